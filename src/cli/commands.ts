@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { DB } from '../db/schema.ts';
+import { formatVietnameseDate } from '../domain/dates.ts';
+import { loadDemo } from '../modules/demo/demo.service.ts';
+import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { submitResult } from '../modules/results/results.service.ts';
+import { getStatus, listWrittenReminders, type StatusCounts } from '../modules/status/status.service.ts';
+import { parseAsOf, parseLocalDateInput } from '../shared/as-of.ts';
+import { AppError } from '../shared/errors.ts';
+import { renderTable } from './table.ts';
+
+export type Flags = Record<string, string | boolean | undefined>;
+export type Print = (text: string) => void;
+
+export async function migrateCommand(db: Kysely<DB>, _flags: Flags, print: Print) {
+  const applied = await migrateToLatest(db as Kysely<unknown>);
+  print(
+    applied.length > 0
+      ? `Đã chạy ${applied.length} migration: ${applied.join(', ')}`
+      : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.',
+  );
+}
+
+export async function demoCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const loaded = await loadDemo(db, { reset: flags.reset === true });
+  const p = loaded.plan;
+  if (flags.json) return print(JSON.stringify(p, null, 2));
+  print(
+    `Đã nạp dữ liệu mẫu: Kế hoạch ${p.number} — ${p.tasks} nhiệm vụ, ${p.leadAssignments} lượt chủ trì, ` +
+      `${p.supportAssignments} lượt phối hợp.`,
+  );
+  for (const { task, refs } of p.unresolved) {
+    print(
+      `  ${task}: chưa xác định ${refs.map((r) => `"${r.text}" (${r.kind === 'open_group' ? 'nhóm mở' : 'không khớp'})`).join(', ')}`,
+    );
+  }
+}
+
+export async function submitCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const authority = await resolveAuthority(db, str(flags.authority));
+  const input = {
+    plan: required(flags, 'plan', 'số kế hoạch, ví dụ --plan 87/KH-UBND'),
+    task: required(flags, 'task', 'nhiệm vụ, ví dụ --task I.3'),
+    agency: required(flags, 'agency', 'cơ quan, ví dụ --agency STP'),
+    submittedOn: parseLocalDateInput(str(flags.on), 'Ngày nộp kết quả (--on)'),
+    accept: flags['no-accept'] !== true,
+    documentNumber: str(flags.document) ?? null,
+    note: str(flags.note) ?? '',
+    ...(flags.occurrence !== undefined ? { occurrence: Number(flags.occurrence) } : {}),
+  };
+  const result = await submitResult(db, authority.id, input, 'cli');
+  if (flags.json) return print(JSON.stringify(result));
+  print(
+    `Đã ghi nhận kết quả của ${input.agency} cho nhiệm vụ ${input.task} (${input.plan}) ngày ${formatVietnameseDate(input.submittedOn)}` +
+      (result.status === 'accepted' ? ', đã tiếp nhận.' : ', chờ Văn phòng tiếp nhận.'),
+  );
+}
+
+const STATUS_COLUMNS: [keyof StatusCounts, string][] = [
+  ['done_on_time', 'Xong đúng hạn'],
+  ['done_late', 'Xong quá hạn'],
+  ['open_on_time', 'Đang làm trong hạn'],
+  ['open_overdue', 'Quá hạn'],
+  ['ongoing', 'Thường xuyên'],
+  ['cancelled', 'Đã hủy'],
+  ['reminders', 'Nhắc nhở'],
+];
+
+export async function statusCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const authority = await resolveAuthority(db, str(flags.authority));
+  const asOf = parseAsOf(str(flags['as-of']), authority.time_zone);
+  const report = await getStatus(db, authority.id, { asOf, plan: str(flags.plan) });
+  if (flags.json) return print(JSON.stringify(report, null, 2));
+  print(
+    `Tình hình thực hiện nhiệm vụ (chủ trì) đến ngày ${formatVietnameseDate(asOf)}${report.plan ? ` — Kế hoạch ${report.plan}` : ''}`,
+  );
+  print('');
+  const rows = report.agencies.map((a) => [a.code, a.name, ...STATUS_COLUMNS.map(([key]) => a[key])]);
+  rows.push(['', 'Tổng cộng', ...STATUS_COLUMNS.map(([key]) => report.totals[key])]);
+  print(renderTable(['Mã', 'Cơ quan', ...STATUS_COLUMNS.map(([, label]) => label)], rows));
+}
+
+export async function remindersCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const authority = await resolveAuthority(db, str(flags.authority));
+  const asOf = parseAsOf(str(flags['as-of']), authority.time_zone);
+  const reminders = await listWrittenReminders(db, authority.id, { asOf, plan: str(flags.plan) });
+  if (flags.json) {
+    return print(
+      JSON.stringify(
+        reminders.map((r) => ({
+          agency: r.agency,
+          plan: r.plan,
+          task: r.task,
+          dueOn: r.dueOn,
+          remindedOn: r.remindedOn,
+        })),
+        null,
+        2,
+      ),
+    );
+  }
+  print(`Nhắc nhở bằng văn bản đến ngày ${formatVietnameseDate(asOf)}: ${reminders.length}`);
+  print('');
+  print(
+    renderTable(
+      ['Cơ quan', 'Kế hoạch', 'Nhiệm vụ', 'Hạn', 'Ngày nhắc'],
+      reminders.map((r) => [
+        r.agencyName,
+        r.plan,
+        r.task,
+        formatVietnameseDate(r.dueOn),
+        formatVietnameseDate(r.remindedOn),
+      ]),
+    ),
+  );
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function required(flags: Flags, name: string, hint: string): string {
+  const value = str(flags[name]);
+  if (!value?.trim()) throw new AppError('VALIDATION_FAILED', `Thiếu --${name} (${hint}).`);
+  return value;
+}

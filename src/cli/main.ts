@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { isAppError } from '../shared/errors.ts';
+import {
+  demoCommand,
+  type Flags,
+  migrateCommand,
+  type Print,
+  remindersCommand,
+  statusCommand,
+  submitCommand,
+} from './commands.ts';
+
+const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
+
+Cách dùng:
+  dondoc migrate                                   cập nhật cấu trúc cơ sở dữ liệu
+  dondoc demo [--reset]                            nạp dữ liệu mẫu (Kế hoạch 87/KH-UBND, Tây Ninh)
+  dondoc submit --plan 87/KH-UBND --task I.3 --agency STP --on 2021-01-19 [--no-accept] [--document SỐ]
+                                                   ghi nhận kết quả (mặc định: tiếp nhận ngay)
+  dondoc status [--as-of 2021-02-15] [--plan SỐ] [--json]
+                                                   số nhiệm vụ theo trạng thái, theo cơ quan
+  dondoc reminders [--as-of 2021-12-31] [--plan SỐ] [--json]
+                                                   danh sách nhắc nhở bằng văn bản
+
+Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json.
+Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc thư mục DONDOC_DATA_DIR (mặc định ./data, PostgreSQL nhúng).`;
+
+const COMMANDS = {
+  migrate: migrateCommand,
+  demo: demoCommand,
+  submit: submitCommand,
+  status: statusCommand,
+  reminders: remindersCommand,
+} as const;
+
+/** Runs one CLI command; returns the process exit code (0 ok, 1 refused or failed, 2 usage). */
+export async function runCli(
+  argv: string[],
+  {
+    out = console.log,
+    err = console.error,
+    env = process.env,
+  }: { out?: Print; err?: Print; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    err(`Lỗi: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [name] = parsed.positionals;
+  if (!name || parsed.values.help || name === 'help') {
+    out(USAGE);
+    return name || parsed.values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name as keyof typeof COMMANDS];
+  if (!command) {
+    err(`Lỗi: không có lệnh "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  try {
+    database = await openDatabase(loadConfig(env).database);
+    if (name !== 'migrate') await migrateToLatest(database.db as never);
+    await command(database.db, parsed.values as Flags, out);
+    return 0;
+  } catch (error) {
+    if (isAppError(error)) {
+      err(`Lỗi [${error.code}]: ${error.message}`);
+      const problems = (error.details?.problems ?? error.details?.issues) as unknown[] | undefined;
+      for (const p of problems ?? []) err(`  - ${JSON.stringify(p)}`);
+    } else {
+      err(`Lỗi: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return 1;
+  } finally {
+    await database?.close();
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      authority: { type: 'string' },
+      plan: { type: 'string' },
+      task: { type: 'string' },
+      agency: { type: 'string' },
+      on: { type: 'string' },
+      'as-of': { type: 'string' },
+      'no-accept': { type: 'boolean' },
+      accept: { type: 'boolean' },
+      document: { type: 'string' },
+      note: { type: 'string' },
+      occurrence: { type: 'string' },
+    },
+  });
+}

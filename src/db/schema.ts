@@ -1,0 +1,200 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** 'YYYY-MM-DD' calendar date (see type-parsers.ts). */
+type DateColumn = string;
+type Json<T> = ColumnType<T, string, string>;
+/** A jsonb column with a default: optional on insert. */
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface AuthorityTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: Generated<string>;
+  place: Generated<string>;
+  time_zone: Generated<string>;
+  settings: JsonDefault<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface AgencyTable {
+  id: Generated<number>;
+  authority_id: number;
+  code: string;
+  name: string;
+  aliases: Generated<string[]>;
+  kind: 'province' | 'district' | 'commune' | 'unit';
+  parent_id: number | null;
+  valid_from: DateColumn | null;
+  valid_to: DateColumn | null;
+  is_monitor: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface AgencySuccessorTable {
+  id: Generated<number>;
+  authority_id: number;
+  from_agency_id: number;
+  to_agency_id: number;
+  functions: string | null;
+  effective_on: DateColumn;
+}
+
+export interface AgencyGroupTable {
+  id: Generated<number>;
+  authority_id: number;
+  name: string;
+  aliases: Generated<string[]>;
+  is_open: Generated<boolean>;
+  note: string | null;
+}
+
+export interface AgencyGroupMemberTable {
+  authority_id: number;
+  group_id: number;
+  agency_id: number;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  authority_id: number;
+  doc_type: string;
+  number: string;
+  issued_on: DateColumn;
+  place: Generated<string>;
+  title: string;
+  signer: Generated<string>;
+  bases: JsonDefault<string[]>;
+  recipients: JsonDefault<string[]>;
+  ends_on: DateColumn | null;
+  cancelled_on: DateColumn | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface PlanSectionTable {
+  id: Generated<number>;
+  authority_id: number;
+  plan_id: number;
+  code: string;
+  title: string;
+  position: number;
+}
+
+/** A name in a lead/support cell that dondoc could not turn into assignments. */
+export interface UnresolvedRef {
+  role: 'lead' | 'support';
+  kind: 'unmatched' | 'open_group';
+  text: string;
+  suggestions?: string[];
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  authority_id: number;
+  plan_id: number;
+  section_id: number | null;
+  no: string;
+  /** 'I.3': section code and number, unique within the plan */
+  ref: string;
+  content: string;
+  lead_text: string;
+  support_text: string;
+  deadline_text: string;
+  deadline_kind: 'once' | 'recurring' | 'ongoing' | 'unparsed';
+  due_on: DateColumn | null;
+  recurrence: Json<Record<string, unknown> | null>;
+  unresolved: JsonDefault<UnresolvedRef[]>;
+  note: string;
+  position: number;
+  cancelled_on: DateColumn | null;
+  created_at: CreatedAt;
+}
+
+export interface AssignmentTable {
+  id: Generated<number>;
+  authority_id: number;
+  task_id: number;
+  agency_id: number;
+  role: 'lead' | 'support';
+  occurrence: number;
+  period_label: string | null;
+  opens_on: DateColumn;
+  original_due_on: DateColumn | null;
+  current_due_on: DateColumn | null;
+  cancelled_on: DateColumn | null;
+  created_at: CreatedAt;
+}
+
+export interface ResultSubmissionTable {
+  id: Generated<number>;
+  authority_id: number;
+  assignment_id: number;
+  submitted_on: DateColumn;
+  document_number: string | null;
+  note: Generated<string>;
+  status: 'pending' | 'accepted' | 'returned';
+  decided_on: DateColumn | null;
+  decided_by: string | null;
+  return_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ExtensionRequestTable {
+  id: Generated<number>;
+  authority_id: number;
+  assignment_id: number;
+  requested_on: DateColumn;
+  requested_due_on: DateColumn;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decided_on: DateColumn | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface WrittenReminderTable {
+  id: Generated<number>;
+  authority_id: number;
+  assignment_id: number;
+  agency_id: number;
+  due_on: DateColumn;
+  reminded_on: DateColumn;
+  year: number;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  authority_id: number | null;
+  at: CreatedAt;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  data: JsonDefault<Record<string, unknown>>;
+}
+
+export interface DB {
+  authority: AuthorityTable;
+  agency: AgencyTable;
+  agency_successor: AgencySuccessorTable;
+  agency_group: AgencyGroupTable;
+  agency_group_member: AgencyGroupMemberTable;
+  plan: PlanTable;
+  plan_section: PlanSectionTable;
+  task: TaskTable;
+  assignment: AssignmentTable;
+  result_submission: ResultSubmissionTable;
+  extension_request: ExtensionRequestTable;
+  written_reminder: WrittenReminderTable;
+  audit_log: AuditLogTable;
+}
+
+export type Agency = Selectable<AgencyTable>;
+export type Plan = Selectable<PlanTable>;
+export type Task = Selectable<TaskTable>;
+export type Assignment = Selectable<AssignmentTable>;
+export type NewAssignment = Insertable<AssignmentTable>;

@@ -1,0 +1,282 @@
+/**
+ * Parser for the deadline phrases of a plan's appendix (thời hạn / thời gian hoàn thành), DOMAIN.md §4.
+ * Works on calendar dates only: the result is a LocalDate, a recurrence, "ongoing" or a reason it failed.
+ */
+import { addDays, dateParts, daysBetween, type LocalDate, lastDayOfMonth, makeDate } from './dates.ts';
+
+export type RecurrencePeriod = 'year' | 'half_year' | 'quarter' | 'month';
+
+/** A recurring deadline: due at the end of each period, or on the stated day (and month for yearly). */
+export interface Recurrence {
+  period: RecurrencePeriod;
+  month?: number;
+  day?: number;
+}
+
+export type ParsedDeadline =
+  | { kind: 'once'; dueOn: LocalDate; yearInferred: boolean }
+  | { kind: 'recurring'; recurrence: Recurrence }
+  | { kind: 'ongoing' }
+  | { kind: 'unparsed'; reason: string };
+
+export interface DeadlineContext {
+  /** The plan's issue date: gives the year of a date written without one (if that date would fall more than ~1 month before the reference date, use the next year). */
+  referenceDate: LocalDate;
+  /** `Trước ngày X` is inclusive (due X) by default; when true it is strict (due X − 1 day). */
+  beforeIsStrict?: boolean;
+}
+
+/** A date without a year that falls more than this many days before the reference date belongs to the next year. */
+const INFER_GRACE_DAYS = 31;
+
+const ROMAN_QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** Lowercase, no diacritics, `đ` → `d`, date separators kept only between digits, everything else a single space. */
+function normalizeDeadlineText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[–—]/g, '-')
+    .replace(/(\d)\s*([/.-])\s*(?=\d)/g, '$1$2')
+    .replace(/(^|[^\d])[/.-]+|[/.-]+(?!\d)/g, '$1 ')
+    .replace(/[^a-z0-9/.-]+/g, ' ')
+    .trim();
+}
+
+export function parseDeadline(text: string, ctx: DeadlineContext): ParsedDeadline {
+  const original = text.replace(/\s+/g, ' ').trim();
+  const s = normalizeDeadlineText(text);
+  if (s === '') return unparsed('Chưa có thời hạn');
+  const recurring = parseRecurring(s, original, ctx);
+  if (recurring) return recurring;
+  if (/\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b/.test(s)) return { kind: 'ongoing' };
+  return parseOnce(s, original, ctx);
+}
+
+function unparsed(reason: string): ParsedDeadline {
+  return { kind: 'unparsed', reason };
+}
+
+function notUnderstood(original: string): ParsedDeadline {
+  return unparsed(notUnderstoodReason(original));
+}
+
+// ---------- recurring ----------
+
+/** Period markers, shortest period first: "Báo cáo hằng quý, 6 tháng, năm" is due every quarter. */
+const PERIOD_MARKERS: ReadonlyArray<[RecurrencePeriod, RegExp]> = [
+  ['month', /\b(?:(?:hang|moi) thang|dinh ky (?:hang )?thang)\b/],
+  ['quarter', /\b(?:(?:hang|moi) quy|dinh ky (?:hang )?quy)\b/],
+  [
+    'half_year',
+    /\b(?:(?:hang|moi|dinh ky) 6 thang(?! (?:dau|cuoi))(?: (?:mot|1) lan)?|6 thang (?:mot|1) lan)\b|^(?:bao cao )?6 thang(?: lan)?$/,
+  ],
+  ['year', /\b(?:(?:hang|moi) nam|dinh ky (?:hang )?nam)\b/],
+];
+
+function parseRecurring(s: string, original: string, ctx: DeadlineContext): ParsedDeadline | null {
+  const hit = PERIOD_MARKERS.find(([, re]) => re.test(s));
+  if (!hit) {
+    if (/^(?:dinh ky|bao cao dinh ky)$/.test(s))
+      return unparsed(`Không rõ chu kỳ của thời hạn "${original}"`);
+    return null;
+  }
+  const period = hit[0];
+  // Everything but the markers: may state a day ("trước ngày 20"), day/month ("15/12") or a month ("tháng 12").
+  let rest = s;
+  for (const [, re] of PERIOD_MARKERS) rest = rest.replace(re, ' ');
+  // "hằng quý, 6 tháng, năm": the other periods of such a list add nothing.
+  rest = rest.replace(/(?<!ngay )\b6 thang\b(?! (?:\d|dau|cuoi))/g, ' ');
+  // "… trước ngày 15 tháng 6 và tháng 12" restates the half-year's last months.
+  if (period === 'half_year') rest = rest.replace(/\bthang 6 va (?:thang )?12\b/, ' ');
+  const before = /\btruoc\b/.test(rest);
+  const strict = before && ctx.beforeIsStrict === true;
+
+  const dayMonth =
+    /(?:^|\s)(?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]\d{4})?(?=\s|$)/.exec(rest) ??
+    /\bngay (\d{1,2}) thang (\d{1,2})\b/.exec(rest);
+  const dayOnly = dayMonth ? null : /\bngay (\d{1,2})\b/.exec(rest);
+  const monthOnly = dayMonth || dayOnly ? null : /\bthang (\d{1,2})\b/.exec(rest);
+  // "Quý I hằng năm", "6 tháng đầu năm, hằng năm": the end of that part of each year.
+  const partOfYear = /\bquy (iv|i{1,3}|0?[1-4])\b|\b6 thang (dau|cuoi) nam\b/.exec(rest);
+  const used = dayMonth ?? dayOnly ?? monthOnly;
+  let leftover = used ? rest.replace(used[0], ' ') : rest;
+  if (partOfYear) leftover = leftover.replace(partOfYear[0], ' ');
+  if (/\b\d{1,2}\b/.test(leftover)) return notUnderstood(original);
+
+  if (period === 'year') {
+    if (dayMonth) {
+      const day = Number(dayMonth[1]);
+      const month = Number(dayMonth[2]);
+      // Validate against a leap year so 29/2 is accepted (it clamps in other years).
+      const date = makeDate(2000, month, day);
+      if (!date) return unparsed(`Ngày không hợp lệ "${day}/${month}"`);
+      const due = dateParts(strict ? addDays(date, -1) : date);
+      return recurring({ period, month: due.month, day: due.day });
+    }
+    if (monthOnly) {
+      const month = Number(monthOnly[1]);
+      if (month < 1 || month > 12) return unparsed(`Tháng không hợp lệ "${month}"`);
+      return recurring({ period, month });
+    }
+    if (partOfYear) {
+      const q = partOfYear[1] ? (ROMAN_QUARTERS[partOfYear[1]] ?? Number(partOfYear[1])) : 0;
+      return recurring({ period, month: q ? q * 3 : partOfYear[2] === 'dau' ? 6 : 12 });
+    }
+    if (dayOnly) return unparsed(`Thiếu tháng trong thời hạn hằng năm "${original}"`);
+    return recurring({ period });
+  }
+  if (monthOnly || partOfYear) return notUnderstood(original);
+  const dayText = (dayMonth ?? dayOnly)?.[1];
+  if (dayText === undefined) return recurring({ period });
+  const day = Number(dayText);
+  if (day < 1 || day > 31) return unparsed(`Ngày không hợp lệ "${day}"`);
+  // A strict "before the 1st" would be the previous month's last day, which a Recurrence cannot say: keep day 1.
+  return recurring({ period, day: strict && day > 1 ? day - 1 : day });
+}
+
+function recurring(recurrence: Recurrence): ParsedDeadline {
+  return { kind: 'recurring', recurrence };
+}
+
+// ---------- one-off ----------
+
+/** Words that may precede the date itself; `truoc` also marks the "before" form. */
+const PREFIX =
+  /^(?:hoan thanh|thoi han|thoi gian|cham nhat(?: la)?|han chot(?: la)?|truoc|den(?: het)?|toi|vao|trong|cuoi|la|xong|ngay)\s+/;
+
+type Candidate = { due: LocalDate | null; periodStart: LocalDate | null; bad?: string };
+
+function parseOnce(s: string, original: string, ctx: DeadlineContext): ParsedDeadline {
+  let body = s;
+  let before = false;
+  for (let m = PREFIX.exec(body); m; m = PREFIX.exec(body)) {
+    if (m[0].startsWith('truoc')) before = true;
+    body = body.slice(m[0].length);
+  }
+  const match = matchBody(body);
+  if (!match) return notUnderstood(original);
+
+  let yearInferred = false;
+  let cand: Candidate;
+  if (match.year !== null) {
+    cand = match.build(match.year);
+  } else {
+    yearInferred = true;
+    const refYear = dateParts(ctx.referenceDate).year;
+    cand = match.build(refYear);
+    if (cand.due && daysBetween(cand.due, ctx.referenceDate) > INFER_GRACE_DAYS)
+      cand = match.build(refYear + 1);
+  }
+  if (!cand.due || !cand.periodStart) return unparsed(cand.bad ?? notUnderstoodReason(original));
+  // Strict "trước" ends the day before the date, or before the period starts ("Trước tháng 6/2021" → 31/5).
+  let dueOn = cand.due;
+  if (before && ctx.beforeIsStrict === true) dueOn = addDays(cand.periodStart, -1);
+  return { kind: 'once', dueOn, yearInferred };
+}
+
+function notUnderstoodReason(original: string): string {
+  return `Không hiểu thời hạn "${original}"`;
+}
+
+interface BodyMatch {
+  /** The year written in the phrase, or null when it must be inferred. */
+  year: number | null;
+  build(year: number): Candidate;
+}
+
+const YEAR_SUFFIX = '(?:\\s*[/.-]\\s*|\\s+nam\\s+|\\s+)(\\d{4})';
+
+function matchBody(body: string): BodyMatch | null {
+  let m: RegExpExecArray | null;
+  // 13/1/2021, 13-01-21, 13 thang 1 nam 2021, 20/1, 20 thang 1
+  m =
+    /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?$/.exec(body) ??
+    /^(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$/.exec(body);
+  if (m) {
+    const [, d, mo, y] = m;
+    const year = y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y);
+    return { year, build: (yy) => dayCandidate(yy, Number(mo), Number(d)) };
+  }
+  // thang 1/2021, thang 01 nam 2021, thang 3, 01/2021
+  m = new RegExp(`^thang (\\d{1,2})(?:${YEAR_SUFFIX})?$`).exec(body) ?? /^(\d{1,2})[/.-](\d{4})$/.exec(body);
+  if (m) {
+    const month = Number(m[1]);
+    return { year: optYear(m[2]), build: (yy) => monthsCandidate(yy, month, month) };
+  }
+  // quy I/2021, quy 1 nam 2021, quy IV
+  m = new RegExp(`^quy (iv|i{1,3}|0?[1-4])(?:${YEAR_SUFFIX})?$`).exec(body);
+  if (m?.[1]) {
+    const q = ROMAN_QUARTERS[m[1]] ?? Number(m[1]);
+    return { year: optYear(m[2]), build: (yy) => monthsCandidate(yy, q * 3 - 2, q * 3) };
+  }
+  // 6 thang dau nam 2021, 6 thang cuoi nam 2021
+  m = /^6 thang (dau|cuoi) nam(?: (\d{4}))?$/.exec(body);
+  if (m) {
+    const first = m[1] === 'dau';
+    return { year: optYear(m[2]), build: (yy) => monthsCandidate(yy, first ? 1 : 7, first ? 6 : 12) };
+  }
+  // nam 2021, 2021, (trong) nam
+  m = /^(?:nam(?: (\d{4}))?|(\d{4}))$/.exec(body);
+  if (m) return { year: optYear(m[1] ?? m[2]), build: (yy) => monthsCandidate(yy, 1, 12) };
+  // giai doan 2021-2025, 2021 - 2025, tu nam 2021 den nam 2025
+  m = /^(?:giai doan )?(?:tu )?(?:nam )?(\d{4})(?:-| den (?:nam )?)(\d{4})$/.exec(body);
+  if (m) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    return {
+      year: to,
+      build: (yy) =>
+        from <= yy
+          ? monthsCandidate(yy, 1, 12)
+          : { due: null, periodStart: null, bad: `Giai đoạn không hợp lệ "${from}-${to}"` },
+    };
+  }
+  return null;
+}
+
+function optYear(y: string | undefined): number | null {
+  return y === undefined ? null : Number(y);
+}
+
+function dayCandidate(year: number, month: number, day: number): Candidate {
+  const due = makeDate(year, month, day);
+  return { due, periodStart: due, bad: `Ngày không hợp lệ "${day}/${month}/${year}"` };
+}
+
+/** The period from the first day of `firstMonth` to the last day of `lastMonth`. */
+function monthsCandidate(year: number, firstMonth: number, lastMonth: number): Candidate {
+  if (!makeDate(year, 1, 1)) return { due: null, periodStart: null, bad: `Năm không hợp lệ "${year}"` };
+  const start = makeDate(year, firstMonth, 1);
+  if (!start || lastMonth > 12) {
+    return { due: null, periodStart: null, bad: `Tháng không hợp lệ "${lastMonth}/${year}"` };
+  }
+  return { due: lastDayOfMonth(year, lastMonth), periodStart: start };
+}
+
+// ---------- labels ----------
+
+/** Vietnamese label for a recurrence, e.g. 'Hằng năm, trước ngày 15/12', 'Hằng quý', 'Hằng tháng', '6 tháng một lần'. */
+export function describeRecurrence(r: Recurrence): string {
+  switch (r.period) {
+    case 'year':
+      if (r.month !== undefined && r.day !== undefined)
+        return `Hằng năm, trước ngày ${pad2(r.day)}/${pad2(r.month)}`;
+      if (r.month !== undefined) return `Hằng năm, trong tháng ${r.month}`;
+      return 'Hằng năm';
+    case 'half_year':
+      return r.day === undefined
+        ? '6 tháng một lần'
+        : `6 tháng một lần, trước ngày ${pad2(r.day)} tháng 6 và tháng 12`;
+    case 'quarter':
+      return r.day === undefined ? 'Hằng quý' : `Hằng quý, trước ngày ${pad2(r.day)} tháng cuối quý`;
+    case 'month':
+      return r.day === undefined ? 'Hằng tháng' : `Hằng tháng, trước ngày ${pad2(r.day)}`;
+  }
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}

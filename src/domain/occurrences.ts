@@ -1,0 +1,79 @@
+/**
+ * Occurrences of a recurring deadline (DOMAIN.md §4): one per period, each with its own due date.
+ */
+import { dateParts, daysInMonth, type LocalDate, lastDayOfMonth, makeDate } from './dates.ts';
+import type { Recurrence, RecurrencePeriod } from './deadline.ts';
+
+export interface Occurrence {
+  /** 1-based, in date order */
+  index: number;
+  /** e.g. 'Năm 2021', 'Quý I/2021', '6 tháng đầu năm 2021', 'Tháng 1/2021' */
+  label: string;
+  /** first day of the period (or `from` if later): the occurrence exists from then */
+  opensOn: LocalDate;
+  dueOn: LocalDate;
+}
+
+const MONTHS_PER_PERIOD: Record<RecurrencePeriod, number> = { year: 12, half_year: 6, quarter: 3, month: 1 };
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** All occurrences whose due date falls in [from, to], in order. Days beyond a month's length clamp to its last day. */
+export function listOccurrences(recurrence: Recurrence, from: LocalDate, to: LocalDate): Occurrence[] {
+  if (from > to) return [];
+  const step = MONTHS_PER_PERIOD[recurrence.period];
+  const start = dateParts(from);
+  const end = dateParts(to);
+  const out: Occurrence[] = [];
+  // Every due date lies inside its own period, so the periods containing `from` … `to` are enough.
+  let year = start.year;
+  let month = Math.floor((start.month - 1) / step) * step + 1;
+  while (year < end.year || (year === end.year && month <= end.month)) {
+    const dueOn = dueDate(recurrence, year, month, step);
+    if (dueOn >= from && dueOn <= to) {
+      const periodStart = makeDate(year, month, 1) ?? from;
+      out.push({
+        index: out.length + 1,
+        label: periodLabel(recurrence.period, year, month),
+        opensOn: periodStart > from ? periodStart : from,
+        dueOn,
+      });
+    }
+    month += step;
+    if (month > 12) {
+      month -= 12;
+      year += 1;
+    }
+  }
+  return out;
+}
+
+/** The due date of the period of `step` months starting at `firstMonth` of `year`. */
+function dueDate(r: Recurrence, year: number, firstMonth: number, step: number): LocalDate {
+  const lastMonth = firstMonth + step - 1;
+  if (r.period === 'year') {
+    if (r.month === undefined && r.day === undefined) return lastDayOfMonth(year, 12);
+    const month = r.month ?? 12;
+    return r.day === undefined ? lastDayOfMonth(year, month) : clampedDate(year, month, r.day);
+  }
+  return r.day === undefined ? lastDayOfMonth(year, lastMonth) : clampedDate(year, lastMonth, r.day);
+}
+
+function clampedDate(year: number, month: number, day: number): LocalDate {
+  const d = Math.max(1, Math.min(day, daysInMonth(year, month)));
+  const date = makeDate(year, month, d);
+  if (!date) throw new RangeError(`invalid recurrence date ${year}-${month}-${day}`);
+  return date;
+}
+
+function periodLabel(period: RecurrencePeriod, year: number, firstMonth: number): string {
+  switch (period) {
+    case 'year':
+      return `Năm ${year}`;
+    case 'half_year':
+      return `6 tháng ${firstMonth === 1 ? 'đầu' : 'cuối'} năm ${year}`;
+    case 'quarter':
+      return `Quý ${ROMAN[(firstMonth - 1) / 3]}/${year}`;
+    case 'month':
+      return `Tháng ${firstMonth}/${year}`;
+  }
+}

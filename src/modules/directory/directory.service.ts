@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Agency, DB } from '../../db/schema.ts';
+import type { Directory } from '../../domain/directory.ts';
+import { AppError } from '../../shared/errors.ts';
+import {
+  findAuthorityByCode,
+  listAgencies,
+  listAuthorities,
+  listGroupsWithMembers,
+} from './directory.repo.ts';
+
+/** The shape of a directory file (see src/modules/demo/seed/tay-ninh-2021-directory.json). */
+export interface DirectoryFile {
+  authority: { code: string; name: string; short?: string; place?: string; timezone?: string };
+  agencies: { code: string; name: string; aliases?: string[]; kind: Agency['kind'] }[];
+  groups: { name: string; aliases?: string[]; members: string[] | null; note?: string }[];
+  monitor?: string;
+}
+
+export interface LoadedDirectory {
+  directory: Directory;
+  agencies: Agency[];
+  agencyByCode: Map<string, Agency>;
+  agencyById: Map<number, Agency>;
+}
+
+/** The authority named by `code`, or the only one there is. */
+export async function resolveAuthority(db: Kysely<DB>, code?: string) {
+  if (code) {
+    const authority = await findAuthorityByCode(db, code);
+    if (!authority)
+      throw new AppError('AUTHORITY_NOT_FOUND', `Không tìm thấy cơ quan ban hành mã "${code}".`);
+    return authority;
+  }
+  const all = await listAuthorities(db);
+  if (all.length === 1 && all[0]) return all[0];
+  if (all.length === 0) {
+    throw new AppError('AUTHORITY_NOT_FOUND', 'Chưa có dữ liệu: hãy chạy "dondoc demo" để nạp dữ liệu mẫu.');
+  }
+  throw new AppError('VALIDATION_FAILED', 'Có nhiều cơ quan ban hành: hãy chọn một bằng --authority.', {
+    authorities: all.map((a) => a.code),
+  });
+}
+
+export async function loadDirectory(
+  db: Kysely<DB>,
+  authorityId: number,
+  place = '',
+): Promise<LoadedDirectory> {
+  const agencies = await listAgencies(db, authorityId);
+  const groups = await listGroupsWithMembers(db, authorityId);
+  const directory: Directory = {
+    place,
+    agencies: agencies.map((a) => ({
+      code: a.code,
+      name: a.name,
+      aliases: a.aliases,
+      kind: a.kind,
+      validFrom: a.valid_from,
+      validTo: a.valid_to,
+    })),
+    groups: groups.map((g) => ({ name: g.name, aliases: g.aliases, members: g.memberCodes })),
+  };
+  return {
+    directory,
+    agencies,
+    agencyByCode: new Map(agencies.map((a) => [a.code, a])),
+    agencyById: new Map(agencies.map((a) => [a.id, a])),
+  };
+}
+
+/** Creates an authority with its agencies and groups. Run inside the caller's transaction. */
+export async function createAuthorityFromDirectory(db: Kysely<DB>, file: DirectoryFile): Promise<number> {
+  const existing = await findAuthorityByCode(db, file.authority.code);
+  if (existing) {
+    throw new AppError('VALIDATION_FAILED', `Cơ quan ban hành "${file.authority.code}" đã có.`);
+  }
+  const { id: authorityId } = await db
+    .insertInto('authority')
+    .values({
+      code: file.authority.code,
+      name: file.authority.name,
+      short_name: file.authority.short ?? '',
+      place: file.authority.place ?? '',
+      time_zone: file.authority.timezone ?? 'Asia/Ho_Chi_Minh',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const agencyRows = await db
+    .insertInto('agency')
+    .values(
+      file.agencies.map((a) => ({
+        authority_id: authorityId,
+        code: a.code,
+        name: a.name,
+        aliases: a.aliases ?? [],
+        kind: a.kind,
+        parent_id: null,
+        valid_from: null,
+        valid_to: null,
+        is_monitor: a.code === file.monitor,
+      })),
+    )
+    .returning(['id', 'code'])
+    .execute();
+  const idByCode = new Map(agencyRows.map((a) => [a.code, a.id]));
+  for (const group of file.groups) {
+    const { id: groupId } = await db
+      .insertInto('agency_group')
+      .values({
+        authority_id: authorityId,
+        name: group.name,
+        aliases: group.aliases ?? [],
+        is_open: group.members === null,
+        note: group.note ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const members = (group.members ?? []).map((code) => {
+      const agencyId = idByCode.get(code);
+      if (agencyId === undefined) {
+        throw new AppError(
+          'AGENCY_NOT_FOUND',
+          `Nhóm "${group.name}" có thành viên không có trong danh mục: ${code}.`,
+        );
+      }
+      return { authority_id: authorityId, group_id: groupId, agency_id: agencyId };
+    });
+    if (members.length > 0) await db.insertInto('agency_group_member').values(members).execute();
+  }
+  return authorityId;
+}

@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { loadDirectory } from '../directory/directory.service.ts';
+import { findPlanByNumber } from './plans.repo.ts';
+import { type PlannedTask, planTask } from './task-assignments.ts';
+
+export interface CreatedPlan {
+  planId: number;
+  number: string;
+  tasks: number;
+  leadAssignments: number;
+  supportAssignments: number;
+  /** Names kept as written (unmatched) and open groups, per task ref. */
+  unresolved: { task: string; refs: UnresolvedRef[] }[];
+}
+
+/**
+ * Registers a plan: sections, tasks as written, and the assignments each task expands to (one per
+ * agency, role and occurrence). All or nothing: the caller passes a transaction or this opens one.
+ */
+export async function createPlan(
+  db: Kysely<DB>,
+  authority: { id: number; place: string },
+  input: PlanInput,
+  actor = 'system',
+): Promise<CreatedPlan> {
+  const parsed = PlanInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu kế hoạch không hợp lệ.', {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const plan = parsed.data;
+  const run = async (trx: Kysely<DB>) => {
+    if (await findPlanByNumber(trx, authority.id, plan.number)) {
+      throw new AppError('PLAN_EXISTS', `Kế hoạch số ${plan.number} đã được đăng ký.`, {
+        number: plan.number,
+      });
+    }
+    const { directory, agencyByCode } = await loadDirectory(trx, authority.id, authority.place);
+    const ctx = { issuedOn: plan.issuedOn, endsOn: plan.endsOn ?? null };
+    const planned = plan.tasks.map((task) => ({
+      task,
+      ref: taskRef(task.sectionCode, task.no),
+      plan: planTask(task, directory, ctx),
+    }));
+    rejectUnusableRows(planned);
+
+    const { id: planId } = await trx
+      .insertInto('plan')
+      .values({
+        authority_id: authority.id,
+        doc_type: plan.docType,
+        number: plan.number,
+        issued_on: plan.issuedOn,
+        place: plan.place,
+        title: plan.title,
+        signer: plan.signer,
+        bases: JSON.stringify(plan.bases),
+        recipients: JSON.stringify(plan.recipients),
+        ends_on: plan.endsOn ?? null,
+        cancelled_on: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const sectionIds = new Map<string, number>();
+    for (const [position, section] of plan.sections.entries()) {
+      const { id } = await trx
+        .insertInto('plan_section')
+        .values({
+          authority_id: authority.id,
+          plan_id: planId,
+          code: section.code,
+          title: section.title,
+          position,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      sectionIds.set(section.code, id);
+    }
+
+    const assignments: NewAssignment[] = [];
+    for (const [position, { task, ref, plan: p }] of planned.entries()) {
+      const { id: taskId } = await trx
+        .insertInto('task')
+        .values({
+          authority_id: authority.id,
+          plan_id: planId,
+          section_id: sectionIds.get(task.sectionCode) ?? null,
+          no: task.no,
+          ref,
+          content: task.content,
+          lead_text: task.leadText,
+          support_text: task.supportText,
+          deadline_text: task.deadlineText,
+          deadline_kind: p.deadline.kind,
+          due_on: p.deadline.kind === 'once' ? p.deadline.dueOn : null,
+          recurrence: JSON.stringify(p.deadline.kind === 'recurring' ? p.deadline.recurrence : null),
+          unresolved: JSON.stringify(p.unresolved),
+          note: task.note,
+          position,
+          cancelled_on: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const assignee of p.expansion.assignments) {
+        const agency = agencyByCode.get(assignee.agencyCode);
+        if (!agency) throw new AppError('AGENCY_NOT_FOUND', `Không có cơ quan mã ${assignee.agencyCode}.`);
+        for (const o of p.occurrences) {
+          assignments.push({
+            authority_id: authority.id,
+            task_id: taskId,
+            agency_id: agency.id,
+            role: assignee.role,
+            occurrence: o.occurrence,
+            period_label: o.periodLabel,
+            opens_on: o.opensOn,
+            original_due_on: o.dueOn,
+            current_due_on: o.dueOn,
+            cancelled_on: null,
+          });
+        }
+      }
+    }
+    for (let i = 0; i < assignments.length; i += 1000) {
+      await trx
+        .insertInto('assignment')
+        .values(assignments.slice(i, i + 1000))
+        .execute();
+    }
+    const created: CreatedPlan = {
+      planId,
+      number: plan.number,
+      tasks: planned.length,
+      leadAssignments: assignments.filter((a) => a.role === 'lead').length,
+      supportAssignments: assignments.filter((a) => a.role === 'support').length,
+      unresolved: planned
+        .filter((t) => t.plan.unresolved.length > 0)
+        .map((t) => ({ task: t.ref, refs: t.plan.unresolved })),
+    };
+    await writeAudit(trx, {
+      authorityId: authority.id,
+      actor,
+      action: 'plan.create',
+      entity: 'plan',
+      entityId: String(planId),
+      data: { number: plan.number, tasks: created.tasks, leadAssignments: created.leadAssignments },
+    });
+    return created;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** 'I' + '3' → 'I.3'; a plan without sections numbers its tasks plainly. */
+export function taskRef(sectionCode: string, no: string): string {
+  return sectionCode ? `${sectionCode}.${no}` : no;
+}
+
+function rejectUnusableRows(planned: { ref: string; task: { deadlineText: string }; plan: PlannedTask }[]) {
+  const refs = new Set<string>();
+  const problems: { task: string; problem: string }[] = [];
+  for (const { ref, task, plan } of planned) {
+    if (refs.has(ref)) problems.push({ task: ref, problem: `STT ${ref} bị trùng.` });
+    refs.add(ref);
+    if (plan.deadline.kind === 'unparsed') {
+      problems.push({
+        task: ref,
+        problem: `Không hiểu thời hạn "${task.deadlineText}": hãy nhập ngày cụ thể.`,
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `Kế hoạch có ${problems.length} dòng cần sửa trước khi lưu.`, {
+      problems,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+export interface AssignmentFactsFilter {
+  planId?: number;
+  role?: 'lead' | 'support';
+  /** Only assignments that exist by this date (plan issued, occurrence opened). */
+  openedBy?: string;
+}
+
+/**
+ * One row per assignment with what its state depends on: the effective due date, the submission
+ * date of the earliest accepted result, and the earliest cancellation of it, its task or its plan.
+ */
+export function listAssignmentFacts(db: Kysely<DB>, authorityId: number, filter: AssignmentFactsFilter = {}) {
+  let query = db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+    .select([
+      'a.id',
+      'a.agency_id',
+      'g.code as agency_code',
+      'g.name as agency_name',
+      'p.number as plan_number',
+      't.ref as task_ref',
+      't.position as task_position',
+      'a.role',
+      'a.occurrence',
+      'a.period_label',
+      'a.original_due_on',
+      'a.current_due_on as due_on',
+      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
+      (eb) =>
+        eb
+          .selectFrom('result_submission as r')
+          .whereRef('r.assignment_id', '=', 'a.id')
+          .where('r.status', '=', 'accepted')
+          .select((eb2) => eb2.fn.min('r.submitted_on').as('done_on'))
+          .as('done_on'),
+    ])
+    .where('a.authority_id', '=', authorityId);
+  if (filter.planId !== undefined) query = query.where('p.id', '=', filter.planId);
+  if (filter.role) query = query.where('a.role', '=', filter.role);
+  if (filter.openedBy) {
+    const openedBy = filter.openedBy;
+    query = query.where('a.opens_on', '<=', openedBy).where('p.issued_on', '<=', openedBy);
+  }
+  return query.orderBy('g.id').orderBy('p.id').orderBy('t.position').orderBy('a.occurrence').execute();
+}
+
+export type AssignmentFactsRow = Awaited<ReturnType<typeof listAssignmentFacts>>[number];

@@ -1,0 +1,47 @@
+/**
+ * The one error type of dondoc: a stable English code (closed list below), a Vietnamese message
+ * for the user, and optional details. Routes map codes to HTTP statuses; the CLI to exit codes.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_DATE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  AUTHORITY_NOT_FOUND: 404,
+  AGENCY_NOT_FOUND: 404,
+  PLAN_NOT_FOUND: 404,
+  TASK_NOT_FOUND: 404,
+  ASSIGNMENT_NOT_FOUND: 404,
+  PLAN_EXISTS: 409,
+  DEMO_ALREADY_LOADED: 409,
+  RESULT_ALREADY_ACCEPTED: 409,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody() {
+    return {
+      error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) },
+    };
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.ts';
+import { backendNames, createScratchDatabase } from './support/databases.ts';
+
+const run = promisify(execFile);
+const BIN = new URL('../bin/dondoc.mjs', import.meta.url).pathname;
+
+/** The CLI against each database: a real data folder for PGlite, a scratch database on PostgreSQL. */
+for (const backend of backendNames()) {
+  describe(`dondoc CLI [${backend}]`, () => {
+    let env: NodeJS.ProcessEnv;
+    let cleanup: () => Promise<void>;
+
+    beforeAll(async () => {
+      if (backend === 'postgres') {
+        const scratch = await createScratchDatabase();
+        env = { DATABASE_URL: scratch.url };
+        cleanup = scratch.drop;
+      } else {
+        const dir = mkdtempSync(join(tmpdir(), 'dondoc-cli-'));
+        env = { DONDOC_DATA_DIR: join(dir, 'data') };
+        cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      }
+    });
+    afterAll(() => cleanup());
+
+    async function cli(...argv: string[]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    }
+
+    it('walks the seed plan: demo, status, submit, reminders, and refuses bad input', async () => {
+      expect((await cli('migrate')).code).toBe(0);
+      const demo = await cli('demo');
+      expect(demo.code).toBe(0);
+      expect(demo.out).toContain('29 nhiệm vụ');
+
+      const again = await cli('demo');
+      expect(again.code).toBe(1);
+      expect(again.err).toContain('DEMO_ALREADY_LOADED');
+
+      const status = JSON.parse((await cli('status', '--as-of', '2021-02-15', '--json')).out);
+      expect(status.asOf).toBe('2021-02-15');
+      expect(status.totals).toMatchObject({ open_overdue: 68, reminders: 68, done_on_time: 0 });
+      expect(status.agencies[0]).toMatchObject({ code: 'VP', name: 'Văn phòng UBND tỉnh', reminders: 8 });
+
+      const table = await cli('status', '--as-of', '2021-02-15', '--plan', '87/KH-UBND');
+      expect(table.out).toContain('Sở Tư pháp');
+      expect(table.out).toMatch(/Tổng cộng.*68/);
+
+      for (const [args, code] of [
+        [['--agency', 'XYZ'], 'AGENCY_NOT_FOUND'],
+        [['--task', 'I.42'], 'TASK_NOT_FOUND'],
+        [['--on', '2021-13-01'], 'INVALID_DATE'],
+        [['--on', '19/01/2021'], 'INVALID_DATE'],
+      ] as const) {
+        const bad = await cli(
+          'submit',
+          '--plan',
+          '87/KH-UBND',
+          '--task',
+          'I.3',
+          '--agency',
+          'STP',
+          '--on',
+          '2021-01-19',
+          ...args,
+        );
+        expect(bad.code, args.join(' ')).toBe(1);
+        expect(bad.err).toContain(code);
+      }
+      const unchanged = JSON.parse((await cli('status', '--as-of', '2021-02-15', '--json')).out);
+      expect(unchanged.totals).toEqual(status.totals);
+
+      const submitted = await cli(
+        'submit',
+        '--plan',
+        '87/KH-UBND',
+        '--task',
+        'I.3',
+        '--agency',
+        'STP',
+        '--on',
+        '2021-01-19',
+      );
+      expect(submitted.code).toBe(0);
+      const reminders = JSON.parse((await cli('reminders', '--as-of', '2021-12-31', '--json')).out);
+      expect(reminders).toHaveLength(110);
+      expect(reminders).not.toContainEqual(expect.objectContaining({ agency: 'STP', task: 'I.3' }));
+      expect(reminders[0]).toEqual({
+        agency: 'VP',
+        plan: '87/KH-UBND',
+        task: 'I.1',
+        dueOn: '2021-01-13',
+        remindedOn: '2021-01-14',
+      });
+
+      const usage = await cli('frobnicate');
+      expect(usage.code).toBe(2);
+    });
+
+    it.each(['UTC', 'America/Los_Angeles'])(
+      'the bin script reads the deadline in Asia/Ho_Chi_Minh with TZ=%s',
+      async (tz) => {
+        const status = async (asOf: string) => {
+          const { stdout } = await run(process.execPath, [BIN, 'status', '--as-of', asOf, '--json'], {
+            env: { ...process.env, ...env, TZ: tz, CI: '' },
+          });
+          return JSON.parse(stdout).agencies.find((a: { code: string }) => a.code === 'STP');
+        };
+        expect((await status('2021-01-20T23:59:00+07:00')).open_overdue).toBe(0);
+        expect((await status('2021-01-21T00:00:00+07:00')).open_overdue).toBe(1);
+      },
+    );
+
+    it('exits non-zero with a Vietnamese message on bad input from the bin script', async () => {
+      const failed = await run(process.execPath, [BIN, 'status', '--as-of', 'ngày mai'], {
+        env: { ...process.env, ...env },
+      }).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toContain('không hợp lệ');
+    });
+  });
+}

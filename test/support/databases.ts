@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { DB } from '../../src/db/schema.ts';
+
+/**
+ * Runs a suite on every database dondoc supports: the embedded PGlite always, and a real
+ * PostgreSQL server when TEST_DATABASE_URL is set (each suite creates and drops its own
+ * database there). In CI the PostgreSQL suite is mandatory: without TEST_DATABASE_URL it fails.
+ */
+export type BackendName = 'pglite' | 'postgres';
+
+const TABLES = [
+  'audit_log',
+  'written_reminder',
+  'extension_request',
+  'result_submission',
+  'assignment',
+  'task',
+  'plan_section',
+  'plan',
+  'agency_group_member',
+  'agency_group',
+  'agency_successor',
+  'agency',
+  'authority',
+];
+
+export function backendNames(): BackendName[] {
+  if (process.env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
+  if (process.env.CI) {
+    throw new Error(
+      'CI: TEST_DATABASE_URL is not set, so the PostgreSQL suite would be skipped — failing instead.',
+    );
+  }
+  return ['pglite'];
+}
+
+export interface TestDatabase {
+  readonly db: Kysely<DB>;
+  readonly backend: BackendName;
+  /** the connection string of this suite's own PostgreSQL database (postgres backend only) */
+  readonly url: string | undefined;
+}
+
+/** `describe` once per backend; the database is migrated once and emptied before each test. */
+export function describeEachDatabase(name: string, suite: (t: TestDatabase) => void): void {
+  for (const backend of backendNames()) {
+    describe(`${name} [${backend}]`, () => {
+      let database: Database | undefined;
+      let dropDatabase: (() => Promise<void>) | undefined;
+      let url: string | undefined;
+      const handle: TestDatabase = {
+        get db() {
+          if (!database) throw new Error('test database not open yet');
+          return database.db;
+        },
+        backend,
+        get url() {
+          return url;
+        },
+      };
+      beforeAll(async () => {
+        if (backend === 'postgres') {
+          const created = await createScratchDatabase();
+          url = created.url;
+          dropDatabase = created.drop;
+          database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
+        } else {
+          database = await openDatabase({ kind: 'pglite' });
+        }
+        await migrateToLatest(database.db as Kysely<unknown>);
+      });
+      beforeEach(async () => {
+        if (database) await truncateAll(database.db);
+      });
+      afterAll(async () => {
+        await database?.close();
+        await dropDatabase?.();
+      });
+      suite(handle);
+    });
+  }
+}
+
+export async function truncateAll(db: Kysely<DB>): Promise<void> {
+  await sql.raw(`truncate table ${TABLES.join(', ')} restart identity cascade`).execute(db);
+}
+
+/** A fresh database on the TEST_DATABASE_URL server, dropped by `drop()`. */
+export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `dondoc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
