@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: service-level timings on the seed plan, on PGlite and (when BENCH_DATABASE_URL
+ * or TEST_DATABASE_URL points at a PostgreSQL server) on PostgreSQL, written to docs/benchmarks.md.
+ * The scale benchmarks of issue #9 (10k–1m assignments, HTTP load) will extend this file.
+ */
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { type DatabaseConfig, openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { loadDemo } from '../src/modules/demo/demo.service.ts';
+import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+
+interface Row {
+  backend: string;
+  scenario: string;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+}
+
+async function time(n: number, fn: () => Promise<unknown>) {
+  for (let i = 0; i < Math.min(10, n); i++) await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  const total = samples.reduce((a, b) => a + b, 0);
+  return { n, p50: at(0.5), p95: at(0.95), p99: at(0.99), perSecond: (1000 * n) / total };
+}
+
+async function benchBackend(name: string, config: DatabaseConfig): Promise<Row[]> {
+  const database = await openDatabase(config);
+  const db = database.db;
+  await migrateToLatest(db as Kysely<unknown>);
+  const rows: Row[] = [];
+  const add = (scenario: string, r: Awaited<ReturnType<typeof time>>) =>
+    rows.push({ backend: name, scenario, ...r });
+  const loadTimes = await time(10, () => loadDemo(db, { reset: true }));
+  const { authorityId, plan } = await loadDemo(db, { reset: true });
+  const assignments = plan.leadAssignments + plan.supportAssignments;
+  add(
+    `load the demo (directory + ${plan.tasks} tasks → ${assignments} assignments), reset each time`,
+    loadTimes,
+  );
+  add(
+    'status of every agency as of 2021-02-15',
+    await time(ITERATIONS, () => getStatus(db, authorityId, { asOf: '2021-02-15' })),
+  );
+  add(
+    'written reminders up to 2021-12-31',
+    await time(ITERATIONS, () => listWrittenReminders(db, authorityId, { asOf: '2021-12-31' })),
+  );
+  await database.close();
+  return rows;
+}
+
+async function withScratchPostgres<T>(base: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `dondoc_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+const rows = await benchBackend('PGlite (in memory)', { kind: 'pglite' });
+const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgBase)
+  rows.push(
+    ...(await withScratchPostgres(pgBase, (url) => benchBackend('PostgreSQL', { kind: 'postgres', url }))),
+  );
+
+const fmt = (ms: number) => ms.toFixed(2);
+const table = [
+  '| database | scenario | runs | p50 ms | p95 ms | p99 ms | per second |',
+  '|---|---|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.backend} | ${r.scenario} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.perSecond.toFixed(1)} |`,
+  ),
+].join('\n');
+const doc = `# Benchmarks
+
+Service-level timings on the seed plan 87/KH-UBND (29 tasks, 111 lead and 610 support assignments),
+measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version},
+${process.platform}/${process.arch}; peak RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB. PostgreSQL rows appear
+when \`BENCH_DATABASE_URL\` (or \`TEST_DATABASE_URL\`) names a server: \`TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\`.
+
+${table}
+
+These are small-data numbers that show the per-call overhead of each database; the scale benchmarks
+(10k–1m assignments, HTTP load, raw SQL floor) are issue #9.
+`;
+writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), doc);
+console.log(table);
