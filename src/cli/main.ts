@@ -12,12 +12,16 @@ import {
   statusCommand,
   submitCommand,
 } from './commands.ts';
+import { importCommand } from './import-command.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
 
 Cách dùng:
   dondoc migrate                                   cập nhật cấu trúc cơ sở dữ liệu
   dondoc demo [--reset]                            nạp dữ liệu mẫu (Kế hoạch 87/KH-UBND, Tây Ninh)
+  dondoc import TỆP [--dry-run] [--json] [--replace]
+                                                   nhập kế hoạch từ .txt, .docx, .pdf, .xlsx, .csv
+                                                   (--dry-run: chỉ xem kết quả đọc, không lưu)
   dondoc submit --plan 87/KH-UBND --task I.3 --agency STP --on 2021-01-19 [--no-accept] [--document SỐ]
                                                    ghi nhận kết quả (mặc định: tiếp nhận ngay)
   dondoc status [--as-of 2021-02-15] [--plan SỐ] [--json]
@@ -32,6 +36,7 @@ const COMMANDS = {
   migrate: migrateCommand,
   demo: demoCommand,
   submit: submitCommand,
+  import: importCommand,
   status: statusCommand,
   reminders: remindersCommand,
 } as const;
@@ -66,7 +71,7 @@ export async function runCli(
   try {
     database = await openDatabase(loadConfig(env).database);
     if (name !== 'migrate') await migrateToLatest(database.db as never);
-    await command(database.db, parsed.values as Flags, out);
+    await command(database.db, parsed.values as Flags, out, parsed.positionals.slice(1));
     return 0;
   } catch (error) {
     if (isAppError(error)) {
@@ -98,6 +103,8 @@ function parse(argv: string[]) {
       on: { type: 'string' },
       'as-of': { type: 'string' },
       'no-accept': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      replace: { type: 'boolean' },
       accept: { type: 'boolean' },
       document: { type: 'string' },
       note: { type: 'string' },

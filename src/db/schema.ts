@@ -177,6 +177,18 @@ export interface AuditLogTable {
   data: JsonDefault<Record<string, unknown>>;
 }
 
+export interface PlanSourceTable {
+  id: Generated<number>;
+  authority_id: number;
+  plan_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   authority: AuthorityTable;
   agency: AgencyTable;
@@ -191,6 +203,7 @@ export interface DB {
   extension_request: ExtensionRequestTable;
   written_reminder: WrittenReminderTable;
   audit_log: AuditLogTable;
+  plan_source: PlanSourceTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

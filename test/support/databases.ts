@@ -15,6 +15,7 @@ export type BackendName = 'pglite' | 'postgres';
 
 const TABLES = [
   'audit_log',
+  'plan_source',
   'written_reminder',
   'extension_request',
   'result_submission',

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { PlanInput } from '../../shared/schemas/plan.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityByCode } from '../directory/directory.repo.ts';
 import { createAuthorityFromDirectory, type DirectoryFile } from '../directory/directory.service.ts';
-import { type ParsedPlan, parsePlanText } from '../import/plan-text.ts';
-import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
+import { importPlanDocument } from '../import/import.service.ts';
+import type { CreatedPlan } from '../plans/plans.service.ts';
 import { applyReorganisation, type ReorganisationFile } from './reorganisation.ts';
 
 const seedFile = (name: string) => new URL(`./seed/${name}`, import.meta.url);
@@ -17,6 +16,7 @@ export const DEMO_AUTHORITY = 'UBND-TN';
 /** The tables holding an authority's data, children first (the order a reset deletes in). */
 const TENANT_TABLES = [
   'audit_log',
+  'plan_source',
   'written_reminder',
   'extension_request',
   'result_submission',
@@ -37,7 +37,7 @@ export interface DemoLoaded {
 
 /**
  * Dữ liệu mẫu — the 2021 Tây Ninh directory (with its 2025 successors) and plan 87/KH-UBND read by
- * the plan-text reader from the seed document, all 29 tasks as written. Refuses to load twice
+ * the importer from the seed document (kept as the plan's source file), all 29 tasks as written. Refuses to load twice
  * unless `reset`, which first deletes every row of the demo authority. All or nothing.
  */
 export async function loadDemo(db: Kysely<DB>, options: { reset?: boolean } = {}): Promise<DemoLoaded> {
@@ -47,7 +47,8 @@ export async function loadDemo(db: Kysely<DB>, options: { reset?: boolean } = {}
   const reorganisation = JSON.parse(
     readFileSync(seedFile('reorganisation-2025.json'), 'utf8'),
   ) as ReorganisationFile;
-  const parsed = parsePlanText(readFileSync(seedFile('ke-hoach-87-KH-UBND-2021-tay-ninh.txt'), 'utf8'));
+  const seedName = 'ke-hoach-87-KH-UBND-2021-tay-ninh.txt';
+  const seed = { fileName: seedName, bytes: new Uint8Array(readFileSync(seedFile(seedName))) };
 
   return db.transaction().execute(async (trx) => {
     const existing = await findAuthorityByCode(trx, directory.authority.code);
@@ -60,11 +61,8 @@ export async function loadDemo(db: Kysely<DB>, options: { reset?: boolean } = {}
     if (existing) await deleteAuthorityData(trx, existing.id);
     const authorityId = await createAuthorityFromDirectory(trx, directory);
     await applyReorganisation(trx, authorityId, reorganisation);
-    const plan = await createPlan(
-      trx,
-      { id: authorityId, place: directory.authority.place ?? '' },
-      planInputOf(parsed),
-    );
+    const authority = { id: authorityId, place: directory.authority.place ?? '' };
+    const { plan } = await importPlanDocument(trx, authority, seed);
     await writeAudit(trx, {
       authorityId,
       actor: 'system',
@@ -74,34 +72,6 @@ export async function loadDemo(db: Kysely<DB>, options: { reset?: boolean } = {}
     });
     return { authorityId, plan };
   });
-}
-
-export function planInputOf(parsed: ParsedPlan): PlanInput {
-  if (!parsed.number || !parsed.issuedOn || !parsed.title) {
-    throw new AppError('VALIDATION_FAILED', 'Văn bản thiếu số hiệu, ngày ban hành hoặc trích yếu.', {
-      warnings: parsed.warnings,
-    });
-  }
-  return {
-    docType: parsed.docType,
-    number: parsed.number,
-    issuedOn: parsed.issuedOn,
-    place: parsed.place ?? '',
-    title: parsed.title,
-    signer: parsed.signer ?? '',
-    bases: parsed.bases,
-    recipients: parsed.recipients,
-    sections: parsed.sections.map((s) => ({ code: s.code, title: s.title })),
-    tasks: parsed.tasks.map((t) => ({
-      sectionCode: t.sectionCode,
-      no: t.no,
-      content: t.content,
-      leadText: t.leadText,
-      supportText: t.supportText,
-      deadlineText: t.deadlineText,
-      note: t.note,
-    })),
-  };
 }
 
 async function deleteAuthorityData(trx: Kysely<DB>, authorityId: number): Promise<void> {

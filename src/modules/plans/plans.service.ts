@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../../db/transaction.ts';
 import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
@@ -152,7 +153,7 @@ export async function createPlan(
     });
     return created;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return inTransaction(db, run);
 }
 
 /** 'I' + '3' → 'I.3'; a plan without sections numbers its tasks plainly. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../../db/transaction.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
@@ -34,7 +35,7 @@ export async function submitResult(
   input: SubmitResultInput,
   actor = 'system',
 ): Promise<SubmittedResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const plan = await findPlanByNumber(trx, authorityId, input.plan);
     if (!plan) throw new AppError('PLAN_NOT_FOUND', `Không tìm thấy kế hoạch số ${input.plan}.`);
     const task = await findTaskByRef(trx, plan.id, input.task.trim().toUpperCase());

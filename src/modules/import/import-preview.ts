@@ -1,0 +1,150 @@
+import { type CellRef, resolveAgencyCell } from '../../domain/agency-cell.ts';
+import type { LocalDate } from '../../domain/dates.ts';
+import { parseDeadline, type Recurrence } from '../../domain/deadline.ts';
+import type { Directory } from '../../domain/directory.ts';
+import { taskRef } from '../plans/plans.service.ts';
+import type { ParsedPlan, ParsedTask } from './plan-text.ts';
+
+/** What the Office reviews before a plan is stored: the document as dondoc understood it. */
+export interface ImportPreview {
+  plan: {
+    number: string | null;
+    docType: string;
+    issuedOn: LocalDate | null;
+    place: string | null;
+    title: string | null;
+    signer: string | null;
+    bases: string[];
+    recipients: string[];
+  };
+  sections: { code: string; title: string }[];
+  tasks: PreviewTask[];
+  warnings: PreviewWarning[];
+}
+
+export interface PreviewTask {
+  section: string;
+  no: string;
+  content: string;
+  /** directory names (agency or group) when matched, the text as written otherwise */
+  lead: string[];
+  support: string[];
+  deadlineText: string;
+  dueOn: LocalDate | null;
+  recurrence: ({ every: Recurrence['period'] } & Omit<Recurrence, 'period'>) | { kind: 'ongoing' } | null;
+  product: string | null;
+  note: string;
+  extra: Record<string, string>;
+  raw: string;
+}
+
+export interface PreviewWarning {
+  /** 'II.2', or null for the document as a whole */
+  task: string | null;
+  field: string | null;
+  code: string;
+  message: string;
+  suggestions?: string[];
+}
+
+/** Resolves a parsed document against the authority's directory and the deadline rules (pure). */
+export function buildImportPreview(parsed: ParsedPlan, directory: Directory): ImportPreview {
+  const referenceDate = parsed.issuedOn ?? `${new Date().getUTCFullYear()}-01-01`;
+  const warnings: PreviewWarning[] = [];
+  const ordered = [...parsed.tasks].sort((a, b) => a.line - b.line);
+  const taskAtLine = (line: number) => {
+    let found: ParsedTask | undefined;
+    for (const task of ordered) if (task.line <= line) found = task;
+    return found;
+  };
+  for (const w of parsed.warnings) {
+    const task = w.line > 0 ? taskAtLine(w.line) : undefined;
+    warnings.push({ task: task ? taskRef(task.sectionCode, task.no) : null, field: null, code: w.code, message: w.message });
+  }
+  const tasks = parsed.tasks.map((task): PreviewTask => {
+    const ref = taskRef(task.sectionCode, task.no);
+    const names = (field: 'lead' | 'support', text: string) =>
+      resolveAgencyCell(text, directory).map((cell) => nameOf(cell, directory, ref, field, warnings));
+    const deadline = parseDeadline(task.deadlineText, { referenceDate });
+    if (deadline.kind === 'unparsed') {
+      warnings.push({ task: ref, field: 'deadline', code: 'unparsed_deadline', message: deadline.reason });
+    } else if (deadline.kind === 'once' && deadline.yearInferred) {
+      warnings.push({
+        task: ref,
+        field: 'deadline',
+        code: 'year_inferred',
+        message: `Thời hạn "${task.deadlineText}" không ghi năm: hiểu là năm ${deadline.dueOn.slice(0, 4)}.`,
+      });
+    }
+    return {
+      section: task.sectionCode,
+      no: task.no,
+      content: task.content,
+      lead: names('lead', task.leadText),
+      support: names('support', task.supportText),
+      deadlineText: task.deadlineText,
+      dueOn: deadline.kind === 'once' ? deadline.dueOn : null,
+      recurrence:
+        deadline.kind === 'recurring'
+          ? (({ period, ...rest }) => ({ every: period, ...rest }))(deadline.recurrence)
+          : deadline.kind === 'ongoing'
+            ? { kind: 'ongoing' }
+            : null,
+      product: task.product ? task.product : null,
+      note: task.note,
+      extra: task.extra,
+      raw: task.raw,
+    };
+  });
+  return {
+    plan: {
+      number: parsed.number,
+      docType: parsed.docType,
+      issuedOn: parsed.issuedOn,
+      place: parsed.place,
+      title: parsed.title,
+      signer: parsed.signer,
+      bases: parsed.bases,
+      recipients: parsed.recipients,
+    },
+    sections: parsed.sections.map((s) => ({ code: s.code, title: s.title })),
+    tasks,
+    warnings,
+  };
+}
+
+function nameOf(cell: CellRef, directory: Directory, task: string, field: string, warnings: PreviewWarning[]): string {
+  switch (cell.kind) {
+    case 'agency': {
+      const name = directory.agencies.find((a) => a.code === cell.code)?.name ?? cell.text;
+      if (cell.fuzzy) {
+        warnings.push({ task, field, code: 'fuzzy_agency', message: `Đọc "${cell.text}" là "${name}": hãy kiểm tra.` });
+      }
+      return name;
+    }
+    case 'group':
+      if (cell.fuzzy) {
+        warnings.push({ task, field, code: 'fuzzy_agency', message: `Đọc "${cell.text}" là "${cell.name}": hãy kiểm tra.` });
+      }
+      if (cell.open) {
+        warnings.push({
+          task,
+          field,
+          code: 'open_group',
+          message: `"${cell.name}" chưa có danh sách đơn vị: Văn phòng sẽ chỉ định khi giao việc.`,
+        });
+      }
+      return cell.name;
+    case 'unmatched':
+      warnings.push({
+        task,
+        field,
+        code: 'unmatched_agency',
+        message:
+          `Không tìm thấy "${cell.text}" trong danh mục cơ quan` +
+          (cell.suggestions.length > 0 ? `; gần nhất: ${cell.suggestions.join(', ')}.` : '.'),
+        suggestions: cell.suggestions,
+      });
+      return cell.text;
+  }
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../../db/transaction.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PlanInput } from '../../shared/schemas/plan.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { loadDirectory } from '../directory/directory.service.ts';
+import { findPlanByNumber } from '../plans/plans.repo.ts';
+import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
+import { buildImportPreview, type ImportPreview } from './import-preview.ts';
+import type { ParsedPlan } from './plan-text.ts';
+import { extensionOf, MEDIA_TYPES, type PlanFile, readPlanFile } from './read-plan-file.ts';
+
+export interface ImportAuthority {
+  id: number;
+  place: string;
+}
+
+/** Upload → what dondoc understood (header, sections, tasks, warnings); nothing is stored. */
+export async function previewPlanImport(db: Kysely<DB>, authority: ImportAuthority, file: PlanFile): Promise<ImportPreview> {
+  const parsed = await readPlanFile(file);
+  const { directory } = await loadDirectory(db, authority.id, authority.place);
+  return buildImportPreview(parsed, directory);
+}
+
+export interface ImportedPlan {
+  plan: CreatedPlan;
+  preview: ImportPreview;
+}
+
+/**
+ * Reads a plan document and registers it with its tasks and assignments and the source file, all or
+ * nothing. A plan number already registered is refused unless `replace`, which is itself refused
+ * once any result has been recorded against the old plan.
+ */
+export async function importPlanDocument(
+  db: Kysely<DB>,
+  authority: ImportAuthority,
+  file: PlanFile,
+  options: { replace?: boolean; actor?: string } = {},
+): Promise<ImportedPlan> {
+  const parsed = await readPlanFile(file);
+  const input = planInputOf(parsed);
+  const actor = options.actor ?? 'system';
+  return inTransaction(db, async (trx) => {
+    const { directory } = await loadDirectory(trx, authority.id, authority.place);
+    const preview = buildImportPreview(parsed, directory);
+    const existing = await findPlanByNumber(trx, authority.id, input.number);
+    if (existing && options.replace) await deletePlanForReplace(trx, existing.id, existing.number);
+    const plan = await createPlan(trx, authority, input, actor);
+    await trx
+      .insertInto('plan_source')
+      .values({
+        authority_id: authority.id,
+        plan_id: plan.planId,
+        file_name: file.fileName,
+        media_type: MEDIA_TYPES[extensionOf(file.fileName)],
+        size_bytes: file.bytes.byteLength,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        content: file.bytes,
+      })
+      .execute();
+    await writeAudit(trx, {
+      authorityId: authority.id,
+      actor,
+      action: existing ? 'plan.import_replace' : 'plan.import',
+      entity: 'plan',
+      entityId: String(plan.planId),
+      data: { number: plan.number, file: file.fileName, warnings: preview.warnings.length },
+    });
+    return { plan, preview };
+  });
+}
+
+/** The registrable part of a parsed document; refuses one without its number, date, title or tasks. */
+export function planInputOf(parsed: ParsedPlan): PlanInput {
+  const missing = [
+    parsed.number ? null : 'số, ký hiệu',
+    parsed.issuedOn ? null : 'ngày ban hành',
+    parsed.title ? null : 'trích yếu',
+  ].filter((m) => m !== null);
+  if (parsed.tasks.length === 0) {
+    throw new AppError('IMPORT_NO_TABLE', 'Không tìm thấy bảng nhiệm vụ có dòng tiêu đề (STT, Nội dung công việc, …).', {
+      warnings: parsed.warnings,
+    });
+  }
+  if (missing.length > 0 || !parsed.number || !parsed.issuedOn || !parsed.title) {
+    throw new AppError('VALIDATION_FAILED', `Văn bản thiếu ${missing.join(', ')}: hãy bổ sung rồi nhập lại.`, {
+      warnings: parsed.warnings,
+    });
+  }
+  return {
+    docType: parsed.docType,
+    number: parsed.number,
+    issuedOn: parsed.issuedOn,
+    place: parsed.place ?? '',
+    title: parsed.title,
+    signer: parsed.signer ?? '',
+    bases: parsed.bases,
+    recipients: parsed.recipients,
+    sections: parsed.sections.map((s) => ({ code: s.code, title: s.title })),
+    tasks: parsed.tasks.map((t) => ({
+      sectionCode: t.sectionCode,
+      no: t.no,
+      content: t.content,
+      leadText: t.leadText,
+      supportText: t.supportText,
+      deadlineText: t.deadlineText,
+      note: t.note,
+    })),
+  };
+}
+
+async function deletePlanForReplace(trx: Kysely<DB>, planId: number, number: string): Promise<void> {
+  const recorded = await trx
+    .selectFrom('result_submission as r')
+    .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .select('r.id')
+    .where('t.plan_id', '=', planId)
+    .executeTakeFirst();
+  if (recorded) {
+    throw new AppError(
+      'PLAN_HAS_RESULTS',
+      `Kế hoạch ${number} đã có kết quả được ghi nhận: không thể thay thế; hãy sửa từng nhiệm vụ.`,
+    );
+  }
+  await trx.deleteFrom('plan').where('id', '=', planId).execute();
+}

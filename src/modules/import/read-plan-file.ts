@@ -1,0 +1,72 @@
+import { AppError } from '../../shared/errors.ts';
+import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
+import { type ParsedPlan, parsePlanText } from './plan-text.ts';
+import { docxToPlanText } from './readers/docx-reader.ts';
+import { pdfToPlanText } from './readers/pdf-reader.ts';
+import { csvToPlanText, xlsxToPlanText } from './readers/sheet-reader.ts';
+
+export interface PlanFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export const MEDIA_TYPES: Record<ImportExtension, string> = {
+  txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+/** A plan document of any supported format → the parsed plan (nothing stored). */
+export async function readPlanFile(file: PlanFile): Promise<ParsedPlan> {
+  return parsePlanText(await planTextOf(file));
+}
+
+/** The file's "plan text" (plan-text-format.ts), after the checks every format shares. */
+export async function planTextOf(file: PlanFile): Promise<string> {
+  const extension = extensionOf(file.fileName);
+  if (file.bytes.byteLength === 0) throw new AppError('IMPORT_EMPTY', `Tệp "${file.fileName}" rỗng.`);
+  if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw new AppError(
+      'IMPORT_TOO_LARGE',
+      `Tệp "${file.fileName}" quá lớn (${(file.bytes.byteLength / 1048576).toFixed(1)} MB; tối đa ${MAX_IMPORT_BYTES / 1048576} MB).`,
+    );
+  }
+  switch (extension) {
+    case 'txt':
+      return decodeText(file);
+    case 'csv':
+      return csvToPlanText(decodeText(file));
+    case 'docx':
+      return docxToPlanText(file.bytes);
+    case 'xlsx':
+      return xlsxToPlanText(file.bytes);
+    case 'pdf':
+      return pdfToPlanText(file.bytes);
+  }
+}
+
+export function extensionOf(fileName: string): ImportExtension {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if ((IMPORT_EXTENSIONS as readonly string[]).includes(extension)) return extension as ImportExtension;
+  const hint = extension === 'doc' || extension === 'xls' ? ' Hãy lưu lại dưới dạng .docx/.xlsx.' : '';
+  throw new AppError(
+    'IMPORT_UNSUPPORTED',
+    `Không nhập được tệp "${fileName}": chỉ nhận ${IMPORT_EXTENSIONS.map((e) => `.${e}`).join(', ')}.${hint}`,
+  );
+}
+
+/** UTF-8 (with or without BOM); Windows-1258 as a fallback for old Vietnamese files; binary refused. */
+function decodeText(file: PlanFile): string {
+  const { bytes } = file;
+  const sample = bytes.subarray(0, 4096);
+  if (sample.includes(0)) {
+    throw new AppError('IMPORT_UNREADABLE', `Tệp "${file.fileName}" không phải văn bản (có dữ liệu nhị phân).`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/u, '');
+  } catch {
+    return new TextDecoder('windows-1258').decode(bytes);
+  }
+}
