@@ -1,13 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
-import { formatVietnameseDate } from '../domain/dates.ts';
 import type { DB } from '../db/schema.ts';
-import { AppError } from '../shared/errors.ts';
-import type { ImportPreview } from '../modules/import/import-preview.ts';
-import { importPlanDocument, previewPlanImport } from '../modules/import/import.service.ts';
-import { MAX_IMPORT_BYTES } from '../modules/import/plan-text-format.ts';
+import { formatVietnameseDate } from '../domain/dates.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { importPlanDocument, previewPlanImport } from '../modules/import/import.service.ts';
+import type { ImportPreview } from '../modules/import/import-preview.ts';
+import { MAX_IMPORT_BYTES } from '../modules/import/plan-text-format.ts';
+import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { renderTable } from './table.ts';
 
@@ -16,13 +16,19 @@ export async function importCommand(db: Kysely<DB>, flags: Flags, print: Print, 
   const path = positionals[0];
   if (!path) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: dondoc import TỆP [--dry-run].');
   const file = readPlanFileFromDisk(path);
-  const authorityRow = await resolveAuthority(db, typeof flags.authority === 'string' ? flags.authority : undefined);
+  const authorityRow = await resolveAuthority(
+    db,
+    typeof flags.authority === 'string' ? flags.authority : undefined,
+  );
   const authority = { id: authorityRow.id, place: authorityRow.place };
   if (flags['dry-run']) {
     const preview = await previewPlanImport(db, authority, file);
     return print(flags.json ? JSON.stringify(preview, null, 2) : describePreview(preview));
   }
-  const { plan, preview } = await importPlanDocument(db, authority, file, { replace: flags.replace === true, actor: 'cli' });
+  const { plan, preview } = await importPlanDocument(db, authority, file, {
+    replace: flags.replace === true,
+    actor: 'cli',
+  });
   if (flags.json) return print(JSON.stringify({ ...preview, created: plan }, null, 2));
   print(describePreview(preview));
   print('');
@@ -63,7 +69,13 @@ function describePreview(preview: ImportPreview): string {
         cut(t.lead.join('; '), 40),
         cut(t.support.join('; '), 40),
         cut(t.deadlineText, 28),
-        t.dueOn ? formatVietnameseDate(t.dueOn) : t.recurrence ? ('every' in t.recurrence ? `định kỳ (${t.recurrence.every})` : 'thường xuyên') : '—',
+        t.dueOn
+          ? formatVietnameseDate(t.dueOn)
+          : t.recurrence
+            ? 'every' in t.recurrence
+              ? `định kỳ (${t.recurrence.every})`
+              : 'thường xuyên'
+            : '—',
       ]),
     ),
   ];

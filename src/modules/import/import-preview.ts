@@ -59,7 +59,12 @@ export function buildImportPreview(parsed: ParsedPlan, directory: Directory): Im
   };
   for (const w of parsed.warnings) {
     const task = w.line > 0 ? taskAtLine(w.line) : undefined;
-    warnings.push({ task: task ? taskRef(task.sectionCode, task.no) : null, field: null, code: w.code, message: w.message });
+    warnings.push({
+      task: task ? taskRef(task.sectionCode, task.no) : null,
+      field: null,
+      code: w.code,
+      message: w.message,
+    });
   }
   const tasks = parsed.tasks.map((task): PreviewTask => {
     const ref = taskRef(task.sectionCode, task.no);
@@ -113,18 +118,34 @@ export function buildImportPreview(parsed: ParsedPlan, directory: Directory): Im
   };
 }
 
-function nameOf(cell: CellRef, directory: Directory, task: string, field: string, warnings: PreviewWarning[]): string {
+function nameOf(
+  cell: CellRef,
+  directory: Directory,
+  task: string,
+  field: string,
+  warnings: PreviewWarning[],
+): string {
   switch (cell.kind) {
     case 'agency': {
       const name = directory.agencies.find((a) => a.code === cell.code)?.name ?? cell.text;
       if (cell.fuzzy) {
-        warnings.push({ task, field, code: 'fuzzy_agency', message: `Đọc "${cell.text}" là "${name}": hãy kiểm tra.` });
+        warnings.push({
+          task,
+          field,
+          code: 'fuzzy_agency',
+          message: `Đọc "${cell.text}" là "${name}": hãy kiểm tra.`,
+        });
       }
       return name;
     }
     case 'group':
       if (cell.fuzzy) {
-        warnings.push({ task, field, code: 'fuzzy_agency', message: `Đọc "${cell.text}" là "${cell.name}": hãy kiểm tra.` });
+        warnings.push({
+          task,
+          field,
+          code: 'fuzzy_agency',
+          message: `Đọc "${cell.text}" là "${cell.name}": hãy kiểm tra.`,
+        });
       }
       if (cell.open) {
         warnings.push({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../db/transaction.ts';
 import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PlanInput } from '../../shared/schemas/plan.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
@@ -18,7 +18,11 @@ export interface ImportAuthority {
 }
 
 /** Upload → what dondoc understood (header, sections, tasks, warnings); nothing is stored. */
-export async function previewPlanImport(db: Kysely<DB>, authority: ImportAuthority, file: PlanFile): Promise<ImportPreview> {
+export async function previewPlanImport(
+  db: Kysely<DB>,
+  authority: ImportAuthority,
+  file: PlanFile,
+): Promise<ImportPreview> {
   const parsed = await readPlanFile(file);
   const { directory } = await loadDirectory(db, authority.id, authority.place);
   return buildImportPreview(parsed, directory);
@@ -81,14 +85,22 @@ export function planInputOf(parsed: ParsedPlan): PlanInput {
     parsed.title ? null : 'trích yếu',
   ].filter((m) => m !== null);
   if (parsed.tasks.length === 0) {
-    throw new AppError('IMPORT_NO_TABLE', 'Không tìm thấy bảng nhiệm vụ có dòng tiêu đề (STT, Nội dung công việc, …).', {
-      warnings: parsed.warnings,
-    });
+    throw new AppError(
+      'IMPORT_NO_TABLE',
+      'Không tìm thấy bảng nhiệm vụ có dòng tiêu đề (STT, Nội dung công việc, …).',
+      {
+        warnings: parsed.warnings,
+      },
+    );
   }
   if (missing.length > 0 || !parsed.number || !parsed.issuedOn || !parsed.title) {
-    throw new AppError('VALIDATION_FAILED', `Văn bản thiếu ${missing.join(', ')}: hãy bổ sung rồi nhập lại.`, {
-      warnings: parsed.warnings,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Văn bản thiếu ${missing.join(', ')}: hãy bổ sung rồi nhập lại.`,
+      {
+        warnings: parsed.warnings,
+      },
+    );
   }
   return {
     docType: parsed.docType,

@@ -31,6 +31,11 @@ const PLACE_DATE = /^([\p{Lu}][\p{L}.]*(?:\s+[\p{L}.]+){0,5}),\s*ngày(?![\p{L}]
 const DMY = /^(.*?)\s*tháng\s*(.*?)\s*năm\s*([^\s,;)]+)/u;
 const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
 const APPENDIX_REF = new RegExp(String.raw`kèm theo\s+(.*?)\s*số\s*:?\s*(${SYMBOL})(.*)$`, 'iu');
+/** 'Kế hoạch số 12/KH-UBND ngày …' at the start of a line of the appendix heading. */
+const DOC_REF = new RegExp(
+  String.raw`^\(?\s*((?:kế hoạch|quyết định|chương trình|đề án|thông báo|nghị quyết|chỉ thị|công văn)(?:\s+[\p{L}]+)*?)\s+số\s*:?\s*(${SYMBOL})(.*)$`,
+  'iu',
+);
 const CAN_CU = new RegExp(`^Căn cứ${NOT_LETTER}`, 'u');
 const NOI_NHAN = /^Nơi nhận\s*:?\s*(.*)$/iu;
 const PREAMBLE_END = /^(?:(?:[IVX]+|\d+)\.\s|Điều\s+1(?!\d)|QUYẾT ĐỊNH\s*:)/u;
@@ -222,7 +227,10 @@ function parseDateTail(tail: string): { date: LocalDate | null; text: string } {
   };
 }
 
-/** '(Ban hành kèm theo Kế hoạch số 87/KH-UBND ngày 13 tháng 01 năm 2021 của …)', possibly over several lines. */
+/**
+ * '(Ban hành kèm theo Kế hoạch số 87/KH-UBND ngày 13 tháng 01 năm 2021 của …)', possibly over several lines,
+ * or a title line of a spreadsheet appendix that names the document: 'Kế hoạch số 12/KH-UBND ngày …'.
+ */
 export function parseAppendixRef(
   lines: string[],
   range: { start: number; end: number },
@@ -235,8 +243,9 @@ export function parseAppendixRef(
 } | null {
   for (let i = range.start; i < range.end; i++) {
     const text = collapse(lines.slice(i, range.end).join(' '));
-    const m = APPENDIX_REF.exec(text);
-    if (!m?.[2]?.includes('/') || !/kèm theo/iu.test(lines[i] ?? '')) continue;
+    const kemTheo = /kèm theo/iu.test(lines[i] ?? '');
+    const m = kemTheo ? APPENDIX_REF.exec(text) : DOC_REF.exec(text);
+    if (!m?.[2]?.includes('/')) continue;
     const tail = /^\s*ngày\s*(.*)$/u.exec(m[3] ?? '');
     const date = tail ? parseDateTail(tail[1] ?? '') : null;
     return {

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELL_LINE_BREAK } from './plan-text-format.ts';
 import { type ParsedPlan, parsePlanText } from './plan-text.ts';
+import { CELL_LINE_BREAK } from './plan-text-format.ts';
 
-const seed = readFileSync(new URL('../demo/seed/ke-hoach-87-KH-UBND-2021-tay-ninh.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../demo/seed/ke-hoach-87-KH-UBND-2021-tay-ninh.txt', import.meta.url),
+  'utf8',
+);
 const seedLines = seed.split('\n');
 
 /** What any parse must look like, whatever the input: no internal failure, a well-formed result. */
@@ -23,10 +26,22 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ unit: 'grapheme', maxLength: 80 }) }),
-  fc.record({ kind: fc.constant('tabs-to-spaces' as const), at: fc.nat(), spaces: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.string({ unit: 'grapheme', maxLength: 80 }),
+  }),
+  fc.record({
+    kind: fc.constant('tabs-to-spaces' as const),
+    at: fc.nat(),
+    spaces: fc.integer({ min: 1, max: 4 }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(), keep: fc.nat() }),
-  fc.record({ kind: fc.constant('noise' as const), at: fc.nat(), char: fc.constantFrom('\t', '\r', '\u00a0', CELL_LINE_BREAK, '/', '.', '\uFEFF', '\u0301') }),
+  fc.record({
+    kind: fc.constant('noise' as const),
+    at: fc.nat(),
+    char: fc.constantFrom('\t', '\r', '\u00a0', CELL_LINE_BREAK, '/', '.', '\uFEFF', '\u0301'),
+  }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
@@ -80,7 +95,18 @@ describe('parsePlanText never crashes nor hangs', () => {
 
   it('on 1,000 random table-like texts', () => {
     const cell = fc.oneof(
-      fc.constantFrom('STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'I', 'II.', '1', '2a', 'Sở Nội vụ', 'Trước ngày 20/1/2021', ''),
+      fc.constantFrom(
+        'STT',
+        'Nội dung công việc',
+        'Cơ quan chủ trì',
+        'I',
+        'II.',
+        '1',
+        '2a',
+        'Sở Nội vụ',
+        'Trước ngày 20/1/2021',
+        '',
+      ),
       fc.string({ maxLength: 30 }),
     );
     const line = fc

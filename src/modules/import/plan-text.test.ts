@@ -105,6 +105,7 @@ describe('parsePlanText on Kế hoạch 87/KH-UBND (seed)', () => {
     expect(plan.tasks.filter((t) => t.sectionCode === 'I')).toHaveLength(15);
     expect(plan.tasks.filter((t) => t.sectionCode === 'II')).toHaveLength(14);
     expect(plan.tasks.every((t) => t.note === '' && t.content !== '')).toBe(true);
+    expect(plan.tasks.every((t) => t.product === '' && Object.keys(t.extra).length === 0)).toBe(true);
   });
 
   it.each(SEED_TASKS.map((row, index) => [index, ...row] as const))(

@@ -4,25 +4,40 @@
  * Word/PDF/Excel readers produce the same `ParsedPlan`. Never throws: odd input yields warnings.
  */
 import type { LocalDate } from '../../domain/dates.ts';
+import {
+  agencyLines,
+  type Columns,
+  columnsOf,
+  flat,
+  fold,
+  isTableHeader,
+  type Row,
+  toRow,
+} from './plan-text-columns.ts';
+import { CELL_LINE_BREAK } from './plan-text-format.ts';
 import { collapse, fixOcr, parseHeader, splitCells } from './plan-text-header.ts';
 
 /** One row of the appendix table — a nhiệm vụ. */
 export interface ParsedTask {
-  /** 'I', 'II' … ('' when the appendix has no sections) */
+  /** 'I', 'II' … or 'A', 'B' … ('' when the appendix has no sections) */
   sectionCode: string;
   /** STT as written, without a trailing '.' or ')': '1', '2', '3a', '1.2' ('' when the row has none) */
   no: string;
   /** nội dung công việc: continuation lines joined with one space, OCR slips fixed, whitespace collapsed */
   content: string;
-  /** cơ quan chủ trì, as written (trimmed) */
+  /** cơ quan chủ trì, as written (trimmed); a line break inside the cell is kept as '\n' */
   leadText: string;
-  /** cơ quan phối hợp, as written (trimmed) */
+  /** cơ quan phối hợp, as written (trimmed); a line break inside the cell is kept as '\n' */
   supportText: string;
-  /** thời gian hoàn thành, as written (trimmed, trailing '.' kept) */
+  /** thời gian hoàn thành, as written (trimmed, trailing '.' kept, cell line breaks → one space) */
   deadlineText: string;
-  /** ghi chú */
+  /** ghi chú (cell line breaks → one space) */
   note: string;
-  /** the row's original lines (without blank page-break lines), joined with '\n' */
+  /** sản phẩm / sản phẩm đầu ra / kết quả ('' when the table has no such column) */
+  product: string;
+  /** every other column, keyed by its header text as written: { 'Lĩnh vực': 'CCHC' } ({} when none) */
+  extra: Record<string, string>;
+  /** the row's original lines (without blank page-break lines), joined with '\n'; cell line breaks → '\n' */
   raw: string;
   /** 1-based line of the row's first line */
   line: number;
@@ -55,24 +70,21 @@ export interface ParsedPlan {
   warnings: ParseWarning[];
 }
 
-type Field = 'no' | 'content' | 'lead' | 'support' | 'deadline' | 'note';
-type Row = Record<Field, string>;
-type Columns = Record<Field, number> & { count: number };
-
-const DEFAULT_COLUMNS: Columns = { no: 0, content: 1, lead: 2, support: 3, deadline: 4, note: 5, count: 6 };
-const COLUMN_TITLES: ReadonlyArray<readonly [Field, RegExp]> = [
-  ['no', /^(?:STT|TT|Số\s+TT)$/iu],
-  ['lead', /chủ trì/iu],
-  ['support', /phối hợp/iu],
-  ['deadline', /thời gian|thời hạn|hoàn thành|tiến độ/iu],
-  ['note', /ghi chú/iu],
-  ['content', /nội dung|nhiệm vụ|công việc/iu],
-];
 const APPENDIX_HEADING = /^(?:PHỤ LỤC(?![\p{L}])|Phụ lục(?:\s+(?:số\s+)?[\dIVX]+)?\s*:?\s*$)/u;
-const TASK_NO = /^(\d+(?:\.\d+)*[a-zđ]?|[a-zđ])[.)]?$/u;
+const TASK_NO = /^(\d+(?:\.\d+)*[a-zđ]?|[a-zđ]|[A-H])[.)]?$/u;
 const NO_AND_CONTENT = /^(\d+(?:\.\d+)*[a-zđ]?)[.)]?\s+(\S.*)$/u;
-const SECTION = /^(?:(?:Phần|PHẦN|Mục|MỤC)\s+)?([IVX]+)(?:[.:)]\s*|\s+|$)(.*)$/u;
+const SECTION = /^(?:(?:Phần|PHẦN|Mục|MỤC)\s+)?([IVX]+|[A-H])(?:[.:)]\s*|\s+|$)(.*)$/u;
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/u;
+const EMPTY_ROW: Row = {
+  no: '',
+  content: '',
+  lead: '',
+  support: '',
+  deadline: '',
+  note: '',
+  product: '',
+  extra: {},
+};
 
 export function parsePlanText(text: string): ParsedPlan {
   const warnings: ParseWarning[] = [];
@@ -106,73 +118,54 @@ export function parsePlanText(text: string): ParsedPlan {
   }
 }
 
-/** 'STT  Nội dung công việc  Cơ quan chủ trì …' — the table header, also when repeated at a page top. */
-function isTableHeader(line: string): boolean {
-  const text = line.trim();
-  return /^(?:STT|TT|Số\s+TT)(?![\p{L}\p{N}])/iu.test(text) && /nội dung|nhiệm vụ|công việc/iu.test(text);
-}
-
-function columnsOf(headerLine: string): Columns {
-  const cells = splitCells(headerLine);
-  if (cells.length < 3) return DEFAULT_COLUMNS;
-  const cols: Columns = {
-    no: -1,
-    content: -1,
-    lead: -1,
-    support: -1,
-    deadline: -1,
-    note: -1,
-    count: cells.length,
-  };
-  cells.forEach((cell, i) => {
-    const hit = COLUMN_TITLES.find(([field, re]) => cols[field] < 0 && re.test(cell));
-    if (hit) cols[hit[0]] = i;
-  });
-  return cols.no === 0 && cols.content > 0 ? cols : { ...DEFAULT_COLUMNS, count: Math.max(cells.length, 2) };
-}
-
-function toRow(cells: string[], cols: Columns): Row {
-  const at = (i: number) => (i >= 0 ? (cells[i] ?? '') : '');
-  return {
-    no: at(cols.no),
-    content: at(cols.content),
-    lead: at(cols.lead),
-    support: at(cols.support),
-    deadline: at(cols.deadline),
-    note: at(cols.note),
-  };
-}
-
-/** 'I Chương trình …', 'I.\tChương trình …', 'Phần II', 'Mục III: …' → a section row. */
-function matchSection(cells: string[]): { code: string; title: string } | null {
-  const m = SECTION.exec(cells[0] ?? '');
-  if (!m?.[1] || !ROMAN.test(m[1])) return null;
+/**
+ * 'I Chương trình …', 'I.\tChương trình …', 'Phần II', 'Mục III: …', 'A. NHIỆM VỤ CHUNG' → a section row.
+ * The code is read in the row's first filled cell (a row merged from the left) or in the STT column;
+ * a letter A–H is a section only on a row with no chủ trì and no thời hạn.
+ */
+function matchSection(cells: string[], cols: Columns): { code: string; title: string } | null {
+  const firstFilled = cells.findIndex((cell) => cell !== '');
+  // a row merged from the left has an empty STT cell (so an 'X' mark in a column before STT is no section)
+  const fromLeft = firstFilled >= 0 && firstFilled < cols.no && (cells[cols.no] ?? '') === '';
+  const i = fromLeft ? firstFilled : cols.no;
+  const m = SECTION.exec(cells[i] ?? '');
+  const code = m?.[1] ?? '';
+  const letter = /^[A-H]$/u.test(code) && !ROMAN.test(code);
+  if (!code || (!ROMAN.test(code) && !letter)) return null;
+  if (letter) {
+    const row = toRow(cells, cols);
+    if (row.lead !== '' || row.deadline !== '') return null;
+  }
   const title =
-    m[2] ||
+    m?.[2] ||
     cells
-      .slice(1)
+      .slice(i + 1)
       .filter((cell) => cell !== '')
       .join(' ');
-  return { code: m[1], title: fixOcr(collapse(title)) };
+  return { code, title: fixOcr(collapse(title)) };
 }
 
 function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]) {
-  const cols = columnsOf(lines[headerIdx] ?? '');
+  const cols = columnsOf(lines, headerIdx);
+  const noIdx = cols.no;
   const sections: ParsedSection[] = [];
   const tasks: ParsedTask[] = [];
   const warn = (line: number, code: string, message: string) => warnings.push({ line, code, message });
   let current: ParsedTask | ParsedSection | null = null;
   let sectionCode = '';
 
-  for (let i = headerIdx + 1; i < lines.length; i++) {
+  for (let i = headerIdx + cols.headerLines; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const n = i + 1;
-    if (line.trim() === '' || isTableHeader(line)) continue;
+    if (line.trim() === '' || (cols.subheader !== '' && fold(line) === cols.subheader)) continue;
     let cells = splitCells(line);
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0 || isColumnNumbers(filled)) continue;
+    if (isTableHeader(line) && !TASK_NO.test(cells[noIdx] ?? '')) continue;
+    // a bare paragraph (no cells): read it as if it started in the STT column
+    if (cells.length === 1 && noIdx > 0) cells = [...Array<string>(noIdx).fill(''), ...cells];
 
-    const section = matchSection(cells);
+    const section = matchSection(cells, cols);
     if (section) {
       current = { ...section, line: n };
       sections.push(current);
@@ -180,8 +173,8 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
       continue;
     }
 
-    const first = cells[0] ?? '';
-    const lowercaseLine = filled.length === 1 && /^\p{Ll}/u.test(first);
+    const first = cells[noIdx] ?? '';
+    const lowercaseLine = filled.length === 1 && first === filled[0] && /^\p{Ll}/u.test(first);
     if (first === '' || lowercaseLine) {
       if (!current) {
         warn(n, 'orphan_continuation', `Dòng tiếp nối không thuộc dòng nào của bảng: «${short(line)}».`);
@@ -190,46 +183,46 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
       if (lowercaseLine) {
         warn(n, 'continuation_without_indent', `Đã ghép dòng «${short(line)}» vào nội dung của dòng trên.`);
       }
-      const row = lowercaseLine ? { ...toRow([], cols), content: first } : toRow(cells, cols);
+      const row = lowercaseLine ? { ...EMPTY_ROW, content: first } : toRow(cells, cols);
       continueRow(current, row, line);
       continue;
     }
 
     const split = NO_AND_CONTENT.exec(first);
-    if (split && cells.length < cols.count) cells = [split[1] ?? '', split[2] ?? '', ...cells.slice(1)];
-    const numbered = TASK_NO.exec(cells[0] ?? '');
+    if (split && cells.length < cols.count) cells.splice(noIdx, 1, split[1] ?? '', split[2] ?? '');
+    const numbered = TASK_NO.exec(cells[noIdx] ?? '');
     if (!numbered) {
       if (filled.length === 1) {
         warn(n, 'unrecognised_line', `Dòng không nhận ra trong bảng, đã bỏ qua: «${short(line)}».`);
         continue;
       }
       warn(n, 'row_without_number', `Dòng không có số thứ tự: «${short(line)}».`);
-      cells = cells.length < cols.count ? ['', ...cells] : ['', ...cells.slice(1)];
+      if (cells.length < cols.count) cells.splice(noIdx, 0, '');
+      else cells[noIdx] = '';
     }
     const row = toRow(cells, cols);
     row.no = numbered?.[1] ?? '';
-    if (!row.content && !row.lead && !row.support && !row.deadline && !row.note) {
+    if (!row.content && !row.lead && !row.support && !row.deadline && !row.note && !row.product) {
       warn(n, 'stray_number', `Dòng chỉ có số «${short(line)}» (có thể là số trang), đã bỏ qua.`);
       continue;
     }
-    const extra = cells.slice(cols.count).filter((cell) => cell !== '');
-    if (extra.length > 0) {
-      warn(
-        n,
-        'extra_cells',
-        `Dòng có nhiều ô hơn tiêu đề bảng; phần thừa đưa vào ghi chú: «${extra.join(' | ')}».`,
-      );
-      row.note = [row.note, ...extra].filter((cell) => cell !== '').join(' ');
+    const surplus = cells.slice(cols.count).filter((cell) => cell !== '');
+    if (surplus.length > 0) {
+      const text = surplus.map(flat).join(' | ');
+      warn(n, 'extra_cells', `Dòng có nhiều ô hơn tiêu đề bảng; phần thừa đưa vào ghi chú: «${text}».`);
+      row.note = [row.note, ...surplus].filter((cell) => cell !== '').join(' ');
     }
     current = {
       sectionCode,
       no: row.no,
       content: fixOcr(collapse(row.content)),
-      leadText: row.lead,
-      supportText: row.support,
-      deadlineText: row.deadline,
-      note: row.note,
-      raw: line,
+      leadText: agencyLines(row.lead),
+      supportText: agencyLines(row.support),
+      deadlineText: flat(row.deadline),
+      note: flat(row.note),
+      product: flat(row.product),
+      extra: Object.fromEntries(Object.entries(row.extra).map(([key, value]) => [key, flat(value)])),
+      raw: rawLine(line),
       line: n,
     };
     tasks.push(current);
@@ -242,16 +235,24 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
 function continueRow(target: ParsedTask | ParsedSection, row: Row, line: string): void {
   const join = (a: string, b: string) => (a && b ? `${a} ${b}` : a || b);
   if ('code' in target) {
-    const more = [row.no, row.content, row.lead, row.support, row.deadline, row.note].join(' ');
-    target.title = fixOcr(collapse(`${target.title} ${more}`));
+    const more = [row.no, row.content, row.lead, row.support, row.deadline, row.note, row.product];
+    target.title = fixOcr(collapse(`${target.title} ${[...more, ...Object.values(row.extra)].join(' ')}`));
     return;
   }
   target.content = fixOcr(collapse(`${target.content} ${row.content}`));
-  target.leadText = join(target.leadText, row.lead);
-  target.supportText = join(target.supportText, row.support);
-  target.deadlineText = join(target.deadlineText, row.deadline);
-  target.note = join(target.note, row.note);
-  target.raw = `${target.raw}\n${line}`;
+  target.leadText = join(target.leadText, agencyLines(row.lead));
+  target.supportText = join(target.supportText, agencyLines(row.support));
+  target.deadlineText = join(target.deadlineText, flat(row.deadline));
+  target.note = join(target.note, flat(row.note));
+  target.product = join(target.product, flat(row.product));
+  for (const [key, value] of Object.entries(row.extra)) {
+    target.extra[key] = join(target.extra[key] ?? '', flat(value));
+  }
+  target.raw = `${target.raw}\n${rawLine(line)}`;
+}
+
+function rawLine(line: string): string {
+  return line.split(CELL_LINE_BREAK).join('\n');
 }
 
 /** '1 2 3 4 5 6' or '(1) (2) (3) …' under the header: column numbers, not a task. */

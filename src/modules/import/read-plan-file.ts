@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.ts';
-import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
 import { type ParsedPlan, parsePlanText } from './plan-text.ts';
+import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
 import { docxToPlanText } from './readers/docx-reader.ts';
 import { pdfToPlanText } from './readers/pdf-reader.ts';
 import { csvToPlanText, xlsxToPlanText } from './readers/sheet-reader.ts';
@@ -62,7 +62,10 @@ function decodeText(file: PlanFile): string {
   const { bytes } = file;
   const sample = bytes.subarray(0, 4096);
   if (sample.includes(0)) {
-    throw new AppError('IMPORT_UNREADABLE', `Tệp "${file.fileName}" không phải văn bản (có dữ liệu nhị phân).`);
+    throw new AppError(
+      'IMPORT_UNREADABLE',
+      `Tệp "${file.fileName}" không phải văn bản (có dữ liệu nhị phân).`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/u, '');

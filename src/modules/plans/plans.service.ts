@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../db/transaction.ts';
 import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
 import { writeAudit } from '../audit/audit.repo.ts';

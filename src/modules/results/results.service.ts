@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../db/transaction.ts';
 import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';

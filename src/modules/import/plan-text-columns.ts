@@ -1,0 +1,141 @@
+/**
+ * The columns of the appendix table: which cell of a row holds STT, nội dung, chủ trì … — found from the
+ * header row's titles, in any order, any case, with or without diacritics — and a row's cells → fields.
+ * A second header row right under the first ('Cơ quan thực hiện' over 'Chủ trì | Phối hợp') is merged in.
+ */
+import { CELL_LINE_BREAK } from './plan-text-format.ts';
+import { collapse, splitCells } from './plan-text-header.ts';
+
+export type Field = 'no' | 'content' | 'lead' | 'support' | 'deadline' | 'note' | 'product';
+export type Row = Record<Field, string> & { extra: Record<string, string> };
+type Kind = { field: Field } | { extra: string } | null;
+
+export interface Columns {
+  /** what each cell of a row is, by position */
+  kinds: Kind[];
+  /** index of the STT column */
+  no: number;
+  /** number of cells of the header (cells past it are surplus) */
+  count: number;
+  /** 1, or 2 when a second header row follows the first */
+  headerLines: number;
+  /** the second header row, folded, to skip it when it is repeated at a page top ('' when none) */
+  subheader: string;
+}
+
+const DEFAULT_FIELDS: Field[] = ['no', 'content', 'lead', 'support', 'deadline', 'note'];
+const NO_TITLE = /^(?:s\.?\s?t\.?\s?t|t\.?\s?t|so\s+(?:tt|thu\s+tu))\.?$/u;
+const CONTENT_ANY = /noi dung|nhiem vu|cong viec/u;
+/** Tried in this order, each on the cells not yet taken, each field taken once: strong titles first. */
+const TITLES: ReadonlyArray<readonly [Field, RegExp]> = [
+  ['lead', /chu tri/u],
+  ['support', /phoi hop/u],
+  ['deadline', /hoan thanh|thoi han/u],
+  ['note', /ghi chu/u],
+  ['content', /^(?:noi dung|nhiem vu|cong viec|ten (?:nhiem vu|cong viec))/u],
+  ['product', /san pham|ket qua/u],
+  ['deadline', /thoi gian|tien do/u],
+  ['content', CONTENT_ANY],
+  ['lead', /^(?:co quan|don vi).*thuc hien/u],
+];
+
+/** Lower case, no diacritics, 'đ' → 'd', whitespace (cell line breaks too) collapsed: for matching titles. */
+export function fold(text: string): string {
+  return collapse(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase());
+}
+
+/** 'STT  Nội dung công việc  Cơ quan chủ trì …' in any column order: the table header, also when repeated. */
+export function isTableHeader(line: string): boolean {
+  const cells = splitCells(line).map(fold);
+  if (cells.some((cell) => NO_TITLE.test(cell)) && cells.some((cell) => CONTENT_ANY.test(cell))) return true;
+  const text = fold(line);
+  return /^(?:stt|tt|so tt)(?![\p{L}\p{N}])/u.test(text) && CONTENT_ANY.test(text);
+}
+
+function isTitle(cell: string): boolean {
+  const text = fold(cell);
+  return text.length <= 40 && (NO_TITLE.test(text) || TITLES.some(([, re]) => re.test(text)));
+}
+
+function defaultColumns(count: number): Columns {
+  const kinds = DEFAULT_FIELDS.map((field) => ({ field }));
+  return { kinds, no: 0, count, headerLines: 1, subheader: '' };
+}
+
+/** The columns from the header line at `headerIdx` (and the second header line under it, if any). */
+export function columnsOf(lines: string[], headerIdx: number): Columns {
+  const top = splitCells(lines[headerIdx] ?? '');
+  if (top.length < 3) return defaultColumns(DEFAULT_FIELDS.length);
+  const noIdx = top.findIndex((cell) => NO_TITLE.test(fold(cell)));
+  const sub = splitCells(lines[headerIdx + 1] ?? '');
+  const isSub =
+    sub.filter((cell) => cell !== '').length >= 2 &&
+    sub.every((cell, i) => cell === '' || cell === top[i] || isTitle(cell)) &&
+    sub.some((cell, i) => cell !== '' && cell !== top[i]) &&
+    (noIdx < 0 || (sub[noIdx] ?? '') === '' || sub[noIdx] === top[noIdx]);
+  const count = Math.max(top.length, isSub ? sub.length : 0);
+  const titles = Array.from({ length: count }, (_, i) => {
+    const parts = [top[i] ?? '', isSub ? (sub[i] ?? '') : ''].filter((cell) => cell !== '');
+    return flat([...new Set(parts)].join(' '));
+  });
+
+  const fields: Array<Field | null> = titles.map((title) => (NO_TITLE.test(fold(title)) ? 'no' : null));
+  const taken = new Set<Field>(fields.includes('no') ? ['no'] : []);
+  for (const [field, re] of TITLES) {
+    const i = titles.findIndex((title, j) => fields[j] === null && title !== '' && re.test(fold(title)));
+    if (i >= 0 && !taken.has(field)) {
+      fields[i] = field;
+      taken.add(field);
+    }
+  }
+  const no = fields.indexOf('no');
+  if (no < 0 || !fields.includes('content')) return defaultColumns(Math.max(top.length, 2));
+
+  const kinds: Kind[] = [];
+  titles.forEach((title, i) => {
+    const field = fields[i];
+    const previous = kinds[i - 1] ?? null;
+    const inherit = previous && !('field' in previous && previous.field === 'no') ? previous : null;
+    kinds.push(field ? { field } : title ? { extra: title } : inherit);
+  });
+  const subheader = isSub ? fold(lines[headerIdx + 1] ?? '') : '';
+  return { kinds, no, count, headerLines: isSub ? 2 : 1, subheader };
+}
+
+/** A row's cells → its fields (cells as written, line breaks kept); every extra column gets a key. */
+export function toRow(cells: string[], cols: Columns): Row {
+  const row: Row = {
+    no: '',
+    content: '',
+    lead: '',
+    support: '',
+    deadline: '',
+    note: '',
+    product: '',
+    extra: {},
+  };
+  const join = (a: string | undefined, b: string) => (a && b ? `${a} ${b}` : a || b);
+  cols.kinds.forEach((kind, i) => {
+    const cell = cells[i] ?? '';
+    if (kind && 'field' in kind) row[kind.field] = join(row[kind.field], cell);
+    else if (kind) row.extra[kind.extra] = join(row.extra[kind.extra], cell);
+  });
+  return row;
+}
+
+/** Cell line breaks → one space (content, deadline, note, product, extra, section titles). */
+export function flat(text: string): string {
+  return lines(text).join(' ');
+}
+
+/** Cell line breaks → '\n' (lead and support cells: a line break separates agencies). */
+export function agencyLines(text: string): string {
+  return lines(text).join('\n');
+}
+
+function lines(text: string): string[] {
+  return text
+    .split(CELL_LINE_BREAK)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}

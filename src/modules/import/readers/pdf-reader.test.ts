@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors.ts';
+import { parsePlanText } from '../plan-text.ts';
+import {
+  FIXTURE_SECTIONS,
+  FIXTURE_TASKS,
+  HEADER_LINES,
+  PLAN_ISSUED_ON,
+  PLAN_NUMBER,
+  PLAN_TITLE,
+} from './make-pdf-fixtures.ts';
+import { pdfToPlanText } from './pdf-reader.ts';
+
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../../../test/fixtures/pdf/${name}`, import.meta.url)));
+
+let cached: Promise<string> | null = null;
+const planText = () => {
+  cached ??= pdfToPlanText(fixture('plan-table.pdf'));
+  return cached;
+};
+
+/** A PDF whose standard security handler needs a user password (the empty one does not match /U). */
+function encryptedPdf(): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] >>\n`;
+  pdf += `startxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+async function failure(bytes: Uint8Array): Promise<AppError> {
+  const error = await pdfToPlanText(bytes).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('pdfToPlanText', () => {
+  it('keeps the lines outside the table, NFC-normalised, with the two-column header split by a tab', async () => {
+    const text = await planText();
+    const lines = text.split('\n');
+    for (const header of HEADER_LINES)
+      expect(lines.some((line) => line.split('\t').includes(header))).toBe(true);
+    expect(lines).toContain(`Số: ${PLAN_NUMBER}\tBình Dương, ngày 15 tháng 3 năm 2024`);
+    expect(lines).toContain(PLAN_TITLE);
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).toContain('Kế hoạch số 125/KH-UBND');
+    // page numbers of the footer are dropped
+    expect(lines.filter((line) => /^\d+$/u.test(line.trim()))).toEqual([]);
+  });
+
+  it('emits the header once and each task row whole, on one tab-joined line', async () => {
+    const lines = (await planText()).split('\n');
+    const headers = lines.filter((line) => line.startsWith('STT\t'));
+    expect(headers).toEqual([
+      'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+    ]);
+    const tableStart = lines.indexOf(headers[0] ?? '');
+    expect(lines[tableStart - 1]).toBe('');
+    const rows = lines.slice(tableStart + 1).filter((line) => line !== '');
+    const expected = FIXTURE_SECTIONS.flatMap((section) => [
+      [section.code, section.title, '', '', '', ''].join('\t'),
+      ...FIXTURE_TASKS.filter((task) => task.section === section.code).map((t) =>
+        [t.no, t.content, t.lead, t.support, t.deadline, t.note].join('\t'),
+      ),
+    ]);
+    expect(rows).toEqual(expected);
+  });
+
+  it('produces plan text the parser reads: number, date, sections and every task', async () => {
+    const plan = parsePlanText(await planText());
+    expect(plan.number).toBe(PLAN_NUMBER);
+    expect(plan.issuedOn).toBe(PLAN_ISSUED_ON);
+    expect(plan.docType).toBe('KH');
+    expect(plan.title).toBe(PLAN_TITLE);
+    expect(plan.sections.map((s) => s.code)).toEqual(['I', 'II']);
+    expect(plan.tasks).toHaveLength(FIXTURE_TASKS.length);
+    expect(plan.warnings).toEqual([]);
+    plan.tasks.forEach((task, i) => {
+      const want = FIXTURE_TASKS[i];
+      expect({ ...task, raw: '', line: 0 }).toMatchObject({
+        sectionCode: want?.section,
+        no: want?.no,
+        content: want?.content,
+        leadText: want?.lead,
+        supportText: want?.support,
+        deadlineText: want?.deadline,
+        note: want?.note,
+      });
+    });
+    // task I.14 runs from page 3 onto page 4, below the repeated header
+    const split = plan.tasks.find((task) => task.sectionCode === 'I' && task.no === '14');
+    expect(split?.content).toMatch(/hạn chế, nguyên nhân và đề xuất giải pháp khắc phục$/u);
+    expect(split?.leadText).toBe('Văn phòng UBND tỉnh');
+    expect(split?.deadlineText).toBe('Tháng 6/2024');
+  });
+
+  it('refuses bytes that are not a PDF, an empty file and an encrypted PDF', async () => {
+    const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
+    for (const bytes of [random, new Uint8Array(0)]) {
+      const error = await failure(bytes);
+      expect(error.code).toBe('IMPORT_UNREADABLE');
+      expect(error.message).toBe('Tệp PDF bị hỏng hoặc không phải PDF.');
+    }
+    const locked = await failure(encryptedPdf());
+    expect(locked.code).toBe('IMPORT_UNREADABLE');
+    expect(locked.message).toBe('Tệp PDF có mật khẩu: hãy bỏ mật khẩu rồi nhập lại.');
+  });
+
+  it('asks for OCR when the PDF has no text layer', async () => {
+    const error = await failure(fixture('no-text.pdf'));
+    expect(error.code).toBe('IMPORT_NO_TEXT');
+    expect(error.status).toBe(422);
+    expect(error.message).toMatch(/OCR/u);
+  });
+
+  it('does not detach the caller’s buffer', async () => {
+    const bytes = fixture('no-text.pdf');
+    await pdfToPlanText(bytes).catch(() => undefined);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+});
