@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as core from './migrations/2026-11-27T1200-core.ts';
 import * as planSource from './migrations/2026-11-27T1300-plan-source.ts';
+import * as api from './migrations/2026-11-27T1400-api.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
   '2026-11-27T1200-core': core,
   '2026-11-27T1300-plan-source': planSource,
+  '2026-11-27T1400-api': api,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -69,6 +69,7 @@ export interface PlanTable {
   recipients: JsonDefault<string[]>;
   ends_on: DateColumn | null;
   cancelled_on: DateColumn | null;
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -109,6 +110,7 @@ export interface TaskTable {
   note: string;
   position: number;
   cancelled_on: DateColumn | null;
+  version: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -124,6 +126,9 @@ export interface AssignmentTable {
   original_due_on: DateColumn | null;
   current_due_on: DateColumn | null;
   cancelled_on: DateColumn | null;
+  parent_assignment_id: ColumnType<number | null, number | null | undefined, number | null>;
+  moved_to_assignment_id: ColumnType<number | null, number | null | undefined, number | null>;
+  version: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -175,6 +180,9 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string | null;
   data: JsonDefault<Record<string, unknown>>;
+  before: ColumnType<unknown, string | null | undefined, never>;
+  after: ColumnType<unknown, string | null | undefined, never>;
+  ip: string | null | undefined;
 }
 
 export interface PlanSourceTable {
@@ -186,6 +194,75 @@ export interface PlanSourceTable {
   size_bytes: number;
   sha256: string;
   content: Uint8Array;
+  created_at: CreatedAt;
+}
+
+export type Role = 'admin' | 'office' | 'leader' | 'agency';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  authority_id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  agency_id: number | null;
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  password_changed_at: ColumnType<Date, Date | undefined, Date>;
+  created_at: CreatedAt;
+}
+
+export interface UserSessionTable {
+  id: Generated<number>;
+  authority_id: number;
+  user_id: number;
+  token_hash: string;
+  csrf_token: string;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  authority_id: number;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface StoredFileTable {
+  id: Generated<number>;
+  authority_id: number;
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  file_name: string;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ResultFileTable {
+  authority_id: number;
+  result_id: number;
+  file_id: number;
+}
+
+export interface ObstacleTable {
+  id: Generated<number>;
+  authority_id: number;
+  assignment_id: number;
+  reported_on: DateColumn;
+  description: string;
+  proposal: Generated<string>;
+  status: 'open' | 'answered';
+  response: string | null;
+  responded_on: DateColumn | null;
+  responded_by: string | null;
   created_at: CreatedAt;
 }
 
@@ -204,6 +281,12 @@ export interface DB {
   written_reminder: WrittenReminderTable;
   audit_log: AuditLogTable;
   plan_source: PlanSourceTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  stored_file: StoredFileTable;
+  result_file: ResultFileTable;
+  obstacle: ObstacleTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

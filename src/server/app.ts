@@ -1,46 +1,96 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { attachActor } from '../modules/auth/auth.hooks.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { statusRoutes } from '../modules/status/status.routes.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
+import { type AppDeps, DEFAULT_HTTP_OPTIONS, type ZodApp } from './http.ts';
 
-export interface AppDeps {
-  db: Kysely<DB>;
-  databaseKind: 'pglite' | 'postgres';
-}
+export type { AppDeps } from './http.ts';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    deps: AppDeps;
-  }
-}
+/** Feature routes, each a plugin registered under /api. */
+const FEATURES: ((app: ZodApp) => Promise<void>)[] = [healthRoutes, authRoutes, statusRoutes];
 
-/** The HTTP application: every route under /api, one error handler, no listening (see main.ts). */
+/** The HTTP application: every route under /api, OpenAPI from the zod schemas, one error handler. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, ...options });
-  app.decorate('deps', deps);
+  const http = { ...DEFAULT_HTTP_OPTIONS, ...deps.http };
+  const app = Fastify({ logger: false, trustProxy: true, ...options }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', { ...deps, http });
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD' && route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) {
+        app.routeTable.push({ method, url: route.url });
+      }
+    }
+  });
   app.setErrorHandler((error, request, reply) => {
     if (isAppError(error)) return reply.status(error.status).send(error.toBody());
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      const appError = new AppError('VALIDATION_FAILED', 'Yêu cầu không hợp lệ.', {
-        reason: (error as Error).message,
-      });
-      return reply.status(status).send(appError.toBody());
+    const e = error as { statusCode?: number; validation?: unknown; message?: string; code?: string };
+    if (e.validation) {
+      return reply
+        .status(400)
+        .send(
+          new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', {
+            issues: e.validation,
+          }).toBody(),
+        );
+    }
+    if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply
+        .status(413)
+        .send(new AppError('FILE_TOO_LARGE', 'Tệp hoặc dữ liệu gửi lên quá lớn.').toBody());
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply
+        .status(e.statusCode)
+        .send(new AppError('VALIDATION_FAILED', 'Yêu cầu không hợp lệ.', { reason: e.message }).toBody());
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(new AppError('INTERNAL', 'Lỗi hệ thống, vui lòng thử lại sau.').toBody());
+    return reply
+      .status(500)
+      .send(
+        new AppError('INTERNAL', `Lỗi hệ thống, vui lòng thử lại sau (mã yêu cầu ${request.id}).`).toBody(),
+      );
   });
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
       .send(new AppError('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url}.`).toBody()),
   );
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: http.maxUploadBytes, files: 10, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'dondoc API', description: 'Theo dõi, đôn đốc thực hiện nhiệm vụ', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dondoc_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(
     async (api) => {
-      await api.register(healthRoutes);
-      await api.register(statusRoutes);
+      api.addHook('onRequest', attachActor);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      for (const feature of FEATURES) await api.register(feature);
     },
     { prefix: '/api' },
   );

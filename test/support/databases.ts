@@ -16,6 +16,12 @@ export type BackendName = 'pglite' | 'postgres';
 const TABLES = [
   'audit_log',
   'plan_source',
+  'obstacle',
+  'result_file',
+  'stored_file',
+  'api_token',
+  'user_session',
+  'app_user',
   'written_reminder',
   'extension_request',
   'result_submission',

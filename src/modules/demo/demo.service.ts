@@ -17,6 +17,12 @@ export const DEMO_AUTHORITY = 'UBND-TN';
 const TENANT_TABLES = [
   'audit_log',
   'plan_source',
+  'obstacle',
+  'result_file',
+  'stored_file',
+  'api_token',
+  'user_session',
+  'app_user',
   'written_reminder',
   'extension_request',
   'result_submission',

@@ -1,0 +1,96 @@
+/**
+ * Accuracy of the plan importer on the fixtures of test/fixtures/import/ (see scripts/import-accuracy.ts):
+ *   npm run eval:import [-- --verbose] [--only=<substring>] [--runs=<warm reads, default 3>]
+ * Prints, per fixture: fields scored, fields correct, accuracy, tasks expected/found and the parse time
+ * (readPlanFile + buildImportPreview: the first, cold read — reader modules loading — and the fastest
+ * warm read); then the overall accuracy. `--verbose` adds the first mismatches of each fixture. Exit code 1 only when some fixture could not be read at all.
+ */
+import {
+  evaluateFixture,
+  type FixtureResult,
+  fixtureFiles,
+  type Mismatch,
+  tayNinhDirectory,
+} from './import-accuracy.ts';
+
+const MISMATCHES_SHOWN = 12;
+
+function pct(correct: number, fields: number): string {
+  return fields === 0 ? '—' : `${((100 * correct) / fields).toFixed(1)} %`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '(none)';
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+function table(rows: string[][], rightAligned: Set<number>): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length))) ?? [];
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => {
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length));
+        return rightAligned.has(i) ? pad + cell : cell + pad;
+      })
+      .join('  ');
+  const [head, ...body] = rows;
+  return [line(head ?? []), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function mismatchLine(m: Mismatch): string {
+  return `    ${m.where} · ${m.field}\n      expected ${show(m.expected)}\n      got      ${show(m.got)}`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose') || args.includes('-v');
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const directory = tayNinhDirectory();
+  const warmRuns = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
+  const files = fixtureFiles().filter((file) => !only || file.includes(only));
+  const results: FixtureResult[] = [];
+  for (const file of files) results.push(await evaluateFixture(file, undefined, directory, warmRuns));
+
+  const rows = [['fixture', 'fields', 'correct', 'accuracy', 'tasks exp/found', 'ms cold', 'ms warm']];
+  for (const r of results) {
+    const a = r.accuracy;
+    rows.push([
+      r.file,
+      String(a.fields),
+      String(a.correct),
+      r.error ? '0.0 % (unreadable)' : pct(a.correct, a.fields),
+      `${a.expectedTasks}/${a.foundTasks}`,
+      r.ms === null ? '—' : r.ms.toFixed(1),
+      r.warmMs === null ? '—' : r.warmMs.toFixed(1),
+    ]);
+  }
+  const fields = results.reduce((n, r) => n + r.accuracy.fields, 0);
+  const correct = results.reduce((n, r) => n + r.accuracy.correct, 0);
+  const macro = results.length
+    ? results.reduce((n, r) => n + (r.accuracy.fields ? r.accuracy.correct / r.accuracy.fields : 0), 0) /
+      results.length
+    : 0;
+  rows.push(['overall', String(fields), String(correct), pct(correct, fields), '', '', '']);
+  console.log(table(rows, new Set([1, 2, 3, 5, 6])));
+  console.log(
+    `\noverall accuracy: ${pct(correct, fields)} of ${fields} fields; mean per fixture ${(100 * macro).toFixed(1)} % (${results.length} fixtures)`,
+  );
+
+  const unreadable = results.filter((r) => r.error);
+  for (const r of unreadable) console.log(`\n✗ ${r.file} could not be read: ${r.error}`);
+
+  if (verbose) {
+    for (const r of results) {
+      if (r.error || r.accuracy.mismatches.length === 0) continue;
+      const shown = r.accuracy.mismatches.slice(0, MISMATCHES_SHOWN);
+      console.log(
+        `\n${r.file}: ${r.accuracy.mismatches.length} mismatches${shown.length < r.accuracy.mismatches.length ? ` (first ${shown.length})` : ''}`,
+      );
+      for (const m of shown) console.log(mismatchLine(m));
+    }
+  }
+  if (unreadable.length > 0) process.exitCode = 1;
+}
+
+await main();

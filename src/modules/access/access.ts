@@ -1,0 +1,137 @@
+import type { Role } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+
+/**
+ * Who may do what — every rule of dondoc in one place, deny by default. Every service function
+ * starts with `requireAccess(actor, action, target)`; routes only resolve the actor.
+ */
+export type Actor =
+  | { kind: 'public' }
+  | {
+      kind: 'user';
+      userId: number;
+      username: string;
+      authorityId: number;
+      role: Role;
+      /** the agency an `agency` user is bound to */
+      agencyId: number | null;
+      /** that agency and all its sub-units (đơn vị trực thuộc) */
+      agencyScope: readonly number[];
+      via: 'session' | 'token';
+    };
+
+export const PUBLIC_ACTOR: Actor = Object.freeze({ kind: 'public' });
+
+export const ACTIONS = [
+  'public.read', // the transparency page: plan progress without files or internal notes
+  'directory.read',
+  'directory.write', // agencies, groups, successors
+  'reorganise', // move open assignments to successors
+  'plan.read', // plan header and its whole appendix with every agency's state
+  'plan.write', // create, import, update, cancel
+  'assignment.read', // one agency's assignments (own scope for agency users)
+  'assignment.write', // cancel, reassign, edit due dates as the Office
+  'result.submit',
+  'result.decide', // accept or return
+  'extension.request',
+  'extension.decide',
+  'obstacle.report',
+  'obstacle.respond',
+  'subassign', // split an own assignment to own units
+  'stats.read', // statistics (own agency only for agency users)
+  'reminder.read',
+  'audit.read',
+  'user.manage',
+  'self', // own account: password change, API tokens, sign-out
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is about: the authority always, and the agency whose data it is when there is one. */
+export interface AccessTarget {
+  authorityId: number;
+  agencyId?: number | null;
+}
+
+const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set(ACTIONS),
+  office: new Set(ACTIONS.filter((a) => a !== 'audit.read' && a !== 'user.manage')),
+  leader: new Set<Action>([
+    'public.read',
+    'directory.read',
+    'plan.read',
+    'assignment.read',
+    'stats.read',
+    'reminder.read',
+    'extension.decide',
+    'obstacle.respond',
+    'self',
+  ]),
+  agency: new Set<Action>([
+    'public.read',
+    'directory.read',
+    'assignment.read',
+    'result.submit',
+    'extension.request',
+    'obstacle.report',
+    'subassign',
+    'stats.read',
+    'reminder.read',
+    'self',
+  ]),
+};
+
+/** Actions an agency user may take only on its own agency's (or sub-units') data. */
+const AGENCY_SCOPED = new Set<Action>([
+  'assignment.read',
+  'result.submit',
+  'extension.request',
+  'obstacle.report',
+  'subassign',
+  'stats.read',
+  'reminder.read',
+]);
+
+export function can(actor: Actor, action: Action, target?: AccessTarget): boolean {
+  if (actor.kind === 'public') return action === 'public.read';
+  if (!ROLE_ACTIONS[actor.role].has(action)) return false;
+  if (target && target.authorityId !== actor.authorityId) return false;
+  if (actor.role === 'agency' && AGENCY_SCOPED.has(action)) {
+    // an agency-scoped action needs a target agency inside the user's scope
+    if (!target || target.agencyId === undefined || target.agencyId === null) return false;
+    return actor.agencyScope.includes(target.agencyId);
+  }
+  return true;
+}
+
+/** Throws UNAUTHENTICATED for the public, FORBIDDEN for a signed-in user without the right. */
+export function requireAccess(actor: Actor, action: Action, target?: AccessTarget): asserts actor is Actor {
+  if (can(actor, action, target)) return;
+  if (actor.kind === 'public') throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', { action });
+}
+
+/** The user behind an actor, for services that only signed-in users reach. */
+export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  return actor;
+}
+
+/**
+ * For list queries: null = every agency of the authority; otherwise only these agencies. An agency
+ * user sees its scope; everyone else with the action sees all.
+ */
+export function agencyFilterFor(actor: Actor, action: Action): readonly number[] | null {
+  const user = requireUser(actor);
+  requireAccess(
+    actor,
+    action,
+    user.role === 'agency'
+      ? { authorityId: user.authorityId, agencyId: user.agencyId }
+      : { authorityId: user.authorityId },
+  );
+  return user.role === 'agency' ? user.agencyScope : null;
+}
+
+export function actorName(actor: Actor): string {
+  return actor.kind === 'user' ? actor.username : 'public';
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+export function findUserByUsername(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<DB>, id: number) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      'u.id',
+      'u.username',
+      'u.authority_id',
+      'u.role',
+      'u.agency_id',
+      'u.disabled',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export function findTokenUser(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select([
+      't.id as token_id',
+      'u.id',
+      'u.username',
+      'u.authority_id',
+      'u.role',
+      'u.agency_id',
+      'u.disabled',
+    ])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** An agency and every unit below it (parent_id chain), in one recursive query. */
+export async function listAgencyScope(db: Kysely<DB>, agencyId: number): Promise<number[]> {
+  const rows = await db
+    .withRecursive('scope(id)', (qb) =>
+      qb
+        .selectFrom('agency')
+        .select('id')
+        .where('id', '=', agencyId)
+        .unionAll((u) =>
+          u.selectFrom('agency as a').innerJoin('scope as s', 's.id', 'a.parent_id').select('a.id'),
+        ),
+    )
+    .selectFrom('scope')
+    .select('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { ctx, type ZodApp } from '../../server/http.ts';
+import { AppError } from '../../shared/errors.ts';
+import { requireUser } from '../access/access.ts';
+import { RateLimiter } from './auth.hooks.ts';
+import { changePassword, createApiToken, login, logout, SESSION_COOKIE } from './auth.service.ts';
+
+const UserSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['admin', 'office', 'leader', 'agency']),
+  agencyId: z.number().nullable(),
+});
+
+const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string(), expiresAt: z.string() });
+
+/** Đăng nhập, đăng xuất, phiên hiện tại, đổi mật khẩu, mã truy cập (API token). */
+export async function authRoutes(app: ZodApp) {
+  const limiter = new RateLimiter(app.deps.http.loginAttemptsPerIp, 5 * 60_000);
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        summary: 'Đăng nhập (sign in): sets the session cookie, returns the CSRF token',
+        tags: ['auth'],
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!limiter.hit(request.ip)) {
+        throw new AppError(
+          'RATE_LIMITED',
+          'Quá nhiều lần đăng nhập từ địa chỉ này: hãy thử lại sau ít phút.',
+        );
+      }
+      const session = await login(
+        app.deps.db,
+        { ...request.body, ip: request.ip },
+        { sessionHours: app.deps.http.sessionHours },
+      );
+      const secure =
+        app.deps.http.secureCookies === 'always' ||
+        (app.deps.http.secureCookies === 'auto' && request.protocol === 'https');
+      reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: session.expiresAt,
+      });
+      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { summary: 'Đăng xuất (sign out)', tags: ['auth'], response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(app.deps.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        summary: 'Phiên hiện tại: the signed-in user and the CSRF token (401 for the public)',
+        tags: ['auth'],
+        response: {
+          200: z.object({ user: UserSchema.omit({ displayName: true }), csrfToken: z.string().nullable() }),
+        },
+      },
+    },
+    async (request) => {
+      const me = requireUser(request.actor);
+      return {
+        user: { id: me.userId, username: me.username, role: me.role, agencyId: me.agencyId },
+        csrfToken: request.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        summary: 'Đổi mật khẩu (change password); other sessions are signed out',
+        tags: ['auth'],
+        body: z.object({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: z.string().min(1).max(256),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const { db, actor } = ctx(request);
+      await changePassword(db, actor, { ...request.body, keepSessionToken: request.cookies[SESSION_COOKIE] });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/tokens',
+    {
+      schema: {
+        summary: 'Tạo mã truy cập (API token) for an integration; shown once',
+        tags: ['auth'],
+        body: z.object({ name: z.string().trim().min(1).max(100) }),
+        response: { 201: z.object({ id: z.number(), token: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { db, actor } = ctx(request);
+      return reply.status(201).send(await createApiToken(db, actor, request.body.name));
+    },
+  );
+}

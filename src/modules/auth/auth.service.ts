@@ -1,0 +1,273 @@
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, PUBLIC_ACTOR, requireAccess, requireUser } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import {
+  findSessionUser,
+  findTokenUser,
+  findUserById,
+  findUserByUsername,
+  listAgencyScope,
+} from './auth.repo.ts';
+import { assertPasswordPolicy, hashPassword, newSecret, sha256, verifyPassword } from './passwords.ts';
+
+export const SESSION_COOKIE = 'dondoc_session';
+export const TOKEN_PREFIX = 'dd_';
+const MAX_FAILED_LOGINS = 5;
+const LOCKOUT_MINUTES = 15;
+/** a hash to verify against when the user does not exist, so both cases take the same time */
+const DUMMY_HASH = hashPassword('dondoc-timing-equaliser');
+
+export interface SessionInfo {
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: { id: number; username: string; displayName: string; role: Role; agencyId: number | null };
+}
+
+/** Đăng nhập — checks the password, counts failures and locks the account for a while after five. */
+export async function login(
+  db: Kysely<DB>,
+  input: { username: string; password: string; ip?: string | null },
+  options: { sessionHours: number; now?: Date },
+): Promise<SessionInfo> {
+  const now = options.now ?? new Date();
+  const user = await findUserByUsername(db, input.username);
+  if (!user) {
+    await verifyPassword(await DUMMY_HASH, input.password);
+    throw invalidCredentials();
+  }
+  if (user.locked_until && user.locked_until > now) {
+    const until = user.locked_until.toLocaleTimeString('vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa đến ${until} do nhập sai mật khẩu nhiều lần.`);
+  }
+  if (user.disabled || !(await verifyPassword(user.password_hash, input.password))) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= MAX_FAILED_LOGINS;
+    await db
+      .updateTable('app_user')
+      .set({
+        failed_logins: lock ? 0 : failures,
+        locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.locked_until,
+      })
+      .where('id', '=', user.id)
+      .execute();
+    await writeAudit(db, {
+      authorityId: user.authority_id,
+      actor: user.username,
+      action: lock ? 'auth.lockout' : 'auth.login_failed',
+      entity: 'app_user',
+      entityId: String(user.id),
+      ip: input.ip ?? null,
+    });
+    throw invalidCredentials();
+  }
+  const sessionToken = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + options.sessionHours * 3_600_000);
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    await trx
+      .insertInto('user_session')
+      .values({
+        authority_id: user.authority_id,
+        user_id: user.id,
+        token_hash: sha256(sessionToken),
+        csrf_token: csrfToken,
+        expires_at: expiresAt,
+      })
+      .execute();
+    await writeAudit(trx, {
+      authorityId: user.authority_id,
+      actor: user.username,
+      action: 'auth.login',
+      entity: 'app_user',
+      entityId: String(user.id),
+      ip: input.ip ?? null,
+    });
+  });
+  return {
+    sessionToken,
+    csrfToken,
+    expiresAt,
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role,
+      agencyId: user.agency_id,
+    },
+  };
+}
+
+function invalidCredentials() {
+  return new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+}
+
+export async function logout(db: Kysely<DB>, sessionToken: string): Promise<void> {
+  await db.deleteFrom('user_session').where('token_hash', '=', sha256(sessionToken)).execute();
+}
+
+export interface ResolvedActor {
+  actor: Actor;
+  /** the session's CSRF token when the actor came from a session cookie */
+  csrfToken: string | null;
+}
+
+/** The actor behind a request: a session cookie, an API token (Bearer dd_…), or the public. */
+export async function resolveActor(
+  db: Kysely<DB>,
+  credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
+  now = new Date(),
+): Promise<ResolvedActor> {
+  if (credentials.bearer) {
+    const row = await findTokenUser(db, sha256(credentials.bearer));
+    if (!row || row.disabled)
+      throw new AppError('UNAUTHENTICATED', 'Mã truy cập (API token) không hợp lệ hoặc đã bị thu hồi.');
+    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+    return { actor: await toActor(db, row, 'token'), csrfToken: null };
+  }
+  if (credentials.sessionToken) {
+    const row = await findSessionUser(db, sha256(credentials.sessionToken), now);
+    if (row && !row.disabled) return { actor: await toActor(db, row, 'session'), csrfToken: row.csrf_token };
+  }
+  return { actor: PUBLIC_ACTOR, csrfToken: null };
+}
+
+async function toActor(
+  db: Kysely<DB>,
+  row: { id: number; username: string; authority_id: number; role: Role; agency_id: number | null },
+  via: 'session' | 'token',
+): Promise<Actor> {
+  return {
+    kind: 'user',
+    userId: row.id,
+    username: row.username,
+    authorityId: row.authority_id,
+    role: row.role,
+    agencyId: row.agency_id,
+    agencyScope: row.agency_id === null ? [] : await listAgencyScope(db, row.agency_id),
+    via,
+  };
+}
+
+/** Đổi mật khẩu — checks the current password; signs out every other session. */
+export async function changePassword(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; keepSessionToken?: string | undefined },
+): Promise<void> {
+  requireAccess(actor, 'self');
+  const me = requireUser(actor);
+  assertPasswordPolicy(input.newPassword);
+  const user = await findUserById(db, me.userId);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new AppError('INVALID_CREDENTIALS', 'Mật khẩu hiện tại không đúng.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash, password_changed_at: new Date() })
+      .where('id', '=', me.userId)
+      .execute();
+    let others = trx.deleteFrom('user_session').where('user_id', '=', me.userId);
+    if (input.keepSessionToken) others = others.where('token_hash', '<>', sha256(input.keepSessionToken));
+    await others.execute();
+    await writeAudit(trx, {
+      authorityId: me.authorityId,
+      actor: me.username,
+      action: 'auth.password_change',
+      entity: 'app_user',
+      entityId: String(me.userId),
+    });
+  });
+}
+
+/** A new API token for integrations; the plaintext is returned once and stored only hashed. */
+export async function createApiToken(
+  db: Kysely<DB>,
+  actor: Actor,
+  name: string,
+): Promise<{ id: number; token: string }> {
+  requireAccess(actor, 'self');
+  const me = requireUser(actor);
+  const token = newSecret(TOKEN_PREFIX);
+  return inTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto('api_token')
+      .values({ authority_id: me.authorityId, user_id: me.userId, name, token_hash: sha256(token) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      authorityId: me.authorityId,
+      actor: me.username,
+      action: 'auth.token_create',
+      entity: 'api_token',
+      entityId: String(id),
+      data: { name },
+    });
+    return { id, token };
+  });
+}
+
+export interface NewUser {
+  authorityId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: number | null;
+  password: string;
+}
+
+/** Creates an account (CLI `dondoc user add`, the demo, an admin). */
+export async function createUser(db: Kysely<DB>, input: NewUser, actorName = 'system'): Promise<number> {
+  assertPasswordPolicy(input.password);
+  const username = input.username.trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Tên đăng nhập gồm 3–64 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới.',
+    );
+  }
+  if (input.role === 'agency' && input.agencyId === null) {
+    throw new AppError('VALIDATION_FAILED', 'Tài khoản cơ quan cần gắn với một cơ quan.');
+  }
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    if (await findUserByUsername(trx, username))
+      throw new AppError('USER_EXISTS', `Tên đăng nhập "${username}" đã có.`);
+    const { id } = await trx
+      .insertInto('app_user')
+      .values({
+        authority_id: input.authorityId,
+        username,
+        display_name: input.displayName,
+        role: input.role,
+        agency_id: input.role === 'agency' ? input.agencyId : null,
+        password_hash: passwordHash,
+        locked_until: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      authorityId: input.authorityId,
+      actor: actorName,
+      action: 'user.create',
+      entity: 'app_user',
+      entityId: String(id),
+      after: { username, role: input.role, agencyId: input.agencyId },
+    });
+    return id;
+  });
+}

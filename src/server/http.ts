@@ -1,0 +1,69 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../modules/access/access.ts';
+
+/** What the HTTP layer needs besides the database; parsed from Config in main.ts. */
+export interface HttpOptions {
+  sessionHours: number;
+  /** folder of uploaded files (content-addressed) */
+  filesDir: string;
+  maxUploadBytes: number;
+  /** Secure cookies: always, never, or when the request came over https (behind a proxy: X-Forwarded-Proto) */
+  secureCookies: 'auto' | 'always' | 'never';
+  /** login attempts per IP per window before 429 */
+  loginAttemptsPerIp: number;
+}
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  databaseKind: 'pglite' | 'postgres';
+  http?: Partial<HttpOptions>;
+}
+
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
+  sessionHours: 12,
+  filesDir: './data/files',
+  maxUploadBytes: 20 * 1024 * 1024,
+  secureCookies: 'auto',
+  loginAttemptsPerIp: 30,
+};
+
+/** A route as the matrix test and the docs see it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps & { http: HttpOptions };
+    routeTable: RouteEntry[];
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken: string | null;
+  }
+}
+
+/** The Fastify instance with zod schemas as its type provider: routes get typed params, query and body. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The per-request context every service call receives. */
+export function ctx(request: FastifyRequest) {
+  return { db: request.server.deps.db, actor: request.actor, ip: request.ip };
+}
