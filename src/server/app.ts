@@ -41,13 +41,11 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     if (isAppError(error)) return reply.status(error.status).send(error.toBody());
     const e = error as { statusCode?: number; validation?: unknown; message?: string; code?: string };
     if (e.validation) {
-      return reply
-        .status(400)
-        .send(
-          new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', {
-            issues: e.validation,
-          }).toBody(),
-        );
+      return reply.status(400).send(
+        new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', {
+          issues: e.validation,
+        }).toBody(),
+      );
     }
     if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply
