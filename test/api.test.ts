@@ -1,46 +1,50 @@
-import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
-import { buildApp } from '../src/server/app.ts';
 import { describeEachDatabase } from './support/databases.ts';
+import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
 
-describeEachDatabase('HTTP API', (t) => {
-  let app: FastifyInstance;
+describeEachDatabase('HTTP API: health, status, reminders', (t) => {
+  let world: World;
+  let office: Client;
   beforeEach(async () => {
-    app = await buildApp({ db: t.db, databaseKind: t.backend });
+    world = await buildWorld(t);
+    office = await signIn(world.app, 'vanphong');
   });
-  afterEach(() => app.close());
+  afterEach(() => world.app.close());
 
-  it('GET /api/health answers ok with the database kind', async () => {
-    const reply = await app.inject({ method: 'GET', url: '/api/health' });
+  it('GET /api/health answers ok with the database kind, to anyone', async () => {
+    const reply = await anonymous(world.app).get('/api/health');
     expect(reply.statusCode).toBe(200);
     expect(reply.json()).toEqual({ status: 'ok', database: t.backend });
   });
 
   it('GET /api/status returns the same JSON as the status service (and the CLI)', async () => {
-    await loadDemo(t.db);
-    const reply = await app.inject({ method: 'GET', url: '/api/status?asOf=2021-02-15' });
+    const reply = await office.get('/api/status?asOf=2021-02-15');
     expect(reply.statusCode).toBe(200);
     const body = reply.json();
-    expect(body).toEqual(JSON.parse(JSON.stringify(await getStatus(t.db, 1, { asOf: '2021-02-15' }))));
+    expect(body).toEqual(JSON.parse(JSON.stringify(await getStatus(t.db, world.authorityId, { asOf: '2021-02-15' }))));
     expect(body.totals.open_overdue).toBe(68);
-    expect(body.agencies[0]).toMatchObject({
-      code: 'VP',
-      name: 'Văn phòng UBND tỉnh',
-      open_overdue: 8,
-      reminders: 8,
-    });
+    expect(body.agencies[0]).toMatchObject({ code: 'VP', name: 'Văn phòng UBND tỉnh', open_overdue: 8, reminders: 8 });
+  });
+
+  it('shows an agency only its own line', async () => {
+    const stp = await signIn(world.app, 'stp');
+    const body = (await stp.get('/api/status?asOf=2021-02-15')).json();
+    expect(body.agencies).toEqual([expect.objectContaining({ code: 'STP', open_overdue: 3, reminders: 3 })]);
+    expect(body.totals.open_overdue).toBe(3);
+    const reminders = (await stp.get('/api/reminders?asOf=2021-12-31')).json().reminders;
+    expect(new Set(reminders.map((r: { agency: string }) => r.agency))).toEqual(new Set(['STP']));
+  });
+
+  it('asks the public to sign in', async () => {
+    const reply = await anonymous(world.app).get('/api/status?asOf=2021-02-15');
+    expect(reply.statusCode).toBe(401);
+    expect(reply.json().error.code).toBe('UNAUTHENTICATED');
   });
 
   it('reads an instant as its calendar day in Asia/Ho_Chi_Minh', async () => {
-    await loadDemo(t.db);
-    const before = await app.inject({
-      url: `/api/status?asOf=${encodeURIComponent('2021-01-20T23:59:00+07:00')}&plan=87/KH-UBND`,
-    });
-    const after = await app.inject({
-      url: `/api/status?asOf=${encodeURIComponent('2021-01-20T17:00:00Z')}&plan=87/KH-UBND`,
-    });
+    const before = await office.get(`/api/status?asOf=${encodeURIComponent('2021-01-20T23:59:00+07:00')}&plan=87/KH-UBND`);
+    const after = await office.get(`/api/status?asOf=${encodeURIComponent('2021-01-20T17:00:00Z')}&plan=87/KH-UBND`);
     expect(before.json().asOf).toBe('2021-01-20');
     expect(after.json().asOf).toBe('2021-01-21');
     const stp = (r: typeof before) => r.json().agencies.find((a: { code: string }) => a.code === 'STP');
@@ -49,9 +53,15 @@ describeEachDatabase('HTTP API', (t) => {
   });
 
   it('GET /api/reminders lists the written reminders', async () => {
-    await loadDemo(t.db);
-    const reply = await app.inject({ url: '/api/reminders?asOf=2021-12-31' });
+    const reply = await office.get('/api/reminders?asOf=2021-12-31');
     expect(reply.json().reminders).toHaveLength(111);
+  });
+
+  it('serves the OpenAPI document generated from the schemas', async () => {
+    const doc = (await anonymous(world.app).get('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.paths['/api/status'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['asOf', 'plan']);
+    expect((await anonymous(world.app).get('/api/docs')).statusCode).toBeLessThan(400);
   });
 
   it.each([
@@ -60,8 +70,7 @@ describeEachDatabase('HTTP API', (t) => {
     ['/api/status?asOf=2021-02-15&plan=1/KH-XX', 404, 'PLAN_NOT_FOUND'],
     ['/api/nothing', 404, 'NOT_FOUND'],
   ])('%s → %i %s with a Vietnamese message', async (url, status, code) => {
-    await loadDemo(t.db);
-    const reply = await app.inject({ url });
+    const reply = await office.get(url);
     expect(reply.statusCode).toBe(status);
     expect(reply.json().error.code).toBe(code);
     expect(reply.json().error.message).toMatch(/[À-ỹ]/);

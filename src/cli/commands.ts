@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
-import { loadDemo } from '../modules/demo/demo.service.ts';
+import { DEMO_PASSWORD, loadDemo } from '../modules/demo/demo.service.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { submitResult } from '../modules/results/results.service.ts';
 import { getStatus, listWrittenReminders, type StatusCounts } from '../modules/status/status.service.ts';
@@ -23,13 +23,14 @@ export async function migrateCommand(db: Kysely<DB>, _flags: Flags, print: Print
 }
 
 export async function demoCommand(db: Kysely<DB>, flags: Flags, print: Print) {
-  const loaded = await loadDemo(db, { reset: flags.reset === true });
+  const loaded = await loadDemo(db, { reset: flags.reset === true, users: true });
   const p = loaded.plan;
   if (flags.json) return print(JSON.stringify(p, null, 2));
   print(
     `Đã nạp dữ liệu mẫu: Kế hoạch ${p.number} — ${p.tasks} nhiệm vụ, ${p.leadAssignments} lượt chủ trì, ` +
       `${p.supportAssignments} lượt phối hợp.`,
   );
+  print(`Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}): quantri, vanphong, lanhdao, và mỗi cơ quan một tài khoản theo mã (stp, snv, vp …).`);
   for (const { task, refs } of p.unresolved) {
     print(
       `  ${task}: chưa xác định ${refs.map((r) => `"${r.text}" (${r.kind === 'open_group' ? 'nhóm mở' : 'không khớp'})`).join(', ')}`,

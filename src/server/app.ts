@@ -14,12 +14,11 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { statusRoutes } from '../modules/status/status.routes.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
-import { type AppDeps, DEFAULT_HTTP_OPTIONS, type ZodApp } from './http.ts';
+import { FEATURES } from './features.ts';
+import { type AppDeps, DEFAULT_HTTP_OPTIONS } from './http.ts';
 
 export type { AppDeps } from './http.ts';
 
-/** Feature routes, each a plugin registered under /api. */
-const FEATURES: ((app: ZodApp) => Promise<void>)[] = [healthRoutes, authRoutes, statusRoutes];
 
 /** The HTTP application: every route under /api, OpenAPI from the zod schemas, one error handler. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
@@ -27,7 +26,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const app = Fastify({ logger: false, trustProxy: true, ...options }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { ...deps, http });
+  app.decorate('deps', { ...deps, http, now: deps.now ?? (() => new Date()) });
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];

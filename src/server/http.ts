@@ -27,6 +27,8 @@ export interface AppDeps {
   db: Kysely<DB>;
   databaseKind: 'pglite' | 'postgres';
   http?: Partial<HttpOptions>;
+  /** the clock: "today" for submissions, extension requests and defaults (tests set it to 2021) */
+  now?: () => Date;
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
@@ -45,7 +47,7 @@ export interface RouteEntry {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps & { http: HttpOptions };
+    deps: AppDeps & { http: HttpOptions; now: () => Date };
     routeTable: RouteEntry[];
   }
   interface FastifyRequest {
@@ -63,7 +65,10 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** The per-request context every service call receives. */
+/** The per-request context every service call receives: database, actor, client address, clock. */
 export function ctx(request: FastifyRequest) {
-  return { db: request.server.deps.db, actor: request.actor, ip: request.ip };
+  const { deps } = request.server;
+  return { db: deps.db, actor: request.actor, ip: request.ip, now: deps.now(), http: deps.http };
 }
+
+export type RequestContext = ReturnType<typeof ctx>;

@@ -14,7 +14,7 @@ const app = await buildApp(
   { logger: { level: config.logLevel }, disableRequestLogging: false },
 );
 if (config.demoOnFirstStart && (await listAuthorities(database.db)).length === 0) {
-  const demo = await loadDemo(database.db);
+  const demo = await loadDemo(database.db, { users: true });
   app.log.info(
     `demo loaded: plan ${demo.plan.number}, ${demo.plan.tasks} tasks, ${demo.plan.leadAssignments} lead assignments`,
   );

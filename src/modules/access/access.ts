@@ -7,6 +7,8 @@ import { AppError } from '../../shared/errors.ts';
  */
 export type Actor =
   | { kind: 'public' }
+  /** the CLI, the demo loader and background jobs: trusted local code, every right */
+  | { kind: 'system'; authorityId: number | null }
   | {
       kind: 'user';
       userId: number;
@@ -21,6 +23,7 @@ export type Actor =
     };
 
 export const PUBLIC_ACTOR: Actor = Object.freeze({ kind: 'public' });
+export const SYSTEM_ACTOR: Actor = Object.freeze({ kind: 'system', authorityId: null });
 
 export const ACTIONS = [
   'public.read', // the transparency page: plan progress without files or internal notes
@@ -92,6 +95,7 @@ const AGENCY_SCOPED = new Set<Action>([
 ]);
 
 export function can(actor: Actor, action: Action, target?: AccessTarget): boolean {
+  if (actor.kind === 'system') return actor.authorityId === null || !target || target.authorityId === actor.authorityId;
   if (actor.kind === 'public') return action === 'public.read';
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
   if (target && target.authorityId !== actor.authorityId) return false;
@@ -110,6 +114,13 @@ export function requireAccess(actor: Actor, action: Action, target?: AccessTarge
   throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', { action });
 }
 
+/** The authority an actor works in (a system actor must be given one). */
+export function authorityOf(actor: Actor, fallback?: number): number {
+  if (actor.kind === 'user') return actor.authorityId;
+  if (actor.kind === 'system' && (actor.authorityId ?? fallback) !== undefined) return (actor.authorityId ?? fallback) as number;
+  throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+}
+
 /** The user behind an actor, for services that only signed-in users reach. */
 export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
@@ -120,8 +131,10 @@ export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
  * For list queries: null = every agency of the authority; otherwise only these agencies. An agency
  * user sees its scope; everyone else with the action sees all.
  */
-export function agencyFilterFor(actor: Actor, action: Action): readonly number[] | null {
+export function agencyFilterFor(actor: Actor, action: Action, authorityId: number): readonly number[] | null {
+  if (actor.kind === 'system') return null;
   const user = requireUser(actor);
+  if (user.authorityId !== authorityId) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem dữ liệu này.');
   requireAccess(
     actor,
     action,
@@ -133,5 +146,5 @@ export function agencyFilterFor(actor: Actor, action: Action): readonly number[]
 }
 
 export function actorName(actor: Actor): string {
-  return actor.kind === 'user' ? actor.username : 'public';
+  return actor.kind === 'user' ? actor.username : actor.kind;
 }

@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
 
 export function findAuthorityByCode(db: Kysely<DB>, code: string) {
   return db.selectFrom('authority').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findAuthorityById(db: Kysely<DB>, id: number) {
+  const authority = await db.selectFrom('authority').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!authority) throw new AppError('AUTHORITY_NOT_FOUND', 'Không tìm thấy cơ quan ban hành.');
+  return authority;
 }
 
 export function listAuthorities(db: Kysely<DB>) {

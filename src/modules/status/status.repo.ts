@@ -6,6 +6,8 @@ export interface AssignmentFactsFilter {
   role?: 'lead' | 'support';
   /** Only assignments that exist by this date (plan issued, occurrence opened). */
   openedBy?: string;
+  /** Only these agencies (an agency user's scope); undefined or null = all. */
+  agencyIds?: readonly number[] | null;
 }
 
 /**
@@ -43,6 +45,10 @@ export function listAssignmentFacts(db: Kysely<DB>, authorityId: number, filter:
     .where('a.authority_id', '=', authorityId);
   if (filter.planId !== undefined) query = query.where('p.id', '=', filter.planId);
   if (filter.role) query = query.where('a.role', '=', filter.role);
+  if (filter.agencyIds) {
+    if (filter.agencyIds.length === 0) return Promise.resolve([]);
+    query = query.where('a.agency_id', 'in', [...filter.agencyIds]);
+  }
   if (filter.openedBy) {
     const openedBy = filter.openedBy;
     query = query.where('a.opens_on', '<=', openedBy).where('p.issued_on', '<=', openedBy);

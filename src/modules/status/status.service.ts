@@ -3,11 +3,40 @@ import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { writtenReminderAsOf } from '../../domain/reminders.ts';
 import { assignmentStateAsOf, emptyStateCounts, type StateCounts } from '../../domain/state.ts';
+import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
+import { type Actor, agencyFilterFor, authorityOf } from '../access/access.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
 import { findPlanByNumber } from '../plans/plans.repo.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from './status.repo.ts';
 
 export type StatusCounts = StateCounts & { reminders: number };
+
+export interface StatusQuery {
+  asOf: LocalDate;
+  plan?: string | undefined;
+  /** only these agencies (an agency user's scope); null/undefined = every agency */
+  agencyIds?: readonly number[] | null;
+}
+
+/** The status as an actor may see it: the whole authority, or an agency user's own scope. */
+export async function getStatusFor(db: Kysely<DB>, actor: Actor, query: { asOf?: string | undefined; plan?: string | undefined }) {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const agencyIds = agencyFilterFor(actor, 'stats.read', authority.id);
+  return getStatus(db, authority.id, { asOf: parseAsOf(query.asOf, authority.time_zone), plan: query.plan, agencyIds });
+}
+
+/** The written reminders an actor may see, as of a date. */
+export async function listWrittenRemindersFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: { asOf?: string | undefined; plan?: string | undefined },
+) {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const agencyIds = agencyFilterFor(actor, 'reminder.read', authority.id);
+  const asOf = parseAsOf(query.asOf, authority.time_zone);
+  return { asOf, reminders: await listWrittenReminders(db, authority.id, { asOf, plan: query.plan, agencyIds }) };
+}
 
 export interface StatusReport {
   asOf: LocalDate;
@@ -35,7 +64,7 @@ export interface ReminderRow {
 export async function getStatus(
   db: Kysely<DB>,
   authorityId: number,
-  query: { asOf: LocalDate; plan?: string | undefined },
+  query: StatusQuery,
 ): Promise<StatusReport> {
   const rows = await leadFacts(db, authorityId, query);
   const totals: StatusCounts = { ...emptyStateCounts(), reminders: 0 };
@@ -61,7 +90,7 @@ export async function getStatus(
 export async function listWrittenReminders(
   db: Kysely<DB>,
   authorityId: number,
-  query: { asOf: LocalDate; plan?: string | undefined },
+  query: StatusQuery,
 ): Promise<ReminderRow[]> {
   const rows = await leadFacts(db, authorityId, query);
   const reminders: (ReminderRow & { order: number })[] = [];
@@ -85,7 +114,7 @@ export async function listWrittenReminders(
 async function leadFacts(
   db: Kysely<DB>,
   authorityId: number,
-  query: { asOf: LocalDate; plan?: string | undefined },
+  query: StatusQuery,
 ) {
   let planId: number | undefined;
   if (query.plan) {
@@ -96,6 +125,7 @@ async function leadFacts(
   return listAssignmentFacts(db, authorityId, {
     role: 'lead',
     openedBy: query.asOf,
+    agencyIds: query.agencyIds ?? null,
     ...(planId !== undefined ? { planId } : {}),
   });
 }

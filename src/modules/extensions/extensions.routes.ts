@@ -1,0 +1,4 @@
+import type { ZodApp } from '../../server/http.ts';
+
+/** PLACEHOLDER — to be written (issue #4). */
+export async function extensionsRoutes(_app: ZodApp) {}

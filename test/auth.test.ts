@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase } from './support/databases.ts';
+import { anonymous, buildWorld, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+
+describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await buildWorld(t);
+  });
+  afterEach(() => world.app.close());
+
+  const login = (username: string, password: string) =>
+    world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+  it('sets an HttpOnly, SameSite=Lax session cookie and answers who is signed in', async () => {
+    const reply = await login('stp', DEMO_PASSWORD);
+    expect(reply.statusCode).toBe(200);
+    const cookie = reply.cookies.find((c) => c.name === 'dondoc_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+    const behindHttps = await world.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'stp', password: DEMO_PASSWORD },
+    });
+    expect(behindHttps.cookies.find((c) => c.name === 'dondoc_session')?.secure).toBe(true);
+    const session = await world.app.inject({ url: '/api/auth/session', cookies: { dondoc_session: cookie?.value ?? '' } });
+    expect(session.json().user).toMatchObject({ username: 'stp', role: 'agency', agencyId: world.agency('STP') });
+  });
+
+  it('refuses a wrong password with one message for unknown and known users, and locks after five', async () => {
+    const unknown = await login('khongco', 'sai-mat-khau');
+    const wrong = await login('stp', 'sai-mat-khau');
+    expect(unknown.json().error).toEqual(wrong.json().error);
+    expect(wrong.statusCode).toBe(401);
+    for (let i = 0; i < 4; i++) await login('stp', 'sai-mat-khau');
+    const locked = await login('stp', DEMO_PASSWORD);
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.lockout').execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('rate-limits sign-in attempts per address', async () => {
+    const { buildApp } = await import('../src/server/app.ts');
+    const app = await buildApp({ db: t.db, databaseKind: t.backend, http: { loginAttemptsPerIp: 3 } });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    await app.close();
+  });
+
+  it('requires the CSRF token on cookie-authenticated writes', async () => {
+    const reply = await login('vanphong', DEMO_PASSWORD);
+    const cookie = reply.cookies.find((c) => c.name === 'dondoc_session')?.value ?? '';
+    const withoutToken = await world.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      cookies: { dondoc_session: cookie },
+      payload: { name: 'x' },
+    });
+    expect(withoutToken.statusCode).toBe(403);
+    expect(withoutToken.json().error.code).toBe('CSRF_FAILED');
+    const withToken = await world.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      cookies: { dondoc_session: cookie },
+      headers: { 'x-csrf-token': reply.json().csrfToken },
+      payload: { name: 'x' },
+    });
+    expect(withToken.statusCode).toBe(201);
+  });
+
+  it('issues API tokens stored hashed and usable without CSRF; refuses unknown ones', async () => {
+    const office = await signIn(world.app, 'vanphong');
+    const { token } = (await office.post('/api/auth/tokens', { name: 'Hệ thống báo cáo' })).json();
+    expect(token).toMatch(/^dd_/);
+    const stored = await t.db.selectFrom('api_token').select('token_hash').executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+    const viaToken = await world.app.inject({ url: '/api/status?asOf=2021-02-15', headers: { authorization: `Bearer ${token}` } });
+    expect(viaToken.statusCode).toBe(200);
+    const bogus = await world.app.inject({ url: '/api/status', headers: { authorization: 'Bearer dd_nope' } });
+    expect(bogus.statusCode).toBe(401);
+  });
+
+  it('changes the password, signs out the other sessions and keeps this one', async () => {
+    const here = await signIn(world.app, 'snv');
+    const elsewhere = await signIn(world.app, 'snv');
+    const short = await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'ngan' });
+    expect(short.statusCode).toBe(400);
+    const changed = await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'mat-khau-moi-2021' });
+    expect(changed.statusCode).toBe(204);
+    expect((await here.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await login('snv', DEMO_PASSWORD)).statusCode).toBe(401);
+    expect((await login('snv', 'mat-khau-moi-2021')).statusCode).toBe(200);
+  });
+
+  it('signs out', async () => {
+    const stp = await signIn(world.app, 'stp');
+    expect((await stp.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await stp.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await anonymous(world.app).get('/api/auth/session')).statusCode).toBe(401);
+  });
+});

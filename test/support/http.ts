@@ -1,0 +1,113 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createUser } from '../../src/modules/auth/auth.service.ts';
+import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/demo.service.ts';
+import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
+import { createPlan } from '../../src/modules/plans/plans.service.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { TestDatabase } from './databases.ts';
+
+export { DEMO_PASSWORD };
+
+/**
+ * The seed world for API tests: the demo authority (UBND-TN, plan 87/KH-UBND, demo users quantri,
+ * vanphong, lanhdao and one per agency: stp, snv, vp …) and a second authority (UBND-BD) with its
+ * own plan and users bd.vanphong (office) and bd.stp (agency), to prove no data crosses authorities.
+ */
+export interface World {
+  app: FastifyInstance;
+  authorityId: number;
+  otherAuthorityId: number;
+  /** agency id by code in UBND-TN */
+  agency: (code: string) => number;
+  filesDir: string;
+}
+
+export async function buildWorld(t: TestDatabase): Promise<World> {
+  const { authorityId } = await loadDemo(t.db, { users: true });
+  const otherAuthorityId = await createAuthorityFromDirectory(t.db, {
+    authority: { code: 'UBND-BD', name: 'Ủy ban nhân dân tỉnh Bình Định', place: 'Bình Định' },
+    agencies: [
+      { code: 'VP', name: 'Văn phòng UBND tỉnh', kind: 'province' },
+      { code: 'STP', name: 'Sở Tư pháp', kind: 'province' },
+    ],
+    groups: [],
+    monitor: 'VP',
+  });
+  await createPlan(t.db, { id: otherAuthorityId, place: 'Bình Định' }, {
+    docType: 'KH',
+    number: '52/KH-UBND',
+    issuedOn: '2021-04-08',
+    title: 'Kế hoạch của tỉnh khác',
+    tasks: [{ no: '1', content: 'Báo cáo của Sở Tư pháp Bình Định', leadText: 'Sở Tư pháp', deadlineText: 'Trước ngày 30/4/2021' }],
+  });
+  const otherAgencies = await t.db.selectFrom('agency').select(['id', 'code']).where('authority_id', '=', otherAuthorityId).execute();
+  const otherStp = otherAgencies.find((a) => a.code === 'STP')?.id ?? null;
+  const base = { authorityId: otherAuthorityId, password: DEMO_PASSWORD };
+  await createUser(t.db, { ...base, username: 'bd.vanphong', displayName: 'Văn phòng Bình Định', role: 'office', agencyId: null });
+  await createUser(t.db, { ...base, username: 'bd.stp', displayName: 'Sở Tư pháp Bình Định', role: 'agency', agencyId: otherStp });
+  const agencies = await t.db.selectFrom('agency').select(['id', 'code']).where('authority_id', '=', authorityId).execute();
+  const filesDir = mkdtempSync(join(tmpdir(), 'dondoc-files-'));
+  const app = await buildApp({ db: t.db, databaseKind: t.backend, http: { filesDir, loginAttemptsPerIp: 10_000 } });
+  return {
+    app,
+    authorityId,
+    otherAuthorityId,
+    agency: (code) => {
+      const found = agencies.find((a) => a.code === code);
+      if (!found) throw new Error(`no agency ${code}`);
+      return found.id;
+    },
+    filesDir,
+  };
+}
+
+/** A signed-in browser: sends the session cookie and, on writes, the CSRF header. */
+export interface Client {
+  username: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
+  const reply = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (reply.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${reply.statusCode} ${reply.body}`);
+  const cookie = reply.cookies.find((c) => c.name === 'dondoc_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrf = reply.json().csrfToken as string;
+  const request = (options: InjectOptions) =>
+    app.inject({
+      ...options,
+      cookies: { ...(options.cookies ?? {}), dondoc_session: cookie.value },
+      headers: { 'x-csrf-token': csrf, ...(options.headers ?? {}) },
+    });
+  return {
+    username,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    patch: (url, body) => request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    put: (url, body) => request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+/** The public: no cookie, no token. */
+export function anonymous(app: FastifyInstance): Client {
+  const request = (options: InjectOptions) => app.inject(options);
+  return {
+    username: 'public',
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    patch: (url, body) => request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    put: (url, body) => request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
