@@ -25,7 +25,7 @@ export interface World {
   filesDir: string;
 }
 
-export async function buildWorld(t: TestDatabase): Promise<World> {
+export async function buildWorld(t: TestDatabase, options: { now?: () => Date } = {}): Promise<World> {
   const { authorityId } = await loadDemo(t.db, { users: true });
   const otherAuthorityId = await createAuthorityFromDirectory(t.db, {
     authority: { code: 'UBND-BD', name: 'Ủy ban nhân dân tỉnh Bình Định', place: 'Bình Định' },
@@ -50,7 +50,12 @@ export async function buildWorld(t: TestDatabase): Promise<World> {
   await createUser(t.db, { ...base, username: 'bd.stp', displayName: 'Sở Tư pháp Bình Định', role: 'agency', agencyId: otherStp });
   const agencies = await t.db.selectFrom('agency').select(['id', 'code']).where('authority_id', '=', authorityId).execute();
   const filesDir = mkdtempSync(join(tmpdir(), 'dondoc-files-'));
-  const app = await buildApp({ db: t.db, databaseKind: t.backend, http: { filesDir, loginAttemptsPerIp: 10_000 } });
+  const app = await buildApp({
+    db: t.db,
+    databaseKind: t.backend,
+    http: { filesDir, loginAttemptsPerIp: 10_000 },
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     app,
     authorityId,
