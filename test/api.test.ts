@@ -22,9 +22,16 @@ describeEachDatabase('HTTP API: health, status, reminders', (t) => {
     const reply = await office.get('/api/status?asOf=2021-02-15');
     expect(reply.statusCode).toBe(200);
     const body = reply.json();
-    expect(body).toEqual(JSON.parse(JSON.stringify(await getStatus(t.db, world.authorityId, { asOf: '2021-02-15' }))));
+    expect(body).toEqual(
+      JSON.parse(JSON.stringify(await getStatus(t.db, world.authorityId, { asOf: '2021-02-15' }))),
+    );
     expect(body.totals.open_overdue).toBe(68);
-    expect(body.agencies[0]).toMatchObject({ code: 'VP', name: 'Văn phòng UBND tỉnh', open_overdue: 8, reminders: 8 });
+    expect(body.agencies[0]).toMatchObject({
+      code: 'VP',
+      name: 'Văn phòng UBND tỉnh',
+      open_overdue: 8,
+      reminders: 8,
+    });
   });
 
   it('shows an agency only its own line', async () => {
@@ -43,8 +50,12 @@ describeEachDatabase('HTTP API: health, status, reminders', (t) => {
   });
 
   it('reads an instant as its calendar day in Asia/Ho_Chi_Minh', async () => {
-    const before = await office.get(`/api/status?asOf=${encodeURIComponent('2021-01-20T23:59:00+07:00')}&plan=87/KH-UBND`);
-    const after = await office.get(`/api/status?asOf=${encodeURIComponent('2021-01-20T17:00:00Z')}&plan=87/KH-UBND`);
+    const before = await office.get(
+      `/api/status?asOf=${encodeURIComponent('2021-01-20T23:59:00+07:00')}&plan=87/KH-UBND`,
+    );
+    const after = await office.get(
+      `/api/status?asOf=${encodeURIComponent('2021-01-20T17:00:00Z')}&plan=87/KH-UBND`,
+    );
     expect(before.json().asOf).toBe('2021-01-20');
     expect(after.json().asOf).toBe('2021-01-21');
     const stp = (r: typeof before) => r.json().agencies.find((a: { code: string }) => a.code === 'STP');
@@ -60,7 +71,10 @@ describeEachDatabase('HTTP API: health, status, reminders', (t) => {
   it('serves the OpenAPI document generated from the schemas', async () => {
     const doc = (await anonymous(world.app).get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(doc.paths['/api/status'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['asOf', 'plan']);
+    expect(doc.paths['/api/status'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'asOf',
+      'plan',
+    ]);
     expect((await anonymous(world.app).get('/api/docs')).statusCode).toBeLessThan(400);
   });
 

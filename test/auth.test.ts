@@ -25,8 +25,15 @@ describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
       payload: { username: 'stp', password: DEMO_PASSWORD },
     });
     expect(behindHttps.cookies.find((c) => c.name === 'dondoc_session')?.secure).toBe(true);
-    const session = await world.app.inject({ url: '/api/auth/session', cookies: { dondoc_session: cookie?.value ?? '' } });
-    expect(session.json().user).toMatchObject({ username: 'stp', role: 'agency', agencyId: world.agency('STP') });
+    const session = await world.app.inject({
+      url: '/api/auth/session',
+      cookies: { dondoc_session: cookie?.value ?? '' },
+    });
+    expect(session.json().user).toMatchObject({
+      username: 'stp',
+      role: 'agency',
+      agencyId: world.agency('STP'),
+    });
   });
 
   it('refuses a wrong password with one message for unknown and known users, and locks after five', async () => {
@@ -38,7 +45,11 @@ describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
     const locked = await login('stp', DEMO_PASSWORD);
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.lockout').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.lockout')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -47,7 +58,15 @@ describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
     const app = await buildApp({ db: t.db, databaseKind: t.backend, http: { loginAttemptsPerIp: 3 } });
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+      statuses.push(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'x', password: 'y' },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     await app.close();
@@ -80,18 +99,30 @@ describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
     expect(token).toMatch(/^dd_/);
     const stored = await t.db.selectFrom('api_token').select('token_hash').executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
-    const viaToken = await world.app.inject({ url: '/api/status?asOf=2021-02-15', headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await world.app.inject({
+      url: '/api/status?asOf=2021-02-15',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaToken.statusCode).toBe(200);
-    const bogus = await world.app.inject({ url: '/api/status', headers: { authorization: 'Bearer dd_nope' } });
+    const bogus = await world.app.inject({
+      url: '/api/status',
+      headers: { authorization: 'Bearer dd_nope' },
+    });
     expect(bogus.statusCode).toBe(401);
   });
 
   it('changes the password, signs out the other sessions and keeps this one', async () => {
     const here = await signIn(world.app, 'snv');
     const elsewhere = await signIn(world.app, 'snv');
-    const short = await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'ngan' });
+    const short = await here.post('/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'ngan',
+    });
     expect(short.statusCode).toBe(400);
-    const changed = await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'mat-khau-moi-2021' });
+    const changed = await here.post('/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'mat-khau-moi-2021',
+    });
     expect(changed.statusCode).toBe(204);
     expect((await here.get('/api/auth/session')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/auth/session')).statusCode).toBe(401);

@@ -27,8 +27,18 @@ export interface MatrixEntry {
   /** the route exactly as registered, e.g. '/api/assignments/:id' */
   url: string;
   /** the concrete request: url with ids filled in, payload; may create data through services first */
-  request: (ctx: MatrixContext, target: Target) => Promise<Pick<InjectOptions, 'url' | 'payload' | 'headers'>>;
-  allow: { admin: boolean; office: boolean; leader: boolean; agencyOwn: boolean; agencyOther: boolean; public: boolean };
+  request: (
+    ctx: MatrixContext,
+    target: Target,
+  ) => Promise<Pick<InjectOptions, 'url' | 'payload' | 'headers'>>;
+  allow: {
+    admin: boolean;
+    office: boolean;
+    leader: boolean;
+    agencyOwn: boolean;
+    agencyOther: boolean;
+    public: boolean;
+  };
   /** how the other authority's office must be answered on UBND-TN data (default 'deny') */
   crossAuthority?: 'deny' | 'list';
   /** for crossAuthority 'list': true when the body contains UBND-TN data */

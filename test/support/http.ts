@@ -36,19 +36,50 @@ export async function buildWorld(t: TestDatabase, options: { now?: () => Date } 
     groups: [],
     monitor: 'VP',
   });
-  await createPlan(t.db, { id: otherAuthorityId, place: 'Bình Định' }, {
-    docType: 'KH',
-    number: '52/KH-UBND',
-    issuedOn: '2021-04-08',
-    title: 'Kế hoạch của tỉnh khác',
-    tasks: [{ no: '1', content: 'Báo cáo của Sở Tư pháp Bình Định', leadText: 'Sở Tư pháp', deadlineText: 'Trước ngày 30/4/2021' }],
-  });
-  const otherAgencies = await t.db.selectFrom('agency').select(['id', 'code']).where('authority_id', '=', otherAuthorityId).execute();
+  await createPlan(
+    t.db,
+    { id: otherAuthorityId, place: 'Bình Định' },
+    {
+      docType: 'KH',
+      number: '52/KH-UBND',
+      issuedOn: '2021-04-08',
+      title: 'Kế hoạch của tỉnh khác',
+      tasks: [
+        {
+          no: '1',
+          content: 'Báo cáo của Sở Tư pháp Bình Định',
+          leadText: 'Sở Tư pháp',
+          deadlineText: 'Trước ngày 30/4/2021',
+        },
+      ],
+    },
+  );
+  const otherAgencies = await t.db
+    .selectFrom('agency')
+    .select(['id', 'code'])
+    .where('authority_id', '=', otherAuthorityId)
+    .execute();
   const otherStp = otherAgencies.find((a) => a.code === 'STP')?.id ?? null;
   const base = { authorityId: otherAuthorityId, password: DEMO_PASSWORD };
-  await createUser(t.db, { ...base, username: 'bd.vanphong', displayName: 'Văn phòng Bình Định', role: 'office', agencyId: null });
-  await createUser(t.db, { ...base, username: 'bd.stp', displayName: 'Sở Tư pháp Bình Định', role: 'agency', agencyId: otherStp });
-  const agencies = await t.db.selectFrom('agency').select(['id', 'code']).where('authority_id', '=', authorityId).execute();
+  await createUser(t.db, {
+    ...base,
+    username: 'bd.vanphong',
+    displayName: 'Văn phòng Bình Định',
+    role: 'office',
+    agencyId: null,
+  });
+  await createUser(t.db, {
+    ...base,
+    username: 'bd.stp',
+    displayName: 'Sở Tư pháp Bình Định',
+    role: 'agency',
+    agencyId: otherStp,
+  });
+  const agencies = await t.db
+    .selectFrom('agency')
+    .select(['id', 'code'])
+    .where('authority_id', '=', authorityId)
+    .execute();
   const filesDir = mkdtempSync(join(tmpdir(), 'dondoc-files-'));
   const app = await buildApp({
     db: t.db,
@@ -80,9 +111,14 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Client> {
   const reply = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-  if (reply.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${reply.statusCode} ${reply.body}`);
+  if (reply.statusCode !== 200)
+    throw new Error(`sign-in of ${username} failed: ${reply.statusCode} ${reply.body}`);
   const cookie = reply.cookies.find((c) => c.name === 'dondoc_session');
   if (!cookie) throw new Error('no session cookie');
   const csrf = reply.json().csrfToken as string;
@@ -96,9 +132,12 @@ export async function signIn(app: FastifyInstance, username: string, password = 
     username,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    patch: (url, body) => request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    put: (url, body) => request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body) =>
+      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    patch: (url, body) =>
+      request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    put: (url, body) =>
+      request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
@@ -110,9 +149,12 @@ export function anonymous(app: FastifyInstance): Client {
     username: 'public',
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    patch: (url, body) => request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    put: (url, body) => request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body) =>
+      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    patch: (url, body) =>
+      request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    put: (url, body) =>
+      request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }

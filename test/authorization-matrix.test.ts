@@ -1,0 +1,91 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { MatrixEntry, Target } from './matrix/types.ts';
+import { describeEachDatabase, truncateAll } from './support/databases.ts';
+import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+
+/**
+ * Every route × caller: admin, office, leader, an agency on its own and on another agency's data,
+ * the public, and another authority's office. Fails on any leak, and on any route without an entry.
+ */
+const matrixDir = new URL('./matrix/', import.meta.url);
+const entries: MatrixEntry[] = [];
+for (const file of readdirSync(matrixDir)
+  .filter((f) => f.endsWith('.matrix.ts'))
+  .sort()) {
+  const module = (await import(new URL(file, matrixDir).href)) as { entries: MatrixEntry[] };
+  entries.push(...module.entries);
+}
+
+const DENIED = new Set([401, 403, 404]);
+type Caller = 'admin' | 'office' | 'leader' | 'agencyOwn' | 'agencyOther' | 'public';
+const CALLERS: { caller: Caller; username: string | null; target: Target }[] = [
+  { caller: 'admin', username: 'quantri', target: 'own' },
+  { caller: 'office', username: 'vanphong', target: 'own' },
+  { caller: 'leader', username: 'lanhdao', target: 'own' },
+  { caller: 'agencyOwn', username: 'stp', target: 'own' },
+  { caller: 'agencyOther', username: 'stp', target: 'other' },
+  { caller: 'public', username: null, target: 'own' },
+];
+
+describeEachDatabase('authorisation matrix', (t) => {
+  let routes: string[] = [];
+  beforeAll(async () => {
+    const world = await buildWorld(t);
+    routes = world.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    await world.app.close();
+  });
+  afterAll(async () => truncateAll(t.db));
+
+  it('has an entry for every route the app registers, and none for a route it does not', () => {
+    const covered = new Set(entries.map((e) => `${e.method} ${e.url}`));
+    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  for (const entry of entries) {
+    it(`${entry.method} ${entry.url}`, async () => {
+      const failures: string[] = [];
+      for (const { caller, username, target } of [
+        ...CALLERS,
+        { caller: 'otherAuthority' as const, username: 'bd.vanphong', target: 'own' as Target },
+      ]) {
+        await truncateAll(t.db);
+        const world: World = await buildWorld(t);
+        try {
+          const client: Client = username ? await signIn(world.app, username) : anonymous(world.app);
+          const request = await entry.request({ world, db: t.db }, target);
+          const reply = await client.request({ method: entry.method, ...request });
+          const status = reply.statusCode;
+          if (status >= 500) failures.push(`${caller}: ${status} ${reply.body.slice(0, 200)}`);
+          if (caller === 'otherAuthority') {
+            if (entry.crossAuthority === 'list') {
+              if (status < 400 && entry.leaks?.(safeJson(reply.body)))
+                failures.push(`${caller}: leaked UBND-TN data`);
+            } else if (!DENIED.has(status)) {
+              failures.push(`${caller}: expected a denial, got ${status}`);
+            }
+          } else {
+            const allowed = !DENIED.has(status) && status < 500;
+            if (allowed !== entry.allow[caller]) {
+              failures.push(
+                `${caller}: expected ${entry.allow[caller] ? 'allowed' : 'denied'}, got ${status} ${reply.body.slice(0, 160)}`,
+              );
+            }
+          }
+        } finally {
+          await world.app.close();
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+function safeJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
