@@ -240,3 +240,23 @@ describe('resolveAgencyCell — unknown names', () => {
     for (const s of ref.suggestions) expect(names.has(s)).toBe(true);
   });
 });
+
+describe('unknown names that contain "và"', () => {
+  it.each([
+    ['Đài Phát thanh và Truyền hình Bình Định', ['Đài Phát thanh và Truyền hình Bình Định']],
+    ['Sở Văn hóa và Thể thao', ['Sở Văn hóa và Thể thao']],
+    ['Công an tỉnh và Bộ Chỉ huy Quân sự tỉnh', ['Công an tỉnh', 'Bộ Chỉ huy Quân sự tỉnh']],
+  ])('%s → %o', (cell, names) => {
+    const refs = resolveAgencyCell(cell, directory);
+    expect(refs.map((r) => r.text)).toEqual(names);
+    expect(refs.every((r) => r.kind === 'unmatched')).toBe(true);
+  });
+
+  it('still ends an unknown name where a known agency follows "và"', () => {
+    const refs = resolveAgencyCell('Công an tỉnh và Sở Tư pháp', directory);
+    expect(refs).toEqual([
+      expect.objectContaining({ kind: 'unmatched', text: 'Công an tỉnh' }),
+      expect.objectContaining({ kind: 'agency', code: 'STP' }),
+    ]);
+  });
+});

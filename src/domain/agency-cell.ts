@@ -226,6 +226,57 @@ function trimUnmatched(text: string): string {
   return trimmed.endsWith(')') && !trimmed.includes('(') ? trimUnmatched(trimmed.slice(0, -1)) : trimmed;
 }
 
+/**
+ * First words of an agency's name (folded). Inside a name unknown to the directory, `và` separates
+ * two agencies only when what follows starts like one: "Sở Nội vụ và Công an tỉnh" is two,
+ * "Đài Phát thanh và Truyền hình Bình Định" is one.
+ */
+const AGENCY_HEADS = new Set([
+  'so',
+  'ubnd',
+  'uy',
+  'ban',
+  'van',
+  'cong',
+  'bo',
+  'dai',
+  'trung',
+  'thanh',
+  'cuc',
+  'chi',
+  'phong',
+  'cac',
+  'hoi',
+  'lien',
+  'tinh',
+  'ngan',
+  'kho',
+  'bao',
+  'vien',
+  'truong',
+  'mat',
+  'doan',
+  'hdnd',
+  'toa',
+  'dang',
+  'benh',
+  'hoc',
+  'quy',
+  'cang',
+  'buu',
+  'cty',
+  'tong',
+  'bql',
+  'vp',
+  'tp',
+  'tx',
+]);
+
+function startsAnAgencyName(units: Unit[], at: number): boolean {
+  const unit = units[at];
+  return unit?.kind === 'word' && AGENCY_HEADS.has(unit.fold);
+}
+
 /** Splits a lead / support cell into the agencies, groups and unmatched names it holds, in order. */
 export function resolveAgencyCell(cell: string, directory: Directory): CellRef[] {
   if (EMPTY_CELLS.has(foldVietnamese(cell))) return [];
@@ -269,7 +320,7 @@ export function resolveAgencyCell(cell: string, directory: Directory): CellRef[]
       const u = units[q];
       if (u?.kind === 'soft' || u?.kind === 'hard') break;
       if (u?.kind === 'word' && units[q - 1]?.tok !== u.tok) {
-        if (u.joiner) break;
+        if (u.joiner && startsAnAgencyName(units, q + 1)) break;
         const next = bestMatch(units, q, compiled, slice);
         if (next && !next.fuzzy) break;
       }
