@@ -10,7 +10,37 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the demo (seed plan 87/KH-UBND) on the first start of an empty database. */
   DONDOC_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /** Follow-up (issue #5): e-mail through SMTP, the daily sweep's local time, notices, escalation. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//i.test(u), 'must be smtp://host:port or smtps://user:pass@host:port')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('dondoc <no-reply@localhost>'),
+  DONDOC_SWEEP_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM between 00:00 and 23:59, e.g. 07:00')
+    .default('07:00'),
+  DONDOC_NOTICE_OFFSETS: z
+    .string()
+    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be days before the deadline separated by commas, e.g. 7,3,1,0')
+    .default('7,3,1,0'),
+  DONDOC_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  DONDOC_SCHEDULER: z.enum(['on', 'off']).default('on'),
 });
+
+export interface FollowupConfig {
+  /** null: e-mails wait in the outbox until SMTP_URL is set */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** 'HH:MM' in each authority's time zone (default 07:00 Asia/Ho_Chi_Minh) */
+  readonly sweepTime: string;
+  /** days before a deadline on which the lead agency gets a notice, descending, e.g. [7, 3, 1, 0] */
+  readonly noticeOffsets: readonly number[];
+  readonly escalateAfterDays: number;
+  /** run the daily sweep and the e-mail delivery inside the server */
+  readonly scheduler: boolean;
+}
 
 export interface Config {
   readonly database: DatabaseConfig;
@@ -18,6 +48,7 @@ export interface Config {
   readonly host: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly demoOnFirstStart: boolean;
+  readonly followup: FollowupConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +66,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     demoOnFirstStart: e.DONDOC_DEMO === 'auto',
+    followup: Object.freeze({
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.SMTP_FROM,
+      sweepTime: e.DONDOC_SWEEP_TIME,
+      noticeOffsets: Object.freeze(
+        [...new Set(e.DONDOC_NOTICE_OFFSETS.split(',').map((d) => Number(d.trim())))].sort((a, b) => b - a),
+      ),
+      escalateAfterDays: e.DONDOC_ESCALATE_AFTER_DAYS,
+      scheduler: e.DONDOC_SCHEDULER === 'on',
+    }),
   });
 }

@@ -30,7 +30,9 @@ export async function demoCommand(db: Kysely<DB>, flags: Flags, print: Print) {
     `Đã nạp dữ liệu mẫu: Kế hoạch ${p.number} — ${p.tasks} nhiệm vụ, ${p.leadAssignments} lượt chủ trì, ` +
       `${p.supportAssignments} lượt phối hợp.`,
   );
-  print(`Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}): quantri, vanphong, lanhdao, và mỗi cơ quan một tài khoản theo mã (stp, snv, vp …).`);
+  print(
+    `Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}): quantri, vanphong, lanhdao, và mỗi cơ quan một tài khoản theo mã (stp, snv, vp …).`,
+  );
   for (const { task, refs } of p.unresolved) {
     print(
       `  ${task}: chưa xác định ${refs.map((r) => `"${r.text}" (${r.kind === 'open_group' ? 'nhóm mở' : 'không khớp'})`).join(', ')}`,

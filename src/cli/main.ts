@@ -13,6 +13,9 @@ import {
   submitCommand,
 } from './commands.ts';
 import { importCommand } from './import-command.ts';
+import { scoreCommand } from './score-command.ts';
+import { sweepCommand } from './sweep-command.ts';
+import { userCommand } from './user-command.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
 
@@ -28,6 +31,13 @@ Cách dùng:
                                                    số nhiệm vụ theo trạng thái, theo cơ quan
   dondoc reminders [--as-of 2021-12-31] [--plan SỐ] [--json]
                                                    danh sách nhắc nhở bằng văn bản
+  dondoc score --year 2021 [--json]                chấm điểm các cơ quan trong năm (điểm, tỷ lệ, xếp loại,
+                                                   số lần nhắc nhở), danh sách biểu dương, phê bình
+  dondoc sweep [--as-of 2021-12-31] [--deliver] [--json]
+                                                   quét nhắc việc hằng ngày (cho cron): ghi nhắc nhở, phát hành
+                                                   công văn đôn đốc, thông báo; --deliver: gửi email qua SMTP_URL
+  dondoc user add --username TÊN --name "Họ tên" --role office|leader|admin|agency [--agency MÃ] [--password MK]
+                                                   tạo tài khoản (không có --password: tạo ngẫu nhiên, in một lần)
 
 Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json.
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc thư mục DONDOC_DATA_DIR (mặc định ./data, PostgreSQL nhúng).`;
@@ -39,6 +49,9 @@ const COMMANDS = {
   import: importCommand,
   status: statusCommand,
   reminders: remindersCommand,
+  score: scoreCommand,
+  user: userCommand,
+  sweep: sweepCommand,
 } as const;
 
 /** Runs one CLI command; returns the process exit code (0 ok, 1 refused or failed, 2 usage). */
@@ -62,16 +75,18 @@ export async function runCli(
     out(USAGE);
     return name || parsed.values.help ? 0 : 2;
   }
-  const command = COMMANDS[name as keyof typeof COMMANDS];
+  // every command takes (db, flags, print, positionals) and may take the parsed Config as well
+  const command = COMMANDS[name as keyof typeof COMMANDS] as typeof sweepCommand | undefined;
   if (!command) {
     err(`Lỗi: không có lệnh "${name}".\n\n${USAGE}`);
     return 2;
   }
   let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
-    database = await openDatabase(loadConfig(env).database);
+    const config = loadConfig(env);
+    database = await openDatabase(config.database);
     if (name !== 'migrate') await migrateToLatest(database.db as never);
-    await command(database.db, parsed.values as Flags, out, parsed.positionals.slice(1));
+    await command(database.db, parsed.values as Flags, out, parsed.positionals.slice(1), config);
     return 0;
   } catch (error) {
     if (isAppError(error)) {
@@ -109,6 +124,12 @@ function parse(argv: string[]) {
       document: { type: 'string' },
       note: { type: 'string' },
       occurrence: { type: 'string' },
+      year: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      deliver: { type: 'boolean' },
     },
   });
 }

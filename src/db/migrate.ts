@@ -2,12 +2,18 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as core from './migrations/2026-11-27T1200-core.ts';
 import * as planSource from './migrations/2026-11-27T1300-plan-source.ts';
 import * as api from './migrations/2026-11-27T1400-api.ts';
+import * as directoryVersion from './migrations/2026-11-27T1500-directory-version.ts';
+import * as scoring from './migrations/2026-11-27T1600-scoring.ts';
+import * as followup from './migrations/2026-11-27T1700-followup.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
   '2026-11-27T1200-core': core,
   '2026-11-27T1300-plan-source': planSource,
   '2026-11-27T1400-api': api,
+  '2026-11-27T1500-directory-version': directoryVersion,
+  '2026-11-27T1600-scoring': scoring,
+  '2026-11-27T1700-followup': followup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

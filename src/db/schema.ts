@@ -29,6 +29,7 @@ export interface AgencyTable {
   valid_from: DateColumn | null;
   valid_to: DateColumn | null;
   is_monitor: Generated<boolean>;
+  version: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -48,6 +49,7 @@ export interface AgencyGroupTable {
   aliases: Generated<string[]>;
   is_open: Generated<boolean>;
   note: string | null;
+  version: Generated<number>;
 }
 
 export interface AgencyGroupMemberTable {
@@ -168,6 +170,8 @@ export interface WrittenReminderTable {
   due_on: DateColumn;
   reminded_on: DateColumn;
   year: number;
+  /** the công văn đôn đốc that listed it (set by the daily sweep) */
+  letter_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
 }
 
@@ -211,6 +215,10 @@ export interface AppUserTable {
   locked_until: Date | null;
   disabled: Generated<boolean>;
   password_changed_at: ColumnType<Date, Date | undefined, Date>;
+  /** where the follow-up e-mails go; null = in-app notifications only */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** thủ trưởng — the head of the user's agency: receives escalations */
+  is_head: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -266,6 +274,71 @@ export interface ObstacleTable {
   created_at: CreatedAt;
 }
 
+/** The follow-up engine (issue #5): swept days, notifications, the e-mail outbox, reminder letters. */
+export interface SweepDayTable {
+  authority_id: number;
+  day: DateColumn;
+  completed_at: CreatedAt;
+}
+
+export type NotificationKind = 'notice' | 'reminder' | 'digest' | 'escalation' | 'overdue_list';
+
+export interface NotificationTable {
+  id: Generated<number>;
+  authority_id: number;
+  user_id: number;
+  kind: NotificationKind;
+  /** unique: the exactly-once key of the sweep, e.g. 'notice:a12:2021-01-20:d3:u7' */
+  business_key: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  assignment_id: number | null;
+  created_at: CreatedAt;
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
+/** An attachment by reference: the bytes are read at send time. */
+export type OutboxAttachment = { kind: 'reminder_letter'; letterId: number };
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  authority_id: number;
+  business_key: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  attachments: JsonDefault<OutboxAttachment[]>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: CreatedAt;
+}
+
+export interface ReminderLetterTable {
+  id: Generated<number>;
+  authority_id: number;
+  agency_id: number;
+  year: number;
+  number: number;
+  issued_on: DateColumn;
+  sweep_day: DateColumn;
+  content: Uint8Array;
+  file_name: string;
+  created_at: CreatedAt;
+}
+
+export interface LetterCounterTable {
+  authority_id: number;
+  year: number;
+  last_number: number;
+}
+
 export interface DB {
   authority: AuthorityTable;
   agency: AgencyTable;
@@ -287,6 +360,11 @@ export interface DB {
   stored_file: StoredFileTable;
   result_file: ResultFileTable;
   obstacle: ObstacleTable;
+  sweep_day: SweepDayTable;
+  notification: NotificationTable;
+  outbox_message: OutboxMessageTable;
+  reminder_letter: ReminderLetterTable;
+  letter_counter: LetterCounterTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -10,15 +10,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { attachActor } from '../modules/auth/auth.hooks.ts';
-import { authRoutes } from '../modules/auth/auth.routes.ts';
-import { healthRoutes } from '../modules/health/health.routes.ts';
-import { statusRoutes } from '../modules/status/status.routes.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
 import { FEATURES } from './features.ts';
 import { type AppDeps, DEFAULT_HTTP_OPTIONS } from './http.ts';
 
 export type { AppDeps } from './http.ts';
-
 
 /** The HTTP application: every route under /api, OpenAPI from the zod schemas, one error handler. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {

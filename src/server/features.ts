@@ -4,12 +4,14 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { directoryRoutes } from '../modules/directory/directory.routes.ts';
 import { extensionsRoutes } from '../modules/extensions/extensions.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
+import { followupRoutes } from '../modules/followup/followup.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { obstaclesRoutes } from '../modules/obstacles/obstacles.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { publicRoutes } from '../modules/public/public.routes.ts';
 import { reorganisationRoutes } from '../modules/reorganisation/reorganisation.routes.ts';
 import { resultsRoutes } from '../modules/results/results.routes.ts';
+import { scoringRoutes } from '../modules/scoring/scoring.routes.ts';
 import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 import { statusRoutes } from '../modules/status/status.routes.ts';
 import { subassignRoutes } from '../modules/subassign/subassign.routes.ts';
@@ -32,6 +34,8 @@ export const FEATURES: ((app: ZodApp) => Promise<void>)[] = [
   extensionsRoutes,
   obstaclesRoutes,
   statisticsRoutes,
+  scoringRoutes,
   auditRoutes,
   publicRoutes,
+  followupRoutes,
 ];

@@ -29,6 +29,8 @@ export interface AppDeps {
   http?: Partial<HttpOptions>;
   /** the clock: "today" for submissions, extension requests and defaults (tests set it to 2021) */
   now?: () => Date;
+  /** the follow-up sweep's notice offsets and escalation threshold (Config.followup); defaults when absent */
+  followup?: { noticeOffsets: readonly number[]; escalateAfterDays: number };
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {

@@ -3,6 +3,7 @@ import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../modules/demo/demo.service.ts';
 import { listAuthorities } from '../modules/directory/directory.repo.ts';
+import { startFollowupScheduler } from '../modules/followup/scheduler.ts';
 import { buildApp } from './app.ts';
 
 /** `npm start`: migrate, load the demo into an empty database, serve on PORT (default 8080). */
@@ -10,7 +11,7 @@ const config = loadConfig();
 const database = await openDatabase(config.database);
 await migrateToLatest(database.db as never);
 const app = await buildApp(
-  { db: database.db, databaseKind: database.kind },
+  { db: database.db, databaseKind: database.kind, followup: config.followup },
   { logger: { level: config.logLevel }, disableRequestLogging: false },
 );
 if (config.demoOnFirstStart && (await listAuthorities(database.db)).length === 0) {
@@ -18,6 +19,11 @@ if (config.demoOnFirstStart && (await listAuthorities(database.db)).length === 0
   app.log.info(
     `demo loaded: plan ${demo.plan.number}, ${demo.plan.tasks} tasks, ${demo.plan.leadAssignments} lead assignments`,
   );
+}
+if (config.followup.scheduler) {
+  // the daily sweep and e-mail delivery (issue #5); stopped before the database closes
+  const scheduler = startFollowupScheduler({ db: database.db, followup: config.followup, log: app.log });
+  app.addHook('onClose', () => scheduler.stop());
 }
 
 const shutdown = async (signal: string) => {

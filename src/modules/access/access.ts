@@ -42,7 +42,9 @@ export const ACTIONS = [
   'obstacle.respond',
   'subassign', // split an own assignment to own units
   'stats.read', // statistics (own agency only for agency users)
+  'scoring.configure', // scoring rule sets per year (the Office and admins)
   'reminder.read',
+  'reminder.issue', // run the follow-up sweep now (records reminders, issues letters): the Office and admins
   'audit.read',
   'user.manage',
   'self', // own account: password change, API tokens, sign-out
@@ -95,7 +97,8 @@ const AGENCY_SCOPED = new Set<Action>([
 ]);
 
 export function can(actor: Actor, action: Action, target?: AccessTarget): boolean {
-  if (actor.kind === 'system') return actor.authorityId === null || !target || target.authorityId === actor.authorityId;
+  if (actor.kind === 'system')
+    return actor.authorityId === null || !target || target.authorityId === actor.authorityId;
   if (actor.kind === 'public') return action === 'public.read';
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
   if (target && target.authorityId !== actor.authorityId) return false;
@@ -117,7 +120,8 @@ export function requireAccess(actor: Actor, action: Action, target?: AccessTarge
 /** The authority an actor works in (a system actor must be given one). */
 export function authorityOf(actor: Actor, fallback?: number): number {
   if (actor.kind === 'user') return actor.authorityId;
-  if (actor.kind === 'system' && (actor.authorityId ?? fallback) !== undefined) return (actor.authorityId ?? fallback) as number;
+  if (actor.kind === 'system' && (actor.authorityId ?? fallback) !== undefined)
+    return (actor.authorityId ?? fallback) as number;
   throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
 }
 
@@ -134,7 +138,8 @@ export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
 export function agencyFilterFor(actor: Actor, action: Action, authorityId: number): readonly number[] | null {
   if (actor.kind === 'system') return null;
   const user = requireUser(actor);
-  if (user.authorityId !== authorityId) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem dữ liệu này.');
+  if (user.authorityId !== authorityId)
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền xem dữ liệu này.');
   requireAccess(
     actor,
     action,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -30,4 +30,42 @@ export async function writeAudit(db: Kysely<DB>, entry: AuditEntry): Promise<voi
       ip: entry.ip ?? null,
     })
     .execute();
+}
+
+export interface AuditFilter {
+  entity?: string | undefined;
+  action?: string | undefined;
+  actor?: string | undefined;
+  /** calendar days in `timeZone`, both inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  timeZone: string;
+}
+
+/** One page of an authority's audit log, newest first, and how many rows match in all. */
+export async function listAuditEntries(
+  db: Kysely<DB>,
+  authorityId: number,
+  filter: AuditFilter,
+  page: { page: number; pageSize: number },
+) {
+  const localDay = sql`cast((${sql.ref('at')} at time zone ${filter.timeZone}) as date)`;
+  let query = db.selectFrom('audit_log').where('authority_id', '=', authorityId);
+  if (filter.entity !== undefined) query = query.where('entity', '=', filter.entity);
+  if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+  if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+  if (filter.from !== undefined)
+    query = query.where(sql<boolean>`${localDay} >= cast(${filter.from} as date)`);
+  if (filter.to !== undefined) query = query.where(sql<boolean>`${localDay} <= cast(${filter.to} as date)`);
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .select(['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'data', 'before', 'after', 'ip'])
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
 }

@@ -1,4 +1,53 @@
-import type { ZodApp } from '../../server/http.ts';
+import { z } from 'zod';
+import { ctx, type ZodApp } from '../../server/http.ts';
+import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { listAudit } from './audit.service.ts';
 
-/** PLACEHOLDER — to be written (issue #4). */
-export async function auditRoutes(_app: ZodApp) {}
+const Text = z.string().trim().min(1).max(100);
+
+/** GET /api/audit (audit.read: administrators). There is deliberately no route that changes the log. */
+export async function auditRoutes(app: ZodApp) {
+  app.get(
+    '/audit',
+    {
+      schema: {
+        summary: 'Nhật ký hệ thống (audit log): who did what, when, from where; newest first, append-only',
+        tags: ['audit'],
+        querystring: z
+          .object({
+            entity: Text.optional().describe('e.g. plan, assignment, result_submission, app_user'),
+            action: Text.optional().describe('e.g. result.submit, auth.login'),
+            actor: Text.optional().describe('a user name, or system'),
+            from: LocalDateSchema.optional().describe('first day (Asia/Ho_Chi_Minh), inclusive'),
+            to: LocalDateSchema.optional().describe('last day (Asia/Ho_Chi_Minh), inclusive'),
+          })
+          .extend(PageQuerySchema.shape),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                actor: z.string(),
+                action: z.string(),
+                entity: z.string(),
+                entityId: z.string().nullable(),
+                data: z.record(z.string(), z.unknown()),
+                before: z.unknown(),
+                after: z.unknown(),
+                ip: z.string().nullable(),
+              }),
+            ),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { db, actor } = ctx(request);
+      return listAudit(db, actor, request.query);
+    },
+  );
+}

@@ -3,9 +3,9 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { findAuthorityByCode } from '../directory/directory.repo.ts';
 import { createAuthorityFromDirectory, type DirectoryFile } from '../directory/directory.service.ts';
-import { hashPassword } from '../auth/passwords.ts';
 import { importPlanDocument } from '../import/import.service.ts';
 import type { CreatedPlan } from '../plans/plans.service.ts';
 import { applyReorganisation, type ReorganisationFile } from './reorganisation.ts';
@@ -47,7 +47,10 @@ export interface DemoLoaded {
  * the importer from the seed document (kept as the plan's source file), all 29 tasks as written. Refuses to load twice
  * unless `reset`, which first deletes every row of the demo authority. All or nothing.
  */
-export async function loadDemo(db: Kysely<DB>, options: { reset?: boolean; users?: boolean } = {}): Promise<DemoLoaded> {
+export async function loadDemo(
+  db: Kysely<DB>,
+  options: { reset?: boolean; users?: boolean } = {},
+): Promise<DemoLoaded> {
   const passwordHash = options.users ? await hashPassword(DEMO_PASSWORD) : null;
   const directory = JSON.parse(
     readFileSync(seedFile('tay-ninh-2021-directory.json'), 'utf8'),
@@ -91,15 +94,37 @@ export const DEMO_PASSWORD = 'dondoc2021';
  * agency named by its code in lower case (stp = Sở Tư pháp, snv = Sở Nội vụ, vp = the Office's own tasks …).
  */
 async function createDemoUsers(trx: Kysely<DB>, authorityId: number, passwordHash: string): Promise<void> {
-  const agencies = await trx.selectFrom('agency').select(['id', 'code', 'name']).where('authority_id', '=', authorityId).execute();
+  const agencies = await trx
+    .selectFrom('agency')
+    .select(['id', 'code', 'name'])
+    .where('authority_id', '=', authorityId)
+    .execute();
   const base = { authority_id: authorityId, password_hash: passwordHash, locked_until: null };
   await trx
     .insertInto('app_user')
     .values([
       { ...base, username: 'quantri', display_name: 'Quản trị hệ thống', role: 'admin', agency_id: null },
-      { ...base, username: 'vanphong', display_name: 'Chuyên viên theo dõi — Văn phòng UBND tỉnh', role: 'office', agency_id: null },
-      { ...base, username: 'lanhdao', display_name: 'Phó Chủ tịch UBND tỉnh', role: 'leader', agency_id: null },
-      ...agencies.map((a) => ({ ...base, username: a.code.toLowerCase(), display_name: `Đầu mối ${a.name}`, role: 'agency' as const, agency_id: a.id })),
+      {
+        ...base,
+        username: 'vanphong',
+        display_name: 'Chuyên viên theo dõi — Văn phòng UBND tỉnh',
+        role: 'office',
+        agency_id: null,
+      },
+      {
+        ...base,
+        username: 'lanhdao',
+        display_name: 'Phó Chủ tịch UBND tỉnh',
+        role: 'leader',
+        agency_id: null,
+      },
+      ...agencies.map((a) => ({
+        ...base,
+        username: a.code.toLowerCase(),
+        display_name: `Đầu mối ${a.name}`,
+        role: 'agency' as const,
+        agency_id: a.id,
+      })),
     ])
     .execute();
 }

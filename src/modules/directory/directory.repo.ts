@@ -39,3 +39,191 @@ export async function listGroupsWithMembers(db: Kysely<DB>, authorityId: number)
     memberCodes: g.is_open ? null : members.filter((m) => m.group_id === g.id).map((m) => m.code),
   }));
 }
+
+/** A unique constraint refused the write (PostgreSQL and PGlite both report SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown } | null;
+  if (e?.code !== '23505') return false;
+  return constraint === undefined || e.constraint === undefined || e.constraint === constraint;
+}
+
+/** Agencies with their parent's code, optionally only those valid on a date; the base of page and count. */
+function agenciesQuery(db: Kysely<DB>, authorityId: number, filter: { validOn?: string | undefined }) {
+  let query = db
+    .selectFrom('agency as a')
+    .leftJoin('agency as parent', 'parent.id', 'a.parent_id')
+    .where('a.authority_id', '=', authorityId);
+  if (filter.validOn) {
+    const on = filter.validOn;
+    query = query
+      .where((eb) => eb.or([eb('a.valid_from', 'is', null), eb('a.valid_from', '<=', on)]))
+      .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', on)]));
+  }
+  return query;
+}
+
+const AGENCY_COLUMNS = [
+  'a.id',
+  'a.code',
+  'a.name',
+  'a.aliases',
+  'a.kind',
+  'a.parent_id',
+  'parent.code as parent_code',
+  'a.valid_from',
+  'a.valid_to',
+  'a.is_monitor',
+  'a.version',
+] as const;
+
+export async function listAgencyPage(
+  db: Kysely<DB>,
+  authorityId: number,
+  filter: { validOn?: string | undefined },
+  page: { page: number; pageSize: number },
+) {
+  const base = agenciesQuery(db, authorityId, filter);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(AGENCY_COLUMNS)
+    .orderBy('a.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export function findAgencyOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
+  return agenciesQuery(db, authorityId, {}).select(AGENCY_COLUMNS).where('a.id', '=', id).executeTakeFirst();
+}
+
+export type AgencyRow = NonNullable<Awaited<ReturnType<typeof findAgencyOfAuthority>>>;
+
+/** Successor links with both agencies' codes and names; the base of page and count. */
+function successorsQuery(db: Kysely<DB>, authorityId: number) {
+  return db
+    .selectFrom('agency_successor as s')
+    .innerJoin('agency as f', 'f.id', 's.from_agency_id')
+    .innerJoin('agency as t', 't.id', 's.to_agency_id')
+    .where('s.authority_id', '=', authorityId);
+}
+
+const SUCCESSOR_COLUMNS = [
+  's.id',
+  's.from_agency_id',
+  'f.code as from_code',
+  'f.name as from_name',
+  's.to_agency_id',
+  't.code as to_code',
+  't.name as to_name',
+  's.functions',
+  's.effective_on',
+] as const;
+
+/** Successor links touching any of `agencyIds` (either side), or all of them. */
+export function listSuccessorLinks(db: Kysely<DB>, authorityId: number, agencyIds?: readonly number[]) {
+  let query = successorsQuery(db, authorityId).select(SUCCESSOR_COLUMNS);
+  if (agencyIds) {
+    if (agencyIds.length === 0) return Promise.resolve([]);
+    const ids = [...agencyIds];
+    query = query.where((eb) => eb.or([eb('s.from_agency_id', 'in', ids), eb('s.to_agency_id', 'in', ids)]));
+  }
+  return query.orderBy('s.effective_on').orderBy('s.id').execute();
+}
+
+export async function listSuccessorPage(
+  db: Kysely<DB>,
+  authorityId: number,
+  page: { page: number; pageSize: number },
+) {
+  const base = successorsQuery(db, authorityId);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(SUCCESSOR_COLUMNS)
+    .orderBy('s.effective_on')
+    .orderBy('s.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export function findSuccessorLink(db: Kysely<DB>, authorityId: number, id: number) {
+  return successorsQuery(db, authorityId).select(SUCCESSOR_COLUMNS).where('s.id', '=', id).executeTakeFirst();
+}
+
+export type SuccessorRow = NonNullable<Awaited<ReturnType<typeof findSuccessorLink>>>;
+
+/** Records that `to` takes over (some functions of) `from` on a date; a second record of the pair updates it. */
+export async function upsertSuccessorLink(
+  db: Kysely<DB>,
+  link: {
+    authorityId: number;
+    fromAgencyId: number;
+    toAgencyId: number;
+    functions: string | null;
+    effectiveOn: string;
+  },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('agency_successor')
+    .values({
+      authority_id: link.authorityId,
+      from_agency_id: link.fromAgencyId,
+      to_agency_id: link.toAgencyId,
+      functions: link.functions,
+      effective_on: link.effectiveOn,
+    })
+    .onConflict((oc) =>
+      oc.columns(['from_agency_id', 'to_agency_id']).doUpdateSet((eb) => ({
+        effective_on: eb.ref('excluded.effective_on'),
+        functions: eb.fn.coalesce('excluded.functions', 'agency_successor.functions'),
+      })),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function listGroupPage(
+  db: Kysely<DB>,
+  authorityId: number,
+  page: { page: number; pageSize: number },
+) {
+  const base = db.selectFrom('agency_group').where('authority_id', '=', authorityId);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const groups = await base
+    .selectAll()
+    .orderBy('id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return {
+    groups,
+    members: await listGroupMembers(
+      db,
+      groups.map((g) => g.id),
+    ),
+    total: Number(total),
+  };
+}
+
+export function findGroupOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
+  return db
+    .selectFrom('agency_group')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listGroupMembers(db: Kysely<DB>, groupIds: readonly number[]) {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('agency_group_member as m')
+    .innerJoin('agency as a', 'a.id', 'm.agency_id')
+    .select(['m.group_id', 'a.id', 'a.code', 'a.name'])
+    .where('m.group_id', 'in', [...groupIds])
+    .orderBy('a.id')
+    .execute();
+}

@@ -51,14 +51,17 @@ export async function loadDirectory(
   const groups = await listGroupsWithMembers(db, authorityId);
   const directory: Directory = {
     place,
-    agencies: agencies.map((a) => ({
-      code: a.code,
-      name: a.name,
-      aliases: a.aliases,
-      kind: a.kind,
-      validFrom: a.valid_from,
-      validTo: a.valid_to,
-    })),
+    // an agency's own units (sub-assignment) are internal: plans of the authority never name them
+    agencies: agencies
+      .filter((a) => a.kind !== 'unit')
+      .map((a) => ({
+        code: a.code,
+        name: a.name,
+        aliases: a.aliases,
+        kind: a.kind,
+        validFrom: a.valid_from,
+        validTo: a.valid_to,
+      })),
     groups: groups.map((g) => ({ name: g.name, aliases: g.aliases, members: g.memberCodes })),
   };
   return {

@@ -1,4 +1,31 @@
-import type { ZodApp } from '../../server/http.ts';
+import { z } from 'zod';
+import { ctx, type ZodApp } from '../../server/http.ts';
+import { getFileForDownload } from './files.service.ts';
 
-/** PLACEHOLDER — to be written (issue #4). */
-export async function filesRoutes(_app: ZodApp) {}
+/** Tải tệp đính kèm kết quả (download a result's file). */
+export async function filesRoutes(app: ZodApp) {
+  app.get(
+    '/files/:id',
+    {
+      schema: {
+        summary: 'Tải tệp (download a file of a result): to whoever may read that assignment',
+        description:
+          'Always an attachment (Content-Disposition with an RFC 5987 filename*), never rendered inline.',
+        tags: ['files'],
+        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+      },
+    },
+    async (request, reply) => {
+      const { db, actor, http } = ctx(request);
+      const file = await getFileForDownload(db, actor, request.params.id, http.filesDir);
+      return reply
+        .type(file.mediaType)
+        .header('Content-Length', String(file.sizeBytes))
+        .header('Content-Disposition', file.contentDisposition)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Security-Policy', "default-src 'none'; sandbox")
+        .header('Cache-Control', 'private, no-store')
+        .send(file.stream);
+    },
+  );
+}

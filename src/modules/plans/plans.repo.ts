@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
+import type { DB, PlanTable, TaskTable } from '../../db/schema.ts';
+import { containsPattern } from '../assignments/assignments.repo.ts';
 
 export function findPlanByNumber(db: Kysely<DB>, authorityId: number, number: string) {
   return db
@@ -21,4 +22,185 @@ export function findTaskByRef(db: Kysely<DB>, planId: number, ref: string) {
 
 export function listTasksOfPlan(db: Kysely<DB>, planId: number) {
   return db.selectFrom('task').selectAll().where('plan_id', '=', planId).orderBy('position').execute();
+}
+
+/** A plan of the authority by id, or undefined (another authority's plan is as good as absent). */
+export function findPlanById(db: Kysely<DB>, authorityId: number, id: number) {
+  return db
+    .selectFrom('plan')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findTaskById(db: Kysely<DB>, authorityId: number, id: number) {
+  return db
+    .selectFrom('task')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface PlanListFilter {
+  /** only plans in which one of these agencies has an assignment (an agency user's scope) */
+  agencyIds?: readonly number[] | null;
+  /** accent-insensitive text in the number or the title */
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Plan headers, newest first, one page and the total. */
+export async function listPlans(db: Kysely<DB>, authorityId: number, filter: PlanListFilter) {
+  const base = () => {
+    let query = db.selectFrom('plan as p').where('p.authority_id', '=', authorityId);
+    const agencyIds = filter.agencyIds;
+    if (agencyIds) {
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('assignment as a')
+            .innerJoin('task as t', 't.id', 'a.task_id')
+            .whereRef('t.plan_id', '=', 'p.id')
+            .where('a.agency_id', 'in', agencyIds.length > 0 ? [...agencyIds] : [-1])
+            .select('a.id'),
+        ),
+      );
+    }
+    const q = filter.q?.trim();
+    if (q) {
+      const pattern = containsPattern(q);
+      query = query.where(
+        (eb) =>
+          sql<SqlBool>`fold_vi(${eb.ref('p.number')}) like fold_vi(${pattern}) or fold_vi(${eb.ref('p.title')}) like fold_vi(${pattern})`,
+      );
+    }
+    return query;
+  };
+  const { total } = await base()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const items = await base()
+    .selectAll('p')
+    .orderBy('p.issued_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return { total: Number(total), items };
+}
+
+export function countTasksByPlan(db: Kysely<DB>, planIds: number[]) {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('task')
+    .select(['plan_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('plan_id', 'in', planIds)
+    .groupBy('plan_id')
+    .execute();
+}
+
+export function listSectionsOfPlan(db: Kysely<DB>, planId: number) {
+  return db
+    .selectFrom('plan_section')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
+}
+
+export function hasPlanSource(db: Kysely<DB>, planId: number) {
+  return db
+    .selectFrom('plan_source')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .executeTakeFirst()
+    .then((row) => row !== undefined);
+}
+
+export function findPlanSource(db: Kysely<DB>, authorityId: number, planId: number) {
+  return db
+    .selectFrom('plan_source')
+    .select(['file_name', 'media_type', 'size_bytes', 'content'])
+    .where('authority_id', '=', authorityId)
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+}
+
+/** Updates a plan if its version is still `version`; undefined when someone else changed it first. */
+export function updatePlanVersioned(
+  db: Kysely<DB>,
+  id: number,
+  version: number,
+  values: Updateable<PlanTable>,
+) {
+  return db
+    .updateTable('plan')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Updates a task if its version is still `version`; undefined when someone else changed it first. */
+export function updateTaskVersioned(
+  db: Kysely<DB>,
+  id: number,
+  version: number,
+  values: Updateable<TaskTable>,
+) {
+  return db
+    .updateTable('task')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * The Office's new due date for a task's assignments still open and on time as of `today`, not
+ * extended, not sub-assigned or moved (the rule is explained at updateTask). Returns the moved ids.
+ */
+export async function moveTaskDueDates(db: Kysely<DB>, taskId: number, dueOn: string, today: string) {
+  const rows = await db
+    .updateTable('assignment as a')
+    .set((eb) => ({
+      current_due_on: dueOn,
+      original_due_on: eb.fn.coalesce('a.original_due_on', sql<string>`${dueOn}::date`),
+      version: eb('a.version', '+', 1),
+    }))
+    .where('a.task_id', '=', taskId)
+    .where('a.parent_assignment_id', 'is', null)
+    .where('a.moved_to_assignment_id', 'is', null)
+    .where((eb) => eb.or([eb('a.cancelled_on', 'is', null), eb('a.cancelled_on', '>', today)]))
+    .where((eb) => eb.or([eb('a.current_due_on', 'is', null), eb('a.current_due_on', '>=', today)]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('result_submission as r')
+            .whereRef('r.assignment_id', '=', 'a.id')
+            .where('r.status', '=', 'accepted')
+            .select('r.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('extension_request as e')
+            .whereRef('e.assignment_id', '=', 'a.id')
+            .where('e.status', '=', 'approved')
+            .select('e.id'),
+        ),
+      ),
+    )
+    .returning('a.id')
+    .execute();
+  return rows.map((r) => r.id);
 }

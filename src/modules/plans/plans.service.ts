@@ -1,12 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
+import { type Actor, authorityOf } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
 import { findPlanByNumber } from './plans.repo.ts';
 import { type PlannedTask, planTask } from './task-assignments.ts';
+
+/** What every HTTP-facing service receives: the database, who asks, from where, and the clock. */
+export interface ServiceContext {
+  db: Kysely<DB>;
+  actor: Actor;
+  ip?: string | null;
+  now: Date;
+}
+
+/** The actor's authority (401 for the public) and today there. */
+export async function authorityContext(ctx: ServiceContext) {
+  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  return { authority, today: localDateOf(ctx.now, authority.time_zone) };
+}
 
 export interface CreatedPlan {
   planId: number;
@@ -27,6 +44,7 @@ export async function createPlan(
   authority: { id: number; place: string },
   input: PlanInput,
   actor = 'system',
+  options: { ip?: string | null } = {},
 ): Promise<CreatedPlan> {
   const parsed = PlanInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -150,6 +168,7 @@ export async function createPlan(
       entity: 'plan',
       entityId: String(planId),
       data: { number: plan.number, tasks: created.tasks, leadAssignments: created.leadAssignments },
+      ip: options.ip ?? null,
     });
     return created;
   };

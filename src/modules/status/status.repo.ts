@@ -42,7 +42,9 @@ export function listAssignmentFacts(db: Kysely<DB>, authorityId: number, filter:
           .select((eb2) => eb2.fn.min('r.submitted_on').as('done_on'))
           .as('done_on'),
     ])
-    .where('a.authority_id', '=', authorityId);
+    .where('a.authority_id', '=', authorityId)
+    // sub-assignments (phân công lại) are internal to the agency: never counted nor reminded
+    .where('a.parent_assignment_id', 'is', null);
   if (filter.planId !== undefined) query = query.where('p.id', '=', filter.planId);
   if (filter.role) query = query.where('a.role', '=', filter.role);
   if (filter.agencyIds) {

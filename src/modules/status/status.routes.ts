@@ -27,7 +27,8 @@ export async function statusRoutes(app: ZodApp) {
     '/status',
     {
       schema: {
-        summary: 'Tình hình thực hiện: the §5 counts of lead assignments per agency and in total, as of a date',
+        summary:
+          'Tình hình thực hiện: the §5 counts of lead assignments per agency and in total, as of a date',
         tags: ['statistics'],
         querystring: StatusQuerySchema,
         response: {
@@ -41,8 +42,8 @@ export async function statusRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return getStatusFor(db, actor, request.query);
+      const { db, actor, now } = ctx(request);
+      return getStatusFor(db, actor, request.query, now);
     },
   );
 
@@ -73,8 +74,8 @@ export async function statusRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listWrittenRemindersFor(db, actor, request.query);
+      const { db, actor, now } = ctx(request);
+      return listWrittenRemindersFor(db, actor, request.query, now);
     },
   );
 }

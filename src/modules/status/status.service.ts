@@ -20,10 +20,19 @@ export interface StatusQuery {
 }
 
 /** The status as an actor may see it: the whole authority, or an agency user's own scope. */
-export async function getStatusFor(db: Kysely<DB>, actor: Actor, query: { asOf?: string | undefined; plan?: string | undefined }) {
+export async function getStatusFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: { asOf?: string | undefined; plan?: string | undefined },
+  now = new Date(),
+) {
   const authority = await findAuthorityById(db, authorityOf(actor));
   const agencyIds = agencyFilterFor(actor, 'stats.read', authority.id);
-  return getStatus(db, authority.id, { asOf: parseAsOf(query.asOf, authority.time_zone), plan: query.plan, agencyIds });
+  return getStatus(db, authority.id, {
+    asOf: parseAsOf(query.asOf, authority.time_zone, now),
+    plan: query.plan,
+    agencyIds,
+  });
 }
 
 /** The written reminders an actor may see, as of a date. */
@@ -31,11 +40,15 @@ export async function listWrittenRemindersFor(
   db: Kysely<DB>,
   actor: Actor,
   query: { asOf?: string | undefined; plan?: string | undefined },
+  now = new Date(),
 ) {
   const authority = await findAuthorityById(db, authorityOf(actor));
   const agencyIds = agencyFilterFor(actor, 'reminder.read', authority.id);
-  const asOf = parseAsOf(query.asOf, authority.time_zone);
-  return { asOf, reminders: await listWrittenReminders(db, authority.id, { asOf, plan: query.plan, agencyIds }) };
+  const asOf = parseAsOf(query.asOf, authority.time_zone, now);
+  return {
+    asOf,
+    reminders: await listWrittenReminders(db, authority.id, { asOf, plan: query.plan, agencyIds }),
+  };
 }
 
 export interface StatusReport {
@@ -111,11 +124,7 @@ export async function listWrittenReminders(
   return reminders.map(({ order: _order, ...r }) => r);
 }
 
-async function leadFacts(
-  db: Kysely<DB>,
-  authorityId: number,
-  query: StatusQuery,
-) {
+async function leadFacts(db: Kysely<DB>, authorityId: number, query: StatusQuery) {
   let planId: number | undefined;
   if (query.plan) {
     const plan = await findPlanByNumber(db, authorityId, query.plan);

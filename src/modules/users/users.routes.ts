@@ -1,4 +1,100 @@
-import type { ZodApp } from '../../server/http.ts';
+import { z } from 'zod';
+import { ctx, type ZodApp } from '../../server/http.ts';
+import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { createUserFor, listUsersFor, resetPassword, updateUser } from './users.service.ts';
 
-/** PLACEHOLDER — to be written (issue #4). */
-export async function usersRoutes(_app: ZodApp) {}
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const Role = z.enum(['admin', 'office', 'leader', 'agency']);
+
+const UserSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  agencyId: z.number().nullable(),
+  agencyCode: z.string().nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  passwordChangedAt: z.string(),
+  createdAt: z.string(),
+});
+
+/** Tài khoản người dùng: admins list, create, edit, disable accounts and reset passwords. */
+export async function usersRoutes(app: ZodApp) {
+  const tags = ['users'];
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        summary: 'Danh sách tài khoản (accounts of the authority, without password hashes)',
+        tags,
+        querystring: PageQuerySchema,
+        response: {
+          200: z.object({
+            items: z.array(UserSchema),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => listUsersFor(ctx(request), request.query),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        summary: 'Tạo tài khoản (create an account)',
+        tags,
+        body: z.object({
+          username: z.string().trim().min(3).max(64),
+          displayName: z.string().trim().min(1).max(200),
+          role: Role,
+          agencyId: z.number().int().positive().nullable().optional(),
+          password: z.string().min(1).max(256),
+        }),
+        response: { 201: UserSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUserFor(ctx(request), request.body)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        summary: 'Sửa tài khoản (name, role, agency, disabled); disabling signs the user out',
+        tags,
+        params: IdParams,
+        body: z.object({
+          displayName: z.string().trim().min(1).max(200).optional(),
+          role: Role.optional(),
+          agencyId: z.number().int().positive().nullable().optional(),
+          disabled: z.boolean().optional(),
+        }),
+        response: { 200: UserSchema },
+      },
+    },
+    async (request) => updateUser(ctx(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      schema: {
+        summary: 'Đặt lại mật khẩu (reset the password); signs the user out',
+        tags,
+        params: IdParams,
+        body: z.object({ newPassword: z.string().min(1).max(256) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(ctx(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { formatVietnameseDate } from '../domain/dates.ts';
+import { formatPercent, formatPoints } from '../domain/scoring.ts';
+import type { Actor } from '../modules/access/access.ts';
+import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { listCommendations, scoreYear } from '../modules/scoring/scoring.service.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Flags, Print } from './commands.ts';
+import { renderTable } from './table.ts';
+
+/**
+ * `dondoc score --year 2021 [--json]`: the year's scores of every scored agency (as the system actor),
+ * then the year's commendation and criticism lists. --json prints the same answer as GET /api/scores
+ * with the lists under `commendations`.
+ */
+export async function scoreCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const year = parseYear(flags.year);
+  const authority = await resolveAuthority(
+    db,
+    typeof flags.authority === 'string' ? flags.authority : undefined,
+  );
+  const actor: Actor = { kind: 'system', authorityId: authority.id };
+  const scores = await scoreYear(db, actor, { year });
+  const lists = await listCommendations(db, actor, { from: `${year}-01-01`, to: `${year}-12-31` });
+  if (flags.json) return print(JSON.stringify({ ...scores, commendations: lists }, null, 2));
+
+  print(
+    `Kết quả chấm điểm năm ${year} — ${scores.ruleSet.name}` +
+      (scores.ruleSet.source === 'default' ? ' [mặc định]' : ` [phiên bản ${scores.ruleSet.version}]`),
+  );
+  print(
+    scores.provisional
+      ? `TẠM TÍNH đến ngày ${formatVietnameseDate(scores.asOf)}: năm chưa kết thúc, kết quả còn thay đổi.`
+      : `Trạng thái nhiệm vụ tính đến ngày ${formatVietnameseDate(scores.asOf)}.`,
+  );
+  print(
+    `Chấm ${scores.agencies.length} cơ quan (sở, ban, ngành tỉnh và UBND cấp huyện)` +
+      (scores.ruleSet.excluded.length > 0
+        ? `, không chấm: ${scores.ruleSet.excluded.join(', ')}.`
+        : ', kể cả Văn phòng UBND tỉnh.'),
+  );
+  print('');
+  print(
+    renderTable(
+      ['Mã', 'Cơ quan', 'Điểm tối đa', 'Điểm', 'Tỷ lệ', 'Xếp loại', 'Số lần nhắc nhở'],
+      scores.agencies.map((a) => [
+        a.code,
+        a.name,
+        formatPoints(a.max),
+        formatPoints(a.points),
+        formatPercent(a.rate),
+        a.grade,
+        a.reminders,
+      ]),
+    ),
+  );
+  print('');
+  const list = (title: string, rows: string[]) => {
+    print(`${title}: ${rows.length === 0 ? '(không có)' : rows.length}`);
+    for (const row of rows) print(`  - ${row}`);
+  };
+  list(
+    'Biểu dương (có nhiệm vụ đến hạn, tất cả hoàn thành đúng hạn)',
+    lists.commended.map((a) => `${a.name} (${a.due} nhiệm vụ)`),
+  );
+  list(
+    `Phê bình (từ ${lists.threshold} lần nhắc nhở trở lên)`,
+    lists.criticised.map((a) => `${a.name} (${a.reminders} lần)`),
+  );
+  print('Chi tiết điểm bị trừ (nhiệm vụ, hạn, ngày nhắc nhở): dondoc score --year NĂM --json, mục "lost".');
+}
+
+function parseYear(value: string | boolean | undefined): number {
+  const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!(year >= 2000 && year <= 2100)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Năm chấm điểm không hợp lệ: cần --year NĂM (ví dụ --year 2021).`,
+      {
+        value: value ?? null,
+      },
+    );
+  }
+  return year;
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { Config, FollowupConfig } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import { formatVietnameseDate, localDateOf } from '../domain/dates.ts';
+import { listAuthorities } from '../modules/directory/directory.repo.ts';
+import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { deliverOutbox, redactUrl, smtpMailer } from '../modules/followup/outbox.ts';
+import { type SweepSummary, sweepUpTo } from '../modules/followup/sweep.service.ts';
+import { parseAsOf } from '../shared/as-of.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Flags, Print } from './commands.ts';
+
+/**
+ * `dondoc sweep [--as-of DATE] [--authority MÃ] [--deliver] [--json]` — the daily sweep for cron:
+ * every day not swept yet up to DATE (default today in the authority's zone, never later), for one
+ * authority or all; --deliver then sends the due e-mails of the outbox through SMTP_URL. Running it
+ * twice, or beside the server's scheduler, adds nothing: each day is claimed in the database.
+ * Exit code 1 when e-mails could not be sent (they stay in the outbox and are retried).
+ */
+export async function sweepCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
+  const followup: Partial<FollowupConfig> = config?.followup ?? {};
+  const code = typeof flags.authority === 'string' ? flags.authority : undefined;
+  const authorities = code ? [await resolveAuthority(db, code)] : await listAuthorities(db);
+  if (authorities.length === 0) {
+    throw new AppError('AUTHORITY_NOT_FOUND', 'Chưa có dữ liệu: hãy chạy "dondoc demo" để nạp dữ liệu mẫu.');
+  }
+  const results: (SweepSummary & { authority: string })[] = [];
+  for (const authority of authorities) {
+    const today = localDateOf(new Date(), authority.time_zone);
+    const asOf = parseAsOf(typeof flags['as-of'] === 'string' ? flags['as-of'] : undefined, authority.time_zone);
+    if (asOf > today) {
+      throw new AppError('INVALID_DATE', `Không thể quét trước cho ngày ${asOf}: hôm nay là ${today}.`);
+    }
+    results.push({ authority: authority.code, ...(await sweepUpTo(db, authority.id, asOf, followup)) });
+  }
+  const delivery = flags.deliver === true ? await deliver(db, followup) : null;
+  if (flags.json) {
+    print(JSON.stringify({ sweeps: results, delivery }, null, 2));
+  } else {
+    for (const r of results) {
+      const days =
+        r.days.length === 0
+          ? 'không còn ngày nào chưa quét'
+          : `${r.days.length} ngày (${formatVietnameseDate(r.days[0] as string)} – ${formatVietnameseDate(r.days.at(-1) as string)})`;
+      print(
+        `Quét nhắc việc ${r.authority} đến ngày ${formatVietnameseDate(r.asOf)}: ${days}; ` +
+          `${r.reminders} nhắc nhở bằng văn bản mới, ${r.letters} công văn đôn đốc, ` +
+          `${r.notifications} thông báo, ${r.emails} email vào hộp thư đi.`,
+      );
+    }
+    if (delivery) {
+      print(`Gửi email: ${delivery.sent} đã gửi, ${delivery.retrying} sẽ gửi lại, ${delivery.dead} không gửi được.`);
+    }
+  }
+  if (delivery && delivery.retrying + delivery.dead > 0) {
+    throw new AppError(
+      'INTERNAL',
+      `Không gửi được ${delivery.retrying + delivery.dead} email qua ${redactUrl(followup.smtpUrl ?? '')}: ` +
+        `${delivery.lastError}. Thư vẫn nằm trong hộp thư đi và sẽ được gửi lại.`,
+    );
+  }
+}
+
+async function deliver(db: Kysely<DB>, followup: Partial<FollowupConfig>) {
+  if (!followup.smtpUrl) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Chưa cấu hình SMTP_URL (ví dụ smtp://mail.example.vn:587): email vẫn nằm trong hộp thư đi.',
+    );
+  }
+  const mailer = smtpMailer(followup.smtpUrl, followup.mailFrom ?? 'dondoc <no-reply@localhost>');
+  try {
+    return await deliverOutbox(db, mailer);
+  } finally {
+    mailer.close();
+  }
+}

@@ -1,0 +1,189 @@
+import type { LocalDate } from '../../domain/dates.ts';
+import { type AssignmentState, daysOverdue } from '../../domain/state.ts';
+import { parseAsOf } from '../../shared/as-of.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PageQuery } from '../../shared/schemas/common.ts';
+import { agencyFilterFor, requireAccess } from '../access/access.ts';
+import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
+import { authorityContext, type ServiceContext } from '../plans/plans.service.ts';
+import {
+  findAssignmentFacts,
+  listAssignments,
+  loadAssignmentHistory,
+  type WorkListRow,
+  type WorkListSort,
+} from './assignments.repo.ts';
+
+export interface WorkListParams extends PageQuery {
+  asOf?: string | undefined;
+  agencyId?: number | undefined;
+  planId?: number | undefined;
+  role?: 'lead' | 'support' | 'all' | undefined;
+  state?: AssignmentState | undefined;
+  dueFrom?: LocalDate | undefined;
+  dueTo?: LocalDate | undefined;
+  q?: string | undefined;
+  sort?: WorkListSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
+/**
+ * Danh sách việc — assignments that exist as of `asOf` (plan issued, occurrence opened: the set
+ * the status counts), lead ones unless `role` says otherwise, each with its §5 state as of `asOf`.
+ * Filtering by a state gives exactly the items counted under it by GET /status (same facts, same
+ * rule). An agency user sees its own scope only, and is refused another agency's `agencyId`.
+ */
+export async function listAssignmentsFor(ctx: ServiceContext, params: WorkListParams) {
+  const { authority } = await authorityContext(ctx);
+  let agencyIds = agencyFilterFor(ctx.actor, 'assignment.read', authority.id);
+  if (params.agencyId !== undefined) {
+    if (agencyIds !== null) {
+      requireAccess(ctx.actor, 'assignment.read', { authorityId: authority.id, agencyId: params.agencyId });
+    }
+    agencyIds = [params.agencyId];
+  }
+  const asOf = parseAsOf(params.asOf, authority.time_zone, ctx.now);
+  const role = params.role ?? 'lead';
+  const { total, items } = await listAssignments(ctx.db, {
+    authorityId: authority.id,
+    agencyIds,
+    planId: params.planId,
+    role: role === 'all' ? undefined : role,
+    openedBy: asOf,
+    q: params.q,
+    dueFrom: params.dueFrom,
+    dueTo: params.dueTo,
+    asOf,
+    state: params.state,
+    sort: params.sort ?? 'dueOn',
+    direction: params.order ?? 'asc',
+    limit: params.pageSize,
+    offset: (params.page - 1) * params.pageSize,
+  });
+  return {
+    asOf,
+    items: items.map((row) => workItemOf(row, asOf)),
+    total,
+    page: params.page,
+    pageSize: params.pageSize,
+  };
+}
+
+function workItemOf(row: WorkListRow, asOf: LocalDate) {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    planNumber: row.plan_number,
+    taskId: row.task_id,
+    taskRef: row.task_ref,
+    taskContent: row.task_content,
+    agencyId: row.agency_id,
+    agencyCode: row.agency_code,
+    agencyName: row.agency_name,
+    role: row.role,
+    occurrence: row.occurrence,
+    periodLabel: row.period_label,
+    originalDueOn: row.original_due_on,
+    currentDueOn: row.due_on,
+    ...stateFields(row, asOf),
+  };
+}
+
+/**
+ * One assignment with its task, the plan's header, and its results, extension requests and
+ * obstacles — for anyone who may read that agency's assignments (an agency user: its own scope).
+ */
+export async function getAssignmentFor(
+  ctx: ServiceContext,
+  id: number,
+  params: { asOf?: string | undefined },
+) {
+  const { authority } = await authorityContext(ctx);
+  const asOf = parseAsOf(params.asOf, authority.time_zone, ctx.now);
+  const facts = await findAssignmentFacts(ctx.db, authority.id, id, asOf);
+  if (!facts) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
+  requireAccess(ctx.actor, 'assignment.read', { authorityId: authority.id, agencyId: facts.agency_id });
+  const [task, plan, history] = await Promise.all([
+    findTaskById(ctx.db, authority.id, facts.task_id),
+    findPlanById(ctx.db, authority.id, facts.plan_id),
+    loadAssignmentHistory(ctx.db, authority.id, facts.id),
+  ]);
+  if (!task || !plan) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
+  return {
+    asOf,
+    assignment: {
+      ...workItemOf(facts, asOf),
+      opensOn: facts.opens_on,
+      cancelledOn: facts.cancelled_on,
+      parentAssignmentId: history.assignment.parent_assignment_id,
+      movedToAssignmentId: history.assignment.moved_to_assignment_id,
+      version: history.assignment.version,
+    },
+    task: {
+      id: task.id,
+      ref: task.ref,
+      content: task.content,
+      leadText: task.lead_text,
+      supportText: task.support_text,
+      deadlineText: task.deadline_text,
+      deadlineKind: task.deadline_kind,
+      dueOn: task.due_on,
+      note: task.note,
+      cancelledOn: task.cancelled_on,
+    },
+    plan: {
+      id: plan.id,
+      docType: plan.doc_type,
+      number: plan.number,
+      issuedOn: plan.issued_on,
+      title: plan.title,
+      signer: plan.signer,
+      cancelledOn: plan.cancelled_on,
+    },
+    results: history.results.map((r) => ({
+      id: r.id,
+      submittedOn: r.submitted_on,
+      documentNumber: r.document_number,
+      note: r.note,
+      status: r.status,
+      decidedOn: r.decided_on,
+      decidedBy: r.decided_by,
+      returnReason: r.return_reason,
+      files: history.files
+        .filter((f) => f.result_id === r.id)
+        .map((f) => ({ id: f.id, fileName: f.file_name, mediaType: f.media_type, sizeBytes: f.size_bytes })),
+    })),
+    extensions: history.extensions.map((e) => ({
+      id: e.id,
+      requestedOn: e.requested_on,
+      requestedDueOn: e.requested_due_on,
+      reason: e.reason,
+      status: e.status,
+      decidedOn: e.decided_on,
+      decidedBy: e.decided_by,
+      decisionNote: e.decision_note,
+    })),
+    obstacles: history.obstacles.map((o) => ({
+      id: o.id,
+      reportedOn: o.reported_on,
+      description: o.description,
+      proposal: o.proposal,
+      status: o.status,
+      response: o.response,
+      respondedOn: o.responded_on,
+      respondedBy: o.responded_by,
+    })),
+  };
+}
+
+/** The state as of `asOf` with what the lists show beside it: days overdue and the done date by then. */
+export function stateFields(
+  f: { state: AssignmentState; due_on: LocalDate | null; done_on: LocalDate | null },
+  asOf: LocalDate,
+) {
+  return {
+    state: f.state,
+    daysOverdue: f.state === 'open_overdue' && f.due_on !== null ? daysOverdue(f.due_on, asOf) : 0,
+    doneOn: f.done_on !== null && f.done_on <= asOf ? f.done_on : null,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, authorityOf, requireAccess } from '../access/access.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
+import { listAuditEntries } from './audit.repo.ts';
+
+export interface AuditQuery {
+  entity?: string | undefined;
+  action?: string | undefined;
+  actor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Nhật ký hệ thống — the authority's audit log, newest first, with each change's before/after and
+ * the client address. Read only: the log is append-only and no route changes it.
+ */
+export async function listAudit(db: Kysely<DB>, actor: Actor, query: AuditQuery) {
+  const authorityId = authorityOf(actor);
+  requireAccess(actor, 'audit.read', { authorityId });
+  const authority = await findAuthorityById(db, authorityId);
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Khoảng thời gian không hợp lệ: "từ ngày" phải trước "đến ngày".',
+      {
+        from: query.from,
+        to: query.to,
+      },
+    );
+  }
+  const { rows, total } = await listAuditEntries(
+    db,
+    authority.id,
+    { ...query, timeZone: authority.time_zone },
+    { page: query.page, pageSize: query.pageSize },
+  );
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      at: new Date(row.at).toISOString(),
+      actor: row.actor,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      data: row.data,
+      before: row.before ?? null,
+      after: row.after ?? null,
+      ip: row.ip ?? null,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

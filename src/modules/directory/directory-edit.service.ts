@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely';
+import type { Agency, DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { LocalDate } from '../../domain/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PageQuery } from '../../shared/schemas/common.ts';
+import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import {
+  type AgencyRow,
+  findAgencyOfAuthority,
+  isUniqueViolation,
+  listAgencyPage,
+  listSuccessorLinks,
+  type SuccessorRow,
+} from './directory.repo.ts';
+
+/**
+ * Danh mục — agencies as the web API reads (directory.read: every signed-in user) and edits them
+ * (directory.write: the Office, admins): aliases, kind, parent, validity, successors. Groups and
+ * successor links are in directory-groups.service.ts. A renamed agency matches cells of plans
+ * registered afterwards; assignments already made are not re-expanded.
+ */
+export interface DirectoryContext {
+  db: Kysely<DB>;
+  actor: Actor;
+  ip?: string | null;
+}
+
+export function access({ actor }: DirectoryContext, action: 'directory.read' | 'directory.write'): number {
+  const authorityId = authorityOf(actor);
+  requireAccess(actor, action, { authorityId });
+  return authorityId;
+}
+
+const link = (id: number, code: string, name: string, functions: string | null, effectiveOn: string) => ({
+  agencyId: id,
+  code,
+  name,
+  functions,
+  effectiveOn,
+});
+
+function toAgencyView(row: AgencyRow, links: SuccessorRow[]) {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    aliases: row.aliases,
+    kind: row.kind,
+    parentId: row.parent_id,
+    parentCode: row.parent_code,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    isMonitor: row.is_monitor,
+    version: row.version,
+    successors: links
+      .filter((l) => l.from_agency_id === row.id)
+      .map((l) => link(l.to_agency_id, l.to_code, l.to_name, l.functions, l.effective_on)),
+    predecessors: links
+      .filter((l) => l.to_agency_id === row.id)
+      .map((l) => link(l.from_agency_id, l.from_code, l.from_name, l.functions, l.effective_on)),
+  };
+}
+
+export async function listAgenciesFor(
+  c: DirectoryContext,
+  query: PageQuery & { validOn?: LocalDate | undefined },
+) {
+  const authorityId = access(c, 'directory.read');
+  const { rows, total } = await listAgencyPage(c.db, authorityId, { validOn: query.validOn }, query);
+  const links = await listSuccessorLinks(
+    c.db,
+    authorityId,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => toAgencyView(r, links)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+async function agencyView(db: Kysely<DB>, authorityId: number, id: number) {
+  const row = await mustFindAgency(db, authorityId, id);
+  return toAgencyView(row, await listSuccessorLinks(db, authorityId, [id]));
+}
+
+async function mustFindAgency(db: Kysely<DB>, authorityId: number, id: number) {
+  const row = await findAgencyOfAuthority(db, authorityId, id);
+  if (!row) throw new AppError('AGENCY_NOT_FOUND', `Không tìm thấy cơ quan mã số ${id} trong danh mục.`);
+  return row;
+}
+
+function assertValidity(validFrom: LocalDate | null, validTo: LocalDate | null) {
+  if (validFrom && validTo && validTo <= validFrom) {
+    throw new AppError('VALIDATION_FAILED', 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.');
+  }
+}
+
+export interface NewAgencyInput {
+  code: string;
+  name: string;
+  aliases?: string[] | undefined;
+  kind: Agency['kind'];
+  parentId?: number | null | undefined;
+  validFrom?: LocalDate | null | undefined;
+  validTo?: LocalDate | null | undefined;
+}
+
+/** Thêm cơ quan — a new agency (e.g. a ward after 2025, or a unit under a department). */
+export async function createAgency(c: DirectoryContext, input: NewAgencyInput) {
+  const authorityId = access(c, 'directory.write');
+  assertValidity(input.validFrom ?? null, input.validTo ?? null);
+  if (input.parentId != null) await mustFindAgency(c.db, authorityId, input.parentId);
+  try {
+    const id = await inTransaction(c.db, async (trx) => {
+      const values = {
+        authority_id: authorityId,
+        code: input.code,
+        name: input.name,
+        aliases: input.aliases ?? [],
+        kind: input.kind,
+        parent_id: input.parentId ?? null,
+        valid_from: input.validFrom ?? null,
+        valid_to: input.validTo ?? null,
+      };
+      const { id } = await trx.insertInto('agency').values(values).returning('id').executeTakeFirstOrThrow();
+      await audit(trx, c, authorityId, 'directory.agency_create', 'agency', id, undefined, values);
+      return id;
+    });
+    return agencyView(c.db, authorityId, id);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', `Mã cơ quan "${input.code}" đã có trong danh mục.`);
+    throw error;
+  }
+}
+
+/** Sửa cơ quan — name, aliases, validity; refused when someone changed the agency since it was read. */
+export async function updateAgency(
+  c: DirectoryContext,
+  id: number,
+  input: {
+    name?: string | undefined;
+    aliases?: string[] | undefined;
+    validFrom?: LocalDate | null | undefined;
+    validTo?: LocalDate | null | undefined;
+    version?: number | undefined;
+  },
+) {
+  const authorityId = access(c, 'directory.write');
+  await inTransaction(c.db, async (trx) => {
+    const before = await mustFindAgency(trx, authorityId, id);
+    if (input.version !== undefined && input.version !== before.version) throw versionConflict();
+    const change = {
+      name: input.name ?? before.name,
+      aliases: input.aliases ?? before.aliases,
+      valid_from: input.validFrom === undefined ? before.valid_from : input.validFrom,
+      valid_to: input.validTo === undefined ? before.valid_to : input.validTo,
+    };
+    assertValidity(change.valid_from, change.valid_to);
+    const updated = await trx
+      .updateTable('agency')
+      .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw versionConflict();
+    const { name, aliases, valid_from, valid_to, version } = before;
+    await audit(
+      trx,
+      c,
+      authorityId,
+      'directory.agency_update',
+      'agency',
+      id,
+      { name, aliases, valid_from, valid_to, version },
+      {
+        ...change,
+        version: before.version + 1,
+      },
+    );
+  });
+  return agencyView(c.db, authorityId, id);
+}
+
+export function versionConflict() {
+  return new AppError('VERSION_CONFLICT', 'Dữ liệu vừa được người khác cập nhật: hãy tải lại và thử lại.');
+}
+
+export function audit(
+  trx: Kysely<DB>,
+  c: DirectoryContext,
+  authorityId: number,
+  action: string,
+  entity: string,
+  id: number,
+  before: unknown,
+  after: unknown,
+) {
+  return writeAudit(trx, {
+    authorityId,
+    actor: actorName(c.actor),
+    action,
+    entity,
+    entityId: String(id),
+    ...(before === undefined ? {} : { before }),
+    after,
+    ip: c.ip ?? null,
+  });
+}

@@ -1,0 +1,130 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
+
+/**
+ * One assignment of an authority with what the workflow rules need: its agency, role, due dates,
+ * version, the earliest cancellation of it, its task or its plan, and whether an accepted result exists.
+ */
+export function findAssignmentOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
+  return db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select([
+      'a.id',
+      'a.agency_id',
+      'a.role',
+      'a.occurrence',
+      'a.original_due_on',
+      'a.current_due_on',
+      'a.version',
+      't.ref as task_ref',
+      'p.number as plan_number',
+      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('result_submission as r')
+              .whereRef('r.assignment_id', '=', 'a.id')
+              .where('r.status', '=', 'accepted')
+              .select('r.id'),
+          )
+          .as('done'),
+    ])
+    .where('a.authority_id', '=', authorityId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type AssignmentForWorkflow = NonNullable<Awaited<ReturnType<typeof findAssignmentOfAuthority>>>;
+
+/** Takes the row lock of an assignment for the rest of the transaction. */
+export async function lockAssignment(db: Kysely<DB>, id: number): Promise<void> {
+  await db.selectFrom('assignment').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export interface ExtensionFilter {
+  status?: ExtensionRequestTable['status'] | undefined;
+  assignmentId?: number | undefined;
+  /** an agency user's scope; null = every agency */
+  agencyIds: readonly number[] | null;
+}
+
+/** Extension requests with their assignment, agency and task; the base of both the page and the count. */
+function extensionsQuery(db: Kysely<DB>, authorityId: number, filter: ExtensionFilter) {
+  let query = db
+    .selectFrom('extension_request as e')
+    .innerJoin('assignment as a', 'a.id', 'e.assignment_id')
+    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .where('e.authority_id', '=', authorityId);
+  if (filter.status) query = query.where('e.status', '=', filter.status);
+  if (filter.assignmentId !== undefined) query = query.where('e.assignment_id', '=', filter.assignmentId);
+  if (filter.agencyIds) {
+    query = query.where('a.agency_id', 'in', filter.agencyIds.length > 0 ? [...filter.agencyIds] : [-1]);
+  }
+  return query;
+}
+
+const EXTENSION_COLUMNS = [
+  'e.id',
+  'e.assignment_id',
+  'e.requested_on',
+  'e.requested_due_on',
+  'e.reason',
+  'e.status',
+  'e.decided_on',
+  'e.decided_by',
+  'e.decision_note',
+  'a.agency_id',
+  'g.code as agency_code',
+  'g.name as agency_name',
+  'p.number as plan_number',
+  't.ref as task_ref',
+  'a.occurrence',
+  'a.original_due_on',
+  'a.current_due_on',
+  'a.version as assignment_version',
+] as const;
+
+export async function listExtensions(
+  db: Kysely<DB>,
+  authorityId: number,
+  filter: ExtensionFilter,
+  page: { page: number; pageSize: number },
+) {
+  const base = extensionsQuery(db, authorityId, filter);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(EXTENSION_COLUMNS)
+    .orderBy('e.id', 'desc')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export function findExtension(db: Kysely<DB>, authorityId: number, id: number) {
+  return extensionsQuery(db, authorityId, { agencyIds: null })
+    .select(EXTENSION_COLUMNS)
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type ExtensionRow = NonNullable<Awaited<ReturnType<typeof findExtension>>>;
+
+/** Takes the row lock of an extension request for the rest of the transaction. */
+export async function lockExtension(db: Kysely<DB>, id: number): Promise<void> {
+  await db.selectFrom('extension_request').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export function findPendingExtension(db: Kysely<DB>, assignmentId: number) {
+  return db
+    .selectFrom('extension_request')
+    .select(['id', 'requested_due_on'])
+    .where('assignment_id', '=', assignmentId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}

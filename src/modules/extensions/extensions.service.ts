@@ -1,0 +1,268 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { formatVietnameseDate, type LocalDate, localDateOf } from '../../domain/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PageQuery } from '../../shared/schemas/common.ts';
+import { type Actor, actorName, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { findAuthorityById, isUniqueViolation } from '../directory/directory.repo.ts';
+import {
+  type ExtensionRow,
+  findAssignmentOfAuthority,
+  findExtension,
+  findPendingExtension,
+  listExtensions,
+  lockAssignment,
+  lockExtension,
+} from './extensions.repo.ts';
+
+/** What a use case receives from its caller (the HTTP context or the CLI). */
+export interface ServiceContext {
+  db: Kysely<DB>;
+  actor: Actor;
+  ip?: string | null;
+  now: Date;
+}
+
+export function toExtensionView(row: ExtensionRow) {
+  return {
+    id: row.id,
+    assignmentId: row.assignment_id,
+    agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+    plan: row.plan_number,
+    task: row.task_ref,
+    occurrence: row.occurrence,
+    originalDueOn: row.original_due_on,
+    currentDueOn: row.current_due_on,
+    assignmentVersion: row.assignment_version,
+    requestedOn: row.requested_on,
+    requestedDueOn: row.requested_due_on,
+    reason: row.reason,
+    status: row.status,
+    decidedOn: row.decided_on,
+    decidedBy: row.decided_by,
+    decisionNote: row.decision_note,
+  };
+}
+
+export type ExtensionView = ReturnType<typeof toExtensionView>;
+
+/**
+ * Xin gia hạn — the lead agency asks to move the due date of an open assignment, before the deadline.
+ * One request may be pending per assignment (a partial unique index guarantees it under concurrency).
+ */
+export async function requestExtension(
+  { db, actor, ip, now }: ServiceContext,
+  assignmentId: number,
+  input: { requestedDueOn: LocalDate; reason: string },
+): Promise<ExtensionView> {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const assignment = await findAssignmentOfAuthority(db, authority.id, assignmentId);
+  if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
+  requireAccess(actor, 'extension.request', { authorityId: authority.id, agencyId: assignment.agency_id });
+  if (assignment.role !== 'lead') {
+    throw new AppError('CONFLICT', 'Chỉ cơ quan chủ trì mới đề nghị gia hạn nhiệm vụ.');
+  }
+  if (assignment.cancelled_on !== null)
+    throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
+  if (assignment.done) throw new AppError('CONFLICT', 'Nhiệm vụ đã hoàn thành, không cần gia hạn.');
+  const due = assignment.current_due_on;
+  if (due === null) throw new AppError('CONFLICT', 'Nhiệm vụ thường xuyên không có thời hạn để gia hạn.');
+  const today = localDateOf(now, authority.time_zone);
+  if (today > due) {
+    throw new AppError(
+      'CONFLICT',
+      `Đã quá thời hạn ${formatVietnameseDate(due)}: chỉ được đề nghị gia hạn trước khi hết hạn.`,
+      { dueOn: due, today },
+    );
+  }
+  if (input.requestedDueOn <= due) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Thời hạn đề nghị phải sau thời hạn hiện tại (${formatVietnameseDate(due)}).`,
+    );
+  }
+  if (await findPendingExtension(db, assignment.id)) throw pendingExists();
+  try {
+    const id = await inTransaction(db, async (trx) => {
+      const { id } = await trx
+        .insertInto('extension_request')
+        .values({
+          authority_id: authority.id,
+          assignment_id: assignment.id,
+          requested_on: today,
+          requested_due_on: input.requestedDueOn,
+          reason: input.reason,
+          status: 'pending',
+          decided_on: null,
+          decided_by: null,
+          decision_note: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        authorityId: authority.id,
+        actor: actorName(actor),
+        action: 'extension.request',
+        entity: 'extension_request',
+        entityId: String(id),
+        after: { assignmentId: assignment.id, currentDueOn: due, requestedDueOn: input.requestedDueOn },
+        ip: ip ?? null,
+      });
+      return id;
+    });
+    return toExtensionView(await mustFind(db, authority.id, id));
+  } catch (error) {
+    if (isUniqueViolation(error, 'extension_request_one_pending')) throw pendingExists();
+    throw error;
+  }
+}
+
+function pendingExists() {
+  return new AppError('CONFLICT', 'Nhiệm vụ này đã có một đề nghị gia hạn đang chờ quyết định.');
+}
+
+/** Danh sách đề nghị gia hạn: the Office, leadership and admins see all; an agency its own scope. */
+export async function listExtensionsFor(
+  { db, actor }: ServiceContext,
+  query: PageQuery & { status?: ExtensionRow['status'] | undefined; assignmentId?: number | undefined },
+) {
+  const authorityId = authorityOf(actor);
+  const agencyIds = agencyFilterFor(actor, 'assignment.read', authorityId);
+  const { rows, total } = await listExtensions(
+    db,
+    authorityId,
+    { status: query.status, assignmentId: query.assignmentId, agencyIds },
+    query,
+  );
+  return { items: rows.map(toExtensionView), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Duyệt gia hạn — moves the assignment's current due date to the requested one; the original due
+ * date stays as it was. Refused once the current due date has passed: by then the deadline went by
+ * without a result and the written reminder already fell due (DOMAIN §6: only an extension approved
+ * on or before the deadline prevents it, the rule `effectiveDueOn` encodes). Since status and
+ * reminders read `current_due_on`, moving it afterwards would silently erase a reminder incurred.
+ */
+export async function approveExtension(
+  { db, actor, ip, now }: ServiceContext,
+  id: number,
+  input: { note?: string | undefined; version?: number | undefined },
+): Promise<ExtensionView> {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const today = localDateOf(now, authority.time_zone);
+  await inTransaction(db, async (trx) => {
+    const extension = await loadForDecision(trx, actor, authority.id, id);
+    await lockAssignment(trx, extension.assignment_id);
+    const assignment = await findAssignmentOfAuthority(trx, authority.id, extension.assignment_id);
+    if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
+    if (input.version !== undefined && input.version !== assignment.version) throw versionConflict();
+    if (assignment.cancelled_on !== null)
+      throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
+    if (assignment.done) throw new AppError('CONFLICT', 'Nhiệm vụ đã hoàn thành: hãy từ chối đề nghị này.');
+    const due = assignment.current_due_on;
+    if (due === null) throw new AppError('CONFLICT', 'Nhiệm vụ thường xuyên không có thời hạn để gia hạn.');
+    if (today > due) {
+      throw new AppError(
+        'CONFLICT',
+        `Đã quá thời hạn ${formatVietnameseDate(due)}: nhắc nhở bằng văn bản đã phát sinh, không thể duyệt gia hạn sau hạn.`,
+        { dueOn: due, today },
+      );
+    }
+    if (extension.requested_due_on <= due) {
+      throw new AppError(
+        'CONFLICT',
+        `Thời hạn đề nghị không còn sau thời hạn hiện tại (${formatVietnameseDate(due)}).`,
+      );
+    }
+    const updated = await trx
+      .updateTable('assignment')
+      .set((eb) => ({ current_due_on: extension.requested_due_on, version: eb('version', '+', 1) }))
+      .where('id', '=', assignment.id)
+      .where('version', '=', assignment.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw versionConflict();
+    await decide(trx, id, { status: 'approved', today, by: actorName(actor), note: input.note ?? null });
+    await writeAudit(trx, {
+      authorityId: authority.id,
+      actor: actorName(actor),
+      action: 'extension.approve',
+      entity: 'assignment',
+      entityId: String(assignment.id),
+      data: { extensionId: id, note: input.note ?? null },
+      before: { currentDueOn: due, originalDueOn: assignment.original_due_on, version: assignment.version },
+      after: {
+        currentDueOn: extension.requested_due_on,
+        originalDueOn: assignment.original_due_on,
+        version: assignment.version + 1,
+      },
+      ip: ip ?? null,
+    });
+  });
+  return toExtensionView(await mustFind(db, authority.id, id));
+}
+
+/** Từ chối gia hạn — the due date stays; a note says why. */
+export async function rejectExtension(
+  { db, actor, ip, now }: ServiceContext,
+  id: number,
+  input: { note: string },
+): Promise<ExtensionView> {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const today = localDateOf(now, authority.time_zone);
+  await inTransaction(db, async (trx) => {
+    const extension = await loadForDecision(trx, actor, authority.id, id);
+    await decide(trx, id, { status: 'rejected', today, by: actorName(actor), note: input.note });
+    await writeAudit(trx, {
+      authorityId: authority.id,
+      actor: actorName(actor),
+      action: 'extension.reject',
+      entity: 'extension_request',
+      entityId: String(id),
+      before: { status: 'pending' },
+      after: { status: 'rejected', note: input.note, assignmentId: extension.assignment_id },
+      ip: ip ?? null,
+    });
+  });
+  return toExtensionView(await mustFind(db, authority.id, id));
+}
+
+/** The pending request, locked, after the access check on the assignment's agency. */
+async function loadForDecision(trx: Kysely<DB>, actor: Actor, authorityId: number, id: number) {
+  await lockExtension(trx, id);
+  const extension = await findExtension(trx, authorityId, id);
+  if (!extension) throw new AppError('NOT_FOUND', 'Không tìm thấy đề nghị gia hạn.');
+  requireAccess(actor, 'extension.decide', { authorityId, agencyId: extension.agency_id });
+  if (extension.status !== 'pending') {
+    throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status: extension.status });
+  }
+  return extension;
+}
+
+async function decide(
+  trx: Kysely<DB>,
+  id: number,
+  d: { status: 'approved' | 'rejected'; today: LocalDate; by: string; note: string | null },
+) {
+  const updated = await trx
+    .updateTable('extension_request')
+    .set({ status: d.status, decided_on: d.today, decided_by: d.by, decision_note: d.note })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.');
+  }
+}
+
+async function mustFind(db: Kysely<DB>, authorityId: number, id: number): Promise<ExtensionRow> {
+  const row = await findExtension(db, authorityId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đề nghị gia hạn.');
+  return row;
+}
+
+function versionConflict() {
+  return new AppError('VERSION_CONFLICT', 'Nhiệm vụ vừa được người khác cập nhật: hãy tải lại và thử lại.');
+}

@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, authorityOf, can, requireAccess } from '../access/access.ts';
+import {
+  contentDisposition,
+  FILE_KINDS,
+  type FileKind,
+  openStoredFile,
+  putFile,
+  sanitiseFileName,
+  sniffFileKind,
+} from './file-store.ts';
+
+/** At most this many files per result. */
+export const MAX_FILES_PER_RESULT = 5;
+
+/** A file as it arrived in a request: the name the client gave and its bytes. */
+export interface Upload {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** An upload checked by its content, with a safe name: ready to store. */
+export interface CheckedUpload {
+  fileName: string;
+  kind: FileKind;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+export interface StoredUpload extends Omit<CheckedUpload, 'bytes'> {
+  sha256: string;
+  sizeBytes: number;
+}
+
+/**
+ * Kiểm tra tệp — refuses more than five files, empty files (400), and any file whose content is
+ * not one of the allowed kinds (415, whatever its name says); gives each a safe name.
+ */
+export function checkUploads(uploads: readonly Upload[]): CheckedUpload[] {
+  if (uploads.length > MAX_FILES_PER_RESULT) {
+    throw new AppError('VALIDATION_FAILED', `Mỗi báo cáo kèm tối đa ${MAX_FILES_PER_RESULT} tệp.`, {
+      files: uploads.length,
+    });
+  }
+  return uploads.map((upload) => {
+    if (upload.bytes.byteLength === 0) {
+      throw new AppError('VALIDATION_FAILED', `Tệp "${upload.fileName}" rỗng.`, {
+        fileName: upload.fileName,
+      });
+    }
+    const kind = sniffFileKind(upload.bytes, upload.fileName);
+    if (!kind) {
+      throw new AppError(
+        'FILE_TYPE_NOT_ALLOWED',
+        `Tệp "${upload.fileName}" không thuộc loại được phép (PDF, Word, Excel, ảnh PNG/JPEG, văn bản thuần).`,
+        { fileName: upload.fileName },
+      );
+    }
+    return {
+      fileName: sanitiseFileName(upload.fileName, kind),
+      kind,
+      mediaType: FILE_KINDS[kind].mediaType,
+      bytes: upload.bytes,
+    };
+  });
+}
+
+/** Writes checked uploads to the content-addressed store (outside any transaction). */
+export async function storeUploads(
+  filesDir: string,
+  uploads: readonly CheckedUpload[],
+): Promise<StoredUpload[]> {
+  const stored: StoredUpload[] = [];
+  for (const { bytes, ...upload } of uploads) {
+    const { sha256 } = await putFile(filesDir, bytes);
+    stored.push({ ...upload, sha256, sizeBytes: bytes.byteLength });
+  }
+  return stored;
+}
+
+/** One `stored_file` row per upload, linked to a result by `result_file`. Run in the caller's transaction. */
+export async function attachFilesToResult(
+  trx: Kysely<DB>,
+  input: { authorityId: number; resultId: number; uploadedBy: number | null; files: readonly StoredUpload[] },
+) {
+  const attached: { id: number; fileName: string; mediaType: string; sizeBytes: number }[] = [];
+  for (const file of input.files) {
+    const { id } = await trx
+      .insertInto('stored_file')
+      .values({
+        authority_id: input.authorityId,
+        sha256: file.sha256,
+        size_bytes: file.sizeBytes,
+        media_type: file.mediaType,
+        file_name: file.fileName,
+        uploaded_by: input.uploadedBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('result_file')
+      .values({ authority_id: input.authorityId, result_id: input.resultId, file_id: id })
+      .execute();
+    attached.push({ id, fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.sizeBytes });
+  }
+  return attached;
+}
+
+export interface FileDownload {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  contentDisposition: string;
+  stream: NodeJS.ReadableStream;
+}
+
+/**
+ * Tải tệp — a result's file, to whoever may read the assignment that result belongs to
+ * (`assignment.read` on its agency: an agency user only in its own scope). A file of another
+ * authority, or not attached to any result, is answered 404 as if it did not exist.
+ */
+export async function getFileForDownload(
+  db: Kysely<DB>,
+  actor: Actor,
+  fileId: number,
+  filesDir: string,
+): Promise<FileDownload> {
+  const authorityId = authorityOf(actor);
+  const file = await db
+    .selectFrom('stored_file')
+    .selectAll()
+    .where('id', '=', fileId)
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
+  const holders = file
+    ? await db
+        .selectFrom('result_file as rf')
+        .innerJoin('result_submission as r', 'r.id', 'rf.result_id')
+        .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
+        .select('a.agency_id')
+        .where('rf.file_id', '=', fileId)
+        .where('rf.authority_id', '=', authorityId)
+        .execute()
+    : [];
+  const first = holders[0];
+  if (!file || !first) throw new AppError('FILE_NOT_FOUND', 'Không tìm thấy tệp.');
+  const readable = holders.find((h) => can(actor, 'assignment.read', { authorityId, agencyId: h.agency_id }));
+  requireAccess(actor, 'assignment.read', { authorityId, agencyId: (readable ?? first).agency_id });
+  const opened = await openStoredFile(filesDir, file.sha256);
+  if (!opened)
+    throw new AppError('FILE_NOT_FOUND', 'Tệp không còn trong kho lưu trữ: hãy báo quản trị hệ thống.');
+  return {
+    fileName: file.file_name,
+    mediaType: file.media_type,
+    sizeBytes: opened.size,
+    contentDisposition: contentDisposition(file.file_name),
+    stream: opened.stream,
+  };
+}

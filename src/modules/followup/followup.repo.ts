@@ -1,0 +1,177 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB, NotificationKind } from '../../db/schema.ts';
+import type { LocalDate } from '../../domain/dates.ts';
+
+/**
+ * Kysely functions of the follow-up engine. Every insert that the sweep makes carries a unique
+ * business key and `on conflict do nothing`, so a re-run (or a second process) adds nothing.
+ */
+
+/** Serialises the sweeps of one (authority, day) across processes until the transaction ends. */
+export async function lockSweepDay(trx: Kysely<DB>, authorityId: number, day: LocalDate): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`dondoc.sweep:${authorityId}:${day}`}, 0))`.execute(
+    trx,
+  );
+}
+
+/** Claims a day for this transaction; false when it was swept already (by anyone). */
+export async function claimSweepDay(trx: Kysely<DB>, authorityId: number, day: LocalDate): Promise<boolean> {
+  const row = await trx
+    .insertInto('sweep_day')
+    .values({ authority_id: authorityId, day })
+    .onConflict((oc) => oc.columns(['authority_id', 'day']).doNothing())
+    .returning('day')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listSweptDays(db: Kysely<DB>, authorityId: number, from: LocalDate, to: LocalDate) {
+  const rows = await db
+    .selectFrom('sweep_day')
+    .select('day')
+    .where('authority_id', '=', authorityId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+  return new Set(rows.map((r) => r.day));
+}
+
+/**
+ * Where a catch-up starts: the first day ever swept (days before it are never swept, so a plan
+ * registered late gets its past reminders in the next sweep's letter), else the first plan's date.
+ */
+export async function firstSweepableDay(db: Kysely<DB>, authorityId: number): Promise<LocalDate | null> {
+  const swept = await db
+    .selectFrom('sweep_day')
+    .select((eb) => eb.fn.min('day').as('day'))
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
+  if (swept?.day) return swept.day;
+  const plan = await db
+    .selectFrom('plan')
+    .select((eb) => eb.fn.min('issued_on').as('day'))
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
+  return plan?.day ?? null;
+}
+
+/** Who can receive follow-up messages: the authority's enabled users. */
+export function listRecipients(db: Kysely<DB>, authorityId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'agency_id', 'email', 'is_head', 'display_name'])
+    .where('authority_id', '=', authorityId)
+    .where('disabled', '=', false)
+    .orderBy('id')
+    .execute();
+}
+
+export type RecipientRow = Awaited<ReturnType<typeof listRecipients>>[number];
+
+/** What the letters and messages quote of these assignments: task content, plan header. */
+export function listAssignmentDetails(db: Kysely<DB>, authorityId: number, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select(['a.id', 't.content', 'p.title as plan_title', 'p.issued_on as plan_issued_on'])
+    .where('a.authority_id', '=', authorityId)
+    .where('a.id', 'in', ids)
+    .execute();
+}
+
+export type AssignmentDetail = Awaited<ReturnType<typeof listAssignmentDetails>>[number];
+
+export async function listRemindedAssignmentIds(db: Kysely<DB>, authorityId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('written_reminder')
+    .select('assignment_id')
+    .where('authority_id', '=', authorityId)
+    .execute();
+  return new Set(rows.map((r) => r.assignment_id));
+}
+
+export interface NewWrittenReminder {
+  assignmentId: number;
+  agencyId: number;
+  dueOn: LocalDate;
+  remindedOn: LocalDate;
+  year: number;
+}
+
+/** Records reminders; returns only the rows this call created (unique per assignment occurrence). */
+export async function insertWrittenReminders(trx: Kysely<DB>, authorityId: number, rows: NewWrittenReminder[]) {
+  if (rows.length === 0) return [];
+  return trx
+    .insertInto('written_reminder')
+    .values(
+      rows.map((r) => ({
+        authority_id: authorityId,
+        assignment_id: r.assignmentId,
+        agency_id: r.agencyId,
+        due_on: r.dueOn,
+        reminded_on: r.remindedOn,
+        year: r.year,
+      })),
+    )
+    .onConflict((oc) => oc.column('assignment_id').doNothing())
+    .returning(['id', 'assignment_id', 'agency_id', 'due_on'])
+    .execute();
+}
+
+/** The next number of the authority's yearly counter; rolled back with the transaction, so never reused. */
+export async function nextLetterNumber(trx: Kysely<DB>, authorityId: number, year: number): Promise<number> {
+  const row = await trx
+    .insertInto('letter_counter')
+    .values({ authority_id: authorityId, year, last_number: 1 })
+    .onConflict((oc) =>
+      oc.columns(['authority_id', 'year']).doUpdateSet({ last_number: sql`letter_counter.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+export interface NotificationInsert {
+  authorityId: number;
+  userId: number;
+  kind: NotificationKind;
+  businessKey: string;
+  title: string;
+  body: string;
+  link: string | null;
+  assignmentId: number | null;
+}
+
+/** Inserts the notifications not there yet; returns those this call created. */
+export async function insertNotifications(trx: Kysely<DB>, rows: NotificationInsert[]) {
+  if (rows.length === 0) return [];
+  const existing = new Set<string>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const keys = rows.slice(i, i + 1000).map((r) => r.businessKey);
+    const found = await trx.selectFrom('notification').select('business_key').where('business_key', 'in', keys).execute();
+    for (const f of found) existing.add(f.business_key);
+  }
+  const fresh = rows.filter((r) => !existing.has(r.businessKey));
+  if (fresh.length === 0) return [];
+  return trx
+    .insertInto('notification')
+    .values(
+      fresh.map((r) => ({
+        authority_id: r.authorityId,
+        user_id: r.userId,
+        kind: r.kind,
+        business_key: r.businessKey,
+        title: r.title,
+        body: r.body,
+        link: r.link,
+        assignment_id: r.assignmentId,
+      })),
+    )
+    .onConflict((oc) => oc.column('business_key').doNothing())
+    .returning(['id', 'user_id', 'kind', 'title', 'body', 'business_key'])
+    .execute();
+}
+
+export type InsertedNotification = Awaited<ReturnType<typeof insertNotifications>>[number];

@@ -1,0 +1,230 @@
+/**
+ * What the daily sweep tells whom (issue #5) — pure: facts of one day in, notification drafts out.
+ * - notice: the lead agency's users, on each configured day before a deadline (7, 3, 1, 0);
+ * - digest: each agency's users, one a day listing its overdue items;
+ * - escalation: the agency head (is_head), once per overdue occurrence and due date, from N days overdue;
+ * - overdue_list: the Office and leadership, one a day listing the items N days or more overdue.
+ * Business keys make each exactly-once: a second sweep of the same day finds them taken.
+ */
+import type { NotificationKind, Role } from '../../db/schema.ts';
+import { daysBetween, formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
+import { assignmentStateAsOf } from '../../domain/state.ts';
+import { citePlans } from '../letters/letter-text.ts';
+
+export interface SweepFact {
+  assignmentId: number;
+  agencyId: number;
+  agencyName: string;
+  planNumber: string;
+  taskRef: string;
+  content: string;
+  dueOn: LocalDate | null;
+  doneOn: LocalDate | null;
+  cancelledOn: LocalDate | null;
+}
+
+export interface Recipient {
+  userId: number;
+  role: Role;
+  agencyId: number | null;
+  email: string | null;
+  isHead: boolean;
+}
+
+export interface NotificationDraft {
+  userId: number;
+  kind: NotificationKind;
+  businessKey: string;
+  title: string;
+  body: string;
+  link: string | null;
+  assignmentId: number | null;
+}
+
+const d = formatVietnameseDate;
+
+function shorten(text: string, max = 180): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+function taskLine(f: SweepFact, day: LocalDate, withAgency = false): string {
+  const due = f.dueOn as LocalDate;
+  const who = withAgency ? `${f.agencyName}: ` : '';
+  return `- ${who}nhiệm vụ ${f.taskRef} (${f.planNumber}), hạn ${d(due)}, quá hạn ${daysBetween(due, day)} ngày`;
+}
+
+const agencyUsers = (recipients: Recipient[], agencyId: number) =>
+  recipients.filter((r) => r.role === 'agency' && r.agencyId === agencyId);
+
+const isOpenOverdue = (f: SweepFact, day: LocalDate) =>
+  assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) === 'open_overdue';
+
+/** An open lead assignment whose deadline is one of `offsets` days away (0 = today). */
+export function isNoticeDue(f: SweepFact, day: LocalDate, offsets: readonly number[]): f is SweepFact & { dueOn: LocalDate } {
+  if (f.dueOn === null || !offsets.includes(daysBetween(day, f.dueOn))) return false;
+  return assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) === 'open_on_time';
+}
+
+/** Nhắc hạn: a deadline `offset` days away (0 = today), for each still open lead assignment. */
+export function planNotices(
+  day: LocalDate,
+  facts: SweepFact[],
+  recipients: Recipient[],
+  offsets: readonly number[],
+): NotificationDraft[] {
+  const drafts: NotificationDraft[] = [];
+  for (const f of facts) {
+    if (!isNoticeDue(f, day, offsets)) continue;
+    const offset = daysBetween(day, f.dueOn);
+    const title =
+      offset === 0
+        ? `Đến hạn hôm nay: nhiệm vụ ${f.taskRef} (${f.planNumber})`
+        : `Còn ${offset} ngày đến hạn: nhiệm vụ ${f.taskRef} (${f.planNumber})`;
+    const body =
+      `Nhiệm vụ ${f.taskRef} tại ${citePlans([f.planNumber])}: ${shorten(f.content)} — thời hạn hoàn thành ` +
+      `${d(f.dueOn)}. Đề nghị ${f.agencyName} hoàn thành và gửi kết quả đúng hạn.`;
+    for (const user of agencyUsers(recipients, f.agencyId)) {
+      drafts.push({
+        userId: user.userId,
+        kind: 'notice',
+        businessKey: `notice:a${f.assignmentId}:${f.dueOn}:d${offset}:u${user.userId}`,
+        title,
+        body,
+        link: `/assignments/${f.assignmentId}`,
+        assignmentId: f.assignmentId,
+      });
+    }
+  }
+  return drafts;
+}
+
+/** Tổng hợp quá hạn: one digest a day per user of each agency that has overdue items. */
+export function planDigests(day: LocalDate, facts: SweepFact[], recipients: Recipient[]): NotificationDraft[] {
+  const byAgency = new Map<number, SweepFact[]>();
+  for (const f of facts) {
+    if (isOpenOverdue(f, day)) byAgency.set(f.agencyId, [...(byAgency.get(f.agencyId) ?? []), f]);
+  }
+  const drafts: NotificationDraft[] = [];
+  for (const [agencyId, items] of byAgency) {
+    const title = `${items[0]?.agencyName}: ${items.length} nhiệm vụ quá hạn đến ngày ${d(day)}`;
+    const body = [
+      `Các nhiệm vụ chủ trì đã quá thời hạn mà chưa có kết quả được tiếp nhận:`,
+      ...items.map((f) => taskLine(f, day)),
+    ].join('\n');
+    for (const user of agencyUsers(recipients, agencyId)) {
+      drafts.push({
+        userId: user.userId,
+        kind: 'digest',
+        businessKey: `digest:${day}:u${user.userId}`,
+        title,
+        body,
+        link: '/assignments?state=open_overdue',
+        assignmentId: null,
+      });
+    }
+  }
+  return drafts;
+}
+
+export const longOverdue = (facts: SweepFact[], day: LocalDate, afterDays: number) =>
+  facts.filter((f) => isOpenOverdue(f, day) && daysBetween(f.dueOn as LocalDate, day) >= afterDays);
+
+/** Báo cáo thủ trưởng: once per occurrence and due date, when it has been overdue `afterDays` days. */
+export function planEscalations(
+  day: LocalDate,
+  facts: SweepFact[],
+  recipients: Recipient[],
+  afterDays: number,
+): NotificationDraft[] {
+  const drafts: NotificationDraft[] = [];
+  for (const f of longOverdue(facts, day, afterDays)) {
+    const due = f.dueOn as LocalDate;
+    for (const head of agencyUsers(recipients, f.agencyId).filter((r) => r.isHead)) {
+      drafts.push({
+        userId: head.userId,
+        kind: 'escalation',
+        businessKey: `escalation:a${f.assignmentId}:${due}:u${head.userId}`,
+        title: `Quá hạn ${daysBetween(due, day)} ngày: nhiệm vụ ${f.taskRef} (${f.planNumber})`,
+        body:
+          `Nhiệm vụ ${f.taskRef} tại ${citePlans([f.planNumber])} do ${f.agencyName} chủ trì: ${shorten(f.content)}. ` +
+          `Thời hạn ${d(due)}, đến ngày ${d(day)} đã quá hạn ${daysBetween(due, day)} ngày mà chưa có kết quả. ` +
+          'Đề nghị Thủ trưởng cơ quan chỉ đạo khẩn trương hoàn thành.',
+        link: `/assignments/${f.assignmentId}`,
+        assignmentId: f.assignmentId,
+      });
+    }
+  }
+  return drafts;
+}
+
+/** Danh sách quá hạn kéo dài: one a day to the Office and leadership while any item is N+ days overdue. */
+export function planOverdueLists(
+  day: LocalDate,
+  facts: SweepFact[],
+  recipients: Recipient[],
+  afterDays: number,
+): NotificationDraft[] {
+  const items = longOverdue(facts, day, afterDays);
+  if (items.length === 0) return [];
+  const title = `${items.length} nhiệm vụ quá hạn từ ${afterDays} ngày trở lên (đến ngày ${d(day)})`;
+  const body = items.map((f) => taskLine(f, day, true)).join('\n');
+  return recipients
+    .filter((r) => r.role === 'office' || r.role === 'leader')
+    .map((r) => ({
+      userId: r.userId,
+      kind: 'overdue_list' as const,
+      businessKey: `overdue_list:${day}:u${r.userId}`,
+      title,
+      body,
+      link: `/status?asOf=${day}`,
+      assignmentId: null,
+    }));
+}
+
+export interface EmailDraft {
+  userId: number;
+  kind: NotificationKind;
+  businessKey: string;
+  to: string;
+  subject: string;
+  bodyText: string;
+}
+
+const SUBJECTS: Record<NotificationKind, (day: LocalDate, n: number) => string> = {
+  notice: (day, n) => `[dondoc] ${n} nhiệm vụ sắp đến hạn (${d(day)})`,
+  digest: (day, n) => `[dondoc] Tổng hợp nhiệm vụ quá hạn ngày ${d(day)}${n > 1 ? ` (${n})` : ''}`,
+  escalation: (day, n) => `[dondoc] ${n} nhiệm vụ quá hạn cần Thủ trưởng chỉ đạo (${d(day)})`,
+  overdue_list: (day) => `[dondoc] Danh sách nhiệm vụ quá hạn kéo dài ngày ${d(day)}`,
+  reminder: (day) => `[dondoc] Công văn đôn đốc ngày ${d(day)}`,
+};
+
+/**
+ * One e-mail per recipient, per kind, per sweep day, gathering the notifications just created for
+ * them (so at most one digest a day); users without an address get in-app notifications only.
+ */
+export function planEmails(
+  day: LocalDate,
+  created: { user_id: number; kind: NotificationKind; title: string; body: string }[],
+  recipients: Recipient[],
+): EmailDraft[] {
+  const email = new Map(recipients.map((r) => [r.userId, r.email]));
+  const groups = new Map<string, typeof created>();
+  for (const n of created) {
+    if (!email.get(n.user_id)) continue;
+    const key = `${n.kind}:u${n.user_id}`;
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  return [...groups].map(([key, items]) => {
+    const first = items[0] as (typeof created)[number];
+    const subject = items.length === 1 && first.kind !== 'digest' ? `[dondoc] ${first.title}` : SUBJECTS[first.kind](day, items.length);
+    return {
+      userId: first.user_id,
+      kind: first.kind,
+      businessKey: `mail:${key.replace(':u', `:${day}:u`)}`,
+      to: email.get(first.user_id) as string,
+      subject,
+      bodyText: `${items.map((n) => `${n.title}\n\n${n.body}`).join('\n\n---\n\n')}\n\n— dondoc, theo dõi, đôn đốc thực hiện nhiệm vụ\n`,
+    };
+  });
+}

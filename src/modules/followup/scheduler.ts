@@ -1,0 +1,117 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { FollowupConfig } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import { createDeliverJob } from './deliver.job.ts';
+import { type Mailer, redactUrl, smtpMailer } from './outbox.ts';
+import { createSweepJob } from './sweep.job.ts';
+
+export type JobLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+
+export interface JobContext {
+  db: Kysely<DB>;
+  followup: FollowupConfig;
+  now: () => Date;
+  log: JobLog;
+  /** true once the scheduler is stopping: long jobs end between two units of work */
+  shouldStop: () => boolean;
+}
+
+/** A background job: its name, how often it is due, and an idempotent handler. */
+export interface JobDefinition {
+  name: string;
+  everyMs: number;
+  run(ctx: JobContext): Promise<void>;
+}
+
+export interface Scheduler {
+  /** runs the due jobs now (the timer does this every tick) */
+  tick(): Promise<void>;
+  /** no new tick; waits for the running one to finish its current unit of work */
+  stop(): Promise<void>;
+}
+
+/**
+ * In-process scheduler: a tick every `tickMs` (first one at once) runs, in order, each job whose
+ * period has passed; ticks never overlap; an error is logged and the next tick tries again. Several
+ * processes may each run one: the jobs get their exactly-once from the database.
+ */
+export function startScheduler(
+  jobs: JobDefinition[],
+  base: Omit<JobContext, 'shouldStop'>,
+  options: { tickMs?: number } = {},
+): Scheduler {
+  let stopping = false;
+  let running: Promise<void> | null = null;
+  const lastRun = new Map<string, number>();
+  const ctx: JobContext = { ...base, shouldStop: () => stopping };
+  const runDue = async () => {
+    for (const job of jobs) {
+      if (stopping) return;
+      const at = base.now().getTime();
+      // a second of slack: a tick that starts a little early is still on time
+      if (at - (lastRun.get(job.name) ?? Number.NEGATIVE_INFINITY) < job.everyMs - 1000) continue;
+      lastRun.set(job.name, at);
+      try {
+        await job.run(ctx);
+      } catch (error) {
+        base.log.error({ err: error }, `job ${job.name} failed; it runs again at the next tick`);
+      }
+    }
+  };
+  const tick = () => {
+    running ??= runDue().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => void tick(), options.tickMs ?? 60_000);
+  timer.unref();
+  setImmediate(() => void tick());
+  return {
+    tick,
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** The follow-up jobs of the server: the daily sweep, then the e-mail delivery, every minute. */
+export function startFollowupScheduler(deps: {
+  db: Kysely<DB>;
+  followup: FollowupConfig;
+  log: JobLog;
+  now?: () => Date;
+  tickMs?: number;
+}): Scheduler {
+  const { followup, log } = deps;
+  let mailer: (Mailer & { verify(): Promise<true> }) | null = null;
+  if (followup.smtpUrl) {
+    mailer = smtpMailer(followup.smtpUrl, followup.mailFrom);
+    mailer.verify().then(
+      () => log.info(`e-mail: SMTP ${redactUrl(followup.smtpUrl ?? '')} ready`),
+      (error: Error) =>
+        log.warn(
+          `e-mail: SMTP ${redactUrl(followup.smtpUrl ?? '')} is not reachable (${error.message}); ` +
+            'e-mails stay in the outbox and are retried with backoff',
+        ),
+    );
+  } else {
+    log.warn('e-mail: SMTP_URL is not set; notifications are in-app only and e-mails wait in the outbox');
+  }
+  log.info(`follow-up scheduler: daily sweep at ${followup.sweepTime} local time, e-mail delivery every minute`);
+  const scheduler = startScheduler(
+    [createSweepJob(), createDeliverJob(mailer, followup.smtpUrl)],
+    { db: deps.db, followup, log, now: deps.now ?? (() => new Date()) },
+    deps.tickMs !== undefined ? { tickMs: deps.tickMs } : {},
+  );
+  return {
+    tick: scheduler.tick,
+    async stop() {
+      await scheduler.stop();
+      mailer?.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { addDays, type LocalDate, localDateOf } from '../../domain/dates.ts';
+import { listAuthorities } from '../directory/directory.repo.ts';
+import type { JobDefinition } from './scheduler.ts';
+import { sweepUpTo } from './sweep.service.ts';
+
+/** The local wall-clock time 'HH:MM' of an instant in a time zone. */
+export function localTimeOf(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    instant,
+  );
+}
+
+/**
+ * The last day the sweep should have done by `now`: today once the local sweep time has passed,
+ * else yesterday (so a server started at 03:00 still catches up every day before).
+ */
+export function sweepAsOf(now: Date, timeZone: string, sweepTime: string): LocalDate {
+  const today = localDateOf(now, timeZone);
+  return localTimeOf(now, timeZone) >= sweepTime ? today : addDays(today, -1);
+}
+
+/**
+ * Job `reminder-sweep`: checked every minute; for each authority, sweeps every day not swept yet up
+ * to `sweepAsOf` (daily at DONDOC_SWEEP_TIME in the authority's zone, and at start-up the days
+ * missed while the server was down). Exactly once across processes: the sweep claims each day in
+ * the database. One log line per authority that had days to sweep.
+ */
+export function createSweepJob(): JobDefinition {
+  const doneUpTo = new Map<number, LocalDate>();
+  return {
+    name: 'reminder-sweep',
+    everyMs: 60_000,
+    async run({ db, followup, now, log, shouldStop }) {
+      for (const authority of await listAuthorities(db)) {
+        const asOf = sweepAsOf(now(), authority.time_zone, followup.sweepTime);
+        if (doneUpTo.get(authority.id) === asOf) continue;
+        const s = await sweepUpTo(db, authority.id, asOf, { ...followup, shouldStop });
+        if (!shouldStop()) doneUpTo.set(authority.id, asOf);
+        if (s.days.length === 0) continue;
+        const range = s.days.length === 1 ? s.days[0] : `${s.days[0]}..${s.days.at(-1)}`;
+        log.info(
+          `reminder sweep ${authority.code} ${range} (${s.days.length} day${s.days.length === 1 ? '' : 's'}): ` +
+            `${s.reminders} new written reminders, ` +
+            `${s.letters} letters, ${s.notifications} notifications, ${s.emails} e-mails queued`,
+        );
+      }
+    },
+  };
+}

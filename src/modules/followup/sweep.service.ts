@@ -1,0 +1,259 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { addDays, type LocalDate, localDateOf } from '../../domain/dates.ts';
+import { writtenReminderAsOf } from '../../domain/reminders.ts';
+import { parseAsOf } from '../../shared/as-of.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
+import { listAssignmentFacts } from '../status/status.repo.ts';
+import {
+  claimSweepDay,
+  firstSweepableDay,
+  insertNotifications,
+  insertWrittenReminders,
+  listAssignmentDetails,
+  listRecipients,
+  listRemindedAssignmentIds,
+  listSweptDays,
+  lockSweepDay,
+  type NotificationInsert,
+} from './followup.repo.ts';
+import { issueLettersForDay, type LetterItem } from './letters.service.ts';
+import {
+  isNoticeDue,
+  longOverdue,
+  type NotificationDraft,
+  planDigests,
+  planEmails,
+  planEscalations,
+  planNotices,
+  planOverdueLists,
+  type Recipient,
+  type SweepFact,
+} from './notices.ts';
+import { enqueueMessages } from './outbox.ts';
+
+export interface SweepOptions {
+  /** days before a deadline on which the lead agency is notified */
+  noticeOffsets: readonly number[];
+  /** days overdue from which the agency head is told and the Office's list shows the item */
+  escalateAfterDays: number;
+  /** send the day's notices, digests, escalations and overdue lists (reminders and letters always) */
+  notify: boolean;
+}
+
+export const DEFAULT_SWEEP_OPTIONS: SweepOptions = { noticeOffsets: [7, 3, 1, 0], escalateAfterDays: 30, notify: true };
+
+/** A catch-up sends the time-bound messages only for its last days: a 3-year-old "due in 7 days" helps no one. */
+export const NOTIFY_WINDOW_DAYS = 2;
+
+export interface DaySweep {
+  day: LocalDate;
+  /** false: the day had been swept already (by this or another process) and nothing was done */
+  swept: boolean;
+  reminders: number;
+  letters: number;
+  notifications: number;
+  emails: number;
+}
+
+/**
+ * Quét ngày — the daily sweep of one day, in one transaction: claim the day (advisory lock on the
+ * (authority, day) pair, then `insert into sweep_day … on conflict do nothing`), record the written
+ * reminders incurred by the end of the day that are not recorded yet, issue one letter per agency
+ * for them, and create that day's notifications and e-mails. Each row has a unique business key and
+ * is inserted `on conflict do nothing`: a day swept twice, or by two processes, creates nothing twice.
+ */
+export async function sweepDay(
+  db: Kysely<DB>,
+  authorityId: number,
+  day: LocalDate,
+  options: Partial<SweepOptions> = {},
+): Promise<DaySweep> {
+  const o = { ...DEFAULT_SWEEP_OPTIONS, ...options };
+  return db.transaction().execute(async (trx) => {
+    await lockSweepDay(trx, authorityId, day);
+    if (!(await claimSweepDay(trx, authorityId, day))) {
+      return { day, swept: false, reminders: 0, letters: 0, notifications: 0, emails: 0 };
+    }
+    const authority = await findAuthorityById(trx, authorityId);
+    const facts = await sweepFacts(trx, authorityId, day);
+    const reminded = await listRemindedAssignmentIds(trx, authorityId);
+    const due = facts.flatMap((f) => {
+      if (reminded.has(f.assignmentId)) return [];
+      const r = writtenReminderAsOf({ role: 'lead', ...f }, day);
+      return r ? [{ assignmentId: f.assignmentId, agencyId: f.agencyId, ...r }] : [];
+    });
+    const recorded = await insertWrittenReminders(trx, authorityId, due);
+    const recipients: Recipient[] = (await listRecipients(trx, authorityId)).map((u) => ({
+      userId: u.id,
+      role: u.role,
+      agencyId: u.agency_id,
+      email: u.email,
+      isHead: u.is_head,
+    }));
+    // task contents and plan headers only for what is quoted: letters, notices, escalations
+    const headed = new Set(recipients.filter((r) => r.isHead).map((r) => r.agencyId));
+    const quoted = new Set(recorded.map((r) => r.assignment_id));
+    if (o.notify) {
+      for (const f of facts.filter((f) => isNoticeDue(f, day, o.noticeOffsets))) quoted.add(f.assignmentId);
+      for (const f of longOverdue(facts, day, o.escalateAfterDays)) if (headed.has(f.agencyId)) quoted.add(f.assignmentId);
+    }
+    const byId = new Map(facts.map((f) => [f.assignmentId, f]));
+    for (const detail of await listAssignmentDetails(trx, authorityId, [...quoted])) {
+      const f = byId.get(detail.id);
+      if (f) Object.assign(f, { content: detail.content, planTitle: detail.plan_title, planIssuedOn: detail.plan_issued_on });
+    }
+    const items: LetterItem[] = recorded.map((r) => {
+      const f = byId.get(r.assignment_id) as SweepFact & LeadInfo;
+      return { reminderId: r.id, ...f, dueOn: r.due_on };
+    });
+    const letters = await issueLettersForDay(trx, authority, day, items);
+    const drafts: NotificationDraft[] = letters.flatMap((letter) =>
+      recipients
+        .filter((r) => r.role === 'agency' && r.agencyId === letter.agencyId)
+        .map((r) => ({
+          userId: r.userId,
+          kind: 'reminder' as const,
+          businessKey: `reminder:l${letter.id}:u${r.userId}`,
+          title: `Công văn đôn đốc ${letter.numberLine.replace('Số: ', 'số ')}: ${letter.abstract}`,
+          body: letter.body.join('\n\n'),
+          link: `/letters/${letter.id}`,
+          assignmentId: null,
+        })),
+    );
+    if (o.notify) {
+      drafts.push(
+        ...planNotices(day, facts, recipients, o.noticeOffsets),
+        ...planDigests(day, facts, recipients),
+        ...planEscalations(day, facts, recipients, o.escalateAfterDays),
+        ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
+      );
+    }
+    const created = await insertNotifications(
+      trx,
+      drafts.map((n): NotificationInsert => ({ authorityId, ...n })),
+    );
+    const letterOf = new Map(letters.map((l) => [l.agencyId, l.id]));
+    const agencyOf = new Map(recipients.map((r) => [r.userId, r.agencyId]));
+    const emails = planEmails(day, created, recipients).map((e) => {
+      const letterId = e.kind === 'reminder' ? letterOf.get(agencyOf.get(e.userId) ?? -1) : undefined;
+      return {
+        authorityId,
+        ...e,
+        attachments: letterId ? [{ kind: 'reminder_letter' as const, letterId }] : [],
+      };
+    });
+    const queued = await enqueueMessages(trx, emails);
+    if (recorded.length > 0) {
+      await writeAudit(trx, {
+        authorityId,
+        actor: 'system',
+        action: 'sweep.reminders',
+        entity: 'sweep_day',
+        entityId: day,
+        data: { reminders: recorded.length, letters: letters.map((l) => l.numberLine) },
+      });
+    }
+    return {
+      day,
+      swept: true,
+      reminders: recorded.length,
+      letters: letters.length,
+      notifications: created.length,
+      emails: queued,
+    };
+  });
+}
+
+type LeadInfo = { agencyCode: string; planTitle: string; planIssuedOn: LocalDate };
+
+/** The lead assignments existing on `day` with the rule's facts (the same query as the status). */
+async function sweepFacts(db: Kysely<DB>, authorityId: number, day: LocalDate): Promise<(SweepFact & LeadInfo)[]> {
+  const rows = await listAssignmentFacts(db, authorityId, { role: 'lead', openedBy: day });
+  return rows.map((r) => {
+    return {
+      assignmentId: r.id,
+      agencyId: r.agency_id,
+      agencyCode: r.agency_code,
+      agencyName: r.agency_name,
+      planNumber: r.plan_number,
+      planTitle: '',
+      planIssuedOn: day,
+      taskRef: r.task_ref,
+      content: '',
+      dueOn: r.due_on,
+      doneOn: r.done_on ?? null,
+      cancelledOn: r.cancelled_on,
+    };
+  });
+}
+
+export interface SweepSummary {
+  asOf: LocalDate;
+  /** the days this call swept (those another process had done are left out) */
+  days: LocalDate[];
+  reminders: number;
+  letters: number;
+  notifications: number;
+  emails: number;
+}
+
+/**
+ * Catch-up: sweeps, in order and each in its own transaction, every day not swept yet from the first
+ * sweepable day (the first day ever swept, else the first plan's date) to `asOf` — a calendar date, or
+ * an instant read as its date in the authority's time zone. A late or repeated call skips no day and
+ * repeats none; the time-bound messages are sent only for the last NOTIFY_WINDOW_DAYS + 1 days.
+ */
+export async function sweepUpTo(
+  db: Kysely<DB>,
+  authorityId: number,
+  asOf: LocalDate | Date,
+  options: Partial<Omit<SweepOptions, 'notify'>> & { notifyWindowDays?: number; shouldStop?: () => boolean } = {},
+): Promise<SweepSummary> {
+  const authority = await findAuthorityById(db, authorityId);
+  const last = typeof asOf === 'string' ? asOf : localDateOf(asOf, authority.time_zone);
+  const summary: SweepSummary = { asOf: last, days: [], reminders: 0, letters: 0, notifications: 0, emails: 0 };
+  const first = await firstSweepableDay(db, authorityId);
+  if (first === null || first > last) return summary;
+  const swept = await listSweptDays(db, authorityId, first, last);
+  const notifyFrom = addDays(last, -(options.notifyWindowDays ?? NOTIFY_WINDOW_DAYS));
+  for (let day = first; day <= last && !options.shouldStop?.(); day = addDays(day, 1)) {
+    if (swept.has(day)) continue;
+    const result = await sweepDay(db, authorityId, day, { ...options, notify: day >= notifyFrom });
+    if (!result.swept) continue;
+    summary.days.push(day);
+    summary.reminders += result.reminders;
+    summary.letters += result.letters;
+    summary.notifications += result.notifications;
+    summary.emails += result.emails;
+  }
+  return summary;
+}
+
+/** POST /sweeps — the Office runs the catch-up now, up to a date no later than today. */
+export async function runSweepFor(
+  c: { db: Kysely<DB>; actor: Actor; now: Date },
+  body: { asOf?: string | undefined },
+  options: Partial<Omit<SweepOptions, 'notify'>> = {},
+): Promise<SweepSummary & { authority: string }> {
+  const authority = await findAuthorityById(c.db, authorityOf(c.actor));
+  requireAccess(c.actor, 'reminder.issue', { authorityId: authority.id });
+  const today = localDateOf(c.now, authority.time_zone);
+  const asOf = parseAsOf(body.asOf, authority.time_zone, c.now);
+  if (asOf > today) {
+    throw new AppError('INVALID_DATE', `Không thể quét trước cho ngày ${asOf}: hôm nay là ${today}.`, { asOf, today });
+  }
+  const summary = await sweepUpTo(c.db, authority.id, asOf, options);
+  await writeAudit(c.db, {
+    authorityId: authority.id,
+    actor: actorName(c.actor),
+    action: 'sweep.run',
+    entity: 'sweep_day',
+    entityId: asOf,
+    data: { days: summary.days.length, reminders: summary.reminders, letters: summary.letters },
+  });
+  return { authority: authority.code, ...summary };
+}

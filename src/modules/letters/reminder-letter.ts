@@ -1,0 +1,97 @@
+/**
+ * The reminder letter (công văn đôn đốc, issue #5): one letter per agency per sweep, listing its
+ * newly overdue tasks and the plan's consequence sentence, laid out as Nghị định 30/2020/NĐ-CP
+ * (Phụ lục I) lays out a công văn. Pure: input in, .docx bytes out; no I/O, no clock.
+ */
+import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
+import type { LocalDate } from '../../domain/dates.ts';
+import { FONT, line, PAGE, SIZE } from './docx-style.ts';
+import { footTable, headerTable, overdueTable } from './letter-blocks.ts';
+import { bodyParagraphs, type LetterParts, letterParts } from './letter-text.ts';
+
+export interface ReminderLetterInput {
+  /** e.g. { parent: 'ỦY BAN NHÂN DÂN', name: 'TỈNH TÂY NINH', place: 'Tây Ninh' } */
+  issuer: { parent: string; name: string; place: string };
+  /** The yearly counter: 12 → 'Số: 12/UBND-VP'. */
+  number: number;
+  /** 'UBND-VP' (a công văn carries no type abbreviation). */
+  symbol: string;
+  /** The letter's date → 'Tây Ninh, ngày 15 tháng 02 năm 2021'. */
+  issuedOn: LocalDate;
+  /** 'Sở Tư pháp' → 'Kính gửi: Sở Tư pháp.' */
+  recipient: string;
+  /** The plans concerned, cited in the trích yếu and the opening. */
+  plans: { number: string; issuedOn: LocalDate; title: string }[];
+  /** The overdue tasks, in the order the table lists them. */
+  items: { plan: string; task: string; content: string; dueOn: LocalDate; daysOverdue: number }[];
+  /** The plan's consequence sentence (its 'Lưu ý'), quoted in the letter. */
+  consequence: string;
+  /** e.g. { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' }; '' authority for the Chairman. */
+  signer: { authority: string; title: string; name: string };
+  /** Nơi nhận, e.g. ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP']; always ends with 'Lưu: VT, VP.'. */
+  recipients: string[];
+  /** The day the tasks were found overdue ('đến ngày …'); default `issuedOn`. */
+  asOf?: LocalDate;
+  /** The date the results are requested by; default `issuedOn` + 7 days. */
+  reportBy?: LocalDate;
+}
+
+/** The letter's Vietnamese text: the trích yếu and the body paragraphs (the tasks as one line each). */
+export function reminderLetterText(input: ReminderLetterInput): { abstract: string; body: string[] } {
+  const parts = letterParts(input);
+  return { abstract: parts.abstract, body: bodyParagraphs(parts) };
+}
+
+/** Body paragraphs: justified 14 pt, first line indented 1.27 cm, 6 pt after, line spacing 1.15. */
+function bodyParagraph(text: string, keepNext = false): Paragraph {
+  return line(
+    text,
+    { size: SIZE.body },
+    { align: AlignmentType.JUSTIFIED, firstLine: 720, before: 0, after: 120, line: 276, keepNext },
+  );
+}
+
+/** NĐ 30: pages numbered from the second, centred in the top margin, 13–14 pt; none on the first. */
+function pageNumberHeader(): Header {
+  const number = new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body });
+  return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [number] })] });
+}
+
+function letterChildren(input: ReminderLetterInput, parts: LetterParts): (Paragraph | Table)[] {
+  return [
+    headerTable(input, parts),
+    line(parts.salutation, { size: SIZE.body }, { align: AlignmentType.CENTER, before: 360, after: 240 }),
+    bodyParagraph(parts.opening),
+    bodyParagraph(parts.lead),
+    overdueTable(input),
+    line('', { size: 8 }, { after: 120 }),
+    ...(parts.consequence === '' ? [] : [bodyParagraph(parts.consequence)]),
+    bodyParagraph(parts.request, true),
+    line('', { size: SIZE.body }, { keepNext: true }),
+    footTable(input, parts),
+  ];
+}
+
+/** Renders the letter as .docx bytes. */
+export async function renderReminderLetter(input: ReminderLetterInput): Promise<Uint8Array> {
+  const parts = letterParts(input);
+  const doc = new Document({
+    creator: `${input.issuer.parent} ${input.issuer.name}`,
+    title: `${parts.numberLine} — ${parts.abstract}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...PAGE.margin, header: PAGE.headerDistance },
+          },
+        },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        children: letterChildren(input, parts),
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

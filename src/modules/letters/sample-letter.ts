@@ -1,0 +1,65 @@
+/**
+ * A sample reminder letter from the seed plan (Kế hoạch 87/KH-UBND, Tây Ninh, 13/01/2021): Sở Tư pháp's
+ * three lead tasks overdue as of 15/02/2021. Used by the tests and by render-sample.ts.
+ */
+import type { ReminderLetterInput } from './reminder-letter.ts';
+
+export const PLAN_87 = {
+  number: '87/KH-UBND',
+  issuedOn: '2021-01-13',
+  title:
+    'Xây dựng Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI nhiệm kỳ ' +
+    '2020-2025 về công tác CCHC và Đề án nâng cao các Chỉ số PCI, ICT, PAPI, PAR Index của tỉnh',
+};
+
+/** The plan's 'Lưu ý' sentence, as written. */
+export const CONSEQUENCE_87 =
+  'Nếu quá thời hạn nêu trên mà UBND tỉnh không nhận được các kết quả như kế hoạch đã nêu thì được tính ' +
+  'là 01 lần nhắc nhở bằng văn bản để chấm điểm chỉ số CCHC hàng năm đối với các sở, ban ngành tỉnh và ' +
+  'UBND cấp huyện ở mục "Thực hiện các nhiệm vụ được Chủ tịch, UBND tỉnh giao bằng văn bản liên quan ' +
+  'đến công tác CCHC".';
+
+const REPORT_TAIL =
+  'giai đoạn 2015-2020 và đề xuất, kiến nghị mục tiêu, nhiệm vụ, giải pháp trọng tâm thực hiện giai đoạn ' +
+  '2021-2025 gửi UBND tỉnh';
+
+export function sampleReminderLetter(): ReminderLetterInput {
+  return {
+    issuer: { parent: 'ỦY BAN NHÂN DÂN', name: 'TỈNH TÂY NINH', place: 'Tây Ninh' },
+    number: 12,
+    symbol: 'UBND-VP',
+    issuedOn: '2021-02-15',
+    recipient: 'Sở Tư pháp',
+    plans: [PLAN_87],
+    items: [
+      {
+        plan: '87/KH-UBND',
+        task: 'I.3',
+        content: `Báo cáo đánh giá kết quả thực hiện công tác cải cách thể chế ${REPORT_TAIL}`,
+        dueOn: '2021-01-20',
+        daysOverdue: 26,
+      },
+      {
+        plan: '87/KH-UBND',
+        task: 'I.8',
+        content: `Báo cáo đánh giá kết quả thực hiện công tác CCHC ${REPORT_TAIL}.`,
+        dueOn: '2021-01-20',
+        daysOverdue: 26,
+      },
+      {
+        plan: '87/KH-UBND',
+        task: 'I.2',
+        content:
+          'Phổ biến, tổ chức quán triệt nội dung Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ ' +
+          '2020-2025 và Chương trình hành động số 13-CTr/TU ngày 22/12/2020 của Tỉnh ủy thực hiện Nghị quyết ' +
+          'Đại hội Đảng bộ tỉnh lần thứ XI liên quan công tác CCHC đến toàn thể CBCCVC và Nhân dân trên địa ' +
+          'bàn tỉnh',
+        dueOn: '2021-01-31',
+        daysOverdue: 15,
+      },
+    ],
+    consequence: CONSEQUENCE_87,
+    signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' },
+    recipients: ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP'],
+  };
+}

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { DB, ObstacleTable } from '../../db/schema.ts';
+
+export interface ObstacleFilter {
+  status?: ObstacleTable['status'] | undefined;
+  assignmentId?: number | undefined;
+  /** an agency user's scope; null = every agency */
+  agencyIds: readonly number[] | null;
+}
+
+/** Obstacles with their assignment, agency and task; the base of both the page and the count. */
+function obstaclesQuery(db: Kysely<DB>, authorityId: number, filter: ObstacleFilter) {
+  let query = db
+    .selectFrom('obstacle as o')
+    .innerJoin('assignment as a', 'a.id', 'o.assignment_id')
+    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .where('o.authority_id', '=', authorityId);
+  if (filter.status) query = query.where('o.status', '=', filter.status);
+  if (filter.assignmentId !== undefined) query = query.where('o.assignment_id', '=', filter.assignmentId);
+  if (filter.agencyIds) {
+    query = query.where('a.agency_id', 'in', filter.agencyIds.length > 0 ? [...filter.agencyIds] : [-1]);
+  }
+  return query;
+}
+
+const OBSTACLE_COLUMNS = [
+  'o.id',
+  'o.assignment_id',
+  'o.reported_on',
+  'o.description',
+  'o.proposal',
+  'o.status',
+  'o.response',
+  'o.responded_on',
+  'o.responded_by',
+  'a.agency_id',
+  'a.role',
+  'a.occurrence',
+  'g.code as agency_code',
+  'g.name as agency_name',
+  'p.number as plan_number',
+  't.ref as task_ref',
+] as const;
+
+export async function listObstacles(
+  db: Kysely<DB>,
+  authorityId: number,
+  filter: ObstacleFilter,
+  page: { page: number; pageSize: number },
+) {
+  const base = obstaclesQuery(db, authorityId, filter);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(OBSTACLE_COLUMNS)
+    .orderBy('o.id', 'desc')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export function findObstacle(db: Kysely<DB>, authorityId: number, id: number) {
+  return obstaclesQuery(db, authorityId, { agencyIds: null })
+    .select(OBSTACLE_COLUMNS)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type ObstacleRow = NonNullable<Awaited<ReturnType<typeof findObstacle>>>;
+
+export async function lockObstacle(db: Kysely<DB>, id: number): Promise<void> {
+  await db.selectFrom('obstacle').select('id').where('id', '=', id).forUpdate().execute();
+}

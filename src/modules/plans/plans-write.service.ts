@@ -1,0 +1,191 @@
+import type { Plan } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { LocalDate } from '../../domain/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PlanInput } from '../../shared/schemas/plan.ts';
+import { actorName, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { importPlanDocument, previewPlanImport } from '../import/import.service.ts';
+import type { PlanFile } from '../import/read-plan-file.ts';
+import { replanOccurrences } from './plan-occurrences.ts';
+import { findPlanById, findPlanByNumber, updatePlanVersioned } from './plans.repo.ts';
+import { authorityContext, createPlan, type ServiceContext } from './plans.service.ts';
+
+/** A plan's header as the API shows it. */
+export function planHeaderOf(plan: Plan) {
+  return {
+    id: plan.id,
+    docType: plan.doc_type,
+    number: plan.number,
+    issuedOn: plan.issued_on,
+    place: plan.place,
+    title: plan.title,
+    signer: plan.signer,
+    bases: plan.bases,
+    recipients: plan.recipients,
+    endsOn: plan.ends_on,
+    cancelledOn: plan.cancelled_on,
+    version: plan.version,
+  };
+}
+
+/** Đăng ký kế hoạch from its JSON (the appendix as written); the tasks expand to assignments. */
+export async function createPlanFor(ctx: ServiceContext, input: PlanInput) {
+  const { authority } = await authorityContext(ctx);
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
+  return createPlan(ctx.db, { id: authority.id, place: authority.place }, input, actorName(ctx.actor), {
+    ip: ctx.ip ?? null,
+  });
+}
+
+/** An uploaded file and the form's other fields, read only once access has been checked. */
+export type UploadReader = () => Promise<{ file: PlanFile; fields: Record<string, string> }>;
+
+/** Xem trước: what dondoc reads in an uploaded document, checked against the directory; nothing stored. */
+export async function previewPlanUpload(ctx: ServiceContext, read: UploadReader) {
+  const { authority } = await authorityContext(ctx);
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
+  const { file } = await read();
+  return previewPlanImport(ctx.db, { id: authority.id, place: authority.place }, file);
+}
+
+/**
+ * Nhập kế hoạch: stores an uploaded document as a plan with its tasks, assignments and source file.
+ * A number already registered is refused (PLAN_EXISTS) unless the form says `replace=true`, which
+ * is itself refused once a result has been recorded against the old plan (PLAN_HAS_RESULTS).
+ */
+export async function importPlanUpload(ctx: ServiceContext, read: UploadReader) {
+  const { authority } = await authorityContext(ctx);
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
+  const { file, fields } = await read();
+  const replace = ['true', '1', 'on', 'yes'].includes((fields.replace ?? '').trim().toLowerCase());
+  const imported = await importPlanDocument(ctx.db, { id: authority.id, place: authority.place }, file, {
+    replace,
+    actor: actorName(ctx.actor),
+  });
+  return { plan: imported.plan, warnings: imported.preview.warnings };
+}
+
+export interface PlanPatch {
+  version: number;
+  docType?: string | undefined;
+  number?: string | undefined;
+  title?: string | undefined;
+  signer?: string | undefined;
+  place?: string | undefined;
+  bases?: string[] | undefined;
+  recipients?: string[] | undefined;
+  endsOn?: LocalDate | null | undefined;
+}
+
+/**
+ * Sửa thông tin kế hoạch (header fields) against the version the editor saw. A new `endsOn`
+ * re-plans the recurring tasks: occurrences now inside the plan's span are added, those now outside
+ * it removed — refused if one of them has anything recorded or is already due (plan-occurrences.ts).
+ * The issue date cannot change: it dates every occurrence; re-import the document instead.
+ */
+export async function updatePlan(ctx: ServiceContext, planId: number, patch: PlanPatch) {
+  const { authority, today } = await authorityContext(ctx);
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await findPlanById(trx, authority.id, planId);
+    if (!before) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.');
+    if (before.version !== patch.version) throw planConflict(before.version);
+    const number = patch.number?.trim();
+    if (number !== undefined && number.toUpperCase() !== before.number.toUpperCase()) {
+      if (await findPlanByNumber(trx, authority.id, number)) {
+        throw new AppError('PLAN_EXISTS', `Kế hoạch số ${number} đã được đăng ký.`, { number });
+      }
+    }
+    if (patch.endsOn && patch.endsOn < before.issued_on) {
+      throw new AppError('VALIDATION_FAILED', 'Ngày kết thúc không được trước ngày ban hành kế hoạch.', {
+        endsOn: patch.endsOn,
+        issuedOn: before.issued_on,
+      });
+    }
+    const after = await updatePlanVersioned(trx, before.id, patch.version, {
+      ...(patch.docType !== undefined ? { doc_type: patch.docType } : {}),
+      ...(number !== undefined ? { number } : {}),
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.signer !== undefined ? { signer: patch.signer } : {}),
+      ...(patch.place !== undefined ? { place: patch.place } : {}),
+      ...(patch.bases !== undefined ? { bases: JSON.stringify(patch.bases) } : {}),
+      ...(patch.recipients !== undefined ? { recipients: JSON.stringify(patch.recipients) } : {}),
+      ...(patch.endsOn !== undefined ? { ends_on: patch.endsOn } : {}),
+    });
+    if (!after) throw planConflict(null);
+    const replanned =
+      patch.endsOn !== undefined && patch.endsOn !== before.ends_on
+        ? await replanOccurrences(trx, after, { place: authority.place, today })
+        : null;
+    await writeAudit(trx, {
+      authorityId: authority.id,
+      actor: actorName(ctx.actor),
+      action: 'plan.update',
+      entity: 'plan',
+      entityId: String(after.id),
+      data: { number: after.number, ...(replanned ? { replanned } : {}) },
+      before: planHeaderOf(before),
+      after: planHeaderOf(after),
+      ip: ctx.ip ?? null,
+    });
+    return { ...planHeaderOf(after), replanned };
+  });
+}
+
+/**
+ * Thu hồi kế hoạch: leadership withdraws the plan from `cancelledOn` (default today). Every
+ * assignment of it is `cancelled` from that day (the state takes the earliest cancellation of the
+ * assignment, its task and its plan); its history before that day stays as it was.
+ */
+export async function cancelPlan(
+  ctx: ServiceContext,
+  planId: number,
+  body: { cancelledOn?: LocalDate | undefined; version?: number | undefined; reason?: string | undefined },
+) {
+  const { authority, today } = await authorityContext(ctx);
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await findPlanById(trx, authority.id, planId);
+    if (!before) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.');
+    if (body.version !== undefined && body.version !== before.version) throw planConflict(before.version);
+    if (before.cancelled_on !== null) {
+      throw new AppError(
+        'CONFLICT',
+        `Kế hoạch ${before.number} đã bị thu hồi từ ngày ${before.cancelled_on}.`,
+        {
+          cancelledOn: before.cancelled_on,
+        },
+      );
+    }
+    const cancelledOn = body.cancelledOn ?? today;
+    if (cancelledOn < before.issued_on) {
+      throw new AppError('VALIDATION_FAILED', 'Ngày thu hồi không được trước ngày ban hành kế hoạch.', {
+        cancelledOn,
+        issuedOn: before.issued_on,
+      });
+    }
+    const after = await updatePlanVersioned(trx, before.id, before.version, { cancelled_on: cancelledOn });
+    if (!after) throw planConflict(null);
+    await writeAudit(trx, {
+      authorityId: authority.id,
+      actor: actorName(ctx.actor),
+      action: 'plan.cancel',
+      entity: 'plan',
+      entityId: String(after.id),
+      data: { number: after.number, cancelledOn, reason: body.reason ?? null },
+      before: planHeaderOf(before),
+      after: planHeaderOf(after),
+      ip: ctx.ip ?? null,
+    });
+    return planHeaderOf(after);
+  });
+}
+
+export function planConflict(currentVersion: number | null) {
+  return new AppError(
+    'VERSION_CONFLICT',
+    'Kế hoạch vừa được người khác sửa: hãy tải lại để xem bản mới nhất rồi sửa lại.',
+    currentVersion === null ? undefined : { currentVersion },
+  );
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ctx, type ZodApp } from '../../server/http.ts';
+import { CancelBodySchema, IdParamsSchema, TaskPatchSchema, TaskViewSchema } from './plans.schemas.ts';
+import { cancelTask, updateTask } from './tasks.service.ts';
+
+/** Nhiệm vụ: the Office's edits of one task of a plan (registered by plansRoutes). */
+export async function tasksRoutes(app: ZodApp) {
+  app.patch(
+    '/tasks/:id',
+    {
+      schema: {
+        summary:
+          'Sửa nhiệm vụ (content, note, the Office’s due date for its open assignments; `version` required, 409 if stale)',
+        tags: ['plans'],
+        params: IdParamsSchema,
+        body: TaskPatchSchema,
+        response: { 200: z.object({ task: TaskViewSchema, movedAssignments: z.number() }) },
+      },
+    },
+    async (request) => updateTask(ctx(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/tasks/:id/cancel',
+    {
+      schema: {
+        summary: 'Hủy nhiệm vụ (withdraw one task from a date: its assignments become cancelled)',
+        tags: ['plans'],
+        params: IdParamsSchema,
+        body: CancelBodySchema.nullish(),
+        response: { 200: TaskViewSchema },
+      },
+    },
+    async (request) => cancelTask(ctx(request), request.params.id, request.body ?? {}),
+  );
+}

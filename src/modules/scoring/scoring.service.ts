@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { addDays, type LocalDate, localDateOf, minDate } from '../../domain/dates.ts';
+import {
+  type AgencyScore,
+  commendationLists,
+  type RuleSet,
+  type ScoreItem,
+  type ScoreReminder,
+  scoreAgencyYear,
+} from '../../domain/scoring.ts';
+import { assignmentStateAsOf, isDueBy } from '../../domain/state.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, agencyFilterFor, authorityOf } from '../access/access.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
+import { listAssignmentFacts } from '../status/status.repo.ts';
+import { listWrittenReminders } from '../status/status.service.ts';
+import { listScorableAgencies } from './scoring.repo.ts';
+import { loadRuleSet } from './scoring-rules.service.ts';
+
+export interface YearScores {
+  year: number;
+  /** the day the states are read on: 31/12 of the year, or today while the year is not over */
+  asOf: LocalDate;
+  /** true while the year is not over: the scores can still change */
+  provisional: boolean;
+  ruleSet: { name: string; source: 'configured' | 'default'; version: number | null; excluded: string[] };
+  agencies: AgencyScore[];
+}
+
+/**
+ * Chấm điểm năm — each scored agency's max, points, rate, grade and every point lost, for a year.
+ * Reminders belong to the year of their due date (one for a task due 31/12 is dated 1/1 and still
+ * counts); states are read as of 31/12, or as of today while the year runs (`provisional`).
+ * Agency users see only their own agency.
+ */
+export async function scoreYear(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: { year: number },
+  now = new Date(),
+): Promise<YearScores> {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const scope = agencyFilterFor(actor, 'stats.read', authority.id);
+  const { year } = query;
+  const { ruleSet, source, version } = await loadRuleSet(db, authority.id, year);
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const today = localDateOf(now, authority.time_zone);
+  const provisional = today <= end;
+  const asOf = provisional ? today : end;
+  const facts = await loadFacts(db, authority.id, scope, ruleSet, {
+    from: start,
+    to: end,
+    statesAsOf: asOf,
+    remindersAsOf: provisional ? today : addDays(end, 1),
+  });
+  return {
+    year,
+    asOf,
+    provisional,
+    ruleSet: { name: ruleSet.name, source, version, excluded: ruleSet.exclude },
+    agencies: facts.map((agency) => scoreAgencyYear(ruleSet, agency)),
+  };
+}
+
+/**
+ * Biểu dương / phê bình for a period [from, to]: agencies with ≥ 1 task due in it and all done on
+ * time; agencies with at least the rule set's threshold of written reminders for tasks due in it.
+ * The rule set is that of the year of `to`. A period still running is read as of today.
+ */
+export async function listCommendations(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: { from: LocalDate; to: LocalDate },
+  now = new Date(),
+) {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const scope = agencyFilterFor(actor, 'stats.read', authority.id);
+  if (query.from > query.to) {
+    throw new AppError('VALIDATION_FAILED', 'Kỳ không hợp lệ: "từ ngày" phải trước "đến ngày".', {
+      ...query,
+    });
+  }
+  const year = Number(query.to.slice(0, 4));
+  const { ruleSet } = await loadRuleSet(db, authority.id, year);
+  const today = localDateOf(now, authority.time_zone);
+  const asOf = minDate(query.to, today);
+  const facts = await loadFacts(db, authority.id, scope, ruleSet, {
+    from: query.from,
+    to: query.to,
+    statesAsOf: asOf,
+    remindersAsOf: minDate(addDays(query.to, 1), today),
+  });
+  return {
+    from: query.from,
+    to: query.to,
+    asOf,
+    provisional: today <= query.to,
+    threshold: ruleSet.criticismThreshold,
+    ...commendationLists(facts, ruleSet.criticismThreshold),
+  };
+}
+
+interface Window {
+  from: LocalDate;
+  to: LocalDate;
+  statesAsOf: LocalDate;
+  remindersAsOf: LocalDate;
+}
+
+/** Per scored agency: the reminders for tasks due in the window, and the lead assignments due in it. */
+async function loadFacts(
+  db: Kysely<DB>,
+  authorityId: number,
+  scope: readonly number[] | null,
+  ruleSet: RuleSet,
+  window: Window,
+) {
+  const agencies = (await listScorableAgencies(db, authorityId, window.from, window.to)).filter(
+    (a) => !ruleSet.exclude.includes(a.code) && (scope === null || scope.includes(a.id)),
+  );
+  const agencyIds = agencies.map((a) => a.id);
+  const inWindow = (dueOn: LocalDate) => dueOn >= window.from && dueOn <= window.to;
+  const reminders = new Map<string, ScoreReminder[]>();
+  const written = await listWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
+  for (const r of written) {
+    if (!inWindow(r.dueOn)) continue;
+    const list = reminders.get(r.agency) ?? [];
+    list.push({
+      plan: r.plan,
+      task: r.task,
+      occurrence: r.occurrence,
+      dueOn: r.dueOn,
+      remindedOn: r.remindedOn,
+    });
+    reminders.set(r.agency, list);
+  }
+  const items = new Map<number, ScoreItem[]>();
+  const rows = await listAssignmentFacts(db, authorityId, {
+    role: 'lead',
+    openedBy: window.statesAsOf,
+    agencyIds,
+  });
+  for (const row of rows) {
+    const facts = { dueOn: row.due_on, doneOn: row.done_on ?? null, cancelledOn: row.cancelled_on };
+    if (row.due_on === null || !inWindow(row.due_on) || !isDueBy(facts, window.statesAsOf)) continue;
+    const list = items.get(row.agency_id) ?? [];
+    list.push({
+      plan: row.plan_number,
+      task: row.task_ref,
+      occurrence: row.occurrence,
+      dueOn: row.due_on,
+      doneOn: facts.doneOn,
+      state: assignmentStateAsOf(facts, window.statesAsOf),
+    });
+    items.set(row.agency_id, list);
+  }
+  return agencies.map((a) => ({
+    code: a.code,
+    name: a.name,
+    reminders: reminders.get(a.code) ?? [],
+    items: items.get(a.id) ?? [],
+  }));
+}

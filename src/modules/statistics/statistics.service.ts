@@ -1,0 +1,184 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { LocalDate } from '../../domain/dates.ts';
+import { writtenReminderAsOf } from '../../domain/reminders.ts';
+import { type AssignmentState, assignmentStateAsOf, daysOverdue } from '../../domain/state.ts';
+import { parseAsOf } from '../../shared/as-of.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
+import { type AssignmentFactsRow, listAssignmentFacts } from '../status/status.repo.ts';
+import { findAgencyOfAuthority, listPlanHeaders, taskContentByAssignment } from './statistics.repo.ts';
+import {
+  inPeriod,
+  type Period,
+  type StatCounts,
+  type StatFacts,
+  type StatKey,
+  statKeysOf,
+  summarise,
+} from './statistics.rules.ts';
+
+/** The filters a statistic and its drill-down list share. */
+export interface StatisticsFilter {
+  asOf?: string | undefined;
+  from?: LocalDate | undefined;
+  to?: LocalDate | undefined;
+  planId?: number | undefined;
+}
+
+export interface StatisticsQuery extends StatisticsFilter {
+  groupBy?: 'agency' | 'plan' | undefined;
+}
+
+export interface StatisticItemsQuery extends StatisticsFilter {
+  agencyId?: number | undefined;
+  /** the figure to list (a key of `counts`); default `total`, every assignment */
+  state?: StatKey | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface StatisticsGroup {
+  id: number;
+  /** agency code, or plan number */
+  code: string;
+  /** agency name, or plan title */
+  name: string;
+  counts: StatCounts;
+  onTimeRate: number | null;
+}
+
+/**
+ * Thống kê — the §5 figures of lead assignments per agency (or per plan) and in total, as of a date,
+ * optionally for a reporting period. Built on the status's facts query and rules; every figure
+ * equals the `total` of `listStatisticItems` with the same filters and `state` = its key.
+ */
+export async function getStatistics(db: Kysely<DB>, actor: Actor, query: StatisticsQuery, now = new Date()) {
+  const { asOf, period, rows, plans } = await loadFacts(db, actor, query, undefined, now);
+  const groupBy = query.groupBy ?? 'agency';
+  const groups = new Map<number, { id: number; code: string; name: string; facts: StatFacts[] }>();
+  for (const row of rows) {
+    const plan = plans.get(row.plan_number);
+    const key =
+      groupBy === 'agency'
+        ? { id: row.agency_id, code: row.agency_code, name: row.agency_name }
+        : { id: plan?.id ?? 0, code: row.plan_number, name: plan?.title ?? '' };
+    let group = groups.get(key.id);
+    if (!group) {
+      group = { ...key, facts: [] };
+      groups.set(key.id, group);
+    }
+    group.facts.push(toFacts(row));
+  }
+  return {
+    asOf,
+    from: period.from ?? null,
+    to: period.to ?? null,
+    planId: query.planId ?? null,
+    groupBy,
+    groups: [...groups.values()].map(
+      ({ facts, ...group }): StatisticsGroup => ({ ...group, ...summarise(facts, asOf) }),
+    ),
+    totals: summarise(rows.map(toFacts), asOf),
+  };
+}
+
+/** Danh sách chi tiết — the assignments behind one figure of the statistics, a page at a time. */
+export async function listStatisticItems(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: StatisticItemsQuery,
+  now = new Date(),
+) {
+  const { asOf, period, rows, plans, authorityId } = await loadFacts(db, actor, query, query.agencyId, now);
+  const state = query.state ?? 'total';
+  const matching = rows.filter((row) => statKeysOf(toFacts(row), asOf).includes(state));
+  const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  const content = await taskContentByAssignment(
+    db,
+    authorityId,
+    page.map((row) => row.id),
+  );
+  return {
+    asOf,
+    from: period.from ?? null,
+    to: period.to ?? null,
+    state,
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: page.map((row) =>
+      toItem(row, asOf, plans.get(row.plan_number)?.id ?? 0, content.get(row.id) ?? ''),
+    ),
+  };
+}
+
+/** The one place both routes read their rows: scope, as-of, plan, agency and period filters. */
+async function loadFacts(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: StatisticsFilter,
+  agencyId: number | undefined,
+  now: Date,
+) {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  const scope = agencyFilterFor(actor, 'stats.read', authority.id);
+  const asOf = parseAsOf(query.asOf, authority.time_zone, now);
+  const period: Period = { from: query.from, to: query.to };
+  if (period.from !== undefined && period.to !== undefined && period.from > period.to) {
+    throw new AppError('VALIDATION_FAILED', 'Kỳ báo cáo không hợp lệ: "từ ngày" phải trước "đến ngày".', {
+      from: period.from,
+      to: period.to,
+    });
+  }
+  const planList = await listPlanHeaders(db, authority.id);
+  if (query.planId !== undefined && !planList.some((p) => p.id === query.planId)) {
+    throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.', { planId: query.planId });
+  }
+  let agencyIds = scope;
+  if (agencyId !== undefined) {
+    if (!(await findAgencyOfAuthority(db, authority.id, agencyId))) {
+      throw new AppError('AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.', { agencyId });
+    }
+    requireAccess(actor, 'stats.read', { authorityId: authority.id, agencyId });
+    agencyIds = [agencyId];
+  }
+  const rows = await listAssignmentFacts(db, authority.id, {
+    role: 'lead',
+    openedBy: asOf,
+    agencyIds,
+    ...(query.planId !== undefined ? { planId: query.planId } : {}),
+  });
+  return {
+    authorityId: authority.id,
+    asOf,
+    period,
+    rows: rows.filter((row) => inPeriod(row.due_on, period)),
+    plans: new Map(planList.map((p) => [p.number, p])),
+  };
+}
+
+function toFacts(row: AssignmentFactsRow): StatFacts {
+  return { role: row.role, dueOn: row.due_on, doneOn: row.done_on ?? null, cancelledOn: row.cancelled_on };
+}
+
+function toItem(row: AssignmentFactsRow, asOf: LocalDate, planId: number, content: string) {
+  const facts = toFacts(row);
+  const state: AssignmentState = assignmentStateAsOf(facts, asOf);
+  return {
+    assignmentId: row.id,
+    agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+    plan: { id: planId, number: row.plan_number },
+    task: { ref: row.task_ref, content },
+    occurrence: row.occurrence,
+    periodLabel: row.period_label,
+    originalDueOn: row.original_due_on,
+    dueOn: row.due_on,
+    doneOn: facts.doneOn,
+    cancelledOn: row.cancelled_on,
+    state,
+    daysOverdue: state === 'open_overdue' && row.due_on !== null ? daysOverdue(row.due_on, asOf) : null,
+    remindedOn: writtenReminderAsOf(facts, asOf)?.remindedOn ?? null,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/** Accounts with their agency's code; never the password hash. */
+function usersQuery(db: Kysely<DB>, authorityId: number) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('agency as g', 'g.id', 'u.agency_id')
+    .where('u.authority_id', '=', authorityId);
+}
+
+const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.display_name',
+  'u.role',
+  'u.agency_id',
+  'g.code as agency_code',
+  'u.disabled',
+  'u.locked_until',
+  'u.password_changed_at',
+  'u.created_at',
+] as const;
+
+export async function listUserPage(
+  db: Kysely<DB>,
+  authorityId: number,
+  page: { page: number; pageSize: number },
+) {
+  const base = usersQuery(db, authorityId);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(USER_COLUMNS)
+    .orderBy('u.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export function findUserOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
+  return usersQuery(db, authorityId).select(USER_COLUMNS).where('u.id', '=', id).executeTakeFirst();
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserOfAuthority>>>;
+
+/** Signs a user out everywhere (browser sessions; API tokens stop with `disabled`). */
+export async function deleteSessionsOf(db: Kysely<DB>, userId: number): Promise<number> {
+  const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function agencyBelongsTo(
+  db: Kysely<DB>,
+  authorityId: number,
+  agencyId: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('agency')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', agencyId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,185 @@
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PageQuery } from '../../shared/schemas/common.ts';
+import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { createUser } from '../auth/auth.service.ts';
+import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
+import {
+  agencyBelongsTo,
+  deleteSessionsOf,
+  findUserOfAuthority,
+  listUserPage,
+  type UserRow,
+} from './users.repo.ts';
+
+/** Quản lý tài khoản — admins only (user.manage), within their own authority. */
+interface Ctx {
+  db: Kysely<DB>;
+  actor: Actor;
+  ip?: string | null;
+}
+
+function access({ actor }: Ctx): number {
+  const authorityId = authorityOf(actor);
+  requireAccess(actor, 'user.manage', { authorityId });
+  return authorityId;
+}
+
+function toUserView(row: UserRow) {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    agencyId: row.agency_id,
+    agencyCode: row.agency_code,
+    disabled: row.disabled,
+    lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
+    passwordChangedAt: new Date(row.password_changed_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+async function mustFindUser(db: Kysely<DB>, authorityId: number, id: number) {
+  const row = await findUserOfAuthority(db, authorityId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+  return row;
+}
+
+async function assertAgency(db: Kysely<DB>, authorityId: number, role: Role, agencyId: number | null) {
+  if (role !== 'agency') return;
+  if (agencyId === null)
+    throw new AppError('VALIDATION_FAILED', 'Tài khoản cơ quan cần gắn với một cơ quan.');
+  if (!(await agencyBelongsTo(db, authorityId, agencyId))) {
+    throw new AppError('AGENCY_NOT_FOUND', `Không tìm thấy cơ quan mã số ${agencyId} trong danh mục.`);
+  }
+}
+
+export async function listUsersFor(c: Ctx, query: PageQuery) {
+  const authorityId = access(c);
+  const { rows, total } = await listUserPage(c.db, authorityId, query);
+  return { items: rows.map(toUserView), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Tạo tài khoản — through the same createUser as the CLI and the demo. */
+export async function createUserFor(
+  c: Ctx,
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    agencyId?: number | null | undefined;
+    password: string;
+  },
+) {
+  const authorityId = access(c);
+  const agencyId = input.role === 'agency' ? (input.agencyId ?? null) : null;
+  await assertAgency(c.db, authorityId, input.role, agencyId);
+  const id = await createUser(
+    c.db,
+    {
+      authorityId,
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      agencyId,
+      password: input.password,
+    },
+    actorName(c.actor),
+  );
+  return toUserView(await mustFindUser(c.db, authorityId, id));
+}
+
+/**
+ * Sửa tài khoản — name, role, agency, disabled. Disabling signs the user out everywhere (sessions
+ * deleted; API tokens are refused while disabled). An admin cannot disable or demote themself, so
+ * an authority never loses its last way in by accident.
+ */
+export async function updateUser(
+  c: Ctx,
+  id: number,
+  input: {
+    displayName?: string | undefined;
+    role?: Role | undefined;
+    agencyId?: number | null | undefined;
+    disabled?: boolean | undefined;
+  },
+) {
+  const authorityId = access(c);
+  const self = c.actor.kind === 'user' && c.actor.userId === id;
+  await inTransaction(c.db, async (trx) => {
+    const before = await mustFindUser(trx, authorityId, id);
+    const role = input.role ?? before.role;
+    const agencyId =
+      role === 'agency' ? (input.agencyId === undefined ? before.agency_id : input.agencyId) : null;
+    const disabled = input.disabled ?? before.disabled;
+    if (self && (disabled || role !== before.role)) {
+      throw new AppError('CONFLICT', 'Không thể tự khóa hoặc tự đổi vai trò tài khoản quản trị của mình.');
+    }
+    await assertAgency(trx, authorityId, role, agencyId);
+    const displayName = input.displayName ?? before.display_name;
+    await trx
+      .updateTable('app_user')
+      .set({
+        display_name: displayName,
+        role,
+        agency_id: agencyId,
+        disabled,
+        ...(before.disabled && !disabled ? { failed_logins: 0, locked_until: null } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+    const signedOut = disabled ? await deleteSessionsOf(trx, id) : 0;
+    await writeAudit(trx, {
+      authorityId,
+      actor: actorName(c.actor),
+      action: 'user.update',
+      entity: 'app_user',
+      entityId: String(id),
+      data: { sessionsEnded: signedOut },
+      before: {
+        displayName: before.display_name,
+        role: before.role,
+        agencyId: before.agency_id,
+        disabled: before.disabled,
+      },
+      after: { displayName, role, agencyId, disabled },
+      ip: c.ip ?? null,
+    });
+  });
+  return toUserView(await mustFindUser(c.db, authorityId, id));
+}
+
+/** Đặt lại mật khẩu — a new password set by an admin; the lockout is lifted and every session ends. */
+export async function resetPassword(c: Ctx, id: number, input: { newPassword: string }): Promise<void> {
+  const authorityId = access(c);
+  assertPasswordPolicy(input.newPassword);
+  await mustFindUser(c.db, authorityId, id);
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(c.db, async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: new Date(),
+        failed_logins: 0,
+        locked_until: null,
+      })
+      .where('id', '=', id)
+      .where('authority_id', '=', authorityId)
+      .execute();
+    const signedOut = await deleteSessionsOf(trx, id);
+    await writeAudit(trx, {
+      authorityId,
+      actor: actorName(c.actor),
+      action: 'user.password_reset',
+      entity: 'app_user',
+      entityId: String(id),
+      data: { sessionsEnded: signedOut },
+      ip: c.ip ?? null,
+    });
+  });
+}

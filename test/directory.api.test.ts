@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase } from './support/databases.ts';
+import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+
+interface AgencyItem {
+  id: number;
+  code: string;
+  version: number;
+  validTo: string | null;
+  successors: { code: string }[];
+  predecessors: { code: string }[];
+}
+
+describeEachDatabase('directory (danh mục)', (t) => {
+  let world: World;
+  let office: Client;
+  beforeEach(async () => {
+    world = await buildWorld(t);
+    office = await signIn(world.app, 'vanphong');
+  });
+  afterEach(() => world.app.close());
+
+  const agencies = async (client: Client, query = 'pageSize=200') =>
+    (await client.get(`/api/directory/agencies?${query}`)).json() as { items: AgencyItem[]; total: number };
+
+  it('lists agencies with aliases, validity and successors to every signed-in user', async () => {
+    const stp = await signIn(world.app, 'stp');
+    const all = await agencies(stp);
+    expect(all.total).toBe(30); // 20 provincial agencies, 9 districts, the 2025 Sở Nông nghiệp và Môi trường
+    expect(all.items).toHaveLength(30);
+    const skhdt = all.items.find((a) => a.code === 'SKHDT');
+    expect(skhdt).toMatchObject({
+      name: 'Sở Kế hoạch và Đầu tư',
+      kind: 'province',
+      aliases: expect.arrayContaining(['Sở KH&ĐT']),
+      validFrom: null,
+      validTo: '2025-03-01',
+      parentId: null,
+      version: 1,
+      successors: [{ code: 'STC', name: 'Sở Tài chính', functions: null, effectiveOn: '2025-03-01' }],
+    });
+    expect(all.items.find((a) => a.code === 'SNV')?.predecessors.map((p) => p.code)).toEqual(['SLDTBXH']);
+    const paged = await agencies(stp, 'pageSize=7&page=5');
+    expect(paged).toMatchObject({ total: 30, page: 5, pageSize: 7 });
+    expect(paged.items).toHaveLength(2);
+    const in2025 = await agencies(stp, 'validOn=2025-08-01&pageSize=200');
+    expect(in2025.items.map((a) => a.code)).toContain('SNNMT');
+    expect(in2025.items.map((a) => a.code)).not.toContain('SKHDT');
+    expect(in2025.total).toBe(in2025.items.length);
+    expect((await anonymous(world.app).get('/api/directory/agencies')).statusCode).toBe(401);
+    const other = await agencies(await signIn(world.app, 'bd.vanphong'));
+    expect(other.items.map((a) => a.code)).toEqual(['VP', 'STP']);
+  });
+
+  it('lets the Office add and edit agencies, with the version as read', async () => {
+    const created = await office.post('/api/directory/agencies', {
+      code: 'phuong1',
+      name: 'UBND Phường 1',
+      aliases: ['Phường 1'],
+      kind: 'commune',
+      validFrom: '2025-07-01',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      code: 'PHUONG1',
+      kind: 'commune',
+      validFrom: '2025-07-01',
+      version: 1,
+    });
+    const id = created.json().id;
+    expect(
+      (await office.post('/api/directory/agencies', { code: 'PHUONG1', name: 'x', kind: 'commune' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await office.post('/api/directory/agencies', {
+          code: 'DV1',
+          name: 'x',
+          kind: 'unit',
+          parentId: 999999,
+        })
+      ).statusCode,
+    ).toBe(404);
+    const unit = await office.post('/api/directory/agencies', {
+      code: 'STP-PBTTP',
+      name: 'Phòng Bổ trợ tư pháp',
+      kind: 'unit',
+      parentId: world.agency('STP'),
+    });
+    expect(unit.json()).toMatchObject({ parentId: world.agency('STP'), parentCode: 'STP' });
+
+    const edited = await office.patch(`/api/directory/agencies/${id}`, {
+      name: 'UBND phường Tân Ninh',
+      version: 1,
+    });
+    expect(edited.json()).toMatchObject({ name: 'UBND phường Tân Ninh', aliases: ['Phường 1'], version: 2 });
+    const stale = await office.patch(`/api/directory/agencies/${id}`, { name: 'Tên cũ', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await office.patch(`/api/directory/agencies/${id}`, { validTo: '2025-01-01' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await office.patch(`/api/directory/agencies/${id}`, { validTo: '2030-01-01', aliases: [] })).json(),
+    ).toMatchObject({
+      validTo: '2030-01-01',
+      aliases: [],
+      version: 3,
+    });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('action', '=', 'directory.agency_update')
+      .orderBy('id')
+      .execute();
+    expect(audit[0]).toMatchObject({
+      before: { name: 'UBND Phường 1', version: 1 },
+      after: { name: 'UBND phường Tân Ninh', version: 2 },
+    });
+
+    for (const user of ['stp', 'lanhdao']) {
+      const client = await signIn(world.app, user);
+      expect(
+        (await client.post('/api/directory/agencies', { code: 'X1', name: 'x', kind: 'unit' })).statusCode,
+      ).toBe(403);
+      expect((await client.patch(`/api/directory/agencies/${id}`, { name: 'x' })).statusCode).toBe(403);
+    }
+    expect(
+      (await (await signIn(world.app, 'bd.vanphong')).patch(`/api/directory/agencies/${id}`, { name: 'x' }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('lists groups with members and lets the Office create groups and replace members', async () => {
+    const groups = (await office.get('/api/directory/groups')).json();
+    const provincial = groups.items.find((g: { name: string }) => g.name === 'Các sở, ban, ngành tỉnh');
+    expect(provincial.members.map((m: { code: string }) => m.code)).toContain('SNNMT');
+    expect(groups.total).toBe(groups.items.length);
+    const open = groups.items.find((g: { isOpen: boolean }) => g.isOpen);
+    expect(open.members).toEqual([]);
+
+    const created = await office.post('/api/directory/groups', {
+      name: 'Các sở kinh tế',
+      aliases: ['Sở kinh tế'],
+      agencyIds: [world.agency('SKHDT'), world.agency('STC')],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().members.map((m: { code: string }) => m.code)).toEqual(['SKHDT', 'STC']);
+    expect((await office.post('/api/directory/groups', { name: 'Các sở kinh tế' })).statusCode).toBe(409);
+
+    const id = created.json().id;
+    const replaced = await office.put(`/api/directory/groups/${id}/members`, {
+      agencyIds: [world.agency('STC'), world.agency('SCT')],
+      version: 1,
+    });
+    expect(replaced.json()).toMatchObject({ version: 2, members: [{ code: 'STC' }, { code: 'SCT' }] });
+    expect(
+      (await office.put(`/api/directory/groups/${id}/members`, { agencyIds: [], version: 1 })).statusCode,
+    ).toBe(409);
+    expect(
+      (await office.put(`/api/directory/groups/${open.id}/members`, { agencyIds: [world.agency('STP')] }))
+        .statusCode,
+    ).toBe(409);
+    const foreign = await t.db
+      .selectFrom('agency')
+      .select('id')
+      .where('authority_id', '=', world.otherAuthorityId)
+      .executeTakeFirstOrThrow();
+    expect(
+      (await office.put(`/api/directory/groups/${id}/members`, { agencyIds: [foreign.id] })).statusCode,
+    ).toBe(404);
+    expect(
+      (await (await signIn(world.app, 'stp')).put(`/api/directory/groups/${id}/members`, { agencyIds: [] }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('lists and records successors', async () => {
+    const list = (await office.get('/api/directory/successors')).json();
+    expect(list.total).toBe(9); // the 2025 map: six departments to nine successor links
+    expect(list.items).toContainEqual(
+      expect.objectContaining({
+        from: expect.objectContaining({ code: 'STTTT' }),
+        to: expect.objectContaining({ code: 'SVHTTDL' }),
+        functions: 'báo chí, xuất bản',
+      }),
+    );
+    const body = {
+      fromAgencyId: world.agency('SCT'),
+      toAgencyId: world.agency('STC'),
+      functions: 'quản lý giá',
+      effectiveOn: '2025-03-01',
+    };
+    const created = await office.post('/api/directory/successors', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      from: { code: 'SCT' },
+      to: { code: 'STC' },
+      functions: 'quản lý giá',
+    });
+    expect((await office.post('/api/directory/successors', body)).statusCode).toBe(409);
+    expect(
+      (await office.post('/api/directory/successors', { ...body, toAgencyId: body.fromAgencyId })).statusCode,
+    ).toBe(400);
+    expect((await (await signIn(world.app, 'stp')).post('/api/directory/successors', body)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await (await signIn(world.app, 'bd.vanphong')).post('/api/directory/successors', body)).statusCode,
+    ).toBe(404);
+    expect((await office.get('/api/directory/successors')).json().total).toBe(10);
+  });
+});

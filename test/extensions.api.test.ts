@@ -1,0 +1,194 @@
+import { afterEach, expect, it } from 'vitest';
+import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
+import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+
+/** The assignment of a task of plan 87/KH-UBND held by an agency (lead unless said otherwise). */
+async function assignmentOf(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
+  const row = await t.db
+    .selectFrom('assignment as a')
+    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('authority as au', 'au.id', 'a.authority_id')
+    .selectAll('a')
+    .where('au.code', '=', 'UBND-TN')
+    .where('g.code', '=', code)
+    .where('t.ref', '=', task)
+    .where('a.role', '=', role)
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+describeEachDatabase('extensions (gia hạn)', (t) => {
+  let world: World;
+  let clock = new Date('2021-01-18T09:00:00+07:00');
+  const start = async (at = '2021-01-18T09:00:00+07:00') => {
+    clock = new Date(at);
+    world = await buildWorld(t, { now: () => clock });
+    return world;
+  };
+  afterEach(() => world.app.close());
+
+  it('an extension approved before the deadline moves the due date and removes the reminder for the original date', async () => {
+    await start();
+    const snv = await signIn(world.app, 'snv');
+    const office = await signIn(world.app, 'vanphong');
+    const leader = await signIn(world.app, 'lanhdao');
+    const i6 = await assignmentOf(t, 'SNV', 'I.6');
+    const before = (await office.get('/api/status?asOf=2021-01-25')).json();
+    expect(before.agencies.find((a: { code: string }) => a.code === 'SNV')).toMatchObject({
+      open_overdue: 2,
+      reminders: 2,
+    });
+
+    const asked = await snv.post(`/api/assignments/${i6.id}/extensions`, {
+      requestedDueOn: '2021-01-31',
+      reason: 'Chờ ý kiến góp ý của các sở, ngành',
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json()).toMatchObject({
+      status: 'pending',
+      requestedOn: '2021-01-18',
+      requestedDueOn: '2021-01-31',
+      currentDueOn: '2021-01-20',
+      agency: { code: 'SNV' },
+      task: 'I.6',
+    });
+    const pending = (await office.get('/api/extensions?status=pending')).json();
+    expect(pending).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+    expect((await (await signIn(world.app, 'stp')).get('/api/extensions')).json().total).toBe(0);
+    expect((await snv.get('/api/extensions')).json().items).toHaveLength(1);
+
+    const approved = await leader.post(`/api/extensions/${asked.json().id}/approve`, { note: 'Đồng ý' });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({
+      status: 'approved',
+      decidedOn: '2021-01-18',
+      decidedBy: 'lanhdao',
+      decisionNote: 'Đồng ý',
+      originalDueOn: '2021-01-20',
+      currentDueOn: '2021-01-31',
+      assignmentVersion: i6.version + 1,
+    });
+
+    const status = (await office.get('/api/status?asOf=2021-01-25')).json();
+    // only I.8 (due 20/01) is left overdue for Sở Nội vụ
+    expect(status.agencies.find((a: { code: string }) => a.code === 'SNV')).toMatchObject({
+      open_overdue: 1,
+      reminders: 1,
+    });
+    const reminders = (await office.get('/api/reminders?asOf=2021-01-25')).json().reminders;
+    expect(reminders).toContainEqual(expect.objectContaining({ agency: 'SNV', task: 'I.8' }));
+    expect(reminders).not.toContainEqual(expect.objectContaining({ agency: 'SNV', task: 'I.6' }));
+
+    const row = await assignmentOf(t, 'SNV', 'I.6');
+    expect(row).toMatchObject({
+      original_due_on: '2021-01-20',
+      current_due_on: '2021-01-31',
+      version: i6.version + 1,
+    });
+    const detail = await office.get(`/api/assignments/${i6.id}`);
+    // GET /api/assignments/:id belongs to the assignments module; the database row above is the reference
+    if (detail.statusCode === 200) {
+      expect(detail.json().assignment).toMatchObject({
+        originalDueOn: '2021-01-20',
+        currentDueOn: '2021-01-31',
+      });
+    }
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['actor', 'before', 'after'])
+      .where('action', '=', 'extension.approve')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      actor: 'lanhdao',
+      before: { currentDueOn: '2021-01-20' },
+      after: { currentDueOn: '2021-01-31', originalDueOn: '2021-01-20' },
+    });
+  });
+
+  it('accepts a request only from the lead agency, for an open assignment, before its deadline, one at a time', async () => {
+    await start();
+    const snv = await signIn(world.app, 'snv');
+    const stp = await signIn(world.app, 'stp');
+    const i6 = await assignmentOf(t, 'SNV', 'I.6');
+    const ask = (client: typeof snv, id: number, requestedDueOn = '2021-01-31') =>
+      client.post(`/api/assignments/${id}/extensions`, { requestedDueOn, reason: 'Lý do' });
+
+    expect((await ask(stp, i6.id)).statusCode).toBe(403);
+    expect(
+      (
+        await anonymous(world.app).post(`/api/assignments/${i6.id}/extensions`, {
+          requestedDueOn: '2021-01-31',
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(401);
+    const support = await ask(snv, (await assignmentOf(t, 'SNV', 'I.4', 'support')).id);
+    expect(support.statusCode).toBe(409);
+    const notLater = await ask(snv, i6.id, '2021-01-20');
+    expect(notLater.statusCode).toBe(400);
+    expect((await ask(snv, i6.id, '2021-02-30')).statusCode).toBe(400);
+    expect((await ask(snv, 999_999)).statusCode).toBe(404);
+
+    const both = await Promise.all([ask(snv, i6.id), ask(snv, i6.id, '2021-02-05')]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)?.json().error.code).toBe('CONFLICT');
+
+    clock = new Date('2021-01-21T08:00:00+07:00');
+    const late = await ask(snv, (await assignmentOf(t, 'SNV', 'I.8')).id);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toContain('Đã quá thời hạn 20/01/2021');
+  });
+
+  it('lets the Office or leadership decide once, refuses approval after the deadline, and keeps rejected due dates', async () => {
+    await start('2021-01-20T16:00:00+07:00');
+    const snv = await signIn(world.app, 'snv');
+    const office = await signIn(world.app, 'vanphong');
+    const i6 = await assignmentOf(t, 'SNV', 'I.6');
+    const i8 = await assignmentOf(t, 'SNV', 'I.8');
+    const ask = async (id: number) =>
+      (
+        await snv.post(`/api/assignments/${id}/extensions`, { requestedDueOn: '2021-02-15', reason: 'Lý do' })
+      ).json().id as number;
+    const e6 = await ask(i6.id);
+    const e8 = await ask(i8.id);
+
+    expect((await snv.post(`/api/extensions/${e6}/approve`, {})).statusCode).toBe(403);
+    expect(
+      (await (await signIn(world.app, 'bd.vanphong')).post(`/api/extensions/${e6}/approve`, {})).statusCode,
+    ).toBe(404);
+    expect((await office.post(`/api/extensions/${e6}/reject`, { note: ' ' })).statusCode).toBe(400);
+    const rejected = await office.post(`/api/extensions/${e6}/reject`, { note: 'Không có căn cứ' });
+    expect(rejected.json()).toMatchObject({
+      status: 'rejected',
+      currentDueOn: '2021-01-20',
+      decisionNote: 'Không có căn cứ',
+    });
+    expect((await office.post(`/api/extensions/${e6}/approve`, {})).statusCode).toBe(409);
+
+    // the next morning the deadline of I.8 has passed: its written reminder fell due, approval is refused
+    clock = new Date('2021-01-21T08:00:00+07:00');
+    const late = await office.post(`/api/extensions/${e8}/approve`, { version: i8.version });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toContain('nhắc nhở bằng văn bản đã phát sinh');
+    expect((await assignmentOf(t, 'SNV', 'I.8')).current_due_on).toBe('2021-01-20');
+    expect((await office.get('/api/extensions?status=pending')).json().total).toBe(1);
+    expect((await office.get('/api/extensions?status=rejected')).json().items[0].id).toBe(e6);
+  });
+
+  it('answers VERSION_CONFLICT when the assignment changed since it was read', async () => {
+    await start();
+    const snv = await signIn(world.app, 'snv');
+    const office = await signIn(world.app, 'vanphong');
+    const i6 = await assignmentOf(t, 'SNV', 'I.6');
+    const id = (
+      await snv.post(`/api/assignments/${i6.id}/extensions`, { requestedDueOn: '2021-01-31', reason: 'x' })
+    ).json().id;
+    const stale = await office.post(`/api/extensions/${id}/approve`, { version: i6.version + 5 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await office.post(`/api/extensions/${id}/approve`, { version: i6.version })).statusCode).toBe(
+      200,
+    );
+  });
+});

@@ -1,0 +1,114 @@
+import type { MatrixEntry } from './types.ts';
+
+const signedIn = {
+  admin: true,
+  office: true,
+  leader: true,
+  agencyOwn: true,
+  agencyOther: true,
+  public: false,
+};
+const writers = {
+  admin: true,
+  office: true,
+  leader: false,
+  agencyOwn: false,
+  agencyOther: false,
+  public: false,
+};
+/** UBND-TN's directory shows through its department names and codes; UBND-BD has only VP and STP. */
+const showsTayNinh = (body: unknown) =>
+  /Sở Kế hoạch và Đầu tư|SKHDT|Các sở, ban, ngành tỉnh/.test(JSON.stringify(body));
+
+/**
+ * Danh mục: reads for every signed-in user, writes for the Office and admins. The own/other target
+ * does not apply (same request both times). A new agency or group of another authority's office goes
+ * into its own directory ('list': allowed, nothing of UBND-TN in the answer); ids of UBND-TN are 404.
+ */
+export const entries: MatrixEntry[] = [
+  {
+    method: 'GET',
+    url: '/api/directory/agencies',
+    request: async () => ({ url: '/api/directory/agencies?pageSize=200' }),
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks: showsTayNinh,
+  },
+  {
+    method: 'POST',
+    url: '/api/directory/agencies',
+    request: async () => ({
+      url: '/api/directory/agencies',
+      payload: { code: 'PHUONG1', name: 'UBND Phường 1', kind: 'commune', validFrom: '2025-07-01' },
+    }),
+    allow: writers,
+    crossAuthority: 'list',
+    leaks: showsTayNinh,
+  },
+  {
+    method: 'PATCH',
+    url: '/api/directory/agencies/:id',
+    request: async ({ world }) => ({
+      url: `/api/directory/agencies/${world.agency('SKHDT')}`,
+      payload: { aliases: ['Sở KH&ĐT', 'Sở KHĐT'], version: 1 },
+    }),
+    allow: writers,
+  },
+  {
+    method: 'GET',
+    url: '/api/directory/groups',
+    request: async () => ({ url: '/api/directory/groups' }),
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks: showsTayNinh,
+  },
+  {
+    method: 'POST',
+    url: '/api/directory/groups',
+    request: async () => ({
+      url: '/api/directory/groups',
+      payload: { name: 'Các sở kinh tế', aliases: ['Sở kinh tế'] },
+    }),
+    allow: writers,
+    crossAuthority: 'list',
+    leaks: showsTayNinh,
+  },
+  {
+    method: 'PUT',
+    url: '/api/directory/groups/:id/members',
+    request: async ({ db, world }) => {
+      const group = await db
+        .selectFrom('agency_group')
+        .select('id')
+        .where('authority_id', '=', world.authorityId)
+        .where('name', '=', 'UBND cấp huyện')
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/directory/groups/${group.id}/members`,
+        payload: { agencyIds: [world.agency('STP')] },
+      };
+    },
+    allow: writers,
+  },
+  {
+    method: 'GET',
+    url: '/api/directory/successors',
+    request: async () => ({ url: '/api/directory/successors' }),
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks: showsTayNinh,
+  },
+  {
+    method: 'POST',
+    url: '/api/directory/successors',
+    request: async ({ world }) => ({
+      url: '/api/directory/successors',
+      payload: {
+        fromAgencyId: world.agency('SCT'),
+        toAgencyId: world.agency('STC'),
+        effectiveOn: '2025-03-01',
+      },
+    }),
+    allow: writers,
+  },
+];

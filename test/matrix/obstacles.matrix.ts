@@ -1,0 +1,63 @@
+import { targetAssignmentId } from './extensions.matrix.ts';
+import type { MatrixContext, MatrixEntry, Target } from './types.ts';
+
+const signedIn = {
+  admin: true,
+  office: true,
+  leader: true,
+  agencyOwn: true,
+  agencyOther: true,
+  public: false,
+};
+
+/** An open obstacle on the target assignment, written straight to the database. */
+async function openObstacleId(ctx: MatrixContext, target: Target): Promise<number> {
+  const { id } = await ctx.db
+    .insertInto('obstacle')
+    .values({
+      authority_id: ctx.world.authorityId,
+      assignment_id: await targetAssignmentId(ctx, target),
+      reported_on: '2021-01-16',
+      description: 'Chưa có số liệu',
+      status: 'open',
+      response: null,
+      responded_on: null,
+      responded_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Khó khăn, vướng mắc: report (the agency, the Office), list, respond (Office, leadership). */
+export const entries: MatrixEntry[] = [
+  {
+    method: 'POST',
+    url: '/api/assignments/:id/obstacles',
+    request: async (ctx, target) => ({
+      url: `/api/assignments/${await targetAssignmentId(ctx, target)}/obstacles`,
+      payload: { description: 'Chưa có số liệu', proposal: 'Đề nghị gia hạn' },
+    }),
+    allow: { admin: true, office: true, leader: false, agencyOwn: true, agencyOther: false, public: false },
+  },
+  {
+    method: 'GET',
+    url: '/api/obstacles',
+    request: async (ctx, target) => {
+      await openObstacleId(ctx, target);
+      return { url: '/api/obstacles' };
+    },
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks: (body) => JSON.stringify(body).includes('87/KH-UBND'),
+  },
+  {
+    method: 'POST',
+    url: '/api/obstacles/:id/respond',
+    request: async (ctx, target) => ({
+      url: `/api/obstacles/${await openObstacleId(ctx, target)}/respond`,
+      payload: { response: 'Giao Sở Tài chính bố trí kinh phí' },
+    }),
+    allow: { admin: true, office: true, leader: true, agencyOwn: false, agencyOther: false, public: false },
+  },
+];

@@ -1,0 +1,68 @@
+import { SYSTEM_ACTOR } from '../../src/modules/access/access.ts';
+import { nd335RuleSet } from '../../src/modules/scoring/default-rule-set.ts';
+import { putRuleSet } from '../../src/modules/scoring/scoring-rules.service.ts';
+import type { MatrixContext, MatrixEntry } from './types.ts';
+
+const signedIn = {
+  admin: true,
+  office: true,
+  leader: true,
+  agencyOwn: true,
+  agencyOther: true,
+  public: false,
+};
+
+/** A rule set of UBND-TN with a name no other authority has: its appearance elsewhere is a leak. */
+const TN_RULES = 'Bộ tiêu chí riêng của UBND tỉnh Tây Ninh';
+
+async function configureTayNinh({ db, world }: MatrixContext) {
+  const actor = { ...SYSTEM_ACTOR, authorityId: world.authorityId };
+  await putRuleSet({ db, actor }, 2021, { ...nd335RuleSet(2021), name: TN_RULES });
+}
+
+/**
+ * Chấm điểm. Scores and commendation lists are lists: an agency sees only itself (so both targets
+ * answer), another authority sees its own agencies only. Rule sets: read by the Office, leadership and
+ * admins (they hold every agency's entries), written by the Office and admins.
+ */
+export const entries: MatrixEntry[] = [
+  {
+    method: 'GET',
+    url: '/api/scores',
+    request: async () => ({ url: '/api/scores?year=2021' }),
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks: (body) => /87\/KH-UBND|"SNV"|Sở Kế hoạch và Đầu tư/.test(JSON.stringify(body)),
+  },
+  {
+    method: 'GET',
+    url: '/api/commendations',
+    request: async () => ({ url: '/api/commendations?from=2021-01-01&to=2021-12-31' }),
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks: (body) => /87\/KH-UBND|"SNV"|Sở Kế hoạch và Đầu tư/.test(JSON.stringify(body)),
+  },
+  {
+    method: 'GET',
+    url: '/api/score-rule-sets/:year',
+    request: async (ctx) => {
+      await configureTayNinh(ctx);
+      return { url: '/api/score-rule-sets/2021' };
+    },
+    allow: { admin: true, office: true, leader: true, agencyOwn: false, agencyOther: false, public: false },
+    crossAuthority: 'list',
+    leaks: (body) => JSON.stringify(body).includes(TN_RULES),
+  },
+  {
+    method: 'PUT',
+    url: '/api/score-rule-sets/:year',
+    // replaces version 1 of UBND-TN's rule set; another authority has no version 1 (409) and sees none of it
+    request: async (ctx) => {
+      await configureTayNinh(ctx);
+      return { url: '/api/score-rule-sets/2021', payload: { ...nd335RuleSet(2021), version: 1 } };
+    },
+    allow: { admin: true, office: true, leader: false, agencyOwn: false, agencyOther: false, public: false },
+    crossAuthority: 'list',
+    leaks: (body) => JSON.stringify(body).includes(TN_RULES),
+  },
+];

@@ -1,0 +1,56 @@
+import type { MatrixContext, MatrixEntry } from './types.ts';
+
+const adminOnly = {
+  admin: true,
+  office: false,
+  leader: false,
+  agencyOwn: false,
+  agencyOther: false,
+  public: false,
+};
+
+async function userId({ db }: MatrixContext, username: string): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Tài khoản: admins only (user.manage); the own/other target does not apply (same request both times). */
+export const entries: MatrixEntry[] = [
+  { method: 'GET', url: '/api/users', request: async () => ({ url: '/api/users' }), allow: adminOnly },
+  {
+    method: 'POST',
+    url: '/api/users',
+    request: async () => ({
+      url: '/api/users',
+      payload: {
+        username: 'cv.moi',
+        displayName: 'Chuyên viên mới',
+        role: 'office',
+        password: 'mat-khau-dai-1',
+      },
+    }),
+    allow: adminOnly,
+  },
+  {
+    method: 'PATCH',
+    url: '/api/users/:id',
+    request: async (ctx) => ({
+      url: `/api/users/${await userId(ctx, 'snv')}`,
+      payload: { displayName: 'Đầu mối Sở Nội vụ' },
+    }),
+    allow: adminOnly,
+  },
+  {
+    method: 'POST',
+    url: '/api/users/:id/password',
+    request: async (ctx) => ({
+      url: `/api/users/${await userId(ctx, 'snv')}/password`,
+      payload: { newPassword: 'mat-khau-moi-123' },
+    }),
+    allow: adminOnly,
+  },
+];

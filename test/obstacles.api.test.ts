@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
+import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+
+async function assignmentId(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
+  const row = await t.db
+    .selectFrom('assignment as a')
+    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('authority as au', 'au.id', 'a.authority_id')
+    .select('a.id')
+    .where('au.code', '=', 'UBND-TN')
+    .where('g.code', '=', code)
+    .where('t.ref', '=', task)
+    .where('a.role', '=', role)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await buildWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
+  });
+  afterEach(() => world.app.close());
+
+  it('an agency reports on its own assignments, the Office sees all, an agency only its own', async () => {
+    const stp = await signIn(world.app, 'stp');
+    const snv = await signIn(world.app, 'snv');
+    const office = await signIn(world.app, 'vanphong');
+    const i3 = await assignmentId(t, 'STP', 'I.3');
+    const reported = await stp.post(`/api/assignments/${i3}/obstacles`, {
+      description: 'Chưa nhận được số liệu của các huyện',
+      proposal: 'Đề nghị UBND tỉnh chỉ đạo các huyện gửi số liệu trước ngày 18/01',
+    });
+    expect(reported.statusCode).toBe(201);
+    expect(reported.json()).toMatchObject({
+      assignmentId: i3,
+      agency: { code: 'STP' },
+      task: 'I.3',
+      role: 'lead',
+      reportedOn: '2021-01-16',
+      status: 'open',
+      response: null,
+    });
+    // a coordinating agency may report too; the proposal is optional
+    const support = await stp.post(
+      `/api/assignments/${await assignmentId(t, 'STP', 'I.4', 'support')}/obstacles`,
+      {
+        description: 'Thiếu kinh phí',
+      },
+    );
+    expect(support.json()).toMatchObject({ role: 'support', proposal: '' });
+
+    expect((await snv.post(`/api/assignments/${i3}/obstacles`, { description: 'x' })).statusCode).toBe(403);
+    expect(
+      (await anonymous(world.app).post(`/api/assignments/${i3}/obstacles`, { description: 'x' })).statusCode,
+    ).toBe(401);
+    expect((await stp.post(`/api/assignments/${i3}/obstacles`, { description: '' })).statusCode).toBe(400);
+    expect((await stp.post('/api/assignments/999999/obstacles', { description: 'x' })).statusCode).toBe(404);
+
+    expect((await office.get('/api/obstacles')).json()).toMatchObject({ total: 2, page: 1, pageSize: 50 });
+    expect((await office.get('/api/obstacles?pageSize=1&page=2')).json().items).toHaveLength(1);
+    expect((await stp.get('/api/obstacles?status=open')).json().total).toBe(2);
+    expect((await snv.get('/api/obstacles')).json()).toMatchObject({ total: 0, items: [] });
+    expect((await (await signIn(world.app, 'bd.vanphong')).get('/api/obstacles')).json().total).toBe(0);
+    expect((await anonymous(world.app).get('/api/obstacles')).statusCode).toBe(401);
+  });
+
+  it('the Office or leadership answers once; the agency sees the answer', async () => {
+    const stp = await signIn(world.app, 'stp');
+    const leader = await signIn(world.app, 'lanhdao');
+    const id = (
+      await stp.post(`/api/assignments/${await assignmentId(t, 'STP', 'I.3')}/obstacles`, {
+        description: 'Vướng',
+      })
+    ).json().id;
+
+    expect((await stp.post(`/api/obstacles/${id}/respond`, { response: 'Tự trả lời' })).statusCode).toBe(403);
+    expect(
+      (await (await signIn(world.app, 'bd.vanphong')).post(`/api/obstacles/${id}/respond`, { response: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await leader.post(`/api/obstacles/${id}/respond`, { response: '' })).statusCode).toBe(400);
+    const answered = await leader.post(`/api/obstacles/${id}/respond`, {
+      response: 'Giao Sở Tài chính bố trí kinh phí',
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json()).toMatchObject({
+      status: 'answered',
+      response: 'Giao Sở Tài chính bố trí kinh phí',
+      respondedOn: '2021-01-16',
+      respondedBy: 'lanhdao',
+    });
+    const again = await (await signIn(world.app, 'vanphong')).post(`/api/obstacles/${id}/respond`, {
+      response: 'x',
+    });
+    expect(again.statusCode).toBe(409);
+    expect((await stp.get('/api/obstacles?status=answered')).json().items[0]).toMatchObject({
+      id,
+      status: 'answered',
+    });
+    expect((await stp.get('/api/obstacles?status=open')).json().total).toBe(0);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('entity', '=', 'obstacle')
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'obstacle.report', actor: 'stp' },
+      { action: 'obstacle.respond', actor: 'lanhdao' },
+    ]);
+  });
+});

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { backoffMs, deliverOutbox, MAX_ATTEMPTS, smtpMailer } from '../src/modules/followup/outbox.ts';
+import { startFollowupScheduler } from '../src/modules/followup/scheduler.ts';
+import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
+import { describeEachDatabase } from './support/databases.ts';
+import { loadFollowupDemo } from './support/followup.ts';
+import { type CapturedMail, startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
+
+const FROM = 'dondoc <dondoc@tayninh.gov.vn>';
+const MINUTE = 60_000;
+
+describe('follow-up configuration', () => {
+  it('refuses a bad schedule, offsets, threshold or SMTP URL with the list of what is wrong', () => {
+    const bad = () =>
+      loadConfig({
+        DONDOC_SWEEP_TIME: '7h',
+        DONDOC_NOTICE_OFFSETS: '7;3',
+        DONDOC_ESCALATE_AFTER_DAYS: '0',
+        DONDOC_SCHEDULER: 'maybe',
+        SMTP_URL: 'http://mail.example.vn',
+      });
+    expect(bad).toThrow(/invalid configuration/);
+    for (const name of [
+      'DONDOC_SWEEP_TIME',
+      'DONDOC_NOTICE_OFFSETS',
+      'DONDOC_ESCALATE_AFTER_DAYS',
+      'SMTP_URL',
+    ]) {
+      expect(bad).toThrow(new RegExp(`- ${name}: `));
+    }
+    expect(loadConfig({ DONDOC_NOTICE_OFFSETS: '0, 3,7,1' }).followup).toMatchObject({
+      sweepTime: '07:00',
+      noticeOffsets: [7, 3, 1, 0],
+      escalateAfterDays: 30,
+      scheduler: true,
+      smtpUrl: null,
+    });
+  });
+});
+
+describeEachDatabase('e-mail outbox', (t) => {
+  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  beforeAll(async () => {
+    smtp = await startSmtpCapture();
+  });
+  afterAll(() => smtp.close());
+  const captured = () => smtp.mails.splice(0);
+  const outbox = () => t.db.selectFrom('outbox_message').selectAll().orderBy('id').execute();
+
+  it('delivers every queued e-mail exactly once, the reminder letter attached', async () => {
+    captured();
+    const id = await loadFollowupDemo(t.db);
+    await sweepUpTo(t.db, id, '2021-01-14'); // notices of 13/01; I.1's reminder letter to VP on 14/01
+    const queued = await outbox();
+    expect(queued.length).toBeGreaterThan(20);
+    const mailer = smtpMailer(smtp.url, FROM);
+    try {
+      expect(await deliverOutbox(t.db, mailer)).toEqual({
+        sent: queued.length,
+        retrying: 0,
+        dead: 0,
+        lastError: null,
+      });
+      expect(await deliverOutbox(t.db, mailer)).toMatchObject({ sent: 0 });
+    } finally {
+      mailer.close();
+    }
+    const mails = captured();
+    expect(mails).toHaveLength(queued.length);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(queued.length);
+    expect((await outbox()).every((m) => m.status === 'sent' && m.attempts === 1 && m.sent_at)).toBe(true);
+    const letter = mails.find((m) => m.key === `mail.reminder.2021-01-14.u${userId(queued, 'vp')}`);
+    expect(letter?.to).toEqual(['vp@tayninh.gov.vn']);
+    expect(letter?.raw).toContain('Cong-van-don-doc-1-UBND-VP-VP-2021-01-14.docx');
+    expect(letter?.raw).toMatch(/^From: dondoc <dondoc@tayninh\.gov\.vn>/m);
+  });
+
+  it('sends one digest per recipient per day', async () => {
+    captured();
+    const id = await loadFollowupDemo(t.db);
+    await sweepUpTo(t.db, id, '2021-01-23', { notifyWindowDays: 2 }); // digests on 21, 22 and 23/01
+    const mailer = smtpMailer(smtp.url, FROM);
+    await deliverOutbox(t.db, mailer).finally(() => mailer.close());
+    const digests = captured().filter((m) => m.key.startsWith('mail.digest.'));
+    const perRecipientDay = new Map<string, number>();
+    for (const m of digests) {
+      const key = `${m.to.join()}|${m.key.split('.')[2]}`;
+      perRecipientDay.set(key, (perRecipientDay.get(key) ?? 0) + 1);
+    }
+    expect([...perRecipientDay.values()].every((n) => n === 1)).toBe(true);
+    // 21/01: VP (I.1) and the 28 agencies of I.8 …: every agency user gets one each day
+    expect(digests).toHaveLength(3 * 29);
+  });
+
+  it('an unreachable server: retries after 1, 2, 4 … 64 minutes, dead after 8 attempts, nothing lost', async () => {
+    const id = await loadFollowupDemo(t.db);
+    await sweepUpTo(t.db, id, '2021-01-13');
+    const queued = await outbox();
+    const broken = smtpMailer(await unreachableSmtpUrl(), FROM);
+    let clock = Date.now(); // queued at the database's now(); the clock then runs ahead of it
+    const now = () => new Date(clock);
+    try {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const s = await deliverOutbox(t.db, broken, { now });
+        const last = attempt === MAX_ATTEMPTS;
+        expect(s).toMatchObject({
+          sent: 0,
+          retrying: last ? 0 : queued.length,
+          dead: last ? queued.length : 0,
+        });
+        expect(s.lastError).toMatch(/ECONNREFUSED/);
+        const rows = await outbox();
+        expect(rows.every((m) => m.attempts === attempt && m.status === (last ? 'dead' : 'pending'))).toBe(
+          true,
+        );
+        const waited = (rows[0]?.next_attempt_at.getTime() ?? 0) - clock;
+        expect(waited).toBe(backoffMs(attempt)); // 1, 2, 4, 8, 16, 32, 64 … minutes
+        expect((await deliverOutbox(t.db, broken, { now })).retrying).toBe(0); // not due again yet
+        clock += waited;
+      }
+    } finally {
+      broken.close();
+    }
+    expect(backoffMs(1)).toBe(MINUTE);
+    expect(backoffMs(7)).toBe(64 * MINUTE);
+    const dead = await outbox();
+    expect(dead).toHaveLength(queued.length); // the dead-letter state keeps every message and its error
+    expect(dead.every((m) => m.status === 'dead' && m.last_error?.includes('ECONNREFUSED'))).toBe(true);
+
+    // the server is back: dead letters stay dead (no duplicate), new mail flows
+    captured();
+    await sweepUpTo(t.db, id, '2021-01-14');
+    const fresh = (await outbox()).filter((m) => m.status === 'pending');
+    const mailer = smtpMailer(smtp.url, FROM);
+    await deliverOutbox(t.db, mailer, { now: () => new Date(clock + 365 * 86_400_000) }).finally(() =>
+      mailer.close(),
+    );
+    expect(
+      captured()
+        .map((m) => m.key)
+        .sort(),
+    ).toEqual(fresh.map((m) => m.business_key.replace(/:/g, '.')).sort());
+  });
+
+  it('reclaims a lease that ran out, leaves a live one alone; two deliverers send each message once', async () => {
+    captured();
+    const id = await loadFollowupDemo(t.db);
+    await sweepUpTo(t.db, id, '2021-01-14');
+    const [stale, live] = await outbox();
+    const minutes = (n: number) => new Date(Date.now() + n * MINUTE);
+    const sending = { status: 'sending' as const, attempts: 1 };
+    await t.db
+      .updateTable('outbox_message')
+      .set({ ...sending, lease_until: minutes(-1) })
+      .where('id', '=', stale?.id ?? 0)
+      .execute();
+    await t.db
+      .updateTable('outbox_message')
+      .set({ ...sending, lease_until: minutes(5) })
+      .where('id', '=', live?.id ?? 0)
+      .execute();
+    const [m1, m2] = [smtpMailer(smtp.url, FROM), smtpMailer(smtp.url, FROM)];
+    try {
+      const [a, b] = await Promise.all([
+        deliverOutbox(t.db, m1, { batchSize: 3 }),
+        deliverOutbox(t.db, m2, { batchSize: 3 }),
+      ]);
+      const queued = await outbox();
+      expect(a.sent + b.sent).toBe(queued.length - 1);
+    } finally {
+      m1.close();
+      m2.close();
+    }
+    const mails = captured();
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(mails.length);
+    expect(mails.some((m) => m.messageId.startsWith(`<outbox-${stale?.id}.`))).toBe(true);
+    expect(mails.some((m) => m.messageId.startsWith(`<outbox-${live?.id}.`))).toBe(false);
+    const rows = await outbox();
+    expect(rows.find((m) => m.id === stale?.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(rows.find((m) => m.id === live?.id)).toMatchObject({ status: 'sending', attempts: 1 });
+  });
+
+  it('the scheduler sweeps at 07:00 local time, then delivers; an unreachable server is named in the log', async () => {
+    captured();
+    await loadFollowupDemo(t.db);
+    const lines: string[] = [];
+    const log = {
+      info: (m: string) => lines.push(`info ${m}`),
+      warn: (m: string) => lines.push(`warn ${m}`),
+      error: (_: unknown, m?: string) => lines.push(`error ${m}`),
+    };
+    let clock = new Date('2021-01-21T06:59:00+07:00').getTime(); // 20/01 23:59 UTC
+    const followup = { ...loadConfig({}).followup, smtpUrl: smtp.url };
+    const scheduler = startFollowupScheduler({
+      db: t.db,
+      followup,
+      log: log as never,
+      now: () => new Date(clock),
+      tickMs: 3_600_000,
+    });
+    try {
+      await scheduler.tick();
+      const lastDay = async () =>
+        (await t.db.selectFrom('sweep_day').select('day').orderBy('day', 'desc').executeTakeFirst())?.day;
+      expect(await lastDay()).toBe('2021-01-20'); // before 07:00: up to yesterday
+      clock += 61_000;
+      await scheduler.tick();
+      expect(await lastDay()).toBe('2021-01-21');
+      console.log(lines);
+      expect(lines).toContain(
+        'info reminder sweep UBND-TN 2021-01-21 (1 days): 33 new written reminders, 29 letters, 96 notifications, 67 e-mails queued',
+      );
+      const pending = await t.db
+        .selectFrom('outbox_message')
+        .select('id')
+        .where('status', '<>', 'sent')
+        .execute();
+      expect(pending).toEqual([]);
+      expect(captured().length).toBeGreaterThan(0);
+    } finally {
+      await scheduler.stop();
+    }
+
+    const broken = { ...followup, smtpUrl: await unreachableSmtpUrl() };
+    const second = startFollowupScheduler({
+      db: t.db,
+      followup: broken,
+      log: log as never,
+      now: () => new Date(clock + 86_400_000),
+      tickMs: 3_600_000,
+    });
+    await second.tick();
+    await second.stop();
+    expect(
+      lines.some(
+        (l) =>
+          l.startsWith('warn e-mail: 0 sent') && l.includes(broken.smtpUrl) && l.includes('ECONNREFUSED'),
+      ),
+    ).toBe(true);
+    expect(lines.some((l) => l.includes('is not reachable'))).toBe(true);
+  });
+});
+
+function userId(rows: { business_key: string; to_address: string }[], username: string): string {
+  const row = rows.find((r) => r.to_address === `${username}@tayninh.gov.vn`);
+  return /:u(\d+)$/.exec(row?.business_key ?? '')?.[1] ?? '?';
+}
+
+export type { CapturedMail };

@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createUser } from '../src/modules/auth/auth.service.ts';
+import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
+import { describeEachDatabase } from './support/databases.ts';
+import { anonymous, buildWorld, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+
+const JAN_15 = () => new Date('2021-01-15T09:00:00+07:00');
+
+describeEachDatabase('HTTP API: sub-units and sub-assignment', (t) => {
+  let world: World;
+  let office: Client;
+  let stp: Client;
+  let i3: number;
+  beforeEach(async () => {
+    world = await buildWorld(t, { now: JAN_15 });
+    office = await signIn(world.app, 'vanphong');
+    stp = await signIn(world.app, 'stp');
+    i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
+  });
+  afterEach(() => world.app.close());
+
+  const addUnit = async (client: Client, name: string, code: string, parentId?: number) =>
+    client.post('/api/units', { name, code, ...(parentId ? { parentId } : {}) });
+
+  async function twoUnits() {
+    const a = (await addUnit(stp, 'Phòng Xây dựng và kiểm tra văn bản', 'stp-xdkt')).json();
+    const b = (await addUnit(stp, 'Phòng Hành chính tư pháp', 'STP-HCTP')).json();
+    return [a, b] as { id: number; code: string }[];
+  }
+
+  it('lets an agency add its own units and list them; others see none of them', async () => {
+    const created = await addUnit(stp, 'Phòng Xây dựng và kiểm tra văn bản', 'stp-xdkt');
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      code: 'STP-XDKT',
+      parentId: world.agency('STP'),
+      parentCode: 'STP',
+    });
+    const nested = await addUnit(stp, 'Tổ kiểm tra', 'STP-XDKT-KT', created.json().id);
+    expect(nested.statusCode).toBe(201);
+    expect((await addUnit(stp, 'Phòng khác', 'STP-XDKT')).statusCode).toBe(409);
+    expect((await addUnit(stp, 'phong xay dung va kiem tra van ban', 'STP-2')).statusCode).toBe(409);
+    expect((await addUnit(stp, 'Phòng của Sở Nội vụ', 'SNV-X', world.agency('SNV'))).statusCode).toBe(403);
+    expect((await addUnit(office, 'Phòng Tổ chức', 'SNV-TC', world.agency('SNV'))).statusCode).toBe(201);
+    expect((await addUnit(office, 'Phòng không có cơ quan', 'X-1')).statusCode).toBe(400);
+    expect(
+      (await addUnit(await signIn(world.app, 'lanhdao'), 'Phòng', 'L-1', world.agency('STP'))).statusCode,
+    ).toBe(403);
+    expect((await anonymous(world.app).post('/api/units', { name: 'Phòng', code: 'P-1' })).statusCode).toBe(
+      401,
+    );
+
+    const mine = (await stp.get('/api/units')).json();
+    expect(mine).toMatchObject({ total: 2, page: 1, pageSize: 50 });
+    expect(mine.items.map((u: { code: string }) => u.code)).toEqual(['STP-XDKT', 'STP-XDKT-KT']);
+    expect((await office.get('/api/units')).json().total).toBe(3);
+    expect((await office.get(`/api/units?parentId=${world.agency('SNV')}`)).json().items).toEqual([
+      expect.objectContaining({ code: 'SNV-TC' }),
+    ]);
+    expect((await (await signIn(world.app, 'snv')).get('/api/units')).json().items).toEqual([
+      expect.objectContaining({ code: 'SNV-TC' }),
+    ]);
+    expect((await stp.get(`/api/units?parentId=${world.agency('SNV')}`)).statusCode).toBe(403);
+    expect((await (await signIn(world.app, 'bd.vanphong')).get('/api/units')).json().total).toBe(0);
+  });
+
+  it('sub-assigns to own units within the due date; children do not change status or reminders', async () => {
+    const statusBefore = (await office.get('/api/status?asOf=2021-02-15')).json();
+    const remindersBefore = (await office.get('/api/reminders?asOf=2021-12-31')).json().reminders;
+    const [a, b] = await twoUnits();
+    if (!a || !b) throw new Error('units');
+    const url = `/api/assignments/${i3}/subassignments`;
+    expect((await stp.post(url, { items: [{ agencyId: a.id, dueOn: '2021-01-21' }] })).statusCode).toBe(400);
+    expect(
+      (await stp.post(url, { items: [{ agencyId: world.agency('SNV'), dueOn: '2021-01-18' }] })).statusCode,
+    ).toBe(400);
+    expect(
+      (await stp.post(url, { items: [{ agencyId: world.agency('STP'), dueOn: '2021-01-18' }] })).statusCode,
+    ).toBe(400);
+    const reply = await stp.post(url, {
+      items: [
+        { agencyId: a.id, dueOn: '2021-01-18', note: 'Dự thảo báo cáo' },
+        { agencyId: b.id, dueOn: '2021-01-20' },
+      ],
+    });
+    expect(reply.statusCode).toBe(201);
+    const view = reply.json();
+    expect(view.parent).toEqual({
+      id: i3,
+      agencyId: world.agency('STP'),
+      agencyCode: 'STP',
+      dueOn: '2021-01-20',
+    });
+    expect(view.items).toEqual([
+      expect.objectContaining({
+        agencyCode: 'STP-XDKT',
+        opensOn: '2021-01-15',
+        dueOn: '2021-01-18',
+        note: 'Dự thảo báo cáo',
+        state: 'open_on_time',
+        resultStatus: null,
+      }),
+      expect.objectContaining({ agencyCode: 'STP-HCTP', dueOn: '2021-01-20', note: '' }),
+    ]);
+    expect(view.progress).toEqual({ done: 0, total: 2 });
+    expect((await stp.post(url, { items: [{ agencyId: a.id, dueOn: '2021-01-18' }] })).statusCode).toBe(409);
+    const children = await t.db
+      .selectFrom('assignment')
+      .selectAll()
+      .where('parent_assignment_id', '=', i3)
+      .execute();
+    expect(children.map((c) => [c.role, c.original_due_on, c.current_due_on])).toEqual([
+      ['lead', '2021-01-18', '2021-01-18'],
+      ['lead', '2021-01-20', '2021-01-20'],
+    ]);
+
+    expect((await office.get('/api/status?asOf=2021-02-15')).json()).toEqual(statusBefore);
+    expect((await office.get('/api/reminders?asOf=2021-12-31')).json().reminders).toEqual(remindersBefore);
+    expect((await office.get(url)).json()).toEqual(view);
+    expect((await (await signIn(world.app, 'lanhdao')).get(url)).statusCode).toBe(200);
+  });
+
+  it('the parent agency receives and decides its units’ results; progress rolls up', async () => {
+    const [a, b] = await twoUnits();
+    if (!a || !b) throw new Error('units');
+    const url = `/api/assignments/${i3}/subassignments`;
+    const children = (
+      await stp.post(url, {
+        items: [
+          { agencyId: a.id, dueOn: '2021-01-18' },
+          { agencyId: b.id, dueOn: '2021-01-18' },
+        ],
+      })
+    ).json().items as { id: number }[];
+    const [childA, childB] = children;
+    if (!childA || !childB) throw new Error('children');
+
+    // a user of the unit itself may report, but not decide its own result
+    const unitUser = await createUser(t.db, {
+      authorityId: world.authorityId,
+      username: 'stp.xdkt',
+      displayName: 'Phòng XDKT',
+      role: 'agency',
+      agencyId: a.id,
+      password: DEMO_PASSWORD,
+    });
+    expect(unitUser).toBeGreaterThan(0);
+    const unit = await signIn(world.app, 'stp.xdkt');
+    const submitted = await unit.request({
+      method: 'POST',
+      url: `/api/assignments/${childA.id}/results`,
+      ...(await multipart({ documentNumber: '03/BC-XDKT' }, [{ name: 'du-thao.pdf', bytes: SMALL_PDF }])),
+    });
+    expect(submitted.statusCode).toBe(201);
+    const result = submitted.json();
+    expect(result).toMatchObject({ parentAssignmentId: i3, agencyCode: 'STP-XDKT', status: 'pending' });
+    expect((await unit.post(`/api/results/${result.id}/accept`)).statusCode).toBe(403);
+    expect((await unit.get(`/api/files/${result.files[0].id}`)).statusCode).toBe(200);
+    expect((await (await signIn(world.app, 'snv')).post(`/api/results/${result.id}/accept`)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await (await signIn(world.app, 'lanhdao')).post(`/api/results/${result.id}/accept`)).statusCode,
+    ).toBe(403);
+    expect((await unit.post(`/api/assignments/${i3}/subassignments`, { items: [] })).statusCode).toBe(400);
+    expect((await unit.get(url)).statusCode).toBe(403);
+
+    // the Office's queue can leave internal results out
+    expect((await office.get('/api/results?internal=false')).json().total).toBe(0);
+    expect((await office.get('/api/results?internal=true')).json().total).toBe(1);
+    expect((await stp.get('/api/results?status=pending')).json().total).toBe(1);
+
+    const statusBefore = (await office.get('/api/status?asOf=2021-01-19')).json();
+    const accepted = await stp.post(`/api/results/${result.id}/accept`);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', decidedBy: 'stp' });
+    // stp records and accepts the other unit's report at once
+    const atOnce = await stp.post(`/api/assignments/${childB.id}/results`, {
+      documentNumber: '04/BC-HCTP',
+      accept: true,
+    });
+    expect(atOnce.json()).toMatchObject({ status: 'accepted' });
+
+    const view = (await stp.get(url)).json();
+    expect(view.progress).toEqual({ done: 2, total: 2 });
+    expect(view.items.map((i: { state: string; resultStatus: string }) => [i.state, i.resultStatus])).toEqual(
+      [
+        ['done_on_time', 'accepted'],
+        ['done_on_time', 'accepted'],
+      ],
+    );
+    // children done: the parent is still open for the Office; the statistics did not move
+    expect((await office.get('/api/status?asOf=2021-01-19')).json()).toEqual(statusBefore);
+    expect((await stp.post(`/api/results/${result.id}/return`, { reason: 'Thiếu số liệu' })).statusCode).toBe(
+      409,
+    );
+  });
+
+  it('refuses others and closed assignments', async () => {
+    const [a] = await twoUnits();
+    if (!a) throw new Error('unit');
+    const url = `/api/assignments/${i3}/subassignments`;
+    const body = { items: [{ agencyId: a.id, dueOn: '2021-01-18' }] };
+    expect((await (await signIn(world.app, 'snv')).post(url, body)).statusCode).toBe(403);
+    expect((await (await signIn(world.app, 'snv')).get(url)).statusCode).toBe(403);
+    expect((await (await signIn(world.app, 'lanhdao')).post(url, body)).statusCode).toBe(403);
+    expect((await anonymous(world.app).get(url)).statusCode).toBe(401);
+    expect((await (await signIn(world.app, 'bd.vanphong')).get(url)).statusCode).toBe(404);
+    await stp.post(`/api/assignments/${i3}/results`, { documentNumber: '1/BC' });
+    const pending = (await office.get('/api/results?status=pending')).json().items[0];
+    await office.post(`/api/results/${pending.id}/accept`);
+    const closed = await stp.post(url, body);
+    expect(closed.statusCode).toBe(409);
+  });
+});

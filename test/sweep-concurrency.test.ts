@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { addDays } from '../src/domain/dates.ts';
+import { sweepDay } from '../src/modules/followup/sweep.service.ts';
+import { listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { followupCounts, lettersByDay, loadFollowupDemo, notificationsByKind } from './support/followup.ts';
+
+/**
+ * Two app processes sweeping the same 50 days at the same moment on one PostgreSQL database
+ * (PGlite is single-process: its dialect serialises everything already). Runs whenever
+ * TEST_DATABASE_URL is set — in CI always (backendNames() fails there without it).
+ */
+const WORKER = new URL('./support/sweep-worker.ts', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
+const FIRST_DAY = '2021-01-13';
+const ROUNDS = 50; // 13/01 – 03/03: every section I deadline, reminders on 10 days
+
+interface WorkerReport {
+  pid: number;
+  swept: string[];
+  reminders: number;
+  letters: number;
+}
+
+function runWorker(url: string, authorityId: number, startAt: number): Promise<WorkerReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', WORKER, url, String(authorityId), FIRST_DAY, String(ROUNDS), String(startAt)],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`worker exited with ${code}: ${err}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as WorkerReport);
+    });
+  });
+}
+
+async function openScratch(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+  const scratch = await createScratchDatabase();
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
+  await migrateToLatest(database.db as Kysely<unknown>);
+  return { database, ...scratch };
+}
+
+const hasPostgres = backendNames().includes('postgres');
+
+describe.skipIf(!hasPostgres)('two processes sweeping concurrently [postgres]', () => {
+  const opened: Awaited<ReturnType<typeof openScratch>>[] = [];
+  beforeAll(async () => {
+    opened.push(await openScratch(), await openScratch());
+  });
+  afterAll(async () => {
+    for (const o of opened) {
+      await o.database.close();
+      await o.drop();
+    }
+  });
+
+  it('50 rounds over the same days: every day swept once, no duplicate, the same rows as one process', async () => {
+    const [shared, baseline] = opened as [(typeof opened)[0], (typeof opened)[0]];
+    const id = await loadFollowupDemo(shared.database.db);
+    const startAt = Date.now() + 4000; // both processes loaded and connected by then
+    const reports = await Promise.all([
+      runWorker(shared.url, id, startAt),
+      runWorker(shared.url, id, startAt),
+    ]);
+
+    // each day was done by exactly one of the two processes
+    const days = Array.from({ length: ROUNDS }, (_, i) => addDays(FIRST_DAY, i));
+    const [a, b] = reports as [WorkerReport, WorkerReport];
+    expect(Math.min(a.swept.length, b.swept.length)).toBeGreaterThan(0); // they did race (measured 19–31 / 50)
+    expect([...a.swept, ...b.swept].sort()).toEqual(days);
+    expect(a.swept.filter((d) => b.swept.includes(d))).toEqual([]);
+    expect(a.reminders + b.reminders).toBe(70); // the 70 lead assignments of section I
+    expect(a.letters + b.letters).toBe(66);
+
+    const db = shared.database.db;
+    const counts = await followupCounts(db);
+    expect(counts).toMatchObject({ sweep_day: ROUNDS, written_reminder: 70, reminder_letter: 66 });
+    expect(await listWrittenReminders(db, id, { asOf: addDays(FIRST_DAY, ROUNDS - 1) })).toHaveLength(70);
+    const numbers = await db.selectFrom('reminder_letter').select('number').orderBy('number').execute();
+    expect(numbers.map((n) => n.number)).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));
+
+    // the same rows, kind by kind and day by day, as one process sweeping alone
+    const baselineId = await loadFollowupDemo(baseline.database.db);
+    for (const day of days) await sweepDay(baseline.database.db, baselineId, day);
+    expect(counts).toEqual(await followupCounts(baseline.database.db));
+    expect(await notificationsByKind(db)).toEqual(await notificationsByKind(baseline.database.db));
+    expect(await lettersByDay(db)).toEqual(await lettersByDay(baseline.database.db));
+  }, 180_000);
+});

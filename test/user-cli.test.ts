@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { login } from '../src/modules/auth/auth.service.ts';
+import { backendNames, createScratchDatabase } from './support/databases.ts';
+
+/** `dondoc user add` against each database. */
+for (const backend of backendNames()) {
+  describe(`dondoc user add [${backend}]`, () => {
+    let env: NodeJS.ProcessEnv;
+    let cleanup: () => Promise<void>;
+
+    beforeAll(async () => {
+      if (backend === 'postgres') {
+        const scratch = await createScratchDatabase();
+        env = { DATABASE_URL: scratch.url };
+        cleanup = scratch.drop;
+      } else {
+        const dir = mkdtempSync(join(tmpdir(), 'dondoc-user-cli-'));
+        env = { DONDOC_DATA_DIR: join(dir, 'data') };
+        cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      }
+      expect((await cli('demo')).code).toBe(0);
+    });
+    afterAll(() => cleanup());
+
+    async function cli(...argv: string[]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    }
+
+    /** Signs in with the service, on a database opened after the CLI closed it. */
+    async function signsIn(username: string, password: string): Promise<boolean> {
+      const database = await openDatabase(loadConfig(env).database);
+      try {
+        await login(database.db, { username, password }, { sessionHours: 1 });
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await database.close();
+      }
+    }
+
+    it('creates an account with a given password', async () => {
+      const added = await cli(
+        'user',
+        'add',
+        '--username',
+        'CV.Theodoi',
+        '--name',
+        'Chuyên viên theo dõi',
+        '--role',
+        'office',
+        '--password',
+        'mat-khau-dai-1',
+      );
+      expect(added.code).toBe(0);
+      expect(added.out).toContain('Đã tạo tài khoản "cv.theodoi" (office)');
+      expect(added.out).not.toContain('Mật khẩu');
+      expect(await signsIn('cv.theodoi', 'mat-khau-dai-1')).toBe(true);
+      const again = await cli(
+        'user',
+        'add',
+        '--username',
+        'cv.theodoi',
+        '--name',
+        'x',
+        '--role',
+        'office',
+        '--password',
+        'mat-khau-dai-1',
+      );
+      expect(again.code).toBe(1);
+      expect(again.err).toContain('USER_EXISTS');
+    });
+
+    it('generates a password when none is given and prints it once', async () => {
+      const added = await cli(
+        'user',
+        'add',
+        '--username',
+        'daumoi.stp',
+        '--name',
+        'Đầu mối Sở Tư pháp',
+        '--role',
+        'agency',
+        '--agency',
+        'stp',
+      );
+      expect(added.code).toBe(0);
+      const password = /Mật khẩu \(chỉ hiện một lần[^)]*\): (\S+)/.exec(added.out)?.[1];
+      expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(await signsIn('daumoi.stp', password ?? '')).toBe(true);
+      const json = JSON.parse(
+        (await cli('user', 'add', '--username', 'lanhdao2', '--name', 'PCT', '--role', 'leader', '--json'))
+          .out,
+      );
+      expect(json).toMatchObject({ username: 'lanhdao2', role: 'leader', password: expect.any(String) });
+    });
+
+    it.each([
+      [['--username', 'u1', '--name', 'x', '--role', 'boss'], 'VALIDATION_FAILED'],
+      [['--username', 'u1', '--name', 'x', '--role', 'agency'], 'VALIDATION_FAILED'],
+      [['--username', 'u1', '--name', 'x', '--role', 'agency', '--agency', 'XYZ'], 'AGENCY_NOT_FOUND'],
+      [['--username', 'u1', '--name', 'x', '--role', 'office', '--agency', 'STP'], 'VALIDATION_FAILED'],
+      [['--username', 'u1', '--role', 'office'], 'VALIDATION_FAILED'],
+      [['--username', 'u1', '--name', 'x', '--role', 'office', '--password', 'ngan'], 'VALIDATION_FAILED'],
+    ])('refuses %j with %s', async (args, code) => {
+      const refused = await cli('user', 'add', ...args);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(code);
+    });
+
+    it('explains its usage', async () => {
+      expect((await cli('user', 'remove')).code).toBe(1);
+      expect((await cli('help')).out).toContain('dondoc user add');
+    });
+  });
+}
