@@ -5,6 +5,7 @@ import * as api from './migrations/2026-11-27T1400-api.ts';
 import * as directoryVersion from './migrations/2026-11-27T1500-directory-version.ts';
 import * as scoring from './migrations/2026-11-27T1600-scoring.ts';
 import * as followup from './migrations/2026-11-27T1700-followup.ts';
+import * as auditAppendOnly from './migrations/2026-11-27T1800-audit-append-only.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1500-directory-version': directoryVersion,
   '2026-11-27T1600-scoring': scoring,
   '2026-11-27T1700-followup': followup,
+  '2026-11-27T1800-audit-append-only': auditAppendOnly,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -101,7 +101,11 @@ export async function authRoutes(app: ZodApp) {
     },
     async (request, reply) => {
       const { db, actor } = ctx(request);
-      await changePassword(db, actor, { ...request.body, keepSessionToken: request.cookies[SESSION_COOKIE] });
+      await changePassword(db, actor, {
+        ...request.body,
+        keepSessionToken: request.cookies[SESSION_COOKIE],
+        ip: request.ip,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -118,7 +122,7 @@ export async function authRoutes(app: ZodApp) {
     },
     async (request, reply) => {
       const { db, actor } = ctx(request);
-      return reply.status(201).send(await createApiToken(db, actor, request.body.name));
+      return reply.status(201).send(await createApiToken(db, actor, request.body.name, request.ip));
     },
   );
 }

@@ -165,7 +165,12 @@ async function toActor(
 export async function changePassword(
   db: Kysely<DB>,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string; keepSessionToken?: string | undefined },
+  input: {
+    currentPassword: string;
+    newPassword: string;
+    keepSessionToken?: string | undefined;
+    ip?: string | null;
+  },
 ): Promise<void> {
   requireAccess(actor, 'self');
   const me = requireUser(actor);
@@ -199,6 +204,7 @@ export async function createApiToken(
   db: Kysely<DB>,
   actor: Actor,
   name: string,
+  ip: string | null = null,
 ): Promise<{ id: number; token: string }> {
   requireAccess(actor, 'self');
   const me = requireUser(actor);
@@ -216,6 +222,7 @@ export async function createApiToken(
       entity: 'api_token',
       entityId: String(id),
       data: { name },
+      ip,
     });
     return { id, token };
   });
@@ -231,7 +238,12 @@ export interface NewUser {
 }
 
 /** Creates an account (CLI `dondoc user add`, the demo, an admin). */
-export async function createUser(db: Kysely<DB>, input: NewUser, actorName = 'system'): Promise<number> {
+export async function createUser(
+  db: Kysely<DB>,
+  input: NewUser,
+  actorName = 'system',
+  ip: string | null = null,
+): Promise<number> {
   assertPasswordPolicy(input.password);
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
@@ -267,6 +279,7 @@ export async function createUser(db: Kysely<DB>, input: NewUser, actorName = 'sy
       entity: 'app_user',
       entityId: String(id),
       after: { username, role: input.role, agencyId: input.agencyId },
+      ip,
     });
     return id;
   });

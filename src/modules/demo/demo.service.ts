@@ -130,6 +130,8 @@ async function createDemoUsers(trx: Kysely<DB>, authorityId: number, passwordHas
 }
 
 async function deleteAuthorityData(trx: Kysely<DB>, authorityId: number): Promise<void> {
+  // the audit log is append-only (a trigger); a demo reset is the one purge allowed, in this transaction
+  await sql`select set_config('dondoc.audit_purge', 'on', true)`.execute(trx);
   for (const table of TENANT_TABLES) {
     await sql`delete from ${sql.table(table)} where authority_id = ${authorityId}`.execute(trx);
   }

@@ -66,9 +66,14 @@ export interface Mailer {
   close(): void;
 }
 
-/** The SMTP mailer of SMTP_URL; timeouts short enough that a dead server fails an attempt, not a lease. */
+/**
+ * The SMTP mailer of SMTP_URL: a small pool of connections reused across messages; timeouts short
+ * enough that a dead server fails an attempt, not a lease.
+ */
 export function smtpMailer(smtpUrl: string, from: string): Mailer & { verify(): Promise<true> } {
   const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 2,
     url: smtpUrl,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,

@@ -111,7 +111,17 @@ export async function sweepDay(
       return { reminderId: r.id, ...f, dueOn: r.due_on };
     });
     const letters = await issueLettersForDay(trx, authority, day, items);
-    const drafts: NotificationDraft[] = letters.flatMap((letter) =>
+    const drafts: NotificationDraft[] = [];
+    if (o.notify) {
+      drafts.push(
+        ...planNotices(day, facts, recipients, o.noticeOffsets),
+        ...planDigests(day, facts, recipients),
+        ...planEscalations(day, facts, recipients, o.escalateAfterDays),
+        ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
+      );
+    }
+    // the letters last: the newest notification, so the top of the recipient's list
+    const letterDrafts: NotificationDraft[] = letters.flatMap((letter) =>
       recipients
         .filter((r) => r.role === 'agency' && r.agencyId === letter.agencyId)
         .map((r) => ({
@@ -124,17 +134,9 @@ export async function sweepDay(
           assignmentId: null,
         })),
     );
-    if (o.notify) {
-      drafts.push(
-        ...planNotices(day, facts, recipients, o.noticeOffsets),
-        ...planDigests(day, facts, recipients),
-        ...planEscalations(day, facts, recipients, o.escalateAfterDays),
-        ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
-      );
-    }
     const created = await insertNotifications(
       trx,
-      drafts.map((n): NotificationInsert => ({ authorityId, ...n })),
+      [...drafts, ...letterDrafts].map((n): NotificationInsert => ({ authorityId, ...n })),
     );
     const letterOf = new Map(letters.map((l) => [l.agencyId, l.id]));
     const agencyOf = new Map(recipients.map((r) => [r.userId, r.agencyId]));

@@ -42,7 +42,7 @@ export async function importPlanDocument(
   db: Kysely<DB>,
   authority: ImportAuthority,
   file: PlanFile,
-  options: { replace?: boolean; actor?: string } = {},
+  options: { replace?: boolean; actor?: string; ip?: string | null } = {},
 ): Promise<ImportedPlan> {
   const parsed = await readPlanFile(file);
   const input = planInputOf(parsed);
@@ -72,6 +72,7 @@ export async function importPlanDocument(
       entity: 'plan',
       entityId: String(plan.planId),
       data: { number: plan.number, file: file.fileName, warnings: preview.warnings.length },
+      ip: options.ip ?? null,
     });
     return { plan, preview };
   });

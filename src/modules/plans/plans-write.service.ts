@@ -62,6 +62,7 @@ export async function importPlanUpload(ctx: ServiceContext, read: UploadReader) 
   const imported = await importPlanDocument(ctx.db, { id: authority.id, place: authority.place }, file, {
     replace,
     actor: actorName(ctx.actor),
+    ip: ctx.ip ?? null,
   });
   return { plan: imported.plan, warnings: imported.preview.warnings };
 }

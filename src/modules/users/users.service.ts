@@ -89,6 +89,7 @@ export async function createUserFor(
       password: input.password,
     },
     actorName(c.actor),
+    c.ip ?? null,
   );
   return toUserView(await mustFindUser(c.db, authorityId, id));
 }

@@ -1,0 +1,117 @@
+import type { MatrixContext, MatrixEntry, Target } from './types.ts';
+
+/** A mark only UBND-TN's follow-up rows carry: seeing it elsewhere is a leak. */
+const TN_MARK = 'MATRIX-UBND-TN';
+const leaks = (body: unknown) => JSON.stringify(body).includes(TN_MARK);
+
+const AGENCY: Record<Target, string> = { own: 'STP', other: 'SNV' };
+
+/**
+ * The follow-up rows the routes read, made directly (a sweep renders ~30 letters: too slow to repeat
+ * for every caller): a letter to Sở Tư pháp and one to Sở Nội vụ, and a notification for each
+ * agency's user and for the Office.
+ */
+async function seedFollowup({ db, world }: MatrixContext) {
+  const letters: Partial<Record<Target, number>> = {};
+  for (const [target, code] of Object.entries(AGENCY) as [Target, string][]) {
+    const { id } = await db
+      .insertInto('reminder_letter')
+      .values({
+        authority_id: world.authorityId,
+        agency_id: world.agency(code),
+        year: 2021,
+        number: target === 'own' ? 1 : 2,
+        issued_on: '2021-01-21',
+        sweep_day: '2021-01-21',
+        content: new TextEncoder().encode('PK\u0003\u0004 docx'),
+        file_name: `${TN_MARK}-${code}.docx`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    letters[target] = id;
+  }
+  const notifications: Partial<Record<string, number>> = {};
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'username'])
+    .where('authority_id', '=', world.authorityId)
+    .where('username', 'in', ['stp', 'snv', 'vanphong'])
+    .execute();
+  for (const user of users) {
+    const { id } = await db
+      .insertInto('notification')
+      .values({
+        authority_id: world.authorityId,
+        user_id: user.id,
+        kind: 'digest',
+        business_key: `matrix:${user.username}`,
+        title: `${TN_MARK} ${user.username}`,
+        body: '',
+        link: null,
+        assignment_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    notifications[user.username] = id;
+  }
+  return { letters, notifications };
+}
+
+const signedIn = { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false };
+
+/**
+ * Theo dõi, đôn đốc. Notifications are each user's own (marking another's read is 404 for everyone);
+ * letters read like the reminders of their agency; running the sweep is the Office's and admins'.
+ */
+export const entries: MatrixEntry[] = [
+  {
+    method: 'GET',
+    url: '/api/notifications',
+    request: async (ctx) => {
+      await seedFollowup(ctx);
+      return { url: '/api/notifications' };
+    },
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks,
+  },
+  {
+    method: 'POST',
+    url: '/api/notifications/:id/read',
+    // the Sở Tư pháp user's notification (own), the Sở Nội vụ user's (other)
+    request: async (ctx, target) => {
+      const { notifications } = await seedFollowup(ctx);
+      return { url: `/api/notifications/${notifications[target === 'own' ? 'stp' : 'snv']}/read` };
+    },
+    allow: { admin: false, office: false, leader: false, agencyOwn: true, agencyOther: false, public: false },
+  },
+  {
+    method: 'GET',
+    url: '/api/letters',
+    request: async (ctx) => {
+      await seedFollowup(ctx);
+      return { url: '/api/letters?year=2021' };
+    },
+    allow: signedIn,
+    crossAuthority: 'list',
+    leaks,
+  },
+  {
+    method: 'GET',
+    url: '/api/letters/:id/download',
+    request: async (ctx, target) => {
+      const { letters } = await seedFollowup(ctx);
+      return { url: `/api/letters/${letters[target]}/download` };
+    },
+    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: false, public: false },
+  },
+  {
+    method: 'POST',
+    url: '/api/sweeps',
+    // one day (the plan's date: notices only); another authority's office sweeps its own authority
+    request: async () => ({ url: '/api/sweeps', payload: { asOf: '2021-01-13' } }),
+    allow: { admin: true, office: true, leader: false, agencyOwn: false, agencyOther: false, public: false },
+    crossAuthority: 'list',
+    leaks: (body) => JSON.stringify(body).includes('UBND-TN'),
+  },
+];
