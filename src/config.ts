@@ -23,7 +23,10 @@ const EnvSchema = z.object({
     .default('07:00'),
   DONDOC_NOTICE_OFFSETS: z
     .string()
-    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be days before the deadline separated by commas, e.g. 7,3,1,0')
+    .regex(
+      /^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/,
+      'must be days before the deadline separated by commas, e.g. 7,3,1,0',
+    )
     .default('7,3,1,0'),
   DONDOC_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   DONDOC_SCHEDULER: z.enum(['on', 'off']).default('on'),

@@ -21,7 +21,12 @@ describeEachDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t)
   it('the Office runs the sweep up to a date, never past today; running it again adds nothing', async () => {
     const first = await office.post('/api/sweeps', { asOf: '2021-01-21' });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ authority: 'UBND-TN', asOf: '2021-01-21', reminders: 34, letters: 30 });
+    expect(first.json()).toMatchObject({
+      authority: 'UBND-TN',
+      asOf: '2021-01-21',
+      reminders: 34,
+      letters: 30,
+    });
     expect(first.json().days).toHaveLength(9); // 13/01 (the plan's date) to 21/01
     const again = await office.post('/api/sweeps', { asOf: '2021-01-21T23:59:00+07:00' });
     expect(again.json()).toMatchObject({ days: [], reminders: 0, letters: 0 });
@@ -53,7 +58,10 @@ describeEachDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t)
     // 13/01, 17/01: I.3 and I.8 in 7 and 3 days; 19/01, 20/01: 1 and 0; 21/01: the letter (n° 4 after VP's
     // n° 1 of 14/01 and the 21/01 letters of VP and SNV, numbered in agency order) and the digest
     expect(body.items.map((n: { kind: string; title: string }) => [n.kind, n.title])).toEqual([
-      ['reminder', 'Công văn đôn đốc số 4/UBND-VP: V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND'],
+      [
+        'reminder',
+        'Công văn đôn đốc số 4/UBND-VP: V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND',
+      ],
       ['digest', 'Sở Tư pháp: 2 nhiệm vụ quá hạn đến ngày 21/01/2021'],
       ['notice', 'Đến hạn hôm nay: nhiệm vụ I.8 (87/KH-UBND)'],
       ['notice', 'Đến hạn hôm nay: nhiệm vụ I.3 (87/KH-UBND)'],
@@ -84,7 +92,9 @@ describeEachDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t)
     await sweepUpTo(t.db, world.authorityId, '2021-01-21');
     const all = (await office.get('/api/letters?year=2021')).json();
     expect(all.total).toBe(30);
-    expect(all.items.map((l: { number: number }) => l.number)).toEqual(Array.from({ length: 30 }, (_, i) => 30 - i));
+    expect(all.items.map((l: { number: number }) => l.number)).toEqual(
+      Array.from({ length: 30 }, (_, i) => 30 - i),
+    );
     expect((await (await signIn(world.app, 'lanhdao')).get('/api/letters')).json().total).toBe(30);
 
     const own = (await stp.get('/api/letters')).json();

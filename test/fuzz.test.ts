@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
 
 /**
@@ -45,7 +45,7 @@ const value = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), scalar, { maxKeys: 3 }),
 );
 
-describeEachDatabase('fuzzing every route', (t) => {
+describeOnFastestDatabase('fuzzing every route', (t) => {
   let world: World | undefined;
   afterAll(() => world?.app.close());
 

@@ -5,7 +5,7 @@ import { startFollowupScheduler } from '../src/modules/followup/scheduler.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { loadFollowupDemo } from './support/followup.ts';
-import { type CapturedMail, startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
+import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 
 const FROM = 'dondoc <dondoc@tayninh.gov.vn>';
 const MINUTE = 60_000;
@@ -247,5 +247,3 @@ function userId(rows: { business_key: string; to_address: string }[], username: 
   const row = rows.find((r) => r.to_address === `${username}@tayninh.gov.vn`);
   return /:u(\d+)$/.exec(row?.business_key ?? '')?.[1] ?? '?';
 }
-
-export type { CapturedMail };

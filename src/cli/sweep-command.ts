@@ -33,7 +33,10 @@ export async function sweepCommand(
   const results: (SweepSummary & { authority: string })[] = [];
   for (const authority of authorities) {
     const today = localDateOf(new Date(), authority.time_zone);
-    const asOf = parseAsOf(typeof flags['as-of'] === 'string' ? flags['as-of'] : undefined, authority.time_zone);
+    const asOf = parseAsOf(
+      typeof flags['as-of'] === 'string' ? flags['as-of'] : undefined,
+      authority.time_zone,
+    );
     if (asOf > today) {
       throw new AppError('INVALID_DATE', `Không thể quét trước cho ngày ${asOf}: hôm nay là ${today}.`);
     }
@@ -55,7 +58,9 @@ export async function sweepCommand(
       );
     }
     if (delivery) {
-      print(`Gửi email: ${delivery.sent} đã gửi, ${delivery.retrying} sẽ gửi lại, ${delivery.dead} không gửi được.`);
+      print(
+        `Gửi email: ${delivery.sent} đã gửi, ${delivery.retrying} sẽ gửi lại, ${delivery.dead} không gửi được.`,
+      );
     }
   }
   if (delivery && delivery.retrying + delivery.dead > 0) {

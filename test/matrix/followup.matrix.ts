@@ -57,7 +57,14 @@ async function seedFollowup({ db, world }: MatrixContext) {
   return { letters, notifications };
 }
 
-const signedIn = { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false };
+const signedIn = {
+  admin: true,
+  office: true,
+  leader: true,
+  agencyOwn: true,
+  agencyOther: true,
+  public: false,
+};
 
 /**
  * Theo dõi, đôn đốc. Notifications are each user's own (marking another's read is 404 for everyone);

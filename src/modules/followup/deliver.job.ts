@@ -19,7 +19,9 @@ export function createDeliverJob(mailer: Mailer | null, smtpUrl: string | null):
         const waiting = await countOutbox(db);
         if (waiting.pending > 0) {
           lastWarning = now().getTime();
-          log.warn(`e-mail: SMTP_URL is not set; ${waiting.pending} e-mails wait in the outbox (nothing is lost)`);
+          log.warn(
+            `e-mail: SMTP_URL is not set; ${waiting.pending} e-mails wait in the outbox (nothing is lost)`,
+          );
         }
         return;
       }

@@ -25,6 +25,41 @@ export async function claimSweepDay(trx: Kysely<DB>, authorityId: number, day: L
   return row !== undefined;
 }
 
+/**
+ * Claims, in one short transaction, days on which a catch-up has nothing to record (each under its
+ * own advisory lock, taken in day order); returns the days this call claimed.
+ */
+export async function claimQuietDays(
+  db: Kysely<DB>,
+  authorityId: number,
+  days: LocalDate[],
+): Promise<LocalDate[]> {
+  if (days.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    for (const day of [...days].sort()) await lockSweepDay(trx, authorityId, day);
+    const rows = await trx
+      .insertInto('sweep_day')
+      .values(days.map((day) => ({ authority_id: authorityId, day })))
+      .onConflict((oc) => oc.columns(['authority_id', 'day']).doNothing())
+      .returning('day')
+      .execute();
+    return rows.map((r) => r.day).sort();
+  });
+}
+
+/** The first day each lead assignment exists on: its period opened and its plan issued. */
+export async function listLeadOpenedOn(db: Kysely<DB>, authorityId: number): Promise<Map<number, LocalDate>> {
+  const rows = await db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select(['a.id', sql<LocalDate>`greatest(a.opens_on, p.issued_on)`.as('opened_on')])
+    .where('a.authority_id', '=', authorityId)
+    .where('a.role', '=', 'lead')
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.opened_on]));
+}
+
 export async function listSweptDays(db: Kysely<DB>, authorityId: number, from: LocalDate, to: LocalDate) {
   const rows = await db
     .selectFrom('sweep_day')
@@ -101,7 +136,11 @@ export interface NewWrittenReminder {
 }
 
 /** Records reminders; returns only the rows this call created (unique per assignment occurrence). */
-export async function insertWrittenReminders(trx: Kysely<DB>, authorityId: number, rows: NewWrittenReminder[]) {
+export async function insertWrittenReminders(
+  trx: Kysely<DB>,
+  authorityId: number,
+  rows: NewWrittenReminder[],
+) {
   if (rows.length === 0) return [];
   return trx
     .insertInto('written_reminder')
@@ -150,7 +189,11 @@ export async function insertNotifications(trx: Kysely<DB>, rows: NotificationIns
   const existing = new Set<string>();
   for (let i = 0; i < rows.length; i += 1000) {
     const keys = rows.slice(i, i + 1000).map((r) => r.businessKey);
-    const found = await trx.selectFrom('notification').select('business_key').where('business_key', 'in', keys).execute();
+    const found = await trx
+      .selectFrom('notification')
+      .select('business_key')
+      .where('business_key', 'in', keys)
+      .execute();
     for (const f of found) existing.add(f.business_key);
   }
   const fresh = rows.filter((r) => !existing.has(r.businessKey));

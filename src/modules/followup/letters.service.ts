@@ -4,7 +4,11 @@ import { addDays, daysBetween, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { contentDisposition } from '../files/file-store.ts';
-import { type ReminderLetterInput, reminderLetterText, renderReminderLetter } from '../letters/reminder-letter.ts';
+import {
+  type ReminderLetterInput,
+  reminderLetterText,
+  renderReminderLetter,
+} from '../letters/reminder-letter.ts';
 import { nextLetterNumber } from './followup.repo.ts';
 import { letterSettingsOf } from './letter-settings.ts';
 
@@ -101,7 +105,11 @@ export async function issueLettersForDay(
     await trx
       .updateTable('written_reminder')
       .set({ letter_id: id })
-      .where('id', 'in', list.map((i) => i.reminderId))
+      .where(
+        'id',
+        'in',
+        list.map((i) => i.reminderId),
+      )
       .execute();
     const text = reminderLetterText(input);
     issued.push({ id, agencyId, number, numberLine: `Số: ${number}/${settings.symbol}`, ...text });
@@ -149,7 +157,11 @@ export async function listLettersFor(db: Kysely<DB>, actor: Actor, query: Letter
           .innerJoin('task as t', 't.id', 'a.task_id')
           .innerJoin('plan as p', 'p.id', 't.plan_id')
           .select(['w.letter_id', 't.ref', 'p.number', 'w.due_on'])
-          .where('w.letter_id', 'in', rows.map((r) => r.id))
+          .where(
+            'w.letter_id',
+            'in',
+            rows.map((r) => r.id),
+          )
           .orderBy('p.id')
           .orderBy('t.position')
           .execute();

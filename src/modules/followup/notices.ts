@@ -58,12 +58,20 @@ const agencyUsers = (recipients: Recipient[], agencyId: number) =>
   recipients.filter((r) => r.role === 'agency' && r.agencyId === agencyId);
 
 const isOpenOverdue = (f: SweepFact, day: LocalDate) =>
-  assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) === 'open_overdue';
+  assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) ===
+  'open_overdue';
 
 /** An open lead assignment whose deadline is one of `offsets` days away (0 = today). */
-export function isNoticeDue(f: SweepFact, day: LocalDate, offsets: readonly number[]): f is SweepFact & { dueOn: LocalDate } {
+export function isNoticeDue(
+  f: SweepFact,
+  day: LocalDate,
+  offsets: readonly number[],
+): f is SweepFact & { dueOn: LocalDate } {
   if (f.dueOn === null || !offsets.includes(daysBetween(day, f.dueOn))) return false;
-  return assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) === 'open_on_time';
+  return (
+    assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) ===
+    'open_on_time'
+  );
 }
 
 /** Nhắc hạn: a deadline `offset` days away (0 = today), for each still open lead assignment. */
@@ -100,7 +108,11 @@ export function planNotices(
 }
 
 /** Tổng hợp quá hạn: one digest a day per user of each agency that has overdue items. */
-export function planDigests(day: LocalDate, facts: SweepFact[], recipients: Recipient[]): NotificationDraft[] {
+export function planDigests(
+  day: LocalDate,
+  facts: SweepFact[],
+  recipients: Recipient[],
+): NotificationDraft[] {
   const byAgency = new Map<number, SweepFact[]>();
   for (const f of facts) {
     if (isOpenOverdue(f, day)) byAgency.set(f.agencyId, [...(byAgency.get(f.agencyId) ?? []), f]);
@@ -182,6 +194,24 @@ export function planOverdueLists(
     }));
 }
 
+/** Công văn đôn đốc: the letter, as a notification to each user of the agency it is addressed to. */
+export function planLetterNotifications(
+  letters: { id: number; agencyId: number; numberLine: string; abstract: string; body: string[] }[],
+  recipients: Recipient[],
+): NotificationDraft[] {
+  return letters.flatMap((letter) =>
+    agencyUsers(recipients, letter.agencyId).map((r) => ({
+      userId: r.userId,
+      kind: 'reminder' as const,
+      businessKey: `reminder:l${letter.id}:u${r.userId}`,
+      title: `Công văn đôn đốc ${letter.numberLine.replace('Số: ', 'số ')}: ${letter.abstract}`,
+      body: letter.body.join('\n\n'),
+      link: `/letters/${letter.id}`,
+      assignmentId: null,
+    })),
+  );
+}
+
 export interface EmailDraft {
   userId: number;
   kind: NotificationKind;
@@ -217,7 +247,10 @@ export function planEmails(
   }
   return [...groups].map(([key, items]) => {
     const first = items[0] as (typeof created)[number];
-    const subject = items.length === 1 && first.kind !== 'digest' ? `[dondoc] ${first.title}` : SUBJECTS[first.kind](day, items.length);
+    const subject =
+      items.length === 1 && first.kind !== 'digest'
+        ? `[dondoc] ${first.title}`
+        : SUBJECTS[first.kind](day, items.length);
     return {
       userId: first.user_id,
       kind: first.kind,

@@ -15,7 +15,10 @@ export async function listMyNotifications(db: Kysely<DB>, actor: Actor, query: N
   const user = requireUser(actor);
   requireAccess(actor, 'self', { authorityId: user.authorityId });
   const mine = () =>
-    db.selectFrom('notification').where('user_id', '=', user.userId).where('authority_id', '=', user.authorityId);
+    db
+      .selectFrom('notification')
+      .where('user_id', '=', user.userId)
+      .where('authority_id', '=', user.authorityId);
   const filtered = () => (query.unread ? mine().where('read_at', 'is', null) : mine());
   const [{ total }, { unread }, rows] = await Promise.all([
     filtered()

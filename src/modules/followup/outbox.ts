@@ -110,16 +110,33 @@ export interface DeliverSummary {
   lastError: string | null;
 }
 
-type Claimed = { id: number; business_key: string; to_address: string; subject: string; body_text: string; attempts: number };
+type Claimed = {
+  id: number;
+  business_key: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  attempts: number;
+};
 
 /** Sends what is due; safe to run in several processes at once. */
-export async function deliverOutbox(db: Kysely<DB>, mailer: Mailer, options: DeliverOptions = {}): Promise<DeliverSummary> {
+export async function deliverOutbox(
+  db: Kysely<DB>,
+  mailer: Mailer,
+  options: DeliverOptions = {},
+): Promise<DeliverSummary> {
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const summary: DeliverSummary = { sent: 0, retrying: 0, dead: 0, lastError: null };
   summary.dead += await buryExpiredLeases(db, now(), maxAttempts);
   for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch++) {
-    const claimed = await claimBatch(db, now(), options.batchSize ?? 20, options.leaseMs ?? 300_000, maxAttempts);
+    const claimed = await claimBatch(
+      db,
+      now(),
+      options.batchSize ?? 20,
+      options.leaseMs ?? 300_000,
+      maxAttempts,
+    );
     if (claimed.length === 0) break;
     for (const message of claimed) {
       try {
@@ -196,7 +213,11 @@ async function buryExpiredLeases(db: Kysely<DB>, now: Date, maxAttempts: number)
 }
 
 async function loadAttachments(db: Kysely<DB>, messageId: number): Promise<MailMessage['attachments']> {
-  const row = await db.selectFrom('outbox_message').select('attachments').where('id', '=', messageId).executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox_message')
+    .select('attachments')
+    .where('id', '=', messageId)
+    .executeTakeFirst();
   const refs = row?.attachments ?? [];
   const files: MailMessage['attachments'] = [];
   for (const ref of refs) {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { FollowupConfig } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { createDeliverJob } from './deliver.job.ts';
-import { type Mailer, redactUrl, smtpMailer } from './outbox.ts';
+import { redactUrl, smtpMailer } from './outbox.ts';
 import { createSweepJob } from './sweep.job.ts';
 
 export type JobLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
@@ -87,30 +87,34 @@ export function startFollowupScheduler(deps: {
   tickMs?: number;
 }): Scheduler {
   const { followup, log } = deps;
-  let mailer: (Mailer & { verify(): Promise<true> }) | null = null;
-  if (followup.smtpUrl) {
-    mailer = smtpMailer(followup.smtpUrl, followup.mailFrom);
-    mailer.verify().then(
-      () => log.info(`e-mail: SMTP ${redactUrl(followup.smtpUrl ?? '')} ready`),
-      (error: Error) =>
-        log.warn(
-          `e-mail: SMTP ${redactUrl(followup.smtpUrl ?? '')} is not reachable (${error.message}); ` +
-            'e-mails stay in the outbox and are retried with backoff',
-        ),
-    );
-  } else {
+  const mailer = followup.smtpUrl ? smtpMailer(followup.smtpUrl, followup.mailFrom) : null;
+  const smtp = redactUrl(followup.smtpUrl ?? '');
+  if (!mailer)
     log.warn('e-mail: SMTP_URL is not set; notifications are in-app only and e-mails wait in the outbox');
-  }
-  log.info(`follow-up scheduler: daily sweep at ${followup.sweepTime} local time, e-mail delivery every minute`);
+  log.info(
+    `follow-up scheduler: daily sweep at ${followup.sweepTime} local time, e-mail delivery every minute`,
+  );
   const scheduler = startScheduler(
     [createSweepJob(), createDeliverJob(mailer, followup.smtpUrl)],
     { db: deps.db, followup, log, now: deps.now ?? (() => new Date()) },
     deps.tickMs !== undefined ? { tickMs: deps.tickMs } : {},
   );
+  // check the server once the first (possibly long) catch-up is done, so a busy start is not a timeout
+  const verified = scheduler
+    .tick()
+    .then(() => mailer?.verify())
+    .then(
+      (ok) => ok && log.info(`e-mail: SMTP ${smtp} ready`),
+      (error: Error) =>
+        log.warn(
+          `e-mail: SMTP ${smtp} is not reachable (${error.message}); e-mails stay in the outbox and are retried`,
+        ),
+    );
   return {
     tick: scheduler.tick,
     async stop() {
       await scheduler.stop();
+      await verified;
       mailer?.close();
     },
   };

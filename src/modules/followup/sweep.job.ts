@@ -5,9 +5,12 @@ import { sweepUpTo } from './sweep.service.ts';
 
 /** The local wall-clock time 'HH:MM' of an instant in a time zone. */
 export function localTimeOf(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
 }
 
 /**

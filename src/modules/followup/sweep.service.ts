@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { addDays, type LocalDate, localDateOf } from '../../domain/dates.ts';
-import { writtenReminderAsOf } from '../../domain/reminders.ts';
+import { addDays, type LocalDate, localDateOf, maxDate } from '../../domain/dates.ts';
+import { writtenReminderAsOf, writtenReminderFor } from '../../domain/reminders.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
@@ -9,12 +9,12 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { listAssignmentFacts } from '../status/status.repo.ts';
 import {
+  claimQuietDays,
   claimSweepDay,
   firstSweepableDay,
   insertNotifications,
   insertWrittenReminders,
-  listAssignmentDetails,
-  listRecipients,
+  listLeadOpenedOn,
   listRemindedAssignmentIds,
   listSweptDays,
   lockSweepDay,
@@ -28,12 +28,12 @@ import {
   planDigests,
   planEmails,
   planEscalations,
+  planLetterNotifications,
   planNotices,
   planOverdueLists,
-  type Recipient,
-  type SweepFact,
 } from './notices.ts';
 import { enqueueMessages } from './outbox.ts';
+import { fillQuotedDetails, loadRecipients, loadSweepFacts, type SweepFactRow } from './sweep-facts.ts';
 
 export interface SweepOptions {
   /** days before a deadline on which the lead agency is notified */
@@ -44,7 +44,11 @@ export interface SweepOptions {
   notify: boolean;
 }
 
-export const DEFAULT_SWEEP_OPTIONS: SweepOptions = { noticeOffsets: [7, 3, 1, 0], escalateAfterDays: 30, notify: true };
+export const DEFAULT_SWEEP_OPTIONS: SweepOptions = {
+  noticeOffsets: [7, 3, 1, 0],
+  escalateAfterDays: 30,
+  notify: true,
+};
 
 /** A catch-up sends the time-bound messages only for its last days: a 3-year-old "due in 7 days" helps no one. */
 export const NOTIFY_WINDOW_DAYS = 2;
@@ -79,7 +83,7 @@ export async function sweepDay(
       return { day, swept: false, reminders: 0, letters: 0, notifications: 0, emails: 0 };
     }
     const authority = await findAuthorityById(trx, authorityId);
-    const facts = await sweepFacts(trx, authorityId, day);
+    const facts = await loadSweepFacts(trx, authorityId, day);
     const reminded = await listRemindedAssignmentIds(trx, authorityId);
     const due = facts.flatMap((f) => {
       if (reminded.has(f.assignmentId)) return [];
@@ -87,56 +91,36 @@ export async function sweepDay(
       return r ? [{ assignmentId: f.assignmentId, agencyId: f.agencyId, ...r }] : [];
     });
     const recorded = await insertWrittenReminders(trx, authorityId, due);
-    const recipients: Recipient[] = (await listRecipients(trx, authorityId)).map((u) => ({
-      userId: u.id,
-      role: u.role,
-      agencyId: u.agency_id,
-      email: u.email,
-      isHead: u.is_head,
-    }));
+    const recipients = await loadRecipients(trx, authorityId);
     // task contents and plan headers only for what is quoted: letters, notices, escalations
     const headed = new Set(recipients.filter((r) => r.isHead).map((r) => r.agencyId));
-    const quoted = new Set(recorded.map((r) => r.assignment_id));
+    const quoted = recorded.map((r) => r.assignment_id);
     if (o.notify) {
-      for (const f of facts.filter((f) => isNoticeDue(f, day, o.noticeOffsets))) quoted.add(f.assignmentId);
-      for (const f of longOverdue(facts, day, o.escalateAfterDays)) if (headed.has(f.agencyId)) quoted.add(f.assignmentId);
+      for (const f of facts) if (isNoticeDue(f, day, o.noticeOffsets)) quoted.push(f.assignmentId);
+      for (const f of longOverdue(facts, day, o.escalateAfterDays))
+        if (headed.has(f.agencyId)) quoted.push(f.assignmentId);
     }
+    await fillQuotedDetails(trx, authorityId, facts, quoted);
     const byId = new Map(facts.map((f) => [f.assignmentId, f]));
-    for (const detail of await listAssignmentDetails(trx, authorityId, [...quoted])) {
-      const f = byId.get(detail.id);
-      if (f) Object.assign(f, { content: detail.content, planTitle: detail.plan_title, planIssuedOn: detail.plan_issued_on });
-    }
-    const items: LetterItem[] = recorded.map((r) => {
-      const f = byId.get(r.assignment_id) as SweepFact & LeadInfo;
-      return { reminderId: r.id, ...f, dueOn: r.due_on };
-    });
+    const items: LetterItem[] = recorded.map((r) => ({
+      reminderId: r.id,
+      ...(byId.get(r.assignment_id) as SweepFactRow),
+      dueOn: r.due_on,
+    }));
     const letters = await issueLettersForDay(trx, authority, day, items);
-    const drafts: NotificationDraft[] = [];
-    if (o.notify) {
-      drafts.push(
-        ...planNotices(day, facts, recipients, o.noticeOffsets),
-        ...planDigests(day, facts, recipients),
-        ...planEscalations(day, facts, recipients, o.escalateAfterDays),
-        ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
-      );
-    }
+    const drafts: NotificationDraft[] = o.notify
+      ? [
+          ...planNotices(day, facts, recipients, o.noticeOffsets),
+          ...planDigests(day, facts, recipients),
+          ...planEscalations(day, facts, recipients, o.escalateAfterDays),
+          ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
+        ]
+      : [];
     // the letters last: the newest notification, so the top of the recipient's list
-    const letterDrafts: NotificationDraft[] = letters.flatMap((letter) =>
-      recipients
-        .filter((r) => r.role === 'agency' && r.agencyId === letter.agencyId)
-        .map((r) => ({
-          userId: r.userId,
-          kind: 'reminder' as const,
-          businessKey: `reminder:l${letter.id}:u${r.userId}`,
-          title: `Công văn đôn đốc ${letter.numberLine.replace('Số: ', 'số ')}: ${letter.abstract}`,
-          body: letter.body.join('\n\n'),
-          link: `/letters/${letter.id}`,
-          assignmentId: null,
-        })),
-    );
+    drafts.push(...planLetterNotifications(letters, recipients));
     const created = await insertNotifications(
       trx,
-      [...drafts, ...letterDrafts].map((n): NotificationInsert => ({ authorityId, ...n })),
+      drafts.map((n): NotificationInsert => ({ authorityId, ...n })),
     );
     const letterOf = new Map(letters.map((l) => [l.agencyId, l.id]));
     const agencyOf = new Map(recipients.map((r) => [r.userId, r.agencyId]));
@@ -170,29 +154,6 @@ export async function sweepDay(
   });
 }
 
-type LeadInfo = { agencyCode: string; planTitle: string; planIssuedOn: LocalDate };
-
-/** The lead assignments existing on `day` with the rule's facts (the same query as the status). */
-async function sweepFacts(db: Kysely<DB>, authorityId: number, day: LocalDate): Promise<(SweepFact & LeadInfo)[]> {
-  const rows = await listAssignmentFacts(db, authorityId, { role: 'lead', openedBy: day });
-  return rows.map((r) => {
-    return {
-      assignmentId: r.id,
-      agencyId: r.agency_id,
-      agencyCode: r.agency_code,
-      agencyName: r.agency_name,
-      planNumber: r.plan_number,
-      planTitle: '',
-      planIssuedOn: day,
-      taskRef: r.task_ref,
-      content: '',
-      dueOn: r.due_on,
-      doneOn: r.done_on ?? null,
-      cancelledOn: r.cancelled_on,
-    };
-  });
-}
-
 export interface SweepSummary {
   asOf: LocalDate;
   /** the days this call swept (those another process had done are left out) */
@@ -207,23 +168,47 @@ export interface SweepSummary {
  * Catch-up: sweeps, in order and each in its own transaction, every day not swept yet from the first
  * sweepable day (the first day ever swept, else the first plan's date) to `asOf` — a calendar date, or
  * an instant read as its date in the authority's time zone. A late or repeated call skips no day and
- * repeats none; the time-bound messages are sent only for the last NOTIFY_WINDOW_DAYS + 1 days.
+ * repeats none; the time-bound messages are sent only for the last NOTIFY_WINDOW_DAYS + 1 days, and
+ * before those, days on which no reminder becomes recordable are claimed in bulk (nothing to do).
  */
 export async function sweepUpTo(
   db: Kysely<DB>,
   authorityId: number,
   asOf: LocalDate | Date,
-  options: Partial<Omit<SweepOptions, 'notify'>> & { notifyWindowDays?: number; shouldStop?: () => boolean } = {},
+  options: Partial<Omit<SweepOptions, 'notify'>> & {
+    notifyWindowDays?: number;
+    shouldStop?: () => boolean;
+  } = {},
 ): Promise<SweepSummary> {
   const authority = await findAuthorityById(db, authorityId);
   const last = typeof asOf === 'string' ? asOf : localDateOf(asOf, authority.time_zone);
-  const summary: SweepSummary = { asOf: last, days: [], reminders: 0, letters: 0, notifications: 0, emails: 0 };
+  const summary: SweepSummary = {
+    asOf: last,
+    days: [],
+    reminders: 0,
+    letters: 0,
+    notifications: 0,
+    emails: 0,
+  };
   const first = await firstSweepableDay(db, authorityId);
   if (first === null || first > last) return summary;
   const swept = await listSweptDays(db, authorityId, first, last);
   const notifyFrom = addDays(last, -(options.notifyWindowDays ?? NOTIFY_WINDOW_DAYS));
+  const events = first < notifyFrom ? await recordableDays(db, authorityId) : new Set<LocalDate>();
+  let quiet: LocalDate[] = [];
+  const claimQuiet = async () => {
+    summary.days.push(...(await claimQuietDays(db, authorityId, quiet)));
+    quiet = [];
+  };
   for (let day = first; day <= last && !options.shouldStop?.(); day = addDays(day, 1)) {
     if (swept.has(day)) continue;
+    // outside the notify window a day on which no reminder becomes recordable has nothing to do
+    if (day < notifyFrom && !events.has(day)) {
+      quiet.push(day);
+      if (quiet.length >= 366) await claimQuiet();
+      continue;
+    }
+    await claimQuiet();
     const result = await sweepDay(db, authorityId, day, { ...options, notify: day >= notifyFrom });
     if (!result.swept) continue;
     summary.days.push(day);
@@ -232,7 +217,32 @@ export async function sweepUpTo(
     summary.notifications += result.notifications;
     summary.emails += result.emails;
   }
+  await claimQuiet();
+  summary.days.sort();
   return summary;
+}
+
+/**
+ * The days on which a reminder not recorded yet becomes recordable — its reminder date, or the day
+ * its assignment comes to exist if that is later: exactly the days a full sweep would record one.
+ * Read once per catch-up; a fact that changes meanwhile is caught by the next full day (rule: ≤ day).
+ */
+async function recordableDays(db: Kysely<DB>, authorityId: number): Promise<Set<LocalDate>> {
+  const facts = await listAssignmentFacts(db, authorityId, { role: 'lead' });
+  const opened = await listLeadOpenedOn(db, authorityId);
+  const reminded = await listRemindedAssignmentIds(db, authorityId);
+  const days = new Set<LocalDate>();
+  for (const f of facts) {
+    if (reminded.has(f.id)) continue;
+    const r = writtenReminderFor({
+      role: 'lead',
+      dueOn: f.due_on,
+      doneOn: f.done_on ?? null,
+      cancelledOn: f.cancelled_on,
+    });
+    if (r) days.add(maxDate(r.remindedOn, opened.get(f.id) ?? r.remindedOn));
+  }
+  return days;
 }
 
 /** POST /sweeps — the Office runs the catch-up now, up to a date no later than today. */
@@ -246,7 +256,10 @@ export async function runSweepFor(
   const today = localDateOf(c.now, authority.time_zone);
   const asOf = parseAsOf(body.asOf, authority.time_zone, c.now);
   if (asOf > today) {
-    throw new AppError('INVALID_DATE', `Không thể quét trước cho ngày ${asOf}: hôm nay là ${today}.`, { asOf, today });
+    throw new AppError('INVALID_DATE', `Không thể quét trước cho ngày ${asOf}: hôm nay là ${today}.`, {
+      asOf,
+      today,
+    });
   }
   const summary = await sweepUpTo(c.db, authority.id, asOf, options);
   await writeAudit(c.db, {
