@@ -7,11 +7,35 @@ const leaks = (body: unknown) => JSON.stringify(body).includes(TN_MARK);
 const AGENCY: Record<Target, string> = { own: 'STP', other: 'SNV' };
 
 /**
- * The follow-up rows the routes read, made directly (a sweep renders ~30 letters: too slow to repeat
- * for every caller): a letter to Sở Tư pháp and one to Sở Nội vụ, and a notification for each
- * agency's user and for the Office.
+ * The follow-up rows the routes read, made directly (a sweep renders ~30 letters: too slow for a
+ * matrix row): a letter to Sở Tư pháp and one to Sở Nội vụ, and a notification for each agency's
+ * user and for the Office. Once per world: the runner asks for the 'own' and the 'other' request.
  */
-async function seedFollowup({ db, world }: MatrixContext) {
+async function seedFollowup(ctx: MatrixContext) {
+  const seeded = await findSeed(ctx);
+  return seeded.letters.own ? seeded : createSeed(ctx);
+}
+
+async function findSeed({ db, world }: MatrixContext) {
+  const rows = await db
+    .selectFrom('reminder_letter')
+    .select(['id', 'file_name'])
+    .where('authority_id', '=', world.authorityId)
+    .where('file_name', 'like', `${TN_MARK}-%`)
+    .execute();
+  const notes = await db
+    .selectFrom('notification')
+    .select(['id', 'business_key'])
+    .where('business_key', 'like', 'matrix:%')
+    .execute();
+  const letterOf = (code: string) => rows.find((r) => r.file_name === `${TN_MARK}-${code}.docx`)?.id;
+  return {
+    letters: { own: letterOf(AGENCY.own), other: letterOf(AGENCY.other) },
+    notifications: Object.fromEntries(notes.map((n) => [n.business_key.slice('matrix:'.length), n.id])),
+  };
+}
+
+async function createSeed({ db, world }: MatrixContext) {
   const letters: Partial<Record<Target, number>> = {};
   for (const [target, code] of Object.entries(AGENCY) as [Target, string][]) {
     const { id } = await db

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { planDigests, planEmails, planNotices, type Recipient, type SweepFact } from './notices.ts';
+import { backoffMs, redactUrl } from './outbox.ts';
+import { localTimeOf, sweepAsOf } from './sweep.job.ts';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+
+describe('sweepAsOf — the last day the 07:00 sweep should have done', () => {
+  it('is yesterday before 07:00 local time and today from 07:00, whatever the server zone', () => {
+    expect(sweepAsOf(new Date('2021-01-21T06:59:00+07:00'), TZ, '07:00')).toBe('2021-01-20');
+    expect(sweepAsOf(new Date('2021-01-21T07:00:00+07:00'), TZ, '07:00')).toBe('2021-01-21');
+    // 23:30 UTC on 20/01 is 06:30 on 21/01 in Tây Ninh
+    expect(localTimeOf(new Date('2021-01-20T23:30:00Z'), TZ)).toBe('06:30');
+    expect(sweepAsOf(new Date('2021-01-20T23:30:00Z'), TZ, '06:00')).toBe('2021-01-21');
+    expect(sweepAsOf(new Date('2021-01-21T00:00:00+07:00'), TZ, '00:00')).toBe('2021-01-21');
+  });
+});
+
+const fact = (over: Partial<SweepFact>): SweepFact => ({
+  assignmentId: 1,
+  agencyId: 10,
+  agencyName: 'Sở Tư pháp',
+  planNumber: '87/KH-UBND',
+  taskRef: 'I.3',
+  content: 'Báo cáo',
+  dueOn: '2021-01-20',
+  doneOn: null,
+  cancelledOn: null,
+  ...over,
+});
+const users: Recipient[] = [
+  { userId: 7, role: 'agency', agencyId: 10, email: 'stp@tayninh.gov.vn', isHead: false },
+  { userId: 8, role: 'agency', agencyId: 11, email: null, isHead: false },
+  { userId: 9, role: 'office', agencyId: null, email: 'vp@tayninh.gov.vn', isHead: false },
+];
+
+describe('notices, digests and their e-mails', () => {
+  it('notices the lead agency on the configured days only, until a result is accepted', () => {
+    const offsets = [7, 3, 1, 0];
+    const on = (day: string, f = fact({})) => planNotices(day, [f], users, offsets).map((n) => n.businessKey);
+    expect(on('2021-01-13')).toEqual(['notice:a1:2021-01-20:d7:u7']);
+    expect(on('2021-01-14')).toEqual([]);
+    expect(on('2021-01-20')).toEqual(['notice:a1:2021-01-20:d0:u7']);
+    expect(on('2021-01-21')).toEqual([]); // overdue: the digest's business now
+    expect(on('2021-01-19', fact({ doneOn: '2021-01-18' }))).toEqual([]);
+  });
+
+  it('sends one e-mail per recipient, kind and day, and none to users without an address', () => {
+    const facts = [
+      fact({}),
+      fact({ assignmentId: 2, taskRef: 'I.8' }),
+      fact({ assignmentId: 3, agencyId: 11 }),
+    ];
+    const digests = planDigests('2021-01-25', facts, users);
+    expect(digests.map((n) => n.businessKey)).toEqual(['digest:2021-01-25:u7', 'digest:2021-01-25:u8']);
+    const created = digests.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body }));
+    const mails = planEmails('2021-01-25', created, users);
+    expect(mails.map((m) => [m.businessKey, m.to])).toEqual([
+      ['mail:digest:2021-01-25:u7', 'stp@tayninh.gov.vn'],
+    ]);
+    expect(mails[0]?.bodyText).toContain('- nhiệm vụ I.8 (87/KH-UBND), hạn 20/01/2021, quá hạn 5 ngày');
+  });
+});
+
+describe('outbox helpers', () => {
+  it('backs off 1, 2, 4 … minutes, at most 6 hours, and hides SMTP passwords in logs', () => {
+    expect([1, 2, 3, 8].map((n) => backoffMs(n) / 60_000)).toEqual([1, 2, 4, 128]);
+    expect(backoffMs(30)).toBe(6 * 3600_000);
+    expect(redactUrl('smtps://dondoc:s3cret@mail.tayninh.gov.vn:465')).toBe(
+      'smtps://dondoc:***@mail.tayninh.gov.vn:465',
+    );
+  });
+});
