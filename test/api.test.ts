@@ -83,6 +83,7 @@ describeEachDatabase('HTTP API: health, status, reminders', (t) => {
     ['/api/status?asOf=15/02/2021', 400, 'INVALID_DATE'],
     ['/api/status?asOf=2021-02-15&plan=1/KH-XX', 404, 'PLAN_NOT_FOUND'],
     ['/api/nothing', 404, 'NOT_FOUND'],
+    ['/api/statistics/items?agencyId=999999999999', 400, 'VALIDATION_FAILED'], // past int4: found by the fuzzer
   ])('%s → %i %s with a Vietnamese message', async (url, status, code) => {
     const reply = await office.get(url);
     expect(reply.statusCode).toBe(status);

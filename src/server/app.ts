@@ -16,6 +16,9 @@ import { type AppDeps, DEFAULT_HTTP_OPTIONS } from './http.ts';
 
 export type { AppDeps } from './http.ts';
 
+/** PostgreSQL errors caused by a value from the request: out of range, malformed number or date. */
+const PG_BAD_VALUE = new Set(['22003', '22P02', '22007', '22008']);
+
 /** The HTTP application: every route under /api, OpenAPI from the zod schemas, one error handler. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const http = { ...DEFAULT_HTTP_OPTIONS, ...deps.http };
@@ -41,6 +44,13 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
           issues: e.validation,
         }).toBody(),
       );
+    }
+    // a value the database cannot hold (an id past int4, a malformed date) slipped past a schema: still the client's error
+    if (e.code && PG_BAD_VALUE.has(e.code)) {
+      request.log.warn({ err: error }, 'value refused by the database');
+      return reply
+        .status(400)
+        .send(new AppError('VALIDATION_FAILED', 'Giá trị gửi lên nằm ngoài phạm vi cho phép.').toBody());
     }
     if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply

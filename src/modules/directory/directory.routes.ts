@@ -10,7 +10,7 @@ import {
   setGroupMembers,
 } from './directory-groups.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Names = z.array(z.string().trim().min(1).max(300)).max(50);
 const AgencyKind = z.enum(['province', 'district', 'commune', 'unit']);
 const AgencyRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
@@ -96,7 +96,7 @@ export async function directoryRoutes(app: ZodApp) {
           name: z.string().trim().min(1).max(300),
           aliases: Names.optional(),
           kind: AgencyKind,
-          parentId: z.number().int().positive().nullable().optional(),
+          parentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
           validFrom: LocalDateSchema.nullable().optional(),
           validTo: LocalDateSchema.nullable().optional(),
         }),
@@ -118,7 +118,7 @@ export async function directoryRoutes(app: ZodApp) {
           aliases: Names.optional(),
           validFrom: LocalDateSchema.nullable().optional(),
           validTo: LocalDateSchema.nullable().optional(),
-          version: z.number().int().positive().optional(),
+          version: z.number().int().positive().max(2_147_483_647).optional(),
         }),
         response: { 200: AgencySchema },
       },
@@ -150,7 +150,7 @@ export async function directoryRoutes(app: ZodApp) {
           aliases: Names.optional(),
           isOpen: z.boolean().optional(),
           note: z.string().trim().max(2000).optional(),
-          agencyIds: z.array(z.number().int().positive()).max(1000).optional(),
+          agencyIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000).optional(),
         }),
         response: { 201: GroupSchema },
       },
@@ -166,8 +166,8 @@ export async function directoryRoutes(app: ZodApp) {
         tags,
         params: IdParams,
         body: z.object({
-          agencyIds: z.array(z.number().int().positive()).max(1000),
-          version: z.number().int().positive().optional(),
+          agencyIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000),
+          version: z.number().int().positive().max(2_147_483_647).optional(),
         }),
         response: { 200: GroupSchema },
       },
@@ -195,8 +195,8 @@ export async function directoryRoutes(app: ZodApp) {
         summary: 'Ghi nhận cơ quan kế thừa (record a successor, optionally for some functions)',
         tags,
         body: z.object({
-          fromAgencyId: z.number().int().positive(),
-          toAgencyId: z.number().int().positive(),
+          fromAgencyId: z.number().int().positive().max(2_147_483_647),
+          toAgencyId: z.number().int().positive().max(2_147_483_647),
           functions: z.string().trim().min(1).max(1000).optional(),
           effectiveOn: LocalDateSchema,
         }),

@@ -8,7 +8,7 @@ import {
   requestExtension,
 } from './extensions.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ExtensionStatus = z.enum(['pending', 'approved', 'rejected']);
 
 export const ExtensionSchema = z.object({
@@ -58,7 +58,7 @@ export async function extensionsRoutes(app: ZodApp) {
         tags: ['extensions'],
         querystring: PageQuerySchema.extend({
           status: ExtensionStatus.optional(),
-          assignmentId: z.coerce.number().int().positive().optional(),
+          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         }),
         response: {
           200: z.object({
@@ -83,7 +83,13 @@ export async function extensionsRoutes(app: ZodApp) {
         body: z
           .object({
             note: z.string().trim().max(4000).optional(),
-            version: z.number().int().positive().optional().describe("the assignment's version"),
+            version: z
+              .number()
+              .int()
+              .positive()
+              .max(2_147_483_647)
+              .optional()
+              .describe("the assignment's version"),
           })
           .default({}),
         response: { 200: ExtensionSchema },

@@ -3,7 +3,7 @@ import { ctx, type ZodApp } from '../../server/http.ts';
 import { PageQuerySchema } from '../../shared/schemas/common.ts';
 import { listObstaclesFor, reportObstacle, respondToObstacle } from './obstacles.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ObstacleStatus = z.enum(['open', 'answered']);
 
 export const ObstacleSchema = z.object({
@@ -51,7 +51,7 @@ export async function obstaclesRoutes(app: ZodApp) {
         tags: ['obstacles'],
         querystring: PageQuerySchema.extend({
           status: ObstacleStatus.optional(),
-          assignmentId: z.coerce.number().int().positive().optional(),
+          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         }),
         response: {
           200: z.object({

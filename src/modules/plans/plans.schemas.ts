@@ -157,7 +157,7 @@ export const ImportedSchema = z.object({ plan: CreatedPlanSchema, warnings: z.ar
 const text = (max: number) => z.string().max(max);
 
 export const PlanPatchSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(2_147_483_647),
   docType: z.string().trim().min(1).max(50).optional(),
   number: z.string().trim().min(1).max(100).optional(),
   title: z.string().trim().min(1).max(2000).optional(),
@@ -170,12 +170,12 @@ export const PlanPatchSchema = z.strictObject({
 
 export const CancelBodySchema = z.strictObject({
   cancelledOn: LocalDateSchema.optional().describe('default today in the authority’s time zone'),
-  version: z.number().int().min(1).optional(),
+  version: z.number().int().min(1).max(2_147_483_647).optional(),
   reason: text(2000).optional(),
 });
 
 export const TaskPatchSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(2_147_483_647),
   content: z.string().trim().min(1).max(10_000).optional(),
   note: text(10_000).optional(),
   dueOn: LocalDateSchema.optional().describe('the Office’s due date; the deadline phrase stays as written'),

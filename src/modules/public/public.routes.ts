@@ -73,7 +73,7 @@ export async function publicRoutes(app: ZodApp) {
       schema: {
         summary: 'Công khai: one plan, its tasks, lead agencies, deadlines and each task’s state as of today',
         tags: ['public'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
         response: {
           200: z.object({
             asOf: z.string(),

@@ -27,13 +27,13 @@ export async function reorganisationRoutes(app: ZodApp) {
           'the one move without taskIds takes the rest. The from-agency ends on effectiveOn; successors are recorded.',
         tags: ['directory'],
         body: z.object({
-          fromAgencyId: z.number().int().positive(),
+          fromAgencyId: z.number().int().positive().max(2_147_483_647),
           effectiveOn: LocalDateSchema,
           moves: z
             .array(
               z.object({
-                toAgencyId: z.number().int().positive(),
-                taskIds: z.array(z.number().int().positive()).min(1).max(1000).optional(),
+                toAgencyId: z.number().int().positive().max(2_147_483_647),
+                taskIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000).optional(),
                 functions: z.string().trim().min(1).max(1000).optional(),
               }),
             )

@@ -28,7 +28,7 @@ const FilterSchema = z.object({
     .describe('a date YYYY-MM-DD or an instant with offset; default today in Asia/Ho_Chi_Minh'),
   from: LocalDateSchema.optional().describe('period start: only assignments due on or after this date'),
   to: LocalDateSchema.optional().describe('period end: only assignments due on or before this date'),
-  planId: z.coerce.number().int().positive().optional(),
+  planId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
 const ItemSchema = z.object({
@@ -83,7 +83,7 @@ export async function statisticsRoutes(app: ZodApp) {
         summary: 'Danh sách chi tiết: the assignments behind one figure of the statistics (same filters)',
         tags: ['statistics'],
         querystring: FilterSchema.extend({
-          agencyId: z.coerce.number().int().positive().optional(),
+          agencyId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
           state: z.enum(STAT_KEYS).optional().describe('a key of `counts`; default total (every assignment)'),
         }).extend(PageQuerySchema.shape),
         response: {

@@ -3,7 +3,7 @@ import { ctx, type ZodApp } from '../../server/http.ts';
 import { PageQuerySchema } from '../../shared/schemas/common.ts';
 import { createUserFor, listUsersFor, resetPassword, updateUser } from './users.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Role = z.enum(['admin', 'office', 'leader', 'agency']);
 
 const UserSchema = z.object({
@@ -53,7 +53,7 @@ export async function usersRoutes(app: ZodApp) {
           username: z.string().trim().min(3).max(64),
           displayName: z.string().trim().min(1).max(200),
           role: Role,
-          agencyId: z.number().int().positive().nullable().optional(),
+          agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
           password: z.string().min(1).max(256),
         }),
         response: { 201: UserSchema },
@@ -72,7 +72,7 @@ export async function usersRoutes(app: ZodApp) {
         body: z.object({
           displayName: z.string().trim().min(1).max(200).optional(),
           role: Role.optional(),
-          agencyId: z.number().int().positive().nullable().optional(),
+          agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
           disabled: z.boolean().optional(),
         }),
         response: { 200: UserSchema },
