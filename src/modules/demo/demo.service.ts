@@ -72,6 +72,14 @@ export async function loadDemo(
     if (existing) await deleteAuthorityData(trx, existing.id);
     const authorityId = await createAuthorityFromDirectory(trx, directory);
     await applyReorganisation(trx, authorityId, reorganisation);
+    // the reminder letters are signed by the Chairman who signed the plan (settings.letters, editable per authority)
+    const chair = (directory.authority as { chair?: string }).chair ?? '';
+    const letters = { signer: { authority: '', title: 'CHỦ TỊCH', name: chair } };
+    await trx
+      .updateTable('authority')
+      .set({ settings: JSON.stringify({ letters }) })
+      .where('id', '=', authorityId)
+      .execute();
     const authority = { id: authorityId, place: directory.authority.place ?? '' };
     const { plan } = await importPlanDocument(trx, authority, seed);
     if (passwordHash) await createDemoUsers(trx, authorityId, passwordHash);
