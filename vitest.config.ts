@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+/** Suites that need a PostgreSQL server (several app processes); in CI TEST_DATABASE_URL is always set. */
+const POSTGRES_ONLY = ['test/sweep-concurrency.test.ts'];
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL || process.env.CI ? [] : POSTGRES_ONLY)],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
