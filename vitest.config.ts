@@ -6,7 +6,10 @@ const POSTGRES_ONLY = ['test/sweep-concurrency.test.ts'];
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL || process.env.CI ? [] : POSTGRES_ONLY)],
+    exclude: [
+      '**/node_modules/**',
+      ...(process.env.TEST_DATABASE_URL || process.env.CI ? [] : POSTGRES_ONLY),
+    ],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
