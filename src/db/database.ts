@@ -29,6 +29,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
           typeParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client can lose its connection (server restart, admin termination); without a listener
+    // pg would throw that as an uncaught exception and stop the process. The pool replaces the client.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL: an idle connection was closed (${error.message})`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
