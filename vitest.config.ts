@@ -10,6 +10,7 @@ export default defineConfig({
       '**/node_modules/**',
       ...(process.env.TEST_DATABASE_URL || process.env.CI ? [] : POSTGRES_ONLY),
     ],
+    globalSetup: ['test/browser/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

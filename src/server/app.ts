@@ -13,6 +13,7 @@ import { attachActor } from '../modules/auth/auth.hooks.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
 import { FEATURES } from './features.ts';
 import { type AppDeps, DEFAULT_HTTP_OPTIONS } from './http.ts';
+import { registerWeb } from './web.ts';
 
 export type { AppDeps } from './http.ts';
 
@@ -69,11 +70,6 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
         new AppError('INTERNAL', `Lỗi hệ thống, vui lòng thử lại sau (mã yêu cầu ${request.id}).`).toBody(),
       );
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(new AppError('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url}.`).toBody()),
-  );
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: http.maxUploadBytes, files: 10, fields: 20 } });
   await app.register(swagger, {
@@ -97,5 +93,6 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
     { prefix: '/api' },
   );
+  if (deps.web !== false) await registerWeb(app, deps.web?.root);
   return app;
 }

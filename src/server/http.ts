@@ -31,6 +31,8 @@ export interface AppDeps {
   now?: () => Date;
   /** the follow-up sweep's notice offsets and escalation threshold (Config.followup); defaults when absent */
   followup?: { noticeOffsets: readonly number[]; escalateAfterDays: number };
+  /** the SPA: served from web/dist by default; `false` serves the API alone; `root` another build folder */
+  web?: false | { root: string };
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {

@@ -20,6 +20,8 @@ export type Actor =
       /** that agency and all its sub-units (đơn vị trực thuộc) */
       agencyScope: readonly number[];
       via: 'session' | 'token';
+      /** an API token limited to these actions (null/absent = every right of the user) */
+      scopes?: readonly string[] | null;
     };
 
 export const PUBLIC_ACTOR: Actor = Object.freeze({ kind: 'public' });
@@ -45,8 +47,13 @@ export const ACTIONS = [
   'scoring.configure', // scoring rule sets per year (the Office and admins)
   'reminder.read',
   'reminder.issue', // run the follow-up sweep now (records reminders, issues letters): the Office and admins
+  'report.write', // the free-text drafts of the reports to the Chairman: the Office and admins
   'audit.read',
   'user.manage',
+  'index.read', // index results, targets, owners, links, overview (signed-in users)
+  'index.write', // results and targets: the Office; an owner agency only where the Office allows it
+  'index.configure', // owner agencies and links to plans, tasks, assignments: the Office and admins
+  'outbox.manage', // put a dead e-mail of the outbox back in the queue: admins
   'self', // own account: password change, API tokens, sign-out
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -59,7 +66,7 @@ export interface AccessTarget {
 
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
-  office: new Set(ACTIONS.filter((a) => a !== 'audit.read' && a !== 'user.manage')),
+  office: new Set(ACTIONS.filter((a) => a !== 'audit.read' && a !== 'user.manage' && a !== 'outbox.manage')),
   leader: new Set<Action>([
     'public.read',
     'directory.read',
@@ -69,6 +76,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'reminder.read',
     'extension.decide',
     'obstacle.respond',
+    'index.read',
     'self',
   ]),
   agency: new Set<Action>([
@@ -81,6 +89,8 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'subassign',
     'stats.read',
     'reminder.read',
+    'index.read',
+    'index.write',
     'self',
   ]),
 };
@@ -94,6 +104,7 @@ const AGENCY_SCOPED = new Set<Action>([
   'subassign',
   'stats.read',
   'reminder.read',
+  'index.write',
 ]);
 
 export function can(actor: Actor, action: Action, target?: AccessTarget): boolean {
@@ -101,6 +112,7 @@ export function can(actor: Actor, action: Action, target?: AccessTarget): boolea
     return actor.authorityId === null || !target || target.authorityId === actor.authorityId;
   if (actor.kind === 'public') return action === 'public.read';
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
+  if (actor.scopes && !actor.scopes.includes(action)) return false;
   if (target && target.authorityId !== actor.authorityId) return false;
   if (actor.role === 'agency' && AGENCY_SCOPED.has(action)) {
     // an agency-scoped action needs a target agency inside the user's scope
@@ -148,6 +160,13 @@ export function agencyFilterFor(actor: Actor, action: Action, authorityId: numbe
       : { authorityId: user.authorityId },
   );
   return user.role === 'agency' ? user.agencyScope : null;
+}
+
+/** Every action the actor may take on its own data: the SPA builds its navigation from this list. */
+export function allowedActions(actor: Actor): Action[] {
+  if (actor.kind !== 'user') return actor.kind === 'public' ? ['public.read'] : [...ACTIONS];
+  const own = { authorityId: actor.authorityId, agencyId: actor.agencyId };
+  return ACTIONS.filter((action) => can(actor, action, own));
 }
 
 export function actorName(actor: Actor): string {

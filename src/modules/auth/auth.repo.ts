@@ -38,6 +38,7 @@ export function findTokenUser(db: Kysely<DB>, tokenHash: string) {
     .innerJoin('app_user as u', 'u.id', 't.user_id')
     .select([
       't.id as token_id',
+      't.scopes',
       'u.id',
       'u.username',
       'u.authority_id',

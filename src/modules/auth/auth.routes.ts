@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
-import { requireUser } from '../access/access.ts';
+import { ACTIONS, allowedActions, requireUser } from '../access/access.ts';
 import { RateLimiter } from './auth.hooks.ts';
-import { changePassword, createApiToken, login, logout, SESSION_COOKIE } from './auth.service.ts';
+import {
+  changePassword,
+  createApiToken,
+  login,
+  logout,
+  SESSION_COOKIE,
+  sessionProfile,
+} from './auth.service.ts';
 
 const UserSchema = z.object({
   id: z.number(),
@@ -73,15 +80,21 @@ export async function authRoutes(app: ZodApp) {
         summary: 'Phiên hiện tại: the signed-in user and the CSRF token (401 for the public)',
         tags: ['auth'],
         response: {
-          200: z.object({ user: UserSchema.omit({ displayName: true }), csrfToken: z.string().nullable() }),
+          200: z.object({
+            user: UserSchema.extend({ authorityName: z.string(), agencyName: z.string().nullable() }),
+            csrfToken: z.string().nullable(),
+            actions: z.array(z.enum(ACTIONS)),
+          }),
         },
       },
     },
     async (request) => {
       const me = requireUser(request.actor);
+      const profile = await sessionProfile(request.server.deps.db, me);
       return {
-        user: { id: me.userId, username: me.username, role: me.role, agencyId: me.agencyId },
+        user: { id: me.userId, username: me.username, role: me.role, agencyId: me.agencyId, ...profile },
         csrfToken: request.csrfToken,
+        actions: allowedActions(me),
       };
     },
   );
@@ -114,15 +127,20 @@ export async function authRoutes(app: ZodApp) {
     '/auth/tokens',
     {
       schema: {
-        summary: 'Tạo mã truy cập (API token) for an integration; shown once',
+        summary:
+          'Tạo mã truy cập (API token) for an integration; shown once. `scopes` limits it to those actions (e.g. ["index.write"])',
         tags: ['auth'],
-        body: z.object({ name: z.string().trim().min(1).max(100) }),
+        body: z.object({
+          name: z.string().trim().min(1).max(100),
+          scopes: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length).optional(),
+        }),
         response: { 201: z.object({ id: z.number(), token: z.string() }) },
       },
     },
     async (request, reply) => {
       const { db, actor } = ctx(request);
-      return reply.status(201).send(await createApiToken(db, actor, request.body.name, request.ip));
+      const { name, scopes } = request.body;
+      return reply.status(201).send(await createApiToken(db, actor, name, request.ip, scopes ?? null));
     },
   );
 }

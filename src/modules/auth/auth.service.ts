@@ -135,7 +135,7 @@ export async function resolveActor(
     if (!row || row.disabled)
       throw new AppError('UNAUTHENTICATED', 'Mã truy cập (API token) không hợp lệ hoặc đã bị thu hồi.');
     await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
-    return { actor: await toActor(db, row, 'token'), csrfToken: null };
+    return { actor: await toActor(db, row, 'token', row.scopes), csrfToken: null };
   }
   if (credentials.sessionToken) {
     const row = await findSessionUser(db, sha256(credentials.sessionToken), now);
@@ -148,6 +148,7 @@ async function toActor(
   db: Kysely<DB>,
   row: { id: number; username: string; authority_id: number; role: Role; agency_id: number | null },
   via: 'session' | 'token',
+  scopes: readonly string[] | null = null,
 ): Promise<Actor> {
   return {
     kind: 'user',
@@ -158,6 +159,7 @@ async function toActor(
     agencyId: row.agency_id,
     agencyScope: row.agency_id === null ? [] : await listAgencyScope(db, row.agency_id),
     via,
+    ...(scopes ? { scopes } : {}),
   };
 }
 
@@ -205,6 +207,8 @@ export async function createApiToken(
   actor: Actor,
   name: string,
   ip: string | null = null,
+  /** the actions the token may take; null = every right of its user */
+  scopes: readonly string[] | null = null,
 ): Promise<{ id: number; token: string }> {
   requireAccess(actor, 'self');
   const me = requireUser(actor);
@@ -212,7 +216,13 @@ export async function createApiToken(
   return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('api_token')
-      .values({ authority_id: me.authorityId, user_id: me.userId, name, token_hash: sha256(token) })
+      .values({
+        authority_id: me.authorityId,
+        user_id: me.userId,
+        name,
+        token_hash: sha256(token),
+        scopes: scopes ? [...scopes] : null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeAudit(trx, {
@@ -221,7 +231,7 @@ export async function createApiToken(
       action: 'auth.token_create',
       entity: 'api_token',
       entityId: String(id),
-      data: { name },
+      data: { name, scopes },
       ip,
     });
     return { id, token };
@@ -283,4 +293,17 @@ export async function createUser(
     });
     return id;
   });
+}
+
+/** What the web app shows of the signed-in user: full name, agency and authority names. */
+export async function sessionProfile(db: Kysely<DB>, actor: Actor) {
+  const me = requireUser(actor);
+  const row = await db
+    .selectFrom('app_user as u')
+    .innerJoin('authority as au', 'au.id', 'u.authority_id')
+    .leftJoin('agency as a', 'a.id', 'u.agency_id')
+    .select(['u.display_name', 'au.name as authority_name', 'a.name as agency_name'])
+    .where('u.id', '=', me.userId)
+    .executeTakeFirstOrThrow();
+  return { displayName: row.display_name, authorityName: row.authority_name, agencyName: row.agency_name };
 }

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../shared/errors.ts';
+
+/** The built SPA (`npm run build:web` → web/dist); `npm start` builds it first when it is missing or stale. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Content-Security-Policy of the SPA: own scripts only; antd writes its styles inline. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Serves the web app at `/`: hashed assets cached for a year, index.html never cached, and every
+ * other GET outside /api answered with index.html so that deep links (/ke-hoach/3) open the app.
+ */
+export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promise<void> {
+  const built = existsSync(`${root}index.html`);
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/api')) {
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('referrer-policy', 'same-origin');
+      reply.header('content-security-policy', CSP);
+    }
+  });
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api');
+    if (isPage && built) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Giao diện web chưa được dựng: chạy `npm run build:web` (web app not built).');
+    }
+    return reply
+      .status(404)
+      .send(new AppError('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url}.`).toBody());
+  });
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserWorld,
+  openPage,
+  screenshot,
+  signInAs,
+  startBrowserWorld,
+  unexpectedErrors,
+} from './support.ts';
+
+/** The frame of the app in a real browser: sign-in, navigation by role, language switch, phone width. */
+describe('web app shell (chromium)', () => {
+  let bw: BrowserWorld;
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+  }, 120_000);
+  afterAll(async () => {
+    await bw?.close();
+  });
+
+  const NAV = [
+    'Việc của đơn vị',
+    'Tổng quan',
+    'Kế hoạch',
+    'Nhập kế hoạch',
+    'Duyệt',
+    'Nhắc nhở & chấm điểm',
+    'Chỉ số',
+    'Danh mục',
+    'Nhật ký',
+  ];
+  const EXPECTED: Record<string, string[]> = {
+    quantri: [
+      'Tổng quan',
+      'Kế hoạch',
+      'Nhập kế hoạch',
+      'Duyệt',
+      'Nhắc nhở & chấm điểm',
+      'Chỉ số',
+      'Danh mục',
+      'Nhật ký',
+    ],
+    vanphong: [
+      'Tổng quan',
+      'Kế hoạch',
+      'Nhập kế hoạch',
+      'Duyệt',
+      'Nhắc nhở & chấm điểm',
+      'Chỉ số',
+      'Danh mục',
+    ],
+    lanhdao: ['Tổng quan', 'Kế hoạch', 'Duyệt', 'Nhắc nhở & chấm điểm', 'Chỉ số', 'Danh mục'],
+    stp: ['Việc của đơn vị', 'Tổng quan', 'Nhắc nhở & chấm điểm'],
+  };
+
+  it('sends the public to the sign-in page and refuses a wrong password with the server message', async () => {
+    const { page, context, errors } = await openPage(bw);
+    await page.goto('/tong-quan');
+    await page.waitForURL('**/dang-nhap');
+    await page.getByLabel('Tên đăng nhập').fill('vanphong');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').filter({ hasText: /mật khẩu/i }).waitFor();
+    await screenshot(page, 'shell-login-error');
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
+  for (const [username, expected] of Object.entries(EXPECTED)) {
+    it(`shows ${username} exactly the pages the role may use`, async () => {
+      const { page, context, errors } = await openPage(bw);
+      await signInAs(page, username);
+      const nav = page.getByRole('navigation').getByRole('menuitem');
+      await nav.first().waitFor();
+      const labels = (await nav.allInnerTexts()).map((s) => s.trim());
+      expect(labels.filter((label) => NAV.includes(label))).toEqual(expected);
+      expect(labels).toContain('Công khai');
+      await screenshot(page, `shell-${username}`);
+      expect(unexpectedErrors(errors)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('an agency user typing an Office page address is told no by the server, not shown data', async () => {
+    const { page, context } = await openPage(bw);
+    await signInAs(page, 'stp');
+    const answer = await page.evaluate(async () => (await fetch('/api/audit')).status);
+    expect(answer).toBe(403);
+    await context.close();
+  });
+
+  it('works at 360 px: the menu opens from a button, English switch relabels it', async () => {
+    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
+    await signInAs(page, 'vanphong');
+    await page.getByRole('button', { name: 'Mở menu' }).click();
+    await page.getByRole('menuitem', { name: 'Kế hoạch' }).first().waitFor();
+    await screenshot(page, 'shell-phone-menu');
+    await page.keyboard.press('Escape');
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await page.getByRole('menuitem', { name: 'Plans' }).first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await context.close();
+  });
+});

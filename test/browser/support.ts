@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { type Database, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { DB } from '../../src/db/schema.ts';
+import { backendNames, createScratchDatabase } from '../support/databases.ts';
+import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
+
+/**
+ * Browser tests: the real server (API + built SPA) on 127.0.0.1 over the seed world, driven by
+ * Debian's chromium through playwright-core (each launch gets a fresh temporary profile). One world and one browser per test file; screenshots
+ * go to test-results/. vitest's `expect` has no Playwright matchers: wait with `locator.waitFor()` /
+ * `filter({ hasText })`, then assert plain values. Never downloads a browser: /usr/bin/chromium or CHROMIUM_PATH.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results');
+
+export interface BrowserWorld {
+  world: World;
+  db: Kysely<DB>;
+  baseUrl: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** The seed world served on a free port, on PostgreSQL when TEST_DATABASE_URL is set (faster), else PGlite. */
+export async function startBrowserWorld(options: { now?: () => Date } = {}): Promise<BrowserWorld> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it)`);
+  }
+  const onPostgres = backendNames().includes('postgres');
+  let drop: (() => Promise<void>) | undefined;
+  let database: Database;
+  if (onPostgres) {
+    const scratch = await createScratchDatabase();
+    drop = scratch.drop;
+    database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 6 });
+  } else {
+    database = await openDatabase({ kind: 'pglite' });
+  }
+  await migrateToLatest(database.db as Kysely<unknown>);
+  const world = await buildWorld(
+    { db: database.db, backend: onPostgres ? 'postgres' : 'pglite', url: undefined },
+    options,
+  );
+  const app: FastifyInstance = world.app;
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    world,
+    db: database.db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close().catch(() => {});
+      await app.close();
+      await database.close();
+      await drop?.();
+    },
+  };
+}
+
+export interface OpenPage {
+  page: Page;
+  context: BrowserContext;
+  /** console errors and uncaught page errors seen so far (a test asserts it stays empty) */
+  errors: string[];
+}
+
+/** A fresh browser context (no cookies) at a viewport: desktop 1366×900 by default, or a 360 px phone. */
+export async function openPage(
+  bw: BrowserWorld,
+  { viewport = 'desktop' as 'desktop' | 'phone', lang = 'vi' as 'vi' | 'en' } = {},
+): Promise<OpenPage> {
+  const context = await bw.browser.newContext({
+    baseURL: bw.baseUrl,
+    viewport: viewport === 'phone' ? { width: 360, height: 740 } : { width: 1366, height: 900 },
+    deviceScaleFactor: 1,
+    locale: lang === 'en' ? 'en-US' : 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return { page, context, errors };
+}
+
+/** Signs in through the login form and waits for the app frame. */
+export async function signInAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
+  await page.getByLabel(/Mật khẩu|Password/).fill(password);
+  await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+  await page.locator('main').waitFor();
+}
+
+/** Saves test-results/<name>.png (full page). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * Console errors that are not the app's fault: the browser logs every 4xx answer of fetch as a
+ * console error, and some tests provoke refusals on purpose. Anything else is a failure.
+ */
+export function unexpectedErrors(errors: string[]): string[] {
+  return errors.filter(
+    (e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e),
+  );
+}

@@ -1,0 +1,147 @@
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { roleLabel } from '../lib/domain.ts';
+import { type Lang, useLang } from '../lib/i18n.tsx';
+import { useSession } from '../lib/session.tsx';
+import { PRIVATE_ROUTES, PUBLIC_NAV } from '../routes.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+/** The frame of every signed-in page: navigation by what the user may do, language switch, account menu. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { session, signOut } = useSession();
+  const { lang, setLang, t } = useLang();
+  const screens = Grid.useBreakpoint();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  if (!session) return null;
+  const narrow = !screens.lg;
+
+  const items = [
+    ...PRIVATE_ROUTES.filter((route) => route.nav?.visible(session)).map((route) => ({
+      key: route.path,
+      icon: route.nav?.icon,
+      label: <Link to={route.path}>{lang === 'en' ? route.nav?.en : route.nav?.vi}</Link>,
+    })),
+    {
+      key: '/cong-khai',
+      icon: PUBLIC_NAV.icon,
+      label: <Link to="/cong-khai">{lang === 'en' ? PUBLIC_NAV.en : PUBLIC_NAV.vi}</Link>,
+    },
+  ];
+  const selected = items
+    .map((item) => item.key)
+    .filter((key) => location.pathname === key || location.pathname.startsWith(`${key}/`))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
+  const menu = (
+    <Menu
+      mode="inline"
+      theme="dark"
+      items={items}
+      selectedKeys={selected}
+      onClick={() => setDrawerOpen(false)}
+      aria-label={t('Điều hướng chính', 'Main navigation')}
+    />
+  );
+  const brand = (
+    <Link to="/" className="dd-brand" aria-label="dondoc">
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      <span>dondoc</span>
+    </Link>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Sider
+          width={232}
+          theme="dark"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <div className="dd-sider-brand">{brand}</div>
+          <nav>{menu}</nav>
+        </Sider>
+      )}
+      <Layout>
+        <Header className="dd-header">
+          <Space size="middle" style={{ minWidth: 0 }}>
+            {narrow && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('Mở menu', 'Open menu')}
+                onClick={() => setDrawerOpen(true)}
+              />
+            )}
+            {narrow && brand}
+            {!narrow && (
+              <Typography.Text strong ellipsis>
+                {session.user.authorityName}
+              </Typography.Text>
+            )}
+          </Space>
+          <Space size="small">
+            <Segmented<Lang>
+              size="small"
+              value={lang}
+              onChange={setLang}
+              options={[
+                { label: 'VI', value: 'vi' },
+                { label: 'EN', value: 'en' },
+              ]}
+              aria-label={t('Ngôn ngữ', 'Language')}
+            />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  {
+                    key: 'who',
+                    disabled: true,
+                    label: (
+                      <div>
+                        <div>{session.user.displayName}</div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {roleLabel(session.user.role, lang)}
+                          {session.user.agencyName ? ` · ${session.user.agencyName}` : ''}
+                        </Typography.Text>
+                      </div>
+                    ),
+                  },
+                  { type: 'divider' },
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: t('Đăng xuất', 'Sign out'),
+                    onClick: () => void signOut().then(() => navigate('/dang-nhap')),
+                  },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} aria-label={t('Tài khoản', 'Account')}>
+                {!narrow && session.user.displayName}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content className="dd-content">
+          {children}
+        </Content>
+      </Layout>
+      <Drawer
+        placement="left"
+        open={drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        size={260}
+        styles={{ body: { padding: 0, background: '#001529' } }}
+        title={session.user.authorityName}
+      >
+        {menu}
+      </Drawer>
+    </Layout>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Dates, numbers and text as Vietnamese clerks read them: dd/mm/yyyy, the Asia/Ho_Chi_Minh calendar,
+ * comma decimals, and accent-insensitive search (`so noi vu` finds `Sở Nội vụ`).
+ */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy' (no Date object: a calendar date has no time zone). */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}
+
+/** An instant (ISO string) → 'dd/mm/yyyy HH:mm' in Vietnam's time. */
+export function formatDateTime(instant: string | null | undefined): string {
+  if (!instant) return '';
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** Today's calendar date in Vietnam as 'YYYY-MM-DD', whatever the browser's zone. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+}
+
+/** 'dd/mm/yyyy' or 'd/m/yyyy' → 'YYYY-MM-DD', or null when it is not a real date. */
+export function parseDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 0.8571 → '85,7 %' (null → '—'). */
+export function formatRate(rate: number | null | undefined, lang: 'vi' | 'en' = 'vi'): string {
+  if (rate === null || rate === undefined) return '—';
+  return `${(rate * 100).toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 1 })} %`;
+}
+
+export function formatNumber(value: number | null | undefined, lang: 'vi' | 'en' = 'vi'): string {
+  if (value === null || value === undefined) return '—';
+  return value.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 });
+}
+
+/** Lower case without diacritics (đ → d): the key of accent-insensitive search. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Does `text` contain every word of `query`, accents and case ignored? */
+export function matchesSearch(text: string, query: string): boolean {
+  const haystack = fold(text);
+  return fold(query)
+    .split(' ')
+    .every((word) => haystack.includes(word));
+}

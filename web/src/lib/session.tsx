@@ -1,0 +1,100 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { ApiError, api, onUnauthorised, setCsrfToken } from './api.ts';
+import type { Role } from './domain.ts';
+
+/** The signed-in user as GET /api/auth/session answers it, and what the server lets them do. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: number | null;
+  agencyName: string | null;
+  authorityName: string;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string | null;
+  /** the actions of src/modules/access/access.ts this user may take on its own data */
+  actions: string[];
+}
+
+interface SessionContextValue {
+  session: Session | null;
+  loading: boolean;
+  /** may the user take this action (src/modules/access/access.ts)? */
+  can: (action: string) => boolean;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+const SESSION_KEY = ['session'] as const;
+
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/auth/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Drops every cached answer but the session itself: the next user must not see the last one's data. */
+function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000, retry: 1 });
+
+  useEffect(
+    () =>
+      onUnauthorised(() => {
+        setCsrfToken(null);
+        queryClient.setQueryData(SESSION_KEY, null);
+      }),
+    [queryClient],
+  );
+
+  const value = useMemo<SessionContextValue>(() => {
+    const session = query.data ?? null;
+    return {
+      session,
+      loading: query.isPending,
+      can: (action) => session?.actions.includes(action) ?? false,
+      signIn: async (username, password) => {
+        const answer = await api.post<{ csrfToken: string }>('/auth/login', { username, password });
+        setCsrfToken(answer.csrfToken);
+        const next = await fetchSession();
+        forgetUserData(queryClient);
+        queryClient.setQueryData(SESSION_KEY, next);
+      },
+      signOut: async () => {
+        try {
+          await api.post('/auth/logout');
+        } finally {
+          setCsrfToken(null);
+          forgetUserData(queryClient);
+          queryClient.setQueryData(SESSION_KEY, null);
+        }
+      },
+    };
+  }, [query.data, query.isPending, queryClient]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

@@ -1,0 +1,82 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../lib/api.ts';
+import { type Lang, useLang } from '../lib/i18n.tsx';
+import { useSession } from '../lib/session.tsx';
+
+/** Đăng nhập: username and password; the server's message on failure (wrong password, rate limit). */
+export default function LoginPage() {
+  const { signIn } = useSession();
+  const { lang, setLang, t } = useLang();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(values.username, values.password);
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('Không đăng nhập được.', 'Could not sign in.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dd-login">
+      <Card className="dd-login-card">
+        <div className="dd-login-head">
+          <img src="/favicon.svg" alt="" width={44} height={44} />
+          <div>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              dondoc
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              {t('Theo dõi, đôn đốc thực hiện nhiệm vụ', 'Tracking and chasing up assigned tasks')}
+            </Typography.Text>
+          </div>
+        </div>
+        <Typography.Title level={4} style={{ marginTop: 24 }}>
+          {t('Đăng nhập', 'Sign in')}
+        </Typography.Title>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+          <Form.Item
+            label={t('Tên đăng nhập', 'Username')}
+            name="username"
+            rules={[{ required: true, message: t('Nhập tên đăng nhập.', 'Enter your username.') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item
+            label={t('Mật khẩu', 'Password')}
+            name="password"
+            rules={[{ required: true, message: t('Nhập mật khẩu.', 'Enter your password.') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('Đăng nhập', 'Sign in')}
+          </Button>
+        </Form>
+        <div className="dd-login-foot">
+          <Link to="/cong-khai">{t('Xem trang công khai', 'Open the public page')}</Link>
+          <Segmented<Lang>
+            size="small"
+            value={lang}
+            onChange={setLang}
+            options={[
+              { label: 'Tiếng Việt', value: 'vi' },
+              { label: 'English', value: 'en' },
+            ]}
+          />
+        </div>
+      </Card>
+    </div>
+  );
+}

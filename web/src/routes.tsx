@@ -1,0 +1,152 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  GlobalOutlined,
+  InboxOutlined,
+  LineChartOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Session } from './lib/session.tsx';
+
+/**
+ * Every page of the app in one table: its path, its lazily loaded component, and — for pages in the
+ * navigation — its label, icon and who sees it (from the actions the server grants, never the role
+ * alone). The router and the menu are both built from this list.
+ */
+export interface PageRoute {
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+  nav?: {
+    key: string;
+    vi: string;
+    en: string;
+    icon: ReactNode;
+    visible: (session: Session) => boolean;
+  };
+}
+
+const has = (session: Session, action: string) => session.actions.includes(action);
+
+export const PRIVATE_ROUTES: PageRoute[] = [
+  {
+    path: '/viec-cua-don-vi',
+    component: lazy(() => import('./pages/inbox/InboxPage.tsx')),
+    nav: {
+      key: 'viec-cua-don-vi',
+      vi: 'Việc của đơn vị',
+      en: 'Our assignments',
+      icon: <InboxOutlined />,
+      visible: (s) => s.user.role === 'agency',
+    },
+  },
+  { path: '/nhiem-vu/:id', component: lazy(() => import('./pages/inbox/AssignmentPage.tsx')) },
+  {
+    path: '/tong-quan',
+    component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+    nav: {
+      key: 'tong-quan',
+      vi: 'Tổng quan',
+      en: 'Overview',
+      icon: <DashboardOutlined />,
+      visible: (s) => has(s, 'stats.read'),
+    },
+  },
+  { path: '/danh-sach', component: lazy(() => import('./pages/dashboard/DrillDownPage.tsx')) },
+  {
+    path: '/ke-hoach',
+    component: lazy(() => import('./pages/plans/PlansPage.tsx')),
+    nav: {
+      key: 'ke-hoach',
+      vi: 'Kế hoạch',
+      en: 'Plans',
+      icon: <FileTextOutlined />,
+      visible: (s) => has(s, 'plan.read'),
+    },
+  },
+  { path: '/ke-hoach/:id', component: lazy(() => import('./pages/plans/PlanPage.tsx')) },
+  {
+    path: '/nhap-ke-hoach',
+    component: lazy(() => import('./pages/plans/ImportPage.tsx')),
+    nav: {
+      key: 'nhap-ke-hoach',
+      vi: 'Nhập kế hoạch',
+      en: 'Import a plan',
+      icon: <UploadOutlined />,
+      visible: (s) => has(s, 'plan.write'),
+    },
+  },
+  {
+    path: '/duyet',
+    component: lazy(() => import('./pages/review/ReviewPage.tsx')),
+    nav: {
+      key: 'duyet',
+      vi: 'Duyệt',
+      en: 'Review',
+      icon: <CheckSquareOutlined />,
+      visible: (s) => has(s, 'result.decide') || has(s, 'extension.decide') || has(s, 'obstacle.respond'),
+    },
+  },
+  {
+    path: '/nhac-nho',
+    component: lazy(() => import('./pages/followup/FollowupPage.tsx')),
+    nav: {
+      key: 'nhac-nho',
+      vi: 'Nhắc nhở & chấm điểm',
+      en: 'Reminders & scores',
+      icon: <BellOutlined />,
+      visible: (s) => has(s, 'reminder.read'),
+    },
+  },
+  {
+    path: '/chi-so',
+    component: lazy(() => import('./pages/indices/IndicesPage.tsx')),
+    nav: {
+      key: 'chi-so',
+      vi: 'Chỉ số',
+      en: 'Indices',
+      icon: <LineChartOutlined />,
+      visible: (s) => s.user.role !== 'agency',
+    },
+  },
+  {
+    path: '/danh-muc',
+    component: lazy(() => import('./pages/directory/DirectoryPage.tsx')),
+    nav: {
+      key: 'danh-muc',
+      vi: 'Danh mục',
+      en: 'Directory',
+      icon: <BankOutlined />,
+      visible: (s) => has(s, 'directory.read') && s.user.role !== 'agency',
+    },
+  },
+  {
+    path: '/nhat-ky',
+    component: lazy(() => import('./pages/audit/AuditPage.tsx')),
+    nav: {
+      key: 'nhat-ky',
+      vi: 'Nhật ký',
+      en: 'Audit trail',
+      icon: <AuditOutlined />,
+      visible: (s) => has(s, 'audit.read'),
+    },
+  },
+];
+
+/** Pages anyone may open without signing in. */
+export const PUBLIC_ROUTES: PageRoute[] = [
+  { path: '/cong-khai', component: lazy(() => import('./pages/public/PublicPage.tsx')) },
+  { path: '/cong-khai/ke-hoach/:id', component: lazy(() => import('./pages/public/PublicPlanPage.tsx')) },
+];
+
+export const PUBLIC_NAV = { key: 'cong-khai', vi: 'Công khai', en: 'Public page', icon: <GlobalOutlined /> };
+
+/** Where a user lands after signing in: the first page of the navigation they may see. */
+export function homePath(session: Session): string {
+  const first = PRIVATE_ROUTES.find((route) => route.nav?.visible(session));
+  return first?.path ?? '/cong-khai';
+}
