@@ -3,7 +3,7 @@
  * or TEST_DATABASE_URL points at a PostgreSQL server) on PostgreSQL, written to docs/benchmarks.md.
  * The scale benchmarks of issue #9 (10k–1m assignments, HTTP load) will extend this file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { readPlanFile } from '../src/modules/import/read-plan-file.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { writeBenchSection } from './doc-section.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
@@ -117,7 +118,7 @@ const table = [
       `| ${r.backend} | ${r.scenario} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.perSecond.toFixed(1)} |`,
   ),
 ].join('\n');
-const doc = `# Benchmarks
+const section = `## Seed plan, service level
 
 Service-level timings on the seed plan 87/KH-UBND (29 tasks, 111 lead and 610 support assignments),
 measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version},
@@ -130,5 +131,5 @@ Targets of the importer (issue #3): the seed in < 100 ms and a 300-row appendix 
 These are small-data numbers that show the per-call overhead of each database; the scale benchmarks
 (10k–1m assignments, HTTP load, raw SQL floor) are issue #9.
 `;
-writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), doc);
+writeBenchSection('seed', section);
 console.log(table);

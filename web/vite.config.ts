@@ -10,6 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     reportCompressedSize: true,
+    manifest: true,
   },
   server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },
 });
