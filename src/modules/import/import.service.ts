@@ -35,17 +35,18 @@ export interface ImportedPlan {
 
 /**
  * Reads a plan document and registers it with its tasks and assignments and the source file, all or
- * nothing. A plan number already registered is refused unless `replace`, which is itself refused
+ * nothing; `corrected` (the preview as the Office fixed it) is registered instead of what was read. A plan number already registered is refused unless `replace`, which is itself refused
  * once any result has been recorded against the old plan.
  */
 export async function importPlanDocument(
   db: Kysely<DB>,
   authority: ImportAuthority,
   file: PlanFile,
-  options: { replace?: boolean; actor?: string; ip?: string | null } = {},
+  options: { replace?: boolean; actor?: string; ip?: string | null; corrected?: PlanInput } = {},
 ): Promise<ImportedPlan> {
   const parsed = await readPlanFile(file);
-  const input = planInputOf(parsed);
+  // the Office's corrections of the preview (agency matches, dates, number) replace what was read
+  const input = options.corrected ?? planInputOf(parsed);
   const actor = options.actor ?? 'system';
   return inTransaction(db, async (trx) => {
     const { directory } = await loadDirectory(trx, authority.id, authority.place);
@@ -71,7 +72,12 @@ export async function importPlanDocument(
       action: existing ? 'plan.import_replace' : 'plan.import',
       entity: 'plan',
       entityId: String(plan.planId),
-      data: { number: plan.number, file: file.fileName, warnings: preview.warnings.length },
+      data: {
+        number: plan.number,
+        file: file.fileName,
+        warnings: preview.warnings.length,
+        ...(options.corrected ? { corrected: true } : {}),
+      },
       ip: options.ip ?? null,
     });
     return { plan, preview };

@@ -2,7 +2,7 @@ import type { Plan } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { PlanInput } from '../../shared/schemas/plan.ts';
+import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
 import { actorName, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { importPlanDocument, previewPlanImport } from '../import/import.service.ts';
@@ -59,12 +59,37 @@ export async function importPlanUpload(ctx: ServiceContext, read: UploadReader) 
   requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
   const { file, fields } = await read();
   const replace = ['true', '1', 'on', 'yes'].includes((fields.replace ?? '').trim().toLowerCase());
+  const corrected = fields.plan === undefined ? undefined : correctedPlanOf(fields.plan);
   const imported = await importPlanDocument(ctx.db, { id: authority.id, place: authority.place }, file, {
     replace,
+    ...(corrected ? { corrected } : {}),
     actor: actorName(ctx.actor),
     ip: ctx.ip ?? null,
   });
   return { plan: imported.plan, warnings: imported.preview.warnings };
+}
+
+/**
+ * The optional form field `plan`: the previewed plan as the Office corrected it (agency names, due
+ * dates, number…), JSON in the shape of POST /plans. It is stored with the uploaded file as source.
+ */
+function correctedPlanOf(json: string): PlanInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'Trường "plan" không phải JSON hợp lệ.');
+  }
+  const parsed = PlanInputSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Kế hoạch đã sửa không hợp lệ: ${issue?.message ?? 'dữ liệu sai'} (${issue?.path.join('.') ?? ''}).`,
+      { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+    );
+  }
+  return parsed.data;
 }
 
 export interface PlanPatch {

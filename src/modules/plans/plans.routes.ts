@@ -75,7 +75,7 @@ export async function plansRoutes(app: ZodApp) {
     '/plans/import',
     {
       schema: {
-        summary: `Nhập kế hoạch từ văn bản (import and store) — ${MULTIPART}, optional \`replace=true\``,
+        summary: `Nhập kế hoạch từ văn bản (import and store) — ${MULTIPART}, optional \`replace=true\` and \`plan\` (the corrected preview as JSON in the shape of POST /plans, stored instead of what was read)`,
         tags: ['plans'],
         consumes: ['multipart/form-data'],
         response: { 201: ImportedSchema },
