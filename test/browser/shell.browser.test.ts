@@ -60,7 +60,10 @@ describe('web app shell (chromium)', () => {
     await page.getByLabel('Tên đăng nhập').fill('vanphong');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('alert').filter({ hasText: /mật khẩu/i }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /mật khẩu/i })
+      .waitFor();
     await screenshot(page, 'shell-login-error');
     expect(unexpectedErrors(errors)).toEqual([]);
     await context.close();
@@ -99,7 +102,7 @@ describe('web app shell (chromium)', () => {
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('button', { name: 'Open menu' }).click();
     await page.getByRole('menuitem', { name: 'Plans' }).first().waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     expect(width).toBeLessThanOrEqual(360);
     expect(unexpectedErrors(errors)).toEqual([]);
     await context.close();

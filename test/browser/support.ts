@@ -13,7 +13,8 @@ import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
  * Browser tests: the real server (API + built SPA) on 127.0.0.1 over the seed world, driven by
  * Debian's chromium through playwright-core (each launch gets a fresh temporary profile). One world and one browser per test file; screenshots
  * go to test-results/. vitest's `expect` has no Playwright matchers: wait with `locator.waitFor()` /
- * `filter({ hasText })`, then assert plain values. Never downloads a browser: /usr/bin/chromium or CHROMIUM_PATH.
+ * `filter({ hasText })`, then assert plain values. The tests compile without DOM types: pass
+ * `page.evaluate` a string ('document.title') or use only what Node also has (fetch). Never downloads a browser: /usr/bin/chromium or CHROMIUM_PATH.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results');
