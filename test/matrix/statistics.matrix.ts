@@ -35,4 +35,12 @@ export const entries: MatrixEntry[] = [
     }),
     allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: false, public: false },
   },
+  {
+    method: 'GET',
+    url: '/api/statistics/trend',
+    request: async () => ({ url: '/api/statistics/trend?asOf=2021-02-15' }),
+    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false },
+    crossAuthority: 'list',
+    leaks: leaksUbndTn,
+  },
 ];

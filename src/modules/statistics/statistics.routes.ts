@@ -3,7 +3,7 @@ import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { STAT_KEYS } from './statistics.rules.ts';
-import { getStatistics, listStatisticItems } from './statistics.service.ts';
+import { getStatistics, getStatisticsTrend, listStatisticItems } from './statistics.service.ts';
 
 const CountsSchema = z.object(
   Object.fromEntries(STAT_KEYS.map((key) => [key, z.number()])) as Record<
@@ -47,7 +47,10 @@ const ItemSchema = z.object({
   remindedOn: z.string().nullable(),
 });
 
-/** GET /api/statistics and its drill-down GET /api/statistics/items (stats.read; agencies: own scope). */
+/**
+ * GET /api/statistics, its drill-down GET /api/statistics/items and the monthly GET /api/statistics/trend
+ * (stats.read; agencies: own scope).
+ */
 export async function statisticsRoutes(app: ZodApp) {
   app.get(
     '/statistics',
@@ -103,6 +106,39 @@ export async function statisticsRoutes(app: ZodApp) {
     async (request) => {
       const { db, actor, now } = ctx(request);
       return listStatisticItems(db, actor, request.query, now);
+    },
+  );
+
+  app.get(
+    '/statistics/trend',
+    {
+      schema: {
+        summary:
+          'Xu hướng theo tháng: lead assignments due per month against those done per month (same filters)',
+        tags: ['statistics'],
+        querystring: FilterSchema,
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            from: z.string().nullable(),
+            to: z.string().nullable(),
+            planId: z.number().nullable(),
+            months: z.array(
+              z.object({
+                month: z.string().describe('YYYY-MM'),
+                due: z.number().describe('due in the month (current due date; cancelled left out)'),
+                done: z.number().describe('done in the month by asOf'),
+                doneOnTime: z.number(),
+                doneLate: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { db, actor, now } = ctx(request);
+      return getStatisticsTrend(db, actor, request.query, now);
     },
   );
 }

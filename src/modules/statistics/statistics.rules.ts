@@ -75,3 +75,60 @@ export function summarise(
   for (const item of items) for (const key of statKeysOf(item, asOf)) counts[key]++;
   return { counts, onTimeRate: onTimeRate(items, asOf) };
 }
+
+/** One calendar month of the trend: what fell due in it and what was done in it. */
+export interface TrendMonth {
+  /** 'YYYY-MM' */
+  month: string;
+  /** assignments whose current due date is in the month (cancelled ones left out) */
+  due: number;
+  /** assignments done (result accepted, dated by submission) in the month, by asOf */
+  done: number;
+  doneOnTime: number;
+  doneLate: number;
+}
+
+/**
+ * Xu hướng theo tháng — per calendar month, the assignments due in it and those done in it as of
+ * `asOf`, from the first month with either to the last, without gaps (an empty month counts 0).
+ * A due month after `asOf` is kept: it shows the work still ahead.
+ */
+export function monthlyTrend(items: StatFacts[], asOf: LocalDate): TrendMonth[] {
+  const months = new Map<string, TrendMonth>();
+  const monthOf = (month: string) => {
+    let entry = months.get(month);
+    if (!entry) {
+      entry = { month, due: 0, done: 0, doneOnTime: 0, doneLate: 0 };
+      months.set(month, entry);
+    }
+    return entry;
+  };
+  for (const item of items) {
+    const state = assignmentStateAsOf(item, asOf);
+    if (state === 'cancelled') continue;
+    if (item.dueOn !== null) monthOf(item.dueOn.slice(0, 7)).due++;
+    if ((state === 'done_on_time' || state === 'done_late') && item.doneOn !== null) {
+      const entry = monthOf(item.doneOn.slice(0, 7));
+      entry.done++;
+      if (state === 'done_on_time') entry.doneOnTime++;
+      else entry.doneLate++;
+    }
+  }
+  const keys = [...months.keys()].sort();
+  const first = keys[0];
+  const last = keys[keys.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const result: TrendMonth[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    result.push(months.get(key) ?? { month: key, due: 0, done: 0, doneOnTime: 0, doneLate: 0 });
+    if (key === last) break;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return result;
+}

@@ -11,6 +11,7 @@ import { type AssignmentFactsRow, listAssignmentFacts } from '../status/status.r
 import { findAgencyOfAuthority, listPlanHeaders, taskContentByAssignment } from './statistics.repo.ts';
 import {
   inPeriod,
+  monthlyTrend,
   type Period,
   type StatCounts,
   type StatFacts,
@@ -114,7 +115,24 @@ export async function listStatisticItems(
   };
 }
 
-/** The one place both routes read their rows: scope, as-of, plan, agency and period filters. */
+/** Xu hướng theo tháng — due per month against done per month, same filters as the statistics. */
+export async function getStatisticsTrend(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: StatisticsFilter,
+  now = new Date(),
+) {
+  const { asOf, period, rows } = await loadFacts(db, actor, query, undefined, now);
+  return {
+    asOf,
+    from: period.from ?? null,
+    to: period.to ?? null,
+    planId: query.planId ?? null,
+    months: monthlyTrend(rows.map(toFacts), asOf),
+  };
+}
+
+/** The one place every route read their rows: scope, as-of, plan, agency and period filters. */
 async function loadFacts(
   db: Kysely<DB>,
   actor: Actor,
