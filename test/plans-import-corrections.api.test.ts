@@ -31,6 +31,8 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     });
     expect(preview.statusCode, preview.body).toBe(200);
     const read = preview.json();
+    // the cells as written come with the names they matched, so untouched rows keep the document's words
+    expect(read.tasks[2]).toMatchObject({ lead: ['Sở Tư pháp'], leadText: 'Sở Tư pháp' });
     const corrected = {
       ...read.plan,
       number: '91/KH-UBND',

@@ -29,6 +29,9 @@ export interface PreviewTask {
   /** directory names (agency or group) when matched, the text as written otherwise */
   lead: string[];
   support: string[];
+  /** the agency cells as written in the document */
+  leadText: string;
+  supportText: string;
   deadlineText: string;
   dueOn: LocalDate | null;
   recurrence: ({ every: Recurrence['period'] } & Omit<Recurrence, 'period'>) | { kind: 'ongoing' } | null;
@@ -87,6 +90,8 @@ export function buildImportPreview(parsed: ParsedPlan, directory: Directory): Im
       content: task.content,
       lead: names('lead', task.leadText),
       support: names('support', task.supportText),
+      leadText: task.leadText,
+      supportText: task.supportText,
       deadlineText: task.deadlineText,
       dueOn: deadline.kind === 'once' ? deadline.dueOn : null,
       recurrence:

@@ -140,6 +140,8 @@ export const ImportPreviewSchema = z.object({
       content: z.string(),
       lead: z.array(z.string()),
       support: z.array(z.string()),
+      leadText: z.string().describe('the cell as written'),
+      supportText: z.string().describe('the cell as written'),
       deadlineText: z.string(),
       dueOn: z.string().nullable(),
       recurrence: z.record(z.string(), z.unknown()).nullable(),
