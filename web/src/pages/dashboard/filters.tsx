@@ -1,0 +1,175 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, type Query } from '../../lib/api.ts';
+import { todayInVietnam } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import type { Statistics, StatKey } from './types.ts';
+
+/** The filters the dashboard and its drill-down list share, all kept in the URL. */
+export interface StatFilter {
+  /** 'YYYY-MM-DD' — today in Vietnam when the URL names none */
+  asOf: string;
+  planId?: number | undefined;
+  /** kỳ báo cáo: assignments due from … to … */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+const dateParam = (value: string | null) => (value && YMD.test(value) ? value : undefined);
+const idParam = (value: string | null) => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+/** The filter in the URL (`?asOf=&planId=&from=&to=`), and a setter that keeps the other parameters. */
+export function useStatFilter() {
+  const [params, setParams] = useSearchParams();
+  const asOfParam = params.get('asOf');
+  const planParam = params.get('planId');
+  const fromParam = params.get('from');
+  const toParam = params.get('to');
+  const filter = useMemo<StatFilter>(
+    () => ({
+      asOf: dateParam(asOfParam) ?? todayInVietnam(),
+      planId: idParam(planParam),
+      from: dateParam(fromParam),
+      to: dateParam(toParam),
+    }),
+    [asOfParam, planParam, fromParam, toParam],
+  );
+  const setFilter = useCallback(
+    (patch: Record<string, string | number | undefined>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === undefined || value === '') next.delete(key);
+            else next.set(key, String(value));
+          }
+          next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  return { filter, params, setFilter };
+}
+
+/** The filter as API query parameters. */
+export function filterQuery(filter: StatFilter): Query {
+  return { asOf: filter.asOf, planId: filter.planId, from: filter.from, to: filter.to };
+}
+
+/** The drill-down list of one figure, with the same filters: `/danh-sach?asOf=…&state=…`. */
+export function drillLink(
+  filter: StatFilter,
+  state: StatKey,
+  extra: { agencyId?: number; planId?: number } = {},
+) {
+  const params = new URLSearchParams();
+  params.set('asOf', filter.asOf);
+  const planId = extra.planId ?? filter.planId;
+  if (planId !== undefined) params.set('planId', String(planId));
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  if (extra.agencyId !== undefined) params.set('agencyId', String(extra.agencyId));
+  params.set('state', state);
+  return `/danh-sach?${params.toString()}`;
+}
+
+/** The plans of the authority (from the per-plan statistics, which every stats reader may see). */
+export function usePlanOptions(asOf: string) {
+  return useQuery({
+    queryKey: ['statistics', { asOf, groupBy: 'plan' }],
+    queryFn: () => api.get<Statistics>('/statistics', { asOf, groupBy: 'plan' }),
+    staleTime: 60_000,
+  });
+}
+
+const toDayjs = (value: string | undefined) => (value ? dayjs(value) : null);
+const fromDayjs = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
+
+/** As-of date, plan and period pickers (dd/mm/yyyy), wrapping on narrow screens. */
+export function StatFilterBar({ filter, setFilter }: ReturnType<typeof useStatFilter>) {
+  const t = useT();
+  const plans = usePlanOptions(filter.asOf);
+  const today = todayInVietnam();
+  const filtered = filter.planId !== undefined || filter.from || filter.to || filter.asOf !== today;
+  return (
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
+        columnGap: 12,
+        alignItems: 'end',
+      }}
+    >
+      <Form.Item style={{ marginBottom: 8 }} label={t('Tính đến ngày', 'As of')} htmlFor="stat-as-of">
+        <DatePicker
+          id="stat-as-of"
+          format="DD/MM/YYYY"
+          allowClear={false}
+          value={toDayjs(filter.asOf)}
+          onChange={(value) => setFilter({ asOf: fromDayjs(value) })}
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item style={{ marginBottom: 8 }} label={t('Kế hoạch', 'Plan')} htmlFor="stat-plan">
+        <Select
+          id="stat-plan"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('Tất cả kế hoạch', 'All plans')}
+          loading={plans.isPending}
+          value={filter.planId}
+          onChange={(value: number | undefined) => setFilter({ planId: value })}
+          options={(plans.data?.groups ?? []).map((plan) => ({
+            value: plan.id,
+            label: plan.name ? `${plan.code} – ${plan.name}` : plan.code,
+          }))}
+          popupMatchSelectWidth={false}
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item style={{ marginBottom: 8 }} label={t('Hạn xử lý từ ngày', 'Due from')} htmlFor="stat-from">
+        <DatePicker
+          id="stat-from"
+          format="DD/MM/YYYY"
+          value={toDayjs(filter.from)}
+          onChange={(value) => setFilter({ from: fromDayjs(value) })}
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item style={{ marginBottom: 8 }} label={t('đến ngày', 'to')} htmlFor="stat-to">
+        <DatePicker
+          id="stat-to"
+          format="DD/MM/YYYY"
+          value={toDayjs(filter.to)}
+          onChange={(value) => setFilter({ to: fromDayjs(value) })}
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      {filtered && (
+        <Form.Item style={{ marginBottom: 8 }} label={<span aria-hidden>&nbsp;</span>}>
+          <Space>
+            <Button
+              onClick={() =>
+                setFilter({ asOf: undefined, planId: undefined, from: undefined, to: undefined })
+              }
+            >
+              {t('Bỏ lọc', 'Clear filters')}
+            </Button>
+          </Space>
+        </Form.Item>
+      )}
+    </Form>
+  );
+}
