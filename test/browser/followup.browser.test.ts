@@ -28,7 +28,7 @@ describe('reminders, letters and scores (chromium)', () => {
     const notice = await page.locator('.ant-notification-notice').innerText();
     expect(notice).toMatch(/\d+ nhắc nhở, [1-9]\d* công văn/);
 
-    const api = await page.evaluate(async () => (await fetch('/api/reminders?asOf=2021-02-15')).json());
+    const api = await (await page.request.get('/api/reminders?asOf=2021-02-15')).json();
     expect(api.reminders.length).toBe(68);
     const total = page.getByTestId('reminders-total');
     await total.waitFor();
@@ -37,7 +37,7 @@ describe('reminders, letters and scores (chromium)', () => {
     // accent-insensitive search
     await page.getByLabel('Tìm theo cơ quan, nhiệm vụ').fill('so tu phap');
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="reminders-total"]')?.textContent?.trim() !== '68',
+      `document.querySelector('[data-testid="reminders-total"]')?.textContent?.trim() !== '68'`,
     );
     expect(
       await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'Sở Tư pháp' }).count(),
@@ -58,7 +58,7 @@ describe('reminders, letters and scores (chromium)', () => {
   it('the scores of 2021 show the Office of the People’s Committee with its reminders and why it lost points', async () => {
     const { page, context, errors } = await openPage(bw);
     await signInAs(page, 'lanhdao');
-    const api = await page.evaluate(async () => (await fetch('/api/scores?year=2021')).json());
+    const api = await (await page.request.get('/api/scores?year=2021')).json();
     const vp = api.agencies.find((a: { code: string }) => a.code === 'VP');
     expect(vp.reminders).toBe(8);
     await page.goto('/nhac-nho?tab=cham-diem&year=2021');
@@ -89,11 +89,11 @@ describe('reminders, letters and scores (chromium)', () => {
     await signInAs(page, 'vanphong');
     await page.goto('/nhac-nho?asOf=2021-02-15');
     await page.getByTestId('reminders-total').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await screenshot(page, 'followup-phone');
     await page.goto('/nhac-nho?tab=cham-diem&year=2021');
     await page.getByRole('row').filter({ hasText: 'Văn phòng UBND tỉnh' }).first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await screenshot(page, 'followup-scores-phone');
     expect(unexpectedErrors(errors)).toEqual([]);
     await context.close();
