@@ -1,12 +1,311 @@
-import { Result } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { api, type Page } from '../../lib/api.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { ACTION_LABELS, ENTITY_LABELS } from './labels.ts';
 
-/** Placeholder until the page is built. */
+/** GET /api/audit → items */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  data: Record<string, unknown>;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+const PAGE_SIZE = 50;
+
+/** Nhật ký (admins): who did what, when and from where, filtered and paged; before/after as a readable diff. */
 export default function AuditPage() {
+  const { t, lang } = useLang();
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    actor: params.get('actor') ?? '',
+    entity: params.get('entity') ?? '',
+    action: params.get('action') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
+  const page = Math.max(1, Number(params.get('trang')) || 1);
+  const audit = useQuery({
+    queryKey: ['audit', filters, page],
+    queryFn: () =>
+      api.get<Page<AuditEntry>>('/audit', {
+        actor: filters.actor || undefined,
+        entity: filters.entity || undefined,
+        action: filters.action || undefined,
+        from: filters.from || undefined,
+        to: filters.to || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    placeholderData: (previous) => previous,
+  });
+  const pick = (pair: [string, string] | undefined) =>
+    pair ? (lang === 'en' ? pair[1] : pair[0]) : undefined;
+
+  type FilterForm = {
+    actor?: string;
+    entity?: string;
+    action?: string;
+    range?: [Dayjs | null, Dayjs | null] | null;
+  };
+  const apply = (v: FilterForm) => {
+    const next = new URLSearchParams();
+    const set = (key: string, value: string | undefined) => {
+      if (value?.trim()) next.set(key, value.trim());
+    };
+    set('actor', v.actor);
+    set('entity', v.entity);
+    set('action', v.action);
+    set('from', v.range?.[0]?.format('YYYY-MM-DD'));
+    set('to', v.range?.[1]?.format('YYYY-MM-DD'));
+    setParams(next, { replace: true });
+  };
+
+  const columns: ColumnsType<AuditEntry> = [
+    { title: t('Thời điểm', 'When'), key: 'at', width: 150, render: (_, e) => formatDateTime(e.at) },
+    { title: t('Người thực hiện', 'Who'), dataIndex: 'actor', key: 'actor', width: 130 },
+    {
+      title: t('Thao tác', 'Action'),
+      key: 'action',
+      render: (_, e) => (
+        <div style={{ minWidth: 160 }}>
+          <div>{pick(ACTION_LABELS[e.action]) ?? e.action}</div>
+          <Typography.Text type="secondary" code style={{ fontSize: 11 }}>
+            {e.action}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t('Đối tượng', 'Object'),
+      key: 'entity',
+      render: (_, e) => (
+        <span>
+          {pick(ENTITY_LABELS[e.entity]) ?? e.entity}
+          {e.entityId && <Typography.Text type="secondary"> #{e.entityId}</Typography.Text>}
+        </span>
+      ),
+    },
+    { title: t('Địa chỉ IP', 'IP'), key: 'ip', width: 130, render: (_, e) => e.ip ?? '—' },
+  ];
+
   return (
     <>
-      <PageHeader title="AuditPage" />
-      <Result status="info" title="Đang xây dựng (under construction)" />
+      <PageHeader
+        title={t('Nhật ký hệ thống', 'Audit trail')}
+        subtitle={t(
+          'Ai làm gì, khi nào, từ đâu; chỉ ghi thêm, không sửa xóa',
+          'Who did what, when, from where; append-only',
+        )}
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Form<FilterForm>
+          layout="vertical"
+          onFinish={apply}
+          initialValues={{
+            actor: filters.actor,
+            entity: filters.entity || undefined,
+            action: filters.action,
+            range:
+              filters.from || filters.to
+                ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+                : null,
+          }}
+        >
+          <Flex gap={12} wrap align="flex-end">
+            <Form.Item
+              name="actor"
+              label={t('Người thực hiện', 'Who')}
+              style={{ flex: '1 1 150px', marginBottom: 8 }}
+            >
+              <Input allowClear placeholder="vanphong" maxLength={100} />
+            </Form.Item>
+            <Form.Item
+              name="entity"
+              label={t('Đối tượng', 'Object')}
+              style={{ flex: '1 1 180px', marginBottom: 8 }}
+            >
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                options={Object.entries(ENTITY_LABELS).map(([value, pair]) => ({ value, label: pick(pair) }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="action"
+              label={t('Thao tác', 'Action')}
+              style={{ flex: '1 1 180px', marginBottom: 8 }}
+            >
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                options={Object.entries(ACTION_LABELS).map(([value, pair]) => ({ value, label: pick(pair) }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="range"
+              label={t('Khoảng ngày', 'Date range')}
+              style={{ flex: '1 1 240px', marginBottom: 8 }}
+            >
+              <DatePicker.RangePicker
+                format="DD/MM/YYYY"
+                allowEmpty={[true, true]}
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+            <Form.Item style={{ marginBottom: 8 }}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                {t('Lọc', 'Filter')}
+              </Button>
+            </Form.Item>
+          </Flex>
+        </Form>
+        {(filters.from || filters.to) && (
+          <Typography.Text type="secondary">
+            {t('Từ', 'From')} {formatDate(filters.from) || '…'} {t('đến', 'to')}{' '}
+            {formatDate(filters.to) || '…'}
+          </Typography.Text>
+        )}
+      </Card>
+      <Card>
+        <QueryState
+          query={audit}
+          isEmpty={(d) => d.items.length === 0}
+          empty={t('Không có mục nào khớp bộ lọc.', 'Nothing matches the filters.')}
+        >
+          {(data) => (
+            <Table<AuditEntry>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={data.items}
+              scroll={{ x: true }}
+              expandable={{
+                expandedRowRender: (e) => <EntryDetail entry={e} />,
+                rowExpandable: () => true,
+              }}
+              pagination={{
+                current: page,
+                pageSize: PAGE_SIZE,
+                total: data.total,
+                showSizeChanger: false,
+                showTotal: (total) => t(`${total} mục`, `${total} entries`),
+                onChange: (p) => {
+                  const next = new URLSearchParams(params);
+                  next.set('trang', String(p));
+                  setParams(next, { replace: true });
+                },
+              }}
+            />
+          )}
+        </QueryState>
+      </Card>
     </>
+  );
+}
+
+/** Nested JSON → flat 'a.b[0]' paths with printable values. */
+function flatten(value: unknown, prefix = '', out: Map<string, string> = new Map()): Map<string, string> {
+  if (value !== null && typeof value === 'object') {
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [`[${i}]`, v] as const)
+      : Object.entries(value);
+    if (entries.length === 0) out.set(prefix || '—', Array.isArray(value) ? '[]' : '{}');
+    for (const [key, v] of entries) {
+      const path = Array.isArray(value) ? `${prefix}${key}` : prefix ? `${prefix}.${key}` : String(key);
+      flatten(v, path, out);
+    }
+    return out;
+  }
+  out.set(prefix || '—', value === null || value === undefined ? '∅' : String(value));
+  return out;
+}
+
+function EntryDetail({ entry }: { entry: AuditEntry }) {
+  const t = useLang().t;
+  const hasDiff = entry.before != null || entry.after != null;
+  const before = entry.before != null ? flatten(entry.before) : new Map<string, string>();
+  const after = entry.after != null ? flatten(entry.after) : new Map<string, string>();
+  const keys = [...new Set([...before.keys(), ...after.keys()])];
+  const dataEntries = [...flatten(entry.data).entries()].filter(([k]) => k !== '—');
+  return (
+    <div style={{ maxWidth: 900 }}>
+      {dataEntries.length > 0 && (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          style={{ marginBottom: hasDiff ? 12 : 0 }}
+          items={dataEntries.map(([key, value]) => ({ key, label: key, children: value }))}
+        />
+      )}
+      {hasDiff && (
+        <Table
+          size="small"
+          rowKey="key"
+          pagination={false}
+          scroll={{ x: true }}
+          dataSource={keys.map((key) => ({ key, before: before.get(key), after: after.get(key) }))}
+          rowClassName={(row) => (row.before !== row.after ? 'dd-audit-changed' : '')}
+          columns={[
+            {
+              title: t('Trường', 'Field'),
+              dataIndex: 'key',
+              key: 'key',
+              render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
+            },
+            {
+              title: t('Trước', 'Before'),
+              dataIndex: 'before',
+              key: 'before',
+              render: (v: string | undefined, row) =>
+                v === undefined ? (
+                  '—'
+                ) : row.before !== row.after ? (
+                  <Typography.Text delete type="danger">
+                    {v}
+                  </Typography.Text>
+                ) : (
+                  v
+                ),
+            },
+            {
+              title: t('Sau', 'After'),
+              dataIndex: 'after',
+              key: 'after',
+              render: (v: string | undefined, row) =>
+                v === undefined ? (
+                  '—'
+                ) : row.before !== row.after ? (
+                  <Typography.Text type="success" strong>
+                    {v}
+                  </Typography.Text>
+                ) : (
+                  v
+                ),
+            },
+          ]}
+        />
+      )}
+      {!hasDiff && dataEntries.length === 0 && (
+        <Typography.Text type="secondary">{t('Không có dữ liệu chi tiết.', 'No details.')}</Typography.Text>
+      )}
+    </div>
   );
 }

@@ -1,12 +1,334 @@
-import { Result } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Grid,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { api, type Query } from '../../lib/api.ts';
+import type { AssignmentState } from '../../lib/domain.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { ItemList } from './ItemList.tsx';
+import { dueHint, RoleTag, StateTag } from './labels.tsx';
+import type { WorkItem, WorkList } from './types.ts';
 
-/** Placeholder until the page is built. */
+type TabKey = 'sap-den-han' | 'qua-han' | 'hoan-thanh' | 'tat-ca';
+type RoleFilter = 'all' | 'lead' | 'support';
+const TABS: TabKey[] = ['sap-den-han', 'qua-han', 'hoan-thanh', 'tat-ca'];
+
+/** The query of one tab: due soon = open and on time, soonest first; overdue; done (on time or late); all. */
+function tabQuery(
+  tab: TabKey,
+  done: 'done_on_time' | 'done_late',
+): { state?: AssignmentState; order: 'asc' | 'desc' } {
+  switch (tab) {
+    case 'sap-den-han':
+      return { state: 'open_on_time', order: 'asc' };
+    case 'qua-han':
+      return { state: 'open_overdue', order: 'asc' };
+    case 'hoan-thanh':
+      return { state: done, order: 'desc' };
+    default:
+      return { order: 'asc' };
+  }
+}
+
+/** Việc của đơn vị: an agency's assignments by tab (due soon, overdue, done, all), each opening its page. */
 export default function InboxPage() {
+  const t = useT();
+  const { session } = useSession();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS.includes(params.get('tab') as TabKey) ? params.get('tab') : 'sap-den-han') as TabKey;
+  const role = (
+    ['all', 'lead', 'support'].includes(params.get('vai-tro') ?? '') ? params.get('vai-tro') : 'all'
+  ) as RoleFilter;
+  const done = params.get('ket-qua') === 'tre-han' ? 'done_late' : 'done_on_time';
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('trang')) || 1);
+  const pageSize = 20;
+  const isAgency = session?.user.role === 'agency';
+
+  const update = (next: Record<string, string | null>) => {
+    const merged = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === null || value === '') merged.delete(key);
+      else merged.set(key, value);
+    }
+    if (!('trang' in next)) merged.delete('trang');
+    setParams(merged, { replace: true });
+  };
+
+  const base: Query = { role, q: q.trim() || undefined };
+  const list = useQuery({
+    queryKey: ['assignments', 'inbox', tab, role, done, q, page],
+    queryFn: () =>
+      api.get<WorkList>('/assignments', { ...base, ...tabQuery(tab, done), sort: 'dueOn', page, pageSize }),
+    placeholderData: (previous) => previous,
+  });
+  const counts = useQuery({
+    queryKey: ['assignments', 'inbox-counts', role, q],
+    queryFn: async () => {
+      const count = (state: AssignmentState) =>
+        api.get<WorkList>('/assignments', { ...base, state, pageSize: 1 }).then((r) => r.total);
+      const [soon, overdue, onTime, late] = await Promise.all([
+        count('open_on_time'),
+        count('open_overdue'),
+        count('done_on_time'),
+        count('done_late'),
+      ]);
+      return { soon, overdue, done: onTime + late };
+    },
+  });
+
+  const label = (text: string, n: number | undefined, danger = false) => (
+    <Space size={6}>
+      {text}
+      {n !== undefined && (
+        <Badge count={n} showZero overflowCount={999} color={danger && n > 0 ? '#cf1322' : '#8c8c8c'} />
+      )}
+    </Space>
+  );
+
+  const changeTab = (key: TabKey) => update({ tab: key === 'sap-den-han' ? null : key, 'ket-qua': null });
+  const tabItems: { key: TabKey; label: ReactNode }[] = [
+    { key: 'sap-den-han', label: label(t('Sắp đến hạn', 'Due soon'), counts.data?.soon) },
+    { key: 'qua-han', label: label(t('Quá hạn', 'Overdue'), counts.data?.overdue, true) },
+    { key: 'hoan-thanh', label: label(t('Đã hoàn thành', 'Done'), counts.data?.done) },
+    { key: 'tat-ca', label: t('Tất cả', 'All') },
+  ];
+
+  const columns: ColumnsType<WorkItem> = [
+    {
+      title: t('Nhiệm vụ', 'Task'),
+      key: 'task',
+      render: (_, item) => (
+        <div style={{ minWidth: 280 }}>
+          <Link to={`/nhiem-vu/${item.id}`}>
+            <Typography.Text strong>{item.taskRef}.</Typography.Text> {item.taskContent}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('Kế hoạch', 'Plan')} {item.planNumber}
+              {item.periodLabel ? ` · ${item.periodLabel}` : ''}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    ...(isAgency
+      ? []
+      : [{ title: t('Cơ quan', 'Agency'), dataIndex: 'agencyName', key: 'agency', width: 200 } as const]),
+    {
+      title: t('Vai trò', 'Role'),
+      key: 'role',
+      width: 100,
+      render: (_, item) => <RoleTag role={item.role} />,
+    },
+    {
+      title: t('Thời hạn', 'Deadline'),
+      key: 'due',
+      width: 150,
+      render: (_, item) => <DueCell item={item} asOf={list.data?.asOf ?? ''} />,
+    },
+    {
+      title: t('Tình trạng', 'State'),
+      key: 'state',
+      width: 170,
+      render: (_, item) => <StateTag state={item.state} />,
+    },
+  ];
+
   return (
     <>
-      <PageHeader title="InboxPage" />
-      <Result status="info" title="Đang xây dựng (under construction)" />
+      <PageHeader
+        title={t('Việc của đơn vị', 'Our assignments')}
+        subtitle={
+          list.data
+            ? t(
+                `${session?.user.agencyName ?? ''} · tính đến ngày ${formatDate(list.data.asOf)}`,
+                `${session?.user.agencyName ?? ''} · as of ${formatDate(list.data.asOf)}`,
+              )
+            : session?.user.agencyName
+        }
+      />
+      <Card>
+        <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+          <Input.Search
+            allowClear
+            defaultValue={q}
+            placeholder={t('Tìm nội dung, số kế hoạch…', 'Search content, plan number…')}
+            aria-label={t('Tìm nhiệm vụ', 'Search assignments')}
+            onSearch={(value) => update({ q: value })}
+            style={{ flex: '1 1 240px', maxWidth: 420 }}
+          />
+          <Select<RoleFilter>
+            value={role}
+            onChange={(value) => update({ 'vai-tro': value === 'all' ? null : value })}
+            aria-label={t('Vai trò', 'Role')}
+            style={{ width: 170 }}
+            options={[
+              { value: 'all', label: t('Chủ trì và phối hợp', 'Lead and support') },
+              { value: 'lead', label: t('Chủ trì', 'Lead') },
+              { value: 'support', label: t('Phối hợp', 'Support') },
+            ]}
+          />
+        </Flex>
+        {narrow ? (
+          <Flex
+            gap={6}
+            wrap
+            role="group"
+            aria-label={t('Nhóm nhiệm vụ', 'Which assignments')}
+            style={{ margin: '8px 0 12px' }}
+          >
+            {tabItems.map((item) => (
+              <Button
+                key={item.key}
+                size="small"
+                type={tab === item.key ? 'primary' : 'default'}
+                aria-pressed={tab === item.key}
+                onClick={() => changeTab(item.key)}
+              >
+                {item.label}
+              </Button>
+            ))}
+          </Flex>
+        ) : (
+          <Tabs activeKey={tab} onChange={(key) => changeTab(key as TabKey)} items={tabItems} />
+        )}
+        {tab === 'hoan-thanh' && (
+          <Segmented
+            style={{ marginBottom: 12 }}
+            value={done}
+            onChange={(value) => update({ 'ket-qua': value === 'done_late' ? 'tre-han' : null })}
+            options={[
+              { value: 'done_on_time', label: t('Đúng hạn', 'On time') },
+              { value: 'done_late', label: t('Trễ hạn', 'Late') },
+            ]}
+          />
+        )}
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            tab === 'qua-han'
+              ? t('Không có nhiệm vụ quá hạn.', 'Nothing overdue.')
+              : t('Không có nhiệm vụ nào ở mục này.', 'No assignments here.')
+          }
+        >
+          {(data) =>
+            narrow ? (
+              <ItemList
+                items={data.items}
+                rowKey={(item) => item.id}
+                grid={280}
+                pagination={{
+                  current: page,
+                  pageSize,
+                  total: data.total,
+                  onChange: (p) => update({ trang: String(p) }),
+                }}
+                render={(item) => <WorkCard item={item} asOf={data.asOf} showAgency={!isAgency} />}
+              />
+            ) : (
+              <Table<WorkItem>
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={data.items}
+                scroll={{ x: true }}
+                pagination={{
+                  current: page,
+                  pageSize,
+                  total: data.total,
+                  showSizeChanger: false,
+                  hideOnSinglePage: true,
+                  showTotal: (total) => t(`${total} nhiệm vụ`, `${total} assignments`),
+                  onChange: (p) => update({ trang: String(p) }),
+                }}
+              />
+            )
+          }
+        </QueryState>
+      </Card>
     </>
+  );
+}
+
+function DueCell({ item, asOf }: { item: WorkItem; asOf: string }) {
+  const t = useT();
+  if (!item.currentDueOn)
+    return <Typography.Text type="secondary">{t('Thường xuyên', 'Ongoing')}</Typography.Text>;
+  const open = item.state === 'open_on_time' || item.state === 'open_overdue';
+  const hint = open && asOf ? dueHint(item.currentDueOn, asOf, t) : null;
+  return (
+    <div>
+      <div>{formatDate(item.currentDueOn)}</div>
+      {item.originalDueOn && item.originalDueOn !== item.currentDueOn && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('Hạn ban đầu', 'Originally')} {formatDate(item.originalDueOn)}
+        </Typography.Text>
+      )}
+      {hint && (
+        <div>
+          <Typography.Text
+            type={item.state === 'open_overdue' ? 'danger' : 'secondary'}
+            style={{ fontSize: 12 }}
+          >
+            {hint}
+          </Typography.Text>
+        </div>
+      )}
+      {item.doneOn && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('Hoàn thành', 'Done')} {formatDate(item.doneOn)}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+/** One assignment as a card on a phone: the whole card is the link. */
+function WorkCard({ item, asOf, showAgency }: { item: WorkItem; asOf: string; showAgency: boolean }) {
+  return (
+    <Link to={`/nhiem-vu/${item.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
+      <Card size="small" hoverable style={{ width: '100%' }}>
+        <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 4 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {item.planNumber} · {item.taskRef}
+          </Typography.Text>
+          <RoleTag role={item.role} />
+        </Flex>
+        <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 8 }}>
+          {item.taskContent}
+        </Typography.Paragraph>
+        {showAgency && (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 12 }}>
+            {item.agencyName}
+          </Typography.Paragraph>
+        )}
+        <Flex justify="space-between" align="flex-start" gap={8} wrap>
+          <DueCell item={item} asOf={asOf} />
+          <StateTag state={item.state} />
+        </Flex>
+      </Card>
+    </Link>
   );
 }

@@ -1,0 +1,337 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { QueryState } from '../../components/QueryState.tsx';
+import { api } from '../../lib/api.ts';
+import { formatDate, matchesSearch } from '../../lib/format.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { type Agency, type AgencyKind, KIND_LABELS, useAgencies } from './types.ts';
+
+/** Cơ quan: the list with accent-insensitive search over names, codes and aliases; add and edit for the Office. */
+export function AgenciesTab() {
+  const { t, lang } = useLang();
+  const { can } = useSession();
+  const narrow = !Grid.useBreakpoint().md;
+  const agencies = useAgencies();
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<AgencyKind | 'all'>('all');
+  const [editing, setEditing] = useState<Agency | 'new' | null>(null);
+  const kindLabel = (k: AgencyKind) => (lang === 'en' ? KIND_LABELS[k].en : KIND_LABELS[k].vi);
+
+  const rows = useMemo(
+    () =>
+      (agencies.data ?? []).filter(
+        (a) =>
+          (kind === 'all' || a.kind === kind) &&
+          (!search.trim() || matchesSearch([a.code, a.name, ...a.aliases].join(' '), search)),
+      ),
+    [agencies.data, search, kind],
+  );
+
+  const validity = (a: Agency) =>
+    a.validFrom || a.validTo
+      ? `${a.validFrom ? formatDate(a.validFrom) : '…'} – ${a.validTo ? formatDate(a.validTo) : '…'}`
+      : t('Đang hoạt động', 'Active');
+  const successors = (a: Agency) =>
+    a.successors.length > 0 && (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('Kế thừa bởi', 'Succeeded by')} {a.successors.map((s) => s.name).join(', ')} (
+        {formatDate(a.successors[0]?.effectiveOn)})
+      </Typography.Text>
+    );
+
+  const columns: ColumnsType<Agency> = [
+    { title: t('Mã', 'Code'), dataIndex: 'code', key: 'code', width: 110 },
+    {
+      title: t('Tên cơ quan', 'Name'),
+      key: 'name',
+      render: (_, a) => (
+        <div>
+          <Space size={4} wrap>
+            <span>{a.name}</span>
+            {a.isMonitor && <Tag color="red">{t('Cơ quan theo dõi', 'Monitor')}</Tag>}
+          </Space>
+          {a.aliases.length > 0 && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('Tên khác:', 'Also:')} {a.aliases.join('; ')}
+              </Typography.Text>
+            </div>
+          )}
+          {successors(a)}
+        </div>
+      ),
+    },
+    { title: t('Cấp', 'Level'), key: 'kind', width: 150, render: (_, a) => kindLabel(a.kind) },
+    { title: t('Trực thuộc', 'Parent'), key: 'parent', width: 110, render: (_, a) => a.parentCode ?? '—' },
+    { title: t('Hiệu lực', 'Valid'), key: 'valid', width: 190, render: (_, a) => validity(a) },
+    ...(can('directory.write')
+      ? [
+          {
+            title: t('Sửa', 'Edit'),
+            key: 'edit',
+            width: 60,
+            render: (_: unknown, a: Agency) => (
+              <Button
+                type="text"
+                icon={<EditOutlined />}
+                aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
+                onClick={() => setEditing(a)}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t(
+            'Tìm tên, mã, tên khác (không cần dấu)',
+            'Search name, code, alias (accents optional)',
+          )}
+          aria-label={t('Tìm cơ quan', 'Search agencies')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ flex: '1 1 240px', maxWidth: 420 }}
+        />
+        <Select<AgencyKind | 'all'>
+          value={kind}
+          onChange={setKind}
+          aria-label={t('Cấp', 'Level')}
+          style={{ width: 170 }}
+          options={[
+            { value: 'all', label: t('Tất cả các cấp', 'All levels') },
+            ...(Object.keys(KIND_LABELS) as AgencyKind[]).map((k) => ({ value: k, label: kindLabel(k) })),
+          ]}
+        />
+        {can('directory.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('Thêm cơ quan', 'Add an agency')}
+          </Button>
+        )}
+      </Flex>
+      <QueryState query={agencies}>
+        {() =>
+          narrow ? (
+            <ItemList
+              items={rows}
+              rowKey={(a) => a.id}
+              label={t('Danh sách cơ quan', 'Agencies')}
+              empty={t('Không tìm thấy cơ quan nào.', 'No agency found.')}
+              render={(a) => (
+                <>
+                  <ItemMeta
+                    extra={
+                      can('directory.write') && (
+                        <Button
+                          type="text"
+                          icon={<EditOutlined />}
+                          aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
+                          onClick={() => setEditing(a)}
+                        />
+                      )
+                    }
+                    title={a.name}
+                    description={
+                      <>
+                        <div>
+                          {a.code} · {kindLabel(a.kind)} · {validity(a)}
+                        </div>
+                        {a.aliases.length > 0 && <div>{a.aliases.join('; ')}</div>}
+                        {successors(a)}
+                      </>
+                    }
+                  />
+                </>
+              )}
+            />
+          ) : (
+            <Table<Agency>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={rows}
+              scroll={{ x: true }}
+              locale={{ emptyText: t('Không tìm thấy cơ quan nào.', 'No agency found.') }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+            />
+          )
+        }
+      </QueryState>
+      {editing && (
+        <AgencyModal
+          agency={editing === 'new' ? null : editing}
+          agencies={agencies.data ?? []}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}
+
+interface AgencyForm {
+  code?: string;
+  name: string;
+  kind?: AgencyKind;
+  parentId?: number | null;
+  aliases: string[];
+  validFrom?: Dayjs | null;
+  validTo?: Dayjs | null;
+}
+
+function AgencyModal({
+  agency,
+  agencies,
+  onClose,
+}: {
+  agency: Agency | null;
+  agencies: Agency[];
+  onClose: () => void;
+}) {
+  const { t, lang } = useLang();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<AgencyForm>();
+  const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+  const save = useMutation({
+    mutationFn: (values: AgencyForm) => {
+      const common = {
+        name: values.name.trim(),
+        aliases: values.aliases.map((x) => x.trim()).filter(Boolean),
+        validFrom: day(values.validFrom),
+        validTo: day(values.validTo),
+      };
+      return agency
+        ? api.patch(`/directory/agencies/${agency.id}`, { ...common, version: agency.version })
+        : api.post('/directory/agencies', {
+            ...common,
+            code: values.code?.trim(),
+            kind: values.kind,
+            parentId: values.parentId ?? null,
+          });
+    },
+    onSuccess: async () => {
+      message.success(
+        agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+      onClose();
+    },
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Modal
+      open
+      title={agency ? t(`Sửa: ${agency.name}`, `Edit: ${agency.name}`) : t('Thêm cơ quan', 'Add an agency')}
+      okText={t('Lưu', 'Save')}
+      cancelText={t('Hủy', 'Cancel')}
+      okButtonProps={{ loading: save.isPending }}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form<AgencyForm>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          name: agency?.name ?? '',
+          aliases: agency?.aliases ?? [],
+          kind: agency?.kind ?? 'province',
+          parentId: agency?.parentId ?? null,
+          validFrom: agency?.validFrom ? dayjs(agency.validFrom) : null,
+          validTo: agency?.validTo ? dayjs(agency.validTo) : null,
+        }}
+        onFinish={(values) => save.mutate(values)}
+      >
+        {!agency && (
+          <Form.Item
+            name="code"
+            label={t('Mã cơ quan', 'Code')}
+            rules={[
+              {
+                required: true,
+                pattern: /^[A-Za-z0-9_.-]{1,32}$/,
+                message: t(
+                  '1–32 ký tự A-Z, 0-9, dấu chấm, gạch ngang, gạch dưới.',
+                  '1–32 characters A-Z, 0-9, dot, dash, underscore.',
+                ),
+              },
+            ]}
+          >
+            <Input maxLength={32} style={{ textTransform: 'uppercase' }} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="name"
+          label={t('Tên cơ quan', 'Name')}
+          rules={[{ required: true, whitespace: true, message: t('Nhập tên cơ quan.', 'Enter the name.') }]}
+        >
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item
+          name="aliases"
+          label={t('Tên khác (dùng khi nhập kế hoạch)', 'Aliases (used by the import)')}
+          extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
+        >
+          <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
+        </Form.Item>
+        {!agency && (
+          <Flex gap={8} wrap>
+            <Form.Item
+              name="kind"
+              label={t('Cấp', 'Level')}
+              style={{ flex: '1 1 160px' }}
+              rules={[{ required: true }]}
+            >
+              <Select
+                options={(Object.keys(KIND_LABELS) as AgencyKind[]).map((k) => ({
+                  value: k,
+                  label: lang === 'en' ? KIND_LABELS[k].en : KIND_LABELS[k].vi,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="parentId" label={t('Trực thuộc', 'Parent')} style={{ flex: '1 1 200px' }}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+              />
+            </Form.Item>
+          </Flex>
+        )}
+        <Flex gap={8} wrap>
+          <Form.Item name="validFrom" label={t('Hiệu lực từ ngày', 'Valid from')}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="validTo" label={t('Đến ngày', 'Valid to')}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+        </Flex>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,349 @@
+import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { QueryState } from '../../components/QueryState.tsx';
+import { api } from '../../lib/api.ts';
+import { formatDate, matchesSearch } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { type AgencyRef, fetchAll, type Successor, useAgencies } from './types.ts';
+
+interface AssignmentRef {
+  assignmentId: number;
+  plan: string;
+  task: string;
+  role: 'lead' | 'support';
+  occurrence: number;
+  dueOn: string | null;
+}
+
+/** POST /api/reorganisations answer */
+interface ReorganisationResult {
+  fromAgency: AgencyRef;
+  effectiveOn: string;
+  moved: (AssignmentRef & { toAssignmentId: number; toAgency: AgencyRef; merged: boolean })[];
+  stayed: AssignmentRef[];
+}
+
+/** Cơ quan kế thừa: who took over from whom (and for which functions); a reorganisation moves open work. */
+export function SuccessorsTab() {
+  const t = useT();
+  const { can } = useSession();
+  const narrow = !Grid.useBreakpoint().md;
+  const successors = useQuery({
+    queryKey: ['directory', 'successors'],
+    queryFn: () => fetchAll<Successor>('/directory/successors'),
+  });
+  const [dialog, setDialog] = useState<'successor' | 'reorganise' | null>(null);
+  const [outcome, setOutcome] = useState<ReorganisationResult | null>(null);
+  return (
+    <>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        {can('directory.write') && (
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('successor')}>
+            {t('Ghi nhận cơ quan kế thừa', 'Record a successor')}
+          </Button>
+        )}
+        {can('reorganise') && (
+          <Button type="primary" icon={<NodeIndexOutlined />} onClick={() => setDialog('reorganise')}>
+            {t('Sắp xếp tổ chức', 'Reorganise')}
+          </Button>
+        )}
+      </Flex>
+      <QueryState
+        query={successors}
+        isEmpty={(d) => d.length === 0}
+        empty={t('Chưa có cơ quan kế thừa nào.', 'No successor recorded.')}
+      >
+        {(rows) =>
+          narrow ? (
+            <ItemList
+              items={rows}
+              rowKey={(s) => s.id}
+              render={(s) => (
+                <>
+                  <ItemMeta
+                    title={`${s.from.name} → ${s.to.name}`}
+                    description={[formatDate(s.effectiveOn), s.functions].filter(Boolean).join(' · ')}
+                  />
+                </>
+              )}
+            />
+          ) : (
+            <Table<Successor>
+              rowKey="id"
+              size="middle"
+              dataSource={rows}
+              scroll={{ x: true }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              columns={[
+                { title: t('Cơ quan cũ', 'From'), key: 'from', render: (_, s) => s.from.name },
+                { title: t('Cơ quan kế thừa', 'Successor'), key: 'to', render: (_, s) => s.to.name },
+                {
+                  title: t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over'),
+                  key: 'functions',
+                  render: (_, s) => s.functions ?? t('Toàn bộ', 'All'),
+                },
+                {
+                  title: t('Từ ngày', 'Effective'),
+                  key: 'on',
+                  width: 120,
+                  render: (_, s) => formatDate(s.effectiveOn),
+                },
+              ]}
+            />
+          )
+        }
+      </QueryState>
+      {dialog === 'successor' && <SuccessorModal onClose={() => setDialog(null)} />}
+      {dialog === 'reorganise' && (
+        <ReorganiseModal
+          onClose={() => setDialog(null)}
+          onDone={(result) => {
+            setDialog(null);
+            setOutcome(result);
+          }}
+        />
+      )}
+      {outcome && <OutcomeModal outcome={outcome} onClose={() => setOutcome(null)} />}
+    </>
+  );
+}
+
+function AgencySelect(props: { value?: number; onChange?: (v: number) => void; id?: string; label: string }) {
+  const agencies = useAgencies();
+  return (
+    <Select
+      id={props.id}
+      value={props.value}
+      onChange={props.onChange}
+      aria-label={props.label}
+      showSearch
+      loading={agencies.isPending}
+      options={(agencies.data ?? []).filter((a) => !a.validTo).map((a) => ({ value: a.id, label: a.name }))}
+      filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+    />
+  );
+}
+
+const day = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+function SuccessorModal({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{
+    fromAgencyId: number;
+    toAgencyId: number;
+    functions?: string;
+    effectiveOn: Dayjs;
+  }>();
+  const save = useMutation({
+    mutationFn: (v: { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs }) =>
+      api.post('/directory/successors', {
+        fromAgencyId: v.fromAgencyId,
+        toAgencyId: v.toAgencyId,
+        functions: v.functions?.trim() || undefined,
+        effectiveOn: day(v.effectiveOn),
+      }),
+    onSuccess: async () => {
+      message.success(t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'));
+      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+      onClose();
+    },
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Modal
+      open
+      title={t('Ghi nhận cơ quan kế thừa', 'Record a successor')}
+      okText={t('Lưu', 'Save')}
+      cancelText={t('Hủy', 'Cancel')}
+      okButtonProps={{ loading: save.isPending }}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item
+          name="fromAgencyId"
+          label={t('Cơ quan cũ', 'From')}
+          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+        >
+          <AgencySelect label={t('Cơ quan cũ', 'From')} />
+        </Form.Item>
+        <Form.Item
+          name="toAgencyId"
+          label={t('Cơ quan kế thừa', 'Successor')}
+          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+        >
+          <AgencySelect label={t('Cơ quan kế thừa', 'Successor')} />
+        </Form.Item>
+        <Form.Item
+          name="functions"
+          label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
+        >
+          <Input maxLength={1000} />
+        </Form.Item>
+        <Form.Item
+          name="effectiveOn"
+          label={t('Từ ngày', 'Effective on')}
+          rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
+        >
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** One successor takes every open assignment of the agency from a date (splitting by task is for the API or CLI). */
+function ReorganiseModal({
+  onClose,
+  onDone,
+}: {
+  onClose: () => void;
+  onDone: (r: ReorganisationResult) => void;
+}) {
+  const t = useT();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const agencies = useAgencies();
+  type Values = { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs };
+  const [form] = Form.useForm<Values>();
+  const run = useMutation({
+    mutationFn: (v: Values) =>
+      api.post<ReorganisationResult>('/reorganisations', {
+        fromAgencyId: v.fromAgencyId,
+        effectiveOn: day(v.effectiveOn),
+        moves: [{ toAgencyId: v.toAgencyId, functions: v.functions?.trim() || undefined }],
+      }),
+    onSuccess: async (result) => {
+      message.success(t('Đã sắp xếp tổ chức.', 'Reorganisation done.'));
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+      onDone(result);
+    },
+    onError: (error) => message.error(error.message),
+  });
+  const name = (id: number) => agencies.data?.find((a) => a.id === id)?.name ?? '';
+  return (
+    <Modal
+      open
+      title={t('Sắp xếp tổ chức bộ máy', 'Reorganise an agency')}
+      okText={t('Thực hiện', 'Run')}
+      cancelText={t('Hủy', 'Cancel')}
+      okButtonProps={{ danger: true, loading: run.isPending }}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t(
+          'Các nhiệm vụ chưa hoàn thành, đến hạn từ ngày hiệu lực trở đi, chuyển sang cơ quan kế thừa; nhiệm vụ đã quá hạn ở lại cơ quan cũ. Cơ quan cũ chấm dứt từ ngày này.',
+          'Open assignments due on or after the date move to the successor; overdue ones stay. The old agency ends on that date.',
+        )}
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          modal.confirm({
+            title: t('Xác nhận sắp xếp tổ chức?', 'Confirm the reorganisation?'),
+            content: t(
+              `${name(v.fromAgencyId)} → ${name(v.toAgencyId)}, từ ngày ${v.effectiveOn.format('DD/MM/YYYY')}. Không thể hoàn tác.`,
+              `${name(v.fromAgencyId)} → ${name(v.toAgencyId)}, from ${v.effectiveOn.format('DD/MM/YYYY')}. This cannot be undone.`,
+            ),
+            okText: t('Thực hiện', 'Run'),
+            okButtonProps: { danger: true },
+            cancelText: t('Hủy', 'Cancel'),
+            onOk: () => run.mutateAsync(v).catch(() => undefined),
+          })
+        }
+      >
+        <Form.Item
+          name="fromAgencyId"
+          label={t('Cơ quan được sắp xếp', 'Agency reorganised')}
+          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+        >
+          <AgencySelect label={t('Cơ quan được sắp xếp', 'Agency reorganised')} />
+        </Form.Item>
+        <Form.Item
+          name="toAgencyId"
+          label={t('Cơ quan kế thừa', 'Successor')}
+          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+        >
+          <AgencySelect label={t('Cơ quan kế thừa', 'Successor')} />
+        </Form.Item>
+        <Form.Item name="functions" label={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}>
+          <Input maxLength={1000} />
+        </Form.Item>
+        <Form.Item
+          name="effectiveOn"
+          label={t('Ngày hiệu lực', 'Effective on')}
+          rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
+        >
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function OutcomeModal({ outcome, onClose }: { outcome: ReorganisationResult; onClose: () => void }) {
+  const t = useT();
+  const row = (a: AssignmentRef, extra?: string) => (
+    <>
+      <Link to={`/nhiem-vu/${a.assignmentId}`}>
+        {a.plan} · {a.task}
+      </Link>
+      <Typography.Text type="secondary">
+        {' · '}
+        {[a.dueOn && formatDate(a.dueOn), extra].filter(Boolean).join(' · ')}
+      </Typography.Text>
+    </>
+  );
+  return (
+    <Modal
+      open
+      title={outcome.fromAgency.name}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('Đóng', 'Close')}</Button>}
+    >
+      <Typography.Title level={5}>
+        {t(`Đã chuyển ${outcome.moved.length} nhiệm vụ`, `${outcome.moved.length} moved`)}
+      </Typography.Title>
+      <ItemList
+        items={outcome.moved}
+        rowKey={(m) => m.assignmentId}
+        render={(m) => row(m, m.toAgency.name)}
+      />
+      <Typography.Title level={5}>
+        {t(
+          `Ở lại ${outcome.stayed.length} nhiệm vụ (đã quá hạn)`,
+          `${outcome.stayed.length} stayed (overdue)`,
+        )}
+      </Typography.Title>
+      <ItemList items={outcome.stayed} rowKey={(s) => s.assignmentId} render={(s) => row(s)} />
+    </Modal>
+  );
+}

@@ -1,0 +1,309 @@
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { QueryState } from '../../components/QueryState.tsx';
+import { api } from '../../lib/api.ts';
+import { type Role, roleLabel } from '../../lib/domain.ts';
+import { formatDateTime, matchesSearch } from '../../lib/format.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { fetchAll, type User, useAgencies } from './types.ts';
+
+const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
+
+/** Tài khoản (admins): list, create, edit, disable, reset a password. */
+export function UsersTab() {
+  const { t, lang } = useLang();
+  const narrow = !Grid.useBreakpoint().md;
+  const users = useQuery({ queryKey: ['users'], queryFn: () => fetchAll<User>('/users') });
+  const agencies = useAgencies();
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const agencyName = (id: number | null) =>
+    id === null ? '' : (agencies.data?.find((a) => a.id === id)?.name ?? '');
+  const rows = (users.data ?? []).filter(
+    (u) =>
+      !search.trim() ||
+      matchesSearch([u.username, u.displayName, u.email ?? '', agencyName(u.agencyId)].join(' '), search),
+  );
+  const status = (u: User) => (
+    <Space size={4} wrap>
+      {u.disabled ? (
+        <Tag color="default">{t('Đã khóa', 'Disabled')}</Tag>
+      ) : (
+        <Tag color="success">{t('Hoạt động', 'Active')}</Tag>
+      )}
+      {u.isHead && <Tag color="blue">{t('Thủ trưởng', 'Head')}</Tag>}
+    </Space>
+  );
+  const actions = (u: User) => (
+    <Space size={0}>
+      <Button
+        type="text"
+        icon={<EditOutlined />}
+        aria-label={t(`Sửa ${u.username}`, `Edit ${u.username}`)}
+        onClick={() => setEditing(u)}
+      />
+      <Button
+        type="text"
+        icon={<KeyOutlined />}
+        aria-label={t(`Đặt lại mật khẩu ${u.username}`, `Reset the password of ${u.username}`)}
+        onClick={() => setResetting(u)}
+      />
+    </Space>
+  );
+  return (
+    <>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('Tìm tên đăng nhập, họ tên, cơ quan', 'Search username, name, agency')}
+          aria-label={t('Tìm tài khoản', 'Search accounts')}
+          style={{ flex: '1 1 240px', maxWidth: 420 }}
+        />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('Thêm tài khoản', 'Add an account')}
+        </Button>
+      </Flex>
+      <QueryState query={users}>
+        {() =>
+          narrow ? (
+            <ItemList
+              items={rows}
+              rowKey={(u) => u.id}
+              render={(u) => (
+                <>
+                  <ItemMeta
+                    extra={actions(u)}
+                    title={`${u.displayName} (${u.username})`}
+                    description={
+                      <>
+                        <div>
+                          {[roleLabel(u.role, lang), agencyName(u.agencyId)].filter(Boolean).join(' · ')}
+                        </div>
+                        {status(u)}
+                      </>
+                    }
+                  />
+                </>
+              )}
+            />
+          ) : (
+            <Table<User>
+              rowKey="id"
+              size="middle"
+              dataSource={rows}
+              scroll={{ x: true }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+              columns={[
+                { title: t('Tên đăng nhập', 'Username'), dataIndex: 'username', key: 'username' },
+                { title: t('Họ tên', 'Name'), dataIndex: 'displayName', key: 'name' },
+                { title: t('Vai trò', 'Role'), key: 'role', render: (_, u) => roleLabel(u.role, lang) },
+                {
+                  title: t('Cơ quan', 'Agency'),
+                  key: 'agency',
+                  render: (_, u) => agencyName(u.agencyId) || '—',
+                },
+                { title: t('Email', 'E-mail'), key: 'email', render: (_, u) => u.email ?? '—' },
+                { title: t('Trạng thái', 'Status'), key: 'status', render: (_, u) => status(u) },
+                {
+                  title: t('Đổi mật khẩu', 'Password changed'),
+                  key: 'pw',
+                  render: (_, u) => (
+                    <Typography.Text type="secondary">{formatDateTime(u.passwordChangedAt)}</Typography.Text>
+                  ),
+                },
+                { title: t('Thao tác', 'Actions'), key: 'actions', width: 100, render: (_, u) => actions(u) },
+              ]}
+            />
+          )
+        }
+      </QueryState>
+      {editing && <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {resetting && <PasswordModal user={resetting} onClose={() => setResetting(null)} />}
+    </>
+  );
+}
+
+interface UserForm {
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId?: number | null;
+  password?: string;
+  email?: string;
+  isHead?: boolean;
+  disabled?: boolean;
+}
+
+function UserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t, lang } = useLang();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const agencies = useAgencies();
+  const [form] = Form.useForm<UserForm>();
+  const role = Form.useWatch('role', form);
+  const save = useMutation({
+    mutationFn: (v: UserForm) => {
+      const common = {
+        displayName: v.displayName.trim(),
+        role: v.role,
+        agencyId: v.role === 'agency' ? (v.agencyId ?? null) : null,
+        email: v.email?.trim() || null,
+        isHead: v.role === 'agency' ? Boolean(v.isHead) : false,
+      };
+      return user
+        ? api.patch(`/users/${user.id}`, { ...common, disabled: Boolean(v.disabled) })
+        : api.post('/users', { ...common, username: v.username.trim(), password: v.password });
+    },
+    onSuccess: async () => {
+      message.success(t('Đã lưu tài khoản.', 'Account saved.'));
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Modal
+      open
+      title={
+        user
+          ? t(`Sửa tài khoản ${user.username}`, `Edit ${user.username}`)
+          : t('Thêm tài khoản', 'Add an account')
+      }
+      okText={t('Lưu', 'Save')}
+      cancelText={t('Hủy', 'Cancel')}
+      okButtonProps={{ loading: save.isPending }}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form<UserForm>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          username: user?.username ?? '',
+          displayName: user?.displayName ?? '',
+          role: user?.role ?? 'agency',
+          agencyId: user?.agencyId ?? null,
+          email: user?.email ?? '',
+          isHead: user?.isHead ?? false,
+          disabled: user?.disabled ?? false,
+        }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        {!user && (
+          <Form.Item
+            name="username"
+            label={t('Tên đăng nhập', 'Username')}
+            rules={[{ required: true, min: 3, message: t('Ít nhất 3 ký tự.', 'At least 3 characters.') }]}
+          >
+            <Input maxLength={64} autoComplete="off" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="displayName"
+          label={t('Họ tên', 'Name')}
+          rules={[{ required: true, whitespace: true, message: t('Nhập họ tên.', 'Enter the name.') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="role" label={t('Vai trò', 'Role')} rules={[{ required: true }]}>
+          <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))} />
+        </Form.Item>
+        {role === 'agency' && (
+          <>
+            <Form.Item
+              name="agencyId"
+              label={t('Cơ quan', 'Agency')}
+              rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+            >
+              <Select
+                showSearch
+                loading={agencies.isPending}
+                options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+              />
+            </Form.Item>
+            <Form.Item name="isHead" valuePropName="checked">
+              <Checkbox>
+                {t('Thủ trưởng cơ quan (nhận thông báo leo thang)', 'Agency head (receives escalations)')}
+              </Checkbox>
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="email" label={t('Email', 'E-mail')}>
+          <Input type="email" maxLength={320} />
+        </Form.Item>
+        {!user && (
+          <Form.Item
+            name="password"
+            label={t('Mật khẩu', 'Password')}
+            rules={[{ required: true, message: t('Nhập mật khẩu.', 'Enter a password.') }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
+        {user && (
+          <Form.Item name="disabled" valuePropName="checked">
+            <Checkbox>{t('Khóa tài khoản (đăng xuất ngay)', 'Disable (signs the user out)')}</Checkbox>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const t = useLang().t;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ newPassword: string }>();
+  const save = useMutation({
+    mutationFn: (v: { newPassword: string }) => api.post(`/users/${user.id}/password`, v),
+    onSuccess: () => {
+      message.success(t('Đã đặt lại mật khẩu.', 'Password reset.'));
+      onClose();
+    },
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Modal
+      open
+      title={t(`Đặt lại mật khẩu: ${user.username}`, `Reset password: ${user.username}`)}
+      okText={t('Đặt lại', 'Reset')}
+      cancelText={t('Hủy', 'Cancel')}
+      okButtonProps={{ loading: save.isPending }}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item
+          name="newPassword"
+          label={t('Mật khẩu mới', 'New password')}
+          rules={[{ required: true, message: t('Nhập mật khẩu mới.', 'Enter a new password.') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
