@@ -128,9 +128,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Dropdown>
           </Space>
         </Header>
-        <Content className="dd-content">
-          {children}
-        </Content>
+        <Content className="dd-content">{children}</Content>
       </Layout>
       <Drawer
         placement="left"

@@ -26,9 +26,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           <Link to="/dang-nhap">{t('Đăng nhập', 'Sign in')}</Link>
         </Space>
       </Layout.Header>
-      <Layout.Content className="dd-content">
-        {children}
-      </Layout.Content>
+      <Layout.Content className="dd-content">{children}</Layout.Content>
     </Layout>
   );
 }
