@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserWorld,
   openPage,
+  SCREENSHOTS,
   screenshot,
   signInAs,
   startBrowserWorld,
@@ -176,8 +178,9 @@ describe('agency inbox and Office review (chromium)', () => {
     const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
     await signInAs(page, 'stp');
     await page.getByRole('button', { name: /Đã hoàn thành/ }).click();
-    await page.getByRole('link', { name: /I\.3/ }).first().waitFor();
+    await page.getByText('Hoàn thành 18/01/2021').first().waitFor();
     await screenshot(page, 'workflow-inbox-phone-done');
+    await page.screenshot({ path: join(SCREENSHOTS, 'workflow-inbox-phone-top.png') });
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
 
     await page.getByRole('button', { name: /Sắp đến hạn/ }).click();

@@ -192,6 +192,7 @@ export default function AuditPage() {
           {(data) => (
             <Table<AuditEntry>
               rowKey="id"
+              rowClassName="dd-audit-row"
               size="middle"
               columns={columns}
               dataSource={data.items}
@@ -220,20 +221,24 @@ export default function AuditPage() {
   );
 }
 
-/** Nested JSON → flat 'a.b[0]' paths with printable values. */
+/** Nested JSON → flat 'a.b' paths with printable values; a list of plain values reads as one "x; y". */
 function flatten(value: unknown, prefix = '', out: Map<string, string> = new Map()): Map<string, string> {
+  const key = prefix || '—';
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
+    out.set(key, value.length === 0 ? '∅' : value.map(String).join('; '));
+    return out;
+  }
   if (value !== null && typeof value === 'object') {
     const entries = Array.isArray(value)
-      ? value.map((v, i) => [`[${i}]`, v] as const)
+      ? value.map((v, i) => [`[${i + 1}]`, v] as const)
       : Object.entries(value);
-    if (entries.length === 0) out.set(prefix || '—', Array.isArray(value) ? '[]' : '{}');
-    for (const [key, v] of entries) {
-      const path = Array.isArray(value) ? `${prefix}${key}` : prefix ? `${prefix}.${key}` : String(key);
-      flatten(v, path, out);
+    if (entries.length === 0) out.set(key, '∅');
+    for (const [k, v] of entries) {
+      flatten(v, Array.isArray(value) ? `${prefix}${k}` : prefix ? `${prefix}.${k}` : String(k), out);
     }
     return out;
   }
-  out.set(prefix || '—', value === null || value === undefined ? '∅' : String(value));
+  out.set(key, value === null || value === undefined || value === '' ? '∅' : String(value));
   return out;
 }
 

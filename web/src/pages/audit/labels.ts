@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, [string, string]> = {
   'settings.letters.update': ['Sửa cấu hình công văn', 'Letter settings edited'],
   'outbox.retry': ['Gửi lại thư', 'E-mail retried'],
   'demo.load': ['Nạp dữ liệu mẫu', 'Demo data loaded'],
+  'index.demo_load': ['Nạp dữ liệu chỉ số mẫu', 'Demo index data loaded'],
   'index.result_create': ['Nhập kết quả chỉ số', 'Index result added'],
   'index.result_update': ['Sửa kết quả chỉ số', 'Index result edited'],
   'index.result_delete': ['Xóa kết quả chỉ số', 'Index result deleted'],
