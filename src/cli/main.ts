@@ -13,6 +13,7 @@ import {
   submitCommand,
 } from './commands.ts';
 import { importCommand } from './import-command.ts';
+import { appendixCommand, reportCommand } from './report-command.ts';
 import { scoreCommand } from './score-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { userCommand } from './user-command.ts';
@@ -36,6 +37,10 @@ Cách dùng:
   dondoc sweep [--as-of 2021-12-31] [--deliver] [--json]
                                                    quét nhắc việc hằng ngày (cho cron): ghi nhắc nhở, phát hành
                                                    công văn đôn đốc, thông báo; --deliver: gửi email qua SMTP_URL
+  dondoc report --from 2021-01-01 --to 2021-03-31 [--as-of 2021-03-31] [--plan SỐ] --format docx|xlsx|pdf --out TỆP
+                                                   báo cáo Chủ tịch UBND tỉnh về tình hình thực hiện trong kỳ
+  dondoc appendix --plan 87/KH-UBND [--as-of NGÀY] --out TỆP.xlsx
+                                                   xuất phụ lục kế hoạch kèm cột trạng thái (nhập lại được)
   dondoc user add --username TÊN --name "Họ tên" --role office|leader|admin|agency [--agency MÃ] [--password MK]
                                                    tạo tài khoản (không có --password: tạo ngẫu nhiên, in một lần)
 
@@ -52,6 +57,8 @@ const COMMANDS = {
   score: scoreCommand,
   user: userCommand,
   sweep: sweepCommand,
+  report: reportCommand,
+  appendix: appendixCommand,
 } as const;
 
 /** Runs one CLI command; returns the process exit code (0 ok, 1 refused or failed, 2 usage). */
@@ -130,6 +137,10 @@ function parse(argv: string[]) {
       role: { type: 'string' },
       password: { type: 'string' },
       deliver: { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
   });
 }

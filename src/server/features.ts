@@ -10,16 +10,19 @@ import { obstaclesRoutes } from '../modules/obstacles/obstacles.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { publicRoutes } from '../modules/public/public.routes.ts';
 import { reorganisationRoutes } from '../modules/reorganisation/reorganisation.routes.ts';
+import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { resultsRoutes } from '../modules/results/results.routes.ts';
 import { scoringRoutes } from '../modules/scoring/scoring.routes.ts';
 import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 import { statusRoutes } from '../modules/status/status.routes.ts';
 import { subassignRoutes } from '../modules/subassign/subassign.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
+import { csvExports } from './csv.ts';
 import type { ZodApp } from './http.ts';
 
 /** Every feature's routes, each a plugin registered under /api (one line per module). */
 export const FEATURES: ((app: ZodApp) => Promise<void>)[] = [
+  csvExports, // first: ?format=csv on the list routes registered after it (src/server/csv.ts)
   healthRoutes,
   authRoutes,
   statusRoutes,
@@ -38,4 +41,5 @@ export const FEATURES: ((app: ZodApp) => Promise<void>)[] = [
   auditRoutes,
   publicRoutes,
   followupRoutes,
+  reportsRoutes,
 ];

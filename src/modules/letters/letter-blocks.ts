@@ -29,7 +29,11 @@ const MOTTO_RULE = 3350;
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
-export function headerTable(input: ReminderLetterInput, parts: LetterParts): Table {
+/** Also the header of the Office's reports (src/modules/reports): a báo cáo has no trích yếu here (abstract ''). */
+export function headerTable(
+  input: { issuer: Pick<ReminderLetterInput['issuer'], 'parent' | 'name'> },
+  parts: Pick<LetterParts, 'numberLine' | 'abstract' | 'placeAndDate'>,
+): Table {
   const h: RunStyle = { size: SIZE.header };
   const issuer = cell(
     [
@@ -50,7 +54,9 @@ export function headerTable(input: ReminderLetterInput, parts: LetterParts): Tab
   const number = cell(
     [
       line(parts.numberLine, h, { align: CENTER, before: 100 }),
-      line(parts.abstract, { size: SIZE.abstract }, { align: CENTER, before: 60 }),
+      ...(parts.abstract === ''
+        ? []
+        : [line(parts.abstract, { size: SIZE.abstract }, { align: CENTER, before: 60 })]),
     ],
     ISSUER_WIDTH,
   );
@@ -113,7 +119,10 @@ const SIGNATURE_WIDTH = TEXT_WIDTH - RECIPIENTS_WIDTH;
 /** Room for the handwritten signature and the seal, about 3 cm. */
 const SIGNATURE_SPACE = 1700;
 
-export function footTable(input: ReminderLetterInput, parts: LetterParts): Table {
+export function footTable(
+  input: Pick<ReminderLetterInput, 'signer'>,
+  parts: Pick<LetterParts, 'recipientLines'>,
+): Table {
   const recipients = cell(
     [
       line('Nơi nhận:', { size: SIZE.label, bold: true, italics: true }),

@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../modules/access/access.ts';
+import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { findPlanByNumber } from '../modules/plans/plans.repo.ts';
+import {
+  exportPlanAppendix,
+  exportReport,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from '../modules/reports/reports.service.ts';
+import { parseLocalDateInput } from '../shared/as-of.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Flags, Print } from './commands.ts';
+
+const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
+
+async function context(db: Kysely<DB>, flags: Flags) {
+  const authority = await resolveAuthority(db, text(flags.authority));
+  const actor: Actor = { kind: 'system', authorityId: authority.id };
+  const planNumber = text(flags.plan);
+  let planId: number | undefined;
+  if (planNumber !== undefined) {
+    const plan = await findPlanByNumber(db, authority.id, planNumber);
+    if (!plan) throw new AppError('PLAN_NOT_FOUND', `Không tìm thấy kế hoạch số ${planNumber}.`);
+    planId = plan.id;
+  }
+  return { actor, planId };
+}
+
+function outPath(flags: Flags, extension: string): string {
+  const out = text(flags.out)?.trim();
+  if (!out) throw new AppError('VALIDATION_FAILED', `Thiếu --out TỆP (tệp ${extension} sẽ được ghi ra).`);
+  return out;
+}
+
+/**
+ * `dondoc report --from 2021-01-01 --to 2021-03-31 [--as-of 2021-03-31] [--plan 87/KH-UBND]
+ * --format docx|xlsx|pdf --out FILE`: the report to the Chairman, written to FILE (as the system actor).
+ */
+export async function reportCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const from = parseLocalDateInput(text(flags.from), 'Ngày bắt đầu kỳ báo cáo (--from)');
+  const to = parseLocalDateInput(text(flags.to), 'Ngày kết thúc kỳ báo cáo (--to)');
+  const format = (text(flags.format) ?? 'docx').toLowerCase();
+  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Định dạng "${format}" không hỗ trợ: chọn --format docx, xlsx hoặc pdf.`,
+    );
+  }
+  const out = outPath(flags, `.${format}`);
+  const { actor, planId } = await context(db, flags);
+  const file = await exportReport(db, actor, {
+    from,
+    to,
+    asOf: text(flags['as-of']),
+    planId,
+    format: format as ReportFormat,
+  });
+  writeFileSync(out, file.content);
+  print(
+    `Đã ghi báo cáo ${file.fileName} (${file.content.byteLength.toLocaleString('vi-VN')} byte) vào ${out}.`,
+  );
+}
+
+/** `dondoc appendix --plan 87/KH-UBND [--as-of DATE] --out FILE.xlsx`: the plan's appendix with state columns. */
+export async function appendixCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  if (text(flags.plan) === undefined) {
+    throw new AppError('VALIDATION_FAILED', 'Thiếu --plan SỐ (ví dụ --plan 87/KH-UBND).');
+  }
+  const out = outPath(flags, '.xlsx');
+  const { actor, planId } = await context(db, flags);
+  const file = await exportPlanAppendix({ db, actor, now: new Date() }, planId ?? 0, {
+    asOf: text(flags['as-of']),
+  });
+  writeFileSync(out, file.content);
+  print(
+    `Đã ghi phụ lục ${file.fileName} (${file.content.byteLength.toLocaleString('vi-VN')} byte) vào ${out}.`,
+  );
+}

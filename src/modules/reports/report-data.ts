@@ -1,0 +1,174 @@
+/**
+ * The data of a report to the Chairman (DOMAIN.md §8, issue #7) for a period, as of a date, for one
+ * plan or every plan of the authority. Every figure comes from the functions the dashboard and the
+ * statistics endpoint use (getStatistics, listStatisticItems, listCommendations, the obstacle and
+ * extension lists): nothing is counted twice in two ways.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type LocalDate, localDateOf, minDate } from '../../domain/dates.ts';
+import { AGEING_BUCKETS, type AgeingBucket, ageingBucket } from '../../domain/state.ts';
+import { parseAsOf } from '../../shared/as-of.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, authorityOf, requireAccess } from '../access/access.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
+import { listExtensionsFor } from '../extensions/extensions.service.ts';
+import { letterSettingsOf } from '../followup/letter-settings.ts';
+import { listObstaclesFor } from '../obstacles/obstacles.service.ts';
+import { findPlanById } from '../plans/plans.repo.ts';
+import { listCommendations } from '../scoring/scoring.service.ts';
+import type { StatCounts } from '../statistics/statistics.rules.ts';
+import { getStatistics, listStatisticItems, type StatisticsGroup } from '../statistics/statistics.service.ts';
+import { defaultDraft, type ReportDraft } from './report-draft.ts';
+import { findReportDraft } from './reports.repo.ts';
+
+export interface ReportQuery {
+  from: LocalDate;
+  to: LocalDate;
+  /** a date or an instant; default: the end of the period, or today while it runs */
+  asOf?: string | undefined;
+  planId?: number | undefined;
+}
+
+export type OverdueItem = Awaited<ReturnType<typeof listStatisticItems>>['items'][number] & {
+  daysOverdue: number;
+  age: AgeingBucket;
+};
+export type ReminderItem = Awaited<ReturnType<typeof listStatisticItems>>['items'][number] & {
+  remindedOn: LocalDate;
+};
+export type ObstacleItem = Awaited<ReturnType<typeof listObstaclesFor>>['items'][number];
+export type ExtensionItem = Awaited<ReturnType<typeof listExtensionsFor>>['items'][number];
+export type Commendations = Awaited<ReturnType<typeof listCommendations>>;
+
+export interface ReportData {
+  authority: { id: number; name: string; place: string };
+  /** issuer block: { parent: 'UBND TỈNH TÂY NINH', name: 'VĂN PHÒNG' } */
+  issuer: { parent: string; name: string; place: string };
+  from: LocalDate;
+  to: LocalDate;
+  asOf: LocalDate;
+  /** the plan reported on, or null for every plan of the authority */
+  plan: { id: number; number: string; issuedOn: LocalDate; title: string } | null;
+  totals: { counts: StatCounts; onTimeRate: number | null };
+  agencies: StatisticsGroup[];
+  plans: StatisticsGroup[];
+  /** open overdue lead assignments, longest overdue first */
+  overdue: OverdueItem[];
+  ageing: Record<AgeingBucket, number>;
+  /** written reminders incurred by asOf for assignments due in the period, by date */
+  reminders: ReminderItem[];
+  /** obstacles reported in the period (by asOf), with their answers as of asOf */
+  obstacles: ObstacleItem[];
+  /** extension requests decided (approved or rejected) in the period, by asOf */
+  extensions: ExtensionItem[];
+  /** biểu dương / phê bình for the period, read as of asOf (every plan: the lists are per agency) */
+  commendations: Commendations;
+  draft: ReportDraft;
+  draftVersion: number | null;
+}
+
+/** No list of a report is paged: the whole list is read in one call of the same service. */
+const ALL = { page: 1, pageSize: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Builds a report's data. The Office, leadership and admins (stats.read over the whole authority);
+ * an agency user is refused: a report to the Chairman covers every agency.
+ */
+export async function buildReportData(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: ReportQuery,
+  now = new Date(),
+): Promise<ReportData> {
+  const authority = await findAuthorityById(db, authorityOf(actor));
+  requireAccess(actor, 'stats.read', { authorityId: authority.id });
+  if (query.from > query.to) {
+    throw new AppError('VALIDATION_FAILED', 'Kỳ báo cáo không hợp lệ: "từ ngày" phải trước "đến ngày".', {
+      from: query.from,
+      to: query.to,
+    });
+  }
+  const today = localDateOf(now, authority.time_zone);
+  const asOf =
+    query.asOf === undefined || query.asOf === ''
+      ? minDate(query.to, today)
+      : parseAsOf(query.asOf, authority.time_zone, now);
+  const plan = query.planId === undefined ? null : await findPlanById(db, authority.id, query.planId);
+  if (query.planId !== undefined && !plan) {
+    throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.', { planId: query.planId });
+  }
+  const filter = { from: query.from, to: query.to, asOf, planId: query.planId };
+  const [byAgency, byPlan, overdue, reminders] = await Promise.all([
+    getStatistics(db, actor, { ...filter, groupBy: 'agency' }, now),
+    getStatistics(db, actor, { ...filter, groupBy: 'plan' }, now),
+    listStatisticItems(db, actor, { ...filter, state: 'open_overdue', ...ALL }, now),
+    listStatisticItems(db, actor, { ...filter, state: 'reminders', ...ALL }, now),
+  ]);
+  const service = { db, actor, now };
+  const [obstacles, extensions] = await Promise.all([
+    listObstaclesFor(service, ALL),
+    listExtensionsFor(service, ALL),
+  ]);
+  // the lists are read "as of" the report's date: a period still running at asOf is provisional
+  const commendations = await listCommendations(db, actor, { from: query.from, to: query.to }, noonOf(asOf));
+  const draftRow = await findReportDraft(db, authority.id, {
+    from: query.from,
+    to: query.to,
+    planId: query.planId ?? 0,
+  });
+  const settings = letterSettingsOf(authority);
+  const inPeriod = (day: LocalDate | null) =>
+    day !== null && day >= query.from && day <= query.to && day <= asOf;
+  const ofPlan = (number: string) => !plan || number === plan.number;
+
+  const overdueItems = overdue.items
+    .map((item) => {
+      const days = item.daysOverdue ?? 0;
+      return { ...item, daysOverdue: days, age: ageingBucket(days) };
+    })
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.agency.code.localeCompare(b.agency.code));
+  const ageing = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, byAgency.totals.counts[b]])) as Record<
+    AgeingBucket,
+    number
+  >;
+  return {
+    authority: { id: authority.id, name: authority.name, place: authority.place },
+    issuer: {
+      parent: settings.issuer.parent ? `UBND ${settings.issuer.name}` : settings.issuer.name,
+      name: 'VĂN PHÒNG',
+      place: settings.issuer.place,
+    },
+    from: query.from,
+    to: query.to,
+    asOf,
+    plan: plan ? { id: plan.id, number: plan.number, issuedOn: plan.issued_on, title: plan.title } : null,
+    totals: byAgency.totals,
+    agencies: byAgency.groups,
+    plans: byPlan.groups,
+    overdue: overdueItems,
+    ageing,
+    reminders: reminders.items
+      .filter((r): r is ReminderItem => r.remindedOn !== null)
+      .sort((a, b) => a.remindedOn.localeCompare(b.remindedOn) || a.agency.code.localeCompare(b.agency.code)),
+    obstacles: obstacles.items
+      .filter((o) => inPeriod(o.reportedOn) && ofPlan(o.plan))
+      .map((o) =>
+        o.respondedOn !== null && o.respondedOn > asOf
+          ? { ...o, status: 'open' as const, response: null, respondedOn: null, respondedBy: null }
+          : o,
+      )
+      .sort((a, b) => a.reportedOn.localeCompare(b.reportedOn) || a.id - b.id),
+    extensions: extensions.items
+      .filter((e) => e.status !== 'pending' && inPeriod(e.decidedOn) && ofPlan(e.plan))
+      .sort((a, b) => (a.decidedOn ?? '').localeCompare(b.decidedOn ?? '') || a.id - b.id),
+    commendations,
+    draft: draftRow ? { ...defaultDraft(), ...draftRow.content } : defaultDraft(),
+    draftVersion: draftRow?.version ?? null,
+  };
+}
+
+/** Noon of a calendar day in Asia/Ho_Chi_Minh: "today" for a service that reads its clock. */
+function noonOf(day: LocalDate): Date {
+  return new Date(`${day}T12:00:00+07:00`);
+}

@@ -1,0 +1,143 @@
+/**
+ * The report as .docx in the layout of a báo cáo under Nghị định 30/2020/NĐ-CP (Phụ lục I): the
+ * reminder letter's header and foot tables and typography (src/modules/letters), then the title
+ * BÁO CÁO with its trích yếu, Kính gửi, numbered sections with tables, the closing, the signature
+ * block and Nơi nhận. Pure: a ReportDocument in, bytes out.
+ */
+import {
+  AlignmentType,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { FONT, line, PAGE, SIZE, TEXT_WIDTH, tableFrame } from '../letters/docx-style.ts';
+import { footTable, headerTable } from '../letters/letter-blocks.ts';
+import type { Align, Block, ReportDocument } from './report-text.ts';
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
+/** Tables in 12 pt; 11 pt for the wide ones (the per-agency table has ten columns across 16.5 cm). */
+const tableSize = (columns: number) => (columns >= 8 ? 22 : 24);
+/** Cell padding 1 mm left and right (Word's default is 1.9 mm): narrow figure columns keep their words. */
+const CELL_MARGINS = { left: 57, right: 57, top: 0, bottom: 0 };
+
+function bodyParagraph(text: string, italics = false, keepNext = false): Paragraph {
+  return line(
+    text,
+    { size: SIZE.body, ...(italics ? { italics: true } : {}) },
+    { align: AlignmentType.JUSTIFIED, firstLine: 720, after: 120, line: 276, keepNext },
+  );
+}
+
+function heading(text: string, bold: boolean): Paragraph {
+  return line(
+    text,
+    { size: SIZE.body, bold },
+    { align: AlignmentType.JUSTIFIED, firstLine: 720, before: 120, after: 120, keepNext: true },
+  );
+}
+
+function cellOf(text: string, width: number, align: Align, bold: boolean, size: number): TableCell {
+  const lines = text.split('\n');
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: CELL_MARGINS,
+    verticalAlign: VerticalAlign.CENTER,
+    children: lines.map((l) =>
+      line(l, { size, ...(bold ? { bold: true } : {}) }, { align: ALIGN[align], before: 30, after: 30 }),
+    ),
+  });
+}
+
+function table(block: Extract<Block, { kind: 'table' }>): Table {
+  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = block.columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH));
+  widths[1] = (widths[1] ?? 0) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  const row = (cells: string[], bold: boolean, header = false) =>
+    new TableRow({
+      cantSplit: true,
+      ...(header ? { tableHeader: true } : {}),
+      children: cells.map((text, i) =>
+        cellOf(
+          text,
+          widths[i] ?? 0,
+          header ? 'center' : (block.columns[i]?.align ?? 'left'),
+          bold,
+          tableSize(block.columns.length),
+        ),
+      ),
+    });
+  return new Table({
+    ...tableFrame(widths, true),
+    rows: [
+      row(
+        block.columns.map((c) => c.title),
+        true,
+        true,
+      ),
+      ...block.rows.map((r) => row(r, false)),
+      ...(block.totalRow ? [row(block.totalRow, true)] : []),
+    ],
+  });
+}
+
+function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') out.push(heading(block.text, true));
+    else if (block.kind === 'subheading') out.push(heading(block.text, true));
+    else if (block.kind === 'para') out.push(bodyParagraph(block.text, block.italics));
+    else out.push(table(block), line('', { size: 8 }, { after: 120 }));
+  }
+  return out;
+}
+
+/** NĐ 30: pages numbered from the second, centred in the top margin; none on the first. */
+function pageNumberHeader(): Header {
+  const number = new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body });
+  return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [number] })] });
+}
+
+export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array> {
+  const title = [
+    line(doc.title, { size: SIZE.body, bold: true }, { align: AlignmentType.CENTER, before: 360 }),
+    ...doc.subtitle.map((s) => line(s, { size: SIZE.body, bold: true }, { align: AlignmentType.CENTER })),
+    line('', { size: SIZE.body }),
+    line(doc.addressee, { size: SIZE.body }, { align: AlignmentType.CENTER, after: 240 }),
+  ];
+  const document = new Document({
+    creator: `${doc.issuer.parent} ${doc.issuer.name}`,
+    title: doc.documentTitle,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...PAGE.margin, header: PAGE.headerDistance },
+          },
+        },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        children: [
+          headerTable(
+            { issuer: doc.issuer },
+            { numberLine: doc.numberLine, abstract: '', placeAndDate: doc.placeAndDate },
+          ),
+          ...title,
+          ...blockChildren(doc.blocks),
+          line('', { size: SIZE.body }, { keepNext: true }),
+          footTable({ signer: doc.signer }, { recipientLines: doc.recipientLines }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

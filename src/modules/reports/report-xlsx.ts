@@ -1,0 +1,188 @@
+/**
+ * The report as .xlsx for the clerks: sheets Tổng hợp, Theo cơ quan, Theo kế hoạch, Quá hạn, Nhắc nhở.
+ * Figures are numbers, days are Excel dates, rates are fractions formatted as percentages; every sheet
+ * has a frozen header row, column widths and an autofilter. Lists are complete (no cap).
+ */
+import ExcelJS from 'exceljs';
+import { formatVietnameseDate } from '../../domain/dates.ts';
+import { AGEING_BUCKETS, AGEING_LABELS, STATE_LABELS } from '../../domain/state.ts';
+import type { StatisticsGroup } from '../statistics/statistics.service.ts';
+import type { ReportData } from './report-data.ts';
+import { periodPhrase, scopePhrase } from './report-text.ts';
+import { excelDate, type SheetColumn, writeTable } from './xlsx-style.ts';
+
+const FIGURES: SheetColumn[] = [
+  { header: 'Được giao', width: 11, kind: 'int' },
+  { header: 'Đến hạn', width: 10, kind: 'int' },
+  { header: 'Đúng hạn', width: 10, kind: 'int' },
+  { header: 'Trễ hạn', width: 10, kind: 'int' },
+  { header: 'Trong hạn', width: 10, kind: 'int' },
+  { header: 'Quá hạn', width: 10, kind: 'int' },
+  { header: 'Thường xuyên', width: 11, kind: 'int' },
+  { header: 'Đã hủy', width: 9, kind: 'int' },
+  { header: 'Nhắc nhở', width: 10, kind: 'int' },
+  { header: 'Tỷ lệ đúng hạn', width: 12, kind: 'percent' },
+  ...AGEING_BUCKETS.map(
+    (b): SheetColumn => ({
+      header: `Quá hạn ${AGEING_LABELS[b].toLocaleLowerCase('vi')}`,
+      width: 13,
+      kind: 'int',
+    }),
+  ),
+];
+
+function figures(g: Pick<StatisticsGroup, 'counts' | 'onTimeRate'>): unknown[] {
+  const c = g.counts;
+  return [
+    c.total,
+    c.due,
+    c.done_on_time,
+    c.done_late,
+    c.open_on_time,
+    c.open_overdue,
+    c.ongoing,
+    c.cancelled,
+    c.reminders,
+    g.onTimeRate,
+    ...AGEING_BUCKETS.map((b) => c[b]),
+  ];
+}
+
+export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = `${data.issuer.parent} - ${data.issuer.name}`;
+  workbook.created = excelDate(data.asOf) ?? new Date(0);
+  const title = [
+    `BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ — ${data.issuer.parent} - ${data.issuer.name}`,
+    `Nhiệm vụ được giao tại ${scopePhrase(data)}, có thời hạn ${periodPhrase(data)}; số liệu tính đến ngày ${formatVietnameseDate(data.asOf)}.`,
+  ];
+
+  const summary = workbook.addWorksheet('Tổng hợp');
+  const c = data.totals.counts;
+  const summaryRows: unknown[][] = [
+    ['Kỳ báo cáo: từ ngày', excelDate(data.from), null],
+    ['Kỳ báo cáo: đến ngày', excelDate(data.to), null],
+    ['Số liệu tính đến ngày', excelDate(data.asOf), null],
+    ['Kế hoạch', data.plan ? data.plan.number : 'Tất cả kế hoạch', null],
+    ['Số lượt nhiệm vụ được giao (cơ quan chủ trì)', c.total, null],
+    ['Số lượt đã đến hạn', c.due, null],
+    ...(['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'ongoing', 'cancelled'] as const).map(
+      (s) => [STATE_LABELS[s], c[s], c.total === 0 ? null : c[s] / c.total],
+    ),
+    ['Tỷ lệ hoàn thành đúng hạn (đúng hạn / đến hạn)', c.due_on_time, data.totals.onTimeRate],
+    ['Số lượt nhắc nhở bằng văn bản', c.reminders, null],
+    ...AGEING_BUCKETS.map((b) => [`Quá hạn ${AGEING_LABELS[b].toLocaleLowerCase('vi')}`, c[b], null]),
+    ['Khó khăn, vướng mắc phản ánh trong kỳ', data.obstacles.length, null],
+    ['Đề nghị gia hạn đã quyết định trong kỳ', data.extensions.length, null],
+    ['Cơ quan đề xuất biểu dương', data.commendations.commended.length, null],
+    ['Cơ quan đề xuất phê bình', data.commendations.criticised.length, null],
+  ];
+  const header = writeTable(
+    summary,
+    title,
+    [
+      { header: 'Chỉ tiêu', width: 52, kind: 'wrap' },
+      { header: 'Số liệu', width: 16, kind: 'int' },
+      { header: 'Tỷ lệ', width: 12, kind: 'percent' },
+    ],
+    summaryRows,
+  );
+  for (let r = 1; r <= 3; r++) {
+    const cell = summary.getRow(header + r).getCell(2);
+    cell.numFmt = 'dd/mm/yyyy';
+    cell.alignment = { horizontal: 'right' };
+  }
+
+  writeTable(
+    workbook.addWorksheet('Theo cơ quan'),
+    title,
+    [
+      { header: 'STT', width: 6, kind: 'int' },
+      { header: 'Mã', width: 10 },
+      { header: 'Cơ quan', width: 40, kind: 'wrap' },
+      ...FIGURES,
+    ],
+    data.agencies.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]),
+  );
+
+  writeTable(
+    workbook.addWorksheet('Theo kế hoạch'),
+    title,
+    [
+      { header: 'STT', width: 6, kind: 'int' },
+      { header: 'Số, ký hiệu', width: 16 },
+      { header: 'Trích yếu', width: 50, kind: 'wrap' },
+      ...FIGURES,
+    ],
+    data.plans.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]),
+  );
+
+  writeTable(
+    workbook.addWorksheet('Quá hạn'),
+    title,
+    [
+      { header: 'STT', width: 6, kind: 'int' },
+      { header: 'Mã CQ', width: 9 },
+      { header: 'Cơ quan chủ trì', width: 30, kind: 'wrap' },
+      { header: 'Kế hoạch', width: 14 },
+      { header: 'Nhiệm vụ', width: 9 },
+      { header: 'Kỳ', width: 10 },
+      { header: 'Nội dung', width: 60, kind: 'wrap' },
+      { header: 'Thời hạn ban đầu', width: 12, kind: 'date' },
+      { header: 'Thời hạn', width: 12, kind: 'date' },
+      { header: 'Số ngày quá hạn', width: 10, kind: 'int' },
+      { header: 'Nhóm quá hạn', width: 18 },
+      { header: 'Ngày tính nhắc nhở', width: 12, kind: 'date' },
+    ],
+    data.overdue.map((o, i) => [
+      i + 1,
+      o.agency.code,
+      o.agency.name,
+      o.plan.number,
+      o.task.ref,
+      o.periodLabel,
+      o.task.content,
+      excelDate(o.originalDueOn),
+      excelDate(o.dueOn),
+      o.daysOverdue,
+      AGEING_LABELS[o.age],
+      excelDate(o.remindedOn),
+    ]),
+  );
+
+  writeTable(
+    workbook.addWorksheet('Nhắc nhở'),
+    title,
+    [
+      { header: 'STT', width: 6, kind: 'int' },
+      { header: 'Mã CQ', width: 9 },
+      { header: 'Cơ quan', width: 30, kind: 'wrap' },
+      { header: 'Kế hoạch', width: 14 },
+      { header: 'Nhiệm vụ', width: 9 },
+      { header: 'Kỳ', width: 10 },
+      { header: 'Nội dung', width: 60, kind: 'wrap' },
+      { header: 'Thời hạn', width: 12, kind: 'date' },
+      { header: 'Ngày tính nhắc nhở', width: 12, kind: 'date' },
+      { header: 'Năm chấm điểm', width: 10 },
+      { header: 'Ngày nhận kết quả', width: 12, kind: 'date' },
+      { header: 'Trạng thái', width: 28, kind: 'wrap' },
+    ],
+    data.reminders.map((r, i) => [
+      i + 1,
+      r.agency.code,
+      r.agency.name,
+      r.plan.number,
+      r.task.ref,
+      r.periodLabel,
+      r.task.content,
+      excelDate(r.dueOn),
+      excelDate(r.remindedOn),
+      r.dueOn ? Number(r.dueOn.slice(0, 4)) : null,
+      excelDate(r.doneOn),
+      STATE_LABELS[r.state],
+    ]),
+  );
+
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, authorityOf } from '../access/access.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
+import { contentDisposition, getPlanDetail } from '../plans/plans-read.service.ts';
+import { renderAppendixXlsx } from './appendix-xlsx.ts';
+import { buildReportData, type ReportData, type ReportQuery } from './report-data.ts';
+import { renderReportDocx } from './report-docx.ts';
+import { renderReportPdf } from './report-pdf.ts';
+import { reportDocument } from './report-text.ts';
+import { renderReportXlsx } from './report-xlsx.ts';
+
+export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const MEDIA_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+  contentDisposition: string;
+}
+
+/** 'bao-cao-2021-01-01-den-2021-03-31[-87-KH-UBND].docx' */
+export function reportFileName(data: Pick<ReportData, 'from' | 'to' | 'plan'>, format: ReportFormat): string {
+  const plan = data.plan ? `-${data.plan.number.replace(/[^\p{L}\p{N}]+/gu, '-')}` : '';
+  return `bao-cao-${data.from}-den-${data.to}${plan}.${format}`;
+}
+
+/** A report's bytes in one of the three formats, from the one data builder. */
+export async function renderReport(data: ReportData, format: ReportFormat): Promise<Uint8Array> {
+  if (format === 'xlsx') return renderReportXlsx(data);
+  const doc = reportDocument(data);
+  return format === 'docx' ? renderReportDocx(doc) : renderReportPdf(doc);
+}
+
+/** Báo cáo — the report for a period as a file (access: buildReportData). */
+export async function exportReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: ReportQuery & { format: ReportFormat },
+  now = new Date(),
+): Promise<ExportedFile> {
+  const data = await buildReportData(db, actor, query, now);
+  const fileName = reportFileName(data, query.format);
+  return {
+    fileName,
+    mediaType: MEDIA_TYPES[query.format],
+    content: Buffer.from(await renderReport(data, query.format)),
+    contentDisposition: contentDisposition(fileName),
+  };
+}
+
+/** Phụ lục — the plan's appendix with state columns as .xlsx: whoever may read the plan (plan.read). */
+export async function exportPlanAppendix(
+  c: { db: Kysely<DB>; actor: Actor; now: Date },
+  planId: number,
+  query: { asOf?: string | undefined },
+): Promise<ExportedFile> {
+  const detail = await getPlanDetail(c, planId, query);
+  const authority = await findAuthorityById(c.db, authorityOf(c.actor));
+  const fileName = `phu-luc-${detail.plan.number.replace(/[^\p{L}\p{N}]+/gu, '-')}.xlsx`;
+  return {
+    fileName,
+    mediaType: MEDIA_TYPES.xlsx,
+    content: Buffer.from(await renderAppendixXlsx(detail, authority.name)),
+    contentDisposition: contentDisposition(fileName),
+  };
+}
