@@ -62,7 +62,7 @@ set (bench/generate.ts, seed 2021): ${data.agencies.toLocaleString('en')} agenci
 ${data.tasks.toLocaleString('en')} tasks, ${data.assignments.toLocaleString('en')} lead assignments,
 ${data.results.toLocaleString('en')} accepted results; the report holds ${report.totals.counts.open_overdue.toLocaleString('en')}
 overdue assignments and ${report.reminders.length.toLocaleString('en')} written reminders. Each time is end to end: the
-report's data (4 queries through the statistics services, ${(dataMs / 1000).toFixed(2)} s alone), then the
+report's data (six passes of the statistics and scoring services, ${(dataMs / 1000).toFixed(2)} s alone), then the
 rendering. Measured by \`node --import tsx bench/reports.ts\` on ${new Date().toISOString().slice(0, 10)},
 Node ${process.version}, ${backend}, generating the data took ${(generateMs / 1000).toFixed(1)} s. Target: < 10 s per format.
 
