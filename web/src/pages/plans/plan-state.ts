@@ -1,0 +1,100 @@
+import type { AssignmentState } from '../../lib/domain.ts';
+import type { Counts, PlanAssignment, PlanTask } from './types.ts';
+
+/** Which state speaks for a group of assignments: the most urgent first. */
+const URGENCY: AssignmentState[] = [
+  'open_overdue',
+  'open_on_time',
+  'ongoing',
+  'done_late',
+  'done_on_time',
+  'cancelled',
+];
+
+export function emptyCounts(): Counts {
+  return {
+    done_on_time: 0,
+    done_late: 0,
+    open_on_time: 0,
+    open_overdue: 0,
+    ongoing: 0,
+    cancelled: 0,
+    total: 0,
+  };
+}
+
+/** The lead assignments that exist by `asOf` (opened, plan issued), as the server counts progress. */
+export function openedLeads(task: PlanTask, asOf: string, issuedOn: string): PlanAssignment[] {
+  if (issuedOn > asOf) return [];
+  return task.assignments.filter((a) => a.role === 'lead' && a.opensOn <= asOf);
+}
+
+export function countsOf(assignments: PlanAssignment[]): Counts {
+  const counts = emptyCounts();
+  for (const a of assignments) counts[a.state]++;
+  counts.total = assignments.length;
+  return counts;
+}
+
+/** The one state that sums up a group of assignments (the most urgent one), or null when there is none. */
+export function summaryState(assignments: PlanAssignment[]): AssignmentState | null {
+  for (const state of URGENCY) if (assignments.some((a) => a.state === state)) return state;
+  return null;
+}
+
+/** Per lead agency: its assignments (every occurrence opened by then) and the state that sums them up. */
+export function byAgency(assignments: PlanAssignment[]) {
+  const groups = new Map<number, { name: string; code: string; items: PlanAssignment[] }>();
+  for (const a of assignments) {
+    const group = groups.get(a.agencyId) ?? { name: a.agencyName, code: a.agencyCode, items: [] };
+    group.items.push(a);
+    groups.set(a.agencyId, group);
+  }
+  return [...groups.values()].map((g) => ({ ...g, state: summaryState(g.items) as AssignmentState }));
+}
+
+/** The last due date of a task's lead assignments (recurring tasks: the last occurrence), or its own. */
+export function lastDueOf(task: PlanTask): string | null {
+  let last: string | null = task.dueOn;
+  for (const a of task.assignments) {
+    if (a.role === 'lead' && a.currentDueOn && (last === null || a.currentDueOn > last))
+      last = a.currentDueOn;
+  }
+  return last;
+}
+
+/** Whole days from `from` to `to` ('YYYY-MM-DD'), counted on the calendar (no time zone involved). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** 'YYYY-MM-DD' plus n days. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + days));
+  return next.toISOString().slice(0, 10);
+}
+
+/** The first day of each month from `from` to `to`, for the timeline's scale. */
+export function monthStarts(from: string, to: string): string[] {
+  const [y0, m0] = from.split('-').map(Number) as [number, number];
+  const out: string[] = [];
+  let y = y0;
+  let m = m0;
+  for (;;) {
+    const first = `${y}-${String(m).padStart(2, '0')}-01`;
+    if (first > to) break;
+    if (first >= from) out.push(first);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}

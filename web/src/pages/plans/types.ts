@@ -1,0 +1,166 @@
+import type { AssignmentState } from '../../lib/domain.ts';
+
+/** The answers of the plans API (src/modules/plans/plans.schemas.ts) as the pages read them. */
+
+export interface Counts {
+  done_on_time: number;
+  done_late: number;
+  open_on_time: number;
+  open_overdue: number;
+  ongoing: number;
+  cancelled: number;
+  total: number;
+}
+
+export interface PlanHeader {
+  id: number;
+  docType: string;
+  number: string;
+  issuedOn: string;
+  place: string;
+  title: string;
+  signer: string;
+  bases: string[];
+  recipients: string[];
+  endsOn: string | null;
+  cancelledOn: string | null;
+  version: number;
+}
+
+export interface PlanListItem extends PlanHeader {
+  tasks: number | null;
+  progress: Counts | null;
+}
+
+export interface PlanList {
+  asOf: string;
+  items: PlanListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Unresolved {
+  role: 'lead' | 'support';
+  kind: 'unmatched' | 'open_group';
+  text: string;
+  suggestions?: string[];
+}
+
+export interface PlanAssignment {
+  id: number;
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  role: 'lead' | 'support';
+  occurrence: number;
+  periodLabel: string | null;
+  opensOn: string;
+  originalDueOn: string | null;
+  currentDueOn: string | null;
+  state: AssignmentState;
+  daysOverdue: number;
+  doneOn: string | null;
+}
+
+export type DeadlineKind = 'once' | 'recurring' | 'ongoing' | 'unparsed';
+
+export interface PlanTask {
+  id: number;
+  ref: string;
+  sectionCode: string;
+  no: string;
+  content: string;
+  leadText: string;
+  supportText: string;
+  deadlineText: string;
+  deadlineKind: DeadlineKind;
+  dueOn: string | null;
+  recurrence: Record<string, unknown> | null;
+  note: string;
+  unresolved: Unresolved[];
+  cancelledOn: string | null;
+  version: number;
+  assignments: PlanAssignment[];
+}
+
+export interface Progress extends Counts {
+  onTimeRate: number | null;
+}
+
+export interface PlanDetail {
+  asOf: string;
+  plan: PlanHeader & { hasSource: boolean };
+  progress: Progress;
+  sections: { code: string; title: string; progress: Progress }[];
+  tasks: PlanTask[];
+}
+
+export interface PreviewWarning {
+  task: string | null;
+  field: string | null;
+  code: string;
+  message: string;
+  suggestions?: string[];
+}
+
+export interface PreviewTask {
+  section: string;
+  no: string;
+  content: string;
+  lead: string[];
+  support: string[];
+  /** the agency cells as written */
+  leadText: string;
+  supportText: string;
+  deadlineText: string;
+  dueOn: string | null;
+  recurrence: Record<string, unknown> | null;
+  product: string | null;
+  note: string;
+  extra: Record<string, string>;
+  raw: string;
+}
+
+export interface ImportPreview {
+  plan: {
+    number: string | null;
+    docType: string;
+    issuedOn: string | null;
+    place: string | null;
+    title: string | null;
+    signer: string | null;
+    bases: string[];
+    recipients: string[];
+  };
+  sections: { code: string; title: string }[];
+  tasks: PreviewTask[];
+  warnings: PreviewWarning[];
+}
+
+export interface CreatedPlan {
+  planId: number;
+  number: string;
+  tasks: number;
+  leadAssignments: number;
+  supportAssignments: number;
+  unresolved: { task: string; refs: Unresolved[] }[];
+}
+
+export interface Imported {
+  plan: CreatedPlan;
+  warnings: PreviewWarning[];
+}
+
+/** Done and total of a progress: the done ones whether on time or late; cancelled ones left out. */
+export function doneOf(counts: Counts): { done: number; total: number } {
+  return {
+    done: counts.done_on_time + counts.done_late,
+    total: counts.total - counts.cancelled,
+  };
+}
+
+/** A task's reference as the server writes it: 'I.3', or '3' without a section. */
+export function taskRef(sectionCode: string, no: string): string {
+  return sectionCode ? `${sectionCode}.${no}` : no;
+}
