@@ -80,7 +80,7 @@ export default function PlansPage() {
         }
       />
       <Card>
-        <Space wrap style={{ marginBottom: 16, width: '100%' }}>
+        <div className="dd-toolbar">
           <Input.Search
             allowClear
             aria-label={t('Tìm kế hoạch', 'Search plans')}
@@ -111,7 +111,7 @@ export default function PlansPage() {
             value={asOf ? dayjs(asOf) : null}
             onChange={(value) => set('ngay', value ? value.format('YYYY-MM-DD') : null)}
           />
-        </Space>
+        </div>
         <QueryState
           query={query}
           isEmpty={(data) => data.items.length === 0}

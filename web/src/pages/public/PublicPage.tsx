@@ -9,6 +9,7 @@ import { formatDate, formatNumber, formatRate, matchesSearch } from '../../lib/f
 import { useLang } from '../../lib/i18n.tsx';
 import { DoneBar, StateCounts } from '../plans/parts.tsx';
 import type { PublicAuthority, PublicIndices, PublicPlans } from './types.ts';
+import '../plans/plans.css';
 
 /**
  * Công khai: for anyone, without signing in — the plans of an issuing authority with their progress
@@ -49,7 +50,7 @@ export default function PublicPage() {
       >
         {(list) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Space wrap>
+            <div className="dd-toolbar">
               {list.length > 1 && (
                 <Select
                   aria-label={t('Cơ quan ban hành', 'Issuing authority')}
@@ -67,7 +68,7 @@ export default function PublicPage() {
                 onChange={(e) => setSearch(e.target.value)}
                 style={{ width: 320, maxWidth: '100%' }}
               />
-            </Space>
+            </div>
             <QueryState
               query={plans}
               isEmpty={(data) => data.plans.length === 0}

@@ -95,7 +95,7 @@ export default function PublicPlanPage() {
                 </Space>
               </Card>
               <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('Các nhiệm vụ', 'Tasks')}</h2>}>
-                <Space wrap style={{ marginBottom: 12 }}>
+                <div className="dd-toolbar">
                   <Input.Search
                     allowClear
                     aria-label={t('Tìm nhiệm vụ', 'Search tasks')}
@@ -115,7 +115,7 @@ export default function PublicPlanPage() {
                       { value: 'done', label: t('Đã xong', 'Done') },
                     ]}
                   />
-                </Space>
+                </div>
                 {groups.map((group) => {
                   const tasks = data.tasks.filter((task) => task.section === group.code && matches(task));
                   if (tasks.length === 0) return null;
