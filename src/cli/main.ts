@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { indicesCommand } from '../modules/indices/indices.command.ts';
 import { isAppError } from '../shared/errors.ts';
 import {
   demoCommand,
@@ -32,6 +33,7 @@ Cách dùng:
                                                    số nhiệm vụ theo trạng thái, theo cơ quan
   dondoc reminders [--as-of 2021-12-31] [--plan SỐ] [--json]
                                                    danh sách nhắc nhở bằng văn bản
+  dondoc indices [--year 2023] [--json]           kết quả gần nhất của các chỉ số PCI, PAPI, PAR Index, ICT/DTI, SIPAS
   dondoc score --year 2021 [--json]                chấm điểm các cơ quan trong năm (điểm, tỷ lệ, xếp loại,
                                                    số lần nhắc nhở), danh sách biểu dương, phê bình
   dondoc sweep [--as-of 2021-12-31] [--deliver] [--json]
@@ -57,6 +59,7 @@ const COMMANDS = {
   score: scoreCommand,
   user: userCommand,
   sweep: sweepCommand,
+  indices: indicesCommand,
   report: reportCommand,
   appendix: appendixCommand,
 } as const;

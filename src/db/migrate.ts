@@ -6,6 +6,7 @@ import * as directoryVersion from './migrations/2026-11-27T1500-directory-versio
 import * as scoring from './migrations/2026-11-27T1600-scoring.ts';
 import * as followup from './migrations/2026-11-27T1700-followup.ts';
 import * as auditAppendOnly from './migrations/2026-11-27T1800-audit-append-only.ts';
+import * as indices from './migrations/2026-11-27T1900-indices.ts';
 import * as reports from './migrations/2026-11-27T2000-reports.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1600-scoring': scoring,
   '2026-11-27T1700-followup': followup,
   '2026-11-27T1800-audit-append-only': auditAppendOnly,
+  '2026-11-27T1900-indices': indices,
   '2026-11-27T2000-reports': reports,
 };
 

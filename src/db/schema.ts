@@ -240,6 +240,8 @@ export interface ApiTokenTable {
   token_hash: string;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** the actions this token may take (null = every right of its user); migration 2026-11-27T1900-indices */
+  scopes: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   created_at: CreatedAt;
 }
 
@@ -339,6 +341,101 @@ export interface LetterCounterTable {
   last_number: number;
 }
 
+/** Chỉ số PCI, PAPI, PAR Index, ICT/DTI, SIPAS (migration 2026-11-27T1900-indices; global definitions). */
+export interface IndexDefinitionTable {
+  id: Generated<number>;
+  code: string;
+  valid_from: number;
+  valid_to: number | null;
+  name_vi: string;
+  name_en: string;
+  short_name: string;
+  publisher: string;
+  scale_max: number;
+  unit: 'points' | 'percent' | 'ratio';
+  higher_is_better: boolean;
+  component_kind: 'sub_index' | 'dimension' | 'area' | 'pillar' | 'factor';
+  groups: string[];
+  successor_code: string | null;
+  method_note: string;
+  source_note: string;
+}
+
+export interface IndexComponentTable {
+  id: Generated<number>;
+  definition_id: number;
+  code: string;
+  position: number;
+  name_vi: string;
+  name_en: string;
+  max: number;
+}
+
+export interface IndexResultTable {
+  id: Generated<number>;
+  authority_id: number;
+  index_code: string;
+  year: number;
+  definition_id: number;
+  score: number | null;
+  rank: number | null;
+  ranked_of: number | null;
+  group_label: string | null;
+  source_note: string;
+  source_url: string | null;
+  published: boolean;
+  internal_note: string;
+  entered_by: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface IndexComponentScoreTable {
+  id: Generated<number>;
+  authority_id: number;
+  result_id: number;
+  component_id: number;
+  score: number;
+}
+
+export interface IndexTargetTable {
+  id: Generated<number>;
+  authority_id: number;
+  index_code: string;
+  /** '' = the whole index */
+  component_code: string;
+  from_year: number;
+  to_year: number;
+  target_score: number | null;
+  target_rank: number | null;
+  target_group: string | null;
+  source_note: string;
+  created_at: CreatedAt;
+}
+
+export interface IndexOwnerTable {
+  id: Generated<number>;
+  authority_id: number;
+  index_code: string;
+  component_code: string;
+  agency_id: number;
+  owner_can_edit: boolean;
+  created_at: CreatedAt;
+}
+
+export interface IndexLinkTable {
+  id: Generated<number>;
+  authority_id: number;
+  index_code: string;
+  component_code: string;
+  plan_id: number | null;
+  task_id: number | null;
+  assignment_id: number | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   authority: AuthorityTable;
   agency: AgencyTable;
@@ -365,6 +462,13 @@ export interface DB {
   outbox_message: OutboxMessageTable;
   reminder_letter: ReminderLetterTable;
   letter_counter: LetterCounterTable;
+  index_definition: IndexDefinitionTable;
+  index_component: IndexComponentTable;
+  index_result: IndexResultTable;
+  index_component_score: IndexComponentScoreTable;
+  index_target: IndexTargetTable;
+  index_owner: IndexOwnerTable;
+  index_link: IndexLinkTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -6,6 +6,7 @@ import { extensionsRoutes } from '../modules/extensions/extensions.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
 import { followupRoutes } from '../modules/followup/followup.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { indicesRoutes } from '../modules/indices/indices.routes.ts';
 import { obstaclesRoutes } from '../modules/obstacles/obstacles.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { publicRoutes } from '../modules/public/public.routes.ts';
@@ -41,5 +42,6 @@ export const FEATURES: ((app: ZodApp) => Promise<void>)[] = [
   auditRoutes,
   publicRoutes,
   followupRoutes,
+  indicesRoutes,
   reportsRoutes,
 ];

@@ -39,6 +39,8 @@ export interface MatrixEntry {
     agencyOther: boolean;
     public: boolean;
   };
+  /** build the request anew for every caller (a DELETE consumes its target; default: once per target) */
+  fresh?: boolean;
   /** how the other authority's office must be answered on UBND-TN data (default 'deny') */
   crossAuthority?: 'deny' | 'list';
   /** for crossAuthority 'list': true when the body contains UBND-TN data */

@@ -15,6 +15,11 @@ export type BackendName = 'pglite' | 'postgres';
 
 const TABLES = [
   'audit_log',
+  'index_link',
+  'index_owner',
+  'index_target',
+  'index_component_score',
+  'index_result',
   'plan_source',
   'obstacle',
   'result_file',

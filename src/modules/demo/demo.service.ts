@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { findAuthorityByCode } from '../directory/directory.repo.ts';
 import { createAuthorityFromDirectory, type DirectoryFile } from '../directory/directory.service.ts';
 import { importPlanDocument } from '../import/import.service.ts';
+import { loadIndicesDemo } from '../indices/indices-demo.ts';
 import type { CreatedPlan } from '../plans/plans.service.ts';
 import { applyReorganisation, type ReorganisationFile } from './reorganisation.ts';
 
@@ -17,6 +18,11 @@ export const DEMO_AUTHORITY = 'UBND-TN';
 /** The tables holding an authority's data, children first (the order a reset deletes in). */
 const TENANT_TABLES = [
   'audit_log',
+  'index_link',
+  'index_owner',
+  'index_target',
+  'index_component_score',
+  'index_result',
   'plan_source',
   'obstacle',
   'result_file',
@@ -82,6 +88,7 @@ export async function loadDemo(
       .execute();
     const authority = { id: authorityId, place: directory.authority.place ?? '' };
     const { plan } = await importPlanDocument(trx, authority, seed);
+    await loadIndicesDemo(trx, authorityId);
     if (passwordHash) await createDemoUsers(trx, authorityId, passwordHash);
     await writeAudit(trx, {
       authorityId,

@@ -57,13 +57,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!narrow && (
-        <Sider
-          width={232}
-          theme="dark"
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-        >
-          <div className="dd-sider-brand">{brand}</div>
-          <nav>{menu}</nav>
+        <Sider width={232} theme="dark">
+          <div className="dd-sider-inner">
+            <div className="dd-sider-brand">{brand}</div>
+            <nav>{menu}</nav>
+          </div>
         </Sider>
       )}
       <Layout>

@@ -11,7 +11,8 @@ export function PublicLayout({ children }: { children: ReactNode }) {
       <Layout.Header className="dd-header">
         <Link to="/cong-khai" className="dd-brand dd-brand-light">
           <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>dondoc · {t('Công khai tiến độ', 'Public progress')}</span>
+          <span>dondoc</span>
+          <span className="dd-brand-sub">· {t('Công khai tiến độ', 'Public progress')}</span>
         </Link>
         <Space>
           <Segmented<Lang>
@@ -23,7 +24,9 @@ export function PublicLayout({ children }: { children: ReactNode }) {
               { label: 'EN', value: 'en' },
             ]}
           />
-          <Link to="/dang-nhap">{t('Đăng nhập', 'Sign in')}</Link>
+          <Link to="/dang-nhap" className="dd-nowrap">
+            {t('Đăng nhập', 'Sign in')}
+          </Link>
         </Space>
       </Layout.Header>
       <Layout.Content className="dd-content">{children}</Layout.Content>

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Flags, Print } from '../../cli/commands.ts';
+import { renderTable } from '../../cli/table.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Actor } from '../access/access.ts';
+import { resolveAuthority } from '../directory/directory.service.ts';
+import { INDEX_CODES } from './definitions.ts';
+import { listIndexResults } from './indices-results.service.ts';
+
+/**
+ * `dondoc indices [--year 2023] [--json]`: the latest result of each index up to that year (as the
+ * system actor) with its source. --json prints the same items as GET /api/indices/results.
+ */
+export async function indicesCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
+    throw new AppError('VALIDATION_FAILED', `Năm "${String(flags.year)}" không hợp lệ (ví dụ --year 2023).`);
+  const authority = await resolveAuthority(
+    db,
+    typeof flags.authority === 'string' ? flags.authority : undefined,
+  );
+  const actor: Actor = { kind: 'system', authorityId: authority.id };
+  const results = await listIndexResults({ db, actor, now: new Date() }, {});
+  const latest = INDEX_CODES.map((code) =>
+    results.filter((r) => r.index === code && (year === undefined || r.year <= year)).at(-1),
+  ).filter((r) => r !== undefined);
+  if (flags.json) return print(JSON.stringify(latest, null, 2));
+  if (latest.length === 0) return print('Chưa có kết quả chỉ số nào.');
+  const score = (r: (typeof latest)[number]) =>
+    r.score === null ? '—' : r.unit === 'percent' ? `${r.score}%` : String(r.score);
+  print(`Kết quả chỉ số gần nhất${year === undefined ? '' : ` đến năm ${year}`}:`);
+  print(
+    renderTable(
+      ['Chỉ số', 'Năm', 'Điểm', 'Thứ hạng', 'Nhóm', 'Nguồn'],
+      latest.map((r) => [
+        r.index,
+        r.year,
+        score(r),
+        r.rank === null ? '—' : `${r.rank}${r.rankedOf === null ? '' : `/${r.rankedOf}`}`,
+        r.group ?? '—',
+        r.sourceNote,
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,207 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/dates.ts';
+import { ctx, type ZodApp } from '../../server/http.ts';
+import { AppError } from '../../shared/errors.ts';
+import { LocalDateSchema } from '../../shared/schemas/common.ts';
+import {
+  DefinitionSchema,
+  IndexParams,
+  IndexYearParams,
+  OverviewSchema,
+  PublicResultSchema,
+  ResultBody,
+  ResultSchema,
+  TrendSchema,
+  Year,
+} from './indices.schemas.ts';
+import { indicesConfigRoutes } from './indices-config.routes.ts';
+import { buildResultsTemplate, importResults, TEMPLATE_CONTENT_TYPE } from './indices-import.service.ts';
+import { getIndexOverview, getIndexTrend } from './indices-overview.service.ts';
+import {
+  deleteIndexResult,
+  listIndexDefinitions,
+  listIndexResults,
+  listPublicIndexResults,
+  saveIndexResult,
+} from './indices-results.service.ts';
+
+/**
+ * Chỉ số PCI, PAPI, PAR Index, ICT/DTI, SIPAS: definitions, results (entered, imported, or posted by
+ * another system with an API token scoped to index.write), overview, trend, and the public figures.
+ */
+export async function indicesRoutes(app: ZodApp) {
+  app.get(
+    '/indices/definitions',
+    {
+      schema: {
+        summary: 'Định nghĩa chỉ số: every method version, or those that scored `year`, with components',
+        tags: ['indices'],
+        querystring: z.object({ year: Year.optional() }),
+        response: { 200: z.array(DefinitionSchema) },
+      },
+    },
+    async (request) => listIndexDefinitions(ctx(request), request.query.year),
+  );
+
+  app.get(
+    '/indices/results',
+    {
+      schema: {
+        summary: 'Kết quả chỉ số of the authority (optionally one index and/or year), with component scores',
+        tags: ['indices'],
+        querystring: z.object({ index: z.string().trim().max(10).optional(), year: Year.optional() }),
+        response: { 200: z.array(ResultSchema) },
+      },
+    },
+    async (request) => listIndexResults(ctx(request), request.query),
+  );
+
+  app.put(
+    '/indices/results/:index/:year',
+    {
+      schema: {
+        summary:
+          'Ghi kết quả (create or replace) of an index and year — the Office, an owner agency the Office allows, or a token with scope index.write',
+        tags: ['indices'],
+        params: IndexYearParams,
+        body: ResultBody,
+        response: { 200: z.object({ created: z.boolean(), result: ResultSchema }) },
+      },
+    },
+    async (request) => saveIndexResult(ctx(request), request.params.index, request.params.year, request.body),
+  );
+
+  app.delete(
+    '/indices/results/:index/:year',
+    {
+      schema: {
+        summary: 'Xóa kết quả of an index and year',
+        tags: ['indices'],
+        params: IndexYearParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteIndexResult(ctx(request), request.params.index, request.params.year);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/indices/template.xlsx',
+    {
+      schema: {
+        summary: 'Tải mẫu nhập kết quả (.xlsx) for the indices scored in `year` (default: last year)',
+        tags: ['indices'],
+        querystring: z.object({ year: Year.optional() }),
+        produces: [TEMPLATE_CONTENT_TYPE],
+      },
+    },
+    async (request, reply) => {
+      const context = ctx(request);
+      const year = request.query.year ?? Number(localDateOf(context.now, DEFAULT_TIME_ZONE).slice(0, 4)) - 1;
+      const bytes = await buildResultsTemplate(context, year);
+      return reply
+        .header('content-type', TEMPLATE_CONTENT_TYPE)
+        .header('content-disposition', `attachment; filename="mau-nhap-chi-so-${year}.xlsx"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(bytes));
+    },
+  );
+
+  app.post(
+    '/indices/import',
+    {
+      schema: {
+        summary: 'Nhập kết quả từ tệp .xlsx/.csv (multipart `file`, the template layout): all or nothing',
+        tags: ['indices'],
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({
+            imported: z.array(z.object({ index: z.string(), year: z.number(), created: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async (request) => importResults(ctx(request), await uploadedFile(request)),
+  );
+
+  app.get(
+    '/indices/:index/overview',
+    {
+      schema: {
+        summary:
+          'Tổng quan chỉ số: latest score and rank, change, target met, per component score vs target, owner and linked assignments with their state as of `asOf`',
+        tags: ['indices'],
+        params: IndexParams,
+        querystring: z.object({ asOf: LocalDateSchema.optional(), year: Year.optional() }),
+        response: { 200: OverviewSchema },
+      },
+    },
+    async (request) => getIndexOverview(ctx(request), request.params.index, request.query),
+  );
+
+  app.get(
+    '/indices/:index/trend',
+    {
+      schema: {
+        summary: 'Xu hướng: score, rank and component scores per year',
+        tags: ['indices'],
+        params: IndexParams,
+        response: { 200: TrendSchema },
+      },
+    },
+    async (request) => getIndexTrend(ctx(request), request.params.index),
+  );
+
+  app.get(
+    '/public/indices',
+    {
+      schema: {
+        summary: 'Công khai: the published index results of an authority (figures and sources only)',
+        tags: ['public'],
+        querystring: z.object({
+          authority: z.string().trim().min(1).max(40),
+          index: z.string().trim().max(10).optional(),
+        }),
+        response: {
+          200: z.object({
+            authority: z.object({ code: z.string(), name: z.string() }),
+            indices: z.array(
+              z.object({
+                code: z.string(),
+                shortName: z.string(),
+                nameVi: z.string(),
+                nameEn: z.string(),
+                publisher: z.string(),
+              }),
+            ),
+            results: z.array(PublicResultSchema),
+          }),
+        },
+      },
+    },
+    async (request) => listPublicIndexResults(ctx(request), request.query),
+  );
+
+  await indicesConfigRoutes(app);
+}
+
+/** The one file of a multipart upload, in the field `file`. */
+async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
+  if (!request.isMultipart())
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Hãy gửi tệp .xlsx hoặc .csv dạng multipart/form-data (trường "file").',
+    );
+  let file: { fileName: string; bytes: Uint8Array } | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file' && part.fieldname === 'file' && file === null)
+      file = { fileName: part.filename, bytes: new Uint8Array(await part.toBuffer()) };
+    else if (part.type === 'file')
+      throw new AppError('VALIDATION_FAILED', 'Chỉ gửi một tệp, trong trường "file".');
+  }
+  if (!file) throw new AppError('VALIDATION_FAILED', 'Thiếu tệp (trường "file").');
+  return file;
+}

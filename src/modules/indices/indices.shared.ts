@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Actor, requireAccess } from '../access/access.ts';
+import { INDEX_CODES, INDEX_DEFINITIONS, type IndexCode } from './definitions.ts';
+import type { ResultRow } from './indices.repo.ts';
+import { findOwner } from './indices-config.repo.ts';
+
+/** What every index service receives (the HTTP layer's ctx(), or the demo/CLI with a system actor). */
+export interface IndexContext {
+  db: Kysely<DB>;
+  actor: Actor;
+  ip?: string | null;
+  now: Date;
+}
+
+export function requireIndexCode(code: string): IndexCode {
+  const upper = code.trim().toUpperCase();
+  if (!(INDEX_CODES as readonly string[]).includes(upper))
+    throw new AppError('INDEX_NOT_FOUND', `Không có chỉ số "${code}" (có: ${INDEX_CODES.join(', ')}).`);
+  return upper as IndexCode;
+}
+
+/** A component code that some method version of the index has ('' = the whole index). */
+export function requireComponentCode(index: IndexCode, component: string | null | undefined): string {
+  const code = (component ?? '').trim();
+  if (code === '') return '';
+  const known = INDEX_DEFINITIONS.filter((d) => d.code === index).flatMap((d) => d.components);
+  if (!known.some((c) => c.code === code))
+    throw new AppError(
+      'INDEX_COMPONENT_UNKNOWN',
+      `Chỉ số ${index} không có thành phần "${code}" (có: ${[...new Set(known.map((c) => c.code))].join(', ')}).`,
+      { component: code },
+    );
+  return code;
+}
+
+/**
+ * Writing an index's results or targets: the Office and admins always; an agency user only when its
+ * agency owns the component (or, failing a component owner, the index) and the Office has allowed
+ * the owner to edit.
+ */
+export async function requireIndexWrite(
+  db: Kysely<DB>,
+  actor: Actor,
+  authorityId: number,
+  index: string,
+  component = '',
+): Promise<void> {
+  if (actor.kind === 'user' && actor.role === 'agency') {
+    const owner =
+      (component !== '' ? await findOwner(db, authorityId, index, component) : undefined) ??
+      (await findOwner(db, authorityId, index, ''));
+    const agencyId = owner?.owner_can_edit ? owner.agency_id : null;
+    requireAccess(actor, 'index.write', { authorityId, agencyId });
+    return;
+  }
+  requireAccess(actor, 'index.write', { authorityId });
+}
+
+/** A result as the signed-in users see it. */
+export function toResultView(row: ResultRow) {
+  return {
+    index: row.index_code,
+    year: row.year,
+    methodFrom: row.valid_from,
+    scaleMax: row.scale_max,
+    unit: row.unit,
+    score: row.score,
+    rank: row.rank,
+    rankedOf: row.ranked_of,
+    group: row.group_label,
+    sourceNote: row.source_note,
+    sourceUrl: row.source_url,
+    published: row.published,
+    internalNote: row.internal_note,
+    enteredBy: row.entered_by,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    components: row.components.map((c) => ({
+      code: c.code,
+      nameVi: c.name_vi,
+      nameEn: c.name_en,
+      max: c.max,
+      score: c.score,
+    })),
+  };
+}
+
+export type ResultView = ReturnType<typeof toResultView>;
+
+/** A published result as the public sees it: figures and their source, nothing internal. */
+export function toPublicResultView(row: ResultRow) {
+  const {
+    published: _p,
+    internalNote: _n,
+    enteredBy: _e,
+    version: _v,
+    updatedAt: _u,
+    ...rest
+  } = toResultView(row);
+  return rest;
+}
