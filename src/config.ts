@@ -29,6 +29,8 @@ const EnvSchema = z.object({
     )
     .default('7,3,1,0'),
   DONDOC_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** read notifications older than this many days are deleted by the daily sweep */
+  DONDOC_NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   DONDOC_SCHEDULER: z.enum(['on', 'off']).default('on'),
 });
 
@@ -41,6 +43,8 @@ export interface FollowupConfig {
   /** days before a deadline on which the lead agency gets a notice, descending, e.g. [7, 3, 1, 0] */
   readonly noticeOffsets: readonly number[];
   readonly escalateAfterDays: number;
+  /** days a read notification is kept before the daily sweep deletes it */
+  readonly notificationRetentionDays: number;
   /** run the daily sweep and the e-mail delivery inside the server */
   readonly scheduler: boolean;
 }
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         [...new Set(e.DONDOC_NOTICE_OFFSETS.split(',').map((d) => Number(d.trim())))].sort((a, b) => b - a),
       ),
       escalateAfterDays: e.DONDOC_ESCALATE_AFTER_DAYS,
+      notificationRetentionDays: e.DONDOC_NOTIFICATION_RETENTION_DAYS,
       scheduler: e.DONDOC_SCHEDULER === 'on',
     }),
   });

@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { type FollowupConfig, loadConfig } from '../src/config.ts';
 import { backoffMs, deliverOutbox, MAX_ATTEMPTS, smtpMailer } from '../src/modules/followup/outbox.ts';
 import { startFollowupScheduler } from '../src/modules/followup/scheduler.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
@@ -35,9 +40,44 @@ describe('follow-up configuration', () => {
       escalateAfterDays: 30,
       scheduler: true,
       smtpUrl: null,
+      notificationRetentionDays: 180,
+    });
+    expect(loadConfig({ DONDOC_NOTIFICATION_RETENTION_DAYS: '30' }).followup.notificationRetentionDays).toBe(
+      30,
+    );
+    expect(() => loadConfig({ DONDOC_NOTIFICATION_RETENTION_DAYS: '0' })).toThrow(
+      /- DONDOC_NOTIFICATION_RETENTION_DAYS: /,
+    );
+  });
+
+  it('the server refuses to start on an invalid schedule, saying what is wrong, without a stack trace', async () => {
+    const child = await run(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: {
+        ...process.env,
+        DONDOC_SWEEP_TIME: '25:99',
+        DONDOC_DATA_DIR: join(tmpdir(), 'dondoc-never-opened'),
+      },
+    });
+    expect(child.code).toBe(1);
+    expect(child.stderr).toContain('Cấu hình không hợp lệ (invalid configuration):');
+    expect(child.stderr).toContain(
+      '- DONDOC_SWEEP_TIME: must be a local time HH:MM between 00:00 and 23:59, e.g. 07:00',
+    );
+    expect(child.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(join(tmpdir(), 'dondoc-never-opened'))).toBe(false); // nothing opened
+  }, 30_000);
+});
+
+/** Runs a process to its end; its exit code and output. */
+function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv }) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(command, args, { ...options, timeout: 25_000 }, (error, stdout, stderr) => {
+      const code = error ? ((error as { code?: number | string }).code ?? null) : 0;
+      if (typeof code === 'string') reject(error);
+      else resolve({ code, stdout, stderr });
     });
   });
-});
+}
 
 describeEachDatabase('e-mail outbox', (t) => {
   let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
@@ -240,6 +280,60 @@ describeEachDatabase('e-mail outbox', (t) => {
       ),
     ).toBe(true);
     expect(lines.some((l) => l.includes('is not reachable'))).toBe(true);
+  });
+});
+
+describeEachDatabase('notification retention', (t) => {
+  it('the daily sweep deletes the notifications read and older than the retention (default 180 days), never unread ones', async () => {
+    const id = await loadFollowupDemo(t.db);
+    await sweepUpTo(t.db, id, '2021-01-20');
+    const [oldRead, oldUnread, midRead, newRead] = await t.db
+      .selectFrom('notification')
+      .select('id')
+      .orderBy('id')
+      .limit(4)
+      .execute();
+    let clock = new Date('2021-01-21T07:05:00+07:00').getTime();
+    const age = async (row: { id: number } | undefined, days: number, read: boolean) => {
+      const created = new Date(clock - days * 86_400_000);
+      await sql`update notification set created_at = ${created}, read_at = ${read ? created : null}
+        where id = ${row?.id ?? 0}`.execute(t.db);
+    };
+    await age(oldRead, 200, true);
+    await age(oldUnread, 200, false);
+    await age(midRead, 60, true);
+    await age(newRead, 1, true);
+    const left = async () =>
+      (
+        await t.db
+          .selectFrom('notification')
+          .select('id')
+          .where('id', '<=', newRead?.id ?? 0)
+          .execute()
+      )
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), warn: () => {}, error: () => {} };
+    const tickOnce = async (followup: FollowupConfig) => {
+      const scheduler = startFollowupScheduler({
+        db: t.db,
+        followup,
+        log: log as never,
+        now: () => new Date(clock),
+      });
+      await scheduler.tick();
+      await scheduler.stop();
+    };
+    const followup = loadConfig({}).followup;
+    await tickOnce(followup); // sweeps 21/01, then the clean-up
+    expect(await left()).toEqual([oldUnread?.id, midRead?.id, newRead?.id]);
+    expect(lines).toContain('notifications UBND-TN: 1 read more than 180 days ago deleted');
+    // a shorter retention, the next day: the one read 61 days ago goes too; the unread one stays
+    clock += 86_400_000;
+    await tickOnce({ ...followup, notificationRetentionDays: 30 });
+    expect(await left()).toEqual([oldUnread?.id, newRead?.id]);
+    expect(lines).toContain('notifications UBND-TN: 1 read more than 30 days ago deleted');
   });
 });
 

@@ -8,7 +8,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { login } from '../src/modules/auth/auth.service.ts';
 import { backendNames, createScratchDatabase } from './support/databases.ts';
 
-/** `dondoc user add` against each database. */
+/** `dondoc user add` and `dondoc user set` against each database. */
 for (const backend of backendNames()) {
   describe(`dondoc user add [${backend}]`, () => {
     let env: NodeJS.ProcessEnv;
@@ -105,6 +105,78 @@ for (const backend of backendNames()) {
       expect(json).toMatchObject({ username: 'lanhdao2', role: 'leader', password: expect.any(String) });
     });
 
+    it('records an e-mail and the agency-head flag; `user set` changes them, validated like the API', async () => {
+      const added = await cli(
+        'user',
+        'add',
+        '--username',
+        'giamdoc.snv',
+        '--name',
+        'Giám đốc Sở Nội vụ',
+        '--role',
+        'agency',
+        '--agency',
+        'SNV',
+        '--email',
+        'giamdoc.snv@tayninh.gov.vn',
+        '--head',
+        '--password',
+        'mat-khau-dai-1',
+      );
+      expect(added.err).toBe('');
+      expect(added.out).toContain(
+        'Đã tạo tài khoản "giamdoc.snv" (agency) cho Ủy ban nhân dân tỉnh Tây Ninh; email giamdoc.snv@tayninh.gov.vn, thủ trưởng cơ quan.',
+      );
+      const set = await cli(
+        'user',
+        'set',
+        '--username',
+        'STP',
+        '--email',
+        'stp@tayninh.gov.vn',
+        '--head',
+        '--json',
+      );
+      expect(JSON.parse(set.out)).toMatchObject({
+        username: 'stp',
+        email: 'stp@tayninh.gov.vn',
+        isHead: true,
+      });
+      const unset = await cli('user', 'set', '--username', 'stp', '--email', '', '--no-head');
+      expect(unset.out).toBe('Đã cập nhật tài khoản "stp": email (không có); thủ trưởng cơ quan: không.');
+      const rows = await readUsers(['giamdoc.snv', 'stp']);
+      expect(rows).toEqual([
+        { username: 'giamdoc.snv', email: 'giamdoc.snv@tayninh.gov.vn', is_head: true },
+        { username: 'stp', email: null, is_head: false },
+      ]);
+      for (const [args, message] of [
+        [['--username', 'stp', '--email', 'stp@'], 'Địa chỉ email "stp@" không hợp lệ'],
+        [['--username', 'vanphong', '--head'], 'Chỉ tài khoản của cơ quan (vai trò agency)'],
+        [['--username', 'stp', '--head', '--no-head'], 'không dùng cả hai'],
+        [['--username', 'stp'], 'Không có gì để sửa'],
+        [['--username', 'khong.co', '--head'], 'Không tìm thấy tài khoản "khong.co"'],
+      ] as const) {
+        const refused = await cli('user', 'set', ...args);
+        expect([args.join(' '), refused.code]).toEqual([args.join(' '), 1]);
+        expect(refused.err).toContain(message);
+      }
+      expect(await readUsers(['stp'])).toEqual([{ username: 'stp', email: null, is_head: false }]);
+    });
+
+    async function readUsers(usernames: string[]) {
+      const database = await openDatabase(loadConfig(env).database);
+      try {
+        return await database.db
+          .selectFrom('app_user')
+          .select(['username', 'email', 'is_head'])
+          .where('username', 'in', usernames)
+          .orderBy('username')
+          .execute();
+      } finally {
+        await database.close();
+      }
+    }
+
     it.each([
       [['--username', 'u1', '--name', 'x', '--role', 'boss'], 'VALIDATION_FAILED'],
       [['--username', 'u1', '--name', 'x', '--role', 'agency'], 'VALIDATION_FAILED'],
@@ -121,6 +193,7 @@ for (const backend of backendNames()) {
     it('explains its usage', async () => {
       expect((await cli('user', 'remove')).code).toBe(1);
       expect((await cli('help')).out).toContain('dondoc user add');
+      expect((await cli('help')).out).toContain('dondoc user set --username TÊN');
     });
   });
 }

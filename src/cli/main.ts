@@ -16,6 +16,7 @@ import {
 import { importCommand } from './import-command.ts';
 import { appendixCommand, reportCommand } from './report-command.ts';
 import { scoreCommand } from './score-command.ts';
+import { settingsCommand } from './settings-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { userCommand } from './user-command.ts';
 
@@ -44,7 +45,15 @@ Cách dùng:
   dondoc appendix --plan 87/KH-UBND [--as-of NGÀY] --out TỆP.xlsx
                                                    xuất phụ lục kế hoạch kèm cột trạng thái (nhập lại được)
   dondoc user add --username TÊN --name "Họ tên" --role office|leader|admin|agency [--agency MÃ] [--password MK]
-                                                   tạo tài khoản (không có --password: tạo ngẫu nhiên, in một lần)
+                  [--email ĐỊA_CHỈ] [--head]
+                                                   tạo tài khoản (không có --password: tạo ngẫu nhiên, in một lần;
+                                                   --head: thủ trưởng cơ quan, nhận báo cáo quá hạn kéo dài)
+  dondoc user set --username TÊN [--email ĐỊA_CHỈ|""] [--head|--no-head]
+                                                   email nhận thông báo, đánh dấu thủ trưởng cơ quan
+  dondoc settings letters [--signer-name TÊN] [--signer-title CHỨC_VỤ] [--signer-authority "KT. CHỦ TỊCH"]
+                  [--recipients "Như trên;LĐVP"] [--symbol UBND-VP] [--consequence "…"] [--report-within-days N]
+                  [--issuer-parent …] [--issuer-name …] [--issuer-place …] [--reset] [--json]
+                                                   cấu hình công văn đôn đốc (không có tùy chọn: xem cấu hình)
 
 Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json.
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc thư mục DONDOC_DATA_DIR (mặc định ./data, PostgreSQL nhúng).`;
@@ -60,6 +69,7 @@ const COMMANDS = {
   user: userCommand,
   sweep: sweepCommand,
   indices: indicesCommand,
+  settings: settingsCommand,
   report: reportCommand,
   appendix: appendixCommand,
 } as const;
@@ -144,6 +154,19 @@ function parse(argv: string[]) {
       to: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      email: { type: 'string' },
+      head: { type: 'boolean' },
+      'no-head': { type: 'boolean' },
+      'signer-name': { type: 'string' },
+      'signer-title': { type: 'string' },
+      'signer-authority': { type: 'string' },
+      'issuer-parent': { type: 'string' },
+      'issuer-name': { type: 'string' },
+      'issuer-place': { type: 'string' },
+      recipients: { type: 'string' },
+      symbol: { type: 'string' },
+      consequence: { type: 'string' },
+      'report-within-days': { type: 'string' },
     },
   });
 }

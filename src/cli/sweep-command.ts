@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate, localDateOf } from '../domain/dates.ts';
 import { listAuthorities } from '../modules/directory/directory.repo.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { purgeReadNotifications } from '../modules/followup/notifications.service.ts';
 import { deliverOutbox, redactUrl, smtpMailer } from '../modules/followup/outbox.ts';
 import { type SweepSummary, sweepUpTo } from '../modules/followup/sweep.service.ts';
 import { parseAsOf } from '../shared/as-of.ts';
@@ -15,7 +16,8 @@ import type { Flags, Print } from './commands.ts';
  * every day not swept yet up to DATE (default today in the authority's zone, never later), for one
  * authority or all; --deliver then sends the due e-mails of the outbox through SMTP_URL. Running it
  * twice, or beside the server's scheduler, adds nothing: each day is claimed in the database.
- * Exit code 1 when e-mails could not be sent (they stay in the outbox and are retried).
+ * Exit code 1 when e-mails could not be sent (they stay in the outbox and are retried). Like the
+ * server's daily sweep, it deletes the read notifications older than DONDOC_NOTIFICATION_RETENTION_DAYS.
  */
 export async function sweepCommand(
   db: Kysely<DB>,
@@ -31,6 +33,7 @@ export async function sweepCommand(
     throw new AppError('AUTHORITY_NOT_FOUND', 'Chưa có dữ liệu: hãy chạy "dondoc demo" để nạp dữ liệu mẫu.');
   }
   const results: (SweepSummary & { authority: string })[] = [];
+  let purgedNotifications = 0;
   for (const authority of authorities) {
     const today = localDateOf(new Date(), authority.time_zone);
     const asOf = parseAsOf(
@@ -41,10 +44,12 @@ export async function sweepCommand(
       throw new AppError('INVALID_DATE', `Không thể quét trước cho ngày ${asOf}: hôm nay là ${today}.`);
     }
     results.push({ authority: authority.code, ...(await sweepUpTo(db, authority.id, asOf, followup)) });
+    const retentionDays = followup.notificationRetentionDays;
+    purgedNotifications += await purgeReadNotifications(db, authority.id, { now: new Date(), retentionDays });
   }
   const delivery = flags.deliver === true ? await deliver(db, followup) : null;
   if (flags.json) {
-    print(JSON.stringify({ sweeps: results, delivery }, null, 2));
+    print(JSON.stringify({ sweeps: results, delivery, purgedNotifications }, null, 2));
   } else {
     for (const r of results) {
       const days =
@@ -56,6 +61,9 @@ export async function sweepCommand(
           `${r.reminders} nhắc nhở bằng văn bản mới, ${r.letters} công văn đôn đốc, ` +
           `${r.notifications} thông báo, ${r.emails} email vào hộp thư đi.`,
       );
+    }
+    if (purgedNotifications > 0) {
+      print(`Đã xóa ${purgedNotifications} thông báo đã đọc quá thời hạn lưu giữ.`);
     }
     if (delivery) {
       print(

@@ -1,28 +1,52 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.ts';
-import { createUser } from '../modules/auth/auth.service.ts';
+import type { Actor } from '../modules/access/access.ts';
 import { listAgencies } from '../modules/directory/directory.repo.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { findUserIdByUsername } from '../modules/users/users.repo.ts';
+import { createUserFor, updateUser } from '../modules/users/users.service.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 
 const ROLES: readonly Role[] = ['office', 'leader', 'admin', 'agency'];
 
+const USAGE =
+  'Cách dùng: dondoc user add --username TÊN --name "Họ tên" --role VAI_TRÒ [--agency MÃ] [--email ĐỊA_CHỈ] [--head]' +
+  ' | dondoc user set --username TÊN [--email ĐỊA_CHỈ|""] [--head|--no-head].';
+
 /**
- * `dondoc user add --username X --name "…" --role office|leader|admin|agency [--agency CODE] [--password P]`
- * — creates an account (the first admin of a fresh install, for one). Without --password a random one
- * is generated and printed once; it is stored only hashed.
+ * `dondoc user add --username X --name "…" --role office|leader|admin|agency [--agency CODE] [--password P]
+ * [--email E] [--head]` — creates an account (the first admin of a fresh install, for one). Without
+ * --password a random one is generated and printed once; it is stored only hashed.
+ * `dondoc user set --username X [--email E|""] [--head|--no-head]` — where the account's follow-up
+ * e-mails go ("" removes the address) and whether it is its agency's head (receives escalations).
+ * Both go through the users service (same validation and audit as the API) as the system actor.
  */
 export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, args: string[] = []) {
   const [sub] = args;
-  if (sub !== 'add') {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Cách dùng: dondoc user add --username TÊN --name "Họ tên" --role VAI_TRÒ.',
-    );
-  }
+  if (sub !== 'add' && sub !== 'set') throw new AppError('VALIDATION_FAILED', USAGE);
   const authority = await resolveAuthority(db, str(flags.authority));
+  const c = { db, actor: { kind: 'system', authorityId: authority.id } satisfies Actor };
+  const isHead = headFlag(flags);
+  if (sub === 'set') {
+    const username = required(flags, 'username', 'tên đăng nhập');
+    const id = await findUserIdByUsername(db, authority.id, username);
+    if (id === undefined) {
+      throw new AppError('NOT_FOUND', `Không tìm thấy tài khoản "${username.trim().toLowerCase()}".`);
+    }
+    const email = str(flags.email);
+    if (email === undefined && isHead === undefined) {
+      throw new AppError('VALIDATION_FAILED', `Không có gì để sửa. ${USAGE}`);
+    }
+    const user = await updateUser(c, id, { email, isHead });
+    if (flags.json) return print(JSON.stringify(user));
+    print(
+      `Đã cập nhật tài khoản "${user.username}": email ${user.email ?? '(không có)'}; ` +
+        `thủ trưởng cơ quan: ${user.isHead ? 'có' : 'không'}.`,
+    );
+    return;
+  }
   const username = required(flags, 'username', 'tên đăng nhập');
   const displayName = required(flags, 'name', 'họ tên hoặc tên hiển thị');
   const role = required(flags, 'role', ROLES.join('|')) as Role;
@@ -44,17 +68,42 @@ export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, ar
   }
   const given = str(flags.password);
   const password = given ?? randomBytes(12).toString('base64url');
-  const id = await createUser(
-    db,
-    { authorityId: authority.id, username, displayName, role, agencyId, password },
-    'cli',
-  );
-  const name = username.trim().toLowerCase();
+  const user = await createUserFor(c, {
+    username,
+    displayName,
+    role,
+    agencyId,
+    password,
+    email: str(flags.email),
+    isHead: isHead ?? false,
+  });
   if (flags.json) {
-    return print(JSON.stringify({ id, username: name, role, ...(given ? {} : { password }) }));
+    return print(
+      JSON.stringify({
+        id: user.id,
+        username: user.username,
+        role,
+        email: user.email,
+        isHead: user.isHead,
+        ...(given ? {} : { password }),
+      }),
+    );
   }
-  print(`Đã tạo tài khoản "${name}" (${role}) cho ${authority.name}.`);
+  const extras = [user.email ? `email ${user.email}` : '', user.isHead ? 'thủ trưởng cơ quan' : '']
+    .filter(Boolean)
+    .join(', ');
+  print(`Đã tạo tài khoản "${user.username}" (${role}) cho ${authority.name}${extras ? `; ${extras}` : ''}.`);
   if (!given) print(`Mật khẩu (chỉ hiện một lần, hãy đổi sau khi đăng nhập): ${password}`);
+}
+
+/** --head: true; --no-head: false; neither: undefined; both: refused. */
+function headFlag(flags: Flags): boolean | undefined {
+  if (flags.head === true && flags['no-head'] === true) {
+    throw new AppError('VALIDATION_FAILED', 'Chọn một trong --head hoặc --no-head, không dùng cả hai.');
+  }
+  if (flags.head === true) return true;
+  if (flags['no-head'] === true) return false;
+  return undefined;
 }
 
 function str(value: string | boolean | undefined): string | undefined {

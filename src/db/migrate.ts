@@ -8,6 +8,7 @@ import * as followup from './migrations/2026-11-27T1700-followup.ts';
 import * as auditAppendOnly from './migrations/2026-11-27T1800-audit-append-only.ts';
 import * as indices from './migrations/2026-11-27T1900-indices.ts';
 import * as reports from './migrations/2026-11-27T2000-reports.ts';
+import * as followupAdmin from './migrations/2026-11-27T2100-followup-admin.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1800-audit-append-only': auditAppendOnly,
   '2026-11-27T1900-indices': indices,
   '2026-11-27T2000-reports': reports,
+  '2026-11-27T2100-followup-admin': followupAdmin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -172,6 +172,9 @@ export interface WrittenReminderTable {
   year: number;
   /** the công văn đôn đốc that listed it (set by the daily sweep) */
   letter_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** withdrawn (kept for audit, no longer counted) when the rule no longer gives it; migration 2026-11-27T2100 */
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

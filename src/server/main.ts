@@ -7,7 +7,15 @@ import { startFollowupScheduler } from '../modules/followup/scheduler.ts';
 import { buildApp } from './app.ts';
 
 /** `npm start`: migrate, load the demo into an empty database, serve on PORT (default 8080). */
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    // the list of what is wrong, without a stack trace: the operator's to fix, not a crash
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+})();
 const database = await openDatabase(config.database);
 await migrateToLatest(database.db as never);
 const app = await buildApp(

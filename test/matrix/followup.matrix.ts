@@ -81,6 +81,42 @@ async function createSeed({ db, world }: MatrixContext) {
   return { letters, notifications };
 }
 
+/** A dead e-mail of UBND-TN (its subject carries the mark), for the outbox routes. */
+async function seedDeadMail({ db, world }: MatrixContext): Promise<number> {
+  const key = 'matrix:dead-mail';
+  const found = await db
+    .selectFrom('outbox_message')
+    .select('id')
+    .where('business_key', '=', key)
+    .executeTakeFirst();
+  if (found) return found.id;
+  const { id } = await db
+    .insertInto('outbox_message')
+    .values({
+      authority_id: world.authorityId,
+      business_key: key,
+      kind: 'digest',
+      to_address: 'stp@tayninh.gov.vn',
+      subject: `${TN_MARK} digest`,
+      body_text: '',
+      status: 'dead',
+      attempts: 8,
+      last_error: 'connect ECONNREFUSED',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+const officeAndAdmin = {
+  admin: true,
+  office: true,
+  leader: false,
+  agencyOwn: false,
+  agencyOther: false,
+  public: false,
+};
+
 const signedIn = {
   admin: true,
   office: true,
@@ -144,5 +180,42 @@ export const entries: MatrixEntry[] = [
     allow: { admin: true, office: true, leader: false, agencyOwn: false, agencyOther: false, public: false },
     crossAuthority: 'list',
     leaks: (body) => JSON.stringify(body).includes('UBND-TN'),
+  },
+  {
+    method: 'GET',
+    url: '/api/settings/letters',
+    // the Office, leadership and admins; an agency user is refused; another authority reads its own
+    request: async () => ({ url: '/api/settings/letters' }),
+    allow: { admin: true, office: true, leader: true, agencyOwn: false, agencyOther: false, public: false },
+    crossAuthority: 'list',
+    leaks: (body) => JSON.stringify(body).includes('Nguyễn Mạnh Hùng'), // UBND-TN's signer (demo)
+  },
+  {
+    method: 'PUT',
+    url: '/api/settings/letters',
+    request: async () => ({
+      url: '/api/settings/letters',
+      payload: { signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Người ký thử' } },
+    }),
+    allow: officeAndAdmin,
+    crossAuthority: 'list', // saves its own authority's settings
+    leaks: (body) => JSON.stringify(body).includes('TÂY NINH'),
+  },
+  {
+    method: 'GET',
+    url: '/api/outbox',
+    request: async (ctx) => {
+      await seedDeadMail(ctx);
+      return { url: '/api/outbox?state=dead' };
+    },
+    allow: officeAndAdmin,
+    crossAuthority: 'list',
+    leaks,
+  },
+  {
+    method: 'POST',
+    url: '/api/outbox/:id/retry',
+    request: async (ctx) => ({ url: `/api/outbox/${await seedDeadMail(ctx)}/retry` }),
+    allow: { admin: true, office: false, leader: false, agencyOwn: false, agencyOther: false, public: false },
   },
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { followupAdminRoutes } from './followup-admin.routes.ts';
 import { DOCX_TYPE, getLetterForDownload, listLettersFor } from './letters.service.ts';
 import { listMyNotifications, markNotificationRead } from './notifications.service.ts';
 import { runSweepFor } from './sweep.service.ts';
@@ -25,11 +26,23 @@ const LetterSchema = z.object({
   issuedOn: z.string(),
   agency: z.object({ code: z.string(), name: z.string() }),
   fileName: z.string(),
-  tasks: z.array(z.object({ plan: z.string(), task: z.string(), dueOn: z.string() })),
+  tasks: z.array(
+    z.object({
+      plan: z.string(),
+      task: z.string(),
+      dueOn: z.string(),
+      /** the reminder was withdrawn (a result received by the deadline, accepted later): not counted */
+      withdrawnAt: z.string().nullable(),
+      withdrawnReason: z.string().nullable(),
+    }),
+  ),
 });
 
 /** Theo dõi, đôn đốc (issue #5): notifications, reminder letters, and running the daily sweep now. */
 export async function followupRoutes(app: ZodApp) {
+  // settings of the letters and the outbox (administration)
+  await followupAdminRoutes(app);
+
   app.get(
     '/notifications',
     {

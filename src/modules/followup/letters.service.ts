@@ -156,7 +156,7 @@ export async function listLettersFor(db: Kysely<DB>, actor: Actor, query: Letter
           .innerJoin('assignment as a', 'a.id', 'w.assignment_id')
           .innerJoin('task as t', 't.id', 'a.task_id')
           .innerJoin('plan as p', 'p.id', 't.plan_id')
-          .select(['w.letter_id', 't.ref', 'p.number', 'w.due_on'])
+          .select(['w.letter_id', 't.ref', 'p.number', 'w.due_on', 'w.withdrawn_at', 'w.withdrawn_reason'])
           .where(
             'w.letter_id',
             'in',
@@ -175,7 +175,13 @@ export async function listLettersFor(db: Kysely<DB>, actor: Actor, query: Letter
       fileName: r.file_name,
       tasks: tasks
         .filter((t) => t.letter_id === r.id)
-        .map((t) => ({ plan: t.number, task: t.ref, dueOn: t.due_on })),
+        .map((t) => ({
+          plan: t.number,
+          task: t.ref,
+          dueOn: t.due_on,
+          withdrawnAt: t.withdrawn_at?.toISOString() ?? null,
+          withdrawnReason: t.withdrawn_reason,
+        })),
     })),
     total: Number(total),
     page: query.page,

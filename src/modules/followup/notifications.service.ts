@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, requireAccess, requireUser } from '../access/access.ts';
+import { deleteReadNotifications } from './followup-admin.repo.ts';
 
 export interface NotificationQuery {
   page: number;
@@ -69,4 +70,20 @@ export async function markNotificationRead(db: Kysely<DB>, actor: Actor, id: num
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy thông báo.');
   return { id: row.id, readAt: (row.read_at as Date).toISOString() };
+}
+
+export const DEFAULT_NOTIFICATION_RETENTION_DAYS = 180;
+
+/**
+ * Dọn thông báo — the daily sweep's clean-up: notifications that were read and are older than the
+ * retention (DONDOC_NOTIFICATION_RETENTION_DAYS, default 180 days) are deleted; unread ones stay
+ * whatever their age. Returns how many were deleted.
+ */
+export async function purgeReadNotifications(
+  db: Kysely<DB>,
+  authorityId: number,
+  options: { now: Date; retentionDays?: number | undefined },
+): Promise<number> {
+  const days = options.retentionDays ?? DEFAULT_NOTIFICATION_RETENTION_DAYS;
+  return deleteReadNotifications(db, authorityId, new Date(options.now.getTime() - days * 86_400_000));
 }

@@ -1,5 +1,6 @@
 import { addDays, type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { listAuthorities } from '../directory/directory.repo.ts';
+import { purgeReadNotifications } from './notifications.service.ts';
 import type { JobDefinition } from './scheduler.ts';
 import { sweepUpTo } from './sweep.service.ts';
 
@@ -26,7 +27,8 @@ export function sweepAsOf(now: Date, timeZone: string, sweepTime: string): Local
  * Job `reminder-sweep`: checked every minute; for each authority, sweeps every day not swept yet up
  * to `sweepAsOf` (daily at DONDOC_SWEEP_TIME in the authority's zone, and at start-up the days
  * missed while the server was down). Exactly once across processes: the sweep claims each day in
- * the database. One log line per authority that had days to sweep.
+ * the database. Then, once a day, deletes the read notifications older than the retention
+ * (DONDOC_NOTIFICATION_RETENTION_DAYS). One log line per authority that had days to sweep.
  */
 export function createSweepJob(): JobDefinition {
   const doneUpTo = new Map<number, LocalDate>();
@@ -38,7 +40,14 @@ export function createSweepJob(): JobDefinition {
         const asOf = sweepAsOf(now(), authority.time_zone, followup.sweepTime);
         if (doneUpTo.get(authority.id) === asOf) continue;
         const s = await sweepUpTo(db, authority.id, asOf, { ...followup, shouldStop });
-        if (!shouldStop()) doneUpTo.set(authority.id, asOf);
+        if (!shouldStop()) {
+          doneUpTo.set(authority.id, asOf);
+          // once a day: the read notifications past their retention go
+          const days = followup.notificationRetentionDays;
+          const purged = await purgeReadNotifications(db, authority.id, { now: now(), retentionDays: days });
+          if (purged > 0)
+            log.info(`notifications ${authority.code}: ${purged} read more than ${days} days ago deleted`);
+        }
         if (s.days.length === 0) continue;
         const range = s.days.length === 1 ? s.days[0] : `${s.days[0]}..${s.days.at(-1)}`;
         log.info(

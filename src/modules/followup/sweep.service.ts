@@ -33,6 +33,7 @@ import {
   planOverdueLists,
 } from './notices.ts';
 import { enqueueMessages } from './outbox.ts';
+import { withdrawRemindersNoLongerDue } from './reminder-withdrawal.ts';
 import { fillQuotedDetails, loadRecipients, loadSweepFacts, type SweepFactRow } from './sweep-facts.ts';
 
 export interface SweepOptions {
@@ -83,6 +84,8 @@ export async function sweepDay(
       return { day, swept: false, reminders: 0, letters: 0, notifications: 0, emails: 0 };
     }
     const authority = await findAuthorityById(trx, authorityId);
+    // safety net: a result received by its deadline but accepted while a sweep was recording
+    await withdrawRemindersNoLongerDue(trx, authorityId, { actor: 'system', now: new Date() });
     const facts = await loadSweepFacts(trx, authorityId, day);
     const reminded = await listRemindedAssignmentIds(trx, authorityId);
     const due = facts.flatMap((f) => {

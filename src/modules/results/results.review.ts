@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { actorName, agencyFilterFor, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import {
   countOpenResults,
   countResults,
@@ -105,6 +106,16 @@ async function decideResult(
       returnReason: decision.returnReason,
     });
     if (!decided) throw new AppError('CONFLICT', 'Kết quả này đã được xem xét trước đó.');
+    if (decision.status === 'accepted') {
+      // received by the deadline, accepted after the sweep recorded a reminder: the reminder goes
+      const withdrawal = {
+        assignmentIds: [result.assignmentId],
+        actor: actorName(actor),
+        now: c.now,
+        ip: c.ip,
+      };
+      await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
+    }
     const after = (await findResultView(trx, authorityId, resultId)) as ResultView;
     await writeAudit(trx, {
       authorityId,

@@ -9,6 +9,7 @@ import { type Actor, actorName, authorityOf, can, requireAccess } from '../acces
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById, listAgencies } from '../directory/directory.repo.ts';
 import { attachFilesToResult, checkUploads, storeUploads, type Upload } from '../files/files.service.ts';
+import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { findPlanByNumber, findTaskByRef } from '../plans/plans.repo.ts';
 import {
   type AssignmentForResult,
@@ -111,6 +112,10 @@ export async function submitResult(
       entityId: String(resultId),
       data: { plan: plan.number, task: task.ref, agency: agency.code, submittedOn: input.submittedOn },
     });
+    if (input.accept) {
+      const withdrawal = { assignmentIds: [assignment.id], actor, now: new Date() };
+      await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
+    }
     return { resultId, assignmentId: assignment.id, status };
   });
 }
@@ -257,6 +262,10 @@ export async function submitAssignmentResult(
       after: view,
       ip: c.ip,
     });
+    if (fields.accept) {
+      const withdrawal = { assignmentIds: [locked.id], actor: actorName(actor), now: c.now, ip: c.ip };
+      await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
+    }
     return view;
   });
 }

@@ -17,6 +17,8 @@ const USER_COLUMNS = [
   'u.agency_id',
   'g.code as agency_code',
   'u.disabled',
+  'u.email',
+  'u.is_head',
   'u.locked_until',
   'u.password_changed_at',
   'u.created_at',
@@ -62,4 +64,15 @@ export async function agencyBelongsTo(
     .where('id', '=', agencyId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The id of an account of the authority by its username (stored lower-case), or undefined. */
+export async function findUserIdByUsername(db: Kysely<DB>, authorityId: number, username: string) {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
+  return row?.id;
 }

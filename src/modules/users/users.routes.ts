@@ -5,6 +5,8 @@ import { createUserFor, listUsersFor, resetPassword, updateUser } from './users.
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Role = z.enum(['admin', 'office', 'leader', 'agency']);
+/** checked in the service (a Vietnamese message); '' or null: no e-mail */
+const EmailField = z.string().max(320).nullable().optional().describe('địa chỉ email; null hoặc "" để bỏ');
 
 const UserSchema = z.object({
   id: z.number(),
@@ -14,6 +16,10 @@ const UserSchema = z.object({
   agencyId: z.number().nullable(),
   agencyCode: z.string().nullable(),
   disabled: z.boolean(),
+  /** where the follow-up e-mails go; null: in-app notifications only */
+  email: z.string().nullable(),
+  /** thủ trưởng cơ quan: receives the escalations of its agency (agency accounts only) */
+  isHead: z.boolean(),
   lockedUntil: z.string().nullable(),
   passwordChangedAt: z.string(),
   createdAt: z.string(),
@@ -55,6 +61,8 @@ export async function usersRoutes(app: ZodApp) {
           role: Role,
           agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
           password: z.string().min(1).max(256),
+          email: EmailField,
+          isHead: z.boolean().optional(),
         }),
         response: { 201: UserSchema },
       },
@@ -66,7 +74,8 @@ export async function usersRoutes(app: ZodApp) {
     '/users/:id',
     {
       schema: {
-        summary: 'Sửa tài khoản (name, role, agency, disabled); disabling signs the user out',
+        summary:
+          'Sửa tài khoản (name, role, agency, disabled, e-mail, agency head); disabling signs the user out',
         tags,
         params: IdParams,
         body: z.object({
@@ -74,6 +83,8 @@ export async function usersRoutes(app: ZodApp) {
           role: Role.optional(),
           agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
           disabled: z.boolean().optional(),
+          email: EmailField,
+          isHead: z.boolean().optional().describe('thủ trưởng cơ quan; only for agency accounts'),
         }),
         response: { 200: UserSchema },
       },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DB, Role } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -37,6 +38,8 @@ function toUserView(row: UserRow) {
     agencyId: row.agency_id,
     agencyCode: row.agency_code,
     disabled: row.disabled,
+    email: row.email,
+    isHead: row.is_head,
     lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
     passwordChangedAt: new Date(row.password_changed_at).toISOString(),
     createdAt: new Date(row.created_at).toISOString(),
@@ -58,6 +61,34 @@ async function assertAgency(db: Kysely<DB>, authorityId: number, role: Role, age
   }
 }
 
+const EmailSchema = z.email();
+
+/** undefined: unchanged; null or blank: no e-mail; else a valid address (trimmed) or VALIDATION_FAILED. */
+export function normaliseEmail(value: string | null | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  const email = value?.trim() ?? '';
+  if (email === '') return null;
+  if (email.length > 254 || !EmailSchema.safeParse(email).success) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Địa chỉ email "${email.slice(0, 80)}" không hợp lệ (ví dụ: daumoi.stp@tayninh.gov.vn).`,
+      { field: 'email' },
+    );
+  }
+  return email;
+}
+
+/** Thủ trưởng cơ quan — only an agency account can be its agency's head (it receives the escalations). */
+function assertHead(role: Role, isHead: boolean) {
+  if (isHead && role !== 'agency') {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Chỉ tài khoản của cơ quan (vai trò agency) mới được đánh dấu là thủ trưởng cơ quan.',
+      { field: 'isHead' },
+    );
+  }
+}
+
 export async function listUsersFor(c: Ctx, query: PageQuery) {
   const authorityId = access(c);
   const { rows, total } = await listUserPage(c.db, authorityId, query);
@@ -73,29 +104,52 @@ export async function createUserFor(
     role: Role;
     agencyId?: number | null | undefined;
     password: string;
+    email?: string | null | undefined;
+    isHead?: boolean | undefined;
   },
 ) {
   const authorityId = access(c);
   const agencyId = input.role === 'agency' ? (input.agencyId ?? null) : null;
+  const email = normaliseEmail(input.email) ?? null;
+  const isHead = input.isHead ?? false;
+  assertHead(input.role, isHead);
   await assertAgency(c.db, authorityId, input.role, agencyId);
-  const id = await createUser(
-    c.db,
-    {
-      authorityId,
-      username: input.username,
-      displayName: input.displayName,
-      role: input.role,
-      agencyId,
-      password: input.password,
-    },
-    actorName(c.actor),
-    c.ip ?? null,
-  );
+  const id = await inTransaction(c.db, async (trx) => {
+    const created = await createUser(
+      trx,
+      {
+        authorityId,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        agencyId,
+        password: input.password,
+      },
+      actorName(c.actor),
+      c.ip ?? null,
+    );
+    if (email !== null || isHead) {
+      await trx.updateTable('app_user').set({ email, is_head: isHead }).where('id', '=', created).execute();
+      await writeAudit(trx, {
+        authorityId,
+        actor: actorName(c.actor),
+        action: 'user.update',
+        entity: 'app_user',
+        entityId: String(created),
+        before: { email: null, isHead: false },
+        after: { email, isHead },
+        ip: c.ip ?? null,
+      });
+    }
+    return created;
+  });
   return toUserView(await mustFindUser(c.db, authorityId, id));
 }
 
 /**
- * Sửa tài khoản — name, role, agency, disabled. Disabling signs the user out everywhere (sessions
+ * Sửa tài khoản — name, role, agency, disabled, e-mail (where the follow-up e-mails go) and the
+ * agency-head flag (escalations; agency accounts only, dropped when the account leaves its agency
+ * or the role). Disabling signs the user out everywhere (sessions
  * deleted; API tokens are refused while disabled). An admin cannot disable or demote themself, so
  * an authority never loses its last way in by accident.
  */
@@ -107,10 +161,13 @@ export async function updateUser(
     role?: Role | undefined;
     agencyId?: number | null | undefined;
     disabled?: boolean | undefined;
+    email?: string | null | undefined;
+    isHead?: boolean | undefined;
   },
 ) {
   const authorityId = access(c);
   const self = c.actor.kind === 'user' && c.actor.userId === id;
+  const newEmail = normaliseEmail(input.email);
   await inTransaction(c.db, async (trx) => {
     const before = await mustFindUser(trx, authorityId, id);
     const role = input.role ?? before.role;
@@ -121,7 +178,11 @@ export async function updateUser(
       throw new AppError('CONFLICT', 'Không thể tự khóa hoặc tự đổi vai trò tài khoản quản trị của mình.');
     }
     await assertAgency(trx, authorityId, role, agencyId);
+    assertHead(role, input.isHead ?? false);
     const displayName = input.displayName ?? before.display_name;
+    const email = newEmail === undefined ? before.email : newEmail;
+    // a head is an agency account of its agency: moving it elsewhere or out of the role drops the flag
+    const isHead = role === 'agency' && (input.isHead ?? (before.is_head && agencyId === before.agency_id));
     await trx
       .updateTable('app_user')
       .set({
@@ -129,6 +190,8 @@ export async function updateUser(
         role,
         agency_id: agencyId,
         disabled,
+        email,
+        is_head: isHead,
         ...(before.disabled && !disabled ? { failed_logins: 0, locked_until: null } : {}),
       })
       .where('id', '=', id)
@@ -146,8 +209,10 @@ export async function updateUser(
         role: before.role,
         agencyId: before.agency_id,
         disabled: before.disabled,
+        email: before.email,
+        isHead: before.is_head,
       },
-      after: { displayName, role, agencyId, disabled },
+      after: { displayName, role, agencyId, disabled, email, isHead },
       ip: c.ip ?? null,
     });
   });

@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { formatVietnameseDate as d, type LocalDate } from '../../domain/dates.ts';
+import { writtenReminderFor } from '../../domain/reminders.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import {
+  type ActiveReminderFacts,
+  listActiveReminderFacts,
+  markReminderWithdrawn,
+} from './followup-admin.repo.ts';
+
+export interface WithdrawnReminder {
+  id: number;
+  assignmentId: number;
+  agencyId: number;
+  dueOn: LocalDate;
+  reason: string;
+}
+
+/**
+ * Why the rule (DOMAIN.md §5–§6, domain/reminders.ts) no longer gives a recorded reminder, or null
+ * while it still does. The rule reads the result's receipt date, not its acceptance date: a result
+ * received on or before the deadline and accepted afterwards makes the task done on time, so the
+ * reminder recorded in between was never due.
+ */
+export function withdrawalReason(f: Pick<ActiveReminderFacts, 'due_on' | 'done_on' | 'cancelled_on'>) {
+  const facts = {
+    role: 'lead' as const,
+    dueOn: f.due_on,
+    doneOn: f.done_on ?? null,
+    cancelledOn: f.cancelled_on,
+  };
+  if (writtenReminderFor(facts) !== null) return null;
+  if (f.due_on === null) return 'Nhiệm vụ không còn thời hạn hoàn thành: không tính nhắc nhở bằng văn bản.';
+  if (f.done_on && f.done_on <= f.due_on) {
+    return (
+      `Kết quả nhận ngày ${d(f.done_on)}, trong thời hạn (${d(f.due_on)}), đã được tiếp nhận: ` +
+      'nhiệm vụ hoàn thành đúng hạn, không tính nhắc nhở bằng văn bản.'
+    );
+  }
+  return (
+    `Nhiệm vụ đã hủy từ ngày ${d(f.cancelled_on as string)}, không muộn hơn thời hạn ${d(f.due_on)}: ` +
+    'không tính nhắc nhở bằng văn bản.'
+  );
+}
+
+/**
+ * Thu hồi nhắc nhở — withdraws the recorded reminders (of these assignments, or all of the authority)
+ * that the rule no longer gives: `withdrawn_at` and the reason are set, the row and the letter that
+ * listed it stay for the record, and from then on it is counted nowhere (status, statistics and
+ * scores compute from the same rule; lists of recorded reminders filter `withdrawn_at is null`).
+ * One audit row per withdrawal, in the caller's transaction. Called when a result is accepted, and by
+ * each sweep day as a safety net (a result accepted while that day's sweep was recording).
+ */
+export async function withdrawRemindersNoLongerDue(
+  trx: Kysely<DB>,
+  authorityId: number,
+  options: { assignmentIds?: number[]; actor: string; now: Date; ip?: string | null },
+): Promise<WithdrawnReminder[]> {
+  const facts = await listActiveReminderFacts(trx, authorityId, options.assignmentIds);
+  const withdrawn: WithdrawnReminder[] = [];
+  for (const f of facts) {
+    const reason = withdrawalReason(f);
+    if (reason === null) continue;
+    if (!(await markReminderWithdrawn(trx, f.id, options.now, reason))) continue;
+    await writeAudit(trx, {
+      authorityId,
+      actor: options.actor,
+      action: 'reminder.withdraw',
+      entity: 'written_reminder',
+      entityId: String(f.id),
+      data: {
+        assignmentId: f.assignment_id,
+        plan: f.plan_number,
+        task: f.task_ref,
+        dueOn: f.recorded_due_on,
+        resultReceivedOn: f.done_on ?? null,
+        letterId: f.letter_id,
+      },
+      before: { withdrawnAt: null },
+      after: { withdrawnAt: options.now.toISOString(), reason },
+      ip: options.ip ?? null,
+    });
+    withdrawn.push({
+      id: f.id,
+      assignmentId: f.assignment_id,
+      agencyId: f.agency_id,
+      dueOn: f.recorded_due_on,
+      reason,
+    });
+  }
+  return withdrawn;
+}

@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import type { DB } from '../src/db/schema.ts';
+import { openDocx } from '../src/modules/letters/docx-xml.ts';
+import { backendNames, createScratchDatabase } from './support/databases.ts';
+
+/** `dondoc settings letters` on a data folder (PGlite) and on a scratch PostgreSQL database. */
+for (const backend of backendNames()) {
+  describe(`dondoc settings letters [${backend}]`, () => {
+    let env: NodeJS.ProcessEnv;
+    let cleanup: () => Promise<void>;
+
+    beforeAll(async () => {
+      if (backend === 'postgres') {
+        const scratch = await createScratchDatabase();
+        env = { DATABASE_URL: scratch.url };
+        cleanup = scratch.drop;
+      } else {
+        const dir = mkdtempSync(join(tmpdir(), 'dondoc-settings-cli-'));
+        env = { DONDOC_DATA_DIR: join(dir, 'data') };
+        cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      }
+      expect((await cli('demo')).code).toBe(0);
+    });
+    afterAll(() => cleanup());
+
+    async function cli(...argv: string[]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    }
+
+    /** Runs `fn` on the database once the CLI has closed it. */
+    async function withDb<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+      const database = await openDatabase(loadConfig(env).database);
+      try {
+        return await fn(database.db);
+      } finally {
+        await database.close();
+      }
+    }
+
+    it('shows the settings, changes the signer and Nơi nhận, and the next letter carries them', async () => {
+      const shown = await cli('settings', 'letters');
+      expect(shown.code).toBe(0);
+      expect(shown.out).toContain('Người ký: CHỦ TỊCH / Nguyễn Mạnh Hùng');
+      expect(shown.out).toContain(
+        'Nơi nhận (mặc định):\n  - Như trên;\n  - CT, các PCT UBND tỉnh;\n  - LĐVP;',
+      );
+      expect(shown.out).toContain('Phiên bản: 0');
+
+      const changed = await cli(
+        'settings',
+        'letters',
+        '--signer-authority',
+        'KT. CHỦ TỊCH',
+        '--signer-title',
+        'PHÓ CHỦ TỊCH',
+        '--signer-name',
+        'Trần Văn Chiến',
+        '--recipients',
+        'Như trên; TT. Tỉnh ủy ;LĐVP;',
+      );
+      expect(changed.err).toBe('');
+      expect(changed.out).toContain(
+        'Đã lưu cấu hình công văn đôn đốc của Ủy ban nhân dân tỉnh Tây Ninh (phiên bản 1).',
+      );
+      expect(changed.out).toContain('Người ký: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Văn Chiến');
+      const json = JSON.parse((await cli('settings', 'letters', '--symbol', 'VP-UBND', '--json')).out);
+      expect(json).toMatchObject({
+        version: 2,
+        settings: {
+          signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Văn Chiến' },
+          recipients: ['Như trên', 'TT. Tỉnh ủy', 'LĐVP'],
+          symbol: 'VP-UBND',
+        },
+        effective: { symbol: 'VP-UBND', reportWithinDays: 7 },
+      });
+
+      // bad values: refused with the field named, nothing saved
+      for (const [args, message] of [
+        [['--report-within-days', '0'], 'reportWithinDays'],
+        [['--report-within-days', 'bảy'], '--report-within-days "bảy"'],
+        [['--symbol', 'VP UBND/1'], 'symbol: chỉ gồm chữ, số'],
+      ] as const) {
+        const refused = await cli('settings', 'letters', ...args);
+        expect([args.join(' '), refused.code]).toEqual([args.join(' '), 1]);
+        expect(refused.err).toContain(message);
+      }
+      expect((await cli('settings', 'signers')).code).toBe(1);
+      expect(JSON.parse((await cli('settings', 'letters', '--json')).out).version).toBe(2);
+
+      // an old read notification, to be purged by the sweep (retention 180 days)
+      await withDb(async (db) => {
+        const user = await db
+          .selectFrom('app_user')
+          .select(['id', 'authority_id'])
+          .where('username', '=', 'stp')
+          .executeTakeFirstOrThrow();
+        await sql`insert into notification (authority_id, user_id, kind, business_key, title, created_at, read_at)
+          values (${user.authority_id}, ${user.id}, 'digest', 'old:read', 'x', now() - interval '200 days',
+            now() - interval '199 days')`.execute(db);
+      });
+      const sweep = JSON.parse((await cli('sweep', '--as-of', '2021-01-14', '--json')).out);
+      expect(sweep.sweeps[0]).toMatchObject({ reminders: 1, letters: 1 });
+      expect(sweep.purgedNotifications).toBe(1);
+      const text = await withDb(async (db) => {
+        const letter = await db.selectFrom('reminder_letter').select('content').executeTakeFirstOrThrow();
+        return (await openDocx(letter.content)).document.replace(/<[^>]+>/g, '');
+      });
+      for (const expected of [
+        'Số: 1/VP-UBND',
+        'KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        'Trần Văn Chiến',
+        '- TT. Tỉnh ủy;',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toContain('Nguyễn Mạnh Hùng');
+
+      // --reset: back to the defaults (a new version, audited like any save)
+      const reset = JSON.parse((await cli('settings', 'letters', '--reset', '--json')).out);
+      expect(reset).toMatchObject({
+        version: 3,
+        settings: {},
+        effective: { symbol: 'UBND-VP', signer: { name: '' } },
+      });
+      const audit = await withDb((db) =>
+        db
+          .selectFrom('audit_log')
+          .select(['actor', 'data'])
+          .where('action', '=', 'settings.letters.update')
+          .orderBy('id')
+          .execute(),
+      );
+      expect(audit.map((a) => [a.actor, (a.data as { version: number }).version])).toEqual([
+        ['system', 1],
+        ['system', 2],
+        ['system', 3],
+      ]);
+    });
+  });
+}
