@@ -113,6 +113,7 @@ export const PRIVATE_ROUTES: PageRoute[] = [
       visible: (s) => s.user.role !== 'agency',
     },
   },
+  { path: '/chi-so/:code', component: lazy(() => import('./pages/indices/IndexPage.tsx')) },
   {
     path: '/danh-muc',
     component: lazy(() => import('./pages/directory/DirectoryPage.tsx')),

@@ -1,0 +1,222 @@
+import { useMemo } from 'react';
+import { Chart, type ChartOption } from '../../components/Chart.tsx';
+import type { Lang } from '../../lib/i18n.tsx';
+import { formatNumberExact } from './labels.tsx';
+import type { IndexUnit } from './types.ts';
+
+export interface YearPoint {
+  year: number;
+  score: number | null;
+  rank: number | null;
+  rankedOf: number | null;
+}
+
+const BLUE = '#1677ff';
+const GREEN = '#389e0d';
+
+/** Điểm qua các năm: a line over every year of the range; a year with no figure is a gap, never a guess. */
+export function ScoreTrendChart({
+  points,
+  unit,
+  scaleMax,
+  targetScore,
+  lang,
+}: {
+  points: YearPoint[];
+  unit: IndexUnit;
+  scaleMax: number;
+  targetScore: number | null;
+  lang: Lang;
+}) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      animation: false,
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        valueFormatter: (v) =>
+          typeof v === 'number'
+            ? formatNumberExact(v, lang)
+            : lang === 'en'
+              ? 'not published'
+              : 'chưa công bố',
+      },
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        max: unit === 'ratio' ? undefined : scaleMax,
+        axisLabel: { formatter: (v: number) => formatNumberExact(v, lang) },
+      },
+      series: [
+        {
+          name: lang === 'en' ? 'Score' : 'Điểm',
+          type: 'line',
+          connectNulls: false,
+          symbolSize: 8,
+          itemStyle: { color: BLUE },
+          label: { show: true, formatter: (p) => formatNumberExact(Number(p.value), lang) },
+          data: points.map((p) => p.score),
+          markLine:
+            targetScore === null
+              ? undefined
+              : {
+                  symbol: 'none',
+                  lineStyle: { color: GREEN, type: 'dashed' },
+                  label: { formatter: lang === 'en' ? 'target' : 'mục tiêu', position: 'insideEndTop' },
+                  data: [{ yAxis: targetScore }],
+                },
+        },
+      ],
+    }),
+    [points, unit, scaleMax, targetScore, lang],
+  );
+  return (
+    <Chart
+      option={option}
+      height={260}
+      label={
+        lang === 'en'
+          ? `Score by year: ${points.map((p) => `${p.year} ${p.score ?? 'not published'}`).join(', ')}`
+          : `Điểm qua các năm: ${points.map((p) => `${p.year} ${p.score === null ? 'chưa công bố' : formatNumberExact(p.score, lang)}`).join(', ')}`
+      }
+    />
+  );
+}
+
+/** Thứ hạng qua các năm: the axis is inverted so that going up means a better rank. */
+export function RankTrendChart({
+  points,
+  targetRank,
+  lang,
+}: {
+  points: YearPoint[];
+  targetRank: number | null;
+  lang: Lang;
+}) {
+  const option = useMemo<ChartOption>(() => {
+    return {
+      animation: false,
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        valueFormatter: (v) =>
+          typeof v === 'number'
+            ? lang === 'en'
+              ? `rank ${v}`
+              : `hạng ${v}`
+            : lang === 'en'
+              ? 'not published'
+              : 'chưa công bố',
+      },
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
+      yAxis: { type: 'value', inverse: true, min: 1, minInterval: 1 },
+      series: [
+        {
+          name: lang === 'en' ? 'Rank' : 'Thứ hạng',
+          type: 'line',
+          connectNulls: false,
+          symbolSize: 8,
+          itemStyle: { color: '#722ed1' },
+          label: { show: true },
+          data: points.map((p) => p.rank),
+          markLine:
+            targetRank === null
+              ? undefined
+              : {
+                  symbol: 'none',
+                  lineStyle: { color: GREEN, type: 'dashed' },
+                  label: {
+                    formatter: lang === 'en' ? `top ${targetRank}` : `mục tiêu top ${targetRank}`,
+                    position: 'insideEndTop',
+                  },
+                  data: [{ yAxis: targetRank }],
+                },
+        },
+      ],
+    };
+  }, [points, targetRank, lang]);
+  return (
+    <Chart
+      option={option}
+      height={260}
+      label={
+        lang === 'en'
+          ? `Rank by year (up is better): ${points.map((p) => `${p.year} ${p.rank ?? 'not published'}`).join(', ')}`
+          : `Thứ hạng qua các năm (càng cao càng tốt): ${points.map((p) => `${p.year} ${p.rank ?? 'chưa công bố'}`).join(', ')}`
+      }
+    />
+  );
+}
+
+export interface ComponentBar {
+  name: string;
+  max: number;
+  score: number | null;
+  target: number | null;
+}
+
+/** Chỉ số thành phần: a bar per component against its target (where one is set). */
+export function ComponentBars({ bars, year, lang }: { bars: ComponentBar[]; year: number; lang: Lang }) {
+  const rows = useMemo(() => [...bars].reverse(), [bars]);
+  const max = Math.max(...bars.map((b) => b.max));
+  const hasTargets = bars.some((b) => b.target !== null);
+  const option = useMemo<ChartOption>(
+    () => ({
+      animation: false,
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        confine: true,
+        valueFormatter: (v) => (typeof v === 'number' ? formatNumberExact(v, lang) : '—'),
+      },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: 0, max },
+      yAxis: {
+        type: 'category',
+        data: rows.map((b) => b.name),
+        axisLabel: { width: 150, overflow: 'truncate' },
+      },
+      series: [
+        {
+          name: lang === 'en' ? `Score ${year}` : `Điểm ${year}`,
+          type: 'bar',
+          barMaxWidth: 18,
+          itemStyle: { color: BLUE },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p) => formatNumberExact(Number(p.value), lang),
+          },
+          data: rows.map((b) => b.score),
+        },
+        ...(hasTargets
+          ? [
+              {
+                name: lang === 'en' ? 'Target' : 'Mục tiêu',
+                type: 'bar' as const,
+                barMaxWidth: 10,
+                itemStyle: { color: GREEN, opacity: 0.6 },
+                data: rows.map((b) => b.target),
+              },
+            ]
+          : []),
+      ],
+    }),
+    [rows, max, hasTargets, year, lang],
+  );
+  return (
+    <Chart
+      option={option}
+      height={Math.max(200, bars.length * (hasTargets ? 40 : 30) + 60)}
+      label={
+        lang === 'en'
+          ? `Components in ${year}: ${bars.map((b) => `${b.name} ${b.score ?? '—'}`).join(', ')}`
+          : `Chỉ số thành phần năm ${year}: ${bars.map((b) => `${b.name} ${b.score === null ? '—' : formatNumberExact(b.score, lang)}`).join(', ')}`
+      }
+    />
+  );
+}
