@@ -26,7 +26,10 @@ export function CsvButton({
       icon={<DownloadOutlined />}
       size={size}
       data-testid="csv-download"
-      title={t('Tải danh sách này (mọi trang) dạng CSV, mở được bằng Excel', 'Download this list (all pages) as CSV for Excel')}
+      title={t(
+        'Tải danh sách này (mọi trang) dạng CSV, mở được bằng Excel',
+        'Download this list (all pages) as CSV for Excel',
+      )}
     >
       {t('Xuất CSV', 'Export CSV')}
     </Button>

@@ -1,9 +1,22 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
@@ -170,9 +183,12 @@ export default function AuditPage() {
               />
             </Form.Item>
             <Form.Item style={{ marginBottom: 8 }}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('Lọc', 'Filter')}
-              </Button>
+              <Space wrap>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  {t('Lọc', 'Filter')}
+                </Button>
+                <CsvButton path="/audit" query={filters} />
+              </Space>
             </Form.Item>
           </Flex>
         </Form>

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Progress, Row, Segmented, Space, Table, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { ReportButton } from '../../components/ReportButton.tsx';
 import { api } from '../../lib/api.ts';
 import { AGEING_BUCKETS, ageingLabel, STATE_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate, formatNumber, formatRate } from '../../lib/format.ts';
@@ -26,7 +27,7 @@ const TILE_COLOR: Partial<Record<StatKey, string>> = { total: '#434343', ...STAT
  */
 export default function DashboardPage() {
   const { t, lang } = useLang();
-  const { session } = useSession();
+  const { session, can } = useSession();
   const stat = useStatFilter();
   const { filter } = stat;
   const query = filterQuery(filter);
@@ -43,6 +44,7 @@ export default function DashboardPage() {
     queryFn: () => api.get<Trend>('/statistics/trend', query),
   });
   const agencyUser = session?.user.role === 'agency';
+  const reportDefaults = useReportDefaults(filter, stat.params.has('asOf'));
 
   return (
     <>
@@ -59,6 +61,7 @@ export default function DashboardPage() {
                 `Progress of lead assignments as of ${formatDate(filter.asOf)}`,
               )
         }
+        extra={can('stats.read') && !agencyUser ? <ReportButton defaults={reportDefaults} /> : undefined}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <StatFilterBar {...stat} />
@@ -119,6 +122,22 @@ export default function DashboardPage() {
       </QueryState>
     </>
   );
+}
+
+/** The report's defaults from the dashboard: its period (or the month of its as-of date) and plan. */
+function useReportDefaults(filter: StatFilter, asOfChosen: boolean) {
+  const { from, to, asOf, planId } = filter;
+  return useMemo(() => {
+    const month = asOf.slice(0, 7);
+    const [y, m] = [Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return {
+      from: from ?? `${month}-01`,
+      to: to ?? `${month}-${String(last).padStart(2, '0')}`,
+      asOf: asOfChosen ? asOf : undefined,
+      planId,
+    };
+  }, [from, to, asOf, planId, asOfChosen]);
 }
 
 function Tiles({ data, filter }: { data: Statistics; filter: StatFilter }) {

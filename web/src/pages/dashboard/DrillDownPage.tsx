@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Grid, Input, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -105,9 +106,12 @@ export default function DrillDownPage() {
           </Space>
         }
         extra={
-          <Link to={`/tong-quan?${overviewParams(params)}`}>
-            <ArrowLeftOutlined /> {t('Về tổng quan', 'Back to overview')}
-          </Link>
+          <Space size={12} wrap>
+            <CsvButton path="/statistics/items" query={query} />
+            <Link to={`/tong-quan?${overviewParams(params)}`}>
+              <ArrowLeftOutlined /> {t('Về tổng quan', 'Back to overview')}
+            </Link>
+          </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -18,6 +18,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
@@ -132,6 +133,7 @@ export function AgenciesTab() {
             {t('Thêm cơ quan', 'Add an agency')}
           </Button>
         )}
+        <CsvButton path="/directory/agencies" />
       </Flex>
       <QueryState query={agencies}>
         {() =>

@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
@@ -82,6 +83,7 @@ export function UsersTab() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('Thêm tài khoản', 'Add an account')}
         </Button>
+        <CsvButton path="/users" />
       </Flex>
       <QueryState query={users}>
         {() =>

@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, apiUrl, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime, todayInVietnam } from '../../lib/format.ts';
@@ -27,23 +28,26 @@ export function LettersTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div style={{ maxWidth: 240 }}>
-        <label htmlFor="letters-year" style={{ display: 'block', marginBottom: 6 }}>
-          {t('Năm', 'Year')}
-        </label>
-        <Select<number | 'all'>
-          id="letters-year"
-          value={year ?? 'all'}
-          onChange={(value) => {
-            setYear(value === 'all' ? undefined : value);
-            setPage((p) => ({ ...p, page: 1 }));
-          }}
-          options={[
-            { value: 'all', label: t('Tất cả các năm', 'All years') },
-            ...yearOptions().map((y) => ({ value: y, label: String(y) })),
-          ]}
-          style={{ width: '100%' }}
-        />
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: 12 }}>
+        <div style={{ width: 240, maxWidth: '100%' }}>
+          <label htmlFor="letters-year" style={{ display: 'block', marginBottom: 6 }}>
+            {t('Năm', 'Year')}
+          </label>
+          <Select<number | 'all'>
+            id="letters-year"
+            value={year ?? 'all'}
+            onChange={(value) => {
+              setYear(value === 'all' ? undefined : value);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+            options={[
+              { value: 'all', label: t('Tất cả các năm', 'All years') },
+              ...yearOptions().map((y) => ({ value: y, label: String(y) })),
+            ]}
+            style={{ width: '100%' }}
+          />
+        </div>
+        <CsvButton path="/letters" query={{ year }} />
       </div>
       <QueryState
         query={query}

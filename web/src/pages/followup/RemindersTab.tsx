@@ -3,6 +3,7 @@ import { DatePicker, Grid, Input, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
@@ -73,6 +74,9 @@ export function RemindersTab() {
             onChange={(e) => setSearch(e.target.value)}
             placeholder={t('ví dụ: so noi vu', 'e.g. so noi vu')}
           />
+        </div>
+        <div style={{ alignSelf: 'end' }}>
+          <CsvButton path="/reminders" query={{ asOf }} />
         </div>
       </div>
       <QueryState

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
@@ -82,6 +83,9 @@ export function ScoresTab() {
             onChange={(e) => setSearch(e.target.value)}
             placeholder={t('ví dụ: van phong', 'e.g. van phong')}
           />
+        </div>
+        <div style={{ alignSelf: 'end' }}>
+          <CsvButton path="/scores" query={{ year }} />
         </div>
       </div>
       <QueryState

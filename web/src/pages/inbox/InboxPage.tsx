@@ -16,6 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Query } from '../../lib/api.ts';
@@ -189,6 +190,7 @@ export default function InboxPage() {
               { value: 'support', label: t('Phối hợp', 'Support') },
             ]}
           />
+          <CsvButton path="/assignments" query={{ ...base, ...tabQuery(tab, done), sort: 'dueOn' }} />
         </Flex>
         {narrow ? (
           <Flex

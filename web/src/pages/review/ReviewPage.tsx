@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Flex, Segmented, Space, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
@@ -193,16 +194,18 @@ function ResultsQueue() {
   });
   return (
     <>
-      <Segmented
-        value={status}
-        onChange={setStatus}
-        style={{ marginBottom: 8 }}
-        options={[
-          { value: 'pending', label: t('Chờ xem xét', 'Awaiting') },
-          { value: 'accepted', label: t('Đã tiếp nhận', 'Accepted') },
-          { value: 'returned', label: t('Đã trả lại', 'Returned') },
-        ]}
-      />
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+        <Segmented
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'pending', label: t('Chờ xem xét', 'Awaiting') },
+            { value: 'accepted', label: t('Đã tiếp nhận', 'Accepted') },
+            { value: 'returned', label: t('Đã trả lại', 'Returned') },
+          ]}
+        />
+        <CsvButton path="/results" query={{ status, internal: 'false' }} size="small" />
+      </Flex>
       <Queue
         query={query}
         page={page}
@@ -278,16 +281,18 @@ function ExtensionsQueue() {
   });
   return (
     <>
-      <Segmented
-        value={status}
-        onChange={setStatus}
-        style={{ marginBottom: 8 }}
-        options={[
-          { value: 'pending', label: t('Chờ quyết định', 'Awaiting') },
-          { value: 'approved', label: t('Đã duyệt', 'Approved') },
-          { value: 'rejected', label: t('Đã từ chối', 'Rejected') },
-        ]}
-      />
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+        <Segmented
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'pending', label: t('Chờ quyết định', 'Awaiting') },
+            { value: 'approved', label: t('Đã duyệt', 'Approved') },
+            { value: 'rejected', label: t('Đã từ chối', 'Rejected') },
+          ]}
+        />
+        <CsvButton path="/extensions" query={{ status }} size="small" />
+      </Flex>
       <Queue
         query={query}
         page={page}
@@ -344,15 +349,17 @@ function ObstaclesQueue() {
   });
   return (
     <>
-      <Segmented
-        value={status}
-        onChange={setStatus}
-        style={{ marginBottom: 8 }}
-        options={[
-          { value: 'open', label: t('Chờ trả lời', 'Awaiting') },
-          { value: 'answered', label: t('Đã trả lời', 'Answered') },
-        ]}
-      />
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+        <Segmented
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'open', label: t('Chờ trả lời', 'Awaiting') },
+            { value: 'answered', label: t('Đã trả lời', 'Answered') },
+          ]}
+        />
+        <CsvButton path="/obstacles" query={{ status }} size="small" />
+      </Flex>
       <Queue
         query={query}
         page={page}
