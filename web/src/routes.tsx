@@ -8,6 +8,7 @@ import {
   GlobalOutlined,
   InboxOutlined,
   LineChartOutlined,
+  SettingOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -100,6 +101,17 @@ export const PRIVATE_ROUTES: PageRoute[] = [
       en: 'Reminders & scores',
       icon: <BellOutlined />,
       visible: (s) => has(s, 'reminder.read'),
+    },
+  },
+  {
+    path: '/cau-hinh',
+    component: lazy(() => import('./pages/settings/SettingsPage.tsx')),
+    nav: {
+      key: 'cau-hinh',
+      vi: 'Cấu hình',
+      en: 'Settings',
+      icon: <SettingOutlined />,
+      visible: (s) => has(s, 'scoring.configure') || has(s, 'outbox.manage'),
     },
   },
   {

@@ -1,0 +1,456 @@
+import { DeleteOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { QueryState } from '../../components/QueryState.tsx';
+import { ApiError, api } from '../../lib/api.ts';
+import { formatDate, todayInVietnam } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { addDays, dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
+import type { LetterSettings, LetterSettingsView } from './types.ts';
+
+const KEY = ['letter-settings'] as const;
+const SYMBOL = /^[\p{L}\p{N}.\-–]+$/u;
+
+/** Cấu hình công văn đôn đốc: GET /api/settings/letters, saved with PUT and the version read. */
+export function LetterSettingsTab() {
+  const query = useQuery({ queryKey: KEY, queryFn: () => api.get<LetterSettingsView>('/settings/letters') });
+  return (
+    <QueryState query={query} rows={10}>
+      {(view) => <LetterSettingsForm key={view.version} view={view} onReload={() => void query.refetch()} />}
+    </QueryState>
+  );
+}
+
+/** The form's values: the settings the next letter uses, every field filled. */
+function initialValues(view: LetterSettingsView): LetterSettings {
+  const s = view.settings;
+  const e = view.effective;
+  return {
+    issuer: { parent: '', name: '', place: '', ...(e?.issuer ?? s.issuer) },
+    symbol: e?.symbol ?? s.symbol ?? '',
+    signer: { authority: '', title: '', name: '', ...(e?.signer ?? s.signer) },
+    recipients: e?.recipients ?? s.recipients ?? [],
+    consequence: e?.consequence ?? s.consequence ?? '',
+    reportWithinDays: e?.reportWithinDays ?? s.reportWithinDays ?? 7,
+  };
+}
+
+function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onReload: () => void }) {
+  const t = useT();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const editable = can('reminder.issue');
+  const [form] = Form.useForm<LetterSettings>();
+  const values = Form.useWatch((v: LetterSettings) => v, form) ?? initialValues(view);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+
+  const save = useMutation({
+    mutationFn: (v: LetterSettings) =>
+      api.put<LetterSettingsView>('/settings/letters', {
+        ...v,
+        recipients: (v.recipients ?? []).map((r) => r.trim()).filter((r) => r !== ''),
+        version: view.version,
+      }),
+    onSuccess: (saved) => {
+      setFailure(null);
+      message.success(t('Đã lưu cấu hình công văn đôn đốc.', 'Letter settings saved.'));
+      queryClient.setQueryData(KEY, saved);
+    },
+    onError: (error) => {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, 'ERROR', error.message));
+    },
+  });
+
+  const conflict = failure?.code === 'VERSION_CONFLICT';
+  const issues = (failure?.details as { issues?: string[] } | undefined)?.issues;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={14}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          {view.problems.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t(
+                'Cấu hình đang lưu không dùng được: công văn tiếp theo sẽ không ban hành được cho tới khi lưu lại.',
+                'The stored settings cannot be used: the next letter cannot be issued until they are saved again.',
+              )}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {view.problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          {!editable && (
+            <Alert
+              type="info"
+              showIcon
+              title={t(
+                'Chỉ Văn phòng và quản trị viên sửa được cấu hình này.',
+                'Only the Office and administrators can change these settings.',
+              )}
+            />
+          )}
+          {failure && (
+            <Alert
+              type={conflict ? 'warning' : 'error'}
+              showIcon
+              role="alert"
+              title={
+                conflict
+                  ? t(
+                      'Không lưu được: có người vừa sửa cấu hình công văn.',
+                      'Not saved: someone else has just changed the letter settings.',
+                    )
+                  : t('Không lưu được cấu hình công văn.', 'The letter settings were not saved.')
+              }
+              description={
+                <>
+                  <div>{failure.message}</div>
+                  {issues && issues.length > 0 && (
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                      {issues.map((p) => (
+                        <li key={p}>{p}</li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              }
+              action={
+                conflict ? (
+                  <Button size="small" icon={<ReloadOutlined />} onClick={onReload}>
+                    {t('Tải lại bản mới nhất', 'Load the latest')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          )}
+          <Form<LetterSettings>
+            form={form}
+            layout="vertical"
+            initialValues={initialValues(view)}
+            disabled={!editable}
+            onFinish={(v) => save.mutate(v)}
+            requiredMark="optional"
+          >
+            <Card size="small" title={t('Cơ quan ban hành', 'Issuing body')} style={{ marginBottom: 12 }}>
+              <Row gutter={12}>
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    name={['issuer', 'parent']}
+                    label={t('Dòng trên (cơ quan chủ quản)', 'Upper line (parent body)')}
+                    extra={t('Ví dụ: ỦY BAN NHÂN DÂN', 'e.g. ỦY BAN NHÂN DÂN')}
+                    rules={[{ max: 200 }]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    name={['issuer', 'name']}
+                    label={t('Tên cơ quan ban hành', 'Issuing body')}
+                    extra={t('Ví dụ: TỈNH TÂY NINH', 'e.g. TỈNH TÂY NINH')}
+                    rules={[
+                      {
+                        required: true,
+                        whitespace: true,
+                        message: t('Nhập tên cơ quan ban hành.', 'Enter the issuing body.'),
+                      },
+                      { max: 200 },
+                    ]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    name={['issuer', 'place']}
+                    label={t('Địa danh ghi trước ngày tháng', 'Place before the date')}
+                    extra={t('Ví dụ: Tây Ninh', 'e.g. Tây Ninh')}
+                    rules={[
+                      { required: true, whitespace: true, message: t('Nhập địa danh.', 'Enter the place.') },
+                      { max: 200 },
+                    ]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    name="symbol"
+                    label={t('Ký hiệu công văn', 'Number symbol')}
+                    extra={t(
+                      'Sau số công văn: UBND-VP → “Số: 12/UBND-VP”',
+                      'After the number: UBND-VP → “Số: 12/UBND-VP”',
+                    )}
+                    rules={[
+                      {
+                        required: true,
+                        whitespace: true,
+                        message: t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.'),
+                      },
+                      { max: 40 },
+                      {
+                        pattern: SYMBOL,
+                        message: t(
+                          'Chỉ gồm chữ, số, dấu chấm và gạch ngang, ví dụ UBND-VP.',
+                          'Letters, digits, dots and hyphens only, e.g. UBND-VP.',
+                        ),
+                      },
+                    ]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+
+            <Card size="small" title={t('Người ký', 'Signer')} style={{ marginBottom: 12 }}>
+              <Row gutter={12}>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={['signer', 'authority']}
+                    label={t('Thẩm quyền ký', 'Signing authority')}
+                    extra={t(
+                      'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
+                      'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
+                    )}
+                    rules={[{ max: 200 }]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={['signer', 'title']}
+                    label={t('Chức vụ', 'Title')}
+                    extra={t('Ví dụ: PHÓ CHỦ TỊCH', 'e.g. PHÓ CHỦ TỊCH')}
+                    rules={[{ max: 200 }]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={['signer', 'name']}
+                    label={t('Họ và tên người ký', 'Signer’s name')}
+                    rules={[{ max: 200 }]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+
+            <Card size="small" title={t('Nơi nhận', 'Copies to (Nơi nhận)')} style={{ marginBottom: 12 }}>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+                {t(
+                  'Mỗi dòng một nơi nhận. Dòng “Lưu: VT, VP.” được thêm cuối nếu không có.',
+                  'One recipient per line. “Lưu: VT, VP.” is added at the end when missing.',
+                )}
+              </Typography.Paragraph>
+              <Form.List
+                name="recipients"
+                rules={[
+                  {
+                    validator: async (_, list: string[] | undefined) => {
+                      if ((list?.length ?? 0) > 30) {
+                        throw new Error(t('Tối đa 30 nơi nhận.', 'At most 30 recipients.'));
+                      }
+                    },
+                  },
+                ]}
+              >
+                {(fields, { add, remove }, { errors }) => (
+                  <>
+                    {fields.map((field, index) => (
+                      <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                        <Form.Item
+                          name={field.name}
+                          style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
+                          rules={[
+                            {
+                              required: true,
+                              whitespace: true,
+                              message: t(
+                                'Nhập nơi nhận hoặc xóa dòng này.',
+                                'Enter a recipient or remove the line.',
+                              ),
+                            },
+                            { max: 200 },
+                          ]}
+                        >
+                          <Input aria-label={t(`Nơi nhận ${index + 1}`, `Recipient ${index + 1}`)} />
+                        </Form.Item>
+                        <Button
+                          icon={<DeleteOutlined />}
+                          aria-label={t(`Xóa nơi nhận ${index + 1}`, `Remove recipient ${index + 1}`)}
+                          onClick={() => remove(field.name)}
+                        />
+                      </div>
+                    ))}
+                    <Form.ErrorList errors={errors} />
+                    <Button
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      onClick={() => add('')}
+                      disabled={!editable || fields.length >= 30}
+                    >
+                      {t('Thêm nơi nhận', 'Add a recipient')}
+                    </Button>
+                  </>
+                )}
+              </Form.List>
+            </Card>
+
+            <Card size="small" title={t('Nội dung công văn', 'Letter body')} style={{ marginBottom: 12 }}>
+              <Form.Item
+                name="consequence"
+                label={t('Câu lưu ý của kế hoạch', 'The plan’s consequence sentence')}
+                extra={t(
+                  'Trích sau “Kế hoạch số … đã lưu ý:”. Để trống để bỏ đoạn này.',
+                  'Quoted after “Kế hoạch số … đã lưu ý:”. Leave empty to drop the paragraph.',
+                )}
+                rules={[{ max: 2000 }]}
+              >
+                <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+              </Form.Item>
+              <Form.Item
+                name="reportWithinDays"
+                label={t(
+                  'Thời hạn gửi kết quả (ngày kể từ ngày công văn)',
+                  'Report within (days from the letter)',
+                )}
+                rules={[
+                  {
+                    required: true,
+                    type: 'integer',
+                    min: 1,
+                    max: 90,
+                    message: t('Từ 1 đến 90 ngày.', 'From 1 to 90 days.'),
+                  },
+                ]}
+              >
+                <InputNumber
+                  min={1}
+                  max={90}
+                  precision={0}
+                  style={{ width: 140 }}
+                  suffix={t('ngày', 'days')}
+                />
+              </Form.Item>
+            </Card>
+
+            {editable && (
+              <Space wrap>
+                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+                  {t('Lưu cấu hình', 'Save settings')}
+                </Button>
+                <Button htmlType="button" onClick={() => form.resetFields()} disabled={save.isPending}>
+                  {t('Hoàn tác thay đổi', 'Undo changes')}
+                </Button>
+                <Typography.Text type="secondary">
+                  {view.version > 0
+                    ? t(`Phiên bản ${view.version}`, `Version ${view.version}`)
+                    : t('Đang dùng cấu hình mặc định', 'Using the defaults')}
+                </Typography.Text>
+              </Space>
+            )}
+          </Form>
+        </Space>
+      </Col>
+      <Col xs={24} xl={10}>
+        <LetterPreview values={values} />
+      </Col>
+    </Row>
+  );
+}
+
+/** How the letter's header, the consequence and deadline sentence, and the signature will read. */
+function LetterPreview({ values }: { values: LetterSettings }) {
+  const t = useT();
+  const today = todayInVietnam();
+  const issuer = values.issuer ?? { parent: '', name: '', place: '' };
+  const signer = values.signer ?? { authority: '', title: '', name: '' };
+  const days = Number(values.reportWithinDays) || 7;
+  const consequence = (values.consequence ?? '').trim().replace(/[\s.;]+$/u, '');
+  const centre = { textAlign: 'center' as const };
+  const column = { flex: '1 1 150px', minWidth: 0, ...centre };
+  const titles = signerTitles(signer);
+  return (
+    <Card
+      size="small"
+      title={t('Xem trước công văn', 'Letter preview')}
+      data-testid="letter-preview"
+      style={{ position: 'sticky', top: 16 }}
+    >
+      <div style={{ fontFamily: '"Times New Roman", Tinos, serif', fontSize: 14, lineHeight: 1.45 }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+          <div style={column}>
+            <div>{(issuer.parent ?? '').toLocaleUpperCase('vi')}</div>
+            <div style={{ fontWeight: 700 }}>{(issuer.name ?? '').toLocaleUpperCase('vi') || '…'}</div>
+            <div style={{ width: 60, margin: '2px auto 6px', borderTop: '1px solid currentColor' }} />
+            <div>Số: 12/{values.symbol || '…'}</div>
+            <div style={{ fontSize: 12 }}>V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND</div>
+          </div>
+          <div style={column}>
+            <div style={{ fontWeight: 700, fontSize: 13 }}>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
+            <div style={{ fontWeight: 700 }}>Độc lập - Tự do - Hạnh phúc</div>
+            <div style={{ width: 150, margin: '2px auto 6px', borderTop: '1px solid currentColor' }} />
+            <div style={{ fontStyle: 'italic' }}>
+              {issuer.place || '…'}, {dateInWords(today)}
+            </div>
+          </div>
+        </div>
+        <div style={{ margin: '12px 0', textAlign: 'justify' }}>
+          <div style={{ color: 'var(--ant-color-text-tertiary, #888)' }}>…</div>
+          {consequence && <p style={{ margin: '4px 0' }}>Kế hoạch số 87/KH-UBND đã lưu ý: {consequence}.</p>}
+          <p style={{ margin: '4px 0' }}>
+            Đề nghị … gửi kết quả về UBND … trước ngày {formatDate(addDays(today, days))}; …
+          </p>
+        </div>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+          <div style={{ flex: '1 1 150px', minWidth: 0, fontSize: 12 }}>
+            <div style={{ fontWeight: 700, fontStyle: 'italic' }}>Nơi nhận:</div>
+            {recipientLines(values.recipients ?? []).map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat while being typed
+              <div key={i}>{line}</div>
+            ))}
+          </div>
+          <div style={{ ...column, fontWeight: 700 }}>
+            {titles.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines are positional
+              <div key={i}>{line}</div>
+            ))}
+            <div style={{ height: 48 }} />
+            <div data-testid="preview-signer">{signer.name || '…'}</div>
+          </div>
+        </div>
+      </div>
+      {!signer.name?.trim() && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          title={t(
+            'Chưa có họ tên người ký: công văn sẽ để trống dòng này.',
+            'No signer’s name yet: the letter will leave this line empty.',
+          )}
+        />
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
+        {t(
+          'Số công văn, kế hoạch và ngày chỉ là ví dụ; công văn thật lấy số tiếp theo của năm và ngày quét.',
+          'The number, plan and date are examples; a real letter takes the year’s next number and the sweep’s date.',
+        )}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
