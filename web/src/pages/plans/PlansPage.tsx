@@ -4,6 +4,7 @@ import { Button, Card, DatePicker, Grid, Input, Select, Space, Table, Tag, Typog
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -70,13 +71,16 @@ export default function PlansPage() {
         title={t('Kế hoạch', 'Plans')}
         subtitle={t(`Tiến độ tính đến ngày ${formatDate(asOf)}`, `Progress as of ${formatDate(asOf)}`)}
         extra={
-          can('plan.write') ? (
-            <Link to="/nhap-ke-hoach">
-              <Button type="primary" icon={<UploadOutlined />}>
-                {t('Nhập kế hoạch', 'Import a plan')}
-              </Button>
-            </Link>
-          ) : undefined
+          <Space wrap>
+            <CsvButton path="/plans" query={{ asOf }} />
+            {can('plan.write') && (
+              <Link to="/nhap-ke-hoach">
+                <Button type="primary" icon={<UploadOutlined />}>
+                  {t('Nhập kế hoạch', 'Import a plan')}
+                </Button>
+              </Link>
+            )}
+          </Space>
         }
       />
       <Card>
