@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import type { AssignmentState } from '../../domain/state.ts';
@@ -52,14 +53,8 @@ export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
       'a.opens_on',
       'a.original_due_on',
       'a.current_due_on as due_on',
-      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
-      (eb) =>
-        eb
-          .selectFrom('result_submission as r')
-          .whereRef('r.assignment_id', '=', 'a.id')
-          .where('r.status', '=', 'accepted')
-          .select((eb2) => eb2.fn.min('r.submitted_on').as('done_on'))
-          .as('done_on'),
+      cancelledOnSql.as('cancelled_on'),
+      doneOnSql.as('done_on'),
     ])
     .where('a.authority_id', '=', scope.authorityId);
   if (!scope.subAssignments) query = query.where('a.parent_assignment_id', 'is', null);

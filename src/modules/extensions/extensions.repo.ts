@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { cancelledOnSql } from '../../db/assignment-facts.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
 
 /**
@@ -20,7 +21,7 @@ export function findAssignmentOfAuthority(db: Kysely<DB>, authorityId: number, i
       'a.version',
       't.ref as task_ref',
       'p.number as plan_number',
-      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
+      cancelledOnSql.as('cancelled_on'),
       (eb) =>
         eb
           .exists(

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB, OutboxStatus } from '../../db/schema.ts';
 import type { StoredLetterSettings } from './letter-settings.ts';
 
@@ -138,21 +139,15 @@ export function listActiveReminderFacts(db: Kysely<DB>, authorityId: number, ass
       'a.current_due_on as due_on',
       't.ref as task_ref',
       'p.number as plan_number',
-      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
-      (eb) =>
-        eb
-          .selectFrom('result_submission as r')
-          .whereRef('r.assignment_id', '=', 'a.id')
-          .where('r.status', '=', 'accepted')
-          .select((eb2) => eb2.fn.min('r.submitted_on').as('done_on'))
-          .as('done_on'),
+      cancelledOnSql.as('cancelled_on'),
+      doneOnSql.as('done_on'),
     ])
     .where('w.authority_id', '=', authorityId)
     .where('w.withdrawn_at', 'is', null)
     .where((eb) =>
       eb.or([
         eb('a.current_due_on', 'is', null),
-        eb(sql`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`, '<=', eb.ref('a.current_due_on')),
+        eb(cancelledOnSql, '<=', eb.ref('a.current_due_on')),
         eb.exists(
           eb
             .selectFrom('result_submission as r')

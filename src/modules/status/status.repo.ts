@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface AssignmentFactsFilter {
@@ -33,14 +34,8 @@ export function listAssignmentFacts(db: Kysely<DB>, authorityId: number, filter:
       'a.period_label',
       'a.original_due_on',
       'a.current_due_on as due_on',
-      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
-      (eb) =>
-        eb
-          .selectFrom('result_submission as r')
-          .whereRef('r.assignment_id', '=', 'a.id')
-          .where('r.status', '=', 'accepted')
-          .select((eb2) => eb2.fn.min('r.submitted_on').as('done_on'))
-          .as('done_on'),
+      cancelledOnSql.as('cancelled_on'),
+      doneOnSql.as('done_on'),
     ])
     .where('a.authority_id', '=', authorityId)
     // sub-assignments (phân công lại) are internal to the agency: never counted nor reminded

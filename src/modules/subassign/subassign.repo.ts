@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** An assignment about to be split: its agency, task, occurrence, due date and whether it is still open. */
@@ -17,7 +18,7 @@ export function findParentAssignment(db: Kysely<DB>, authorityId: number, id: nu
       'a.period_label',
       'a.current_due_on',
       'a.moved_to_assignment_id',
-      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
+      cancelledOnSql.as('cancelled_on'),
       (eb) =>
         eb
           .exists(
@@ -50,14 +51,8 @@ export function listChildAssignments(db: Kysely<DB>, authorityId: number, parent
       'g.name as agency_name',
       'a.opens_on',
       'a.current_due_on',
-      sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`.as('cancelled_on'),
-      (eb) =>
-        eb
-          .selectFrom('result_submission as r')
-          .whereRef('r.assignment_id', '=', 'a.id')
-          .where('r.status', '=', 'accepted')
-          .select((eb2) => eb2.fn.min('r.submitted_on').as('done_on'))
-          .as('done_on'),
+      cancelledOnSql.as('cancelled_on'),
+      doneOnSql.as('done_on'),
       (eb) =>
         eb
           .selectFrom('result_submission as r')
