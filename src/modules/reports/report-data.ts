@@ -1,7 +1,8 @@
 /**
  * The data of a report to the Chairman (DOMAIN.md §8, issue #7) for a period, as of a date, for one
  * plan or every plan of the authority. Every figure comes from the functions the dashboard and the
- * statistics endpoint use (getStatistics, listStatisticItems, listCommendations, the obstacle and
+ * statistics endpoint use (the statistics' facts and rules through getStatisticsDigest — one read for
+ * what getStatistics and listStatisticItems would answer —, listCommendations, the obstacle and
  * extension lists): nothing is counted twice in two ways.
  */
 import type { Kysely } from 'kysely';
@@ -18,7 +19,11 @@ import { listObstaclesFor } from '../obstacles/obstacles.service.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
 import { listCommendations } from '../scoring/scoring.service.ts';
 import type { StatCounts } from '../statistics/statistics.rules.ts';
-import { getStatistics, listStatisticItems, type StatisticsGroup } from '../statistics/statistics.service.ts';
+import {
+  getStatisticsDigest,
+  type StatisticItem,
+  type StatisticsGroup,
+} from '../statistics/statistics.service.ts';
 import { defaultDraft, type ReportDraft } from './report-draft.ts';
 import { findReportDraft } from './reports.repo.ts';
 
@@ -30,11 +35,11 @@ export interface ReportQuery {
   planId?: number | undefined;
 }
 
-export type OverdueItem = Awaited<ReturnType<typeof listStatisticItems>>['items'][number] & {
+export type OverdueItem = StatisticItem & {
   daysOverdue: number;
   age: AgeingBucket;
 };
-export type ReminderItem = Awaited<ReturnType<typeof listStatisticItems>>['items'][number] & {
+export type ReminderItem = StatisticItem & {
   remindedOn: LocalDate;
 };
 export type ObstacleItem = Awaited<ReturnType<typeof listObstaclesFor>>['items'][number];
@@ -99,19 +104,14 @@ export async function buildReportData(
     throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.', { planId: query.planId });
   }
   const filter = { from: query.from, to: query.to, asOf, planId: query.planId };
-  const [byAgency, byPlan, overdue, reminders] = await Promise.all([
-    getStatistics(db, actor, { ...filter, groupBy: 'agency' }, now),
-    getStatistics(db, actor, { ...filter, groupBy: 'plan' }, now),
-    listStatisticItems(db, actor, { ...filter, state: 'open_overdue', ...ALL }, now),
-    listStatisticItems(db, actor, { ...filter, state: 'reminders', ...ALL }, now),
-  ]);
   const service = { db, actor, now };
-  const [obstacles, extensions] = await Promise.all([
+  const [stats, obstacles, extensions, commendations] = await Promise.all([
+    getStatisticsDigest(db, actor, { ...filter, itemStates: ['open_overdue', 'reminders'] }, now),
     listObstaclesFor(service, ALL),
     listExtensionsFor(service, ALL),
+    // the lists are read "as of" the report's date: a period still running at asOf is provisional
+    listCommendations(db, actor, { from: query.from, to: query.to }, noonOf(asOf)),
   ]);
-  // the lists are read "as of" the report's date: a period still running at asOf is provisional
-  const commendations = await listCommendations(db, actor, { from: query.from, to: query.to }, noonOf(asOf));
   const draftRow = await findReportDraft(db, authority.id, {
     from: query.from,
     to: query.to,
@@ -122,13 +122,13 @@ export async function buildReportData(
     day !== null && day >= query.from && day <= query.to && day <= asOf;
   const ofPlan = (number: string) => !plan || number === plan.number;
 
-  const overdueItems = overdue.items
+  const overdueItems = stats.items.open_overdue
     .map((item) => {
       const days = item.daysOverdue ?? 0;
       return { ...item, daysOverdue: days, age: ageingBucket(days) };
     })
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.agency.code.localeCompare(b.agency.code));
-  const ageing = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, byAgency.totals.counts[b]])) as Record<
+  const ageing = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, stats.totals.counts[b]])) as Record<
     AgeingBucket,
     number
   >;
@@ -143,12 +143,12 @@ export async function buildReportData(
     to: query.to,
     asOf,
     plan: plan ? { id: plan.id, number: plan.number, issuedOn: plan.issued_on, title: plan.title } : null,
-    totals: byAgency.totals,
-    agencies: byAgency.groups,
-    plans: byPlan.groups,
+    totals: stats.totals,
+    agencies: stats.byAgency,
+    plans: stats.byPlan,
     overdue: overdueItems,
     ageing,
-    reminders: reminders.items
+    reminders: stats.items.reminders
       .filter((r): r is ReminderItem => r.remindedOn !== null)
       .sort((a, b) => a.remindedOn.localeCompare(b.remindedOn) || a.agency.code.localeCompare(b.agency.code)),
     obstacles: obstacles.items

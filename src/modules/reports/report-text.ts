@@ -166,6 +166,7 @@ export function reportDocument(data: ReportData): ReportDocument {
       text: `Đến ngày ${d(data.asOf)}, không có nhiệm vụ nào chưa hoàn thành quá hạn.`,
     });
   } else {
+    const tasks = overdueByTask(data);
     const ages = AGEING_BUCKETS.map(
       (b) => `${AGEING_LABELS[b].toLocaleLowerCase('vi')}: ${num(data.ageing[b])}`,
     );
@@ -174,7 +175,7 @@ export function reportDocument(data: ReportData): ReportDocument {
       text:
         `Đến ngày ${d(data.asOf)} còn ${num(data.overdue.length)} lượt nhiệm vụ chưa hoàn thành đã quá hạn ` +
         `(quá hạn ${ages.join('; ')}).` +
-        (overdueByTask(data).length > OVERDUE_LIMIT
+        (tasks.length > OVERDUE_LIMIT
           ? ` Bảng dưới đây liệt kê ${num(OVERDUE_LIMIT)} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ tại tệp Excel kèm theo (trang "Quá hạn").`
           : ' Cụ thể theo từng nhiệm vụ:'),
     });
@@ -187,7 +188,7 @@ export function reportDocument(data: ReportData): ReportDocument {
         { title: 'Số ngày quá hạn', width: 11, align: 'center' },
         { title: 'Cơ quan chủ trì chưa hoàn thành', width: 30, align: 'left' },
       ],
-      rows: overdueByTask(data)
+      rows: tasks
         .slice(0, OVERDUE_LIMIT)
         .map((g, i) => [
           String(i + 1),

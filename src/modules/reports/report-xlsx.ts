@@ -3,13 +3,12 @@
  * Figures are numbers, days are Excel dates, rates are fractions formatted as percentages; every sheet
  * has a frozen header row, column widths and an autofilter. Lists are complete (no cap).
  */
-import ExcelJS from 'exceljs';
 import { formatVietnameseDate } from '../../domain/dates.ts';
 import { AGEING_BUCKETS, AGEING_LABELS, STATE_LABELS } from '../../domain/state.ts';
 import type { StatisticsGroup } from '../statistics/statistics.service.ts';
 import type { ReportData } from './report-data.ts';
 import { periodPhrase, scopePhrase } from './report-text.ts';
-import { excelDate, type SheetColumn, writeTable } from './xlsx-style.ts';
+import { DATE_FORMAT, excelDate, type SheetColumn, StreamedWorkbook } from './xlsx-style.ts';
 
 const FIGURES: SheetColumn[] = [
   { header: 'Được giao', width: 11, kind: 'int' },
@@ -49,15 +48,15 @@ function figures(g: Pick<StatisticsGroup, 'counts' | 'onTimeRate'>): unknown[] {
 }
 
 export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = `${data.issuer.parent} - ${data.issuer.name}`;
-  workbook.created = excelDate(data.asOf) ?? new Date(0);
+  const workbook = new StreamedWorkbook({
+    creator: `${data.issuer.parent} - ${data.issuer.name}`,
+    created: excelDate(data.asOf) ?? new Date(0),
+  });
   const title = [
     `BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ — ${data.issuer.parent} - ${data.issuer.name}`,
     `Nhiệm vụ được giao tại ${scopePhrase(data)}, có thời hạn ${periodPhrase(data)}; số liệu tính đến ngày ${formatVietnameseDate(data.asOf)}.`,
   ];
 
-  const summary = workbook.addWorksheet('Tổng hợp');
   const c = data.totals.counts;
   const summaryRows: unknown[][] = [
     ['Kỳ báo cáo: từ ngày', excelDate(data.from), null],
@@ -77,8 +76,14 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     ['Cơ quan đề xuất biểu dương', data.commendations.commended.length, null],
     ['Cơ quan đề xuất phê bình', data.commendations.criticised.length, null],
   ];
-  const header = writeTable(
-    summary,
+  // the period's three days are dates in the figures column
+  const dateCell = {
+    font: { name: 'Times New Roman', size: 12 },
+    alignment: { vertical: 'top' as const, horizontal: 'right' as const, wrapText: false },
+    numFmt: DATE_FORMAT,
+  };
+  workbook.addTable(
+    'Tổng hợp',
     title,
     [
       { header: 'Chỉ tiêu', width: 52, kind: 'wrap' },
@@ -86,15 +91,11 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
       { header: 'Tỷ lệ', width: 12, kind: 'percent' },
     ],
     summaryRows,
+    (row, column) => (row < 3 && column === 1 ? dateCell : undefined),
   );
-  for (let r = 1; r <= 3; r++) {
-    const cell = summary.getRow(header + r).getCell(2);
-    cell.numFmt = 'dd/mm/yyyy';
-    cell.alignment = { horizontal: 'right' };
-  }
 
-  writeTable(
-    workbook.addWorksheet('Theo cơ quan'),
+  workbook.addTable(
+    'Theo cơ quan',
     title,
     [
       { header: 'STT', width: 6, kind: 'int' },
@@ -105,8 +106,8 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     data.agencies.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]),
   );
 
-  writeTable(
-    workbook.addWorksheet('Theo kế hoạch'),
+  workbook.addTable(
+    'Theo kế hoạch',
     title,
     [
       { header: 'STT', width: 6, kind: 'int' },
@@ -117,8 +118,8 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     data.plans.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]),
   );
 
-  writeTable(
-    workbook.addWorksheet('Quá hạn'),
+  workbook.addTable(
+    'Quá hạn',
     title,
     [
       { header: 'STT', width: 6, kind: 'int' },
@@ -150,8 +151,8 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     ]),
   );
 
-  writeTable(
-    workbook.addWorksheet('Nhắc nhở'),
+  workbook.addTable(
+    'Nhắc nhở',
     title,
     [
       { header: 'STT', width: 6, kind: 'int' },
@@ -183,6 +184,5 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     ]),
   );
 
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return workbook.finish();
 }

@@ -21,19 +21,25 @@ export function findAgencyOfAuthority(db: Kysely<DB>, authorityId: number, agenc
     .executeTakeFirst();
 }
 
-/** The task content of each of these assignments (for one page of a drill-down list). */
+/** The task content of each of these assignments (a page of a drill-down list, or a whole list). */
 export async function taskContentByAssignment(
   db: Kysely<DB>,
   authorityId: number,
   assignmentIds: readonly number[],
 ): Promise<Map<number, string>> {
-  if (assignmentIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .select(['a.id', 't.content'])
-    .where('a.authority_id', '=', authorityId)
-    .where('a.id', 'in', [...assignmentIds])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.content]));
+  const content = new Map<number, string>();
+  // in slices: a whole list can pass PostgreSQL's 65,535 parameters of one statement
+  for (let i = 0; i < assignmentIds.length; i += CONTENT_SLICE) {
+    const rows = await db
+      .selectFrom('assignment as a')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .select(['a.id', 't.content'])
+      .where('a.authority_id', '=', authorityId)
+      .where('a.id', 'in', assignmentIds.slice(i, i + CONTENT_SLICE))
+      .execute();
+    for (const r of rows) content.set(r.id, r.content);
+  }
+  return content;
 }
+
+const CONTENT_SLICE = 10_000;
