@@ -92,6 +92,32 @@ describe('web app shell (chromium)', () => {
     await context.close();
   });
 
+  it('can be used from the keyboard alone: sign in, move through the menu, open a page', async () => {
+    const { page, context, errors } = await openPage(bw);
+    await page.goto('/dang-nhap');
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    // the username field has the focus on arrival; Tab reaches the password, Enter submits
+    await page.keyboard.type('vanphong');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('dondoc2021');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/tong-quan');
+    // Tab from the top of the page until the "Kế hoạch" menu link has the focus, then Enter
+    let focused = '';
+    for (let i = 0; i < 30 && focused !== 'Kế hoạch'; i++) {
+      await page.keyboard.press('Tab');
+      focused = String(await page.evaluate('document.activeElement?.textContent?.trim() ?? ""'));
+    }
+    expect(focused).toBe('Kế hoạch');
+    const outline = String(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle'));
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/ke-hoach');
+    await page.getByRole('heading', { level: 1, name: 'Kế hoạch' }).waitFor();
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
   it('works at 360 px: the menu opens from a button, English switch relabels it', async () => {
     const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
     await signInAs(page, 'vanphong');
