@@ -55,6 +55,12 @@ describe('indices (chromium)', () => {
     expect(years).toContain('64,16 / 100');
     expect(years).toContain('67,05 / 100');
     expect(years).toMatch(/2021\s+Chưa công bố/);
+    // Tây Ninh's ranks as published: 15th (2019) → 24th (2020) → 20th (2023)
+    const ranks = ['15/63', '24/63', '20/63'].map((rank) => years.indexOf(rank));
+    expect(ranks.every((at) => at >= 0)).toBe(true);
+    // in the table's year order (oldest first or newest first)
+    const inYearOrder = years.indexOf('2019') < years.indexOf('2023') ? ranks : [...ranks].reverse();
+    expect(inYearOrder).toEqual([...inYearOrder].sort((a, b) => a - b));
     const links = page.getByTestId('index-links');
     await links.waitFor();
     const api = await (await page.request.get('/api/indices/links?index=PCI')).json();
