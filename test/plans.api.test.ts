@@ -162,6 +162,15 @@ describeEachDatabase('HTTP API: plans and tasks', (t) => {
     expect(replaced.statusCode, replaced.body).toBe(201);
     expect((await office.get(`/api/plans/${planId}`)).statusCode).toBe(404);
     const newId = replaced.json().plan.planId;
+    // the demo links section II tasks to the indices they serve: they follow the tasks to the new plan
+    const links = await t.db
+      .selectFrom('index_link as l')
+      .innerJoin('task as t', 't.id', 'l.task_id')
+      .select(['t.plan_id', 't.ref', 'l.index_code'])
+      .execute();
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((link) => link.plan_id === newId)).toBe(true);
+    expect(links).toContainEqual({ plan_id: newId, ref: 'II.2', index_code: 'PCI' });
     await submitResult(t.db, world.authorityId, {
       plan: '87/KH-UBND',
       task: 'I.3',

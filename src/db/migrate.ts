@@ -9,6 +9,7 @@ import * as auditAppendOnly from './migrations/2026-11-27T1800-audit-append-only
 import * as indices from './migrations/2026-11-27T1900-indices.ts';
 import * as reports from './migrations/2026-11-27T2000-reports.ts';
 import * as followupAdmin from './migrations/2026-11-27T2100-followup-admin.ts';
+import * as indexLinkCascade from './migrations/2026-11-27T2300-index-link-cascade.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1900-indices': indices,
   '2026-11-27T2000-reports': reports,
   '2026-11-27T2100-followup-admin': followupAdmin,
+  '2026-11-27T2300-index-link-cascade': indexLinkCascade,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { PlanInput } from '../../shared/schemas/plan.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
+import { type DetachedLink, detachPlanLinks, reattachPlanLinks } from '../indices/plan-links.ts';
 import { findPlanByNumber } from '../plans/plans.repo.ts';
 import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
@@ -52,8 +53,12 @@ export async function importPlanDocument(
     const { directory } = await loadDirectory(trx, authority.id, authority.place);
     const preview = buildImportPreview(parsed, directory);
     const existing = await findPlanByNumber(trx, authority.id, input.number);
-    if (existing && options.replace) await deletePlanForReplace(trx, existing.id, existing.number);
+    const links =
+      existing && options.replace
+        ? await deletePlanForReplace(trx, authority.id, existing.id, existing.number)
+        : [];
     const plan = await createPlan(trx, authority, input, actor);
+    const indexLinks = await reattachPlanLinks(trx, authority.id, plan.planId, links);
     await trx
       .insertInto('plan_source')
       .values({
@@ -77,6 +82,7 @@ export async function importPlanDocument(
         file: file.fileName,
         warnings: preview.warnings.length,
         ...(options.corrected ? { corrected: true } : {}),
+        ...(links.length > 0 ? { indexLinks } : {}),
       },
       ip: options.ip ?? null,
     });
@@ -131,7 +137,13 @@ export function planInputOf(parsed: ParsedPlan): PlanInput {
   };
 }
 
-async function deletePlanForReplace(trx: Kysely<DB>, planId: number, number: string): Promise<void> {
+/** Deletes the plan being replaced (refused once results exist); returns its index links, detached. */
+async function deletePlanForReplace(
+  trx: Kysely<DB>,
+  authorityId: number,
+  planId: number,
+  number: string,
+): Promise<DetachedLink[]> {
   const recorded = await trx
     .selectFrom('result_submission as r')
     .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
@@ -145,5 +157,7 @@ async function deletePlanForReplace(trx: Kysely<DB>, planId: number, number: str
       `Kế hoạch ${number} đã có kết quả được ghi nhận: không thể thay thế; hãy sửa từng nhiệm vụ.`,
     );
   }
+  const links = await detachPlanLinks(trx, authorityId, planId);
   await trx.deleteFrom('plan').where('id', '=', planId).execute();
+  return links;
 }
