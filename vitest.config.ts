@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Suites that need a PostgreSQL server (several app processes); in CI TEST_DATABASE_URL is always set. */
@@ -12,8 +13,9 @@ export default defineConfig({
     ],
     globalSetup: ['test/browser/global-setup.ts'],
     pool: 'forks',
-    maxWorkers: 2,
-    testTimeout: 30_000,
+    // one more worker than cores: the API, CLI and browser suites wait on PostgreSQL, child processes and chromium
+    maxWorkers: Math.max(2, availableParallelism() + 1),
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
