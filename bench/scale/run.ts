@@ -17,6 +17,8 @@ import type { EngineRun, ScenarioResult } from './scenarios.ts';
 
 const RESULTS = new URL('./results/', import.meta.url);
 const REDMINE_RESULTS = new URL('../redmine/results/', import.meta.url);
+/** What the numbers mean against the goals of issue #9, written by hand after a run; appended. */
+const FINDINGS = new URL('./findings.md', import.meta.url);
 
 interface RedmineRun {
   when: string;
@@ -50,6 +52,7 @@ function scenarioRows(run: EngineRun): string[] {
     const cell = (c: number) => {
       const h = http(c);
       if (!h) return '—';
+      if (h.responses === 0) return `no response completed within the ${fmt(h.seconds)} s run`;
       const failed = h.failed > 0 ? ` (${h.failed} failed)` : '';
       return `${fmt(h.perSecond)}${h.unit === 'pair' ? ' pairs' : ''}/s · p50 ${fmt(h.p50)} · p95 ${fmt(h.p95)} · p99 ${fmt(h.p99)}${failed}`;
     };
@@ -67,6 +70,7 @@ function notes(run: EngineRun): string[] {
 function floorTable(run: EngineRun): string {
   if (run.floor.length === 0) return '';
   const lines = run.floor.map((f) => {
+    f.statements = f.statements.filter((x, i, all) => all.findIndex((y) => y.sql === x.sql) === i);
     const psqlSum = f.statements.reduce((a, s) => a + s.psqlP50, 0);
     const explainSum = f.statements.reduce((a, s) => a + s.explainMs, 0);
     return `| ${f.scenario} | ${f.statements.length} | ${fmt(psqlSum)} | ${fmt(explainSum)} | ${fmt(f.serviceP50)} | ${fmt(f.serviceP50 / psqlSum)}× |`;
@@ -109,14 +113,16 @@ function redmineRatio(runs: EngineRun[], redmine: RedmineRun[]): string {
       const ours = run.scenarios.find((s) => s.id === id);
       for (const c of [10, 50]) {
         const d = ours?.http?.find((h) => h.connections === c);
-        const r =
-          redmine
-            .filter((x) => x.data.issues === near.data.issues && x.runs.some((y) => y.scenario === scenario))
-            .sort((a) => (a.listAs === 'agency' ? -1 : 1))[0]
-            ?.runs.find((y) => y.scenario === scenario && y.connections === c) ?? null;
+        const same = redmine.filter(
+          (x) =>
+            Math.abs(Math.log(x.data.issues / near.data.issues)) < Math.log(1.2) &&
+            x.runs.some((y) => y.scenario === scenario),
+        );
+        const source = same.find((x) => x.listAs === 'agency') ?? same[0];
+        const r = source?.runs.find((y) => y.scenario === scenario && y.connections === c) ?? null;
         if (!d || !r) continue;
         lines.push(
-          `| ${run.scale} | ${what} | ${c} | ${fmt(d.perSecond)} (p99 ${fmt(d.p99)} ms) | ${fmt(r.perSecond)} (p99 ${fmt(r.p99)} ms) | **${fmt(d.perSecond / r.perSecond)}×** | ${near.data.issues.toLocaleString('en')} issues, ${near.when.slice(0, 16)}, load ${near.machine.loadAverageBefore.join(' ')} |`,
+          `| ${run.scale} | ${what} | ${c} | ${fmt(d.perSecond)} (p99 ${fmt(d.p99)} ms) | ${fmt(r.perSecond)} (p99 ${fmt(r.p99)} ms) | **${fmt(d.perSecond / r.perSecond)}×** | ${source?.data.issues.toLocaleString('en')} issues, ${scenario === 'list' ? `list asked as ${source?.listAs}, ` : ''}${source?.when.slice(0, 16)}, load ${source?.machine.loadAverageBefore.join(' ')} |`,
         );
       }
     }
@@ -183,7 +189,9 @@ npm run bench:scale -- --render-only          # rewrite this section from bench/
 
 ${tables.join('\n\n')}
 
-${redmineRatio(runs, redmine)}`;
+${redmineRatio(runs, redmine)}
+
+${existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8').trim() : ''}`;
 }
 
 function loadRedmine(files: string[]): RedmineRun[] {

@@ -20,10 +20,16 @@ import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/dates.ts';
+import { writtenReminderAsOf } from '../../src/domain/reminders.ts';
 import type { Actor } from '../../src/modules/access/access.ts';
 import { listAssignmentsFor } from '../../src/modules/assignments/assignments.service.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
+import {
+  insertWrittenReminders,
+  listRemindedAssignmentIds,
+} from '../../src/modules/followup/followup.repo.ts';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
+import { loadSweepFacts } from '../../src/modules/followup/sweep-facts.ts';
 import { importPlanDocument, planInputOf } from '../../src/modules/import/import.service.ts';
 import { readPlanFile } from '../../src/modules/import/read-plan-file.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
@@ -116,7 +122,7 @@ async function time(
 }
 
 /** Records the SQL a service sends (compiled by the unplugged executor), to replay it with psql. */
-function capturing(db: Kysely<DB>): { db: Kysely<DB>; queries: CompiledQuery[] } {
+export function capturing(db: Kysely<DB>): { db: Kysely<DB>; queries: CompiledQuery[] } {
   const queries: CompiledQuery[] = [];
   const executor = db.getExecutor();
   const plugin: KyselyPlugin = {
@@ -151,7 +157,7 @@ function psql(url: string, script: string): string {
 }
 
 /** p50/p95 of `repeat` runs with \timing (rows sent to /dev/null), and EXPLAIN (ANALYZE, BUFFERS) once. */
-function floorOf(url: string, sqlText: string, repeat: number) {
+export function floorOf(url: string, sqlText: string, repeat: number) {
   const out = psql(url, `\\o /dev/null\n\\timing on\n${`${sqlText};\n`.repeat(repeat)}`);
   const times = [...out.matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
   const plan = psql(url, `explain (analyze, buffers) ${sqlText};`)
@@ -171,7 +177,7 @@ function floorOf(url: string, sqlText: string, repeat: number) {
   };
 }
 
-async function scratchPostgres(base: string) {
+export async function scratchPostgres(base: string) {
   const name = `dondoc_scale_${process.pid}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -266,6 +272,7 @@ export async function runEngine(options: {
   const scenarios: ScenarioResult[] = [];
   const floor: FloorResult[] = [];
   let app: FastifyInstance | null = null;
+  let closeActivity = async () => {};
   try {
     await migrateToLatest(db as Kysely<unknown>);
     let t = performance.now();
@@ -372,11 +379,33 @@ export async function runEngine(options: {
       base = await app.listen({ host: '127.0.0.1', port: 0 });
       const officeH = await signIn(base, 'vanphong');
       const stpH = await signIn(base, 'stp');
-      // autocannon stops at its deadline; what the server still has queued must finish first. The
-      // database queue is first come first served (the PGlite mutex, pg.Pool's waiters): a probe
-      // that reads the database returns once the work queued before it has been served.
+      // autocannon stops at its deadline; what the server still has queued must finish first: wait
+      // until this process is idle (PGlite runs in it) and PostgreSQL runs no statement of this
+      // database, three times in a row 300 ms apart.
+      const activity = scratch ? new pg.Client({ connectionString: scratch.url }) : null;
+      await activity?.connect();
+      closeActivity = async () => {
+        await activity?.end();
+      };
       drain = async () => {
-        for (let i = 0; i < 2; i++) await (await fetch(`${base}/api/auth/session`, { headers: stpH })).text();
+        const until = performance.now() + 900_000;
+        for (let quiet = 0; quiet < 3 && performance.now() < until; ) {
+          const before = process.cpuUsage();
+          await new Promise((r) => setTimeout(r, 300));
+          const used = process.cpuUsage(before);
+          const busy = (used.user + used.system) / 1000 / 300;
+          const active = activity
+            ? Number(
+                (
+                  await activity.query(
+                    `select count(*) as n from pg_stat_activity
+                     where datname = current_database() and backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()`,
+                  )
+                ).rows[0]?.n ?? 0,
+              )
+            : 0;
+          quiet = busy < 0.15 && active === 0 ? quiet + 1 : 0;
+        }
       };
       const get = async (s: ScenarioResult, path: string, headers: Record<string, string>) => {
         const probe = await fetch(`${base}${path}`, { headers });
@@ -418,7 +447,13 @@ export async function runEngine(options: {
         const cap = capturing(db);
         await run(cap.db);
         const statements = cap.queries
-          .filter((q) => /"assignment"/.test(q.sql))
+          .filter(
+            (q, i, all) =>
+              /"assignment"/.test(q.sql) &&
+              all.findIndex(
+                (x) => x.sql === q.sql && JSON.stringify(x.parameters) === JSON.stringify(q.parameters),
+              ) === i,
+          )
           .map((q) => floorOf(scratch.url, inlineSql(q), scenario === '1' ? 10 : 30));
         floor.push({ scenario, statements, serviceP50 });
         log(
@@ -430,7 +465,7 @@ export async function runEngine(options: {
     // --- the daily sweep over the whole data set. The catch-up of every day since the first plan
     // reads all the facts once per day on which a reminder falls due, so it may stop at its budget:
     // the days left are then marked swept (sweep_day rows, a bench shortcut) and the as-of day, swept
-    // next, records every reminder still due (the backlog); the 5 days after it are normal days.
+    // next records the backlog (see below); the 5 days after it are normal days.
     t = performance.now();
     const coldBudget = options.coldSweepSeconds * 1000;
     const cold = await sweepUpTo(db, data.authorityId, asOf, {
@@ -456,14 +491,28 @@ export async function runEngine(options: {
           .values(rest.slice(i, i + 1000))
           .onConflict((oc) => oc.doNothing())
           .execute();
+      // The backlog: a day with more than ~10,900 new reminders fails on PostgreSQL (one INSERT of
+      // 6 columns per reminder passes the 65,535 bind parameters; insertWrittenReminders does not
+      // chunk). The bench records it with the app's own functions, 5,000 a statement, without letters.
+      t = performance.now();
+      const facts = await loadSweepFacts(db, data.authorityId, asOf);
+      const reminded = await listRemindedAssignmentIds(db, data.authorityId);
+      const due = facts.flatMap((f) => {
+        if (reminded.has(f.assignmentId)) return [];
+        const r = writtenReminderAsOf({ role: 'lead', ...f }, asOf);
+        return r ? [{ assignmentId: f.assignmentId, agencyId: f.agencyId, ...r }] : [];
+      });
+      for (let i = 0; i < due.length; i += 5_000)
+        await insertWrittenReminders(db, data.authorityId, due.slice(i, i + 5_000));
+      const backlogMs = round(performance.now() - t);
       t = performance.now();
       const backlog = await sweepUpTo(db, data.authorityId, asOf);
       const ms = round(performance.now() - t);
       add(
         '5b',
-        `daily sweep of ${asOf} after the days left were marked swept (records the backlog)`,
+        `daily sweep of ${asOf}, after the days left were marked swept and their ${due.length.toLocaleString('en')} reminders recorded in bulk`,
         { n: 1, p50: ms, p95: ms, p99: ms, mean: ms },
-        `${backlog.reminders} written reminders, ${backlog.letters} letters, ${backlog.notifications} notifications`,
+        `backlog of ${due.length} reminders recorded by the bench in ${(backlogMs / 1000).toFixed(1)} s (chunks of 5,000: one sweep INSERT of more than ~10,900 reminders fails on PostgreSQL — 65,535 bind parameters); the day itself: ${backlog.reminders} reminders, ${backlog.letters} letters, ${backlog.notifications} notifications`,
       );
     }
     let day = asOf;
@@ -642,6 +691,7 @@ export async function runEngine(options: {
     void s7d;
     return result;
   } finally {
+    await closeActivity();
     await app?.close();
     await database.close();
     await scratch?.drop();

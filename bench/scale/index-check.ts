@@ -1,0 +1,85 @@
+/**
+ * Before/after for an index (issue #9): generates a scale into a scratch PostgreSQL database, takes
+ * the SQL of scenarios 1 and 2 from the services themselves, times each with EXPLAIN ANALYZE
+ * (median of 7) and psql \timing, creates the candidate indexes, analyzes, and times again.
+ *   TEST_DATABASE_URL=… node --import tsx bench/scale/index-check.ts --scale 100k
+ */
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { DB } from '../../src/db/schema.ts';
+import type { Actor } from '../../src/modules/access/access.ts';
+import { listAssignmentsFor } from '../../src/modules/assignments/assignments.service.ts';
+import { getStatistics } from '../../src/modules/statistics/statistics.service.ts';
+import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
+import { generateScaleData } from './generate.ts';
+import { capturing, floorOf, inlineSql, SCALES, scratchPostgres } from './scenarios.ts';
+
+export const CANDIDATE_INDEXES = [
+  `create index if not exists result_submission_accepted on result_submission (assignment_id, submitted_on) where status = 'accepted'`,
+];
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '100k' } } });
+const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+const scratch = await scratchPostgres(base);
+const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
+try {
+  const db = database.db;
+  await migrateToLatest(db as Kysely<unknown>);
+  const data = await generateScaleData(db, { assignments: SCALES[values.scale] ?? 100_000, seed: 9 });
+  const users = await db.selectFrom('app_user').select(['id', 'username', 'agency_id']).execute();
+  const actor = (name: string): Actor => {
+    const u = users.find((x) => x.username === name) as (typeof users)[number];
+    return {
+      kind: 'user',
+      userId: u.id,
+      username: u.username,
+      authorityId: data.authorityId,
+      role: u.agency_id ? 'agency' : 'office',
+      agencyId: u.agency_id,
+      agencyScope: u.agency_id ? [u.agency_id] : [],
+      via: 'session',
+    };
+  };
+  const now = new Date(`${data.asOf}T03:00:00Z`);
+  const sqlOf = async (run: (c: Kysely<DB>) => Promise<unknown>) => {
+    const cap = capturing(db);
+    await run(cap.db);
+    return cap.queries.filter((q) => /"assignment"/.test(q.sql)).map(inlineSql);
+  };
+  const s1 = await sqlOf((c) => getStatistics(c, actor('vanphong'), { asOf: data.asOf }, now));
+  const s2 = await sqlOf((c) =>
+    listAssignmentsFor({ db: c, actor: actor('stp'), now, ip: null, http: DEFAULT_HTTP_OPTIONS } as never, {
+      asOf: data.asOf,
+      state: 'open_overdue',
+      page: 1,
+      pageSize: 50,
+    }),
+  );
+  const measure = () =>
+    [...new Set([...s1, ...s2])].map((q) => {
+      const f = floorOf(scratch.url, q, 7);
+      return { scenario: s1.includes(q) ? 1 : 2, psqlP50: f.psqlP50, explainMs: f.explainMs };
+    });
+  const before = measure();
+  for (const ddl of CANDIDATE_INDEXES) await db.executeQuery({ sql: ddl, parameters: [] } as never);
+  await db.executeQuery({ sql: 'vacuum analyze result_submission', parameters: [] } as never);
+  const after = measure();
+  console.log(
+    JSON.stringify(
+      {
+        scale: values.scale,
+        data: { assignments: data.leadAssignments + data.supportAssignments },
+        before,
+        after,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await database.close();
+  await scratch.drop();
+}
