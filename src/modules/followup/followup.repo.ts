@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { inSlices } from '../../db/chunks.ts';
 import type { DB, NotificationKind } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 
@@ -141,22 +142,24 @@ export async function insertWrittenReminders(
   authorityId: number,
   rows: NewWrittenReminder[],
 ) {
-  if (rows.length === 0) return [];
-  return trx
-    .insertInto('written_reminder')
-    .values(
-      rows.map((r) => ({
-        authority_id: authorityId,
-        assignment_id: r.assignmentId,
-        agency_id: r.agencyId,
-        due_on: r.dueOn,
-        reminded_on: r.remindedOn,
-        year: r.year,
-      })),
-    )
-    .onConflict((oc) => oc.column('assignment_id').doNothing())
-    .returning(['id', 'assignment_id', 'agency_id', 'due_on'])
-    .execute();
+  // in slices: the first sweep over a province's past plans can record tens of thousands at once
+  return inSlices(rows, (slice) =>
+    trx
+      .insertInto('written_reminder')
+      .values(
+        slice.map((r) => ({
+          authority_id: authorityId,
+          assignment_id: r.assignmentId,
+          agency_id: r.agencyId,
+          due_on: r.dueOn,
+          reminded_on: r.remindedOn,
+          year: r.year,
+        })),
+      )
+      .onConflict((oc) => oc.column('assignment_id').doNothing())
+      .returning(['id', 'assignment_id', 'agency_id', 'due_on'])
+      .execute(),
+  );
 }
 
 /** The next number of the authority's yearly counter; rolled back with the transaction, so never reused. */
@@ -198,23 +201,25 @@ export async function insertNotifications(trx: Kysely<DB>, rows: NotificationIns
   }
   const fresh = rows.filter((r) => !existing.has(r.businessKey));
   if (fresh.length === 0) return [];
-  return trx
-    .insertInto('notification')
-    .values(
-      fresh.map((r) => ({
-        authority_id: r.authorityId,
-        user_id: r.userId,
-        kind: r.kind,
-        business_key: r.businessKey,
-        title: r.title,
-        body: r.body,
-        link: r.link,
-        assignment_id: r.assignmentId,
-      })),
-    )
-    .onConflict((oc) => oc.column('business_key').doNothing())
-    .returning(['id', 'user_id', 'kind', 'title', 'body', 'business_key'])
-    .execute();
+  return inSlices(fresh, (slice) =>
+    trx
+      .insertInto('notification')
+      .values(
+        slice.map((r) => ({
+          authority_id: r.authorityId,
+          user_id: r.userId,
+          kind: r.kind,
+          business_key: r.businessKey,
+          title: r.title,
+          body: r.body,
+          link: r.link,
+          assignment_id: r.assignmentId,
+        })),
+      )
+      .onConflict((oc) => oc.column('business_key').doNothing())
+      .returning(['id', 'user_id', 'kind', 'title', 'body', 'business_key'])
+      .execute(),
+  );
 }
 
 export type InsertedNotification = Awaited<ReturnType<typeof insertNotifications>>[number];

@@ -8,6 +8,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import nodemailer from 'nodemailer';
+import { inSlices } from '../../db/chunks.ts';
 import type { DB, OutboxAttachment } from '../../db/schema.ts';
 import { DOCX_TYPE } from './letters.service.ts';
 
@@ -33,22 +34,24 @@ export interface OutboxDraft {
 /** Queues messages not queued yet; returns how many this call added. */
 export async function enqueueMessages(db: Kysely<DB>, drafts: OutboxDraft[]): Promise<number> {
   if (drafts.length === 0) return 0;
-  const rows = await db
-    .insertInto('outbox_message')
-    .values(
-      drafts.map((m) => ({
-        authority_id: m.authorityId,
-        business_key: m.businessKey,
-        kind: m.kind,
-        to_address: m.to,
-        subject: m.subject,
-        body_text: m.bodyText,
-        attachments: JSON.stringify(m.attachments),
-      })),
-    )
-    .onConflict((oc) => oc.column('business_key').doNothing())
-    .returning('id')
-    .execute();
+  const rows = await inSlices(drafts, (slice) =>
+    db
+      .insertInto('outbox_message')
+      .values(
+        slice.map((m) => ({
+          authority_id: m.authorityId,
+          business_key: m.businessKey,
+          kind: m.kind,
+          to_address: m.to,
+          subject: m.subject,
+          body_text: m.bodyText,
+          attachments: JSON.stringify(m.attachments),
+        })),
+      )
+      .onConflict((oc) => oc.column('business_key').doNothing())
+      .returning('id')
+      .execute(),
+  );
   return rows.length;
 }
 
