@@ -82,15 +82,22 @@ describe('indices (chromium)', () => {
     await page.goto('/chi-so/PAPI');
     await page.getByRole('button', { name: 'Nhập kết quả' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog
-      .locator('.ant-select')
-      .filter({ has: page.locator('#year') })
-      .click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="2022"]').click();
-    await dialog
+    // pick 2022 in the year select; on a busy machine the dropdown's animation can swallow a click,
+    // so open it and pick again until the select shows the year (at most three times)
+    const chosen = dialog
       .locator('.ant-select-content-value[title="2022"], .ant-select [title="2022"]')
-      .first()
-      .waitFor();
+      .first();
+    for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+      await dialog
+        .locator('.ant-select')
+        .filter({ has: page.locator('#year') })
+        .click();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="2022"]');
+      await option.waitFor({ timeout: 10_000 }).catch(() => {});
+      await option.click({ timeout: 5_000 }).catch(() => {});
+      await chosen.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
+    await chosen.waitFor();
     await dialog.getByLabel('Điểm số').fill('95');
     await dialog.getByLabel('Thứ hạng').fill('20');
     await dialog.getByLabel('Nguồn số liệu').fill('UNDP, PAPI 2022 (thử nghiệm)');
