@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
 import { openDocx } from '../src/modules/letters/docx-xml.ts';
-import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { backendNames } from './support/databases.ts';
 
 /** `dondoc settings letters` on a data folder (PGlite) and on a scratch PostgreSQL database. */
 for (const backend of backendNames()) {
@@ -17,25 +14,12 @@ for (const backend of backendNames()) {
     let cleanup: () => Promise<void>;
 
     beforeAll(async () => {
-      if (backend === 'postgres') {
-        const scratch = await createScratchDatabase();
-        env = { DATABASE_URL: scratch.url };
-        cleanup = scratch.drop;
-      } else {
-        const dir = mkdtempSync(join(tmpdir(), 'dondoc-settings-cli-'));
-        env = { DONDOC_DATA_DIR: join(dir, 'data') };
-        cleanup = async () => rmSync(dir, { recursive: true, force: true });
-      }
+      ({ env, cleanup } = await cliWorkspace(backend, 'settings-cli'));
       expect((await cli('demo')).code).toBe(0);
     });
     afterAll(() => cleanup());
 
-    async function cli(...argv: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    }
+    const cli = (...argv: string[]) => runCaptured(env, argv);
 
     /** Runs `fn` on the database once the CLI has closed it. */
     async function withDb<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { login } from '../src/modules/auth/auth.service.ts';
-import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { backendNames } from './support/databases.ts';
 
 /** `dondoc user add` and `dondoc user set` against each database. */
 for (const backend of backendNames()) {
@@ -15,25 +12,12 @@ for (const backend of backendNames()) {
     let cleanup: () => Promise<void>;
 
     beforeAll(async () => {
-      if (backend === 'postgres') {
-        const scratch = await createScratchDatabase();
-        env = { DATABASE_URL: scratch.url };
-        cleanup = scratch.drop;
-      } else {
-        const dir = mkdtempSync(join(tmpdir(), 'dondoc-user-cli-'));
-        env = { DONDOC_DATA_DIR: join(dir, 'data') };
-        cleanup = async () => rmSync(dir, { recursive: true, force: true });
-      }
+      ({ env, cleanup } = await cliWorkspace(backend, 'user-cli'));
       expect((await cli('demo')).code).toBe(0);
     });
     afterAll(() => cleanup());
 
-    async function cli(...argv: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    }
+    const cli = (...argv: string[]) => runCaptured(env, argv);
 
     /** Signs in with the service, on a database opened after the CLI closed it. */
     async function signsIn(username: string, password: string): Promise<boolean> {
