@@ -27,8 +27,8 @@ describe('directory and audit trail (chromium)', () => {
     await page.getByLabel('Tìm cơ quan').fill('so noi vu');
     await page.getByRole('cell', { name: 'Sở Tư pháp', exact: true }).waitFor({ state: 'detached' });
     const rows = page.locator('tbody tr.ant-table-row');
-    expect(await rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain('Sở Nội vụ');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => rows.first().innerText(), { timeout: 15_000 }).toContain('Sở Nội vụ');
     await screenshot(page, 'directory-search-desktop');
 
     await page.getByLabel('Tìm cơ quan').fill('tu phap');

@@ -35,7 +35,7 @@ async function openQ1(page: Page) {
   await pick(page, 'report-preset', 'Quý I');
   await pick(page, 'report-year', '2021');
   // the lists have closed (they fade out)
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
   await dialog.getByText('Kỳ báo cáo 01/01/2021 – 31/03/2021, tính đến ngày 31/03/2021').waitFor();
   return dialog;
 }
@@ -115,7 +115,7 @@ describe('report dialog and CSV exports (chromium)', () => {
     await again.getByTestId('report-save').click();
     await again.getByText('Không lưu được: có người vừa sửa báo cáo này').waitFor();
     await again.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
-    await expect.poll(() => again.getByLabel('I. Đánh giá chung').inputValue()).toBe('Bản của người khác.');
+    await expect.poll(() => again.getByLabel('I. Đánh giá chung').inputValue(), { timeout: 15_000 }).toBe('Bản của người khác.');
     expect(await again.getByText('Không lưu được: có người vừa sửa báo cáo này').count()).toBe(0);
     await again.getByRole('tab', { name: 'Số liệu' }).click();
     await again.getByTestId('report-figures').waitFor();

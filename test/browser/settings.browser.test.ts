@@ -72,7 +72,10 @@ describe('follow-up settings (chromium)', () => {
     expect(await preview.innerText()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
 
     await name.fill('Nguyễn Văn An');
-    expect((await page.getByTestId('preview-signer').innerText()).trim()).toBe('Nguyễn Văn An');
+    // the preview follows the form on the next render: wait for it rather than read it at once
+    const signer = page.getByTestId('preview-signer');
+    await signer.filter({ hasText: 'Nguyễn Văn An' }).waitFor();
+    expect((await signer.innerText()).trim()).toBe('Nguyễn Văn An');
     await page.getByRole('button', { name: 'Thêm nơi nhận' }).click();
     await page.getByLabel('Nơi nhận 4', { exact: true }).fill('Sở Nội vụ (để theo dõi)');
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
