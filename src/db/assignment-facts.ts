@@ -8,7 +8,9 @@ import { sql } from 'kysely';
 /** Withdrawn on: the earliest of the assignment's, its task's and its plan's cancellation. */
 export const cancelledOnSql = sql<string | null>`least(a.cancelled_on, t.cancelled_on, p.cancelled_on)`;
 
-/** Done on: the submission (receipt) date of the assignment's earliest accepted result; null if none. */
-export const doneOnSql = sql<string | null>`(
-  select min(r.submitted_on) from result_submission r where r.assignment_id = a.id and r.status = 'accepted'
-)`;
+/**
+ * Done on: the submission (receipt) date of the assignment's earliest accepted result; null if none.
+ * Kept on the assignment row by triggers on `result_submission` (migration 2026-11-28T0100), equal
+ * by construction to `min(submitted_on) where status = 'accepted'` (test/assignment-done-on.test.ts).
+ */
+export const doneOnSql = sql<string | null>`a.done_on`;

@@ -128,6 +128,8 @@ export interface AssignmentTable {
   original_due_on: DateColumn | null;
   current_due_on: DateColumn | null;
   cancelled_on: DateColumn | null;
+  /** receipt date of the earliest accepted result; written only by the database's triggers */
+  done_on: ColumnType<string | null, never, never>;
   parent_assignment_id: ColumnType<number | null, number | null | undefined, number | null>;
   moved_to_assignment_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: Generated<number>;

@@ -102,6 +102,32 @@ export function stateAsOfSql(asOf: LocalDate) {
   end`;
 }
 
+/**
+ * "The state as of `asOf` is `state`", written as plain predicates on the facts row — the same rule
+ * as `stateAsOfSql`, unrolled so that PostgreSQL can use a range of the due-date index
+ * (`current_due_on < asOf` for overdue) instead of computing the CASE for every row of a scope.
+ */
+export function stateIsSql(asOf: LocalDate, state: AssignmentState) {
+  const d = sql`${asOf}::date`;
+  const notCancelled = sql`(f.cancelled_on is null or f.cancelled_on > ${d})`;
+  const notDone = sql`(f.done_on is null or f.done_on > ${d})`;
+  const done = sql`f.done_on <= ${d}`;
+  switch (state) {
+    case 'cancelled':
+      return sql<SqlBool>`f.cancelled_on <= ${d}`;
+    case 'done_on_time':
+      return sql<SqlBool>`${notCancelled} and ${done} and (f.due_on is null or f.done_on <= f.due_on)`;
+    case 'done_late':
+      return sql<SqlBool>`${notCancelled} and ${done} and f.done_on > f.due_on`;
+    case 'ongoing':
+      return sql<SqlBool>`${notCancelled} and ${notDone} and f.due_on is null`;
+    case 'open_overdue':
+      return sql<SqlBool>`${notCancelled} and ${notDone} and f.due_on < ${d}`;
+    case 'open_on_time':
+      return sql<SqlBool>`${notCancelled} and ${notDone} and f.due_on >= ${d}`;
+  }
+}
+
 export type WorkListSort = 'dueOn' | 'agency' | 'plan';
 
 export interface WorkListQuery extends FactsScope {
@@ -118,7 +144,7 @@ export async function listAssignments(db: Kysely<DB>, query: WorkListQuery) {
   const state = stateAsOfSql(query.asOf);
   const base = () => {
     const rows = db.selectFrom(assignmentFacts(db, query).as('f'));
-    return query.state ? rows.where(state, '=', query.state) : rows;
+    return query.state ? rows.where(stateIsSql(query.asOf, query.state)) : rows;
   };
   const { total } = await base()
     .select((eb) => eb.fn.countAll<number>().as('total'))

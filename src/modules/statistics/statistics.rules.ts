@@ -8,7 +8,6 @@ import {
   assignmentStateAsOf,
   daysOverdue,
   isDueBy,
-  onTimeRate,
 } from '../../domain/state.ts';
 
 /**
@@ -28,9 +27,10 @@ export const STAT_KEYS = [
 export type StatKey = (typeof STAT_KEYS)[number];
 export type StatCounts = Record<StatKey, number>;
 
-/** What one lead assignment's figures depend on. */
+/** What one lead assignment's figures depend on; `n`: how many assignments share these facts (default 1). */
 export interface StatFacts extends AssignmentFacts {
   role: 'lead' | 'support';
+  n?: number;
 }
 
 /** Kỳ báo cáo — only assignments whose current due date falls in [from, to] (either end optional). */
@@ -66,14 +66,21 @@ export function inPeriod(dueOn: LocalDate | null, period: Period): boolean {
   );
 }
 
-/** The figures of a set of assignments and their on-time rate (the pure rule of state.ts). */
+/**
+ * The figures of a set of assignments and their on-time rate (the rule of state.ts `onTimeRate`:
+ * done on time among those due — the `due_on_time` and `due` figures). An item standing for `n`
+ * assignments with the same facts counts `n` times.
+ */
 export function summarise(
   items: StatFacts[],
   asOf: LocalDate,
 ): { counts: StatCounts; onTimeRate: number | null } {
   const counts = emptyStatCounts();
-  for (const item of items) for (const key of statKeysOf(item, asOf)) counts[key]++;
-  return { counts, onTimeRate: onTimeRate(items, asOf) };
+  for (const item of items) {
+    const n = item.n ?? 1;
+    for (const key of statKeysOf(item, asOf)) counts[key] += n;
+  }
+  return { counts, onTimeRate: counts.due === 0 ? null : counts.due_on_time / counts.due };
 }
 
 /** One calendar month of the trend: what fell due in it and what was done in it. */

@@ -7,7 +7,12 @@ import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
-import { type AssignmentFactsRow, listAssignmentFacts } from '../status/status.repo.ts';
+import {
+  type AssignmentFactsFilter,
+  type AssignmentFactsRow,
+  countAssignmentFacts,
+  listAssignmentFacts,
+} from '../status/status.repo.ts';
 import { findAgencyOfAuthority, listPlanHeaders, taskContentByAssignment } from './statistics.repo.ts';
 import {
   inPeriod,
@@ -56,9 +61,14 @@ export interface StatisticsGroup {
  * equals the `total` of `listStatisticItems` with the same filters and `state` = its key.
  */
 export async function getStatistics(db: Kysely<DB>, actor: Actor, query: StatisticsQuery, now = new Date()) {
-  const { asOf, period, rows, plans } = await loadFacts(db, actor, query, undefined, now);
+  const scope = await resolveScope(db, actor, query, undefined, now);
+  const { asOf, period, plans } = scope;
+  // counted in the database by identical facts, then through the same rules (issue #9: the overview)
+  const rows = (await countAssignmentFacts(db, scope.authorityId, scope.filter)).filter((row) =>
+    inPeriod(row.due_on, period),
+  );
   const groupBy = query.groupBy ?? 'agency';
-  const facts = rows.map(toFacts);
+  const facts = rows.map((row) => ({ ...toFacts(row), n: Number(row.n) }));
   return {
     asOf,
     from: period.from ?? null,
@@ -114,7 +124,7 @@ export async function getStatisticsDigest<S extends StatKey>(
 
 /** The figures of each agency (or plan), in the order of the facts query. */
 function groupFigures(
-  rows: AssignmentFactsRow[],
+  rows: Pick<AssignmentFactsRow, 'agency_id' | 'agency_code' | 'agency_name' | 'plan_number'>[],
   facts: StatFacts[],
   plans: Map<string, { id: number; title: string }>,
   groupBy: 'agency' | 'plan',
@@ -194,6 +204,19 @@ async function loadFacts(
   agencyId: number | undefined,
   now: Date,
 ) {
+  const scope = await resolveScope(db, actor, query, agencyId, now);
+  const rows = await listAssignmentFacts(db, scope.authorityId, scope.filter);
+  return { ...scope, rows: rows.filter((row) => inPeriod(row.due_on, scope.period)) };
+}
+
+/** Who may see what, as of which date, for which plan, agency and period: checked once for every route. */
+async function resolveScope(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: StatisticsFilter,
+  agencyId: number | undefined,
+  now: Date,
+) {
   const authority = await findAuthorityById(db, authorityOf(actor));
   const scope = agencyFilterFor(actor, 'stats.read', authority.id);
   const asOf = parseAsOf(query.asOf, authority.time_zone, now);
@@ -216,22 +239,22 @@ async function loadFacts(
     requireAccess(actor, 'stats.read', { authorityId: authority.id, agencyId });
     agencyIds = [agencyId];
   }
-  const rows = await listAssignmentFacts(db, authority.id, {
+  const filter: AssignmentFactsFilter = {
     role: 'lead',
     openedBy: asOf,
     agencyIds,
     ...(query.planId !== undefined ? { planId: query.planId } : {}),
-  });
+  };
   return {
     authorityId: authority.id,
     asOf,
     period,
-    rows: rows.filter((row) => inPeriod(row.due_on, period)),
+    filter,
     plans: new Map(planList.map((p) => [p.number, p])),
   };
 }
 
-function toFacts(row: AssignmentFactsRow): StatFacts {
+function toFacts(row: Pick<AssignmentFactsRow, 'role' | 'due_on' | 'done_on' | 'cancelled_on'>): StatFacts {
   return { role: row.role, dueOn: row.due_on, doneOn: row.done_on ?? null, cancelledOn: row.cancelled_on };
 }
 
