@@ -199,7 +199,7 @@ export async function scratchPostgres(base: string) {
   };
 }
 
-function cannon(spec: CannonSpec): Promise<CannonResult> {
+export function cannon(spec: CannonSpec): Promise<CannonResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -221,7 +221,7 @@ function cannon(spec: CannonSpec): Promise<CannonResult> {
   });
 }
 
-async function signIn(base: string, username: string) {
+export async function signIn(base: string, username: string) {
   const reply = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

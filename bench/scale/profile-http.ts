@@ -1,0 +1,264 @@
+/**
+ * The per-request overhead of the HTTP API (issue #9): 10k assignments on a scratch PostgreSQL
+ * database, buildApp on 127.0.0.1:0 in this process, autocannon in a child process (cannon.ts) for
+ * scenario 2 (one agency's open list), 3b (one task for one agency) and 4 (submit + accept), each
+ * for `--seconds` at `--connections`; prints req/s and p50/p99. With `--profile` the server's CPU is
+ * sampled with the inspector during each run and the top self-time functions are printed; with
+ * `--waits` PostgreSQL's pg_stat_activity of the database is sampled every 100 ms (wait events and
+ * states of the app's connections). The scratch database is dropped at the end.
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+ *     node --import tsx bench/scale/profile-http.ts [--scale 10k] [--seconds 10] [--connections 10] \
+ *       [--only 2,3b,4] [--profile] [--waits] [--pool 10]
+ */
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
+import { createPlan } from '../../src/modules/plans/plans.service.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { prng } from '../generate.ts';
+import type { CannonResult } from './cannon.ts';
+import { createScaleUsers, generateScaleData, planInput, scaleDirectory } from './generate.ts';
+import { cannon, SCALES, scratchPostgres, signIn } from './scenarios.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '10k' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string', default: '2,3b,4' },
+    pool: { type: 'string', default: '10' },
+    profile: { type: 'boolean', default: false },
+    waits: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '9' },
+    'w-plans': { type: 'string', default: '12' },
+    analyze: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!pgBase) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+const seconds = Number(values.seconds);
+const connections = values.connections.split(',').map(Number);
+const only = new Set(values.only.split(','));
+const log = (line: string) => console.error(`[profile-http] ${line}`);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time per function (by name and file:line) of one CPU profile, the top `n`, in % of samples. */
+function topSelf(profile: { nodes: ProfileNode[]; samples?: number[] }, n = 18): string[] {
+  const hits = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const count = node.hitCount ?? 0;
+    if (count === 0) continue;
+    total += count;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/(src|bench)\//, '$1/');
+    const key = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
+    hits.set(key, (hits.get(key) ?? 0) + count);
+  }
+  return [...hits.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, count]) => `${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
+}
+
+/** Samples pg_stat_activity of the database every 100 ms; returns counts of "state/wait event". */
+function watchWaits(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  return {
+    async start() {
+      await client.connect();
+      const tick = async () => {
+        const { rows } = await client.query<{ k: string; n: string }>(
+          `select coalesce(state, '?') || ' / ' || coalesce(wait_event_type || ':' || wait_event, 'cpu')
+                  || case when state = 'active' then ' / ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 160) else '' end as k,
+                  count(*) as n
+             from pg_stat_activity
+            where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()
+            group by 1`,
+        );
+        samples += 1;
+        for (const r of rows) counts.set(r.k, (counts.get(r.k) ?? 0) + Number(r.n));
+        if (!stopped) timer = setTimeout(() => (running = tick()), 100);
+      };
+      running = tick();
+      await running;
+    },
+    async stop(): Promise<string[]> {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await client.end();
+      return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${(n / samples).toFixed(2).padStart(6)} conns  ${k}`);
+    },
+  };
+}
+
+const scratch = await scratchPostgres(pgBase);
+const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: Number(values.pool) });
+const db = database.db;
+const session = values.profile ? new Session() : null;
+try {
+  await migrateToLatest(db as Kysely<unknown>);
+  let t = performance.now();
+  const data = await generateScaleData(db, {
+    seed: Number(values.seed),
+    assignments: SCALES[values.scale] ?? Number(values.scale),
+  });
+  log(
+    `generated ${data.leadAssignments + data.supportAssignments} assignments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  const w = await createAuthorityFromDirectory(db, scaleDirectory('BENCH-W'));
+  await createScaleUsers(db, w, 'w.');
+  // open assignments for scenario 4: plans of 50 tasks with group cells in BENCH-W
+  t = performance.now();
+  const random = prng(Number(values.seed) + 1);
+  for (let i = 1; i <= Number(values['w-plans']); i++) {
+    await createPlan(
+      db,
+      { id: w, place: 'Thử Nghiệm' },
+      planInput(random, `${i}/KH-P`, '2025-06-02'),
+      'bench',
+    );
+  }
+  const wCount = await db
+    .selectFrom('assignment')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('authority_id', '=', w)
+    .executeTakeFirstOrThrow();
+  log(
+    `BENCH-W: ${values['w-plans']} plans, ${wCount.n} assignments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  if (values.analyze) await sql`vacuum analyze`.execute(db);
+  const now = new Date(`${data.asOf}T03:00:00Z`);
+  const app = await buildApp({
+    db,
+    databaseKind: 'postgres',
+    now: () => now,
+    web: false,
+    http: { filesDir: '/tmp/dondoc-scale-files' },
+  });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const stpH = await signIn(base, 'stp');
+    const wH = await signIn(base, 'w.vanphong');
+    const oneTask = JSON.stringify({
+      docType: 'CV',
+      number: '__N__/CV-HTTP',
+      issuedOn: '2025-06-02',
+      title: 'Giao nhiệm vụ',
+      tasks: [
+        {
+          no: '1',
+          content: 'Báo cáo tình hình thực hiện',
+          leadText: 'Sở Nội vụ',
+          deadlineText: 'Trước ngày 30/7/2025',
+        },
+      ],
+    });
+    const openIds = async () =>
+      (
+        await db
+          .selectFrom('assignment as a')
+          .leftJoin('result_submission as r', 'r.assignment_id', 'a.id')
+          .where('a.authority_id', '=', w)
+          .where('a.role', '=', 'lead')
+          .where('a.opens_on', '<=', data.asOf)
+          .where('a.cancelled_on', 'is', null)
+          .where('r.id', 'is', null)
+          .select('a.id')
+          .orderBy('a.id')
+          .execute()
+      ).map((r) => r.id);
+    const runs: { id: string; run: (c: number) => Promise<CannonResult> }[] = [
+      {
+        id: '2',
+        run: (c) =>
+          cannon({
+            mode: 'get',
+            base,
+            path: `/api/assignments?asOf=${data.asOf}&state=open_overdue&pageSize=50`,
+            headers: stpH,
+            connections: c,
+            seconds,
+          }),
+      },
+      {
+        id: '3b',
+        run: (c) =>
+          cannon({
+            mode: 'create',
+            base,
+            path: '/api/plans',
+            headers: wH,
+            body: oneTask,
+            connections: c,
+            seconds,
+          }),
+      },
+      {
+        id: '4',
+        run: async (c) =>
+          cannon({
+            mode: 'submit-accept',
+            base,
+            path: '/api/assignments',
+            headers: wH,
+            ids: await openIds(),
+            connections: c,
+            seconds,
+          }),
+      },
+    ];
+    await session?.connect();
+    for (const { id, run } of runs) {
+      if (!only.has(id)) continue;
+      for (const c of connections) {
+        const waits = values.waits ? watchWaits(scratch.url) : null;
+        await waits?.start();
+        if (session) {
+          await session.post('Profiler.setSamplingInterval', { interval: 200 });
+          await session.post('Profiler.enable');
+          await session.post('Profiler.start');
+        }
+        const load = loadavg()[0]?.toFixed(1);
+        const r = await run(c);
+        const line = `scenario ${id} ×${c}: ${r.perSecond} ${r.unit}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.ok} ok, ${r.failed} failed ${JSON.stringify(r.failedStatuses)}${r.exhausted ? ' (ids exhausted)' : ''} (load ${load})`;
+        console.log(line);
+        if (session) {
+          const { profile } = await session.post('Profiler.stop');
+          console.log(
+            topSelf(profile as never)
+              .map((l) => `    ${l}`)
+              .join('\n'),
+          );
+        }
+        if (waits) console.log((await waits.stop()).map((l) => `    ${l}`).join('\n'));
+      }
+    }
+  } finally {
+    session?.disconnect();
+    await app.close();
+  }
+} finally {
+  await database.close();
+  if (values.keep) log(`kept ${scratch.url}`);
+  else await scratch.drop();
+}
