@@ -1,8 +1,9 @@
 /**
  * Before/after for an index (issue #9): generates a scale into a scratch PostgreSQL database, takes
- * the SQL of scenarios 1 and 2 from the services themselves, times each with EXPLAIN ANALYZE
- * (median of 7) and psql \timing, creates the candidate indexes, analyzes, and times again.
- *   TEST_DATABASE_URL=… node --import tsx bench/scale/index-check.ts --scale 100k
+ * the SQL of scenarios 1 and 2 from the services themselves, times the services in-process (p50) and
+ * each statement with EXPLAIN ANALYZE and psql \timing (median of 7), creates the candidate indexes,
+ * analyzes, and times again. `--plans` prints the statements and their plans too.
+ *   TEST_DATABASE_URL=… node --import tsx bench/scale/index-check.ts --scale 100k [--plans]
  */
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
@@ -16,11 +17,18 @@ import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { generateScaleData } from './generate.ts';
 import { capturing, floorOf, inlineSql, SCALES, scratchPostgres } from './scenarios.ts';
 
+/**
+ * The candidates under test. Tried before: `result_submission (assignment_id, submitted_on) where
+ * status = 'accepted'` (now in migration 2026-11-28T0100 with `assignment.done_on`).
+ */
 export const CANDIDATE_INDEXES = [
-  `create index if not exists result_submission_accepted on result_submission (assignment_id, submitted_on) where status = 'accepted'`,
+  `create index if not exists assignment_agency_open on assignment (authority_id, agency_id, current_due_on)
+     include (role, opens_on, done_on, cancelled_on) where parent_assignment_id is null`,
 ];
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '100k' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '100k' }, plans: { type: 'boolean', default: false } },
+});
 const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 const scratch = await scratchPostgres(base);
@@ -58,15 +66,45 @@ try {
       pageSize: 50,
     }),
   );
-  const measure = () =>
-    [...new Set([...s1, ...s2])].map((q) => {
+  const service = async (run: () => Promise<unknown>, n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return Math.round((times[Math.floor(n / 2)] as number) * 10) / 10;
+  };
+  const measure = async () => ({
+    serviceP50: {
+      1: await service(() => getStatistics(db, actor('vanphong'), { asOf: data.asOf }, now), 15),
+      2: await service(
+        () =>
+          listAssignmentsFor({ db, actor: actor('stp'), now, ip: null, http: DEFAULT_HTTP_OPTIONS } as never, {
+            asOf: data.asOf,
+            state: 'open_overdue',
+            page: 1,
+            pageSize: 50,
+          }),
+        51,
+      ),
+    },
+    statements: [...new Set([...s1, ...s2])].map((q) => {
       const f = floorOf(scratch.url, q, 7);
-      return { scenario: s1.includes(q) ? 1 : 2, psqlP50: f.psqlP50, explainMs: f.explainMs };
-    });
-  const before = measure();
+      return {
+        scenario: s1.includes(q) ? 1 : 2,
+        psqlP50: f.psqlP50,
+        explainMs: f.explainMs,
+        ...(values.plans ? { sql: q, plan: f.plan } : {}),
+      };
+    }),
+  });
+  await db.executeQuery({ sql: 'vacuum analyze', parameters: [] } as never);
+  const before = await measure();
   for (const ddl of CANDIDATE_INDEXES) await db.executeQuery({ sql: ddl, parameters: [] } as never);
-  await db.executeQuery({ sql: 'vacuum analyze result_submission', parameters: [] } as never);
-  const after = measure();
+  await db.executeQuery({ sql: 'vacuum analyze', parameters: [] } as never);
+  const after = await measure();
   console.log(
     JSON.stringify(
       {

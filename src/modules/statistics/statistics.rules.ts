@@ -80,7 +80,12 @@ export function summarise(
     const n = item.n ?? 1;
     for (const key of statKeysOf(item, asOf)) counts[key] += n;
   }
-  return { counts, onTimeRate: counts.due === 0 ? null : counts.due_on_time / counts.due };
+  return { counts, onTimeRate: rateOf(counts) };
+}
+
+/** Tỷ lệ đúng hạn from the figures: done on time among those due; null when nothing is due yet. */
+export function rateOf(counts: StatCounts): number | null {
+  return counts.due === 0 ? null : counts.due_on_time / counts.due;
 }
 
 /** One calendar month of the trend: what fell due in it and what was done in it. */

@@ -10,14 +10,21 @@ import { findAuthorityById } from '../directory/directory.repo.ts';
 import {
   type AssignmentFactsFilter,
   type AssignmentFactsRow,
-  countAssignmentFacts,
   listAssignmentFacts,
 } from '../status/status.repo.ts';
-import { findAgencyOfAuthority, listPlanHeaders, taskContentByAssignment } from './statistics.repo.ts';
 import {
+  countStatistics,
+  findAgencyOfAuthority,
+  listPlanHeaders,
+  taskContentByAssignment,
+} from './statistics.repo.ts';
+import {
+  emptyStatCounts,
   inPeriod,
   monthlyTrend,
   type Period,
+  rateOf,
+  STAT_KEYS,
   type StatCounts,
   type StatFacts,
   type StatKey,
@@ -61,22 +68,28 @@ export interface StatisticsGroup {
  * equals the `total` of `listStatisticItems` with the same filters and `state` = its key.
  */
 export async function getStatistics(db: Kysely<DB>, actor: Actor, query: StatisticsQuery, now = new Date()) {
-  const scope = await resolveScope(db, actor, query, undefined, now);
-  const { asOf, period, plans } = scope;
-  // counted in the database by identical facts, then through the same rules (issue #9: the overview)
-  const rows = (await countAssignmentFacts(db, scope.authorityId, scope.filter)).filter((row) =>
-    inPeriod(row.due_on, period),
-  );
+  const { authorityId, asOf, period, filter, plans } = await resolveScope(db, actor, query, undefined, now);
   const groupBy = query.groupBy ?? 'agency';
-  const facts = rows.map((row) => ({ ...toFacts(row), n: Number(row.n) }));
+  // counted by the database in one pass (issue #9: the province overview), by the rules of statKeysOf
+  const counted = await countStatistics(db, authorityId, filter, asOf, period, groupBy);
+  const titles = new Map([...plans.values()].map((p) => [p.id, p.title]));
+  const groups = counted.map(
+    (g): StatisticsGroup => ({
+      ...g,
+      name: groupBy === 'plan' ? (titles.get(g.id) ?? '') : g.name,
+      onTimeRate: rateOf(g.counts),
+    }),
+  );
+  const counts = emptyStatCounts();
+  for (const g of counted) for (const key of STAT_KEYS) counts[key] += g.counts[key];
   return {
     asOf,
     from: period.from ?? null,
     to: period.to ?? null,
     planId: query.planId ?? null,
     groupBy,
-    groups: groupFigures(rows, facts, plans, groupBy, asOf),
-    totals: summarise(facts, asOf),
+    groups,
+    totals: { counts, onTimeRate: rateOf(counts) },
   };
 }
 

@@ -11,8 +11,11 @@ export interface AssignmentFactsFilter {
   agencyIds?: readonly number[] | null;
 }
 
-/** The joins and filters of a facts query, before its select list; null when the scope is empty. */
-function factsBase(db: Kysely<DB>, authorityId: number, filter: AssignmentFactsFilter) {
+/**
+ * The joins and filters of a facts query (aliases `a`, `t`, `p`, `g`), before its select list; null
+ * when the scope is empty.
+ */
+export function factsBase(db: Kysely<DB>, authorityId: number, filter: AssignmentFactsFilter) {
   let query = db
     .selectFrom('assignment as a')
     .innerJoin('task as t', 't.id', 'a.task_id')
@@ -66,38 +69,3 @@ export function listAssignmentFacts(db: Kysely<DB>, authorityId: number, filter:
 }
 
 export type AssignmentFactsRow = Awaited<ReturnType<typeof listAssignmentFacts>>[number];
-
-/**
- * The same facts counted instead of listed: one row per agency, plan and combination of the three
- * dates a state depends on, with how many assignments share it (`n`). Counting by these rows gives
- * the figures counting `listAssignmentFacts` row by row gives — the rules see identical facts — while
- * the database sends hundreds of rows instead of one per assignment. Ordered so that agencies and plans
- * first appear in the order they do in `listAssignmentFacts`.
- */
-export function countAssignmentFacts(
-  db: Kysely<DB>,
-  authorityId: number,
-  filter: AssignmentFactsFilter = {},
-) {
-  const base = factsBase(db, authorityId, filter);
-  if (!base) return Promise.resolve([]);
-  return base
-    .select((eb) => [
-      'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
-      'p.number as plan_number',
-      'a.role',
-      'a.current_due_on as due_on',
-      cancelledOnSql.as('cancelled_on'),
-      doneOnSql.as('done_on'),
-      eb.fn.countAll<number>().as('n'),
-    ])
-    .groupBy(['g.id', 'a.agency_id', 'g.code', 'g.name', 'p.id', 'p.number', 'a.role', 'a.current_due_on'])
-    .groupBy([cancelledOnSql, doneOnSql])
-    .orderBy('g.id')
-    .orderBy('p.id')
-    .execute();
-}
-
-export type AssignmentFactsCount = Awaited<ReturnType<typeof countAssignmentFacts>>[number];
