@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
-import { stateIsSql } from '../assignments/assignments.repo.ts';
+import { stateAsOfSql } from '../assignments/assignments.repo.ts';
 import { type AssignmentFactsFilter, factsBase } from '../status/status.repo.ts';
 import {
   emptyStatCounts,
@@ -56,40 +56,42 @@ export async function taskContentByAssignment(
 const CONTENT_SLICE = 10_000;
 
 /**
- * The condition under which one assignment counts toward each figure as of `asOf` — `statKeysOf`
- * (statistics.rules.ts) written in SQL over the facts `f` (due_on, done_on, cancelled_on, role), so
- * that the database counts a province's figures in one pass and sends one row per agency or plan.
- * test/statistics-sql.test.ts checks that both give the same figures, key by key.
+ * Per facts row `f` (due_on, done_on, cancelled_on, role) what `statKeysOf` (statistics.rules.ts)
+ * looks at, in SQL: the state (`stateAsOfSql`, the rule of state.ts), whether it is due by `asOf`,
+ * whether it has incurred its written reminder (writtenReminderAsOf, DOMAIN.md §6) and how many days
+ * it is overdue — so that the database counts a province's figures in one pass and sends one row
+ * per agency or plan. test/statistics-sql.test.ts checks both give the same figures, key by key.
  */
-export function statConditionsSql(asOf: LocalDate): Record<StatKey, RawBuilder<SqlBool>> {
+function statFactsSql(asOf: LocalDate) {
   const d = sql`${asOf}::date`;
-  const state = (s: Parameters<typeof stateIsSql>[1]) => stateIsSql(asOf, s);
-  const notCancelled = sql`(f.cancelled_on is null or f.cancelled_on > ${d})`;
-  const due = sql<SqlBool>`${notCancelled} and f.due_on <= ${d}`;
-  const overdueDays = sql`(${d} - f.due_on)`;
-  const overdue = state('open_overdue');
-  return {
-    total: sql<SqlBool>`true`,
-    done_on_time: state('done_on_time'),
-    done_late: state('done_late'),
-    open_on_time: state('open_on_time'),
-    open_overdue: overdue,
-    ongoing: state('ongoing'),
-    cancelled: state('cancelled'),
-    due,
-    due_on_time: sql<SqlBool>`${due} and ${state('done_on_time')}`,
-    // DOMAIN.md §6 (writtenReminderAsOf): a lead assignment past its deadline, not withdrawn by then,
-    // no accepted result received by then, counted from the day after the deadline
-    reminders: sql<SqlBool>`f.role = 'lead' and f.due_on is not null
+  return [
+    stateAsOfSql(asOf).as('state'),
+    sql<boolean>`(f.cancelled_on is null or f.cancelled_on > ${d}) and f.due_on <= ${d}`.as('due'),
+    sql<boolean>`f.role = 'lead' and f.due_on is not null
       and (f.cancelled_on is null or f.cancelled_on > f.due_on)
       and (f.done_on is null or f.done_on > f.due_on)
-      and f.due_on + 1 <= ${d}`,
-    d0_30: sql<SqlBool>`${overdue} and ${overdueDays} <= 30`,
-    d31_90: sql<SqlBool>`${overdue} and ${overdueDays} between 31 and 90`,
-    d91_120: sql<SqlBool>`${overdue} and ${overdueDays} between 91 and 120`,
-    d120_plus: sql<SqlBool>`${overdue} and ${overdueDays} > 120`,
-  };
+      and f.due_on + 1 <= ${d}`.as('reminded'),
+    sql<number>`${d} - f.due_on`.as('days'),
+  ] as const;
 }
+
+/** The condition on a row of `statFactsSql` (alias `s`) under which it counts toward each figure. */
+const STAT_CONDITIONS: Record<StatKey, RawBuilder<SqlBool>> = {
+  total: sql`true`,
+  done_on_time: sql`s.state = 'done_on_time'`,
+  done_late: sql`s.state = 'done_late'`,
+  open_on_time: sql`s.state = 'open_on_time'`,
+  open_overdue: sql`s.state = 'open_overdue'`,
+  ongoing: sql`s.state = 'ongoing'`,
+  cancelled: sql`s.state = 'cancelled'`,
+  due: sql`s.due`,
+  due_on_time: sql`s.due and s.state = 'done_on_time'`,
+  reminders: sql`s.reminded`,
+  d0_30: sql`s.state = 'open_overdue' and s.days <= 30`,
+  d31_90: sql`s.state = 'open_overdue' and s.days between 31 and 90`,
+  d91_120: sql`s.state = 'open_overdue' and s.days between 91 and 120`,
+  d120_plus: sql`s.state = 'open_overdue' and s.days > 120`,
+};
 
 export interface CountedGroup {
   id: number;
@@ -119,33 +121,35 @@ export async function countStatistics(
   const facts = base
     .select([
       'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
       'p.id as plan_id',
-      'p.number as plan_number',
       'a.role',
       'a.current_due_on as due_on',
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),
     ])
     .as('f');
-  const conditions = statConditionsSql(asOf);
-  const counts = STAT_KEYS.map((key) => sql<number>`count(*) filter (where ${conditions[key]})`.as(key));
+  const perRow = db
+    .selectFrom(facts)
+    .select(['f.agency_id', 'f.plan_id', ...statFactsSql(asOf)])
+    .as('s');
+  const counts = STAT_KEYS.map((key) => sql<number>`count(*) filter (where ${STAT_CONDITIONS[key]})`.as(key));
   const grouped =
     groupBy === 'agency'
       ? db
-          .selectFrom(facts)
-          .select(['f.agency_id as id', 'f.agency_code as code', 'f.agency_name as name'])
+          .selectFrom(perRow)
+          .innerJoin('agency as g', 'g.id', 's.agency_id')
+          .select(['g.id', 'g.code', 'g.name'])
           .select(counts)
-          .groupBy(['f.agency_id', 'f.agency_code', 'f.agency_name'])
-          .orderBy('f.agency_id')
+          .groupBy('g.id')
+          .orderBy('g.id')
       : db
-          .selectFrom(facts)
-          .select(['f.plan_id as id', 'f.plan_number as code', sql<string>`''`.as('name')])
+          .selectFrom(perRow)
+          .innerJoin('plan as p', 'p.id', 's.plan_id')
+          .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
           .select(counts)
-          .groupBy(['f.plan_id', 'f.plan_number'])
-          .orderBy(sql`min(f.agency_id)`)
-          .orderBy('f.plan_id');
+          .groupBy('p.id')
+          .orderBy(sql`min(s.agency_id)`)
+          .orderBy('p.id');
   const rows = (await grouped.execute()) as unknown as (Record<StatKey, number | string> & {
     id: number;
     code: string;
