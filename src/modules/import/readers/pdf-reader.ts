@@ -21,8 +21,8 @@
  *   another header; the end of the document. Known limit: rows are found by their STT cell, so an
  *   STT vertically centred in a tall row splits that row (the drawn borders are not read).
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../../shared/errors.ts';
+import { keepNativeBuiltins } from '../../../shared/native-builtins.ts';
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
 
 interface Run {
@@ -72,7 +72,18 @@ export async function pdfToPlanText(bytes: Uint8Array): Promise<string> {
   return render(lines.filter((l) => !(l.edge && PAGE_NUMBER.test(lineText(l.tokens)))));
 }
 
-async function readLines(bytes: Uint8Array): Promise<Line[]> {
+/** pdfjs (and its in-process worker) loads on the first PDF read; it replaces built-ins (see native-builtins.ts). */
+function readLines(bytes: Uint8Array): Promise<Line[]> {
+  return keepNativeBuiltins(async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    return readLinesWith(getDocument, bytes);
+  });
+}
+
+async function readLinesWith(
+  getDocument: typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument,
+  bytes: Uint8Array,
+): Promise<Line[]> {
   let task: ReturnType<typeof getDocument>;
   try {
     const options = { disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 };
