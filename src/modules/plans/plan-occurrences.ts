@@ -5,6 +5,7 @@ import type { Recurrence } from '../../domain/deadline.ts';
 import { listOccurrences } from '../../domain/occurrences.ts';
 import { AppError } from '../../shared/errors.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
+import { sharedDirectory } from './shared-directory.ts';
 import { planTask } from './task-assignments.ts';
 
 /**
@@ -103,7 +104,7 @@ async function holdersOf(
   const { directory, agencyByCode } = await loadDirectory(trx, plan.authority_id, place);
   const planned = planTask(
     { leadText: task.lead_text, supportText: task.support_text, deadlineText: task.deadline_text },
-    directory,
+    sharedDirectory(directory),
     { issuedOn: plan.issued_on, endsOn: plan.ends_on },
   );
   return planned.expansion.assignments.flatMap((a) => {

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
 import { findPlanByNumber } from './plans.repo.ts';
+import { sharedDirectory } from './shared-directory.ts';
 import { type PlannedTask, planTask } from './task-assignments.ts';
 
 /** What every HTTP-facing service receives: the database, who asks, from where, and the clock. */
@@ -59,7 +60,9 @@ export async function createPlan(
         number: plan.number,
       });
     }
-    const { directory, agencyByCode } = await loadDirectory(trx, authority.id, authority.place);
+    const loaded = await loadDirectory(trx, authority.id, authority.place);
+    const { agencyByCode } = loaded;
+    const directory = sharedDirectory(loaded.directory);
     const ctx = { issuedOn: plan.issuedOn, endsOn: plan.endsOn ?? null };
     const planned = plan.tasks.map((task) => ({
       task,
