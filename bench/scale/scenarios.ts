@@ -125,12 +125,18 @@ async function time(
 export function capturing(db: Kysely<DB>): { db: Kysely<DB>; queries: CompiledQuery[] } {
   const queries: CompiledQuery[] = [];
   const executor = db.getExecutor();
+  // transformQuery sees subqueries too (built from the same db); only what reached transformResult ran
+  const compiled = new Map<unknown, CompiledQuery>();
   const plugin: KyselyPlugin = {
     transformQuery: (args) => {
-      queries.push(executor.compileQuery(args.node, args.queryId));
+      compiled.set(args.queryId, executor.compileQuery(args.node, args.queryId));
       return args.node;
     },
-    transformResult: async (args) => args.result,
+    transformResult: async (args) => {
+      const query = compiled.get(args.queryId);
+      if (query) queries.push(query);
+      return args.result;
+    },
   };
   return { db: db.withPlugin(plugin), queries };
 }
