@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import { inSlices } from '../../db/chunks.ts';
 import type { DB, NotificationKind } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
@@ -118,6 +119,136 @@ export function listAssignmentDetails(db: Kysely<DB>, authorityId: number, ids: 
 }
 
 export type AssignmentDetail = Awaited<ReturnType<typeof listAssignmentDetails>>[number];
+
+type FactsQuery = ExpressionBuilder<
+  DB & { a: DB['assignment']; t: DB['task']; p: DB['plan'] },
+  'a' | 't' | 'p'
+>;
+
+/**
+ * The SQL side of writtenReminderFor (domain/reminders.ts): a lead assignment with a due date, no
+ * reminder recorded yet (withdrawn ones included), not cancelled by its due date and without an
+ * accepted result received by it. Exactly the rule's condition, so the rows are the candidates and
+ * the rule itself still decides (with the day: remindedOn ≤ day, opened by the day).
+ */
+const canStillBeReminded = (eb: FactsQuery) =>
+  eb.and([
+    eb('a.current_due_on', 'is not', null),
+    eb.not(
+      eb.exists(
+        eb.selectFrom('written_reminder as w').select('w.id').whereRef('w.assignment_id', '=', 'a.id'),
+      ),
+    ),
+    sql<boolean>`(${cancelledOnSql} <= a.current_due_on) is not true`,
+    sql<boolean>`(${doneOnSql} <= a.current_due_on) is not true`,
+  ]);
+
+/**
+ * What a sweep day reads of the lead assignments existing on `day`:
+ * - `{ noticeUntil }`: those the rule can still give a reminder by the end of the day, and (when
+ *   `noticeUntil` is a date) those open at the end of the day — neither cancelled nor done by then —
+ *   due by `noticeUntil` (the day plus the longest notice offset): the overdue ones the digests,
+ *   escalations and overdue lists read, and the ones the notices of the day may name;
+ * - `{ ids }`: of these assignments (a catch-up day's candidates), those the rule can still remind.
+ * Closed work (done on time, cancelled, reminded and then done) is not read. Ordered like
+ * listAssignmentFacts (agency, plan, task, occurrence), the order letters and lists quote.
+ */
+export async function listSweepFacts(
+  db: Kysely<DB>,
+  authorityId: number,
+  day: LocalDate,
+  scope: { noticeUntil: LocalDate | null } | { ids: readonly number[] },
+) {
+  const query = db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+    .select((eb) => [
+      'a.id',
+      'a.agency_id',
+      'g.code as agency_code',
+      'g.name as agency_name',
+      'p.id as plan_id',
+      'p.number as plan_number',
+      't.position as task_position',
+      't.ref as task_ref',
+      'a.occurrence',
+      'a.current_due_on as due_on',
+      cancelledOnSql.as('cancelled_on'),
+      doneOnSql.as('done_on'),
+      eb
+        .exists(
+          eb.selectFrom('written_reminder as w').select('w.id').whereRef('w.assignment_id', '=', 'a.id'),
+        )
+        .as('reminded'),
+    ])
+    .where('a.authority_id', '=', authorityId)
+    .where('a.role', '=', 'lead')
+    .where('a.parent_assignment_id', 'is', null)
+    .where('a.opens_on', '<=', day)
+    .where('p.issued_on', '<=', day);
+  if ('ids' in scope) {
+    const rows = await inSlices(scope.ids, (ids) =>
+      query.where('a.id', 'in', ids).where(canStillBeReminded).execute(),
+    );
+    return rows.sort(
+      (x, y) =>
+        x.agency_id - y.agency_id ||
+        x.plan_id - y.plan_id ||
+        x.task_position - y.task_position ||
+        x.occurrence - y.occurrence ||
+        x.id - y.id,
+    );
+  }
+  const { noticeUntil } = scope;
+  return query
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.current_due_on', '<', day), canStillBeReminded(eb)]),
+        ...(noticeUntil === null
+          ? []
+          : [
+              eb.and([
+                eb('a.current_due_on', '<=', noticeUntil),
+                sql<boolean>`(${cancelledOnSql} <= ${day}) is not true`,
+                sql<boolean>`(${doneOnSql} <= ${day}) is not true`,
+              ]),
+            ]),
+      ]),
+    )
+    .orderBy('g.id')
+    .orderBy('p.id')
+    .orderBy('t.position')
+    .orderBy('a.occurrence')
+    .orderBy('a.id')
+    .execute();
+}
+
+export type SweepFactsRow = Awaited<ReturnType<typeof listSweepFacts>>[number];
+
+/**
+ * The catch-up's candidates: every lead assignment the rule can still give a reminder (whatever the
+ * day), with the first day it exists on (its period opened and its plan issued).
+ */
+export function listReminderCandidates(db: Kysely<DB>, authorityId: number) {
+  return db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select([
+      'a.id',
+      'a.current_due_on as due_on',
+      sql<LocalDate>`greatest(a.opens_on, p.issued_on)`.as('opened_on'),
+      cancelledOnSql.as('cancelled_on'),
+      doneOnSql.as('done_on'),
+    ])
+    .where('a.authority_id', '=', authorityId)
+    .where('a.role', '=', 'lead')
+    .where('a.parent_assignment_id', 'is', null)
+    .where(canStillBeReminded)
+    .execute();
+}
 
 export async function listRemindedAssignmentIds(db: Kysely<DB>, authorityId: number): Promise<Set<number>> {
   const rows = await db

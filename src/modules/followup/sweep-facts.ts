@@ -1,23 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
-import { listAssignmentFacts } from '../status/status.repo.ts';
-import { listAssignmentDetails, listRecipients } from './followup.repo.ts';
+import { listAssignmentDetails, listRecipients, listSweepFacts } from './followup.repo.ts';
 import type { Recipient, SweepFact } from './notices.ts';
 
 /** A lead assignment as one sweep day sees it; the plan header is filled in only when quoted. */
-export type SweepFactRow = SweepFact & { agencyCode: string; planTitle: string; planIssuedOn: LocalDate };
+export type SweepFactRow = SweepFact & {
+  agencyCode: string;
+  planTitle: string;
+  planIssuedOn: LocalDate;
+  /** a written reminder is recorded for it already (withdrawn or not) */
+  reminded: boolean;
+};
 
 /**
- * The lead assignments existing on `day` with the rule's facts — the same query the status and the
- * reminder list use (listAssignmentFacts), so the sweep records exactly what the rule computes.
+ * The lead assignments existing on `day` that the day can act on, with the rule's facts (the status
+ * query's: effective due date, earliest accepted result's receipt date, earliest cancellation):
+ * those the rule can still give a reminder and, with `noticeUntil`, those open at the end of the day
+ * and due by then (see listSweepFacts); or, with `ids`, those of a catch-up day's candidates that the
+ * rule can still remind. The reminder rule and the notices decide on these rows as on all of them.
  */
 export async function loadSweepFacts(
   db: Kysely<DB>,
   authorityId: number,
   day: LocalDate,
+  scope: { noticeUntil: LocalDate | null } | { ids: readonly number[] } = { noticeUntil: day },
 ): Promise<SweepFactRow[]> {
-  const rows = await listAssignmentFacts(db, authorityId, { role: 'lead', openedBy: day });
+  const rows = await listSweepFacts(db, authorityId, day, scope);
   return rows.map((r) => ({
     assignmentId: r.id,
     agencyId: r.agency_id,
@@ -31,6 +40,7 @@ export async function loadSweepFacts(
     dueOn: r.due_on,
     doneOn: r.done_on ?? null,
     cancelledOn: r.cancelled_on,
+    reminded: Boolean(r.reminded),
   }));
 }
 

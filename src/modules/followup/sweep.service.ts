@@ -7,15 +7,13 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
-import { listAssignmentFacts } from '../status/status.repo.ts';
 import {
   claimQuietDays,
   claimSweepDay,
   firstSweepableDay,
   insertNotifications,
   insertWrittenReminders,
-  listLeadOpenedOn,
-  listRemindedAssignmentIds,
+  listReminderCandidates,
   listSweptDays,
   lockSweepDay,
   type NotificationInsert,
@@ -54,6 +52,16 @@ export const DEFAULT_SWEEP_OPTIONS: SweepOptions = {
 /** A catch-up sends the time-bound messages only for its last days: a 3-year-old "due in 7 days" helps no one. */
 export const NOTIFY_WINDOW_DAYS = 2;
 
+/**
+ * A catch-up day before the notify window: the candidates (read once for the whole catch-up, see
+ * reminderCandidates) whose reminder becomes recordable by this day and that no earlier day of the
+ * catch-up was given; the day reads only these (again, in its own transaction). The safety net of
+ * withdrawals is left to the window's days, which read everything the day can act on.
+ */
+export interface CatchUpDay {
+  ids: readonly number[];
+}
+
 export interface DaySweep {
   day: LocalDate;
   /** false: the day had been swept already (by this or another process) and nothing was done */
@@ -75,9 +83,10 @@ export async function sweepDay(
   db: Kysely<DB>,
   authorityId: number,
   day: LocalDate,
-  options: Partial<SweepOptions> = {},
+  options: Partial<SweepOptions> & { catchUp?: CatchUpDay } = {},
 ): Promise<DaySweep> {
   const o = { ...DEFAULT_SWEEP_OPTIONS, ...options };
+  const catchUp = options.catchUp;
   return db.transaction().execute(async (trx) => {
     await lockSweepDay(trx, authorityId, day);
     if (!(await claimSweepDay(trx, authorityId, day))) {
@@ -85,11 +94,11 @@ export async function sweepDay(
     }
     const authority = await findAuthorityById(trx, authorityId);
     // safety net: a result received by its deadline but accepted while a sweep was recording
-    await withdrawRemindersNoLongerDue(trx, authorityId, { actor: 'system', now: new Date() });
-    const facts = await loadSweepFacts(trx, authorityId, day);
-    const reminded = await listRemindedAssignmentIds(trx, authorityId);
+    if (!catchUp) await withdrawRemindersNoLongerDue(trx, authorityId, { actor: 'system', now: new Date() });
+    const noticeUntil = o.notify ? addDays(day, Math.max(0, ...o.noticeOffsets)) : null;
+    const facts = await loadSweepFacts(trx, authorityId, day, catchUp ?? { noticeUntil });
     const due = facts.flatMap((f) => {
-      if (reminded.has(f.assignmentId)) return [];
+      if (f.reminded) return [];
       const r = writtenReminderAsOf({ role: 'lead', ...f }, day);
       return r ? [{ assignmentId: f.assignmentId, agencyId: f.agencyId, ...r }] : [];
     });
@@ -197,7 +206,13 @@ export async function sweepUpTo(
   if (first === null || first > last) return summary;
   const swept = await listSweptDays(db, authorityId, first, last);
   const notifyFrom = addDays(last, -(options.notifyWindowDays ?? NOTIFY_WINDOW_DAYS));
-  const events = first < notifyFrom ? await recordableDays(db, authorityId) : new Set<LocalDate>();
+  // read only when a day before the window is left to sweep (never on a normal day)
+  let unswept = false;
+  for (let day = first; day < notifyFrom && day <= last && !unswept; day = addDays(day, 1))
+    unswept = !swept.has(day);
+  const candidates = unswept ? await reminderCandidates(db, authorityId) : [];
+  const events = new Set(candidates.map((c) => c.day));
+  let given = 0; // candidates[0, given) were handed to a day already
   let quiet: LocalDate[] = [];
   const claimQuiet = async () => {
     summary.days.push(...(await claimQuietDays(db, authorityId, quiet)));
@@ -212,7 +227,17 @@ export async function sweepUpTo(
       continue;
     }
     await claimQuiet();
-    const result = await sweepDay(db, authorityId, day, { ...options, notify: day >= notifyFrom });
+    let catchUp: CatchUpDay | undefined;
+    if (day < notifyFrom) {
+      const from = given;
+      while (given < candidates.length && (candidates[given] as Candidate).day <= day) given++;
+      catchUp = { ids: candidates.slice(from, given).map((c) => c.id) };
+    }
+    const result = await sweepDay(db, authorityId, day, {
+      ...options,
+      notify: day >= notifyFrom,
+      ...(catchUp ? { catchUp } : {}),
+    });
     if (!result.swept) continue;
     summary.days.push(day);
     summary.reminders += result.reminders;
@@ -225,27 +250,30 @@ export async function sweepUpTo(
   return summary;
 }
 
+interface Candidate {
+  id: number;
+  /** the day its reminder becomes recordable */
+  day: LocalDate;
+}
+
 /**
- * The days on which a reminder not recorded yet becomes recordable — its reminder date, or the day
- * its assignment comes to exist if that is later: exactly the days a full sweep would record one.
- * Read once per catch-up; a fact that changes meanwhile is caught by the next full day (rule: ≤ day).
+ * The lead assignments with a reminder not recorded yet, each with the day it becomes recordable —
+ * its reminder date, or the day its assignment comes to exist if that is later: exactly the days a
+ * full sweep would record one — in that order. Read once per catch-up; a fact that changes meanwhile
+ * is caught by the next full day (the window's, rule: ≤ day).
  */
-async function recordableDays(db: Kysely<DB>, authorityId: number): Promise<Set<LocalDate>> {
-  const facts = await listAssignmentFacts(db, authorityId, { role: 'lead' });
-  const opened = await listLeadOpenedOn(db, authorityId);
-  const reminded = await listRemindedAssignmentIds(db, authorityId);
-  const days = new Set<LocalDate>();
-  for (const f of facts) {
-    if (reminded.has(f.id)) continue;
+async function reminderCandidates(db: Kysely<DB>, authorityId: number): Promise<Candidate[]> {
+  const candidates: Candidate[] = [];
+  for (const f of await listReminderCandidates(db, authorityId)) {
     const r = writtenReminderFor({
       role: 'lead',
       dueOn: f.due_on,
       doneOn: f.done_on ?? null,
       cancelledOn: f.cancelled_on,
     });
-    if (r) days.add(maxDate(r.remindedOn, opened.get(f.id) ?? r.remindedOn));
+    if (r) candidates.push({ id: f.id, day: maxDate(r.remindedOn, f.opened_on) });
   }
-  return days;
+  return candidates.sort((a, b) => a.day.localeCompare(b.day) || a.id - b.id);
 }
 
 /** POST /sweeps — the Office runs the catch-up now, up to a date no later than today. */
