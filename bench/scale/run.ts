@@ -1,6 +1,9 @@
 /**
  * `npm run bench:scale -- --scale 10k[,100k,1m] [--engines pglite,postgres] [--http] [--seconds 10]
- *   [--connections 10,50] [--cold-sweep-seconds 120] [--redmine FILE,…] [--render-only]`
+ *   [--connections 10,50] [--cold-sweep-seconds 120] [--redmine FILE,…] [--redmine-live] [--render-only]`
+ * `--redmine-live`: in the same run, right after dondoc's runs of each scale, loads the same data shape
+ * into Redmine (bench/redmine/load.ts, install.sh must have run), starts it, measures it as the agency
+ * (bench/redmine/measure.ts) into bench/redmine/results/<scale>.json and stops it again.
  * Runs bench/scale/scenarios.ts once per scale and engine, each in its own process (so that peak RSS
  * is that run's), keeps each run's JSON in bench/scale/results/<scale>-<engine>.json, and writes the
  * 'scale' section of docs/benchmarks.md from every result kept there, with the ratio against Redmine
@@ -13,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeBenchSection } from '../doc-section.ts';
-import type { EngineRun, ScenarioResult } from './scenarios.ts';
+import { type EngineRun, SCALES, type ScenarioResult } from './scenarios.ts';
 
 const RESULTS = new URL('./results/', import.meta.url);
 const REDMINE_RESULTS = new URL('../redmine/results/', import.meta.url);
@@ -27,6 +30,41 @@ interface RedmineRun {
   machine: { loadAverageBefore: number[] };
   runs: { scenario: 'list' | 'create'; connections: number; perSecond: number; p50: number; p99: number }[];
   sqlFloor?: { issueStatementsP50Ms: number };
+}
+
+function runScript(script: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = script.endsWith('.sh')
+      ? spawn('bash', [new URL(script, import.meta.url).pathname, ...args], { stdio: 'inherit' })
+      : spawn(process.execPath, ['--import', 'tsx', new URL(script, import.meta.url).pathname, ...args], {
+          stdio: 'inherit',
+        });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`))));
+  });
+}
+
+/** Redmine at the same scale, in this run: load, start, measure (the list asked as the agency), stop. */
+async function measureRedmineLive(scale: string, seconds: string, connections: string): Promise<void> {
+  const issues = String(SCALES[scale] ?? Number(scale));
+  mkdirSync(REDMINE_RESULTS, { recursive: true });
+  await runScript('../redmine/stop.sh', []);
+  await runScript('../redmine/load.ts', ['--issues', issues]);
+  await runScript('../redmine/start.sh', []);
+  try {
+    await runScript('../redmine/measure.ts', [
+      '--as',
+      'agency',
+      '--duration',
+      seconds,
+      '--connections',
+      connections,
+      '--out',
+      new URL(`${scale}.json`, REDMINE_RESULTS).pathname,
+    ]);
+  } finally {
+    await runScript('../redmine/stop.sh', []);
+  }
 }
 
 function runOne(args: string[]): Promise<void> {
@@ -131,8 +169,9 @@ function redmineRatio(runs: EngineRun[], redmine: RedmineRun[]): string {
   return `### Against Redmine 5.0.4 (bench/redmine, PostgreSQL 15, Puma 2 × 5)
 
 dondoc req/s ÷ Redmine req/s at the same connections, dondoc on PostgreSQL. Redmine's numbers come
-from bench/redmine/measure.ts's JSON (its own run, on the same machine, with the same data shape;
-not the same minute, so the load average differs — both are given).
+from bench/redmine/measure.ts's JSON, on the same machine with the same data shape — with
+\`--redmine-live\` measured in the same run, right after dondoc's runs of that scale (the load average
+of each is given).
 
 | scale | request | connections | dondoc req/s | Redmine req/s | ratio | Redmine run |
 |---|---|---:|---:|---:|---:|---|
@@ -182,8 +221,9 @@ Reproduce:
 
 \`\`\`sh
 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:scale -- --scale 10k --engines pglite,postgres --http
+bash bench/redmine/install.sh                 # once: Debian's redmine 5.0.4 beside dondoc (see bench/redmine)
 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:scale -- --scale 100k --engines pglite,postgres --http \\
-  --redmine bench/redmine/results/100k.json   # a JSON written by bench/redmine/measure.ts --out
+  --redmine-live                              # Redmine loaded with the same shape and measured in the same run
 npm run bench:scale -- --render-only          # rewrite this section from bench/scale/results/*.json
 \`\`\`
 
@@ -221,6 +261,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       connections: { type: 'string', default: '10,50' },
       'cold-sweep-seconds': { type: 'string', default: '120' },
       redmine: { type: 'string', default: '' },
+      'redmine-live': { type: 'boolean', default: false },
       'render-only': { type: 'boolean', default: false },
     },
   });
@@ -257,6 +298,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         execFileSync(
           'npx',
           ['biome', 'format', '--write', new URL(`${scale}-${engine}.json`, RESULTS).pathname],
+          {
+            stdio: 'ignore',
+          },
+        );
+      }
+      if (values['redmine-live']) {
+        console.error(`== Redmine at ${scale}`);
+        await measureRedmineLive(scale, values.seconds, values.connections);
+        execFileSync(
+          'npx',
+          ['biome', 'format', '--write', new URL(`${scale}.json`, REDMINE_RESULTS).pathname],
           {
             stdio: 'ignore',
           },
