@@ -148,14 +148,9 @@ export function listActiveReminderFacts(db: Kysely<DB>, authorityId: number, ass
       eb.or([
         eb('a.current_due_on', 'is', null),
         eb(cancelledOnSql, '<=', eb.ref('a.current_due_on')),
-        eb.exists(
-          eb
-            .selectFrom('result_submission as r')
-            .select('r.id')
-            .whereRef('r.assignment_id', '=', 'a.id')
-            .where('r.status', '=', 'accepted')
-            .whereRef('r.submitted_on', '<=', 'a.current_due_on'),
-        ),
+        // the earliest accepted result received by the deadline (one column to compare once the
+        // receipt date is kept on the assignment, no per-reminder probe of the results)
+        eb(doneOnSql, '<=', eb.ref('a.current_due_on')),
       ]),
     );
   if (assignmentIds) {

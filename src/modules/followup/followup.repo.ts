@@ -125,6 +125,14 @@ type FactsQuery = ExpressionBuilder<
   'a' | 't' | 'p'
 >;
 
+/** writtenReminderFor's condition on the facts: a due date, not cancelled nor done by it. */
+const ruleGivesReminder = (eb: FactsQuery) =>
+  eb.and([
+    eb('a.current_due_on', 'is not', null),
+    sql<boolean>`(${cancelledOnSql} <= a.current_due_on) is not true`,
+    sql<boolean>`(${doneOnSql} <= a.current_due_on) is not true`,
+  ]);
+
 /**
  * The SQL side of writtenReminderFor (domain/reminders.ts): a lead assignment with a due date, no
  * reminder recorded yet (withdrawn ones included), not cancelled by its due date and without an
@@ -133,14 +141,12 @@ type FactsQuery = ExpressionBuilder<
  */
 const canStillBeReminded = (eb: FactsQuery) =>
   eb.and([
-    eb('a.current_due_on', 'is not', null),
+    ruleGivesReminder(eb),
     eb.not(
       eb.exists(
         eb.selectFrom('written_reminder as w').select('w.id').whereRef('w.assignment_id', '=', 'a.id'),
       ),
     ),
-    sql<boolean>`(${cancelledOnSql} <= a.current_due_on) is not true`,
-    sql<boolean>`(${doneOnSql} <= a.current_due_on) is not true`,
   ]);
 
 /**
@@ -164,7 +170,10 @@ export async function listSweepFacts(
     .innerJoin('task as t', 't.id', 'a.task_id')
     .innerJoin('plan as p', 'p.id', 't.plan_id')
     .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .select((eb) => [
+    // at most one row (unique per assignment): a join, not a subquery inside the OR below, which
+    // the planner costs as if run per row (and then compiles the query with JIT, ~0.5 s at 100k)
+    .leftJoin('written_reminder as w', 'w.assignment_id', 'a.id')
+    .select([
       'a.id',
       'a.agency_id',
       'g.code as agency_code',
@@ -177,11 +186,7 @@ export async function listSweepFacts(
       'a.current_due_on as due_on',
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),
-      eb
-        .exists(
-          eb.selectFrom('written_reminder as w').select('w.id').whereRef('w.assignment_id', '=', 'a.id'),
-        )
-        .as('reminded'),
+      sql<boolean>`w.id is not null`.as('reminded'),
     ])
     .where('a.authority_id', '=', authorityId)
     .where('a.role', '=', 'lead')
@@ -190,7 +195,7 @@ export async function listSweepFacts(
     .where('p.issued_on', '<=', day);
   if ('ids' in scope) {
     const rows = await inSlices(scope.ids, (ids) =>
-      query.where('a.id', 'in', ids).where(canStillBeReminded).execute(),
+      query.where('a.id', 'in', ids).where('w.id', 'is', null).where(ruleGivesReminder).execute(),
     );
     return rows.sort(
       (x, y) =>
@@ -205,7 +210,7 @@ export async function listSweepFacts(
   return query
     .where((eb) =>
       eb.or([
-        eb.and([eb('a.current_due_on', '<', day), canStillBeReminded(eb)]),
+        eb.and([eb('a.current_due_on', '<', day), eb('w.id', 'is', null), ruleGivesReminder(eb)]),
         ...(noticeUntil === null
           ? []
           : [
