@@ -39,6 +39,16 @@ export async function findAssignmentForResult(db: Kysely<DB>, authorityId: numbe
 
 export type AssignmentForResult = NonNullable<Awaited<ReturnType<typeof findAssignmentForResult>>>;
 
+/** The assignment a result belongs to, by the result's primary key (the authority compared after, as above). */
+export async function findResultAssignment(db: Kysely<DB>, authorityId: number, resultId: number) {
+  const row = await db
+    .selectFrom('result_submission')
+    .select(['assignment_id as assignmentId', 'authority_id as authorityId'])
+    .where('id', '=', resultId)
+    .executeTakeFirst();
+  return row?.authorityId === authorityId ? row : undefined;
+}
+
 /** How many accepted and pending results an assignment has. */
 export async function countOpenResults(db: Kysely<DB>, assignmentId: number) {
   const rows = await db

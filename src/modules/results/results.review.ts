@@ -10,6 +10,7 @@ import {
   countResults,
   decidePendingResult,
   findAssignmentForResult,
+  findResultAssignment,
   findResultView,
   listResultViews,
   type ResultFilter,
@@ -82,7 +83,7 @@ async function decideResult(
   const { db, actor } = c;
   const authority = await findAuthorityById(db, authorityOf(actor));
   const authorityId = authority.id;
-  const result = await findResultView(db, authorityId, resultId);
+  const result = await findResultAssignment(db, authorityId, resultId);
   if (!result) throw new AppError('NOT_FOUND', 'Không tìm thấy kết quả.');
   const assignment = await findAssignmentForResult(db, authorityId, result.assignmentId);
   if (!assignment) throw assignmentNotFound();
@@ -116,7 +117,14 @@ async function decideResult(
       };
       await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
     }
-    const after = (await findResultView(trx, authorityId, resultId)) as ResultView;
+    // what decidePendingResult changed; the rest of the view (plan, task, agency, files) is as read under the lock
+    const after: ResultView = {
+      ...before,
+      status: decision.status,
+      decidedOn: today,
+      decidedBy: actorName(actor),
+      returnReason: decision.returnReason,
+    };
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),

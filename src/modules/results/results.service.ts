@@ -225,7 +225,8 @@ export async function submitAssignmentResult(
   }
   if (fields.accept) requireDecideAccess(actor, authorityId, assignment);
   const checked = checkUploads(files);
-  assertOpenForResult(assignment, await countOpenResults(db, assignment.id));
+  // refused before any file is stored; without files the check under the lock below is the same one
+  if (checked.length > 0) assertOpenForResult(assignment, await countOpenResults(db, assignment.id));
   const stored = await storeUploads(c.http.filesDir, checked);
   return inTransaction(db, async (trx) => {
     const locked = await findAssignmentForResult(trx, authorityId, assignmentId, true);
