@@ -10,6 +10,8 @@
  *     node --import tsx bench/scale/profile-http.ts [--scale 10k] [--seconds 10] [--connections 10] \
  *       [--only 2,3b,4] [--profile] [--waits] [--pool 10]
  */
+
+import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -66,10 +68,25 @@ function topSelf(profile: { nodes: ProfileNode[]; samples?: number[] }, n = 18):
     const key = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
     hits.set(key, (hits.get(key) ?? 0) + count);
   }
-  return [...hits.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([key, count]) => `${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
+  const byPackage = new Map<string, number>();
+  for (const [key, count] of hits) {
+    const where = key.split(' ').at(-1) ?? '';
+    const pkg = /^(@[^/]+\/[^/]+|[^/:]+)\//.exec(where)?.[1] ?? (where.includes(':') ? 'node' : key);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + count);
+  }
+  const line = ([key, count]: [string, number]) =>
+    `${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`;
+  return [
+    ...[...hits.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(line),
+    `by package: ${[...byPackage.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, c]) => `${k} ${((100 * c) / total).toFixed(1)}%`)
+      .join(', ')}`,
+  ];
 }
 
 /** Samples pg_stat_activity of the database every 100 ms; returns counts of "state/wait event". */
@@ -109,6 +126,26 @@ function watchWaits(url: string) {
         .map(([k, n]) => `${(n / samples).toFixed(2).padStart(6)} conns  ${k}`);
     },
   };
+}
+
+/** CPU seconds (user + system) of the PostgreSQL backends serving this database, from /proc. */
+async function postgresCpu(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  await client.end();
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // the backend ended or runs elsewhere
+    }
+  }
+  return ticks / 100;
 }
 
 const scratch = await scratchPostgres(pgBase);
@@ -239,9 +276,17 @@ try {
           await session.post('Profiler.start');
         }
         const load = loadavg()[0]?.toFixed(1);
+        const pgBefore = await postgresCpu(scratch.url);
+        const cpuBefore = process.cpuUsage();
         const r = await run(c);
+        const cpu = process.cpuUsage(cpuBefore);
+        const pgCpu = (await postgresCpu(scratch.url)) - pgBefore;
+        const perRequest = (seconds: number) => ((1000 * seconds) / Math.max(1, r.responses)).toFixed(2);
         const line = `scenario ${id} ×${c}: ${r.perSecond} ${r.unit}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.ok} ok, ${r.failed} failed ${JSON.stringify(r.failedStatuses)}${r.exhausted ? ' (ids exhausted)' : ''} (load ${load})`;
         console.log(line);
+        console.log(
+          `    CPU per response: server ${perRequest((cpu.user + cpu.system) / 1e6)} ms, PostgreSQL ${perRequest(pgCpu)} ms (of ${r.responses} responses in ${r.seconds} s)`,
+        );
         if (session) {
           const { profile } = await session.post('Profiler.stop');
           console.log(
