@@ -49,19 +49,6 @@ export async function claimQuietDays(
   });
 }
 
-/** The first day each lead assignment exists on: its period opened and its plan issued. */
-export async function listLeadOpenedOn(db: Kysely<DB>, authorityId: number): Promise<Map<number, LocalDate>> {
-  const rows = await db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .select(['a.id', sql<LocalDate>`greatest(a.opens_on, p.issued_on)`.as('opened_on')])
-    .where('a.authority_id', '=', authorityId)
-    .where('a.role', '=', 'lead')
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.opened_on]));
-}
-
 export async function listSweptDays(db: Kysely<DB>, authorityId: number, from: LocalDate, to: LocalDate) {
   const rows = await db
     .selectFrom('sweep_day')

@@ -78,6 +78,9 @@ export interface DaySweep {
  * reminders incurred by the end of the day that are not recorded yet, issue one letter per agency
  * for them, and create that day's notifications and e-mails. Each row has a unique business key and
  * is inserted `on conflict do nothing`: a day swept twice, or by two processes, creates nothing twice.
+ * The day reads only the lead assignments it can act on (loadSweepFacts): those the rule can still
+ * remind and, when it notifies, those open and due within the notice window; a catch-up day before the
+ * window reads only its candidates (`catchUp`).
  */
 export async function sweepDay(
   db: Kysely<DB>,
@@ -181,7 +184,9 @@ export interface SweepSummary {
  * sweepable day (the first day ever swept, else the first plan's date) to `asOf` — a calendar date, or
  * an instant read as its date in the authority's time zone. A late or repeated call skips no day and
  * repeats none; the time-bound messages are sent only for the last NOTIFY_WINDOW_DAYS + 1 days, and
- * before those, days on which no reminder becomes recordable are claimed in bulk (nothing to do).
+ * before those, days on which no reminder becomes recordable are claimed in bulk (nothing to do), and
+ * the others read only the candidates that become recordable on them (read once for the catch-up). A
+ * normal day (every earlier day swept) reads no candidates: its one day reads what it can act on.
  */
 export async function sweepUpTo(
   db: Kysely<DB>,
