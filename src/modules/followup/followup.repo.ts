@@ -309,19 +309,30 @@ export interface NotificationInsert {
   assignmentId: number | null;
 }
 
+/** Which of these notification business keys are taken already. */
+export async function listTakenNotificationKeys(
+  db: Kysely<DB>,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < keys.length; i += 1000) {
+    const found = await db
+      .selectFrom('notification')
+      .select('business_key')
+      .where('business_key', 'in', keys.slice(i, i + 1000))
+      .execute();
+    for (const f of found) taken.add(f.business_key);
+  }
+  return taken;
+}
+
 /** Inserts the notifications not there yet; returns those this call created. */
 export async function insertNotifications(trx: Kysely<DB>, rows: NotificationInsert[]) {
   if (rows.length === 0) return [];
-  const existing = new Set<string>();
-  for (let i = 0; i < rows.length; i += 1000) {
-    const keys = rows.slice(i, i + 1000).map((r) => r.businessKey);
-    const found = await trx
-      .selectFrom('notification')
-      .select('business_key')
-      .where('business_key', 'in', keys)
-      .execute();
-    for (const f of found) existing.add(f.business_key);
-  }
+  const existing = await listTakenNotificationKeys(
+    trx,
+    rows.map((r) => r.businessKey),
+  );
   const fresh = rows.filter((r) => !existing.has(r.businessKey));
   if (fresh.length === 0) return [];
   return inSlices(fresh, (slice) =>

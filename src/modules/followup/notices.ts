@@ -142,6 +142,14 @@ export function planDigests(
 export const longOverdue = (facts: SweepFact[], day: LocalDate, afterDays: number) =>
   facts.filter((f) => isOpenOverdue(f, day) && daysBetween(f.dueOn as LocalDate, day) >= afterDays);
 
+/** The escalation's business key: one per occurrence, due date and head. */
+export const escalationKey = (assignmentId: number, dueOn: LocalDate, userId: number) =>
+  `escalation:a${assignmentId}:${dueOn}:u${userId}`;
+
+/** The agency heads an escalation of `f` goes to. */
+export const headsOf = (recipients: Recipient[], agencyId: number) =>
+  agencyUsers(recipients, agencyId).filter((r) => r.isHead);
+
 /** Báo cáo thủ trưởng: once per occurrence and due date, when it has been overdue `afterDays` days. */
 export function planEscalations(
   day: LocalDate,
@@ -152,11 +160,11 @@ export function planEscalations(
   const drafts: NotificationDraft[] = [];
   for (const f of longOverdue(facts, day, afterDays)) {
     const due = f.dueOn as LocalDate;
-    for (const head of agencyUsers(recipients, f.agencyId).filter((r) => r.isHead)) {
+    for (const head of headsOf(recipients, f.agencyId)) {
       drafts.push({
         userId: head.userId,
         kind: 'escalation',
-        businessKey: `escalation:a${f.assignmentId}:${due}:u${head.userId}`,
+        businessKey: escalationKey(f.assignmentId, due, head.userId),
         title: `Quá hạn ${daysBetween(due, day)} ngày: nhiệm vụ ${f.taskRef} (${f.planNumber})`,
         body:
           `Nhiệm vụ ${f.taskRef} tại ${citePlans([f.planNumber])} do ${f.agencyName} chủ trì: ${shorten(f.content)}. ` +

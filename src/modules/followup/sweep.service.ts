@@ -15,11 +15,14 @@ import {
   insertWrittenReminders,
   listReminderCandidates,
   listSweptDays,
+  listTakenNotificationKeys,
   lockSweepDay,
   type NotificationInsert,
 } from './followup.repo.ts';
 import { issueLettersForDay, type LetterItem } from './letters.service.ts';
 import {
+  escalationKey,
+  headsOf,
   isNoticeDue,
   longOverdue,
   type NotificationDraft,
@@ -108,12 +111,25 @@ export async function sweepDay(
     const recorded = await insertWrittenReminders(trx, authorityId, due);
     const recipients = await loadRecipients(trx, authorityId);
     // task contents and plan headers only for what is quoted: letters, notices, escalations
-    const headed = new Set(recipients.filter((r) => r.isHead).map((r) => r.agencyId));
     const quoted = recorded.map((r) => r.assignment_id);
+    let escalating: SweepFactRow[] = [];
     if (o.notify) {
       for (const f of facts) if (isNoticeDue(f, day, o.noticeOffsets)) quoted.push(f.assignmentId);
-      for (const f of longOverdue(facts, day, o.escalateAfterDays))
-        if (headed.has(f.agencyId)) quoted.push(f.assignmentId);
+      // an escalation goes once per occurrence, due date and head: only those not sent yet are
+      // drafted (the others would be dropped by their taken business keys)
+      const keyed = longOverdue(facts, day, o.escalateAfterDays).flatMap((f) =>
+        headsOf(recipients, f.agencyId).map((h) => ({
+          f,
+          key: escalationKey(f.assignmentId, f.dueOn as LocalDate, h.userId),
+        })),
+      );
+      const taken = await listTakenNotificationKeys(
+        trx,
+        keyed.map((k) => k.key),
+      );
+      const fresh = new Set(keyed.filter((k) => !taken.has(k.key)).map((k) => k.f));
+      escalating = facts.filter((f) => fresh.has(f));
+      quoted.push(...escalating.map((f) => f.assignmentId));
     }
     await fillQuotedDetails(trx, authorityId, facts, quoted);
     const byId = new Map(facts.map((f) => [f.assignmentId, f]));
@@ -127,7 +143,7 @@ export async function sweepDay(
       ? [
           ...planNotices(day, facts, recipients, o.noticeOffsets),
           ...planDigests(day, facts, recipients),
-          ...planEscalations(day, facts, recipients, o.escalateAfterDays),
+          ...planEscalations(day, escalating, recipients, o.escalateAfterDays),
           ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
         ]
       : [];
