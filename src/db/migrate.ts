@@ -11,6 +11,7 @@ import * as reports from './migrations/2026-11-27T2000-reports.ts';
 import * as followupAdmin from './migrations/2026-11-27T2100-followup-admin.ts';
 import * as indexLinkCascade from './migrations/2026-11-27T2300-index-link-cascade.ts';
 import * as assignmentDoneOn from './migrations/2026-11-28T0100-assignment-done-on.ts';
+import * as assignmentOpenIndex from './migrations/2026-11-28T0400-assignment-open-index.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T2100-followup-admin': followupAdmin,
   '2026-11-27T2300-index-link-cascade': indexLinkCascade,
   '2026-11-28T0100-assignment-done-on': assignmentDoneOn,
+  '2026-11-28T0400-assignment-open-index': assignmentOpenIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

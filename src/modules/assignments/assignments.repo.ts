@@ -110,7 +110,8 @@ export function stateAsOfSql(asOf: LocalDate) {
 export function stateIsSql(asOf: LocalDate, state: AssignmentState) {
   const d = sql`${asOf}::date`;
   const notCancelled = sql`(f.cancelled_on is null or f.cancelled_on > ${d})`;
-  const notDone = sql`(f.done_on is null or f.done_on > ${d})`;
+  // = (done_on is null or done_on > asOf), written as the expression of index assignment_agency_open
+  const notDone = sql`coalesce(f.done_on, 'infinity'::date) > ${d}`;
   const done = sql`f.done_on <= ${d}`;
   switch (state) {
     case 'cancelled':
