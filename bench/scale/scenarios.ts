@@ -157,7 +157,7 @@ export function inlineSql(query: CompiledQuery): string {
 function psql(url: string, script: string): string {
   return execFileSync('psql', [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1'], {
     // the session settings of the app's own connections (src/db/database.ts): no JIT compilation
-    env: { ...process.env, PGOPTIONS: '-c jit=off' },
+    env: { ...process.env, PGOPTIONS: '-c jit=off -c random_page_cost=1.1' },
     input: script,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
