@@ -92,17 +92,21 @@ export function listRecipients(db: Kysely<DB>, authorityId: number) {
 
 export type RecipientRow = Awaited<ReturnType<typeof listRecipients>>[number];
 
-/** What the letters and messages quote of these assignments: task content, plan header. */
+/**
+ * What the letters and messages quote of these assignments: task content, plan header. In slices: a
+ * first sweep over a large province's past plans quotes more than PostgreSQL's 65,535 parameters.
+ */
 export function listAssignmentDetails(db: Kysely<DB>, authorityId: number, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .select(['a.id', 't.content', 'p.title as plan_title', 'p.issued_on as plan_issued_on'])
-    .where('a.authority_id', '=', authorityId)
-    .where('a.id', 'in', ids)
-    .execute();
+  return inSlices(ids, (slice) =>
+    db
+      .selectFrom('assignment as a')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .select(['a.id', 't.content', 'p.title as plan_title', 'p.issued_on as plan_issued_on'])
+      .where('a.authority_id', '=', authorityId)
+      .where('a.id', 'in', slice)
+      .execute(),
+  );
 }
 
 export type AssignmentDetail = Awaited<ReturnType<typeof listAssignmentDetails>>[number];
