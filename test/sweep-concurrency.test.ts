@@ -26,26 +26,43 @@ interface WorkerReport {
   letters: number;
 }
 
-function runWorker(url: string, authorityId: number, startAt: number): Promise<WorkerReport> {
-  return new Promise((resolve, reject) => {
+/** A worker process, started and connected; `go()` lets it sweep, `done` is its report. */
+function startWorker(
+  url: string,
+  authorityId: number,
+): Promise<{ go: () => void; done: Promise<WorkerReport> }> {
+  return new Promise((ready, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', WORKER, url, String(authorityId), FIRST_DAY, String(ROUNDS), String(startAt)],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      ['--import', 'tsx', WORKER, url, String(authorityId), FIRST_DAY, String(ROUNDS)],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     let out = '';
     let err = '';
+    let isReady = false;
+    const done = new Promise<WorkerReport>((resolve, fail) => {
+      child.on('close', (code) => {
+        if (code !== 0) {
+          const error = new Error(`worker exited with ${code}: ${err}`);
+          fail(error);
+          if (!isReady) reject(error);
+          return;
+        }
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as WorkerReport);
+      });
+    });
+    done.catch(() => {});
     child.stdout.on('data', (chunk) => {
       out += chunk;
+      if (!isReady && out.includes('ready\n')) {
+        isReady = true;
+        ready({ go: () => child.stdin.end('go\n'), done });
+      }
     });
     child.stderr.on('data', (chunk) => {
       err += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`worker exited with ${code}: ${err}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as WorkerReport);
-    });
   });
 }
 
@@ -75,11 +92,10 @@ for (const _backend of postgresOnly)
     it('50 rounds over the same days: every day swept once, no duplicate, the same rows as one process', async () => {
       const [shared, baseline] = opened as [(typeof opened)[0], (typeof opened)[0]];
       const id = await loadFollowupDemo(shared.database.db);
-      const startAt = Date.now() + 4000; // both processes loaded and connected by then
-      const reports = await Promise.all([
-        runWorker(shared.url, id, startAt),
-        runWorker(shared.url, id, startAt),
-      ]);
+      // both processes loaded and connected before either sweeps a day
+      const workers = await Promise.all([startWorker(shared.url, id), startWorker(shared.url, id)]);
+      for (const w of workers) w.go();
+      const reports = await Promise.all(workers.map((w) => w.done));
 
       // each day was done by exactly one of the two processes
       const days = Array.from({ length: ROUNDS }, (_, i) => addDays(FIRST_DAY, i));
