@@ -4,6 +4,8 @@ import type { DatabaseConfig } from './db/database.ts';
 /** Start-up configuration: parsed once from the environment; nothing else reads process.env. */
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  /** named prepared statements on PostgreSQL; `off` behind a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode) */
+  DATABASE_PREPARE: z.enum(['on', 'off']).default('on'),
   DONDOC_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -67,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return Object.freeze({
     database: e.DATABASE_URL
-      ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
+      ? ({ kind: 'postgres', url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE === 'on' } as const)
       : ({ kind: 'pglite', dataDir: e.DONDOC_DATA_DIR } as const),
     port: e.PORT,
     host: e.HOST,

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
 import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
@@ -59,5 +60,18 @@ describeEachDatabase('prepared statements', (t) => {
       }>`select count(*)::int as n from pg_prepared_statements`.execute(db);
       expect(rows[0]?.n).toBe(0);
     });
+  });
+});
+
+describe('DATABASE_PREPARE', () => {
+  it('is on by default, off on request, and anything else is refused by name', () => {
+    const url = 'postgres://dondoc@db.example.vn:5432/dondoc';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url, prepare: true });
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_PREPARE: 'off' }).database).toEqual({
+      kind: 'postgres',
+      url,
+      prepare: false,
+    });
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_PREPARE: 'no' })).toThrow(/- DATABASE_PREPARE: /);
   });
 });
