@@ -115,7 +115,9 @@ describe('report dialog and CSV exports (chromium)', () => {
     await again.getByTestId('report-save').click();
     await again.getByText('Không lưu được: có người vừa sửa báo cáo này').waitFor();
     await again.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
-    await expect.poll(() => again.getByLabel('I. Đánh giá chung').inputValue(), { timeout: 15_000 }).toBe('Bản của người khác.');
+    await expect
+      .poll(() => again.getByLabel('I. Đánh giá chung').inputValue(), { timeout: 15_000 })
+      .toBe('Bản của người khác.');
     expect(await again.getByText('Không lưu được: có người vừa sửa báo cáo này').count()).toBe(0);
     await again.getByRole('tab', { name: 'Số liệu' }).click();
     await again.getByTestId('report-figures').waitFor();

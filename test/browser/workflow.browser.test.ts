@@ -101,7 +101,9 @@ describe('agency inbox and Office review (chromium)', () => {
     await extension.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await page.getByText('Đã gửi đề nghị gia hạn.').waitFor();
     await page.getByRole('tab', { name: /Gia hạn \(1\)/ }).click();
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('Đến ngày 15/02/2021');
+    await expect
+      .poll(() => page.locator('main').innerText(), { timeout: 15_000 })
+      .toContain('Đến ngày 15/02/2021');
 
     // I.2: an obstacle with a proposal
     await page.goto('/viec-cua-don-vi');
