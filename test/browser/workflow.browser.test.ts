@@ -34,7 +34,11 @@ async function apiDoneOnTime(page: Page): Promise<number> {
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tài khoản' }).click();
-  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  const item = page.getByRole('menuitem', { name: 'Đăng xuất' });
+  await item.waitFor();
+  const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
+  await item.click();
+  expect((await loggedOut).status()).toBe(204);
   await page.waitForURL('**/dang-nhap');
 }
 

@@ -115,7 +115,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
                     key: 'logout',
                     icon: <LogoutOutlined />,
                     label: t('Đăng xuất', 'Sign out'),
-                    onClick: () => void signOut().then(() => navigate('/dang-nhap')),
+                    // to the sign-in page even when the server could not be told (the session is forgotten here)
+                    onClick: () =>
+                      void signOut()
+                        .catch(() => undefined)
+                        .then(() => navigate('/dang-nhap')),
                   },
                 ],
               }}
