@@ -26,14 +26,19 @@ export const CANDIDATE_INDEXES: string[] = [
 ];
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '100k' }, plans: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: '100k' },
+    plans: { type: 'boolean', default: false },
+    /** a setting for the database (e.g. plan_cache_mode=force_custom_plan), set between before and after */
+    setting: { type: 'string' },
+  },
 });
 const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 const scratch = await scratchPostgres(base);
-const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
+let database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
 try {
-  const db = database.db;
+  let db = database.db;
   await migrateToLatest(db as Kysely<unknown>);
   const data = await generateScaleData(db, { assignments: SCALES[values.scale] ?? 100_000, seed: 9 });
   const users = await db.selectFrom('app_user').select(['id', 'username', 'agency_id']).execute();
@@ -106,11 +111,20 @@ try {
   const before = await measure();
   for (const ddl of CANDIDATE_INDEXES) await db.executeQuery({ sql: ddl, parameters: [] } as never);
   await db.executeQuery({ sql: 'vacuum analyze', parameters: [] } as never);
+  if (values.setting) {
+    const name = new URL(scratch.url).pathname.slice(1);
+    await db.executeQuery({ sql: `alter database ${name} set ${values.setting}`, parameters: [] } as never);
+    // new connections take the database's setting
+    await database.close();
+    database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
+    db = database.db;
+  }
   const after = await measure();
   console.log(
     JSON.stringify(
       {
         scale: values.scale,
+        setting: values.setting ?? null,
         data: { assignments: data.leadAssignments + data.supportAssignments },
         before,
         after,

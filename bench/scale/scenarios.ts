@@ -301,7 +301,8 @@ export async function runEngine(options: {
     // server (this machine's PostgreSQL runs with autovacuum off; PGlite has none): with stale ones a
     // lookup by primary key and authority was planned over the whole authority (140 ms instead of 0.1).
     const analyze = () => sql`analyze`.execute(db);
-    await analyze();
+    // and the visibility map a vacuum leaves after a bulk load (index scans skip heap visits)
+    await sql`vacuum analyze`.execute(db);
     const users = await db
       .selectFrom('app_user')
       .select(['id', 'username', 'role', 'agency_id', 'authority_id'])
