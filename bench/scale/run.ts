@@ -214,8 +214,9 @@ from every response; the server drains what is still queued before the next run.
 write into a second authority of the same database so that the reads and the sweep see the
 generated data only.
 
-Machine: ${machine}. **Shared**: other engineers ran test suites on the same 2 cores during these runs —
-the load average is given with every table; read the numbers as upper bounds.
+Machine: ${machine}. The benchmark, PostgreSQL, Redmine and autocannon share the machine's cores; the
+load average before and after is given with every table (a load near the number of cores means
+nothing else ran).
 
 Reproduce:
 
