@@ -183,7 +183,7 @@ export function renderSection(runs: EngineRun[], redmine: RedmineRun[]): string 
   runs.sort((a, b) => order(a).localeCompare(order(b)));
   const first = runs[0];
   const machine = first
-    ? `${first.machine.cpus} cores (${first.machine.model}), ${first.machine.ramGiB} GiB RAM, Node ${first.machine.node}, PostgreSQL ${runs.find((r) => r.machine.postgres)?.machine.postgres ?? '—'} (local, default settings), PGlite in memory`
+    ? `${first.machine.cpus} cores (${first.machine.model}), ${first.machine.ramGiB} GiB RAM, Node ${first.machine.node}, PostgreSQL ${runs.find((r) => r.machine.postgres)?.machine.postgres ?? '—'} (local, as installed here — autovacuum off, so the bench runs vacuum analyze after the generated load and analyze after each bulk write; dondoc sets jit=off and random_page_cost=1.1 for its sessions), PGlite in memory`
     : '';
   const tables = runs.map((run) => {
     const d = run.data;
