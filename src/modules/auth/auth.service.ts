@@ -6,6 +6,7 @@ import { type Actor, PUBLIC_ACTOR, requireAccess, requireUser } from '../access/
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findSessionUser, findTokenUser, findUserById, findUserByUsername } from './auth.repo.ts';
 import { assertPasswordPolicy, hashPassword, newSecret, sha256, verifyPassword } from './passwords.ts';
+import { openSession, type SessionInfo } from './sessions.ts';
 
 export const SESSION_COOKIE = 'dondoc_session';
 export const TOKEN_PREFIX = 'dd_';
@@ -16,12 +17,7 @@ const TOKEN_USE_RESOLUTION_MS = 60_000;
 /** a hash to verify against when the user does not exist, so both cases take the same time */
 const DUMMY_HASH = hashPassword('dondoc-timing-equaliser');
 
-export interface SessionInfo {
-  sessionToken: string;
-  csrfToken: string;
-  expiresAt: Date;
-  user: { id: number; username: string; displayName: string; role: Role; agencyId: number | null };
-}
+export type { SessionInfo } from './sessions.ts';
 
 /** Đăng nhập — checks the password, counts failures and locks the account for a while after five. */
 export async function login(
@@ -64,46 +60,9 @@ export async function login(
     });
     throw invalidCredentials();
   }
-  const sessionToken = newSecret();
-  const csrfToken = newSecret();
-  const expiresAt = new Date(now.getTime() + options.sessionHours * 3_600_000);
-  await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
-    await trx
-      .insertInto('user_session')
-      .values({
-        authority_id: user.authority_id,
-        user_id: user.id,
-        token_hash: sha256(sessionToken),
-        csrf_token: csrfToken,
-        expires_at: expiresAt,
-      })
-      .execute();
-    await writeAudit(trx, {
-      authorityId: user.authority_id,
-      actor: user.username,
-      action: 'auth.login',
-      entity: 'app_user',
-      entityId: String(user.id),
-      ip: input.ip ?? null,
-    });
-  });
-  return {
-    sessionToken,
-    csrfToken,
-    expiresAt,
-    user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      role: user.role,
-      agencyId: user.agency_id,
-    },
-  };
+  return inTransaction(db, (trx) =>
+    openSession(trx, user, { sessionHours: options.sessionHours, now, ip: input.ip ?? null }),
+  );
 }
 
 function invalidCredentials() {
