@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database.ts';
+import type { HttpOptions } from './server/http.ts';
 
 /** Start-up configuration: parsed once from the environment; nothing else reads process.env. */
 const EnvSchema = z.object({
@@ -34,6 +36,12 @@ const EnvSchema = z.object({
   /** read notifications older than this many days are deleted by the daily sweep */
   DONDOC_NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   DONDOC_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  /** HTTP (issue #16): uploaded files, sessions, cookies, the login limit */
+  DONDOC_FILES_DIR: z.string().min(1).optional(),
+  DONDOC_SESSION_HOURS: z.coerce.number().min(1).max(720).default(12),
+  DONDOC_MAX_UPLOAD_MB: z.coerce.number().min(1).max(1024).default(20),
+  DONDOC_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
+  DONDOC_LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export interface FollowupConfig {
@@ -58,6 +66,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly demoOnFirstStart: boolean;
   readonly followup: FollowupConfig;
+  /** what the HTTP layer takes from the environment (server/http.ts HttpOptions) */
+  readonly http: HttpOptions;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       escalateAfterDays: e.DONDOC_ESCALATE_AFTER_DAYS,
       notificationRetentionDays: e.DONDOC_NOTIFICATION_RETENTION_DAYS,
       scheduler: e.DONDOC_SCHEDULER === 'on',
+    }),
+    http: Object.freeze({
+      filesDir: e.DONDOC_FILES_DIR ?? join(e.DONDOC_DATA_DIR, 'files'),
+      sessionHours: e.DONDOC_SESSION_HOURS,
+      maxUploadBytes: Math.round(e.DONDOC_MAX_UPLOAD_MB * 1024 * 1024),
+      secureCookies: e.DONDOC_SECURE_COOKIES,
+      loginAttemptsPerIp: e.DONDOC_LOGIN_ATTEMPTS_PER_IP,
     }),
   });
 }

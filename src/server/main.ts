@@ -19,7 +19,7 @@ const config = (() => {
 const database = await openDatabase(config.database);
 await migrateToLatest(database.db as never);
 const app = await buildApp(
-  { db: database.db, databaseKind: database.kind, followup: config.followup },
+  { db: database.db, databaseKind: database.kind, followup: config.followup, http: config.http },
   { logger: { level: config.logLevel }, disableRequestLogging: false },
 );
 if (config.demoOnFirstStart && (await listAuthorities(database.db)).length === 0) {
