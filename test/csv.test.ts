@@ -54,7 +54,10 @@ describe('csv helper', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(true)).toBe('có');
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('-12')).toBe('-12');
+    expect(csvField('-12')).toBe("'-12");
+    expect(csvField(-12)).toBe('-12');
+    expect(csvField("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvField('\uFF1D1+1')).toBe("'\uFF1D1+1");
     const text = toCsv([
       { id: 1, agency: { code: 'STP', name: 'Sở Tư pháp' }, tags: ['a', 'b'] },
       { id: 2, agency: { code: 'SNV', name: 'Sở Nội vụ' }, extra: 'x' },

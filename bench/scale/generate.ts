@@ -363,7 +363,7 @@ let passwordHash: string | null = null;
 
 /**
  * Accounts as the demo has them: `<prefix>vanphong` (office), `<prefix>lanhdao` (leader) and one per
- * agency by its code in lower case (`stp`, `xa001` …), password dondoc2021 (hashed once).
+ * agency by its code in lower case (`stp`, `xa001` …), password DEMO_PASSWORD (hashed once).
  */
 export async function createScaleUsers(db: Kysely<DB>, authorityId: number, prefix: string): Promise<number> {
   passwordHash ??= await hashPassword(SCALE_PASSWORD);

@@ -6,6 +6,7 @@
  * quoted and its quotes doubled. Which routes, and where their rows are: `CSV_LISTS` below.
  */
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod, RouteOptions } from 'fastify';
+import { defuseCsvText, quoteCsvField } from '../shared/csv-cell.ts';
 import { AppError } from '../shared/errors.ts';
 import type { ZodApp } from './http.ts';
 
@@ -153,12 +154,7 @@ export function flattenRow(value: unknown, json: readonly string[] = [], prefix 
   return out;
 }
 
-/** A text Excel would run as a formula ('=…', '+…', '@…', '-x…') gets a leading apostrophe. */
-function defuse(text: string): string {
-  return /^[=+@\t\r]|^-[^\s\d]/u.test(text) ? `'${text}` : text;
-}
-
-/** RFC 4180: quoted when it holds a comma, semicolon, quote, CR or LF; quotes doubled. */
+/** One CSV field: text defused (shared/csv-cell.ts) and quoted as RFC 4180 asks. */
 export function csvField(value: Cell): string {
   if (value === null) return '';
   const text =
@@ -168,8 +164,8 @@ export function csvField(value: Cell): string {
         : 'không'
       : typeof value === 'number'
         ? String(value)
-        : defuse(value);
-  return /[",;\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+        : defuseCsvText(value);
+  return quoteCsvField(text);
 }
 
 /** Rows → CSV text with a BOM: the columns are every field path in the order first seen. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../support/http.ts';
 import {
   type BrowserWorld,
   openPage,
@@ -99,7 +100,7 @@ describe('web app shell (chromium)', () => {
     // the username field has the focus on arrival; Tab reaches the password, Enter submits
     await page.keyboard.type('vanphong');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('dondoc2021');
+    await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/tong-quan');
     // Tab from the top of the page until the "Kế hoạch" menu link has the focus, then Enter

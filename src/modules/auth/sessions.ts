@@ -22,8 +22,8 @@ export interface SessionUser {
 
 /**
  * Opens a session for a user whose identity is already proven (password, identity provider):
- * resets the failure counter, stores the session hashed, audits `auth.login` with how the user
- * signed in. Runs inside the caller's transaction.
+ * stores the session hashed and audits `auth.login` with how the user signed in. Runs inside the
+ * caller's transaction.
  */
 export async function openSession(
   trx: Kysely<DB> | Transaction<DB>,
@@ -33,11 +33,6 @@ export async function openSession(
   const sessionToken = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(options.now.getTime() + options.sessionHours * 3_600_000);
-  await trx
-    .updateTable('app_user')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', user.id)
-    .execute();
   await trx
     .insertInto('user_session')
     .values({

@@ -102,7 +102,7 @@ export async function loadDemo(
 }
 
 /** The demo's password, for every demo account (README lists them). Only for the demo. */
-export const DEMO_PASSWORD = 'dondoc2021';
+export const DEMO_PASSWORD = 'dondoc-87-KH-2021';
 
 /**
  * Demo accounts: quantri (admin), vanphong (the Office), lanhdao (leadership), and one account per

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -191,4 +191,111 @@ export async function openStoredFile(
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) return null;
   return { stream: createReadStream(path), size: info.size };
+}
+
+/** A file written under a temporary name, waiting for the transaction that references it. */
+export interface StagedFile {
+  sha256: string;
+  /** null when the store already holds these bytes */
+  tempPath: string | null;
+}
+
+const STAGING = '.staging';
+
+/**
+ * Step 1 of storing an upload (issue #16, finding 8): the bytes go to `<filesDir>/.staging/` under a
+ * temporary name, flushed to disk, before the transaction; nothing is in place yet.
+ */
+export async function stageFile(filesDir: string, bytes: Uint8Array): Promise<StagedFile> {
+  const sha256 = sha256Hex(bytes);
+  if (await exists(storedFilePath(filesDir, sha256), bytes.byteLength)) return { sha256, tempPath: null };
+  const folder = join(filesDir, STAGING);
+  await mkdir(folder, { recursive: true });
+  const tempPath = join(folder, `${sha256}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(tempPath, 'wx', 0o640);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  return { sha256, tempPath };
+}
+
+/**
+ * Step 2, the last thing the transaction does before it commits: the staged files are renamed into
+ * place. A crash after this and before the commit leaves a file nobody references (removed by
+ * `sweepOrphanFiles`), never a reference to a missing file.
+ */
+export async function publishStagedFiles(filesDir: string, staged: readonly StagedFile[]): Promise<void> {
+  for (const file of staged) {
+    if (!file.tempPath) continue;
+    const target = storedFilePath(filesDir, file.sha256);
+    await mkdir(join(target, '..'), { recursive: true });
+    await rename(file.tempPath, target);
+  }
+}
+
+/** After a transaction that failed: the staged files it did not publish are removed. */
+export async function discardStagedFiles(staged: readonly StagedFile[]): Promise<void> {
+  await Promise.all(staged.map((file) => (file.tempPath ? rm(file.tempPath, { force: true }) : undefined)));
+}
+
+/**
+ * Dọn tệp mồ côi — files older than `olderThanMs` that no row references (`isReferenced` answers for
+ * a batch of hashes) and temporary files left by a crash are deleted. Returns what was removed.
+ */
+export async function sweepOrphanFiles(
+  filesDir: string,
+  isReferenced: (sha256s: string[]) => Promise<Set<string>>,
+  options: { now: Date; olderThanMs: number },
+): Promise<{ orphans: number; temporaries: number }> {
+  const cutoff = options.now.getTime() - options.olderThanMs;
+  let orphans = 0;
+  let temporaries = 0;
+  const old = async (path: string) => {
+    const info = await stat(path).catch(() => null);
+    return info?.isFile() === true && info.mtimeMs < cutoff;
+  };
+  for (const name of await listDir(join(filesDir, STAGING))) {
+    const path = join(filesDir, STAGING, name);
+    if (await old(path)) {
+      await rm(path, { force: true });
+      temporaries++;
+    }
+  }
+  for (const first of await listDir(filesDir)) {
+    if (!/^[0-9a-f]{2}$/.test(first)) continue;
+    for (const second of await listDir(join(filesDir, first))) {
+      if (!/^[0-9a-f]{2}$/.test(second)) continue;
+      const folder = join(filesDir, first, second);
+      const candidates: string[] = [];
+      for (const name of await listDir(folder)) {
+        const path = join(folder, name);
+        if (!(await old(path))) continue;
+        if (SHA256.test(name)) candidates.push(name);
+        else if (name.endsWith('.tmp')) {
+          await rm(path, { force: true });
+          temporaries++;
+        }
+      }
+      if (candidates.length === 0) continue;
+      const referenced = await isReferenced(candidates);
+      for (const sha of candidates) {
+        if (referenced.has(sha)) continue;
+        await rm(join(folder, sha), { force: true });
+        orphans++;
+      }
+    }
+  }
+  return { orphans, temporaries };
+}
+
+async function listDir(path: string): Promise<string[]> {
+  return readdir(path).catch(() => []);
 }

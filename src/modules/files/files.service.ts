@@ -4,12 +4,16 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, authorityOf, can, requireAccess } from '../access/access.ts';
 import {
   contentDisposition,
+  discardStagedFiles,
   FILE_KINDS,
   type FileKind,
   openStoredFile,
-  putFile,
+  publishStagedFiles,
+  type StagedFile,
   sanitiseFileName,
   sniffFileKind,
+  stageFile,
+  sweepOrphanFiles,
 } from './file-store.ts';
 
 /** At most this many files per result. */
@@ -67,18 +71,63 @@ export function checkUploads(uploads: readonly Upload[]): CheckedUpload[] {
   });
 }
 
-/** Writes checked uploads to the content-addressed store (outside any transaction). */
-export async function storeUploads(
+/** Checked uploads written to the store's staging area, to be published by the transaction that references them. */
+export interface StagedUploads {
+  uploads: StoredUpload[];
+  files: StagedFile[];
+}
+
+/**
+ * Writes checked uploads under temporary names (outside any transaction); the transaction that
+ * inserts their rows calls `publishUploads` last, and the caller `discardUploads` in `finally`.
+ */
+export async function stageUploads(
   filesDir: string,
   uploads: readonly CheckedUpload[],
-): Promise<StoredUpload[]> {
-  const stored: StoredUpload[] = [];
-  for (const { bytes, ...upload } of uploads) {
-    const { sha256 } = await putFile(filesDir, bytes);
-    stored.push({ ...upload, sha256, sizeBytes: bytes.byteLength });
+): Promise<StagedUploads> {
+  const staged: StagedUploads = { uploads: [], files: [] };
+  try {
+    for (const { bytes, ...upload } of uploads) {
+      const file = await stageFile(filesDir, bytes);
+      staged.files.push(file);
+      staged.uploads.push({ ...upload, sha256: file.sha256, sizeBytes: bytes.byteLength });
+    }
+  } catch (error) {
+    await discardStagedFiles(staged.files);
+    throw error;
   }
-  return stored;
+  return staged;
 }
+
+export function publishUploads(filesDir: string, staged: StagedUploads): Promise<void> {
+  return publishStagedFiles(filesDir, staged.files);
+}
+
+export function discardUploads(staged: StagedUploads): Promise<void> {
+  return discardStagedFiles(staged.files);
+}
+
+/** The hashes among `sha256s` that a `stored_file` row references (the orphan sweep's question). */
+export async function referencedHashes(db: Kysely<DB>, sha256s: readonly string[]): Promise<Set<string>> {
+  if (sha256s.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('stored_file')
+    .select('sha256')
+    .where('sha256', 'in', [...sha256s])
+    .execute();
+  return new Set(rows.map((row) => row.sha256));
+}
+
+/** Files of the store older than a day that no row references, and stale temporary files: deleted. */
+export function sweepOrphanUploads(db: Kysely<DB>, filesDir: string, now: Date) {
+  return sweepOrphanFiles(filesDir, (sha256s) => referencedHashes(db, sha256s), {
+    now,
+    olderThanMs: ORPHAN_AGE_MS,
+  });
+}
+
+/** How old an unreferenced file must be before the sweep removes it (an upload in flight is younger). */
+export const ORPHAN_AGE_MS = 24 * 3_600_000;
 
 /** One `stored_file` row per upload, linked to a result by `result_file`. Run in the caller's transaction. */
 export async function attachFilesToResult(

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { FollowupConfig } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
+import { createHousekeepingJob } from '../housekeeping/housekeeping.job.ts';
 import { createDeliverJob } from './deliver.job.ts';
 import { redactUrl, smtpMailer } from './outbox.ts';
 import { createSweepJob } from './sweep.job.ts';
@@ -85,6 +86,8 @@ export function startFollowupScheduler(deps: {
   log: JobLog;
   now?: () => Date;
   tickMs?: number;
+  /** the hourly housekeeping job (sessions, sign-in failures, orphan files); absent: not run */
+  housekeeping?: { filesDir: string; sessionIdleMinutes: number };
 }): Scheduler {
   const { followup, log } = deps;
   const mailer = followup.smtpUrl ? smtpMailer(followup.smtpUrl, followup.mailFrom) : null;
@@ -95,7 +98,11 @@ export function startFollowupScheduler(deps: {
     `follow-up scheduler: daily sweep at ${followup.sweepTime} local time, e-mail delivery every minute`,
   );
   const scheduler = startScheduler(
-    [createSweepJob(), createDeliverJob(mailer, followup.smtpUrl)],
+    [
+      createSweepJob(),
+      createDeliverJob(mailer, followup.smtpUrl),
+      ...(deps.housekeeping ? [createHousekeepingJob(deps.housekeeping)] : []),
+    ],
     { db: deps.db, followup, log, now: deps.now ?? (() => new Date()) },
     deps.tickMs !== undefined ? { tickMs: deps.tickMs } : {},
   );

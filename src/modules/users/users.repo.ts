@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Accounts with their agency's code; never the password hash. */
@@ -19,7 +19,9 @@ const USER_COLUMNS = [
   'u.disabled',
   'u.email',
   'u.is_head',
-  'u.locked_until',
+  // the latest sign-in wait on the name from any address (login_throttle), for the admin to see an attack
+  sql<Date | null>`(select max(lt.blocked_until) from login_throttle lt
+    where lt.name_key = u.username and lt.blocked_until > now())`.as('locked_until'),
   'u.password_changed_at',
   'u.created_at',
 ] as const;
@@ -46,7 +48,7 @@ export function findUserOfAuthority(db: Kysely<DB>, authorityId: number, id: num
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserOfAuthority>>>;
 
-/** Signs a user out everywhere (browser sessions; API tokens stop with `disabled`). */
+/** Signs a user out of every browser session (API tokens: revokeTokensOfUser in auth/tokens.repo.ts). */
 export async function deleteSessionsOf(db: Kysely<DB>, userId: number): Promise<number> {
   const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { deleteExpiredRateLimits } from '../../server/rate-limit.ts';
+import { forgetOldLoginFailures } from '../auth/login-throttle.repo.ts';
+import { sweepOrphanUploads } from '../files/files.service.ts';
+import type { JobDefinition } from '../followup/scheduler.ts';
+
+/**
+ * Job `housekeeping`, hourly (issue #16): sessions past their end or idle limit, sign-in failures
+ * forgotten after a day, spent request-limit windows, and uploaded files nobody references (a
+ * transaction that failed or a process killed between writing a file and committing its row) or
+ * temporary files left by a crash — each older than a day. Idempotent: several processes may run it.
+ */
+export function createHousekeepingJob(options: {
+  filesDir: string;
+  sessionIdleMinutes: number;
+}): JobDefinition {
+  return {
+    name: 'housekeeping',
+    everyMs: 3_600_000,
+    async run({ db, now, log }) {
+      const at = now();
+      const sessions = await deleteEndedSessions(db, at, options.sessionIdleMinutes);
+      const failures = await forgetOldLoginFailures(db, at);
+      const windows = await deleteExpiredRateLimits(db, at);
+      const files = await sweepOrphanUploads(db, options.filesDir, at);
+      if (sessions + failures + windows + files.orphans + files.temporaries > 0) {
+        log.info(
+          `housekeeping: ${sessions} ended sessions, ${failures} sign-in failure records, ${windows} rate-limit windows, ` +
+            `${files.orphans} unreferenced files, ${files.temporaries} temporary files deleted`,
+        );
+      }
+    },
+  };
+}
+
+async function deleteEndedSessions(db: Kysely<DB>, now: Date, idleMinutes: number): Promise<number> {
+  const result = await db
+    .deleteFrom('user_session')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', now),
+        eb('last_seen_at', '<=', new Date(now.getTime() - idleMinutes * 60_000)),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
