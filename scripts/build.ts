@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureWebBuild } from './ensure-web-build.ts';
+
+/**
+ * `npm run build`: what production runs (`node dist/server/main.js`, the Dockerfile, the systemd
+ * unit). The TypeScript sources are compiled into a clean dist/ (tsc rewrites the `.ts` imports to
+ * `.js`), the files the code reads beside itself are copied (the demo's seed plan and directory),
+ * and the SPA is built into web/dist. The parsing worker compiles to dist/modules/import/parse-worker.js
+ * like any module; its `.mjs` entry only serves the TypeScript sources. `--no-web` skips the SPA.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SRC = join(ROOT, 'src');
+const DIST = join(ROOT, 'dist');
+
+/** Files of src/ that are neither compiled nor needed by the compiled code. */
+const NOT_COPIED = [/\.ts$/, /\.mjs$/];
+
+/** Every file under `dir` that the compiled code reads at run time (seed data and the like). */
+function assetsOf(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return assetsOf(path);
+    return NOT_COPIED.some((pattern) => pattern.test(entry.name)) ? [] : [path];
+  });
+}
+
+export function buildServer(): string[] {
+  rmSync(DIST, { recursive: true, force: true });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (tsc.status !== 0) throw new Error(`tsc failed (exit ${tsc.status})`);
+  const copied = assetsOf(SRC).map((path) => relative(SRC, path));
+  for (const file of copied) {
+    cpSync(join(SRC, file), join(DIST, file));
+  }
+  return copied;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const copied = buildServer();
+  console.log(`dondoc: compiled src/ into dist/ and copied ${copied.length} files: ${copied.join(', ')}`);
+  if (!process.argv.includes('--no-web')) ensureWebBuild({ force: true });
+  console.log('dondoc: built; start with: node dist/server/main.js');
+}
