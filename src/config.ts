@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database.ts';
+import type { OidcOptions } from './modules/auth/oidc.client.ts';
 import type { HttpOptions } from './server/http.ts';
 
 /** Start-up configuration: parsed once from the environment; nothing else reads process.env. */
@@ -42,6 +43,25 @@ const EnvSchema = z.object({
   DONDOC_MAX_UPLOAD_MB: z.coerce.number().min(1).max(1024).default(20),
   DONDOC_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   DONDOC_LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Sign-in with the province's identity provider (OpenID Connect, issue #16; docs/operations.md) */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** unset: a public client (PKCE alone) */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** the public URL of /api/auth/oidc/callback; unset: derived from each request */
+  OIDC_REDIRECT_URL: z.string().url().optional(),
+  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid profile email'),
+  OIDC_LABEL: z.string().trim().min(1).max(80).default('Đăng nhập một lần (SSO)'),
+  OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  /** e.g. resource_access.dondoc.roles: the provider then decides the role (admin, office, leader, agency) */
+  OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  /** e.g. dondoc_agency: the agency code of an agency account */
+  OIDC_AGENCY_CLAIM: z.string().min(1).optional(),
+  /** an http:// issuer (a closed network, tests); https otherwise */
+  OIDC_ALLOW_HTTP: z.enum(['on', 'off']).default('off'),
+  /** `off`: local passwords refused, sign-in through the identity provider only */
+  DONDOC_LOCAL_PASSWORDS: z.enum(['on', 'off']).default('on'),
 });
 
 export interface FollowupConfig {
@@ -77,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${problems}`);
   }
   const e = parsed.data;
+  const oidc = oidcOptionsOf(e);
   return Object.freeze({
     database: e.DATABASE_URL
       ? ({ kind: 'postgres', url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE === 'on' } as const)
@@ -102,6 +123,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUploadBytes: Math.round(e.DONDOC_MAX_UPLOAD_MB * 1024 * 1024),
       secureCookies: e.DONDOC_SECURE_COOKIES,
       loginAttemptsPerIp: e.DONDOC_LOGIN_ATTEMPTS_PER_IP,
+      passwordLogin: e.DONDOC_LOCAL_PASSWORDS === 'on',
+      oidc,
     }),
+  });
+}
+
+/** The identity provider's settings, checked together: what is missing or contradictory stops the start. */
+function oidcOptionsOf(e: z.infer<typeof EnvSchema>): OidcOptions | null {
+  const problems: string[] = [];
+  if (!e.OIDC_ISSUER) {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const) {
+      if (e[name]) problems.push(`${name}: set without OIDC_ISSUER`);
+    }
+    if (e.DONDOC_LOCAL_PASSWORDS === 'off') {
+      problems.push('DONDOC_LOCAL_PASSWORDS: off needs OIDC_ISSUER (nobody could sign in)');
+    }
+  } else {
+    if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required with OIDC_ISSUER');
+    if (new URL(e.OIDC_ISSUER).protocol !== 'https:' && e.OIDC_ALLOW_HTTP !== 'on') {
+      problems.push('OIDC_ISSUER: must be https:// (OIDC_ALLOW_HTTP=on allows http:// on a closed network)');
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `Cấu hình không hợp lệ (invalid configuration):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID) return null;
+  return Object.freeze({
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+    redirectUrl: e.OIDC_REDIRECT_URL ?? null,
+    scopes: e.OIDC_SCOPES.trim(),
+    label: e.OIDC_LABEL,
+    claims: Object.freeze({
+      username: e.OIDC_USERNAME_CLAIM,
+      email: e.OIDC_EMAIL_CLAIM,
+      role: e.OIDC_ROLE_CLAIM ?? null,
+      agency: e.OIDC_AGENCY_CLAIM ?? null,
+    }),
+    allowHttp: e.OIDC_ALLOW_HTTP === 'on',
   });
 }

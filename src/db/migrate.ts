@@ -12,6 +12,7 @@ import * as followupAdmin from './migrations/2026-11-27T2100-followup-admin.ts';
 import * as indexLinkCascade from './migrations/2026-11-27T2300-index-link-cascade.ts';
 import * as assignmentDoneOn from './migrations/2026-11-28T0100-assignment-done-on.ts';
 import * as assignmentOpenIndex from './migrations/2026-11-28T0400-assignment-open-index.ts';
+import * as oidc from './migrations/2026-12-06T1100-oidc.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T2300-index-link-cascade': indexLinkCascade,
   '2026-11-28T0100-assignment-done-on': assignmentDoneOn,
   '2026-11-28T0400-assignment-open-index': assignmentOpenIndex,
+  '2026-12-06T1100-oidc': oidc,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -224,6 +224,24 @@ export interface AppUserTable {
   email: ColumnType<string | null, string | null | undefined, string | null>;
   /** thủ trưởng — the head of the user's agency: receives escalations */
   is_head: Generated<boolean>;
+  /** the identity provider's `sub` for this account, bound at its first OpenID Connect sign-in */
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+/** A sign-in begun at the identity provider, not yet come back (ten minutes, used once). */
+export interface OidcLoginTable {
+  id: Generated<number>;
+  /** sha256 of the random value in the browser's HttpOnly `dondoc_oidc` cookie */
+  binding_hash: string;
+  state: string;
+  nonce: string;
+  /** PKCE code_verifier (S256 challenge sent to the provider) */
+  code_verifier: string;
+  redirect_uri: string;
+  /** a same-origin path to land on after sign-in */
+  return_to: string;
+  expires_at: Date;
   created_at: CreatedAt;
 }
 
@@ -458,6 +476,7 @@ export interface DB {
   plan_source: PlanSourceTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
+  oidc_login: OidcLoginTable;
   api_token: ApiTokenTable;
   stored_file: StoredFileTable;
   result_file: ResultFileTable;

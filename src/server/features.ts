@@ -1,6 +1,7 @@
 import { assignmentsRoutes } from '../modules/assignments/assignments.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { oidcRoutes } from '../modules/auth/oidc.routes.ts';
 import { directoryRoutes } from '../modules/directory/directory.routes.ts';
 import { extensionsRoutes } from '../modules/extensions/extensions.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
@@ -26,6 +27,7 @@ export const FEATURES: ((app: ZodApp) => Promise<void>)[] = [
   csvExports, // first: ?format=csv on the list routes registered after it (src/server/csv.ts)
   healthRoutes,
   authRoutes,
+  oidcRoutes,
   statusRoutes,
   directoryRoutes,
   reorganisationRoutes,

@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/access/access.ts';
+import type { OidcOptions } from '../modules/auth/oidc.client.ts';
 
 /** What the HTTP layer needs besides the database; parsed from Config in main.ts. */
 export interface HttpOptions {
@@ -21,6 +22,10 @@ export interface HttpOptions {
   secureCookies: 'auto' | 'always' | 'never';
   /** login attempts per IP per window before 429 */
   loginAttemptsPerIp: number;
+  /** sign-in with a local password (POST /api/auth/login); off: the identity provider only */
+  passwordLogin: boolean;
+  /** the province's identity provider (OpenID Connect); null: none */
+  oidc: OidcOptions | null;
 }
 
 export interface AppDeps {
@@ -41,6 +46,8 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   maxUploadBytes: 20 * 1024 * 1024,
   secureCookies: 'auto',
   loginAttemptsPerIp: 30,
+  passwordLogin: true,
+  oidc: null,
 };
 
 /** A route as the matrix test and the docs see it. */

@@ -6,6 +6,7 @@ import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type 
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
+import type { HttpOptions } from '../../src/server/http.ts';
 import { backendNames, createScratchDatabase } from '../support/databases.ts';
 import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
 
@@ -28,7 +29,9 @@ export interface BrowserWorld {
 }
 
 /** The seed world served on a free port, on PostgreSQL when TEST_DATABASE_URL is set (faster), else PGlite. */
-export async function startBrowserWorld(options: { now?: () => Date } = {}): Promise<BrowserWorld> {
+export async function startBrowserWorld(
+  options: { now?: () => Date; http?: Partial<HttpOptions> } = {},
+): Promise<BrowserWorld> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it)`);
   }

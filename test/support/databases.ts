@@ -26,6 +26,7 @@ const TABLES = [
   'stored_file',
   'api_token',
   'user_session',
+  'oidc_login',
   'app_user',
   'written_reminder',
   'extension_request',

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/demo.service.ts'
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { buildApp } from '../../src/server/app.ts';
+import type { HttpOptions } from '../../src/server/http.ts';
 import type { TestDatabase } from './databases.ts';
 
 export { DEMO_PASSWORD };
@@ -25,7 +26,10 @@ export interface World {
   filesDir: string;
 }
 
-export async function buildWorld(t: TestDatabase, options: { now?: () => Date } = {}): Promise<World> {
+export async function buildWorld(
+  t: TestDatabase,
+  options: { now?: () => Date; http?: Partial<HttpOptions> } = {},
+): Promise<World> {
   const { authorityId } = await loadDemo(t.db, { users: true });
   const otherAuthorityId = await createAuthorityFromDirectory(t.db, {
     authority: { code: 'UBND-BD', name: 'Ủy ban nhân dân tỉnh Bình Định', place: 'Bình Định' },
@@ -84,7 +88,7 @@ export async function buildWorld(t: TestDatabase, options: { now?: () => Date } 
   const app = await buildApp({
     db: t.db,
     databaseKind: t.backend,
-    http: { filesDir, loginAttemptsPerIp: 10_000 },
+    http: { filesDir, loginAttemptsPerIp: 10_000, ...options.http },
     ...(options.now ? { now: options.now } : {}),
   });
   return {

@@ -11,6 +11,7 @@ import {
   SESSION_COOKIE,
   sessionProfile,
 } from './auth.service.ts';
+import { assertPasswordLoginEnabled } from './oidc.service.ts';
 
 const UserSchema = z.object({
   id: z.number(),
@@ -43,6 +44,7 @@ export async function authRoutes(app: ZodApp) {
           'Quá nhiều lần đăng nhập từ địa chỉ này: hãy thử lại sau ít phút.',
         );
       }
+      assertPasswordLoginEnabled(app.deps.http.passwordLogin);
       const session = await login(
         app.deps.db,
         { ...request.body, ip: request.ip },

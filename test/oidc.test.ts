@@ -1,0 +1,385 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { OidcOptions } from '../src/modules/auth/oidc.client.ts';
+import { safeReturnTo } from '../src/modules/auth/oidc.service.ts';
+import { buildApp } from '../src/server/app.ts';
+import type { HttpOptions } from '../src/server/http.ts';
+import { describeEachDatabase } from './support/databases.ts';
+import { anonymous, buildWorld, DEMO_PASSWORD, type World } from './support/http.ts';
+import {
+  type People,
+  signInAtProvider,
+  startIdentityProvider,
+  type TestIdentityProvider,
+} from './support/identity-provider.ts';
+
+/**
+ * Đăng nhập một lần: the whole authorisation-code + PKCE flow against a real OpenID provider
+ * (oidc-provider on 127.0.0.1), the browser played by hand — start, the provider's login and consent
+ * forms, the callback — then the dondoc session; and every way it must refuse.
+ */
+const REDIRECT = 'http://dondoc.test/api/auth/oidc/callback';
+const SECRET = 'bi-mat-cua-ung-dung-dondoc';
+const PEOPLE: People = {
+  stp: { email: 'stp@tayninh.gov.vn', email_verified: true, name: 'Sở Tư pháp' },
+  'nguyen.van.a': {
+    preferred_username: 'nguyen.van.a',
+    email: 'DauMoi.SKHDT@tayninh.gov.vn',
+    email_verified: true,
+  },
+  'chua.xac.minh': { email: 'daumoi.skhdt@tayninh.gov.vn', email_verified: false },
+  'mao.danh': { preferred_username: 'stp' },
+  'lanh.dao': { preferred_username: 'lanhdao', resource_access: { dondoc: { roles: ['leader', 'office'] } } },
+  'tu.phap': {
+    preferred_username: 'stp',
+    resource_access: { dondoc: { roles: ['agency'] } },
+    dondoc_agency: 'snv',
+  },
+  'van.phong': { preferred_username: 'vanphong', resource_access: { other: { roles: ['admin'] } } },
+};
+
+let idp: TestIdentityProvider;
+beforeAll(async () => {
+  idp = await startIdentityProvider(PEOPLE);
+  idp.register([
+    {
+      client_id: 'dondoc',
+      client_secret: SECRET,
+      redirect_uris: [REDIRECT],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+  ]);
+});
+afterAll(async () => idp?.close());
+
+function oidcOptions(overrides: Partial<OidcOptions> = {}): OidcOptions {
+  return {
+    issuer: idp.issuer,
+    clientId: 'dondoc',
+    clientSecret: SECRET,
+    redirectUrl: REDIRECT,
+    scopes: 'openid profile email',
+    label: 'Tài khoản công vụ tỉnh Tây Ninh',
+    claims: { username: 'preferred_username', email: 'email', role: null, agency: null },
+    allowHttp: true,
+    ...overrides,
+  };
+}
+
+async function start(app: FastifyInstance, returnTo?: string) {
+  const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
+  const reply = await app.inject({ url: `/api/auth/oidc/start${query}` });
+  expect(reply.statusCode).toBe(302);
+  const cookie = reply.cookies.find((c) => c.name === 'dondoc_oidc');
+  if (!cookie) throw new Error(`no pending sign-in cookie: ${reply.headers.location}`);
+  return { location: String(reply.headers.location), binding: cookie.value, cookie };
+}
+
+const callback = (app: FastifyInstance, back: URL, binding?: string) =>
+  app.inject({ url: back.pathname + back.search, cookies: binding ? { dondoc_oidc: binding } : {} });
+
+/** start → the provider's forms as `login` → back at the callback with this browser's cookie */
+async function signInThroughProvider(app: FastifyInstance, login: string, returnTo?: string) {
+  const { location, binding } = await start(app, returnTo);
+  const back = await signInAtProvider(location, login, REDIRECT);
+  return callback(app, back, binding);
+}
+
+const sessionCookie = (reply: { cookies: { name: string; value: string }[] }) =>
+  reply.cookies.find((c) => c.name === 'dondoc_session');
+
+describe('safeReturnTo', () => {
+  it('keeps a path of this site and turns anything else into /', () => {
+    expect(safeReturnTo('/viec-cua-don-vi?trang=2#a')).toBe('/viec-cua-don-vi?trang=2#a');
+    for (const unsafe of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+    ]) {
+      expect(safeReturnTo(unsafe)).toBe('/');
+    }
+    expect(safeReturnTo('/api/auth/session')).toBe('/');
+    expect(safeReturnTo('/dang-nhap?loi=X')).toBe('/');
+    expect(safeReturnTo('/a\nb')).toBe('/');
+    expect(safeReturnTo(undefined)).toBe('/');
+  });
+});
+
+describeEachDatabase('sign-in with the identity provider (OpenID Connect)', (t) => {
+  let world: World | undefined;
+  const open = async (options: { http?: Partial<HttpOptions> } = {}) => {
+    world = await buildWorld(t, options);
+    return world;
+  };
+  afterEach(async () => world?.app.close());
+
+  it('walks the code flow with PKCE S256 and opens the same session as the password form', async () => {
+    const { app } = await open({ http: { oidc: oidcOptions() } });
+    const { location, cookie } = await start(app, '/viec-cua-don-vi');
+    const authorise = new URL(location);
+    expect(authorise.origin).toBe(idp.issuer);
+    expect(Object.fromEntries(authorise.searchParams)).toMatchObject({
+      client_id: 'dondoc',
+      redirect_uri: REDIRECT,
+      response_type: 'code',
+      scope: 'openid profile email',
+      code_challenge_method: 'S256',
+    });
+    expect(authorise.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(authorise.searchParams.get('state')).toBeTruthy();
+    expect(authorise.searchParams.get('nonce')).toBeTruthy();
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/oidc' });
+    const pending = await t.db.selectFrom('oidc_login').selectAll().executeTakeFirstOrThrow();
+    expect(pending.binding_hash).not.toBe(cookie.value);
+    expect(location).not.toContain(pending.code_verifier);
+
+    const back = await signInAtProvider(location, 'stp', REDIRECT);
+    const reply = await callback(app, back, cookie.value);
+    expect(reply.statusCode).toBe(302);
+    expect(reply.headers.location).toBe('/viec-cua-don-vi');
+    const session = sessionCookie(reply);
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const me = await app.inject({
+      url: '/api/auth/session',
+      cookies: { dondoc_session: session?.value ?? '' },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toMatchObject({ username: 'stp', role: 'agency', agencyId: world?.agency('STP') });
+    // the session's CSRF token guards writes exactly as after a password sign-in
+    const write = {
+      method: 'POST' as const,
+      url: '/api/auth/logout',
+      cookies: { dondoc_session: session?.value ?? '' },
+    };
+    expect((await app.inject(write)).json().error.code).toBe('CSRF_FAILED');
+    expect(
+      (await app.inject({ ...write, headers: { 'x-csrf-token': me.json().csrfToken } })).statusCode,
+    ).toBe(204);
+
+    const user = await t.db
+      .selectFrom('app_user')
+      .select(['id', 'oidc_subject'])
+      .where('username', '=', 'stp')
+      .executeTakeFirstOrThrow();
+    expect(user.oidc_subject).toBe('stp');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor', 'data', 'entity_id'])
+      .where('actor', '=', 'stp')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['user.oidc_bind', 'auth.login']);
+    expect(audit[1]?.data).toEqual({ method: 'oidc' });
+    expect(await t.db.selectFrom('oidc_login').select('id').execute()).toEqual([]);
+    // the same answer from the provider again: the pending sign-in was used up
+    const replay = await callback(app, back, cookie.value);
+    expect(replay.headers.location).toBe('/dang-nhap?loi=OIDC_STATE_INVALID');
+    expect(sessionCookie(replay)).toBeUndefined();
+  });
+
+  it('refuses a changed state, a callback without the browser cookie, an injected code and an expired start', async () => {
+    const { app } = await open({ http: { oidc: oidcOptions() } });
+    const refusedWith = async (reply: Awaited<ReturnType<typeof callback>>, code: string) => {
+      expect(reply.statusCode).toBe(302);
+      expect(reply.headers.location).toBe(`/dang-nhap?loi=${code}`);
+      expect(sessionCookie(reply)).toBeUndefined();
+    };
+    // state changed on the way back (the pending sign-in is then spent)
+    const a = await start(app);
+    const backA = await signInAtProvider(a.location, 'stp', REDIRECT);
+    const tampered = new URL(backA);
+    tampered.searchParams.set('state', `${backA.searchParams.get('state')}x`);
+    await refusedWith(await callback(app, tampered, a.binding), 'OIDC_STATE_INVALID');
+    // login CSRF: a genuine answer from the provider, delivered to a browser that did not start it
+    const b = await start(app);
+    const backB = await signInAtProvider(b.location, 'stp', REDIRECT);
+    await refusedWith(await callback(app, backB), 'OIDC_STATE_INVALID');
+    await refusedWith(await callback(app, backB, 'gia-mao'), 'OIDC_STATE_INVALID');
+    // a code stolen from another sign-in, sent with this browser's own state: PKCE stops it at the provider
+    const c = await start(app);
+    const d = await start(app);
+    const backC = await signInAtProvider(c.location, 'stp', REDIRECT);
+    const injected = new URL(backC);
+    injected.searchParams.set('state', new URL(d.location).searchParams.get('state') ?? '');
+    await refusedWith(await callback(app, injected, d.binding), 'OIDC_FAILED');
+    // the verifier kept on the server altered: the provider refuses the code
+    const e = await start(app);
+    const backE = await signInAtProvider(e.location, 'stp', REDIRECT);
+    await t.db
+      .updateTable('oidc_login')
+      .set({ code_verifier: 'x'.repeat(43) })
+      .execute();
+    await refusedWith(await callback(app, backE, e.binding), 'OIDC_FAILED');
+    // ten minutes after the start the pending sign-in is gone
+    const f = await start(app);
+    const backF = await signInAtProvider(f.location, 'stp', REDIRECT);
+    await t.db
+      .updateTable('oidc_login')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
+    await refusedWith(await callback(app, backF, f.binding), 'OIDC_STATE_INVALID');
+
+    const refusals = await t.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'auth.oidc_refused')
+      .orderBy('id')
+      .execute();
+    const codes = refusals.map((r) => (r.data as { code: string }).code);
+    expect(codes).toEqual(['OIDC_STATE_INVALID', 'OIDC_FAILED', 'OIDC_FAILED', 'OIDC_STATE_INVALID']);
+    const grants = refusals
+      .slice(1, 3)
+      .map((r) => (r.data as { details: { providerError?: string } }).details.providerError);
+    expect(grants).toEqual(['invalid_grant', 'invalid_grant']);
+    expect(
+      await t.db.selectFrom('audit_log').select('id').where('action', '=', 'auth.login').execute(),
+    ).toEqual([]);
+  });
+
+  it('refuses a person without a dondoc account, a disabled account and an account bound to someone else', async () => {
+    const { app } = await open({ http: { oidc: oidcOptions() } });
+    const stranger = await signInThroughProvider(app, 'nguoi.la');
+    expect(stranger.headers.location).toBe('/dang-nhap?loi=OIDC_USER_UNKNOWN');
+    expect(sessionCookie(stranger)).toBeUndefined();
+
+    await t.db.updateTable('app_user').set({ disabled: true }).where('username', '=', 'snv').execute();
+    const disabled = await signInThroughProvider(app, 'snv');
+    expect(disabled.headers.location).toBe('/dang-nhap?loi=OIDC_USER_DISABLED');
+    expect(sessionCookie(disabled)).toBeUndefined();
+
+    expect(sessionCookie(await signInThroughProvider(app, 'stp'))).toBeDefined();
+    // another person at the provider now calls themselves "stp": the account stays with the first
+    const impostor = await signInThroughProvider(app, 'mao.danh');
+    expect(impostor.headers.location).toBe('/dang-nhap?loi=OIDC_SUBJECT_MISMATCH');
+
+    const refusals = await t.db
+      .selectFrom('audit_log')
+      .select(['authority_id', 'actor', 'entity_id', 'data'])
+      .where('action', '=', 'auth.oidc_refused')
+      .orderBy('id')
+      .execute();
+    expect(
+      refusals.map((r) => [r.actor, (r.data as { code: string }).code, r.authority_id === null]),
+    ).toEqual([
+      ['oidc:nguoi.la', 'OIDC_USER_UNKNOWN', true],
+      ['snv', 'OIDC_USER_DISABLED', false],
+      ['stp', 'OIDC_SUBJECT_MISMATCH', false],
+    ]);
+    expect(refusals[2]?.data).toMatchObject({ sub: 'mao.danh' });
+  });
+
+  it('finds an account by its verified e-mail when the user name does not match', async () => {
+    const { app } = await open({ http: { oidc: oidcOptions() } });
+    await t.db
+      .updateTable('app_user')
+      .set({ email: 'daumoi.skhdt@tayninh.gov.vn' })
+      .where('username', '=', 'skhdt')
+      .execute();
+    const unverified = await signInThroughProvider(app, 'chua.xac.minh');
+    expect(unverified.headers.location).toBe('/dang-nhap?loi=OIDC_USER_UNKNOWN');
+    const reply = await signInThroughProvider(app, 'nguyen.van.a', '/tong-quan');
+    expect(reply.headers.location).toBe('/tong-quan');
+    const me = await app.inject({
+      url: '/api/auth/session',
+      cookies: { dondoc_session: sessionCookie(reply)?.value ?? '' },
+    });
+    expect(me.json().user.username).toBe('skhdt');
+    // bound now: the next sign-in finds the account by `sub`, whatever the e-mail becomes
+    await t.db.updateTable('app_user').set({ email: null }).where('username', '=', 'skhdt').execute();
+    expect(sessionCookie(await signInThroughProvider(app, 'nguyen.van.a'))).toBeDefined();
+  });
+
+  it('takes role and agency from the claims when configured, audited, and refuses without a dondoc role', async () => {
+    const { app } = await open({
+      http: {
+        oidc: oidcOptions({
+          scopes: 'openid profile email dondoc',
+          claims: {
+            username: 'preferred_username',
+            email: 'email',
+            role: 'resource_access.dondoc.roles',
+            agency: 'dondoc_agency',
+          },
+        }),
+      },
+    });
+    const leader = await signInThroughProvider(app, 'lanh.dao');
+    const me = await app.inject({
+      url: '/api/auth/session',
+      cookies: { dondoc_session: sessionCookie(leader)?.value ?? '' },
+    });
+    expect(me.json().user).toMatchObject({ username: 'lanhdao', role: 'office', agencyId: null });
+
+    const agency = await signInThroughProvider(app, 'tu.phap');
+    const stp = await app.inject({
+      url: '/api/auth/session',
+      cookies: { dondoc_session: sessionCookie(agency)?.value ?? '' },
+    });
+    expect(stp.json().user).toMatchObject({
+      username: 'stp',
+      role: 'agency',
+      agencyId: world?.agency('SNV'),
+    });
+
+    const noRole = await signInThroughProvider(app, 'van.phong');
+    expect(noRole.headers.location).toBe('/dang-nhap?loi=OIDC_ROLE_MISSING');
+
+    const changes = await t.db
+      .selectFrom('audit_log')
+      .select(['actor', 'before', 'after'])
+      .where('action', '=', 'user.update')
+      .orderBy('id')
+      .execute();
+    expect(changes).toEqual([
+      {
+        actor: 'oidc',
+        before: { role: 'leader', agencyId: null },
+        after: { role: 'office', agencyId: null },
+      },
+      {
+        actor: 'oidc',
+        before: { role: 'agency', agencyId: world?.agency('STP') },
+        after: { role: 'agency', agencyId: world?.agency('SNV') },
+      },
+    ]);
+  });
+
+  it('turns local passwords off: the login form answers 403, the provider still signs in', async () => {
+    const { app } = await open({ http: { oidc: oidcOptions(), passwordLogin: false } });
+    const providers = await anonymous(app).get('/api/auth/providers');
+    expect(providers.json()).toEqual({ password: false, oidc: { label: 'Tài khoản công vụ tỉnh Tây Ninh' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'stp', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(403);
+    expect(login.json().error.code).toBe('PASSWORD_LOGIN_DISABLED');
+    expect(sessionCookie(login)).toBeUndefined();
+    expect(sessionCookie(await signInThroughProvider(app, 'stp'))).toBeDefined();
+  });
+
+  it('without a provider: password only, and the start page says so', async () => {
+    const { app } = await open();
+    expect((await anonymous(app).get('/api/auth/providers')).json()).toEqual({ password: true, oidc: null });
+    const startReply = await app.inject({ url: '/api/auth/oidc/start' });
+    expect(startReply.statusCode).toBe(302);
+    expect(startReply.headers.location).toBe('/dang-nhap?loi=OIDC_NOT_CONFIGURED');
+    expect(await t.db.selectFrom('oidc_login').select('id').execute()).toEqual([]);
+  });
+
+  it('lands on / for a return address outside this site, and redirects to the provider the request names without OIDC_REDIRECT_URL', async () => {
+    const { app } = await open({ http: { oidc: oidcOptions() } });
+    expect((await signInThroughProvider(app, 'stp', '//evil.example/x')).headers.location).toBe('/');
+    const derived = await buildApp({
+      db: t.db,
+      databaseKind: t.backend,
+      http: { oidc: oidcOptions({ redirectUrl: null }) },
+      web: false,
+    });
+    const reply = await derived.inject({ url: '/api/auth/oidc/start', headers: { host: 'dondoc.test' } });
+    await derived.close();
+    expect(new URL(String(reply.headers.location)).searchParams.get('redirect_uri')).toBe(REDIRECT);
+  });
+});
