@@ -50,7 +50,10 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** the public URL of /api/auth/oidc/callback; unset: derived from each request */
   OIDC_REDIRECT_URL: z.string().url().optional(),
-  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid profile email'),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'must include openid')
+    .default('openid profile email'),
   OIDC_LABEL: z.string().trim().min(1).max(80).default('Đăng nhập một lần (SSO)'),
   OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
   OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
