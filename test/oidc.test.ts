@@ -1,92 +1,27 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OidcOptions } from '../src/modules/auth/oidc.client.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { safeReturnTo } from '../src/modules/auth/oidc.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { HttpOptions } from '../src/server/http.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, DEMO_PASSWORD, type World } from './support/http.ts';
+import { signInAtProvider } from './support/identity-provider.ts';
 import {
-  type People,
-  signInAtProvider,
-  startIdentityProvider,
-  type TestIdentityProvider,
-} from './support/identity-provider.ts';
+  callback,
+  REDIRECT,
+  sessionCookie,
+  signInThroughProvider,
+  start,
+  withTestProvider,
+} from './support/oidc-flow.ts';
 
 /**
  * Đăng nhập một lần: the whole authorisation-code + PKCE flow against a real OpenID provider
  * (oidc-provider on 127.0.0.1), the browser played by hand — start, the provider's login and consent
- * forms, the callback — then the dondoc session; and every way it must refuse.
+ * forms, the callback — then the dondoc session; state, cookie (login CSRF) and PKCE tampering
+ * refused; local passwords off. Which account a person gets: test/oidc-accounts.test.ts.
  */
-const REDIRECT = 'http://dondoc.test/api/auth/oidc/callback';
-const SECRET = 'bi-mat-cua-ung-dung-dondoc';
-const PEOPLE: People = {
-  stp: { email: 'stp@tayninh.gov.vn', email_verified: true, name: 'Sở Tư pháp' },
-  'nguyen.van.a': {
-    preferred_username: 'nguyen.van.a',
-    email: 'DauMoi.SKHDT@tayninh.gov.vn',
-    email_verified: true,
-  },
-  'chua.xac.minh': { email: 'daumoi.skhdt@tayninh.gov.vn', email_verified: false },
-  'mao.danh': { preferred_username: 'stp' },
-  'lanh.dao': { preferred_username: 'lanhdao', resource_access: { dondoc: { roles: ['leader', 'office'] } } },
-  'tu.phap': {
-    preferred_username: 'stp',
-    resource_access: { dondoc: { roles: ['agency'] } },
-    dondoc_agency: 'snv',
-  },
-  'van.phong': { preferred_username: 'vanphong', resource_access: { other: { roles: ['admin'] } } },
-};
-
-let idp: TestIdentityProvider;
-beforeAll(async () => {
-  idp = await startIdentityProvider(PEOPLE);
-  idp.register([
-    {
-      client_id: 'dondoc',
-      client_secret: SECRET,
-      redirect_uris: [REDIRECT],
-      token_endpoint_auth_method: 'client_secret_basic',
-    },
-  ]);
-});
-afterAll(async () => idp?.close());
-
-function oidcOptions(overrides: Partial<OidcOptions> = {}): OidcOptions {
-  return {
-    issuer: idp.issuer,
-    clientId: 'dondoc',
-    clientSecret: SECRET,
-    redirectUrl: REDIRECT,
-    scopes: 'openid profile email',
-    label: 'Tài khoản công vụ tỉnh Tây Ninh',
-    claims: { username: 'preferred_username', email: 'email', role: null, agency: null },
-    allowHttp: true,
-    ...overrides,
-  };
-}
-
-async function start(app: FastifyInstance, returnTo?: string) {
-  const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
-  const reply = await app.inject({ url: `/api/auth/oidc/start${query}` });
-  expect(reply.statusCode).toBe(302);
-  const cookie = reply.cookies.find((c) => c.name === 'dondoc_oidc');
-  if (!cookie) throw new Error(`no pending sign-in cookie: ${reply.headers.location}`);
-  return { location: String(reply.headers.location), binding: cookie.value, cookie };
-}
-
-const callback = (app: FastifyInstance, back: URL, binding?: string) =>
-  app.inject({ url: back.pathname + back.search, cookies: binding ? { dondoc_oidc: binding } : {} });
-
-/** start → the provider's forms as `login` → back at the callback with this browser's cookie */
-async function signInThroughProvider(app: FastifyInstance, login: string, returnTo?: string) {
-  const { location, binding } = await start(app, returnTo);
-  const back = await signInAtProvider(location, login, REDIRECT);
-  return callback(app, back, binding);
-}
-
-const sessionCookie = (reply: { cookies: { name: string; value: string }[] }) =>
-  reply.cookies.find((c) => c.name === 'dondoc_session');
+const provider = withTestProvider();
 
 describe('safeReturnTo', () => {
   it('keeps a path of this site and turns anything else into /', () => {
@@ -106,6 +41,32 @@ describe('safeReturnTo', () => {
   });
 });
 
+describe('OIDC configuration', () => {
+  it('reads the provider from the environment and stops on what is missing or contradictory', () => {
+    const base = { OIDC_ISSUER: 'https://sso.tayninh.gov.vn/realms/tayninh', OIDC_CLIENT_ID: 'dondoc' };
+    const { http } = loadConfig({ ...base, OIDC_ROLE_CLAIM: 'dondoc_roles', DONDOC_LOCAL_PASSWORDS: 'off' });
+    expect(http.passwordLogin).toBe(false);
+    expect(http.oidc).toMatchObject({
+      issuer: base.OIDC_ISSUER,
+      clientSecret: null,
+      redirectUrl: null,
+      scopes: 'openid profile email',
+      label: 'Đăng nhập một lần (SSO)',
+      claims: { username: 'preferred_username', email: 'email', role: 'dondoc_roles', agency: null },
+      allowHttp: false,
+    });
+    expect(loadConfig({}).http).toMatchObject({ passwordLogin: true, oidc: null });
+    expect(() => loadConfig({ DONDOC_LOCAL_PASSWORDS: 'off' })).toThrow(/DONDOC_LOCAL_PASSWORDS/);
+    expect(() => loadConfig({ OIDC_ISSUER: base.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'http://127.0.0.1:8081' })).toThrow(/OIDC_ALLOW_HTTP/);
+    expect(
+      loadConfig({ ...base, OIDC_ISSUER: 'http://127.0.0.1:8081', OIDC_ALLOW_HTTP: 'on' }).http.oidc
+        ?.allowHttp,
+    ).toBe(true);
+    expect(() => loadConfig({ ...base, OIDC_SCOPES: 'profile email' })).toThrow(/openid/);
+  });
+});
+
 describeEachDatabase('sign-in with the identity provider (OpenID Connect)', (t) => {
   let world: World | undefined;
   const open = async (options: { http?: Partial<HttpOptions> } = {}) => {
@@ -115,10 +76,10 @@ describeEachDatabase('sign-in with the identity provider (OpenID Connect)', (t) 
   afterEach(async () => world?.app.close());
 
   it('walks the code flow with PKCE S256 and opens the same session as the password form', async () => {
-    const { app } = await open({ http: { oidc: oidcOptions() } });
+    const { app } = await open({ http: { oidc: provider.options() } });
     const { location, cookie } = await start(app, '/viec-cua-don-vi');
     const authorise = new URL(location);
-    expect(authorise.origin).toBe(idp.issuer);
+    expect(authorise.origin).toBe(provider.issuer());
     expect(Object.fromEntries(authorise.searchParams)).toMatchObject({
       client_id: 'dondoc',
       redirect_uri: REDIRECT,
@@ -179,7 +140,7 @@ describeEachDatabase('sign-in with the identity provider (OpenID Connect)', (t) 
   });
 
   it('refuses a changed state, a callback without the browser cookie, an injected code and an expired start', async () => {
-    const { app } = await open({ http: { oidc: oidcOptions() } });
+    const { app } = await open({ http: { oidc: provider.options() } });
     const refusedWith = async (reply: Awaited<ReturnType<typeof callback>>, code: string) => {
       expect(reply.statusCode).toBe(302);
       expect(reply.headers.location).toBe(`/dang-nhap?loi=${code}`);
@@ -237,116 +198,8 @@ describeEachDatabase('sign-in with the identity provider (OpenID Connect)', (t) 
     ).toEqual([]);
   });
 
-  it('refuses a person without a dondoc account, a disabled account and an account bound to someone else', async () => {
-    const { app } = await open({ http: { oidc: oidcOptions() } });
-    const stranger = await signInThroughProvider(app, 'nguoi.la');
-    expect(stranger.headers.location).toBe('/dang-nhap?loi=OIDC_USER_UNKNOWN');
-    expect(sessionCookie(stranger)).toBeUndefined();
-
-    await t.db.updateTable('app_user').set({ disabled: true }).where('username', '=', 'snv').execute();
-    const disabled = await signInThroughProvider(app, 'snv');
-    expect(disabled.headers.location).toBe('/dang-nhap?loi=OIDC_USER_DISABLED');
-    expect(sessionCookie(disabled)).toBeUndefined();
-
-    expect(sessionCookie(await signInThroughProvider(app, 'stp'))).toBeDefined();
-    // another person at the provider now calls themselves "stp": the account stays with the first
-    const impostor = await signInThroughProvider(app, 'mao.danh');
-    expect(impostor.headers.location).toBe('/dang-nhap?loi=OIDC_SUBJECT_MISMATCH');
-
-    const refusals = await t.db
-      .selectFrom('audit_log')
-      .select(['authority_id', 'actor', 'entity_id', 'data'])
-      .where('action', '=', 'auth.oidc_refused')
-      .orderBy('id')
-      .execute();
-    expect(
-      refusals.map((r) => [r.actor, (r.data as { code: string }).code, r.authority_id === null]),
-    ).toEqual([
-      ['oidc:nguoi.la', 'OIDC_USER_UNKNOWN', true],
-      ['snv', 'OIDC_USER_DISABLED', false],
-      ['stp', 'OIDC_SUBJECT_MISMATCH', false],
-    ]);
-    expect(refusals[2]?.data).toMatchObject({ sub: 'mao.danh' });
-  });
-
-  it('finds an account by its verified e-mail when the user name does not match', async () => {
-    const { app } = await open({ http: { oidc: oidcOptions() } });
-    await t.db
-      .updateTable('app_user')
-      .set({ email: 'daumoi.skhdt@tayninh.gov.vn' })
-      .where('username', '=', 'skhdt')
-      .execute();
-    const unverified = await signInThroughProvider(app, 'chua.xac.minh');
-    expect(unverified.headers.location).toBe('/dang-nhap?loi=OIDC_USER_UNKNOWN');
-    const reply = await signInThroughProvider(app, 'nguyen.van.a', '/tong-quan');
-    expect(reply.headers.location).toBe('/tong-quan');
-    const me = await app.inject({
-      url: '/api/auth/session',
-      cookies: { dondoc_session: sessionCookie(reply)?.value ?? '' },
-    });
-    expect(me.json().user.username).toBe('skhdt');
-    // bound now: the next sign-in finds the account by `sub`, whatever the e-mail becomes
-    await t.db.updateTable('app_user').set({ email: null }).where('username', '=', 'skhdt').execute();
-    expect(sessionCookie(await signInThroughProvider(app, 'nguyen.van.a'))).toBeDefined();
-  });
-
-  it('takes role and agency from the claims when configured, audited, and refuses without a dondoc role', async () => {
-    const { app } = await open({
-      http: {
-        oidc: oidcOptions({
-          scopes: 'openid profile email dondoc',
-          claims: {
-            username: 'preferred_username',
-            email: 'email',
-            role: 'resource_access.dondoc.roles',
-            agency: 'dondoc_agency',
-          },
-        }),
-      },
-    });
-    const leader = await signInThroughProvider(app, 'lanh.dao');
-    const me = await app.inject({
-      url: '/api/auth/session',
-      cookies: { dondoc_session: sessionCookie(leader)?.value ?? '' },
-    });
-    expect(me.json().user).toMatchObject({ username: 'lanhdao', role: 'office', agencyId: null });
-
-    const agency = await signInThroughProvider(app, 'tu.phap');
-    const stp = await app.inject({
-      url: '/api/auth/session',
-      cookies: { dondoc_session: sessionCookie(agency)?.value ?? '' },
-    });
-    expect(stp.json().user).toMatchObject({
-      username: 'stp',
-      role: 'agency',
-      agencyId: world?.agency('SNV'),
-    });
-
-    const noRole = await signInThroughProvider(app, 'van.phong');
-    expect(noRole.headers.location).toBe('/dang-nhap?loi=OIDC_ROLE_MISSING');
-
-    const changes = await t.db
-      .selectFrom('audit_log')
-      .select(['actor', 'before', 'after'])
-      .where('action', '=', 'user.update')
-      .orderBy('id')
-      .execute();
-    expect(changes).toEqual([
-      {
-        actor: 'oidc',
-        before: { role: 'leader', agencyId: null },
-        after: { role: 'office', agencyId: null },
-      },
-      {
-        actor: 'oidc',
-        before: { role: 'agency', agencyId: world?.agency('STP') },
-        after: { role: 'agency', agencyId: world?.agency('SNV') },
-      },
-    ]);
-  });
-
   it('turns local passwords off: the login form answers 403, the provider still signs in', async () => {
-    const { app } = await open({ http: { oidc: oidcOptions(), passwordLogin: false } });
+    const { app } = await open({ http: { oidc: provider.options(), passwordLogin: false } });
     const providers = await anonymous(app).get('/api/auth/providers');
     expect(providers.json()).toEqual({ password: false, oidc: { label: 'Tài khoản công vụ tỉnh Tây Ninh' } });
     const login = await app.inject({
@@ -370,12 +223,12 @@ describeEachDatabase('sign-in with the identity provider (OpenID Connect)', (t) 
   });
 
   it('lands on / for a return address outside this site, and redirects to the provider the request names without OIDC_REDIRECT_URL', async () => {
-    const { app } = await open({ http: { oidc: oidcOptions() } });
+    const { app } = await open({ http: { oidc: provider.options() } });
     expect((await signInThroughProvider(app, 'stp', '//evil.example/x')).headers.location).toBe('/');
     const derived = await buildApp({
       db: t.db,
       databaseKind: t.backend,
-      http: { oidc: oidcOptions({ redirectUrl: null }) },
+      http: { oidc: provider.options({ redirectUrl: null }) },
       web: false,
     });
     const reply = await derived.inject({ url: '/api/auth/oidc/start', headers: { host: 'dondoc.test' } });
