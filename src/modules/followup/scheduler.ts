@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { FollowupConfig } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
+import type { JobObserver } from '../../server/observability.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { createHousekeepingJob } from '../housekeeping/housekeeping.job.ts';
 import { createDeliverJob } from './deliver.job.ts';
 import { redactUrl, smtpMailer } from './outbox.ts';
@@ -40,7 +42,7 @@ export interface Scheduler {
 export function startScheduler(
   jobs: JobDefinition[],
   base: Omit<JobContext, 'shouldStop'>,
-  options: { tickMs?: number } = {},
+  options: { tickMs?: number; observer?: JobObserver } = {},
 ): Scheduler {
   let stopping = false;
   let running: Promise<void> | null = null;
@@ -53,9 +55,12 @@ export function startScheduler(
       // a second of slack: a tick that starts a little early is still on time
       if (at - (lastRun.get(job.name) ?? Number.NEGATIVE_INFINITY) < job.everyMs - 1000) continue;
       lastRun.set(job.name, at);
+      const started = performance.now();
       try {
         await job.run(ctx);
+        options.observer?.jobDone(job.name, performance.now() - started, true);
       } catch (error) {
+        options.observer?.jobDone(job.name, performance.now() - started, false);
         base.log.error({ err: error }, `job ${job.name} failed; it runs again at the next tick`);
       }
     }
@@ -86,8 +91,10 @@ export function startFollowupScheduler(deps: {
   log: JobLog;
   now?: () => Date;
   tickMs?: number;
+  /** told after each job run (the server's metrics and readiness) */
+  observer?: JobObserver;
   /** the hourly housekeeping job (sessions, sign-in failures, orphan files); absent: not run */
-  housekeeping?: { filesDir: string; sessionIdleMinutes: number };
+  housekeeping?: { files: FileStore; sessionIdleMinutes: number };
 }): Scheduler {
   const { followup, log } = deps;
   const mailer = followup.smtpUrl ? smtpMailer(followup.smtpUrl, followup.mailFrom) : null;
@@ -104,7 +111,10 @@ export function startFollowupScheduler(deps: {
       ...(deps.housekeeping ? [createHousekeepingJob(deps.housekeeping)] : []),
     ],
     { db: deps.db, followup, log, now: deps.now ?? (() => new Date()) },
-    deps.tickMs !== undefined ? { tickMs: deps.tickMs } : {},
+    {
+      ...(deps.tickMs !== undefined ? { tickMs: deps.tickMs } : {}),
+      ...(deps.observer ? { observer: deps.observer } : {}),
+    },
   );
   // check the server once the first (possibly long) catch-up is done, so a busy start is not a timeout
   const verified = scheduler

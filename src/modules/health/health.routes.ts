@@ -1,7 +1,25 @@
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { migrationStatus } from '../../db/migrate.ts';
 import type { ZodApp } from '../../server/http.ts';
 
+const Check = z.object({ ok: z.boolean(), detail: z.string() });
+const ReadySchema = z.object({
+  status: z.enum(['ready', 'not-ready']),
+  checks: z.object({ database: Check, migrations: Check, files: Check, scheduler: Check }),
+});
+
+/** How long a good migration check is believed (a probe every few seconds need not re-read it). */
+const MIGRATIONS_CHECK_TTL_MS = 60_000;
+
+/**
+ * Tình trạng — for load balancers and orchestrators (issue #15): `/health/live` says the process
+ * answers (restart it if not); `/health/ready` says it can serve (database reachable, schema
+ * exactly the code's, file store writable) and what the scheduler is doing (catching up after a
+ * start is reported, not a reason to stop traffic); `/health` stays the one-line check it was.
+ */
 export async function healthRoutes(app: ZodApp) {
   app.get(
     '/health',
@@ -15,6 +33,60 @@ export async function healthRoutes(app: ZodApp) {
     async () => {
       await sql`select 1`.execute(app.deps.db);
       return { status: 'ok' as const, database: app.deps.databaseKind };
+    },
+  );
+
+  app.get(
+    '/health/live',
+    {
+      schema: {
+        summary: 'Liveness: the process answers (no database call)',
+        tags: ['health'],
+        response: { 200: z.object({ status: z.literal('live'), uptimeSeconds: z.number() }) },
+      },
+    },
+    async () => ({ status: 'live' as const, uptimeSeconds: Math.round(process.uptime()) }),
+  );
+
+  let migrationsOkUntil = 0;
+  app.get(
+    '/health/ready',
+    {
+      schema: {
+        summary: 'Readiness: database, schema version, file store and scheduler (503 when it cannot serve)',
+        tags: ['health'],
+        response: { 200: ReadySchema, 503: ReadySchema },
+      },
+    },
+    async (_request, reply) => {
+      const { db, http, metrics } = app.deps;
+      const database = await sql`select 1`
+        .execute(db)
+        .then(() => ({ ok: true, detail: app.deps.databaseKind }))
+        .catch((error: Error) => ({ ok: false, detail: `unreachable: ${error.message}` }));
+      let migrations = { ok: true, detail: 'up to date' };
+      if (database.ok && Date.now() >= migrationsOkUntil) {
+        const m = await migrationStatus(db as never);
+        migrations =
+          m.pending.length > 0
+            ? { ok: false, detail: `${m.pending.length} pending: ${m.pending.join(', ')}` }
+            : m.unknown.length > 0
+              ? { ok: false, detail: `applied by a newer server: ${m.unknown.join(', ')}` }
+              : { ok: true, detail: `up to date (${m.applied.at(-1) ?? 'none'})` };
+        if (migrations.ok) migrationsOkUntil = Date.now() + MIGRATIONS_CHECK_TTL_MS;
+      } else if (!database.ok) {
+        migrations = { ok: false, detail: 'database unreachable' };
+      }
+      const files = await mkdir(http.filesDir, { recursive: true })
+        .then(() => access(http.filesDir, constants.W_OK))
+        .then(() => ({ ok: true, detail: 'writable' }))
+        .catch((error: Error) => ({ ok: false, detail: `not writable: ${error.message}` }));
+      const state = metrics?.scheduler.state ?? 'off';
+      const scheduler = { ok: true, detail: state };
+      const ready = database.ok && migrations.ok && files.ok;
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not-ready', checks: { database, migrations, files, scheduler } });
     },
   );
 }
