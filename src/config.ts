@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   DONDOC_MAX_UPLOAD_MB: z.coerce.number().min(1).max(1024).default(20),
   DONDOC_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   DONDOC_LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** an API token's lifetime in days when its creator does not choose one (at most 365) */
+  DONDOC_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Sign-in with the province's identity provider (OpenID Connect, issue #16; docs/operations.md) */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUploadBytes: Math.round(e.DONDOC_MAX_UPLOAD_MB * 1024 * 1024),
       secureCookies: e.DONDOC_SECURE_COOKIES,
       loginAttemptsPerIp: e.DONDOC_LOGIN_ATTEMPTS_PER_IP,
+      tokenDays: e.DONDOC_TOKEN_DAYS,
       passwordLogin: e.DONDOC_LOCAL_PASSWORDS === 'on',
       oidc,
     }),

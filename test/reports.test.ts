@@ -169,7 +169,7 @@ describeEachDatabase('reports to the Chairman (issue #7)', (t) => {
     await submit('I.3', 'STP', '2021-01-19'); // on time
     await submit('I.8', 'STP', '2021-01-25'); // late
     await submit('I.2', 'SNV', '2021-01-30'); // on time
-    await submit('I.1', 'VP', '2021-01-12'); // on time
+    await submit('I.1', 'VP', '2021-01-13'); // on time (the plan's own date: no receipt can precede it)
     const stpI2 = await t.db
       .selectFrom('assignment as a')
       .innerJoin('task as k', 'k.id', 'a.task_id')

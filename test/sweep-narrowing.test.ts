@@ -164,9 +164,12 @@ describeEachDatabase('the narrowed sweep against the full rule', (t) => {
       facts.forEach((f, i) => {
         const due = f.due_on as LocalDate;
         switch (i % 11) {
-          case 0: // done two days early
-            on(addDays(due, -2), () => submitResult(t.db, id, result(f, addDays(due, -2), true)));
+          case 0: {
+            // done two days early, yet not before the plan's date (13/01): no receipt can precede it
+            const early = maxDate(addDays(due, -2), '2021-01-13');
+            on(early, () => submitResult(t.db, id, result(f, early, true)));
             break;
+          }
           case 1: // late by a week: the reminder stands, it leaves the digests
             on(addDays(due, 7), () => submitResult(t.db, id, result(f, addDays(due, 7), true)));
             break;

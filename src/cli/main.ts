@@ -18,6 +18,7 @@ import { appendixCommand, reportCommand } from './report-command.ts';
 import { scoreCommand } from './score-command.ts';
 import { settingsCommand } from './settings-command.ts';
 import { sweepCommand } from './sweep-command.ts';
+import { tokenCommand } from './token-command.ts';
 import { userCommand } from './user-command.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
@@ -50,6 +51,11 @@ Cách dùng:
                                                    --head: thủ trưởng cơ quan, nhận báo cáo quá hạn kéo dài)
   dondoc user set --username TÊN [--email ĐỊA_CHỈ|""] [--head|--no-head]
                                                    email nhận thông báo, đánh dấu thủ trưởng cơ quan
+  dondoc token list --user TÊN [--json]            mã truy cập (API token) của tài khoản: tạo, dùng lần cuối,
+                                                   hết hạn, trạng thái
+  dondoc token create --user TÊN --name "Tên mã" [--days 90] [--scopes index.write]
+                                                   tạo mã truy cập (in một lần; mặc định DONDOC_TOKEN_DAYS ngày)
+  dondoc token revoke --id SỐ | --user TÊN --all   thu hồi một mã, hoặc mọi mã của tài khoản
   dondoc settings letters [--signer-name TÊN] [--signer-title CHỨC_VỤ] [--signer-authority "KT. CHỦ TỊCH"]
                   [--recipients "Như trên;LĐVP"] [--symbol UBND-VP] [--consequence "…"] [--report-within-days N]
                   [--issuer-parent …] [--issuer-name …] [--issuer-place …] [--reset] [--json]
@@ -67,6 +73,7 @@ const COMMANDS = {
   reminders: remindersCommand,
   score: scoreCommand,
   user: userCommand,
+  token: tokenCommand,
   sweep: sweepCommand,
   indices: indicesCommand,
   settings: settingsCommand,
@@ -157,6 +164,11 @@ function parse(argv: string[]) {
       email: { type: 'string' },
       head: { type: 'boolean' },
       'no-head': { type: 'boolean' },
+      user: { type: 'string' },
+      days: { type: 'string' },
+      scopes: { type: 'string' },
+      id: { type: 'string' },
+      all: { type: 'boolean' },
       'signer-name': { type: 'string' },
       'signer-title': { type: 'string' },
       'signer-authority': { type: 'string' },

@@ -13,6 +13,7 @@ import * as indexLinkCascade from './migrations/2026-11-27T2300-index-link-casca
 import * as assignmentDoneOn from './migrations/2026-11-28T0100-assignment-done-on.ts';
 import * as assignmentOpenIndex from './migrations/2026-11-28T0400-assignment-open-index.ts';
 import * as oidc from './migrations/2026-12-06T1100-oidc.ts';
+import * as tokensResults from './migrations/2026-12-06T1200-tokens-results.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0100-assignment-done-on': assignmentDoneOn,
   '2026-11-28T0400-assignment-open-index': assignmentOpenIndex,
   '2026-12-06T1100-oidc': oidc,
+  '2026-12-06T1200-tokens-results': tokensResults,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -263,6 +263,8 @@ export interface ApiTokenTable {
   token_hash: string;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** refused from this instant on; migration 2026-12-06T1200-tokens-results */
+  expires_at: Date;
   /** the actions this token may take (null = every right of its user); migration 2026-11-27T1900-indices */
   scopes: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   created_at: CreatedAt;

@@ -2,6 +2,7 @@ import { assignmentsRoutes } from '../modules/assignments/assignments.routes.ts'
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { oidcRoutes } from '../modules/auth/oidc.routes.ts';
+import { tokensRoutes } from '../modules/auth/tokens.routes.ts';
 import { directoryRoutes } from '../modules/directory/directory.routes.ts';
 import { extensionsRoutes } from '../modules/extensions/extensions.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
@@ -28,6 +29,7 @@ export const FEATURES: ((app: ZodApp) => Promise<void>)[] = [
   healthRoutes,
   authRoutes,
   oidcRoutes,
+  tokensRoutes,
   statusRoutes,
   directoryRoutes,
   reorganisationRoutes,

@@ -22,6 +22,8 @@ export interface HttpOptions {
   secureCookies: 'auto' | 'always' | 'never';
   /** login attempts per IP per window before 429 */
   loginAttemptsPerIp: number;
+  /** an API token's lifetime in days when its creator does not choose one */
+  tokenDays: number;
   /** sign-in with a local password (POST /api/auth/login); off: the identity provider only */
   passwordLogin: boolean;
   /** the province's identity provider (OpenID Connect); null: none */
@@ -46,6 +48,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   maxUploadBytes: 20 * 1024 * 1024,
   secureCookies: 'auto',
   loginAttemptsPerIp: 30,
+  tokenDays: 90,
   passwordLogin: true,
   oidc: null,
 };

@@ -47,6 +47,7 @@ export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: Date) {
     .executeTakeFirst();
 }
 
+/** The token by its hash with its user, revoked or expired ones too: resolveActor says which. */
 export function findTokenUser(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('api_token as t')
@@ -55,6 +56,8 @@ export function findTokenUser(db: Kysely<DB>, tokenHash: string) {
       't.id as token_id',
       't.scopes',
       't.last_used_at',
+      't.revoked_at',
+      't.expires_at',
       'u.id',
       'u.username',
       'u.authority_id',
@@ -64,7 +67,6 @@ export function findTokenUser(db: Kysely<DB>, tokenHash: string) {
       agencyScopeOfUser,
     ])
     .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
 }
 

@@ -3,14 +3,7 @@ import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { ACTIONS, allowedActions, requireUser } from '../access/access.ts';
 import { RateLimiter } from './auth.hooks.ts';
-import {
-  changePassword,
-  createApiToken,
-  login,
-  logout,
-  SESSION_COOKIE,
-  sessionProfile,
-} from './auth.service.ts';
+import { changePassword, login, logout, SESSION_COOKIE, sessionProfile } from './auth.service.ts';
 import { assertPasswordLoginEnabled } from './oidc.service.ts';
 
 const UserSchema = z.object({
@@ -23,7 +16,7 @@ const UserSchema = z.object({
 
 const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string(), expiresAt: z.string() });
 
-/** Đăng nhập, đăng xuất, phiên hiện tại, đổi mật khẩu, mã truy cập (API token). */
+/** Đăng nhập, đăng xuất, phiên hiện tại, đổi mật khẩu; API tokens in tokens.routes.ts. */
 export async function authRoutes(app: ZodApp) {
   const limiter = new RateLimiter(app.deps.http.loginAttemptsPerIp, 5 * 60_000);
 
@@ -105,11 +98,14 @@ export async function authRoutes(app: ZodApp) {
     '/auth/password',
     {
       schema: {
-        summary: 'Đổi mật khẩu (change password); other sessions are signed out',
+        summary:
+          'Đổi mật khẩu (change password); other sessions are signed out, every API token too with `revokeTokens`',
         tags: ['auth'],
         body: z.object({
           currentPassword: z.string().min(1).max(256),
           newPassword: z.string().min(1).max(256),
+          /** thu hồi mọi mã truy cập (API token) of the account */
+          revokeTokens: z.boolean().default(false),
         }),
         response: { 204: z.null() },
       },
@@ -122,27 +118,6 @@ export async function authRoutes(app: ZodApp) {
         ip: request.ip,
       });
       return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/auth/tokens',
-    {
-      schema: {
-        summary:
-          'Tạo mã truy cập (API token) for an integration; shown once. `scopes` limits it to those actions (e.g. ["index.write"])',
-        tags: ['auth'],
-        body: z.object({
-          name: z.string().trim().min(1).max(100),
-          scopes: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length).optional(),
-        }),
-        response: { 201: z.object({ id: z.number(), token: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      const { db, actor } = ctx(request);
-      const { name, scopes } = request.body;
-      return reply.status(201).send(await createApiToken(db, actor, name, request.ip, scopes ?? null));
     },
   );
 }

@@ -5,11 +5,12 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, PUBLIC_ACTOR, requireAccess, requireUser } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findSessionUser, findTokenUser, findUserById, findUserByUsername } from './auth.repo.ts';
-import { assertPasswordPolicy, hashPassword, newSecret, sha256, verifyPassword } from './passwords.ts';
+import { assertPasswordPolicy, hashPassword, sha256, verifyPassword } from './passwords.ts';
 import { openSession, type SessionInfo } from './sessions.ts';
+import { revokeTokensOfUser } from './tokens.repo.ts';
+import { assertTokenInForce } from './tokens.service.ts';
 
 export const SESSION_COOKIE = 'dondoc_session';
-export const TOKEN_PREFIX = 'dd_';
 const MAX_FAILED_LOGINS = 5;
 const LOCKOUT_MINUTES = 15;
 /** how precisely an API token's `last_used_at` is kept */
@@ -87,8 +88,7 @@ export async function resolveActor(
 ): Promise<ResolvedActor> {
   if (credentials.bearer) {
     const row = await findTokenUser(db, sha256(credentials.bearer));
-    if (!row || row.disabled)
-      throw new AppError('UNAUTHENTICATED', 'Mã truy cập (API token) không hợp lệ hoặc đã bị thu hồi.');
+    assertTokenInForce(row, now);
     // a write (and a commit to disk) per request only to move this by milliseconds: once a minute is enough
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOKEN_USE_RESOLUTION_MS) {
       await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
@@ -127,7 +127,10 @@ function toActor(
   };
 }
 
-/** Đổi mật khẩu — checks the current password; signs out every other session. */
+/**
+ * Đổi mật khẩu — checks the current password; signs out every other session and, when the user
+ * asks (`revokeTokens`), revokes every API token of the account as well.
+ */
 export async function changePassword(
   db: Kysely<DB>,
   actor: Actor,
@@ -135,12 +138,14 @@ export async function changePassword(
     currentPassword: string;
     newPassword: string;
     keepSessionToken?: string | undefined;
+    /** thu hồi mọi mã truy cập (API token) of the account */
+    revokeTokens?: boolean | undefined;
     ip?: string | null;
   },
 ): Promise<void> {
   requireAccess(actor, 'self');
   const me = requireUser(actor);
-  assertPasswordPolicy(input.newPassword);
+  assertPasswordPolicy(input.newPassword, [me.username]);
   const user = await findUserById(db, me.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError('INVALID_CREDENTIALS', 'Mật khẩu hiện tại không đúng.');
@@ -155,50 +160,16 @@ export async function changePassword(
     let others = trx.deleteFrom('user_session').where('user_id', '=', me.userId);
     if (input.keepSessionToken) others = others.where('token_hash', '<>', sha256(input.keepSessionToken));
     await others.execute();
+    const tokensRevoked = input.revokeTokens ? await revokeTokensOfUser(trx, me.userId, new Date()) : 0;
     await writeAudit(trx, {
       authorityId: me.authorityId,
       actor: me.username,
       action: 'auth.password_change',
       entity: 'app_user',
       entityId: String(me.userId),
+      data: { tokensRevoked },
+      ip: input.ip ?? null,
     });
-  });
-}
-
-/** A new API token for integrations; the plaintext is returned once and stored only hashed. */
-export async function createApiToken(
-  db: Kysely<DB>,
-  actor: Actor,
-  name: string,
-  ip: string | null = null,
-  /** the actions the token may take; null = every right of its user */
-  scopes: readonly string[] | null = null,
-): Promise<{ id: number; token: string }> {
-  requireAccess(actor, 'self');
-  const me = requireUser(actor);
-  const token = newSecret(TOKEN_PREFIX);
-  return inTransaction(db, async (trx) => {
-    const { id } = await trx
-      .insertInto('api_token')
-      .values({
-        authority_id: me.authorityId,
-        user_id: me.userId,
-        name,
-        token_hash: sha256(token),
-        scopes: scopes ? [...scopes] : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, {
-      authorityId: me.authorityId,
-      actor: me.username,
-      action: 'auth.token_create',
-      entity: 'api_token',
-      entityId: String(id),
-      data: { name, scopes },
-      ip,
-    });
-    return { id, token };
   });
 }
 

@@ -121,11 +121,23 @@ export async function reorganise({ db, actor, ip, now }: Ctx, input: Reorganisat
       if (Number(closed.numUpdatedRows) !== 1) {
         throw new AppError('VERSION_CONFLICT', 'Nhiệm vụ vừa được người khác cập nhật: hãy thử lại.');
       }
+      // a pending result follows the work, unless the successor's own assignment (merged) already
+      // has one: one pending result per assignment (unique index), the Office decides the one left here
       await trx
         .updateTable('result_submission')
         .set({ assignment_id: targetId })
         .where('assignment_id', '=', a.id)
         .where('status', '=', 'pending')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('result_submission as held')
+                .select('held.id')
+                .where('held.assignment_id', '=', targetId)
+                .where('held.status', '=', 'pending'),
+            ),
+          ),
+        )
         .execute();
       await trx
         .updateTable('extension_request')

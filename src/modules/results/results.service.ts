@@ -8,7 +8,14 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById, listAgencies } from '../directory/directory.repo.ts';
-import { attachFilesToResult, checkUploads, storeUploads, type Upload } from '../files/files.service.ts';
+import {
+  attachFilesToResult,
+  checkUploads,
+  discardUploads,
+  publishUploads,
+  stageUploads,
+  type Upload,
+} from '../files/files.service.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { findPlanByNumber, findTaskByRef } from '../plans/plans.repo.ts';
 import {
@@ -39,85 +46,77 @@ export interface SubmittedResult {
   status: 'pending' | 'accepted';
 }
 
-/** Báo cáo kết quả — records an agency's result for one of its assignments (accepted at once if asked). */
+/**
+ * Báo cáo kết quả by reference (the CLI `dondoc submit`, scripts, tests): finds the assignment of
+ * plan, task and agency (for a recurring task, the occurrence asked for, else the earliest without
+ * an accepted result), then goes through the same checked path as the API
+ * (`submitAssignmentResult`): the access check — here as the authority's system actor —, the dates,
+ * the assignment's row lock, "already accepted", "already pending", cancelled or moved.
+ * `by` names the caller in the audit trail and as the decider ('cli').
+ */
 export async function submitResult(
   db: Kysely<DB>,
   authorityId: number,
   input: SubmitResultInput,
-  actor = 'system',
+  by = 'system',
+  now: Date = new Date(),
 ): Promise<SubmittedResult> {
-  return inTransaction(db, async (trx) => {
-    const plan = await findPlanByNumber(trx, authorityId, input.plan);
-    if (!plan) throw new AppError('PLAN_NOT_FOUND', `Không tìm thấy kế hoạch số ${input.plan}.`);
-    const task = await findTaskByRef(trx, plan.id, input.task.trim().toUpperCase());
-    if (!task) {
-      throw new AppError('TASK_NOT_FOUND', `Kế hoạch ${plan.number} không có nhiệm vụ ${input.task}.`);
-    }
-    const agency = findAgency(await listAgencies(trx, authorityId), input.agency);
-    const candidates = await trx
-      .selectFrom('assignment as a')
-      .select(['a.id', 'a.role', 'a.occurrence'])
-      .select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('result_submission as r')
-              .whereRef('r.assignment_id', '=', 'a.id')
-              .where('r.status', '=', 'accepted')
-              .select('r.id'),
-          )
-          .as('has_accepted'),
-      )
-      .where('a.task_id', '=', task.id)
-      .where('a.agency_id', '=', agency.id)
-      .orderBy('a.role')
-      .orderBy('a.occurrence')
-      .execute();
-    if (candidates.length === 0) {
-      throw new AppError(
-        'ASSIGNMENT_NOT_FOUND',
-        `${agency.name} không được giao nhiệm vụ ${task.ref} của kế hoạch ${plan.number}.`,
-      );
-    }
-    const leads = candidates.filter((c) => c.role === 'lead');
-    const pool = leads.length > 0 ? leads : candidates;
-    const assignment =
-      input.occurrence !== undefined
-        ? pool.find((c) => c.occurrence === input.occurrence)
-        : (pool.find((c) => !c.has_accepted) ?? pool[0]);
-    if (!assignment) {
-      throw new AppError('ASSIGNMENT_NOT_FOUND', `Nhiệm vụ ${task.ref} không có kỳ thứ ${input.occurrence}.`);
-    }
-    const status = input.accept ? 'accepted' : 'pending';
-    const { id: resultId } = await trx
-      .insertInto('result_submission')
-      .values({
-        authority_id: authorityId,
-        assignment_id: assignment.id,
-        submitted_on: input.submittedOn,
-        document_number: input.documentNumber ?? null,
-        note: input.note ?? '',
-        status,
-        decided_on: input.accept ? input.submittedOn : null,
-        decided_by: input.accept ? actor : null,
-        return_reason: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, {
-      authorityId,
-      actor,
-      action: input.accept ? 'result.submit_accepted' : 'result.submit',
-      entity: 'result_submission',
-      entityId: String(resultId),
-      data: { plan: plan.number, task: task.ref, agency: agency.code, submittedOn: input.submittedOn },
-    });
-    if (input.accept) {
-      const withdrawal = { assignmentIds: [assignment.id], actor, now: new Date() };
-      await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
-    }
-    return { resultId, assignmentId: assignment.id, status };
-  });
+  const assignmentId = await findAssignmentByRef(db, authorityId, input);
+  const c = { db, actor: { kind: 'system', authorityId } satisfies Actor, ip: null, now };
+  const fields: SubmissionFields = {
+    documentNumber: input.documentNumber ?? '',
+    note: input.note ?? '',
+    submittedOn: input.submittedOn,
+    accept: input.accept,
+  };
+  const view = await submitChecked(c, assignmentId, async () => ({ fields, files: [] }), null, by);
+  return { resultId: view.id, assignmentId, status: view.status === 'accepted' ? 'accepted' : 'pending' };
+}
+
+/** The assignment a result by reference is for (read only: the checks and the lock come after). */
+async function findAssignmentByRef(db: Kysely<DB>, authorityId: number, input: SubmitResultInput) {
+  const plan = await findPlanByNumber(db, authorityId, input.plan);
+  if (!plan) throw new AppError('PLAN_NOT_FOUND', `Không tìm thấy kế hoạch số ${input.plan}.`);
+  const task = await findTaskByRef(db, plan.id, input.task.trim().toUpperCase());
+  if (!task) {
+    throw new AppError('TASK_NOT_FOUND', `Kế hoạch ${plan.number} không có nhiệm vụ ${input.task}.`);
+  }
+  const agency = findAgency(await listAgencies(db, authorityId), input.agency);
+  const candidates = await db
+    .selectFrom('assignment as a')
+    .select(['a.id', 'a.role', 'a.occurrence'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('result_submission as r')
+            .whereRef('r.assignment_id', '=', 'a.id')
+            .where('r.status', '=', 'accepted')
+            .select('r.id'),
+        )
+        .as('has_accepted'),
+    )
+    .where('a.task_id', '=', task.id)
+    .where('a.agency_id', '=', agency.id)
+    .orderBy('a.role')
+    .orderBy('a.occurrence')
+    .execute();
+  if (candidates.length === 0) {
+    throw new AppError(
+      'ASSIGNMENT_NOT_FOUND',
+      `${agency.name} không được giao nhiệm vụ ${task.ref} của kế hoạch ${plan.number}.`,
+    );
+  }
+  const leads = candidates.filter((c) => c.role === 'lead');
+  const pool = leads.length > 0 ? leads : candidates;
+  const assignment =
+    input.occurrence !== undefined
+      ? pool.find((c) => c.occurrence === input.occurrence)
+      : (pool.find((c) => !c.has_accepted) ?? pool[0]);
+  if (!assignment) {
+    throw new AppError('ASSIGNMENT_NOT_FOUND', `Nhiệm vụ ${task.ref} không có kỳ thứ ${input.occurrence}.`);
+  }
+  return assignment.id;
 }
 
 function findAgency<T extends { code: string; name: string; aliases: string[] }>(
@@ -196,13 +195,28 @@ export function assertOpenForResult(
  * Báo cáo kết quả (web) — an agency's result for one assignment: a document number, a note, up to
  * five files checked by content. The submission date is today in the authority's time zone; only
  * the Office may record an earlier receipt date, and only whoever decides the result may accept it
- * at once. Files are stored (content-addressed) before the transaction; the result, its files and
- * the audit row are written together, under the assignment's row lock.
+ * at once. Files are staged before the transaction and moved into place as its last step; the
+ * result, its files and the audit row are written together, under the assignment's row lock.
  */
-export async function submitAssignmentResult(
+export function submitAssignmentResult(
   c: ServiceContext,
   assignmentId: number,
   readBody: () => Promise<SubmissionBody>,
+): Promise<ResultView> {
+  return submitChecked(c, assignmentId, readBody, c.http.filesDir);
+}
+
+/**
+ * The one path that records a result, whoever calls: the API (with files) and `submitResult` (the
+ * CLI, without). Nothing else inserts into result_submission; the partial unique indexes of
+ * migration 2026-12-06T1200 (one accepted, one pending per assignment occurrence) back it up.
+ */
+async function submitChecked(
+  c: Pick<ServiceContext, 'db' | 'actor' | 'now'> & { ip: string | null },
+  assignmentId: number,
+  readBody: () => Promise<SubmissionBody>,
+  filesDir: string | null,
+  by: string = actorName(c.actor),
 ): Promise<ResultView> {
   const { db, actor } = c;
   const authority = await findAuthorityById(db, authorityOf(actor));
@@ -225,50 +239,59 @@ export async function submitAssignmentResult(
   }
   if (fields.accept) requireDecideAccess(actor, authorityId, assignment);
   const checked = checkUploads(files);
+  if (checked.length > 0 && filesDir === null) {
+    throw new AppError('VALIDATION_FAILED', 'Không nhận tệp đính kèm theo cách gửi này.');
+  }
   // refused before any file is stored; without files the check under the lock below is the same one
   if (checked.length > 0) assertOpenForResult(assignment, await countOpenResults(db, assignment.id));
-  const stored = await storeUploads(c.http.filesDir, checked);
-  return inTransaction(db, async (trx) => {
-    const locked = await findAssignmentForResult(trx, authorityId, assignmentId, true);
-    if (!locked) throw assignmentNotFound();
-    assertOpenForResult(locked, await countOpenResults(trx, locked.id));
-    const { id: resultId } = await trx
-      .insertInto('result_submission')
-      .values({
-        authority_id: authorityId,
-        assignment_id: locked.id,
-        submitted_on: submittedOn,
-        document_number: fields.documentNumber,
-        note: fields.note,
-        status: fields.accept ? 'accepted' : 'pending',
-        decided_on: fields.accept ? today : null,
-        decided_by: fields.accept ? actorName(actor) : null,
-        return_reason: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await attachFilesToResult(trx, {
-      authorityId,
-      resultId,
-      uploadedBy: actor.kind === 'user' ? actor.userId : null,
-      files: stored,
+  // written under temporary names now, moved into place as the transaction's last step (files.service.ts)
+  const staged = filesDir === null ? null : await stageUploads(filesDir, checked);
+  try {
+    return await inTransaction(db, async (trx) => {
+      const locked = await findAssignmentForResult(trx, authorityId, assignmentId, true);
+      if (!locked) throw assignmentNotFound();
+      assertOpenForResult(locked, await countOpenResults(trx, locked.id));
+      const { id: resultId } = await trx
+        .insertInto('result_submission')
+        .values({
+          authority_id: authorityId,
+          assignment_id: locked.id,
+          submitted_on: submittedOn,
+          document_number: fields.documentNumber || null,
+          note: fields.note,
+          status: fields.accept ? 'accepted' : 'pending',
+          decided_on: fields.accept ? today : null,
+          decided_by: fields.accept ? by : null,
+          return_reason: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await attachFilesToResult(trx, {
+        authorityId,
+        resultId,
+        uploadedBy: actor.kind === 'user' ? actor.userId : null,
+        files: staged?.uploads ?? [],
+      });
+      const view = (await findResultView(trx, authorityId, resultId)) as ResultView;
+      await writeAudit(trx, {
+        authorityId,
+        actor: by,
+        action: fields.accept ? 'result.submit_accepted' : 'result.submit',
+        entity: 'result_submission',
+        entityId: String(resultId),
+        after: view,
+        ip: c.ip,
+      });
+      if (fields.accept) {
+        const withdrawal = { assignmentIds: [locked.id], actor: by, now: c.now, ip: c.ip };
+        await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
+      }
+      if (filesDir !== null && staged) await publishUploads(filesDir, staged);
+      return view;
     });
-    const view = (await findResultView(trx, authorityId, resultId)) as ResultView;
-    await writeAudit(trx, {
-      authorityId,
-      actor: actorName(actor),
-      action: fields.accept ? 'result.submit_accepted' : 'result.submit',
-      entity: 'result_submission',
-      entityId: String(resultId),
-      after: view,
-      ip: c.ip,
-    });
-    if (fields.accept) {
-      const withdrawal = { assignmentIds: [locked.id], actor: actorName(actor), now: c.now, ip: c.ip };
-      await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
-    }
-    return view;
-  });
+  } finally {
+    if (staged) await discardUploads(staged);
+  }
 }
 
 export function assignmentNotFound() {

@@ -8,6 +8,7 @@ import { type Actor, actorName, authorityOf, requireAccess } from '../access/acc
 import { writeAudit } from '../audit/audit.repo.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
+import { revokeTokensOfUser } from '../auth/tokens.repo.ts';
 import {
   agencyBelongsTo,
   deleteSessionsOf,
@@ -149,8 +150,8 @@ export async function createUserFor(
 /**
  * Sửa tài khoản — name, role, agency, disabled, e-mail (where the follow-up e-mails go) and the
  * agency-head flag (escalations; agency accounts only, dropped when the account leaves its agency
- * or the role). Disabling signs the user out everywhere (sessions
- * deleted; API tokens are refused while disabled). An admin cannot disable or demote themself, so
+ * or the role). Disabling signs the user out everywhere: sessions deleted, API tokens revoked (so
+ * re-enabling the account does not revive them). An admin cannot disable or demote themself, so
  * an authority never loses its last way in by accident.
  */
 export async function updateUser(
@@ -197,13 +198,15 @@ export async function updateUser(
       .where('id', '=', id)
       .execute();
     const signedOut = disabled ? await deleteSessionsOf(trx, id) : 0;
+    // revoked, not only refused while disabled: re-enabling the account must not bring them back
+    const tokensRevoked = disabled ? await revokeTokensOfUser(trx, id, new Date()) : 0;
     await writeAudit(trx, {
       authorityId,
       actor: actorName(c.actor),
       action: 'user.update',
       entity: 'app_user',
       entityId: String(id),
-      data: { sessionsEnded: signedOut },
+      data: { sessionsEnded: signedOut, tokensRevoked },
       before: {
         displayName: before.display_name,
         role: before.role,

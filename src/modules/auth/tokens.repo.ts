@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+const TOKEN_COLUMNS = [
+  't.id',
+  't.user_id',
+  'u.username',
+  't.name',
+  't.scopes',
+  't.created_at',
+  't.last_used_at',
+  't.expires_at',
+  't.revoked_at',
+] as const;
+
+function tokensQuery(db: Kysely<DB>, authorityId: number) {
+  return db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .where('t.authority_id', '=', authorityId);
+}
+
+/** One user's tokens, newest first (never the hash). */
+export function listTokensOfUser(
+  db: Kysely<DB>,
+  authorityId: number,
+  userId: number,
+  page: { limit: number; offset: number },
+) {
+  return tokensQuery(db, authorityId)
+    .select(TOKEN_COLUMNS)
+    .where('t.user_id', '=', userId)
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countTokensOfUser(db: Kysely<DB>, authorityId: number, userId: number) {
+  const row = await tokensQuery(db, authorityId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function findTokenOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
+  return tokensQuery(db, authorityId).select(TOKEN_COLUMNS).where('t.id', '=', id).executeTakeFirst();
+}
+
+export type TokenRow = NonNullable<Awaited<ReturnType<typeof findTokenOfAuthority>>>;
+
+/** Revokes one token unless it is already revoked; true when this call revoked it. */
+export async function revokeToken(db: Kysely<DB>, id: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Revokes every token of a user still in force (password change, account disabled); how many. */
+export async function revokeTokensOfUser(db: Kysely<DB>, userId: number, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The account a token is created for or listed of, in the authority. */
+export function findTokenOwner(db: Kysely<DB>, authorityId: number, userId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'disabled'])
+    .where('id', '=', userId)
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
+}

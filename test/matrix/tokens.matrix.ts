@@ -1,0 +1,42 @@
+import { createApiToken } from '../../src/modules/auth/tokens.service.ts';
+import type { MatrixContext, MatrixEntry, Target } from './types.ts';
+
+/** A live API token of Sở Tư pháp's account (own) or Sở Nội vụ's (other), made as the CLI makes one. */
+async function tokenOf({ db, world }: MatrixContext, target: Target): Promise<number> {
+  const username = target === 'own' ? 'stp' : 'snv';
+  const user = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  const { id } = await createApiToken(
+    { db, actor: { kind: 'system', authorityId: world.authorityId } },
+    { userId: user.id, name: `Mã của ${username}`, days: 30 },
+  );
+  return id;
+}
+
+/**
+ * Mã truy cập (POST /api/auth/tokens is in core.matrix.ts): every signed-in user lists their own
+ * tokens; a token is revoked by its owner or an admin of its authority, and is not found by anyone else.
+ */
+export const entries: MatrixEntry[] = [
+  {
+    method: 'GET',
+    url: '/api/auth/tokens',
+    request: async (ctx, target) => {
+      await tokenOf(ctx, target);
+      return { url: '/api/auth/tokens' };
+    },
+    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false },
+    crossAuthority: 'list',
+    leaks: (body) => JSON.stringify(body).includes('Mã của stp'),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/auth/tokens/:id',
+    request: async (ctx, target) => ({ url: `/api/auth/tokens/${await tokenOf(ctx, target)}` }),
+    allow: { admin: true, office: false, leader: false, agencyOwn: true, agencyOther: false, public: false },
+    fresh: true,
+  },
+];
