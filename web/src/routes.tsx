@@ -46,6 +46,8 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     },
   },
   { path: '/nhiem-vu/:id', component: lazy(() => import('./pages/inbox/AssignmentPage.tsx')) },
+  // Tài khoản của tôi: from the user menu (AppLayout), for every signed-in user
+  { path: '/tai-khoan', component: lazy(() => import('./pages/account/AccountPage.tsx')) },
   {
     path: '/tong-quan',
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),

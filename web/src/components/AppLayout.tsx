@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { IdcardOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -111,6 +111,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
                     ),
                   },
                   { type: 'divider' },
+                  {
+                    key: 'account',
+                    icon: <IdcardOutlined />,
+                    label: t('Tài khoản của tôi', 'My account'),
+                    onClick: () => navigate('/tai-khoan'),
+                  },
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,

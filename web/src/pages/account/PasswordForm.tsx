@@ -1,0 +1,96 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Checkbox, Form, Input } from 'antd';
+import { api } from '../../lib/api.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { TOKENS_KEY } from './types.ts';
+
+interface PasswordFields {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+  revokeTokens: boolean;
+}
+
+/** Đổi mật khẩu: the other sessions end; every API token too when the box is ticked. */
+export function PasswordForm() {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<PasswordFields>();
+  const change = useMutation({
+    mutationFn: (v: PasswordFields) =>
+      api.post('/auth/password', {
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+        revokeTokens: Boolean(v.revokeTokens),
+      }),
+    onSuccess: async (_, v) => {
+      message.success(
+        v.revokeTokens
+          ? t(
+              'Đã đổi mật khẩu và thu hồi mọi mã truy cập; các phiên khác đã đăng xuất.',
+              'Password changed and every API token revoked; other sessions are signed out.',
+            )
+          : t(
+              'Đã đổi mật khẩu; các phiên khác đã đăng xuất.',
+              'Password changed; other sessions are signed out.',
+            ),
+      );
+      form.resetFields();
+      await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
+    },
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Form<PasswordFields>
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 420 }}
+      initialValues={{ revokeTokens: false }}
+      onFinish={(v) => change.mutate(v)}
+    >
+      <Form.Item
+        name="currentPassword"
+        label={t('Mật khẩu hiện tại', 'Current password')}
+        rules={[{ required: true, message: t('Nhập mật khẩu hiện tại.', 'Enter the current password.') }]}
+      >
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item
+        name="newPassword"
+        label={t('Mật khẩu mới', 'New password')}
+        extra={t(
+          'Ít nhất 10 ký tự; một cụm từ dài, ít gặp là tốt nhất.',
+          'At least 10 characters; a long, uncommon phrase is best.',
+        )}
+        rules={[{ required: true, min: 10, message: t('Ít nhất 10 ký tự.', 'At least 10 characters.') }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('Nhập lại mật khẩu mới', 'Repeat the new password')}
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: t('Nhập lại mật khẩu mới.', 'Repeat the new password.') },
+          ({ getFieldValue }) => ({
+            validator: (_, value) =>
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('Hai mật khẩu không khớp.', 'The passwords differ.'))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="revokeTokens" valuePropName="checked">
+        <Checkbox>
+          {t('Thu hồi mọi mã truy cập (API token) của tài khoản', 'Revoke every API token of this account')}
+        </Checkbox>
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={change.isPending}>
+        {t('Đổi mật khẩu', 'Change password')}
+      </Button>
+    </Form>
+  );
+}
