@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Suites that need a PostgreSQL server (several app processes); in CI TEST_DATABASE_URL is always set. */
-const POSTGRES_ONLY = ['test/sweep-concurrency.test.ts'];
+const POSTGRES_ONLY = ['test/sweep-concurrency.test.ts', 'test/concurrent-first-start.test.ts'];
 
 export default defineConfig({
   test: {

@@ -27,17 +27,18 @@ function assetsOf(dir: string): string[] {
   });
 }
 
-export function buildServer(): string[] {
-  rmSync(DIST, { recursive: true, force: true });
+/** Compiles src/ into `outDir` (default dist/, emptied first) with the assets; returns the assets copied. */
+export function buildServer(outDir = DIST): string[] {
+  rmSync(outDir, { recursive: true, force: true });
   const tsc = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
     { cwd: ROOT, stdio: 'inherit' },
   );
   if (tsc.status !== 0) throw new Error(`tsc failed (exit ${tsc.status})`);
   const copied = assetsOf(SRC).map((path) => relative(SRC, path));
   for (const file of copied) {
-    cpSync(join(SRC, file), join(DIST, file));
+    cpSync(join(SRC, file), join(outDir, file));
   }
   return copied;
 }

@@ -13,8 +13,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Load the demo (seed plan 87/KH-UBND) on the first start of an empty database. */
-  DONDOC_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /** `on`: load the demo (seed plan 87/KH-UBND, demo accounts) into an empty database; `npm start` sets it in development */
+  DONDOC_DEMO: z
+    .enum(['on', 'off'], { error: 'must be on (load the demo into an empty database) or off' })
+    .default('off'),
   /** Follow-up (issue #5): e-mail through SMTP, the daily sweep's local time, notices, escalation. */
   SMTP_URL: z
     .string()
@@ -96,7 +98,8 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // a variable set but empty (`DATABASE_URL=` in a unit file or compose.yaml) means unset
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${problems}`);
@@ -110,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    demoOnFirstStart: e.DONDOC_DEMO === 'auto',
+    demoOnFirstStart: e.DONDOC_DEMO === 'on',
     followup: Object.freeze({
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.SMTP_FROM,

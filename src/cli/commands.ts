@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../db/migrate.ts';
+import { type MigrationState, readMigrationState, refuseNewerDatabase } from '../db/migration-state.ts';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { DEMO_PASSWORD, loadDemo } from '../modules/demo/demo.service.ts';
@@ -13,12 +14,34 @@ import { renderTable } from './table.ts';
 export type Flags = Record<string, string | boolean | undefined>;
 export type Print = (text: string) => void;
 
-export async function migrateCommand(db: Kysely<DB>, _flags: Flags, print: Print) {
+/**
+ * `dondoc migrate`: brings the schema up to this version (what the server does at start), refused on
+ * a database a newer dondoc migrated. `--status`: applied, pending and unknown migrations, changing nothing.
+ */
+export async function migrateCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  const state = await readMigrationState(db as Kysely<unknown>);
+  if (flags.status === true) return printMigrationState(state, flags.json === true, print);
+  refuseNewerDatabase(state);
   const applied = await migrateToLatest(db as Kysely<unknown>);
   print(
     applied.length > 0
       ? `Đã chạy ${applied.length} migration: ${applied.join(', ')}`
       : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.',
+  );
+}
+
+function printMigrationState(state: MigrationState, json: boolean, print: Print) {
+  if (json) return print(JSON.stringify(state, null, 2));
+  for (const m of state.applied) {
+    const unknown = state.unknown.includes(m.name)
+      ? '  KHÔNG CÓ trong phiên bản này (unknown: a newer dondoc)'
+      : '';
+    print(`  đã chạy   ${m.name}  ${m.executedAt.toISOString()}${unknown}`);
+  }
+  for (const name of state.pending) print(`  chờ chạy  ${name}`);
+  print(
+    `${state.applied.length} migration đã chạy (applied), ${state.pending.length} chờ chạy (pending)` +
+      (state.unknown.length > 0 ? `, ${state.unknown.length} không có trong phiên bản này (unknown).` : '.'),
   );
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { ensureSchemaForCli } from '../db/migration-state.ts';
 import { indicesCommand } from '../modules/indices/indices.command.ts';
 import { isAppError } from '../shared/errors.ts';
 import {
@@ -24,7 +24,8 @@ import { userCommand } from './user-command.ts';
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
 
 Cách dùng:
-  dondoc migrate                                   cập nhật cấu trúc cơ sở dữ liệu
+  dondoc migrate [--status] [--json]               cập nhật cấu trúc cơ sở dữ liệu (server tự làm khi khởi động);
+                                                   --status: các migration đã chạy, chờ chạy
   dondoc demo [--reset]                            nạp dữ liệu mẫu (Kế hoạch 87/KH-UBND, Tây Ninh)
   dondoc import TỆP [--dry-run] [--json] [--replace]
                                                    nhập kế hoạch từ .txt, .docx, .pdf, .xlsx, .csv
@@ -46,7 +47,7 @@ Cách dùng:
   dondoc appendix --plan 87/KH-UBND [--as-of NGÀY] --out TỆP.xlsx
                                                    xuất phụ lục kế hoạch kèm cột trạng thái (nhập lại được)
   dondoc user add --username TÊN --name "Họ tên" --role office|leader|admin|agency [--agency MÃ] [--password MK]
-                  [--email ĐỊA_CHỈ] [--head]
+                  [--email ĐỊA_CHỈ] [--head] [--authority MÃ --authority-name "Tên cơ quan ban hành"]
                                                    tạo tài khoản (không có --password: tạo ngẫu nhiên, in một lần;
                                                    --head: thủ trưởng cơ quan, nhận báo cáo quá hạn kéo dài)
   dondoc user set --username TÊN [--email ĐỊA_CHỈ|""] [--head|--no-head]
@@ -61,7 +62,8 @@ Cách dùng:
                   [--issuer-parent …] [--issuer-name …] [--issuer-place …] [--reset] [--json]
                                                    cấu hình công văn đôn đốc (không có tùy chọn: xem cấu hình)
 
-Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json.
+Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json, --migrate (cập nhật cơ sở dữ liệu
+chưa được server phiên bản này cập nhật; mặc định lệnh từ chối).
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc thư mục DONDOC_DATA_DIR (mặc định ./data, PostgreSQL nhúng).`;
 
 const COMMANDS = {
@@ -112,7 +114,9 @@ export async function runCli(
   try {
     const config = loadConfig(env);
     database = await openDatabase(config.database);
-    if (name !== 'migrate') await migrateToLatest(database.db as never);
+    // the server migrates; the CLI refuses a schema of another version unless --migrate (src/db/migration-state.ts)
+    if (name !== 'migrate')
+      await ensureSchemaForCli(database.db as never, { migrate: parsed.values.migrate === true });
     await command(database.db, parsed.values as Flags, out, parsed.positionals.slice(1), config);
     return 0;
   } catch (error) {
@@ -136,6 +140,9 @@ function parse(argv: string[]) {
     strict: true,
     options: {
       help: { type: 'boolean', short: 'h' },
+      migrate: { type: 'boolean' },
+      status: { type: 'boolean' },
+      'authority-name': { type: 'string' },
       json: { type: 'boolean' },
       reset: { type: 'boolean' },
       authority: { type: 'string' },

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.ts';
 import type { Actor } from '../modules/access/access.ts';
-import { listAgencies } from '../modules/directory/directory.repo.ts';
+import { findAuthorityByCode, listAgencies } from '../modules/directory/directory.repo.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { createFirstAuthority } from '../modules/setup/first-start.ts';
 import { findUserIdByUsername } from '../modules/users/users.repo.ts';
 import { createUserFor, updateUser } from '../modules/users/users.service.ts';
 import { AppError } from '../shared/errors.ts';
@@ -13,6 +14,7 @@ const ROLES: readonly Role[] = ['office', 'leader', 'admin', 'agency'];
 
 const USAGE =
   'Cách dùng: dondoc user add --username TÊN --name "Họ tên" --role VAI_TRÒ [--agency MÃ] [--email ĐỊA_CHỈ] [--head]' +
+  ' [--authority MÃ --authority-name "Tên cơ quan ban hành": cơ sở dữ liệu mới]' +
   ' | dondoc user set --username TÊN [--email ĐỊA_CHỈ|""] [--head|--no-head].';
 
 /**
@@ -26,7 +28,10 @@ const USAGE =
 export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, args: string[] = []) {
   const [sub] = args;
   if (sub !== 'add' && sub !== 'set') throw new AppError('VALIDATION_FAILED', USAGE);
-  const authority = await resolveAuthority(db, str(flags.authority));
+  const authority =
+    sub === 'add' && typeof flags['authority-name'] === 'string'
+      ? await authorityOfFirstAdministrator(db, flags)
+      : await resolveAuthority(db, str(flags.authority));
   const c = { db, actor: { kind: 'system', authorityId: authority.id } satisfies Actor };
   const isHead = headFlag(flags);
   if (sub === 'set') {
@@ -94,6 +99,23 @@ export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, ar
     .join(', ');
   print(`Đã tạo tài khoản "${user.username}" (${role}) cho ${authority.name}${extras ? `; ${extras}` : ''}.`);
   if (!given) print(`Mật khẩu (chỉ hiện một lần, hãy đổi sau khi đăng nhập): ${password}`);
+}
+
+/**
+ * `user add --role admin --authority CODE --authority-name "…"` on a fresh database: creates the
+ * authority for its first administrator; run again after a failure, it finds the same authority.
+ */
+async function authorityOfFirstAdministrator(db: Kysely<DB>, flags: Flags) {
+  const code = required(flags, 'authority', 'mã cơ quan ban hành, ví dụ --authority UBND-TN');
+  const existing = await findAuthorityByCode(db, code.trim().toUpperCase());
+  if (existing) return existing;
+  if (flags.role !== 'admin') {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Tài khoản đầu tiên của cơ quan ban hành mới phải là --role admin.',
+    );
+  }
+  return createFirstAuthority(db, { code, name: required(flags, 'authority-name', 'tên cơ quan ban hành') });
 }
 
 /** --head: true; --no-head: false; neither: undefined; both: refused. */

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { keepPrivate } from './private-files.ts';
 import type { DB } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
 
@@ -96,7 +97,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  if (config.dataDir) {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    keepPrivate(config.dataDir);
+  }
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   try {
     const pglite = await createPGlite(config.dataDir);
@@ -107,6 +111,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       async close() {
         await db.destroy();
         await pglite.close();
+        // PGlite's file system creates files 0666 whatever the umask: inside the 0700 folder nobody
+        // else reaches them, and on close they become 0600 too
+        if (config.dataDir) keepPrivate(config.dataDir);
         unlock();
       },
     };

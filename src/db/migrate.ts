@@ -47,3 +47,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The names of the code's migrations, oldest first (a backup names the newest its database had). */
+export function knownMigrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}

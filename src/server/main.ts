@@ -1,12 +1,11 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { loadDemo } from '../modules/demo/demo.service.ts';
-import { listAuthorities } from '../modules/directory/directory.repo.ts';
 import { startFollowupScheduler } from '../modules/followup/scheduler.ts';
+import { prepareFirstStart } from '../modules/setup/first-start.ts';
 import { buildApp } from './app.ts';
 
-/** `npm start`: migrate, load the demo into an empty database, serve on PORT (default 8080). */
+/** The server (`npm start`, `node dist/server/main.js`): migrate, the demo if asked, serve on PORT (default 8080). */
 const config = (() => {
   try {
     return loadConfig();
@@ -22,12 +21,12 @@ const app = await buildApp(
   { db: database.db, databaseKind: database.kind, followup: config.followup, http: config.http },
   { logger: { level: config.logLevel }, disableRequestLogging: false },
 );
-if (config.demoOnFirstStart && (await listAuthorities(database.db)).length === 0) {
-  const demo = await loadDemo(database.db, { users: true });
-  app.log.info(
-    `demo loaded: plan ${demo.plan.number}, ${demo.plan.tasks} tasks, ${demo.plan.leadAssignments} lead assignments`,
-  );
-}
+// the demo only with DONDOC_DEMO=on (npm start sets it); without an administrator, the log says how to create one
+await prepareFirstStart(database.db, {
+  demo: config.demoOnFirstStart,
+  embedded: database.kind === 'pglite',
+  log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+});
 if (config.followup.scheduler) {
   // the daily sweep and e-mail delivery (issue #5); stopped before the database closes
   const scheduler = startFollowupScheduler({ db: database.db, followup: config.followup, log: app.log });

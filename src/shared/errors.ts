@@ -36,6 +36,9 @@ export const ERROR_STATUS = {
   PLAN_EXISTS: 409,
   PLAN_HAS_RESULTS: 409,
   DEMO_ALREADY_LOADED: 409,
+  /** the CLI on a database whose migrations are behind or ahead of its code (src/db/migration-state.ts) */
+  DATABASE_BEHIND: 409,
+  DATABASE_AHEAD: 409,
   RESULT_ALREADY_ACCEPTED: 409,
   IMPORT_EMPTY: 422,
   IMPORT_UNSUPPORTED: 415,

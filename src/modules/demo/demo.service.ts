@@ -57,7 +57,43 @@ export async function loadDemo(
   db: Kysely<DB>,
   options: { reset?: boolean; users?: boolean } = {},
 ): Promise<DemoLoaded> {
-  const passwordHash = options.users ? await hashPassword(DEMO_PASSWORD) : null;
+  const demo = await readDemo(options.users === true);
+  return db.transaction().execute(async (trx) => {
+    await lockDemoLoading(trx);
+    return loadDemoIn(trx, demo, options.reset === true);
+  });
+}
+
+/**
+ * `DONDOC_DEMO=on` at start: the demo with its accounts, only into a database without any authority;
+ * null when there is one. Servers starting together on one empty PostgreSQL database queue on an
+ * advisory lock: the first loads, the others find its authority and load nothing.
+ */
+export async function loadDemoIntoEmptyDatabase(db: Kysely<DB>): Promise<DemoLoaded | null> {
+  const demo = await readDemo(true);
+  return db.transaction().execute(async (trx) => {
+    await lockDemoLoading(trx);
+    const any = await trx.selectFrom('authority').select('id').limit(1).executeTakeFirst();
+    return any ? null : loadDemoIn(trx, demo, false);
+  });
+}
+
+/** pg_advisory_xact_lock key of demo loading ('dondoc.demo' as an int8), released at commit or rollback */
+const DEMO_LOCK = 0x646f6e646f63_0001n;
+
+async function lockDemoLoading(trx: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${DEMO_LOCK.toString()}::bigint)`.execute(trx);
+}
+
+interface DemoFiles {
+  passwordHash: string | null;
+  directory: DirectoryFile;
+  reorganisation: ReorganisationFile;
+  seed: { fileName: string; bytes: Uint8Array };
+}
+
+async function readDemo(users: boolean): Promise<DemoFiles> {
+  const passwordHash = users ? await hashPassword(DEMO_PASSWORD) : null;
   const directory = JSON.parse(
     readFileSync(seedFile('tay-ninh-2021-directory.json'), 'utf8'),
   ) as DirectoryFile;
@@ -66,39 +102,41 @@ export async function loadDemo(
   ) as ReorganisationFile;
   const seedName = 'ke-hoach-87-KH-UBND-2021-tay-ninh.txt';
   const seed = { fileName: seedName, bytes: new Uint8Array(readFileSync(seedFile(seedName))) };
+  return { passwordHash, directory, reorganisation, seed };
+}
 
-  return db.transaction().execute(async (trx) => {
-    const existing = await findAuthorityByCode(trx, directory.authority.code);
-    if (existing && !options.reset) {
-      throw new AppError(
-        'DEMO_ALREADY_LOADED',
-        'Dữ liệu mẫu đã được nạp. Dùng "dondoc demo --reset" để xóa và nạp lại.',
-      );
-    }
-    if (existing) await deleteAuthorityData(trx, existing.id);
-    const authorityId = await createAuthorityFromDirectory(trx, directory);
-    await applyReorganisation(trx, authorityId, reorganisation);
-    // the reminder letters are signed by the Chairman who signed the plan (settings.letters, editable per authority)
-    const chair = (directory.authority as { chair?: string }).chair ?? '';
-    const letters = { signer: { authority: '', title: 'CHỦ TỊCH', name: chair } };
-    await trx
-      .updateTable('authority')
-      .set({ settings: JSON.stringify({ letters }) })
-      .where('id', '=', authorityId)
-      .execute();
-    const authority = { id: authorityId, place: directory.authority.place ?? '' };
-    const { plan } = await importPlanDocument(trx, authority, seed);
-    await loadIndicesDemo(trx, authorityId);
-    if (passwordHash) await createDemoUsers(trx, authorityId, passwordHash);
-    await writeAudit(trx, {
-      authorityId,
-      actor: 'system',
-      action: 'demo.load',
-      entity: 'authority',
-      entityId: String(authorityId),
-    });
-    return { authorityId, plan };
+async function loadDemoIn(trx: Kysely<DB>, demo: DemoFiles, reset: boolean): Promise<DemoLoaded> {
+  const { passwordHash, directory, reorganisation, seed } = demo;
+  const existing = await findAuthorityByCode(trx, directory.authority.code);
+  if (existing && !reset) {
+    throw new AppError(
+      'DEMO_ALREADY_LOADED',
+      'Dữ liệu mẫu đã được nạp. Dùng "dondoc demo --reset" để xóa và nạp lại.',
+    );
+  }
+  if (existing) await deleteAuthorityData(trx, existing.id);
+  const authorityId = await createAuthorityFromDirectory(trx, directory);
+  await applyReorganisation(trx, authorityId, reorganisation);
+  // the reminder letters are signed by the Chairman who signed the plan (settings.letters, editable per authority)
+  const chair = (directory.authority as { chair?: string }).chair ?? '';
+  const letters = { signer: { authority: '', title: 'CHỦ TỊCH', name: chair } };
+  await trx
+    .updateTable('authority')
+    .set({ settings: JSON.stringify({ letters }) })
+    .where('id', '=', authorityId)
+    .execute();
+  const authority = { id: authorityId, place: directory.authority.place ?? '' };
+  const { plan } = await importPlanDocument(trx, authority, seed);
+  await loadIndicesDemo(trx, authorityId);
+  if (passwordHash) await createDemoUsers(trx, authorityId, passwordHash);
+  await writeAudit(trx, {
+    authorityId,
+    actor: 'system',
+    action: 'demo.load',
+    entity: 'authority',
+    entityId: String(authorityId),
   });
+  return { authorityId, plan };
 }
 
 /** The demo's password, for every demo account (README lists them). Only for the demo. */

@@ -35,7 +35,11 @@ export async function resolveAuthority(db: Kysely<DB>, code?: string) {
   const all = await listAuthorities(db);
   if (all.length === 1 && all[0]) return all[0];
   if (all.length === 0) {
-    throw new AppError('AUTHORITY_NOT_FOUND', 'Chưa có dữ liệu: hãy chạy "dondoc demo" để nạp dữ liệu mẫu.');
+    throw new AppError(
+      'AUTHORITY_NOT_FOUND',
+      'Chưa có dữ liệu: tạo cơ quan ban hành cùng quản trị viên đầu tiên (dondoc user add --role admin --username TÊN ' +
+        '--name "Họ tên" --authority MÃ --authority-name "Tên cơ quan"), hoặc nạp dữ liệu mẫu (dondoc demo).',
+    );
   }
   throw new AppError('VALIDATION_FAILED', 'Có nhiều cơ quan ban hành: hãy chọn một bằng --authority.', {
     authorities: all.map((a) => a.code),

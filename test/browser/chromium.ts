@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+
+/**
+ * The browser tests drive Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); no browser is ever
+ * downloaded. On a fresh machine `npm test` installs it the way .ci/run does when it may (root, or
+ * sudo without a password, and apt-get); otherwise it says exactly what to run and stops the run.
+ */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+export interface ChromiumHost {
+  /** CHROMIUM_PATH when set: the user's own browser, never replaced by an install */
+  configuredPath: string | undefined;
+  isExecutable(path: string): boolean;
+  isRoot: boolean;
+  hasCommand(name: string): boolean;
+  /** runs a command, its output shown to the user; true when it exits 0 */
+  run(command: string, args: string[]): boolean;
+}
+
+export type ChromiumCheck = { ok: true; path: string; installed: boolean } | { ok: false; message: string };
+
+export function ensureChromium(host: ChromiumHost = realHost()): ChromiumCheck {
+  const path = host.configuredPath ?? DEBIAN_CHROMIUM;
+  if (host.isExecutable(path)) return { ok: true, path, installed: false };
+  if (host.configuredPath !== undefined) {
+    return {
+      ok: false,
+      message:
+        `dondoc: CHROMIUM_PATH=${path} is not an executable browser.\n` +
+        `Point CHROMIUM_PATH at chromium, or unset it to use Debian's (${DEBIAN_CHROMIUM}).`,
+    };
+  }
+  const sudo = host.isRoot
+    ? []
+    : host.hasCommand('sudo') && host.run('sudo', ['-n', 'true'])
+      ? ['sudo']
+      : null;
+  if (sudo && host.hasCommand('apt-get')) {
+    console.error(
+      "dondoc: the browser tests need chromium: installing Debian's (apt-get install -y chromium)…",
+    );
+    const apt = (args: string[]) =>
+      sudo.length > 0
+        ? host.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
+        : host.run('apt-get', args);
+    apt(['update', '-qq']); // a stale index only fails the install below, which says so
+    if (apt(['install', '-y', '-qq', 'chromium']) && host.isExecutable(path))
+      return { ok: true, path, installed: true };
+  }
+  return {
+    ok: false,
+    message:
+      `dondoc: the browser tests (test/browser) need Debian's chromium at ${path}, which is missing.\n` +
+      'Install it, then run npm test again:\n\n' +
+      `    ${host.isRoot ? '' : 'sudo '}apt-get update && ${host.isRoot ? '' : 'sudo '}apt-get install -y chromium\n\n` +
+      '(or set CHROMIUM_PATH to another chromium; no browser is ever downloaded)',
+  };
+}
+
+function realHost(): ChromiumHost {
+  return {
+    configuredPath: process.env.CHROMIUM_PATH || undefined,
+    isExecutable: (path) => {
+      try {
+        accessSync(path, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    isRoot: process.getuid?.() === 0,
+    hasCommand: (name) =>
+      (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/${name}`)),
+    run: (command, args) =>
+      spawnSync(command, args, {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0,
+  };
+}
+
+/** Whether this run includes a browser test: vitest's file filters (none: every file). */
+export function runIncludesBrowserTests(filters: readonly string[] | undefined, browserDir: string): boolean {
+  if (!filters || filters.length === 0) return true;
+  const files = readdirSync(browserDir)
+    .filter((name) => name.endsWith('.browser.test.ts'))
+    .map((name) => `test/browser/${name}`);
+  return files.some((file) => filters.some((filter) => file.includes(filter) || filter.includes(file)));
+}
