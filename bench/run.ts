@@ -133,3 +133,6 @@ These are small-data numbers that show the per-call overhead of each database; t
 `;
 writeBenchSection('seed', section);
 console.log(table);
+
+// uploads under attack (issue #16): about 60 s of HTTP load in its own processes; BENCH_UPLOADS=off skips it
+if (process.env.BENCH_UPLOADS !== 'off') await import('./upload-attack.ts');

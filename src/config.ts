@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database.ts';
 import type { OidcOptions } from './modules/auth/oidc.client.ts';
+import type { ParseOptions } from './modules/import/parse-limits.ts';
 import type { HttpOptions } from './server/http.ts';
 
 /** Start-up configuration: parsed once from the environment; nothing else reads process.env. */
@@ -45,6 +46,16 @@ const EnvSchema = z.object({
   DONDOC_MAX_UPLOAD_MB: z.coerce.number().min(1).max(1024).default(20),
   DONDOC_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   DONDOC_LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Parsing of uploaded documents in worker threads (issue #16; docs/security.md: what each limit answers) */
+  DONDOC_PARSE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  DONDOC_PARSE_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  DONDOC_PARSE_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  DONDOC_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  DONDOC_PARSE_MAX_INFLATED_MB: z.coerce.number().min(1).max(4096).default(100),
+  DONDOC_PARSE_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  DONDOC_PARSE_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_576).default(5000),
+  DONDOC_PARSE_MAX_CELLS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  DONDOC_PARSE_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(1_000_000_000).default(2_000_000),
   /** an API token's lifetime in days when its creator does not choose one (at most 365) */
   DONDOC_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Sign-in with the province's identity provider (OpenID Connect, issue #16; docs/operations.md) */
@@ -95,6 +106,8 @@ export interface Config {
   readonly followup: FollowupConfig;
   /** what the HTTP layer takes from the environment (server/http.ts HttpOptions) */
   readonly http: HttpOptions;
+  /** the parsing pool of uploaded documents and its limits (modules/import/parse-limits.ts) */
+  readonly parsing: Readonly<ParseOptions>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -124,6 +137,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       escalateAfterDays: e.DONDOC_ESCALATE_AFTER_DAYS,
       notificationRetentionDays: e.DONDOC_NOTIFICATION_RETENTION_DAYS,
       scheduler: e.DONDOC_SCHEDULER === 'on',
+    }),
+    parsing: Object.freeze({
+      threads: e.DONDOC_PARSE_THREADS,
+      queue: e.DONDOC_PARSE_QUEUE,
+      timeoutMs: Math.round(e.DONDOC_PARSE_TIMEOUT_SECONDS * 1000),
+      memoryMb: e.DONDOC_PARSE_MEMORY_MB,
+      maxInflatedBytes: Math.round(e.DONDOC_PARSE_MAX_INFLATED_MB * 1024 * 1024),
+      maxPages: e.DONDOC_PARSE_MAX_PAGES,
+      maxRows: e.DONDOC_PARSE_MAX_ROWS,
+      maxCells: e.DONDOC_PARSE_MAX_CELLS,
+      maxTextChars: e.DONDOC_PARSE_MAX_TEXT_CHARS,
     }),
     http: Object.freeze({
       filesDir: e.DONDOC_FILES_DIR ?? join(e.DONDOC_DATA_DIR, 'files'),

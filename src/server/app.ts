@@ -10,7 +10,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { attachActor } from '../modules/auth/auth.hooks.ts';
+import { DEFAULT_PARSE_OPTIONS } from '../modules/import/parse-limits.ts';
+import { createParsePool } from '../modules/import/parse-pool.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
+import { closeUnreadBodies, refuseAnonymousBodies } from './body-guards.ts';
 import { FEATURES } from './features.ts';
 import { type AppDeps, DEFAULT_HTTP_OPTIONS } from './http.ts';
 import { registerWeb } from './web.ts';
@@ -28,6 +31,10 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', { ...deps, http, now: deps.now ?? (() => new Date()) });
   app.decorate('routeTable', []);
+  // uploaded documents are parsed in worker threads, started on the first upload (issue #16)
+  app.decorate('parser', createParsePool({ ...DEFAULT_PARSE_OPTIONS, ...deps.parsing }, app.log));
+  app.addHook('onClose', () => app.parser.close());
+  app.addHook('onSend', closeUnreadBodies);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
@@ -88,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(
     async (api) => {
       api.addHook('onRequest', attachActor);
+      api.addHook('onRequest', refuseAnonymousBodies);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       for (const feature of FEATURES) await api.register(feature);
     },

@@ -11,6 +11,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/access/access.ts';
 import type { OidcOptions } from '../modules/auth/oidc.client.ts';
+import type { ParseOptions } from '../modules/import/parse-limits.ts';
+import type { ParsePool } from '../modules/import/parse-pool.ts';
 
 /** What the HTTP layer needs besides the database; parsed from Config in main.ts. */
 export interface HttpOptions {
@@ -38,6 +40,8 @@ export interface AppDeps {
   now?: () => Date;
   /** the follow-up sweep's notice offsets and escalation threshold (Config.followup); defaults when absent */
   followup?: { noticeOffsets: readonly number[]; escalateAfterDays: number };
+  /** the parsing pool of uploaded documents: threads, queue, limits (Config.parsing); defaults when absent */
+  parsing?: Partial<ParseOptions>;
   /** the SPA: served from web/dist by default; `false` serves the API alone; `root` another build folder */
   web?: false | { root: string };
 }
@@ -63,6 +67,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps & { http: HttpOptions; now: () => Date };
     routeTable: RouteEntry[];
+    /** uploaded documents are parsed here, off the event loop (src/modules/import/parse-pool.ts) */
+    parser: ParsePool;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -82,7 +88,14 @@ export type ZodApp = FastifyInstance<
 /** The per-request context every service call receives: database, actor, client address, clock. */
 export function ctx(request: FastifyRequest) {
   const { deps } = request.server;
-  return { db: deps.db, actor: request.actor, ip: request.ip, now: deps.now(), http: deps.http };
+  return {
+    db: deps.db,
+    actor: request.actor,
+    ip: request.ip,
+    now: deps.now(),
+    http: deps.http,
+    parser: request.server.parser,
+  };
 }
 
 export type RequestContext = ReturnType<typeof ctx>;

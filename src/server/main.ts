@@ -18,7 +18,13 @@ const config = (() => {
 const database = await openDatabase(config.database);
 await migrateToLatest(database.db as never);
 const app = await buildApp(
-  { db: database.db, databaseKind: database.kind, followup: config.followup, http: config.http },
+  {
+    db: database.db,
+    databaseKind: database.kind,
+    followup: config.followup,
+    http: config.http,
+    parsing: config.parsing,
+  },
   { logger: { level: config.logLevel }, disableRequestLogging: false },
 );
 // the demo only with DONDOC_DEMO=on (npm start sets it); without an administrator, the log says how to create one

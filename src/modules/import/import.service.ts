@@ -11,20 +11,24 @@ import { findPlanByNumber } from '../plans/plans.repo.ts';
 import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
 import type { ParsedPlan } from './plan-text.ts';
-import { extensionOf, MEDIA_TYPES, type PlanFile, readPlanFile } from './read-plan-file.ts';
+import { extensionOf, MEDIA_TYPES, type PlanFile, type PlanReader, readPlanFile } from './read-plan-file.ts';
 
 export interface ImportAuthority {
   id: number;
   place: string;
 }
 
-/** Upload → what dondoc understood (header, sections, tasks, warnings); nothing is stored. */
+/**
+ * Upload → what dondoc understood (header, sections, tasks, warnings); nothing is stored. `reader`:
+ * the HTTP server's parsing pool (parse-pool.ts); without it the file is read in this thread.
+ */
 export async function previewPlanImport(
   db: Kysely<DB>,
   authority: ImportAuthority,
   file: PlanFile,
+  reader?: PlanReader,
 ): Promise<ImportPreview> {
-  const parsed = await readPlanFile(file);
+  const parsed = await readPlanFile(file, reader);
   const { directory } = await loadDirectory(db, authority.id, authority.place);
   return buildImportPreview(parsed, directory);
 }
@@ -43,9 +47,16 @@ export async function importPlanDocument(
   db: Kysely<DB>,
   authority: ImportAuthority,
   file: PlanFile,
-  options: { replace?: boolean; actor?: string; ip?: string | null; corrected?: PlanInput } = {},
+  options: {
+    replace?: boolean;
+    actor?: string;
+    ip?: string | null;
+    corrected?: PlanInput;
+    /** the HTTP server's parsing pool; without it the file is read in this thread */
+    reader?: PlanReader;
+  } = {},
 ): Promise<ImportedPlan> {
-  const parsed = await readPlanFile(file);
+  const parsed = await readPlanFile(file, options.reader);
   // the Office's corrections of the preview (agency matches, dates, number) replace what was read
   const input = options.corrected ?? planInputOf(parsed);
   const actor = options.actor ?? 'system';

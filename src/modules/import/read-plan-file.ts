@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { checkTextLength, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
 import { type ParsedPlan, parsePlanText } from './plan-text.ts';
 import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
 import { docxToPlanText } from './readers/docx-reader.ts';
@@ -18,13 +19,32 @@ export const MEDIA_TYPES: Record<ImportExtension, string> = {
   pdf: 'application/pdf',
 };
 
-/** A plan document of any supported format → the parsed plan (nothing stored). */
-export async function readPlanFile(file: PlanFile): Promise<ParsedPlan> {
+/** Reads a plan document into a parsed plan: the server's parsing pool (parse-pool.ts) or this thread. */
+export interface PlanReader {
+  readPlan(file: PlanFile): Promise<ParsedPlan>;
+}
+
+/**
+ * A plan document of any supported format → the parsed plan (nothing stored), in this thread with
+ * the default limits — or through `reader`, the HTTP server's worker pool.
+ */
+export async function readPlanFile(file: PlanFile, reader?: PlanReader): Promise<ParsedPlan> {
+  if (reader) return reader.readPlan(file);
   return parsePlanText(await planTextOf(file));
 }
 
-/** The file's "plan text" (plan-text-format.ts), after the checks every format shares. */
-export async function planTextOf(file: PlanFile): Promise<string> {
+/**
+ * The file's "plan text" (plan-text-format.ts), after the checks every format shares; every reader
+ * holds to `limits` (parse-limits.ts), and so does the text it returns.
+ */
+export async function planTextOf(
+  file: PlanFile,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<string> {
+  return checkTextLength(await readerTextOf(file, limits), limits);
+}
+
+async function readerTextOf(file: PlanFile, limits: ParseLimits): Promise<string> {
   const extension = extensionOf(file.fileName);
   if (file.bytes.byteLength === 0) throw new AppError('IMPORT_EMPTY', `Tệp "${file.fileName}" rỗng.`);
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
@@ -37,13 +57,13 @@ export async function planTextOf(file: PlanFile): Promise<string> {
     case 'txt':
       return decodeText(file);
     case 'csv':
-      return csvToPlanText(decodeText(file));
+      return csvToPlanText(checkTextLength(decodeText(file), limits), limits);
     case 'docx':
-      return docxToPlanText(file.bytes);
+      return docxToPlanText(file.bytes, limits);
     case 'xlsx':
-      return xlsxToPlanText(file.bytes);
+      return xlsxToPlanText(file.bytes, limits);
     case 'pdf':
-      return pdfToPlanText(file.bytes);
+      return pdfToPlanText(file.bytes, limits);
   }
 }
 

@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import { inTransaction } from '../../db/transaction.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';
-import { authorityOf, requireAccess } from '../access/access.ts';
-import { parseCsvRows } from './csv.ts';
+import { authorityOf, can, requireAccess } from '../access/access.ts';
 import { INDEX_CODES, type IndexCode } from './definitions.ts';
 import { ensureIndexDefinitions, listDefinitions, type StoredDefinition } from './indices.repo.ts';
 import { assertValidResult } from './indices.rules.ts';
 import { type IndexContext, requireIndexWrite } from './indices.shared.ts';
+import { listOwners } from './indices-config.repo.ts';
+import { type IndexFile, readIndexGrid } from './indices-file.ts';
 import { type ResultInput, writeResult } from './indices-results.service.ts';
 
 /** The columns of the import file, in the template's order; headers are matched without diacritics. */
@@ -68,17 +69,41 @@ interface RowError {
 
 type Cells = Partial<Record<ColumnKey, string>>;
 
+/** Reads the import file into its grid: the HTTP server's parsing pool, or this thread (readIndexGrid). */
+export interface IndexFileReader {
+  readIndexGrid(file: IndexFile): Promise<string[][]>;
+}
+
+/**
+ * Who may send a results file at all, before it is read (the upload route's onRequest): the Office
+ * and admins, or an agency that owns an index (or component) the Office lets it edit. Which index the
+ * file holds is known only once it is read: `importResults` then checks each one (requireIndexWrite).
+ */
+export async function requireIndexImportAccess({ db, actor }: Pick<IndexContext, 'db' | 'actor'>) {
+  const authorityId = authorityOf(actor);
+  if (actor.kind === 'user' && actor.role === 'agency') {
+    const editable = (await listOwners(db, authorityId)).find(
+      (owner) =>
+        owner.owner_can_edit && can(actor, 'index.write', { authorityId, agencyId: owner.agency_id }),
+    );
+    requireAccess(actor, 'index.write', { authorityId, agencyId: editable?.agency_id ?? null });
+    return;
+  }
+  requireAccess(actor, 'index.write', { authorityId });
+}
+
 /**
  * Nhập kết quả từ .xlsx/.csv — every filled row checked first (index, year, component, numbers,
  * scales, ranks); any error rejects the whole file with the list of rows and reasons; otherwise
- * each index–year in the file is written (created or replaced) in one transaction.
+ * each index–year in the file is written (created or replaced) in one transaction. The file is read
+ * by `ctx.parser` (the HTTP server's pool) when there is one.
  */
-export async function importResults(ctx: IndexContext, file: { fileName: string; bytes: Uint8Array }) {
+export async function importResults(ctx: IndexContext & { parser?: IndexFileReader }, file: IndexFile) {
   const { db, actor, ip } = ctx;
   const authorityId = authorityOf(actor);
-  requireAccess(actor, 'index.read', { authorityId });
+  await requireIndexImportAccess(ctx);
   await ensureIndexDefinitions(db);
-  const rows = await readRows(file);
+  const rows = await readRows(file, ctx.parser);
   const errors: RowError[] = [];
   const groups = new Map<
     string,
@@ -237,17 +262,8 @@ function toInput(
 }
 
 /** The sheet's rows (1-based row numbers as the user sees them) keyed by column, after the header row. */
-async function readRows(file: {
-  fileName: string;
-  bytes: Uint8Array;
-}): Promise<{ row: number; cells: Cells }[]> {
-  const name = file.fileName.toLowerCase();
-  const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
-  let grid: string[][];
-  if (name.endsWith('.xlsx') || (isZip && !name.endsWith('.csv'))) grid = await readXlsx(file.bytes);
-  else if (name.endsWith('.csv') || name.endsWith('.txt'))
-    grid = parseCsvRows(new TextDecoder().decode(file.bytes));
-  else throw new AppError('IMPORT_UNSUPPORTED', 'Chỉ nhận tệp .xlsx hoặc .csv (theo mẫu tải về).');
+async function readRows(file: IndexFile, reader?: IndexFileReader): Promise<{ row: number; cells: Cells }[]> {
+  const grid = await (reader ?? { readIndexGrid }).readIndexGrid(file);
   const headerAt = grid.findIndex((cells) => {
     const keys = cells.map(columnOf);
     return keys.includes('index') && keys.includes('year');
@@ -271,35 +287,4 @@ async function readRows(file: {
 function columnOf(title: string): ColumnKey | undefined {
   const t = foldVietnamese(title);
   return COLUMNS.find((c) => foldVietnamese(c.title) === t)?.key;
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch {
-    throw new AppError('IMPORT_UNREADABLE', 'Không đọc được tệp Excel: tệp không phải .xlsx hợp lệ.');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_UNREADABLE', 'Tệp Excel không có trang tính nào.');
-  const grid: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, COLUMNS.length); c++)
-      cells.push(cellText(row.getCell(c).value));
-    grid.push(cells);
-  }
-  return grid;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
-    return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('text' in value) return String(value.text);
-  return '';
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/dates.ts';
+import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LocalDateSchema } from '../../shared/schemas/common.ts';
@@ -16,7 +17,12 @@ import {
   Year,
 } from './indices.schemas.ts';
 import { indicesConfigRoutes } from './indices-config.routes.ts';
-import { buildResultsTemplate, importResults, TEMPLATE_CONTENT_TYPE } from './indices-import.service.ts';
+import {
+  buildResultsTemplate,
+  importResults,
+  requireIndexImportAccess,
+  TEMPLATE_CONTENT_TYPE,
+} from './indices-import.service.ts';
 import { getIndexOverview, getIndexTrend } from './indices-overview.service.ts';
 import {
   deleteIndexResult,
@@ -113,6 +119,8 @@ export async function indicesRoutes(app: ZodApp) {
   app.post(
     '/indices/import',
     {
+      // who may import, and how large the body may be, are settled before the body is read
+      ...uploadGuard((request) => requireIndexImportAccess(ctx(request))),
       schema: {
         summary: 'Nhập kết quả từ tệp .xlsx/.csv (multipart `file`, the template layout): all or nothing',
         tags: ['indices'],

@@ -6,7 +6,7 @@ import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
 import { actorName, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { importPlanDocument, previewPlanImport } from '../import/import.service.ts';
-import type { PlanFile } from '../import/read-plan-file.ts';
+import type { PlanFile, PlanReader } from '../import/read-plan-file.ts';
 import { replanOccurrences } from './plan-occurrences.ts';
 import { findPlanById, findPlanByNumber, updatePlanVersioned } from './plans.repo.ts';
 import { authorityContext, createPlan, type ServiceContext } from './plans.service.ts';
@@ -41,12 +41,21 @@ export async function createPlanFor(ctx: ServiceContext, input: PlanInput) {
 /** An uploaded file and the form's other fields, read only once access has been checked. */
 export type UploadReader = () => Promise<{ file: PlanFile; fields: Record<string, string> }>;
 
-/** Xem trước: what dondoc reads in an uploaded document, checked against the directory; nothing stored. */
-export async function previewPlanUpload(ctx: ServiceContext, read: UploadReader) {
+/** What an upload's services receive: the context, and the HTTP server's parsing pool when there is one. */
+export type UploadContext = ServiceContext & { parser?: PlanReader };
+
+/** May the actor import plans? Checked again by each service; the upload routes ask before reading the body. */
+export async function requirePlanWriteAccess(ctx: ServiceContext) {
   const { authority } = await authorityContext(ctx);
   requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
+  return authority;
+}
+
+/** Xem trước: what dondoc reads in an uploaded document, checked against the directory; nothing stored. */
+export async function previewPlanUpload(ctx: UploadContext, read: UploadReader) {
+  const authority = await requirePlanWriteAccess(ctx);
   const { file } = await read();
-  return previewPlanImport(ctx.db, { id: authority.id, place: authority.place }, file);
+  return previewPlanImport(ctx.db, { id: authority.id, place: authority.place }, file, ctx.parser);
 }
 
 /**
@@ -54,9 +63,8 @@ export async function previewPlanUpload(ctx: ServiceContext, read: UploadReader)
  * A number already registered is refused (PLAN_EXISTS) unless the form says `replace=true`, which
  * is itself refused once a result has been recorded against the old plan (PLAN_HAS_RESULTS).
  */
-export async function importPlanUpload(ctx: ServiceContext, read: UploadReader) {
-  const { authority } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
+export async function importPlanUpload(ctx: UploadContext, read: UploadReader) {
+  const authority = await requirePlanWriteAccess(ctx);
   const { file, fields } = await read();
   const replace = ['true', '1', 'on', 'yes'].includes((fields.replace ?? '').trim().toLowerCase());
   const corrected = fields.plan === undefined ? undefined : correctedPlanOf(fields.plan);
@@ -65,6 +73,7 @@ export async function importPlanUpload(ctx: ServiceContext, read: UploadReader) 
     ...(corrected ? { corrected } : {}),
     actor: actorName(ctx.actor),
     ip: ctx.ip ?? null,
+    ...(ctx.parser ? { reader: ctx.parser } : {}),
   });
   return { plan: imported.plan, warnings: imported.preview.warnings };
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { PageQuerySchema } from '../../shared/schemas/common.ts';
@@ -23,6 +24,7 @@ import {
   createPlanFor,
   importPlanUpload,
   previewPlanUpload,
+  requirePlanWriteAccess,
   type UploadReader,
   updatePlan,
 } from './plans-write.service.ts';
@@ -32,6 +34,9 @@ const MULTIPART = 'multipart/form-data: `file` (.docx, .pdf, .xlsx, .csv, .txt)'
 
 /** Kế hoạch: list, register (JSON or an uploaded document), read, edit, withdraw, source file; and tasks. */
 export async function plansRoutes(app: ZodApp) {
+  // who may import, and how large the body may be, are settled before the body is read
+  const planUpload = uploadGuard((request) => requirePlanWriteAccess(ctx(request)));
+
   app.get(
     '/plans',
     {
@@ -61,6 +66,7 @@ export async function plansRoutes(app: ZodApp) {
   app.post(
     '/plans/import/preview',
     {
+      ...planUpload,
       schema: {
         summary: `Xem trước văn bản (preview an uploaded plan document; nothing stored) — ${MULTIPART}`,
         tags: ['plans'],
@@ -74,6 +80,7 @@ export async function plansRoutes(app: ZodApp) {
   app.post(
     '/plans/import',
     {
+      ...planUpload,
       schema: {
         summary: `Nhập kế hoạch từ văn bản (import and store) — ${MULTIPART}, optional \`replace=true\` and \`plan\` (the corrected preview as JSON in the shape of POST /plans, stored instead of what was read)`,
         tags: ['plans'],

@@ -1,11 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { refuseNul } from '../../server/input-guards.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { MAX_FILES_PER_RESULT, type Upload } from '../files/files.service.ts';
 import { acceptResult, listResultsFor, returnResult } from './results.review.ts';
 import { type SubmissionBody, submitAssignmentResult } from './results.service.ts';
+import { requireResultSubmitAccess } from './results-access.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -95,6 +98,7 @@ async function readSubmission(request: FastifyRequest): Promise<SubmissionBody> 
   } else if (request.body && typeof request.body === 'object') {
     fields = request.body as Record<string, unknown>;
   }
+  refuseNul(fields);
   const parsed = SubmissionFieldsSchema.safeParse(fields);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', {
@@ -109,6 +113,11 @@ export async function resultsRoutes(app: ZodApp) {
   app.post(
     '/assignments/:id/results',
     {
+      // who may report on this assignment, and how large the body may be, before the body is read
+      ...uploadGuard(async (request) => {
+        const params = IdParams.safeParse(request.params);
+        if (params.success) await requireResultSubmitAccess(ctx(request), params.data.id);
+      }, MAX_FILES_PER_RESULT),
       schema: {
         summary:
           'Báo cáo kết quả (submit a result): multipart documentNumber, note, submittedOn?, accept?, files ×0–5',

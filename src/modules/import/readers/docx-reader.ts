@@ -8,7 +8,9 @@
  */
 import JSZip from 'jszip';
 import { AppError } from '../../../shared/errors.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parse-limits.ts';
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
+import { checkZip } from '../zip-guard.ts';
 
 const NOT_WORD = 'Tệp không phải là tài liệu Word (.docx) hợp lệ.';
 const ENCRYPTED = 'Tệp Word được bảo vệ bằng mật khẩu: hãy bỏ mật khẩu rồi nhập lại.';
@@ -29,9 +31,12 @@ interface XmlElement {
 }
 type XmlNode = XmlElement | string;
 
-/** .docx → plan text (see plan-text-format.ts). */
-export async function docxToPlanText(bytes: Uint8Array): Promise<string> {
-  const root = parseXml(await mainDocumentXml(bytes));
+/** .docx → plan text (see plan-text-format.ts); the zip is checked against `limits` before it is inflated. */
+export async function docxToPlanText(
+  bytes: Uint8Array,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<string> {
+  const root = parseXml(await mainDocumentXml(bytes, limits));
   const body = child(child(root, 'w:document'), 'w:body');
   if (!body) throw new AppError('IMPORT_UNREADABLE', NOT_WORD);
   const out: string[] = [];
@@ -47,7 +52,7 @@ export async function docxToPlanText(bytes: Uint8Array): Promise<string> {
 
 // ── the file ────────────────────────────────────────────────────────────────────────────────────
 
-async function mainDocumentXml(bytes: Uint8Array): Promise<string> {
+async function mainDocumentXml(bytes: Uint8Array, limits: ParseLimits): Promise<string> {
   if (bytes.length >= 8 && OLE_MAGIC.every((b, i) => bytes[i] === b)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const encrypted = ['EncryptionInfo', 'EncryptedPackage'].some(
@@ -55,6 +60,7 @@ async function mainDocumentXml(bytes: Uint8Array): Promise<string> {
     );
     throw new AppError('IMPORT_UNREADABLE', encrypted ? ENCRYPTED : OLD_OR_ENCRYPTED);
   }
+  checkZip(bytes, limits, 'docx');
   try {
     const zip = await JSZip.loadAsync(bytes);
     const rels = await zip.file('_rels/.rels')?.async('uint8array');

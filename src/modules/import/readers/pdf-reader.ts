@@ -23,6 +23,7 @@
  */
 import { AppError } from '../../../shared/errors.ts';
 import { keepNativeBuiltins } from '../../../shared/native-builtins.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, tooManyPages } from '../parse-limits.ts';
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
 
 interface Run {
@@ -59,9 +60,12 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(
 /** Symbol/Wingdings bullets in the Private Use Area; other U+F020–F07E are shifted ASCII. */
 const PUA = new Map([...'\uF0B7\uF06C\uF0A7\uF0D8\uF0FC'].map((c, i) => [c, '••▪➢✓'[i] ?? '•']));
 
-/** .pdf with a text layer → plan text (see plan-text-format.ts). */
-export async function pdfToPlanText(bytes: Uint8Array): Promise<string> {
-  const lines = await readLines(bytes);
+/** .pdf with a text layer → plan text (see plan-text-format.ts); more pages than `limits.maxPages` are refused before any is read. */
+export async function pdfToPlanText(
+  bytes: Uint8Array,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<string> {
+  const lines = await readLines(bytes, limits);
   const text = lines.flatMap((line) => line.tokens.map((token) => token.text)).join('');
   if (text.replace(/\s/gu, '').length < 20) {
     throw new AppError(
@@ -73,16 +77,17 @@ export async function pdfToPlanText(bytes: Uint8Array): Promise<string> {
 }
 
 /** pdfjs (and its in-process worker) loads on the first PDF read; it replaces built-ins (see native-builtins.ts). */
-function readLines(bytes: Uint8Array): Promise<Line[]> {
+function readLines(bytes: Uint8Array, limits: ParseLimits): Promise<Line[]> {
   return keepNativeBuiltins(async () => {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    return readLinesWith(getDocument, bytes);
+    return readLinesWith(getDocument, bytes, limits);
   });
 }
 
 async function readLinesWith(
   getDocument: typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument,
   bytes: Uint8Array,
+  limits: ParseLimits,
 ): Promise<Line[]> {
   let task: ReturnType<typeof getDocument>;
   try {
@@ -93,6 +98,7 @@ async function readLinesWith(
   }
   try {
     const doc = await task.promise;
+    if (doc.numPages > limits.maxPages) throw tooManyPages(limits, doc.numPages);
     const lines: Line[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -101,6 +107,7 @@ async function readLinesWith(
     }
     return lines;
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (error instanceof Error && error.name === 'PasswordException') {
       throw new AppError('IMPORT_UNREADABLE', 'Tệp PDF có mật khẩu: hãy bỏ mật khẩu rồi nhập lại.');
     }

@@ -5,8 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, tooManyCells, tooManyRows } from '../parse-limits.ts';
 import { isTableHeader } from '../plan-text-columns.ts';
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
+import { checkZip } from '../zip-guard.ts';
 
 type Grid = string[][];
 
@@ -15,9 +17,14 @@ type Grid = string[][];
  * titles); rows above the header (title lines such as 'PHỤ LỤC', 'Kế hoạch số 12/KH-UBND ngày …') become
  * paragraphs. Merged cells follow the contract (horizontal: text then empty cells; vertical: repeated).
  * Dates in cells (Excel date values) become 'dd/mm/yyyy' (UTC parts: exceljs returns UTC-midnight Dates).
- * Numbers become their plain string. Rich text and formulas use their text/result.
+ * Numbers become their plain string. Rich text and formulas use their text/result. The zip and its
+ * sheets are checked against `limits` (zip-guard.ts) before exceljs loads them.
  */
-export async function xlsxToPlanText(bytes: Uint8Array): Promise<string> {
+export async function xlsxToPlanText(
+  bytes: Uint8Array,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<string> {
+  checkZip(bytes, limits, 'xlsx');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
@@ -37,25 +44,37 @@ export async function xlsxToPlanText(bytes: Uint8Array): Promise<string> {
 
 /**
  * .csv (UTF-8 with or without BOM; separator ',' or ';' — or a tab — detected from the header line;
- * RFC 4180 quotes, quoted line breaks become CELL_LINE_BREAK) → plan text.
+ * RFC 4180 quotes, quoted line breaks become CELL_LINE_BREAK) → plan text. More records or cells than
+ * `limits` allow are refused as soon as the reading crosses them; a separator that would split the
+ * file into too many cells is not the file's separator.
  */
-export function csvToPlanText(text: string): string {
+export function csvToPlanText(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): string {
   const body = String(text ?? '').replace(/^\uFEFF/u, '');
   let best: { grid: Grid; score: number } | null = null;
+  let refused: unknown = null;
   for (const separator of [',', ';', '\t']) {
-    const grid = tidy(parseCsv(body, separator).map((row) => row.map(cellText)));
+    let rows: Grid;
+    try {
+      rows = parseCsv(body, separator, limits);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'IMPORT_TOO_MANY_CELLS')) throw error;
+      refused = error;
+      continue;
+    }
+    const grid = tidy(rows.map((row) => row.map(cellText)));
     const header = grid.find((row) => isTableHeader(row.join('\t')));
     const score = header ? header.filter((cell) => cell !== '').length : 0;
     if (!best || score > best.score) best = { grid, score };
   }
-  if (best?.score === 0) {
+  if (!best) throw refused;
+  if (best.score === 0) {
     const first = body.split(/\r\n|\r|\n/u).find((line) => line.trim() !== '') ?? '';
     const separator = [',', ';', '\t'].reduce((a, b) =>
       first.split(b).length > first.split(a).length ? b : a,
     );
-    best = { grid: tidy(parseCsv(body, separator).map((row) => row.map(cellText))), score: 0 };
+    best = { grid: tidy(parseCsv(body, separator, limits).map((row) => row.map(cellText))), score: 0 };
   }
-  return gridToPlanText(best?.grid ?? []);
+  return gridToPlanText(best.grid);
 }
 
 /** The worksheet's cells as text; merged cells per the contract; rows holding only repeats of a vertical merge dropped. */
@@ -145,12 +164,23 @@ function gridToPlanText(grid: Grid): string {
   return out.join('\n');
 }
 
-/** RFC 4180: '"' opens a quoted field at the start of a field; '""' inside is a quote; CRLF, LF or CR end a record. */
-function parseCsv(text: string, separator: string): Grid {
+/**
+ * RFC 4180: '"' opens a quoted field at the start of a field; '""' inside is a quote; CRLF, LF or CR
+ * end a record. Stops at the first record past `limits.maxRows` or the first grid (records × widest
+ * record, as `tidy` pads it) past `limits.maxCells`.
+ */
+function parseCsv(text: string, separator: string, limits: ParseLimits): Grid {
   const rows: Grid = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let width = 0;
+  const endRecord = () => {
+    rows.push(row);
+    width = Math.max(width, row.length);
+    if (rows.length > limits.maxRows) throw tooManyRows(limits, rows.length, true);
+    if (rows.length * width > limits.maxCells) throw tooManyCells(limits, rows.length * width, true);
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (quoted) {
@@ -165,14 +195,18 @@ function parseCsv(text: string, separator: string): Grid {
     } else if (ch === separator) {
       row.push(cell);
       cell = '';
+      if (row.length > limits.maxCells) throw tooManyCells(limits, row.length, true);
     } else if (ch === '\r' || ch === '\n') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
-      rows.push(row);
+      endRecord();
       row = [];
       cell = '';
     } else cell += ch;
   }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    endRecord();
+  }
   return rows;
 }

@@ -1,0 +1,36 @@
+/**
+ * A thread of the parsing pool (parse-pool.ts; loaded through parse-worker.mjs under tsx). Tells the
+ * pool when it starts a parse (the time limit counts from there, not from the queue), and answers
+ * refusals as data: an AppError does not survive the structured clone between threads.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { isAppError } from '../../shared/errors.ts';
+import { type ParseRequest, runParse } from './parse-tasks.ts';
+
+export interface WorkerTask {
+  request: ParseRequest;
+  /** posted 'started' as the parse begins */
+  started: MessagePort;
+}
+
+export type WorkerAnswer =
+  | { ok: true; value: Awaited<ReturnType<typeof runParse>> }
+  | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+
+export default async function parseInWorker(task: WorkerTask): Promise<WorkerAnswer> {
+  task.started.postMessage('started');
+  task.started.close();
+  try {
+    return { ok: true, value: await runParse(task.request) };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return {
+      ok: false,
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      },
+    };
+  }
+}
