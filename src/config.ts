@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database.ts';
 import type { OidcOptions } from './modules/auth/oidc.client.ts';
+import { FILE_STORE_ENV, type FileStoreConfig, fileStoreConfigOf } from './modules/files/open-file-store.ts';
 import type { ParseOptions } from './modules/import/parse-limits.ts';
 import type { HttpOptions } from './server/http.ts';
 
@@ -80,6 +81,8 @@ const EnvSchema = z.object({
   OIDC_ALLOW_HTTP: z.enum(['on', 'off']).default('off'),
   /** `off`: local passwords refused, sign-in through the identity provider only */
   DONDOC_LOCAL_PASSWORDS: z.enum(['on', 'off']).default('on'),
+  /** the file store (issue #15): local folder or S3-compatible bucket — modules/files/open-file-store.ts */
+  ...FILE_STORE_ENV,
 });
 
 export interface FollowupConfig {
@@ -106,6 +109,8 @@ export interface Config {
   readonly followup: FollowupConfig;
   /** what the HTTP layer takes from the environment (server/http.ts HttpOptions) */
   readonly http: HttpOptions;
+  /** where uploaded files live: the local folder (http.filesDir) or an S3-compatible bucket */
+  readonly files: Readonly<FileStoreConfig>;
   /** the parsing pool of uploaded documents and its limits (modules/import/parse-limits.ts) */
   readonly parsing: Readonly<ParseOptions>;
 }
@@ -118,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${problems}`);
   }
   const e = parsed.data;
+  const files = fileStoreConfigOf(e, e.DONDOC_FILES_DIR ?? join(e.DONDOC_DATA_DIR, 'files'));
+  if ('problems' in files) {
+    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${files.problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
   const oidc = oidcOptionsOf(e);
   return Object.freeze({
     database: e.DATABASE_URL
@@ -149,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCells: e.DONDOC_PARSE_MAX_CELLS,
       maxTextChars: e.DONDOC_PARSE_MAX_TEXT_CHARS,
     }),
+    files: Object.freeze(files),
     http: Object.freeze({
       filesDir: e.DONDOC_FILES_DIR ?? join(e.DONDOC_DATA_DIR, 'files'),
       sessionHours: e.DONDOC_SESSION_HOURS,

@@ -24,6 +24,7 @@ import { writtenReminderAsOf } from '../../src/domain/reminders.ts';
 import type { Actor } from '../../src/modules/access/access.ts';
 import { listAssignmentsFor } from '../../src/modules/assignments/assignments.service.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import {
   insertWrittenReminders,
   listRemindedAssignmentIds,
@@ -321,6 +322,7 @@ export async function runEngine(options: {
       ip: '127.0.0.1',
       now,
       http: { ...DEFAULT_HTTP_OPTIONS, filesDir: '/tmp/dondoc-scale-files' },
+      files: createLocalFileStore('/tmp/dondoc-scale-files'),
     };
     const add = (id: string, label: string, timing?: Timing, note?: string) => {
       const s: ScenarioResult = {

@@ -20,6 +20,7 @@ import { settingsCommand } from './settings-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { tokenCommand } from './token-command.ts';
 import { userCommand } from './user-command.ts';
+import { runBackupCommand } from './backup-command.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
 
@@ -61,6 +62,9 @@ Cách dùng:
                   [--recipients "Như trên;LĐVP"] [--symbol UBND-VP] [--consequence "…"] [--report-within-days N]
                   [--issuer-parent …] [--issuer-name …] [--issuer-place …] [--reset] [--json]
                                                    cấu hình công văn đôn đốc (không có tùy chọn: xem cấu hình)
+  dondoc backup --out TỆP.tar [--verify]           sao lưu cơ sở dữ liệu, mọi tệp đính kèm và manifest (mã SHA-256)
+  dondoc backup --verify TỆP.tar                   kiểm tra toàn vẹn một bản sao lưu
+  dondoc restore TỆP.tar [--force]                 khôi phục vào cơ sở dữ liệu và kho tệp trống (--force: thay thế)
 
 Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json, --migrate (cập nhật cơ sở dữ liệu
 chưa được server phiên bản này cập nhật; mặc định lệnh từ chối).
@@ -103,6 +107,9 @@ export async function runCli(
   if (!name || parsed.values.help || name === 'help') {
     out(USAGE);
     return name || parsed.values.help ? 0 : 2;
+  }
+  if (name === 'backup' || name === 'restore') {
+    return runBackupCommand(name, parsed.values as Flags, parsed.positionals.slice(1), { out, err, env });
   }
   // every command takes (db, flags, print, positionals) and may take the parsed Config as well
   const command = COMMANDS[name as keyof typeof COMMANDS] as typeof sweepCommand | undefined;
@@ -186,6 +193,8 @@ function parse(argv: string[]) {
       symbol: { type: 'string' },
       consequence: { type: 'string' },
       'report-within-days': { type: 'string' },
+      verify: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
   });
 }

@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { attachActor } from '../modules/auth/auth.hooks.ts';
+import { createLocalFileStore } from '../modules/files/local-file-store.ts';
 import { DEFAULT_PARSE_OPTIONS } from '../modules/import/parse-limits.ts';
 import { createParsePool } from '../modules/import/parse-pool.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
@@ -29,7 +30,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const app = Fastify({ logger: false, trustProxy: true, ...options }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { ...deps, http, now: deps.now ?? (() => new Date()) });
+  const files = deps.files ?? createLocalFileStore(http.filesDir);
+  app.decorate('deps', { ...deps, http, files, now: deps.now ?? (() => new Date()) });
   app.decorate('routeTable', []);
   // uploaded documents are parsed in worker threads, started on the first upload (issue #16)
   app.decorate('parser', createParsePool({ ...DEFAULT_PARSE_OPTIONS, ...deps.parsing }, app.log));

@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/access/access.ts';
+import type { FileStore } from '../modules/files/file-store.ts';
 import type { OidcOptions } from '../modules/auth/oidc.client.ts';
 import type { ParseOptions } from '../modules/import/parse-limits.ts';
 import type { ParsePool } from '../modules/import/parse-pool.ts';
@@ -17,7 +18,7 @@ import type { ParsePool } from '../modules/import/parse-pool.ts';
 /** What the HTTP layer needs besides the database; parsed from Config in main.ts. */
 export interface HttpOptions {
   sessionHours: number;
-  /** folder of uploaded files (content-addressed) */
+  /** folder of uploaded files (content-addressed): the local store when AppDeps.files is absent */
   filesDir: string;
   maxUploadBytes: number;
   /** Secure cookies: always, never, or when the request came over https (behind a proxy: X-Forwarded-Proto) */
@@ -36,6 +37,8 @@ export interface AppDeps {
   db: Kysely<DB>;
   databaseKind: 'pglite' | 'postgres';
   http?: Partial<HttpOptions>;
+  /** the file store (Config.files, opened once by main.ts); absent: the local folder http.filesDir */
+  files?: FileStore;
   /** the clock: "today" for submissions, extension requests and defaults (tests set it to 2021) */
   now?: () => Date;
   /** the follow-up sweep's notice offsets and escalation threshold (Config.followup); defaults when absent */
@@ -65,7 +68,7 @@ export interface RouteEntry {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps & { http: HttpOptions; now: () => Date };
+    deps: AppDeps & { http: HttpOptions; now: () => Date; files: FileStore };
     routeTable: RouteEntry[];
     /** uploaded documents are parsed here, off the event loop (src/modules/import/parse-pool.ts) */
     parser: ParsePool;
@@ -94,6 +97,7 @@ export function ctx(request: FastifyRequest) {
     ip: request.ip,
     now: deps.now(),
     http: deps.http,
+    files: deps.files,
     parser: request.server.parser,
   };
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { openFileStore } from '../modules/files/open-file-store.ts';
 import { startFollowupScheduler } from '../modules/followup/scheduler.ts';
 import { prepareFirstStart } from '../modules/setup/first-start.ts';
 import { buildApp } from './app.ts';
@@ -17,9 +18,12 @@ const config = (() => {
 })();
 const database = await openDatabase(config.database);
 await migrateToLatest(database.db as never);
+// uploaded files: the local folder or the S3-compatible bucket (DONDOC_FILES_STORE), one store per process
+const files = await openFileStore(config.files);
 const app = await buildApp(
   {
     db: database.db,
+    files,
     databaseKind: database.kind,
     followup: config.followup,
     http: config.http,

@@ -62,6 +62,11 @@ export const ERROR_STATUS = {
   INDEX_RANK_INVALID: 422,
   INDEX_GROUP_UNKNOWN: 422,
   INDEX_IMPORT_INVALID: 422,
+  /** backup and restore (src/modules/backup, docs/operations.md) */
+  BACKUP_INVALID: 422,
+  BACKUP_INCOMPATIBLE: 409,
+  RESTORE_TARGET_NOT_EMPTY: 409,
+  BACKUP_FAILED: 500,
   INTERNAL: 500,
 } as const;
 

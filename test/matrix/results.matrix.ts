@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/modules/access/access.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import type { ResultView } from '../../src/modules/results/results.repo.ts';
 import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
@@ -77,7 +78,7 @@ export function targetAssignment(ctx: MatrixContext, target: Target) {
 /** A pending result (with one PDF) on the target's assignment, recorded through the service. */
 export async function pendingResult(ctx: MatrixContext, target: Target): Promise<ResultView> {
   const actor: Actor = { kind: 'system', authorityId: ctx.world.authorityId };
-  const c = { db: ctx.db, actor, ip: '127.0.0.1', now: new Date(), http: { filesDir: ctx.world.filesDir } };
+  const c = { db: ctx.db, actor, ip: '127.0.0.1', now: new Date(), files: createLocalFileStore(ctx.world.filesDir) };
   return submitAssignmentResult(c, await targetAssignment(ctx, target), async () => ({
     fields: { documentNumber: '12/BC-STP', note: '', accept: false },
     files: [{ fileName: 'bao-cao.pdf', bytes: SMALL_PDF }],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createUser } from '../../src/modules/auth/auth.service.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/demo.service.ts';
+import type { FileStore } from '../../src/modules/files/file-store.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -28,7 +29,7 @@ export interface World {
 
 export async function buildWorld(
   t: TestDatabase,
-  options: { now?: () => Date; http?: Partial<HttpOptions> } = {},
+  options: { now?: () => Date; http?: Partial<HttpOptions>; files?: FileStore } = {},
 ): Promise<World> {
   const { authorityId } = await loadDemo(t.db, { users: true });
   const otherAuthorityId = await createAuthorityFromDirectory(t.db, {
@@ -89,6 +90,7 @@ export async function buildWorld(
     db: t.db,
     databaseKind: t.backend,
     http: { filesDir, loginAttemptsPerIp: 10_000, ...options.http },
+    ...(options.files ? { files: options.files } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   return {

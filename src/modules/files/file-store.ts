@@ -1,13 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 /**
- * Kho tệp — uploaded files on disk, addressed by the SHA-256 of their content
- * (`<filesDir>/ab/cd/abcd…`): written to a temporary file in the same folder and renamed into
- * place (atomic: a reader never sees half a file), stored once however often it is uploaded.
- * The database (`stored_file`) keeps each upload's name, type and owner; this module only bytes.
+ * Kho tệp — uploaded files, addressed by the SHA-256 of their content and stored once however often
+ * they are uploaded, in a `FileStore`: a local folder (local-file-store.ts) or an S3-compatible bucket
+ * shared by several servers (s3-file-store.ts). The database (`stored_file`) keeps each upload's name,
+ * type and owner; a store only bytes. Every store follows the same protocol (issue #16, finding 8):
+ * `stage` writes the bytes under a temporary name before the transaction, `publish` puts them in place
+ * as the transaction's last step, `discard` removes what was not published — so a committed row never
+ * names a missing file, and a crash leaves at worst an unreferenced file for `sweepOrphanFiles`.
  */
 
 /** The kinds of file a result may carry, recognised by their content, never by their name. */
@@ -135,167 +137,80 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A file written under a temporary name, waiting for the transaction that references it. */
+export interface StagedFile {
+  sha256: string;
+  /** where the bytes wait: a temporary file (local) or object key (S3) */
+  staging: string;
+}
+
+/** A stored file as a listing sees it. */
+export interface StoredFileInfo {
+  sha256: string;
+  size: number;
+  modifiedAt: Date;
+}
+
+export interface FileStore {
+  /** `local /srv/dondoc/files` or `s3 bucket/prefix`: for logs and the backup manifest */
+  readonly description: string;
+  /** Step 1, before the transaction: the bytes under a temporary name, durable, not yet in place. */
+  stage(bytes: Uint8Array): Promise<StagedFile>;
+  /** Step 2, the transaction's last statement before COMMIT: the staged bytes put in place under their hash. */
+  publish(staged: readonly StagedFile[]): Promise<void>;
+  /** After the transaction, committed or not: whatever is still staged is removed. */
+  discard(staged: readonly StagedFile[]): Promise<void>;
+  /** A stored file's bytes and size, or null when the store does not hold it. */
+  open(sha256: string): Promise<{ stream: Readable; size: number } | null>;
+  exists(sha256: string): Promise<boolean>;
+  /** Stores bytes under their hash at once, atomically (restore); idempotent. */
+  put(bytes: Uint8Array): Promise<{ sha256: string; created: boolean }>;
+  /** Every stored file (not the staged ones), in no particular order. */
+  list(): AsyncIterable<StoredFileInfo>;
+  /** Deletes a stored file if it is still older than `olderThan` (a publish may have just renewed it). */
+  removeIfOlder(sha256: string, olderThan: Date): Promise<boolean>;
+  /** Deletes staged bytes older than `olderThan` (left by a crash); returns how many. */
+  removeStaleStaging(olderThan: Date): Promise<number>;
+  close(): void;
+}
+
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** The file's place on disk: `<filesDir>/ab/cd/<hash>`. */
+export function isSha256(value: string): boolean {
+  return SHA256.test(value);
+}
+
+/** The local store's place of a file: `<filesDir>/ab/cd/<hash>`. */
 export function storedFilePath(filesDir: string, sha256: string): string {
-  if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+  if (!isSha256(sha256)) throw new Error(`not a sha256: ${sha256}`);
   return join(filesDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
 /**
- * Stores bytes under their hash, once: an existing file of that hash is kept as it is; otherwise
- * the bytes go to a temporary file in the target folder, are flushed, and renamed into place.
- */
-export async function putFile(
-  filesDir: string,
-  bytes: Uint8Array,
-): Promise<{ sha256: string; created: boolean }> {
-  const sha256 = sha256Hex(bytes);
-  const target = storedFilePath(filesDir, sha256);
-  if (await exists(target, bytes.byteLength)) return { sha256, created: false };
-  const folder = join(target, '..');
-  await mkdir(folder, { recursive: true });
-  const temp = join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o640);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  return { sha256, created: true };
-}
-
-async function exists(path: string, size: number): Promise<boolean> {
-  try {
-    const info = await stat(path);
-    return info.isFile() && info.size === size;
-  } catch {
-    return false;
-  }
-}
-
-/** A read stream of a stored file and its size, or null when it is missing on disk. */
-export async function openStoredFile(
-  filesDir: string,
-  sha256: string,
-): Promise<{ stream: ReadStream; size: number } | null> {
-  const path = storedFilePath(filesDir, sha256);
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) return null;
-  return { stream: createReadStream(path), size: info.size };
-}
-
-/** A file written under a temporary name, waiting for the transaction that references it. */
-export interface StagedFile {
-  sha256: string;
-  /** null when the store already holds these bytes */
-  tempPath: string | null;
-}
-
-const STAGING = '.staging';
-
-/**
- * Step 1 of storing an upload (issue #16, finding 8): the bytes go to `<filesDir>/.staging/` under a
- * temporary name, flushed to disk, before the transaction; nothing is in place yet.
- */
-export async function stageFile(filesDir: string, bytes: Uint8Array): Promise<StagedFile> {
-  const sha256 = sha256Hex(bytes);
-  if (await exists(storedFilePath(filesDir, sha256), bytes.byteLength)) return { sha256, tempPath: null };
-  const folder = join(filesDir, STAGING);
-  await mkdir(folder, { recursive: true });
-  const tempPath = join(folder, `${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(tempPath, 'wx', 0o640);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    await rm(tempPath, { force: true });
-    throw error;
-  }
-  return { sha256, tempPath };
-}
-
-/**
- * Step 2, the last thing the transaction does before it commits: the staged files are renamed into
- * place. A crash after this and before the commit leaves a file nobody references (removed by
- * `sweepOrphanFiles`), never a reference to a missing file.
- */
-export async function publishStagedFiles(filesDir: string, staged: readonly StagedFile[]): Promise<void> {
-  for (const file of staged) {
-    if (!file.tempPath) continue;
-    const target = storedFilePath(filesDir, file.sha256);
-    await mkdir(join(target, '..'), { recursive: true });
-    await rename(file.tempPath, target);
-  }
-}
-
-/** After a transaction that failed: the staged files it did not publish are removed. */
-export async function discardStagedFiles(staged: readonly StagedFile[]): Promise<void> {
-  await Promise.all(staged.map((file) => (file.tempPath ? rm(file.tempPath, { force: true }) : undefined)));
-}
-
-/**
- * Dọn tệp mồ côi — files older than `olderThanMs` that no row references (`isReferenced` answers for
- * a batch of hashes) and temporary files left by a crash are deleted. Returns what was removed.
+ * Dọn tệp mồ côi — stored files older than `olderThanMs` that no row references (`isReferenced`
+ * answers for a batch of hashes) and staged bytes left by a crash are deleted. Returns what was removed.
  */
 export async function sweepOrphanFiles(
-  filesDir: string,
+  store: FileStore,
   isReferenced: (sha256s: string[]) => Promise<Set<string>>,
   options: { now: Date; olderThanMs: number },
 ): Promise<{ orphans: number; temporaries: number }> {
-  const cutoff = options.now.getTime() - options.olderThanMs;
+  const cutoff = new Date(options.now.getTime() - options.olderThanMs);
+  const temporaries = await store.removeStaleStaging(cutoff);
   let orphans = 0;
-  let temporaries = 0;
-  const old = async (path: string) => {
-    const info = await stat(path).catch(() => null);
-    return info?.isFile() === true && info.mtimeMs < cutoff;
+  let batch: string[] = [];
+  const sweepBatch = async () => {
+    const referenced = await isReferenced(batch);
+    for (const sha256 of batch) {
+      if (!referenced.has(sha256) && (await store.removeIfOlder(sha256, cutoff))) orphans++;
+    }
+    batch = [];
   };
-  for (const name of await listDir(join(filesDir, STAGING))) {
-    const path = join(filesDir, STAGING, name);
-    if (await old(path)) {
-      await rm(path, { force: true });
-      temporaries++;
-    }
+  for await (const file of store.list()) {
+    if (file.modifiedAt >= cutoff) continue;
+    batch.push(file.sha256);
+    if (batch.length >= 500) await sweepBatch();
   }
-  for (const first of await listDir(filesDir)) {
-    if (!/^[0-9a-f]{2}$/.test(first)) continue;
-    for (const second of await listDir(join(filesDir, first))) {
-      if (!/^[0-9a-f]{2}$/.test(second)) continue;
-      const folder = join(filesDir, first, second);
-      const candidates: string[] = [];
-      for (const name of await listDir(folder)) {
-        const path = join(folder, name);
-        if (!(await old(path))) continue;
-        if (SHA256.test(name)) candidates.push(name);
-        else if (name.endsWith('.tmp')) {
-          await rm(path, { force: true });
-          temporaries++;
-        }
-      }
-      if (candidates.length === 0) continue;
-      const referenced = await isReferenced(candidates);
-      for (const sha of candidates) {
-        if (referenced.has(sha)) continue;
-        await rm(join(folder, sha), { force: true });
-        orphans++;
-      }
-    }
-  }
+  if (batch.length > 0) await sweepBatch();
   return { orphans, temporaries };
-}
-
-async function listDir(path: string): Promise<string[]> {
-  return readdir(path).catch(() => []);
 }

@@ -16,8 +16,8 @@ export async function filesRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor, http } = ctx(request);
-      const file = await getFileForDownload(db, actor, request.params.id, http.filesDir);
+      const { db, actor, files } = ctx(request);
+      const file = await getFileForDownload(db, actor, request.params.id, files);
       return reply
         .type(file.mediaType)
         .header('Content-Length', String(file.sizeBytes))

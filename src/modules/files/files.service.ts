@@ -4,17 +4,15 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, authorityOf, can, requireAccess } from '../access/access.ts';
 import {
   contentDisposition,
-  discardStagedFiles,
   FILE_KINDS,
   type FileKind,
-  openStoredFile,
-  publishStagedFiles,
+  type FileStore,
   type StagedFile,
   sanitiseFileName,
   sniffFileKind,
-  stageFile,
   sweepOrphanFiles,
 } from './file-store.ts';
+import { createLocalFileStore } from './local-file-store.ts';
 
 /** At most this many files per result. */
 export const MAX_FILES_PER_RESULT = 5;
@@ -82,29 +80,29 @@ export interface StagedUploads {
  * inserts their rows calls `publishUploads` last, and the caller `discardUploads` in `finally`.
  */
 export async function stageUploads(
-  filesDir: string,
+  files: FileStore,
   uploads: readonly CheckedUpload[],
 ): Promise<StagedUploads> {
   const staged: StagedUploads = { uploads: [], files: [] };
   try {
     for (const { bytes, ...upload } of uploads) {
-      const file = await stageFile(filesDir, bytes);
+      const file = await files.stage(bytes);
       staged.files.push(file);
       staged.uploads.push({ ...upload, sha256: file.sha256, sizeBytes: bytes.byteLength });
     }
   } catch (error) {
-    await discardStagedFiles(staged.files);
+    await files.discard(staged.files);
     throw error;
   }
   return staged;
 }
 
-export function publishUploads(filesDir: string, staged: StagedUploads): Promise<void> {
-  return publishStagedFiles(filesDir, staged.files);
+export function publishUploads(files: FileStore, staged: StagedUploads): Promise<void> {
+  return files.publish(staged.files);
 }
 
-export function discardUploads(staged: StagedUploads): Promise<void> {
-  return discardStagedFiles(staged.files);
+export function discardUploads(files: FileStore, staged: StagedUploads): Promise<void> {
+  return files.discard(staged.files);
 }
 
 /** The hashes among `sha256s` that a `stored_file` row references (the orphan sweep's question). */
@@ -118,9 +116,13 @@ export async function referencedHashes(db: Kysely<DB>, sha256s: readonly string[
   return new Set(rows.map((row) => row.sha256));
 }
 
-/** Files of the store older than a day that no row references, and stale temporary files: deleted. */
-export function sweepOrphanUploads(db: Kysely<DB>, filesDir: string, now: Date) {
-  return sweepOrphanFiles(filesDir, (sha256s) => referencedHashes(db, sha256s), {
+/**
+ * Files of the store older than a day that no row references, and stale temporary files: deleted.
+ * `store` may be a local folder's path (the local store there).
+ */
+export function sweepOrphanUploads(db: Kysely<DB>, store: FileStore | string, now: Date) {
+  const files = typeof store === 'string' ? createLocalFileStore(store) : store;
+  return sweepOrphanFiles(files, (sha256s) => referencedHashes(db, sha256s), {
     now,
     olderThanMs: ORPHAN_AGE_MS,
   });
@@ -174,7 +176,7 @@ export async function getFileForDownload(
   db: Kysely<DB>,
   actor: Actor,
   fileId: number,
-  filesDir: string,
+  files: FileStore,
 ): Promise<FileDownload> {
   const authorityId = authorityOf(actor);
   const file = await db
@@ -197,7 +199,7 @@ export async function getFileForDownload(
   if (!file || !first) throw new AppError('FILE_NOT_FOUND', 'Không tìm thấy tệp.');
   const readable = holders.find((h) => can(actor, 'assignment.read', { authorityId, agencyId: h.agency_id }));
   requireAccess(actor, 'assignment.read', { authorityId, agencyId: (readable ?? first).agency_id });
-  const opened = await openStoredFile(filesDir, file.sha256);
+  const opened = await files.open(file.sha256);
   if (!opened)
     throw new AppError('FILE_NOT_FOUND', 'Tệp không còn trong kho lưu trữ: hãy báo quản trị hệ thống.');
   return {

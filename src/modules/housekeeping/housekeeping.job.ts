@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { deleteExpiredRateLimits } from '../../server/rate-limit.ts';
 import { forgetOldLoginFailures } from '../auth/login-throttle.repo.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { sweepOrphanUploads } from '../files/files.service.ts';
 import type { JobDefinition } from '../followup/scheduler.ts';
 
@@ -12,7 +13,7 @@ import type { JobDefinition } from '../followup/scheduler.ts';
  * temporary files left by a crash — each older than a day. Idempotent: several processes may run it.
  */
 export function createHousekeepingJob(options: {
-  filesDir: string;
+  files: FileStore;
   sessionIdleMinutes: number;
 }): JobDefinition {
   return {
@@ -23,7 +24,7 @@ export function createHousekeepingJob(options: {
       const sessions = await deleteEndedSessions(db, at, options.sessionIdleMinutes);
       const failures = await forgetOldLoginFailures(db, at);
       const windows = await deleteExpiredRateLimits(db, at);
-      const files = await sweepOrphanUploads(db, options.filesDir, at);
+      const files = await sweepOrphanUploads(db, options.files, at);
       if (sessions + failures + windows + files.orphans + files.temporaries > 0) {
         log.info(
           `housekeeping: ${sessions} ended sessions, ${failures} sign-in failure records, ${windows} rate-limit windows, ` +

@@ -16,6 +16,7 @@ import {
   stageUploads,
   type Upload,
 } from '../files/files.service.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { findPlanByNumber, findTaskByRef } from '../plans/plans.repo.ts';
 import {
@@ -151,9 +152,7 @@ export interface SubmissionBody {
 }
 
 /** The parts of the request context a service needs (tests and background jobs build one by hand). */
-export type ServiceContext = Pick<RequestContext, 'db' | 'actor' | 'ip' | 'now'> & {
-  http: { filesDir: string };
-};
+export type ServiceContext = Pick<RequestContext, 'db' | 'actor' | 'ip' | 'now' | 'files'>;
 
 /**
  * Who decides (accepts or returns) a result. For a top-level assignment: `result.decide`, i.e. the
@@ -203,7 +202,7 @@ export function submitAssignmentResult(
   assignmentId: number,
   readBody: () => Promise<SubmissionBody>,
 ): Promise<ResultView> {
-  return submitChecked(c, assignmentId, readBody, c.http.filesDir);
+  return submitChecked(c, assignmentId, readBody, c.files);
 }
 
 /**
@@ -215,7 +214,7 @@ async function submitChecked(
   c: Pick<ServiceContext, 'db' | 'actor' | 'now'> & { ip: string | null },
   assignmentId: number,
   readBody: () => Promise<SubmissionBody>,
-  filesDir: string | null,
+  store: FileStore | null,
   by: string = actorName(c.actor),
 ): Promise<ResultView> {
   const { db, actor } = c;
@@ -239,13 +238,13 @@ async function submitChecked(
   }
   if (fields.accept) requireDecideAccess(actor, authorityId, assignment);
   const checked = checkUploads(files);
-  if (checked.length > 0 && filesDir === null) {
+  if (checked.length > 0 && store === null) {
     throw new AppError('VALIDATION_FAILED', 'Không nhận tệp đính kèm theo cách gửi này.');
   }
   // refused before any file is stored; without files the check under the lock below is the same one
   if (checked.length > 0) assertOpenForResult(assignment, await countOpenResults(db, assignment.id));
   // written under temporary names now, moved into place as the transaction's last step (files.service.ts)
-  const staged = filesDir === null ? null : await stageUploads(filesDir, checked);
+  const staged = store === null ? null : await stageUploads(store, checked);
   try {
     return await inTransaction(db, async (trx) => {
       const locked = await findAssignmentForResult(trx, authorityId, assignmentId, true);
@@ -286,11 +285,11 @@ async function submitChecked(
         const withdrawal = { assignmentIds: [locked.id], actor: by, now: c.now, ip: c.ip };
         await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
       }
-      if (filesDir !== null && staged) await publishUploads(filesDir, staged);
+      if (store !== null && staged) await publishUploads(store, staged);
       return view;
     });
   } finally {
-    if (staged) await discardUploads(staged);
+    if (store !== null && staged) await discardUploads(store, staged);
   }
 }
 
