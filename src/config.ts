@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database.ts';
@@ -57,8 +58,6 @@ const EnvSchema = z.object({
   DONDOC_PARSE_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_576).default(5000),
   DONDOC_PARSE_MAX_CELLS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
   DONDOC_PARSE_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(1_000_000_000).default(2_000_000),
-  /** an API token's lifetime in days when its creator does not choose one (at most 365) */
-  DONDOC_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Sign-in with the province's identity provider (OpenID Connect, issue #16; docs/operations.md) */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -81,9 +80,28 @@ const EnvSchema = z.object({
   OIDC_ALLOW_HTTP: z.enum(['on', 'off']).default('off'),
   /** `off`: local passwords refused, sign-in through the identity provider only */
   DONDOC_LOCAL_PASSWORDS: z.enum(['on', 'off']).default('on'),
+  /** an API token's lifetime in days when its creator does not choose one (at most 365) */
+  DONDOC_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  /** when set, GET /metrics asks for `Authorization: Bearer <token>` (else restrict /metrics at the proxy) */
+  DONDOC_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DONDOC_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(120),
+  /** reverse proxies whose X-Forwarded-For/-Proto are believed: addresses or CIDR ranges, comma-separated; none by default */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .refine((items) => items.every((item) => isIpOrCidr(item)), 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8'),
   /** the file store (issue #15): local folder or S3-compatible bucket — modules/files/open-file-store.ts */
   ...FILE_STORE_ENV,
 });
+
+function isIpOrCidr(item: string): boolean {
+  const [address, bits, ...rest] = item.split('/');
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 export interface FollowupConfig {
   /** null: e-mails wait in the outbox until SMTP_URL is set */
@@ -109,10 +127,12 @@ export interface Config {
   readonly followup: FollowupConfig;
   /** what the HTTP layer takes from the environment (server/http.ts HttpOptions) */
   readonly http: HttpOptions;
-  /** where uploaded files live: the local folder (http.filesDir) or an S3-compatible bucket */
-  readonly files: Readonly<FileStoreConfig>;
   /** the parsing pool of uploaded documents and its limits (modules/import/parse-limits.ts) */
   readonly parsing: Readonly<ParseOptions>;
+  /** where uploaded files live: the local folder (http.filesDir) or an S3-compatible bucket */
+  readonly files: Readonly<FileStoreConfig>;
+  /** DONDOC_METRICS_TOKEN: null leaves /metrics open (restrict it at the proxy) */
+  readonly metricsToken: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -123,11 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${problems}`);
   }
   const e = parsed.data;
+  const oidc = oidcOptionsOf(e);
   const files = fileStoreConfigOf(e, e.DONDOC_FILES_DIR ?? join(e.DONDOC_DATA_DIR, 'files'));
   if ('problems' in files) {
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${files.problems.map((p) => `  - ${p}`).join('\n')}`);
   }
-  const oidc = oidcOptionsOf(e);
   return Object.freeze({
     database: e.DATABASE_URL
       ? ({ kind: 'postgres', url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE === 'on' } as const)
@@ -147,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       notificationRetentionDays: e.DONDOC_NOTIFICATION_RETENTION_DAYS,
       scheduler: e.DONDOC_SCHEDULER === 'on',
     }),
+    files: Object.freeze(files),
     parsing: Object.freeze({
       threads: e.DONDOC_PARSE_THREADS,
       queue: e.DONDOC_PARSE_QUEUE,
@@ -158,16 +179,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCells: e.DONDOC_PARSE_MAX_CELLS,
       maxTextChars: e.DONDOC_PARSE_MAX_TEXT_CHARS,
     }),
-    files: Object.freeze(files),
+    metricsToken: e.DONDOC_METRICS_TOKEN ?? null,
     http: Object.freeze({
       filesDir: e.DONDOC_FILES_DIR ?? join(e.DONDOC_DATA_DIR, 'files'),
       sessionHours: e.DONDOC_SESSION_HOURS,
       maxUploadBytes: Math.round(e.DONDOC_MAX_UPLOAD_MB * 1024 * 1024),
       secureCookies: e.DONDOC_SECURE_COOKIES,
       loginAttemptsPerIp: e.DONDOC_LOGIN_ATTEMPTS_PER_IP,
-      tokenDays: e.DONDOC_TOKEN_DAYS,
       passwordLogin: e.DONDOC_LOCAL_PASSWORDS === 'on',
       oidc,
+      tokenDays: e.DONDOC_TOKEN_DAYS,
+      trustedProxies: Object.freeze(e.TRUSTED_PROXIES),
+      sessionIdleMinutes: e.DONDOC_SESSION_IDLE_MINUTES,
     }),
   });
 }

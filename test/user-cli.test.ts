@@ -167,7 +167,7 @@ for (const backend of backendNames()) {
       [['--username', 'u1', '--name', 'x', '--role', 'agency', '--agency', 'XYZ'], 'AGENCY_NOT_FOUND'],
       [['--username', 'u1', '--name', 'x', '--role', 'office', '--agency', 'STP'], 'VALIDATION_FAILED'],
       [['--username', 'u1', '--role', 'office'], 'VALIDATION_FAILED'],
-      [['--username', 'u1', '--name', 'x', '--role', 'office', '--password', 'ngan'], 'VALIDATION_FAILED'],
+      [['--username', 'u1', '--name', 'x', '--role', 'office', '--password', 'ngan'], 'WEAK_PASSWORD'],
     ])('refuses %j with %s', async (args, code) => {
       const refused = await cli('user', 'add', ...args);
       expect(refused.code).toBe(1);

@@ -25,6 +25,8 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseConfig['kind'];
   close(): Promise<void>;
+  /** PostgreSQL's connection pool, for /metrics (absent on PGlite: one connection, no pool) */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 /** statements worth a kept plan: reads and row writes (not BEGIN/COMMIT, DDL or SET) */
@@ -95,7 +97,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       process.emitWarning(`PostgreSQL: an idle connection was closed (${error.message})`);
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   if (config.dataDir) {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as core from './migrations/2026-11-27T1200-core.ts';
 import * as planSource from './migrations/2026-11-27T1300-plan-source.ts';
 import * as api from './migrations/2026-11-27T1400-api.ts';
@@ -12,6 +12,7 @@ import * as followupAdmin from './migrations/2026-11-27T2100-followup-admin.ts';
 import * as indexLinkCascade from './migrations/2026-11-27T2300-index-link-cascade.ts';
 import * as assignmentDoneOn from './migrations/2026-11-28T0100-assignment-done-on.ts';
 import * as assignmentOpenIndex from './migrations/2026-11-28T0400-assignment-open-index.ts';
+import * as security from './migrations/2026-12-06T1000-security.ts';
 import * as oidc from './migrations/2026-12-06T1100-oidc.ts';
 import * as tokensResults from './migrations/2026-12-06T1200-tokens-results.ts';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0100-assignment-done-on': assignmentDoneOn,
   '2026-11-28T0400-assignment-open-index': assignmentOpenIndex,
   '2026-12-06T1100-oidc': oidc,
+  '2026-12-06T1000-security': security,
   '2026-12-06T1200-tokens-results': tokensResults,
 };
 
@@ -46,6 +48,22 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     throw new Error(`migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Which of the code's migrations the database has applied, which are pending, and any it has that the code does not know (a newer server's). */
+export async function migrationStatus(
+  db: Kysely<unknown>,
+): Promise<{ applied: string[]; pending: string[]; unknown: string[] }> {
+  const migrator = new Migrator({ db, provider });
+  const known = await migrator.getMigrations();
+  const applied = known.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  const names = new Set(known.map((m) => m.name));
+  const rows = await sql<{ name: string }>`select name from kysely_migration`
+    .execute(db)
+    .then((r) => r.rows)
+    .catch(() => [] as { name: string }[]);
+  return { applied, pending, unknown: rows.map((r) => r.name).filter((name) => !names.has(name)) };
 }
 
 /** The names of the code's migrations, oldest first (a backup names the newest its database had). */

@@ -252,7 +252,25 @@ export interface UserSessionTable {
   token_hash: string;
   csrf_token: string;
   expires_at: Date;
+  /** the last request seen on this session (kept to the minute): idle sessions end */
+  last_seen_at: Generated<Date>;
   created_at: CreatedAt;
+}
+
+/** Sign-in failures per (typed name, client address): the delay before the next try (issue #16). */
+export interface LoginThrottleTable {
+  name_key: string;
+  address: string;
+  failures: number;
+  blocked_until: Date | null;
+  updated_at: Generated<Date>;
+}
+
+/** Request counters of @fastify/rate-limit, shared by every server process. */
+export interface RateLimitHitTable {
+  key: string;
+  hits: number;
+  reset_at: Date;
 }
 
 export interface ApiTokenTable {
@@ -479,6 +497,8 @@ export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   oidc_login: OidcLoginTable;
+  login_throttle: LoginThrottleTable;
+  rate_limit_hit: RateLimitHitTable;
   api_token: ApiTokenTable;
   stored_file: StoredFileTable;
   result_file: ResultFileTable;

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/access/access.ts';
 import type { FileStore } from '../modules/files/file-store.ts';
+import type { ServerMetrics } from './observability.ts';
 import type { OidcOptions } from '../modules/auth/oidc.client.ts';
 import type { ParseOptions } from '../modules/import/parse-limits.ts';
 import type { ParsePool } from '../modules/import/parse-pool.ts';
@@ -25,12 +26,16 @@ export interface HttpOptions {
   secureCookies: 'auto' | 'always' | 'never';
   /** login attempts per IP per window before 429 */
   loginAttemptsPerIp: number;
-  /** an API token's lifetime in days when its creator does not choose one */
-  tokenDays: number;
   /** sign-in with a local password (POST /api/auth/login); off: the identity provider only */
   passwordLogin: boolean;
   /** the province's identity provider (OpenID Connect); null: none */
   oidc: OidcOptions | null;
+  /** an API token's lifetime in days when its creator does not choose one */
+  tokenDays: number;
+  /** addresses or CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed */
+  trustedProxies: readonly string[];
+  /** a session unused this long ends (the absolute limit is sessionHours) */
+  sessionIdleMinutes: number;
 }
 
 export interface AppDeps {
@@ -45,6 +50,10 @@ export interface AppDeps {
   followup?: { noticeOffsets: readonly number[]; escalateAfterDays: number };
   /** the parsing pool of uploaded documents: threads, queue, limits (Config.parsing); defaults when absent */
   parsing?: Partial<ParseOptions>;
+  /** Prometheus metrics and the scheduler's status (main.ts makes one with process metrics; tests get a plain one) */
+  metrics?: ServerMetrics;
+  /** when set, GET /metrics asks for `Authorization: Bearer <token>` */
+  metricsToken?: string | null;
   /** the SPA: served from web/dist by default; `false` serves the API alone; `root` another build folder */
   web?: false | { root: string };
 }
@@ -55,9 +64,11 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   maxUploadBytes: 20 * 1024 * 1024,
   secureCookies: 'auto',
   loginAttemptsPerIp: 30,
-  tokenDays: 90,
   passwordLogin: true,
   oidc: null,
+  tokenDays: 90,
+  trustedProxies: [],
+  sessionIdleMinutes: 120,
 };
 
 /** A route as the matrix test and the docs see it. */

@@ -2,9 +2,10 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { openFileStore } from '../modules/files/open-file-store.ts';
-import { startFollowupScheduler } from '../modules/followup/scheduler.ts';
+import { type Scheduler, startFollowupScheduler } from '../modules/followup/scheduler.ts';
 import { prepareFirstStart } from '../modules/setup/first-start.ts';
 import { buildApp } from './app.ts';
+import { ServerMetrics } from './observability.ts';
 
 /** The server (`npm start`, `node dist/server/main.js`): migrate, the demo if asked, serve on PORT (default 8080). */
 const config = (() => {
@@ -20,10 +21,17 @@ const database = await openDatabase(config.database);
 await migrateToLatest(database.db as never);
 // uploaded files: the local folder or the S3-compatible bucket (DONDOC_FILES_STORE), one store per process
 const files = await openFileStore(config.files);
+const metrics = new ServerMetrics({
+  db: database.db,
+  processMetrics: true,
+  ...(database.poolStats ? { pool: database.poolStats } : {}),
+});
 const app = await buildApp(
   {
     db: database.db,
     files,
+    metrics,
+    metricsToken: config.metricsToken,
     databaseKind: database.kind,
     followup: config.followup,
     http: config.http,
@@ -37,11 +45,9 @@ await prepareFirstStart(database.db, {
   embedded: database.kind === 'pglite',
   log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
 });
-if (config.followup.scheduler) {
-  // the daily sweep and e-mail delivery (issue #5); stopped before the database closes
-  const scheduler = startFollowupScheduler({ db: database.db, followup: config.followup, log: app.log });
-  app.addHook('onClose', () => scheduler.stop());
-}
+// the daily sweep and e-mail delivery (issue #5), started once the server listens; stopped before the database closes
+let scheduler: Scheduler | null = null;
+app.addHook('onClose', async () => scheduler?.stop());
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
@@ -52,4 +58,16 @@ const shutdown = async (signal: string) => {
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+// listen first: the catch-up of days missed while the server was down runs in the background,
+// and /api/health/ready says so (scheduler: catching-up) instead of the port staying closed
 await app.listen({ port: config.port, host: config.host });
+if (config.followup.scheduler) {
+  metrics.scheduler.state = 'catching-up';
+  scheduler = startFollowupScheduler({
+    db: database.db,
+    followup: config.followup,
+    log: app.log,
+    observer: metrics,
+    housekeeping: { files, sessionIdleMinutes: config.http.sessionIdleMinutes },
+  });
+}

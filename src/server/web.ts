@@ -38,6 +38,8 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promis
       root,
       wildcard: false,
       index: false,
+      // index.js.br / .gz written at build (web/precompress.ts), chosen by Accept-Encoding
+      preCompressed: true,
       setHeaders: (reply, path) => {
         reply.header(
           'cache-control',

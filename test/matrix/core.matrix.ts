@@ -29,6 +29,22 @@ export const entries: MatrixEntry[] = [
   },
   {
     method: 'GET',
+    url: '/api/health/live',
+    request: async () => ({ url: '/api/health/live' }),
+    allow: everyone,
+    crossAuthority: 'list',
+    leaks: () => false,
+  },
+  {
+    method: 'GET',
+    url: '/api/health/ready',
+    request: async () => ({ url: '/api/health/ready' }),
+    allow: everyone,
+    crossAuthority: 'list',
+    leaks: () => false,
+  },
+  {
+    method: 'GET',
     url: '/api/openapi.json',
     request: async () => ({ url: '/api/openapi.json' }),
     allow: everyone,

@@ -27,6 +27,8 @@ const TABLES = [
   'api_token',
   'user_session',
   'oidc_login',
+  'login_throttle',
+  'rate_limit_hit',
   'app_user',
   'written_reminder',
   'extension_request',

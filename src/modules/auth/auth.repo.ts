@@ -27,13 +27,15 @@ const agencyScopeOfUser = sql<number[] | null>`(
   select array_agg(id) from scope where id is not null
 )`.as('agency_scope');
 
-export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: Date) {
+/** The session's user, if the session has not expired and was used after `seenAfter` (the idle limit). */
+export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: Date, seenAfter: Date) {
   return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select([
       's.id as session_id',
       's.csrf_token',
+      's.last_seen_at',
       'u.id',
       'u.username',
       'u.authority_id',
@@ -44,7 +46,12 @@ export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: Date) {
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', seenAfter)
     .executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<DB>, sessionId: number, now: Date): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
 
 /** The token by its hash with its user, revoked or expired ones too: resolveActor says which. */

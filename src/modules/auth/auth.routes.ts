@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { ACTIONS, allowedActions, requireUser } from '../access/access.ts';
-import { RateLimiter } from './auth.hooks.ts';
 import { changePassword, login, logout, SESSION_COOKIE, sessionProfile } from './auth.service.ts';
 import { assertPasswordLoginEnabled } from './oidc.service.ts';
 
@@ -18,11 +17,11 @@ const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string(), expire
 
 /** Đăng nhập, đăng xuất, phiên hiện tại, đổi mật khẩu; API tokens in tokens.routes.ts. */
 export async function authRoutes(app: ZodApp) {
-  const limiter = new RateLimiter(app.deps.http.loginAttemptsPerIp, 5 * 60_000);
-
   app.post(
     '/auth/login',
     {
+      // per client address, counted in PostgreSQL by every server (server/rate-limit.ts), before the body is read
+      config: { rateLimit: { max: app.deps.http.loginAttemptsPerIp, timeWindow: 5 * 60_000 } },
       schema: {
         summary: 'Đăng nhập (sign in): sets the session cookie, returns the CSRF token',
         tags: ['auth'],
@@ -31,12 +30,6 @@ export async function authRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      if (!limiter.hit(request.ip)) {
-        throw new AppError(
-          'RATE_LIMITED',
-          'Quá nhiều lần đăng nhập từ địa chỉ này: hãy thử lại sau ít phút.',
-        );
-      }
       assertPasswordLoginEnabled(app.deps.http.passwordLogin);
       const session = await login(
         app.deps.db,

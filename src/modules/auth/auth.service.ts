@@ -4,65 +4,76 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, PUBLIC_ACTOR, requireAccess, requireUser } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { findSessionUser, findTokenUser, findUserById, findUserByUsername } from './auth.repo.ts';
+import {
+  findSessionUser,
+  findTokenUser,
+  findUserById,
+  findUserByUsername,
+  touchSession,
+} from './auth.repo.ts';
+import { clearLoginFailures, loginBlockedUntil, takeLoginAttempt } from './login-throttle.repo.ts';
 import { assertPasswordPolicy, hashPassword, sha256, verifyPassword } from './passwords.ts';
 import { openSession, type SessionInfo } from './sessions.ts';
 import { revokeTokensOfUser } from './tokens.repo.ts';
 import { assertTokenInForce } from './tokens.service.ts';
 
 export const SESSION_COOKIE = 'dondoc_session';
-const MAX_FAILED_LOGINS = 5;
-const LOCKOUT_MINUTES = 15;
-/** how precisely an API token's `last_used_at` is kept */
+export const DEFAULT_SESSION_IDLE_MINUTES = 120;
+/** how precisely an API token's `last_used_at` and a session's `last_seen_at` are kept */
 const TOKEN_USE_RESOLUTION_MS = 60_000;
 /** a hash to verify against when the user does not exist, so both cases take the same time */
 const DUMMY_HASH = hashPassword('dondoc-timing-equaliser');
 
 export type { SessionInfo } from './sessions.ts';
 
-/** Đăng nhập — checks the password, counts failures and locks the account for a while after five. */
+/**
+ * Đăng nhập — one attempt is taken for the (typed name, address) pair before the password is
+ * checked (login-throttle.repo.ts): four free failures, then waits of 1, 2, 4 … 60 minutes for that
+ * pair only, so nobody can lock another person out from elsewhere. A name that does not exist goes
+ * through the same steps (a dummy hash is verified, the failure audited), so neither the answer nor
+ * its timing tells which names exist.
+ */
 export async function login(
   db: Kysely<DB>,
   input: { username: string; password: string; ip?: string | null },
   options: { sessionHours: number; now?: Date },
 ): Promise<SessionInfo> {
   const now = options.now ?? new Date();
-  const user = await findUserByUsername(db, input.username);
-  if (!user) {
-    await verifyPassword(await DUMMY_HASH, input.password);
-    throw invalidCredentials();
-  }
-  if (user.locked_until && user.locked_until > now) {
-    const until = user.locked_until.toLocaleTimeString('vi-VN', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa đến ${until} do nhập sai mật khẩu nhiều lần.`);
-  }
-  if (user.disabled || !(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    await db
-      .updateTable('app_user')
-      .set({
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.locked_until,
-      })
-      .where('id', '=', user.id)
-      .execute();
+  const nameKey = input.username.trim().toLowerCase();
+  const address = input.ip ?? '';
+  const attempt = await takeLoginAttempt(db, nameKey, address, now);
+  if (!attempt) throw loginDelayed((await loginBlockedUntil(db, nameKey, address)) ?? now, now);
+  const user = await findUserByUsername(db, nameKey);
+  const passwordRight = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), input.password);
+  if (!user || user.disabled || !passwordRight) {
     await writeAudit(db, {
-      authorityId: user.authority_id,
-      actor: user.username,
-      action: lock ? 'auth.lockout' : 'auth.login_failed',
+      authorityId: user?.authority_id ?? null,
+      actor: user?.username ?? nameKey.slice(0, 64),
+      action: attempt.blockedUntil ? 'auth.lockout' : 'auth.login_failed',
       entity: 'app_user',
-      entityId: String(user.id),
+      entityId: user ? String(user.id) : null,
+      data: { failures: attempt.failures, ...(user ? {} : { unknownName: true }) },
       ip: input.ip ?? null,
     });
     throw invalidCredentials();
   }
-  return inTransaction(db, (trx) =>
-    openSession(trx, user, { sessionHours: options.sessionHours, now, ip: input.ip ?? null }),
+  return inTransaction(db, async (trx) => {
+    await clearLoginFailures(trx, nameKey, address);
+    return openSession(trx, user, { sessionHours: options.sessionHours, now, ip: input.ip ?? null });
+  });
+}
+
+function loginDelayed(until: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const time = until.toLocaleTimeString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return new AppError(
+    'LOGIN_DELAYED',
+    `Đăng nhập sai nhiều lần: hãy thử lại sau ${time} (khoảng ${Math.ceil(seconds / 60)} phút).`,
+    { retryAfterSeconds: seconds },
   );
 }
 
@@ -85,6 +96,8 @@ export async function resolveActor(
   db: Kysely<DB>,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
   now = new Date(),
+  /** a session unused this long ends (issue #16); its absolute end is its expires_at */
+  sessionIdleMinutes = DEFAULT_SESSION_IDLE_MINUTES,
 ): Promise<ResolvedActor> {
   if (credentials.bearer) {
     const row = await findTokenUser(db, sha256(credentials.bearer));
@@ -96,8 +109,15 @@ export async function resolveActor(
     return { actor: toActor(row, 'token', row.scopes), csrfToken: null };
   }
   if (credentials.sessionToken) {
-    const row = await findSessionUser(db, sha256(credentials.sessionToken), now);
-    if (row && !row.disabled) return { actor: toActor(row, 'session'), csrfToken: row.csrf_token };
+    const seenAfter = new Date(now.getTime() - sessionIdleMinutes * 60_000);
+    const row = await findSessionUser(db, sha256(credentials.sessionToken), now, seenAfter);
+    if (row && !row.disabled) {
+      // kept to the minute, as a token's last use: not a write per request
+      if (now.getTime() - row.last_seen_at.getTime() >= TOKEN_USE_RESOLUTION_MS) {
+        await touchSession(db, row.session_id, now);
+      }
+      return { actor: toActor(row, 'session'), csrfToken: row.csrf_token };
+    }
   }
   return { actor: PUBLIC_ACTOR, csrfToken: null };
 }
@@ -189,7 +209,7 @@ export async function createUser(
   actorName = 'system',
   ip: string | null = null,
 ): Promise<number> {
-  assertPasswordPolicy(input.password);
+  assertPasswordPolicy(input.password, [input.username, input.displayName]);
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
     throw new AppError(

@@ -63,7 +63,11 @@ export async function healthRoutes(app: ZodApp) {
       const database = await sql`select 1`
         .execute(db)
         .then(() => ({ ok: true, detail: app.deps.databaseKind }))
-        .catch((error: Error) => ({ ok: false, detail: `unreachable: ${error.message}` }));
+        .catch((error: Error) => {
+          // the reason goes to the log, not to an anonymous caller
+          app.log.error({ err: error }, 'readiness: database unreachable');
+          return { ok: false, detail: 'unreachable' };
+        });
       let migrations = { ok: true, detail: 'up to date' };
       if (database.ok && Date.now() >= migrationsOkUntil) {
         const m = await migrationStatus(db as never);
@@ -80,7 +84,10 @@ export async function healthRoutes(app: ZodApp) {
       const files = await mkdir(http.filesDir, { recursive: true })
         .then(() => access(http.filesDir, constants.W_OK))
         .then(() => ({ ok: true, detail: 'writable' }))
-        .catch((error: Error) => ({ ok: false, detail: `not writable: ${error.message}` }));
+        .catch((error: Error) => {
+          app.log.error({ err: error }, 'readiness: file store not writable');
+          return { ok: false, detail: 'not writable' };
+        });
       const state = metrics?.scheduler.state ?? 'off';
       const scheduler = { ok: true, detail: state };
       const ready = database.ok && migrations.ok && files.ok;

@@ -7,6 +7,7 @@ import type { PageQuery } from '../../shared/schemas/common.ts';
 import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { createUser } from '../auth/auth.service.ts';
+import { clearLoginFailuresOfName } from '../auth/login-throttle.repo.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { revokeTokensOfUser } from '../auth/tokens.repo.ts';
 import {
@@ -225,10 +226,11 @@ export async function updateUser(
 /** Đặt lại mật khẩu — a new password set by an admin; the lockout is lifted and every session ends. */
 export async function resetPassword(c: Ctx, id: number, input: { newPassword: string }): Promise<void> {
   const authorityId = access(c);
-  assertPasswordPolicy(input.newPassword);
-  await mustFindUser(c.db, authorityId, id);
+  const target = await mustFindUser(c.db, authorityId, id);
+  assertPasswordPolicy(input.newPassword, [target.username, target.display_name]);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(c.db, async (trx) => {
+    await clearLoginFailuresOfName(trx, target.username);
     await trx
       .updateTable('app_user')
       .set({
