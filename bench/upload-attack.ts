@@ -15,9 +15,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { DEMO_PASSWORD } from '../src/modules/demo/demo.service.ts';
 import { multipartBody } from '../test/matrix/plans.matrix.ts';
 import {
   csvWithRows,
@@ -50,7 +52,28 @@ async function serve(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }));
-  process.stdin.resume();
+  // per phase: how long the event loop was held (delay of a 10 ms timer) and how busy it was
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  let busy = performance.eventLoopUtilization();
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line === 'start') {
+      delay.reset();
+      delay.enable();
+      busy = performance.eventLoopUtilization();
+    } else if (line === 'stop') {
+      delay.disable();
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      const utilization = Math.round(performance.eventLoopUtilization(busy).utilization * 100) / 100;
+      console.log(
+        JSON.stringify({
+          p50: ms(delay.percentile(50)),
+          p99: ms(delay.percentile(99)),
+          max: ms(delay.max),
+          utilization,
+        }),
+      );
+    }
+  });
   process.stdin.on('end', async () => {
     await app.close();
     await database.close();
@@ -84,7 +107,7 @@ async function signIn(base: string, username: string): Promise<Record<string, st
   const reply = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'dondoc2021' }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   const cookie = reply.headers
     .getSetCookie()
@@ -137,9 +160,9 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--serve'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const firstLine = await new Promise<string>((resolve) =>
-    createInterface({ input: server.stdout }).once('line', resolve),
-  );
+  const serverLines = createInterface({ input: server.stdout });
+  const nextLine = () => new Promise<string>((resolve) => serverLines.once('line', resolve));
+  const firstLine = await nextLine();
   const base = `http://127.0.0.1:${(JSON.parse(firstLine) as { port: number }).port}`;
   const headers = { office: await signIn(base, 'vanphong'), agency: await signIn(base, 'stp') };
   const attacks: Upload[] = [
@@ -230,7 +253,9 @@ async function main(): Promise<void> {
   ];
   const rows: string[] = [];
   const answers: string[] = [];
+  const loadBefore = loadavg()[0]?.toFixed(1);
   for (const phase of phases) {
+    server.stdin.write('start\n');
     const until = Date.now() + PHASE_SECONDS * 1000;
     const load = (path: string, extra: Record<string, string> = {}) =>
       cannon({ mode: 'get', base, path, headers: extra, connections: 2, seconds: PHASE_SECONDS });
@@ -240,8 +265,11 @@ async function main(): Promise<void> {
       ...phase.uploads.map((upload) => uploadLoop(base, headers, upload, until)),
     ]);
     if (!health || !work) throw new Error('no load result');
+    const answer = nextLine();
+    server.stdin.write('stop\n');
+    const loop = JSON.parse(await answer) as { p50: number; p99: number; max: number; utilization: number };
     rows.push(
-      `| ${phase.name} | ${health.p50} | ${health.p99} | ${health.max} | ${health.perSecond} | ${work.p50} | ${work.p99} | ${work.perSecond} | ${uploads.reduce((n, u) => n + u.answered, 0)} |`,
+      `| ${phase.name} | ${health.p50} | ${health.p99} | ${health.max} | ${health.perSecond} | ${work.p50} | ${work.p99} | ${work.perSecond} | ${loop.p99} | ${loop.max} | ${loop.utilization} | ${uploads.reduce((n, u) => n + u.answered, 0)} |`,
     );
     for (const u of uploads) {
       const statuses = Object.entries(u.statuses)
@@ -252,8 +280,8 @@ async function main(): Promise<void> {
   }
   server.stdin.end();
   const table = [
-    '| phase | /api/health p50 ms | p99 ms | max ms | per second | work list p50 ms | p99 ms | per second | uploads answered |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| phase | /api/health p50 ms | p99 ms | max ms | per second | work list p50 ms | p99 ms | per second | event loop held p99 ms | max ms | loop busy | uploads answered |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
   const answerTable = ['| phase | upload | answers | p50 ms |', '|---|---|---|---:|', ...answers].join('\n');
@@ -265,7 +293,11 @@ async function main(): Promise<void> {
 ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores
 shared by the server, its one parsing thread, two autocannon processes (2 connections each: \`GET /api/health\`
 and the Office's work list \`GET /api/assignments?asOf=${AS_OF}&pageSize=50\`) and the uploading process;
-PGlite in memory with the demo; default limits. ${PHASE_SECONDS} s per phase, loopback only.
+PGlite in memory with the demo; default limits. ${PHASE_SECONDS} s per phase, loopback only; the machine's load
+average (1 min) was ${loadBefore} before the run (other work on the same cores counts in every figure). "Event loop held":
+the server's own delay of a timer (monitorEventLoopDelay) — how long anything kept its event loop from
+answering; "loop busy": its event-loop utilization; the rest of a response time is waiting for a CPU
+(two cores for five busy processes) and for the database (PGlite answers one query at a time).
 
 ${table}
 

@@ -3,9 +3,21 @@
  * pool when it starts a parse (the time limit counts from there, not from the queue), and answers
  * refusals as data: an AppError does not survive the structured clone between threads.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { isAppError } from '../../shared/errors.ts';
 import { type ParseRequest, runParse } from './parse-tasks.ts';
+
+/**
+ * Parsing is background work: on Linux this thread (its own task id in /proc/thread-self) runs at
+ * nice 10, so on a busy machine the server's event loop gets the CPU first. Elsewhere: unchanged.
+ */
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not allowed: the thread keeps the process's priority
+}
 
 export interface WorkerTask {
   request: ParseRequest;
