@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { type FileStore, sha256Hex } from '../src/modules/files/file-store.ts';
 import { ORPHAN_AGE_MS, sweepOrphanUploads } from '../src/modules/files/files.service.ts';
 import { createLocalFileStore } from '../src/modules/files/local-file-store.ts';
@@ -45,7 +46,18 @@ const stores: { name: string; open: () => Promise<{ store: FileStore; close: () 
     name: 'S3-compatible bucket',
     open: async () => {
       const server = await startS3Server();
-      const store = await openFileStore({ kind: 's3', ...server.options(`run-${Date.now()}/`) });
+      const options = server.options(`run-${Date.now()}/`);
+      // the store as main.ts and the CLI open it: from the environment, through Config
+      const config = loadConfig({
+        DONDOC_FILES_STORE: 's3',
+        DONDOC_S3_ENDPOINT: options.endpoint ?? '',
+        DONDOC_S3_BUCKET: options.bucket,
+        DONDOC_S3_PREFIX: options.prefix,
+        DONDOC_S3_ACCESS_KEY_ID: options.credentials?.accessKeyId,
+        DONDOC_S3_SECRET_ACCESS_KEY: options.credentials?.secretAccessKey,
+      });
+      expect(config.files).toEqual({ kind: 's3', ...options });
+      const store = await openFileStore(config.files);
       return {
         store,
         close: async () => {
@@ -169,3 +181,34 @@ for (const kind of stores) {
     });
   });
 }
+
+describe('file store settings', () => {
+  it('the local folder by default, under DONDOC_DATA_DIR unless DONDOC_FILES_DIR says otherwise', () => {
+    expect(loadConfig({ DONDOC_DATA_DIR: '/srv/dondoc' }).files).toEqual({
+      kind: 'local',
+      dir: '/srv/dondoc/files',
+    });
+    expect(loadConfig({ DONDOC_FILES_DIR: '/mnt/tep' }).files).toEqual({ kind: 'local', dir: '/mnt/tep' });
+  });
+
+  it('an S3 store without its bucket, with one key of two, or with a bad prefix stops the start with the reason', () => {
+    expect(() => loadConfig({ DONDOC_FILES_STORE: 's3' })).toThrow(/DONDOC_S3_BUCKET: required/);
+    expect(() =>
+      loadConfig({ DONDOC_FILES_STORE: 's3', DONDOC_S3_BUCKET: 'dondoc', DONDOC_S3_ACCESS_KEY_ID: 'AKIA' }),
+    ).toThrow(/set both or neither/);
+    expect(() =>
+      loadConfig({ DONDOC_FILES_STORE: 's3', DONDOC_S3_BUCKET: 'dondoc', DONDOC_S3_PREFIX: 'no-slash' }),
+    ).toThrow(/DONDOC_S3_PREFIX/);
+  });
+
+  it('an unreachable bucket is refused when the store opens, not at the first upload', async () => {
+    const server = await startS3Server();
+    try {
+      await expect(
+        openFileStore({ kind: 's3', ...server.options(), bucket: 'no-such-bucket' }),
+      ).rejects.toThrow(/Không truy cập được kho tệp S3 no-such-bucket/);
+    } finally {
+      await server.close();
+    }
+  });
+});

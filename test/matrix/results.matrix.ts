@@ -78,7 +78,13 @@ export function targetAssignment(ctx: MatrixContext, target: Target) {
 /** A pending result (with one PDF) on the target's assignment, recorded through the service. */
 export async function pendingResult(ctx: MatrixContext, target: Target): Promise<ResultView> {
   const actor: Actor = { kind: 'system', authorityId: ctx.world.authorityId };
-  const c = { db: ctx.db, actor, ip: '127.0.0.1', now: new Date(), files: createLocalFileStore(ctx.world.filesDir) };
+  const c = {
+    db: ctx.db,
+    actor,
+    ip: '127.0.0.1',
+    now: new Date(),
+    files: createLocalFileStore(ctx.world.filesDir),
+  };
   return submitAssignmentResult(c, await targetAssignment(ctx, target), async () => ({
     fields: { documentNumber: '12/BC-STP', note: '', accept: false },
     files: [{ fileName: 'bao-cao.pdf', bytes: SMALL_PDF }],
