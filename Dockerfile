@@ -2,24 +2,29 @@
 # Stage 1 compiles the server (tsc → dist/) and builds the SPA (vite → web/dist) with every dependency;
 # stage 2 holds the compiled output and the runtime dependencies only, runs as an unprivileged user.
 
-FROM node:22-bookworm-slim AS build
+FROM node:22-trixie-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM node:22-bookworm-slim AS deps
+FROM node:22-trixie-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-FROM node:22-bookworm-slim
+FROM node:22-trixie-slim
 ENV NODE_ENV=production \
     PORT=8080 \
     HOST=0.0.0.0 \
     DONDOC_DATA_DIR=/var/lib/dondoc
 WORKDIR /app
+# pg_dump/pg_restore for `dondoc backup|restore` against PostgreSQL: Debian 13's client (17) reads
+# servers 9.2–17, the PostgreSQL 16 of compose.yaml included
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
 # the image's own user (uid 10001), owner of the data folder only; the code stays root's, read-only to it
 RUN groupadd --system --gid 10001 dondoc \
  && useradd --system --uid 10001 --gid dondoc --home-dir /var/lib/dondoc --shell /usr/sbin/nologin dondoc \
@@ -34,5 +39,5 @@ USER dondoc
 VOLUME ["/var/lib/dondoc"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/server/main.js"]

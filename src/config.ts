@@ -89,8 +89,16 @@ const EnvSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
-    .refine((items) => items.every((item) => isIpOrCidr(item)), 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8'),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (items) => items.every((item) => isIpOrCidr(item)),
+      'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
+    ),
   /** the file store (issue #15): local folder or S3-compatible bucket — modules/files/open-file-store.ts */
   ...FILE_STORE_ENV,
 });
@@ -146,7 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oidc = oidcOptionsOf(e);
   const files = fileStoreConfigOf(e, e.DONDOC_FILES_DIR ?? join(e.DONDOC_DATA_DIR, 'files'));
   if ('problems' in files) {
-    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${files.problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new Error(
+      `Cấu hình không hợp lệ (invalid configuration):\n${files.problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
   return Object.freeze({
     database: e.DATABASE_URL

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database.ts';
 import { ensureSchemaForCli } from '../db/migration-state.ts';
 import { indicesCommand } from '../modules/indices/indices.command.ts';
 import { isAppError } from '../shared/errors.ts';
+import { runBackupCommand } from './backup-command.ts';
 import {
   demoCommand,
   type Flags,
@@ -20,7 +21,6 @@ import { settingsCommand } from './settings-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { tokenCommand } from './token-command.ts';
 import { userCommand } from './user-command.ts';
-import { runBackupCommand } from './backup-command.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
 

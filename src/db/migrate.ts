@@ -31,8 +31,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T2300-index-link-cascade': indexLinkCascade,
   '2026-11-28T0100-assignment-done-on': assignmentDoneOn,
   '2026-11-28T0400-assignment-open-index': assignmentOpenIndex,
-  '2026-12-06T1100-oidc': oidc,
   '2026-12-06T1000-security': security,
+  '2026-12-06T1100-oidc': oidc,
   '2026-12-06T1200-tokens-results': tokensResults,
 };
 

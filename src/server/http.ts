@@ -10,11 +10,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/access/access.ts';
-import type { FileStore } from '../modules/files/file-store.ts';
-import type { ServerMetrics } from './observability.ts';
 import type { OidcOptions } from '../modules/auth/oidc.client.ts';
+import type { FileStore } from '../modules/files/file-store.ts';
 import type { ParseOptions } from '../modules/import/parse-limits.ts';
 import type { ParsePool } from '../modules/import/parse-pool.ts';
+import type { ServerMetrics } from './observability.ts';
 
 /** What the HTTP layer needs besides the database; parsed from Config in main.ts. */
 export interface HttpOptions {

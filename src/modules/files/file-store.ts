@@ -171,6 +171,8 @@ export interface FileStore {
   removeIfOlder(sha256: string, olderThan: Date): Promise<boolean>;
   /** Deletes staged bytes older than `olderThan` (left by a crash); returns how many. */
   removeStaleStaging(olderThan: Date): Promise<number>;
+  /** Throws when the store cannot take a file now (folder not writable, bucket unreachable): readiness. */
+  check(): Promise<void>;
   close(): void;
 }
 

@@ -155,6 +155,9 @@ export function createS3FileStore(options: S3StoreOptions): FileStore & { checkB
     async checkBucket() {
       await client.send(new HeadBucketCommand({ Bucket }));
     },
+    async check() {
+      await client.send(new HeadBucketCommand({ Bucket }));
+    },
     close() {
       client.destroy();
     },

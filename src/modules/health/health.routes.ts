@@ -1,5 +1,3 @@
-import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { migrationStatus } from '../../db/migrate.ts';
@@ -59,7 +57,7 @@ export async function healthRoutes(app: ZodApp) {
       },
     },
     async (_request, reply) => {
-      const { db, http, metrics } = app.deps;
+      const { db, metrics } = app.deps;
       const database = await sql`select 1`
         .execute(db)
         .then(() => ({ ok: true, detail: app.deps.databaseKind }))
@@ -81,12 +79,12 @@ export async function healthRoutes(app: ZodApp) {
       } else if (!database.ok) {
         migrations = { ok: false, detail: 'database unreachable' };
       }
-      const files = await mkdir(http.filesDir, { recursive: true })
-        .then(() => access(http.filesDir, constants.W_OK))
-        .then(() => ({ ok: true, detail: 'writable' }))
+      const files = await app.deps.files
+        .check()
+        .then(() => ({ ok: true, detail: app.deps.files.description.split(' ')[0] ?? 'store' }))
         .catch((error: Error) => {
-          app.log.error({ err: error }, 'readiness: file store not writable');
-          return { ok: false, detail: 'not writable' };
+          app.log.error({ err: error }, 'readiness: file store not usable');
+          return { ok: false, detail: 'not usable' };
         });
       const state = metrics?.scheduler.state ?? 'off';
       const scheduler = { ok: true, detail: state };

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById, listAgencies } from '../directory/directory.repo.ts';
+import type { FileStore } from '../files/file-store.ts';
 import {
   attachFilesToResult,
   checkUploads,
@@ -16,7 +17,6 @@ import {
   stageUploads,
   type Upload,
 } from '../files/files.service.ts';
-import type { FileStore } from '../files/file-store.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { findPlanByNumber, findTaskByRef } from '../plans/plans.repo.ts';
 import {
