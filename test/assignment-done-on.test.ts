@@ -7,7 +7,8 @@ import { describeEachDatabase } from './support/databases.ts';
 /**
  * `assignment.done_on` is derived state kept by triggers (migration 2026-11-28T0100): after any
  * write to `result_submission` it must equal the definition it replaces — the submission date of the
- * earliest accepted result. Every kind of statement is tried, single rows and many at once.
+ * earliest accepted result (since 2026-12-06T1200 there is at most one per assignment). Every kind
+ * of statement is tried, single rows and many at once.
  */
 describeEachDatabase('assignment.done_on follows the accepted results', (t) => {
   /** Assignments whose stored done_on differs from the definition, with both values. */
@@ -58,15 +59,40 @@ describeEachDatabase('assignment.done_on follows the accepted results', (t) => {
       .where('id', '=', first.id)
       .execute();
     expect(await doneOn(a.id)).toBe('2021-01-25');
-    // an earlier accepted one wins; a later one does not move it
-    const earlier = await submit(a.id, '2021-01-19', 'accepted');
-    await submit(a.id, '2021-02-10', 'accepted');
-    expect(await doneOn(a.id)).toBe('2021-01-19');
-    // the earlier one returned: back to the next accepted
+    // a second accepted result for the same assignment is refused by the database (migration
+    // 2026-12-06T1200: one accepted, one pending per assignment occurrence); done_on stays
+    await expect(submit(a.id, '2021-01-19', 'accepted')).rejects.toThrow(/result_submission_one_accepted/);
+    expect(await doneOn(a.id)).toBe('2021-01-25');
+    // the accepted one returned: not done any more
     await t.db
       .updateTable('result_submission')
       .set({ status: 'returned' })
-      .where('id', '=', earlier.id)
+      .where('id', '=', first.id)
+      .execute();
+    expect(await doneOn(a.id)).toBeNull();
+    // a new result accepted: done on its date, earlier or later than the returned one's
+    const second = await submit(a.id, '2021-01-19', 'pending');
+    await t.db
+      .updateTable('result_submission')
+      .set({ status: 'accepted' })
+      .where('id', '=', second.id)
+      .execute();
+    expect(await doneOn(a.id)).toBe('2021-01-19');
+    // the first one accepted again while the second is: refused, nothing moves
+    await expect(
+      t.db.updateTable('result_submission').set({ status: 'accepted' }).where('id', '=', first.id).execute(),
+    ).rejects.toThrow(/result_submission_one_accepted/);
+    expect(await doneOn(a.id)).toBe('2021-01-19');
+    // the second returned, the first accepted again: back to the first's date
+    await t.db
+      .updateTable('result_submission')
+      .set({ status: 'returned' })
+      .where('id', '=', second.id)
+      .execute();
+    await t.db
+      .updateTable('result_submission')
+      .set({ status: 'accepted' })
+      .where('id', '=', first.id)
       .execute();
     expect(await doneOn(a.id)).toBe('2021-01-25');
     // its date corrected
@@ -92,10 +118,14 @@ describeEachDatabase('assignment.done_on follows the accepted results', (t) => {
 
   it('holds after bulk statements over many assignments, inside a transaction rolled back or not', async () => {
     const { authorityId } = await loadDemo(t.db);
-    // every lead assignment gets results on three dates, one in three accepted
+    // every lead assignment gets results on three dates: the first returned, then one in three
+    // assignments an accepted result and the others a pending one (at most one of each per assignment)
     await sql`insert into result_submission (authority_id, assignment_id, submitted_on, status)
       select ${authorityId}, a.id, date '2021-01-10' + (a.id % 40) + k,
-             case when (a.id + k) % 3 = 0 then 'accepted' else 'pending' end
+             case when k = 0 then 'returned'
+                  when k = 1 and a.id % 3 = 0 then 'accepted'
+                  when k = 2 and a.id % 3 <> 0 then 'pending'
+                  else 'returned' end
       from assignment a cross join generate_series(0, 2) k
       where a.role = 'lead'`.execute(t.db);
     expect(await drift()).toEqual([]);
@@ -104,9 +134,9 @@ describeEachDatabase('assignment.done_on follows the accepted results', (t) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('done_on', 'is not', null)
       .executeTakeFirstOrThrow();
-    expect(Number(done.n)).toBeGreaterThan(100);
+    expect(Number(done.n)).toBeGreaterThan(30);
 
-    // accept every pending result of even assignments, return some accepted ones
+    // accept every pending result of even assignments (they have no accepted one), return some accepted ones
     await sql`update result_submission set status = 'accepted' where status = 'pending' and assignment_id % 2 = 0`.execute(
       t.db,
     );

@@ -155,7 +155,8 @@ describe('agency inbox and Office review (chromium)', () => {
     expect(await ext.innerText()).toContain('15/02/2021');
     await ext.getByRole('button', { name: 'Duyệt' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
-    await page.getByText('Đã duyệt gia hạn.').waitFor();
+    // the decided request leaves the queue (a state, not the toast, which is gone after 3 s on a busy machine)
+    await page.getByText('Không có đề nghị gia hạn nào chờ quyết định.').waitFor({ timeout: 30_000 });
 
     await page.getByRole('tab', { name: /Khó khăn, vướng mắc/ }).click();
     const obs = page.locator('li.dd-item').filter({ hasText: 'I.2' });
@@ -166,7 +167,7 @@ describe('agency inbox and Office review (chromium)', () => {
       .getByLabel('Nội dung trả lời')
       .fill('Văn phòng đã gửi bản điện tử qua hệ thống.');
     await page.getByRole('dialog').getByRole('button', { name: 'Gửi trả lời' }).click();
-    await page.getByText('Đã gửi trả lời.').waitFor();
+    await page.getByText('Không có khó khăn, vướng mắc nào chờ trả lời.').waitFor({ timeout: 30_000 });
     await screenshot(page, 'workflow-review-obstacles');
 
     await page.goto('/tong-quan?asOf=2021-01-18');
