@@ -28,9 +28,9 @@ export async function previewPlanImport(
   file: PlanFile,
   reader?: PlanReader,
 ): Promise<ImportPreview> {
-  const parsed = await readPlanFile(file, reader);
   const { directory } = await loadDirectory(db, authority.id, authority.place);
-  return buildImportPreview(parsed, directory);
+  if (reader?.previewPlan) return reader.previewPlan(file, directory);
+  return buildImportPreview(await readPlanFile(file, reader), directory);
 }
 
 export interface ImportedPlan {

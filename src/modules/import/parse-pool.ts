@@ -12,8 +12,10 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { Directory } from '../../domain/directory.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import type { IndexFile } from '../indices/indices-file.ts';
+import type { ImportPreview } from './import-preview.ts';
 import {
   DEFAULT_PARSE_LIMITS,
   type ParseLimits,
@@ -31,6 +33,8 @@ import type { PlanFile } from './read-plan-file.ts';
 /** Reads uploaded documents: the pool of an HTTP app, or this thread (the CLI, the demo loader). */
 export interface DocumentParser {
   readPlan(file: PlanFile): Promise<ParsedPlan>;
+  /** read and resolved against the directory in one go (the preview of an upload) */
+  previewPlan(file: PlanFile, directory: Directory): Promise<ImportPreview>;
   readIndexGrid(file: IndexFile): Promise<string[][]>;
 }
 
@@ -43,6 +47,8 @@ export interface ParsePool extends DocumentParser {
 export function inProcessParser(limits: ParseLimits = DEFAULT_PARSE_LIMITS): DocumentParser {
   return {
     readPlan: async (file) => (await runParse({ kind: 'plan', file, limits })) as ParsedPlan,
+    previewPlan: async (file, directory) =>
+      (await runParse({ kind: 'plan-preview', file, limits, directory })) as ImportPreview,
     readIndexGrid: async (file) => (await runParse({ kind: 'index-grid', file, limits })) as string[][],
   };
 }
@@ -130,6 +136,8 @@ export function createParsePool(
 
   return {
     readPlan: async (file) => (await run({ kind: 'plan', file, limits })).value as ParsedPlan,
+    previewPlan: async (file, directory) =>
+      (await run({ kind: 'plan-preview', file, limits, directory })).value as ImportPreview,
     readIndexGrid: async (file) => (await run({ kind: 'index-grid', file, limits })).value as string[][],
     close: async () => {
       const closing = pool;

@@ -3,21 +3,29 @@
  * plan (planTextOf + parsePlanText: both are CPU-bound on a large document), and the indices results
  * file → its grid. Plain data in and out (structured clone); every reader holds to `limits`.
  */
+import type { Directory } from '../../domain/directory.ts';
 import { readIndexGrid } from '../indices/indices-file.ts';
+import { buildImportPreview, type ImportPreview } from './import-preview.ts';
 import type { ParseLimits } from './parse-limits.ts';
 import { type ParsedPlan, parsePlanText } from './plan-text.ts';
 import { type PlanFile, planTextOf } from './read-plan-file.ts';
 
 export type ParseRequest =
   | { kind: 'plan'; file: PlanFile; limits: ParseLimits }
+  /** the plan read and resolved against the authority's directory: the preview the Office reviews */
+  | { kind: 'plan-preview'; file: PlanFile; limits: ParseLimits; directory: Directory }
   | { kind: 'index-grid'; file: PlanFile; limits: ParseLimits };
 
-export type ParseResult<R extends ParseRequest> = R extends { kind: 'plan' } ? ParsedPlan : string[][];
-
-export async function runParse(request: ParseRequest): Promise<ParsedPlan | string[][]> {
+export async function runParse(request: ParseRequest): Promise<ParsedPlan | ImportPreview | string[][]> {
   switch (request.kind) {
     case 'plan':
       return parsePlanText(await planTextOf(request.file, request.limits));
+    case 'plan-preview':
+      // matching thousands of agency cells and deadlines is CPU work too (≈ 45 µs a task): off the event loop
+      return buildImportPreview(
+        parsePlanText(await planTextOf(request.file, request.limits)),
+        request.directory,
+      );
     case 'index-grid':
       return readIndexGrid(request.file, request.limits);
   }

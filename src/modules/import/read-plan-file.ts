@@ -1,4 +1,6 @@
+import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { ImportPreview } from './import-preview.ts';
 import { checkTextLength, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
 import { type ParsedPlan, parsePlanText } from './plan-text.ts';
 import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
@@ -22,6 +24,8 @@ export const MEDIA_TYPES: Record<ImportExtension, string> = {
 /** Reads a plan document into a parsed plan: the server's parsing pool (parse-pool.ts) or this thread. */
 export interface PlanReader {
   readPlan(file: PlanFile): Promise<ParsedPlan>;
+  /** the preview built where the file is read (the pool's thread), when the reader can */
+  previewPlan?(file: PlanFile, directory: Directory): Promise<ImportPreview>;
 }
 
 /**
