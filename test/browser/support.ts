@@ -101,6 +101,9 @@ export async function openPage(
     deviceScaleFactor: 1,
     locale: lang === 'en' ? 'en-US' : 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // the app turns antd's animations off for users who ask for less motion: a click then never
+    // lands on a menu or dialog still sliding into place (on a busy machine it missed its target)
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
