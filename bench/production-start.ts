@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../test/support/net.ts';
 
 /**
  * Cold start to ready and idle memory of the compiled server (issue #15, docs/benchmarks.md):
@@ -17,16 +17,6 @@ const args = process.argv.slice(2);
 const app = args[args.indexOf('--app') + 1] ?? '';
 const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 3);
 if (!app) throw new Error('--app DIR: a production tree');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function startOnce(env: Record<string, string>): Promise<{ readyMs: number; rssMb: number }> {
   const port = await freePort();

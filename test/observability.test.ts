@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { ServerMetrics } from '../src/server/observability.ts';
 import { WEB_DIST } from '../src/server/web.ts';
 import { createScratchDatabase, describeEachDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+import { freePort } from './support/net.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -163,16 +163,6 @@ describeEachDatabase('observability (issue #15)', (t) => {
     expect(asset.rawPayload.equals(readFileSync(join(WEB_DIST, `${script}.br`)))).toBe(true);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('start-up (issue #15)', () => {
   let child: ChildProcess | null = null;

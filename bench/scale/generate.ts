@@ -372,7 +372,7 @@ export async function createScaleUsers(db: Kysely<DB>, authorityId: number, pref
     .select(['id', 'code', 'name'])
     .where('authority_id', '=', authorityId)
     .execute();
-  const base = { authority_id: authorityId, password_hash: passwordHash, locked_until: null };
+  const base = { authority_id: authorityId, password_hash: passwordHash };
   const rows = [
     {
       ...base,

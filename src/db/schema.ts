@@ -216,8 +216,6 @@ export interface AppUserTable {
   role: Role;
   agency_id: number | null;
   password_hash: string;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   disabled: Generated<boolean>;
   password_changed_at: ColumnType<Date, Date | undefined, Date>;
   /** where the follow-up e-mails go; null = in-app notifications only */

@@ -20,9 +20,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     reset_at timestamptz not null
   )`.execute(db);
   await sql`alter table user_session add column last_seen_at timestamptz not null default now()`.execute(db);
+  // the account-wide lock and its counter are replaced by login_throttle: nothing reads them any more
+  await sql`alter table app_user drop column failed_logins, drop column locked_until`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table app_user add column failed_logins integer not null default 0, add column locked_until timestamptz`.execute(
+    db,
+  );
   await sql`alter table user_session drop column if exists last_seen_at`.execute(db);
   await sql`drop table if exists rate_limit_hit`.execute(db);
   await sql`drop table if exists login_throttle`.execute(db);

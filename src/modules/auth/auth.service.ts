@@ -233,7 +233,6 @@ export async function createUser(
         role: input.role,
         agency_id: input.role === 'agency' ? input.agencyId : null,
         password_hash: passwordHash,
-        locked_until: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -152,7 +152,7 @@ async function createDemoUsers(trx: Kysely<DB>, authorityId: number, passwordHas
     .select(['id', 'code', 'name'])
     .where('authority_id', '=', authorityId)
     .execute();
-  const base = { authority_id: authorityId, password_hash: passwordHash, locked_until: null };
+  const base = { authority_id: authorityId, password_hash: passwordHash };
   await trx
     .insertInto('app_user')
     .values([

@@ -194,10 +194,11 @@ export async function updateUser(
         disabled,
         email,
         is_head: isHead,
-        ...(before.disabled && !disabled ? { failed_logins: 0, locked_until: null } : {}),
       })
       .where('id', '=', id)
       .execute();
+    // enabled again: the sign-in waits on its name are lifted, as a password reset does
+    if (before.disabled && !disabled) await clearLoginFailuresOfName(trx, before.username);
     const signedOut = disabled ? await deleteSessionsOf(trx, id) : 0;
     // revoked, not only refused while disabled: re-enabling the account must not bring them back
     const tokensRevoked = disabled ? await revokeTokensOfUser(trx, id, new Date()) : 0;
@@ -236,8 +237,6 @@ export async function resetPassword(c: Ctx, id: number, input: { newPassword: st
       .set({
         password_hash: passwordHash,
         password_changed_at: new Date(),
-        failed_logins: 0,
-        locked_until: null,
       })
       .where('id', '=', id)
       .where('authority_id', '=', authorityId)
