@@ -73,6 +73,35 @@ export async function pdfToPlanText(
       'Bản quét không có lớp chữ (scan without text): hãy chạy OCR trước rồi nhập lại.',
     );
   }
+  return renderLines(lines);
+}
+
+/**
+ * A word or glyph run placed on a page, as a layout reader (OCR) gives it: `x` its left edge, `y`
+ * its baseline measured upwards from the page's bottom (PDF user space), `width` and `height` (the
+ * font size) in the same unit.
+ */
+export interface PositionedText {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Positioned text of each page (page 1 first) → plan text, by the same layout rules as a PDF's text layer. */
+export function positionedPagesToPlanText(pages: readonly (readonly PositionedText[])[]): string {
+  const items = (page: readonly PositionedText[]) =>
+    page.map((t) => ({
+      str: t.str,
+      transform: [t.height, 0, 0, t.height, t.x, t.y],
+      width: t.width,
+      height: t.height,
+    }));
+  return renderLines(pages.flatMap((page, i) => pageLines(items(page), i + 1)));
+}
+
+function renderLines(lines: Line[]): string {
   return render(lines.filter((l) => !(l.edge && PAGE_NUMBER.test(lineText(l.tokens)))));
 }
 
