@@ -21,7 +21,8 @@ const DIRECTORY_FILE = fileURLToPath(
 );
 
 export type ExpectedRecurrence =
-  | { every: 'year' | 'half_year' | 'quarter' | 'month'; month?: number; day?: number }
+  | { every: 'year' | 'half_year' | 'quarter' | 'month'; month?: number; day?: number; fromYear?: number }
+  | { every: 'dates'; dates: string[] }
   | { kind: 'ongoing' }
   | null;
 
@@ -48,6 +49,12 @@ export interface ExpectedTask {
 }
 
 export interface ExpectedFixture {
+  /** the reference directory the document is read against (src/modules/directory/reference/<id>.json); the Tây Ninh 2021 seed directory when absent */
+  directory?: string;
+  /** the authority's place name for that directory */
+  place?: string;
+  /** a scan: the text comes from OCR */
+  ocr?: boolean;
   plan: ExpectedPlan;
   sections: { code: string; title: string }[];
   tasks: ExpectedTask[];
@@ -78,6 +85,8 @@ export interface Mismatch {
 export interface Accuracy {
   fields: number;
   correct: number;
+  /** fields scored and right, by field name ('lead', 'dueOn', 'title' …); a missing task counts each of its fields */
+  byField: Record<string, { fields: number; correct: number }>;
   mismatches: Mismatch[];
   expectedTasks: number;
   foundTasks: number;
@@ -131,9 +140,18 @@ export function compareWithExpected(expected: ExpectedFixture, got: ComparablePr
   let fields = 0;
   let correct = 0;
   const mismatches: Mismatch[] = [];
+  const byField: Accuracy['byField'] = {};
+  const tally = (field: string, right: boolean) => {
+    const entry = byField[field] ?? { fields: 0, correct: 0 };
+    entry.fields++;
+    if (right) entry.correct++;
+    byField[field] = entry;
+  };
   const check = (where: string, field: string, want: unknown, have: unknown) => {
     fields++;
-    if (sameValue(want, have)) correct++;
+    const right = sameValue(want, have);
+    tally(field, right);
+    if (right) correct++;
     else mismatches.push({ where, field, expected: want, got: have });
   };
 
@@ -160,6 +178,7 @@ export function compareWithExpected(expected: ExpectedFixture, got: ComparablePr
     const where = `task ${taskLabel(task.section, task.no)}`;
     if (!found) {
       fields += TASK_FIELDS.length;
+      for (const field of TASK_FIELDS) tally(field, false);
       mismatches.push({ where, field: '(missing task)', expected: task.content, got: undefined });
       continue;
     }
@@ -176,7 +195,14 @@ export function compareWithExpected(expected: ExpectedFixture, got: ComparablePr
       got: task.content,
     });
   }
-  return { fields, correct, mismatches, expectedTasks: expected.tasks.length, foundTasks: got.tasks.length };
+  return {
+    fields,
+    correct,
+    byField,
+    mismatches,
+    expectedTasks: expected.tasks.length,
+    foundTasks: got.tasks.length,
+  };
 }
 
 // ── fixtures ────────────────────────────────────────────────────────────────────────────────────
@@ -199,6 +225,29 @@ export function tayNinhDirectory(): Directory {
     })),
     groups: file.groups.map((g) => ({ name: g.name, aliases: g.aliases ?? [], members: g.members })),
   };
+}
+
+const REFERENCE_DIR = fileURLToPath(new URL('../src/modules/directory/reference/', import.meta.url));
+
+/** A reference directory shipped as data (src/modules/directory/reference/<id>.json), for the authority of `place`. */
+export function referenceDirectory(id: string, place?: string): Directory {
+  if (!/^[a-z0-9-]+$/u.test(id)) throw new Error(`bad reference directory id: ${id}`);
+  const file = JSON.parse(readFileSync(join(REFERENCE_DIR, `${id}.json`), 'utf8')) as DirectoryJson;
+  return {
+    ...(place ? { place } : {}),
+    agencies: file.agencies.map((a) => ({
+      code: a.code,
+      name: a.name,
+      aliases: a.aliases ?? [],
+      kind: a.kind,
+    })),
+    groups: file.groups.map((g) => ({ name: g.name, aliases: g.aliases ?? [], members: g.members })),
+  };
+}
+
+/** The directory a fixture is read against: the one its expected JSON names, else `fallback`. */
+export function directoryFor(expected: ExpectedFixture, fallback: Directory): Directory {
+  return expected.directory ? referenceDirectory(expected.directory, expected.place) : fallback;
 }
 
 /** The documents of a fixture directory: every `<name>.<ext>` that has a `<name>.expected.json`, sorted. */
@@ -242,6 +291,78 @@ export interface FixtureResult {
   warmMs: number | null;
   /** set when the fixture could not be read at all (scored 0 %) */
   error?: string;
+  /** the directory's agencies and groups the document names, and how many of them the preview matched */
+  agencies: AgencyMatch;
+}
+
+export interface AgencyMatch {
+  /** expected lead/support entries that are names of the directory (canonical) */
+  named: number;
+  /** of those, found in the same task's lead/support by the importer */
+  matched: number;
+  /** suggestions offered for an unknown name at another level ('Bộ Tư pháp' → 'Sở Tư pháp') */
+  crossLevel: string[];
+}
+
+const LEVEL_WORDS = [
+  'bộ',
+  'sở',
+  'phòng',
+  'cục',
+  'tổng cục',
+  'ubnd tỉnh',
+  'ubnd huyện',
+  'ubnd xã',
+  'ubnd thành phố',
+];
+
+/** The administrative level a name's first words say ('bộ', 'sở' …), or null. */
+export function levelOf(name: string): string | null {
+  const words = normalizeText(name)
+    .toLocaleLowerCase('vi')
+    .replace(/^(?:các|cơ quan)\s+/u, '')
+    .replace(/^ủy ban nhân dân\b/u, 'ubnd');
+  return (
+    [...LEVEL_WORDS]
+      .sort((a, b) => b.length - a.length)
+      .find((w) => words === w || words.startsWith(`${w} `)) ?? null
+  );
+}
+
+/** Agencies matched against the directory, and cross-level suggestions, of one preview. */
+export function agencyMatch(
+  expected: ExpectedFixture,
+  preview: ComparablePreview & Pick<ImportPreview, 'warnings'>,
+  directory: Directory,
+): AgencyMatch {
+  const names = new Set(
+    [...directory.agencies.map((a) => a.name), ...directory.groups.map((g) => g.name)].map(normalizeText),
+  );
+  const byKey = new Map(preview.tasks.map((t) => [taskKey(t.section, t.no), t]));
+  let named = 0;
+  let matched = 0;
+  for (const task of expected.tasks) {
+    const found = byKey.get(taskKey(task.section, task.no));
+    for (const field of ['lead', 'support'] as const) {
+      const got = new Set(((found?.[field] as string[] | undefined) ?? []).map(normalizeText));
+      for (const name of task[field].map(normalizeText)) {
+        if (!names.has(name)) continue;
+        named++;
+        if (got.has(name)) matched++;
+      }
+    }
+  }
+  const crossLevel: string[] = [];
+  for (const warning of preview.warnings) {
+    if (warning.code !== 'unmatched_agency') continue;
+    const written = /[«"]([^»"]+)[»"]/u.exec(warning.message)?.[1];
+    const level = written ? levelOf(written) : null;
+    for (const suggestion of warning.suggestions ?? []) {
+      const other = levelOf(suggestion);
+      if (level && other && level !== other) crossLevel.push(`${written} → ${suggestion}`);
+    }
+  }
+  return { named, matched, crossLevel };
 }
 
 /**
@@ -255,6 +376,7 @@ export async function evaluateFixture(
   warmRuns = 0,
 ): Promise<FixtureResult> {
   const expected = readExpected(file, dir);
+  directory = directoryFor(expected, directory);
   try {
     const { preview, ms } = await previewFixture(file, dir, directory);
     let warmMs: number | null = null;
@@ -262,17 +384,27 @@ export async function evaluateFixture(
       const run = await previewFixture(file, dir, directory);
       warmMs = warmMs === null ? run.ms : Math.min(warmMs, run.ms);
     }
-    return { file, expected, accuracy: compareWithExpected(expected, preview), ms, warmMs };
+    const agencies = agencyMatch(expected, preview, directory);
+    return { file, expected, accuracy: compareWithExpected(expected, preview), ms, warmMs, agencies };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const fields = expectedFieldCount(expected);
     const accuracy: Accuracy = {
       fields,
       correct: 0,
+      byField: {},
       mismatches: [{ where: 'file', field: '(unreadable)', expected: 'readable', got: message }],
       expectedTasks: expected.tasks.length,
       foundTasks: 0,
     };
-    return { file, expected, accuracy, ms: null, warmMs: null, error: message };
+    return {
+      file,
+      expected,
+      accuracy,
+      ms: null,
+      warmMs: null,
+      error: message,
+      agencies: { named: 0, matched: 0, crossLevel: [] },
+    };
   }
 }
