@@ -1,0 +1,1344 @@
+/**
+ * Builds the "real plan" accuracy fixtures of issue #13, test/fixtures/import/real-*: documents shaped
+ * like the plans Offices really receive (tasks written as prose, a table printed in a Công báo with
+ * wrapped cells and running headers, a PDF whose text layer has letters split into spaced runs, a
+ * scan, text copied from a web page), each with `<name>.expected.json` written from the spec below —
+ * the truth put into the document, as a careful clerk would type it, never the parser's output.
+ *   node --import tsx scripts/make-real-plan-fixtures.ts
+ * Also writes test/fixtures/ocr/real-scan-blank.pdf and real-scan-english.pdf (inputs of the OCR
+ * reader's bad-input tests, no expected JSON).
+ * Deterministic: noise uses a seeded PRNG, zip entry dates and document dates are pinned, and the
+ * PDFs' dates and ids are fixed. Needs Debian's Chromium (the printed PDFs) and pdftoppm (the scan).
+ *
+ * Truth conventions (those of scripts/make-import-fixtures.ts, plus the shared contract of #13):
+ * - lead/support: the directory's canonical name when the text names an agency or group of the
+ *   fixture's directory (exactly or by alias, any case), the name as written otherwise; a shared
+ *   prefix expands ("Các Bộ: Quốc phòng, Xây dựng" → "Bộ Quốc phòng", "Bộ Xây dựng"), order as written;
+ * - prose plans: a task is an item that assigns work (names a lead agency); `no` is the item's number,
+ *   "2a" for a lettered sub-item of item 2, "3.1", "3.2" … for the assigning dash items of item 3;
+ *   `sections` are the roman-numbered headings that hold tasks (the "Mục đích, yêu cầu" and
+ *   "Tổ chức thực hiện" headings hold none); attribute lines are not content; content of an inline
+ *   assigning item is the text before ", giao"/"; giao";
+ * - deadlineText as written: after "Thời gian hoàn thành:"/"Thời hạn:" with its final '.', or for an
+ *   inline clause from "trước ngày"/"trong năm"/"trong quý" … to the end, without "hoàn thành" and '.';
+ * - dueOn / recurrence: docs/domain-rules.md plus the #13 forms ("Tháng 6/2022 và tháng 12/2022" →
+ *   every 'dates'; "Năm 2025 và các năm tiếp theo" → every year from 2025; "Cả năm" → 31/12 of the
+ *   plan's year; an ongoing task with a dated milestone is due at the milestone).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import JSZip from 'jszip';
+import PDFDocument from 'pdfkit';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'test/fixtures/import');
+const OCR_OUT = join(ROOT, 'test/fixtures/ocr');
+const SEED_DIR = join(ROOT, 'src/modules/demo/seed');
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+/** Every date the tools would take from the clock. */
+const PINNED = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
+const SERIF_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf';
+const SERIF_ITALIC = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf';
+
+// ── expected JSON (the shape of ExpectedFixture in scripts/import-accuracy.ts) ───────────────────
+
+type Recurrence =
+  | { every: 'year' | 'half_year' | 'quarter' | 'month'; month?: number; day?: number; fromYear?: number }
+  | { every: 'dates'; dates: string[] }
+  | { kind: 'ongoing' }
+  | null;
+
+interface PlanHeader {
+  number: string | null;
+  docType: string;
+  issuedOn: string | null;
+  place: string | null;
+  title: string | null;
+  signer: string | null;
+}
+
+interface ExpectedTask {
+  section: string;
+  no: string;
+  content: string;
+  lead: string[];
+  support: string[];
+  deadlineText: string;
+  dueOn: string | null;
+  recurrence: Recurrence;
+  product: string | null;
+  note: string;
+}
+
+interface Expected {
+  directory?: string;
+  place?: string;
+  ocr?: boolean;
+  plan: PlanHeader;
+  sections: { code: string; title: string }[];
+  tasks: ExpectedTask[];
+}
+
+// ── directories: written name → canonical name ─────────────────────────────────────────────────
+
+interface DirectoryJson {
+  agencies: { name: string; aliases: string[] }[];
+  groups: { name: string; aliases: string[] }[];
+}
+const TAY_NINH = JSON.parse(
+  readFileSync(join(SEED_DIR, 'tay-ninh-2021-directory.json'), 'utf8'),
+) as DirectoryJson;
+
+/**
+ * The names of the Government reference directory this file uses (the shared contract of #13 fixes
+ * the canonical names and these short forms), written out here so the truth does not depend on the
+ * data file another part of #13 ships.
+ */
+const GOVERNMENT: DirectoryJson = {
+  agencies: [
+    { name: 'Bộ Kế hoạch và Đầu tư', aliases: ['Bộ KH&ĐT', 'Bộ KHĐT'] },
+    { name: 'Bộ Thông tin và Truyền thông', aliases: ['Bộ TT&TT'] },
+    { name: 'Bộ Lao động - Thương binh và Xã hội', aliases: ['Bộ LĐTBXH'] },
+    { name: 'Bộ Văn hóa, Thể thao và Du lịch', aliases: ['Bộ VHTTDL'] },
+    { name: 'Bộ Khoa học và Công nghệ', aliases: ['Bộ KH&CN'] },
+    { name: 'Bộ Tài nguyên và Môi trường', aliases: ['Bộ TN&MT'] },
+    { name: 'Bộ Giáo dục và Đào tạo', aliases: ['Bộ GD&ĐT'] },
+    { name: 'Văn phòng Chính phủ', aliases: ['VPCP'] },
+    { name: 'Ngân hàng Nhà nước Việt Nam', aliases: ['NHNN'] },
+  ],
+  groups: [
+    {
+      name: 'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+      aliases: ['Các bộ, ngành', 'các bộ, ngành liên quan', 'Các bộ, cơ quan ngang bộ'],
+    },
+    {
+      name: 'UBND các tỉnh, thành phố trực thuộc trung ương',
+      aliases: [
+        'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
+        'các địa phương',
+        'UBND cấp tỉnh',
+      ],
+    },
+  ],
+};
+
+const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
+
+function canonicalIn(directory: DirectoryJson, written: string): string {
+  const key = fold(written);
+  for (const entry of [...directory.agencies, ...directory.groups]) {
+    if (fold(entry.name) === key || entry.aliases.some((alias) => fold(alias) === key)) return entry.name;
+  }
+  return written;
+}
+
+/** Agencies as the document writes them and the names they stand for. */
+interface Names {
+  written: string;
+  truth: string[];
+}
+/** One name as written, or a written phrase with the names it expands to (a shared prefix). */
+type Name = string | readonly [written: string, truth: string[]];
+
+function namesIn(directory: DirectoryJson) {
+  return (sep: string, ...items: Name[]): Names => ({
+    written: items.map((item) => (typeof item === 'string' ? item : item[0])).join(sep),
+    truth: items.flatMap((item) => (typeof item === 'string' ? [canonicalIn(directory, item)] : item[1])),
+  });
+}
+const tn = namesIn(TAY_NINH);
+const gov = namesIn(GOVERNMENT);
+const NOBODY: Names = { written: '', truth: [] };
+
+// ── deadlines ───────────────────────────────────────────────────────────────────────────────────
+
+interface Deadline {
+  text: string;
+  dueOn: string | null;
+  recurrence: Recurrence;
+}
+const iso = (y: number, m: number, d: number) =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthEnd = (y: number, m: number) => iso(y, m, lastDay(y, m));
+const on = (text: string, dueOn: string): Deadline => ({ text, dueOn, recurrence: null });
+const ongoing = (text: string): Deadline => ({ text, dueOn: null, recurrence: { kind: 'ongoing' } });
+const yearly = (text: string): Deadline => ({ text, dueOn: null, recurrence: { every: 'year' } });
+const onDates = (text: string, ...dates: string[]): Deadline => ({
+  text,
+  dueOn: null,
+  recurrence: { every: 'dates', dates },
+});
+const fromYear = (text: string, y: number): Deadline => ({
+  text,
+  dueOn: null,
+  recurrence: { every: 'year', fromYear: y },
+});
+const ROMAN_Q = ['I', 'II', 'III', 'IV'] as const;
+const quarterEnd = (q: 1 | 2 | 3 | 4, y: number) => monthEnd(y, q * 3);
+const quarter = (q: 1 | 2 | 3 | 4, y: number, dot = '.') =>
+  on(`Quý ${ROMAN_Q[q - 1]}/${y}${dot}`, quarterEnd(q, y));
+const inYear = (y: number, dot = '.') => on(`Trong năm ${y}${dot}`, iso(y, 12, 31));
+
+// ── prose documents ─────────────────────────────────────────────────────────────────────────────
+
+/** A paragraph of a document body, with how it is printed. */
+interface Block {
+  text: string;
+  style: 'heading' | 'subheading' | 'body' | 'attr' | 'basis' | 'center' | 'center-bold' | 'center-italic';
+  pageBreakBefore?: boolean;
+}
+
+/** How an item says who does it and by when. */
+type Assign =
+  | {
+      /** "- Cơ quan thực hiện: X chủ trì, phối hợp với Y." */
+      form: 'exec';
+      lead: Names;
+      support: Names;
+      deadline: Deadline;
+      deadlineLabel?: string;
+      product?: string;
+    }
+  | {
+      /** "- Đơn vị chủ trì: X." / "- Đơn vị phối hợp: Y." (or "Cơ quan …") */
+      form: 'labels';
+      labels: 'Đơn vị' | 'Cơ quan';
+      lead: Names;
+      support: Names;
+      deadline: Deadline;
+      deadlineLabel?: string;
+      product?: string;
+    }
+  | {
+      /** "…, giao X chủ trì, phối hợp với Y thực hiện, hoàn thành <deadline>." */
+      form: 'inline';
+      joiner: ', giao' | '; giao';
+      lead: Names;
+      support: Names;
+      deadline: Deadline;
+    };
+
+class ProseDoc {
+  readonly blocks: Block[] = [];
+  readonly tasks: ExpectedTask[] = [];
+  private readonly titles = new Map<string, string>();
+  private section = '';
+
+  add(text: string, style: Block['style'] = 'body', pageBreakBefore = false): this {
+    this.blocks.push({ text, style, pageBreakBefore });
+    return this;
+  }
+
+  /** A roman-numbered heading "II. TITLE". */
+  heading(code: string, title: string): this {
+    this.section = code;
+    this.titles.set(code, title);
+    return this.add(`${code}. ${title}`, 'heading');
+  }
+
+  /**
+   * An item that assigns work: `marker` is how it is numbered in the text ("1.", "a)", "-"),
+   * `no` its task number.
+   */
+  item(marker: string, no: string, content: string, assign: Assign): this {
+    const style: Block['style'] = 'body';
+    const attrs: string[] = [];
+    if (assign.form === 'inline') {
+      const support = assign.support.written ? `, phối hợp với ${assign.support.written}` : '';
+      this.add(
+        `${marker} ${content}${assign.joiner} ${assign.lead.written} chủ trì${support} thực hiện, hoàn thành ${assign.deadline.text}.`,
+        style,
+      );
+    } else {
+      this.add(`${marker} ${content}`, style);
+      if (assign.form === 'exec') {
+        const support = assign.support.written ? `, phối hợp với ${assign.support.written}` : '';
+        attrs.push(`Cơ quan thực hiện: ${assign.lead.written} chủ trì${support}.`);
+      } else {
+        attrs.push(`${assign.labels} chủ trì: ${assign.lead.written}.`);
+        if (assign.support.written) attrs.push(`${assign.labels} phối hợp: ${assign.support.written}.`);
+      }
+      attrs.push(`${assign.deadlineLabel ?? 'Thời gian hoàn thành'}: ${assign.deadline.text}`);
+      if (assign.product) attrs.push(`Sản phẩm: ${assign.product}.`);
+      for (const line of attrs) this.add(`- ${line}`, 'attr');
+    }
+    this.tasks.push({
+      section: this.section,
+      no,
+      content: content.replace(/\s+/gu, ' ').trim(),
+      lead: assign.lead.truth,
+      support: assign.support.truth,
+      deadlineText: assign.deadline.text,
+      dueOn: assign.deadline.dueOn,
+      recurrence: assign.deadline.recurrence,
+      product: assign.form !== 'inline' && assign.product ? assign.product : null,
+      note: '',
+    });
+    return this;
+  }
+
+  /** The roman-numbered headings that hold tasks, in order. */
+  sections(): { code: string; title: string }[] {
+    const used = new Set(this.tasks.map((t) => t.section));
+    return [...this.titles].filter(([code]) => used.has(code)).map(([code, title]) => ({ code, title }));
+  }
+}
+
+const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
+
+/** The issuer block, the document type and title, and what comes before the body. */
+interface Front {
+  issuer: string[];
+  numberLine: string;
+  placeDate: string;
+  heading: string;
+  title: string[];
+}
+
+/** Signature block: "Nơi nhận" on the left, the signer on the right. */
+interface Sign {
+  recipients: string[];
+  lines: string[];
+  signer: string;
+}
+
+interface ProsePlan {
+  name: string;
+  expected: Expected;
+  front: Front;
+  /** blocks between the title and the signature (preamble, căn cứ, articles) */
+  decision: Block[];
+  sign: Sign;
+  /** the plan issued with the decision (its own heading, then the prose items) */
+  body: ProseDoc;
+}
+
+// ── 1. a provincial Quyết định whose plan is written as prose (Tây Ninh, 2021) ──────────────────
+
+const SNV = 'Sở Nội vụ';
+const STP = 'Sở Tư pháp';
+const STC = 'Sở Tài chính';
+const VP = 'Văn phòng UBND tỉnh';
+const STTTT = 'Sở Thông tin và Truyền thông';
+const SBN = 'các sở, ban, ngành tỉnh';
+const HUYEN = 'UBND cấp huyện';
+
+const QD_TITLE =
+  'Ban hành Kế hoạch triển khai thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030 trên địa bàn tỉnh Tây Ninh';
+
+function quyetDinhBody(): ProseDoc {
+  const d = new ProseDoc();
+  d.add('KẾ HOẠCH', 'center-bold', true)
+    .add(
+      'Triển khai thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030 trên địa bàn tỉnh Tây Ninh',
+      'center-bold',
+    )
+    .add(
+      '(Ban hành kèm theo Quyết định số 2215/QĐ-UBND ngày 20 tháng 9 năm 2021 của Chủ tịch UBND tỉnh Tây Ninh)',
+      'center-italic',
+    )
+    .heading('I', 'MỤC ĐÍCH, YÊU CẦU')
+    .add('1. Mục đích', 'subheading')
+    .add(
+      '- Triển khai thực hiện có hiệu quả Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030; xác định rõ nhiệm vụ trọng tâm, giải pháp và trách nhiệm của từng cơ quan, đơn vị, địa phương.',
+    )
+    .add(
+      '- Xây dựng nền hành chính dân chủ, chuyên nghiệp, hiện đại, tinh gọn, hiệu lực, hiệu quả, có năng lực kiến tạo phát triển, liêm chính, phục vụ Nhân dân; cải thiện thứ hạng Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của tỉnh.',
+    )
+    .add('2. Yêu cầu', 'subheading')
+    .add(
+      '- Các nhiệm vụ cải cách hành chính phải gắn với nhiệm vụ chính trị, kế hoạch phát triển kinh tế - xã hội của từng cơ quan, đơn vị, địa phương; bảo đảm đúng tiến độ, chất lượng, hiệu quả.',
+    )
+    .add(
+      '- Thủ trưởng các cơ quan, đơn vị, địa phương trực tiếp chỉ đạo và chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện cải cách hành chính tại cơ quan, đơn vị, địa phương mình.',
+    )
+    .heading('II', 'NHIỆM VỤ TRỌNG TÂM')
+    .add('1. Cải cách thể chế', 'subheading')
+    .item(
+      'a)',
+      '1a',
+      'Rà soát, hệ thống hóa văn bản quy phạm pháp luật do HĐND, UBND tỉnh ban hành; kịp thời kiến nghị sửa đổi, bổ sung, thay thế hoặc bãi bỏ các văn bản không còn phù hợp',
+      {
+        form: 'exec',
+        lead: tn('', STP),
+        support: tn('; ', SBN, HUYEN),
+        deadline: quarter(4, 2021),
+        product: 'Báo cáo kết quả rà soát, hệ thống hóa văn bản',
+      },
+    )
+    .item(
+      'b)',
+      '1b',
+      'Nâng cao chất lượng công tác xây dựng, thẩm định văn bản quy phạm pháp luật của tỉnh, bảo đảm tính hợp hiến, hợp pháp và tính thống nhất của hệ thống pháp luật',
+      {
+        form: 'labels',
+        labels: 'Đơn vị',
+        lead: tn('', STP),
+        support: tn('', VP),
+        deadline: ongoing('Thường xuyên.'),
+      },
+    )
+    .item(
+      'c)',
+      '1c',
+      'Kiểm tra tình hình thi hành pháp luật về xử lý vi phạm hành chính tại các sở, ngành và địa phương',
+      {
+        form: 'exec',
+        lead: tn('', STP),
+        support: tn(', ', 'Công an tỉnh', 'Thanh tra tỉnh'),
+        deadline: onDates('Tháng 6/2022 và tháng 12/2022.', '2022-06-30', '2022-12-31'),
+      },
+    )
+    .add('2. Cải cách thủ tục hành chính', 'subheading')
+    .item(
+      'a)',
+      '2a',
+      'Rà soát, đơn giản hóa thủ tục hành chính, cắt giảm ít nhất 20% thời gian giải quyết đối với các thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh',
+      {
+        form: 'exec',
+        lead: tn('', VP),
+        support: tn('', SBN),
+        deadline: inYear(2022),
+        product: 'Quyết định phê duyệt phương án đơn giản hóa thủ tục hành chính',
+      },
+    )
+    .item(
+      'b)',
+      '2b',
+      'Công bố, công khai đầy đủ, kịp thời danh mục thủ tục hành chính trên Cổng Dịch vụ công và Hệ thống thông tin giải quyết thủ tục hành chính tỉnh',
+      {
+        form: 'labels',
+        labels: 'Đơn vị',
+        lead: tn('', VP),
+        support: NOBODY,
+        deadline: ongoing('Thường xuyên.'),
+      },
+    )
+    .item(
+      'c)',
+      '2c',
+      'Triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa các cấp',
+      {
+        form: 'inline',
+        joiner: ', giao',
+        lead: tn('', STTTT),
+        support: tn(' và ', VP, HUYEN),
+        deadline: on('trong năm 2022', '2022-12-31'),
+      },
+    )
+    .item(
+      'd)',
+      '2d',
+      'Rà soát, chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính lĩnh vực lao động, người có công và xã hội',
+      {
+        form: 'exec',
+        lead: tn('', 'Sở Lao động - Thương binh và Xã hội'),
+        support: tn('; ', STC, HUYEN),
+        deadline: inYear(2021),
+      },
+    )
+    .add('3. Cải cách tổ chức bộ máy hành chính nhà nước', 'subheading')
+    .add(
+      'Tiếp tục rà soát, sắp xếp tổ chức bộ máy của các cơ quan hành chính nhà nước theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả, cụ thể:',
+    )
+    .item(
+      '-',
+      '3.1',
+      'Rà soát, sắp xếp các phòng chuyên môn thuộc sở, ban, ngành tỉnh và các cơ quan chuyên môn thuộc UBND cấp huyện theo quy định của Chính phủ',
+      {
+        form: 'inline',
+        joiner: '; giao',
+        lead: tn('', SNV),
+        support: tn('', 'các cơ quan liên quan'),
+        deadline: on('trước ngày 30/11/2021', '2021-11-30'),
+      },
+    )
+    .add(
+      '- Thực hiện tinh giản biên chế theo lộ trình được cấp có thẩm quyền phê duyệt, bảo đảm đến năm 2026 giảm ít nhất 5% biên chế công chức so với năm 2021.',
+    )
+    .item(
+      '-',
+      '3.2',
+      'Sắp xếp, tổ chức lại các đơn vị sự nghiệp công lập theo hướng tinh gọn, tăng cường tự chủ tài chính',
+      {
+        form: 'inline',
+        joiner: '; giao',
+        lead: tn('', SNV),
+        support: tn(' và ', STC, 'Sở Kế hoạch và Đầu tư'),
+        deadline: on('trong năm 2022', '2022-12-31'),
+      },
+    )
+    .add('4. Cải cách chế độ công vụ', 'subheading')
+    .item(
+      'a)',
+      '4a',
+      'Xây dựng, hoàn thiện vị trí việc làm, cơ cấu ngạch công chức, cơ cấu chức danh nghề nghiệp viên chức của các cơ quan, đơn vị thuộc tỉnh',
+      {
+        form: 'exec',
+        lead: tn('', SNV),
+        support: tn('; ', SBN, HUYEN),
+        deadline: inYear(2022),
+        product: 'Quyết định phê duyệt vị trí việc làm',
+      },
+    )
+    .item(
+      'b)',
+      '4b',
+      'Tổ chức bồi dưỡng kiến thức, kỹ năng cho cán bộ, công chức làm công tác cải cách hành chính và kiểm soát thủ tục hành chính',
+      {
+        form: 'labels',
+        labels: 'Cơ quan',
+        lead: tn('', SNV),
+        support: tn('', VP),
+        deadline: yearly('Hằng năm.'),
+      },
+    )
+    .add('5. Cải cách tài chính công', 'subheading')
+    .item(
+      'a)',
+      '5a',
+      'Triển khai cơ chế tự chủ tài chính của đơn vị sự nghiệp công lập theo Nghị định số 60/2021/NĐ-CP ngày 21 tháng 6 năm 2021 của Chính phủ',
+      {
+        form: 'exec',
+        lead: tn('', STC),
+        support: tn('; ', SBN, HUYEN),
+        deadline: quarter(1, 2022),
+      },
+    )
+    .item('b)', '5b', 'Tăng cường kiểm tra việc quản lý, sử dụng tài sản công tại các cơ quan, đơn vị', {
+      form: 'exec',
+      lead: tn('', STC),
+      support: tn('', 'Thanh tra tỉnh'),
+      deadline: onDates('Tháng 6/2022 và tháng 12/2022.', '2022-06-30', '2022-12-31'),
+    })
+    .add('6. Xây dựng, phát triển Chính quyền điện tử, Chính quyền số', 'subheading')
+    .item(
+      'a)',
+      '6a',
+      'Nâng cấp Hệ thống quản lý văn bản và điều hành, bảo đảm liên thông gửi, nhận văn bản điện tử 4 cấp chính quyền',
+      {
+        form: 'exec',
+        lead: tn('', STTTT),
+        support: tn('', VP),
+        deadline: quarter(2, 2022),
+        product: 'Hệ thống được nâng cấp, vận hành',
+      },
+    )
+    .item(
+      'b)',
+      '6b',
+      'Xây dựng Kho dữ liệu dùng chung của tỉnh, kết nối với Nền tảng tích hợp, chia sẻ dữ liệu quốc gia',
+      {
+        form: 'inline',
+        joiner: ', giao',
+        lead: tn('', STTTT),
+        support: tn('', SBN),
+        deadline: on('trong quý IV/2022', '2022-12-31'),
+      },
+    )
+    .item(
+      'c)',
+      '6c',
+      'Cung cấp dịch vụ công trực tuyến toàn trình đối với các thủ tục hành chính đủ điều kiện',
+      {
+        form: 'exec',
+        lead: tn(', ', VP, STTTT),
+        support: tn('; ', SBN, HUYEN),
+        deadline: on('Trước ngày 31/12/2021.', '2021-12-31'),
+      },
+    )
+    .heading('III', 'GIẢI PHÁP THỰC HIỆN')
+    .item(
+      '1.',
+      '1',
+      'Tăng cường thông tin, tuyên truyền về cải cách hành chính trên Báo Tây Ninh, Đài Phát thanh và Truyền hình Tây Ninh và Cổng Thông tin điện tử tỉnh',
+      {
+        form: 'inline',
+        joiner: ', giao',
+        lead: tn('', STTTT),
+        support: tn('', 'Đài Phát thanh và Truyền hình Tây Ninh'),
+        deadline: on('trong quý IV/2021', '2021-12-31'),
+      },
+    )
+    .item('2.', '2', 'Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị, địa phương', {
+      form: 'labels',
+      labels: 'Cơ quan',
+      lead: tn('', SNV),
+      support: tn(', ', VP, STP, STTTT),
+      deadline: yearly('Hằng năm.'),
+      deadlineLabel: 'Thời hạn',
+    })
+    .item(
+      '3.',
+      '3',
+      'Khảo sát, đo lường mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn tỉnh',
+      {
+        form: 'exec',
+        lead: tn('', VP),
+        support: tn('', ['Sở Tư pháp, Nội vụ', [STP, SNV]]),
+        deadline: on('Tháng 11/2021.', '2021-11-30'),
+        product: 'Báo cáo kết quả khảo sát',
+      },
+    )
+    .item(
+      '4.',
+      '4',
+      'Bảo đảm kinh phí thực hiện các nhiệm vụ cải cách hành chính trong dự toán ngân sách hằng năm của các cơ quan, đơn vị',
+      {
+        form: 'inline',
+        joiner: '; giao',
+        lead: tn('', STC),
+        support: tn('', 'Sở Kế hoạch và Đầu tư'),
+        deadline: on('trước ngày 31/12/2021', '2021-12-31'),
+      },
+    )
+    .item(
+      '5.',
+      '5',
+      'Xây dựng Bộ chỉ số đánh giá kết quả cải cách hành chính của các sở, ban, ngành tỉnh và UBND cấp huyện',
+      {
+        form: 'labels',
+        labels: 'Đơn vị',
+        lead: tn('', SNV),
+        support: tn('', 'Liên đoàn Lao động tỉnh'),
+        deadline: quarter(3, 2022),
+        product: 'Quyết định ban hành Bộ chỉ số',
+      },
+    )
+    .heading('IV', 'TỔ CHỨC THỰC HIỆN')
+    .add(
+      '1. Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố căn cứ Kế hoạch này chủ động tổ chức triển khai thực hiện tại cơ quan, đơn vị, địa phương mình.',
+    )
+    .add(
+      '2. Sở Nội vụ là cơ quan thường trực, giúp Chủ tịch UBND tỉnh theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp, báo cáo kết quả theo quy định.',
+    )
+    .add(
+      '3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.',
+    );
+  return d;
+}
+
+function quyetDinh(): ProsePlan {
+  const body = quyetDinhBody();
+  return {
+    name: 'real-prose-quyet-dinh',
+    expected: {
+      plan: {
+        number: '2215/QĐ-UBND',
+        docType: 'QĐ',
+        issuedOn: '2021-09-20',
+        place: 'Tây Ninh',
+        title: QD_TITLE,
+        signer: 'Nguyễn Hoàng Phúc',
+      },
+      sections: body.sections(),
+      tasks: body.tasks,
+    },
+    front: {
+      issuer: ['ỦY BAN NHÂN DÂN', 'TỈNH TÂY NINH'],
+      numberLine: 'Số: 2215/QĐ-UBND',
+      placeDate: 'Tây Ninh, ngày 20 tháng 9 năm 2021',
+      heading: 'QUYẾT ĐỊNH',
+      title: [QD_TITLE],
+    },
+    decision: [
+      { text: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH', style: 'center-bold' },
+      {
+        text: 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+        style: 'basis',
+      },
+      {
+        text: 'Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030;',
+        style: 'basis',
+      },
+      {
+        text: 'Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1836/TTr-SNV ngày 10 tháng 9 năm 2021.',
+        style: 'basis',
+      },
+      { text: 'QUYẾT ĐỊNH:', style: 'center-bold' },
+      {
+        text: `Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030 trên địa bàn tỉnh Tây Ninh.`,
+        style: 'body',
+      },
+      { text: 'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.', style: 'body' },
+      {
+        text: 'Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.',
+        style: 'body',
+      },
+    ],
+    sign: {
+      recipients: [
+        '- Như Điều 3;',
+        '- Bộ Nội vụ;',
+        '- TT. Tỉnh ủy, TT. HĐND tỉnh;',
+        '- CT, các PCT UBND tỉnh;',
+        '- LĐVP, P. KSTT;',
+        '- Lưu: VT, VP.',
+      ],
+      lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+      signer: 'Nguyễn Hoàng Phúc',
+    },
+    body,
+  };
+}
+
+// ── 2. a Government Nghị quyết with its Chương trình hành động written as prose (2024) ──────────
+
+const MINISTRY_TITLE = [
+  'BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 41-NQ/TW',
+  'NGÀY 10 THÁNG 10 NĂM 2023 CỦA BỘ CHÍNH TRỊ VỀ XÂY DỰNG VÀ PHÁT HUY VAI TRÒ',
+  'CỦA ĐỘI NGŨ DOANH NHÂN VIỆT NAM TRONG THỜI KỲ MỚI',
+];
+const BKHDT = 'Bộ Kế hoạch và Đầu tư';
+const BTC = 'Bộ Tài chính';
+const BTP = 'Bộ Tư pháp';
+const BCT = 'Bộ Công Thương';
+const BCA = 'Bộ Công an';
+const BNV = 'Bộ Nội vụ';
+const BKHCN = 'Bộ Khoa học và Công nghệ';
+const BVHTTDL = 'Bộ Văn hóa, Thể thao và Du lịch';
+const BLDTBXH = 'Bộ Lao động - Thương binh và Xã hội';
+const BGDDT = 'Bộ Giáo dục và Đào tạo';
+const CAC_BO = 'Các bộ, ngành';
+const DIA_PHUONG = 'các địa phương';
+const UBND_TINH = 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương';
+const VCCI = 'Liên đoàn Thương mại và Công nghiệp Việt Nam';
+const HIEP_HOI = 'Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam';
+const THREE_MINISTRIES: Name = [
+  'Các Bộ: Quốc phòng, Xây dựng, Tài nguyên và Môi trường',
+  ['Bộ Quốc phòng', 'Bộ Xây dựng', 'Bộ Tài nguyên và Môi trường'],
+];
+
+function ministryBody(): ProseDoc {
+  const d = new ProseDoc();
+  d.add('CHƯƠNG TRÌNH HÀNH ĐỘNG', 'center-bold', true)
+    .add(
+      'CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 41-NQ/TW NGÀY 10 THÁNG 10 NĂM 2023 CỦA BỘ CHÍNH TRỊ VỀ XÂY DỰNG VÀ PHÁT HUY VAI TRÒ CỦA ĐỘI NGŨ DOANH NHÂN VIỆT NAM TRONG THỜI KỲ MỚI',
+      'center-bold',
+    )
+    .add('(Kèm theo Nghị quyết số 12/NQ-CP ngày 05 tháng 02 năm 2024 của Chính phủ)', 'center-italic')
+    .heading('I', 'MỤC TIÊU, YÊU CẦU')
+    .add('1. Mục tiêu', 'subheading')
+    .add(
+      'Xây dựng đội ngũ doanh nhân Việt Nam lớn mạnh, có tinh thần cống hiến vì dân tộc, có đạo đức, văn hóa kinh doanh và trách nhiệm xã hội cao; phấn đấu đến năm 2030 có ít nhất 2 triệu doanh nghiệp hoạt động trong nền kinh tế.',
+    )
+    .add('2. Yêu cầu', 'subheading')
+    .add(
+      '- Bám sát quan điểm, mục tiêu, nhiệm vụ và giải pháp nêu tại Nghị quyết số 41-NQ/TW; xác định cụ thể nhiệm vụ, thời hạn và trách nhiệm của các bộ, cơ quan và địa phương.',
+    )
+    .add(
+      '- Bảo đảm sự phối hợp chặt chẽ giữa các bộ, ngành, địa phương với các hiệp hội doanh nghiệp trong quá trình triển khai thực hiện.',
+    )
+    .heading('II', 'NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU')
+    .add('1. Thống nhất nhận thức về vị trí, vai trò của đội ngũ doanh nhân', 'subheading')
+    .item(
+      'a)',
+      '1a',
+      'Tổ chức quán triệt, tuyên truyền sâu rộng nội dung Nghị quyết số 41-NQ/TW và Chương trình hành động này trên các phương tiện thông tin đại chúng',
+      {
+        form: 'exec',
+        lead: gov('', 'Bộ TT&TT'),
+        support: gov('; ', CAC_BO, DIA_PHUONG),
+        deadline: on('Cả năm.', '2024-12-31'),
+      },
+    )
+    .item(
+      'b)',
+      '1b',
+      'Biểu dương, tôn vinh doanh nhân, doanh nghiệp tiêu biểu có đóng góp lớn cho phát triển kinh tế - xã hội của đất nước',
+      {
+        form: 'labels',
+        labels: 'Đơn vị',
+        lead: gov('', BKHDT),
+        support: gov(', ', VCCI, HIEP_HOI),
+        deadline: fromYear('Năm 2025 và các năm tiếp theo.', 2025),
+      },
+    )
+    .add('2. Hoàn thiện thể chế, chính sách phát triển doanh nghiệp', 'subheading')
+    .item(
+      'a)',
+      '2a',
+      'Xây dựng Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp, Luật Đầu tư nhằm tháo gỡ rào cản về gia nhập, rút lui khỏi thị trường',
+      {
+        form: 'exec',
+        lead: gov('', 'Bộ KH&ĐT'),
+        support: gov(', ', BTP, 'VPCP'),
+        deadline: on('Quý I/2024 (trình Chính phủ).', '2024-03-31'),
+        product: 'Dự án Luật trình Chính phủ',
+      },
+    )
+    .item(
+      'b)',
+      '2b',
+      'Rà soát, sửa đổi các quy định về thuế, phí, lệ phí bảo đảm công bằng giữa các thành phần kinh tế, giảm chi phí tuân thủ cho doanh nghiệp',
+      {
+        form: 'labels',
+        labels: 'Cơ quan',
+        lead: gov('', BTC),
+        support: gov('', CAC_BO),
+        deadline: onDates('Trong năm 2024, 2025.', '2024-12-31', '2025-12-31'),
+      },
+    )
+    .item(
+      'c)',
+      '2c',
+      'Cắt giảm, đơn giản hóa điều kiện kinh doanh và thủ tục hành chính liên quan đến hoạt động sản xuất, kinh doanh',
+      {
+        form: 'exec',
+        lead: gov('', CAC_BO),
+        support: gov('', 'VPCP'),
+        deadline: on(
+          'Thực hiện thường xuyên, riêng việc trình phương án cắt giảm năm 2024 hoàn thành trong quý II/2024.',
+          '2024-06-30',
+        ),
+      },
+    )
+    .item(
+      'd)',
+      '2d',
+      'Hoàn thiện cơ chế thử nghiệm có kiểm soát đối với các mô hình kinh doanh mới dựa trên công nghệ số',
+      {
+        form: 'inline',
+        joiner: ', giao',
+        lead: gov('', BKHCN),
+        support: gov(' và ', 'Bộ TT&TT', 'Ngân hàng Nhà nước Việt Nam'),
+        deadline: on('trong năm 2025', '2025-12-31'),
+      },
+    )
+    .add('3. Bảo vệ quyền tài sản, quyền tự do kinh doanh của doanh nhân', 'subheading')
+    .item(
+      'a)',
+      '3a',
+      'Hướng dẫn xử lý các vướng mắc trong phân biệt quan hệ dân sự, kinh tế với quan hệ hình sự, không hình sự hóa các quan hệ kinh tế, dân sự',
+      {
+        form: 'labels',
+        labels: 'Đơn vị',
+        lead: gov('', BCA),
+        support: gov(', ', BTP, 'Tòa án nhân dân tối cao', 'Viện kiểm sát nhân dân tối cao'),
+        deadline: quarter(3, 2024),
+      },
+    )
+    .item(
+      'b)',
+      '3b',
+      'Rà soát, hoàn thiện quy định về thanh tra, kiểm tra doanh nghiệp, bảo đảm không quá một lần thanh tra, kiểm tra trong năm',
+      {
+        form: 'exec',
+        lead: gov('', 'Thanh tra Chính phủ'),
+        support: gov('', CAC_BO),
+        deadline: onDates('Trong năm 2024, 2025.', '2024-12-31', '2025-12-31'),
+      },
+    )
+    .add('4. Phát triển nguồn nhân lực, văn hóa doanh nhân', 'subheading')
+    .item(
+      'a)',
+      '4a',
+      'Xây dựng chương trình đào tạo, bồi dưỡng kiến thức quản trị doanh nghiệp, kỹ năng kinh doanh cho doanh nhân và người lao động',
+      {
+        form: 'exec',
+        lead: gov('', BLDTBXH),
+        support: gov(', ', BGDDT, BKHDT),
+        deadline: onDates('Tháng 6/2024 và tháng 12/2024.', '2024-06-30', '2024-12-31'),
+      },
+    )
+    .item(
+      'b)',
+      '4b',
+      'Xây dựng và phổ biến Bộ tiêu chí văn hóa kinh doanh Việt Nam, gắn với đạo đức doanh nhân và trách nhiệm xã hội của doanh nghiệp',
+      {
+        form: 'labels',
+        labels: 'Cơ quan',
+        lead: gov('', BVHTTDL),
+        support: gov(', ', VCCI, 'các bộ, ngành liên quan'),
+        deadline: quarter(4, 2024),
+        product: 'Bộ tiêu chí văn hóa kinh doanh Việt Nam',
+      },
+    )
+    .add('5. Hỗ trợ doanh nghiệp đổi mới sáng tạo, chuyển đổi số, chuyển đổi xanh', 'subheading')
+    .add(
+      'Tăng cường các chương trình hỗ trợ doanh nghiệp tiếp cận công nghệ, nguồn vốn và thị trường, trong đó:',
+    )
+    .item('-', '5.1', 'Triển khai Chương trình hỗ trợ doanh nghiệp chuyển đổi số giai đoạn 2021-2025', {
+      form: 'inline',
+      joiner: ', giao',
+      lead: gov('', 'Bộ KH&ĐT'),
+      support: gov('', 'Bộ TT&TT'),
+      deadline: on('trong năm 2025', '2025-12-31'),
+    })
+    .add(
+      '- Khuyến khích doanh nghiệp lớn dẫn dắt, hỗ trợ doanh nghiệp nhỏ và vừa tham gia chuỗi giá trị trong nước và toàn cầu.',
+    )
+    .item(
+      '-',
+      '5.2',
+      'Phát triển các vườn ươm công nghệ, trung tâm đổi mới sáng tạo quốc gia và vùng, hỗ trợ doanh nghiệp khởi nghiệp sáng tạo',
+      {
+        form: 'exec',
+        lead: gov('', BKHCN),
+        support: gov('; ', 'Bộ KH&ĐT', UBND_TINH),
+        deadline: on('Theo lộ trình của Đề án, hoàn thành trong năm 2025.', '2025-12-31'),
+      },
+    )
+    .item(
+      '-',
+      '5.3',
+      'Hướng dẫn doanh nghiệp thực hiện các tiêu chuẩn sản xuất xanh, kiểm kê khí nhà kính, ứng phó với các yêu cầu mới của thị trường xuất khẩu',
+      {
+        form: 'labels',
+        labels: 'Đơn vị',
+        lead: gov('', THREE_MINISTRIES),
+        support: gov('', BCT),
+        deadline: fromYear('Năm 2025 và các năm tiếp theo.', 2025),
+      },
+    )
+    .add('6. Nâng cao hiệu quả hoạt động của các hiệp hội doanh nghiệp', 'subheading')
+    .item('a)', '6a', 'Sửa đổi Nghị định số 45/2010/NĐ-CP quy định về tổ chức, hoạt động và quản lý hội', {
+      form: 'exec',
+      lead: gov('', BNV),
+      support: gov(', ', BTP, VCCI),
+      deadline: inYear(2024),
+      product: 'Nghị định trình Chính phủ',
+    })
+    .item(
+      'b)',
+      '6b',
+      'Tổ chức đối thoại định kỳ giữa Chính phủ, Thủ tướng Chính phủ với cộng đồng doanh nghiệp, kịp thời tháo gỡ khó khăn, vướng mắc',
+      {
+        form: 'inline',
+        joiner: '; giao',
+        lead: gov('', 'VPCP'),
+        support: gov(' và ', 'Bộ KH&ĐT', VCCI),
+        deadline: on('trong quý III/2024', '2024-09-30'),
+      },
+    )
+    .item(
+      'c)',
+      '6c',
+      'Ban hành kế hoạch của địa phương thực hiện Chương trình hành động này, phù hợp với điều kiện thực tế',
+      {
+        form: 'exec',
+        lead: gov('', UBND_TINH),
+        support: gov('', 'Bộ KH&ĐT'),
+        deadline: on('Trước ngày 30/4/2024.', '2024-04-30'),
+      },
+    )
+    .heading('III', 'TỔ CHỨC THỰC HIỆN')
+    .add(
+      '1. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương trực tiếp chỉ đạo, chịu trách nhiệm trước Chính phủ, Thủ tướng Chính phủ về kết quả thực hiện các nhiệm vụ được giao tại Chương trình hành động này.',
+    )
+    .add(
+      '2. Bộ Kế hoạch và Đầu tư là cơ quan đầu mối, theo dõi, đôn đốc việc thực hiện Chương trình hành động; định kỳ hằng năm tổng hợp, báo cáo Chính phủ, Thủ tướng Chính phủ.',
+    )
+    .add(
+      '3. Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội tăng cường giám sát việc thực hiện Chương trình hành động này./.',
+    );
+  return d;
+}
+
+function ministry(): ProsePlan {
+  const body = ministryBody();
+  return {
+    name: 'real-prose-ministry',
+    expected: {
+      directory: 'government',
+      plan: {
+        number: '12/NQ-CP',
+        docType: 'NQ',
+        issuedOn: '2024-02-05',
+        place: 'Hà Nội',
+        title: MINISTRY_TITLE.join(' '),
+        signer: 'Trần Quốc Bảo',
+      },
+      sections: body.sections(),
+      tasks: body.tasks,
+    },
+    front: {
+      issuer: ['CHÍNH PHỦ', ''],
+      numberLine: 'Số: 12/NQ-CP',
+      placeDate: 'Hà Nội, ngày 05 tháng 02 năm 2024',
+      heading: 'NGHỊ QUYẾT',
+      title: MINISTRY_TITLE,
+    },
+    decision: [
+      { text: 'CHÍNH PHỦ', style: 'center-bold' },
+      {
+        text: 'Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+        style: 'basis',
+      },
+      {
+        text: 'Căn cứ Nghị quyết số 41-NQ/TW ngày 10 tháng 10 năm 2023 của Bộ Chính trị về xây dựng và phát huy vai trò của đội ngũ doanh nhân Việt Nam trong thời kỳ mới;',
+        style: 'basis',
+      },
+      { text: 'Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư.', style: 'basis' },
+      { text: 'QUYẾT NGHỊ:', style: 'center-bold' },
+      {
+        text: 'Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực hiện Nghị quyết số 41-NQ/TW ngày 10 tháng 10 năm 2023 của Bộ Chính trị về xây dựng và phát huy vai trò của đội ngũ doanh nhân Việt Nam trong thời kỳ mới.',
+        style: 'body',
+      },
+      { text: 'Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.', style: 'body' },
+      {
+        text: 'Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị quyết này./.',
+        style: 'body',
+      },
+    ],
+    sign: {
+      recipients: [
+        '- Ban Bí thư Trung ương Đảng;',
+        '- Thủ tướng, các Phó Thủ tướng Chính phủ;',
+        '- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;',
+        '- HĐND, UBND các tỉnh, thành phố trực thuộc trung ương;',
+        '- VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục;',
+        '- Lưu: VT, KTTH (2b).',
+      ],
+      lines: ['TM. CHÍNH PHỦ', 'KT. THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG'],
+      signer: 'Trần Quốc Bảo',
+    },
+    body,
+  };
+}
+
+// ── rendering a prose plan: plain text, Word, HTML for Chromium ─────────────────────────────────
+
+function proseText(plan: ProsePlan, header: 'tabs' | 'run-together'): string {
+  const { front, sign } = plan;
+  const lines: string[] =
+    header === 'tabs'
+      ? [
+          `${front.issuer[0]}\t${QUOC_HIEU}`,
+          `${front.issuer[1]}\t${TIEU_NGU}`,
+          `${front.numberLine}\t${front.placeDate}`,
+        ]
+      : [
+          [...front.issuer.filter(Boolean), QUOC_HIEU].join(' '),
+          TIEU_NGU,
+          `${front.numberLine} | ${front.placeDate}`,
+        ];
+  lines.push('', front.heading, ...front.title, '');
+  for (const block of plan.decision) lines.push(block.text, '');
+  lines.push('Nơi nhận:', ...sign.recipients, '', ...sign.lines, '', '', sign.signer, '');
+  for (const block of plan.body.blocks) {
+    if (block.pageBreakBefore) lines.push('');
+    lines.push(block.text, '');
+  }
+  return `${lines.join('\n').replace(/\n{3,}/gu, '\n\n')}`;
+}
+
+const FONT = 'Times New Roman';
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+interface POptions {
+  bold?: boolean;
+  italics?: boolean;
+  center?: boolean;
+  size?: number;
+  pageBreakBefore?: boolean;
+  indent?: boolean;
+}
+
+function p(text: string, o: POptions = {}): Paragraph {
+  return new Paragraph({
+    alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    pageBreakBefore: o.pageBreakBefore,
+    spacing: { after: 60 },
+    indent: o.indent ? { firstLine: 567 } : undefined,
+    children: [new TextRun({ text, bold: o.bold, italics: o.italics, font: FONT, size: (o.size ?? 13) * 2 })],
+  });
+}
+
+function layoutTable(cells: Paragraph[][][], widths: number[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
+    borders: {
+      top: NONE,
+      bottom: NONE,
+      left: NONE,
+      right: NONE,
+      insideHorizontal: NONE,
+      insideVertical: NONE,
+    },
+    rows: cells.map(
+      (row) =>
+        new TableRow({
+          children: row.map(
+            (children, i) =>
+              new TableCell({
+                children,
+                width: { size: widths[i] ?? 0, type: WidthType.DXA },
+                borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function blockParagraph(block: Block): Paragraph {
+  const o: POptions = { pageBreakBefore: block.pageBreakBefore };
+  switch (block.style) {
+    case 'heading':
+    case 'subheading':
+      return p(block.text, { ...o, bold: true, indent: true });
+    case 'basis':
+      return p(block.text, { ...o, italics: true, indent: true });
+    case 'center':
+      return p(block.text, { ...o, center: true });
+    case 'center-bold':
+      return p(block.text, { ...o, center: true, bold: true });
+    case 'center-italic':
+      return p(block.text, { ...o, center: true, italics: true });
+    default:
+      return p(block.text, { ...o, indent: true });
+  }
+}
+
+/** The issuer block as Word documents lay it out: a borderless two-column table. */
+function frontDocx(front: Front): (Paragraph | Table)[] {
+  return [
+    layoutTable(
+      [
+        [
+          front.issuer
+            .filter(Boolean)
+            .map((line, i) =>
+              p(line, { bold: i === front.issuer.filter(Boolean).length - 1, center: true, size: 12 }),
+            ),
+          [p(QUOC_HIEU, { bold: true, center: true, size: 12 }), p(TIEU_NGU, { bold: true, center: true })],
+        ],
+        [[p(front.numberLine, { center: true })], [p(front.placeDate, { italics: true, center: true })]],
+      ],
+      [3600, 6000],
+    ),
+    p(''),
+    p(front.heading, { bold: true, center: true, size: 14 }),
+    ...front.title.map((line) => p(line, { bold: true, center: true })),
+    p(''),
+  ];
+}
+
+function signDocx(sign: Sign): Table {
+  return layoutTable(
+    [
+      [
+        [
+          p('Nơi nhận:', { bold: true, italics: true, size: 12 }),
+          ...sign.recipients.map((r) => p(r, { size: 11 })),
+        ],
+        [
+          ...sign.lines.map((line) => p(line, { bold: true, center: true })),
+          p(''),
+          p(''),
+          p(''),
+          p(sign.signer, { bold: true, center: true }),
+        ],
+      ],
+    ],
+    [4800, 4800],
+  );
+}
+
+async function docxBytes(children: (Paragraph | Table)[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'dondoc fixtures',
+    styles: { default: { document: { run: { font: FONT, size: 26 } } } },
+    sections: [
+      { properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children },
+    ],
+  });
+  return pinZip(await Packer.toBuffer(doc));
+}
+
+/** Rewrites a zip (docx) with pinned entry dates and document dates, entries in the same order. */
+async function pinZip(bytes: Uint8Array): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  const stamp = PINNED.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    let data: Uint8Array | string = await file.async('uint8array');
+    if (name === 'docProps/core.xml') {
+      data = new TextDecoder()
+        .decode(data)
+        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/gu, `$1${stamp}$2`);
+    }
+    out.file(name, data, { date: PINNED, createFolders: false });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+}
+
+function proseDocx(plan: ProsePlan): Promise<Buffer> {
+  return docxBytes([
+    ...frontDocx(plan.front),
+    ...plan.decision.map(blockParagraph),
+    signDocx(plan.sign),
+    ...plan.body.blocks.map(blockParagraph),
+  ]);
+}
+
+const esc = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
+
+const PRINT_CSS = `
+body { font: 13pt/1.35 'Liberation Serif', 'DejaVu Serif', serif; margin: 0; }
+.top { width: 100%; border-collapse: collapse; } .top td { text-align: center; vertical-align: top; padding: 0; font-size: 11.5pt; }
+h1 { font-size: 14pt; text-align: center; margin: 16pt 0 0; } .title { text-align: center; font-weight: bold; margin: 0 0 10pt; }
+p { margin: 0 0 5pt; text-align: justify; } p.body, p.attr, p.basis, p.heading, p.subheading { text-indent: 24pt; }
+p.basis { font-style: italic; } p.heading, p.subheading { font-weight: bold; }
+p.center, p.center-bold, p.center-italic { text-align: center; text-indent: 0; }
+p.center-bold { font-weight: bold; } p.center-italic { font-style: italic; }
+.break { break-before: page; }
+`;
+
+function blockHtml(block: Block): string {
+  return `<p class="${block.style}${block.pageBreakBefore ? ' break' : ''}">${esc(block.text)}</p>`;
+}
+
+function frontHtml(front: Front): string {
+  const issuer = front.issuer.filter(Boolean);
+  return `<table class="top"><tr><td style="width:38%">${issuer
+    .map((line, i) => (i === issuer.length - 1 ? `<b>${esc(line)}</b>` : esc(line)))
+    .join('<br>')}</td>
+<td><b>${QUOC_HIEU}</b><br><b>${TIEU_NGU}</b></td></tr>
+<tr><td>${esc(front.numberLine)}</td><td><i>${esc(front.placeDate)}</i></td></tr></table>
+<h1>${esc(front.heading)}</h1>${front.title.map((line) => `<p class="title">${esc(line)}</p>`).join('')}`;
+}
+
+function signHtml(sign: Sign): string {
+  return `<table class="top" style="margin-top:12pt;break-inside:avoid"><tr><td style="width:50%;text-align:left;font-size:11pt"><b><i>Nơi nhận:</i></b><br>${sign.recipients
+    .map(esc)
+    .join('<br>')}</td>
+<td><b>${sign.lines.map(esc).join('<br>')}</b><br><br><br><br><b>${esc(sign.signer)}</b></td></tr></table>`;
+}
+
+function proseHtml(plan: ProsePlan): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+${PRINT_CSS}</style></head><body>
+${frontHtml(plan.front)}
+${plan.decision.map(blockHtml).join('\n')}
+${signHtml(plan.sign)}
+${plan.body.blocks.map(blockHtml).join('\n')}
+</body></html>`;
+}
+
+// ── PDF printing ────────────────────────────────────────────────────────────────────────────────
+
+function printToPdf(html: string, out: string): void {
+  if (!CHROMIUM) throw new Error('Chromium is needed for the printed fixtures: apt-get install chromium');
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-real-fixture-'));
+  try {
+    const page = join(dir, 'page.html');
+    writeFileSync(page, html);
+    execFileSync(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${out}`,
+        pathToFileURL(page).href,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  pinPdf(out);
+}
+
+/** Overwrites the PDF's dates and ids with fixed text of the same length (offsets stay valid). */
+function pinPdf(file: string): void {
+  const text = readFileSync(file).toString('latin1');
+  const same = (s: string, fill: string) => fill.repeat(s.length).slice(0, s.length);
+  const pinned = text
+    .replace(
+      /(\/(?:CreationDate|ModDate)\s*\(D:)([^)]*)\)/gu,
+      (_m, a: string, b: string) => `${a}${same(b, '2')})`,
+    )
+    .replace(
+      /(<xmp:\w*Date>)([^<]*)(<)/gu,
+      (_m, a: string, b: string, c: string) => `${a}${same(b, '2')}${c}`,
+    )
+    .replace(/(uuid:)([0-9a-fA-F-]+)/gu, (_m, a: string, b: string) => `${a}${same(b, '0')}`)
+    .replace(/(\/ID\s*\[\s*<)([0-9a-fA-F]+)(>\s*<)([0-9a-fA-F]+)(>)/gu, (_m, a, b, c, d, e) =>
+      [a, same(b, '0'), c, same(d, '0'), e].join(''),
+    );
+  writeFileSync(file, Buffer.from(pinned, 'latin1'));
+}
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────────
+
+function writeExpected(name: string, expected: Expected): void {
+  writeFileSync(join(OUT, `${name}.expected.json`), `${JSON.stringify(expected, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  mkdirSync(OCR_OUT, { recursive: true });
+  const written: string[] = [];
+  const out = (file: string, dir = OUT) => {
+    written.push(file);
+    return join(dir, file);
+  };
+
+  // 1. prose Quyết định: .txt, .docx, .pdf
+  const qd = quyetDinh();
+  writeFileSync(out(`${qd.name}.txt`), proseText(qd, 'tabs'));
+  writeFileSync(out(`${qd.name}.docx`), await proseDocx(qd));
+  printToPdf(proseHtml(qd), out(`${qd.name}.pdf`));
+  writeExpected(qd.name, qd.expected);
+
+  // 2. Government Nghị quyết: .txt (header run together, "Số: … | Hà Nội, ngày …"), .docx
+  const nq = ministry();
+  writeFileSync(out(`${nq.name}.txt`), proseText(nq, 'run-together'));
+  writeFileSync(out(`${nq.name}.docx`), await proseDocx(nq));
+  writeExpected(nq.name, nq.expected);
+
+  // biome formats the JSON of test/**: format the expected files the same way, so a rerun is a no-op.
+  execFileSync(
+    'npx',
+    [
+      'biome',
+      'format',
+      '--write',
+      ...written.filter((f) => f.endsWith('.json')).map((f) => join(OUT, f)),
+      ...readdirExpected(),
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
+  console.log(`${written.length} files written:\n  ${written.join('\n  ')}`);
+}
+
+function readdirExpected(): string[] {
+  return ['real-prose-quyet-dinh', 'real-prose-ministry'].map((n) => join(OUT, `${n}.expected.json`));
+}
+
+await main();
