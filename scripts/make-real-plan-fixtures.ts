@@ -942,6 +942,81 @@ function ministryBody(): ProseDoc {
         deadline: on('Trước ngày 30/4/2024.', '2024-04-30'),
       },
     )
+    .add('7. Tăng cường khả năng tiếp cận các nguồn lực của doanh nghiệp', 'subheading')
+    .item(
+      'a)',
+      '7a',
+      'Triển khai các giải pháp mở rộng tín dụng đối với doanh nghiệp nhỏ và vừa, doanh nghiệp khởi nghiệp sáng tạo; đơn giản hóa thủ tục cho vay',
+      {
+        form: 'exec',
+        lead: gov('', 'NHNN'),
+        support: gov(', ', BTC, HIEP_HOI),
+        deadline: ongoing('Thường xuyên.'),
+      },
+    )
+    .item(
+      'b)',
+      '7b',
+      'Công khai, minh bạch thông tin về quy hoạch, kế hoạch sử dụng đất, bảo đảm doanh nghiệp tiếp cận đất đai bình đẳng',
+      {
+        form: 'labels',
+        labels: 'Cơ quan',
+        lead: gov('', 'Bộ Tài nguyên và Môi trường'),
+        support: gov('', DIA_PHUONG),
+        deadline: onDates('Tháng 6/2024 và tháng 12/2024.', '2024-06-30', '2024-12-31'),
+      },
+    )
+    .item(
+      'c)',
+      '7c',
+      'Đẩy mạnh xúc tiến thương mại, hỗ trợ doanh nghiệp khai thác hiệu quả các hiệp định thương mại tự do',
+      {
+        form: 'inline',
+        joiner: ', giao',
+        lead: gov('', BCT),
+        support: gov(', ', 'Bộ Ngoại giao', VCCI),
+        deadline: on('trong năm 2024', '2024-12-31'),
+      },
+    )
+    .item(
+      'd)',
+      '7d',
+      'Xây dựng cơ sở dữ liệu quốc gia về doanh nghiệp và doanh nhân, kết nối, chia sẻ với các cơ sở dữ liệu chuyên ngành',
+      {
+        form: 'exec',
+        lead: gov('', 'Bộ KH&ĐT'),
+        support: gov('; ', 'Bộ TT&TT', BCA, BTC),
+        deadline: quarter(4, 2024),
+        product: 'Cơ sở dữ liệu được vận hành',
+      },
+    )
+    .add(
+      '8. Phát huy vai trò của doanh nhân trong xây dựng văn hóa, thể thao và phát triển bền vững',
+      'subheading',
+    )
+    .item(
+      'a)',
+      '8a',
+      'Hướng dẫn doanh nghiệp tham gia xây dựng thiết chế văn hóa, thể thao cơ sở và các chương trình an sinh xã hội',
+      {
+        form: 'labels',
+        labels: 'Đơn vị',
+        lead: gov('', 'Bộ VHTTDL'),
+        support: gov(', ', BLDTBXH, 'Ủy ban Dân tộc'),
+        deadline: on('Cả năm.', '2024-12-31'),
+      },
+    )
+    .item(
+      'b)',
+      '8b',
+      'Đưa nội dung về văn hóa kinh doanh, tinh thần doanh nhân vào chương trình giáo dục nghề nghiệp và giáo dục đại học',
+      {
+        form: 'exec',
+        lead: gov(', ', BGDDT, BLDTBXH),
+        support: gov('', VCCI),
+        deadline: fromYear('Năm 2025 và các năm tiếp theo.', 2025),
+      },
+    )
     .heading('III', 'TỔ CHỨC THỰC HIỆN')
     .add(
       '1. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương trực tiếp chỉ đạo, chịu trách nhiệm trước Chính phủ, Thủ tướng Chính phủ về kết quả thực hiện các nhiệm vụ được giao tại Chương trình hành động này.',
