@@ -6,11 +6,13 @@ import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
 import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { assertNameFree, nameKey, tidyAgencyName } from './agency-names.ts';
 import {
   type AgencyRow,
   findAgencyOfAuthority,
   isUniqueViolation,
   listAgencyPage,
+  listDirectoryNames,
   listSuccessorLinks,
   type SuccessorRow,
 } from './directory.repo.ts';
@@ -109,13 +111,34 @@ export interface NewAgencyInput {
   validTo?: LocalDate | null | undefined;
 }
 
+type Validity = { valid_from: LocalDate | null; valid_to: LocalDate | null };
+
+/** [from, to) periods, null unbounded: do they share a day? */
+function overlaps(a: Validity, b: Validity): boolean {
+  return (
+    (a.valid_from === null || b.valid_to === null || a.valid_from < b.valid_to) &&
+    (b.valid_from === null || a.valid_to === null || b.valid_from < a.valid_to)
+  );
+}
+
+/**
+ * Refused when a name or alias of the new agency already names a group or another agency that exists
+ * at the same time (a predecessor and its successor may share a name: "Sở Tài chính" before and after 2025).
+ */
+async function assertNamesFree(db: Kysely<DB>, authorityId: number, names: string[], validity: Validity) {
+  const entries = (await listDirectoryNames(db, authorityId)).filter((e) => overlaps(e, validity));
+  for (const name of names) assertNameFree(entries, name);
+}
+
 /** Thêm cơ quan — a new agency (e.g. a ward after 2025, or a unit under a department). */
 export async function createAgency(c: DirectoryContext, input: NewAgencyInput) {
   const authorityId = access(c, 'directory.write');
-  assertValidity(input.validFrom ?? null, input.validTo ?? null);
+  const validity = { valid_from: input.validFrom ?? null, valid_to: input.validTo ?? null };
+  assertValidity(validity.valid_from, validity.valid_to);
   if (input.parentId != null) await mustFindAgency(c.db, authorityId, input.parentId);
   try {
     const id = await inTransaction(c.db, async (trx) => {
+      await assertNamesFree(trx, authorityId, [input.name, ...(input.aliases ?? [])], validity);
       const values = {
         authority_id: authorityId,
         code: input.code,
@@ -184,6 +207,38 @@ export async function updateAgency(
     );
   });
   return agencyView(c.db, authorityId, id);
+}
+
+/**
+ * Thêm tên gọi khác — `alias` becomes another name of the agency (e.g. "Sở KH&ĐT", or a name a plan
+ * wrote that the import review maps to it). Already one of its names: nothing changes. Refused when
+ * it names another agency or a group.
+ */
+export async function addAgencyAlias(c: DirectoryContext, agencyId: number, alias: string) {
+  const authorityId = access(c, 'directory.write');
+  const text = tidyAgencyName(alias, 'Tên gọi khác');
+  await inTransaction(c.db, async (trx) => {
+    const before = await mustFindAgency(trx, authorityId, agencyId);
+    if ([before.name, ...before.aliases].some((n) => nameKey(n) === nameKey(text))) return;
+    await assertNamesFree(trx, authorityId, [text], before);
+    const aliases = [...before.aliases, text];
+    await trx
+      .updateTable('agency')
+      .set((eb) => ({ aliases, version: eb('version', '+', 1) }))
+      .where('id', '=', agencyId)
+      .execute();
+    await audit(
+      trx,
+      c,
+      authorityId,
+      'directory.agency_alias',
+      'agency',
+      agencyId,
+      { aliases: before.aliases, version: before.version },
+      { aliases, version: before.version + 1 },
+    );
+  });
+  return agencyView(c.db, authorityId, agencyId);
 }
 
 export function versionConflict() {

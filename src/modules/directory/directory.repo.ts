@@ -20,6 +20,41 @@ export function listAgencies(db: Kysely<DB>, authorityId: number) {
   return db.selectFrom('agency').selectAll().where('authority_id', '=', authorityId).orderBy('id').execute();
 }
 
+export function findAgencyByCode(db: Kysely<DB>, authorityId: number, code: string) {
+  return db
+    .selectFrom('agency')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Every name and alias of the directory: agencies (with validity) and groups (code null). */
+export async function listDirectoryNames(db: Kysely<DB>, authorityId: number) {
+  const agencies = await db
+    .selectFrom('agency')
+    .select(['code', 'name', 'aliases', 'valid_from', 'valid_to'])
+    .where('authority_id', '=', authorityId)
+    .orderBy('id')
+    .execute();
+  const groups = await db
+    .selectFrom('agency_group')
+    .select(['name', 'aliases'])
+    .where('authority_id', '=', authorityId)
+    .orderBy('id')
+    .execute();
+  return [
+    ...agencies.map((a) => ({ ...a, code: a.code as string | null })),
+    ...groups.map((g) => ({
+      code: null,
+      name: g.name,
+      aliases: g.aliases,
+      valid_from: null,
+      valid_to: null,
+    })),
+  ];
+}
+
 export async function listGroupsWithMembers(db: Kysely<DB>, authorityId: number) {
   const groups = await db
     .selectFrom('agency_group')
