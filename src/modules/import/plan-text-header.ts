@@ -87,6 +87,15 @@ export function splitCells(line: string): string[] {
   return [...(/^\s{2,}/u.test(line) ? [''] : []), ...body.split(/\s{2,}/u)];
 }
 
+/** A line's cells, the number and the place/date written on one line split apart ("Số: 12/NQ-CP Hà Nội, ngày …"). */
+function headerCells(line: string): string[] {
+  return splitCells(line).flatMap((cell) => {
+    const so = SO_LINE.exec(cell);
+    const rest = so ? cell.slice(so[0].length).replace(/^[\s|,;]+/u, '') : '';
+    return rest !== '' && PLACE_DATE.test(rest) ? [so?.[0] ?? '', rest] : [cell];
+  });
+}
+
 export function parseHeader(lines: string[], bounds: HeaderBounds, warnings: ParseWarning[]): PlanHeader {
   const { bodyEnd } = bounds;
   const at = (i: number) => (lines[i] ?? '').trim();
@@ -103,7 +112,7 @@ export function parseHeader(lines: string[], bounds: HeaderBounds, warnings: Par
   let place: string | null = null;
   let issuedOn: LocalDate | null = null;
   for (let i = 0; i < bodyEnd; i++) {
-    for (const cell of splitCells(lines[i] ?? '')) {
+    for (const cell of headerCells(lines[i] ?? '')) {
       const so = SO_LINE.exec(cell);
       if (!number && so?.[1]?.includes('/')) number = so[1];
       const pd = place === null ? PLACE_DATE.exec(cell) : null;
@@ -167,6 +176,8 @@ export function parseHeader(lines: string[], bounds: HeaderBounds, warnings: Par
   }
   const docType = (fromNumber?.known ? fromNumber.code : null) ?? fromHeading ?? fromNumber?.code ?? '';
   if (!number) warn(0, 'no_number', 'Không tìm thấy số, ký hiệu văn bản.');
+  if (!title)
+    warn(0, 'missing_title', 'Không tìm thấy trích yếu (tên) của văn bản: hãy nhập trước khi đăng ký.');
   if (!issuedOn) warn(0, 'no_issued_on', 'Không tìm thấy ngày ban hành văn bản.');
 
   const recipients = parseRecipients(lines, bodyEnd);
@@ -202,15 +213,38 @@ function docTypeOfNumber(number: string): { code: string; known: boolean } {
   return { code: 'CV', known: false };
 }
 
-/** The trích yếu: lines after the heading up to a blank line, 'Căn cứ', 'Số …' or an all-caps line. */
+/** The issuer's line of a decision's preamble ("CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"): never a title. */
+const ISSUER_LINE =
+  /^(?:CHÍNH PHỦ|THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|QUYẾT NGHỊ|QUYẾT ĐỊNH|BAN CHẤP HÀNH)(?![\p{L}])/u;
+
+/**
+ * The trích yếu: lines after the heading up to a blank line, 'Căn cứ', 'Số …' or an all-caps line —
+ * or, when the title is written in capitals ("BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG …"), the capital lines.
+ */
 function titleAfter(lines: string[], from: number, end: number, firstPart: string): string | null {
   const parts = firstPart ? [firstPart] : [];
   let i = from + 1;
   while (!firstPart && i < end && (lines[i] ?? '').trim() === '') i++;
+  if (!firstPart && isCapitals((lines[i] ?? '').trim())) return capitalTitle(lines, i, end);
   for (; i < end; i++) {
     const text = (lines[i] ?? '').trim();
     const allCaps = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
     if (text === '' || allCaps || CAN_CU.test(text) || SO_LINE.test(text) || PLACE_DATE.test(text)) break;
+    parts.push(text);
+  }
+  return parts.length ? fixOcr(collapse(parts.join(' '))) : null;
+}
+
+function isCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !text.includes('\t');
+}
+
+/** A title in capitals: up to 4 lines of capitals, ended by a blank line or the issuer's line. */
+function capitalTitle(lines: string[], from: number, end: number): string | null {
+  const parts: string[] = [];
+  for (let i = from; i < Math.min(end, from + 4); i++) {
+    const text = (lines[i] ?? '').trim();
+    if (!isCapitals(text) || ISSUER_LINE.test(text) || /:$/u.test(text) || SO_LINE.test(text)) break;
     parts.push(text);
   }
   return parts.length ? fixOcr(collapse(parts.join(' '))) : null;

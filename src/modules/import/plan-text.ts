@@ -4,6 +4,7 @@
  * Word/PDF/Excel readers produce the same `ParsedPlan`. Never throws: odd input yields warnings.
  */
 import type { LocalDate } from '../../domain/dates.ts';
+import { parseProse, unassignedWarning } from './plan-prose.ts';
 import {
   agencyLines,
   type Columns,
@@ -16,6 +17,7 @@ import {
 } from './plan-text-columns.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
 import { collapse, fixOcr, parseHeader, splitCells } from './plan-text-header.ts';
+import { normalizeWebLines } from './plan-text-web.ts';
 
 /** One row of the appendix table — a nhiệm vụ. */
 export interface ParsedTask {
@@ -89,25 +91,23 @@ const EMPTY_ROW: Row = {
 export function parsePlanText(text: string): ParsedPlan {
   const warnings: ParseWarning[] = [];
   try {
-    const lines = String(text ?? '')
-      .replace(/^\uFEFF/u, '')
-      .normalize('NFC')
-      .split(/\r\n|\r|\n/u);
+    const lines = normalizeWebLines(
+      String(text ?? '')
+        .replace(/^\uFEFF/u, '')
+        .normalize('NFC')
+        .split(/\r\n|\r|\n/u),
+    );
     const appendixIdx = lines.findIndex((line) => APPENDIX_HEADING.test(line.trim()));
     const headerIdx = lines.findIndex((line, i) => i >= appendixIdx && isTableHeader(line));
     const bodyEnd = appendixIdx >= 0 ? appendixIdx : headerIdx >= 0 ? headerIdx : lines.length;
     const appendix =
       appendixIdx >= 0 ? { start: appendixIdx, end: headerIdx >= 0 ? headerIdx : lines.length } : null;
     const header = parseHeader(lines, { bodyEnd, appendix }, warnings);
-    const table = headerIdx >= 0 ? parseTable(lines, headerIdx, warnings) : { sections: [], tasks: [] };
-    if (headerIdx < 0) {
-      warnings.push({
-        line: 0,
-        code: 'no_table',
-        message: 'Không tìm thấy bảng nhiệm vụ (dòng tiêu đề «STT – Nội dung công việc – …»).',
-      });
-    }
-    return { ...header, ...table, warnings: warnings.sort((a, b) => a.line - b.line) };
+    const body = headerIdx >= 0 ? parseTable(lines, headerIdx, warnings) : readProse(lines, warnings);
+    const warn = (line: number, code: string, message: string) => warnings.push({ line, code, message });
+    // prose items are numbered with the items that assign nothing: a gap there is no missing row
+    checkTasks(body.tasks, warn, { gaps: headerIdx >= 0 });
+    return { ...header, ...body, warnings: warnings.sort((a, b) => a.line - b.line) };
   } catch (error) {
     const message = `Không đọc được văn bản: ${error instanceof Error ? error.message : String(error)}.`;
     return {
@@ -116,6 +116,22 @@ export function parsePlanText(text: string): ParsedPlan {
       warnings: [...warnings, { line: 0, code: 'parse_failed', message }],
     };
   }
+}
+
+/** A document without a task table: its tasks are the prose items that assign work (plan-prose.ts). */
+function readProse(lines: string[], warnings: ParseWarning[]) {
+  const prose = parseProse(lines, 0, lines.length);
+  const unassigned = unassignedWarning(prose.unassigned);
+  if (unassigned) warnings.push(unassigned);
+  if (prose.tasks.length === 0) {
+    warnings.push({
+      line: 0,
+      code: 'no_table',
+      message:
+        'Không tìm thấy bảng nhiệm vụ (dòng tiêu đề «STT – Nội dung công việc – …») hay mục nào giao cơ quan chủ trì.',
+    });
+  }
+  return { sections: prose.sections, tasks: prose.tasks };
 }
 
 /**
@@ -227,7 +243,6 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
     };
     tasks.push(current);
   }
-  checkTasks(tasks, warn);
   return { sections, tasks };
 }
 
@@ -262,7 +277,11 @@ function isColumnNumbers(filled: string[]): boolean {
   );
 }
 
-function checkTasks(tasks: ParsedTask[], warn: (line: number, code: string, message: string) => void): void {
+function checkTasks(
+  tasks: ParsedTask[],
+  warn: (line: number, code: string, message: string) => void,
+  options: { gaps: boolean },
+): void {
   const seen = new Set<string>();
   const last = new Map<string, number>();
   for (const task of tasks) {
@@ -275,7 +294,7 @@ function checkTasks(tasks: ParsedTask[], warn: (line: number, code: string, mess
     const key = `${task.sectionCode}|${task.no}`;
     if (seen.has(key)) warn(task.line, 'duplicate_number', `Số thứ tự ${label} bị lặp.`);
     seen.add(key);
-    if (!/^\d+$/u.test(task.no)) continue;
+    if (!options.gaps || !/^\d+$/u.test(task.no)) continue;
     const value = Number(task.no);
     const previous = last.get(task.sectionCode);
     if (previous !== undefined && value !== previous && value !== previous + 1) {

@@ -1,0 +1,200 @@
+/**
+ * The sentences of a prose plan that assign work: attribute lines under an item ("- Cơ quan chủ trì: …",
+ * "- Cơ quan thực hiện: X chủ trì, phối hợp với Y", "- Thời gian hoàn thành: …", "- Sản phẩm: …") and
+ * the inline clause at the end of an item ("…, giao X chủ trì, phối hợp với Y thực hiện, hoàn thành
+ * trước ngày …"). Pure string functions; names come out as written (the directory matcher splits them).
+ */
+import { fold } from './plan-text-columns.ts';
+
+/** What an attribute line sets: 'assignee' is "Cơ quan thực hiện" (lead, and support after "phối hợp"). */
+export type AttributeField = 'assignee' | 'lead' | 'support' | 'deadline' | 'product';
+
+export interface Attribute {
+  field: AttributeField;
+  value: string;
+}
+
+export interface Assignment {
+  /** the item's text before the assigning clause, trailing punctuation removed */
+  content: string;
+  lead: string;
+  support: string;
+  /** as written, without "hoàn thành" and without a final '.' ('' when the clause has none) */
+  deadline: string;
+}
+
+/** Attribute labels, folded (lower case, no diacritics), matched on the text before the first ':'. */
+const LABELS: ReadonlyArray<readonly [AttributeField, RegExp]> = [
+  [
+    'lead',
+    /^(?:co quan|don vi|cq|dv) chu tri(?: thuc hien| soan thao| xay dung)?$|^chu tri(?: thuc hien)?$/u,
+  ],
+  ['support', /^(?:co quan|don vi|cq|dv) phoi hop(?: thuc hien)?$|^phoi hop(?: thuc hien)?$/u],
+  [
+    'assignee',
+    /^(?:cac )?(?:co quan|don vi)(?: to chuc)? (?:thuc hien|trien khai)$|^(?:trach nhiem|phan cong) thuc hien$|^phan cong$/u,
+  ],
+  [
+    'deadline',
+    /^thoi (?:gian|han)(?: (?:hoan thanh|thuc hien|trinh|ban hanh))?$|^tien do(?: (?:thuc hien|hoan thanh))?$/u,
+  ],
+  ['product', /^san pham(?: (?:dau ra|chu yeu))?$|^ket qua dau ra$/u],
+];
+const BULLET = /^[-–—+•*]\s*/u;
+const LABEL_HEAD = /^([^:]{2,40}):\s*/u;
+/** A second label inside the same line: "…; Cơ quan phối hợp: …", "…. Thời hạn: …". */
+const NEXT_LABEL = /[;.]\s+(?=[^:;.]{2,40}:)/gu;
+
+/** "- Cơ quan chủ trì: Bộ Công an; Thời hạn: Quý I/2024." → its attributes, or null when not one. */
+export function matchAttributes(line: string): Attribute[] | null {
+  const body = line.trim().replace(BULLET, '');
+  const first = attributeAt(body);
+  if (!first) return null;
+  const attributes: Attribute[] = [];
+  let rest = body;
+  for (;;) {
+    const head = attributeAt(rest);
+    if (!head) break;
+    const value = rest.slice(head.length);
+    const next = [...value.matchAll(NEXT_LABEL)].find((m) => attributeAt(value.slice(m.index + m[0].length)));
+    if (!next) {
+      attributes.push({ field: head.field, value: value.trim() });
+      break;
+    }
+    attributes.push({ field: head.field, value: value.slice(0, next.index + 1).trim() });
+    rest = value.slice(next.index + next[0].length);
+  }
+  return attributes;
+}
+
+function attributeAt(text: string): { field: AttributeField; length: number } | null {
+  const m = LABEL_HEAD.exec(text);
+  if (!m) return null;
+  const label = fold(m[1] ?? '');
+  const found = LABELS.find(([, re]) => re.test(label));
+  return found ? { field: found[0], length: m[0].length } : null;
+}
+
+/** Trailing '.', ';', ',' and spaces removed (an agency phrase or a content sentence). */
+export function trimEnd(text: string): string {
+  return text.replace(/[\s.;,:]+$/u, '').trim();
+}
+
+/**
+ * "X chủ trì, phối hợp với Y" / "X chủ trì; Y phối hợp" / "X" → lead and support as written.
+ * A value without "chủ trì" is all lead (unless it only says who coordinates).
+ */
+export function splitAssignee(value: string): { lead: string; support: string } {
+  const text = trimEnd(value);
+  const m = /^(.*?)\s*(?:[(,]\s*)?chủ trì\)?\s*(.*)$/iu.exec(text);
+  if (!m) {
+    const support = /^(?:phối hợp|phối hợp với)\s*:?\s*(.*)$/iu.exec(text);
+    return support ? { lead: '', support: trimEnd(support[1] ?? '') } : { lead: text, support: '' };
+  }
+  return { lead: trimEnd(m[1] ?? ''), support: supportAfterLead(m[2] ?? '') };
+}
+
+/** The text after "chủ trì" → the coordinating agencies ("phối hợp với Y", "; Y phối hợp"). */
+function supportAfterLead(tail: string): string {
+  const text = trimEnd(tail.replace(/^[\s,;.:-]+/u, ''));
+  const after = /^(?:và\s+)?(?:các cơ quan\s+)?phối hợp(?:\s+(?:với|cùng))?\s*:?\s*(.*)$/iu.exec(text);
+  if (after) return trimEnd(stripTrailingVerb(after[1] ?? ''));
+  const before = /^(.*?)\s*(?:cùng\s+)?phối hợp(?:\s+thực hiện)?$/iu.exec(text);
+  return before ? trimEnd(before[1] ?? '') : '';
+}
+
+/**
+ * Verbs that end an agency phrase in running text ("… phối hợp với các cơ quan liên quan thực hiện"):
+ * lower case only, since agency names are capitalised ("Ban Tổ chức Tỉnh ủy").
+ */
+const VERB = `(?:thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hoàn thành|rà soát|nghiên cứu|hướng dẫn|theo dõi|kiểm tra|báo cáo|trình|đề xuất|ban hành|đánh giá|tổng hợp|chỉ đạo|đôn đốc|tiến hành|tập trung|khẩn trương|để|nhằm|trước ngày|trong năm|trong quý|trong tháng|định kỳ|thường xuyên|hằng năm|hàng năm)`;
+const VERB_AT = new RegExp(String.raw`\s(?:${VERB})(?![\p{L}\p{N}])`, 'u');
+
+function stripTrailingVerb(text: string): string {
+  const m = VERB_AT.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
+/** Words that introduce the lead in an inline clause: "giao X chủ trì", "đề nghị X chủ trì". */
+const INTRODUCER = /(?:^|[\s,;(])((?:[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu|[Pp]hân công)\s+)(?=\S)/gu;
+const DEADLINE_START =
+  /(?<![\p{L}\p{N}])(?:trước ngày|trước|trong năm|trong quý|trong tháng|trong \d+ tháng|trong (?:6|sáu) tháng|chậm nhất|quý\s+[IV]+|tháng\s+\d|năm\s+\d{4}|thường xuyên|hằng năm|hàng năm|định kỳ|giai đoạn\s+\d{4})/iu;
+
+/**
+ * The inline assigning clause of an item's text, or null when the text assigns nothing:
+ * "…; giao Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan thực hiện, hoàn thành trước ngày 30/6/2022"
+ * → content "…", lead "Sở Nội vụ", support "các cơ quan liên quan", deadline "trước ngày 30/6/2022".
+ */
+export function findAssignment(text: string): Assignment | null {
+  for (const m of text.matchAll(/chủ trì(?![\p{L}])/giu)) {
+    const at = m.index;
+    const clause = clauseStart(text, at);
+    if (!clause) continue;
+    const lead = trimEnd(text.slice(clause.leadFrom, at).replace(/[\s,(]+$/u, ''));
+    if (!looksLikeAgency(lead)) continue;
+    const { support, end } = supportInClause(text, at + m[0].length);
+    const deadline = deadlineIn(text.slice(end));
+    const content = trimEnd(text.slice(0, clause.contentEnd)) || actionAfter(text.slice(end));
+    return { content, lead, support, deadline };
+  }
+  return null;
+}
+
+/** Where the lead starts (after "giao" or at the sentence start) and where the content before it ends. */
+function clauseStart(text: string, at: number): { leadFrom: number; contentEnd: number } | null {
+  const before = text.slice(0, at);
+  const intro = [...before.matchAll(INTRODUCER)].at(-1);
+  const sentence = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf(': '));
+  if (intro && intro.index + intro[0].length > sentence) {
+    const leadFrom = intro.index + intro[0].length;
+    return { leadFrom, contentEnd: intro.index + (intro[0].length - (intro[1]?.length ?? 0)) };
+  }
+  const leadFrom = sentence >= 0 ? sentence + 2 : 0;
+  return { leadFrom, contentEnd: sentence >= 0 ? sentence + 1 : 0 };
+}
+
+/** A lead as written: capitalised or "các …", short, with no verb of the sentence in it. */
+function looksLikeAgency(text: string): boolean {
+  if (text === '' || text.length > 160) return false;
+  if (!/^(?:\p{Lu}|các\s)/u.test(text)) return false;
+  return !VERB_AT.test(` ${text}`) && !/\s(?:giao|và giao)\s/u.test(text);
+}
+
+/** "…chủ trì[, ]phối hợp với Y[ thực hiện]" → Y, and where the clause goes on (for its deadline). */
+function supportInClause(text: string, from: number): { support: string; end: number } {
+  const rest = text.slice(from);
+  const m = /^[\s,]*(?:và\s+)?phối hợp(?:\s+(?:với|cùng))?\s+/iu.exec(rest);
+  if (!m) return { support: '', end: from };
+  const start = from + m[0].length;
+  const tail = text.slice(start);
+  const stop = /[;.](?:\s|$)|,\s*(?:hoàn thành|để|nhằm|bảo đảm)(?![\p{L}])/u.exec(tail);
+  const verb = VERB_AT.exec(tail);
+  const ends = [stop?.index, verb?.index].filter((i): i is number => i !== undefined);
+  const length = ends.length > 0 ? Math.min(...ends) : tail.length;
+  return { support: trimEnd(tail.slice(0, length)), end: start + length };
+}
+
+/** "X chủ trì, phối hợp với Y tham mưu …, hoàn thành …" (the lead first): the action, without its deadline. */
+function actionAfter(rest: string): string {
+  const clause = rest.split(/;\s|\.\s|\.$/u)[0] ?? '';
+  const done = /,?\s*hoàn thành(?![\p{L}])/iu.exec(clause);
+  const start = DEADLINE_START.exec(clause);
+  const ends = [done?.index, start?.index].filter((i): i is number => i !== undefined);
+  return trimEnd(
+    clause.slice(0, ends.length > 0 ? Math.min(...ends) : clause.length).replace(/^[\s,]+/u, ''),
+  );
+}
+
+/** The deadline phrase in the rest of the clause: after "hoàn thành", or from "trước ngày", "trong năm" … */
+function deadlineIn(rest: string): string {
+  const clause = rest.split(/;\s|\.\s|\.$/u)[0] ?? '';
+  const done = /hoàn thành\s+(?:việc\s+)?(.*)$/iu.exec(clause);
+  const phrase = done && DEADLINE_START.test(done[1] ?? '') ? done[1] : null;
+  if (phrase) return trimDeadline(phrase.slice(DEADLINE_START.exec(phrase)?.index ?? 0));
+  const start = DEADLINE_START.exec(clause);
+  return start ? trimDeadline(clause.slice(start.index)) : '';
+}
+
+function trimDeadline(text: string): string {
+  return text.replace(/[\s.;,]+$/u, '').trim();
+}

@@ -1,0 +1,286 @@
+/**
+ * Plans whose tasks are written as paragraphs, not as a table (most Quyết định / Nghị quyết / Kế hoạch):
+ * roman-numbered headings are sections; numbered items "1.", lettered items "a)" and dash items "-" that
+ * assign work (attribute lines "- Cơ quan chủ trì: …" or an inline "…, giao X chủ trì …") are tasks.
+ * Numbering: item 2 → '2'; its "a)" → '2a'; the assigning dash items of item 3 → '3.1', '3.2' ….
+ * Items that assign nothing stay text; one warning lists the numbered ones of sections that have tasks.
+ */
+import {
+  type Attribute,
+  type AttributeField,
+  findAssignment,
+  matchAttributes,
+  splitAssignee,
+  trimEnd,
+} from './plan-prose-clause.ts';
+import type { ParsedSection, ParsedTask, ParseWarning } from './plan-text.ts';
+import { CELL_LINE_BREAK } from './plan-text-format.ts';
+import { collapse, fixOcr, splitCells } from './plan-text-header.ts';
+
+type Kind = 'number' | 'letter' | 'dash' | 'plus';
+
+interface Item {
+  kind: Kind;
+  /** '1', '1.2' (number), 'a' (letter), '' (dash, plus) */
+  marker: string;
+  depth: number;
+  parent: Item | null;
+  sectionCode: string;
+  text: string[];
+  attributes: Partial<Record<AttributeField, string[]>>;
+  raw: string[];
+  line: number;
+}
+
+/** Where a plain line goes: the open item's text, one of its attributes, a section title, or nowhere. */
+type Target = { item: Item; field: 'text' | AttributeField } | { section: ParsedSection } | null;
+
+const ROMAN_HEADING = /^((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.):–-]\s*(\S.*)$/u;
+const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+(?=\p{Lu}))(\S.*)$/u;
+const DOTTED = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u;
+const LETTERED = /^([a-zđ])\)\s*(\S.*)$/u;
+const DASH = /^[-–—•]\s*(\S.*)$/u;
+const PLUS = /^[+*]\s*(\S.*)$/u;
+const NOI_NHAN = /^Nơi nhận\s*:?/iu;
+const DOC_HEADING =
+  /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|NGHỊ QUYẾT|ĐỀ ÁN|PHỤ LỤC|CHỈ THỊ|THÔNG BÁO)(?![\p{L}])/u;
+const DIEU = /^Điều\s+\d+/u;
+
+export interface ProseResult {
+  sections: ParsedSection[];
+  tasks: ParsedTask[];
+  /** numbered or lettered items of sections with tasks that assign nothing, as 'II.3' labels */
+  unassigned: { label: string; line: number }[];
+}
+
+/** Reads the prose items of lines [from, to) (0-based). */
+export function parseProse(lines: string[], from: number, to: number): ProseResult {
+  const sections: ParsedSection[] = [];
+  const items: Item[] = [];
+  let sectionCode = '';
+  let stack: Item[] = [];
+  let target: Target = null;
+  let skipping = false;
+
+  for (let i = from; i < to; i++) {
+    const cells = splitCells(lines[i] ?? '').filter((cell) => cell !== '');
+    if (cells.length === 0) continue;
+    const text = collapse(cells.join(' ').split(CELL_LINE_BREAK).join(' '));
+    const n = i + 1;
+    const roman = ROMAN_HEADING.exec(text);
+    if (roman?.[1] && cells.length === 1) {
+      const section = { code: roman[1], title: fixOcr(collapse(roman[2] ?? '')), line: n };
+      sections.push(section);
+      sectionCode = section.code;
+      stack = [];
+      target = { section };
+      skipping = false;
+      continue;
+    }
+    if (NOI_NHAN.test(cells[0] ?? '')) skipping = true;
+    if (skipping || cells.length > 1 || DIEU.test(text) || isCapsLine(text, target)) {
+      if (DOC_HEADING.test(text)) skipping = false;
+      target = null;
+      continue;
+    }
+    const attributes = matchAttributes(text);
+    if (attributes) {
+      const owner = ownerOf(stack, items, /^[+*]/u.test(text));
+      if (owner) {
+        owner.raw.push(text);
+        target = addAttributes(owner, attributes);
+      } else target = null;
+      continue;
+    }
+    const marker = matchMarker(text);
+    if (marker) {
+      stack = stack.filter((open) => encloses(open, marker.depth));
+      const item: Item = {
+        ...marker,
+        parent: stack.at(-1) ?? null,
+        sectionCode,
+        text: [marker.body],
+        attributes: {},
+        raw: [text],
+        line: n,
+      };
+      items.push(item);
+      stack.push(item);
+      target = { item, field: 'text' };
+      continue;
+    }
+    target = continueWith(target, text);
+  }
+  return assemble(items, sections);
+}
+
+function matchMarker(text: string): { kind: Kind; marker: string; depth: number; body: string } | null {
+  const dotted = DOTTED.exec(text) ?? NUMBERED.exec(text);
+  if (dotted?.[1]) {
+    const depth = dotted[1].split('.').length;
+    return { kind: 'number', marker: dotted[1], depth, body: dotted[2] ?? '' };
+  }
+  const letter = LETTERED.exec(text);
+  if (letter?.[1]) return { kind: 'letter', marker: letter[1], depth: 10, body: letter[2] ?? '' };
+  const dash = DASH.exec(text);
+  if (dash) return { kind: 'dash', marker: '', depth: 20, body: dash[1] ?? '' };
+  const plus = PLUS.exec(text);
+  if (plus) return { kind: 'plus', marker: '', depth: 30, body: plus[1] ?? '' };
+  return null;
+}
+
+/** An open item stays open under a new one of a deeper kind ("a)" under "2.", "-" under "a)"). */
+function encloses(open: Item, depth: number): boolean {
+  return open.depth < depth;
+}
+
+/**
+ * The item an attribute line belongs to: a '+' line to the dash item above it; a '-' line to the
+ * innermost numbered or lettered item — unless the dash items above are tasks of their own: their
+ * parent introduces a list ("…, trong đó:") or an earlier dash sibling already assigned work.
+ */
+function ownerOf(stack: Item[], items: Item[], plus: boolean): Item | null {
+  const innermost = stack.at(-1) ?? null;
+  if (innermost && (innermost.kind === 'dash' || innermost.kind === 'plus')) {
+    const parent = innermost.parent;
+    if (plus || !parent || /:$/u.test(parent.text.at(-1) ?? '')) return innermost;
+    const siblings = items.filter((item) => item.parent === parent && item !== innermost);
+    if (siblings.some((item) => item.kind === innermost.kind && assigns(item))) return innermost;
+  }
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const item = stack[i];
+    if (item && (item.kind === 'number' || item.kind === 'letter')) return item;
+  }
+  return innermost;
+}
+
+function assigns(item: Item): boolean {
+  const { lead, assignee } = item.attributes;
+  return Boolean(lead || assignee) || findAssignment(collapse(item.text.join(' '))) !== null;
+}
+
+function addAttributes(item: Item, attributes: Attribute[]): Target {
+  let last: AttributeField = 'lead';
+  for (const { field, value } of attributes) {
+    item.attributes[field] = [...(item.attributes[field] ?? []), value];
+    last = field;
+  }
+  return { item, field: last };
+}
+
+/** A line of capitals (a heading of the signature block, a document type): not part of any item. */
+function isCapsLine(text: string, target: Target): boolean {
+  if (!/\p{Lu}{2}/u.test(text) || /\p{Ll}/u.test(text)) return false;
+  return !(target && 'section' in target && !/[.:;]$/u.test(target.section.title));
+}
+
+/**
+ * A line without a marker: a wrapped line of the paragraph above, or a new paragraph of the item's text.
+ * After an attribute whose value ended a sentence, a capitalised line starts free text, read as nothing.
+ */
+function continueWith(target: Target, text: string): Target {
+  if (!target) return null;
+  if ('section' in target) {
+    const title = target.section.title;
+    if (/[.:;]$/u.test(title) || /\p{Ll}/u.test(text)) return null;
+    target.section.title = fixOcr(collapse(`${title} ${text}`));
+    return target;
+  }
+  const { item, field } = target;
+  item.raw.push(text);
+  if (field === 'text') {
+    item.text.push(text);
+    return target;
+  }
+  const values = item.attributes[field] ?? [];
+  const last = values.at(-1) ?? '';
+  if (/[.;:]$/u.test(last) && /^\p{Lu}/u.test(text)) {
+    item.raw.pop();
+    return null;
+  }
+  values[values.length - 1] = `${last} ${text}`;
+  return target;
+}
+
+function assemble(items: Item[], sections: ParsedSection[]): ProseResult {
+  const tasks: ParsedTask[] = [];
+  const assigning = new Set<Item>();
+  const dashOrdinal = new Map<Item | null, number>();
+  const tasksOf = new Map<Item, ParsedTask>();
+  for (const item of items) {
+    const task = toTask(item);
+    if (!task) continue;
+    assigning.add(item);
+    for (let p = item.parent; p; p = p.parent) assigning.add(p);
+    if (item.kind === 'dash' || item.kind === 'plus') {
+      const ordinal = (dashOrdinal.get(item.parent) ?? 0) + 1;
+      dashOrdinal.set(item.parent, ordinal);
+      const parentNo = item.parent ? numberOf(item.parent) : '';
+      task.no = parentNo ? `${parentNo}.${ordinal}` : String(ordinal);
+    }
+    tasksOf.set(item, task);
+    tasks.push(task);
+  }
+  const withTasks = new Set(tasks.map((task) => task.sectionCode));
+  const unassigned = items
+    .filter((item) => (item.kind === 'number' || item.kind === 'letter') && !assigning.has(item))
+    .filter((item) => withTasks.has(item.sectionCode))
+    .map((item) => ({ label: label(item.sectionCode, numberOf(item)), line: item.line }));
+  // a heading over no task (MỤC ĐÍCH, YÊU CẦU; TỔ CHỨC THỰC HIỆN) is text, not a section of the plan
+  return { sections: sections.filter((section) => withTasks.has(section.code)), tasks, unassigned };
+}
+
+/** '2' for item 2, '2a' for its "a)", the dash item's parent's number for a dash item. */
+function numberOf(item: Item): string {
+  if (item.kind === 'number') return item.marker;
+  if (item.kind === 'letter') return `${item.parent ? numberOf(item.parent) : ''}${item.marker}`;
+  return item.parent ? numberOf(item.parent) : '';
+}
+
+function label(sectionCode: string, no: string): string {
+  return sectionCode ? `${sectionCode}.${no}` : no;
+}
+
+/** The item as a task when it names a lead (attribute lines first, else an inline clause), else null. */
+function toTask(item: Item): ParsedTask | null {
+  const attr = (field: AttributeField) => (item.attributes[field] ?? []).map(collapse).join('; ');
+  const text = fixOcr(collapse(item.text.join(' ')));
+  const assignee = item.attributes.assignee ? splitAssignee(attr('assignee')) : null;
+  let lead = [assignee?.lead ?? '', trimEnd(attr('lead'))].filter((part) => part !== '').join('; ');
+  let support = [assignee?.support ?? '', trimEnd(attr('support'))].filter((part) => part !== '').join('; ');
+  let deadline = attr('deadline');
+  let content = trimEnd(text);
+  if (!lead) {
+    const inline = findAssignment(text);
+    if (!inline) return null;
+    ({ lead, support } = inline);
+    content = inline.content;
+    deadline ||= inline.deadline;
+  }
+  return {
+    sectionCode: item.sectionCode,
+    no: numberOf(item),
+    content,
+    leadText: lead,
+    supportText: support,
+    deadlineText: deadline,
+    note: '',
+    product: trimEnd(attr('product')),
+    extra: {},
+    raw: item.raw.join('\n'),
+    line: item.line,
+  };
+}
+
+/** The warning that lists the numbered items which assign nothing (null when there are none). */
+export function unassignedWarning(unassigned: ProseResult['unassigned']): ParseWarning | null {
+  const first = unassigned[0];
+  if (!first) return null;
+  const labels = unassigned.map((item) => item.label);
+  const shown = labels.length > 12 ? `${labels.slice(0, 12).join(', ')} …` : labels.join(', ');
+  return {
+    line: first.line,
+    code: 'prose_items_without_lead',
+    message: `${labels.length} mục không giao cơ quan chủ trì, được coi là văn bản, không phải nhiệm vụ: ${shown}.`,
+  };
+}
