@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
+import { headerOverridesOf, importCommand } from '../src/cli/import-command.ts';
 import type { DB } from '../src/db/schema.ts';
 import {
   createAuthorityFromDirectory,
@@ -18,6 +21,28 @@ const directoryFile = JSON.parse(
 ) as DirectoryFile;
 const seedBytes = new Uint8Array(readFileSync(new URL('ke-hoach-87-KH-UBND-2021-tay-ninh.txt', seedDir)));
 const seed = { fileName: 'ke-hoach-87.txt', bytes: seedBytes };
+
+/** A small plan: task 1 led by a directory agency, 2 by a name the directory lacks, 3 by nobody. */
+const REVIEW_PLAN_LINES = [
+  'Số: 95/KH-UBND',
+  'Tây Ninh, ngày 01 tháng 03 năm 2021',
+  'KẾ HOẠCH',
+  'Nâng cấp dịch vụ công trực tuyến năm 2021',
+  'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+  '1\tRà soát thủ tục hành chính\tSở Tư pháp\t\tTrước ngày 30/4/2021\t',
+  '2\tTiếp nhận hồ sơ trực tuyến\tTrung tâm Hành chính công tỉnh\tSở Nội vụ\tTrước ngày 31/5/2021\t',
+  '3\tTuyên truyền dịch vụ công\t\t\tTrước ngày 30/6/2021\t',
+];
+const textFile = (fileName: string, lines: string[]) => ({
+  fileName,
+  bytes: new TextEncoder().encode(lines.join('\n')),
+});
+const reviewPlan = textFile('ke-hoach-95.txt', REVIEW_PLAN_LINES);
+/** The same plan whose title line is missing. */
+const untitledPlan = textFile(
+  'ke-hoach-95-khong-trich-yeu.txt',
+  REVIEW_PLAN_LINES.filter((line) => !line.startsWith('Nâng cấp')),
+);
 
 async function counts(db: Kysely<DB>) {
   const n = async (table: 'plan' | 'task' | 'assignment' | 'plan_source' | 'audit_log') =>
@@ -115,6 +140,122 @@ describeEachDatabase('importing plan documents', (t) => {
     expect(status.totals.done_on_time).toBe(1);
   });
 
+  it('lists the names the directory lacks and the tasks without lead; registers those only when confirmed', async () => {
+    const preview = await previewPlanImport(t.db, authority, reviewPlan);
+    expect(preview.unknownAgencies).toEqual([
+      expect.objectContaining({
+        name: 'Trung tâm Hành chính công tỉnh',
+        tasks: ['2'],
+        lead: true,
+        code: 'TTHCC',
+        kind: 'province',
+      }),
+    ]);
+    expect(preview.tasksWithoutLead).toEqual([
+      { task: '2', leadText: 'Trung tâm Hành chính công tỉnh', reason: 'unresolved' },
+      { task: '3', leadText: '', reason: 'none' },
+    ]);
+
+    const before = await counts(t.db);
+    const refused = await importPlanDocument(t.db, authority, reviewPlan).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({
+      code: 'IMPORT_TASKS_WITHOUT_LEAD',
+      details: { count: 2, tasks: preview.tasksWithoutLead },
+    });
+    expect((refused as AppError).message).toContain(
+      '2 nhiệm vụ chưa có cơ quan chủ trì trong danh mục (2, 3)',
+    );
+    expect(await counts(t.db)).toEqual(before);
+
+    const { plan } = await importPlanDocument(t.db, authority, reviewPlan, { confirmTasksWithoutLead: true });
+    expect(plan).toMatchObject({ number: '95/KH-UBND', tasks: 3, leadAssignments: 1, supportAssignments: 1 });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'plan.import')
+      .executeTakeFirstOrThrow();
+    expect(audit.data).toMatchObject({ tasksWithoutLead: ['2', '3'] });
+  });
+
+  it('re-reads the plan against the directory as the Office completes it', async () => {
+    // "Là tên khác của Văn phòng UBND tỉnh": the name becomes an alias, the next preview matches it
+    const vp = await t.db
+      .selectFrom('agency')
+      .select(['aliases'])
+      .where('authority_id', '=', authority.id)
+      .where('code', '=', 'VP')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('agency')
+      .set({ aliases: [...vp.aliases, 'Trung tâm Hành chính công tỉnh'] })
+      .where('authority_id', '=', authority.id)
+      .where('code', '=', 'VP')
+      .execute();
+    const preview = await previewPlanImport(t.db, authority, reviewPlan);
+    expect(preview.tasks[1]?.lead).toEqual(['Văn phòng UBND tỉnh']);
+    expect(preview.unknownAgencies).toEqual([]);
+    expect(preview.tasksWithoutLead).toEqual([{ task: '3', leadText: '', reason: 'none' }]);
+  });
+
+  it('a missing title is given by the Office, never a dead end', async () => {
+    const preview = await previewPlanImport(t.db, authority, untitledPlan);
+    expect(preview.plan.title).toBeNull();
+    const refused = await importPlanDocument(t.db, authority, untitledPlan, {
+      confirmTasksWithoutLead: true,
+    }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { missing: ['title'] } });
+    expect((refused as AppError).message).toContain('thiếu trích yếu');
+    const { plan } = await importPlanDocument(t.db, authority, untitledPlan, {
+      confirmTasksWithoutLead: true,
+      set: { title: 'Nâng cấp dịch vụ công trực tuyến', number: '96/KH-UBND' },
+    });
+    const stored = await t.db
+      .selectFrom('plan')
+      .select(['number', 'title', 'issued_on'])
+      .where('id', '=', plan.planId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      number: '96/KH-UBND',
+      title: 'Nâng cấp dịch vụ công trực tuyến',
+      issued_on: '2021-03-01',
+    });
+  });
+
+  it('dondoc import: --set fills the header, --allow-no-lead confirms, each refusal says what to type', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dondoc-import-'));
+    const path = join(dir, untitledPlan.fileName);
+    writeFileSync(path, untitledPlan.bytes);
+    const output: string[] = [];
+    const print = (text: string) => output.push(text);
+    const run = (flags: Record<string, unknown>) =>
+      importCommand(t.db, flags as never, print, [path]).catch((e: unknown) => e);
+
+    await run({ 'dry-run': true });
+    const dry = output.join('\n');
+    expect(dry).toContain('Tên chưa có trong danh mục (1):');
+    expect(dry).toContain(
+      'dondoc agencies add --code TTHCC --name "Trung tâm Hành chính công tỉnh" --kind province',
+    );
+    expect(dry).toContain('Nhiệm vụ chưa có cơ quan chủ trì (2): 2, 3');
+
+    const noTitle = (await run({ 'allow-no-lead': true })) as AppError;
+    expect(noTitle.code).toBe('VALIDATION_FAILED');
+    expect(noTitle.message).toContain(`dondoc import "${path}" --set title="Trích yếu của văn bản"`);
+    const noLead = (await run({ set: ['title=Nâng cấp dịch vụ công'] })) as AppError;
+    expect(noLead.code).toBe('IMPORT_TASKS_WITHOUT_LEAD');
+    expect(noLead.message).toContain(`dondoc import "${path}" --allow-no-lead`);
+    expect((await counts(t.db)).plan).toBe(0);
+
+    output.length = 0;
+    expect(
+      await run({ set: ['title=Nâng cấp dịch vụ công', 'issuedOn=2021-03-02'], 'allow-no-lead': true }),
+    ).toBeUndefined();
+    expect(output.at(-1)).toBe('Đã lưu Kế hoạch 95/KH-UBND: 3 nhiệm vụ, 1 lượt chủ trì, 1 lượt phối hợp.');
+    const stored = await t.db.selectFrom('plan').select(['title', 'issued_on']).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: 'Nâng cấp dịch vụ công', issued_on: '2021-03-02' });
+  });
+
   it.each(
     (
       [
@@ -145,4 +286,19 @@ describeEachDatabase('importing plan documents', (t) => {
     expect(await codeOf(importPlanDocument(t.db, authority, { fileName, bytes }))).toBe(code);
     expect(await counts(t.db)).toEqual(before);
   });
+});
+
+it('--set takes title, number and issuedOn only, a date as YYYY-MM-DD', () => {
+  expect(
+    headerOverridesOf(['title=Kế hoạch = cải cách', 'number= 7/KH-UBND ', 'issuedOn=2024-03-15']),
+  ).toEqual({
+    title: 'Kế hoạch = cải cách',
+    number: '7/KH-UBND',
+    issuedOn: '2024-03-15',
+  });
+  expect(headerOverridesOf(undefined)).toEqual({});
+  for (const bad of ['signer=X', 'title=', 'title', '=x']) {
+    expect(() => headerOverridesOf([bad])).toThrow(/--set title=/);
+  }
+  expect(() => headerOverridesOf(['issuedOn=15/03/2024'])).toThrow(/YYYY-MM-DD/);
 });

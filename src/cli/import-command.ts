@@ -4,17 +4,29 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
-import { importPlanDocument, previewPlanImport } from '../modules/import/import.service.ts';
+import {
+  type HeaderOverrides,
+  importPlanDocument,
+  previewPlanImport,
+  type ReviewedPreview,
+} from '../modules/import/import.service.ts';
 import type { ImportPreview } from '../modules/import/import-preview.ts';
 import { MAX_IMPORT_BYTES } from '../modules/import/plan-text-format.ts';
+import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { renderTable } from './table.ts';
 
-/** `dondoc import FILE [--dry-run] [--json] [--replace]`: read a plan document, show it, store it. */
+/**
+ * `dondoc import FILE [--dry-run] [--json] [--replace] [--set title="…"] [--set number=…]
+ * [--set issuedOn=YYYY-MM-DD] [--allow-no-lead]`: read a plan document, show it, store it. Tasks
+ * that would get no lead agency are stored only with --allow-no-lead; header fields the document
+ * lacks are given with --set.
+ */
 export async function importCommand(db: Kysely<DB>, flags: Flags, print: Print, positionals: string[]) {
   const path = positionals[0];
   if (!path) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: dondoc import TỆP [--dry-run].');
+  const set = headerOverridesOf((flags as Record<string, unknown>).set);
   const file = readPlanFileFromDisk(path);
   const authorityRow = await resolveAuthority(
     db,
@@ -27,7 +39,11 @@ export async function importCommand(db: Kysely<DB>, flags: Flags, print: Print, 
   }
   const { plan, preview } = await importPlanDocument(db, authority, file, {
     replace: flags.replace === true,
+    set,
+    confirmTasksWithoutLead: flags['allow-no-lead'] === true,
     actor: 'cli',
+  }).catch((error: unknown) => {
+    throw withCliHint(error, path);
   });
   if (flags.json) return print(JSON.stringify({ ...preview, created: plan }, null, 2));
   print(describePreview(preview));
@@ -36,6 +52,58 @@ export async function importCommand(db: Kysely<DB>, flags: Flags, print: Print, 
     `Đã lưu Kế hoạch ${plan.number}: ${plan.tasks} nhiệm vụ, ${plan.leadAssignments} lượt chủ trì, ` +
       `${plan.supportAssignments} lượt phối hợp.`,
   );
+}
+
+const SET_FIELDS = { title: 'title', number: 'number', issuedOn: 'issuedOn', issuedon: 'issuedOn' } as const;
+
+/** `--set title="…"` (repeatable): header fields the Office gives; unknown fields and bad dates refused. */
+export function headerOverridesOf(value: unknown): HeaderOverrides {
+  const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const set: HeaderOverrides = {};
+  for (const item of items) {
+    const text = String(item);
+    const eq = text.indexOf('=');
+    const key = eq > 0 ? SET_FIELDS[text.slice(0, eq).trim() as keyof typeof SET_FIELDS] : undefined;
+    const given = text.slice(eq + 1).trim();
+    if (!key || !given) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Không hiểu "--set ${text}": dùng --set title="Trích yếu", --set number=12/KH-UBND hoặc --set issuedOn=2024-03-15.`,
+      );
+    }
+    set[key] = key === 'issuedOn' ? parseLocalDateInput(given, 'Ngày ban hành (--set issuedOn)') : given;
+  }
+  return set;
+}
+
+/** The service's refusals, with what to type next on the command line. */
+function withCliHint(error: unknown, path: string): unknown {
+  if (!(error instanceof AppError)) return error;
+  const file = JSON.stringify(path);
+  if (error.code === 'IMPORT_TASKS_WITHOUT_LEAD') {
+    return new AppError(
+      error.code,
+      `${error.message} Xem trước: dondoc import ${file} --dry-run; thêm cơ quan: dondoc agencies add|alias …; ` +
+        `lưu như vậy: dondoc import ${file} --allow-no-lead.`,
+      error.details,
+    );
+  }
+  const missing = error.details?.missing as string[] | undefined;
+  if (error.code === 'VALIDATION_FAILED' && missing && missing.length > 0) {
+    const examples: Record<string, string> = {
+      title: '--set title="Trích yếu của văn bản"',
+      number: '--set number=12/KH-UBND',
+      issuedOn: '--set issuedOn=2024-03-15',
+    };
+    return new AppError(
+      error.code,
+      `${error.message.replace(/ hãy bổ sung rồi nhập lại\.$/, '')} Hãy bổ sung: dondoc import ${file} ${missing
+        .map((m) => examples[m] ?? `--set ${m}=…`)
+        .join(' ')}.`,
+      error.details,
+    );
+  }
+  return error;
 }
 
 function readPlanFileFromDisk(path: string) {
@@ -54,7 +122,10 @@ function readPlanFileFromDisk(path: string) {
   return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
 }
 
-function describePreview(preview: ImportPreview): string {
+/** What was read; with the review's lists (unknown names, tasks without lead) when it is a dry run. */
+function describePreview(preview: ImportPreview & Partial<ReviewedPreview>): string {
+  const unknownAgencies = preview.unknownAgencies ?? [];
+  const tasksWithoutLead = preview.tasksWithoutLead ?? [];
   const p = preview.plan;
   const lines = [
     `Văn bản: ${p.docType} số ${p.number ?? '(chưa rõ)'}, ${p.place ?? ''}${p.issuedOn ? ` ngày ${formatVietnameseDate(p.issuedOn)}` : ''}`,
@@ -82,6 +153,24 @@ function describePreview(preview: ImportPreview): string {
   if (preview.warnings.length > 0) {
     lines.push('', `Cảnh báo (${preview.warnings.length}):`);
     for (const w of preview.warnings) lines.push(`  - ${w.task ? `${w.task}: ` : ''}${w.message}`);
+  }
+  if (unknownAgencies.length > 0) {
+    lines.push('', `Tên chưa có trong danh mục (${unknownAgencies.length}):`);
+    for (const u of unknownAgencies) {
+      const near = u.suggestions.length > 0 ? `; gần nhất: ${u.suggestions.join(', ')}` : '';
+      lines.push(
+        `  - "${u.name}" (${cut(u.tasks.join(', '), 40)}${near}): thêm mới: dondoc agencies add --code ${u.code} ` +
+          `--name "${u.name}" --kind ${u.kind}; hoặc là tên khác: dondoc agencies alias MÃ "${u.name}"`,
+      );
+    }
+  }
+  if (tasksWithoutLead.length > 0) {
+    lines.push(
+      '',
+      `Nhiệm vụ chưa có cơ quan chủ trì (${tasksWithoutLead.length}): ` +
+        tasksWithoutLead.map((t) => t.task).join(', '),
+      '  Khi lưu, cần xác nhận bằng --allow-no-lead (hoặc bổ sung cơ quan vào danh mục rồi đọc lại).',
+    );
   }
   return lines.join('\n');
 }

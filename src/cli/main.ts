@@ -28,9 +28,12 @@ Cách dùng:
   dondoc migrate [--status] [--json]               cập nhật cấu trúc cơ sở dữ liệu (server tự làm khi khởi động);
                                                    --status: các migration đã chạy, chờ chạy
   dondoc demo [--reset]                            nạp dữ liệu mẫu (Kế hoạch 87/KH-UBND, Tây Ninh)
-  dondoc import TỆP [--dry-run] [--json] [--replace]
+  dondoc import TỆP [--dry-run] [--json] [--replace] [--set title="…"] [--set number=…] [--set issuedOn=NGÀY]
+                  [--allow-no-lead]
                                                    nhập kế hoạch từ .txt, .docx, .pdf, .xlsx, .csv
-                                                   (--dry-run: chỉ xem kết quả đọc, không lưu)
+                                                   (--dry-run: chỉ xem kết quả đọc, không lưu; --set: trích yếu,
+                                                   số, ngày ban hành khi văn bản thiếu; --allow-no-lead: vẫn lưu
+                                                   nhiệm vụ chưa có cơ quan chủ trì)
   dondoc submit --plan 87/KH-UBND --task I.3 --agency STP --on 2021-01-19 [--no-accept] [--document SỐ]
                                                    ghi nhận kết quả (mặc định: tiếp nhận ngay)
   dondoc status [--as-of 2021-02-15] [--plan SỐ] [--json]
@@ -160,6 +163,8 @@ function parse(argv: string[]) {
       'as-of': { type: 'string' },
       'no-accept': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      set: { type: 'string', multiple: true },
+      'allow-no-lead': { type: 'boolean' },
       replace: { type: 'boolean' },
       accept: { type: 'boolean' },
       document: { type: 'string' },

@@ -47,6 +47,8 @@ export const ERROR_STATUS = {
   IMPORT_UNREADABLE: 422,
   IMPORT_NO_TEXT: 422,
   IMPORT_NO_TABLE: 422,
+  /** tasks that would get no lead assignment, registered only once the Office confirms */
+  IMPORT_TASKS_WITHOUT_LEAD: 422,
   /** parsing limits (src/modules/import/parse-limits.ts, docs/security.md) */
   IMPORT_INFLATED_TOO_LARGE: 413,
   IMPORT_TOO_MANY_PAGES: 422,

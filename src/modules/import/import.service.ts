@@ -10,6 +10,12 @@ import { type DetachedLink, detachPlanLinks, reattachPlanLinks } from '../indice
 import { findPlanByNumber } from '../plans/plans.repo.ts';
 import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
+import {
+  findTasksWithoutLead,
+  listUnknownAgencies,
+  type TaskWithoutLead,
+  type UnknownAgency,
+} from './import-review.ts';
 import type { ParsedPlan } from './plan-text.ts';
 import { extensionOf, MEDIA_TYPES, type PlanFile, type PlanReader, readPlanFile } from './read-plan-file.ts';
 
@@ -18,19 +24,45 @@ export interface ImportAuthority {
   place: string;
 }
 
+/** The preview with what the review asks the Office to settle (import-review.ts). */
+export type ReviewedPreview = ImportPreview & {
+  /** names the directory does not know: add each as an agency, or as another agency's alias */
+  unknownAgencies: UnknownAgency[];
+  /** tasks that would be registered with no lead assignment (registering them needs a confirmation) */
+  tasksWithoutLead: TaskWithoutLead[];
+};
+
 /**
- * Upload → what dondoc understood (header, sections, tasks, warnings); nothing is stored. `reader`:
- * the HTTP server's parsing pool (parse-pool.ts); without it the file is read in this thread.
+ * Upload → what dondoc understood (header, sections, tasks, warnings) and what is left to settle;
+ * nothing is stored. `reader`: the HTTP server's parsing pool (parse-pool.ts); without it the file
+ * is read in this thread.
  */
 export async function previewPlanImport(
   db: Kysely<DB>,
   authority: ImportAuthority,
   file: PlanFile,
   reader?: PlanReader,
-): Promise<ImportPreview> {
+): Promise<ReviewedPreview> {
   const { directory } = await loadDirectory(db, authority.id, authority.place);
-  if (reader?.previewPlan) return reader.previewPlan(file, directory);
-  return buildImportPreview(await readPlanFile(file, reader), directory);
+  const preview = reader?.previewPlan
+    ? await reader.previewPlan(file, directory)
+    : buildImportPreview(await readPlanFile(file, reader), directory);
+  return {
+    ...preview,
+    unknownAgencies: listUnknownAgencies(preview, directory),
+    tasksWithoutLead: findTasksWithoutLead(
+      preview.tasks.map((t) => ({ ...t, sectionCode: t.section })),
+      directory,
+      preview.plan.issuedOn ?? undefined,
+    ),
+  };
+}
+
+/** Header fields the Office gives when the document lacks them (CLI `--set title=…`). */
+export interface HeaderOverrides {
+  title?: string | undefined;
+  number?: string | undefined;
+  issuedOn?: string | undefined;
 }
 
 export interface ImportedPlan {
@@ -40,8 +72,11 @@ export interface ImportedPlan {
 
 /**
  * Reads a plan document and registers it with its tasks and assignments and the source file, all or
- * nothing; `corrected` (the preview as the Office fixed it) is registered instead of what was read. A plan number already registered is refused unless `replace`, which is itself refused
- * once any result has been recorded against the old plan.
+ * nothing; `corrected` (the preview as the Office fixed it) is registered instead of what was read,
+ * `set` fills header fields the document lacks or misreads. A plan number already registered is
+ * refused unless `replace`, which is itself refused once any result has been recorded against the
+ * old plan. Tasks that would get no lead assignment are refused (IMPORT_TASKS_WITHOUT_LEAD, with
+ * their list) unless `confirmTasksWithoutLead`: a plan is never registered silently without leads.
  */
 export async function importPlanDocument(
   db: Kysely<DB>,
@@ -52,17 +87,22 @@ export async function importPlanDocument(
     actor?: string;
     ip?: string | null;
     corrected?: PlanInput;
+    set?: HeaderOverrides;
+    /** the Office saw that some tasks have no lead agency and registers them so */
+    confirmTasksWithoutLead?: boolean;
     /** the HTTP server's parsing pool; without it the file is read in this thread */
     reader?: PlanReader;
   } = {},
 ): Promise<ImportedPlan> {
   const parsed = await readPlanFile(file, options.reader);
   // the Office's corrections of the preview (agency matches, dates, number) replace what was read
-  const input = options.corrected ?? planInputOf(parsed);
+  const input = options.corrected ?? planInputOf(parsed, options.set);
   const actor = options.actor ?? 'system';
   return inTransaction(db, async (trx) => {
     const { directory } = await loadDirectory(trx, authority.id, authority.place);
     const preview = buildImportPreview(parsed, directory);
+    const withoutLead = findTasksWithoutLead(input.tasks, directory, input.issuedOn);
+    if (withoutLead.length > 0 && !options.confirmTasksWithoutLead) throw tasksWithoutLeadError(withoutLead);
     const existing = await findPlanByNumber(trx, authority.id, input.number);
     const links =
       existing && options.replace
@@ -93,6 +133,7 @@ export async function importPlanDocument(
         file: file.fileName,
         warnings: preview.warnings.length,
         ...(options.corrected ? { corrected: true } : {}),
+        ...(withoutLead.length > 0 ? { tasksWithoutLead: withoutLead.map((t) => t.task) } : {}),
         ...(links.length > 0 ? { indexLinks } : {}),
       },
       ip: options.ip ?? null,
@@ -101,12 +142,31 @@ export async function importPlanDocument(
   });
 }
 
-/** The registrable part of a parsed document; refuses one without its number, date, title or tasks. */
-export function planInputOf(parsed: ParsedPlan): PlanInput {
-  const missing = [
-    parsed.number ? null : 'số, ký hiệu',
-    parsed.issuedOn ? null : 'ngày ban hành',
-    parsed.title ? null : 'trích yếu',
+/** The list of tasks without lead, refused until the Office confirms (details.tasks: each task and why). */
+export function tasksWithoutLeadError(tasks: TaskWithoutLead[]): AppError {
+  const shown = tasks.slice(0, 10).map((t) => t.task);
+  const more = tasks.length > shown.length ? ` và ${tasks.length - shown.length} nhiệm vụ khác` : '';
+  return new AppError(
+    'IMPORT_TASKS_WITHOUT_LEAD',
+    `${tasks.length} nhiệm vụ chưa có cơ quan chủ trì trong danh mục (${shown.join(', ')}${more}): ` +
+      'nếu lưu, các nhiệm vụ này chưa được giao cho cơ quan nào. Hãy chọn cơ quan chủ trì, ' +
+      'hoặc xác nhận lưu kế hoạch như vậy.',
+    { count: tasks.length, tasks },
+  );
+}
+
+/**
+ * The registrable part of a parsed document, `set` filling or replacing header fields; refuses one
+ * without its number, date, title (details.missing: the fields, as `set` names them) or tasks.
+ */
+export function planInputOf(parsed: ParsedPlan, set: HeaderOverrides = {}): PlanInput {
+  const number = set.number?.trim() || parsed.number;
+  const issuedOn = set.issuedOn?.trim() || parsed.issuedOn;
+  const title = set.title?.trim() || parsed.title;
+  const missingFields = [
+    number ? null : { field: 'number', label: 'số, ký hiệu' },
+    issuedOn ? null : { field: 'issuedOn', label: 'ngày ban hành' },
+    title ? null : { field: 'title', label: 'trích yếu' },
   ].filter((m) => m !== null);
   if (parsed.tasks.length === 0) {
     throw new AppError(
@@ -117,21 +177,22 @@ export function planInputOf(parsed: ParsedPlan): PlanInput {
       },
     );
   }
-  if (missing.length > 0 || !parsed.number || !parsed.issuedOn || !parsed.title) {
+  if (missingFields.length > 0 || !number || !issuedOn || !title) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `Văn bản thiếu ${missing.join(', ')}: hãy bổ sung rồi nhập lại.`,
+      `Văn bản thiếu ${missingFields.map((m) => m.label).join(', ')}: hãy bổ sung rồi nhập lại.`,
       {
+        missing: missingFields.map((m) => m.field),
         warnings: parsed.warnings,
       },
     );
   }
   return {
     docType: parsed.docType,
-    number: parsed.number,
-    issuedOn: parsed.issuedOn,
+    number,
+    issuedOn,
     place: parsed.place ?? '',
-    title: parsed.title,
+    title,
     signer: parsed.signer ?? '',
     bases: parsed.bases,
     recipients: parsed.recipients,

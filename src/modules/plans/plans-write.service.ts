@@ -61,15 +61,19 @@ export async function previewPlanUpload(ctx: UploadContext, read: UploadReader) 
 /**
  * Nhập kế hoạch: stores an uploaded document as a plan with its tasks, assignments and source file.
  * A number already registered is refused (PLAN_EXISTS) unless the form says `replace=true`, which
- * is itself refused once a result has been recorded against the old plan (PLAN_HAS_RESULTS).
+ * is itself refused once a result has been recorded against the old plan (PLAN_HAS_RESULTS). Tasks
+ * that would get no lead assignment are refused (IMPORT_TASKS_WITHOUT_LEAD, 422) unless the form
+ * says `confirmTasksWithoutLead=true`.
  */
 export async function importPlanUpload(ctx: UploadContext, read: UploadReader) {
   const authority = await requirePlanWriteAccess(ctx);
   const { file, fields } = await read();
-  const replace = ['true', '1', 'on', 'yes'].includes((fields.replace ?? '').trim().toLowerCase());
+  const yes = (field: string | undefined) =>
+    ['true', '1', 'on', 'yes'].includes((field ?? '').trim().toLowerCase());
   const corrected = fields.plan === undefined ? undefined : correctedPlanOf(fields.plan);
   const imported = await importPlanDocument(ctx.db, { id: authority.id, place: authority.place }, file, {
-    replace,
+    replace: yes(fields.replace),
+    confirmTasksWithoutLead: yes(fields.confirmTasksWithoutLead),
     ...(corrected ? { corrected } : {}),
     actor: actorName(ctx.actor),
     ip: ctx.ip ?? null,

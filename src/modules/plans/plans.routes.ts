@@ -68,7 +68,7 @@ export async function plansRoutes(app: ZodApp) {
     {
       ...planUpload,
       schema: {
-        summary: `Xem trước văn bản (preview an uploaded plan document; nothing stored) — ${MULTIPART}`,
+        summary: `Xem trước văn bản (preview an uploaded plan document with its unknown agency names and tasks without lead; nothing stored) — ${MULTIPART}`,
         tags: ['plans'],
         consumes: ['multipart/form-data'],
         response: { 200: ImportPreviewSchema },
@@ -82,7 +82,7 @@ export async function plansRoutes(app: ZodApp) {
     {
       ...planUpload,
       schema: {
-        summary: `Nhập kế hoạch từ văn bản (import and store) — ${MULTIPART}, optional \`replace=true\` and \`plan\` (the corrected preview as JSON in the shape of POST /plans, stored instead of what was read)`,
+        summary: `Nhập kế hoạch từ văn bản (import and store) — ${MULTIPART}, optional \`replace=true\`, \`confirmTasksWithoutLead=true\` (register tasks that get no lead agency; else 422 IMPORT_TASKS_WITHOUT_LEAD) and \`plan\` (the corrected preview as JSON in the shape of POST /plans, stored instead of what was read)`,
         tags: ['plans'],
         consumes: ['multipart/form-data'],
         response: { 201: ImportedSchema },

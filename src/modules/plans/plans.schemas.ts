@@ -152,6 +152,21 @@ export const ImportPreviewSchema = z.object({
     }),
   ),
   warnings: z.array(WarningSchema),
+  unknownAgencies: z
+    .array(
+      z.object({
+        name: z.string(),
+        tasks: z.array(z.string()),
+        lead: z.boolean().describe('named as a lead agency somewhere'),
+        suggestions: z.array(z.string()).describe('closest directory names, never of another level'),
+        code: z.string().describe('a free code for adding it as a new agency'),
+        kind: z.enum(['province', 'district', 'commune', 'unit']),
+      }),
+    )
+    .describe('names the directory does not know: add each as an agency or as an alias'),
+  tasksWithoutLead: z
+    .array(z.object({ task: z.string(), leadText: z.string(), reason: z.enum(['none', 'unresolved']) }))
+    .describe('tasks that would get no lead assignment; registering them needs confirmTasksWithoutLead'),
 });
 
 export const ImportedSchema = z.object({ plan: CreatedPlanSchema, warnings: z.array(WarningSchema) });
