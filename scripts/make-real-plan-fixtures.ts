@@ -35,7 +35,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -1366,10 +1369,456 @@ function pinPdf(file: string): void {
   writeFileSync(file, Buffer.from(pinned, 'latin1'));
 }
 
+// ── table plans ─────────────────────────────────────────────────────────────────────────────────
+
+interface TableRowSpec {
+  no: string;
+  content: string;
+  lead: Names;
+  support: Names;
+  deadline: Deadline;
+  product: string;
+}
+interface TableSection {
+  code: string;
+  title: string;
+  rows: TableRowSpec[];
+}
+const row = (
+  no: string,
+  content: string,
+  lead: Names,
+  support: Names,
+  deadline: Deadline,
+  product = '',
+): TableRowSpec => ({ no, content, lead, support, deadline, product });
+
+function tableTasks(sections: TableSection[]): ExpectedTask[] {
+  return sections.flatMap((s) =>
+    s.rows.map((r) => ({
+      section: s.code,
+      no: r.no,
+      content: r.content,
+      lead: r.lead.truth,
+      support: r.support.truth,
+      deadlineText: r.deadline.text,
+      dueOn: r.deadline.dueOn,
+      recurrence: r.deadline.recurrence,
+      product: r.product || null,
+      note: '',
+    })),
+  );
+}
+
+// ── 3. a table plan as published in a Công báo (another province, 2026, after the reorganisation) ──
+
+const QN_SNNMT = 'Sở Nông nghiệp và Môi trường';
+const QN_XA = 'UBND các xã, phường';
+const QN_CA = 'Công an tỉnh';
+const GAZETTE_TITLE = 'Cải cách hành chính nhà nước năm 2026 trên địa bàn tỉnh Quảng Ngãi';
+
+const GAZETTE_SECTIONS: TableSection[] = [
+  {
+    code: 'I',
+    title: 'CẢI CÁCH THỂ CHẾ',
+    rows: [
+      row(
+        '1',
+        'Rà soát, hệ thống hóa văn bản quy phạm pháp luật do HĐND, UBND tỉnh ban hành trước thời điểm sắp xếp đơn vị hành chính; đề xuất sửa đổi, bổ sung, thay thế hoặc bãi bỏ các văn bản không còn phù hợp với mô hình chính quyền địa phương hai cấp',
+        tn('', 'Sở Tư pháp'),
+        tn('; ', 'Các sở, ban, ngành tỉnh', QN_XA),
+        quarter(2, 2026, ''),
+        'Báo cáo kết quả rà soát; danh mục văn bản đề nghị xử lý',
+      ),
+      row(
+        '2',
+        'Xây dựng, trình UBND tỉnh ban hành Quy định phân cấp, ủy quyền giải quyết thủ tục hành chính cho Chủ tịch UBND cấp xã và các cơ quan chuyên môn thuộc UBND tỉnh',
+        tn('', 'Sở Nội vụ'),
+        tn(', ', 'Sở Tư pháp', 'Văn phòng UBND tỉnh'),
+        on('Trước ngày 30/6/2026', '2026-06-30'),
+        'Quyết định của UBND tỉnh',
+      ),
+      row(
+        '3',
+        'Kiểm tra công tác xây dựng, ban hành, tự kiểm tra và xử lý văn bản quy phạm pháp luật tại UBND các xã, phường; hướng dẫn khắc phục các tồn tại, hạn chế phát hiện qua kiểm tra',
+        tn('', 'Sở Tư pháp'),
+        tn('', 'Sở Nội vụ'),
+        onDates('Tháng 6/2026 và tháng 11/2026', '2026-06-30', '2026-11-30'),
+        'Thông báo kết quả kiểm tra',
+      ),
+      row(
+        '4',
+        'Theo dõi tình hình thi hành pháp luật trong lĩnh vực đất đai, tài nguyên nước, bảo vệ môi trường; kiến nghị xử lý các quy định chồng chéo, mâu thuẫn, không khả thi',
+        tn('', QN_SNNMT),
+        tn('; ', 'Sở Tư pháp', 'Thanh tra tỉnh'),
+        quarter(3, 2026, ''),
+        'Báo cáo',
+      ),
+    ],
+  },
+  {
+    code: 'II',
+    title: 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH',
+    rows: [
+      row(
+        '1',
+        'Rà soát, đơn giản hóa thủ tục hành chính nội bộ giữa các cơ quan hành chính nhà nước trên địa bàn tỉnh; cắt giảm ít nhất 30% thời gian giải quyết và chi phí tuân thủ so với quy định hiện hành',
+        tn('', 'Văn phòng UBND tỉnh'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        inYear(2026, ''),
+        'Quyết định phê duyệt phương án đơn giản hóa',
+      ),
+      row(
+        '2',
+        'Công bố, công khai danh mục thủ tục hành chính được tiếp nhận và trả kết quả không phụ thuộc vào địa giới hành chính trong phạm vi tỉnh; cập nhật đầy đủ lên Cơ sở dữ liệu quốc gia về thủ tục hành chính',
+        tn('', 'Văn phòng UBND tỉnh'),
+        tn(', ', 'Các sở, ban, ngành tỉnh', 'Trung tâm Phục vụ hành chính công tỉnh'),
+        ongoing('Thường xuyên'),
+        'Quyết định công bố',
+      ),
+      row(
+        '3',
+        'Triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành chính; bảo đảm tỷ lệ hồ sơ được số hóa và tái sử dụng dữ liệu đạt trên 80% tại Trung tâm Phục vụ hành chính công tỉnh và UBND các xã, phường',
+        tn('', 'Sở Khoa học và Công nghệ'),
+        tn('; ', 'Trung tâm Phục vụ hành chính công tỉnh', QN_XA),
+        on('Trước ngày 31/10/2026', '2026-10-31'),
+        'Báo cáo kết quả số hóa',
+      ),
+      row(
+        '4',
+        'Rà soát, chuẩn hóa quy trình nội bộ, quy trình điện tử giải quyết thủ tục hành chính lĩnh vực đất đai, xây dựng, đầu tư theo hướng cắt giảm khâu trung gian và thành phần hồ sơ',
+        tn(', ', QN_SNNMT, 'Sở Xây dựng', 'Sở Tài chính'),
+        tn('', 'Văn phòng UBND tỉnh'),
+        quarter(3, 2026, ''),
+        'Quyết định phê duyệt quy trình nội bộ',
+      ),
+      row(
+        '5',
+        'Khảo sát, đánh giá mức độ hài lòng của người dân, doanh nghiệp đối với việc giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính công tỉnh và UBND các xã, phường',
+        tn('', 'Sở Nội vụ'),
+        tn('', 'Văn phòng UBND tỉnh'),
+        on('Tháng 11/2026', '2026-11-30'),
+        'Báo cáo kết quả khảo sát',
+      ),
+      row(
+        '6',
+        'Tổ chức đối thoại giữa lãnh đạo UBND tỉnh với doanh nghiệp, hợp tác xã về tháo gỡ khó khăn, vướng mắc trong giải quyết thủ tục hành chính và thực hiện dự án đầu tư',
+        tn('', 'Sở Tài chính'),
+        tn(', ', 'Văn phòng UBND tỉnh', 'Sở Công Thương'),
+        yearly('Hằng năm'),
+        'Hội nghị đối thoại',
+      ),
+    ],
+  },
+  {
+    code: 'III',
+    title: 'CẢI CÁCH TỔ CHỨC BỘ MÁY VÀ CHẾ ĐỘ CÔNG VỤ',
+    rows: [
+      row(
+        '1',
+        'Rà soát chức năng, nhiệm vụ, cơ cấu tổ chức của các cơ quan chuyên môn thuộc UBND tỉnh sau sắp xếp; tham mưu điều chỉnh, khắc phục chồng chéo, trùng lắp nhiệm vụ giữa các cơ quan',
+        tn('', 'Sở Nội vụ'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        quarter(2, 2026, ''),
+        'Báo cáo, đề xuất UBND tỉnh',
+      ),
+      row(
+        '2',
+        'Xây dựng, hoàn thiện đề án vị trí việc làm, cơ cấu ngạch công chức và chức danh nghề nghiệp viên chức của các cơ quan, đơn vị và UBND các xã, phường',
+        tn('', 'Sở Nội vụ'),
+        tn('; ', 'Các sở, ban, ngành tỉnh', QN_XA),
+        inYear(2026, ''),
+        'Quyết định phê duyệt vị trí việc làm',
+      ),
+      row(
+        '3',
+        'Tổ chức bồi dưỡng kiến thức, kỹ năng quản lý nhà nước cho cán bộ, công chức cấp xã sau sắp xếp, ưu tiên công chức làm công tác tư pháp - hộ tịch, địa chính - xây dựng',
+        tn('', 'Sở Nội vụ'),
+        tn(', ', 'Sở Tư pháp', QN_SNNMT),
+        onDates('Tháng 6/2026 và tháng 12/2026', '2026-06-30', '2026-12-31'),
+        'Lớp bồi dưỡng',
+      ),
+      row(
+        '4',
+        'Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính, đạo đức công vụ, văn hóa công sở của cán bộ, công chức, viên chức tại các cơ quan, đơn vị, địa phương',
+        tn('', 'Sở Nội vụ'),
+        tn(', ', 'Thanh tra tỉnh', QN_CA),
+        ongoing('Thường xuyên'),
+        'Thông báo kết luận kiểm tra',
+      ),
+      row(
+        '5',
+        'Triển khai công tác dân tộc, tôn giáo theo mô hình tổ chức mới; hướng dẫn UBND các xã, phường vùng đồng bào dân tộc thiểu số thực hiện chính sách dân tộc',
+        tn('', 'Sở Dân tộc và Tôn giáo'),
+        tn('', QN_XA),
+        quarter(4, 2026, ''),
+        'Văn bản hướng dẫn',
+      ),
+    ],
+  },
+  {
+    code: 'IV',
+    title: 'CẢI CÁCH TÀI CHÍNH CÔNG VÀ XÂY DỰNG CHÍNH QUYỀN SỐ',
+    rows: [
+      row(
+        '1',
+        'Giao quyền tự chủ tài chính cho các đơn vị sự nghiệp công lập giai đoạn 2026-2030; đánh giá mức độ tự chủ và đề xuất lộ trình giảm chi ngân sách cho các đơn vị có khả năng tự chủ',
+        tn('', 'Sở Tài chính'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        quarter(3, 2026, ''),
+        'Quyết định giao tự chủ',
+      ),
+      row(
+        '2',
+        'Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính tỉnh, kết nối, chia sẻ dữ liệu với Cổng Dịch vụ công quốc gia, Cơ sở dữ liệu quốc gia về dân cư và các cơ sở dữ liệu chuyên ngành',
+        tn('', 'Sở Khoa học và Công nghệ'),
+        tn(', ', 'Văn phòng UBND tỉnh', QN_CA),
+        on('Trước ngày 30/9/2026', '2026-09-30'),
+        'Hệ thống được nâng cấp, vận hành',
+      ),
+      row(
+        '3',
+        'Tuyên truyền về cải cách hành chính, chuyển đổi số và mô hình chính quyền địa phương hai cấp trên các phương tiện thông tin đại chúng và nền tảng số',
+        tn('', 'Sở Văn hóa, Thể thao và Du lịch'),
+        tn('; ', 'Báo và Phát thanh, Truyền hình Quảng Ngãi', QN_XA),
+        yearly('Hằng năm'),
+        'Chuyên trang, chuyên mục',
+      ),
+      row(
+        '4',
+        'Đánh giá, xếp hạng kết quả thực hiện chuyển đổi số và cải cách hành chính của các sở, ban, ngành tỉnh và UBND các xã, phường; công bố kết quả trên Cổng Thông tin điện tử tỉnh',
+        tn(', ', 'Sở Khoa học và Công nghệ', 'Sở Nội vụ'),
+        tn('', 'Văn phòng UBND tỉnh'),
+        on('Trước ngày 15/12/2026', '2026-12-15'),
+        'Quyết định công bố kết quả',
+      ),
+      row(
+        '5',
+        'Tổng hợp, báo cáo kết quả thực hiện Kế hoạch cải cách hành chính năm 2026, đề xuất nhiệm vụ năm 2027',
+        tn('', 'Sở Nội vụ'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        on('Trước ngày 20/12/2026', '2026-12-20'),
+        'Báo cáo UBND tỉnh',
+      ),
+    ],
+  },
+];
+
+const GAZETTE_FRONT: Front = {
+  issuer: ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI'],
+  numberLine: 'Số: 96/KH-UBND',
+  placeDate: 'Quảng Ngãi, ngày 15 tháng 4 năm 2026',
+  heading: 'KẾ HOẠCH',
+  title: [GAZETTE_TITLE],
+};
+const GAZETTE_INTRO: Block[] = [
+  {
+    text: 'Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030;',
+    style: 'basis',
+  },
+  {
+    text: 'Căn cứ Kế hoạch số 18/KH-UBND ngày 20 tháng 01 năm 2026 của UBND tỉnh về cải cách hành chính giai đoạn 2026-2030;',
+    style: 'basis',
+  },
+  {
+    text: 'UBND tỉnh ban hành Kế hoạch cải cách hành chính nhà nước năm 2026 trên địa bàn tỉnh với các nội dung sau:',
+    style: 'body',
+  },
+  { text: 'I. MỤC ĐÍCH, YÊU CẦU', style: 'subheading' },
+  {
+    text: 'Xác định cụ thể nhiệm vụ, thời hạn hoàn thành và trách nhiệm của các cơ quan, đơn vị, địa phương; bảo đảm vận hành thông suốt, hiệu quả mô hình chính quyền địa phương hai cấp.',
+    style: 'body',
+  },
+  { text: 'II. NHIỆM VỤ CỤ THỂ', style: 'subheading' },
+];
+const GAZETTE_OUTRO: Block[] = [
+  { text: 'III. TỔ CHỨC THỰC HIỆN', style: 'subheading' },
+  {
+    text: 'Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các xã, phường tổ chức triển khai thực hiện Kế hoạch này; định kỳ hằng quý báo cáo kết quả về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh./.',
+    style: 'body',
+  },
+];
+const GAZETTE_SIGN: Sign = {
+  recipients: [
+    '- Bộ Nội vụ;',
+    '- TT Tỉnh ủy, TT HĐND tỉnh;',
+    '- CT, PCT UBND tỉnh;',
+    '- Như mục III;',
+    '- Lưu: VT, NC.',
+  ],
+  lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+  signer: 'Võ Thanh Tùng',
+};
+const GAZETTE_HEADER = 'CÔNG BÁO/Số 259/Ngày 30-04-2026';
+/** The page of the Công báo issue the plan starts on. */
+const GAZETTE_FIRST_PAGE = 57;
+
+const GAZETTE_EXPECTED: Expected = {
+  plan: {
+    number: '96/KH-UBND',
+    docType: 'KH',
+    issuedOn: '2026-04-15',
+    place: 'Quảng Ngãi',
+    title: GAZETTE_TITLE,
+    signer: GAZETTE_SIGN.signer,
+  },
+  sections: GAZETTE_SECTIONS.map(({ code, title }) => ({ code, title })),
+  tasks: tableTasks(GAZETTE_SECTIONS),
+};
+
+const TABLE_TITLES = [
+  'STT',
+  'Nội dung công việc',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian hoàn thành',
+  'Sản phẩm',
+];
+
+function tableRowsHtml(sections: TableSection[]): string {
+  const rows: string[] = [];
+  for (const s of sections) {
+    rows.push(`<tr class="sec"><td class="mid">${s.code}</td><td colspan="5">${esc(s.title)}</td></tr>`);
+    for (const r of s.rows) {
+      rows.push(
+        `<tr><td class="mid">${r.no}</td><td>${esc(r.content)}</td><td>${esc(r.lead.written)}</td><td>${esc(
+          r.support.written,
+        )}</td><td class="mid">${esc(r.deadline.text)}</td><td>${esc(r.product)}</td></tr>`,
+      );
+    }
+  }
+  return rows.join('\n');
+}
+
+const TABLE_CSS = `
+table.tasks { width: 100%; border-collapse: collapse; font-size: 11.5pt; line-height: 1.25; margin: 6pt 0; }
+.tasks th, .tasks td { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: top; text-align: left; }
+.tasks th { text-align: center; vertical-align: middle; } .tasks td.mid { vertical-align: middle; text-align: center; }
+.tasks tr.sec td { font-weight: bold; } .tasks tr { break-inside: avoid; }
+`;
+
+/** The plan as a Công báo prints it: running header with the issue's page number, page-number footer. */
+function gazetteHtml(): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 22mm 15mm 18mm 25mm;
+  @top-right { content: "${GAZETTE_HEADER} " counter(page); font: italic 11pt 'DejaVu Serif', serif; vertical-align: bottom; padding-bottom: 4mm; border-bottom: 0.75pt solid #000; }
+  @bottom-center { content: "- " counter(page) " -"; font: 10pt 'DejaVu Serif', serif; } }
+html { counter-reset: page ${GAZETTE_FIRST_PAGE - 1}; }
+${PRINT_CSS}${TABLE_CSS}</style></head><body>
+${frontHtml(GAZETTE_FRONT)}
+${GAZETTE_INTRO.map(blockHtml).join('\n')}
+<table class="tasks"><colgroup><col style="width:6%"><col style="width:36%"><col style="width:14%"><col style="width:16%"><col style="width:12%"><col style="width:16%"></colgroup>
+<thead><tr>${TABLE_TITLES.map((t) => `<th>${t}</th>`).join('')}</tr></thead>
+<tbody>${tableRowsHtml(GAZETTE_SECTIONS)}</tbody></table>
+${GAZETTE_OUTRO.map(blockHtml).join('\n')}
+${signHtml(GAZETTE_SIGN)}
+</body></html>`;
+}
+
+/** A Word task table: header row repeated on each page, STT and deadline vertically centred. */
+function wordTaskTable(sections: TableSection[]): Table {
+  const widths = [600, 3300, 1300, 1400, 1200, 1400];
+  const cellOf = (text: string, o: { bold?: boolean; middle?: boolean; span?: number } = {}) =>
+    new TableCell({
+      children: [p(text, { size: 11.5, bold: o.bold, center: o.middle })],
+      columnSpan: o.span,
+      verticalAlign: o.middle ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      borders: { top: LINE, bottom: LINE, left: LINE, right: LINE },
+    });
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      children: TABLE_TITLES.map((t) => cellOf(t, { bold: true, middle: true })),
+    }),
+  ];
+  for (const s of sections) {
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [cellOf(s.code, { bold: true, middle: true }), cellOf(s.title, { bold: true, span: 5 })],
+      }),
+    );
+    for (const r of s.rows) {
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cellOf(r.no, { middle: true }),
+            cellOf(r.content),
+            cellOf(r.lead.written),
+            cellOf(r.support.written),
+            cellOf(r.deadline.text, { middle: true }),
+            cellOf(r.product),
+          ],
+        }),
+      );
+    }
+  }
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: widths, rows });
+}
+
+/** The Công báo plan as Word: the gazette's running header and a page-number footer, numbered from its page. */
+async function gazetteDocx(): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'dondoc fixtures',
+    styles: { default: { document: { run: { font: FONT, size: 26 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            margin: { top: 1247, bottom: 1020, left: 1418, right: 851 },
+            pageNumbers: { start: GAZETTE_FIRST_PAGE },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                border: { bottom: LINE },
+                children: [
+                  new TextRun({ text: `${GAZETTE_HEADER} `, italics: true, font: FONT, size: 22 }),
+                  new TextRun({ children: [PageNumber.CURRENT], italics: true, font: FONT, size: 22 }),
+                ],
+              }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ text: '- ', font: FONT, size: 20 }),
+                  new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 20 }),
+                  new TextRun({ text: ' -', font: FONT, size: 20 }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          ...frontDocx(GAZETTE_FRONT),
+          ...GAZETTE_INTRO.map(blockParagraph),
+          wordTaskTable(GAZETTE_SECTIONS),
+          ...GAZETTE_OUTRO.map(blockParagraph),
+          signDocx(GAZETTE_SIGN),
+        ],
+      },
+    ],
+  });
+  return pinZip(await Packer.toBuffer(doc));
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
+const EXPECTED_WRITTEN: string[] = [];
+
 function writeExpected(name: string, expected: Expected): void {
-  writeFileSync(join(OUT, `${name}.expected.json`), `${JSON.stringify(expected, null, 2)}\n`);
+  const file = join(OUT, `${name}.expected.json`);
+  writeFileSync(file, `${JSON.stringify(expected, null, 2)}\n`);
+  EXPECTED_WRITTEN.push(file);
 }
 
 async function main(): Promise<void> {
@@ -1394,26 +1843,14 @@ async function main(): Promise<void> {
   writeFileSync(out(`${nq.name}.docx`), await proseDocx(nq));
   writeExpected(nq.name, nq.expected);
 
-  // biome formats the JSON of test/**: format the expected files the same way, so a rerun is a no-op.
-  execFileSync(
-    'npx',
-    [
-      'biome',
-      'format',
-      '--write',
-      ...written.filter((f) => f.endsWith('.json')).map((f) => join(OUT, f)),
-      ...readdirExpected(),
-    ],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
-  );
-  console.log(`${written.length} files written:\n  ${written.join('\n  ')}`);
-}
+  // 3. the Công báo table plan: .pdf (running header, wrapped cells, STT centred), .docx
+  printToPdf(gazetteHtml(), out('real-table-gazette.pdf'));
+  writeFileSync(out('real-table-gazette.docx'), await gazetteDocx());
+  writeExpected('real-table-gazette', GAZETTE_EXPECTED);
 
-function readdirExpected(): string[] {
-  return ['real-prose-quyet-dinh', 'real-prose-ministry'].map((n) => join(OUT, `${n}.expected.json`));
+  // biome formats the JSON of test/**: format the expected files the same way, so a rerun is a no-op.
+  execFileSync('npx', ['biome', 'format', '--write', ...EXPECTED_WRITTEN], { cwd: ROOT, stdio: 'ignore' });
+  console.log(`${written.length} files written:\n  ${written.join('\n  ')}`);
 }
 
 await main();
