@@ -58,6 +58,11 @@ const EnvSchema = z.object({
   DONDOC_PARSE_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_576).default(5000),
   DONDOC_PARSE_MAX_CELLS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
   DONDOC_PARSE_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(1_000_000_000).default(2_000_000),
+  /** scans read by OCR (modules/import/readers/ocr-reader.ts; docs/operations.md) */
+  DONDOC_PARSE_OCR_MAX_PAGES: z.coerce.number().int().min(0).max(10_000).default(20),
+  DONDOC_PARSE_OCR_SECONDS: z.coerce.number().min(1).max(3600).default(180),
+  DONDOC_PARSE_OCR_TESSERACT: z.string().min(1).default('tesseract'),
+  DONDOC_PARSE_OCR_PDFTOPPM: z.string().min(1).default('pdftoppm'),
   /** Sign-in with the province's identity provider (OpenID Connect, issue #16; docs/operations.md) */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -188,6 +193,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: e.DONDOC_PARSE_MAX_ROWS,
       maxCells: e.DONDOC_PARSE_MAX_CELLS,
       maxTextChars: e.DONDOC_PARSE_MAX_TEXT_CHARS,
+      ocrMaxPages: e.DONDOC_PARSE_OCR_MAX_PAGES,
+      ocrTimeoutMs: Math.round(e.DONDOC_PARSE_OCR_SECONDS * 1000),
+      ocrTesseract: e.DONDOC_PARSE_OCR_TESSERACT,
+      ocrPdftoppm: e.DONDOC_PARSE_OCR_PDFTOPPM,
     }),
     metricsToken: e.DONDOC_METRICS_TOKEN ?? null,
     http: Object.freeze({

@@ -59,6 +59,11 @@ export const ERROR_STATUS = {
   IMPORT_PARSE_MEMORY: 422,
   IMPORT_PARSE_FAILED: 422,
   PARSE_BUSY: 503,
+  /** scans read by OCR (src/modules/import/readers/ocr-reader.ts): the engine is not installed */
+  OCR_UNAVAILABLE: 503,
+  IMPORT_OCR_TOO_MANY_PAGES: 422,
+  IMPORT_OCR_TIMEOUT: 422,
+  IMPORT_OCR_FAILED: 422,
   INDEX_NOT_FOUND: 404,
   INDEX_COMPONENT_UNKNOWN: 422,
   INDEX_SCORE_OUT_OF_RANGE: 422,

@@ -18,6 +18,13 @@ export interface ParseLimits {
   maxCells: number;
   /** characters of decoded text (.txt, .csv) and of the plan text a reader produces */
   maxTextChars: number;
+  /** pages of a scan (a PDF without a text layer) read by OCR: a longer scan is refused */
+  ocrMaxPages: number;
+  /** the OCR of one document (rasterising and recognising every page); the engine is killed past it */
+  ocrTimeoutMs: number;
+  /** the OCR engine's commands (Debian: tesseract-ocr + tesseract-ocr-vie, poppler-utils): a name on PATH or a path */
+  ocrTesseract: string;
+  ocrPdftoppm: string;
 }
 
 /** The parsing pool: threads, queue, and the limits only a worker can enforce (time, memory). */
@@ -37,6 +44,10 @@ export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
   maxRows: 5_000,
   maxCells: 100_000,
   maxTextChars: 2_000_000,
+  ocrMaxPages: 20,
+  ocrTimeoutMs: 180_000,
+  ocrTesseract: 'tesseract',
+  ocrPdftoppm: 'pdftoppm',
 });
 
 export const DEFAULT_PARSE_OPTIONS: Readonly<ParseOptions> = Object.freeze({
@@ -54,6 +65,10 @@ export const PARSE_SETTINGS = {
   maxRows: 'DONDOC_PARSE_MAX_ROWS',
   maxCells: 'DONDOC_PARSE_MAX_CELLS',
   maxTextChars: 'DONDOC_PARSE_MAX_TEXT_CHARS',
+  ocrMaxPages: 'DONDOC_PARSE_OCR_MAX_PAGES',
+  ocrTimeoutMs: 'DONDOC_PARSE_OCR_SECONDS',
+  ocrTesseract: 'DONDOC_PARSE_OCR_TESSERACT',
+  ocrPdftoppm: 'DONDOC_PARSE_OCR_PDFTOPPM',
   threads: 'DONDOC_PARSE_THREADS',
   queue: 'DONDOC_PARSE_QUEUE',
   timeoutMs: 'DONDOC_PARSE_TIMEOUT_SECONDS',
@@ -64,7 +79,7 @@ const count = (n: number) => n.toLocaleString('vi-VN');
 const megabytes = (bytes: number) =>
   `${(bytes / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
-function details(limit: keyof ParseOptions, value: number, found?: number) {
+function details(limit: keyof ParseOptions, value: number | string, found?: number) {
   return { limit, setting: PARSE_SETTINGS[limit], value, ...(found === undefined ? {} : { found }) };
 }
 
@@ -132,6 +147,38 @@ export function parseOutOfMemory(options: ParseOptions): AppError {
     'IMPORT_PARSE_MEMORY',
     `Đọc tệp cần quá ${count(options.memoryMb)} MB bộ nhớ nên đã dừng (cài đặt ${PARSE_SETTINGS.memoryMb} = ${options.memoryMb}): tệp quá lớn hoặc quá phức tạp.`,
     details('memoryMb', options.memoryMb),
+  );
+}
+
+export function ocrTooManyPages(limits: ParseLimits, found: number): AppError {
+  return new AppError(
+    'IMPORT_OCR_TOO_MANY_PAGES',
+    `Bản quét có ${count(found)} trang; chỉ đọc bằng OCR tối đa ${count(limits.ocrMaxPages)} trang (cài đặt ${PARSE_SETTINGS.ocrMaxPages} = ${limits.ocrMaxPages}): hãy tách tệp, hoặc nhập bản có lớp chữ.`,
+    details('ocrMaxPages', limits.ocrMaxPages, found),
+  );
+}
+
+export function ocrTimedOut(limits: ParseLimits): AppError {
+  const seconds = limits.ocrTimeoutMs / 1000;
+  return new AppError(
+    'IMPORT_OCR_TIMEOUT',
+    `Đọc bản quét bằng OCR quá ${count(seconds)} giây nên đã dừng (cài đặt ${PARSE_SETTINGS.ocrTimeoutMs} = ${seconds}): hãy tách tệp thành ít trang hơn.`,
+    details('ocrTimeoutMs', limits.ocrTimeoutMs),
+  );
+}
+
+const OCR_INSTALL = 'apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils';
+
+/** The OCR engine cannot run: `what` says which part is missing (a command, the Vietnamese data). */
+export function ocrUnavailable(
+  setting: 'ocrTesseract' | 'ocrPdftoppm',
+  command: string,
+  what: string,
+): AppError {
+  return new AppError(
+    'OCR_UNAVAILABLE',
+    `Tệp là bản quét (không có lớp chữ) nhưng máy chủ chưa có công cụ OCR: ${what}. Quản trị viên hãy cài đặt bằng lệnh «${OCR_INSTALL}» (hoặc đặt ${PARSE_SETTINGS[setting]} là đường dẫn tới lệnh ${command}).`,
+    { setting: PARSE_SETTINGS[setting], command, install: OCR_INSTALL },
   );
 }
 

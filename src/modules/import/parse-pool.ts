@@ -5,6 +5,8 @@
  * created on the first upload, closed with the app. Beyond the readers' own limits (parse-limits.ts),
  * only a thread can bound:
  * - time: counted from the moment a thread starts the parse; past it the thread is terminated (422);
+ *   a scan read by OCR (readers/ocr-reader.ts) gets DONDOC_PARSE_OCR_SECONDS more from the moment
+ *   its OCR starts: the OCR stops its child processes at that limit itself and answers 422;
  * - memory: the thread's heap (resourceLimits); a thread out of memory ends, the parse answers 422,
  *   the pool starts a fresh thread;
  * - the queue: parses waiting for a thread; past it new ones are refused at once (503, Retry-After).
@@ -75,6 +77,10 @@ export function createParsePool(
     maxRows: options.maxRows,
     maxCells: options.maxCells,
     maxTextChars: options.maxTextChars,
+    ocrMaxPages: options.ocrMaxPages,
+    ocrTimeoutMs: options.ocrTimeoutMs,
+    ocrTesseract: options.ocrTesseract,
+    ocrPdftoppm: options.ocrPdftoppm,
   };
 
   const start = () => {
@@ -107,8 +113,11 @@ export function createParsePool(
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
-    port1.once('message', () => {
-      timer = setTimeout(() => abort.abort(), options.timeoutMs);
+    port1.on('message', (message) => {
+      clearTimeout(timer);
+      // a scan's OCR kills its engine at ocrTimeoutMs and answers: the thread gets that and the parse's own time
+      const ms = message === 'ocr' ? options.ocrTimeoutMs + options.timeoutMs : options.timeoutMs;
+      timer = setTimeout(() => abort.abort(), ms);
     });
     try {
       const answer = await pool.run(

@@ -7,8 +7,9 @@ import type { Directory } from '../../domain/directory.ts';
 import { readIndexGrid } from '../indices/indices-file.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
 import type { ParseLimits } from './parse-limits.ts';
-import { type ParsedPlan, parsePlanText } from './plan-text.ts';
-import { type PlanFile, planTextOf } from './read-plan-file.ts';
+import type { ParsedPlan } from './plan-text.ts';
+import { type PlanFile, parsePlanSource, planSourceOf } from './read-plan-file.ts';
+import type { OcrEvents } from './readers/ocr-reader.ts';
 
 export type ParseRequest =
   | { kind: 'plan'; file: PlanFile; limits: ParseLimits }
@@ -16,14 +17,18 @@ export type ParseRequest =
   | { kind: 'plan-preview'; file: PlanFile; limits: ParseLimits; directory: Directory }
   | { kind: 'index-grid'; file: PlanFile; limits: ParseLimits };
 
-export async function runParse(request: ParseRequest): Promise<ParsedPlan | ImportPreview | string[][]> {
+/** `events`: told when a scan's OCR starts (the pool gives it the OCR's time limit from there). */
+export async function runParse(
+  request: ParseRequest,
+  events: OcrEvents = {},
+): Promise<ParsedPlan | ImportPreview | string[][]> {
   switch (request.kind) {
     case 'plan':
-      return parsePlanText(await planTextOf(request.file, request.limits));
+      return parsePlanSource(await planSourceOf(request.file, request.limits, events));
     case 'plan-preview':
       // matching thousands of agency cells and deadlines is CPU work too (≈ 45 µs a task): off the event loop
       return buildImportPreview(
-        parsePlanText(await planTextOf(request.file, request.limits)),
+        parsePlanSource(await planSourceOf(request.file, request.limits, events)),
         request.directory,
       );
     case 'index-grid':

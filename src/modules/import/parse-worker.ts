@@ -1,6 +1,7 @@
 /**
  * A thread of the parsing pool (parse-pool.ts; loaded through parse-worker.mjs under tsx). Tells the
- * pool when it starts a parse (the time limit counts from there, not from the queue), and answers
+ * pool when it starts a parse (the time limit counts from there, not from the queue) and when a scan's
+ * OCR starts (its own time limit, DONDOC_PARSE_OCR_SECONDS, counts from there), and answers
  * refusals as data: an AppError does not survive the structured clone between threads.
  */
 import { readlinkSync } from 'node:fs';
@@ -21,7 +22,7 @@ try {
 
 export interface WorkerTask {
   request: ParseRequest;
-  /** posted 'started' as the parse begins */
+  /** posted 'started' as the parse begins, 'ocr' as a scan's OCR begins */
   started: MessagePort;
 }
 
@@ -31,9 +32,12 @@ export type WorkerAnswer =
 
 export default async function parseInWorker(task: WorkerTask): Promise<WorkerAnswer> {
   task.started.postMessage('started');
-  task.started.close();
   try {
-    return { ok: true, value: await runParse(task.request) };
+    // a scan's OCR runs in child processes under its own time limit: the pool waits that long from here
+    return {
+      ok: true,
+      value: await runParse(task.request, { ocrStarted: () => task.started.postMessage('ocr') }),
+    };
   } catch (error) {
     if (!isAppError(error)) throw error;
     return {
@@ -44,5 +48,7 @@ export default async function parseInWorker(task: WorkerTask): Promise<WorkerAns
         ...(error.details ? { details: error.details } : {}),
       },
     };
+  } finally {
+    task.started.close();
   }
 }

@@ -2,9 +2,10 @@ import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ImportPreview } from './import-preview.ts';
 import { checkTextLength, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
-import { type ParsedPlan, parsePlanText } from './plan-text.ts';
+import { type ParsedPlan, type ParseWarning, parsePlanText } from './plan-text.ts';
 import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
 import { docxToPlanText } from './readers/docx-reader.ts';
+import { type OcrEvents, ocrPdfToPlanText } from './readers/ocr-reader.ts';
 import { pdfToPlanText } from './readers/pdf-reader.ts';
 import { csvToPlanText, xlsxToPlanText } from './readers/sheet-reader.ts';
 
@@ -34,7 +35,19 @@ export interface PlanReader {
  */
 export async function readPlanFile(file: PlanFile, reader?: PlanReader): Promise<ParsedPlan> {
   if (reader) return reader.readPlan(file);
-  return parsePlanText(await planTextOf(file));
+  return parsePlanSource(await planSourceOf(file));
+}
+
+/** The plan text of a file and the reader's own warnings about it (ocr_text: the text came from OCR). */
+export interface PlanSource {
+  text: string;
+  warnings: ParseWarning[];
+}
+
+/** The plan text parsed, the reader's warnings first. */
+export function parsePlanSource(source: PlanSource): ParsedPlan {
+  const parsed = parsePlanText(source.text);
+  return source.warnings.length ? { ...parsed, warnings: [...source.warnings, ...parsed.warnings] } : parsed;
 }
 
 /**
@@ -45,7 +58,27 @@ export async function planTextOf(
   file: PlanFile,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): Promise<string> {
-  return checkTextLength(await readerTextOf(file, limits), limits);
+  return (await planSourceOf(file, limits)).text;
+}
+
+/** planTextOf with the reader's warnings: a PDF without a text layer is read by OCR (readers/ocr-reader.ts). */
+export async function planSourceOf(
+  file: PlanFile,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  events: OcrEvents = {},
+): Promise<PlanSource> {
+  const source = await readerSourceOf(file, limits, events);
+  return { text: checkTextLength(source.text, limits), warnings: source.warnings };
+}
+
+async function readerSourceOf(file: PlanFile, limits: ParseLimits, events: OcrEvents): Promise<PlanSource> {
+  if (extensionOf(file.fileName) !== 'pdf') return { text: await readerTextOf(file, limits), warnings: [] };
+  try {
+    return { text: await readerTextOf(file, limits), warnings: [] };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'IMPORT_NO_TEXT') throw error;
+    return ocrPdfToPlanText(file.bytes, limits, events);
+  }
 }
 
 async function readerTextOf(file: PlanFile, limits: ParseLimits): Promise<string> {

@@ -1,0 +1,222 @@
+/**
+ * The raster step of OCR (ocr-reader.ts): a page rendered by pdftoppm as a grey PGM (P5) → the same
+ * page with the table's ruling lines whitened. Tesseract reads a cell border as '|', '[' or 'l' and
+ * loses the header cells around it; a ruled table is the common case of a plan's appendix. A line is
+ * a run of dark pixels longer than any stroke of text (`minRunInches`) along a row or a column; a
+ * slightly rotated scan is allowed for by looking `band` pixels to each side of the run.
+ */
+
+/** A grey image: one byte a pixel (0 black … 255 white), row by row. */
+export interface GreyImage {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+const DARK = 160;
+/** runs shorter than this are text: 0.3 in ≈ 22 pt, taller than a capital with two diacritics */
+const VERTICAL_RUN_INCHES = 0.3;
+/** a word's serifs can touch along its baseline: a horizontal rule must be longer than a long word */
+const HORIZONTAL_RUN_INCHES = 0.6;
+
+/** Reads a binary PGM (P5, maxval ≤ 255), the format of `pdftoppm -gray`; null for anything else. */
+export function readPgm(bytes: Uint8Array): GreyImage | null {
+  const fields: number[] = [];
+  let i = 2;
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x35) return null;
+  while (fields.length < 3 && i < bytes.length) {
+    const c = bytes[i] ?? 0;
+    if (c === 0x23) {
+      while (i < bytes.length && bytes[i] !== 0x0a) i++; // a comment line
+    } else if (c >= 0x30 && c <= 0x39) {
+      let n = 0;
+      while (i < bytes.length && (bytes[i] ?? 0) >= 0x30 && (bytes[i] ?? 0) <= 0x39) {
+        n = n * 10 + ((bytes[i] ?? 0) - 0x30);
+        i++;
+      }
+      fields.push(n);
+      continue;
+    }
+    i++;
+  }
+  const [width = 0, height = 0, maxval = 0] = fields;
+  const start = i; // one whitespace byte after maxval, consumed by the loop above
+  if (width <= 0 || height <= 0 || maxval <= 0 || maxval > 255) return null;
+  if (bytes.length - start < width * height) return null;
+  return { width, height, pixels: bytes.subarray(start, start + width * height) };
+}
+
+export function writePgm(image: GreyImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const out = new Uint8Array(header.length + image.pixels.length);
+  out.set(header);
+  out.set(image.pixels, header.length);
+  return out;
+}
+
+/**
+ * Whitens the ruling lines of a page rendered at `dpi` (in place) and returns how many pixels it
+ * whitened. Text is left alone: its strokes are shorter than the runs looked for.
+ */
+export function removeRulingLines(image: GreyImage, dpi: number): number {
+  const { width, height, pixels } = image;
+  const band = 2;
+  const dark = new Uint8Array(width * height);
+  for (let p = 0; p < dark.length; p++) dark[p] = (pixels[p] ?? 255) < DARK ? 1 : 0;
+  // dark within `band` pixels across: a rule a little rotated stays one run along the other way
+  const across = new Uint8Array(width * height);
+  const down = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!dark[y * width + x]) continue;
+      for (let d = Math.max(0, x - band); d <= Math.min(width - 1, x + band); d++) across[y * width + d] = 1;
+      for (let d = Math.max(0, y - band); d <= Math.min(height - 1, y + band); d++) down[d * width + x] = 1;
+    }
+  }
+  const erase = new Uint8Array(width * height);
+  const minVertical = Math.round(VERTICAL_RUN_INCHES * dpi);
+  for (let x = 0; x < width; x++) {
+    let start = -1;
+    for (let y = 0; y <= height; y++) {
+      const on = y < height && across[y * width + x] === 1;
+      if (on && start < 0) start = y;
+      if (!on && start >= 0) {
+        if (y - start >= minVertical) for (let k = start; k < y; k++) erase[k * width + x] = 1;
+        start = -1;
+      }
+    }
+  }
+  const minHorizontal = Math.round(HORIZONTAL_RUN_INCHES * dpi);
+  for (let y = 0; y < height; y++) {
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const on = x < width && down[y * width + x] === 1;
+      if (on && start < 0) start = x;
+      if (!on && start >= 0) {
+        if (x - start >= minHorizontal) erase.fill(1, y * width + start, y * width + x);
+        start = -1;
+      }
+    }
+  }
+  let whitened = 0;
+  for (let p = 0; p < erase.length; p++) {
+    if (erase[p] && dark[p]) {
+      pixels[p] = 255;
+      whitened++;
+    }
+  }
+  return whitened;
+}
+
+/**
+ * Whitens the boxes of words already read (in place, 2 pixels wider each side) and returns how many
+ * dark pixels remain: what a second look at the page may still read.
+ */
+export function whitenBoxes(
+  image: GreyImage,
+  boxes: ReadonlyArray<{ left: number; top: number; width: number; height: number }>,
+): number {
+  const { width, height, pixels } = image;
+  for (const box of boxes) {
+    const [x0, y0] = [Math.max(0, box.left - 2), Math.max(0, box.top - 2)];
+    const [x1, y1] = [Math.min(width, box.left + box.width + 2), Math.min(height, box.top + box.height + 2)];
+    for (let y = y0; y < y1; y++) pixels.fill(255, y * width + x0, y * width + x1);
+  }
+  let dark = 0;
+  for (let p = 0; p < pixels.length; p++) if ((pixels[p] ?? 255) < DARK) dark++;
+  return dark;
+}
+
+/** A box of the page, in pixels. */
+export interface PixelBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Dark marks the size of a character or a few (not specks, not pictures), close marks joined ('10', '6.'). */
+export function findMarks(image: GreyImage, dpi: number): PixelBox[] {
+  const { width, height, pixels } = image;
+  const seen = new Uint8Array(width * height);
+  const parts: PixelBox[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < pixels.length; start++) {
+    if (seen[start] || (pixels[start] ?? 255) >= DARK) continue;
+    let [x0, y0, x1, y1] = [width, height, 0, 0];
+    let count = 0;
+    stack.push(start);
+    seen[start] = 1;
+    while (stack.length > 0 && count < 100_000) {
+      const p = stack.pop() ?? 0;
+      const [x, y] = [p % width, Math.floor(p / width)];
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      count++;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const [nx, ny] = [x + dx, y + dy];
+          const q = ny * width + nx;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height || seen[q] || (pixels[q] ?? 255) >= DARK)
+            continue;
+          seen[q] = 1;
+          stack.push(q);
+        }
+      }
+    }
+    stack.length = 0;
+    parts.push({ left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 });
+  }
+  const [speck, tall, wide] = [0.015 * dpi, 0.5 * dpi, 1.5 * dpi];
+  const gap = 0.06 * dpi;
+  // join parts side by side (digits of a number, a dot after it) and stacked (a letter and its marks)
+  const marks: PixelBox[] = [];
+  for (const part of parts
+    .filter((b) => b.width >= speck || b.height >= speck)
+    .sort((a, b) => a.left - b.left)) {
+    const near = marks.find(
+      (m) =>
+        part.left <= m.left + m.width + gap &&
+        part.top <= m.top + m.height + gap &&
+        m.top <= part.top + part.height + gap,
+    );
+    if (!near) {
+      marks.push({ ...part });
+      continue;
+    }
+    const [right, bottom] = [
+      Math.max(near.left + near.width, part.left + part.width),
+      Math.max(near.top + near.height, part.top + part.height),
+    ];
+    [near.left, near.top] = [Math.min(near.left, part.left), Math.min(near.top, part.top)];
+    [near.width, near.height] = [right - near.left, bottom - near.top];
+  }
+  return marks.filter((m) => m.height >= 0.06 * dpi && m.height <= tall && m.width <= wide);
+}
+
+/**
+ * The marks copied side by side onto one white line (each vertically centred, `gap` apart), for one
+ * recognition of them all: returns the strip and each mark's x range on it.
+ */
+export function stripOf(
+  image: GreyImage,
+  marks: readonly PixelBox[],
+): { strip: GreyImage; spans: Array<{ from: number; to: number }> } {
+  const lineHeight = Math.max(...marks.map((m) => m.height));
+  const margin = Math.round(lineHeight / 2);
+  const gap = lineHeight * 3;
+  const width = margin * 2 + marks.reduce((sum, m) => sum + m.width + gap, 0);
+  const height = lineHeight + margin * 2;
+  const strip: GreyImage = { width, height, pixels: new Uint8Array(width * height).fill(255) };
+  const spans: Array<{ from: number; to: number }> = [];
+  let x = margin;
+  for (const m of marks) {
+    const top = margin + Math.floor((lineHeight - m.height) / 2);
+    for (let y = 0; y < m.height; y++) {
+      const from = (m.top + y) * image.width + m.left;
+      strip.pixels.set(image.pixels.subarray(from, from + m.width), (top + y) * width + x);
+    }
+    spans.push({ from: x, to: x + m.width });
+    x += m.width + gap;
+  }
+  return { strip, spans };
+}
