@@ -60,6 +60,9 @@ const PINNED = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
 const SERIF_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf';
 const SERIF_ITALIC = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf';
+const SANS = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const SANS_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+const SANS_ITALIC = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf';
 
 // ── expected JSON (the shape of ExpectedFixture in scripts/import-accuracy.ts) ───────────────────
 
@@ -1811,6 +1814,526 @@ async function gazetteDocx(): Promise<Buffer> {
   return pinZip(await Packer.toBuffer(doc));
 }
 
+// ── 6. a plan copied from a web page: cells separated by " | ", or by runs of spaces ────────────
+
+const WEB_TITLE = 'Chuyển đổi số tỉnh Tây Ninh năm 2022';
+const WEB_SECTIONS: TableSection[] = [
+  {
+    code: 'I',
+    title: 'CHÍNH QUYỀN SỐ',
+    rows: [
+      row(
+        '1',
+        'Nâng cấp Trung tâm dữ liệu tỉnh, bảo đảm an toàn thông tin theo cấp độ',
+        tn('', 'Sở Thông tin và Truyền thông'),
+        tn('', 'Công an tỉnh'),
+        quarter(3, 2022, ''),
+      ),
+      row(
+        '2',
+        'Kết nối Hệ thống thông tin giải quyết thủ tục hành chính tỉnh với Cơ sở dữ liệu quốc gia về dân cư',
+        tn('', 'Văn phòng UBND tỉnh'),
+        tn(', ', 'Sở TT&TT', 'Công an tỉnh'),
+        on('Trước ngày 30/9/2022', '2022-09-30'),
+      ),
+      row(
+        '3',
+        'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực tại các sở, ban, ngành và UBND cấp huyện',
+        tn(' và ', 'Các sở, ban, ngành tỉnh', 'UBND cấp huyện'),
+        tn('', 'Sở Thông tin và Truyền thông'),
+        onDates('Tháng 6/2022 và tháng 12/2022', '2022-06-30', '2022-12-31'),
+      ),
+      row(
+        '4',
+        'Xây dựng Kho dữ liệu dùng chung của tỉnh và danh mục dữ liệu mở',
+        tn('', 'Sở Thông tin và Truyền thông'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        on('Năm 2022', '2022-12-31'),
+      ),
+      row(
+        '5',
+        'Báo cáo tình hình thực hiện chuyển đổi số của cơ quan, đơn vị',
+        tn('; ', 'Các sở, ban, ngành tỉnh', 'UBND cấp huyện'),
+        tn('', 'Sở Thông tin và Truyền thông'),
+        { text: 'Hằng quý', dueOn: null, recurrence: { every: 'quarter' } },
+      ),
+    ],
+  },
+  {
+    code: 'II',
+    title: 'KINH TẾ SỐ VÀ XÃ HỘI SỐ',
+    rows: [
+      row(
+        '1',
+        'Hỗ trợ doanh nghiệp nhỏ và vừa ứng dụng nền tảng số trong sản xuất, kinh doanh',
+        tn('', 'Sở Kế hoạch và Đầu tư'),
+        tn(', ', 'Sở Công Thương', 'Hiệp hội Doanh nghiệp tỉnh'),
+        quarter(4, 2022, ''),
+      ),
+      row(
+        '2',
+        'Phát triển thương mại điện tử, đưa sản phẩm OCOP của tỉnh lên các sàn thương mại điện tử',
+        tn('', 'Sở Công Thương'),
+        tn('', 'Sở Nông nghiệp và Phát triển nông thôn'),
+        ongoing('Thường xuyên'),
+      ),
+      row(
+        '3',
+        'Triển khai thanh toán không dùng tiền mặt trong thu học phí, viện phí và dịch vụ công',
+        tn(', ', 'Sở Giáo dục và Đào tạo', 'Sở Y tế'),
+        tn('', 'Ngân hàng Nhà nước chi nhánh tỉnh Tây Ninh'),
+        on('Trước ngày 31/12/2022', '2022-12-31'),
+      ),
+      row(
+        '4',
+        'Phổ cập kỹ năng số cho người dân thông qua Tổ công nghệ số cộng đồng ở các xã, phường, thị trấn',
+        tn('', 'UBND cấp huyện'),
+        tn('', 'Sở Thông tin và Truyền thông'),
+        inYear(2022, ''),
+      ),
+      row(
+        '5',
+        'Tuyên truyền về chuyển đổi số trên Báo Tây Ninh, Đài Phát thanh và Truyền hình Tây Ninh',
+        tn('', 'Sở TT&TT'),
+        tn('', 'Sở Văn hóa, Thể thao và Du lịch'),
+        { text: 'Hằng tháng', dueOn: null, recurrence: { every: 'month' } },
+      ),
+    ],
+  },
+];
+const WEB_EXPECTED: Expected = {
+  plan: {
+    number: '1850/KH-UBND',
+    docType: 'KH',
+    issuedOn: '2022-06-08',
+    place: 'Tây Ninh',
+    title: WEB_TITLE,
+    signer: 'Trần Văn Minh',
+  },
+  sections: WEB_SECTIONS.map(({ code, title }) => ({ code, title })),
+  tasks: tableTasks(WEB_SECTIONS),
+};
+
+/** The header as a legal-document website prints it: each cell of the layout table on its own line. */
+const WEB_HEAD = [
+  'ỦY BAN NHÂN DÂN',
+  'TỈNH TÂY NINH',
+  '-------',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  '---------------',
+  'Số: 1850/KH-UBND',
+  'Tây Ninh, ngày 08 tháng 6 năm 2022',
+  '',
+  'KẾ HOẠCH',
+  WEB_TITLE,
+  '',
+  'Căn cứ Quyết định số 749/QĐ-TTg ngày 03 tháng 6 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030;',
+  'UBND tỉnh ban hành Kế hoạch chuyển đổi số tỉnh Tây Ninh năm 2022, cụ thể như sau:',
+  '',
+];
+const WEB_TAIL = [
+  '',
+  'Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Thông tin và Truyền thông để tổng hợp, báo cáo UBND tỉnh./.',
+  '',
+  'Nơi nhận:',
+  '- TT Tỉnh ủy, TT HĐND tỉnh;',
+  '- CT, các PCT UBND tỉnh;',
+  '- Như trên;',
+  '- Lưu: VT.',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  '',
+  '',
+  'Trần Văn Minh',
+  '',
+];
+const WEB_TITLES = [
+  'STT',
+  'Nội dung nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian hoàn thành',
+];
+
+function webPipesText(): string {
+  const lines = [...WEB_HEAD, WEB_TITLES.join(' | ')];
+  for (const s of WEB_SECTIONS) {
+    lines.push(`${s.code} | ${s.title}`);
+    for (const r of s.rows) {
+      lines.push([r.no, r.content, r.lead.written, r.support.written, r.deadline.text].join(' | '));
+    }
+  }
+  return `${[...lines, ...WEB_TAIL].join('\n')}`;
+}
+
+/** Greedy word wrap to `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** Columns laid out by spaces (no tabs), long cells wrapped onto continuation lines under their column. */
+function webSpacesText(): string {
+  const widths = [5, 46, 30, 30, 22];
+  const gap = '   ';
+  const layout = (cells: string[]) => {
+    const wrapped = cells.map((c, i) => wrap(c, widths[i] ?? 20));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) {
+      lines.push(
+        wrapped
+          .map((w, i) => (w[k] ?? '').padEnd(widths[i] ?? 20))
+          .join(gap)
+          .trimEnd(),
+      );
+    }
+    return lines;
+  };
+  const lines = [...WEB_HEAD, ...layout(WEB_TITLES)];
+  for (const s of WEB_SECTIONS) {
+    lines.push(`${s.code.padEnd(widths[0] ?? 5)}${gap}${s.title}`);
+    for (const r of s.rows)
+      lines.push(...layout([r.no, r.content, r.lead.written, r.support.written, r.deadline.text]));
+  }
+  return `${[...lines, ...WEB_TAIL].join('\n')}`;
+}
+
+// ── 4. a PDF printed with a fallback font: letters split into runs placed by position ────────────
+
+const FALLBACK_TITLE = 'Thực hiện công tác kiểm soát thủ tục hành chính năm 2023';
+const FALLBACK_SECTIONS: TableSection[] = [
+  {
+    code: 'I',
+    title: 'KIỂM SOÁT THỦ TỤC HÀNH CHÍNH',
+    rows: [
+      row(
+        '1',
+        'Rà soát, đánh giá thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh',
+        tn('', 'Văn phòng UBND tỉnh'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        quarter(2, 2023, ''),
+      ),
+      row(
+        '2',
+        'Niêm yết, công khai thủ tục hành chính tại Bộ phận Một cửa cấp huyện, cấp xã',
+        tn('', 'UBND cấp huyện'),
+        tn('', 'Văn phòng UBND tỉnh'),
+        ongoing('Thường xuyên'),
+      ),
+      row(
+        '3',
+        'Kiểm tra việc giải quyết hồ sơ thủ tục hành chính quá hạn, xin lỗi người dân',
+        tn('', 'Sở Nội vụ'),
+        tn('', 'Sở Tư pháp'),
+        onDates('Tháng 6/2023 và tháng 12/2023', '2023-06-30', '2023-12-31'),
+      ),
+      row(
+        '4',
+        'Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính',
+        tn('', 'Văn phòng UBND tỉnh'),
+        tn('', 'Sở Tư pháp'),
+        ongoing('Thường xuyên'),
+      ),
+    ],
+  },
+  {
+    code: 'II',
+    title: 'HIỆN ĐẠI HÓA GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+    rows: [
+      row(
+        '1',
+        'Cung cấp dịch vụ công trực tuyến toàn trình đối với thủ tục đủ điều kiện',
+        tn('', 'Sở Thông tin và Truyền thông'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        on('Trước ngày 30/9/2023', '2023-09-30'),
+      ),
+      row(
+        '2',
+        'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính lĩnh vực đất đai',
+        tn('', 'Sở Tài nguyên và Môi trường'),
+        tn('', 'UBND cấp huyện'),
+        quarter(4, 2023, ''),
+      ),
+      row(
+        '3',
+        'Khảo sát sự hài lòng của người dân, doanh nghiệp đối với dịch vụ hành chính công',
+        tn('', 'Sở Nội vụ'),
+        tn('', 'Văn phòng UBND tỉnh'),
+        on('Tháng 11/2023', '2023-11-30'),
+      ),
+      row(
+        '4',
+        'Báo cáo kết quả kiểm soát thủ tục hành chính về Văn phòng UBND tỉnh',
+        tn('; ', 'Các sở, ban, ngành tỉnh', 'UBND cấp huyện'),
+        tn('', 'Văn phòng UBND tỉnh'),
+        { text: 'Hằng quý', dueOn: null, recurrence: { every: 'quarter' } },
+      ),
+    ],
+  },
+];
+const FALLBACK_EXPECTED: Expected = {
+  plan: {
+    number: '45/KH-UBND',
+    docType: 'KH',
+    issuedOn: '2023-03-10',
+    place: 'Tây Ninh',
+    title: FALLBACK_TITLE,
+    signer: 'Lê Thị Hồng',
+  },
+  sections: FALLBACK_SECTIONS.map(({ code, title }) => ({ code, title })),
+  tasks: tableTasks(FALLBACK_SECTIONS),
+};
+
+/** Deterministic PRNG (mulberry32). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A word cut where a fallback font would take over: before every letter outside Latin-1 (the
+ * Vietnamese letters with ă, â, ê, ô, ơ, ư, đ or a tone mark the base font lacks): "Nội" → "N", "ội".
+ */
+function fallbackPieces(word: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && (ch.codePointAt(0) ?? 0) > 0xff) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += ch;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+/** The font a piece is drawn in: the fallback face when it starts with a letter the base font lacks. */
+const pieceFont = (piece: string, font: string) =>
+  (piece.codePointAt(0) ?? 0) > 0xff ? `${font}-fallback` : font;
+
+/**
+ * Draws text as separately positioned runs, the pieces after a cut in the fallback font, with a gap of
+ * 0.02–0.09 em inside a word. (Wider gaps, such as 0.15 em, make pdftotext split the word too: poppler
+ * breaks words at about 0.1 em, so a file it reads right has its pieces closer than that.)
+ */
+class SpacedWriter {
+  private readonly random = mulberry32(20230310);
+  /** the gap after each piece of each word, fixed once so measuring and drawing agree */
+  private readonly gaps = new Map<string, number[]>();
+  private uses = 0;
+
+  constructor(private readonly doc: Pdf) {}
+
+  private gapsOf(word: string, size: number, key: string): number[] {
+    let gaps = this.gaps.get(key);
+    if (!gaps) {
+      gaps = fallbackPieces(word)
+        .slice(1)
+        .map(() => size * (0.02 + 0.07 * this.random()));
+      this.gaps.set(key, gaps);
+    }
+    return gaps;
+  }
+
+  wordWidth(word: string, font: string, size: number): number {
+    this.doc.font(font).fontSize(size);
+    const pieces = fallbackPieces(word);
+    const key = `${this.uses}|${word}`;
+    const gaps = this.gapsOf(word, size, key);
+    return (
+      pieces.reduce((w, piece) => w + this.doc.font(pieceFont(piece, font)).widthOfString(piece), 0) +
+      gaps.reduce((a, b) => a + b, 0)
+    );
+  }
+
+  lineWidth(text: string, font: string, size: number): number {
+    this.doc.font(font).fontSize(size);
+    const space = this.doc.widthOfString(' ');
+    const words = text.split(' ');
+    return words.reduce((w, word) => w + this.wordWidth(word, font, size), 0) + space * (words.length - 1);
+  }
+
+  /** Draws one line starting at x (baseline-top at y); returns its width. */
+  line(text: string, x: number, y: number, font: string, size: number): number {
+    const doc = this.doc;
+    doc.font(font).fontSize(size);
+    const space = doc.widthOfString(' ');
+    let cursor = x;
+    text.split(' ').forEach((word, i) => {
+      if (i > 0) cursor += space;
+      const pieces = fallbackPieces(word);
+      const gaps = this.gapsOf(word, size, `${this.uses}|${word}`);
+      pieces.forEach((piece, k) => {
+        doc.font(pieceFont(piece, font)).fontSize(size).text(piece, cursor, y, { lineBreak: false });
+        cursor += doc.widthOfString(piece) + (gaps[k] ?? 0);
+      });
+    });
+    this.uses++;
+    return cursor - x;
+  }
+
+  centered(text: string, left: number, width: number, y: number, font: string, size: number): void {
+    const w = this.lineWidth(text, font, size);
+    this.gaps.clear();
+    this.line(text, left + (width - w) / 2, y, font, size);
+  }
+
+  /** Greedy wrap by drawn width. */
+  wrap(text: string, width: number, font: string, size: number): string[] {
+    const out: string[] = [];
+    let current = '';
+    for (const word of text.split(' ')) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (current && this.lineWidth(candidate, font, size) > width) {
+        out.push(current);
+        current = word;
+      } else current = candidate;
+    }
+    if (current) out.push(current);
+    return out;
+  }
+}
+
+function pdfBytes(build: (doc: Pdf) => void): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    info: { CreationDate: PINNED, ModDate: PINNED },
+  });
+  doc.registerFont('regular', SERIF);
+  doc.registerFont('bold', SERIF_BOLD);
+  doc.registerFont('italic', SERIF_ITALIC);
+  doc.registerFont('regular-fallback', SANS);
+  doc.registerFont('bold-fallback', SANS_BOLD);
+  doc.registerFont('italic-fallback', SANS_ITALIC);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolveBytes) =>
+    doc.on('end', () => resolveBytes(Buffer.concat(chunks))),
+  );
+  build(doc);
+  doc.end();
+  return done;
+}
+
+function fallbackFontPdf(): Promise<Buffer> {
+  return pdfBytes((doc) => {
+    const w = new SpacedWriter(doc);
+    const LEFT = 70;
+    const RIGHT = 545;
+    const WIDTH = RIGHT - LEFT;
+    const SIZE = 11;
+    const LINE_H = 14.5;
+    let y = 0;
+    const newPage = () => {
+      doc.addPage({ size: 'A4', margin: 0 });
+      y = 56;
+    };
+    newPage();
+    // issuer block: two columns
+    w.centered('ỦY BAN NHÂN DÂN', LEFT, 190, y, 'regular', SIZE);
+    w.centered(QUOC_HIEU, LEFT + 190, WIDTH - 190, y, 'bold', SIZE);
+    y += LINE_H;
+    w.centered('TỈNH TÂY NINH', LEFT, 190, y, 'bold', SIZE);
+    w.centered(TIEU_NGU, LEFT + 190, WIDTH - 190, y, 'bold', SIZE);
+    y += LINE_H * 1.6;
+    w.centered('Số: 45/KH-UBND', LEFT, 190, y, 'regular', SIZE);
+    w.centered('Tây Ninh, ngày 10 tháng 3 năm 2023', LEFT + 190, WIDTH - 190, y, 'italic', SIZE);
+    y += LINE_H * 2.5;
+    w.centered('KẾ HOẠCH', LEFT, WIDTH, y, 'bold', 13);
+    y += LINE_H * 1.3;
+    w.centered(FALLBACK_TITLE, LEFT, WIDTH, y, 'bold', 12);
+    y += LINE_H * 2;
+    const para = (text: string, font = 'regular') => {
+      const lines = w.wrap(text, WIDTH - 24, font, SIZE);
+      lines.forEach((line, i) => {
+        w.line(line, i === 0 ? LEFT + 24 : LEFT, y, font, SIZE);
+        y += LINE_H;
+      });
+      y += 4;
+    };
+    para(
+      'Căn cứ Quyết định số 2215/QĐ-UBND ngày 20 tháng 9 năm 2021 của Chủ tịch UBND tỉnh về cải cách hành chính giai đoạn 2021-2030, UBND tỉnh ban hành Kế hoạch thực hiện công tác kiểm soát thủ tục hành chính năm 2023 như sau:',
+      'italic',
+    );
+    para('I. MỤC ĐÍCH, YÊU CẦU', 'bold');
+    para(
+      'Kiểm soát chặt chẽ việc ban hành, thực hiện thủ tục hành chính; công khai, minh bạch, tạo thuận lợi cho người dân và doanh nghiệp.',
+    );
+    para('II. NHIỆM VỤ CỤ THỂ', 'bold');
+
+    const cols = [28, 190, 95, 95, 67];
+    const titles = ['STT', 'Nội dung', 'Chủ trì', 'Phối hợp', 'Thời hạn'];
+    const xs = cols.map((_, i) => LEFT + cols.slice(0, i).reduce((a, b) => a + b, 0));
+    const PAD = 3;
+    const drawRow = (cells: string[], font: string, spanTitle = false) => {
+      const wrapped = spanTitle
+        ? [[cells[0] ?? ''], w.wrap(cells[1] ?? '', WIDTH - (cols[0] ?? 0) - 2 * PAD, font, SIZE)]
+        : cells.map((c, i) => w.wrap(c, (cols[i] ?? 0) - 2 * PAD, font, SIZE));
+      const height = Math.max(...wrapped.map((lines) => lines.length)) * LINE_H + 2 * PAD;
+      if (y + height > 790) newPage();
+      wrapped.forEach((lines, i) => {
+        lines.forEach((line, k) => {
+          w.line(line, (xs[i] ?? LEFT) + PAD, y + PAD + k * LINE_H, font, SIZE);
+        });
+      });
+      const edges = spanTitle ? [LEFT, xs[1] ?? LEFT, RIGHT] : [...xs, RIGHT];
+      doc.lineWidth(0.6).rect(LEFT, y, WIDTH, height).stroke();
+      for (const x of edges.slice(1, -1))
+        doc
+          .moveTo(x, y)
+          .lineTo(x, y + height)
+          .stroke();
+      y += height;
+    };
+    drawRow(titles, 'bold');
+    for (const s of FALLBACK_SECTIONS) {
+      drawRow([s.code, s.title], 'bold', true);
+      for (const r of s.rows)
+        drawRow([r.no, r.content, r.lead.written, r.support.written, r.deadline.text], 'regular');
+    }
+    y += 10;
+    para(
+      'Các cơ quan, đơn vị báo cáo kết quả thực hiện về Văn phòng UBND tỉnh trước ngày 15/12/2023 để tổng hợp./.',
+    );
+    if (y > 680) newPage();
+    const top = y + 6;
+    y = top;
+    w.line('Nơi nhận:', LEFT, y, 'bold', 10);
+    for (const r of ['- TT Tỉnh ủy, TT HĐND tỉnh;', '- CT, các PCT UBND tỉnh;', '- Lưu: VT.']) {
+      y += 12.5;
+      w.line(r, LEFT, y, 'regular', 10);
+    }
+    y = top;
+    for (const line of ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']) {
+      w.centered(line, LEFT + 240, WIDTH - 240, y, 'bold', SIZE);
+      y += LINE_H;
+    }
+    y += LINE_H * 3;
+    w.centered('Lê Thị Hồng', LEFT + 240, WIDTH - 240, y, 'bold', SIZE);
+  });
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
 const EXPECTED_WRITTEN: string[] = [];
@@ -1847,6 +2370,16 @@ async function main(): Promise<void> {
   printToPdf(gazetteHtml(), out('real-table-gazette.pdf'));
   writeFileSync(out('real-table-gazette.docx'), await gazetteDocx());
   writeExpected('real-table-gazette', GAZETTE_EXPECTED);
+
+  // 4. letters in spaced runs (fallback font)
+  writeFileSync(out('real-fallback-font.pdf'), await fallbackFontPdf());
+  writeExpected('real-fallback-font', FALLBACK_EXPECTED);
+
+  // 6. copied from a web page
+  writeFileSync(out('real-web-pipes.txt'), webPipesText());
+  writeExpected('real-web-pipes', WEB_EXPECTED);
+  writeFileSync(out('real-web-spaces.txt'), webSpacesText());
+  writeExpected('real-web-spaces', WEB_EXPECTED);
 
   // biome formats the JSON of test/**: format the expected files the same way, so a rerun is a no-op.
   execFileSync('npx', ['biome', 'format', '--write', ...EXPECTED_WRITTEN], { cwd: ROOT, stdio: 'ignore' });
