@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
+import { importPlanDocument, previewPlanImport } from '../src/modules/import/import.service.ts';
+import { replanOccurrences } from '../src/modules/plans/plan-occurrences.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
@@ -126,5 +128,123 @@ describeEachDatabase('creating a plan', (t) => {
       due_on: '2021-05-31',
       deadline_kind: 'once',
     });
+  });
+
+  it('registers the deadline phrases of real plans through the import (issue #13): listed dates, yearly runs, milestones', async () => {
+    await loadDemo(t.db);
+    const lines = [
+      'Số: 40/KH-UBND',
+      'Tây Ninh, ngày 01 tháng 03 năm 2023',
+      'KẾ HOẠCH',
+      'Chuyển đổi số năm 2023 và các năm tiếp theo',
+      'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+      '1\tRà soát quy trình nội bộ\tSở Nội vụ\t\tTrong năm 2023, 2024\t',
+      '2\tBáo cáo chỉ số chuyển đổi số\tSở Thông tin và Truyền thông\t\tNăm 2025 và các năm tiếp theo\t',
+      '3\tXây dựng đề án\tSở Tư pháp\t\tQuý I/2024 (trình UBND tỉnh)\t',
+      '4\tTuyên truyền\tSở Tài chính\t\tCả năm\t',
+      '5\tCập nhật dữ liệu\tSở Nội vụ\t\tThực hiện thường xuyên, riêng việc rà soát hoàn thành trong quý II/2023\t',
+      '6\tSơ kết\tSở Tư pháp\t\tTháng 6/2023 và tháng 12/2023\t',
+      '7\tHoàn thiện hạ tầng\tSở Tài chính\t\tTheo lộ trình, hoàn thành trong năm 2025\t',
+    ];
+    const file = { fileName: 'ke-hoach-40.txt', bytes: new TextEncoder().encode(lines.join('\n')) };
+    const preview = await previewPlanImport(t.db, authority, file);
+    expect(preview.tasks.map((task) => [task.no, task.dueOn, task.recurrence])).toEqual([
+      ['1', null, { every: 'dates', dates: ['2023-12-31', '2024-12-31'] }],
+      ['2', null, { every: 'year', fromYear: 2025 }],
+      ['3', '2024-03-31', null],
+      ['4', '2023-12-31', null],
+      ['5', '2023-06-30', null],
+      ['6', null, { every: 'dates', dates: ['2023-06-30', '2023-12-31'] }],
+      ['7', '2025-12-31', null],
+    ]);
+
+    const { plan } = await importPlanDocument(t.db, authority, file);
+    const leads = async () =>
+      t.db
+        .selectFrom('assignment as a')
+        .innerJoin('task as k', 'k.id', 'a.task_id')
+        .innerJoin('agency as g', 'g.id', 'a.agency_id')
+        .select(['k.no', 'g.code', 'a.occurrence', 'a.period_label', 'a.opens_on', 'a.current_due_on'])
+        .where('k.plan_id', '=', plan.planId)
+        .where('a.role', '=', 'lead')
+        .orderBy('k.position')
+        .orderBy('a.occurrence')
+        .execute();
+    const row = (
+      no: string,
+      code: string,
+      occurrence: number,
+      label: string | null,
+      opens: string,
+      due: string,
+    ) => ({
+      no,
+      code,
+      occurrence,
+      period_label: label,
+      opens_on: opens,
+      current_due_on: due,
+    });
+    // The plan gives no end: listed dates run to their last one, a yearly run to the end of its first year.
+    expect(await leads()).toEqual([
+      row('1', 'SNV', 1, 'Đợt 1, hạn 31/12/2023', '2023-03-01', '2023-12-31'),
+      row('1', 'SNV', 2, 'Đợt 2, hạn 31/12/2024', '2024-01-01', '2024-12-31'),
+      row('2', 'STTTT', 1, 'Năm 2025', '2025-01-01', '2025-12-31'),
+      row('3', 'STP', 0, null, '2023-03-01', '2024-03-31'),
+      row('4', 'STC', 0, null, '2023-03-01', '2023-12-31'),
+      row('5', 'SNV', 0, null, '2023-03-01', '2023-06-30'),
+      row('6', 'STP', 1, 'Đợt 1, hạn 30/06/2023', '2023-03-01', '2023-06-30'),
+      row('6', 'STP', 2, 'Đợt 2, hạn 31/12/2023', '2023-07-01', '2023-12-31'),
+      row('7', 'STC', 0, null, '2023-03-01', '2025-12-31'),
+    ]);
+    const stored = await t.db
+      .selectFrom('task')
+      .select(['no', 'deadline_kind', 'recurrence'])
+      .where('plan_id', '=', plan.planId)
+      .where('deadline_kind', '=', 'recurring')
+      .orderBy('position')
+      .execute();
+    expect(stored).toEqual([
+      {
+        no: '1',
+        deadline_kind: 'recurring',
+        recurrence: { period: 'dates', dates: ['2023-12-31', '2024-12-31'] },
+      },
+      { no: '2', deadline_kind: 'recurring', recurrence: { period: 'year', fromYear: 2025 } },
+      {
+        no: '6',
+        deadline_kind: 'recurring',
+        recurrence: { period: 'dates', dates: ['2023-06-30', '2023-12-31'] },
+      },
+    ]);
+
+    // Each occurrence is chased on its own: nothing received, a reminder after each due date.
+    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2024-01-15', plan: '40/KH-UBND' });
+    expect(reminders.map((r) => [r.agency, r.dueOn]).sort()).toEqual([
+      ['SNV', '2023-06-30'],
+      ['SNV', '2023-12-31'],
+      ['STC', '2023-12-31'],
+      ['STP', '2023-06-30'],
+      ['STP', '2023-12-31'],
+    ]);
+
+    // A later end adds the yearly run's next years and leaves the listed dates as they are.
+    await t.db.updateTable('plan').set({ ends_on: '2027-12-31' }).where('id', '=', plan.planId).execute();
+    const after = await t.db
+      .selectFrom('plan')
+      .selectAll()
+      .where('id', '=', plan.planId)
+      .executeTakeFirstOrThrow();
+    expect(await replanOccurrences(t.db, after, { place: 'Tây Ninh', today: '2024-01-15' })).toEqual({
+      added: 2,
+      removed: 0,
+    });
+    const yearly = (await leads()).filter((r) => r.no === '2').map((r) => [r.period_label, r.current_due_on]);
+    expect(yearly).toEqual([
+      ['Năm 2025', '2025-12-31'],
+      ['Năm 2026', '2026-12-31'],
+      ['Năm 2027', '2027-12-31'],
+    ]);
+    expect((await leads()).filter((r) => r.no === '1')).toHaveLength(2);
   });
 });

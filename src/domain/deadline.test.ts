@@ -265,3 +265,84 @@ describe('describeRecurrence', () => {
     expect(parseDeadline(describeRecurrence(parsed.recurrence), ctx)).toEqual(parsed);
   });
 });
+
+describe('phrases of real plans (issue #13)', () => {
+  const plan2022: DeadlineContext = { referenceDate: '2022-03-01' };
+
+  it.each<[string, Recurrence]>([
+    ['Trong năm 2023, 2024', { period: 'dates', dates: ['2023-12-31', '2024-12-31'] }],
+    ['Trong năm 2023, 2024.', { period: 'dates', dates: ['2023-12-31', '2024-12-31'] }],
+    ['Tháng 6/2021 và tháng 12/2021', { period: 'dates', dates: ['2021-06-30', '2021-12-31'] }],
+    ['Năm 2023, 2024 và 2025', { period: 'dates', dates: ['2023-12-31', '2024-12-31', '2025-12-31'] }],
+    // a year written once at the end is every part's; a bare numeral takes the word before it
+    ['Tháng 6 và tháng 12/2021', { period: 'dates', dates: ['2021-06-30', '2021-12-31'] }],
+    ['Quý I, II/2022', { period: 'dates', dates: ['2022-03-31', '2022-06-30'] }],
+    ['Trước ngày 30/6/2022; trước ngày 15/12/2022', { period: 'dates', dates: ['2022-06-30', '2022-12-15'] }],
+    ['Năm 2025 và các năm tiếp theo', { period: 'year', fromYear: 2025 }],
+    ['Từ năm 2025 trở đi', { period: 'year', fromYear: 2025 }],
+    ['Hằng năm, từ năm 2025', { period: 'year', fromYear: 2025 }],
+    ['Trước ngày 15/12 hằng năm, từ năm 2023', { period: 'year', month: 12, day: 15, fromYear: 2023 }],
+  ])('%s → recurring', (text, recurrence) => {
+    expect(parseDeadline(text, plan2022)).toEqual({ kind: 'recurring', recurrence });
+  });
+
+  it.each([
+    ['Quý I/2024 (trình Chính phủ)', '2024-03-31', false],
+    ['Trước ngày 30/6/2022 (báo cáo UBND tỉnh)', '2022-06-30', false],
+    ['Cả năm', '2022-12-31', true],
+    ['Cả năm 2023', '2023-12-31', false],
+    ['Theo lộ trình, từng bước chuyển đổi, hoàn thành trong năm 2025', '2025-12-31', false],
+    ['Theo lộ trình của Chính phủ, hoàn thành trong năm 2025.', '2025-12-31', false],
+    // ongoing work with a dated milestone: the milestone is what is chased
+    ['Thực hiện thường xuyên, riêng việc rà soát hoàn thành trong quý II/2020', '2020-06-30', false],
+    ['Thường xuyên; riêng Đề án HOÀN THÀNH TRƯỚC NGÀY 30/9/2022', '2022-09-30', false],
+  ])('%s → once %s', (text, dueOn, yearInferred) => {
+    expect(parseDeadline(text, plan2022)).toEqual({ kind: 'once', dueOn, yearInferred });
+  });
+
+  it('a list of one date after duplicates is a single deadline', () => {
+    expect(parseDeadline('Tháng 6/2021 và tháng 6/2021', plan2022)).toEqual({
+      kind: 'once',
+      dueOn: '2021-06-30',
+      yearInferred: false,
+    });
+  });
+
+  it('strict "trước" applies to each listed date', () => {
+    expect(
+      parseDeadline('Trước ngày 30/6/2022 và trước ngày 15/12/2022', { ...plan2022, beforeIsStrict: true }),
+    ).toEqual({
+      kind: 'recurring',
+      recurrence: { period: 'dates', dates: ['2022-06-29', '2022-12-14'] },
+    });
+  });
+
+  it.each([
+    ['Tháng 6/2021 và tháng 13/2021', 'Tháng không hợp lệ "13/2021"'],
+    ['Trong năm 2023, sau đó tùy tình hình', 'Không hiểu thời hạn "Trong năm 2023, sau đó tùy tình hình"'],
+    ['Năm 1800 và các năm tiếp theo', 'Năm không hợp lệ "1800"'],
+    ['(trình Chính phủ)', 'Không hiểu thời hạn "(trình Chính phủ)"'],
+    ['Theo lộ trình', 'Không hiểu thời hạn "Theo lộ trình"'],
+  ])('%j stays unparsed', (text, reason) => {
+    expect(parseDeadline(text, plan2022)).toEqual({ kind: 'unparsed', reason });
+  });
+
+  it('ongoing work without a dated milestone stays ongoing', () => {
+    expect(parseDeadline('Thực hiện thường xuyên, hoàn thành tốt nhiệm vụ được giao', plan2022)).toEqual({
+      kind: 'ongoing',
+    });
+  });
+
+  it.each<[Recurrence, string]>([
+    [{ period: 'dates', dates: ['2023-12-31', '2024-12-31'] }, '31/12/2023 và 31/12/2024'],
+    [
+      { period: 'dates', dates: ['2021-06-30', '2021-09-30', '2021-12-31'] },
+      '30/06/2021, 30/09/2021 và 31/12/2021',
+    ],
+    [{ period: 'year', fromYear: 2025 }, 'Hằng năm, từ năm 2025'],
+    [{ period: 'quarter', day: 15, fromYear: 2023 }, 'Hằng quý, trước ngày 15 tháng cuối quý, từ năm 2023'],
+  ])('label %j → %s, which parses back', (r, label) => {
+    expect(describeRecurrence(r)).toBe(label);
+    expect(parseDeadline(label, plan2022)).toEqual({ kind: 'recurring', recurrence: r });
+  });
+});

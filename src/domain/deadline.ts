@@ -2,16 +2,35 @@
  * Parser for the deadline phrases of a plan's appendix (thời hạn / thời gian hoàn thành), DOMAIN.md §4.
  * Works on calendar dates only: the result is a LocalDate, a recurrence, "ongoing" or a reason it failed.
  */
-import { addDays, dateParts, daysBetween, type LocalDate, lastDayOfMonth, makeDate } from './dates.ts';
+import {
+  addDays,
+  dateParts,
+  daysBetween,
+  formatVietnameseDate,
+  type LocalDate,
+  lastDayOfMonth,
+  makeDate,
+} from './dates.ts';
 
 export type RecurrencePeriod = 'year' | 'half_year' | 'quarter' | 'month';
 
-/** A recurring deadline: due at the end of each period, or on the stated day (and month for yearly). */
-export interface Recurrence {
+/** A periodic deadline: due at the end of each period, or on the stated day (and month for yearly). */
+export interface PeriodicRecurrence {
   period: RecurrencePeriod;
   month?: number;
   day?: number;
+  /** The first year it applies: "Năm 2025 và các năm tiếp theo", "Hằng năm, từ năm 2025". */
+  fromYear?: number;
 }
+
+/** Due on each listed date, in order: "Trong năm 2023, 2024", "Tháng 6/2021 và tháng 12/2021". */
+export interface DatesRecurrence {
+  period: 'dates';
+  dates: LocalDate[];
+}
+
+/** A deadline that falls more than once: every period, or on a few listed dates. */
+export type Recurrence = PeriodicRecurrence | DatesRecurrence;
 
 export type ParsedDeadline =
   | { kind: 'once'; dueOn: LocalDate; yearInferred: boolean }
@@ -46,13 +65,31 @@ function normalizeDeadlineText(text: string): string {
 }
 
 export function parseDeadline(text: string, ctx: DeadlineContext): ParsedDeadline {
+  const parsed = parsePhrase(text, ctx);
+  if (parsed.kind !== 'unparsed') return parsed;
+  // "Quý I/2024 (trình Chính phủ)": a remark in brackets says what is due, not when.
+  const bare = text.replace(/\([^()]*\)/g, ' ');
+  if (bare === text || normalizeDeadlineText(bare) === '') return parsed;
+  const again = parsePhrase(bare, ctx);
+  return again.kind === 'unparsed' ? parsed : again;
+}
+
+/**
+ * In order: a period marker ("hằng năm"), a yearly run ("Năm 2025 và các năm tiếp theo"), one
+ * date or period, a list of them, a dated milestone inside a longer phrase, "thường xuyên".
+ */
+function parsePhrase(text: string, ctx: DeadlineContext): ParsedDeadline {
   const original = text.replace(/\s+/g, ' ').trim();
   const s = normalizeDeadlineText(text);
   if (s === '') return unparsed('Chưa có thời hạn');
-  const recurring = parseRecurring(s, original, ctx);
+  const recurring = parseRecurring(s, original, ctx) ?? parseYearsOnward(s);
   if (recurring) return recurring;
+  const once = parseOnce(s, original, ctx);
+  if (once.kind === 'once') return once;
+  const listed = parseDateList(text, ctx) ?? parseMilestone(text, ctx);
+  if (listed) return listed;
   if (/\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b/.test(s)) return { kind: 'ongoing' };
-  return parseOnce(s, original, ctx);
+  return once;
 }
 
 function unparsed(reason: string): ParsedDeadline {
@@ -87,6 +124,13 @@ function parseRecurring(s: string, original: string, ctx: DeadlineContext): Pars
   // Everything but the markers: may state a day ("trước ngày 20"), day/month ("15/12") or a month ("tháng 12").
   let rest = s;
   for (const [, re] of PERIOD_MARKERS) rest = rest.replace(re, ' ');
+  // "Hằng năm, từ năm 2025 (trở đi)": the first year it applies.
+  const from = /\btu (?:nam )?(\d{4})(?: tro di)?\b/.exec(rest);
+  if (from) rest = rest.replace(from[0], ' ');
+  const fromYear = from ? Number(from[1]) : undefined;
+  if (fromYear !== undefined && !makeDate(fromYear, 1, 1)) return unparsed(`Năm không hợp lệ "${fromYear}"`);
+  const recurring = (r: PeriodicRecurrence): ParsedDeadline =>
+    periodic(fromYear === undefined ? r : { ...r, fromYear });
   // "hằng quý, 6 tháng, năm": the other periods of such a list add nothing.
   rest = rest.replace(/(?<!ngay )\b6 thang\b(?! (?:\d|dau|cuoi))/g, ' ');
   // "… trước ngày 15 tháng 6 và tháng 12" restates the half-year's last months.
@@ -137,19 +181,36 @@ function parseRecurring(s: string, original: string, ctx: DeadlineContext): Pars
   return recurring({ period, day: strict && day > 1 ? day - 1 : day });
 }
 
-function recurring(recurrence: Recurrence): ParsedDeadline {
+function periodic(recurrence: PeriodicRecurrence): ParsedDeadline {
   return { kind: 'recurring', recurrence };
+}
+
+/** "Năm 2025 và các năm tiếp theo", "Từ năm 2025 trở đi": every year from that one. */
+function parseYearsOnward(s: string): ParsedDeadline | null {
+  const m =
+    /^(?:trong |tu )?nam (\d{4}) (?:va|den) (?:cac|nhung) nam (?:tiep theo|sau|sau do|ke tiep)$/.exec(s) ??
+    /^tu (?:nam )?(\d{4}) tro (?:di|ve sau)$/.exec(s);
+  if (!m) return null;
+  const fromYear = Number(m[1]);
+  if (!makeDate(fromYear, 1, 1)) return unparsed(`Năm không hợp lệ "${fromYear}"`);
+  return periodic({ period: 'year', fromYear });
 }
 
 // ---------- one-off ----------
 
-/** Words that may precede the date itself; `truoc` also marks the "before" form. */
+/** Words that may precede the date itself; `truoc` also marks the "before" form. `Cả năm`: the plan's year. */
 const PREFIX =
-  /^(?:hoan thanh|thoi han|thoi gian|cham nhat(?: la)?|han chot(?: la)?|truoc|den(?: het)?|toi|vao|trong|cuoi|la|xong|ngay)\s+/;
+  /^(?:hoan thanh|thoi han|thoi gian|cham nhat(?: la)?|han chot(?: la)?|truoc|den(?: het)?|toi|vao|trong|cuoi|la|xong|ngay|ca)\s+/;
 
 type Candidate = { due: LocalDate | null; periodStart: LocalDate | null; bad?: string };
 
-function parseOnce(s: string, original: string, ctx: DeadlineContext): ParsedDeadline {
+/** One date phrase read but not yet dated: its form, and whether it said "trước". */
+interface Part {
+  match: BodyMatch;
+  before: boolean;
+}
+
+function readPart(s: string): Part | null {
   let body = s;
   let before = false;
   for (let m = PREFIX.exec(body); m; m = PREFIX.exec(body)) {
@@ -157,24 +218,78 @@ function parseOnce(s: string, original: string, ctx: DeadlineContext): ParsedDea
     body = body.slice(m[0].length);
   }
   const match = matchBody(body);
-  if (!match) return notUnderstood(original);
+  return match ? { match, before } : null;
+}
 
-  let yearInferred = false;
-  let cand: Candidate;
-  if (match.year !== null) {
-    cand = match.build(match.year);
-  } else {
-    yearInferred = true;
-    const refYear = dateParts(ctx.referenceDate).year;
-    cand = match.build(refYear);
-    if (cand.due && daysBetween(cand.due, ctx.referenceDate) > INFER_GRACE_DAYS)
-      cand = match.build(refYear + 1);
-  }
-  if (!cand.due || !cand.periodStart) return unparsed(cand.bad ?? notUnderstoodReason(original));
+/** The due date of a part in `year`, or why it has none (`bad` undefined: not a date at all). */
+function dueOfPart(part: Part, year: number, ctx: DeadlineContext): { due: LocalDate } | { bad?: string } {
+  const cand = part.match.build(year);
+  if (!cand.due || !cand.periodStart) return { bad: cand.bad };
   // Strict "trước" ends the day before the date, or before the period starts ("Trước tháng 6/2021" → 31/5).
-  let dueOn = cand.due;
-  if (before && ctx.beforeIsStrict === true) dueOn = addDays(cand.periodStart, -1);
-  return { kind: 'once', dueOn, yearInferred };
+  return { due: part.before && ctx.beforeIsStrict === true ? addDays(cand.periodStart, -1) : cand.due };
+}
+
+/** A part without a year: the plan's year, or the next one if the date would fall well before the plan. */
+function inferYear(part: Part, ctx: DeadlineContext): number {
+  const refYear = dateParts(ctx.referenceDate).year;
+  const due = part.match.build(refYear).due;
+  return due && daysBetween(due, ctx.referenceDate) > INFER_GRACE_DAYS ? refYear + 1 : refYear;
+}
+
+function parseOnce(s: string, original: string, ctx: DeadlineContext): ParsedDeadline {
+  const part = readPart(s);
+  if (!part) return notUnderstood(original);
+  const year = part.match.year ?? inferYear(part, ctx);
+  const dated = dueOfPart(part, year, ctx);
+  if (!('due' in dated)) return unparsed(dated.bad ?? notUnderstoodReason(original));
+  return { kind: 'once', dueOn: dated.due, yearInferred: part.match.year === null };
+}
+
+/**
+ * Several dates or periods in one cell: "Trong năm 2023, 2024", "Tháng 6/2021 và tháng 12/2021",
+ * "Quý I, II/2022". A part that is a bare number takes the previous part's word (`quý`, `tháng`,
+ * `năm`); a part without a year takes the year of the next part that has one ("Tháng 6 và tháng
+ * 12/2021"), else the plan's. Null when the cell is not such a list.
+ */
+function parseDateList(text: string, ctx: DeadlineContext): ParsedDeadline | null {
+  const pieces = text
+    .normalize('NFC')
+    .split(/[,;]|\s(?:và|va|hoặc|hoac)\s/iu)
+    .map(normalizeDeadlineText)
+    .filter((piece) => piece !== '');
+  if (pieces.length < 2) return null;
+  const parts: Part[] = [];
+  let word = '';
+  for (const piece of pieces) {
+    const part = readPart(piece) ?? (word ? readPart(`${word} ${piece}`) : null);
+    if (!part) return null;
+    parts.push(part);
+    word = /^(?:(?:\S+ )*?)(quy|thang|nam)\b/.exec(piece)?.[1] ?? word;
+  }
+  const dates: LocalDate[] = [];
+  for (const [i, part] of parts.entries()) {
+    const year = part.match.year ?? parts.slice(i + 1).find((p) => p.match.year !== null)?.match.year;
+    const dated = dueOfPart(part, year ?? inferYear(part, ctx), ctx);
+    if (!('due' in dated))
+      return unparsed(dated.bad ?? notUnderstoodReason(text.replace(/\s+/g, ' ').trim()));
+    if (!dates.includes(dated.due)) dates.push(dated.due);
+  }
+  dates.sort();
+  const [only] = dates;
+  if (dates.length === 1 && only) return { kind: 'once', dueOn: only, yearInferred: false };
+  return { kind: 'recurring', recurrence: { period: 'dates', dates } };
+}
+
+/**
+ * A dated milestone after other words: "Theo lộ trình …, hoàn thành trong năm 2025", "Thực hiện
+ * thường xuyên, riêng … hoàn thành trong quý II/2020" — the date is what the Office chases.
+ */
+function parseMilestone(text: string, ctx: DeadlineContext): ParsedDeadline | null {
+  const nfc = text.normalize('NFC');
+  const at = [...nfc.matchAll(/\bho[aà]n\s+th[aà]nh\b/giu)].at(-1)?.index;
+  if (at === undefined || at === 0) return null;
+  const milestone = parsePhrase(nfc.slice(at), ctx);
+  return milestone.kind === 'once' || milestone.kind === 'recurring' ? milestone : null;
 }
 
 function notUnderstoodReason(original: string): string {
@@ -258,8 +373,20 @@ function monthsCandidate(year: number, firstMonth: number, lastMonth: number): C
 
 // ---------- labels ----------
 
-/** Vietnamese label for a recurrence, e.g. 'Hằng năm, trước ngày 15/12', 'Hằng quý', 'Hằng tháng', '6 tháng một lần'. */
+/**
+ * Vietnamese label for a recurrence, e.g. 'Hằng năm, trước ngày 15/12', 'Hằng quý', '6 tháng một lần',
+ * 'Hằng năm, từ năm 2025', '30/06/2021 và 31/12/2021'. It parses back to the same recurrence.
+ */
 export function describeRecurrence(r: Recurrence): string {
+  if (r.period === 'dates') {
+    const dates = r.dates.map(formatVietnameseDate);
+    return dates.length < 2 ? dates.join('') : `${dates.slice(0, -1).join(', ')} và ${dates.at(-1)}`;
+  }
+  const label = describePeriod(r);
+  return r.fromYear === undefined ? label : `${label}, từ năm ${r.fromYear}`;
+}
+
+function describePeriod(r: PeriodicRecurrence): string {
   switch (r.period) {
     case 'year':
       if (r.month !== undefined && r.day !== undefined)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeadline, type Recurrence } from './deadline.ts';
-import { listOccurrences } from './occurrences.ts';
+import { defaultOccurrencesEnd, listOccurrences } from './occurrences.ts';
 
 /** [label, opensOn, dueOn] per occurrence, index implied by position. */
 type Row = [string, string, string];
@@ -195,5 +195,66 @@ describe('listOccurrences', () => {
       ['Năm 2021', '2021-01-13', '2021-12-15'],
       ['Năm 2022', '2022-01-01', '2022-12-15'],
     ]);
+  });
+});
+
+describe('listed dates and yearly runs (issue #13)', () => {
+  it('"Trong năm 2023, 2024": one occurrence per date, each opening after the previous one', () => {
+    expect(
+      rows({ period: 'dates', dates: ['2023-12-31', '2024-12-31'] }, '2023-03-15', '2024-12-31'),
+    ).toEqual([
+      ['Đợt 1, hạn 31/12/2023', '2023-03-15', '2023-12-31'],
+      ['Đợt 2, hạn 31/12/2024', '2024-01-01', '2024-12-31'],
+    ]);
+  });
+
+  it('keeps only the dates in [from, to], numbered from the first kept', () => {
+    const r: Recurrence = { period: 'dates', dates: ['2021-06-30', '2021-12-31', '2022-06-30'] };
+    expect(rows(r, '2021-07-01', '2021-12-31')).toEqual([
+      ['Đợt 1, hạn 31/12/2021', '2021-07-01', '2021-12-31'],
+    ]);
+    expect(listOccurrences(r, '2021-01-01', '2020-12-31')).toEqual([]);
+  });
+
+  it('"Năm 2025 và các năm tiếp theo": none before 2025, then every year', () => {
+    expect(rows({ period: 'year', fromYear: 2025 }, '2024-05-10', '2026-12-31')).toEqual([
+      ['Năm 2025', '2025-01-01', '2025-12-31'],
+      ['Năm 2026', '2026-01-01', '2026-12-31'],
+    ]);
+    expect(rows({ period: 'quarter', fromYear: 2021 }, '2021-02-10', '2021-06-30')[0]).toEqual([
+      'Quý I/2021',
+      '2021-02-10',
+      '2021-03-31',
+    ]);
+  });
+
+  it.each<[string, Recurrence, string, string]>([
+    ['a plain recurrence: the end of the issue year', { period: 'quarter' }, '2021-01-13', '2021-12-31'],
+    [
+      'listed dates: the last one',
+      { period: 'dates', dates: ['2024-12-31', '2023-12-31'] },
+      '2023-02-01',
+      '2024-12-31',
+    ],
+    [
+      'listed dates inside the issue year',
+      { period: 'dates', dates: ['2021-06-30'] },
+      '2021-01-13',
+      '2021-12-31',
+    ],
+    [
+      'from a later year: the end of that year',
+      { period: 'year', fromYear: 2025 },
+      '2024-05-10',
+      '2025-12-31',
+    ],
+    [
+      'from an earlier year: the end of the issue year',
+      { period: 'year', fromYear: 2020 },
+      '2021-01-13',
+      '2021-12-31',
+    ],
+  ])('default end of occurrences, %s', (_name, r, issuedOn, end) => {
+    expect(defaultOccurrencesEnd(r, issuedOn)).toBe(end);
   });
 });

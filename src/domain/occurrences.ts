@@ -1,8 +1,17 @@
 /**
  * Occurrences of a recurring deadline (DOMAIN.md §4): one per period, each with its own due date.
  */
-import { dateParts, daysInMonth, type LocalDate, lastDayOfMonth, makeDate } from './dates.ts';
-import type { Recurrence, RecurrencePeriod } from './deadline.ts';
+import {
+  addDays,
+  dateParts,
+  daysInMonth,
+  formatVietnameseDate,
+  type LocalDate,
+  lastDayOfMonth,
+  makeDate,
+  maxDate,
+} from './dates.ts';
+import type { PeriodicRecurrence, Recurrence, RecurrencePeriod } from './deadline.ts';
 
 export interface Occurrence {
   /** 1-based, in date order */
@@ -17,8 +26,17 @@ export interface Occurrence {
 const MONTHS_PER_PERIOD: Record<RecurrencePeriod, number> = { year: 12, half_year: 6, quarter: 3, month: 1 };
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** All occurrences whose due date falls in [from, to], in order. Days beyond a month's length clamp to its last day. */
+/**
+ * All occurrences whose due date falls in [from, to], in order. Days beyond a month's length clamp to
+ * its last day; a recurrence `fromYear` has none before that year; listed dates are taken as they are.
+ */
 export function listOccurrences(recurrence: Recurrence, from: LocalDate, to: LocalDate): Occurrence[] {
+  if (recurrence.period === 'dates') return listDateOccurrences(recurrence.dates, from, to);
+  const first = recurrence.fromYear === undefined ? from : maxDate(from, `${recurrence.fromYear}-01-01`);
+  return listPeriodOccurrences(recurrence, first, to);
+}
+
+function listPeriodOccurrences(recurrence: PeriodicRecurrence, from: LocalDate, to: LocalDate): Occurrence[] {
   if (from > to) return [];
   const step = MONTHS_PER_PERIOD[recurrence.period];
   const start = dateParts(from);
@@ -47,8 +65,45 @@ export function listOccurrences(recurrence: Recurrence, from: LocalDate, to: Loc
   return out;
 }
 
+/**
+ * "Trong năm 2023, 2024": one occurrence per listed date in [from, to]; each opens the day after the
+ * previous listed date (the first on `from`), labelled by its round and date ('Đợt 2, hạn 31/12/2024').
+ */
+function listDateOccurrences(dates: LocalDate[], from: LocalDate, to: LocalDate): Occurrence[] {
+  const sorted = [...new Set(dates)].sort();
+  const out: Occurrence[] = [];
+  for (const [i, dueOn] of sorted.entries()) {
+    if (dueOn < from || dueOn > to) continue;
+    const previous = sorted[i - 1];
+    const index = out.length + 1;
+    out.push({
+      index,
+      label: `Đợt ${index}, hạn ${formatVietnameseDate(dueOn)}`,
+      opensOn: previous ? maxDate(from, addDays(previous, 1)) : from,
+      dueOn,
+    });
+  }
+  return out;
+}
+
+/**
+ * Where a plan's occurrences stop when the plan gives no end (`ends_on`): 31/12 of the issue year,
+ * or later when the recurrence itself says so — its last listed date, or the end of its first year
+ * ("Năm 2025 và các năm tiếp theo" in a plan of 2024 has at least the 2025 occurrence).
+ */
+export function defaultOccurrencesEnd(recurrence: Recurrence, issuedOn: LocalDate): LocalDate {
+  const endOfIssueYear = `${dateParts(issuedOn).year}-12-31`;
+  if (recurrence.period === 'dates') {
+    const last = [...recurrence.dates].sort().at(-1);
+    return last ? maxDate(endOfIssueYear, last) : endOfIssueYear;
+  }
+  return recurrence.fromYear === undefined
+    ? endOfIssueYear
+    : maxDate(endOfIssueYear, `${recurrence.fromYear}-12-31`);
+}
+
 /** The due date of the period of `step` months starting at `firstMonth` of `year`. */
-function dueDate(r: Recurrence, year: number, firstMonth: number, step: number): LocalDate {
+function dueDate(r: PeriodicRecurrence, year: number, firstMonth: number, step: number): LocalDate {
   const lastMonth = firstMonth + step - 1;
   if (r.period === 'year') {
     if (r.month === undefined && r.day === undefined) return lastDayOfMonth(year, 12);

@@ -1,6 +1,6 @@
 import { type CellRef, resolveAgencyCell } from '../../domain/agency-cell.ts';
 import type { LocalDate } from '../../domain/dates.ts';
-import { parseDeadline, type Recurrence } from '../../domain/deadline.ts';
+import { parseDeadline, type Recurrence, type RecurrencePeriod } from '../../domain/deadline.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { taskRef } from '../plans/plans.service.ts';
 import type { ParsedPlan, ParsedTask } from './plan-text.ts';
@@ -34,12 +34,18 @@ export interface PreviewTask {
   supportText: string;
   deadlineText: string;
   dueOn: LocalDate | null;
-  recurrence: ({ every: Recurrence['period'] } & Omit<Recurrence, 'period'>) | { kind: 'ongoing' } | null;
+  recurrence: PreviewRecurrence | null;
   product: string | null;
   note: string;
   extra: Record<string, string>;
   raw: string;
 }
+
+/** A recurrence as the preview shows it: `{every:'year', fromYear:2025}`, `{every:'dates', dates:[…]}`, or ongoing work. */
+export type PreviewRecurrence =
+  | { every: RecurrencePeriod; month?: number; day?: number; fromYear?: number }
+  | { every: 'dates'; dates: LocalDate[] }
+  | { kind: 'ongoing' };
 
 export interface PreviewWarning {
   /** 'II.2', or null for the document as a whole */
@@ -96,7 +102,7 @@ export function buildImportPreview(parsed: ParsedPlan, directory: Directory): Im
       dueOn: deadline.kind === 'once' ? deadline.dueOn : null,
       recurrence:
         deadline.kind === 'recurring'
-          ? (({ period, ...rest }) => ({ every: period, ...rest }))(deadline.recurrence)
+          ? previewRecurrence(deadline.recurrence)
           : deadline.kind === 'ongoing'
             ? { kind: 'ongoing' }
             : null,
@@ -121,6 +127,12 @@ export function buildImportPreview(parsed: ParsedPlan, directory: Directory): Im
     tasks,
     warnings,
   };
+}
+
+function previewRecurrence(recurrence: Recurrence): PreviewRecurrence {
+  if (recurrence.period === 'dates') return { every: 'dates', dates: recurrence.dates };
+  const { period, ...rest } = recurrence;
+  return { every: period, ...rest };
 }
 
 function nameOf(

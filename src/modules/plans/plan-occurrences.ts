@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, NewAssignment, Plan, Task } from '../../db/schema.ts';
-import { dateParts, type LocalDate } from '../../domain/dates.ts';
+import type { LocalDate } from '../../domain/dates.ts';
 import type { Recurrence } from '../../domain/deadline.ts';
-import { listOccurrences } from '../../domain/occurrences.ts';
+import { defaultOccurrencesEnd, listOccurrences } from '../../domain/occurrences.ts';
 import { AppError } from '../../shared/errors.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
 import { sharedDirectory } from './shared-directory.ts';
@@ -24,7 +24,6 @@ export async function replanOccurrences(
   plan: Plan,
   authority: { place: string; today: LocalDate },
 ): Promise<{ added: number; removed: number }> {
-  const until = plan.ends_on ?? `${dateParts(plan.issued_on).year}-12-31`;
   const tasks = await trx
     .selectFrom('task')
     .selectAll()
@@ -36,7 +35,9 @@ export async function replanOccurrences(
   let removed = 0;
   for (const task of tasks) {
     if (!task.recurrence) continue;
-    const wanted = listOccurrences(task.recurrence as unknown as Recurrence, plan.issued_on, until);
+    const recurrence = task.recurrence as unknown as Recurrence;
+    const until = plan.ends_on ?? defaultOccurrencesEnd(recurrence, plan.issued_on);
+    const wanted = listOccurrences(recurrence, plan.issued_on, until);
     const wantedIndexes = new Set(wanted.map((o) => o.index));
     const existing = await trx
       .selectFrom('assignment')

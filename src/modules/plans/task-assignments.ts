@@ -1,10 +1,10 @@
 import type { UnresolvedRef } from '../../db/schema.ts';
 import { resolveAgencyCell } from '../../domain/agency-cell.ts';
-import { dateParts, type LocalDate, maxDate } from '../../domain/dates.ts';
+import { type LocalDate, maxDate } from '../../domain/dates.ts';
 import { type ParsedDeadline, parseDeadline } from '../../domain/deadline.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { type Expansion, expandAssignees } from '../../domain/expansion.ts';
-import { listOccurrences } from '../../domain/occurrences.ts';
+import { defaultOccurrencesEnd, listOccurrences } from '../../domain/occurrences.ts';
 
 /** One due date a task produces: a single one, one per period of a recurring task, or none (ongoing). */
 export interface PlannedOccurrence {
@@ -66,7 +66,7 @@ function occurrencesOf(deadline: ParsedDeadline, ctx: PlanContext): PlannedOccur
     case 'unparsed':
       return [{ occurrence: 0, periodLabel: null, opensOn: ctx.issuedOn, dueOn: null }];
     case 'recurring': {
-      const until = ctx.endsOn ?? `${dateParts(ctx.issuedOn).year}-12-31`;
+      const until = ctx.endsOn ?? defaultOccurrencesEnd(deadline.recurrence, ctx.issuedOn);
       return listOccurrences(deadline.recurrence, ctx.issuedOn, until).map((o) => ({
         occurrence: o.index,
         periodLabel: o.label,
