@@ -11,6 +11,13 @@ import {
   PLAN_TITLE,
 } from './make-pdf-fixtures.ts';
 import { pdfToPlanText } from './pdf-reader.ts';
+import {
+  GAZETTE_LINE,
+  LAYOUT_PLAN_NUMBER,
+  LAYOUT_PLAN_TITLE,
+  layoutTasks,
+  tablePlanPdf,
+} from './pdf-test-plans.ts';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../../test/fixtures/pdf/${name}`, import.meta.url)));
@@ -135,5 +142,45 @@ describe('pdfToPlanText', () => {
     const bytes = fixture('no-text.pdf');
     await pdfToPlanText(bytes).catch(() => undefined);
     expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('pdfToPlanText on a plan laid out as published', () => {
+  const rows = (text: string) => {
+    const lines = text.split('\n');
+    const start = lines.findIndex((line) => line.startsWith('STT\t'));
+    return lines.slice(start + 1).filter((line) => line !== '');
+  };
+  const expected = [
+    'I\tChính quyền số\t\t\t',
+    ...layoutTasks(2).map((t) => [t.no, t.content, t.lead, t.support, t.deadline].join('\t')),
+  ];
+
+  it.each([
+    ['drawn borders, a merged lead cell', { borders: true }],
+    ['no borders', { borders: false }],
+  ])(
+    'keeps each wrapped cell with its row when STT and deadline are vertically centred (%s)',
+    async (_, options) => {
+      const text = await pdfToPlanText(await tablePlanPdf({ ...options, repeat: 2 }));
+      // one header, one line per row: task 9 breaks across the page, tasks 4–5 and 11–12 share a lead
+      expect(text.split('\n').filter((line) => line.startsWith('STT\t'))).toHaveLength(1);
+      expect(rows(text)).toEqual(expected);
+    },
+  );
+
+  it('drops the gazette header and the page footer on every page, and reads the plan through them', async () => {
+    const text = await pdfToPlanText(await tablePlanPdf({ repeat: 2 }));
+    expect(text).not.toMatch(/CÔNG BÁO|Trang \d/u);
+    const plan = parsePlanText(text);
+    expect(plan).toMatchObject({
+      number: LAYOUT_PLAN_NUMBER,
+      issuedOn: '2026-04-30',
+      title: LAYOUT_PLAN_TITLE,
+    });
+    expect(plan.warnings).toEqual([]);
+    expect(plan.tasks.map((t) => [t.no, t.leadText, t.supportText, t.deadlineText])).toEqual(
+      layoutTasks(2).map((t) => [t.no, t.lead, t.support, t.deadline]),
+    );
   });
 });

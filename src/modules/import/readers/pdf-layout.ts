@@ -1,0 +1,228 @@
+/**
+ * The layout rules of the PDF reader: visual lines of positioned text (pdf-lines.ts) → plan text
+ * (see plan-text-format.ts), for a PDF's text layer and OCR word boxes alike.
+ *
+ * - Running headers and footers are dropped: among the first two and last two lines of each page, a
+ *   line repeated (digits aside) at the same height on at least 40 % of the pages (and 2), the
+ *   gazette's 'CÔNG BÁO/Số …/Ngày …' line, and a page's first or last line that is only a page number
+ *   ('12', '- 3 -', 'Trang 3/12'). A table continues across them.
+ * - Outside a table each visual line is one line of plan text ('\t' where a gap exceeds 2 em, a blank
+ *   line before a line more than 1.55 em below the previous one).
+ * - A task table is read by position:
+ *   - header: a line whose first run is 'STT'/'TT'/'Số TT', widened up and down over lines ≤ 1.5 em
+ *     apart whose STT column is empty or holds a short word ('Số' above 'TT'); the band must say nội
+ *     dung/nhiệm vụ/công việc. Runs (words < 0.5 em apart) of the band overlapping in x form one
+ *     column (a run over two runs of another line, 'Cơ quan thực hiện', is a super-header: skipped).
+ *   - column borders: in the gap between two header columns, the x covered by the fewest text runs
+ *     of the lines below: the blank corridor between the cells' texts, whatever their alignment.
+ *   - rows: see pdf-table-rows.ts (drawn borders when there are, else the lines' positions around
+ *     the STT column's row marks — 1, 'a', a roman numeral, 'A', 'Phần'/'Mục' — top-aligned or
+ *     vertically centred). Header bands repeated at a page top and column-number rows ('1 2 3 …',
+ *     '(1) (2) …') are dropped.
+ *   - end: a line more than 4 em below the previous table line; or a run across 2+ column borders (a
+ *     paragraph) when the STT column holds no row mark, unless it continues a section title; another
+ *     header; the end of the document.
+ */
+import { CELL_LINE_BREAK } from '../plan-text-format.ts';
+import type { Rule } from './pdf-drawn-rules.ts';
+import { type Line, lineText, type Run, runsOf } from './pdf-lines.ts';
+import { type TableEntry, tableRows } from './pdf-table-rows.ts';
+
+interface Header {
+  top: number;
+  bottom: number;
+  titles: string[];
+  /** x ranges of the header's columns, left to right */
+  spans: Array<{ x: number; end: number }>;
+}
+type Table = Header & { borders: number[]; entries: TableEntry[]; section: boolean; y: number; page: number };
+
+const TAB_GAP = 2;
+const SECTION_MARK = /^(?:[IVXLC]+|[A-ZĐ]|Phần|PHẦN|Mục|MỤC)(?:[.):]|\s|$)/u;
+const ROW_MARK = /^(?:\d+(?:\.\d+)*[a-zđ]?|[a-zđ]|[IVXLC]+|[A-ZĐ]|Phần|PHẦN|Mục|MỤC)(?:[.):]|\s|$)/u;
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
+/** the official gazette's running line: 'CÔNG BÁO/Số 259/Ngày 30-04-2026 59', '58 CÔNG BÁO/Số 259/…' */
+const GAZETTE = /^(?:\d{1,4}\s+)?CÔNG\s*BÁO\s*\/\s*Số\b.*$/iu;
+
+/** Visual lines of all pages, in reading order → plan text; `rulesOf(page)`: the page's drawn rules. */
+export function renderPlanText(lines: Line[], rulesOf: (page: number) => readonly Rule[] = () => []): string {
+  const headers = new Map<number, Header>();
+  lines.forEach((_, i) => {
+    const header = headerAt(lines, i);
+    if (header && !headers.has(header.top)) headers.set(header.top, header);
+  });
+  const inHeaders = new Set([...headers.values()].flatMap((h) => range(h.top, h.bottom)));
+  const running = runningLines(lines, inHeaders);
+  const kept = lines.filter((_, i) => !running.has(i));
+  const shifted = new Map<number, Header>();
+  const index = new Map(kept.map((line, i) => [line, i]));
+  for (const header of headers.values()) {
+    const [top, bottom] = [index.get(lines[header.top] as Line), index.get(lines[header.bottom] as Line)];
+    if (top !== undefined && bottom !== undefined) shifted.set(top, { ...header, top, bottom });
+  }
+  return render(kept, shifted, rulesOf);
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+/** Indices of the running headers and footers (see the module's comment). */
+function runningLines(lines: Line[], keep: Set<number>): Set<number> {
+  const byPage = new Map<number, number[]>();
+  lines.forEach((line, i) => {
+    if (!keep.has(i)) byPage.set(line.page, [...(byPage.get(line.page) ?? []), i]);
+  });
+  const edges = [...byPage.values()].flatMap((ids) => [...new Set([...ids.slice(0, 2), ...ids.slice(-2)])]);
+  const key = (i: number) =>
+    lineText((lines[i] as Line).tokens)
+      .replace(/^\d{1,4}\s+|\s+\d{1,4}$/gu, '')
+      .replace(/\d+/gu, '#')
+      .replace(/\s+/gu, ' ')
+      .toLowerCase();
+  const seen = new Map<string, number[]>();
+  for (const i of edges) seen.set(key(i), [...(seen.get(key(i)) ?? []), i]);
+  const running = new Set<number>();
+  const needed = Math.max(2, 0.4 * byPage.size);
+  for (const [text, ids] of seen) {
+    if ((text.match(/\p{L}/gu) ?? []).length < 3) continue;
+    const ys = ids.map((i) => (lines[i] as Line).y).sort((p, q) => p - q);
+    const median = ys[Math.floor(ys.length / 2)] ?? 0;
+    const level = ids.filter((i) => Math.abs((lines[i] as Line).y - median) <= 1.5 * (lines[i] as Line).size);
+    if (new Set(level.map((i) => (lines[i] as Line).page)).size >= needed)
+      for (const i of level) running.add(i);
+  }
+  for (const ids of byPage.values()) {
+    const rest = ids.filter((i) => !running.has(i));
+    for (const i of new Set([rest[0], rest.at(-1)])) {
+      const text = i === undefined ? '' : lineText((lines[i] as Line).tokens);
+      if (i !== undefined && (PAGE_NUMBER.test(text) || GAZETTE.test(text))) running.add(i);
+    }
+    for (const i of ids.slice(0, 2).concat(ids.slice(-2)))
+      if (GAZETTE.test(lineText((lines[i] as Line).tokens))) running.add(i);
+  }
+  return running;
+}
+
+function headerAt(lines: Line[], i: number): Header | null {
+  const anchor = lines[i];
+  const stt = anchor ? runsOf(anchor)[0] : undefined;
+  if (!anchor || !stt || !/^(?:STT|(?:Số\s*)?TT)$/iu.test(stt.text)) return null;
+  // a close line (≤ 1.5 em) whose STT column is empty or holds a header word ('Số' over 'TT')
+  const fits = (j: number, k: number) => {
+    const [a, b] = [lines[j], lines[k]];
+    if (!a || !b || a.page !== b.page || Math.abs(a.y - b.y) > 1.5 * Math.max(a.size, b.size)) return false;
+    return runsOf(a).every(
+      (r) => r.x > stt.end + 1 || (/^[\p{L} ]{1,8}$/u.test(r.text) && !ROW_MARK.test(r.text)),
+    );
+  };
+  let [top, bottom] = [i, i];
+  while (top > i - 4 && fits(top - 1, top)) top--;
+  while (bottom < i + 4 && fits(bottom + 1, bottom)) bottom++;
+  const band = lines.slice(top, bottom + 1);
+  if (!/nội dung|nhiệm vụ|công việc/iu.test(band.map((l) => lineText(l.tokens, 1, l.size)).join(' ')))
+    return null;
+  const cells = band.flatMap((line, row) => runsOf(line).map((run) => ({ ...run, row })));
+  const overlaps = (p: Run, q: Run) => p.x < q.end && q.x < p.end;
+  // a super-header ('Cơ quan thực hiện' over 'Chủ trì' | 'Phối hợp') overlaps two cells of another line
+  const spanning = (p: (typeof cells)[number]) =>
+    band.some((_, row) => row !== p.row && cells.filter((q) => q.row === row && overlaps(p, q)).length > 1);
+  const groups: Array<Run & { parts: typeof cells }> = [];
+  for (const cell of cells.filter((c) => !spanning(c))) {
+    const hits = groups.filter((g) => overlaps(g, cell));
+    const parts = [cell, ...hits.flatMap((g) => g.parts)];
+    const [x, end] = [Math.min(...parts.map((q) => q.x)), Math.max(...parts.map((q) => q.end))];
+    groups.splice(0, groups.length, ...groups.filter((g) => !hits.includes(g)), { text: '', x, end, parts });
+  }
+  if (groups.length < 3) return null;
+  groups.sort((g, h) => g.x - h.x);
+  const titles = groups.map((g) =>
+    g.parts
+      .sort((p, q) => p.row - q.row || p.x - q.x)
+      .map((p) => p.text)
+      .join(' '),
+  );
+  return { top, bottom, titles, spans: groups.map(({ x, end }) => ({ x, end })) };
+}
+
+/** Column borders of a table: a blank corridor between each two header columns, in the lines below. */
+function bordersOf(header: Header, lines: Line[]): number[] {
+  const below = lines.slice(header.bottom + 1, header.bottom + 400).flatMap(runsOf);
+  return header.spans.slice(1).map((span, k) => corridor(header.spans[k]?.end ?? span.x, span.x, below));
+}
+
+/** The x in [from, to] covered by the fewest runs: the middle of the widest such stretch. */
+function corridor(from: number, to: number, runs: Run[]): number {
+  if (to - from < 1) return to;
+  const near = runs.filter((r) => r.x <= to && r.end >= from);
+  let best = { count: Number.POSITIVE_INFINITY, start: to, width: 0 };
+  let current = { count: -1, start: from, width: 0 };
+  for (let x = from; x <= to; x += 0.5) {
+    const count = near.filter((r) => r.x <= x && x <= r.end).length;
+    current =
+      count === current.count ? { ...current, width: current.width + 0.5 } : { count, start: x, width: 0 };
+    if (count < best.count || (count === best.count && current.width > best.width)) best = { ...current };
+  }
+  return best.start + best.width / 2;
+}
+
+function render(
+  lines: Line[],
+  headers: Map<number, Header>,
+  rulesOf: (page: number) => readonly Rule[],
+): string {
+  const out: string[] = [];
+  let table: Table | null = null;
+  const endTable = () => {
+    if (table) out.push(...tableRows(table.entries, table.spans, rulesOf).map(rowText), '');
+    table = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const header = headers.get(i);
+    if (header) {
+      // a header repeated on the next page continues the table; another header starts a new one
+      if (table?.titles.join('\t') !== header.titles.join('\t')) {
+        endTable();
+        out.push('', header.titles.join('\t'));
+        const { y, page } = lines[header.bottom] as Line;
+        table = { ...header, borders: bordersOf(header, lines), entries: [], section: false, y, page };
+      }
+      i = header.bottom;
+      continue;
+    }
+    if (table && tableLine(table, line)) continue;
+    endTable();
+    const previous = lines[i - 1];
+    const gap = previous?.page === line.page ? previous.y - line.y : 0;
+    if (gap > 1.55 * line.size && out.length > 0 && out.at(-1) !== '') out.push('');
+    out.push(lineText(line.tokens, TAB_GAP, line.size));
+  }
+  endTable();
+  return `${out
+    .join('\n')
+    .replace(/ ?\u2028 ?/gu, CELL_LINE_BREAK)
+    .normalize('NFC')}\n`;
+}
+
+/** Takes one visual line into the table (true), or says the table ended before it (false). */
+function tableLine(table: Table, line: Line): boolean {
+  const far = line.page === table.page && table.y - line.y > 4 * line.size;
+  const cells: string[][] = table.titles.map(() => []);
+  const runs = runsOf(line);
+  for (const run of runs) cells[table.borders.filter((b) => b <= run.x).length]?.push(run.text);
+  const stt = cells[0]?.join(' ') ?? '';
+  const mark = stt !== '' && ROW_MARK.test(stt);
+  const wide = runs.some((r) => table.borders.filter((b) => r.x < b && b < r.end).length >= 2);
+  const numbers = cells.filter((c) => c.length > 0).map((c) => c.join(' ').replace(/^\((\d+)\)$/u, '$1'));
+  if (far || (wide && (stt !== '' ? !mark : table.entries.length > 0 && !table.section))) return false;
+  [table.y, table.page] = [line.y, line.page];
+  if (numbers.length >= 3 && numbers.every((n, k) => n === String(k + 1))) return true;
+  const section = mark && SECTION_MARK.test(stt);
+  if (mark) table.section = section;
+  table.entries.push({ line, cells, mark, section });
+  return true;
+}
+
+/** One row: each cell's fragments joined with a space ('2020-' + '2025' without one), cells with tabs. */
+function rowText(row: string[][]): string {
+  return row.map((parts) => parts.join(' ').replace(/(\S[-/]) (?=\S)/gu, '$1')).join('\t');
+}

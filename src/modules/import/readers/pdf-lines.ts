@@ -1,0 +1,113 @@
+/**
+ * Positioned text of a page → visual lines of tokens, the units the PDF layout rules (pdf-layout.ts)
+ * work on, whatever the source of the text (a PDF's text layer or OCR word boxes).
+ *
+ * Items are grouped into visual lines (same baseline ± ½ font size). Within a line a space separates
+ * two tokens where the source gave a space or the gap exceeds 0.15 em.
+ */
+
+export interface Run {
+  text: string;
+  x: number;
+  end: number;
+}
+/** A text item; `space`: a space separates it from the item before. */
+export type Token = Run & { space: boolean };
+export interface Line {
+  page: number;
+  /** baseline, measured upwards (PDF user space) */
+  y: number;
+  size: number;
+  tokens: Token[];
+}
+/** A text item as pdfjs gives it: `transform` [a b c d x y], `width` and `height` in user space. */
+export interface TextItem {
+  str: string;
+  transform: number[];
+  width?: number;
+  height?: number;
+}
+type Item = Run & { y: number; size: number };
+
+const SPACE_GAP = 0.15;
+const CELL_GAP = 0.5;
+/** Symbol/Wingdings bullets in the Private Use Area; other U+F020–F07E are shifted ASCII. */
+const PUA = new Map([...'\uF0B7\uF06C\uF0A7\uF0D8\uF0FC'].map((c, i) => [c, '••▪➢✓'[i] ?? '•']));
+
+function clean(text: string): string {
+  return text
+    .replace(/[\uFB00-\uFB06]/gu, (c) => c.normalize('NFKC'))
+    .replace(
+      /[\uE000-\uF8FF]/gu,
+      (c) =>
+        PUA.get(c) ?? (c >= '\uF020' && c <= '\uF07E' ? String.fromCharCode(c.charCodeAt(0) - 0xf000) : ''),
+    )
+    .replace(/[\u00AD\u200B-\u200D\uFEFF]/gu, '')
+    .replace(/\s/gu, ' ')
+    .normalize('NFC');
+}
+
+/** Text items of one page → visual lines, top to bottom, tokens left to right. */
+export function pageLines(items: readonly object[], page: number): Line[] {
+  const found: Item[] = [];
+  for (const item of items) {
+    if (!('str' in item) || !('transform' in item)) continue;
+    const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform as number[];
+    if (Math.abs(b) > Math.abs(a) * 0.1) continue; // rotated (a skew in c is a synthetic italic)
+    const { width = 0, height = 10 } = item as { width?: number; height?: number };
+    const text = clean(String(item.str));
+    if (text !== '') found.push({ text, x, end: x + width, y, size: Math.abs(d) || height || 10 });
+  }
+  found.sort((g, h) => h.y - g.y);
+  const groups: Item[][] = [];
+  for (const item of found) {
+    const first = groups.at(-1)?.[0];
+    if (first && Math.abs(first.y - item.y) <= Math.min(first.size, item.size) / 2) groups.at(-1)?.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((group) => toLine(group, page)).filter((line) => line !== null);
+}
+
+function toLine(items: Item[], page: number): Line | null {
+  const tokens: Token[] = [];
+  let [space, end] = [false, Number.NEGATIVE_INFINITY];
+  for (const item of [...items].sort((g, h) => g.x - h.x)) {
+    const text = item.text.trim();
+    const previous = tokens.at(-1);
+    if (text === '' || (previous?.text === text && Math.abs(previous.x - item.x) < 0.1 * item.size)) {
+      space ||= text === ''; // a space item, or the same text drawn twice (fake bold)
+      continue;
+    }
+    const gap = item.x - end > SPACE_GAP * item.size;
+    tokens.push({ text, x: item.x, end: item.end, space: space || gap || item.text.startsWith(' ') });
+    [space, end] = [item.text.endsWith(' '), Math.max(end, item.end)];
+  }
+  const sizes = items.filter((item) => item.text.trim() !== '').map((item) => item.size);
+  const size = sizes.sort((p, q) => p - q)[Math.floor(sizes.length / 2)] ?? 10;
+  return tokens.length ? { page, y: Math.max(...items.map((i) => i.y)), size, tokens } : null;
+}
+
+/** The tokens' text: a space where one separates them, '\t' where a gap exceeds `tabGap` em. */
+export function lineText(tokens: Token[], tabGap = Number.POSITIVE_INFINITY, size = 10): string {
+  let out = '';
+  let end = Number.NEGATIVE_INFINITY;
+  for (const t of tokens) {
+    if (out !== '') out += t.x - end > tabGap * size ? '\t' : t.space ? ' ' : '';
+    out += t.text;
+    end = Math.max(end, t.end);
+  }
+  return out;
+}
+
+/** Runs of tokens closer than half the font size: the text of one cell on one visual line. */
+export function runsOf(line: Line): Run[] {
+  const runs: Array<{ tokens: Token[]; x: number; end: number }> = [];
+  for (const t of line.tokens) {
+    const run = runs.at(-1);
+    if (run && t.x - run.end <= CELL_GAP * line.size) {
+      run.tokens.push(t);
+      run.end = Math.max(run.end, t.end);
+    } else runs.push({ tokens: [t], x: t.x, end: t.end });
+  }
+  return runs.map((r) => ({ text: lineText(r.tokens), x: r.x, end: r.end }));
+}
