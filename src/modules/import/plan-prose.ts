@@ -25,6 +25,7 @@ interface Item {
   marker: string;
   depth: number;
   parent: Item | null;
+  children: Item[];
   sectionCode: string;
   text: string[];
   attributes: Partial<Record<AttributeField, string[]>>;
@@ -85,7 +86,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
     }
     const attributes = matchAttributes(text);
     if (attributes) {
-      const owner = ownerOf(stack, items, /^[+*]/u.test(text));
+      const owner = ownerOf(stack, /^[+*]/u.test(text));
       if (owner) {
         owner.raw.push(text);
         target = addAttributes(owner, attributes);
@@ -98,6 +99,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
       const item: Item = {
         ...marker,
         parent: stack.at(-1) ?? null,
+        children: [],
         sectionCode,
         text: [marker.body],
         attributes: {},
@@ -105,6 +107,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
         line: n,
       };
       items.push(item);
+      item.parent?.children.push(item);
       stack.push(item);
       target = { item, field: 'text' };
       continue;
@@ -139,13 +142,13 @@ function encloses(open: Item, depth: number): boolean {
  * innermost numbered or lettered item — unless the dash items above are tasks of their own: their
  * parent introduces a list ("…, trong đó:") or an earlier dash sibling already assigned work.
  */
-function ownerOf(stack: Item[], items: Item[], plus: boolean): Item | null {
+function ownerOf(stack: Item[], plus: boolean): Item | null {
   const innermost = stack.at(-1) ?? null;
   if (innermost && (innermost.kind === 'dash' || innermost.kind === 'plus')) {
     const parent = innermost.parent;
     if (plus || !parent || /:$/u.test(parent.text.at(-1) ?? '')) return innermost;
-    const siblings = items.filter((item) => item.parent === parent && item !== innermost);
-    if (siblings.some((item) => item.kind === innermost.kind && assigns(item))) return innermost;
+    const siblings = parent.children.filter((item) => item !== innermost && item.kind === innermost.kind);
+    if (siblings.some(assigns)) return innermost;
   }
   for (let i = stack.length - 1; i >= 0; i--) {
     const item = stack[i];

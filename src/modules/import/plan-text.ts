@@ -5,6 +5,7 @@
  */
 import type { LocalDate } from '../../domain/dates.ts';
 import { parseProse, unassignedWarning } from './plan-prose.ts';
+import { checkTasks } from './plan-text-checks.ts';
 import {
   agencyLines,
   type Columns,
@@ -103,10 +104,7 @@ export function parsePlanText(text: string): ParsedPlan {
     const appendix =
       appendixIdx >= 0 ? { start: appendixIdx, end: headerIdx >= 0 ? headerIdx : lines.length } : null;
     const header = parseHeader(lines, { bodyEnd, appendix }, warnings);
-    const body = headerIdx >= 0 ? parseTable(lines, headerIdx, warnings) : readProse(lines, warnings);
-    const warn = (line: number, code: string, message: string) => warnings.push({ line, code, message });
-    // prose items are numbered with the items that assign nothing: a gap there is no missing row
-    checkTasks(body.tasks, warn, { gaps: headerIdx >= 0 });
+    const body = readBody(lines, headerIdx, bodyEnd, warnings);
     return { ...header, ...body, warnings: warnings.sort((a, b) => a.line - b.line) };
   } catch (error) {
     const message = `Không đọc được văn bản: ${error instanceof Error ? error.message : String(error)}.`;
@@ -118,11 +116,22 @@ export function parsePlanText(text: string): ParsedPlan {
   }
 }
 
-/** A document without a task table: its tasks are the prose items that assign work (plan-prose.ts). */
-function readProse(lines: string[], warnings: ParseWarning[]) {
-  const prose = parseProse(lines, 0, lines.length);
+/**
+ * The tasks: the prose items of the text before the table that assign work (plan-prose.ts) — all of
+ * a document without a task table — then the rows of the table.
+ */
+function readBody(lines: string[], headerIdx: number, bodyEnd: number, warnings: ParseWarning[]) {
+  const prose = parseProse(lines, 0, headerIdx >= 0 ? bodyEnd : lines.length);
   const unassigned = unassignedWarning(prose.unassigned);
   if (unassigned) warnings.push(unassigned);
+  const warn = (line: number, code: string, message: string) => warnings.push({ line, code, message });
+  // prose items are numbered along with the items that assign nothing: a gap there is no missing row
+  checkTasks(prose.tasks, warn, { gaps: false });
+  if (headerIdx >= 0) {
+    const table = parseTable(lines, headerIdx, warnings);
+    checkTasks(table.tasks, warn, { gaps: true });
+    return { sections: [...prose.sections, ...table.sections], tasks: [...prose.tasks, ...table.tasks] };
+  }
   if (prose.tasks.length === 0) {
     warnings.push({
       line: 0,
@@ -275,33 +284,6 @@ function isColumnNumbers(filled: string[]): boolean {
   return (
     filled.length >= 3 && filled.every((cell, i) => cell.replace(/^\((\d+)\)$/u, '$1') === String(i + 1))
   );
-}
-
-function checkTasks(
-  tasks: ParsedTask[],
-  warn: (line: number, code: string, message: string) => void,
-  options: { gaps: boolean },
-): void {
-  const seen = new Set<string>();
-  const last = new Map<string, number>();
-  for (const task of tasks) {
-    const label = task.sectionCode ? `${task.sectionCode}.${task.no}` : task.no;
-    if (!task.content) warn(task.line, 'missing_content', `Nhiệm vụ ${label} không có nội dung công việc.`);
-    if (!task.leadText) warn(task.line, 'missing_lead', `Nhiệm vụ ${label} không ghi cơ quan chủ trì.`);
-    if (!task.deadlineText)
-      warn(task.line, 'missing_deadline', `Nhiệm vụ ${label} không ghi thời gian hoàn thành.`);
-    if (!task.no) continue;
-    const key = `${task.sectionCode}|${task.no}`;
-    if (seen.has(key)) warn(task.line, 'duplicate_number', `Số thứ tự ${label} bị lặp.`);
-    seen.add(key);
-    if (!options.gaps || !/^\d+$/u.test(task.no)) continue;
-    const value = Number(task.no);
-    const previous = last.get(task.sectionCode);
-    if (previous !== undefined && value !== previous && value !== previous + 1) {
-      warn(task.line, 'number_gap', `Số thứ tự nhảy từ ${previous} sang ${value}: có thể thiếu dòng.`);
-    }
-    last.set(task.sectionCode, value);
-  }
 }
 
 function short(line: string): string {
