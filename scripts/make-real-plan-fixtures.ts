@@ -30,7 +30,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import {
   AlignmentType,
   BorderStyle,
@@ -2334,6 +2334,297 @@ function fallbackFontPdf(): Promise<Buffer> {
   });
 }
 
+// ── 5. a scan: a printed table plan rasterised at 200 dpi, rotated a little, with noise ──────────
+
+const SCAN_TITLE = 'Tuyên truyền về cải cách hành chính năm 2022';
+const SCAN_SECTIONS: TableSection[] = [
+  {
+    code: 'I',
+    title: 'TUYÊN TRUYỀN TRÊN CÁC PHƯƠNG TIỆN THÔNG TIN',
+    rows: [
+      row(
+        '1',
+        'Xây dựng chuyên mục cải cách hành chính trên Cổng Thông tin điện tử tỉnh',
+        tn('', 'Sở Thông tin và Truyền thông'),
+        tn('', 'Sở Nội vụ'),
+        quarter(3, 2022, ''),
+      ),
+      row(
+        '2',
+        'Đưa tin, bài về kết quả cải cách hành chính của tỉnh',
+        tn('', 'Sở Thông tin và Truyền thông'),
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        ongoing('Thường xuyên'),
+      ),
+      row(
+        '3',
+        'Công khai kết quả giải quyết hồ sơ thủ tục hành chính',
+        tn('', 'Văn phòng UBND tỉnh'),
+        tn('', 'UBND cấp huyện'),
+        { text: 'Hằng tháng', dueOn: null, recurrence: { every: 'month' } },
+      ),
+      row(
+        '4',
+        'Tổ chức Hội thi tìm hiểu về cải cách hành chính',
+        tn('', 'Sở Nội vụ'),
+        tn('', 'Sở Giáo dục và Đào tạo'),
+        on('Trước ngày 30/9/2022', '2022-09-30'),
+      ),
+    ],
+  },
+  {
+    code: 'II',
+    title: 'TUYÊN TRUYỀN TẠI CƠ QUAN, ĐƠN VỊ',
+    rows: [
+      row(
+        '1',
+        'Quán triệt Kế hoạch đến cán bộ, công chức',
+        tn('', 'Các sở, ban, ngành tỉnh'),
+        tn('', 'Sở Nội vụ'),
+        quarter(2, 2022, ''),
+      ),
+      row(
+        '2',
+        'Phổ biến quy định về thủ tục hành chính cho người dân',
+        tn('', 'UBND cấp huyện'),
+        tn('', 'Sở Tư pháp'),
+        inYear(2022, ''),
+      ),
+      row(
+        '3',
+        'Báo cáo kết quả tuyên truyền về Sở Nội vụ',
+        tn(' và ', 'Các sở, ban, ngành tỉnh', 'UBND cấp huyện'),
+        tn('', 'Sở Nội vụ'),
+        on('Trước ngày 15/11/2022', '2022-11-15'),
+      ),
+    ],
+  },
+];
+const SCAN_EXPECTED: Expected = {
+  ocr: true,
+  plan: {
+    number: '132/KH-UBND',
+    docType: 'KH',
+    issuedOn: '2022-05-25',
+    place: 'Tây Ninh',
+    title: SCAN_TITLE,
+    signer: 'Nguyễn Thanh Bình',
+  },
+  sections: SCAN_SECTIONS.map(({ code, title }) => ({ code, title })),
+  tasks: tableTasks(SCAN_SECTIONS),
+};
+
+function scanHtml(): string {
+  const front: Front = {
+    issuer: ['ỦY BAN NHÂN DÂN', 'TỈNH TÂY NINH'],
+    numberLine: 'Số: 132/KH-UBND',
+    placeDate: 'Tây Ninh, ngày 25 tháng 5 năm 2022',
+    heading: 'KẾ HOẠCH',
+    title: [SCAN_TITLE],
+  };
+  const sign: Sign = {
+    recipients: ['- TT Tỉnh ủy, TT HĐND tỉnh;', '- CT, các PCT UBND tỉnh;', '- Lưu: VT.'],
+    lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+    signer: 'Nguyễn Thanh Bình',
+  };
+  const rows: string[] = [];
+  for (const sec of SCAN_SECTIONS) {
+    rows.push(`<tr class="sec"><td>${sec.code}</td><td colspan="4">${esc(sec.title)}</td></tr>`);
+    for (const r of sec.rows) {
+      rows.push(
+        `<tr><td>${r.no}</td><td>${esc(r.content)}</td><td>${esc(r.lead.written)}</td><td>${esc(r.support.written)}</td><td>${esc(r.deadline.text)}</td></tr>`,
+      );
+    }
+  }
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 20mm 15mm 20mm 25mm; }
+${PRINT_CSS}${TABLE_CSS}
+table.tasks { font-size: 12.5pt; }</style></head><body>
+${frontHtml(front)}
+<p class="body">Thực hiện Kế hoạch cải cách hành chính năm 2022, UBND tỉnh ban hành Kế hoạch tuyên truyền với các nhiệm vụ sau:</p>
+<table class="tasks"><colgroup><col style="width:6%"><col style="width:40%"><col style="width:19%"><col style="width:19%"><col style="width:16%"></colgroup>
+<thead><tr>${['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành']
+    .map((t) => `<th>${t}</th>`)
+    .join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+${signHtml(sign)}
+</body></html>`;
+}
+
+const ENGLISH_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 25mm; } body { font: 12pt/1.4 'DejaVu Serif', serif; } h1 { font-size: 16pt; text-align: center; }
+</style></head><body><h1>Annual Maintenance Report</h1>
+<p>This report summarises the maintenance work carried out on the municipal water network during the past year. Pumps at the northern station were replaced in March, and the reservoir inspection found no structural defects.</p>
+<p>The team responded to 214 service requests, most of them concerning low pressure in the eastern district. Average response time fell from six hours to four, thanks to the new scheduling software introduced in the spring.</p>
+<p>For the coming year we recommend renewing the valves on the main supply line, training two additional technicians, and publishing monthly figures on leak repairs so that residents can follow the progress.</p>
+<p>Prepared by the Operations Department, reviewed by the Board on 12 January.</p></body></html>`;
+
+/** An 8-bit grey image. */
+interface Grey {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+function readPgm(file: string): Grey {
+  const bytes = readFileSync(file);
+  // "P5\n<w> <h>\n<max>\n" then the pixels
+  const header: string[] = [];
+  let offset = 0;
+  while (header.length < 4) {
+    while (/\s/u.test(String.fromCharCode(bytes[offset] ?? 0))) offset++;
+    let token = '';
+    while (!/\s/u.test(String.fromCharCode(bytes[offset] ?? 32)))
+      token += String.fromCharCode(bytes[offset++] ?? 0);
+    header.push(token);
+  }
+  offset++;
+  if (header[0] !== 'P5' || header[3] !== '255') throw new Error(`unexpected PGM header in ${file}`);
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  return { width, height, data: new Uint8Array(bytes.subarray(offset, offset + width * height)) };
+}
+
+/** Rotates by `degrees` about the centre (bilinear), paper colour outside. */
+function rotate(img: Grey, degrees: number, paper: number): Grey {
+  const { width, height, data } = img;
+  const out = new Uint8Array(width * height);
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = width / 2;
+  const cy = height / 2;
+  const at = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= width || y >= height ? paper : (data[y * width + x] ?? paper);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = cos * dx + sin * dy + cx;
+      const sy = -sin * dx + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const v =
+        at(x0, y0) * (1 - fx) * (1 - fy) +
+        at(x0 + 1, y0) * fx * (1 - fy) +
+        at(x0, y0 + 1) * (1 - fx) * fy +
+        at(x0 + 1, y0 + 1) * fx * fy;
+      out[y * width + x] = Math.round(v);
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** Light scanner noise: paper tint, grain on a share of the pixels, and a few dark specks. */
+function addNoise(img: Grey, seed: number): Grey {
+  const random = mulberry32(seed);
+  const data = new Uint8Array(img.data);
+  for (let i = 0; i < data.length; i++) {
+    let v = data[i] ?? 255;
+    v = Math.round(v * 0.95 + 6); // paper is not pure white, ink not pure black
+    if (random() < 0.06) v += Math.round((random() - 0.5) * 60);
+    data[i] = Math.max(0, Math.min(255, v));
+  }
+  const specks = Math.round((img.width * img.height) / 40_000);
+  for (let k = 0; k < specks; k++) {
+    const x = Math.floor(random() * (img.width - 3));
+    const y = Math.floor(random() * (img.height - 3));
+    const size = 1 + Math.floor(random() * 3);
+    for (let dy = 0; dy < size; dy++)
+      for (let dx = 0; dx < size; dx++) data[(y + dy) * img.width + x + dx] = 40 + Math.floor(random() * 60);
+  }
+  return { ...img, data };
+}
+
+function pngChunk(type: string, body: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
+  return Buffer.concat([head, body, crc]);
+}
+
+/** An 8-bit greyscale PNG (filter "Up" on every row). */
+function pngBytes(img: Grey): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(img.width, 0);
+  ihdr.writeUInt32BE(img.height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const raw = Buffer.alloc((img.width + 1) * img.height);
+  for (let y = 0; y < img.height; y++) {
+    const row = y * (img.width + 1);
+    raw[row] = 2; // Up
+    for (let x = 0; x < img.width; x++) {
+      const v = img.data[y * img.width + x] ?? 0;
+      const up = y > 0 ? (img.data[(y - 1) * img.width + x] ?? 0) : 0;
+      raw[row + 1 + x] = (v - up) & 0xff;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', new Uint8Array()),
+  ]);
+}
+
+/** The pages of a PDF as 200 dpi grey images (pdftoppm). */
+function rasterise(pdf: string, lastPage: number): Grey[] {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-real-scan-'));
+  try {
+    execFileSync('pdftoppm', ['-r', '200', '-gray', '-l', String(lastPage), pdf, join(dir, 'page')], {
+      stdio: 'ignore',
+    });
+    const pages: Grey[] = [];
+    for (let i = 1; i <= lastPage; i++) {
+      const file = [join(dir, `page-${i}.pgm`), join(dir, `page-${String(i).padStart(2, '0')}.pgm`)].find(
+        (f) => existsSync(f),
+      );
+      if (file) pages.push(readPgm(file));
+    }
+    return pages;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Images → a PDF of full A4 pages with no text layer, as a scanner writes it. */
+function scannedPdf(pages: Grey[]): Promise<Buffer> {
+  return pdfBytes((doc) => {
+    for (const page of pages) {
+      doc.addPage({ size: 'A4', margin: 0 });
+      doc.image(pngBytes(page), 0, 0, { width: doc.page.width, height: doc.page.height });
+    }
+  });
+}
+
+/** A printed HTML page → the scan of its first `pages` pages (each with its own tilt). */
+function scanOf(html: string, pages: number, tilts: number[], seed: number): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-real-print-'));
+  try {
+    const pdf = join(dir, 'printed.pdf');
+    printToPdf(html, pdf);
+    const images = rasterise(pdf, pages).map((img, i) =>
+      addNoise(rotate(img, tilts[i % tilts.length] ?? 0.7, 255), seed + i),
+    );
+    return scannedPdf(images);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A blank sheet through the scanner: paper, grain and specks, nothing written. */
+function blankScan(): Promise<Buffer> {
+  const width = 1654;
+  const height = 2339;
+  const blank: Grey = { width, height, data: new Uint8Array(width * height).fill(255) };
+  return scannedPdf([addNoise(rotate(blank, 0.8, 255), 77)]);
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
 const EXPECTED_WRITTEN: string[] = [];
@@ -2374,6 +2665,12 @@ async function main(): Promise<void> {
   // 4. letters in spaced runs (fallback font)
   writeFileSync(out('real-fallback-font.pdf'), await fallbackFontPdf());
   writeExpected('real-fallback-font', FALLBACK_EXPECTED);
+
+  // 5. scans: a table plan (2 pages at most), a blank page and an English page (OCR bad-input tests)
+  writeFileSync(out('real-scan.pdf'), await scanOf(scanHtml(), 2, [0.7, -0.6], 2022));
+  writeExpected('real-scan', SCAN_EXPECTED);
+  writeFileSync(out('real-scan-blank.pdf', OCR_OUT), await blankScan());
+  writeFileSync(out('real-scan-english.pdf', OCR_OUT), await scanOf(ENGLISH_HTML, 1, [-0.9], 4242));
 
   // 6. copied from a web page
   writeFileSync(out('real-web-pipes.txt'), webPipesText());
