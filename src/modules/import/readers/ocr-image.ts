@@ -40,7 +40,7 @@ export function readPgm(bytes: Uint8Array): GreyImage | null {
     i++;
   }
   const [width = 0, height = 0, maxval = 0] = fields;
-  const start = i; // one whitespace byte after maxval, consumed by the loop above
+  const start = i + 1; // the one whitespace byte after maxval
   if (width <= 0 || height <= 0 || maxval <= 0 || maxval > 255) return null;
   if (bytes.length - start < width * height) return null;
   return { width, height, pixels: bytes.subarray(start, start + width * height) };

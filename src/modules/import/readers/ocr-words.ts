@@ -61,8 +61,14 @@ export function readTesseractTsv(tsv: string): OcrPage {
 
 /** Words that carry text: cell borders and specks read as punctuation are dropped. */
 export function textWords(page: OcrPage): OcrWord[] {
-  return page.words.filter((w) => !RULING.test(w.text) || (w.conf >= CONFIDENT && /[-–.]/u.test(w.text)));
+  return page.words
+    .filter((w) => !RULING.test(w.text) || (w.conf >= CONFIDENT && /[-–.]/u.test(w.text)))
+    .map((w) => ({ ...w, text: w.text.replace(BORDER_EDGES, '') }))
+    .filter((w) => w.text !== '');
 }
+
+/** what is left of a cell border on a word's edge: "'Văn", '|Sở', 'tỉnh|' */
+const BORDER_EDGES = /^[|[\]{}¦'‘’`](?=[\p{L}\d])|(?<=[\p{L}\d.,;:)])[|[\]{}¦]$/gu;
 
 /**
  * The second look's words (ocr-reader.ts): only those tesseract is sure of and that carry a letter or

@@ -1,0 +1,92 @@
+/**
+ * Scans read by OCR, with Debian's tesseract (+ vie) and poppler: they must be installed
+ * (test/ocr-engine.ts installs them for `npm test`, .ci/run in CI); without them these tests fail,
+ * never skip. Few and small: each page costs tesseract a few seconds.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors.ts';
+import { DEFAULT_PARSE_LIMITS } from '../parse-limits.ts';
+import type { ParsedPlan } from '../plan-text.ts';
+import { parsePlanSource, planSourceOf, readPlanFile } from '../read-plan-file.ts';
+import { blankScan, englishScan, PRINTED_PLAN, scanOfPdf } from './ocr-test-scans.ts';
+
+const codes = (plan: ParsedPlan) => plan.warnings.map((w) => w.code);
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('a scan (PDF without a text layer) is read by OCR', () => {
+  let blank: Uint8Array;
+  beforeAll(async () => {
+    blank = await blankScan();
+  });
+
+  it('reads a table page scanned at 200 dpi: every row, its lead, support and deadline', async () => {
+    const scan = await scanOfPdf(readFileSync(PRINTED_PLAN), [3]);
+    const plan = await readPlanFile({ fileName: 'ban-quet.pdf', bytes: scan });
+    expect(codes(plan)).toContain('ocr_text');
+    expect(plan.tasks.map((t) => t.no)).toEqual(['6', '7', '8', '9', '10', '11']);
+    const office = 'Văn phòng UBND tỉnh';
+    const departments = 'Các sở ban ngành tỉnh, UBND cấp huyện';
+    expect(plan.tasks.map((t) => t.leadText.replace(/\s+/gu, ' '))).toEqual([
+      'Sở Nội vụ',
+      office,
+      departments,
+      office,
+      office,
+      office,
+    ]);
+    expect(plan.tasks[2]?.supportText.replace(/\s+/gu, ' ')).toBe(office);
+    expect(plan.tasks.map((t) => t.deadlineText)).toEqual([
+      'Trước ngày 20/1/2021.',
+      'Trước ngày 20/1/2021.',
+      'Trước ngày 20/1/2021.',
+      'Trước ngày 25/1/2021.',
+      'Trước ngày 29/1/2021.',
+      'Trước ngày 4/2/2021.',
+    ]);
+    expect(plan.tasks[4]?.content).toContain('Soạn thảo Quyết định ban hành Chương trình hành động');
+  });
+
+  it('a blank page: a warning, no text and no task', async () => {
+    const source = await planSourceOf({ fileName: 'trang-trang.pdf', bytes: blank });
+    expect(source.text).toBe('');
+    const plan = parsePlanSource(source);
+    expect(codes(plan).slice(0, 2)).toEqual(['ocr_text', 'ocr_blank']);
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('a page in English: a warning that it is not Vietnamese, and no task', async () => {
+    const plan = await readPlanFile({ fileName: 'report.pdf', bytes: await englishScan() });
+    expect(codes(plan)).toContain('ocr_not_vietnamese');
+    expect(plan.warnings.find((w) => w.code === 'ocr_not_vietnamese')?.message).toMatch(/tiếng Việt/u);
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('the engine missing: OCR_UNAVAILABLE says how to install it; limits name their settings', async () => {
+    const file = { fileName: 'ban-quet.pdf', bytes: blank };
+    for (const missing of [
+      { ocrPdftoppm: '/nonexistent/pdftoppm' },
+      { ocrTesseract: '/nonexistent/tesseract' },
+    ]) {
+      const error = await refusal(planSourceOf(file, { ...DEFAULT_PARSE_LIMITS, ...missing }));
+      expect(error.code).toBe('OCR_UNAVAILABLE');
+      expect(error.message).toContain('apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils');
+      expect(error.message).toContain(Object.values(missing)[0]);
+    }
+    const pages = await refusal(planSourceOf(file, { ...DEFAULT_PARSE_LIMITS, ocrMaxPages: 0 }));
+    expect([pages.code, pages.details?.setting]).toEqual([
+      'IMPORT_OCR_TOO_MANY_PAGES',
+      'DONDOC_PARSE_OCR_MAX_PAGES',
+    ]);
+    const time = await refusal(planSourceOf(file, { ...DEFAULT_PARSE_LIMITS, ocrTimeoutMs: 1 }));
+    expect([time.code, time.details?.setting]).toEqual(['IMPORT_OCR_TIMEOUT', 'DONDOC_PARSE_OCR_SECONDS']);
+  });
+});

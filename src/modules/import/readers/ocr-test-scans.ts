@@ -1,0 +1,97 @@
+/**
+ * Scans made in memory for the OCR tests and the speed measure (bench/run.ts): a page of a text PDF
+ * rasterised by pdftoppm and wrapped, as a picture only, in a new PDF (what a scanner gives); a blank
+ * sheet with a few specks; a page of English prose. Nothing is written to the repository.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+
+/** The printed seed plan (6 pages; page 3 holds table rows 6–11): the source of the test scan. */
+export const PRINTED_PLAN = new URL('../../../../test/fixtures/import/seed-87-printed.pdf', import.meta.url);
+
+/** Pages of a text PDF (1-based) → a PDF of their pictures at `dpi`, A4, no text layer. */
+export async function scanOfPdf(pdf: Uint8Array, pages: number[], dpi = 200): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-scan-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    const images = pages.map((page) => {
+      const root = join(dir, `page-${page}`);
+      const range = ['-f', String(page), '-l', String(page)];
+      execFileSync('pdftoppm', [
+        '-r',
+        String(dpi),
+        '-gray',
+        '-png',
+        ...range,
+        '-singlefile',
+        join(dir, 'in.pdf'),
+        root,
+      ]);
+      return readFileSync(`${root}.png`);
+    });
+    return await pdfOf((doc) => {
+      for (const image of images) {
+        doc.addPage({ size: 'A4', margin: 0 });
+        doc.image(image, 0, 0, { width: doc.page.width, height: doc.page.height });
+      }
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A PDF of pictures made from pages drawn with pdfkit (`draw` adds the pages). */
+export async function scanOfDrawing(draw: (doc: PDFKit.PDFDocument) => void, dpi = 200): Promise<Uint8Array> {
+  const drawn = await pdfOf(draw);
+  const pages = (new TextDecoder('latin1').decode(drawn).match(/\/Type \/Page\b/gu) ?? []).length;
+  return scanOfPdf(
+    drawn,
+    Array.from({ length: pages }, (_, i) => i + 1),
+    dpi,
+  );
+}
+
+/** A blank sheet as a scanner gives it: white, a few specks of dust. */
+export function blankScan(): Promise<Uint8Array> {
+  return scanOfDrawing((doc) => {
+    doc.addPage({ size: 'A4', margin: 0 });
+    for (const [x, y] of [
+      [120, 200],
+      [410, 330],
+      [300, 700],
+    ] as const)
+      doc.circle(x, y, 0.6).fill('#444');
+  });
+}
+
+const ENGLISH = [
+  'ANNUAL MAINTENANCE REPORT',
+  'The committee reviewed the maintenance schedule of the municipal water network for the coming year.',
+  'Three pumping stations will be inspected in spring, and the remaining pipes will be replaced before winter.',
+  'The budget for these works was approved at the last meeting, together with the plan for public consultation.',
+  'Residents may send their comments to the office of the city engineer until the end of the month.',
+  'A summary of the answers will be published on the website and discussed at the next session.',
+];
+
+/** A page of English prose, printed then scanned. */
+export function englishScan(): Promise<Uint8Array> {
+  return scanOfDrawing((doc) => {
+    doc.addPage({ size: 'A4', margin: 72 });
+    for (const line of ENGLISH) doc.font('Times-Roman').fontSize(13).text(line, { lineGap: 4 }).moveDown(0.6);
+  });
+}
+
+function pdfOf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
+  const doc = new PDFDocument({ autoFirstPage: false, compress: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Uint8Array>((resolve) =>
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+  );
+  draw(doc);
+  doc.end();
+  return done;
+}
