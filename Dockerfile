@@ -21,9 +21,10 @@ ENV NODE_ENV=production \
     DONDOC_DATA_DIR=/var/lib/dondoc
 WORKDIR /app
 # pg_dump/pg_restore for `dondoc backup|restore` against PostgreSQL: Debian 13's client (17) reads
-# servers 9.2–17, the PostgreSQL 16 of compose.yaml included
+# servers 9.2–17, the PostgreSQL 16 of compose.yaml included; tesseract (+ Vietnamese) and poppler's
+# pdftoppm read scanned plans by OCR (src/modules/import/readers/ocr-reader.ts)
 RUN apt-get update \
- && apt-get install -y --no-install-recommends postgresql-client \
+ && apt-get install -y --no-install-recommends postgresql-client tesseract-ocr tesseract-ocr-vie poppler-utils \
  && rm -rf /var/lib/apt/lists/*
 # the image's own user (uid 10001), owner of the data folder only; the code stays root's, read-only to it
 RUN groupadd --system --gid 10001 dondoc \
