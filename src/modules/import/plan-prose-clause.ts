@@ -100,7 +100,8 @@ function supportAfterLead(tail: string): string {
   const after = /^(?:và\s+)?(?:các cơ quan\s+)?phối hợp(?:\s+(?:với|cùng))?\s*:?\s*(.*)$/iu.exec(text);
   if (after) return trimEnd(stripTrailingVerb(after[1] ?? ''));
   const before = /^(.*?)\s*(?:cùng\s+)?phối hợp(?:\s+thực hiện)?$/iu.exec(text);
-  return before ? trimEnd(before[1] ?? '') : '';
+  // "X (chủ trì), Y": the agencies named after the lead coordinate
+  return trimEnd(before ? (before[1] ?? '') : text);
 }
 
 /**
@@ -116,7 +117,7 @@ function stripTrailingVerb(text: string): string {
 }
 
 /** Words that introduce the lead in an inline clause: "giao X chủ trì", "đề nghị X chủ trì". */
-const INTRODUCER = /(?:^|[\s,;(])((?:[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu|[Pp]hân công)\s+)(?=\S)/gu;
+const INTRODUCER = /(?:^|[\s,;(])((?:[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu|[Pp]hân công)\s+)/gu;
 const DEADLINE_START =
   /(?<![\p{L}\p{N}])(?:trước ngày|trước|trong năm|trong quý|trong tháng|trong \d+ tháng|trong (?:6|sáu) tháng|chậm nhất|quý\s+[IV]+|tháng\s+\d|năm\s+\d{4}|thường xuyên|hằng năm|hàng năm|định kỳ|giai đoạn\s+\d{4})/iu;
 
@@ -131,7 +132,8 @@ export function findAssignment(text: string): Assignment | null {
     const clause = clauseStart(text, at);
     if (!clause) continue;
     const lead = trimEnd(text.slice(clause.leadFrom, at).replace(/[\s,(]+$/u, ''));
-    if (!looksLikeAgency(lead)) continue;
+    if (!looksLikeAgency(lead) || (!clause.introduced && !AGENCY_HEAD.test(lead) && !ACRONYM.test(lead)))
+      continue;
     const { support, end } = supportInClause(text, at + m[0].length);
     const deadline = deadlineIn(text.slice(end));
     const content = trimEnd(text.slice(0, clause.contentEnd)) || actionAfter(text.slice(end));
@@ -141,17 +143,32 @@ export function findAssignment(text: string): Assignment | null {
 }
 
 /** Where the lead starts (after "giao" or at the sentence start) and where the content before it ends. */
-function clauseStart(text: string, at: number): { leadFrom: number; contentEnd: number } | null {
+function clauseStart(
+  text: string,
+  at: number,
+): { leadFrom: number; contentEnd: number; introduced: boolean } {
   const before = text.slice(0, at);
   const intro = [...before.matchAll(INTRODUCER)].at(-1);
   const sentence = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf(': '));
   if (intro && intro.index + intro[0].length > sentence) {
     const leadFrom = intro.index + intro[0].length;
-    return { leadFrom, contentEnd: intro.index + (intro[0].length - (intro[1]?.length ?? 0)) };
+    return {
+      leadFrom,
+      contentEnd: intro.index + (intro[0].length - (intro[1]?.length ?? 0)),
+      introduced: true,
+    };
   }
   const leadFrom = sentence >= 0 ? sentence + 2 : 0;
-  return { leadFrom, contentEnd: sentence >= 0 ? sentence + 1 : 0 };
+  return { leadFrom, contentEnd: sentence >= 0 ? sentence + 1 : 0, introduced: false };
 }
+
+/**
+ * How an agency's name starts, for a lead that no "giao" introduces ("Sở Tư pháp chủ trì …", not
+ * "Nâng cao năng lực chủ trì …"); an acronym in capitals (VPCP, NHNN) counts too.
+ */
+const AGENCY_HEAD =
+  /^(?:(?:các|Các)\s+)?(?:sở|bộ|ban|ủy ban|uỷ ban|văn phòng|thanh tra|công an|cục|tổng cục|chi cục|vụ|viện|trường|đài|báo|hội|hiệp hội|liên đoàn|liên hiệp|mặt trận|đoàn|tỉnh đoàn|kho bạc|ngân hàng|cơ quan|đơn vị|địa phương|trung tâm|phòng|tòa án|toà án|bảo hiểm|quỹ|tập đoàn|tổng công ty|công ty|chính phủ|thủ tướng|chủ tịch|giám đốc|thủ trưởng|người đứng đầu|hội đồng|bộ chỉ huy|bộ đội|tỉnh ủy|tỉnh uỷ|huyện ủy|thành ủy|đảng ủy|ubnd|hđnd|bql)(?![\p{Ll}])/iu;
+const ACRONYM = /^\p{Lu}[\p{Lu}&.]+(?![\p{Ll}])/u;
 
 /** A lead as written: capitalised or "các …", short, with no verb of the sentence in it. */
 function looksLikeAgency(text: string): boolean {

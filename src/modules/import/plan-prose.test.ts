@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import { findAssignment, matchAttributes, splitAssignee } from './plan-prose-clause.ts';
+import { type ParsedPlan, parsePlanText } from './plan-text.ts';
+
+const HEAD = [
+  'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'TỈNH TÂY NINH\tĐộc lập - Tự do - Hạnh phúc',
+  'Số: 120/KH-UBND\tTây Ninh, ngày 15 tháng 3 năm 2021',
+  '',
+  'KẾ HOẠCH',
+  'Thực hiện công tác cải cách hành chính năm 2021',
+  '',
+];
+const TAIL = [
+  '',
+  'Nơi nhận:',
+  '- Như trên;',
+  '- Lưu: VT.',
+  '',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  '',
+  'Trần Văn Hai',
+];
+const plan = (body: string[]) => parsePlanText([...HEAD, ...body, ...TAIL].join('\n'));
+const rows = (parsed: ParsedPlan) =>
+  parsed.tasks.map((t) => [`${t.sectionCode}.${t.no}`, t.content, t.leadText, t.supportText, t.deadlineText]);
+
+describe('prose plans: items that assign work are tasks', () => {
+  const parsed = plan([
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    '1. Mục đích',
+    '- Nâng cao hiệu quả công tác cải cách hành chính; xác định rõ trách nhiệm của từng cơ quan.',
+    'II. NHIỆM VỤ CỤ THỂ',
+    '1. Tổ chức tập huấn nghiệp vụ cho công chức làm công tác cải cách hành chính',
+    '- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Tài chính; UBND cấp huyện.',
+    '- Thời gian hoàn thành: Trong năm 2021.',
+    '- Sản phẩm: Kế hoạch tập huấn.',
+    '2. Rà soát thủ tục hành chính',
+    'a) Rà soát quy định về thủ tục hành chính lĩnh vực đất đai',
+    '- Đơn vị chủ trì: Sở Tài nguyên và Môi trường.',
+    '- Đơn vị phối hợp: Sở Tư pháp.',
+    '- Thời hạn: Quý II/2021.',
+    'b) Công bố danh mục thủ tục hành chính trên Cổng Dịch vụ công.',
+    '3. Kiện toàn tổ chức bộ máy; giao Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan thực hiện, hoàn thành trước ngày 30/6/2021.',
+    '4. Đẩy mạnh chuyển đổi số, trong đó:',
+    '- Xây dựng kho dữ liệu dùng chung, giao Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ngành thực hiện, hoàn thành trong năm 2021.',
+    '- Tuyên truyền về chuyển đổi số trên các phương tiện thông tin đại chúng.',
+    '- Phát triển nền tảng số của tỉnh',
+    '- Cơ quan chủ trì: Sở Thông tin và Truyền thông.',
+    '- Tiến độ: Quý IV/2021.',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '1. Các cơ quan, đơn vị căn cứ Kế hoạch này triển khai thực hiện.',
+  ]);
+
+  it('reads each assigning item with its lead, support and deadline as written', () => {
+    expect(rows(parsed)).toEqual([
+      [
+        'II.1',
+        'Tổ chức tập huấn nghiệp vụ cho công chức làm công tác cải cách hành chính',
+        'Sở Lao động - Thương binh và Xã hội',
+        'Sở Tài chính; UBND cấp huyện',
+        'Trong năm 2021.',
+      ],
+      [
+        'II.2a',
+        'Rà soát quy định về thủ tục hành chính lĩnh vực đất đai',
+        'Sở Tài nguyên và Môi trường',
+        'Sở Tư pháp',
+        'Quý II/2021.',
+      ],
+      ['II.3', 'Kiện toàn tổ chức bộ máy', 'Sở Nội vụ', 'các cơ quan liên quan', 'trước ngày 30/6/2021'],
+      [
+        'II.4.1',
+        'Xây dựng kho dữ liệu dùng chung',
+        'Sở Thông tin và Truyền thông',
+        'các sở, ngành',
+        'trong năm 2021',
+      ],
+      ['II.4.2', 'Phát triển nền tảng số của tỉnh', 'Sở Thông tin và Truyền thông', '', 'Quý IV/2021.'],
+    ]);
+  });
+
+  it('keeps the product, the item line and its raw lines (attribute lines included)', () => {
+    expect(parsed.tasks[0]).toMatchObject({ product: 'Kế hoạch tập huấn', note: '', extra: {}, line: 12 });
+    expect(parsed.tasks[0]?.raw.split('\n')).toHaveLength(4);
+    expect(parsed.tasks[2]?.product).toBe('');
+  });
+
+  it('lists only the sections that hold tasks, titles as written', () => {
+    expect(parsed.sections.map((s) => [s.code, s.title])).toEqual([['II', 'NHIỆM VỤ CỤ THỂ']]);
+  });
+
+  it('warns once about the numbered items of those sections that assign nothing', () => {
+    const warning = parsed.warnings.find((w) => w.code === 'prose_items_without_lead');
+    expect(warning?.message).toContain('1 mục');
+    expect(warning?.message).toContain('II.2b');
+    expect(parsed.warnings.map((w) => w.code)).not.toContain('no_table');
+    expect(parsed.warnings.map((w) => w.code)).not.toContain('number_gap');
+  });
+
+  it('reads the header and leaves the Nơi nhận list and the signature out of the tasks', () => {
+    expect(parsed).toMatchObject({ number: '120/KH-UBND', issuedOn: '2021-03-15', signer: 'Trần Văn Hai' });
+    expect(parsed.tasks.some((t) => /Như trên|CHỦ TỊCH/u.test(t.raw))).toBe(false);
+  });
+});
+
+describe('prose plans: layout variants', () => {
+  it('joins a wrapped line to the item or the attribute it continues (a PDF line)', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. Rà soát, sắp xếp các phòng chuyên môn thuộc sở, ban, ngành tỉnh và các cơ quan',
+      'chuyên môn thuộc UBND cấp huyện',
+      '- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Sở Kế hoạch và',
+      'Đầu tư.',
+      '- Thời gian hoàn thành: Quý IV/2021.',
+      'Các nhiệm vụ khác do các cơ quan tự triển khai.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      [
+        'II.1',
+        'Rà soát, sắp xếp các phòng chuyên môn thuộc sở, ban, ngành tỉnh và các cơ quan chuyên môn thuộc UBND cấp huyện',
+        'Sở Nội vụ',
+        'Sở Tài chính, Sở Kế hoạch và Đầu tư',
+        'Quý IV/2021.',
+      ],
+    ]);
+  });
+
+  it('reads "X chủ trì, phối hợp với Y <action>" when the lead opens the item', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Đài Phát thanh - Truyền hình tỉnh tổ chức tuyên truyền, hoàn thành trong quý III/2021.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      [
+        'II.1',
+        'tổ chức tuyên truyền',
+        'Sở Văn hóa, Thể thao và Du lịch',
+        'Đài Phát thanh - Truyền hình tỉnh',
+        'trong quý III/2021',
+      ],
+    ]);
+  });
+
+  it('gives a "+" attribute line to the dash item above it, and reads items before any section', () => {
+    const parsed = plan([
+      '1. Cải cách thủ tục hành chính',
+      '- Số hóa hồ sơ thủ tục hành chính',
+      '+ Cơ quan chủ trì: Văn phòng UBND tỉnh; Thời hạn: Trong năm 2021.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      ['.1.1', 'Số hóa hồ sơ thủ tục hành chính', 'Văn phòng UBND tỉnh', '', 'Trong năm 2021.'],
+    ]);
+    expect(parsed.sections).toEqual([]);
+  });
+
+  it('reads numbered sub-items "1.1." as their own numbers', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. Cải cách thể chế',
+      '1.1. Rà soát văn bản quy phạm pháp luật',
+      '- Cơ quan chủ trì: Sở Tư pháp.',
+      '- Thời hạn: Quý II/2021.',
+      '1.2. Kiểm tra văn bản',
+      '- Cơ quan chủ trì: Sở Tư pháp.',
+      '- Thời hạn: Quý III/2021.',
+    ]);
+    expect(parsed.tasks.map((t) => t.no)).toEqual(['1.1', '1.2']);
+  });
+
+  it('says so when the text has neither a task table nor an assigning item', () => {
+    const parsed = plan(['I. MỤC ĐÍCH', '1. Nâng cao hiệu quả công tác cải cách hành chính.']);
+    expect(parsed.tasks).toEqual([]);
+    expect(parsed.warnings.map((w) => w.code)).toContain('no_table');
+    expect(parsed.warnings.map((w) => w.code)).not.toContain('prose_items_without_lead');
+  });
+
+  it('reads prose items before a task table, then the table', () => {
+    const parsed = plan([
+      'I. NHIỆM VỤ CHUNG',
+      '1. Tổ chức hội nghị triển khai Kế hoạch',
+      '- Cơ quan chủ trì: Văn phòng UBND tỉnh.',
+      '- Thời hạn: Trước ngày 31/3/2021.',
+      '',
+      'PHỤ LỤC',
+      'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+      'II\tNhiệm vụ cụ thể',
+      '1\tRà soát thủ tục hành chính\tSở Tư pháp\tSở Nội vụ\tQuý II/2021.\t',
+    ]);
+    expect(rows(parsed)).toEqual([
+      ['I.1', 'Tổ chức hội nghị triển khai Kế hoạch', 'Văn phòng UBND tỉnh', '', 'Trước ngày 31/3/2021.'],
+      ['II.1', 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý II/2021.'],
+    ]);
+    expect(parsed.sections.map((s) => s.code)).toEqual(['I', 'II']);
+  });
+});
+
+describe('attribute lines and inline clauses', () => {
+  it.each([
+    ['- Cơ quan chủ trì: Bộ Công an.', [{ field: 'lead', value: 'Bộ Công an.' }]],
+    ['- Đơn vị phối hợp: Sở Tư pháp, Sở Nội vụ.', [{ field: 'support', value: 'Sở Tư pháp, Sở Nội vụ.' }]],
+    ['- Thời gian hoàn thành: Trong năm 2024.', [{ field: 'deadline', value: 'Trong năm 2024.' }]],
+    ['- Thời hạn hoàn thành: Quý I/2024.', [{ field: 'deadline', value: 'Quý I/2024.' }]],
+    ['- Tiến độ: Hằng năm.', [{ field: 'deadline', value: 'Hằng năm.' }]],
+    ['- Sản phẩm: Nghị định.', [{ field: 'product', value: 'Nghị định.' }]],
+    [
+      '- Cơ quan thực hiện: Bộ Tư pháp chủ trì, phối hợp với VPCP.',
+      [{ field: 'assignee', value: 'Bộ Tư pháp chủ trì, phối hợp với VPCP.' }],
+    ],
+    [
+      'Cơ quan chủ trì: Bộ Tài chính; Thời hạn: Quý I/2024.',
+      [
+        { field: 'lead', value: 'Bộ Tài chính;' },
+        { field: 'deadline', value: 'Quý I/2024.' },
+      ],
+    ],
+  ])('%s', (line, expected) => {
+    expect(matchAttributes(line)).toEqual(expected);
+  });
+
+  it('is no attribute line when the label is not one ("Lưu: VT", "Mục tiêu: …")', () => {
+    expect(matchAttributes('- Lưu: VT, VP.')).toBeNull();
+    expect(matchAttributes('Mục tiêu: đến năm 2025 có 100% hồ sơ được số hóa.')).toBeNull();
+  });
+
+  it.each([
+    [
+      'Sở Tư pháp chủ trì, phối hợp với Công an tỉnh, Thanh tra tỉnh.',
+      'Sở Tư pháp',
+      'Công an tỉnh, Thanh tra tỉnh',
+    ],
+    ['Sở Nội vụ chủ trì; Sở Tài chính, Sở Tư pháp phối hợp.', 'Sở Nội vụ', 'Sở Tài chính, Sở Tư pháp'],
+    ['Sở Nội vụ (chủ trì), Sở Tài chính.', 'Sở Nội vụ', 'Sở Tài chính'],
+    ['Các sở, ban, ngành tỉnh; UBND cấp huyện.', 'Các sở, ban, ngành tỉnh; UBND cấp huyện', ''],
+  ])('"Cơ quan thực hiện: %s" → lead %s, support %s', (value, lead, support) => {
+    expect(splitAssignee(value)).toEqual({ lead, support });
+  });
+
+  it('reads an inline clause introduced by "giao", "đề nghị" or at a sentence start', () => {
+    expect(
+      findAssignment(
+        'Rà soát, sắp xếp các phòng chuyên môn; giao Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan thực hiện, hoàn thành trước ngày 30/11/2021.',
+      ),
+    ).toEqual({
+      content: 'Rà soát, sắp xếp các phòng chuyên môn',
+      lead: 'Sở Nội vụ',
+      support: 'các cơ quan liên quan',
+      deadline: 'trước ngày 30/11/2021',
+    });
+    expect(
+      findAssignment(
+        'Tổ chức đối thoại với doanh nghiệp. Đề nghị Ủy ban MTTQ tỉnh chủ trì thực hiện hằng năm.',
+      ),
+    ).toEqual({
+      content: 'Tổ chức đối thoại với doanh nghiệp',
+      lead: 'Ủy ban MTTQ tỉnh',
+      support: '',
+      deadline: 'hằng năm',
+    });
+  });
+
+  it('finds no assignment where "chủ trì" names no agency', () => {
+    expect(findAssignment('Nâng cao năng lực chủ trì, điều hành của người đứng đầu.')).toBeNull();
+    expect(
+      findAssignment('Thủ trưởng cơ quan được giao chủ trì chịu trách nhiệm trước UBND tỉnh.'),
+    ).toBeNull();
+  });
+});
