@@ -4,35 +4,24 @@ import { Alert, App, Button, Card, Checkbox, Progress, Space, Steps, Typography,
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ApiError, api, type Page } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { type Agency, fetchAll, type Group } from '../directory/types.ts';
 import { ImportReview, type ReviewState } from './ImportReview.tsx';
+import type { ReviewDirectory } from './review-model.ts';
 import type { Imported, ImportPreview } from './types.ts';
 import { uploadWithProgress } from './upload.ts';
 import './plans.css';
 
 const ACCEPT = '.txt,.docx,.pdf,.xlsx,.csv';
 
-interface DirectoryNames {
-  agencies: string[];
-  groups: string[];
-}
-
-async function fetchAllNames(path: string): Promise<string[]> {
-  const names: string[] = [];
-  for (let page = 1; page <= 50; page++) {
-    const answer = await api.get<Page<{ name: string }>>(path, { page, pageSize: 200 });
-    names.push(...answer.items.map((item) => item.name));
-    if (page * answer.pageSize >= answer.total) break;
-  }
-  return names;
-}
-
 /**
  * Nhập kế hoạch: drop the document → it goes up (with progress) → what dondoc read, header and task
- * table side by side with the warnings → the clerk fixes agency matches, dates and the number → confirm
- * stores the plan with the file as its source (the corrections in the form field `plan`) → the plan page.
+ * table side by side with the warnings → the clerk fixes agency matches, dates and the number, adds
+ * the names the directory lacks (the file is then read again) → confirm stores the plan with the file
+ * as its source (the corrections in the form field `plan`; tasks without lead only once confirmed)
+ * → the plan page.
  */
 export default function ImportPage() {
   const t = useT();
@@ -47,14 +36,33 @@ export default function ImportPage() {
   const [readError, setReadError] = useState<ApiError | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [replace, setReplace] = useState(false);
+  const [rereading, setRereading] = useState(false);
+  const [allowNoLead, setAllowNoLead] = useState(false);
   const directory = useQuery({
-    queryKey: ['directory', 'names'],
-    queryFn: async (): Promise<DirectoryNames> => ({
-      agencies: await fetchAllNames('/directory/agencies'),
-      groups: await fetchAllNames('/directory/groups'),
+    queryKey: ['directory', 'import-review'],
+    queryFn: async (): Promise<ReviewDirectory> => ({
+      agencies: await fetchAll<Agency>('/directory/agencies'),
+      groups: await fetchAll<Group>('/directory/groups'),
     }),
     staleTime: 5 * 60_000,
   });
+
+  /** After the clerk added a name to the directory: the same file read again against it. */
+  const reread = async () => {
+    if (!file) return;
+    setRereading(true);
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+      setPreview(await api.upload<ImportPreview>('/plans/import/preview', form));
+    } catch (error) {
+      const failed = toApiError(error);
+      message.error(`${failed.message} (${failed.code})`);
+    } finally {
+      setRereading(false);
+    }
+  };
 
   const read = async (picked: File) => {
     setFile(picked);
@@ -62,6 +70,7 @@ export default function ImportPage() {
     setReadError(null);
     setSaveError(null);
     setReplace(false);
+    setAllowNoLead(false);
     setPercent(0);
     setPhase('uploading');
     const form = new FormData();
@@ -90,6 +99,7 @@ export default function ImportPage() {
     setPhase('saving');
     const form = new FormData();
     if (replace) form.append('replace', 'true');
+    if (review.confirmTasksWithoutLead || allowNoLead) form.append('confirmTasksWithoutLead', 'true');
     if (review.corrected) form.append('plan', JSON.stringify(review.plan));
     form.append('file', file, file.name);
     try {
@@ -208,8 +218,10 @@ export default function ImportPage() {
           directory={directory.data ?? null}
           directoryError={directory.error}
           saving={phase === 'saving'}
+          rereading={rereading}
           onCancel={reset}
           onConfirm={(review) => void confirm(review)}
+          onReread={() => void reread()}
           footer={
             saveError && (
               <Alert
@@ -219,6 +231,14 @@ export default function ImportPage() {
                 description={
                   <Space orientation="vertical">
                     <span>{`${saveError.message} (${saveError.code})`}</span>
+                    {saveError.code === 'IMPORT_TASKS_WITHOUT_LEAD' && (
+                      <Checkbox checked={allowNoLead} onChange={(e) => setAllowNoLead(e.target.checked)}>
+                        {t(
+                          'Vẫn lưu các nhiệm vụ chưa có cơ quan chủ trì (Văn phòng chỉ định sau)',
+                          'Store the tasks without lead anyway (the Office assigns them later)',
+                        )}
+                      </Checkbox>
+                    )}
                     {saveError.code === 'PLAN_EXISTS' && (
                       <>
                         <span>

@@ -136,6 +136,27 @@ export interface ImportPreview {
   sections: { code: string; title: string }[];
   tasks: PreviewTask[];
   warnings: PreviewWarning[];
+  /** names the directory does not know: each can be added as an agency or as an alias */
+  unknownAgencies: UnknownAgency[];
+  /** tasks that would be registered with no lead assignment */
+  tasksWithoutLead: TaskWithoutLead[];
+}
+
+export interface UnknownAgency {
+  name: string;
+  tasks: string[];
+  lead: boolean;
+  /** the closest directory names, never of another level */
+  suggestions: string[];
+  /** a free code for a new agency */
+  code: string;
+  kind: 'province' | 'district' | 'commune' | 'unit';
+}
+
+export interface TaskWithoutLead {
+  task: string;
+  leadText: string;
+  reason: 'none' | 'unresolved';
 }
 
 export interface CreatedPlan {

@@ -1,0 +1,129 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserWorld,
+  openPage,
+  screenshot,
+  signInAs,
+  startBrowserWorld,
+  unexpectedErrors,
+} from './support.ts';
+
+/** Task 1 led by a directory agency, task 2 by a name the directory lacks, task 3 by nobody. */
+const PLAN = [
+  'Số: 95/KH-UBND',
+  'Tây Ninh, ngày 01 tháng 03 năm 2021',
+  'KẾ HOẠCH',
+  'Nâng cấp dịch vụ công trực tuyến năm 2021',
+  'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+  '1\tRà soát thủ tục hành chính\tSở Tư pháp\t\tTrước ngày 30/4/2021\t',
+  '2\tTiếp nhận hồ sơ trực tuyến\tTrung tâm Hành chính công tỉnh\tSở Nội vụ\tTrước ngày 31/5/2021\t',
+  '3\tTuyên truyền dịch vụ công\t\t\tTrước ngày 30/6/2021\t',
+].join('\n');
+const UNKNOWN = 'Trung tâm Hành chính công tỉnh';
+
+const rowText = (page: Page, n: number) =>
+  page.locator('.ant-table-tbody tr.ant-table-row').nth(n).innerText();
+
+/**
+ * The import review with a name the directory lacks: the clerk moves task 1's due date, makes the
+ * unknown name an alias of Văn phòng UBND tỉnh in one step, sees the plan read again with task 2
+ * matched and the date kept, and stores it after confirming the task that still has no lead.
+ */
+describe('import review: unknown agencies and tasks without lead (chromium)', () => {
+  let bw: BrowserWorld;
+  beforeAll(async () => {
+    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
+  }, 120_000);
+  afterAll(async () => {
+    await bw?.close();
+  });
+
+  it('adds the unknown name as an alias, re-reads the plan, registers after the confirmation', async () => {
+    const { page, context, errors } = await openPage(bw);
+    await signInAs(page, 'vanphong');
+    await page.goto('/nhap-ke-hoach');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'ke-hoach-95.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(PLAN),
+    });
+    await page.getByText('Tên cơ quan chưa có trong danh mục').waitFor();
+    expect(await page.locator('.dd-unknown-agency').count()).toBe(1);
+    await page.getByText('2 nhiệm vụ chưa có cơ quan chủ trì: 2, 3').waitFor();
+
+    // the table fits the 1366 px screen: no column hidden behind a scroll bar
+    const hidden = await page.evaluate(
+      "(() => { const t = document.querySelector('.ant-table-content'); return t.scrollWidth - t.clientWidth; })()",
+    );
+    expect(hidden).toBeLessThanOrEqual(0);
+    await screenshot(page, 'import-review-unknown');
+
+    // another correction first: it must survive the re-reading
+    await page.getByLabel('Ngày hạn của 1').click();
+    await page.getByLabel('Ngày hạn của 1').fill('29/04/2021');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rowText(page, 0)).toContain('Đọc được: 30/04/2021');
+
+    // "Là tên khác của …": typed without accents, chosen, saved — one step
+    const alias = page.getByLabel(`Là tên khác của cơ quan nào: ${UNKNOWN}`);
+    await alias.click();
+    await alias.fill('van phong ubnd');
+    await page.locator('.ant-select-item-option[title="Văn phòng UBND tỉnh"]').click();
+    await page.getByRole('button', { name: 'Lưu là tên khác' }).click();
+    await page.getByText(`Đã lưu "${UNKNOWN}" là tên khác của Văn phòng UBND tỉnh`).waitFor();
+
+    // read again: task 2 matched, the unknown card gone, task 1's date kept, task 3 still without lead
+    await expect.poll(() => page.locator('.dd-unknown-agency').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => rowText(page, 1)).toContain('Văn phòng UBND tỉnh');
+    expect(await rowText(page, 0)).toContain('Đọc được: 30/04/2021');
+    await page.getByText('1 nhiệm vụ chưa có cơ quan chủ trì: 3').waitFor();
+    expect(
+      await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(page, 'import-review-alias');
+
+    // storing asks first, and names the task that will have no lead
+    await page.getByRole('button', { name: 'Xác nhận và lưu kế hoạch' }).click();
+    const ask = page.locator('.ant-modal-confirm');
+    await ask
+      .locator('.ant-modal-confirm-title')
+      .filter({ hasText: 'Lưu kế hoạch khi còn 1 nhiệm vụ chưa có cơ quan chủ trì?' })
+      .waitFor();
+    expect(await ask.innerText()).toContain('Nhiệm vụ 3 sẽ chưa được giao cho cơ quan nào');
+    await page.getByRole('button', { name: 'Vẫn lưu' }).click();
+    await page.getByRole('heading', { name: 'Kế hoạch 95/KH-UBND' }).waitFor();
+
+    const leads = await bw.db
+      .selectFrom('assignment as a')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .innerJoin('agency as g', 'g.id', 'a.agency_id')
+      .select(['t.ref', 'g.code', 'a.current_due_on'])
+      .where('p.number', '=', '95/KH-UBND')
+      .where('a.role', '=', 'lead')
+      .orderBy('t.ref')
+      .execute();
+    expect(leads).toEqual([
+      { ref: '1', code: 'STP', current_due_on: '2021-04-29' },
+      { ref: '2', code: 'VP', current_due_on: '2021-05-31' },
+    ]);
+    const vp = await bw.db
+      .selectFrom('agency')
+      .select('aliases')
+      .where('authority_id', '=', bw.world.authorityId)
+      .where('code', '=', 'VP')
+      .executeTakeFirstOrThrow();
+    expect(vp.aliases).toContain(UNKNOWN);
+    const imports = await bw.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'plan.import')
+      .execute();
+    expect(imports.map((row) => row.data)).toContainEqual(
+      expect.objectContaining({ number: '95/KH-UBND', corrected: true, tasksWithoutLead: ['3'] }),
+    );
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await context.close();
+  }, 150_000);
+});
