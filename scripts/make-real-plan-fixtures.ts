@@ -2042,7 +2042,7 @@ const FALLBACK_SECTIONS: TableSection[] = [
         'Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính',
         tn('', 'Văn phòng UBND tỉnh'),
         tn('', 'Sở Tư pháp'),
-        ongoing('Thường xuyên'),
+        onDates('Trong năm 2023, 2024', '2023-12-31', '2024-12-31'),
       ),
     ],
   },
