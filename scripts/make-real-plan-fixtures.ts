@@ -5,6 +5,17 @@
  * scan, text copied from a web page), each with `<name>.expected.json` written from the spec below —
  * the truth put into the document, as a careful clerk would type it, never the parser's output.
  *   node --import tsx scripts/make-real-plan-fixtures.ts
+ * The fixtures (each failure mode of #13 in the formats where it occurs):
+ *   real-prose-quyet-dinh.{txt,docx,pdf}  a provincial Quyết định issuing a plan written as prose (21 tasks)
+ *   real-prose-ministry.{txt,docx}        a Government Nghị quyết, its action programme as prose, read
+ *                                         against the `government` reference directory (22 tasks)
+ *   real-table-gazette.{pdf,docx}         a table plan as a Công báo prints it: running header with the
+ *                                         issue's page number, page-number footer, wrapped cells, STT
+ *                                         centred, 5 pages (20 tasks)
+ *   real-fallback-font.pdf                letters in runs split where a fallback font takes over (8 tasks)
+ *   real-scan.pdf                         a printed page rasterised at 200 dpi, tilted, noisy, no text
+ *                                         layer (7 tasks, "ocr": true)
+ *   real-web-pipes.txt, real-web-spaces.txt  a plan copied from a web page (10 tasks)
  * Also writes test/fixtures/ocr/real-scan-blank.pdf and real-scan-english.pdf (inputs of the OCR
  * reader's bad-input tests, no expected JSON).
  * Deterministic: noise uses a seeded PRNG, zip entry dates and document dates are pinned, and the
