@@ -1,13 +1,25 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
-import { describeOnFastestDatabase } from './support/databases.ts';
+import { describeEachDatabase } from './support/databases.ts';
 import { buildWorld, type Client, signIn, type World } from './support/http.ts';
+
+/** Task 1 led by a directory agency, task 2 by a name the directory lacks, task 3 by nobody; no title. */
+const UNTITLED_PLAN = [
+  'Số: 95/KH-UBND',
+  'Tây Ninh, ngày 01 tháng 03 năm 2021',
+  'KẾ HOẠCH',
+  'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+  '1\tRà soát thủ tục hành chính\tSở Tư pháp\t\tTrước ngày 30/4/2021\t',
+  '2\tTiếp nhận hồ sơ trực tuyến\tTrung tâm Hành chính công tỉnh\tSở Nội vụ\tTrước ngày 31/5/2021\t',
+  '3\tTuyên truyền dịch vụ công\t\t\tTrước ngày 30/6/2021\t',
+].join('\n');
 
 /**
  * The import wizard's confirm step: POST /api/plans/import with the file and, in the field `plan`,
- * the preview as the Office corrected it — stored instead of what was read, with the file as source.
+ * the preview as the Office corrected it — stored instead of what was read, with the file as source;
+ * tasks that would get no lead only with `confirmTasksWithoutLead=true`.
  */
-describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
+describeEachDatabase('HTTP API: importing a corrected preview', (t) => {
   let world: World;
   let office: Client;
   beforeEach(async () => {
@@ -97,5 +109,77 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('PLAN_EXISTS');
     expect((await office.get('/api/plans')).json().total).toBe(before);
+  });
+
+  it('asks before storing tasks without lead, and takes the title the clerk typed', async () => {
+    const upload = (url: string, fields: Record<string, string> = {}) =>
+      office.request({
+        method: 'POST',
+        url,
+        ...multipartBody({ fileName: 'ke-hoach-95.txt', content: UNTITLED_PLAN }, fields),
+      });
+    const preview = await upload('/api/plans/import/preview');
+    expect(preview.statusCode, preview.body).toBe(200);
+    const read = preview.json();
+    expect(read.plan.title).toBeNull();
+    expect(read.warnings).toContainEqual(expect.objectContaining({ code: 'missing_title' }));
+    expect(read.unknownAgencies).toEqual([
+      {
+        name: 'Trung tâm Hành chính công tỉnh',
+        tasks: ['2'],
+        lead: true,
+        suggestions: expect.any(Array),
+        code: 'TTHCC',
+        kind: 'province',
+      },
+    ]);
+    expect(read.tasksWithoutLead.map((x: { task: string }) => x.task)).toEqual(['2', '3']);
+
+    const before = (await office.get('/api/plans')).json().total;
+    // what the review sends: the header completed, the tasks as read
+    const corrected = {
+      ...read.plan,
+      title: 'Nâng cấp dịch vụ công trực tuyến năm 2021',
+      signer: read.plan.signer ?? '',
+      sections: read.sections,
+      tasks: read.tasks.map((task: Record<string, string>) => ({
+        sectionCode: task.section,
+        no: task.no,
+        content: task.content,
+        leadText: task.leadText,
+        supportText: task.supportText,
+        deadlineText: task.deadlineText,
+        note: task.note,
+      })),
+    };
+    const refused = await upload('/api/plans/import', { plan: JSON.stringify(corrected) });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'IMPORT_TASKS_WITHOUT_LEAD',
+      details: {
+        count: 2,
+        tasks: [expect.objectContaining({ task: '2' }), expect.objectContaining({ task: '3' })],
+      },
+    });
+    expect(refused.json().error.message).toContain('2 nhiệm vụ chưa có cơ quan chủ trì');
+    const untitled = await upload('/api/plans/import', { confirmTasksWithoutLead: 'true' });
+    expect(untitled.statusCode).toBe(400);
+    expect(untitled.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { missing: ['title'] },
+    });
+    expect((await office.get('/api/plans')).json().total).toBe(before);
+
+    const stored = await upload('/api/plans/import', {
+      plan: JSON.stringify(corrected),
+      confirmTasksWithoutLead: 'true',
+    });
+    expect(stored.statusCode, stored.body).toBe(201);
+    expect(stored.json().plan).toMatchObject({ number: '95/KH-UBND', tasks: 3, leadAssignments: 1 });
+    const detail = (await office.get(`/api/plans/${stored.json().plan.planId}?asOf=2021-03-02`)).json();
+    expect(detail.plan.title).toBe('Nâng cấp dịch vụ công trực tuyến năm 2021');
+    expect(detail.tasks.map((task: { assignments: unknown[] }) => task.assignments.length)).toEqual([
+      1, 1, 0,
+    ]);
   });
 });
