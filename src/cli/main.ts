@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database.ts';
 import { ensureSchemaForCli } from '../db/migration-state.ts';
 import { indicesCommand } from '../modules/indices/indices.command.ts';
 import { isAppError } from '../shared/errors.ts';
+import { agenciesCommand } from './agencies-command.ts';
 import { runBackupCommand } from './backup-command.ts';
 import {
   demoCommand,
@@ -51,11 +52,22 @@ Cách dùng:
   dondoc appendix --plan 87/KH-UBND [--as-of NGÀY] --out TỆP.xlsx
                                                    xuất phụ lục kế hoạch kèm cột trạng thái (nhập lại được)
   dondoc user add --username TÊN --name "Họ tên" --role office|leader|admin|agency [--agency MÃ] [--password MK]
-                  [--email ĐỊA_CHỈ] [--head] [--authority MÃ --authority-name "Tên cơ quan ban hành"]
+                  [--email ĐỊA_CHỈ] [--head] [--authority MÃ --authority-name "Tên cơ quan ban hành"
+                  [--reference government|provincial-departments|provinces] [--place "Địa danh"]]
                                                    tạo tài khoản (không có --password: tạo ngẫu nhiên, in một lần;
+                                                   --reference: danh mục cơ quan ban đầu của cơ quan ban hành mới;
                                                    --head: thủ trưởng cơ quan, nhận báo cáo quá hạn kéo dài)
   dondoc user set --username TÊN [--email ĐỊA_CHỈ|""] [--head|--no-head]
                                                    email nhận thông báo, đánh dấu thủ trưởng cơ quan
+  dondoc agencies list [--valid-on NGÀY] [--json]  danh mục cơ quan (mã, tên, cấp, tên gọi khác, hiệu lực)
+  dondoc agencies add --code MÃ --name "Tên" --kind province|district|commune [--alias "Tên khác" …]
+                  [--valid-from NGÀY] [--valid-to NGÀY]   thêm cơ quan
+  dondoc agencies alias MÃ "Tên gọi khác"          thêm tên gọi khác (tên viết tắt, tên trong văn bản)
+  dondoc agencies import TỆP.csv                   thêm các cơ quan của tệp (code,name,kind,aliases[,valid_from,valid_to];
+                                                   aliases cách nhau bởi ';'): tất cả hoặc không cơ quan nào
+  dondoc agencies export [--out TỆP.csv]           xuất danh mục ra cùng dạng CSV
+  dondoc agencies import-reference government|provincial-departments|provinces
+                                                   thêm cơ quan, nhóm của một danh mục tham chiếu (bỏ qua cơ quan đã có)
   dondoc token list --user TÊN [--json]            mã truy cập (API token) của tài khoản: tạo, dùng lần cuối,
                                                    hết hạn, trạng thái
   dondoc token create --user TÊN --name "Tên mã" [--days 90] [--scopes index.write]
@@ -82,6 +94,7 @@ const COMMANDS = {
   reminders: remindersCommand,
   score: scoreCommand,
   user: userCommand,
+  agencies: agenciesCommand,
   token: tokenCommand,
   sweep: sweepCommand,
   indices: indicesCommand,
@@ -200,6 +213,14 @@ function parse(argv: string[]) {
       'report-within-days': { type: 'string' },
       verify: { type: 'boolean' },
       force: { type: 'boolean' },
+      code: { type: 'string' },
+      kind: { type: 'string' },
+      alias: { type: 'string', multiple: true },
+      'valid-on': { type: 'string' },
+      'valid-from': { type: 'string' },
+      'valid-to': { type: 'string' },
+      reference: { type: 'string' },
+      place: { type: 'string' },
     },
   });
 }

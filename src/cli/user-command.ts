@@ -14,7 +14,7 @@ const ROLES: readonly Role[] = ['office', 'leader', 'admin', 'agency'];
 
 const USAGE =
   'Cách dùng: dondoc user add --username TÊN --name "Họ tên" --role VAI_TRÒ [--agency MÃ] [--email ĐỊA_CHỈ] [--head]' +
-  ' [--authority MÃ --authority-name "Tên cơ quan ban hành": cơ sở dữ liệu mới]' +
+  ' [--authority MÃ --authority-name "Tên cơ quan ban hành" [--reference DANH_MỤC] [--place "Địa danh"]: cơ sở dữ liệu mới]' +
   ' | dondoc user set --username TÊN [--email ĐỊA_CHỈ|""] [--head|--no-head].';
 
 /**
@@ -97,6 +97,9 @@ export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, ar
   const extras = [user.email ? `email ${user.email}` : '', user.isHead ? 'thủ trưởng cơ quan' : '']
     .filter(Boolean)
     .join(', ');
+  if ('agencies' in authority && authority.agencies > 0) {
+    print(`Đã tạo danh mục ${authority.agencies} cơ quan từ danh mục tham chiếu ${str(flags.reference)}.`);
+  }
   print(`Đã tạo tài khoản "${user.username}" (${role}) cho ${authority.name}${extras ? `; ${extras}` : ''}.`);
   if (!given) print(`Mật khẩu (chỉ hiện một lần, hãy đổi sau khi đăng nhập): ${password}`);
 }
@@ -115,7 +118,12 @@ async function authorityOfFirstAdministrator(db: Kysely<DB>, flags: Flags) {
       'Tài khoản đầu tiên của cơ quan ban hành mới phải là --role admin.',
     );
   }
-  return createFirstAuthority(db, { code, name: required(flags, 'authority-name', 'tên cơ quan ban hành') });
+  return createFirstAuthority(db, {
+    code,
+    name: required(flags, 'authority-name', 'tên cơ quan ban hành'),
+    place: str(flags.place),
+    reference: str(flags.reference),
+  });
 }
 
 /** --head: true; --no-head: false; neither: undefined; both: refused. */

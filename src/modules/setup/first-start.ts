@@ -3,6 +3,8 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { loadDemoIntoEmptyDatabase } from '../demo/demo.service.ts';
+import { addReferenceToDirectory } from '../directory/directory-reference.service.ts';
+import { loadReferenceDirectory, localiseReference } from '../directory/reference-directories.ts';
 
 /**
  * The first start of a server on a database (issue #15): the demo only when asked (`DONDOC_DEMO=on`,
@@ -71,15 +73,20 @@ const AUTHORITY_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 /**
  * The authority (cơ quan ban hành, e.g. UBND-TN) of a fresh database, created with its first
- * administrator by `dondoc user add --role admin --authority CODE --authority-name "…"`. Its agencies
- * are then entered in Danh mục. Refused when the database already has an authority.
+ * administrator by `dondoc user add --role admin --authority CODE --authority-name "…"`. With
+ * `reference` (--reference provincial-departments | government | provinces) its directory starts as
+ * that reference directory (for a city, "tỉnh" in the departments' names reads "thành phố"), in the
+ * same transaction; else its agencies are entered in Danh mục. `place` (--place "Lào Cai") is the
+ * place name its documents append to agency names. Refused when the database already has an authority.
  */
 export async function createFirstAuthority(
   db: Kysely<DB>,
-  input: { code: string; name: string },
-): Promise<{ id: number; code: string; name: string }> {
+  input: { code: string; name: string; place?: string | undefined; reference?: string | undefined },
+): Promise<{ id: number; code: string; name: string; agencies: number }> {
   const code = input.code.trim().toUpperCase();
   const name = input.name.trim();
+  const place = input.place?.trim() ?? '';
+  const reference = input.reference ? localiseReference(loadReferenceDirectory(input.reference), name) : null;
   if (!AUTHORITY_CODE.test(code)) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -99,7 +106,7 @@ export async function createFirstAuthority(
     }
     const created = await trx
       .insertInto('authority')
-      .values({ code, name })
+      .values({ code, name, place })
       .returning(['id', 'code', 'name'])
       .executeTakeFirstOrThrow();
     await writeAudit(trx, {
@@ -108,8 +115,9 @@ export async function createFirstAuthority(
       action: 'authority.create',
       entity: 'authority',
       entityId: String(created.id),
-      after: { code, name },
+      after: { code, name, place, reference: reference?.id ?? null },
     });
-    return created;
+    const filled = reference ? await addReferenceToDirectory(trx, created.id, reference, 'system') : null;
+    return { ...created, agencies: filled?.added.length ?? 0 };
   });
 }
