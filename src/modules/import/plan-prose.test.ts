@@ -155,6 +155,17 @@ describe('prose plans: layout variants', () => {
     expect(parsed.sections).toEqual([]);
   });
 
+  it('reads a line with a double space inside as text, not as table cells', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. Rà soát văn bản quy phạm pháp luật.  Kiến nghị sửa đổi văn bản không còn phù hợp',
+      '- Cơ quan chủ trì: Sở Tư pháp.',
+    ]);
+    expect(parsed.tasks[0]?.content).toBe(
+      'Rà soát văn bản quy phạm pháp luật. Kiến nghị sửa đổi văn bản không còn phù hợp',
+    );
+  });
+
   it('reads numbered sub-items "1.1." as their own numbers', () => {
     const parsed = plan([
       'II. NHIỆM VỤ',

@@ -15,7 +15,7 @@ import {
 } from './plan-prose-clause.ts';
 import type { ParsedSection, ParsedTask, ParseWarning } from './plan-text.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
-import { collapse, fixOcr, splitCells } from './plan-text-header.ts';
+import { collapse, fixOcr } from './plan-text-header.ts';
 
 type Kind = 'number' | 'letter' | 'dash' | 'plus';
 
@@ -64,7 +64,11 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
   let skipping = false;
 
   for (let i = from; i < to; i++) {
-    const cells = splitCells(lines[i] ?? '').filter((cell) => cell !== '');
+    // cells of a layout table (a signature block beside the Nơi nhận list); runs of spaces are text
+    const cells = (lines[i] ?? '')
+      .split('\t')
+      .map((cell) => cell.trim())
+      .filter((cell) => cell !== '');
     if (cells.length === 0) continue;
     const text = collapse(cells.join(' ').split(CELL_LINE_BREAK).join(' '));
     const n = i + 1;

@@ -241,3 +241,33 @@ describe('parsePlanText: the document named on a title line of the appendix', ()
     expect(plan.tasks).toHaveLength(1);
   });
 });
+
+describe('parsePlanText: a table aligned with spaces (a web page copied as text)', () => {
+  const header = `STT   ${'Nội dung công việc'.padEnd(30)}${'Cơ quan chủ trì'.padEnd(24)}${'Cơ quan phối hợp'.padEnd(22)}Thời gian hoàn thành`;
+  const row = (...cells: string[]) =>
+    [cells[0]?.padEnd(6), cells[1]?.padEnd(30), cells[2]?.padEnd(24), cells[3]?.padEnd(22), cells[4]]
+      .join('')
+      .trimEnd();
+
+  it('puts each wrapped run under the column it stands in, and an empty cell stays empty', () => {
+    const plan = parsePlanText(
+      doc(header, [
+        row('1', 'Số hóa hồ sơ thủ tục', 'Các sở, ban, ngành và', 'Sở Thông tin và', 'Tháng 6/2022 và tháng'),
+        row('', 'hành chính', 'UBND cấp huyện', 'Truyền thông', '12/2022'),
+        row('2', 'Bố trí kinh phí', 'Sở Tài chính', '', 'Quý II/2022.'),
+      ]),
+    );
+    expect(fields(plan)).toEqual([
+      [
+        '',
+        '1',
+        'Số hóa hồ sơ thủ tục hành chính',
+        'Các sở, ban, ngành và UBND cấp huyện',
+        'Sở Thông tin và Truyền thông',
+        'Tháng 6/2022 và tháng 12/2022',
+        '',
+      ],
+      ['', '2', 'Bố trí kinh phí', 'Sở Tài chính', '', 'Quý II/2022.', ''],
+    ]);
+  });
+});

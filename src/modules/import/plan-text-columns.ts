@@ -21,6 +21,8 @@ export interface Columns {
   headerLines: number;
   /** the second header row, folded, to skip it when it is repeated at a page top ('' when none) */
   subheader: string;
+  /** where each header cell starts in its line, when the header is aligned with spaces (no tab) */
+  starts: number[] | null;
 }
 
 const DEFAULT_FIELDS: Field[] = ['no', 'content', 'lead', 'support', 'deadline', 'note'];
@@ -59,7 +61,7 @@ function isTitle(cell: string): boolean {
 
 function defaultColumns(count: number): Columns {
   const kinds = DEFAULT_FIELDS.map((field) => ({ field }));
-  return { kinds, no: 0, count, headerLines: 1, subheader: '' };
+  return { kinds, no: 0, count, headerLines: 1, subheader: '', starts: null };
 }
 
 /** The columns from the header line at `headerIdx` (and the second header line under it, if any). */
@@ -99,7 +101,35 @@ export function columnsOf(lines: string[], headerIdx: number): Columns {
     kinds.push(field ? { field } : title ? { extra: title } : inherit);
   });
   const subheader = isSub ? fold(lines[headerIdx + 1] ?? '') : '';
-  return { kinds, no, count, headerLines: isSub ? 2 : 1, subheader };
+  const header = lines[headerIdx] ?? '';
+  const starts = !isSub && !header.includes('\t') ? chunks(header).map((chunk) => chunk.start) : null;
+  return { kinds, no, count, headerLines: isSub ? 2 : 1, subheader, starts };
+}
+
+/** The runs of text of a line separated by 2+ spaces, with where each starts. */
+function chunks(line: string): { text: string; start: number }[] {
+  return [...line.matchAll(/\S+(?: \S+)*/gu)].map((m) => ({ text: m[0], start: m.index }));
+}
+
+/**
+ * A row's cells. In a table aligned with spaces (text copied from a web page or a plain-text print),
+ * a line with fewer cells than the header — a wrapped line, a row with empty cells — whose runs of
+ * text each start under a header cell puts each run in that column; other lines read in order.
+ */
+export function rowCells(line: string, cols: Columns): string[] {
+  const cells = splitCells(line);
+  const starts = cols.starts;
+  if (!starts || line.includes('\t')) return cells;
+  const runs = chunks(line);
+  if (runs.length >= starts.length && runs[0]?.start === 0) return cells;
+  const aligned = runs.every((run) => starts.some((start) => Math.abs(start - run.start) <= 2));
+  if (!aligned) return cells;
+  const placed = Array<string>(Math.max(starts.length, 1)).fill('');
+  for (const run of runs) {
+    const column = starts.reduce((best, start, i) => (start <= run.start + 2 ? i : best), 0);
+    placed[column] = placed[column] ? `${placed[column]} ${run.text}` : run.text;
+  }
+  return placed;
 }
 
 /** A row's cells → its fields (cells as written, line breaks kept); every extra column gets a key. */

@@ -64,3 +64,29 @@ describe('the header of a plan as published', () => {
     });
   });
 });
+
+describe('the signature after a table in the body', () => {
+  it('finds Nơi nhận and the signer below a table that has no PHỤ LỤC heading', () => {
+    const plan = parsePlanText(
+      [
+        'Số: 1850/KH-UBND',
+        'Tây Ninh, ngày 08 tháng 6 năm 2022',
+        'KẾ HOẠCH',
+        'Chuyển đổi số tỉnh Tây Ninh năm 2022',
+        '',
+        'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành',
+        '1\tNâng cấp Trung tâm dữ liệu tỉnh\tSở Thông tin và Truyền thông\tCông an tỉnh\tQuý III/2022',
+        '',
+        'Nơi nhận:',
+        '- Như trên;',
+        '- Lưu: VT.',
+        'KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        '',
+        'Trần Văn Minh',
+      ].join('\n'),
+    );
+    expect(plan).toMatchObject({ signer: 'Trần Văn Minh', recipients: ['Như trên', 'Lưu: VT'] });
+    expect(plan.tasks).toHaveLength(1);
+  });
+});

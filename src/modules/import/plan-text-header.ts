@@ -180,7 +180,13 @@ export function parseHeader(lines: string[], bounds: HeaderBounds, warnings: Par
     warn(0, 'missing_title', 'Không tìm thấy trích yếu (tên) của văn bản: hãy nhập trước khi đăng ký.');
   if (!issuedOn) warn(0, 'no_issued_on', 'Không tìm thấy ngày ban hành văn bản.');
 
-  const recipients = parseRecipients(lines, bodyEnd);
+  let recipients = parseRecipients(lines, 0, bodyEnd);
+  let signerEnd = bodyEnd;
+  if (recipients.start < 0 && !bounds.appendix) {
+    // a table in the body (no PHỤ LỤC): Nơi nhận and the signature come after it
+    const after = parseRecipients(lines, bodyEnd, lines.length);
+    if (after.start >= 0) [recipients, signerEnd] = [after, lines.length];
+  }
   const signerFrom = recipients.start >= 0 ? recipients.start : Math.max(0, bodyEnd - 15);
   return {
     docType,
@@ -188,7 +194,7 @@ export function parseHeader(lines: string[], bounds: HeaderBounds, warnings: Par
     issuedOn,
     place,
     title,
-    signer: findSigner(lines, signerFrom, bodyEnd),
+    signer: findSigner(lines, signerFrom, signerEnd),
     bases: parseBases(lines, headingIdx, bodyEnd),
     recipients: recipients.items,
   };
@@ -314,9 +320,9 @@ function parseBases(lines: string[], from: number, end: number): string[] {
 }
 
 /** The 'Nơi nhận:' list: '- ' items until a blank line; parenthesised drafter marks like '(Tấn)' are dropped. */
-function parseRecipients(lines: string[], end: number): { items: string[]; start: number } {
+function parseRecipients(lines: string[], from: number, end: number): { items: string[]; start: number } {
   let start = -1;
-  for (let i = 0; i < end; i++) if (NOI_NHAN.test(splitCells(lines[i] ?? '')[0] ?? '')) start = i;
+  for (let i = from; i < end; i++) if (NOI_NHAN.test(splitCells(lines[i] ?? '')[0] ?? '')) start = i;
   if (start < 0) return { items: [], start };
   const raw: string[] = [];
   const sameLine = NOI_NHAN.exec(splitCells(lines[start] ?? '')[0] ?? '')?.[1] ?? '';

@@ -14,6 +14,7 @@ import {
   fold,
   isTableHeader,
   type Row,
+  rowCells,
   toRow,
 } from './plan-text-columns.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
@@ -183,7 +184,7 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
     const line = lines[i] ?? '';
     const n = i + 1;
     if (line.trim() === '' || (cols.subheader !== '' && fold(line) === cols.subheader)) continue;
-    let cells = splitCells(line);
+    let cells = rowCells(line, cols);
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0 || isColumnNumbers(filled)) continue;
     if (isTableHeader(line) && !TASK_NO.test(cells[noIdx] ?? '')) continue;
