@@ -2,7 +2,8 @@
  * Horizontal rules drawn on a PDF page (a table's row borders), from pdfjs' operator list: stroked
  * horizontal segments, thin filled rectangles (how Chromium and Word draw cell borders) and the top
  * and bottom edges of stroked rectangles, in PDF user space (y upwards, as the text items), collinear
- * pieces joined. Cell shading (filled rectangles taller than 3 units) is not a rule.
+ * pieces joined; and the vertical ones (cells' sides) likewise. Cell shading (filled rectangles
+ * thicker than 3 units both ways) is neither.
  */
 
 /** A horizontal rule at height `y` from `x` to `end`. */
@@ -10,6 +11,17 @@ export interface Rule {
   y: number;
   x: number;
   end: number;
+}
+/** A vertical rule at `x` from `bottom` up to `top` (a cell's side). */
+export interface Side {
+  x: number;
+  bottom: number;
+  top: number;
+}
+/** What a page draws of its tables' borders. */
+export interface Drawing {
+  rules: Rule[];
+  sides: Side[];
 }
 
 /** The operator numbers used here, from pdfjs' `OPS`. */
@@ -77,38 +89,47 @@ function subpaths(
   return paths;
 }
 
-function rulesOfPath(points: Array<[number, number]>, closed: boolean, stroked: boolean): Rule[] {
-  if (points.some(([x, y]) => Number.isNaN(x) || Number.isNaN(y))) return [];
+function rulesOfPath(points: Array<[number, number]>, closed: boolean, stroked: boolean): Drawing {
+  const none: Drawing = { rules: [], sides: [] };
+  if (points.some(([x, y]) => Number.isNaN(x) || Number.isNaN(y))) return none;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   const [x, end, bottom, top] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  if (end - x < THIN) return [];
-  if (top - bottom <= THIN) return [{ y: (top + bottom) / 2, x, end }];
-  if (!stroked) return [];
-  // a stroked rectangle: its top and bottom edges; an open polyline: its horizontal segments
+  if (end - x >= THIN && top - bottom <= THIN)
+    return { rules: [{ y: (top + bottom) / 2, x, end }], sides: [] };
+  if (top - bottom >= THIN && end - x <= THIN)
+    return { rules: [], sides: [{ x: (x + end) / 2, bottom, top }] };
+  if (!stroked) return none;
+  const near = (v: number, to: number[]) => to.some((w) => Math.abs(v - w) < 0.5);
   if (
     closed &&
     points.length >= 4 &&
-    points.every(
-      ([px, py]) =>
-        [x, end].some((v) => Math.abs(v - px) < 0.5) && [bottom, top].some((v) => Math.abs(v - py) < 0.5),
-    )
+    points.every(([px, py]) => near(px, [x, end]) && near(py, [bottom, top]))
   )
-    return [
-      { y: top, x, end },
-      { y: bottom, x, end },
-    ];
-  const rules: Rule[] = [];
+    return {
+      rules: [
+        { y: top, x, end },
+        { y: bottom, x, end },
+      ],
+      sides: [
+        { x, bottom, top },
+        { x: end, bottom, top },
+      ],
+    };
+  // an open polyline: its horizontal and vertical segments
+  const found: Drawing = { rules: [], sides: [] };
   for (let i = 1; i < points.length; i++) {
     const [[x0, y0], [x1, y1]] = [points[i - 1] as [number, number], points[i] as [number, number]];
     if (Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) >= THIN)
-      rules.push({ y: (y0 + y1) / 2, x: Math.min(x0, x1), end: Math.max(x0, x1) });
+      found.rules.push({ y: (y0 + y1) / 2, x: Math.min(x0, x1), end: Math.max(x0, x1) });
+    if (Math.abs(x1 - x0) < 0.5 && Math.abs(y1 - y0) >= THIN)
+      found.sides.push({ x: (x0 + x1) / 2, bottom: Math.min(y0, y1), top: Math.max(y0, y1) });
   }
-  return rules;
+  return found;
 }
 
-/** The horizontal rules an operator list draws, collinear pieces joined, top to bottom. */
-export function drawnRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: PathOps): Rule[] {
+/** The rules an operator list draws, collinear pieces joined, horizontal ones top to bottom. */
+export function drawnRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: PathOps): Drawing {
   const strokes = new Set([
     ops.stroke,
     ops.closeStroke,
@@ -118,7 +139,7 @@ export function drawnRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<unkn
     ops.closeEOFillStroke,
   ]);
   const paints = new Set([...strokes, ops.fill, ops.eoFill]);
-  const found: Rule[] = [];
+  const found: Drawing = { rules: [], sides: [] };
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   for (let i = 0; i < fnArray.length; i++) {
@@ -138,11 +159,14 @@ export function drawnRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<unkn
       if (!paints.has(paint) || !data || typeof data !== 'object' || !('length' in data)) continue;
       // a skewed or rotated matrix draws no horizontal rule we can use
       if (Math.abs(ctm[1]) > 1e-6 || Math.abs(ctm[2]) > 1e-6) continue;
-      for (const path of subpaths(data, ctm))
-        found.push(...rulesOfPath(path.points, path.closed, strokes.has(paint)));
+      for (const path of subpaths(data, ctm)) {
+        const drawn = rulesOfPath(path.points, path.closed, strokes.has(paint));
+        found.rules.push(...drawn.rules);
+        found.sides.push(...drawn.sides);
+      }
     }
   }
-  return joinRules(found);
+  return { rules: joinRules(found.rules), sides: joinSides(found.sides) };
 }
 
 /** Rules at the same height (± 1) whose x ranges touch or overlap become one. */
@@ -157,4 +181,10 @@ export function joinRules(rules: readonly Rule[]): Rule[] {
     else out.push({ ...rule });
   }
   return out.sort((p, q) => q.y - p.y || p.x - q.x);
+}
+
+/** Sides at the same x (± 1) whose y ranges touch or overlap become one. */
+function joinSides(sides: readonly Side[]): Side[] {
+  const turned = joinRules(sides.map((side) => ({ y: side.x, x: side.bottom, end: side.top })));
+  return turned.map((r) => ({ x: r.y, bottom: r.x, top: r.end }));
 }

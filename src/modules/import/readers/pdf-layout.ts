@@ -19,14 +19,14 @@
  *     the STT column's row marks — 1, 'a', a roman numeral, 'A', 'Phần'/'Mục' — top-aligned or
  *     vertically centred). Header bands repeated at a page top and column-number rows ('1 2 3 …',
  *     '(1) (2) …') are dropped.
- *   - end: a line more than 4 em below the previous table line; or a run across 2+ column borders (a
- *     paragraph) when the STT column holds no row mark, unless it continues a section title; another
- *     header; the end of the document.
+ *   - end: a line more than 4 em below the previous table line; a line below the table's drawn bottom
+ *     border; a run across 2+ column borders (a paragraph) when the STT column holds no row mark,
+ *     unless it continues a section title; another header; the end of the document.
  */
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
-import type { Rule } from './pdf-drawn-rules.ts';
+import type { Drawing } from './pdf-drawn-rules.ts';
 import { type Line, lineText, type Run, runsOf } from './pdf-lines.ts';
-import { type TableEntry, tableRows } from './pdf-table-rows.ts';
+import { covers, type TableEntry, tableRows } from './pdf-table-rows.ts';
 
 interface Header {
   top: number;
@@ -44,8 +44,11 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(
 /** the official gazette's running line: 'CÔNG BÁO/Số 259/Ngày 30-04-2026 59', '58 CÔNG BÁO/Số 259/…' */
 const GAZETTE = /^(?:\d{1,4}\s+)?CÔNG\s*BÁO\s*\/\s*Số\b.*$/iu;
 
-/** Visual lines of all pages, in reading order → plan text; `rulesOf(page)`: the page's drawn rules. */
-export function renderPlanText(lines: Line[], rulesOf: (page: number) => readonly Rule[] = () => []): string {
+/** Visual lines of all pages, in reading order → plan text; `drawingOf(page)`: the page's drawn rules. */
+export function renderPlanText(
+  lines: Line[],
+  drawingOf: (page: number) => Drawing = () => ({ rules: [], sides: [] }),
+): string {
   const headers = new Map<number, Header>();
   lines.forEach((_, i) => {
     const header = headerAt(lines, i);
@@ -60,7 +63,7 @@ export function renderPlanText(lines: Line[], rulesOf: (page: number) => readonl
     const [top, bottom] = [index.get(lines[header.top] as Line), index.get(lines[header.bottom] as Line)];
     if (top !== undefined && bottom !== undefined) shifted.set(top, { ...header, top, bottom });
   }
-  return render(kept, shifted, rulesOf);
+  return render(kept, shifted, drawingOf);
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
@@ -164,15 +167,12 @@ function corridor(from: number, to: number, runs: Run[]): number {
   return best.start + best.width / 2;
 }
 
-function render(
-  lines: Line[],
-  headers: Map<number, Header>,
-  rulesOf: (page: number) => readonly Rule[],
-): string {
+function render(lines: Line[], headers: Map<number, Header>, drawingOf: (page: number) => Drawing): string {
   const out: string[] = [];
   let table: Table | null = null;
   const endTable = () => {
-    if (table) out.push(...tableRows(table.entries, table.spans, rulesOf).map(rowText), '');
+    if (table)
+      out.push(...tableRows(table.entries, table.spans, (page) => drawingOf(page).rules).map(rowText), '');
     table = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -189,12 +189,16 @@ function render(
       i = header.bottom;
       continue;
     }
-    if (table && tableLine(table, line)) continue;
+    if (table && tableLine(table, line, drawingOf(line.page))) continue;
     endTable();
     const previous = lines[i - 1];
     const gap = previous?.page === line.page ? previous.y - line.y : 0;
     if (gap > 1.55 * line.size && out.length > 0 && out.at(-1) !== '') out.push('');
-    out.push(lineText(line.tokens, TAB_GAP, line.size));
+    const block = signatureBlock(lines, i, headers);
+    if (block) {
+      out.push(...block.text);
+      i = block.end;
+    } else out.push(lineText(line.tokens, TAB_GAP, line.size));
   }
   endTable();
   return `${out
@@ -203,20 +207,62 @@ function render(
     .normalize('NFC')}\n`;
 }
 
+/**
+ * 'Nơi nhận:' and its list beside the signature block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH' …): the
+ * left column's lines, then the right column's, as the document reads (and a Word reader gives them).
+ */
+function signatureBlock(
+  lines: Line[],
+  i: number,
+  headers: Map<number, Header>,
+): { end: number; text: string[] } | null {
+  const first = lines[i] as Line;
+  if (!/^Nơi nhận/iu.test(first.tokens[0]?.text ?? '')) return null;
+  const split = first.tokens.find(
+    (t, k) => k > 0 && t.x - (first.tokens[k - 1]?.end ?? t.x) > TAB_GAP * first.size,
+  );
+  if (!split) return null;
+  let end = i;
+  for (let j = i + 1; j < lines.length && !headers.has(j); j++) {
+    const [above, line] = [lines[j - 1] as Line, lines[j] as Line];
+    if (line.page !== above.page || above.y - line.y > 4 * line.size) break;
+    end = j;
+  }
+  const block = lines.slice(i, end + 1);
+  const column = (left: boolean) =>
+    block
+      .map((line) => line.tokens.filter((t) => t.x < split.x - 0.5 * line.size === left))
+      .filter((tokens) => tokens.length > 0)
+      .map((tokens) => lineText(tokens, TAB_GAP, first.size));
+  return { end, text: [...column(true), ...column(false)] };
+}
+
 /** Takes one visual line into the table (true), or says the table ended before it (false). */
-function tableLine(table: Table, line: Line): boolean {
+function tableLine(table: Table, line: Line, { rules, sides }: Drawing): boolean {
   const far = line.page === table.page && table.y - line.y > 4 * line.size;
+  // below the table's drawn bottom border: under the lowest rule across the STT column and beside
+  // no cell's side left of the STT column
+  const stt = table.spans[0];
+  const bottom = Math.min(...rules.filter((r) => stt && covers(r, stt)).map((r) => r.y));
+  const closed =
+    stt !== undefined &&
+    sides.length > 0 &&
+    line.page === table.page &&
+    table.y > bottom &&
+    line.y + 0.85 * line.size < bottom &&
+    !sides.some((s) => s.x <= stt.x && s.bottom <= line.y && s.top >= line.y);
   const cells: string[][] = table.titles.map(() => []);
   const runs = runsOf(line);
   for (const run of runs) cells[table.borders.filter((b) => b <= run.x).length]?.push(run.text);
-  const stt = cells[0]?.join(' ') ?? '';
-  const mark = stt !== '' && ROW_MARK.test(stt);
+  const number = cells[0]?.join(' ') ?? '';
+  const mark = number !== '' && ROW_MARK.test(number);
   const wide = runs.some((r) => table.borders.filter((b) => r.x < b && b < r.end).length >= 2);
   const numbers = cells.filter((c) => c.length > 0).map((c) => c.join(' ').replace(/^\((\d+)\)$/u, '$1'));
-  if (far || (wide && (stt !== '' ? !mark : table.entries.length > 0 && !table.section))) return false;
+  if (far || closed || (wide && (number !== '' ? !mark : table.entries.length > 0 && !table.section)))
+    return false;
   [table.y, table.page] = [line.y, line.page];
   if (numbers.length >= 3 && numbers.every((n, k) => n === String(k + 1))) return true;
-  const section = mark && SECTION_MARK.test(stt);
+  const section = mark && SECTION_MARK.test(number);
   if (mark) table.section = section;
   table.entries.push({ line, cells, mark, section });
   return true;

@@ -9,11 +9,12 @@
 import { AppError } from '../../../shared/errors.ts';
 import { keepNativeBuiltins } from '../../../shared/native-builtins.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, tooManyPages } from '../parse-limits.ts';
-import { drawnRules, type Rule } from './pdf-drawn-rules.ts';
+import { type Drawing, drawnRules, type Rule } from './pdf-drawn-rules.ts';
 import { renderPlanText } from './pdf-layout.ts';
 import { type Line, pageLines } from './pdf-lines.ts';
 
 const CORRUPT = 'Tệp PDF bị hỏng hoặc không phải PDF.';
+const NO_DRAWING: Drawing = { rules: [], sides: [] };
 const TABLE_HEADER = /^(?:STT|(?:Số\s*)?TT)$/iu;
 
 /** .pdf with a text layer → plan text (see plan-text-format.ts); more pages than `limits.maxPages` are refused before any is read. */
@@ -21,7 +22,7 @@ export async function pdfToPlanText(
   bytes: Uint8Array,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): Promise<string> {
-  const { lines, rules } = await readPages(bytes, limits);
+  const { lines, drawings } = await readPages(bytes, limits);
   const text = lines.flatMap((line) => line.tokens.map((token) => token.text)).join('');
   if (text.replace(/\s/gu, '').length < 20) {
     throw new AppError(
@@ -29,7 +30,7 @@ export async function pdfToPlanText(
       'Bản quét không có lớp chữ (scan without text): hãy chạy OCR trước rồi nhập lại.',
     );
   }
-  return renderPlanText(lines, (page) => rules.get(page) ?? []);
+  return renderPlanText(lines, (page) => drawings.get(page) ?? NO_DRAWING);
 }
 
 /**
@@ -61,13 +62,13 @@ export function positionedPagesToPlanText(
       height: t.height,
     }));
   const lines = pages.flatMap((page, i) => pageLines(items(page), i + 1));
-  return renderPlanText(lines, (page) => rules[page - 1] ?? []);
+  return renderPlanText(lines, (page) => ({ rules: [...(rules[page - 1] ?? [])], sides: [] }));
 }
 
 interface Pages {
   lines: Line[];
-  /** drawn horizontal rules of the pages from the first table header on */
-  rules: Map<number, Rule[]>;
+  /** the drawn rules of the pages from the first table header on */
+  drawings: Map<number, Drawing>;
 }
 
 /** pdfjs (and its in-process worker) loads on the first PDF read; it replaces built-ins (see native-builtins.ts). */
@@ -92,7 +93,7 @@ async function readPagesWith(
   try {
     const doc = await task.promise;
     if (doc.numPages > limits.maxPages) throw tooManyPages(limits, doc.numPages);
-    const [lines, rules] = [[] as Line[], new Map<number, Rule[]>()];
+    const [lines, drawings] = [[] as Line[], new Map<number, Drawing>()];
     let tables = false;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -102,11 +103,11 @@ async function readPagesWith(
       tables ||= found.some((line) => TABLE_HEADER.test(line.tokens[0]?.text ?? ''));
       if (tables) {
         const { fnArray, argsArray } = await page.getOperatorList();
-        rules.set(p, drawnRules(fnArray, argsArray, OPS));
+        drawings.set(p, drawnRules(fnArray, argsArray, OPS));
       }
       page.cleanup();
     }
-    return { lines, rules };
+    return { lines, drawings };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof Error && error.name === 'PasswordException') {

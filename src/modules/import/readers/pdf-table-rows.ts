@@ -61,7 +61,8 @@ export function tableRows(
   return rowsOf(bands, spans.length);
 }
 
-const covers = (rule: Rule, span: { x: number; end: number }) =>
+/** The rule runs across the column whose header text spans `span`. */
+export const covers = (rule: Rule, span: { x: number; end: number }) =>
   rule.x <= span.x + 0.5 && rule.end >= span.end - 0.5;
 
 function bandsByRules(
