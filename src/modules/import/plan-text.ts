@@ -18,7 +18,7 @@ import {
   toRow,
 } from './plan-text-columns.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
-import { collapse, fixOcr, parseHeader, splitCells } from './plan-text-header.ts';
+import { collapse, fixOcr, parseHeader } from './plan-text-header.ts';
 import { normalizeWebLines } from './plan-text-web.ts';
 
 /** One row of the appendix table — a nhiệm vụ. */
