@@ -32,13 +32,13 @@ const LABELS: ReadonlyArray<readonly [AttributeField, RegExp]> = [
   ['support', /^(?:co quan|don vi|cq|dv) phoi hop(?: thuc hien)?$|^phoi hop(?: thuc hien)?$/u],
   [
     'assignee',
-    /^(?:cac )?(?:co quan|don vi)(?: to chuc)? (?:thuc hien|trien khai)$|^(?:trach nhiem|phan cong) thuc hien$|^phan cong$/u,
+    /^(?:cac )?(?:co quan|don vi)(?:,? don vi)?(?: to chuc)? (?:thuc hien|trien khai)$|^(?:trach nhiem|phan cong) thuc hien$|^phan cong$|^(?:co quan|don vi) chu tri,? (?:va )?phoi hop$/u,
   ],
   [
     'deadline',
     /^thoi (?:gian|han)(?: (?:hoan thanh|thuc hien|trinh|ban hanh))?$|^tien do(?: (?:thuc hien|hoan thanh))?$/u,
   ],
-  ['product', /^san pham(?: (?:dau ra|chu yeu))?$|^ket qua dau ra$/u],
+  ['product', /^(?:san pham|ket qua)(?:\s*\/\s*(?:san pham|ket qua))?(?: (?:dau ra|chu yeu))?$/u],
 ];
 const BULLET = /^[-–—+•*]\s*/u;
 const LABEL_HEAD = /^([^:]{2,40}):\s*/u;
@@ -117,7 +117,7 @@ function stripTrailingVerb(text: string): string {
 }
 
 /** Words that introduce the lead in an inline clause: "giao X chủ trì", "đề nghị X chủ trì". */
-const INTRODUCER = /(?:^|[\s,;(])((?:[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu|[Pp]hân công)\s+)/gu;
+const INTRODUCER = /(?:^|[\s,;(])((?:[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu|[Pp]hân công|[Dd]o)\s+)/gu;
 const DEADLINE_START =
   /(?<![\p{L}\p{N}])(?:trước ngày|trước|trong năm|trong quý|trong tháng|trong \d+ tháng|trong (?:6|sáu) tháng|chậm nhất|quý\s+[IV]+|tháng\s+\d|năm\s+\d{4}|thường xuyên|hằng năm|hàng năm|định kỳ|giai đoạn\s+\d{4})/iu;
 
@@ -143,23 +143,17 @@ export function findAssignment(text: string): Assignment | null {
 }
 
 /** Where the lead starts (after "giao" or at the sentence start) and where the content before it ends. */
-function clauseStart(
-  text: string,
-  at: number,
-): { leadFrom: number; contentEnd: number; introduced: boolean } {
+function clauseStart(text: string, at: number): { leadFrom: number; contentEnd: number; introduced: boolean } {
   const before = text.slice(0, at);
   const intro = [...before.matchAll(INTRODUCER)].at(-1);
-  const sentence = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf(': '));
-  if (intro && intro.index + intro[0].length > sentence) {
+  // the last sentence or clause boundary: ". ", "; ", ": ", or the "(" of "… (Bộ Tư pháp chủ trì, …)"
+  const boundary = [...before.matchAll(/(?<!(?:^|\s)\p{Lu}{1,3})[.](?=\s)|[;:](?=\s)|\s\(/gu)].at(-1);
+  const leadStart = boundary ? boundary.index + boundary[0].length : 0;
+  if (intro && intro.index + intro[0].length > leadStart) {
     const leadFrom = intro.index + intro[0].length;
-    return {
-      leadFrom,
-      contentEnd: intro.index + (intro[0].length - (intro[1]?.length ?? 0)),
-      introduced: true,
-    };
+    return { leadFrom, contentEnd: intro.index + (intro[0].length - (intro[1]?.length ?? 0)), introduced: true };
   }
-  const leadFrom = sentence >= 0 ? sentence + 2 : 0;
-  return { leadFrom, contentEnd: sentence >= 0 ? sentence + 1 : 0, introduced: false };
+  return { leadFrom: leadStart, contentEnd: boundary ? boundary.index : 0, introduced: false };
 }
 
 /**
@@ -184,7 +178,7 @@ function supportInClause(text: string, from: number): { support: string; end: nu
   if (!m) return { support: '', end: from };
   const start = from + m[0].length;
   const tail = text.slice(start);
-  const stop = /[;.](?:\s|$)|,\s*(?:hoàn thành|để|nhằm|bảo đảm)(?![\p{L}])/u.exec(tail);
+  const stop = /[;.](?:\s|$)|\)|,\s*(?:hoàn thành|để|nhằm|bảo đảm)(?![\p{L}])/u.exec(tail);
   const verb = VERB_AT.exec(tail);
   const ends = [stop?.index, verb?.index].filter((i): i is number => i !== undefined);
   const length = ends.length > 0 ? Math.min(...ends) : tail.length;
@@ -213,5 +207,9 @@ function deadlineIn(rest: string): string {
 }
 
 function trimDeadline(text: string): string {
-  return text.replace(/[\s.;,]+$/u, '').trim();
+  const trimmed = text.replace(/[\s.;,]+$/u, '').trim();
+  // the closing bracket of "(… hoàn thành trong năm 2024)" is not part of the phrase
+  const open = (trimmed.match(/\(/gu) ?? []).length;
+  const close = (trimmed.match(/\)/gu) ?? []).length;
+  return close > open ? trimmed.replace(/\)[\s.;,]*$/u, '').trim() : trimmed;
 }

@@ -166,6 +166,35 @@ describe('prose plans: layout variants', () => {
     );
   });
 
+  it('reads an item in capitals, "a." letters, a number alone on its line, and drops page numbers', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. CẢI CÁCH THỂ CHẾ',
+      'a. Rà soát văn bản quy phạm pháp luật',
+      '- Cơ quan, đơn vị thực hiện: Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ.',
+      '- 7 -',
+      '- Thời gian thực hiện: Quý II/2021.',
+      '2.',
+      'Kiểm tra công tác cải cách hành chính',
+      '12',
+      '- Cơ quan chủ trì, phối hợp: Sở Nội vụ chủ trì; Văn phòng UBND tỉnh phối hợp.',
+      '- Kết quả/sản phẩm: Báo cáo kiểm tra.',
+    ]);
+    expect(
+      parsed.tasks.map((t) => [t.no, t.content, t.leadText, t.supportText, t.deadlineText, t.product]),
+    ).toEqual([
+      ['1a', 'Rà soát văn bản quy phạm pháp luật', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý II/2021.', ''],
+      [
+        '2',
+        'Kiểm tra công tác cải cách hành chính',
+        'Sở Nội vụ',
+        'Văn phòng UBND tỉnh',
+        '',
+        'Báo cáo kiểm tra',
+      ],
+    ]);
+  });
+
   it('reads numbered sub-items "1.1." as their own numbers', () => {
     const parsed = plan([
       'II. NHIỆM VỤ',
@@ -268,6 +297,27 @@ describe('attribute lines and inline clauses', () => {
       lead: 'Ủy ban MTTQ tỉnh',
       support: '',
       deadline: 'hằng năm',
+    });
+  });
+
+  it('reads a clause in brackets and one introduced by "do"', () => {
+    expect(
+      findAssignment(
+        'Xây dựng Đề án phát triển (Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Bộ Tài chính, trình Thủ tướng Chính phủ trong năm 2024).',
+      ),
+    ).toEqual({
+      content: 'Xây dựng Đề án phát triển',
+      lead: 'Bộ Kế hoạch và Đầu tư',
+      support: 'Bộ Tài chính',
+      deadline: 'trong năm 2024',
+    });
+    expect(
+      findAssignment('Tổ chức tuyên truyền, do Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện.'),
+    ).toEqual({
+      content: 'Tổ chức tuyên truyền',
+      lead: 'Sở Văn hóa, Thể thao và Du lịch',
+      support: '',
+      deadline: '',
     });
   });
 

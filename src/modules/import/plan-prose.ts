@@ -37,9 +37,11 @@ interface Item {
 type Target = { item: Item; field: 'text' | AttributeField } | { section: ParsedSection } | null;
 
 const ROMAN_HEADING = /^((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.):–-]\s*(\S.*)$/u;
-const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+(?=\p{Lu}))(\S.*)$/u;
+const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+(?=\p{Lu}))(\S.*)?$/u;
 const DOTTED = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u;
-const LETTERED = /^([a-zđ])\)\s*(\S.*)$/u;
+const LETTERED = /^([a-zđ])(?:\)\s*|\.\s+)(\S.*)?$/u;
+/** A page number left in the text ("12", "- 12 -"): no part of any item. */
+const PAGE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/u;
 const DASH = /^[-–—•]\s*(\S.*)$/u;
 const PLUS = /^[+*]\s*(\S.*)$/u;
 const NOI_NHAN = /^Nơi nhận\s*:?/iu;
@@ -83,11 +85,12 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
       continue;
     }
     if (NOI_NHAN.test(cells[0] ?? '')) skipping = true;
-    if (skipping || cells.length > 1 || DIEU.test(text) || isCapsLine(text, target)) {
+    if (skipping || cells.length > 1 || DIEU.test(text)) {
       if (DOC_HEADING.test(text)) skipping = false;
       target = null;
       continue;
     }
+    if (PAGE_NUMBER.test(text)) continue;
     const attributes = matchAttributes(text);
     if (attributes) {
       const owner = ownerOf(stack, /^[+*]/u.test(text));
@@ -116,7 +119,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
       target = { item, field: 'text' };
       continue;
     }
-    target = continueWith(target, text);
+    target = isCapsLine(text, target) ? null : continueWith(target, text);
   }
   return assemble(items, sections);
 }
