@@ -171,7 +171,7 @@ export function planInputOf(parsed: ParsedPlan, set: HeaderOverrides = {}): Plan
   if (parsed.tasks.length === 0) {
     throw new AppError(
       'IMPORT_NO_TABLE',
-      'Không tìm thấy bảng nhiệm vụ có dòng tiêu đề (STT, Nội dung công việc, …).',
+      'Không tìm thấy nhiệm vụ nào: văn bản cần có bảng nhiệm vụ với dòng tiêu đề (STT, Nội dung công việc, …) hoặc các mục giao cơ quan chủ trì thực hiện.',
       {
         warnings: parsed.warnings,
       },

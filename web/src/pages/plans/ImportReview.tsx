@@ -14,7 +14,7 @@ import {
   renameInEdits,
   tasksWithoutLeadOf,
 } from './review-model.ts';
-import type { ImportPreview, PreviewWarning } from './types.ts';
+import { type ImportPreview, type PreviewWarning, taskRef } from './types.ts';
 import { UnknownAgencies } from './UnknownAgencies.tsx';
 
 export type { PlanInput, ReviewState } from './review-model.ts';
@@ -52,6 +52,13 @@ export function ImportReview({
   const { modal } = App.useApp();
   const [form] = Form.useForm<HeaderValues>();
   const [edits, setEdits] = useState<Edits>({});
+  // edits are kept by row: a reading of the same file keeps its rows; any other reading starts afresh
+  const rowsKey = preview.tasks.map((task) => taskRef(task.section, task.no)).join('|');
+  const [editedRows, setEditedRows] = useState(rowsKey);
+  if (editedRows !== rowsKey) {
+    setEditedRows(rowsKey);
+    setEdits({});
+  }
   const known = useMemo(() => knownNamesOf(directory), [directory]);
   const warningsOf = useMemo(() => {
     const map = new Map<string, PreviewWarning[]>();
