@@ -143,7 +143,10 @@ export function findAssignment(text: string): Assignment | null {
 }
 
 /** Where the lead starts (after "giao" or at the sentence start) and where the content before it ends. */
-function clauseStart(text: string, at: number): { leadFrom: number; contentEnd: number; introduced: boolean } {
+function clauseStart(
+  text: string,
+  at: number,
+): { leadFrom: number; contentEnd: number; introduced: boolean } {
   const before = text.slice(0, at);
   const intro = [...before.matchAll(INTRODUCER)].at(-1);
   // the last sentence or clause boundary: ". ", "; ", ": ", or the "(" of "… (Bộ Tư pháp chủ trì, …)"
@@ -151,7 +154,11 @@ function clauseStart(text: string, at: number): { leadFrom: number; contentEnd: 
   const leadStart = boundary ? boundary.index + boundary[0].length : 0;
   if (intro && intro.index + intro[0].length > leadStart) {
     const leadFrom = intro.index + intro[0].length;
-    return { leadFrom, contentEnd: intro.index + (intro[0].length - (intro[1]?.length ?? 0)), introduced: true };
+    return {
+      leadFrom,
+      contentEnd: intro.index + (intro[0].length - (intro[1]?.length ?? 0)),
+      introduced: true,
+    };
   }
   return { leadFrom: leadStart, contentEnd: boundary ? boundary.index : 0, introduced: false };
 }
