@@ -97,7 +97,7 @@ function withCliHint(error: unknown, path: string): unknown {
     };
     return new AppError(
       error.code,
-      `${error.message.replace(/ hãy bổ sung rồi nhập lại\.$/, '')} Hãy bổ sung: dondoc import ${file} ${missing
+      `${error.message.replace(/ hãy bổ sung rồi nhập lại\.$/, '')} hãy bổ sung bằng dondoc import ${file} ${missing
         .map((m) => examples[m] ?? `--set ${m}=…`)
         .join(' ')}.`,
       error.details,

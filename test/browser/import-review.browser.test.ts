@@ -9,14 +9,17 @@ import {
   unexpectedErrors,
 } from './support.ts';
 
-/** Task 1 led by a directory agency, task 2 by a name the directory lacks, task 3 by nobody. */
+/**
+ * Task 1 led by a directory agency and supported by a body the directory lacks, task 2 led by
+ * another name the directory lacks, task 3 by nobody.
+ */
 const PLAN = [
   'Số: 95/KH-UBND',
   'Tây Ninh, ngày 01 tháng 03 năm 2021',
   'KẾ HOẠCH',
   'Nâng cấp dịch vụ công trực tuyến năm 2021',
   'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
-  '1\tRà soát thủ tục hành chính\tSở Tư pháp\t\tTrước ngày 30/4/2021\t',
+  '1\tRà soát thủ tục hành chính\tSở Tư pháp\tCông an tỉnh\tTrước ngày 30/4/2021\t',
   '2\tTiếp nhận hồ sơ trực tuyến\tTrung tâm Hành chính công tỉnh\tSở Nội vụ\tTrước ngày 31/5/2021\t',
   '3\tTuyên truyền dịch vụ công\t\t\tTrước ngày 30/6/2021\t',
 ].join('\n');
@@ -26,9 +29,10 @@ const rowText = (page: Page, n: number) =>
   page.locator('.ant-table-tbody tr.ant-table-row').nth(n).innerText();
 
 /**
- * The import review with a name the directory lacks: the clerk moves task 1's due date, makes the
- * unknown name an alias of Văn phòng UBND tỉnh in one step, sees the plan read again with task 2
- * matched and the date kept, and stores it after confirming the task that still has no lead.
+ * The import review with names the directory lacks: the clerk moves task 1's due date, adds one name
+ * as a new agency and makes the other an alias of Văn phòng UBND tỉnh, each in one step, sees the
+ * plan read again each time with the names matched and the date kept, and stores it after
+ * confirming the task that still has no lead.
  */
 describe('import review: unknown agencies and tasks without lead (chromium)', () => {
   let bw: BrowserWorld;
@@ -39,7 +43,7 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
     await bw?.close();
   });
 
-  it('adds the unknown name as an alias, re-reads the plan, registers after the confirmation', async () => {
+  it('adds one name as a new agency and another as an alias, re-reading the plan each time; registers after the confirmation', async () => {
     const { page, context, errors } = await openPage(bw);
     await signInAs(page, 'vanphong');
     await page.goto('/nhap-ke-hoach');
@@ -49,7 +53,7 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
       buffer: Buffer.from(PLAN),
     });
     await page.getByText('Tên cơ quan chưa có trong danh mục').waitFor();
-    expect(await page.locator('.dd-unknown-agency').count()).toBe(1);
+    expect(await page.locator('.dd-unknown-agency').count()).toBe(2);
     await page.getByText('2 nhiệm vụ chưa có cơ quan chủ trì: 2, 3').waitFor();
 
     // the table fits the 1366 px screen: no column hidden behind a scroll bar
@@ -64,6 +68,19 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
     await page.getByLabel('Ngày hạn của 1').fill('29/04/2021');
     await page.keyboard.press('Enter');
     await expect.poll(() => rowText(page, 0)).toContain('Đọc được: 30/04/2021');
+
+    // "Thêm cơ quan mới": name, code and level prefilled; one click adds it and the plan is read again
+    await page
+      .locator('.dd-unknown-agency[data-name="Công an tỉnh"]')
+      .getByRole('button', { name: 'Thêm cơ quan mới' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('Tên cơ quan').inputValue()).toBe('Công an tỉnh');
+    expect(await dialog.getByLabel('Mã').inputValue()).toBe('CA');
+    await dialog.getByRole('button', { name: 'Thêm vào danh mục' }).click();
+    await page.getByText('Đã thêm Công an tỉnh (CA) vào danh mục').waitFor();
+    await expect.poll(() => page.locator('.dd-unknown-agency').count(), { timeout: 20_000 }).toBe(1);
+    expect(await rowText(page, 0)).toContain('Đọc được: 30/04/2021');
 
     // "Là tên khác của …": typed without accents, chosen, saved — one step
     const alias = page.getByLabel(`Là tên khác của cơ quan nào: ${UNKNOWN}`);
@@ -108,6 +125,13 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
       { ref: '1', code: 'STP', current_due_on: '2021-04-29' },
       { ref: '2', code: 'VP', current_due_on: '2021-05-31' },
     ]);
+    const police = await bw.db
+      .selectFrom('assignment as a')
+      .innerJoin('agency as g', 'g.id', 'a.agency_id')
+      .select(['g.name', 'g.kind', 'a.role'])
+      .where('g.code', '=', 'CA')
+      .execute();
+    expect(police).toEqual([{ name: 'Công an tỉnh', kind: 'province', role: 'support' }]);
     const vp = await bw.db
       .selectFrom('agency')
       .select('aliases')

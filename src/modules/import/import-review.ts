@@ -110,8 +110,8 @@ function suggestionsFor(name: string, directory: Directory): string[] {
   return [...new Set(names)];
 }
 
-/** Words left out of a code: joiners, and the level words every agency of a kind shares. */
-const CODE_SKIPS = new Set(['va', 'cac', 'tinh', 'thanh', 'pho']);
+/** Words left out of a code: joiners, and `tỉnh` (every provincial agency could end with it). */
+const CODE_SKIPS = new Set(['va', 'cac', 'tinh']);
 const MAX_CODE = 12;
 
 /**
