@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Actor } from '../src/modules/access/access.ts';
+import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.ts';
+import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
 
@@ -210,5 +213,65 @@ describeEachDatabase('directory (danh mục)', (t) => {
       (await (await signIn(world.app, 'bd.vanphong')).post('/api/directory/successors', body)).statusCode,
     ).toBe(404);
     expect((await office.get('/api/directory/successors')).json().total).toBe(10);
+  });
+
+  it('adds a reference directory and aliases for the Office only, keeping what the directory has', async () => {
+    const user = (role: 'office' | 'agency', agencyId: number | null): Actor => ({
+      kind: 'user',
+      userId: 1,
+      username: role === 'office' ? 'vanphong' : 'stp',
+      authorityId: world.authorityId,
+      role,
+      agencyId,
+      agencyScope: agencyId === null ? [] : [agencyId],
+      via: 'session',
+    });
+    const asAgency = { db: t.db, actor: user('agency', world.agency('STP')) };
+    await expect(importReferenceAgencies(asAgency, 'provincial-departments')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(addAgencyAlias(asAgency, world.agency('STP'), 'STP')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    const asOffice = { db: t.db, actor: user('office', null) };
+    const result = await importReferenceAgencies(asOffice, 'provincial-departments');
+    // the seed's 20 provincial agencies and the 2025 Sở Nông nghiệp và Môi trường are already there
+    expect(result.skipped.map((s) => s.existingCode)).toEqual(
+      expect.arrayContaining(['VP', 'SNV', 'SKHDT', 'SNNMT', 'TTT', 'BDT', 'BQLKKT']),
+    );
+    expect(result.skipped).toHaveLength(21);
+    expect(result.added.map((a) => a.code)).toEqual(expect.arrayContaining(['SDTTG', 'CAT', 'SQHKT']));
+    expect(result.groupsSkipped).toEqual([
+      'Các sở, ban, ngành tỉnh',
+      'UBND cấp huyện',
+      'Các đơn vị có liên quan',
+    ]);
+    expect(result.groupsAdded).toEqual(['UBND cấp xã']);
+    const all = await agencies(office);
+    expect(all.total).toBe(30 + result.added.length);
+    // a successor link whose one side the reference added: Ban Dân tộc → Sở Dân tộc và Tôn giáo
+    expect(all.items.find((a) => a.code === 'SDTTG')?.predecessors.map((p) => p.code)).toEqual(['BDT']);
+    expect(all.items.filter((a) => a.code === 'STC')).toHaveLength(1);
+
+    const stp = await addAgencyAlias(asOffice, world.agency('STP'), 'Sở TP');
+    expect(stp.aliases).toEqual(['Sở TP']);
+    await expect(addAgencyAlias(asOffice, world.agency('STP'), 'Sở KH&ĐT')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(addAgencyAlias(asOffice, world.agency('STP'), 'UBND cấp xã')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('authority_id', '=', world.authorityId)
+      .where('action', 'in', ['directory.import_reference', 'directory.agency_alias'])
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'directory.import_reference', actor: 'vanphong' },
+      { action: 'directory.agency_alias', actor: 'vanphong' },
+    ]);
   });
 });
