@@ -1,12 +1,14 @@
 /**
  * Accuracy of the plan importer on the fixtures of test/fixtures/import/ (see scripts/import-accuracy.ts):
- *   npm run eval:import [-- --verbose] [--only=<substring>] [--runs=<warm reads, default 3>]
+ *   npm run eval:import [-- --verbose] [--only=<substring>] [--runs=<warm reads, default 3>] [--dir=<fixture folder>]
  * Prints, per fixture: fields scored, fields correct, accuracy, tasks expected/found and the parse time
  * (readPlanFile + buildImportPreview: the first, cold read — reader modules loading — and the fastest
  * warm read); then the overall accuracy. `--verbose` adds the first mismatches of each fixture. Exit code 1 only when some fixture could not be read at all.
  */
+import { resolve } from 'node:path';
 import {
   evaluateFixture,
+  FIXTURE_DIR,
   type FixtureResult,
   fixtureFiles,
   type Mismatch,
@@ -69,9 +71,11 @@ async function main(): Promise<void> {
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const directory = tayNinhDirectory();
   const warmRuns = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
-  const files = fixtureFiles().filter((file) => !only || file.includes(only));
+  const dirArg = args.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
+  const dir = dirArg ? resolve(dirArg) : FIXTURE_DIR;
+  const files = fixtureFiles(dir).filter((file) => !only || file.includes(only));
   const results: FixtureResult[] = [];
-  for (const file of files) results.push(await evaluateFixture(file, undefined, directory, warmRuns));
+  for (const file of files) results.push(await evaluateFixture(file, dir, directory, warmRuns));
 
   const rows = [
     [
