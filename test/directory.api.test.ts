@@ -111,6 +111,14 @@ describeEachDatabase('directory (danh mục)', (t) => {
       aliases: [],
       version: 3,
     });
+    const viaHttp = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
+      alias: 'STP tỉnh',
+    });
+    expect(viaHttp.json().aliases).toEqual(['Sở TP', 'STP tỉnh']);
+    const taken = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
+      alias: 'Sở Nội vụ',
+    });
+    expect(taken.statusCode).toBe(409);
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'before', 'after'])
@@ -262,6 +270,14 @@ describeEachDatabase('directory (danh mục)', (t) => {
     await expect(addAgencyAlias(asOffice, world.agency('STP'), 'UBND cấp xã')).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+    const viaHttp = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
+      alias: 'STP tỉnh',
+    });
+    expect(viaHttp.json().aliases).toEqual(['Sở TP', 'STP tỉnh']);
+    const taken = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
+      alias: 'Sở Nội vụ',
+    });
+    expect(taken.statusCode).toBe(409);
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'actor'])
@@ -271,6 +287,7 @@ describeEachDatabase('directory (danh mục)', (t) => {
       .execute();
     expect(audit).toEqual([
       { action: 'directory.import_reference', actor: 'vanphong' },
+      { action: 'directory.agency_alias', actor: 'vanphong' },
       { action: 'directory.agency_alias', actor: 'vanphong' },
     ]);
   });

@@ -111,4 +111,23 @@ export const entries: MatrixEntry[] = [
     }),
     allow: writers,
   },
+  {
+    method: 'POST',
+    url: '/api/directory/agencies/:id/aliases',
+    request: async ({ world }) => ({
+      url: `/api/directory/agencies/${world.agency('STP')}/aliases`,
+      payload: { alias: 'Sở TP' },
+    }),
+    allow: writers,
+  },
+  {
+    method: 'POST',
+    url: '/api/directory/reference-imports',
+    request: async () => ({ url: '/api/directory/reference-imports', payload: { reference: 'provinces' } }),
+    allow: writers,
+    crossAuthority: 'list',
+    // another authority's office adds the reference to its own directory: the answer names its own
+    // agencies only (UBND-TN's districts and its group of districts would show a leak)
+    leaks: (body) => /Hòa Thành|Trảng Bàng|UBND cấp huyện/.test(JSON.stringify(body)),
+  },
 ];

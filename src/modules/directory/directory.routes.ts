@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
-import { createAgency, listAgenciesFor, updateAgency } from './directory-edit.service.ts';
+import { addAgencyAlias, createAgency, listAgenciesFor, updateAgency } from './directory-edit.service.ts';
 import {
   createGroup,
   createSuccessor,
@@ -9,6 +9,8 @@ import {
   listSuccessorsFor,
   setGroupMembers,
 } from './directory-groups.service.ts';
+import { importReferenceAgencies } from './directory-reference.service.ts';
+import { REFERENCE_IDS } from './reference-directories.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Names = z.array(z.string().trim().min(1).max(300)).max(50);
@@ -54,6 +56,16 @@ const SuccessorSchema = z.object({
   to: AgencyRef,
   functions: z.string().nullable(),
   effectiveOn: z.string(),
+});
+
+const ReferenceImportSchema = z.object({
+  reference: z.string(),
+  added: z.array(z.object({ code: z.string(), name: z.string() })),
+  skipped: z.array(z.object({ name: z.string(), existingCode: z.string() })),
+  groupsAdded: z.array(z.string()),
+  groupsSkipped: z.array(z.string()),
+  aliasesDropped: z.array(z.object({ alias: z.string(), code: z.string() })),
+  successorsAdded: z.number(),
 });
 
 const page = <T extends z.ZodTypeAny>(item: T) =>
@@ -124,6 +136,35 @@ export async function directoryRoutes(app: ZodApp) {
       },
     },
     async (request) => updateAgency(ctx(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/directory/agencies/:id/aliases',
+    {
+      schema: {
+        summary:
+          'Thêm tên gọi khác (add another name of an agency); refused when it names another agency or a group',
+        tags,
+        params: IdParams,
+        body: z.object({ alias: z.string().trim().min(1).max(300) }),
+        response: { 200: AgencySchema },
+      },
+    },
+    async (request) => addAgencyAlias(ctx(request), request.params.id, request.body.alias),
+  );
+
+  app.post(
+    '/directory/reference-imports',
+    {
+      schema: {
+        summary:
+          'Thêm danh mục tham chiếu (add a shipped reference directory: agencies not already there by name, groups, successors)',
+        tags,
+        body: z.object({ reference: z.enum(REFERENCE_IDS) }),
+        response: { 200: ReferenceImportSchema },
+      },
+    },
+    async (request) => importReferenceAgencies(ctx(request), request.body.reference),
   );
 
   app.get(
