@@ -37,7 +37,13 @@ describe('the raster step of OCR', () => {
     const glyph = [400, 400, 20, 30];
     const tilted = Array.from({ length: 360 }, (_, i) => [600 + Math.floor(i / 40), 100 + i, 3, 1]);
     const image = page(1000, 600, [[100, 100, 360, 3], [100, 100, 3, 360], glyph, ...tilted]);
-    expect(removeRulingLines(image, 300)).toBeGreaterThan(360 * 3 * 3 - 20);
+    const { whitened, verticals } = removeRulingLines(image, 300);
+    expect(whitened).toBeGreaterThan(360 * 3 * 3 - 20);
+    // the left border and the tilted rule, each one box however many pixel columns it covers
+    expect(verticals.map((v) => [v.left, v.top, v.height])).toEqual([
+      [98, 100, 360],
+      [600, 100, 360],
+    ]);
     expect(darkIn(image, [100, 100, 360, 3])).toBe(0);
     expect(darkIn(image, [590, 90, 30, 380])).toBe(0);
     expect(darkIn(image, glyph)).toBe(20 * 30);

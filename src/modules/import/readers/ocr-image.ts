@@ -14,6 +14,8 @@ export interface GreyImage {
 }
 
 const DARK = 160;
+/** lighter than text, darker than paper: the blurred edge of a rule */
+const HALO = 235;
 /** runs shorter than this are text: 0.3 in ≈ 22 pt, taller than a capital with two diacritics */
 const VERTICAL_RUN_INCHES = 0.3;
 /** a word's serifs can touch along its baseline: a horizontal rule must be longer than a long word */
@@ -58,7 +60,7 @@ export function writePgm(image: GreyImage): Uint8Array {
  * Whitens the ruling lines of a page rendered at `dpi` (in place) and returns how many pixels it
  * whitened. Text is left alone: its strokes are shorter than the runs looked for.
  */
-export function removeRulingLines(image: GreyImage, dpi: number): number {
+export function removeRulingLines(image: GreyImage, dpi: number): RulingLines {
   const { width, height, pixels } = image;
   const band = 2;
   const dark = new Uint8Array(width * height);
@@ -74,6 +76,7 @@ export function removeRulingLines(image: GreyImage, dpi: number): number {
     }
   }
   const erase = new Uint8Array(width * height);
+  const runs: PixelBox[] = [];
   const minVertical = Math.round(VERTICAL_RUN_INCHES * dpi);
   for (let x = 0; x < width; x++) {
     let start = -1;
@@ -81,7 +84,10 @@ export function removeRulingLines(image: GreyImage, dpi: number): number {
       const on = y < height && across[y * width + x] === 1;
       if (on && start < 0) start = y;
       if (!on && start >= 0) {
-        if (y - start >= minVertical) for (let k = start; k < y; k++) erase[k * width + x] = 1;
+        if (y - start >= minVertical) {
+          for (let k = start; k < y; k++) erase[k * width + x] = 1;
+          runs.push({ left: x, top: start, width: 1, height: y - start });
+        }
         start = -1;
       }
     }
@@ -100,12 +106,93 @@ export function removeRulingLines(image: GreyImage, dpi: number): number {
   }
   let whitened = 0;
   for (let p = 0; p < erase.length; p++) {
-    if (erase[p] && dark[p]) {
+    // the rule's grey edges too (anti-aliasing, scanner blur): left, they read as '|' or 'l'
+    if (erase[p] && (pixels[p] ?? 255) < HALO) {
       pixels[p] = 255;
       whitened++;
     }
   }
-  return whitened;
+  return { whitened, verticals: joinRuns(runs, dpi) };
+}
+
+/** What removeRulingLines found: pixels whitened, and the vertical rules (a tilted rule is one box). */
+export interface RulingLines {
+  whitened: number;
+  verticals: PixelBox[];
+}
+
+/** Vertical runs of neighbouring columns (a rule's thickness, its drift when tilted) → one box a rule. */
+function joinRuns(runs: PixelBox[], dpi: number): PixelBox[] {
+  const near = 0.03 * dpi;
+  const rules: PixelBox[] = [];
+  for (const run of runs) {
+    const rule = rules.find(
+      (r) =>
+        run.left <= r.left + r.width + 1 &&
+        run.top <= r.top + r.height + near &&
+        r.top <= run.top + run.height + near,
+    );
+    if (!rule) {
+      rules.push({ ...run });
+      continue;
+    }
+    const [right, bottom] = [
+      Math.max(rule.left + rule.width, run.left + 1),
+      Math.max(rule.top + rule.height, run.top + run.height),
+    ];
+    rule.top = Math.min(rule.top, run.top);
+    [rule.width, rule.height] = [right - rule.left, bottom - rule.top];
+  }
+  return rules;
+}
+
+/**
+ * The columns of ruled tables: the area between each vertical rule and the nearest one to its right
+ * over the height both share (≥ 0.3 in). A row merged across columns (a section title) has no rule
+ * inside it, so it belongs to no column and is read with the page.
+ */
+export function tableColumns(verticals: readonly PixelBox[], dpi: number): PixelBox[] {
+  const columns: PixelBox[] = [];
+  const centre = (r: PixelBox) => r.left + r.width / 2;
+  for (const a of verticals) {
+    const overlaps = verticals
+      .filter((b) => centre(b) > centre(a) + 0.1 * dpi)
+      .map((b) => ({ b, top: Math.max(a.top, b.top), bottom: Math.min(a.top + a.height, b.top + b.height) }))
+      .filter((o) => o.bottom - o.top >= 0.3 * dpi);
+    // the nearest rule: one piece, or several where merged rows interrupt it (a tilted rule's pieces lie apart)
+    const nearest = Math.min(...overlaps.map((o) => centre(o.b)));
+    for (const o of overlaps.filter((o) => centre(o.b) <= nearest + 0.1 * dpi)) {
+      const left = Math.round(centre(a));
+      columns.push({ left, top: o.top, width: Math.round(centre(o.b)) - left, height: o.bottom - o.top });
+    }
+  }
+  return columns;
+}
+
+/**
+ * Table columns copied one under the other onto a white page, `gap` apart, for one recognition in
+ * which no text line can run from one cell into the next: returns the page and where each column
+ * landed (its top on the stacked page).
+ */
+export function stackColumns(
+  image: GreyImage,
+  columns: readonly PixelBox[],
+  gap: number,
+): { stacked: GreyImage; tops: number[] } {
+  const width = Math.max(...columns.map((c) => c.width)) + 2 * gap;
+  const height = columns.reduce((sum, c) => sum + c.height + gap, gap);
+  const stacked: GreyImage = { width, height, pixels: new Uint8Array(width * height).fill(255) };
+  const tops: number[] = [];
+  let top = gap;
+  for (const c of columns) {
+    for (let y = 0; y < c.height; y++) {
+      const from = (c.top + y) * image.width + c.left;
+      stacked.pixels.set(image.pixels.subarray(from, from + c.width), (top + y) * width + gap);
+    }
+    tops.push(top);
+    top += c.height + gap;
+  }
+  return { stacked, tops };
 }
 
 /**
@@ -173,11 +260,15 @@ export function findMarks(image: GreyImage, dpi: number): PixelBox[] {
   for (const part of parts
     .filter((b) => b.width >= speck || b.height >= speck)
     .sort((a, b) => a.left - b.left)) {
+    // a dot joins a mark beside it ('6.'), never one above it: a speck under a '1' is dust
+    const dot = Math.max(part.width, part.height) < 0.03 * dpi;
+    const middle = part.top + part.height / 2;
     const near = marks.find(
       (m) =>
         part.left <= m.left + m.width + gap &&
-        part.top <= m.top + m.height + gap &&
-        m.top <= part.top + part.height + gap,
+        (dot
+          ? m.top <= middle && middle <= m.top + m.height
+          : part.top <= m.top + m.height + gap && m.top <= part.top + part.height + gap),
     );
     if (!near) {
       marks.push({ ...part });
@@ -211,9 +302,12 @@ export function stripOf(
   let x = margin;
   for (const m of marks) {
     const top = margin + Math.floor((lineHeight - m.height) / 2);
+    // dark pixels only: the grey left of a rule or of the paper's texture is not part of the mark
     for (let y = 0; y < m.height; y++) {
-      const from = (m.top + y) * image.width + m.left;
-      strip.pixels.set(image.pixels.subarray(from, from + m.width), (top + y) * width + x);
+      for (let i = 0; i < m.width; i++) {
+        const value = image.pixels[(m.top + y) * image.width + m.left + i] ?? 255;
+        if (value < DARK) strip.pixels[(top + y) * width + x + i] = value;
+      }
     }
     spans.push({ from: x, to: x + m.width });
     x += m.width + gap;

@@ -24,7 +24,17 @@ import {
   type ParseLimits,
 } from '../parse-limits.ts';
 import type { ParseWarning } from '../plan-text.ts';
-import { findMarks, readPgm, removeRulingLines, stripOf, whitenBoxes, writePgm } from './ocr-image.ts';
+import {
+  findMarks,
+  type PixelBox,
+  readPgm,
+  removeRulingLines,
+  stackColumns,
+  stripOf,
+  tableColumns,
+  whitenBoxes,
+  writePgm,
+} from './ocr-image.ts';
 import {
   leftOverWords,
   measureQuality,
@@ -101,17 +111,40 @@ interface PageText {
 async function recognise(image: string, deadline: number, limits: ParseLimits): Promise<PageText> {
   const grey = readPgm(await readFile(image));
   if (!grey) throw new AppError('IMPORT_OCR_FAILED', 'Không đọc được trang của bản quét (ảnh hỏng).');
-  removeRulingLines(grey, OCR_DPI);
+  const { verticals } = removeRulingLines(grey, OCR_DPI);
+  const words: OcrWord[] = [];
+  // a narrow column (STT) holds lone marks: left on the page for the second look, which reads them best
+  const allColumns = tableColumns(verticals, OCR_DPI);
+  const columns = allColumns.filter((c) => c.width >= NARROW_COLUMN_INCHES * OCR_DPI);
+  if (columns.length > 0) {
+    const gap = Math.round(0.2 * OCR_DPI);
+    const { stacked, tops } = stackColumns(grey, columns, gap);
+    const file = image.replace(/\.pgm$/u, '-columns.pgm');
+    await writeFile(file, writePgm(stacked));
+    for (const w of textWords(readTesseractTsv(await tesseract(file, '4', deadline, limits)))) {
+      const k = tops.findLastIndex((top) => top <= w.top);
+      const [column, top] = [columns[k], tops[k] ?? 0];
+      if (!column) continue;
+      words.push({
+        ...w,
+        left: w.left - gap + column.left,
+        top: w.top - top + column.top,
+        line: `column.${k}.${w.line}`,
+      });
+    }
+    whitenBoxes(grey, columns);
+  }
   await writeFile(image, writePgm(grey));
   const page = readTesseractTsv(await tesseract(image, '3', deadline, limits));
-  const words = textWords(page);
+  words.push(...textWords(page));
   whitenBoxes(grey, words);
   const marks = findMarks(grey, OCR_DPI).slice(0, MAX_MARKS);
   if (marks.length > 0) {
     const { strip, spans } = stripOf(grey, marks);
     const stripFile = image.replace(/\.pgm$/u, '-marks.pgm');
     await writeFile(stripFile, writePgm(strip));
-    const read = leftOverWords(readTesseractTsv(await tesseract(stripFile, '7', deadline, limits)));
+    // marks are digits, roman numerals, a letter: English data reads a lone '8' that Vietnamese takes for 'lộ'
+    const read = leftOverWords(readTesseractTsv(await tesseract(stripFile, '7', deadline, limits, 'eng')));
     marks.forEach((mark, i) => {
       const span = spans[i];
       const found = read.filter((w) => span && w.left < span.to && w.left + w.width > span.from);
@@ -119,14 +152,34 @@ async function recognise(image: string, deadline: number, limits: ParseLimits): 
       words.push({ ...found[0], ...mark, line: `mark.${i}` });
     });
   }
-  return { positioned: wordsToPositionedText(page, words, OCR_DPI), words };
+  return { positioned: wordsToPositionedText(page, words, OCR_DPI, tableBottoms(allColumns)), words };
 }
+
+/** The bottom of each ruled table: its columns joined where they touch or overlap. */
+function tableBottoms(columns: readonly PixelBox[]): number[] {
+  const tables: Array<{ top: number; bottom: number }> = [];
+  for (const c of [...columns].sort((a, b) => a.top - b.top)) {
+    const table = tables.find((t) => c.top <= t.bottom + 0.1 * OCR_DPI && t.top <= c.top + c.height);
+    if (table) table.bottom = Math.max(table.bottom, c.top + c.height);
+    else tables.push({ top: c.top, bottom: c.top + c.height });
+  }
+  return tables.map((t) => t.bottom);
+}
+
+/** narrower table columns are read with the page: an STT column, a column of ticks */
+const NARROW_COLUMN_INCHES = 0.6;
 
 /** marks read in the second look of a page, at most (a noisy scan has many specks) */
 const MAX_MARKS = 300;
 
-function tesseract(image: string, psm: string, deadline: number, limits: ParseLimits): Promise<string> {
-  const args = [image, 'stdout', '-l', 'vie', '--dpi', String(OCR_DPI), '--psm', psm, 'tsv'];
+function tesseract(
+  image: string,
+  psm: string,
+  deadline: number,
+  limits: ParseLimits,
+  language: 'vie' | 'eng' = 'vie',
+): Promise<string> {
+  const args = [image, 'stdout', '-l', language, '--dpi', String(OCR_DPI), '--psm', psm, 'tsv'];
   return run(limits.ocrTesseract, args, deadline, limits);
 }
 
@@ -199,8 +252,10 @@ function run(command: string, args: string[], deadline: number, limits: ParseLim
           return reject(ocrUnavailable(setting, command, `không chạy được lệnh «${command}»`));
         }
         if (e.killed || Date.now() >= deadline) return reject(ocrTimedOut(limits));
-        if (setting === 'ocrTesseract' && /Failed loading language|vie\.traineddata/iu.test(stderr)) {
-          return reject(ocrUnavailable(setting, command, 'thiếu dữ liệu tiếng Việt (vie.traineddata)'));
+        const data = /Failed loading language '(\w+)'|(\w+)\.traineddata/iu.exec(stderr);
+        if (setting === 'ocrTesseract' && data) {
+          const language = data[1] ?? data[2] ?? 'vie';
+          return reject(ocrUnavailable(setting, command, `thiếu dữ liệu ngôn ngữ ${language}.traineddata`));
         }
         reject(
           new AppError('IMPORT_OCR_FAILED', 'Không đọc được bản quét: công cụ OCR báo lỗi.', {

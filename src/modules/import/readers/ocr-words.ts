@@ -6,7 +6,9 @@
  * Geometry: tesseract gives boxes in pixels from the top-left corner; the layout reader wants PDF
  * points with y upwards from the page's bottom. Every word of one recognised line gets that line's
  * baseline (so a line's words stay together however its letters rise and fall), and as font size
- * ≈ 0.8 × the line's height (a line box holds the stacked diacritics above and the descenders below).
+ * 0.9 × the line's height or the page's typical line height, whichever is larger (a line box holds
+ * the stacked diacritics above and the descenders below; a short line's box, 'Thời gian', understates
+ * its font, and the layout reader measures gaps in ems).
  * A scan a little rotated is turned back by the median slope of its long lines.
  */
 import { splitRunTogetherSyllables } from './ocr-syllables.ts';
@@ -136,6 +138,8 @@ export function wordsToPositionedText(
   page: OcrPage,
   words: readonly OcrWord[],
   dpi: number,
+  /** bottom borders of the page's ruled tables (pixels from the top): see TABLE_END_GAP */
+  tableBottoms: readonly number[] = [],
 ): PositionedText[] {
   const scale = 72 / dpi;
   const slope = skewOf(words);
@@ -150,11 +154,12 @@ export function wordsToPositionedText(
   for (const line of lines.values()) {
     line.sort((a, b) => a.left - b.left);
     const box = lineBox(line);
-    const size = 0.8 * Math.max(box.bottom - box.top, 0.6 * typical) * scale;
+    const size = 0.9 * Math.max(box.bottom - box.top, typical) * scale;
     // the line's baseline: the median bottom of its words, levelled at the line's middle
     const bottom = median(line.map((w) => w.top + w.height)) ?? box.bottom;
     const middle = (line[0]?.left ?? 0) / 2 + (box.right ?? 0) / 2;
-    const baseline = level(middle, bottom).y;
+    const below = tableBottoms.filter((b) => box.top > b).length;
+    const baseline = level(middle, bottom).y + below * TABLE_END_GAP * typical;
     line.forEach((w, i) => {
       const x = level(w.left, baseline).x;
       const text = fixSlips(w.text);
@@ -173,8 +178,18 @@ export function wordsToPositionedText(
 /** The table header's 'STT' as OCR misreads it ('SITT', 'SIT'); syllables run together split again. */
 function fixSlips(text: string): string {
   if (/^S[ITl1][TIl1]?T$/u.test(text)) return 'STT';
+  // a quarter in roman numerals with a '1' or 'l' among its I's: 'Quý 1II/2022'
+  const quarter = /^([IVl1]*[IV][IVl1]*)(\/\d{2,4}\.?)$/u.exec(text);
+  if (quarter?.[1] && quarter[2]) return `${quarter[1].replace(/[l1]/gu, 'I')}${quarter[2]}`;
   return splitRunTogetherSyllables(text);
 }
+
+/**
+ * Lines of text a ruled table's bottom border stands for: the layout reader ends a table at a wide
+ * gap, and a scan's drawn border is not text, so what follows a table (Nơi nhận, the signature) is
+ * moved down this many lines below it.
+ */
+const TABLE_END_GAP = 5;
 
 function lineBox(line: readonly OcrWord[]) {
   return {
