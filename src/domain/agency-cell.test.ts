@@ -209,7 +209,7 @@ describe('resolveAgencyCell — unknown names', () => {
     ['Công an tỉnh, Sở Tư pháp', ['?Công an tỉnh', 'STP']],
     ['Công an tỉnh và Bộ Chỉ huy Quân sự tỉnh', ['?Công an tỉnh', '?Bộ Chỉ huy Quân sự tỉnh']],
     ['Công an tỉnh - Sở Tư pháp', ['?Công an tỉnh', 'STP']],
-    ['Sở Nội vụ (chủ trì)', ['SNV', '?chủ trì']],
+    ['Sở Nội vụ (chủ trì)', ['SNV']],
     ['Chánh Văn phòng UBND tỉnh', ['?Chánh', 'VP']],
     ['UBND tỉnh', ['?UBND tỉnh']],
     ['Sở Tư pháp, Tây Ninh', ['STP', '?Tây Ninh']],
@@ -221,7 +221,6 @@ describe('resolveAgencyCell — unknown names', () => {
     ['Sở Tư phsp', 'Sở Tư pháp'],
     ['Sở Du lịch', 'Sở Văn hóa, Thể thao và Du lịch'],
     ['Sở Ngoại giao', 'Sở Ngoại vụ'],
-    ['Phòng Nội vụ', 'Sở Nội vụ'],
     ['UBND huyện', 'UBND cấp huyện'],
   ])('suggests the closest names for %j (first: %j)', (cell, first) => {
     const [ref] = resolveAgencyCell(cell, directory);
@@ -258,5 +257,183 @@ describe('unknown names that contain "và"', () => {
       expect.objectContaining({ kind: 'unmatched', text: 'Công an tỉnh' }),
       expect.objectContaining({ kind: 'agency', code: 'STP' }),
     ]);
+  });
+});
+
+/** A few ministries as the Government's reference directory writes them. */
+const government: Directory = {
+  agencies: [
+    ['BQP', 'Bộ Quốc phòng', []],
+    ['BXD', 'Bộ Xây dựng', []],
+    ['BTP', 'Bộ Tư pháp', []],
+    ['BTC', 'Bộ Tài chính', []],
+    ['BKHDT', 'Bộ Kế hoạch và Đầu tư', ['Bộ KH&ĐT', 'Bộ KHĐT']],
+    ['BKHCN', 'Bộ Khoa học và Công nghệ', ['Bộ KH&CN']],
+    ['BVHTTDL', 'Bộ Văn hóa, Thể thao và Du lịch', ['Bộ VHTTDL']],
+    ['BLDTBXH', 'Bộ Lao động - Thương binh và Xã hội', ['Bộ LĐTBXH']],
+    ['BTNMT', 'Bộ Tài nguyên và Môi trường', ['Bộ TN&MT']],
+    ['VPCP', 'Văn phòng Chính phủ', ['VPCP']],
+    ['NHNN', 'Ngân hàng Nhà nước Việt Nam', ['NHNN', 'Ngân hàng Nhà nước']],
+  ].map(([code, name, aliases]) => ({
+    code: code as string,
+    name: name as string,
+    aliases: aliases as string[],
+    kind: 'province' as const,
+  })),
+  groups: [
+    {
+      name: 'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+      aliases: ['Các bộ, ngành', 'các bộ, ngành liên quan', 'Các bộ, cơ quan ngang bộ'],
+      members: ['BQP', 'BXD', 'BTP', 'BTC', 'BKHDT', 'BKHCN', 'BVHTTDL', 'BLDTBXH', 'BTNMT', 'VPCP', 'NHNN'],
+    },
+    {
+      name: 'UBND các tỉnh, thành phố trực thuộc trung ương',
+      aliases: [
+        'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
+        'các địa phương',
+        'UBND cấp tỉnh',
+      ],
+      members: null,
+    },
+  ],
+};
+const gov = (cell: string) => summary(resolveAgencyCell(cell, government));
+const BO_NGANH = 'group:Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ';
+const DIA_PHUONG = 'group:UBND các tỉnh, thành phố trực thuộc trung ương';
+
+describe('names with "và" and commas are never split (issue #13)', () => {
+  it.each([
+    ['Bộ Khoa học và Công nghệ', ['BKHCN']],
+    ['Bộ Văn hóa, Thể thao và Du lịch', ['BVHTTDL']],
+    ['Bộ Lao động - Thương binh và Xã hội, Bộ Tài chính', ['BLDTBXH', 'BTC']],
+    ['Các bộ, ngành', [BO_NGANH]],
+    ['Các bộ, ngành liên quan; các địa phương', [BO_NGANH, DIA_PHUONG]],
+    ['Bộ KH&ĐT, VPCP, NHNN', ['BKHDT', 'VPCP', 'NHNN']],
+  ])('%j → %j', (cell, expected) => {
+    expect(gov(cell)).toEqual(expected);
+  });
+
+  it.each([
+    // unknown to the directory: one name as written, whatever its commas and "và"
+    ['Sở Văn hóa, Thể thao và Du lịch', ['?Sở Văn hóa, Thể thao và Du lịch']],
+    ['Sở Khoa học, Công nghệ và Môi trường', ['?Sở Khoa học, Công nghệ và Môi trường']],
+    ['UBND các xã, phường', ['?UBND các xã, phường']],
+    ['Báo và Phát thanh, Truyền hình Quảng Ngãi', ['?Báo và Phát thanh, Truyền hình Quảng Ngãi']],
+    // … but a comma or "và" before another agency's first words still separates
+    ['Bộ Công an, Ngân hàng Nhà nước', ['?Bộ Công an', 'NHNN']],
+    ['Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh', ['?Liên đoàn Lao động tỉnh', '?Hội Nông dân tỉnh']],
+    ['Bộ Y tế và Bộ Công an', ['?Bộ Y tế', '?Bộ Công an']],
+    ['Viettel, VNPT', ['?Viettel', '?VNPT']],
+  ])('unknown %j → %j', (cell, expected) => {
+    expect(gov(cell)).toEqual(expected);
+  });
+});
+
+describe('a shared prefix expands (issue #13)', () => {
+  it.each([
+    ['Các Bộ: Quốc phòng, Xây dựng, Tài nguyên và Môi trường', ['BQP', 'BXD', 'BTNMT']],
+    ['các bộ: Tư pháp, Tài chính', ['BTP', 'BTC']],
+    ['Các Bộ Tư pháp, Tài chính', ['BTP', 'BTC']],
+    ['Bộ Tài chính, Tư pháp', ['BTC', 'BTP']],
+    ['Bộ Tài chính, Tư pháp và Khoa học và Công nghệ', ['BTC', 'BTP', 'BKHCN']],
+    // an item the directory lacks keeps the level word: "Bộ Công an", not "Công an"
+    ['Các Bộ: Quốc phòng, Công an, Tư pháp', ['BQP', '?Bộ Công an', 'BTP']],
+    ['Bộ Tư pháp, Nội vụ', ['BTP', '?Bộ Nội vụ']],
+  ])('%j → %j', (cell, expected) => {
+    expect(gov(cell)).toEqual(expected);
+  });
+
+  it.each([
+    ['Sở Tư pháp, Nội vụ', ['STP', 'SNV']],
+    ['các Sở: Tài chính, Kế hoạch và Đầu tư', ['STC', 'SKHDT']],
+    ['Sở Y tế, Giáo dục và Đào tạo', ['SYT', 'SGDDT']],
+    ['Công an tỉnh, Sở Tư pháp, Nội vụ', ['?Công an tỉnh', 'STP', 'SNV']],
+    ['Sở Du lịch, Ngoại vụ', ['?Sở Du lịch', 'SNGV']],
+    ['UBND huyện Châu Thành, Gò Dầu', ['HCT', 'HGD']],
+    ['UBND các huyện: Châu Thành, Gò Dầu', ['HCT', 'HGD']],
+    // names that start another agency are their own
+    ['Sở Nội vụ, Thanh tra tỉnh, Công an tỉnh', ['SNV', 'TTT', '?Công an tỉnh']],
+    ['Sở Tư pháp, Tây Ninh', ['STP', '?Tây Ninh']],
+  ])('%j → %j', (cell, expected) => {
+    expect(resolve(cell)).toEqual(expected);
+  });
+
+  it('keeps the written item as the text of a matched agency, and gives an unknown one its level', () => {
+    expect(resolveAgencyCell('Sở Tư pháp, Nội vụ, Du lịch', directory)).toEqual([
+      expect.objectContaining({ kind: 'agency', code: 'STP', text: 'Sở Tư pháp' }),
+      expect.objectContaining({ kind: 'agency', code: 'SNV', text: 'Nội vụ' }),
+      expect.objectContaining({ kind: 'unmatched', text: 'Sở Du lịch' }),
+    ]);
+  });
+});
+
+describe('role words of running text are not agencies (issue #13)', () => {
+  it('reads "X chủ trì, phối hợp với Y, Z" as the three agencies', () => {
+    expect(gov('Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Tài chính, Bộ Tư pháp')).toEqual([
+      'BKHCN',
+      'BTC',
+      'BTP',
+    ]);
+  });
+
+  it.each([
+    [
+      'Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh',
+      ['SLDTBXH', '?Liên đoàn Lao động tỉnh'],
+    ],
+    ['phối hợp với Sở Nội vụ thực hiện', ['SNV']],
+    ['Giao Sở Tư pháp chủ trì', ['STP']],
+    ['Công an tỉnh chủ trì', ['?Công an tỉnh']],
+  ])('%j → %j', (cell, expected) => {
+    expect(resolve(cell)).toEqual(expected);
+  });
+
+  it('"các cơ quan liên quan" is an open group, never an agency, when the directory has no such group', () => {
+    expect(
+      resolveAgencyCell('Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị có liên quan', government),
+    ).toEqual([
+      expect.objectContaining({ kind: 'unmatched', text: 'Sở Nội vụ' }),
+      {
+        kind: 'group',
+        name: 'các cơ quan, đơn vị có liên quan',
+        open: true,
+        text: 'các cơ quan, đơn vị có liên quan',
+        fuzzy: false,
+      },
+    ]);
+  });
+
+  it('keeps the words that only look like role words inside a name', () => {
+    expect(resolve('Sở Ngoại giao')).toEqual(['?Sở Ngoại giao']);
+    expect(gov('Bộ Giao thông vận tải')).toEqual(['?Bộ Giao thông vận tải']);
+  });
+});
+
+describe('suggestions never cross levels (issue #13)', () => {
+  const suggestionsOf = (cell: string, dir: Directory) => {
+    const [ref] = resolveAgencyCell(cell, dir);
+    if (ref?.kind !== 'unmatched') throw new Error(`${cell}: ${JSON.stringify(ref)}`);
+    return ref.suggestions;
+  };
+
+  it.each([
+    ['Bộ Tư pháp', directory, /^Sở /],
+    ['Bộ Nội vụ', directory, /^(?:Sở|Các sở) /i],
+    ['Phòng Nội vụ', directory, /^(?:Sở|Các sở) /i],
+    ['UBND huyện Tân Phú', directory, /^UBND (?:tỉnh|thành phố)/],
+    ['Sở Tư pháp', government, /^(?:Bộ|Các bộ) /i],
+    ['Sở Xây dựng', government, /^(?:Bộ|Các bộ) /i],
+  ])('%j is offered no name of another level', (cell, dir, other) => {
+    const suggestions = suggestionsOf(cell, dir);
+    for (const s of suggestions) expect(s).not.toMatch(other);
+  });
+
+  it('still offers names of the same level, and names without one', () => {
+    expect(suggestionsOf('Bộ Công Thương', government)[0]).toMatch(/^Bộ /);
+    expect(suggestionsOf('Sở Tư pháp', government)).toEqual([
+      'Văn phòng Chính phủ',
+      'Ngân hàng Nhà nước Việt Nam',
+    ]);
+    expect(suggestionsOf('UBND huyện', directory)[0]).toBe('UBND cấp huyện');
   });
 });
