@@ -7,7 +7,9 @@
  *   gazette's 'CÔNG BÁO/Số …/Ngày …' line, and a page's first or last line that is only a page number
  *   ('12', '- 3 -', 'Trang 3/12'). A table continues across them.
  * - Outside a table each visual line is one line of plan text ('\t' where a gap exceeds 2 em, a blank
- *   line before a line more than 1.55 em below the previous one).
+ *   line before a line more than 1.55 em below the previous one), except that a line starting in
+ *   lower case right under another (≤ 1.55 em) continues its paragraph. 'Nơi nhận:' beside the
+ *   signature block is read column by column.
  * - A task table is read by position:
  *   - header: a line whose first run is 'STT'/'TT'/'Số TT', widened up and down over lines ≤ 1.5 em
  *     apart whose STT column is empty or holds a short word ('Số' above 'TT'); the band must say nội
@@ -25,7 +27,7 @@
  */
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
 import type { Drawing } from './pdf-drawn-rules.ts';
-import { type Line, lineText, type Run, runsOf } from './pdf-lines.ts';
+import { type Line, lineText, type Run, runsOf, type Token } from './pdf-lines.ts';
 import { covers, type TableEntry, tableRows } from './pdf-table-rows.ts';
 
 interface Header {
@@ -46,9 +48,15 @@ const GAZETTE = /^(?:\d{1,4}\s+)?CÔNG\s*BÁO\s*\/\s*Số\b.*$/iu;
 
 /** Visual lines of all pages, in reading order → plan text; `drawingOf(page)`: the page's drawn rules. */
 export function renderPlanText(
-  lines: Line[],
+  given: Line[],
   drawingOf: (page: number) => Drawing = () => ({ rules: [], sides: [] }),
 ): string {
+  const lines = given.map((line) => {
+    const middle = line.y + 0.3 * line.size;
+    const sides = drawingOf(line.page).sides.filter((s) => s.bottom <= middle && middle <= s.top);
+    const cuts = sides.map((s) => s.x).sort((p, q) => p - q);
+    return cuts.length ? { ...line, cuts, tokens: line.tokens.flatMap((t) => splitAt(t, cuts)) } : line;
+  });
   const headers = new Map<number, Header>();
   lines.forEach((_, i) => {
     const header = headerAt(lines, i);
@@ -64,6 +72,30 @@ export function renderPlanText(
     if (top !== undefined && bottom !== undefined) shifted.set(top, { ...header, top, bottom });
   }
   return render(kept, shifted, drawingOf);
+}
+
+/**
+ * A token drawn across a cell's side (words of two cells run together by the source, 'STT Nội'):
+ * split at the space nearest the side, the glyphs' places estimated evenly over the token's width.
+ */
+function splitAt(token: Token, cuts: number[]): Token[] {
+  const cut = cuts.find((x) => token.x < x - 1 && x + 1 < token.end);
+  const chars = [...token.text];
+  if (cut === undefined || chars.length < 3) return [token];
+  const at = (i: number) => token.x + ((token.end - token.x) * i) / chars.length;
+  let best = -1;
+  chars.forEach((c, i) => {
+    if (c === ' ' && (best < 0 || Math.abs(at(i) - cut) < Math.abs(at(best) - cut))) best = i;
+  });
+  if (best <= 0) return [token];
+  const left = { ...token, text: chars.slice(0, best).join(''), end: Math.min(at(best), cut - 0.5) };
+  const right = {
+    text: chars.slice(best + 1).join(''),
+    x: Math.max(at(best + 1), cut + 0.5),
+    end: token.end,
+    space: true,
+  };
+  return [left, ...splitAt(right, cuts)];
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
@@ -146,10 +178,17 @@ function headerAt(lines: Line[], i: number): Header | null {
   return { top, bottom, titles, spans: groups.map(({ x, end }) => ({ x, end })) };
 }
 
-/** Column borders of a table: a blank corridor between each two header columns, in the lines below. */
+/**
+ * Column borders of a table: a drawn side between two header columns, else the blank corridor
+ * between them in the lines below.
+ */
 function bordersOf(header: Header, lines: Line[]): number[] {
   const below = lines.slice(header.bottom + 1, header.bottom + 400).flatMap(runsOf);
-  return header.spans.slice(1).map((span, k) => corridor(header.spans[k]?.end ?? span.x, span.x, below));
+  const cuts = lines.slice(header.top, header.bottom + 1).flatMap((line) => line.cuts ?? []);
+  return header.spans.slice(1).map((span, k) => {
+    const from = header.spans[k]?.end ?? span.x;
+    return cuts.find((x) => x >= from - 1 && x <= span.x + 1) ?? corridor(from, span.x, below);
+  });
 }
 
 /** The x in [from, to] covered by the fewest runs: the middle of the widest such stretch. */
@@ -175,6 +214,8 @@ function render(lines: Line[], headers: Map<number, Header>, drawingOf: (page: n
       out.push(...tableRows(table.entries, table.spans, (page) => drawingOf(page).rules).map(rowText), '');
     table = null;
   };
+  /** the index of the last line written as plain text */
+  let plain = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const header = headers.get(i);
@@ -195,16 +236,30 @@ function render(lines: Line[], headers: Map<number, Header>, drawingOf: (page: n
     const gap = previous?.page === line.page ? previous.y - line.y : 0;
     if (gap > 1.55 * line.size && out.length > 0 && out.at(-1) !== '') out.push('');
     const block = signatureBlock(lines, i, headers);
+    const text = lineText(line.tokens, TAB_GAP, line.size);
     if (block) {
       out.push(...block.text);
       i = block.end;
-    } else out.push(lineText(line.tokens, TAB_GAP, line.size));
+    } else if (plain === i - 1 && gap > 0 && gap <= 1.55 * line.size && continues(out.at(-1) ?? '', text))
+      out[out.length - 1] += ` ${text}`;
+    else out.push(text);
+    if (!block) plain = i;
   }
   endTable();
   return `${out
     .join('\n')
     .replace(/ ?\u2028 ?/gu, CELL_LINE_BREAK)
     .normalize('NFC')}\n`;
+}
+
+/**
+ * A paragraph's next visual line: it starts in lower case (not a list mark 'a)', 'b.'), and neither
+ * it nor the line before is split in columns.
+ */
+function continues(before: string, text: string): boolean {
+  return (
+    /^\p{Ll}/u.test(text) && !/^[a-zđ][).]/u.test(text) && !`${before}${text}`.includes('\t') && before !== ''
+  );
 }
 
 /**
@@ -217,7 +272,7 @@ function signatureBlock(
   headers: Map<number, Header>,
 ): { end: number; text: string[] } | null {
   const first = lines[i] as Line;
-  if (!/^Nơi nhận/iu.test(first.tokens[0]?.text ?? '')) return null;
+  if (!/^Nơi nhận/iu.test(lineText(first.tokens.slice(0, 8)))) return null;
   const split = first.tokens.find(
     (t, k) => k > 0 && t.x - (first.tokens[k - 1]?.end ?? t.x) > TAB_GAP * first.size,
   );
@@ -229,12 +284,22 @@ function signatureBlock(
     end = j;
   }
   const block = lines.slice(i, end + 1);
-  const column = (left: boolean) =>
-    block
-      .map((line) => line.tokens.filter((t) => t.x < split.x - 0.5 * line.size === left))
+  const margin = first.tokens[0]?.x ?? 0;
+  // each line parts at its own wide gap; a line in one piece goes to the column it starts nearer to
+  const halves = block.map((line) => {
+    const k = line.tokens.findIndex(
+      (t, n) => n > 0 && t.x - (line.tokens[n - 1]?.end ?? t.x) > TAB_GAP * line.size,
+    );
+    if (k > 0) return [line.tokens.slice(0, k), line.tokens.slice(k)];
+    const x = line.tokens[0]?.x ?? 0;
+    return Math.abs(x - margin) < Math.abs(x - split.x) ? [line.tokens, []] : [[], line.tokens];
+  });
+  const column = (side: 0 | 1) =>
+    halves
+      .map((half) => half[side] ?? [])
       .filter((tokens) => tokens.length > 0)
       .map((tokens) => lineText(tokens, TAB_GAP, first.size));
-  return { end, text: [...column(true), ...column(false)] };
+  return { end, text: [...column(0), ...column(1)] };
 }
 
 /** Takes one visual line into the table (true), or says the table ended before it (false). */

@@ -19,6 +19,8 @@ export interface Line {
   y: number;
   size: number;
   tokens: Token[];
+  /** x of the drawn cell sides the line crosses, when the source has drawings */
+  cuts?: number[];
 }
 /** A text item as pdfjs gives it: `transform` [a b c d x y], `width` and `height` in user space. */
 export interface TextItem {
@@ -99,12 +101,16 @@ export function lineText(tokens: Token[], tabGap = Number.POSITIVE_INFINITY, siz
   return out;
 }
 
-/** Runs of tokens closer than half the font size: the text of one cell on one visual line. */
+/**
+ * Runs of tokens closer than half the font size and not parted by a drawn cell side: the text of
+ * one cell on one visual line.
+ */
 export function runsOf(line: Line): Run[] {
   const runs: Array<{ tokens: Token[]; x: number; end: number }> = [];
   for (const t of line.tokens) {
     const run = runs.at(-1);
-    if (run && t.x - run.end <= CELL_GAP * line.size) {
+    const parted = (cut: number) => run !== undefined && cut >= run.end - 1 && cut <= t.x + 1;
+    if (run && t.x - run.end <= CELL_GAP * line.size && !line.cuts?.some(parted)) {
       run.tokens.push(t);
       run.end = Math.max(run.end, t.end);
     } else runs.push({ tokens: [t], x: t.x, end: t.end });

@@ -15,7 +15,7 @@ import { type Line, pageLines } from './pdf-lines.ts';
 
 const CORRUPT = 'Tệp PDF bị hỏng hoặc không phải PDF.';
 const NO_DRAWING: Drawing = { rules: [], sides: [] };
-const TABLE_HEADER = /^(?:STT|(?:Số\s*)?TT)$/iu;
+const TABLE_HEADER = /^(?:STT|(?:Số\s*)?TT)(?:\s|$)/iu;
 
 /** .pdf with a text layer → plan text (see plan-text-format.ts); more pages than `limits.maxPages` are refused before any is read. */
 export async function pdfToPlanText(
