@@ -25,6 +25,7 @@ import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { ReferenceImportButton } from './ReferenceImportButton.tsx';
 import { type Agency, type AgencyKind, KIND_LABELS, useAgencies } from './types.ts';
 
 /** Cơ quan: the list with accent-insensitive search over names, codes and aliases; add and edit for the Office. */
@@ -133,6 +134,7 @@ export function AgenciesTab() {
             {t('Thêm cơ quan', 'Add an agency')}
           </Button>
         )}
+        {can('directory.write') && <ReferenceImportButton />}
         <CsvButton path="/directory/agencies" />
       </Flex>
       <QueryState query={agencies}>
