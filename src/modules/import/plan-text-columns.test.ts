@@ -271,3 +271,37 @@ describe('parsePlanText: a table aligned with spaces (a web page copied as text)
     ]);
   });
 });
+
+describe('parsePlanText: a table written in the body', () => {
+  const body = (after: string[]) =>
+    [
+      'KẾ HOẠCH',
+      'Cải cách hành chính năm 2026',
+      'II. NHIỆM VỤ CỤ THỂ',
+      '',
+      STANDARD,
+      'I\tCẢI CÁCH THỂ CHẾ\t\t\t\t',
+      '1\tRà soát văn bản\tSở Tư pháp\t\tQuý II/2026\t',
+      'II\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t\t\t',
+      '1\tCông bố thủ tục\tVăn phòng UBND tỉnh\t\tQuý III/2026\t',
+      '',
+      ...after,
+    ].join('\n');
+
+  it('ends at the body heading that follows it ("III. TỔ CHỨC THỰC HIỆN" after a blank line)', () => {
+    const plan = parsePlanText(
+      body(['III. TỔ CHỨC THỰC HIỆN', 'Các sở, ban, ngành tổ chức thực hiện Kế hoạch này.']),
+    );
+    expect(plan.sections.map((s) => s.code)).toEqual(['I', 'II']);
+    expect(plan.tasks.map((t) => `${t.sectionCode}.${t.no}`)).toEqual(['I.1', 'II.1']);
+    expect(codes(plan)).not.toContain('orphan_continuation');
+  });
+
+  it('keeps reading the table when the next section row follows', () => {
+    const plan = parsePlanText(
+      body(['III\tCẢI CÁCH CÔNG VỤ\t\t\t\t', '1\tBồi dưỡng công chức\tSở Nội vụ\t\tHằng năm\t']),
+    );
+    expect(plan.sections.map((s) => s.code)).toEqual(['I', 'II', 'III']);
+    expect(plan.tasks).toHaveLength(3);
+  });
+});

@@ -188,6 +188,9 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0 || isColumnNumbers(filled)) continue;
     if (isTableHeader(line) && !TASK_NO.test(cells[noIdx] ?? '')) continue;
+    const afterBlank = (lines[i - 1] ?? '').trim() === '';
+    if (cells.length === 1 && endsTable(cells[0] ?? '', sectionCode, afterBlank && cols.starts === null))
+      break;
     // a bare paragraph (no cells): read it as if it started in the STT column
     if (cells.length === 1 && noIdx > 0) cells = [...Array<string>(noIdx).fill(''), ...cells];
 
@@ -254,6 +257,26 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
     tasks.push(current);
   }
   return { sections, tasks };
+}
+
+/**
+ * A heading of the body after a table written in the body ("III. TỔ CHỨC THỰC HIỆN" after sections
+ * I–IV of the table): a bare paragraph (no cells) whose roman numeral goes back from the table's last
+ * section, or, in a table of tab-separated rows, a bare "III. …" paragraph after a blank line.
+ */
+function endsTable(paragraph: string, lastSection: string, afterBlankInTabTable: boolean): boolean {
+  const m = /^([IVX]+)\.\s+\S/u.exec(paragraph);
+  const code = m?.[1] ?? '';
+  if (!code || !ROMAN.test(code) || !lastSection || !ROMAN.test(lastSection)) return false;
+  return afterBlankInTabTable || romanValue(code) < romanValue(lastSection);
+}
+
+function romanValue(numeral: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10 };
+  return [...numeral].reduce((sum, letter, i) => {
+    const value = values[letter] ?? 0;
+    return (values[numeral[i + 1] ?? ''] ?? 0) > value ? sum - value : sum + value;
+  }, 0);
 }
 
 /** A page break split the row: append each non-empty cell to the same column of the row above. */
