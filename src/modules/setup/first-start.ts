@@ -56,7 +56,10 @@ export async function countAdministrators(db: Kysely<DB>): Promise<number> {
 
 /** What the log says while nobody can administer the database: the exact command to run. */
 export function firstAdministratorAdvice(hasAuthority: boolean, embedded: boolean): string {
-  const authority = hasAuthority ? '' : ' --authority UBND-XX --authority-name "Ủy ban nhân dân tỉnh …"';
+  const authority = hasAuthority
+    ? ''
+    : ' --authority UBND-XX --authority-name "Ủy ban nhân dân tỉnh …"' +
+      ' [--reference provincial-departments|government|provinces --place "…": danh mục cơ quan ban đầu — a starting directory]';
   const stop = embedded
     ? ' Cơ sở dữ liệu nhúng: dừng server trước khi chạy lệnh (the embedded database serves one process: stop the server first).'
     : '';
