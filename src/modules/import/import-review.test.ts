@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Directory } from '../../domain/directory.ts';
-import type { ImportPreview, PreviewTask } from './import-preview.ts';
+import { buildImportPreview, type ImportPreview, type PreviewTask } from './import-preview.ts';
 import {
   findTasksWithoutLead,
   guessAgencyKind,
   listUnknownAgencies,
+  previewTasksWithoutLead,
   suggestAgencyCode,
 } from './import-review.ts';
+import type { ParsedPlan } from './plan-text.ts';
 
 const directory: Directory = {
   agencies: [
@@ -63,6 +65,8 @@ describe('tasks without lead', () => {
     { sectionCode: 'II', no: '4', leadText: 'Các đơn vị có liên quan' },
     { sectionCode: 'II', no: '5', leadText: 'UBND cấp huyện' },
     { sectionCode: '', no: '6', leadText: 'Sở Nội vụ', supportText: 'Sở Tư pháp' },
+    // the group's only member is named in support: it coordinates, nobody leads
+    { sectionCode: 'II', no: '7', leadText: 'UBND cấp huyện', supportText: 'UBND huyện Tân Biên' },
   ];
 
   it('are those whose lead names nobody, or only names the directory lacks and open groups', () => {
@@ -70,7 +74,39 @@ describe('tasks without lead', () => {
       { task: 'II.2', leadText: '', reason: 'none' },
       { task: 'II.3', leadText: 'Công an tỉnh', reason: 'unresolved' },
       { task: 'II.4', leadText: 'Các đơn vị có liên quan', reason: 'unresolved' },
+      { task: 'II.7', leadText: 'UBND cấp huyện', reason: 'unresolved' },
     ]);
+  });
+
+  it('are the same whether read from the cells or from a preview’s matched names', () => {
+    for (const issuedOn of ['2021-03-01', '2025-08-01']) {
+      const parsed = {
+        number: '1/KH-UBND',
+        docType: 'KH',
+        issuedOn,
+        place: 'Tây Ninh',
+        title: 'Kế hoạch',
+        signer: null,
+        bases: [],
+        recipients: [],
+        sections: [{ code: 'II', title: 'NHIỆM VỤ', line: 1 }],
+        tasks: rows.map((row, line) => ({
+          supportText: '',
+          deadlineText: '',
+          content: 'Việc',
+          note: '',
+          product: '',
+          extra: {},
+          raw: '',
+          line,
+          ...row,
+        })),
+        warnings: [],
+      } as unknown as ParsedPlan;
+      expect(
+        previewTasksWithoutLead(buildImportPreview(parsed, directory).tasks, directory, issuedOn),
+      ).toEqual(findTasksWithoutLead(rows, directory, issuedOn));
+    }
   });
 
   it('count a group as lead only when a member exists on the plan’s date', () => {

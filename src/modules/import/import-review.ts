@@ -1,10 +1,10 @@
 import { resolveAgencyCell } from '../../domain/agency-cell.ts';
 import type { LocalDate } from '../../domain/dates.ts';
-import type { AgencyKind, Directory } from '../../domain/directory.ts';
+import { type AgencyKind, type Directory, isAgencyValidOn } from '../../domain/directory.ts';
 import { expandAssignees } from '../../domain/expansion.ts';
-import { foldedWords, foldVietnamese } from '../../domain/vietnamese-text.ts';
+import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { taskRef } from '../plans/plans.service.ts';
-import type { ImportPreview } from './import-preview.ts';
+import type { ImportPreview, PreviewTask } from './import-preview.ts';
 
 /**
  * What the import review asks the Office to settle before a plan is registered (pure): the agency
@@ -66,11 +66,57 @@ export function findTasksWithoutLead(
   return found;
 }
 
-/** Names in the preview's lead/support lists that are not a directory agency's or group's name. */
+/**
+ * The same as findTasksWithoutLead for a preview's tasks, from the names they already matched: no
+ * text is read again, so it stays cheap for the largest documents. As expandAssignees: a named
+ * agency leads; a closed group leads through its members valid on `onDate`, except those the task
+ * names individually in support (they coordinate).
+ */
+export function previewTasksWithoutLead(
+  tasks: PreviewTask[],
+  directory: Directory,
+  onDate: LocalDate | undefined,
+): TaskWithoutLead[] {
+  const codeOf = new Map(directory.agencies.map((a) => [a.name, a.code]));
+  const agencyOf = new Map(directory.agencies.map((a) => [a.code, a]));
+  const membersOf = new Map<string, string[]>();
+  for (const group of directory.groups) {
+    if (!group.members) continue;
+    membersOf.set(
+      group.name,
+      group.members.filter((code) => {
+        const agency = agencyOf.get(code);
+        return !onDate || !agency || isAgencyValidOn(agency, onDate);
+      }),
+    );
+  }
+  const leads = (task: PreviewTask) => {
+    if (task.lead.some((name) => codeOf.has(name))) return true;
+    const coordinators = new Set(task.support.map((name) => codeOf.get(name)));
+    return task.lead.some((name) => (membersOf.get(name) ?? []).some((code) => !coordinators.has(code)));
+  };
+  return tasks
+    .filter((task) => !leads(task))
+    .map((task) => ({
+      task: taskRef(task.section, task.no),
+      leadText: task.leadText,
+      reason: task.lead.length === 0 ? ('none' as const) : ('unresolved' as const),
+    }));
+}
+
+/** Names listed, and names whose suggestions are looked up: nobody settles hundreds in one review. */
+const MAX_LISTED = 200;
+const MAX_SUGGESTED = 20;
+
+/**
+ * Names in the preview's lead/support lists that are not a directory agency's or group's name (the
+ * first MAX_LISTED of them; once they are settled, the next reading lists the rest).
+ */
 export function listUnknownAgencies(preview: ImportPreview, directory: Directory): UnknownAgency[] {
   const known = new Set([...directory.agencies.map((a) => a.name), ...directory.groups.map((g) => g.name)]);
   const taken = new Set(directory.agencies.map((a) => a.code.toUpperCase()));
   const byKey = new Map<string, UnknownAgency>();
+  const suffixes = new Map<string, number>();
   for (const task of preview.tasks) {
     const ref = taskRef(task.section, task.no);
     for (const [role, names] of [
@@ -79,17 +125,18 @@ export function listUnknownAgencies(preview: ImportPreview, directory: Directory
     ] as const) {
       for (const name of names) {
         if (known.has(name)) continue;
-        const key = foldedWords(name).join(' ');
+        const key = foldVietnamese(name.replace(/[^\p{L}\p{N}]+/gu, ' '));
         if (!key) continue;
         let unknown = byKey.get(key);
         if (!unknown) {
-          const code = suggestAgencyCode(name, taken);
+          if (byKey.size >= MAX_LISTED) continue;
+          const code = suggestAgencyCode(name, taken, suffixes);
           taken.add(code);
           unknown = {
             name,
             tasks: [],
             lead: false,
-            suggestions: suggestionsFor(name, directory),
+            suggestions: byKey.size < MAX_SUGGESTED ? suggestionsFor(name, directory) : [],
             code,
             kind: guessAgencyKind(name),
           };
@@ -118,19 +165,27 @@ const MAX_CODE = 12;
  * A code for a new agency, from the first letters of its name's words (`Trung tâm Phục vụ hành
  * chính công` → `TTPVHCC`, as the seed's `SKHDT`), made free by a number when taken.
  */
-export function suggestAgencyCode(name: string, taken: ReadonlySet<string>): string {
-  const words = foldedWords(name.replace(/&/g, ' và '));
+export function suggestAgencyCode(
+  name: string,
+  taken: ReadonlySet<string>,
+  /** the next number to try per base, kept across calls when many names share one */
+  suffixes: Map<string, number> = new Map(),
+): string {
+  const words = foldVietnamese(name.replace(/&/g, ' và ')).split(/[^a-z0-9]+/);
   const letters = words
     .filter((w) => !CODE_SKIPS.has(w))
-    .map((w) => w.replace(/[^a-z0-9]/g, '').charAt(0))
+    .map((w) => w.charAt(0))
     .join('')
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
   const base = (letters || 'CQ').slice(0, MAX_CODE - 2);
   if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
+  for (let n = suffixes.get(base) ?? 2; ; n++) {
     const code = `${base}${n}`;
-    if (!taken.has(code)) return code;
+    if (!taken.has(code)) {
+      suffixes.set(base, n + 1);
+      return code;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { buildImportPreview, type ImportPreview } from './import-preview.ts';
 import {
   findTasksWithoutLead,
   listUnknownAgencies,
+  previewTasksWithoutLead,
   type TaskWithoutLead,
   type UnknownAgency,
 } from './import-review.ts';
@@ -50,11 +51,7 @@ export async function previewPlanImport(
   return {
     ...preview,
     unknownAgencies: listUnknownAgencies(preview, directory),
-    tasksWithoutLead: findTasksWithoutLead(
-      preview.tasks.map((t) => ({ ...t, sectionCode: t.section })),
-      directory,
-      preview.plan.issuedOn ?? undefined,
-    ),
+    tasksWithoutLead: previewTasksWithoutLead(preview.tasks, directory, preview.plan.issuedOn ?? undefined),
   };
 }
 
@@ -101,7 +98,10 @@ export async function importPlanDocument(
   return inTransaction(db, async (trx) => {
     const { directory } = await loadDirectory(trx, authority.id, authority.place);
     const preview = buildImportPreview(parsed, directory);
-    const withoutLead = findTasksWithoutLead(input.tasks, directory, input.issuedOn);
+    // as read: from the preview's matches; as corrected by the Office: its cells read again
+    const withoutLead = options.corrected
+      ? findTasksWithoutLead(input.tasks, directory, input.issuedOn)
+      : previewTasksWithoutLead(preview.tasks, directory, input.issuedOn);
     if (withoutLead.length > 0 && !options.confirmTasksWithoutLead) throw tasksWithoutLeadError(withoutLead);
     const existing = await findPlanByNumber(trx, authority.id, input.number);
     const links =
