@@ -119,5 +119,5 @@ export function writeAgencyCsv(
     .map((a) =>
       [a.code, a.name, a.kind, a.aliases.join(';'), a.valid_from ?? '', a.valid_to ?? ''].map(cell).join(','),
     );
-  return [AGENCY_CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+  return `${[AGENCY_CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
 }
