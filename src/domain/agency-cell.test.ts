@@ -403,6 +403,17 @@ describe('role words of running text are not agencies (issue #13)', () => {
     ]);
   });
 
+  it('ends the names where the action of running text starts (a verb in lower case)', () => {
+    expect(
+      resolve(
+        'Sở Y tế, Báo Bình Định, Đài Phát thanh và Truyền hình Bình Định đẩy mạnh tuyên truyền về phòng bệnh',
+      ),
+    ).toEqual(['SYT', '?Báo Bình Định', '?Đài Phát thanh và Truyền hình Bình Định']);
+    expect(resolve('Công an tỉnh báo cáo kết quả; Sở Tư pháp')).toEqual(['?Công an tỉnh', 'STP']);
+    // capitalised, the same words are a name
+    expect(resolve('Ban Tuyên truyền, Sở Nội vụ')).toEqual(['?Ban Tuyên truyền', 'SNV']);
+  });
+
   it('keeps the words that only look like role words inside a name', () => {
     expect(resolve('Sở Ngoại giao')).toEqual(['?Sở Ngoại giao']);
     expect(gov('Bộ Giao thông vận tải')).toEqual(['?Bộ Giao thông vận tải']);

@@ -17,7 +17,13 @@ import {
   type Unit,
   type Word,
 } from './agency-matching.ts';
-import { isAgencyHead, isRelatedBodiesPhrase, levelPrefix, rolePhraseAt } from './agency-words.ts';
+import {
+  isActionAt,
+  isAgencyHead,
+  isRelatedBodiesPhrase,
+  levelPrefix,
+  rolePhraseAt,
+} from './agency-words.ts';
 import type { Directory } from './directory.ts';
 import { foldVietnamese, type TextToken, tokenize } from './vietnamese-text.ts';
 
@@ -91,6 +97,24 @@ class CellReader {
     return u?.kind === 'word' && isAgencyHead(this.wordsFrom(i), 0, this.tokens[u.tok]?.text ?? '');
   }
 
+  /** A lower-case action verb at `i` ("đẩy mạnh", "báo cáo"): the names end before it. */
+  private isAction(i: number): boolean {
+    const u = this.units[i];
+    return u?.kind === 'word' && isActionAt(this.wordsFrom(i), 0, this.tokens[u.tok]?.text ?? '');
+  }
+
+  /** Past the action text: up to the next `;` or line break. */
+  private skipAction(p: number): number {
+    let q = p;
+    while (q < this.units.length) {
+      const u = this.units[q];
+      if (u?.kind === 'hard' || (u?.kind === 'soft' && /[\r\n]/.test(this.tokens[u.tok]?.text ?? ''))) break;
+      q++;
+    }
+    this.shared = null;
+    return q;
+  }
+
   /** A role phrase of two words or more at `i` ("chủ trì", "phối hợp với"): one word ("giao", "với") may belong to a name. */
   private endsName(i: number): boolean {
     return rolePhraseAt(this.wordsFrom(i), 0) > 1;
@@ -115,6 +139,7 @@ class CellReader {
       this.shared = list.shared;
       return list.end;
     }
+    if (this.isAction(p)) return this.skipAction(p);
     const role = rolePhraseAt(this.wordsFrom(p), 0);
     if (role > 0) return p + role;
     return this.unmatched(p);
@@ -213,7 +238,7 @@ class CellReader {
     const ownPrefix = this.prefixOf(p, p + this.wordsFrom(p).length, false) ?? this.shared;
     const startsAnother = (i: number): boolean => {
       if (this.units[i]?.kind !== 'word') return false;
-      if (this.isHead(i) || this.endsName(i)) return true;
+      if (this.isHead(i) || this.endsName(i) || this.isAction(i)) return true;
       const next = bestMatch(this.units, i, this.compiled, this.slice);
       if (next && !next.fuzzy) return true;
       return ownPrefix !== null && this.prefixedMatch(i, ownPrefix) !== null;
@@ -231,7 +256,7 @@ class CellReader {
       }
       if (u?.kind === 'word' && this.units[q - 1]?.tok !== u.tok) {
         if (u.joiner && startsAnother(q + 1)) break;
-        if (!u.joiner && this.endsName(q)) break;
+        if (!u.joiner && (this.endsName(q) || this.isAction(q))) break;
         const next = bestMatch(this.units, q, this.compiled, this.slice);
         if (next && !next.fuzzy) break;
       }

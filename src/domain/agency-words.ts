@@ -143,6 +143,43 @@ export function rolePhraseAt(words: readonly string[], at: number): number {
 }
 
 /**
+ * Verbs that start the action after the names in running text ("… phối hợp với Báo Bình Định đẩy
+ * mạnh tuyên truyền …"): where written in lower case, the names end there (`Ban Tổ chức`, capitalised,
+ * is a name). Role words (`thực hiện`, `phối hợp`) are not among them: names may follow those.
+ */
+const ACTION_PHRASES: readonly string[][] = [
+  ['day', 'manh'],
+  ['tang', 'cuong'],
+  ['trien', 'khai'],
+  ['huong', 'dan'],
+  ['theo', 'doi'],
+  ['kiem', 'tra'],
+  ['bao', 'cao'],
+  ['de', 'xuat'],
+  ['ban', 'hanh'],
+  ['danh', 'gia'],
+  ['tong', 'hop'],
+  ['chi', 'dao'],
+  ['don', 'doc'],
+  ['tien', 'hanh'],
+  ['tap', 'trung'],
+  ['khan', 'truong'],
+  ['nghien', 'cuu'],
+  ['ra', 'soat'],
+  ['xay', 'dung'],
+  ['hoan', 'thanh'],
+  ['tuyen', 'truyen'],
+  ['trinh'],
+  ['nham'],
+];
+
+/** Whether an action verb starts at `at`; `written`: its first word as written (lower case only). */
+export function isActionAt(words: readonly string[], at: number, written: string): boolean {
+  if (written === '' || written !== written.toLocaleLowerCase('vi')) return false;
+  return ACTION_PHRASES.some((p) => startsWith(words, at, p));
+}
+
+/**
  * "Các cơ quan liên quan", "các cơ quan, đơn vị có liên quan", "các địa phương liên quan": nobody
  * in particular — an open group when the directory has no such group, never an agency.
  */
