@@ -3,7 +3,10 @@
  * work on, whatever the source of the text (a PDF's text layer or OCR word boxes).
  *
  * Items are grouped into visual lines (same baseline ± ½ font size). Within a line a space separates
- * two tokens where the source gave a space or the gap exceeds 0.15 em.
+ * two tokens where the source's text has one at their edge or the gap between them exceeds 0.15 em —
+ * or, on a line whose gaps fall in two clear groups, the gap between the groups (spaceGap): a PDF
+ * printed with a fallback font cuts words where the font changes ('NHI' 'ỆM'), and pdfjs marks such
+ * a cut wider than 0.1 em with a space item, which is therefore not trusted.
  */
 
 export interface Run {
@@ -71,22 +74,50 @@ export function pageLines(items: readonly object[], page: number): Line[] {
 }
 
 function toLine(items: Item[], page: number): Line | null {
+  const sorted = [...items].sort((g, h) => g.x - h.x);
+  const size = median(sorted.filter((item) => item.text.trim() !== '').map((item) => item.size)) ?? 10;
+  const threshold = spaceGap(sorted) * size;
   const tokens: Token[] = [];
   let [space, end] = [false, Number.NEGATIVE_INFINITY];
-  for (const item of [...items].sort((g, h) => g.x - h.x)) {
+  for (const item of sorted) {
     const text = item.text.trim();
     const previous = tokens.at(-1);
-    if (text === '' || (previous?.text === text && Math.abs(previous.x - item.x) < 0.1 * item.size)) {
-      space ||= text === ''; // a space item, or the same text drawn twice (fake bold)
-      continue;
-    }
-    const gap = item.x - end > SPACE_GAP * item.size;
+    // a space-only item (pdfjs' mark of a gap) is no more than the gap: measured below
+    if (text === '') continue;
+    if (previous?.text === text && Math.abs(previous.x - item.x) < 0.1 * item.size) continue; // fake bold
+    const gap = item.x - end > threshold;
     tokens.push({ text, x: item.x, end: item.end, space: space || gap || item.text.startsWith(' ') });
     [space, end] = [item.text.endsWith(' '), Math.max(end, item.end)];
   }
-  const sizes = items.filter((item) => item.text.trim() !== '').map((item) => item.size);
-  const size = sizes.sort((p, q) => p - q)[Math.floor(sizes.length / 2)] ?? 10;
   return tokens.length ? { page, y: Math.max(...items.map((i) => i.y)), size, tokens } : null;
+}
+
+const median = (values: number[]) => values.sort((p, q) => p - q)[Math.floor(values.length / 2)];
+
+/**
+ * The gap (in em) above which two pieces of a line are two words: 0.15 em, or more on a line whose
+ * gaps fall in two clear groups (pieces of a word cut where a fallback font takes over, 0.1–0.15 em
+ * apart, and spaces), between the groups, at most 0.22 em.
+ */
+function spaceGap(sorted: Item[]): number {
+  const gaps: number[] = [];
+  let previous: Item | undefined;
+  for (const item of sorted) {
+    if (item.text.trim() === '') continue;
+    if (previous && !previous.text.endsWith(' ') && !item.text.startsWith(' ')) {
+      const gap = (item.x - previous.end) / item.size;
+      if (gap > -0.05 && gap < 0.6) gaps.push(gap);
+    }
+    previous = item;
+  }
+  gaps.sort((p, q) => p - q);
+  let best = { jump: 0, at: SPACE_GAP };
+  for (let k = 1; k < gaps.length; k++) {
+    const [lower, upper] = [gaps[k - 1] as number, gaps[k] as number];
+    if (lower <= 0.2 && upper >= 0.18 && upper - lower > best.jump)
+      best = { jump: upper - lower, at: (lower + upper) / 2 };
+  }
+  return best.jump >= 0.08 ? Math.min(0.22, Math.max(SPACE_GAP, best.at)) : SPACE_GAP;
 }
 
 /** The tokens' text: a space where one separates them, '\t' where a gap exceeds `tabGap` em. */

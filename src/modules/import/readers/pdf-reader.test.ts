@@ -184,3 +184,19 @@ describe('pdfToPlanText on a plan laid out as published', () => {
     );
   });
 });
+
+describe('pdfToPlanText on a PDF printed with a fallback font', () => {
+  const file = () =>
+    new Uint8Array(
+      readFileSync(new URL('../../../../test/fixtures/import/real-fallback-font.pdf', import.meta.url)),
+    );
+
+  it('joins the pieces of each word and splits the tight table at its drawn cell sides', async () => {
+    const lines = (await pdfToPlanText(file())).split('\n');
+    expect(lines).toContain('II. NHIỆM VỤ CỤ THỂ');
+    expect(lines).toContain('STT\tNội dung\tChủ trì\tPhối hợp\tThời hạn');
+    expect(lines).toContain(
+      '1\tRà soát, đánh giá thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh\tVăn phòng UBND tỉnh\tCác sở, ban, ngành tỉnh\tQuý II/2023',
+    );
+  });
+});
