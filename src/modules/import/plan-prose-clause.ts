@@ -142,6 +142,34 @@ export function findAssignment(text: string): Assignment | null {
   return null;
 }
 
+/**
+ * An item addressed to an agency, as a Chỉ thị writes them: "Sở Y tế: chủ trì, phối hợp với Sở Tài chính
+ * tổ chức …, hoàn thành trước ngày …" → lead "Sở Y tế", the text after the colon as content, the
+ * agencies after "phối hợp với" as support, the deadline after "hoàn thành" (or "trước ngày …").
+ */
+export function findAddressee(text: string): Assignment | null {
+  const m = /^([^:]{3,120}?)\s*:\s*(.*)$/u.exec(text);
+  const lead = trimEnd(m?.[1] ?? '');
+  if (!m || !looksLikeAgency(lead) || !(AGENCY_HEAD.test(lead) || ACRONYM.test(lead))) return null;
+  const rest = (m[2] ?? '').trim();
+  const coordinate = /phối hợp(?:\s+(?:với|cùng))\s+/iu.exec(rest);
+  const support = coordinate ? supportInClause(rest, coordinate.index).support : '';
+  return { content: trimEnd(rest), lead, support, deadline: deadlineInText(rest) };
+}
+
+/** A deadline anywhere in an addressed item: "hoàn thành trước ngày …", "trước ngày 30/6/2024" … */
+function deadlineInText(text: string): string {
+  for (const clause of text.split(/;\s|\.\s|\.$/u)) {
+    const done = /hoàn thành\s+(?:việc\s+)?(.*)$/iu.exec(clause);
+    const start = done ? DEADLINE_START.exec(done[1] ?? '') : null;
+    if (done && start?.index === 0) return trimDeadline(done[1] ?? '');
+    const dated =
+      /(?<![\p{L}])(?:trước|chậm nhất|muộn nhất)(?: ngày)?\s+\d{1,2}\/\d{1,2}(?:\/\d{4})?.*$/iu.exec(clause);
+    if (dated) return trimDeadline(dated[0]);
+  }
+  return '';
+}
+
 /** Where the lead starts (after "giao" or at the sentence start) and where the content before it ends. */
 function clauseStart(
   text: string,

@@ -195,6 +195,27 @@ describe('prose plans: layout variants', () => {
     ]);
   });
 
+  it('reads items addressed to an agency ("1. Sở Y tế: …"), the duties under it when the line ends there', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Sở Y tế: Chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh kiểm tra việc cung ứng thuốc, hoàn thành trước ngày 30/6/2024.',
+      '2. Công an tỉnh:',
+      '- Tăng cường kiểm tra an ninh mạng',
+      '- Xử lý nghiêm các vi phạm',
+      '3. Cải cách thể chế: rà soát văn bản quy phạm pháp luật.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      [
+        'II.1',
+        'Chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh kiểm tra việc cung ứng thuốc, hoàn thành trước ngày 30/6/2024',
+        'Sở Y tế',
+        'Sở Tài chính, Bảo hiểm xã hội tỉnh',
+        'trước ngày 30/6/2024',
+      ],
+      ['II.2', 'Tăng cường kiểm tra an ninh mạng; Xử lý nghiêm các vi phạm', 'Công an tỉnh', '', ''],
+    ]);
+  });
+
   it('reads numbered sub-items "1.1." as their own numbers', () => {
     const parsed = plan([
       'II. NHIỆM VỤ',

@@ -8,6 +8,7 @@
 import {
   type Attribute,
   type AttributeField,
+  findAddressee,
   findAssignment,
   matchAttributes,
   splitAssignee,
@@ -261,10 +262,11 @@ function toTask(item: Item): ParsedTask | null {
   let deadline = attr('deadline');
   let content = trimEnd(text);
   if (!lead) {
-    const inline = findAssignment(text);
+    const inline = findAssignment(text) ?? findAddressee(text);
     if (!inline) return null;
     ({ lead, support } = inline);
-    content = inline.content;
+    // "1. Sở Y tế:" over dash lines: the duties are the lines under it
+    content = inline.content || item.children.map((c) => trimEnd(collapse(c.text.join(' ')))).join('; ');
     deadline ||= inline.deadline;
   }
   return {
