@@ -89,6 +89,19 @@ export function buildImportPreview(parsed: ParsedPlan, directory: Directory): Im
         code: 'year_inferred',
         message: `Thời hạn "${task.deadlineText}" không ghi năm: hiểu là năm ${deadline.dueOn.slice(0, 4)}.`,
       });
+    } else if (
+      deadline.kind === 'recurring' &&
+      deadline.recurrence.period === 'dates' &&
+      !/\d{4}/.test(task.deadlineText)
+    ) {
+      // "Tháng 6 và tháng 12": the listed dates took the plan's year
+      const years = [...new Set(deadline.recurrence.dates.map((d) => d.slice(0, 4)))].join(', ');
+      warnings.push({
+        task: ref,
+        field: 'deadline',
+        code: 'year_inferred',
+        message: `Thời hạn "${task.deadlineText}" không ghi năm: hiểu là năm ${years}.`,
+      });
     }
     return {
       section: task.sectionCode,
