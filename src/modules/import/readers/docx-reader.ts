@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parse-limits.ts';
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
 import { checkZip } from '../zip-guard.ts';
+import { type ListNumbering, listLabel, readListNumbering } from './docx-numbering.ts';
 
 const NOT_WORD = 'Tệp không phải là tài liệu Word (.docx) hợp lệ.';
 const ENCRYPTED = 'Tệp Word được bảo vệ bằng mật khẩu: hãy bỏ mật khẩu rồi nhập lại.';
@@ -21,6 +22,8 @@ const W_NAMESPACES = new Set([
   'http://purl.oclc.org/ooxml/wordprocessingml/main',
 ]);
 const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+/** Text boxes are read without list numbering. */
+const NO_LISTS = readListNumbering(null);
 
 interface XmlElement {
   /** 'w:p', 'mc:Choice' … whatever prefix the document binds to those namespaces; others as written */
@@ -36,11 +39,13 @@ export async function docxToPlanText(
   bytes: Uint8Array,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): Promise<string> {
-  const root = parseXml(await mainDocumentXml(bytes, limits));
+  const parts = await documentParts(bytes, limits);
+  const root = parseXml(parts.document);
   const body = child(child(root, 'w:document'), 'w:body');
   if (!body) throw new AppError('IMPORT_UNREADABLE', NOT_WORD);
   const out: string[] = [];
-  emitBlocks(body, out, false, { dataWidth: 0 });
+  const lists = readListNumbering(parts.numbering === null ? null : parseXml(parts.numbering));
+  emitBlocks(body, out, false, { dataWidth: 0, lists });
   const lines: string[] = [];
   for (const line of out.map((l) => l.normalize('NFC'))) {
     if (line.trim() === '' && (lines.length === 0 || lines.at(-1) === '')) continue;
@@ -52,7 +57,11 @@ export async function docxToPlanText(
 
 // ── the file ────────────────────────────────────────────────────────────────────────────────────
 
-async function mainDocumentXml(bytes: Uint8Array, limits: ParseLimits): Promise<string> {
+/** The main document part and, when there is one, the list numbering part (word/numbering.xml). */
+async function documentParts(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+): Promise<{ document: string; numbering: string | null }> {
   if (bytes.length >= 8 && OLE_MAGIC.every((b, i) => bytes[i] === b)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const encrypted = ['EncryptionInfo', 'EncryptedPackage'].some(
@@ -66,7 +75,13 @@ async function mainDocumentXml(bytes: Uint8Array, limits: ParseLimits): Promise<
     const rels = await zip.file('_rels/.rels')?.async('uint8array');
     const target = rels ? officeDocumentPath(decodeText(rels)) : null;
     const file = (target ? zip.file(target) : null) ?? zip.file('word/document.xml');
-    if (file) return decodeText(await file.async('uint8array'));
+    const numbering = zip.file('word/numbering.xml');
+    if (file) {
+      return {
+        document: decodeText(await file.async('uint8array')),
+        numbering: numbering ? decodeText(await numbering.async('uint8array')) : null,
+      };
+    }
   } catch {
     // not a zip, or a corrupt entry
   }
@@ -190,7 +205,7 @@ function paragraphLines(p: XmlElement): string[] {
       else if (c.name === 'w:tab' || c.name === 'w:ptab') add('\t');
       else if (c.name === 'w:br' || c.name === 'w:cr') lines.push('');
       else if (c.name === 'w:noBreakHyphen') add('-');
-      else if (c.name === 'w:txbxContent') emitBlocks(c, boxes, true, { dataWidth: 0 });
+      else if (c.name === 'w:txbxContent') emitBlocks(c, boxes, true, { dataWidth: 0, lists: NO_LISTS });
       else if (c.name === 'w:r' && isOn(child(child(c, 'w:rPr'), 'w:vanish'))) continue;
       else if (!skipped(c)) walk(c);
     }
@@ -207,15 +222,24 @@ interface Cell {
 interface Context {
   /** grid width of the last task table, to recognise its continuation when the header is not repeated */
   dataWidth: number;
+  /** Word's list numbering, counted through the document ("1.", "a)" shown before a paragraph) */
+  lists: ListNumbering;
 }
 
 /** Paragraphs and tables of a container (body, cell, text box, content control) → lines. `flat`: inside a task-table cell. */
 function emitBlocks(el: XmlElement, out: string[], flat: boolean, ctx: Context): void {
   for (const c of contentChildren(el)) {
-    if (c.name === 'w:p') out.push(...paragraphLines(c).map(flat ? collapse : bodyLine));
+    if (c.name === 'w:p') out.push(...numbered(paragraphLines(c), c, ctx).map(flat ? collapse : bodyLine));
     else if (c.name === 'w:tbl') emitTable(c, out, flat, ctx);
     else if (!skipped(c)) emitBlocks(c, out, flat, ctx);
   }
+}
+
+/** The paragraph's first line with the label Word's numbering shows before it ("1. …", "a) …", "- …"). */
+function numbered(lines: string[], p: XmlElement, ctx: Context): string[] {
+  const label = listLabel(ctx.lists, child(p, 'w:pPr'));
+  if (!label || lines.length === 0) return lines;
+  return [`${label} ${lines[0] ?? ''}`, ...lines.slice(1)];
 }
 
 function emitTable(tbl: XmlElement, out: string[], flat: boolean, ctx: Context): void {
@@ -224,7 +248,7 @@ function emitTable(tbl: XmlElement, out: string[], flat: boolean, ctx: Context):
     before: count(child(child(tr, 'w:trPr'), 'w:gridBefore'), 0),
     cells: collect(tr, 'w:tc')
       .filter((tc) => !child(child(tc, 'w:tcPr'), 'w:cellDel'))
-      .map(readCell),
+      .map((tc) => readCell(tc, ctx.lists)),
   }));
   const gridCols = elements(child(tbl, 'w:tblGrid') ?? tbl).filter((c) => c.name === 'w:gridCol').length;
   const width = gridCols || Math.max(0, ...read.map((r) => r.cells.reduce((n, c) => n + c.span, r.before)));
@@ -262,11 +286,11 @@ function collect(el: XmlElement, name: 'w:tr' | 'w:tc'): XmlElement[] {
   );
 }
 
-function readCell(tc: XmlElement): Cell {
+function readCell(tc: XmlElement, lists: ListNumbering): Cell {
   const tcPr = child(tc, 'w:tcPr');
   const vMerge = child(tcPr, 'w:vMerge');
   const lines: string[] = [];
-  emitBlocks(tc, lines, true, { dataWidth: 0 });
+  emitBlocks(tc, lines, true, { dataWidth: 0, lists });
   return {
     text: lines.filter(Boolean).join(CELL_LINE_BREAK).normalize('NFC'),
     span: count(child(tcPr, 'w:gridSpan'), 1),
