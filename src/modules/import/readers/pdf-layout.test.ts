@@ -86,6 +86,13 @@ describe('PDF layout rules on positioned text', () => {
     ]);
   });
 
+  it('falls back to the positions when the rules do not part the rows (a table ruled around its header only)', () => {
+    const rules = [693, 712, 529].map((y) => ({ y, x: 45, end: 500 }));
+    expect(rowLines(positionedPagesToPlanText([tablePage(ROWS)], [rules]))).toEqual(
+      ROWS.map(([no, content, lead, deadline]) => [no, content.join(' '), lead, deadline].join('\t')),
+    );
+  });
+
   it('drops running headers and footers and page numbers, and a table continues across them', () => {
     const pages = [0, 1, 2].map((p) => [
       ...words(

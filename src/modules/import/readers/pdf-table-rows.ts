@@ -4,7 +4,8 @@
  * Lines are first grouped into bands, one per page and table row:
  * - by the drawn borders when the page has them: the horizontal rules crossing the STT column cut the
  *   page into bands, and a column whose cell no rule separates from the band above is a vertically
- *   merged cell (its text goes to every row it covers);
+ *   merged cell (its text goes to every row it covers); unless a band holds two row marks (rules
+ *   only around the header, or under some rows): then as if nothing were drawn;
  * - else by the lines' positions. A line whose STT cell holds a row mark (1, 2, a, I …) anchors a row.
  *   When the table's STT cells sit at the top of their rows, a row runs from its anchor down to the
  *   next one. When they are vertically centred (text above the first anchor, or anchors whose
@@ -94,7 +95,9 @@ function bandsByRules(
       bands.set(index, { entries: [entry], joined });
     }
   }
-  return [...bands.values()];
+  // rules that leave two row marks in one band (a table ruled only around its header) cut no rows
+  const found = [...bands.values()];
+  return found.some((b) => b.entries.filter((e) => e.mark).length > 1) ? null : found;
 }
 
 /** Centred STT cells: lines above the first row mark, or most anchors' content cell starting mid-sentence. */
