@@ -1,7 +1,16 @@
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../plan-text.ts';
+import { listLabel, type NumberingXml, readListNumbering } from './docx-numbering.ts';
 import { docxToPlanText } from './docx-reader.ts';
+
+const el = (name: string, attrs: Record<string, string> = {}, ...children: NumberingXml[]): NumberingXml => ({
+  name,
+  attrs: new Map(Object.entries(attrs)),
+  children,
+});
+const pPr = (numId: string, ilvl = '0') =>
+  el('w:pPr', {}, el('w:numPr', {}, el('w:ilvl', { val: ilvl }), el('w:numId', { val: numId })));
 
 /** A prose plan whose "I.", "1.", "a)" and "-" come from Word's list numbering, not from its text. */
 async function numberedPlan(): Promise<Uint8Array> {
@@ -77,5 +86,32 @@ describe('Word list numbering', () => {
       ['II.1b', 'Sở Tư pháp', 'Quý III/2021.'],
       ['II.2', 'Sở Nội vụ', 'trước ngày 30/6/2021'],
     ]);
+  });
+
+  it('continues a list across its instances, restarts one that says so, and ignores unknown lists', () => {
+    const lvl = el(
+      'w:lvl',
+      { ilvl: '0' },
+      el('w:numFmt', { val: 'decimal' }),
+      el('w:lvlText', { val: '%1.' }),
+    );
+    const restart = el('w:lvlOverride', { ilvl: '0' }, el('w:startOverride', { val: '1' }));
+    const numbering = readListNumbering(
+      el(
+        '#root',
+        {},
+        el(
+          'w:numbering',
+          {},
+          el('w:abstractNum', { abstractNumId: '7' }, lvl),
+          el('w:num', { numId: '1' }, el('w:abstractNumId', { val: '7' })),
+          el('w:num', { numId: '2' }, el('w:abstractNumId', { val: '7' })),
+          el('w:num', { numId: '3' }, el('w:abstractNumId', { val: '7' }), restart),
+        ),
+      ),
+    );
+    const labels = ['1', '1', '2', '3', '3', '9'].map((numId) => listLabel(numbering, pPr(numId)));
+    expect(labels).toEqual(['1.', '2.', '3.', '1.', '2.', '']);
+    expect(listLabel(numbering, el('w:pPr'))).toBe('');
   });
 });

@@ -18,10 +18,19 @@ interface Level {
   start: number;
 }
 
+interface List {
+  /** lists of one w:abstractNum count together (Word continues the numbering) … */
+  abstractId: string;
+  levels: Level[];
+  /** … unless the w:num restarts a level at a given number (w:lvlOverride/w:startOverride) */
+  restarts: Map<number, number>;
+  used: boolean;
+}
+
 export interface ListNumbering {
-  /** the levels of each w:num, by numId */
-  levels: Map<string, Level[]>;
-  /** the current count of each level, by numId */
+  /** every w:num, by numId */
+  lists: Map<string, List>;
+  /** the current count of each level, by abstractNumId */
   counters: Map<string, number[]>;
 }
 
@@ -48,12 +57,20 @@ export function readListNumbering(root: NumberingXml | null): ListNumbering {
     }
     abstracts.set(abstract.attrs.get('abstractNumId') ?? '', levels);
   }
-  const levels = new Map<string, Level[]>();
+  const lists = new Map<string, List>();
   for (const num of kids(numbering).filter((c) => c.name === 'w:num')) {
-    const base = abstracts.get(val(first(num, 'w:abstractNumId')));
-    if (base) levels.set(num.attrs.get('numId') ?? '', base);
+    const abstractId = val(first(num, 'w:abstractNumId'));
+    const levels = abstracts.get(abstractId);
+    if (!levels) continue;
+    const restarts = new Map<number, number>();
+    for (const override of kids(num).filter((c) => c.name === 'w:lvlOverride')) {
+      const start = Number.parseInt(val(first(override, 'w:startOverride')), 10);
+      const ilvl = Number.parseInt(override.attrs.get('ilvl') ?? '', 10);
+      if (Number.isInteger(start) && Number.isInteger(ilvl)) restarts.set(ilvl, start);
+    }
+    lists.set(num.attrs.get('numId') ?? '', { abstractId, levels, restarts, used: false });
   }
-  return { levels, counters: new Map() };
+  return { lists, counters: new Map() };
 }
 
 /** The label Word shows before a paragraph with these properties (w:pPr): "1.", "a)", "-"; '' when none. */
@@ -62,15 +79,20 @@ export function listLabel(numbering: ListNumbering, pPr: NumberingXml | undefine
   if (!numPr) return '';
   const numId = val(first(numPr, 'w:numId'));
   const ilvl = Math.min(8, Math.max(0, Number.parseInt(val(first(numPr, 'w:ilvl')) || '0', 10) || 0));
-  const levels = numbering.levels.get(numId);
+  const list = numbering.lists.get(numId);
+  const levels = list?.levels;
   const level = levels?.[ilvl];
-  if (!levels || !level) return '';
+  if (!list || !levels || !level) return '';
   if (level.format === 'bullet') return '-';
   if (level.format === 'none') return '';
-  const counters = numbering.counters.get(numId) ?? [];
+  const counters = numbering.counters.get(list.abstractId) ?? [];
+  if (!list.used) {
+    list.used = true;
+    for (const [at, start] of list.restarts) if (at <= ilvl) counters[at] = start - 1;
+  }
   counters[ilvl] = counters[ilvl] === undefined ? level.start : counters[ilvl] + 1;
   counters.length = ilvl + 1;
-  numbering.counters.set(numId, counters);
+  numbering.counters.set(list.abstractId, counters);
   return level.text.replace(/%([1-9])/gu, (_, k: string) => {
     const at = Number(k) - 1;
     const count = counters[at] ?? levels[at]?.start ?? 1;
