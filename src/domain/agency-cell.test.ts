@@ -189,6 +189,18 @@ describe('resolveAgencyCell — OCR slips', () => {
     expect(resolve(cell)).toEqual([expected]);
   });
 
+  it.each([
+    ['Sở Y 4 tế', 'SYT~'],
+    ['Sở Nội 4 vụ', 'SNV~'],
+    ['Sở Tài nguyên và : Môi trường', 'STNMT'],
+  ])('skips one stray character inside a name: %j → %j', (cell, expected) => {
+    expect(resolve(cell)).toEqual([expected]);
+  });
+
+  it('names nobody with a lone character between names', () => {
+    expect(resolve('Sở Tư pháp a Sở Nội vụ')).toEqual(['STP', 'SNV']);
+  });
+
   it('prefers an exact entry over a fuzzy one of the same length', () => {
     expect(resolve('Sở Nội vụ')).toEqual(['SNV']);
     expect(resolve('Sở Ngoại vụ')).toEqual(['SNGV']);

@@ -204,8 +204,9 @@ class CellReader {
   private unmatched(p: number): number {
     const q = this.unmatchedEnd(p);
     const text = trimUnmatched(this.slice(p, q));
-    if (text === '') return q;
     const words = suggestionWords(text);
+    // nothing, or one character (an OCR speck): no agency is named
+    if (words.length === 0 || (words.length === 1 && [...(words[0] ?? '')].length === 1)) return q;
     const shared = this.shared;
     if (isRelatedBodiesPhrase(words)) {
       this.refs.push({ kind: 'group', name: text, open: true, text, fuzzy: false });

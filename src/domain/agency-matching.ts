@@ -177,8 +177,15 @@ function matchEntry(units: Unit[], start: number, entry: Entry): Match | null {
   let i = start;
   let edits = 0;
   let slips = 0;
+  let strays = 0;
   for (const [k, w] of entry.words.entries()) {
     while (k > 0 && (units[i]?.kind === 'punct' || units[i]?.kind === 'soft')) i++;
+    // An OCR speck inside a name ("Sở Y 4 tế"): one stray character, skipped once, counted as an edit.
+    if (k > 0 && strays === 0 && !entry.exactOnly && entry.words.length >= 3 && isStray(units, i, w)) {
+      i++;
+      strays++;
+      edits++;
+    }
     const u = units[i];
     if (u?.kind !== 'word') return null;
     if (u.fold === w.fold) {
@@ -199,6 +206,20 @@ function matchEntry(units: Unit[], start: number, entry: Entry): Match | null {
   if (lastUnit?.kind !== 'word' || !lastUnit.last) return null;
   if (edits * 2 > entry.words.length) return null;
   return { entry, end: i, edits, slips };
+}
+
+/** A one-character word at `i` that is not `expected`, followed by `expected` itself. */
+function isStray(units: Unit[], i: number, expected: Word): boolean {
+  const u = units[i];
+  const next = units[i + 1];
+  return (
+    u?.kind === 'word' &&
+    u.last &&
+    [...u.fold].length === 1 &&
+    u.fold !== expected.fold &&
+    next?.kind === 'word' &&
+    next.fold === expected.fold
+  );
 }
 
 export function bestMatch(

@@ -296,6 +296,9 @@ describe('phrases of real plans (issue #13)', () => {
     // ongoing work with a dated milestone: the milestone is what is chased
     ['Thực hiện thường xuyên, riêng việc rà soát hoàn thành trong quý II/2020', '2020-06-30', false],
     ['Thường xuyên; riêng Đề án HOÀN THÀNH TRƯỚC NGÀY 30/9/2022', '2022-09-30', false],
+    // a span is due at its end
+    ['Từ ngày 15/4 đến ngày 15/5/2024.', '2024-05-15', false],
+    ['Từ tháng 3 đến hết tháng 6/2024', '2024-06-30', false],
   ])('%s → once %s', (text, dueOn, yearInferred) => {
     expect(parseDeadline(text, plan2022)).toEqual({ kind: 'once', dueOn, yearInferred });
   });
@@ -323,6 +326,8 @@ describe('phrases of real plans (issue #13)', () => {
     ['Năm 1800 và các năm tiếp theo', 'Năm không hợp lệ "1800"'],
     ['(trình Chính phủ)', 'Không hiểu thời hạn "(trình Chính phủ)"'],
     ['Theo lộ trình', 'Không hiểu thời hạn "Theo lộ trình"'],
+    ['Từ ngày 15/4 đến ngày 45/5/2024', 'Ngày không hợp lệ "45/5/2024"'],
+    ['Từ khi có ý kiến đến hết năm 2024', 'Không hiểu thời hạn "Từ khi có ý kiến đến hết năm 2024"'],
   ])('%j stays unparsed', (text, reason) => {
     expect(parseDeadline(text, plan2022)).toEqual({ kind: 'unparsed', reason });
   });

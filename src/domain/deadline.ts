@@ -86,7 +86,7 @@ function parsePhrase(text: string, ctx: DeadlineContext): ParsedDeadline {
   if (recurring) return recurring;
   const once = parseOnce(s, original, ctx);
   if (once.kind === 'once') return once;
-  const listed = parseDateList(text, ctx) ?? parseMilestone(text, ctx);
+  const listed = parseRange(s, original, ctx) ?? parseDateList(text, ctx) ?? parseMilestone(text, ctx);
   if (listed) return listed;
   if (/\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b/.test(s)) return { kind: 'ongoing' };
   return once;
@@ -278,6 +278,14 @@ function parseDateList(text: string, ctx: DeadlineContext): ParsedDeadline | nul
   const [only] = dates;
   if (dates.length === 1 && only) return { kind: 'once', dueOn: only, yearInferred: false };
   return { kind: 'recurring', recurrence: { period: 'dates', dates } };
+}
+
+/** "Từ ngày 15/4 đến ngày 15/5/2024", "Từ tháng 3 đến hết tháng 6/2024": due at the end of the span. */
+function parseRange(s: string, original: string, ctx: DeadlineContext): ParsedDeadline | null {
+  const m = /^tu (.+?) (den (?:het )?.+)$/.exec(s);
+  if (!m?.[2] || !readPart(m[1] ?? '')) return null;
+  const end = parseOnce(m[2], original, ctx);
+  return end.kind === 'unparsed' && end.reason === notUnderstoodReason(original) ? null : end;
 }
 
 /**
