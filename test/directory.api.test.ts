@@ -111,14 +111,6 @@ describeEachDatabase('directory (danh mục)', (t) => {
       aliases: [],
       version: 3,
     });
-    const viaHttp = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
-      alias: 'STP tỉnh',
-    });
-    expect(viaHttp.json().aliases).toEqual(['Sở TP', 'STP tỉnh']);
-    const taken = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
-      alias: 'Sở Nội vụ',
-    });
-    expect(taken.statusCode).toBe(409);
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'before', 'after'])
