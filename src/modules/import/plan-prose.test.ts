@@ -127,6 +127,26 @@ describe('prose plans: layout variants', () => {
     ]);
   });
 
+  it('keeps a name broken at its dash by a wrapped line ("Sở Lao động" / "- Thương binh và Xã hội")', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. Rà soát quy trình giải quyết thủ tục hành chính lĩnh vực lao động',
+      '- Cơ quan thực hiện: Sở Lao động',
+      '- Thương binh và Xã hội chủ trì, phối hợp với Đài Phát thanh',
+      '- Truyền hình tỉnh.',
+      '- Thời gian hoàn thành: Trong năm 2021.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      [
+        'II.1',
+        'Rà soát quy trình giải quyết thủ tục hành chính lĩnh vực lao động',
+        'Sở Lao động - Thương binh và Xã hội',
+        'Đài Phát thanh - Truyền hình tỉnh',
+        'Trong năm 2021.',
+      ],
+    ]);
+  });
+
   it('reads "X chủ trì, phối hợp với Y <action>" when the lead opens the item', () => {
     const parsed = plan([
       'II. NHIỆM VỤ',

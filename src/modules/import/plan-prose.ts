@@ -101,7 +101,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
       } else target = null;
       continue;
     }
-    const marker = matchMarker(text);
+    const marker = brokenName(target, text) ? null : matchMarker(text);
     if (marker) {
       stack = stack.filter((open) => encloses(open, marker.depth));
       const item: Item = {
@@ -123,6 +123,20 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
     target = isCapsLine(text, target) ? null : continueWith(target, text);
   }
   return assemble(items, sections);
+}
+
+/**
+ * "…Sở Lao động" / "- Thương binh và Xã hội chủ trì …": a line broken inside a name written with a
+ * dash (a PDF's wrapped line), not a dash item.
+ */
+function brokenName(target: Target, text: string): boolean {
+  if (!target || 'section' in target || !/^[-–]\s/u.test(text)) return false;
+  const { item, field } = target;
+  const last = field === 'text' ? item.text.at(-1) : item.attributes[field]?.at(-1);
+  return (
+    /(?:Lao động|Phát thanh|[Kk]inh tế|Văn hóa|Văn hoá)$/u.test(last ?? '') &&
+    /^[-–]\s+(?:Thương binh|Truyền hình|[Xx]ã hội|Thông tin|Thể thao)/u.test(text)
+  );
 }
 
 function matchMarker(text: string): { kind: Kind; marker: string; depth: number; body: string } | null {
