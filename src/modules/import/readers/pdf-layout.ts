@@ -2,10 +2,7 @@
  * The layout rules of the PDF reader: visual lines of positioned text (pdf-lines.ts) → plan text
  * (see plan-text-format.ts), for a PDF's text layer and OCR word boxes alike.
  *
- * - Running headers and footers are dropped: among the first two and last two lines of each page, a
- *   line repeated (digits aside) at the same height on at least 40 % of the pages (and 2), the
- *   gazette's 'CÔNG BÁO/Số …/Ngày …' line, and a page's first or last line that is only a page number
- *   ('12', '- 3 -', 'Trang 3/12'). A table continues across them.
+ * - Running headers and footers are dropped (pdf-running-lines.ts); a table continues across them.
  * - Outside a table each visual line is one line of plan text ('\t' where a gap exceeds 2 em, a blank
  *   line before a line more than 1.55 em below the previous one), except that a line starting in
  *   lower case right under another (≤ 1.55 em) continues its paragraph. 'Nơi nhận:' beside the
@@ -28,6 +25,7 @@
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
 import type { Drawing } from './pdf-drawn-rules.ts';
 import { type Line, lineText, type Run, runsOf, type Token } from './pdf-lines.ts';
+import { runningLines } from './pdf-running-lines.ts';
 import { covers, type TableEntry, tableRows } from './pdf-table-rows.ts';
 
 interface Header {
@@ -42,9 +40,6 @@ type Table = Header & { borders: number[]; entries: TableEntry[]; section: boole
 const TAB_GAP = 2;
 const SECTION_MARK = /^(?:[IVXLC]+|[A-ZĐ]|Phần|PHẦN|Mục|MỤC)(?:[.):]|\s|$)/u;
 const ROW_MARK = /^(?:\d+(?:\.\d+)*[a-zđ]?|[a-zđ]|[IVXLC]+|[A-ZĐ]|Phần|PHẦN|Mục|MỤC)(?:[.):]|\s|$)/u;
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
-/** the official gazette's running line: 'CÔNG BÁO/Số 259/Ngày 30-04-2026 59', '58 CÔNG BÁO/Số 259/…' */
-const GAZETTE = /^(?:\d{1,4}\s+)?CÔNG\s*BÁO\s*\/\s*Số\b.*$/iu;
 
 /** Visual lines of all pages, in reading order → plan text; `drawingOf(page)`: the page's drawn rules. */
 export function renderPlanText(
@@ -99,43 +94,6 @@ function splitAt(token: Token, cuts: number[]): Token[] {
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
-
-/** Indices of the running headers and footers (see the module's comment). */
-function runningLines(lines: Line[], keep: Set<number>): Set<number> {
-  const byPage = new Map<number, number[]>();
-  lines.forEach((line, i) => {
-    if (!keep.has(i)) byPage.set(line.page, [...(byPage.get(line.page) ?? []), i]);
-  });
-  const edges = [...byPage.values()].flatMap((ids) => [...new Set([...ids.slice(0, 2), ...ids.slice(-2)])]);
-  const key = (i: number) =>
-    lineText((lines[i] as Line).tokens)
-      .replace(/^\d{1,4}\s+|\s+\d{1,4}$/gu, '')
-      .replace(/\d+/gu, '#')
-      .replace(/\s+/gu, ' ')
-      .toLowerCase();
-  const seen = new Map<string, number[]>();
-  for (const i of edges) seen.set(key(i), [...(seen.get(key(i)) ?? []), i]);
-  const running = new Set<number>();
-  const needed = Math.max(2, 0.4 * byPage.size);
-  for (const [text, ids] of seen) {
-    if ((text.match(/\p{L}/gu) ?? []).length < 3) continue;
-    const ys = ids.map((i) => (lines[i] as Line).y).sort((p, q) => p - q);
-    const median = ys[Math.floor(ys.length / 2)] ?? 0;
-    const level = ids.filter((i) => Math.abs((lines[i] as Line).y - median) <= 1.5 * (lines[i] as Line).size);
-    if (new Set(level.map((i) => (lines[i] as Line).page)).size >= needed)
-      for (const i of level) running.add(i);
-  }
-  for (const ids of byPage.values()) {
-    const rest = ids.filter((i) => !running.has(i));
-    for (const i of new Set([rest[0], rest.at(-1)])) {
-      const text = i === undefined ? '' : lineText((lines[i] as Line).tokens);
-      if (i !== undefined && (PAGE_NUMBER.test(text) || GAZETTE.test(text))) running.add(i);
-    }
-    for (const i of ids.slice(0, 2).concat(ids.slice(-2)))
-      if (GAZETTE.test(lineText((lines[i] as Line).tokens))) running.add(i);
-  }
-  return running;
-}
 
 function headerAt(lines: Line[], i: number): Header | null {
   const anchor = lines[i];
