@@ -13,6 +13,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Directory, DirectoryAgency } from '../src/domain/directory.ts';
+import {
+  loadReferenceDirectory,
+  referenceAsDirectory,
+} from '../src/modules/directory/reference-directories.ts';
 import type { ImportPreview } from '../src/modules/import/import-preview.ts';
 
 export const FIXTURE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../test/fixtures/import');
@@ -227,22 +231,9 @@ export function tayNinhDirectory(): Directory {
   };
 }
 
-const REFERENCE_DIR = fileURLToPath(new URL('../src/modules/directory/reference/', import.meta.url));
-
-/** A reference directory shipped as data (src/modules/directory/reference/<id>.json), for the authority of `place`. */
+/** A reference directory shipped as data (src/modules/directory/reference/<id>.json), validity kept, for the authority of `place`. */
 export function referenceDirectory(id: string, place?: string): Directory {
-  if (!/^[a-z0-9-]+$/u.test(id)) throw new Error(`bad reference directory id: ${id}`);
-  const file = JSON.parse(readFileSync(join(REFERENCE_DIR, `${id}.json`), 'utf8')) as DirectoryJson;
-  return {
-    ...(place ? { place } : {}),
-    agencies: file.agencies.map((a) => ({
-      code: a.code,
-      name: a.name,
-      aliases: a.aliases ?? [],
-      kind: a.kind,
-    })),
-    groups: file.groups.map((g) => ({ name: g.name, aliases: g.aliases ?? [], members: g.members })),
-  };
+  return referenceAsDirectory(loadReferenceDirectory(id), place);
 }
 
 /** The directory a fixture is read against: the one its expected JSON names, else `fallback`. */
