@@ -4,6 +4,7 @@ import {
   type GreyImage,
   readPgm,
   removeRulingLines,
+  removeSpecks,
   stripOf,
   whitenBoxes,
   writePgm,
@@ -69,5 +70,19 @@ describe('the raster step of OCR', () => {
     expect(spans.length).toBe(2);
     expect(spans[1]?.from ?? 0).toBeGreaterThan((spans[0]?.to ?? 0) + 60);
     expect(darkIn(strip, [0, 0, strip.width, strip.height])).toBe(20 * 30 + 12 * 30 + 14 * 30);
+  });
+
+  it("whitens dust, never a letter's dot or a diacritic beside its letter", () => {
+    const letter = [200, 200, 12, 30];
+    const dot = [204, 190, 4, 4]; // an 'i' dot, 6 px above its stem
+    const dust = [
+      [50, 50, 3, 3],
+      [600, 400, 2, 2],
+    ];
+    const image = page(800, 600, [letter, dot, ...dust]);
+    expect(removeSpecks(image, 300)).toBe(12 * 30 + 4 * 4);
+    expect(darkIn(image, [0, 0, 100, 100]) + darkIn(image, [590, 390, 20, 20])).toBe(0);
+    expect(darkIn(image, dot)).toBe(16);
+    expect(removeSpecks(page(800, 600, dust), 300)).toBe(0);
   });
 });

@@ -4,12 +4,16 @@
  * never skip. Few and small: each page costs tesseract a few seconds.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_PARSE_LIMITS } from '../parse-limits.ts';
 import type { ParsedPlan } from '../plan-text.ts';
 import { parsePlanSource, planSourceOf, readPlanFile } from '../read-plan-file.ts';
-import { blankScan, englishScan, PRINTED_PLAN, scanOfPdf } from './ocr-test-scans.ts';
+import { PRINTED_PLAN, scanOfPdf } from './ocr-test-scans.ts';
+
+/** Scans as a scanner gives them (200 dpi, tilted, specks): test/fixtures/ocr/ (scripts/make-real-plan-fixtures.ts). */
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../../../test/fixtures/ocr/${name}`, import.meta.url)));
 
 const codes = (plan: ParsedPlan) => plan.warnings.map((w) => w.code);
 
@@ -23,10 +27,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('a scan (PDF without a text layer) is read by OCR', () => {
-  let blank: Uint8Array;
-  beforeAll(async () => {
-    blank = await blankScan();
-  });
+  const blank = fixture('real-scan-blank.pdf');
 
   it('reads a table page scanned at 200 dpi: every row, its lead, support and deadline', async () => {
     const scan = await scanOfPdf(readFileSync(PRINTED_PLAN), [3]);
@@ -55,7 +56,7 @@ describe('a scan (PDF without a text layer) is read by OCR', () => {
     expect(plan.tasks[4]?.content).toContain('Soạn thảo Quyết định ban hành Chương trình hành động');
   });
 
-  it('a blank page: a warning, no text and no task', async () => {
+  it('a blank page with dust: a warning, no text and no task', async () => {
     const source = await planSourceOf({ fileName: 'trang-trang.pdf', bytes: blank });
     expect(source.text).toBe('');
     const plan = parsePlanSource(source);
@@ -64,7 +65,7 @@ describe('a scan (PDF without a text layer) is read by OCR', () => {
   });
 
   it('a page in English: a warning that it is not Vietnamese, and no task', async () => {
-    const plan = await readPlanFile({ fileName: 'report.pdf', bytes: await englishScan() });
+    const plan = await readPlanFile({ fileName: 'report.pdf', bytes: fixture('real-scan-english.pdf') });
     expect(codes(plan)).toContain('ocr_not_vietnamese');
     expect(plan.warnings.find((w) => w.code === 'ocr_not_vietnamese')?.message).toMatch(/tiếng Việt/u);
     expect(plan.tasks).toEqual([]);

@@ -1,8 +1,9 @@
 /**
  * Scans read by OCR (issue #13): a PDF without a text layer → plan text, through the same layout
  * rules as a PDF's text (pdf-reader.ts positionedPagesToPlanText: tables by position …).
- * Each page is rasterised by poppler's `pdftoppm` (300 dpi, grey), its ruling lines whitened
- * (ocr-image.ts), and recognised by `tesseract -l vie` (TSV: word boxes and confidences).
+ * Each page is rasterised by poppler's `pdftoppm` (300 dpi, grey), its ruling lines and dust
+ * whitened (ocr-image.ts), and recognised by `tesseract -l vie` (TSV: word boxes and confidences):
+ * a ruled table's columns stacked one under the other, the rest of the page, then the lone marks.
  * Both run as child processes — never a shell — with a time limit for the whole document
  * (limits.ocrTimeoutMs: killed past it), at most limits.ocrMaxPages pages, at a lower priority than
  * the server, tesseract on one thread. Nothing is downloaded: the engine is Debian's (tesseract-ocr,
@@ -29,6 +30,7 @@ import {
   type PixelBox,
   readPgm,
   removeRulingLines,
+  removeSpecks,
   stackColumns,
   stripOf,
   tableColumns,
@@ -79,6 +81,7 @@ export async function ocrPdfToPlanText(
   if (pages > limits.ocrMaxPages) throw ocrTooManyPages(limits, pages);
   events.ocrStarted?.();
   const deadline = Date.now() + limits.ocrTimeoutMs;
+  await checkEngine(deadline, limits);
   const dir = await mkdtemp(join(tmpdir(), 'dondoc-ocr-'));
   try {
     const pdf = join(dir, 'scan.pdf');
@@ -94,6 +97,22 @@ export async function ocrPdfToPlanText(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** tesseract commands found ready (Vietnamese and English data): checked once, a failure every time */
+const readyEngines = new Set<string>();
+
+/** tesseract and its data, before any page is rendered: a blank scan must not hide a missing engine. */
+async function checkEngine(deadline: number, limits: ParseLimits): Promise<void> {
+  if (readyEngines.has(limits.ocrTesseract)) return;
+  // tesseract 4 listed the languages on stderr: a missing language is told by its name alone
+  const listed = await run(limits.ocrTesseract, ['--list-langs'], deadline, limits, true);
+  const missing = ['vie', 'eng'].filter((language) => !new RegExp(`^${language}$`, 'mu').test(listed));
+  if (missing.length > 0) {
+    const what = `thiếu dữ liệu ngôn ngữ ${missing.map((l) => `${l}.traineddata`).join(', ')}`;
+    throw ocrUnavailable('ocrTesseract', limits.ocrTesseract, what);
+  }
+  readyEngines.add(limits.ocrTesseract);
 }
 
 interface PageText {
@@ -112,6 +131,10 @@ async function recognise(image: string, deadline: number, limits: ParseLimits): 
   const grey = readPgm(await readFile(image));
   if (!grey) throw new AppError('IMPORT_OCR_FAILED', 'Không đọc được trang của bản quét (ảnh hỏng).');
   const { verticals } = removeRulingLines(grey, OCR_DPI);
+  // dust costs tesseract minutes on a near-empty page; a page with (almost) nothing dark left is blank
+  if (removeSpecks(grey, OCR_DPI) < BLANK_SHARE * grey.pixels.length) {
+    return { positioned: [], words: [] };
+  }
   const words: OcrWord[] = [];
   // a narrow column (STT) holds lone marks: left on the page for the second look, which reads them best
   const allColumns = tableColumns(verticals, OCR_DPI);
@@ -165,6 +188,9 @@ function tableBottoms(columns: readonly PixelBox[]): number[] {
   }
   return tables.map((t) => t.bottom);
 }
+
+/** a page whose dark pixels, specks removed, are fewer than this share holds no text (a few letters' worth) */
+const BLANK_SHARE = 0.0002;
 
 /** narrower table columns are read with the page: an STT column, a column of ticks */
 const NARROW_COLUMN_INCHES = 0.6;
@@ -229,7 +255,13 @@ const ENGINE_ENV = {
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 /** Runs an engine command (no shell) until `deadline`: its stdout, or the AppError that explains the failure. */
-function run(command: string, args: string[], deadline: number, limits: ParseLimits): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  deadline: number,
+  limits: ParseLimits,
+  withStderr = false,
+): Promise<string> {
   const setting = command === limits.ocrTesseract ? 'ocrTesseract' : 'ocrPdftoppm';
   const timeout = deadline - Date.now();
   if (timeout <= 0) return Promise.reject(ocrTimedOut(limits));
@@ -246,7 +278,7 @@ function run(command: string, args: string[], deadline: number, limits: ParseLim
         env: ENGINE_ENV,
       },
       (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
+        if (!error) return resolve(withStderr ? `${stdout}\n${stderr}` : stdout);
         const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null };
         if (e.code === 'ENOENT' || e.code === 'EACCES') {
           return reject(ocrUnavailable(setting, command, `không chạy được lệnh «${command}»`));

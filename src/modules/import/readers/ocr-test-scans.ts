@@ -1,7 +1,7 @@
 /**
- * Scans made in memory for the OCR tests and the speed measure (bench/run.ts): a page of a text PDF
- * rasterised by pdftoppm and wrapped, as a picture only, in a new PDF (what a scanner gives); a blank
- * sheet with a few specks; a page of English prose. Nothing is written to the repository.
+ * Scans made in memory for the OCR tests and the speed measure (bench/run.ts): pages of a text PDF
+ * rasterised by pdftoppm and wrapped, as pictures only, in a new PDF (what a scanner gives). Nothing
+ * is written to the repository.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,36 +52,6 @@ export async function scanOfDrawing(draw: (doc: PDFKit.PDFDocument) => void, dpi
     Array.from({ length: pages }, (_, i) => i + 1),
     dpi,
   );
-}
-
-/** A blank sheet as a scanner gives it: white, a few specks of dust. */
-export function blankScan(): Promise<Uint8Array> {
-  return scanOfDrawing((doc) => {
-    doc.addPage({ size: 'A4', margin: 0 });
-    for (const [x, y] of [
-      [120, 200],
-      [410, 330],
-      [300, 700],
-    ] as const)
-      doc.circle(x, y, 0.6).fill('#444');
-  });
-}
-
-const ENGLISH = [
-  'ANNUAL MAINTENANCE REPORT',
-  'The committee reviewed the maintenance schedule of the municipal water network for the coming year.',
-  'Three pumping stations will be inspected in spring, and the remaining pipes will be replaced before winter.',
-  'The budget for these works was approved at the last meeting, together with the plan for public consultation.',
-  'Residents may send their comments to the office of the city engineer until the end of the month.',
-  'A summary of the answers will be published on the website and discussed at the next session.',
-];
-
-/** A page of English prose, printed then scanned. */
-export function englishScan(): Promise<Uint8Array> {
-  return scanOfDrawing((doc) => {
-    doc.addPage({ size: 'A4', margin: 72 });
-    for (const line of ENGLISH) doc.font('Times-Roman').fontSize(13).text(line, { lineGap: 4 }).moveDown(0.6);
-  });
 }
 
 function pdfOf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
