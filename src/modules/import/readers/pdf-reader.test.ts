@@ -12,7 +12,7 @@ import {
 } from './make-pdf-fixtures.ts';
 import { pdfToPlanText } from './pdf-reader.ts';
 import {
-  GAZETTE_LINE,
+  CLOSING_HEADING,
   LAYOUT_PLAN_NUMBER,
   LAYOUT_PLAN_TITLE,
   layoutTasks,
@@ -168,6 +168,14 @@ describe('pdfToPlanText on a plan laid out as published', () => {
       expect(rows(text)).toEqual(expected);
     },
   );
+
+  it('ends the table at its drawn bottom border: the heading right under it is no row', async () => {
+    const text = await pdfToPlanText(await tablePlanPdf({ repeat: 2, closing: true }));
+    const lines = text.split('\n');
+    expect(lines).toContain(CLOSING_HEADING);
+    const last = expected.at(-1) ?? '';
+    expect(lines[lines.indexOf(last) + 1]).toBe('');
+  });
 
   it('drops the gazette header and the page footer on every page, and reads the plan through them', async () => {
     const text = await pdfToPlanText(await tablePlanPdf({ repeat: 2 }));

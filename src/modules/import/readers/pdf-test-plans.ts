@@ -24,11 +24,14 @@ export interface TablePlanOptions {
   merged?: boolean;
   /** copies of the task list, for a long document (default 1) */
   repeat?: number;
+  /** the body goes on right under the table: CLOSING_HEADING and a paragraph (default false) */
+  closing?: boolean;
 }
 
 export const LAYOUT_PLAN_NUMBER = '45/KH-UBND';
 export const LAYOUT_PLAN_TITLE = 'Thực hiện chuyển đổi số trong cơ quan nhà nước năm 2026';
 export const GAZETTE_LINE = 'CÔNG BÁO/Số 259/Ngày 30-04-2026';
+export const CLOSING_HEADING = 'III. TỔ CHỨC THỰC HIỆN';
 
 const FONTS_DIR = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json'));
 const REGULAR = join(FONTS_DIR, '400Regular/Tinos_400Regular.ttf');
@@ -79,7 +82,7 @@ function wrap(doc: Doc, text: string, width: number): string[] {
 
 /** A plan whose task table runs over several pages (see the module's comment). */
 export async function tablePlanPdf(options: TablePlanOptions = {}): Promise<Uint8Array> {
-  const { borders = true, repeat = 1 } = options;
+  const { borders = true, repeat = 1, closing = false } = options;
   const merged = options.merged ?? borders;
   const doc = new PDFDocument({
     size: 'A4',
@@ -196,6 +199,14 @@ export async function tablePlanPdf(options: TablePlanOptions = {}): Promise<Uint
       line(columnX[3] ?? 0, y, right);
     } else line(LEFT, y, right);
   });
+  if (closing) {
+    if (y < BOTTOM + 60) {
+      doc.addPage();
+      y = TOP;
+    }
+    put(CLOSING_HEADING, LEFT, y - 18, 'bold', 12);
+    put('Các sở, ban, ngành tỉnh tổ chức thực hiện Kế hoạch này./.', LEFT + 20, y - 34, 'regular', 12);
+  }
   const pages = doc.bufferedPageRange().count;
   for (let p = 0; p < pages; p++) {
     doc.switchToPage(p);
