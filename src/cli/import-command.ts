@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
+import { describeRecurrence, type Recurrence } from '../domain/deadline.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import {
   type HeaderOverrides,
@@ -10,7 +11,7 @@ import {
   previewPlanImport,
   type ReviewedPreview,
 } from '../modules/import/import.service.ts';
-import type { ImportPreview } from '../modules/import/import-preview.ts';
+import type { ImportPreview, PreviewTask } from '../modules/import/import-preview.ts';
 import { MAX_IMPORT_BYTES } from '../modules/import/plan-text-format.ts';
 import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
@@ -144,7 +145,7 @@ function describePreview(preview: ImportPreview & Partial<ReviewedPreview>): str
           ? formatVietnameseDate(t.dueOn)
           : t.recurrence
             ? 'every' in t.recurrence
-              ? `định kỳ (${t.recurrence.every})`
+              ? describePreviewRecurrence(t.recurrence)
               : 'thường xuyên'
             : '—',
       ]),
@@ -178,4 +179,13 @@ function describePreview(preview: ImportPreview & Partial<ReviewedPreview>): str
 function cut(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
+/** A preview's recurrence ({ every, … }) in words: 'Hằng quý', '30/06/2021 và 31/12/2021' … */
+function describePreviewRecurrence(preview: Extract<PreviewTask['recurrence'], { every: unknown }>): string {
+  const recurrence =
+    preview.every === 'dates'
+      ? { period: 'dates' as const, dates: preview.dates }
+      : (({ every, ...rest }) => ({ period: every, ...rest }))(preview);
+  return describeRecurrence(recurrence as Recurrence);
 }

@@ -133,6 +133,14 @@ describe('names the directory lacks', () => {
     ]);
   });
 
+  it('does not offer an open group the matcher recognises (các cơ quan liên quan) as a new agency', () => {
+    const unknown = listUnknownAgencies(
+      preview([task('1', ['Sở Tư pháp'], ['các cơ quan liên quan', 'Công an tỉnh'])]),
+      directory,
+    );
+    expect(unknown.map((u) => u.name)).toEqual(['Công an tỉnh']);
+  });
+
   it('gets a code nobody holds', () => {
     expect(suggestAgencyCode('Sở Tư pháp', new Set(['STP']))).toBe('STP2');
     expect(suggestAgencyCode('Sở Tư pháp', new Set(['STP', 'STP2']))).toBe('STP3');

@@ -117,6 +117,7 @@ export function listUnknownAgencies(preview: ImportPreview, directory: Directory
   const taken = new Set(directory.agencies.map((a) => a.code.toUpperCase()));
   const byKey = new Map<string, UnknownAgency>();
   const suffixes = new Map<string, number>();
+  const groupOnly = new Map<string, boolean>();
   for (const task of preview.tasks) {
     const ref = taskRef(task.section, task.no);
     for (const [role, names] of [
@@ -129,7 +130,7 @@ export function listUnknownAgencies(preview: ImportPreview, directory: Directory
         if (!key) continue;
         let unknown = byKey.get(key);
         if (!unknown) {
-          if (byKey.size >= MAX_LISTED) continue;
+          if (byKey.size >= MAX_LISTED || namesOnlyGroups(name, directory, groupOnly)) continue;
           const code = suggestAgencyCode(name, taken, suffixes);
           taken.add(code);
           unknown = {
@@ -148,6 +149,17 @@ export function listUnknownAgencies(preview: ImportPreview, directory: Directory
     }
   }
   return [...byKey.values()];
+}
+
+/** 'các cơ quan liên quan': a name the matcher reads as a group (an open one), not an agency to add. */
+function namesOnlyGroups(name: string, directory: Directory, cache: Map<string, boolean>): boolean {
+  let only = cache.get(name);
+  if (only === undefined) {
+    const refs = resolveAgencyCell(name, directory);
+    only = refs.length > 0 && refs.every((ref) => ref.kind === 'group');
+    cache.set(name, only);
+  }
+  return only;
 }
 
 function suggestionsFor(name: string, directory: Directory): string[] {
