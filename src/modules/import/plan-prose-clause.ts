@@ -43,7 +43,7 @@ const LABELS: ReadonlyArray<readonly [AttributeField, RegExp]> = [
 const BULLET = /^[-–—+•*]\s*/u;
 const LABEL_HEAD = /^([^:]{2,40}):\s*/u;
 /** A second label inside the same line: "…; Cơ quan phối hợp: …", "…. Thời hạn: …". */
-const NEXT_LABEL = /[;.]\s+(?=[^:;.]{2,40}:)/gu;
+const NEXT_LABEL = /[;.,]\s+(?=[^:;.,]{2,40}:)/gu;
 
 /** "- Cơ quan chủ trì: Bộ Công an; Thời hạn: Quý I/2024." → its attributes, or null when not one. */
 export function matchAttributes(line: string): Attribute[] | null {
@@ -61,10 +61,28 @@ export function matchAttributes(line: string): Attribute[] | null {
       attributes.push({ field: head.field, value: value.trim() });
       break;
     }
-    attributes.push({ field: head.field, value: value.slice(0, next.index + 1).trim() });
+    // a '.' ends the value's sentence and stays ("Quý I/2024."); a ';' or ',' only separates
+    const end = next.index + (value[next.index] === '.' ? 1 : 0);
+    attributes.push({ field: head.field, value: value.slice(0, end).trim() });
     rest = value.slice(next.index + next[0].length);
   }
   return attributes;
+}
+
+/**
+ * Attributes written inside the item's own paragraph: "Xây dựng Đề án X. Cơ quan chủ trì: Sở A;
+ * thời hạn: Quý II/2021." or "… (cơ quan chủ trì: Sở A, thời hạn: 2024)" → the text before them and
+ * the attributes, when they name a lead; else null.
+ */
+export function attributesInText(text: string): { content: string; attributes: Attribute[] } | null {
+  for (const m of text.matchAll(/[.;(]\s*(?=[^:;.()]{2,40}:)/gu)) {
+    const bracket = m[0].startsWith('(');
+    const tail = text.slice(m.index + m[0].length);
+    const attributes = matchAttributes(bracket ? tail.replace(/\)[\s.;,]*$/u, '') : tail);
+    if (!attributes?.some((a) => a.field === 'lead' || a.field === 'assignee')) continue;
+    return { content: trimEnd(text.slice(0, m.index)), attributes };
+  }
+  return null;
 }
 
 function attributeAt(text: string): { field: AttributeField; length: number } | null {

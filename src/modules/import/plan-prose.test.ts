@@ -292,7 +292,7 @@ describe('attribute lines and inline clauses', () => {
     [
       'Cơ quan chủ trì: Bộ Tài chính; Thời hạn: Quý I/2024.',
       [
-        { field: 'lead', value: 'Bộ Tài chính;' },
+        { field: 'lead', value: 'Bộ Tài chính' },
         { field: 'deadline', value: 'Quý I/2024.' },
       ],
     ],
@@ -339,6 +339,19 @@ describe('attribute lines and inline clauses', () => {
       support: '',
       deadline: 'hằng năm',
     });
+  });
+
+  it("reads attributes written in the item's own paragraph, after a period or in brackets", () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. Xây dựng Đề án kinh tế số. Cơ quan chủ trì: Sở Thông tin và Truyền thông; cơ quan phối hợp: Sở Tài chính; thời hạn: Quý II/2021.',
+      '2. Sửa đổi Quy chế làm việc (cơ quan chủ trì: Văn phòng UBND tỉnh, thời gian hoàn thành: năm 2021).',
+      '3. Nâng cao chất lượng phục vụ. Mục tiêu: đạt 90% hài lòng.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      ['II.1', 'Xây dựng Đề án kinh tế số', 'Sở Thông tin và Truyền thông', 'Sở Tài chính', 'Quý II/2021.'],
+      ['II.2', 'Sửa đổi Quy chế làm việc', 'Văn phòng UBND tỉnh', '', 'năm 2021'],
+    ]);
   });
 
   it('reads a clause in brackets and one introduced by "do"', () => {

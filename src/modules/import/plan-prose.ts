@@ -8,6 +8,7 @@
 import {
   type Attribute,
   type AttributeField,
+  attributesInText,
   findAddressee,
   findAssignment,
   matchAttributes,
@@ -268,8 +269,13 @@ function label(sectionCode: string, no: string): string {
 
 /** The item as a task when it names a lead (attribute lines first, else an inline clause), else null. */
 function toTask(item: Item): ParsedTask | null {
+  let text = fixOcr(collapse(item.text.join(' ')));
+  const written = item.attributes.lead || item.attributes.assignee ? null : attributesInText(text);
+  if (written) {
+    text = written.content;
+    addAttributes(item, written.attributes);
+  }
   const attr = (field: AttributeField) => (item.attributes[field] ?? []).map(collapse).join('; ');
-  const text = fixOcr(collapse(item.text.join(' ')));
   const assignee = item.attributes.assignee ? splitAssignee(attr('assignee')) : null;
   let lead = [assignee?.lead ?? '', trimEnd(attr('lead'))].filter((part) => part !== '').join('; ');
   let support = [assignee?.support ?? '', trimEnd(attr('support'))].filter((part) => part !== '').join('; ');
