@@ -16,7 +16,7 @@
  */
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
 import type { Rule } from './pdf-drawn-rules.ts';
-import type { Line, Run } from './pdf-lines.ts';
+import type { Line } from './pdf-lines.ts';
 
 /** A visual line of a table: its runs' texts by column, and whether its STT cell holds a row mark. */
 export interface TableEntry {
@@ -45,7 +45,7 @@ const middle = (e: TableEntry) => e.line.y + ((ASCENT - DESCENT) / 2) * e.line.s
  */
 export function tableRows(
   entries: readonly TableEntry[],
-  spans: readonly Run[] | ReadonlyArray<{ x: number; end: number }>,
+  spans: ReadonlyArray<{ x: number; end: number }>,
   rulesOf: (page: number) => readonly Rule[],
 ): string[][][] {
   const segments: TableEntry[][] = [];
