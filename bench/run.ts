@@ -136,3 +136,6 @@ console.log(table);
 
 // uploads under attack (issue #16): about 60 s of HTTP load in its own processes; BENCH_UPLOADS=off skips it
 if (process.env.BENCH_UPLOADS !== 'off') await import('./upload-attack.ts');
+
+// scans read by OCR (issue #13): a page's time and /api/health during OCR; BENCH_OCR=off skips it
+if (process.env.BENCH_OCR !== 'off') await import('./ocr.ts');
