@@ -235,6 +235,14 @@ describe('the parsing pool (issue #16, finding 1)', () => {
     expect((await workers.readPlan(fixture('seed-87-kh-ubnd.txt'))).tasks).toHaveLength(29);
   });
 
+  it('reads a scan by OCR in a worker thread; its OCR stops at its own limit (issue #13)', async () => {
+    const plan = await pool().readPlan(fixture('real-scan.pdf'));
+    expect(plan.warnings.map((w) => w.code)).toContain('ocr_text');
+    expect(plan.tasks.map((t) => t.leadText.replace(/\s+/gu, ' '))).toContain('Sở Thông tin và Truyền thông');
+    const slow = await refusal(pool({ ...UNBOUNDED, ocrTimeoutMs: 1 }).readPlan(fixture('real-scan.pdf')));
+    expect([slow.code, slow.details?.setting]).toEqual(['IMPORT_OCR_TIMEOUT', 'DONDOC_PARSE_OCR_SECONDS']);
+  });
+
   it('refuses parses beyond its threads and queue at once with 503, asking to retry', async () => {
     const workers = pool({ threads: 1, queue: 1 });
     const file = fixture('appendix-300.xlsx');
