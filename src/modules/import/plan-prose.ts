@@ -5,35 +5,11 @@
  * Numbering: item 2 → '2'; its "a)" → '2a'; the assigning dash items of item 3 → '3.1', '3.2' ….
  * Items that assign nothing stay text; one warning lists the numbered ones of sections that have tasks.
  */
-import {
-  type Attribute,
-  type AttributeField,
-  attributesInText,
-  findAddressee,
-  findAssignment,
-  matchAttributes,
-  splitAssignee,
-  trimEnd,
-} from './plan-prose-clause.ts';
-import type { ParsedSection, ParsedTask, ParseWarning } from './plan-text.ts';
+import { type AttributeField, findAssignment, matchAttributes } from './plan-prose-clause.ts';
+import { assemble, type Item, type Kind, type ProseResult, setAttributes } from './plan-prose-tasks.ts';
+import type { ParsedSection } from './plan-text.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
 import { collapse, fixOcr } from './plan-text-header.ts';
-
-type Kind = 'number' | 'letter' | 'dash' | 'plus';
-
-interface Item {
-  kind: Kind;
-  /** '1', '1.2' (number), 'a' (letter), '' (dash, plus) */
-  marker: string;
-  depth: number;
-  parent: Item | null;
-  children: Item[];
-  sectionCode: string;
-  text: string[];
-  attributes: Partial<Record<AttributeField, string[]>>;
-  raw: string[];
-  line: number;
-}
 
 /** Where a plain line goes: the open item's text, one of its attributes, a section title, or nowhere. */
 type Target = { item: Item; field: 'text' | AttributeField } | { section: ParsedSection } | null;
@@ -50,13 +26,6 @@ const NOI_NHAN = /^Nơi nhận\s*:?/iu;
 const DOC_HEADING =
   /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|NGHỊ QUYẾT|ĐỀ ÁN|PHỤ LỤC|CHỈ THỊ|THÔNG BÁO)(?![\p{L}])/u;
 const DIEU = /^Điều\s+\d+/u;
-
-export interface ProseResult {
-  sections: ParsedSection[];
-  tasks: ParsedTask[];
-  /** numbered or lettered items of sections with tasks that assign nothing, as 'II.3' labels */
-  unassigned: { label: string; line: number }[];
-}
 
 /** Reads the prose items of lines [from, to) (0-based). */
 export function parseProse(lines: string[], from: number, to: number): ProseResult {
@@ -98,7 +67,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
       const owner = ownerOf(stack, /^[+*]/u.test(text));
       if (owner) {
         owner.raw.push(text);
-        target = addAttributes(owner, attributes);
+        target = { item: owner, field: setAttributes(owner, attributes) };
       } else target = null;
       continue;
     }
@@ -185,15 +154,6 @@ function assigns(item: Item): boolean {
   return Boolean(lead || assignee) || findAssignment(collapse(item.text.join(' '))) !== null;
 }
 
-function addAttributes(item: Item, attributes: Attribute[]): Target {
-  let last: AttributeField = 'lead';
-  for (const { field, value } of attributes) {
-    item.attributes[field] = [...(item.attributes[field] ?? []), value];
-    last = field;
-  }
-  return { item, field: last };
-}
-
 /** A line of capitals (a heading of the signature block, a document type): not part of any item. */
 function isCapsLine(text: string, target: Target): boolean {
   if (!/\p{Lu}{2}/u.test(text) || /\p{Ll}/u.test(text)) return false;
@@ -226,93 +186,4 @@ function continueWith(target: Target, text: string): Target {
   }
   values[values.length - 1] = `${last} ${text}`;
   return target;
-}
-
-function assemble(items: Item[], sections: ParsedSection[]): ProseResult {
-  const tasks: ParsedTask[] = [];
-  const assigning = new Set<Item>();
-  const dashOrdinal = new Map<Item | null, number>();
-  const tasksOf = new Map<Item, ParsedTask>();
-  for (const item of items) {
-    const task = toTask(item);
-    if (!task) continue;
-    assigning.add(item);
-    for (let p = item.parent; p; p = p.parent) assigning.add(p);
-    if (item.kind === 'dash' || item.kind === 'plus') {
-      const ordinal = (dashOrdinal.get(item.parent) ?? 0) + 1;
-      dashOrdinal.set(item.parent, ordinal);
-      const parentNo = item.parent ? numberOf(item.parent) : '';
-      task.no = parentNo ? `${parentNo}.${ordinal}` : String(ordinal);
-    }
-    tasksOf.set(item, task);
-    tasks.push(task);
-  }
-  const withTasks = new Set(tasks.map((task) => task.sectionCode));
-  const unassigned = items
-    .filter((item) => (item.kind === 'number' || item.kind === 'letter') && !assigning.has(item))
-    .filter((item) => withTasks.has(item.sectionCode))
-    .map((item) => ({ label: label(item.sectionCode, numberOf(item)), line: item.line }));
-  // a heading over no task (MỤC ĐÍCH, YÊU CẦU; TỔ CHỨC THỰC HIỆN) is text, not a section of the plan
-  return { sections: sections.filter((section) => withTasks.has(section.code)), tasks, unassigned };
-}
-
-/** '2' for item 2, '2a' for its "a)", the dash item's parent's number for a dash item. */
-function numberOf(item: Item): string {
-  if (item.kind === 'number') return item.marker;
-  if (item.kind === 'letter') return `${item.parent ? numberOf(item.parent) : ''}${item.marker}`;
-  return item.parent ? numberOf(item.parent) : '';
-}
-
-function label(sectionCode: string, no: string): string {
-  return sectionCode ? `${sectionCode}.${no}` : no;
-}
-
-/** The item as a task when it names a lead (attribute lines first, else an inline clause), else null. */
-function toTask(item: Item): ParsedTask | null {
-  let text = fixOcr(collapse(item.text.join(' ')));
-  const written = item.attributes.lead || item.attributes.assignee ? null : attributesInText(text);
-  if (written) {
-    text = written.content;
-    addAttributes(item, written.attributes);
-  }
-  const attr = (field: AttributeField) => (item.attributes[field] ?? []).map(collapse).join('; ');
-  const assignee = item.attributes.assignee ? splitAssignee(attr('assignee')) : null;
-  let lead = [assignee?.lead ?? '', trimEnd(attr('lead'))].filter((part) => part !== '').join('; ');
-  let support = [assignee?.support ?? '', trimEnd(attr('support'))].filter((part) => part !== '').join('; ');
-  let deadline = attr('deadline');
-  let content = trimEnd(text);
-  if (!lead) {
-    const inline = findAssignment(text) ?? findAddressee(text);
-    if (!inline) return null;
-    ({ lead, support } = inline);
-    // "1. Sở Y tế:" over dash lines: the duties are the lines under it
-    content = inline.content || item.children.map((c) => trimEnd(collapse(c.text.join(' ')))).join('; ');
-    deadline ||= inline.deadline;
-  }
-  return {
-    sectionCode: item.sectionCode,
-    no: numberOf(item),
-    content,
-    leadText: lead,
-    supportText: support,
-    deadlineText: deadline,
-    note: '',
-    product: trimEnd(attr('product')),
-    extra: {},
-    raw: item.raw.join('\n'),
-    line: item.line,
-  };
-}
-
-/** The warning that lists the numbered items which assign nothing (null when there are none). */
-export function unassignedWarning(unassigned: ProseResult['unassigned']): ParseWarning | null {
-  const first = unassigned[0];
-  if (!first) return null;
-  const labels = unassigned.map((item) => item.label);
-  const shown = labels.length > 12 ? `${labels.slice(0, 12).join(', ')} …` : labels.join(', ');
-  return {
-    line: first.line,
-    code: 'prose_items_without_lead',
-    message: `${labels.length} mục không giao cơ quan chủ trì, được coi là văn bản, không phải nhiệm vụ: ${shown}.`,
-  };
 }

@@ -1,10 +1,12 @@
 /**
  * The plain-text reader of the plan importer: a plan document's text (header, body, Nơi nhận, signer,
- * PHỤ LỤC with the task table) → a structured plan the Office reviews before registering it.
+ * PHỤ LỤC with the task table — or tasks written as prose items, plan-prose.ts; tables copied from a
+ * web page with " | " between cells, plan-text-web.ts) → a structured plan the Office reviews.
  * Word/PDF/Excel readers produce the same `ParsedPlan`. Never throws: odd input yields warnings.
  */
 import type { LocalDate } from '../../domain/dates.ts';
-import { parseProse, unassignedWarning } from './plan-prose.ts';
+import { parseProse } from './plan-prose.ts';
+import { unassignedWarning } from './plan-prose-tasks.ts';
 import { checkTasks } from './plan-text-checks.ts';
 import {
   agencyLines,
@@ -21,7 +23,7 @@ import { CELL_LINE_BREAK } from './plan-text-format.ts';
 import { collapse, fixOcr, parseHeader } from './plan-text-header.ts';
 import { normalizeWebLines } from './plan-text-web.ts';
 
-/** One row of the appendix table — a nhiệm vụ. */
+/** One row of the appendix table, or one prose item that assigns work — a nhiệm vụ. */
 export interface ParsedTask {
   /** 'I', 'II' … or 'A', 'B' … ('' when the appendix has no sections) */
   sectionCode: string;
