@@ -1,8 +1,9 @@
 /**
  * The sentences of a prose plan that assign work: attribute lines under an item ("- Cơ quan chủ trì: …",
- * "- Cơ quan thực hiện: X chủ trì, phối hợp với Y", "- Thời gian hoàn thành: …", "- Sản phẩm: …") and
- * the inline clause at the end of an item ("…, giao X chủ trì, phối hợp với Y thực hiện, hoàn thành
- * trước ngày …"). Pure string functions; names come out as written (the directory matcher splits them).
+ * "- Cơ quan thực hiện: X chủ trì, phối hợp với Y", "- Thời gian hoàn thành: …", "- Sản phẩm: …"), the
+ * same attributes inside the item's paragraph, the inline clause at the end of an item ("…, giao X chủ
+ * trì, phối hợp với Y thực hiện, hoàn thành trước ngày …") and an item addressed to an agency ("Sở Y tế:
+ * …"). Pure string functions; names come out as written (the directory matcher splits them).
  */
 import { fold } from './plan-text-columns.ts';
 
@@ -48,8 +49,7 @@ const NEXT_LABEL = /[;.,]\s+(?=[^:;.,]{2,40}:)/gu;
 /** "- Cơ quan chủ trì: Bộ Công an; Thời hạn: Quý I/2024." → its attributes, or null when not one. */
 export function matchAttributes(line: string): Attribute[] | null {
   const body = line.trim().replace(BULLET, '');
-  const first = attributeAt(body);
-  if (!first) return null;
+  if (!attributeAt(body)) return null;
   const attributes: Attribute[] = [];
   let rest = body;
   for (;;) {
