@@ -20,8 +20,8 @@
  */
 export const CELL_LINE_BREAK = '\u2028';
 
-/** The file types the importer reads, by extension. */
-export const IMPORT_EXTENSIONS = ['txt', 'docx', 'pdf', 'xlsx', 'csv'] as const;
+/** The file types the importer reads, by extension (pictures of a page: read by OCR, readers/ocr-reader.ts). */
+export const IMPORT_EXTENSIONS = ['txt', 'docx', 'pdf', 'xlsx', 'csv', 'png', 'jpg', 'jpeg'] as const;
 export type ImportExtension = (typeof IMPORT_EXTENSIONS)[number];
 
 /** Largest file the importer accepts (a 300-row appendix in Word is well under 5 MB). */

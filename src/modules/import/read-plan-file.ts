@@ -5,7 +5,7 @@ import { checkTextLength, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse
 import { type ParsedPlan, type ParseWarning, parsePlanText } from './plan-text.ts';
 import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
 import { docxToPlanText } from './readers/docx-reader.ts';
-import { type OcrEvents, ocrPdfToPlanText } from './readers/ocr-reader.ts';
+import { type OcrEvents, ocrImageToPlanText, ocrPdfToPlanText } from './readers/ocr-reader.ts';
 import { pdfToPlanText } from './readers/pdf-reader.ts';
 import { csvToPlanText, xlsxToPlanText } from './readers/sheet-reader.ts';
 
@@ -20,6 +20,9 @@ export const MEDIA_TYPES: Record<ImportExtension, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
 };
 
 /** Reads a plan document into a parsed plan: the server's parsing pool (parse-pool.ts) or this thread. */
@@ -72,7 +75,12 @@ export async function planSourceOf(
 }
 
 async function readerSourceOf(file: PlanFile, limits: ParseLimits, events: OcrEvents): Promise<PlanSource> {
-  if (extensionOf(file.fileName) !== 'pdf') return { text: await readerTextOf(file, limits), warnings: [] };
+  const extension = extensionOf(file.fileName);
+  if (extension === 'png' || extension === 'jpg' || extension === 'jpeg') {
+    checkSize(file);
+    return ocrImageToPlanText(file.bytes, limits, events);
+  }
+  if (extension !== 'pdf') return { text: await readerTextOf(file, limits), warnings: [] };
   try {
     return { text: await readerTextOf(file, limits), warnings: [] };
   } catch (error) {
@@ -81,8 +89,8 @@ async function readerSourceOf(file: PlanFile, limits: ParseLimits, events: OcrEv
   }
 }
 
-async function readerTextOf(file: PlanFile, limits: ParseLimits): Promise<string> {
-  const extension = extensionOf(file.fileName);
+/** The checks every format shares: not empty, not over MAX_IMPORT_BYTES. */
+function checkSize(file: PlanFile): void {
   if (file.bytes.byteLength === 0) throw new AppError('IMPORT_EMPTY', `Tệp "${file.fileName}" rỗng.`);
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError(
@@ -90,6 +98,11 @@ async function readerTextOf(file: PlanFile, limits: ParseLimits): Promise<string
       `Tệp "${file.fileName}" quá lớn (${(file.bytes.byteLength / 1048576).toFixed(1)} MB; tối đa ${MAX_IMPORT_BYTES / 1048576} MB).`,
     );
   }
+}
+
+async function readerTextOf(file: PlanFile, limits: ParseLimits): Promise<string> {
+  const extension = extensionOf(file.fileName);
+  checkSize(file);
   switch (extension) {
     case 'txt':
       return decodeText(file);
@@ -101,6 +114,9 @@ async function readerTextOf(file: PlanFile, limits: ParseLimits): Promise<string
       return xlsxToPlanText(file.bytes, limits);
     case 'pdf':
       return pdfToPlanText(file.bytes, limits);
+    default:
+      // pictures are read by OCR (readerSourceOf), never as text
+      throw new AppError('IMPORT_NO_TEXT', `Tệp "${file.fileName}" là ảnh: chỉ đọc được bằng OCR.`);
   }
 }
 

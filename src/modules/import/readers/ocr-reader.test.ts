@@ -9,7 +9,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_PARSE_LIMITS } from '../parse-limits.ts';
 import type { ParsedPlan } from '../plan-text.ts';
 import { parsePlanSource, planSourceOf, readPlanFile } from '../read-plan-file.ts';
-import { PRINTED_PLAN, scanOfPdf } from './ocr-test-scans.ts';
+import { imageSizeOf } from './ocr-reader.ts';
+import { PRINTED_PLAN, pngOfPage } from './ocr-test-scans.ts';
 
 /** Scans as a scanner gives them (200 dpi, tilted, specks): test/fixtures/ocr/ (scripts/make-real-plan-fixtures.ts). */
 const fixture = (name: string) =>
@@ -29,9 +30,10 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe('a scan (PDF without a text layer) is read by OCR', () => {
   const blank = fixture('real-scan-blank.pdf');
 
-  it('reads a table page scanned at 200 dpi: every row, its lead, support and deadline', async () => {
-    const scan = await scanOfPdf(readFileSync(PRINTED_PLAN), [3]);
-    const plan = await readPlanFile({ fileName: 'ban-quet.pdf', bytes: scan });
+  it('reads a table page scanned to a .png at 200 dpi: every row, its lead, support and deadline', async () => {
+    // a picture upload goes the way of a scanned PDF (the PDF path itself: test/parse-pool.test.ts, eval:import)
+    const png = pngOfPage(readFileSync(PRINTED_PLAN), 3);
+    const plan = await readPlanFile({ fileName: 'anh-chup.png', bytes: png });
     expect(codes(plan)).toContain('ocr_text');
     expect(plan.tasks.map((t) => t.no)).toEqual(['6', '7', '8', '9', '10', '11']);
     const office = 'Văn phòng UBND tỉnh';
@@ -87,7 +89,25 @@ describe('a scan (PDF without a text layer) is read by OCR', () => {
       'IMPORT_OCR_TOO_MANY_PAGES',
       'DONDOC_PARSE_OCR_MAX_PAGES',
     ]);
+    const broken = await refusal(
+      planSourceOf({ fileName: 'anh.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) }),
+    );
+    expect(broken.code).toBe('IMPORT_UNREADABLE');
     const time = await refusal(planSourceOf(file, { ...DEFAULT_PARSE_LIMITS, ocrTimeoutMs: 1 }));
     expect([time.code, time.details?.setting]).toEqual(['IMPORT_OCR_TIMEOUT', 'DONDOC_PARSE_OCR_SECONDS']);
+  });
+
+  it('reads the size of a PNG and a JPEG from their headers', () => {
+    const png = new Uint8Array(24);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(png.buffer).setUint32(16, 1654);
+    new DataView(png.buffer).setUint32(20, 2339);
+    expect(imageSizeOf(png)).toEqual({ width: 1654, height: 2339 });
+    // SOI, an APP0 segment of 4 bytes, SOF0: precision, height 600, width 400
+    const jpeg = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x02, 0x58, 0x01, 0x90, 1, 0, 0,
+    ]);
+    expect(imageSizeOf(jpeg)).toEqual({ width: 400, height: 600 });
+    expect(imageSizeOf(new TextEncoder().encode('GIF89a…'))).toBeNull();
   });
 });

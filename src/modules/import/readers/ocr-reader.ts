@@ -115,6 +115,66 @@ async function checkEngine(deadline: number, limits: ParseLimits): Promise<void>
   readyEngines.add(limits.ocrTesseract);
 }
 
+/**
+ * A picture of a page (.png, .jpg: a phone's photo, a scanner's image) → its plan text by OCR: put on
+ * a page of A4's width in a PDF (pdfkit) and read as a scan, so its size in inches — what the rules,
+ * dust and column measures of ocr-image.ts assume — is a printed page's whatever its pixels.
+ */
+export async function ocrImageToPlanText(
+  bytes: Uint8Array,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  events: OcrEvents = {},
+): Promise<OcrResult> {
+  return ocrPdfToPlanText(await pdfOfImage(bytes), limits, events);
+}
+
+async function pdfOfImage(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Uint8Array>((resolve) =>
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+  );
+  const size = imageSizeOf(bytes);
+  if (!size) throw new AppError('IMPORT_UNREADABLE', 'Ảnh bị hỏng hoặc không phải ảnh PNG/JPEG.');
+  const width = A4_WIDTH_POINTS;
+  const height = (width * size.height) / size.width;
+  doc.addPage({ size: [width, height], margin: 0 });
+  try {
+    doc.image(Buffer.from(bytes), 0, 0, { width, height });
+  } catch {
+    throw new AppError('IMPORT_UNREADABLE', 'Ảnh bị hỏng hoặc không phải ảnh PNG/JPEG.');
+  }
+  doc.end();
+  return done;
+}
+
+const A4_WIDTH_POINTS = 595.28;
+
+/** A PNG's or a JPEG's size in pixels, from its header (IHDR; the SOF segment); null for anything else. */
+export function imageSizeOf(bytes: Uint8Array): { width: number; height: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = (i: number) => bytes[i] ?? 0;
+  if (bytes.length >= 24 && at(0) === 0x89 && at(1) === 0x50 && at(12) === 0x49 && at(15) === 0x52) {
+    const [width, height] = [view.getUint32(16), view.getUint32(20)];
+    return width > 0 && height > 0 ? { width, height } : null;
+  }
+  if (at(0) !== 0xff || at(1) !== 0xd8) return null;
+  for (let i = 2; i + 9 < bytes.length; ) {
+    if (at(i) !== 0xff) return null;
+    const marker = at(i + 1);
+    const length = view.getUint16(i + 2);
+    const frame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (frame) {
+      const [height, width] = [view.getUint16(i + 5), view.getUint16(i + 7)];
+      return width > 0 && height > 0 ? { width, height } : null;
+    }
+    i += 2 + length;
+  }
+  return null;
+}
+
 interface PageText {
   positioned: PositionedText[];
   words: OcrWord[];

@@ -43,6 +43,28 @@ export async function scanOfPdf(pdf: Uint8Array, pages: number[], dpi = 200): Pr
   }
 }
 
+/** A page of a text PDF (1-based) → its picture as a PNG at `dpi`, grey: a page photographed or scanned to an image. */
+export function pngOfPage(pdf: Uint8Array, page: number, dpi = 200): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-scan-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    const range = ['-f', String(page), '-l', String(page)];
+    execFileSync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-gray',
+      '-png',
+      ...range,
+      '-singlefile',
+      join(dir, 'in.pdf'),
+      join(dir, 'page'),
+    ]);
+    return new Uint8Array(readFileSync(join(dir, 'page.png')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A PDF of pictures made from pages drawn with pdfkit (`draw` adds the pages). */
 export async function scanOfDrawing(draw: (doc: PDFKit.PDFDocument) => void, dpi = 200): Promise<Uint8Array> {
   const drawn = await pdfOf(draw);

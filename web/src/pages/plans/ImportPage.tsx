@@ -14,7 +14,7 @@ import type { Imported, ImportPreview } from './types.ts';
 import { uploadWithProgress } from './upload.ts';
 import './plans.css';
 
-const ACCEPT = '.txt,.docx,.pdf,.xlsx,.csv';
+const ACCEPT = '.txt,.docx,.pdf,.xlsx,.csv,.png,.jpg,.jpeg';
 
 /**
  * Nhập kế hoạch: drop the document → it goes up (with progress) → what dondoc read, header and task
