@@ -109,6 +109,13 @@ describe('PDF layout rules on positioned text', () => {
     expect(rowLines(text).map((line) => line.split('\t')[0])).toEqual(['1', '2', '2', '3', '3', '4']);
   });
 
+  it('keeps a line repeated on pages that hold nothing else (no body, so no running header)', () => {
+    const pages = [1, 2, 3].map(() => words('Kế hoạch số 1/KH-UBND - trang', 72, 720));
+    expect(positionedPagesToPlanText(pages).trim().split('\n')).toEqual(
+      Array(3).fill('Kế hoạch số 1/KH-UBND - trang'),
+    );
+  });
+
   it('reads "Nơi nhận" beside the signature column by column, and joins a wrapped paragraph', () => {
     const page = [
       ...words('Các cơ quan, đơn vị báo cáo kết quả về Sở Nội vụ', 50, 700),

@@ -1,7 +1,7 @@
 /**
  * Running headers and footers of laid-out pages, to be dropped: among the first two and last two
- * lines of each page, a line repeated (digits aside) at the same height on at least 40 % of the pages
- * (and 2), the gazette's 'CÔNG BÁO/Số …/Ngày …' line, and a page's first or last line that is only a
+ * lines of each page of three lines or more, a line repeated (digits aside) at the same height on at
+ * least 40 % of the pages (and 2), the gazette's 'CÔNG BÁO/Số …/Ngày …' line, and a page's first or last line that is only a
  * page number ('12', '- 3 -', 'Trang 3/12').
  */
 import { type Line, lineText } from './pdf-lines.ts';
@@ -19,7 +19,10 @@ export function runningLines(lines: Line[], keep: Set<number>): Set<number> {
     if (ids) ids.push(i);
     else byPage.set(line.page, [i]);
   });
-  const edges = [...byPage.values()].flatMap((ids) => [...new Set([...ids.slice(0, 2), ...ids.slice(-2)])]);
+  // a running line stands above or below a page's body: pages of one or two lines have none
+  const edges = [...byPage.values()]
+    .filter((ids) => ids.length >= 3)
+    .flatMap((ids) => [...new Set([...ids.slice(0, 2), ...ids.slice(-2)])]);
   const key = (i: number) =>
     lineText((lines[i] as Line).tokens)
       .replace(/^\d{1,4}\s+|\s+\d{1,4}$/gu, '')
