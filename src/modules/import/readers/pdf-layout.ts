@@ -10,10 +10,12 @@
  * - A task table is read by position:
  *   - header: a line whose first run is 'STT'/'TT'/'Số TT', widened up and down over lines ≤ 1.5 em
  *     apart whose STT column is empty or holds a short word ('Số' above 'TT'); the band must say nội
- *     dung/nhiệm vụ/công việc. Runs (words < 0.5 em apart) of the band overlapping in x form one
- *     column (a run over two runs of another line, 'Cơ quan thực hiện', is a super-header: skipped).
- *   - column borders: in the gap between two header columns, the x covered by the fewest text runs
- *     of the lines below: the blank corridor between the cells' texts, whatever their alignment.
+ *     dung/nhiệm vụ/công việc. Runs (words < 0.5 em apart, not parted by a drawn cell side) of the
+ *     band overlapping in x form one column (a run over two runs of another line, 'Cơ quan thực
+ *     hiện', is a super-header: skipped). A text item drawn across a cell side is split there first.
+ *   - column borders: a drawn cell side between two header columns; else, in the gap between them,
+ *     the x covered by the fewest text runs of the lines below: the blank corridor between the
+ *     cells' texts, whatever their alignment.
  *   - rows: see pdf-table-rows.ts (drawn borders when there are, else the lines' positions around
  *     the STT column's row marks — 1, 'a', a roman numeral, 'A', 'Phần'/'Mục' — top-aligned or
  *     vertically centred). Header bands repeated at a page top and column-number rows ('1 2 3 …',
