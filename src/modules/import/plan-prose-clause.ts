@@ -123,10 +123,11 @@ function supportAfterLead(tail: string): string {
 }
 
 /**
- * Verbs that end an agency phrase in running text ("… phối hợp với các cơ quan liên quan thực hiện"):
- * lower case only, since agency names are capitalised ("Ban Tổ chức Tỉnh ủy").
+ * Verbs that end an agency phrase in running text ("… phối hợp với các cơ quan liên quan thực hiện",
+ * "… phối hợp với Sở A, Báo B đẩy mạnh tuyên truyền"): lower case only, since agency names are
+ * capitalised ("Ban Tổ chức Tỉnh ủy"); none that a lower-case agency name uses ("quản lý", "phát triển").
  */
-const VERB = `(?:thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hoàn thành|rà soát|nghiên cứu|hướng dẫn|theo dõi|kiểm tra|báo cáo|trình|đề xuất|ban hành|đánh giá|tổng hợp|chỉ đạo|đôn đốc|tiến hành|tập trung|khẩn trương|để|nhằm|trước ngày|trong năm|trong quý|trong tháng|định kỳ|thường xuyên|hằng năm|hàng năm)`;
+const VERB = `(?:thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hoàn thành|rà soát|nghiên cứu|hướng dẫn|theo dõi|kiểm tra|báo cáo|trình|đề xuất|ban hành|đánh giá|tổng hợp|chỉ đạo|đôn đốc|tiến hành|tập trung|khẩn trương|đẩy mạnh|tăng cường|cung cấp|xử lý|giám sát|bảo đảm|đảm bảo|huy động|bố trí|chuẩn bị|phổ biến|vận động|xác định|cập nhật|nâng cao|hoàn thiện|sửa đổi|bổ sung|điều tra|khảo sát|lồng ghép|phát động|duy trì|ứng dụng|thúc đẩy|sơ kết|tổng kết|tập huấn|thẩm định|soạn thảo|công bố|thu gom|thành lập|lập|xem xét|giải quyết|chủ động|kịp thời|để|nhằm|trước ngày|trong năm|trong quý|trong tháng|định kỳ|thường xuyên|hằng năm|hàng năm)`;
 const VERB_AT = new RegExp(String.raw`\s(?:${VERB})(?![\p{L}\p{N}])`, 'u');
 
 function stripTrailingVerb(text: string): string {
@@ -161,18 +162,73 @@ export function findAssignment(text: string): Assignment | null {
 }
 
 /**
- * An item addressed to an agency, as a Chỉ thị writes them: "Sở Y tế: chủ trì, phối hợp với Sở Tài chính
- * tổ chức …, hoàn thành trước ngày …" → lead "Sở Y tế", the text after the colon as content, the
- * agencies after "phối hợp với" as support, the deadline after "hoàn thành" (or "trước ngày …").
+ * An item addressed to an agency, as a Chỉ thị writes them: "Sở Y tế: Chủ trì, phối hợp với Sở Tài chính
+ * tổ chức …, hoàn thành trước ngày …" → lead "Sở Y tế", support the agencies after "phối hợp với", the
+ * content the action ("Tổ chức …": the opening "Chủ trì, phối hợp với …" and the closing deadline clause
+ * dropped, first letter capitalised), the deadline from that closing clause (or "trước ngày …" anywhere).
  */
 export function findAddressee(text: string): Assignment | null {
   const m = /^([^:]{3,120}?)\s*:\s*(.*)$/u.exec(text);
   const lead = trimEnd(m?.[1] ?? '');
   if (!m || !looksLikeAgency(lead) || !(AGENCY_HEAD.test(lead) || ACRONYM.test(lead))) return null;
   const rest = (m[2] ?? '').trim();
-  const coordinate = /phối hợp(?:\s+(?:với|cùng))\s+/iu.exec(rest);
-  const support = coordinate ? supportInClause(rest, coordinate.index).support : '';
-  return { content: trimEnd(rest), lead, support, deadline: deadlineInText(rest) };
+  const closing = closingDeadline(rest);
+  const body = closing ? closing.body : trimEnd(rest);
+  const opening = /^chủ trì(?![\p{L}])[\s,;]*/iu.exec(body);
+  const coordinate = /phối hợp(?:\s+(?:với|cùng))\s+/iu.exec(body);
+  let support = '';
+  let action = body;
+  if (opening && coordinate?.index === opening[0].length) {
+    // "Chủ trì, phối hợp với Sở A, Sở B tổ chức …": the action starts where the agencies end
+    const clause = supportInClause(body, opening[0].length);
+    support = clause.support;
+    action = body.slice(clause.end).replace(/^[\s,;:]+/u, '') || body;
+  } else {
+    if (coordinate) support = supportInClause(body, coordinate.index).support;
+    // "Chủ trì tổ chức …", "Chủ trì, hướng dẫn …": the action after the word
+    if (opening && body.length > opening[0].length) action = body.slice(opening[0].length);
+  }
+  return {
+    content: capitalise(trimEnd(action)),
+    lead,
+    support,
+    deadline: closing?.deadline || deadlineInText(rest),
+  };
+}
+
+/**
+ * How a deadline phrase starts in the closing clause of an item ("trước ngày 30/9", "trong quý IV/2023",
+ * "thường xuyên", "hằng tháng" …): stricter than DEADLINE_START ("trước mắt", "trước khi" are no deadline).
+ */
+const TIME_START = String.raw`(?:trước\s+(?:ngày|\d|tháng|quý|năm)|chậm nhất|muộn nhất|trong\s+(?:năm|quý|tháng|tuần|\d+\s+(?:ngày|tháng|năm))|quý\s+[IV]+|tháng\s+\d|năm\s+\d{4}|thường xuyên|liên tục|hằng\s+(?:năm|quý|tháng|tuần)|hàng\s+(?:năm|quý|tháng|tuần)|định kỳ|giai đoạn\s+\d{4}|từ\s+(?:nay|năm|ngày|tháng|quý)|đến\s+(?:hết\s+)?(?:năm|ngày|tháng|quý)|cả năm)`;
+/**
+ * ", hoàn thành trước ngày …", ", thực hiện thường xuyên", "; định kỳ hằng quý" at the end of the text
+ * (a comma inside the phrase only before a number: "trong năm 2023, 2024").
+ */
+const CLOSING_CLAUSE = new RegExp(
+  String.raw`[,;]\s+(?:và\s+)?(?:(?:hoàn thành|thực hiện|triển khai)\s+(?:xong\s+)?(?:việc\s+)?)?(${TIME_START}(?:[^;,]|,\s*(?=\d))*)$`,
+  'iu',
+);
+/** "… báo cáo kết quả về Sở Y tế trước ngày 25 hằng tháng": a dated "trước ngày" that ends the text. */
+const CLOSING_DATE =
+  /\s(?:hoàn thành\s+)?((?:trước|chậm nhất(?:\s+là)?|muộn nhất(?:\s+là)?)(?:\s+ngày)?\s+\d[^;,]*)$/iu;
+
+/**
+ * The closing deadline clause of an item's text → the text before it and the phrase as written (without
+ * "hoàn thành", without a final '.'); null when the text does not end with one.
+ */
+function closingDeadline(text: string): { body: string; deadline: string } | null {
+  const body = text.replace(/[\s.;,/]+$/u, '');
+  const m = [CLOSING_CLAUSE.exec(body), CLOSING_DATE.exec(body)]
+    .filter((found): found is RegExpExecArray => found !== null && !/\.\s/u.test(found[1] ?? ''))
+    .sort((a, b) => a.index - b.index)[0];
+  if (!m?.[1]) return null;
+  const before = trimEnd(body.slice(0, m.index));
+  return before === '' ? null : { body: before, deadline: trimDeadline(m[1]) };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
 
 /** A deadline anywhere in an addressed item: "hoàn thành trước ngày …", "trước ngày 30/6/2024" … */

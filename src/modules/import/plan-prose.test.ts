@@ -227,12 +227,88 @@ describe('prose plans: layout variants', () => {
     expect(rows(parsed)).toEqual([
       [
         'II.1',
-        'Chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh kiểm tra việc cung ứng thuốc, hoàn thành trước ngày 30/6/2024',
+        'Kiểm tra việc cung ứng thuốc',
         'Sở Y tế',
         'Sở Tài chính, Bảo hiểm xã hội tỉnh',
         'trước ngày 30/6/2024',
       ],
       ['II.2', 'Tăng cường kiểm tra an ninh mạng; Xử lý nghiêm các vi phạm', 'Công an tỉnh', '', ''],
+    ]);
+  });
+
+  it('reads the action of an addressed item: without "Chủ trì, phối hợp với …" and its closing deadline clause', () => {
+    const parsed = plan([
+      '1. Sở Nông nghiệp và Phát triển nông thôn: chủ trì, phối hợp với Sở Công Thương, Hội Nông dân tỉnh tăng cường kiểm tra chất lượng vật tư nông nghiệp, hoàn thành xong trong quý III/2022.',
+      '2. Công an tỉnh: Chủ trì tổ chức tuần tra, kiểm soát tại các chợ đầu mối, thực hiện liên tục.',
+      '3. Sở Tư pháp: Phối hợp với Sở Nội vụ thẩm định hồ sơ trình UBND tỉnh; gửi báo cáo về Văn phòng UBND tỉnh chậm nhất ngày 10 hằng quý.',
+      '4. Đài Phát thanh và Truyền hình tỉnh: Mở chuyên mục về an toàn thực phẩm năm 2022, định kỳ hằng tuần.',
+      '5. Ban Dân tộc: Chủ trì, phối hợp với các cơ quan liên quan.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      [
+        '.1',
+        'Tăng cường kiểm tra chất lượng vật tư nông nghiệp',
+        'Sở Nông nghiệp và Phát triển nông thôn',
+        'Sở Công Thương, Hội Nông dân tỉnh',
+        'trong quý III/2022',
+      ],
+      ['.2', 'Tổ chức tuần tra, kiểm soát tại các chợ đầu mối', 'Công an tỉnh', '', 'liên tục'],
+      [
+        '.3',
+        'Phối hợp với Sở Nội vụ thẩm định hồ sơ trình UBND tỉnh; gửi báo cáo về Văn phòng UBND tỉnh',
+        'Sở Tư pháp',
+        'Sở Nội vụ',
+        'chậm nhất ngày 10 hằng quý',
+      ],
+      [
+        '.4',
+        'Mở chuyên mục về an toàn thực phẩm năm 2022',
+        'Đài Phát thanh và Truyền hình tỉnh',
+        '',
+        'định kỳ hằng tuần',
+      ],
+      ['.5', 'Chủ trì, phối hợp với các cơ quan liên quan', 'Ban Dân tộc', 'các cơ quan liên quan', ''],
+    ]);
+  });
+
+  it("leaves the document's closing paragraph out of the last task", () => {
+    const items = [
+      '1. Sở Nội vụ: Rà soát biên chế công chức các sở, hoàn thành trước ngày 31/5/2022.',
+      '2. Thanh tra tỉnh: Kiểm tra công vụ đột xuất tại các đơn vị, báo cáo kết quả trước ngày',
+      '20/12/2022.',
+    ];
+    const closing = 'Giám đốc các sở, ngành căn cứ nhiệm vụ được giao khẩn trương thực hiện;';
+    const wrapped = 'trong quá trình thực hiện, có vướng mắc báo cáo UBND tỉnh để chỉ đạo./.';
+    const expected = [
+      [
+        '.2',
+        'Kiểm tra công vụ đột xuất tại các đơn vị, báo cáo kết quả',
+        'Thanh tra tỉnh',
+        '',
+        'trước ngày 20/12/2022',
+      ],
+    ];
+    // a new sentence right after the last item, a paragraph after a blank line, and before a heading
+    expect(rows(plan([...items, closing, wrapped])).slice(1)).toEqual(expected);
+    expect(rows(plan([...items, '', 'Các đơn vị nghiêm túc thực hiện'])).slice(1)).toEqual(expected);
+    expect(rows(plan(['II. NHIỆM VỤ', ...items, closing, 'III. KINH PHÍ'])).slice(1)).toEqual([
+      ['II.2', ...(expected[0] ?? []).slice(1)],
+    ]);
+    // a paragraph that continues an item before the next item stays part of it
+    const between = plan([items[0] ?? '', 'Đồng thời đề xuất phương án sắp xếp.', ...items.slice(1)]);
+    expect(between.tasks[0]?.content).toBe(
+      'Rà soát biên chế công chức các sở, hoàn thành trước ngày 31/5/2022. Đồng thời đề xuất phương án sắp xếp',
+    );
+  });
+
+  it('keeps a paragraph after the last item when only it assigns the work', () => {
+    const parsed = plan([
+      'II. NHIỆM VỤ',
+      '1. Số hóa hồ sơ đất đai.',
+      'Giao Sở Tài nguyên và Môi trường chủ trì thực hiện, hoàn thành trong năm 2023.',
+    ]);
+    expect(rows(parsed)).toEqual([
+      ['II.1', 'Số hóa hồ sơ đất đai', 'Sở Tài nguyên và Môi trường', '', 'trong năm 2023'],
     ]);
   });
 

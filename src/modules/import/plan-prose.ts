@@ -5,7 +5,13 @@
  * Numbering: item 2 → '2'; its "a)" → '2a'; the assigning dash items of item 3 → '3.1', '3.2' ….
  * Items that assign nothing stay text; one warning lists the numbered ones of sections that have tasks.
  */
-import { type AttributeField, findAssignment, matchAttributes } from './plan-prose-clause.ts';
+import {
+  type AttributeField,
+  attributesInText,
+  findAddressee,
+  findAssignment,
+  matchAttributes,
+} from './plan-prose-clause.ts';
 import { assemble, type Item, type Kind, type ProseResult, setAttributes } from './plan-prose-tasks.ts';
 import type { ParsedSection } from './plan-text.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
@@ -13,6 +19,13 @@ import { collapse, fixOcr } from './plan-text-header.ts';
 
 /** Where a plain line goes: the open item's text, one of its attributes, a section title, or nowhere. */
 type Target = { item: Item; field: 'text' | AttributeField } | { section: ParsedSection } | null;
+
+/** A paragraph that may close the document rather than continue the item: where it starts in the item. */
+interface Detached {
+  item: Item;
+  text: number;
+  raw: number;
+}
 
 const ROMAN_HEADING = /^((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.):–-]\s*(\S.*)$/u;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+(?=\p{Lu}))(\S.*)?$/u;
@@ -35,6 +48,12 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
   let stack: Item[] = [];
   let target: Target = null;
   let skipping = false;
+  let blank = false;
+  let detached: Detached | null = null;
+  const endItems = () => {
+    if (detached) dropClosing(detached);
+    detached = null;
+  };
 
   for (let i = from; i < to; i++) {
     // cells of a layout table (a signature block beside the Nơi nhận list); runs of spaces are text
@@ -42,12 +61,18 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
       .split('\t')
       .map((cell) => cell.trim())
       .filter((cell) => cell !== '');
-    if (cells.length === 0) continue;
+    if (cells.length === 0) {
+      blank = true;
+      continue;
+    }
+    const afterBlank = blank;
+    blank = false;
     const text = collapse(cells.join(' ').split(CELL_LINE_BREAK).join(' '));
     const n = i + 1;
     const roman = ROMAN_HEADING.exec(text);
     if (roman?.[1] && cells.length === 1) {
       const section = { code: roman[1], title: fixOcr(collapse(roman[2] ?? '')), line: n };
+      endItems();
       sections.push(section);
       sectionCode = section.code;
       stack = [];
@@ -57,6 +82,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
     }
     if (NOI_NHAN.test(cells[0] ?? '')) skipping = true;
     if (skipping || cells.length > 1 || DIEU.test(text)) {
+      endItems();
       if (DOC_HEADING.test(text)) skipping = false;
       target = null;
       continue;
@@ -66,6 +92,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
     if (attributes) {
       const owner = ownerOf(stack, /^[+*]/u.test(text));
       if (owner) {
+        detached = null;
         owner.raw.push(text);
         target = { item: owner, field: setAttributes(owner, attributes) };
       } else target = null;
@@ -73,6 +100,7 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
     }
     const marker = brokenName(target, text) ? null : matchMarker(text);
     if (marker) {
+      detached = null;
       stack = stack.filter((open) => encloses(open, marker.depth));
       const item: Item = {
         ...marker,
@@ -90,9 +118,50 @@ export function parseProse(lines: string[], from: number, to: number): ProseResu
       target = { item, field: 'text' };
       continue;
     }
-    target = isCapsLine(text, target) ? null : continueWith(target, text);
+    if (isCapsLine(text, target)) {
+      target = null;
+      continue;
+    }
+    if (!detached && target && 'item' in target && target.field === 'text') {
+      const { item } = target;
+      if (startsParagraph(item.text.at(-1) ?? '', text, afterBlank))
+        detached = { item, text: item.text.length, raw: item.raw.length };
+    }
+    target = continueWith(target, text);
   }
+  endItems();
   return assemble(items, sections);
+}
+
+/**
+ * A plain line that starts a paragraph of its own, not a wrapped line: capitalised, after a blank line or
+ * after a sentence that ended ("… trước ngày 15/12/2023." / "… Chỉ thị này./.").
+ */
+function startsParagraph(previous: string, text: string, afterBlank: boolean): boolean {
+  return /^\p{Lu}/u.test(text) && (afterBlank || /[.!?]["”)]?$/u.test(previous));
+}
+
+/**
+ * The items ended (a heading, the Nơi nhận, the end of the text): a paragraph after the last item's own
+ * text is the document's closing ("Chủ tịch UBND tỉnh yêu cầu … nghiêm túc thực hiện Chỉ thị này./."),
+ * not part of it — when the item assigns work without it (else the paragraph may be where it does).
+ */
+function dropClosing({ item, text, raw }: Detached): void {
+  const head = collapse(item.text.slice(0, text).join(' '));
+  if (!assignsWork(item, head)) return;
+  item.text.splice(text);
+  item.raw.splice(raw);
+}
+
+/** The item (with `head` as its text) or an item above it names a lead. */
+function assignsWork(item: Item, head: string): boolean {
+  const { lead, assignee } = item.attributes;
+  if (lead || assignee) return true;
+  if (head !== '' && (findAssignment(head) ?? findAddressee(head) ?? attributesInText(head))) return true;
+  for (let p = item.parent; p; p = p.parent) {
+    if (assignsWork(p, collapse(p.text.join(' ')))) return true;
+  }
+  return false;
 }
 
 /**

@@ -36,6 +36,8 @@ const DOC_REF = new RegExp(
   String.raw`^\(?\s*((?:kế hoạch|quyết định|chương trình|đề án|thông báo|nghị quyết|chỉ thị|công văn)(?:\s+[\p{L}]+)*?)\s+số\s*:?\s*(${SYMBOL})(.*)$`,
   'iu',
 );
+/** The heading of an appendix ("PHỤ LỤC", "Phụ lục 2"): where a signature block ends. */
+const APPENDIX_START = /^(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
 const CAN_CU = new RegExp(`^Căn cứ${NOT_LETTER}`, 'u');
 const NOI_NHAN = /^Nơi nhận\s*:?\s*(.*)$/iu;
 const PREAMBLE_END = /^(?:(?:[IVX]+|\d+)\.\s|Điều\s+1(?!\d)|QUYẾT ĐỊNH\s*:)/u;
@@ -182,10 +184,12 @@ export function parseHeader(lines: string[], bounds: HeaderBounds, warnings: Par
 
   let recipients = parseRecipients(lines, 0, bodyEnd);
   let signerEnd = bodyEnd;
-  if (recipients.start < 0 && !bounds.appendix) {
-    // a table in the body (no PHỤ LỤC): Nơi nhận and the signature come after it
+  if (recipients.start < 0) {
+    // a table in the body, or a PHỤ LỤC set inside the body (a page copied from the web): Nơi nhận and
+    // the signature come after it — up to the next PHỤ LỤC, if one follows
     const after = parseRecipients(lines, bodyEnd, lines.length);
-    if (after.start >= 0) [recipients, signerEnd] = [after, lines.length];
+    const next = lines.findIndex((line, i) => i > after.start && APPENDIX_START.test(line.trim()));
+    if (after.start >= 0) [recipients, signerEnd] = [after, next >= 0 ? next : lines.length];
   }
   const signerFrom = recipients.start >= 0 ? recipients.start : Math.max(0, bodyEnd - 15);
   return {
@@ -241,16 +245,24 @@ function titleAfter(lines: string[], from: number, end: number, firstPart: strin
   return parts.length ? fixOcr(collapse(parts.join(' '))) : null;
 }
 
+/** "2023 - 2025", "(2021-2025)": numbers with their dashes and brackets, no letter (a year among them). */
+const NUMBERS_LINE = /^[([]?\d{1,4}(?:\s*[-–—/,.]\s*\d{1,4})*[)\]]?$/u;
+
 function isCapitals(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !text.includes('\t');
 }
 
-/** A title in capitals: up to 4 lines of capitals, ended by a blank line or the issuer's line. */
+/**
+ * A title in capitals: up to 4 lines of capitals, ended by a blank line or the issuer's line; a line of
+ * numbers only continues it ("… GIAI ĐOẠN" / "2023 - 2025").
+ */
 function capitalTitle(lines: string[], from: number, end: number): string | null {
   const parts: string[] = [];
   for (let i = from; i < Math.min(end, from + 4); i++) {
     const text = (lines[i] ?? '').trim();
-    if (!isCapitals(text) || ISSUER_LINE.test(text) || /:$/u.test(text) || SO_LINE.test(text)) break;
+    const numbers = parts.length > 0 && NUMBERS_LINE.test(text) && /\d{4}/u.test(text);
+    if (!numbers && (!isCapitals(text) || ISSUER_LINE.test(text) || /:$/u.test(text) || SO_LINE.test(text)))
+      break;
     parts.push(text);
   }
   return parts.length ? fixOcr(collapse(parts.join(' '))) : null;

@@ -330,6 +330,65 @@ describe('parsePlanText on small documents', () => {
     expect(plan.tasks).toHaveLength(1);
   });
 
+  it('keeps the line of years that ends a title written in capitals', () => {
+    const title = (lines: string[]) =>
+      parsePlanText(
+        [
+          'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+          'Số: 45/QĐ-UBND\tQuảng Trị, ngày 10 tháng 01 năm 2024',
+          '',
+          'QUYẾT ĐỊNH',
+          ...lines,
+          '',
+          'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH',
+        ].join('\n'),
+      ).title;
+    expect(title(['PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG', 'GIAI ĐOẠN', '2024 – 2030'])).toBe(
+      'PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG GIAI ĐOẠN 2024 – 2030',
+    );
+    expect(title(['KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM', '(2024-2025)'])).toBe(
+      'KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM (2024-2025)',
+    );
+    // a page number is no part of it, nor is a line of numbers that starts the block
+    expect(title(['KẾ HOẠCH CHUYỂN ĐỔI SỐ', '3'])).toBe('KẾ HOẠCH CHUYỂN ĐỔI SỐ');
+  });
+
+  it('finds Nơi nhận and the signer after a PHỤ LỤC set inside the body (a page copied from the web)', () => {
+    const plan = parsePlanText(
+      [
+        'UBND TỈNH SÓC TRĂNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: 31/KH-UBND | Sóc Trăng, ngày 08 tháng 3 năm 2023',
+        '',
+        'KẾ HOẠCH',
+        'Phát triển thương mại điện tử năm 2023',
+        '',
+        'I. NHIỆM VỤ',
+        '(Chi tiết tại Phụ lục kèm theo)',
+        'PHỤ LỤC',
+        'NHIỆM VỤ PHÁT TRIỂN THƯƠNG MẠI ĐIỆN TỬ',
+        'STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành',
+        'I | NÂNG CAO KỸ NĂNG SỐ | | |',
+        '1 | Đào tạo kỹ năng bán hàng trực tuyến | Sở Công Thương | Sở Tài chính | Quý III/2023',
+        '',
+        'II. TỔ CHỨC THỰC HIỆN',
+        'Các sở, ngành triển khai Kế hoạch này./.',
+        '',
+        'Nơi nhận:',
+        '- Bộ Công Thương;',
+        '- Lưu: VT, KT. | KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        '',
+        'Lâm Hoàng Nghiệp',
+        '',
+        'PHỤ LỤC II',
+        'STT | Tên doanh nghiệp | Địa chỉ',
+        '1 | Hồ Văn Tâm | Sóc Trăng',
+      ].join('\n'),
+    );
+    expect(plan).toMatchObject({ signer: 'Lâm Hoàng Nghiệp', recipients: ['Bộ Công Thương', 'Lưu: VT, KT'] });
+    expect(plan.tasks.map((t) => [t.no, t.leadText])).toEqual([['1', 'Sở Công Thương']]);
+  });
+
   it('returns no tasks and a "no_table" warning for a document without a table', () => {
     const plan = parsePlanText('Tây Ninh, ngày 13 tháng 01 năm 2021\n\nTHÔNG BÁO\nLịch làm việc tuần 3\n');
     expect(plan).toMatchObject({
