@@ -3,6 +3,7 @@
  * or TEST_DATABASE_URL points at a PostgreSQL server) on PostgreSQL, written to docs/benchmarks.md.
  * The scale benchmarks of issue #9 (10k–1m assignments, HTTP load) will extend this file.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
@@ -136,6 +137,9 @@ console.log(table);
 
 // uploads under attack (issue #16): about 60 s of HTTP load in its own processes; BENCH_UPLOADS=off skips it
 if (process.env.BENCH_UPLOADS !== 'off') await import('./upload-attack.ts');
+
+// a 20-page text PDF (issue #13: ≤ 3 s), in a fresh process so its first read is a cold one
+spawnSync(process.execPath, ['--import', 'tsx', 'bench/pdf-pages.ts', '5', '--write'], { stdio: 'inherit' });
 
 // scans read by OCR (issue #13): a page's time and /api/health during OCR; BENCH_OCR=off skips it
 if (process.env.BENCH_OCR !== 'off') await import('./ocr.ts');

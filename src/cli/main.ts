@@ -31,7 +31,7 @@ Cách dùng:
   dondoc demo [--reset]                            nạp dữ liệu mẫu (Kế hoạch 87/KH-UBND, Tây Ninh)
   dondoc import TỆP [--dry-run] [--json] [--replace] [--set title="…"] [--set number=…] [--set issuedOn=NGÀY]
                   [--allow-no-lead]
-                                                   nhập kế hoạch từ .txt, .docx, .pdf, .xlsx, .csv
+                                                   nhập kế hoạch từ .txt, .docx, .pdf, .xlsx, .csv, ảnh quét .png/.jpg
                                                    (--dry-run: chỉ xem kết quả đọc, không lưu; --set: trích yếu,
                                                    số, ngày ban hành khi văn bản thiếu; --allow-no-lead: vẫn lưu
                                                    nhiệm vụ chưa có cơ quan chủ trì)

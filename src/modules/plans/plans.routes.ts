@@ -30,7 +30,8 @@ import {
 } from './plans-write.service.ts';
 import { tasksRoutes } from './tasks.routes.ts';
 
-const MULTIPART = 'multipart/form-data: `file` (.docx, .pdf, .xlsx, .csv, .txt)';
+const MULTIPART =
+  'multipart/form-data: `file` (.docx, .pdf — a scan is read by OCR —, .xlsx, .csv, .txt, .png, .jpg)';
 
 /** Kế hoạch: list, register (JSON or an uploaded document), read, edit, withdraw, source file; and tasks. */
 export async function plansRoutes(app: ZodApp) {
