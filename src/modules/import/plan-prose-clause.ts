@@ -127,8 +127,11 @@ function supportAfterLead(tail: string): string {
  * "… phối hợp với Sở A, Báo B đẩy mạnh tuyên truyền"): lower case only, since agency names are
  * capitalised ("Ban Tổ chức Tỉnh ủy"); none that a lower-case agency name uses ("quản lý", "phát triển").
  */
-const VERB = `(?:thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hoàn thành|rà soát|nghiên cứu|hướng dẫn|theo dõi|kiểm tra|báo cáo|trình|đề xuất|ban hành|đánh giá|tổng hợp|chỉ đạo|đôn đốc|tiến hành|tập trung|khẩn trương|đẩy mạnh|tăng cường|cung cấp|xử lý|giám sát|bảo đảm|đảm bảo|huy động|bố trí|chuẩn bị|phổ biến|vận động|xác định|cập nhật|nâng cao|hoàn thiện|sửa đổi|bổ sung|điều tra|khảo sát|lồng ghép|phát động|duy trì|ứng dụng|thúc đẩy|sơ kết|tổng kết|tập huấn|thẩm định|soạn thảo|công bố|thu gom|thành lập|lập|xem xét|giải quyết|chủ động|kịp thời|để|nhằm|trước ngày|trong năm|trong quý|trong tháng|định kỳ|thường xuyên|hằng năm|hàng năm)`;
+const ACTION = `(?:thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hoàn thành|rà soát|nghiên cứu|hướng dẫn|theo dõi|kiểm tra|báo cáo|trình|đề xuất|ban hành|đánh giá|tổng hợp|chỉ đạo|đôn đốc|tiến hành|tập trung|khẩn trương|đẩy mạnh|tăng cường|cung cấp|xử lý|giám sát|bảo đảm|đảm bảo|huy động|bố trí|chuẩn bị|phổ biến|vận động|xác định|cập nhật|nâng cao|hoàn thiện|sửa đổi|bổ sung|điều tra|khảo sát|lồng ghép|phát động|duy trì|ứng dụng|thúc đẩy|sơ kết|tổng kết|tập huấn|thẩm định|soạn thảo|công bố|thu gom|thành lập|lập|xem xét|giải quyết|chủ động|kịp thời|để|nhằm)`;
+const VERB = `(?:${ACTION}|trước ngày|trong năm|trong quý|trong tháng|định kỳ|thường xuyên|hằng năm|hàng năm)`;
 const VERB_AT = new RegExp(String.raw`\s(?:${VERB})(?![\p{L}\p{N}])`, 'u');
+/** An action inside a phrase ("định kỳ 6 tháng báo cáo UBND tỉnh"): no deadline phrase of its own. */
+const ACTION_AT = new RegExp(String.raw`\s(?:${ACTION})(?![\p{L}\p{N}])`, 'u');
 
 function stripTrailingVerb(text: string): string {
   const m = VERB_AT.exec(text);
@@ -209,9 +212,12 @@ const CLOSING_CLAUSE = new RegExp(
   String.raw`[,;]\s+(?:và\s+)?(?:(?:hoàn thành|thực hiện|triển khai)\s+(?:xong\s+)?(?:việc\s+)?)?(${TIME_START}(?:[^;,]|,\s*(?=\d))*)$`,
   'iu',
 );
-/** "… báo cáo kết quả về Sở Y tế trước ngày 25 hằng tháng": a dated "trước ngày" that ends the text. */
+/**
+ * "… báo cáo kết quả về Sở Y tế trước ngày 25 hằng tháng", "… rà soát quy hoạch trong quý II/2024": a
+ * dated "trước ngày" or a "trong năm/quý/tháng" with its number that ends the text.
+ */
 const CLOSING_DATE =
-  /\s(?:hoàn thành\s+)?((?:trước|chậm nhất(?:\s+là)?|muộn nhất(?:\s+là)?)(?:\s+ngày)?\s+\d[^;,]*)$/iu;
+  /\s(?:hoàn thành\s+)?((?:(?:trước|chậm nhất(?:\s+là)?|muộn nhất(?:\s+là)?)(?:\s+ngày)?\s+\d|trong\s+(?:năm|quý|tháng)\s+[\dIVX])[^;,]*)$/iu;
 
 /**
  * The closing deadline clause of an item's text → the text before it and the phrase as written (without
@@ -221,6 +227,7 @@ function closingDeadline(text: string): { body: string; deadline: string } | nul
   const body = text.replace(/[\s.;,/]+$/u, '');
   const m = [CLOSING_CLAUSE.exec(body), CLOSING_DATE.exec(body)]
     .filter((found): found is RegExpExecArray => found !== null && !/\.\s/u.test(found[1] ?? ''))
+    .filter((found) => !ACTION_AT.test(found[1] ?? ''))
     .sort((a, b) => a.index - b.index)[0];
   if (!m?.[1]) return null;
   const before = trimEnd(body.slice(0, m.index));

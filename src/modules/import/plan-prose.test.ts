@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAssignment, matchAttributes, splitAssignee } from './plan-prose-clause.ts';
+import { findAddressee, findAssignment, matchAttributes, splitAssignee } from './plan-prose-clause.ts';
 import { type ParsedPlan, parsePlanText } from './plan-text.ts';
 
 const HEAD = [
@@ -449,6 +449,32 @@ describe('attribute lines and inline clauses', () => {
       support: '',
       deadline: '',
     });
+  });
+
+  it.each([
+    [
+      'Sở Xây dựng: Hoàn thành việc rà soát quy hoạch chung trong quý II/2024.',
+      'Hoàn thành việc rà soát quy hoạch chung',
+      'trong quý II/2024',
+    ],
+    // a time word that starts an action, or a year inside the content, is no closing clause
+    [
+      'UBND cấp huyện: Kiểm tra tại địa phương, định kỳ 6 tháng báo cáo UBND tỉnh.',
+      'Kiểm tra tại địa phương, định kỳ 6 tháng báo cáo UBND tỉnh',
+      '',
+    ],
+    [
+      'Sở Nội vụ: Hướng dẫn các cơ quan, trước mắt tập trung rà soát biên chế năm 2024.',
+      'Hướng dẫn các cơ quan, trước mắt tập trung rà soát biên chế năm 2024',
+      '',
+    ],
+    [
+      'Sở Y tế: Giám sát dịch bệnh tại cửa khẩu, thực hiện trong năm 2024, 2025.',
+      'Giám sát dịch bệnh tại cửa khẩu',
+      'trong năm 2024, 2025',
+    ],
+  ])('reads the addressed item %j → content %j, deadline %j', (text, content, deadline) => {
+    expect(findAddressee(text)).toMatchObject({ content, deadline });
   });
 
   it('finds no assignment where "chủ trì" names no agency', () => {

@@ -198,7 +198,9 @@ export function parseHeader(lines: string[], bounds: HeaderBounds, warnings: Par
     issuedOn,
     place,
     title,
-    signer: findSigner(lines, signerFrom, signerEnd),
+    signer:
+      findSigner(lines, signerFrom, signerEnd) ??
+      (recipients.start >= 0 ? signerAbove(lines, recipients.start) : null),
     bases: parseBases(lines, headingIdx, bodyEnd),
     recipients: recipients.items,
   };
@@ -351,6 +353,26 @@ function parseRecipients(lines: string[], from: number, end: number): { items: s
     .map((item) => collapse(item.replace(BULLET, '')).replace(/\s*[;.,]+$/u, ''))
     .filter((item) => item !== '' && !/^\(.*\)$/u.test(item));
   return { items, start };
+}
+
+/** The title that heads a signature block: "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG" … */
+const SIGNING_TITLE =
+  /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)(?![\p{L}])/u;
+
+/**
+ * A signature block written above the Nơi nhận list (a web page that lays the two out one after the
+ * other): a person's name within a few lines under a signing title ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+ */
+function signerAbove(lines: string[], recipientsStart: number): string | null {
+  for (let i = recipientsStart - 1; i >= Math.max(0, recipientsStart - 8); i--) {
+    const name = splitCells(lines[i] ?? '').find((cell) => PERSON_NAME.test(cell));
+    if (!name) continue;
+    for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
+      if (splitCells(lines[j] ?? '').some((cell) => SIGNING_TITLE.test(cell))) return name;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** The signer: the last line (or cell) between 'Nơi nhận' and the appendix that looks like a person's name. */

@@ -389,6 +389,31 @@ describe('parsePlanText on small documents', () => {
     expect(plan.tasks.map((t) => [t.no, t.leadText])).toEqual([['1', 'Sở Công Thương']]);
   });
 
+  it('finds the signer of a signature block written above the Nơi nhận list', () => {
+    const text = (block: string[]) =>
+      [
+        'BỘ CÔNG THƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: 207/QĐ-BCT\tHà Nội, ngày 02 tháng 02 năm 2024',
+        '',
+        'QUYẾT ĐỊNH',
+        'Về việc giao nhiệm vụ kiểm tra thị trường',
+        '',
+        'Điều 1. Giao Tổng cục Quản lý thị trường kiểm tra hàng giả.',
+        'Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.',
+        '',
+        ...block,
+        '',
+        'Nơi nhận:',
+        '- Như Điều 3;',
+        '- Lưu: VT, TTTN.',
+      ].join('\n');
+    expect(parsePlanText(text(['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG', '(Đã ký)', '', 'Phan Thị Thắng'])).signer).toBe(
+      'Phan Thị Thắng',
+    );
+    // a name-like line above the list with no signing title over it is no signer
+    expect(parsePlanText(text(['Điều 3. Giao Vụ trưởng thi hành.', 'Hà Văn Long'])).signer).toBeNull();
+  });
+
   it('returns no tasks and a "no_table" warning for a document without a table', () => {
     const plan = parsePlanText('Tây Ninh, ngày 13 tháng 01 năm 2021\n\nTHÔNG BÁO\nLịch làm việc tuần 3\n');
     expect(plan).toMatchObject({
