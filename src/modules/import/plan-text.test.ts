@@ -196,6 +196,31 @@ const cells = (plan: ParsedPlan) =>
   plan.tasks.map((t) => [t.sectionCode, t.no, t.content, t.leadText, t.supportText, t.deadlineText, t.note]);
 
 describe('parsePlanText on small documents', () => {
+  it('ends a table at the closing block (Nơi nhận beside the signing title), never reading it as rows', () => {
+    const plan = parsePlanText(
+      [
+        'Số: 12/KH-UBND',
+        'Tây Ninh, ngày 5 tháng 3 năm 2022',
+        '',
+        'KẾ HOẠCH',
+        'Chuyển đổi số năm 2022',
+        '',
+        'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành',
+        '1\tXây dựng kế hoạch\tSở Nội vụ\tSở Tư pháp\tTrước ngày 30/6/2022',
+        '2\tTổ chức tập huấn\tSở Tư pháp\t\tQuý III/2022',
+        '',
+        'Nơi nhận:\tKT. CHỦ TỊCH',
+        '- Như trên;\tPHÓ CHỦ TỊCH',
+        '- Lưu: VT.',
+        '\tNguyễn Văn An',
+      ].join('\n'),
+    );
+    expect(plan.tasks.map((t) => t.no)).toEqual(['1', '2']);
+    expect(plan.signer).toBe('Nguyễn Văn An');
+    expect(plan.recipients).toEqual(['Như trên', 'Lưu: VT']);
+    expect(plan.warnings.map((w) => w.code)).toEqual([]);
+  });
+
   it('reads a small plan with its header and a row whose trailing cells are missing', () => {
     const plan = parsePlanText(
       doc([
@@ -432,7 +457,7 @@ describe('parsePlanText on small documents', () => {
         'tiếp theo của dòng trên',
         '-\tKiểm tra Sở Xây dựng\tSở Nội vụ\t\tQuý II/2021\t',
         '3\tKiểm tra Sở Tài chính\tSở Nội vụ\t\tQuý III/2021',
-        'KT. CHỦ TỊCH',
+        'Tổng cộng ba cuộc kiểm tra',
       ]),
     );
     expect(plan.tasks.map((t) => [t.no, t.content])).toEqual([

@@ -190,6 +190,7 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0 || isColumnNumbers(filled)) continue;
     if (isTableHeader(line) && !TASK_NO.test(cells[noIdx] ?? '')) continue;
+    if (CLOSING_BLOCK.test(filled[0] ?? '')) break;
     const afterBlank = (lines[i - 1] ?? '').trim() === '';
     if (cells.length === 1 && endsTable(cells[0] ?? '', sectionCode, afterBlank && cols.starts === null))
       break;
@@ -266,6 +267,13 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
  * I–IV of the table): a bare paragraph (no cells) whose roman numeral goes back from the table's last
  * section, or, in a table of tab-separated rows, a bare "III. …" paragraph after a blank line.
  */
+/**
+ * The document's closing block ('Nơi nhận:', a signing title such as 'KT. CHỦ TỊCH' or 'PHÓ CHỦ TỊCH')
+ * in a row's first filled cell: the table ended before it, whatever its cells.
+ */
+const CLOSING_BLOCK =
+  /^(?:Nơi nhận\s*(?::.*)?|(?:KT|TM|TL|Q|TUQ)\.\s*\p{Lu}[\p{Lu} ]*|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG))$/u;
+
 function endsTable(paragraph: string, lastSection: string, afterBlankInTabTable: boolean): boolean {
   const m = /^([IVX]+)\.\s+\S/u.exec(paragraph);
   const code = m?.[1] ?? '';
