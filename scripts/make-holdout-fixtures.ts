@@ -36,39 +36,30 @@
  *   2023" is a period: due at its end).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
-import JSZip from 'jszip';
-import PDFDocument from 'pdfkit';
+  canonicalIn,
+  type DirectoryJson,
+  type Grey,
+  layoutTable,
+  mulberry32,
+  pinZip,
+  pngBytes,
+  printToPdf,
+  readPgm,
+  scannedPdf,
+} from './fixture-kit.ts';
 import type { ExpectedFixture, ExpectedRecurrence, ExpectedTask } from './import-accuracy.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'test/fixtures/import-holdout');
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-/** Every date the tools would take from the clock. */
-const PINNED = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 
 // ── directories: written name → canonical name ─────────────────────────────────────────────────
 
-interface DirectoryJson {
-  agencies: { name: string; aliases?: string[] }[];
-  groups: { name: string; aliases?: string[] }[];
-}
 const TAY_NINH = JSON.parse(
   readFileSync(join(ROOT, 'src/modules/demo/seed/tay-ninh-2021-directory.json'), 'utf8'),
 ) as DirectoryJson;
@@ -102,15 +93,6 @@ const GOVERNMENT: DirectoryJson = {
   ],
 };
 
-const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
-function canonicalIn(directory: DirectoryJson, written: string): string {
-  const key = fold(written);
-  for (const entry of [...directory.agencies, ...directory.groups]) {
-    if (fold(entry.name) === key || (entry.aliases ?? []).some((alias) => fold(alias) === key))
-      return entry.name;
-  }
-  return written;
-}
 const tn = (...names: string[]) => names.map((n) => canonicalIn(TAY_NINH, n));
 const gov = (...names: string[]) => names.map((n) => canonicalIn(GOVERNMENT, n));
 
@@ -201,7 +183,6 @@ class Prose {
 }
 
 const FONT = 'Times New Roman';
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 
 function p(
   text: string,
@@ -212,34 +193,6 @@ function p(
     spacing: { after: 80 },
     indent: o.indent ? { firstLine: 567 } : undefined,
     children: [new TextRun({ text, bold: o.bold, italics: o.italics, font: FONT, size: (o.size ?? 14) * 2 })],
-  });
-}
-
-function layoutTable(cells: Paragraph[][][], widths: number[]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: widths,
-    borders: {
-      top: NONE,
-      bottom: NONE,
-      left: NONE,
-      right: NONE,
-      insideHorizontal: NONE,
-      insideVertical: NONE,
-    },
-    rows: cells.map(
-      (row) =>
-        new TableRow({
-          children: row.map(
-            (children, i) =>
-              new TableCell({
-                children,
-                width: { size: widths[i] ?? 0, type: WidthType.DXA },
-                borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-              }),
-          ),
-        }),
-    ),
   });
 }
 
@@ -259,23 +212,6 @@ function blockParagraph(block: Block): Paragraph {
     default:
       return p(block.text, { indent: true });
   }
-}
-
-async function pinZip(bytes: Uint8Array): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  const stamp = PINNED.toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir) continue;
-    let data: Uint8Array | string = await file.async('uint8array');
-    if (name === 'docProps/core.xml') {
-      data = new TextDecoder()
-        .decode(data)
-        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/gu, `$1${stamp}$2`);
-    }
-    out.file(name, data, { date: PINNED, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
 }
 
 async function proseDocx(front: Front, body: Block[], sign: Sign): Promise<Buffer> {
@@ -349,54 +285,6 @@ function signHtml(sign: Sign): string {
 <td><b>${sign.lines.map(esc).join('<br>')}</b><br><br><br><br><b>${esc(sign.signer)}</b></td></tr></table>`;
 }
 const blockHtml = (b: Block) => `<p class="${b.style}">${esc(b.text)}</p>`;
-
-function printToPdf(html: string, out: string): void {
-  if (!CHROMIUM) throw new Error('Chromium is needed for the printed fixtures: apt-get install chromium');
-  const dir = mkdtempSync(join(tmpdir(), 'dondoc-holdout-'));
-  try {
-    const page = join(dir, 'page.html');
-    writeFileSync(page, html);
-    execFileSync(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${out}`,
-        pathToFileURL(page).href,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  pinPdf(out);
-}
-
-/** Overwrites the PDF's dates and ids with fixed text of the same length (offsets stay valid). */
-function pinPdf(file: string): void {
-  const text = readFileSync(file).toString('latin1');
-  const same = (s: string, fill: string) => fill.repeat(s.length).slice(0, s.length);
-  const pinned = text
-    .replace(
-      /(\/(?:CreationDate|ModDate)\s*\(D:)([^)]*)\)/gu,
-      (_m, a: string, b: string) => `${a}${same(b, '2')})`,
-    )
-    .replace(
-      /(<xmp:\w*Date>)([^<]*)(<)/gu,
-      (_m, a: string, b: string, c: string) => `${a}${same(b, '2')}${c}`,
-    )
-    .replace(/(uuid:)([0-9a-fA-F-]+)/gu, (_m, a: string, b: string) => `${a}${same(b, '0')}`)
-    .replace(/(\/ID\s*\[\s*<)([0-9a-fA-F]+)(>\s*<)([0-9a-fA-F]+)(>)/gu, (_m, a, b, c, d, e) =>
-      [a, same(b, '0'), c, same(d, '0'), e].join(''),
-    );
-  writeFileSync(file, Buffer.from(pinned, 'latin1'));
-}
 
 // ── 1. a provincial Kế hoạch written as prose (Bình Phước, 2023) → .docx ───────────────────────
 
@@ -1365,62 +1253,6 @@ function lamDong(): { front: Front; body: Prose; sign: Sign; expected: ExpectedF
   };
 }
 
-type Pdf = InstanceType<typeof PDFDocument>;
-
-function pdfBytes(build: (doc: Pdf) => void): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    info: { CreationDate: PINNED, ModDate: PINNED },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolveBytes) =>
-    doc.on('end', () => resolveBytes(Buffer.concat(chunks))),
-  );
-  build(doc);
-  doc.end();
-  return done;
-}
-
-/** An 8-bit grey image. */
-interface Grey {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
-
-function readPgm(file: string): Grey {
-  const bytes = readFileSync(file);
-  const header: string[] = [];
-  let offset = 0;
-  while (header.length < 4) {
-    while (/\s/u.test(String.fromCharCode(bytes[offset] ?? 0))) offset++;
-    let token = '';
-    while (!/\s/u.test(String.fromCharCode(bytes[offset] ?? 32)))
-      token += String.fromCharCode(bytes[offset++] ?? 0);
-    header.push(token);
-  }
-  offset++;
-  if (header[0] !== 'P5' || header[3] !== '255') throw new Error(`unexpected PGM header in ${file}`);
-  const width = Number(header[1]);
-  const height = Number(header[2]);
-  return { width, height, data: new Uint8Array(bytes.subarray(offset, offset + width * height)) };
-}
-
-/** Seeded PRNG (mulberry32), so the noise is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Rotates by `degrees` about the centre (bilinear, white outside), then adds grain and a few specks. */
 function scanLook(img: Grey, degrees: number, seed: number): Grey {
   const { width, height, data } = img;
@@ -1459,33 +1291,6 @@ function scanLook(img: Grey, degrees: number, seed: number): Grey {
   return { width, height, data: out };
 }
 
-function pngChunk(type: string, body: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
-  return Buffer.concat([head, body, crc]);
-}
-
-/** An 8-bit greyscale PNG, no metadata. */
-function pngBytes(img: Grey): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(img.width, 0);
-  ihdr.writeUInt32BE(img.height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const raw = Buffer.alloc((img.width + 1) * img.height);
-  for (let y = 0; y < img.height; y++)
-    raw.set(img.data.subarray(y * img.width, (y + 1) * img.width), y * (img.width + 1) + 1);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
-    pngChunk('IEND', new Uint8Array()),
-  ]);
-}
-
 /**
  * Prints `html`, rasterises its first page at 200 dpi (pdftoppm), tilts it and adds seeded noise,
  * and wraps the image in a PDF with no text layer, as a scanner writes it. (ImageMagick is not
@@ -1508,11 +1313,7 @@ function scanOfFirstPage(html: string, degrees: number, seed: number): Promise<B
       printed,
       join(dir, 'page'),
     ]);
-    const image = pngBytes(scanLook(readPgm(join(dir, 'page.pgm')), degrees, seed));
-    return pdfBytes((doc) => {
-      doc.addPage({ size: 'A4', margin: 0 });
-      doc.image(image, 0, 0, { width: doc.page.width, height: doc.page.height });
-    });
+    return scannedPdf([pngBytes(scanLook(readPgm(join(dir, 'page.pgm')), degrees, seed), 'none')]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

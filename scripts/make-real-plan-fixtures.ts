@@ -40,8 +40,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import {
   AlignmentType,
   BorderStyle,
@@ -58,16 +57,25 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
-import PDFDocument from 'pdfkit';
+import {
+  canonicalIn,
+  type DirectoryJson,
+  type Grey,
+  layoutTable,
+  mulberry32,
+  type Pdf,
+  pdfBytes,
+  pinZip,
+  pngBytes,
+  printToPdf,
+  readPgm,
+  scannedPdf,
+} from './fixture-kit.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'test/fixtures/import');
 const OCR_OUT = join(ROOT, 'test/fixtures/ocr');
 const SEED_DIR = join(ROOT, 'src/modules/demo/seed');
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-/** Every date the tools would take from the clock. */
-const PINNED = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
 const SERIF_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf';
 const SERIF_ITALIC = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf';
@@ -116,10 +124,6 @@ interface Expected {
 
 // ── directories: written name → canonical name ─────────────────────────────────────────────────
 
-interface DirectoryJson {
-  agencies: { name: string; aliases: string[] }[];
-  groups: { name: string; aliases: string[] }[];
-}
 const TAY_NINH = JSON.parse(
   readFileSync(join(SEED_DIR, 'tay-ninh-2021-directory.json'), 'utf8'),
 ) as DirectoryJson;
@@ -156,16 +160,6 @@ const GOVERNMENT: DirectoryJson = {
     },
   ],
 };
-
-const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
-
-function canonicalIn(directory: DirectoryJson, written: string): string {
-  const key = fold(written);
-  for (const entry of [...directory.agencies, ...directory.groups]) {
-    if (fold(entry.name) === key || entry.aliases.some((alias) => fold(alias) === key)) return entry.name;
-  }
-  return written;
-}
 
 /** Agencies as the document writes them and the names they stand for. */
 interface Names {
@@ -1136,7 +1130,6 @@ function proseText(plan: ProsePlan, header: 'tabs' | 'run-together'): string {
 }
 
 const FONT = 'Times New Roman';
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 interface POptions {
@@ -1155,34 +1148,6 @@ function p(text: string, o: POptions = {}): Paragraph {
     spacing: { after: 60 },
     indent: o.indent ? { firstLine: 567 } : undefined,
     children: [new TextRun({ text, bold: o.bold, italics: o.italics, font: FONT, size: (o.size ?? 13) * 2 })],
-  });
-}
-
-function layoutTable(cells: Paragraph[][][], widths: number[]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: widths,
-    borders: {
-      top: NONE,
-      bottom: NONE,
-      left: NONE,
-      right: NONE,
-      insideHorizontal: NONE,
-      insideVertical: NONE,
-    },
-    rows: cells.map(
-      (row) =>
-        new TableRow({
-          children: row.map(
-            (children, i) =>
-              new TableCell({
-                children,
-                width: { size: widths[i] ?? 0, type: WidthType.DXA },
-                borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-              }),
-          ),
-        }),
-    ),
   });
 }
 
@@ -1261,24 +1226,6 @@ async function docxBytes(children: (Paragraph | Table)[]): Promise<Buffer> {
   return pinZip(await Packer.toBuffer(doc));
 }
 
-/** Rewrites a zip (docx) with pinned entry dates and document dates, entries in the same order. */
-async function pinZip(bytes: Uint8Array): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  const stamp = PINNED.toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir) continue;
-    let data: Uint8Array | string = await file.async('uint8array');
-    if (name === 'docProps/core.xml') {
-      data = new TextDecoder()
-        .decode(data)
-        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/gu, `$1${stamp}$2`);
-    }
-    out.file(name, data, { date: PINNED, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
-}
-
 function proseDocx(plan: ProsePlan): Promise<Buffer> {
   return docxBytes([
     ...frontDocx(plan.front),
@@ -1334,54 +1281,6 @@ ${plan.body.blocks.map(blockHtml).join('\n')}
 }
 
 // ── PDF printing ────────────────────────────────────────────────────────────────────────────────
-
-function printToPdf(html: string, out: string): void {
-  if (!CHROMIUM) throw new Error('Chromium is needed for the printed fixtures: apt-get install chromium');
-  const dir = mkdtempSync(join(tmpdir(), 'dondoc-real-fixture-'));
-  try {
-    const page = join(dir, 'page.html');
-    writeFileSync(page, html);
-    execFileSync(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${out}`,
-        pathToFileURL(page).href,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  pinPdf(out);
-}
-
-/** Overwrites the PDF's dates and ids with fixed text of the same length (offsets stay valid). */
-function pinPdf(file: string): void {
-  const text = readFileSync(file).toString('latin1');
-  const same = (s: string, fill: string) => fill.repeat(s.length).slice(0, s.length);
-  const pinned = text
-    .replace(
-      /(\/(?:CreationDate|ModDate)\s*\(D:)([^)]*)\)/gu,
-      (_m, a: string, b: string) => `${a}${same(b, '2')})`,
-    )
-    .replace(
-      /(<xmp:\w*Date>)([^<]*)(<)/gu,
-      (_m, a: string, b: string, c: string) => `${a}${same(b, '2')}${c}`,
-    )
-    .replace(/(uuid:)([0-9a-fA-F-]+)/gu, (_m, a: string, b: string) => `${a}${same(b, '0')}`)
-    .replace(/(\/ID\s*\[\s*<)([0-9a-fA-F]+)(>\s*<)([0-9a-fA-F]+)(>)/gu, (_m, a, b, c, d, e) =>
-      [a, same(b, '0'), c, same(d, '0'), e].join(''),
-    );
-  writeFileSync(file, Buffer.from(pinned, 'latin1'));
-}
 
 // ── table plans ─────────────────────────────────────────────────────────────────────────────────
 
@@ -2105,18 +2004,6 @@ const FALLBACK_EXPECTED: Expected = {
   tasks: tableTasks(FALLBACK_SECTIONS),
 };
 
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A word cut where a fallback font would take over: before every letter outside Latin-1 (the
  * Vietnamese letters with ă, â, ê, ô, ơ, ư, đ or a tone mark the base font lacks): "Nội" → "N", "ội".
@@ -2134,8 +2021,6 @@ function fallbackPieces(word: string): string[] {
   if (piece) pieces.push(piece);
   return pieces;
 }
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 /** The font a piece is drawn in: the fallback face when it starts with a letter the base font lacks. */
 const pieceFont = (piece: string, font: string) =>
@@ -2224,31 +2109,21 @@ class SpacedWriter {
   }
 }
 
-function pdfBytes(build: (doc: Pdf) => void): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    info: { CreationDate: PINNED, ModDate: PINNED },
+/** A pdfkit PDF with the DejaVu fonts registered (regular, bold, italic and their fallbacks). */
+function fontPdfBytes(build: (doc: Pdf) => void): Promise<Buffer> {
+  return pdfBytes((doc) => {
+    doc.registerFont('regular', SERIF);
+    doc.registerFont('bold', SERIF_BOLD);
+    doc.registerFont('italic', SERIF_ITALIC);
+    doc.registerFont('regular-fallback', SANS);
+    doc.registerFont('bold-fallback', SANS_BOLD);
+    doc.registerFont('italic-fallback', SANS_ITALIC);
+    build(doc);
   });
-  doc.registerFont('regular', SERIF);
-  doc.registerFont('bold', SERIF_BOLD);
-  doc.registerFont('italic', SERIF_ITALIC);
-  doc.registerFont('regular-fallback', SANS);
-  doc.registerFont('bold-fallback', SANS_BOLD);
-  doc.registerFont('italic-fallback', SANS_ITALIC);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolveBytes) =>
-    doc.on('end', () => resolveBytes(Buffer.concat(chunks))),
-  );
-  build(doc);
-  doc.end();
-  return done;
 }
 
 function fallbackFontPdf(): Promise<Buffer> {
-  return pdfBytes((doc) => {
+  return fontPdfBytes((doc) => {
     const w = new SpacedWriter(doc);
     const LEFT = 70;
     const RIGHT = 545;
@@ -2470,32 +2345,6 @@ const ENGLISH_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <p>For the coming year we recommend renewing the valves on the main supply line, training two additional technicians, and publishing monthly figures on leak repairs so that residents can follow the progress.</p>
 <p>Prepared by the Operations Department, reviewed by the Board on 12 January.</p></body></html>`;
 
-/** An 8-bit grey image. */
-interface Grey {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
-
-function readPgm(file: string): Grey {
-  const bytes = readFileSync(file);
-  // "P5\n<w> <h>\n<max>\n" then the pixels
-  const header: string[] = [];
-  let offset = 0;
-  while (header.length < 4) {
-    while (/\s/u.test(String.fromCharCode(bytes[offset] ?? 0))) offset++;
-    let token = '';
-    while (!/\s/u.test(String.fromCharCode(bytes[offset] ?? 32)))
-      token += String.fromCharCode(bytes[offset++] ?? 0);
-    header.push(token);
-  }
-  offset++;
-  if (header[0] !== 'P5' || header[3] !== '255') throw new Error(`unexpected PGM header in ${file}`);
-  const width = Number(header[1]);
-  const height = Number(header[2]);
-  return { width, height, data: new Uint8Array(bytes.subarray(offset, offset + width * height)) };
-}
-
 /** Rotates by `degrees` about the centre (bilinear), paper colour outside. */
 function rotate(img: Grey, degrees: number, paper: number): Grey {
   const { width, height, data } = img;
@@ -2549,40 +2398,6 @@ function addNoise(img: Grey, seed: number): Grey {
   return { ...img, data };
 }
 
-function pngChunk(type: string, body: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
-  return Buffer.concat([head, body, crc]);
-}
-
-/** An 8-bit greyscale PNG (filter "Up" on every row). */
-function pngBytes(img: Grey): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(img.width, 0);
-  ihdr.writeUInt32BE(img.height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((img.width + 1) * img.height);
-  for (let y = 0; y < img.height; y++) {
-    const row = y * (img.width + 1);
-    raw[row] = 2; // Up
-    for (let x = 0; x < img.width; x++) {
-      const v = img.data[y * img.width + x] ?? 0;
-      const up = y > 0 ? (img.data[(y - 1) * img.width + x] ?? 0) : 0;
-      raw[row + 1 + x] = (v - up) & 0xff;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
-    pngChunk('IEND', new Uint8Array()),
-  ]);
-}
-
 /** The pages of a PDF as 200 dpi grey images (pdftoppm). */
 function rasterise(pdf: string, lastPage: number): Grey[] {
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-real-scan-'));
@@ -2603,16 +2418,6 @@ function rasterise(pdf: string, lastPage: number): Grey[] {
   }
 }
 
-/** Images → a PDF of full A4 pages with no text layer, as a scanner writes it. */
-function scannedPdf(pages: Grey[]): Promise<Buffer> {
-  return pdfBytes((doc) => {
-    for (const page of pages) {
-      doc.addPage({ size: 'A4', margin: 0 });
-      doc.image(pngBytes(page), 0, 0, { width: doc.page.width, height: doc.page.height });
-    }
-  });
-}
-
 /** A printed HTML page → the scan of its first `pages` pages (each with its own tilt). */
 function scanOf(html: string, pages: number, tilts: number[], seed: number): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-real-print-'));
@@ -2622,7 +2427,7 @@ function scanOf(html: string, pages: number, tilts: number[], seed: number): Pro
     const images = rasterise(pdf, pages).map((img, i) =>
       addNoise(rotate(img, tilts[i % tilts.length] ?? 0.7, 255), seed + i),
     );
-    return scannedPdf(images);
+    return scannedPdf(images.map((img) => pngBytes(img, 'up')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -2633,7 +2438,7 @@ function blankScan(): Promise<Buffer> {
   const width = 1654;
   const height = 2339;
   const blank: Grey = { width, height, data: new Uint8Array(width * height).fill(255) };
-  return scannedPdf([addNoise(rotate(blank, 0.8, 255), 77)]);
+  return scannedPdf([pngBytes(addNoise(rotate(blank, 0.8, 255), 77), 'up')]);
 }
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
