@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
-import { BorderStyle, type Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 
@@ -41,7 +41,29 @@ export function canonicalIn(directory: DirectoryJson, written: string): string {
 
 // ── docx ────────────────────────────────────────────────────────────────────────────────────────
 
+export const FONT = 'Times New Roman';
 export const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+export const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+export interface POptions {
+  bold?: boolean;
+  italics?: boolean;
+  center?: boolean;
+  size?: number;
+  pageBreakBefore?: boolean;
+  indent?: boolean;
+}
+
+/** A paragraph in 13 pt Times New Roman (unless `size`), justified unless centred. */
+export function p(text: string, o: POptions = {}): Paragraph {
+  return new Paragraph({
+    alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    pageBreakBefore: o.pageBreakBefore,
+    spacing: { after: 60 },
+    indent: o.indent ? { firstLine: 567 } : undefined,
+    children: [new TextRun({ text, bold: o.bold, italics: o.italics, font: FONT, size: (o.size ?? 13) * 2 })],
+  });
+}
 
 /** A borderless table that lays out paragraphs side by side (the header and signature blocks). */
 export function layoutTable(cells: Paragraph[][][], widths: number[]): Table {
@@ -72,7 +94,7 @@ export function layoutTable(cells: Paragraph[][][], widths: number[]): Table {
   });
 }
 
-/** Rewrites a zip (docx) with pinned entry dates and document dates, entries in the same order. */
+/** Rewrites a zip (docx/xlsx) with pinned entry dates and document dates, entries in the same order. */
 export async function pinZip(bytes: Uint8Array): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new JSZip();

@@ -16,34 +16,18 @@
  * - header fields the document does not state (a bare appendix sheet has no place, title or signer) are null.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { fileURLToPath } from 'node:url';
+import { Document, Packer, type Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { FONT, LINE, layoutTable, PINNED, p, pinZip, printToPdf } from './fixture-kit.ts';
 import type { ExpectedFixture, ExpectedPlan, ExpectedRecurrence } from './import-accuracy.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'test/fixtures/import');
 const SEED_DIR = join(ROOT, 'src/modules/demo/seed');
-const CHROMIUM = '/usr/bin/chromium';
-/** Every date the tools would take from the clock. */
-const PINNED = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 
 // ── the spec model ──────────────────────────────────────────────────────────────────────────────
 
@@ -472,57 +456,6 @@ function frontLines(f: Front, sep: string): string[] {
 
 // ── Word ────────────────────────────────────────────────────────────────────────────────────────
 
-const FONT = 'Times New Roman';
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-
-interface POptions {
-  bold?: boolean;
-  italics?: boolean;
-  center?: boolean;
-  size?: number;
-  pageBreakBefore?: boolean;
-  indent?: boolean;
-}
-
-function p(text: string, o: POptions = {}): Paragraph {
-  return new Paragraph({
-    alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    pageBreakBefore: o.pageBreakBefore,
-    spacing: { after: 60 },
-    indent: o.indent ? { firstLine: 567 } : undefined,
-    children: [new TextRun({ text, bold: o.bold, italics: o.italics, font: FONT, size: (o.size ?? 13) * 2 })],
-  });
-}
-
-function layoutTable(cells: Paragraph[][][], widths: number[]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: widths,
-    borders: {
-      top: NONE,
-      bottom: NONE,
-      left: NONE,
-      right: NONE,
-      insideHorizontal: NONE,
-      insideVertical: NONE,
-    },
-    rows: cells.map(
-      (row) =>
-        new TableRow({
-          children: row.map(
-            (children, i) =>
-              new TableCell({
-                children,
-                width: { size: widths[i] ?? 0, type: WidthType.DXA },
-                borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-              }),
-          ),
-        }),
-    ),
-  });
-}
-
 /** Issuer block, heading, title, căn cứ, body, Nơi nhận + signature, PHỤ LỤC heading lines. */
 function frontDocx(f: Front, layout: 'table' | 'paragraphs'): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
@@ -745,24 +678,6 @@ async function docxBytes(children: (Paragraph | Table)[]): Promise<Buffer> {
   return pinZip(await Packer.toBuffer(doc));
 }
 
-/** Rewrites a zip (docx/xlsx) with pinned entry dates and document dates, entries in the same order. */
-async function pinZip(bytes: Uint8Array): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  const stamp = PINNED.toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir) continue;
-    let data: Uint8Array | string = await file.async('uint8array');
-    if (name === 'docProps/core.xml') {
-      data = new TextDecoder()
-        .decode(data)
-        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/gu, `$1${stamp}$2`);
-    }
-    out.file(name, data, { date: PINNED, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
-}
-
 // ── spreadsheets ────────────────────────────────────────────────────────────────────────────────
 
 type GridValue = string | number | { date: string };
@@ -898,53 +813,6 @@ function csvText(grid: Grid): string {
 }
 
 // ── PDF ─────────────────────────────────────────────────────────────────────────────────────────
-
-function printToPdf(html: string, out: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'dondoc-import-fixture-'));
-  try {
-    const page = join(dir, 'page.html');
-    writeFileSync(page, html);
-    execFileSync(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${out}`,
-        pathToFileURL(page).href,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  pinPdf(out);
-}
-
-/** Overwrites the PDF's dates and ids with fixed text of the same length (offsets stay valid). */
-function pinPdf(file: string): void {
-  const text = readFileSync(file).toString('latin1');
-  const same = (s: string, fill: string) => fill.repeat(s.length).slice(0, s.length);
-  const pinned = text
-    .replace(
-      /(\/(?:CreationDate|ModDate)\s*\(D:)([^)]*)\)/gu,
-      (_m, a: string, b: string) => `${a}${same(b, '2')})`,
-    )
-    .replace(
-      /(<xmp:\w*Date>)([^<]*)(<)/gu,
-      (_m, a: string, b: string, c: string) => `${a}${same(b, '2')}${c}`,
-    )
-    .replace(/(uuid:)([0-9a-fA-F-]+)/gu, (_m, a: string, b: string) => `${a}${same(b, '0')}`)
-    .replace(/(\/ID\s*\[\s*<)([0-9a-fA-F]+)(>\s*<)([0-9a-fA-F]+)(>)/gu, (_m, a, b, c, d, e) =>
-      [a, same(b, '0'), c, same(d, '0'), e].join(''),
-    );
-  writeFileSync(file, Buffer.from(pinned, 'latin1'));
-}
 
 /**
  * The PDF of fixture 3 is made FROM THE .docx of fixture 2: mammoth converts it to HTML (keeping the

@@ -43,7 +43,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   Header,
@@ -60,10 +59,14 @@ import {
 import {
   canonicalIn,
   type DirectoryJson,
+  FONT,
   type Grey,
+  LINE,
   layoutTable,
   mulberry32,
   type Pdf,
+  type POptions,
+  p,
   pdfBytes,
   pinZip,
   pngBytes,
@@ -1127,28 +1130,6 @@ function proseText(plan: ProsePlan, header: 'tabs' | 'run-together'): string {
     lines.push(block.text, '');
   }
   return `${lines.join('\n').replace(/\n{3,}/gu, '\n\n')}`;
-}
-
-const FONT = 'Times New Roman';
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-
-interface POptions {
-  bold?: boolean;
-  italics?: boolean;
-  center?: boolean;
-  size?: number;
-  pageBreakBefore?: boolean;
-  indent?: boolean;
-}
-
-function p(text: string, o: POptions = {}): Paragraph {
-  return new Paragraph({
-    alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    pageBreakBefore: o.pageBreakBefore,
-    spacing: { after: 60 },
-    indent: o.indent ? { firstLine: 567 } : undefined,
-    children: [new TextRun({ text, bold: o.bold, italics: o.italics, font: FONT, size: (o.size ?? 13) * 2 })],
-  });
 }
 
 function blockParagraph(block: Block): Paragraph {
