@@ -1,19 +1,16 @@
 /**
- * Tooling shared by the fixture generators (scripts/make-real-plan-fixtures.ts,
+ * Tooling shared by the fixture generators (scripts/make-real-plan-fixtures.ts, make-import-fixtures.ts,
  * scripts/make-holdout-fixtures.ts): docx layout tables and pinned zips, Chromium's print to PDF
  * with pinned dates and ids, pdfkit PDFs with pinned dates, grey images (PGM in, PNG out), a seeded
  * PRNG and the lookup of an agency's canonical name in a directory. Only tooling: what a fixture
  * says and what its expected JSON holds stay in each generator.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
+import { printToPdf as printWithChromium } from '../src/modules/import/readers/make-pdf-fixtures.ts';
 
 /** The date every generated file carries, so a rerun writes the same bytes. */
 export const PINNED = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -117,29 +114,7 @@ export async function pinZip(bytes: Uint8Array): Promise<Buffer> {
 /** Prints `html` to the PDF `out` with headless Chromium, then pins its dates and ids. */
 export function printToPdf(html: string, out: string): void {
   if (!CHROMIUM) throw new Error('Chromium is needed for the printed fixtures: apt-get install chromium');
-  const dir = mkdtempSync(join(tmpdir(), 'dondoc-fixture-'));
-  try {
-    const page = join(dir, 'page.html');
-    writeFileSync(page, html);
-    execFileSync(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${out}`,
-        pathToFileURL(page).href,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  printWithChromium(html, out, CHROMIUM);
   pinPdf(out);
 }
 
