@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type AptHost, realAptHost } from './apt-host.ts';
 
 /**
  * Scans are read by Debian's OCR engine (src/modules/import/readers/ocr-reader.ts): tesseract with its
@@ -15,11 +15,7 @@ export const OCR_TEST_FILES = [
   'test/import-fixtures.test.ts',
 ];
 
-export interface OcrHost {
-  isRoot: boolean;
-  hasCommand(name: string): boolean;
-  /** runs a command, its output shown to the user; true when it exits 0 */
-  run(command: string, args: string[]): boolean;
+export interface OcrHost extends AptHost {
   /** a command's standard output, or null when it cannot run or fails */
   output(command: string, args: string[]): string | null;
 }
@@ -72,14 +68,7 @@ export function runIncludesOcrTests(filters: readonly string[] | undefined): boo
 
 function realHost(): OcrHost {
   return {
-    isRoot: process.getuid?.() === 0,
-    hasCommand: (name) =>
-      (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/${name}`)),
-    run: (command, args) =>
-      spawnSync(command, args, {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      }).status === 0,
+    ...realAptHost(),
     output: (command, args) => {
       const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       // tesseract 4 printed --list-langs on stderr

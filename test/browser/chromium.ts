@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, readdirSync } from 'node:fs';
+import { type AptHost, realAptHost } from '../apt-host.ts';
 
 /**
  * The browser tests drive Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); no browser is ever
@@ -8,14 +8,10 @@ import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
  */
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
-export interface ChromiumHost {
+export interface ChromiumHost extends AptHost {
   /** CHROMIUM_PATH when set: the user's own browser, never replaced by an install */
   configuredPath: string | undefined;
   isExecutable(path: string): boolean;
-  isRoot: boolean;
-  hasCommand(name: string): boolean;
-  /** runs a command, its output shown to the user; true when it exits 0 */
-  run(command: string, args: string[]): boolean;
 }
 
 export type ChromiumCheck = { ok: true; path: string; installed: boolean } | { ok: false; message: string };
@@ -69,14 +65,7 @@ function realHost(): ChromiumHost {
         return false;
       }
     },
-    isRoot: process.getuid?.() === 0,
-    hasCommand: (name) =>
-      (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/${name}`)),
-    run: (command, args) =>
-      spawnSync(command, args, {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      }).status === 0,
+    ...realAptHost(),
   };
 }
 

@@ -12,26 +12,19 @@ import PDFDocument from 'pdfkit';
 /** The printed seed plan (6 pages; page 3 holds table rows 6–11): the source of the test scan. */
 export const PRINTED_PLAN = new URL('../../../../test/fixtures/import/seed-87-printed.pdf', import.meta.url);
 
+/** One page (1-based) of the PDF file `pdf` → a grey PNG at `dpi`, written to `<root>.png` and read back. */
+function pagePng(pdf: string, page: number, dpi: number, root: string): Buffer {
+  const range = ['-f', String(page), '-l', String(page)];
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', ...range, '-singlefile', pdf, root]);
+  return readFileSync(`${root}.png`);
+}
+
 /** Pages of a text PDF (1-based) → a PDF of their pictures at `dpi`, A4, no text layer. */
 export async function scanOfPdf(pdf: Uint8Array, pages: number[], dpi = 200): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-scan-'));
   try {
     writeFileSync(join(dir, 'in.pdf'), pdf);
-    const images = pages.map((page) => {
-      const root = join(dir, `page-${page}`);
-      const range = ['-f', String(page), '-l', String(page)];
-      execFileSync('pdftoppm', [
-        '-r',
-        String(dpi),
-        '-gray',
-        '-png',
-        ...range,
-        '-singlefile',
-        join(dir, 'in.pdf'),
-        root,
-      ]);
-      return readFileSync(`${root}.png`);
-    });
+    const images = pages.map((page) => pagePng(join(dir, 'in.pdf'), page, dpi, join(dir, `page-${page}`)));
     return await pdfOf((doc) => {
       for (const image of images) {
         doc.addPage({ size: 'A4', margin: 0 });
@@ -48,18 +41,7 @@ export function pngOfPage(pdf: Uint8Array, page: number, dpi = 200): Uint8Array 
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-scan-'));
   try {
     writeFileSync(join(dir, 'in.pdf'), pdf);
-    const range = ['-f', String(page), '-l', String(page)];
-    execFileSync('pdftoppm', [
-      '-r',
-      String(dpi),
-      '-gray',
-      '-png',
-      ...range,
-      '-singlefile',
-      join(dir, 'in.pdf'),
-      join(dir, 'page'),
-    ]);
-    return new Uint8Array(readFileSync(join(dir, 'page.png')));
+    return new Uint8Array(pagePng(join(dir, 'in.pdf'), page, dpi, join(dir, 'page')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

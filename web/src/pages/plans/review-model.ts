@@ -1,18 +1,10 @@
 import type { Agency, Group } from '../directory/types.ts';
-import { type ImportPreview, type PreviewWarning, taskRef } from './types.ts';
+import { type ImportPreview, type PlanDocument, type PreviewWarning, taskRef } from './types.ts';
 
 /** The import review's state and rules, without React: what the clerk changed and what is left. */
 
 /** The plan as POST /api/plans (and the `plan` field of POST /api/plans/import) takes it. */
-export interface PlanInput {
-  docType: string;
-  number: string;
-  issuedOn: string;
-  place: string;
-  title: string;
-  signer: string;
-  bases: string[];
-  recipients: string[];
+export interface PlanInput extends PlanDocument {
   sections: { code: string; title: string }[];
   tasks: {
     sectionCode: string;

@@ -12,8 +12,8 @@ export interface Counts {
   total: number;
 }
 
-export interface PlanHeader {
-  id: number;
+/** What a plan's document says of itself: the fields of a stored plan and of a plan to store. */
+export interface PlanDocument {
   docType: string;
   number: string;
   issuedOn: string;
@@ -22,6 +22,10 @@ export interface PlanHeader {
   signer: string;
   bases: string[];
   recipients: string[];
+}
+
+export interface PlanHeader extends PlanDocument {
+  id: number;
   endsOn: string | null;
   cancelledOn: string | null;
   version: number;
