@@ -36,6 +36,27 @@ export function canonicalIn(directory: DirectoryJson, written: string): string {
   return written;
 }
 
+// ── the parts of an administrative document ──────────────────────────────────────────────────────
+
+export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
+
+/** The issuer block, the document type and title, and what comes before the body. */
+export interface Front {
+  issuer: string[];
+  numberLine: string;
+  placeDate: string;
+  heading: string;
+  title: string[];
+}
+
+/** Signature block: "Nơi nhận" on the left, the signer on the right. */
+export interface Sign {
+  recipients: string[];
+  lines: string[];
+  signer: string;
+}
+
 // ── docx ────────────────────────────────────────────────────────────────────────────────────────
 
 export const FONT = 'Times New Roman';

@@ -44,14 +44,18 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import {
   canonicalIn,
   type DirectoryJson,
+  type Front,
   type Grey,
   layoutTable,
   mulberry32,
   pinZip,
   pngBytes,
   printToPdf,
+  QUOC_HIEU,
   readPgm,
+  type Sign,
   scannedPdf,
+  TIEU_NGU,
 } from './fixture-kit.ts';
 import type { ExpectedFixture, ExpectedRecurrence, ExpectedTask } from './import-accuracy.ts';
 
@@ -136,22 +140,6 @@ type Style = 'heading' | 'subheading' | 'body' | 'center' | 'center-bold' | 'cen
 interface Block {
   text: string;
   style: Style;
-}
-
-const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
-
-interface Front {
-  issuer: string[];
-  numberLine: string;
-  placeDate: string;
-  heading: string;
-  title: string[];
-}
-interface Sign {
-  recipients: string[];
-  lines: string[];
-  signer: string;
 }
 
 /** A prose document under construction: its printed blocks and the tasks it states. */

@@ -22,7 +22,18 @@ import { fileURLToPath } from 'node:url';
 import { Document, Packer, type Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { FONT, LINE, layoutTable, PINNED, p, pinZip, printToPdf } from './fixture-kit.ts';
+import {
+  FONT,
+  LINE,
+  layoutTable,
+  mulberry32,
+  PINNED,
+  p,
+  pinZip,
+  printToPdf,
+  QUOC_HIEU,
+  TIEU_NGU,
+} from './fixture-kit.ts';
 import type { ExpectedFixture, ExpectedPlan, ExpectedRecurrence } from './import-accuracy.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -190,9 +201,6 @@ const BQLKKT = 'Ban Quản lý Khu kinh tế tỉnh';
 const SBN = 'Các sở, ban, ngành tỉnh';
 const HUYEN = 'UBND cấp huyện';
 const DVLQ = 'Các đơn vị có liên quan';
-
-const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 
 // ── 1. the seed, Kế hoạch 87/KH-UBND (a byte copy; the truth read off the seed by hand) ──────────
 
@@ -1779,17 +1787,6 @@ function ocrNoiseText(): string {
 }
 
 // ── random tasks (fixtures 9 and 11) ────────────────────────────────────────────────────────────
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTIONS = [
   'Xây dựng kế hoạch triển khai',

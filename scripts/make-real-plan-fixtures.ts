@@ -60,6 +60,7 @@ import {
   canonicalIn,
   type DirectoryJson,
   FONT,
+  type Front,
   type Grey,
   LINE,
   layoutTable,
@@ -71,8 +72,11 @@ import {
   pinZip,
   pngBytes,
   printToPdf,
+  QUOC_HIEU,
   readPgm,
+  type Sign,
   scannedPdf,
+  TIEU_NGU,
 } from './fixture-kit.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -315,25 +319,6 @@ class ProseDoc {
     const used = new Set(this.tasks.map((t) => t.section));
     return [...this.titles].filter(([code]) => used.has(code)).map(([code, title]) => ({ code, title }));
   }
-}
-
-const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
-
-/** The issuer block, the document type and title, and what comes before the body. */
-interface Front {
-  issuer: string[];
-  numberLine: string;
-  placeDate: string;
-  heading: string;
-  title: string[];
-}
-
-/** Signature block: "Nơi nhận" on the left, the signer on the right. */
-interface Sign {
-  recipients: string[];
-  lines: string[];
-  signer: string;
 }
 
 interface ProsePlan {
