@@ -15,7 +15,7 @@ import {
 import { assemble, type Item, type Kind, type ProseResult, setAttributes } from './plan-prose-tasks.ts';
 import type { ParsedSection } from './plan-text.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
-import { collapse, fixOcr } from './plan-text-header.ts';
+import { collapse, fixOcr, NOI_NHAN } from './plan-text-header.ts';
 
 /** Where a plain line goes: the open item's text, one of its attributes, a section title, or nowhere. */
 type Target = { item: Item; field: 'text' | AttributeField } | { section: ParsedSection } | null;
@@ -35,7 +35,6 @@ const LETTERED = /^([a-zđ])(?:\)\s*|\.\s+)(\S.*)?$/u;
 const PAGE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/u;
 const DASH = /^[-–—•]\s*(\S.*)$/u;
 const PLUS = /^[+*]\s*(\S.*)$/u;
-const NOI_NHAN = /^Nơi nhận\s*:?/iu;
 const DOC_HEADING =
   /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|NGHỊ QUYẾT|ĐỀ ÁN|PHỤ LỤC|CHỈ THỊ|THÔNG BÁO)(?![\p{L}])/u;
 const DIEU = /^Điều\s+\d+/u;

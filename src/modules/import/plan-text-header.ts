@@ -39,7 +39,8 @@ const DOC_REF = new RegExp(
 /** The heading of an appendix ("PHỤ LỤC", "Phụ lục 2"): where a signature block ends. */
 const APPENDIX_START = /^(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
 const CAN_CU = new RegExp(`^Căn cứ${NOT_LETTER}`, 'u');
-const NOI_NHAN = /^Nơi nhận\s*:?\s*(.*)$/iu;
+/** The 'Nơi nhận:' line (its first cell); the list may start on the same line. */
+export const NOI_NHAN = /^Nơi nhận\s*:?\s*(.*)$/iu;
 const PREAMBLE_END = /^(?:(?:[IVX]+|\d+)\.\s|Điều\s+1(?!\d)|QUYẾT ĐỊNH\s*:)/u;
 const PERSON_NAME = /^[\p{Lu}][\p{Ll}]*(?:\s[\p{Lu}][\p{Ll}]*){1,4}$/u;
 const BULLET = /^[-–—+•*]\s*/u;
@@ -356,7 +357,7 @@ function parseRecipients(lines: string[], from: number, end: number): { items: s
 }
 
 /** The title that heads a signature block: "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG" … */
-const SIGNING_TITLE =
+export const SIGNING_TITLE =
   /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)(?![\p{L}])/u;
 
 /**

@@ -20,7 +20,7 @@ import {
   toRow,
 } from './plan-text-columns.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
-import { collapse, fixOcr, parseHeader } from './plan-text-header.ts';
+import { collapse, fixOcr, NOI_NHAN, parseHeader, SIGNING_TITLE } from './plan-text-header.ts';
 import { normalizeWebLines } from './plan-text-web.ts';
 
 /** One row of the appendix table, or one prose item that assigns work — a nhiệm vụ. */
@@ -190,7 +190,7 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0 || isColumnNumbers(filled)) continue;
     if (isTableHeader(line) && !TASK_NO.test(cells[noIdx] ?? '')) continue;
-    if (CLOSING_BLOCK.test(filled[0] ?? '')) break;
+    if (closesDocument(filled[0] ?? '')) break;
     const afterBlank = (lines[i - 1] ?? '').trim() === '';
     if (cells.length === 1 && endsTable(cells[0] ?? '', sectionCode, afterBlank && cols.starts === null))
       break;
@@ -268,11 +268,12 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
  * section, or, in a table of tab-separated rows, a bare "III. …" paragraph after a blank line.
  */
 /**
- * The document's closing block ('Nơi nhận:', a signing title such as 'KT. CHỦ TỊCH' or 'PHÓ CHỦ TỊCH')
- * in a row's first filled cell: the table ended before it, whatever its cells.
+ * The document's closing block in a row's first filled cell: 'Nơi nhận:' or a signing title written
+ * alone in capitals ('KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'): the table ended before it, whatever its cells.
  */
-const CLOSING_BLOCK =
-  /^(?:Nơi nhận\s*(?::.*)?|(?:KT|TM|TL|Q|TUQ)\.\s*\p{Lu}[\p{Lu} ]*|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG))$/u;
+function closesDocument(cell: string): boolean {
+  return NOI_NHAN.test(cell) || (SIGNING_TITLE.test(cell) && cell === cell.toLocaleUpperCase('vi'));
+}
 
 function endsTable(paragraph: string, lastSection: string, afterBlankInTabTable: boolean): boolean {
   const m = /^([IVX]+)\.\s+\S/u.exec(paragraph);
