@@ -14,6 +14,7 @@ import type { OidcOptions } from '../modules/auth/oidc.client.ts';
 import type { FileStore } from '../modules/files/file-store.ts';
 import type { ParseOptions } from '../modules/import/parse-limits.ts';
 import type { ParsePool } from '../modules/import/parse-pool.ts';
+import type { ServiceContext } from '../modules/service-context.ts';
 import type { ServerMetrics } from './observability.ts';
 
 /** What the HTTP layer needs besides the database; parsed from Config in main.ts. */
@@ -99,18 +100,15 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** The per-request context every service call receives: database, actor, client address, clock. */
-export function ctx(request: FastifyRequest) {
+/** The use-case context of a request (src/modules/service-context.ts): database, actor, clock, address, files. */
+export function serviceContext(request: FastifyRequest): ServiceContext {
   const { deps } = request.server;
-  return {
-    db: deps.db,
-    actor: request.actor,
-    ip: request.ip,
-    now: deps.now(),
-    http: deps.http,
-    files: deps.files,
-    parser: request.server.parser,
-  };
+  return { db: deps.db, actor: request.actor, ip: request.ip, now: deps.now(), files: deps.files };
+}
+
+/** The use-case context plus what only routes use: the HTTP options and the parsing pool. */
+export function ctx(request: FastifyRequest) {
+  return { ...serviceContext(request), http: request.server.deps.http, parser: request.server.parser };
 }
 
 export type RequestContext = ReturnType<typeof ctx>;

@@ -7,8 +7,11 @@ import { AppError } from '../../shared/errors.ts';
  */
 export type Actor =
   | { kind: 'public' }
-  /** the CLI, the demo loader and background jobs: trusted local code, every right */
-  | { kind: 'system'; authorityId: number | null }
+  /**
+   * the CLI, the demo loader and background jobs: trusted local code acting for an authority (null:
+   * every authority), with the rights listed (absent: every right); `name` is who the audit log names
+   */
+  | { kind: 'system'; authorityId: number | null; name?: string; rights?: readonly Action[] }
   | {
       kind: 'user';
       userId: number;
@@ -26,6 +29,11 @@ export type Actor =
 
 export const PUBLIC_ACTOR: Actor = Object.freeze({ kind: 'public' });
 export const SYSTEM_ACTOR: Actor = Object.freeze({ kind: 'system', authorityId: null });
+
+/** A system actor for one authority (or every one), named for the audit log, with explicit rights. */
+export function systemActor(authorityId: number | null, name = 'system', rights?: readonly Action[]): Actor {
+  return rights ? { kind: 'system', authorityId, name, rights } : { kind: 'system', authorityId, name };
+}
 
 export const ACTIONS = [
   'public.read', // the transparency page: plan progress without files or internal notes
@@ -108,8 +116,10 @@ const AGENCY_SCOPED = new Set<Action>([
 ]);
 
 export function can(actor: Actor, action: Action, target?: AccessTarget): boolean {
-  if (actor.kind === 'system')
+  if (actor.kind === 'system') {
+    if (actor.rights && !actor.rights.includes(action)) return false;
     return actor.authorityId === null || !target || target.authorityId === actor.authorityId;
+  }
   if (actor.kind === 'public') return action === 'public.read';
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
   if (actor.scopes && !actor.scopes.includes(action)) return false;
@@ -164,11 +174,13 @@ export function agencyFilterFor(actor: Actor, action: Action, authorityId: numbe
 
 /** Every action the actor may take on its own data: the SPA builds its navigation from this list. */
 export function allowedActions(actor: Actor): Action[] {
-  if (actor.kind !== 'user') return actor.kind === 'public' ? ['public.read'] : [...ACTIONS];
+  if (actor.kind === 'public') return ['public.read'];
+  if (actor.kind === 'system') return actor.rights ? [...actor.rights] : [...ACTIONS];
   const own = { authorityId: actor.authorityId, agencyId: actor.agencyId };
   return ACTIONS.filter((action) => can(actor, action, own));
 }
 
 export function actorName(actor: Actor): string {
+  if (actor.kind === 'system') return actor.name ?? 'system';
   return actor.kind === 'user' ? actor.username : actor.kind;
 }
