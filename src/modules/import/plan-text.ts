@@ -5,6 +5,7 @@
  * Word/PDF/Excel readers produce the same `ParsedPlan`. Never throws: odd input yields warnings.
  */
 import type { LocalDate } from '../../domain/dates.ts';
+import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { parseProse } from './plan-prose.ts';
 import { unassignedWarning } from './plan-prose-tasks.ts';
 import { checkTasks } from './plan-text-checks.ts';
@@ -13,7 +14,6 @@ import {
   type Columns,
   columnsOf,
   flat,
-  fold,
   isTableHeader,
   type Row,
   rowCells,
@@ -185,7 +185,7 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
   for (let i = headerIdx + cols.headerLines; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const n = i + 1;
-    if (line.trim() === '' || (cols.subheader !== '' && fold(line) === cols.subheader)) continue;
+    if (line.trim() === '' || (cols.subheader !== '' && foldVietnamese(line) === cols.subheader)) continue;
     let cells = rowCells(line, cols);
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0 || isColumnNumbers(filled)) continue;
