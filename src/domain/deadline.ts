@@ -1,5 +1,5 @@
 /**
- * Parser for the deadline phrases of a plan's appendix (thời hạn / thời gian hoàn thành), DOMAIN.md §4.
+ * Parser for the deadline phrases of a plan's appendix (thời hạn / thời gian hoàn thành), docs/domain-rules.md §4.
  * Works on calendar dates only: the result is a LocalDate, a recurrence, "ongoing" or a reason it failed.
  */
 import {
