@@ -108,6 +108,19 @@ function oneCycle(graph: ReadonlyMap<string, readonly string[]>, component: read
 }
 
 describe('import cycles', () => {
+  it('keeps test and script code out of the app: no source file but a test imports test/ or scripts/', () => {
+    const files = SOURCE_DIRS.flatMap((dir) => sourceFiles(join(ROOT, dir))).filter(
+      (f) => !/\.test\.tsx?$/u.test(f),
+    );
+    const outside = files.flatMap((file) =>
+      importSpecifiers(readFileSync(file, 'utf8'))
+        .map((s) => relative(ROOT, resolve(dirname(file), s)))
+        .filter((target) => /^(?:test|scripts)\//u.test(target))
+        .map((target) => `${relative(ROOT, file)} → ${target}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('finds the imports of a file, type-only and multi-line ones included', () => {
     const text = [
       "import type { A } from './a.ts';",
