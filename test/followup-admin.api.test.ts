@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { deliverOutbox, smtpMailer } from '../src/modules/followup/outbox.ts';
-import { openDocx } from '../src/modules/letters/docx-xml.ts';
 import { describeEachDatabase } from './support/databases.ts';
+import { openDocx } from './support/docx-xml.ts';
 import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 

@@ -70,7 +70,9 @@ describeEachDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) => {
       [2020, 64.16, 24],
       [2023, 67.8, 20],
     ]);
-    expect(results.every((r: { sourceNote: string }) => r.sourceNote.includes('DOMAIN.md §9'))).toBe(true);
+    expect(
+      results.every((r: { sourceNote: string }) => r.sourceNote.includes('docs/domain-rules.md §9')),
+    ).toBe(true);
     const trend = (await office.get('/api/indices/PCI/trend')).json();
     expect(trend.points.map((p: { rank: number }) => p.rank)).toEqual([14, 15, 24, 20]);
     const all = (await office.get('/api/indices/results')).json();

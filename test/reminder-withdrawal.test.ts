@@ -9,7 +9,7 @@ const PLAN = '87/KH-UBND';
 const JAN_26 = () => new Date('2021-01-26T10:00:00+07:00');
 
 /**
- * DOMAIN.md §5–§6: a result counts from its receipt (submission) date once accepted, and a reminder is
+ * docs/domain-rules.md §5–§6: a result counts from its receipt (submission) date once accepted, and a reminder is
  * due only for a deadline that passed "without an accepted result received by then". A result received
  * on or before the deadline but accepted after the sweep recorded the reminder makes the task done on
  * time: the recorded reminder is withdrawn (kept, with the reason, counted nowhere).
@@ -116,7 +116,7 @@ describeEachDatabase(
         },
       ]);
 
-      // a result received after the deadline does not withdraw anything (DOMAIN.md §6: a late result
+      // a result received after the deadline does not withdraw anything (docs/domain-rules.md §6: a late result
       // does not erase the reminder)
       await submitResult(t.db, world.authorityId, {
         plan: PLAN,

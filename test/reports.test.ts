@@ -7,7 +7,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { buildWorld, signIn, type World } from './support/http.ts';
 
-/** DOMAIN.md §6: with no results, 68 lead assignments are overdue as of 2021-02-15. */
+/** docs/domain-rules.md §6: with no results, 68 lead assignments are overdue as of 2021-02-15. */
 const SPLIT: Record<string, number> = { VP: 8, STP: 3, STTTT: 3, STC: 3, SNV: 3 };
 const PERIOD = 'from=2021-01-01&to=2021-03-31&asOf=2021-02-15';
 

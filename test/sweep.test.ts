@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { addDays, daysBetween } from '../src/domain/dates.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
-import { openDocx } from '../src/modules/letters/docx-xml.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
+import { openDocx } from './support/docx-xml.ts';
 import {
   followupCounts,
   lettersByDay,

@@ -22,7 +22,7 @@ describe('dashboard and drill-down list (chromium)', () => {
     const { page, context, errors } = await openPage(bw);
     await signInAs(page, 'vanphong');
     const api = await (await page.request.get('/api/statistics?asOf=2021-02-15')).json();
-    // lead assignments only (DOMAIN.md §5): 68 open and overdue on 15/02/2021
+    // lead assignments only (docs/domain-rules.md §5): 68 open and overdue on 15/02/2021
     expect(api.totals.counts.open_overdue).toBe(68);
     await page.goto('/tong-quan?asOf=2021-02-15');
     const overdue = page.getByTestId('stat-open_overdue');

@@ -9,7 +9,7 @@ import {
 } from './support.ts';
 
 /**
- * Chỉ số in a real browser over the seed world: Tây Ninh's published figures (DOMAIN.md §9), the PCI
+ * Chỉ số in a real browser over the seed world: Tây Ninh's published figures (docs/domain-rules.md §9), the PCI
  * page with its charts and the section II tasks of 87/KH-UBND, entering a PAPI result (refused, then
  * saved), an agency user without the edit controls, and the 360 px phone.
  */

@@ -1,5 +1,5 @@
 /**
- * The data of a report to the Chairman (DOMAIN.md §8, issue #7) for a period, as of a date, for one
+ * The data of a report to the Chairman (docs/domain-rules.md §8, issue #7) for a period, as of a date, for one
  * plan or every plan of the authority. Every figure comes from the functions the dashboard and the
  * statistics endpoint use (the statistics' facts and rules through getStatisticsDigest — one read for
  * what getStatistics and listStatisticItems would answer —, listCommendations, the obstacle and

@@ -20,7 +20,7 @@ const STATE_LABELS_EN: Record<AssignmentState, string> = {
   cancelled: 'Cancelled',
 };
 
-/** The four states of DOMAIN.md §5 in the order reports list them. */
+/** The four states of docs/domain-rules.md §5 in the order reports list them. */
 export const FOUR_STATES = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue'] as const;
 
 export const STATE_COLORS: Record<AssignmentState, string> = {
