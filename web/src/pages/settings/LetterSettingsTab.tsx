@@ -4,10 +4,11 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Ty
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ApiError, api } from '../../lib/api.ts';
+import { addDays } from '../../lib/domain.ts';
 import { formatDate, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { addDays, dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
+import { dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
 import type { LetterSettings, LetterSettingsView } from './types.ts';
 
 const KEY = ['letter-settings'] as const;
