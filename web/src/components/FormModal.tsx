@@ -1,0 +1,58 @@
+import { Form, type FormInstance, Modal, type ModalProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../lib/i18n.tsx';
+
+/**
+ * A dialog holding one form: OK submits the form (its rules run first), Cancel closes, the form is
+ * rebuilt each time the dialog opens. `intro` stands above the form, `footnote` below it.
+ */
+export function FormModal<TValues>({
+  form,
+  open,
+  title,
+  okText,
+  pending,
+  onCancel,
+  onFinish,
+  intro,
+  footnote,
+  children,
+  okButtonProps,
+  initialValues,
+  width,
+}: {
+  form: FormInstance<TValues>;
+  open: boolean;
+  title: ReactNode;
+  okText: string;
+  pending: boolean;
+  onCancel: () => void;
+  onFinish: (values: TValues) => void;
+  intro?: ReactNode;
+  footnote?: ReactNode;
+  children: ReactNode;
+  okButtonProps?: ModalProps['okButtonProps'];
+  initialValues?: Partial<TValues>;
+  width?: number;
+}) {
+  const t = useT();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText={t('Hủy', 'Cancel')}
+      okButtonProps={{ loading: pending, ...okButtonProps }}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      width={width}
+      destroyOnHidden
+    >
+      {intro}
+      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} onFinish={onFinish}>
+        {children}
+      </Form>
+      {footnote}
+    </Modal>
+  );
+}
