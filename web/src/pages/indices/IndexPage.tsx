@@ -8,10 +8,11 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
 import { useIndexRights } from './access.ts';
-import { type IndexInfo, LinkDialog, OwnersCard, TargetsCard } from './ConfigSections.tsx';
 import { ImportButton, TemplateButton } from './ImportDialog.tsx';
 import { ComponentsCard } from './IndexComponents.tsx';
 import { TrendCharts, YearsTable } from './IndexTrend.tsx';
+import type { IndexInfo } from './index-info.ts';
+import { LinkDialog } from './LinkDialog.tsx';
 import { LinkedTasks } from './LinkedTasks.tsx';
 import {
   ChangeArrow,
@@ -23,7 +24,9 @@ import {
   TargetTag,
   targetText,
 } from './labels.tsx';
+import { OwnersCard } from './OwnersCard.tsx';
 import { ResultDialog } from './ResultDialog.tsx';
+import { TargetsCard } from './TargetsCard.tsx';
 import type { Definition, IndexResult, Overview, Target, Trend } from './types.ts';
 import './indices.css';
 /** One index: latest figures, trend of score and rank, components against targets, linked tasks; and, for the Office, its data. */
