@@ -1,8 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Form,
   Input,
@@ -19,26 +18,22 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { type ApiToken, type CreatedToken, TOKENS_KEY } from './types.ts';
 
 /** My API tokens: when each was made and last used, when it expires, its state; create and revoke. */
 export function TokensSection() {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<(CreatedToken & { name: string }) | null>(null);
   const tokens = useQuery({
     queryKey: TOKENS_KEY,
     queryFn: () => api.get<Page<ApiToken>>('/auth/tokens', { pageSize: 200 }),
   });
-  const revoke = useMutation({
+  const revoke = useApiMutation({
     mutationFn: (id: number) => api.delete<ApiToken>(`/auth/tokens/${id}`),
-    onSuccess: async (token) => {
-      message.success(t(`Đã thu hồi mã "${token.name}".`, `Token "${token.name}" revoked.`));
-      await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
-    },
-    onError: (error) => message.error(error.message),
+    success: (token) => t(`Đã thu hồi mã "${token.name}".`, `Token "${token.name}" revoked.`),
+    invalidate: [TOKENS_KEY],
   });
 
   const state = (token: ApiToken) =>
@@ -184,17 +179,14 @@ function CreateTokenModal({
   onCreated: (token: CreatedToken & { name: string }) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ name: string; days?: number | null }>();
-  const create = useMutation({
+  const create = useApiMutation({
     mutationFn: (v: { name: string; days?: number | null }) =>
       api.post<CreatedToken>('/auth/tokens', { name: v.name.trim(), ...(v.days ? { days: v.days } : {}) }),
-    onSuccess: async (token, v) => {
-      await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
+    invalidate: [TOKENS_KEY],
+    onSuccess: (token, v) => {
       onCreated({ ...token, name: v.name.trim() });
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <Modal

@@ -1,7 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   DatePicker,
   Flex,
@@ -23,6 +21,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { ReferenceImportButton } from './ReferenceImportButton.tsx';
@@ -216,11 +215,9 @@ function AgencyModal({
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<AgencyForm>();
   const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (values: AgencyForm) => {
       const common = {
         name: values.name.trim(),
@@ -237,14 +234,11 @@ function AgencyModal({
             parentId: values.parentId ?? null,
           });
     },
-    onSuccess: async () => {
-      message.success(
-        agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+    success: agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
+    invalidate: [['directory']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <Modal

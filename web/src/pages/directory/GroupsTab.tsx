@@ -1,11 +1,12 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
 import { fetchAll, type Group, useAgencies } from './types.ts';
@@ -108,11 +109,9 @@ interface GroupForm {
 /** A new group (name, aliases, members) or the members of an existing one (PUT, with its version). */
 function GroupModal({ group, onClose }: { group: Group | null; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const agencies = useAgencies();
   const [form] = Form.useForm<GroupForm>();
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (values: GroupForm) =>
       group
         ? api.put(`/directory/groups/${group.id}/members`, {
@@ -126,12 +125,11 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
             note: values.note?.trim() || undefined,
             agencyIds: values.agencyIds,
           }),
-    onSuccess: async () => {
-      message.success(t('Đã lưu nhóm.', 'Group saved.'));
-      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+    success: t('Đã lưu nhóm.', 'Group saved.'),
+    invalidate: [['directory']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -21,6 +21,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { type AgencyRef, fetchAll, type Successor, useAgencies } from './types.ts';
@@ -147,15 +148,13 @@ const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 function SuccessorModal({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{
     fromAgencyId: number;
     toAgencyId: number;
     functions?: string;
     effectiveOn: Dayjs;
   }>();
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs }) =>
       api.post('/directory/successors', {
         fromAgencyId: v.fromAgencyId,
@@ -163,12 +162,11 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
         functions: v.functions?.trim() || undefined,
         effectiveOn: day(v.effectiveOn),
       }),
-    onSuccess: async () => {
-      message.success(t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'));
-      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+    success: t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'),
+    invalidate: [['directory']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <Modal
@@ -223,24 +221,23 @@ function ReorganiseModal({
   onDone: (r: ReorganisationResult) => void;
 }) {
   const t = useT();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const queryClient = useQueryClient();
   const agencies = useAgencies();
   type Values = { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs };
   const [form] = Form.useForm<Values>();
-  const run = useMutation({
+  const run = useApiMutation({
     mutationFn: (v: Values) =>
       api.post<ReorganisationResult>('/reorganisations', {
         fromAgencyId: v.fromAgencyId,
         effectiveOn: day(v.effectiveOn),
         moves: [{ toAgencyId: v.toAgencyId, functions: v.functions?.trim() || undefined }],
       }),
+    success: t('Đã sắp xếp tổ chức.', 'Reorganisation done.'),
     onSuccess: async (result) => {
-      message.success(t('Đã sắp xếp tổ chức.', 'Reorganisation done.'));
       await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       onDone(result);
     },
-    onError: (error) => message.error(error.message),
   });
   const name = (id: number) => agencies.data?.find((a) => a.id === id)?.name ?? '';
   return (

@@ -1,7 +1,6 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Checkbox,
   Flex,
@@ -22,6 +21,7 @@ import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
 import { formatDateTime, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { fetchAll, type User, useAgencies } from './types.ts';
 
@@ -158,12 +158,10 @@ interface UserForm {
 
 function UserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const agencies = useAgencies();
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form);
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: UserForm) => {
       const common = {
         displayName: v.displayName.trim(),
@@ -176,12 +174,11 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
         ? api.patch(`/users/${user.id}`, { ...common, disabled: Boolean(v.disabled) })
         : api.post('/users', { ...common, username: v.username.trim(), password: v.password });
     },
-    onSuccess: async () => {
-      message.success(t('Đã lưu tài khoản.', 'Account saved.'));
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+    success: t('Đã lưu tài khoản.', 'Account saved.'),
+    invalidate: [['users']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <Modal
@@ -276,15 +273,13 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
 
 function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useLang().t;
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string }>();
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: { newPassword: string }) => api.post(`/users/${user.id}/password`, v),
+    success: t('Đã đặt lại mật khẩu.', 'Password reset.'),
     onSuccess: () => {
-      message.success(t('Đã đặt lại mật khẩu.', 'Password reset.'));
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <Modal

@@ -1,5 +1,4 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { App, Button, Empty, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -7,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { RankTrendChart, ScoreTrendChart, type YearPoint } from './IndexCharts.tsx';
 import { formatRank, formatScore, NOT_PUBLISHED } from './labels.tsx';
 import type { IndexResult, Overview, Target, Trend } from './types.ts';
@@ -116,14 +116,12 @@ export function YearsTable({
 }) {
   const { t, lang } = useLang();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
+  const remove = useApiMutation({
     mutationFn: (r: IndexResult) => api.delete(`/indices/results/${r.index}/${r.year}`),
-    onSuccess: async (_, r) => {
-      await queryClient.invalidateQueries({ queryKey: ['indices'] });
+    invalidate: [['indices']],
+    onSuccess: (_, r) => {
       message.success(t(`Đã xóa kết quả năm ${r.year}.`, `${r.year} deleted.`));
     },
-    onError: (error) => message.error(error.message),
   });
   const years = yearRange(
     rows.map((r) => r.year),

@@ -1,25 +1,20 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Popconfirm, Tag, Tooltip, Typography } from 'antd';
+import { Button, Empty, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate } from '../../lib/format.ts';
 import type { Lang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import type { LinkWithState, Overview } from './types.ts';
 
 /** Nhiệm vụ gắn với chỉ số: the tasks and plans linked to the index, with the states of their assignments. */
 export function LinkedTasks({ o, canConfigure, lang }: { o: Overview; canConfigure: boolean; lang: Lang }) {
   const t = (vi: string, en: string) => (lang === 'en' ? en : vi);
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
+  const remove = useApiMutation({
     mutationFn: (id: number) => api.delete(`/indices/links/${id}`),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['indices'] });
-      message.success(t('Đã bỏ liên kết.', 'Link removed.'));
-    },
-    onError: (error) => message.error(error.message),
+    success: t('Đã bỏ liên kết.', 'Link removed.'),
+    invalidate: [['indices']],
   });
   const links: { link: LinkWithState; component: string | null }[] = [
     ...o.links.map((link) => ({ link, component: null })),

@@ -6,6 +6,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
 import type { Owner } from './types.ts';
 
@@ -18,21 +19,16 @@ interface AgencyOption {
 /** Cơ quan chủ trì: the owner agency of the index and of each component, and whether it may enter figures. */
 export function OwnersCard({ info }: { info: IndexInfo }) {
   const { t } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const label = useComponentLabel(info);
   const [open, setOpen] = useState(false);
   const query = useQuery({
     queryKey: ['indices', 'owners', info.code],
     queryFn: () => api.get<Owner[]>('/indices/owners', { index: info.code }),
   });
-  const remove = useMutation({
+  const remove = useApiMutation({
     mutationFn: (id: number) => api.delete(`/indices/owners/${id}`),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['indices'] });
-      message.success(t('Đã bỏ cơ quan chủ trì.', 'Owner removed.'));
-    },
-    onError: (error) => message.error(error.message),
+    success: t('Đã bỏ cơ quan chủ trì.', 'Owner removed.'),
+    invalidate: [['indices']],
   });
   return (
     <Card

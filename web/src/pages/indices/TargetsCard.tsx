@@ -19,6 +19,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
 import { targetText } from './labels.tsx';
 import type { Target } from './types.ts';
@@ -36,21 +37,16 @@ interface TargetForm {
 /** Mục tiêu: the targets of the index and its components, per range of years; add, edit, delete. */
 export function TargetsCard({ info }: { info: IndexInfo }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const label = useComponentLabel(info);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
   const query = useQuery({
     queryKey: ['indices', 'targets', info.code],
     queryFn: () => api.get<Target[]>('/indices/targets', { index: info.code }),
   });
-  const remove = useMutation({
+  const remove = useApiMutation({
     mutationFn: (id: number) => api.delete(`/indices/targets/${id}`),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['indices'] });
-      message.success(t('Đã xóa mục tiêu.', 'Target deleted.'));
-    },
-    onError: (error) => message.error(error.message),
+    success: t('Đã xóa mục tiêu.', 'Target deleted.'),
+    invalidate: [['indices']],
   });
   return (
     <Card
