@@ -14,12 +14,14 @@ export function FormModal<TValues>({
   pending,
   onCancel,
   onFinish,
+  onValuesChange,
   intro,
   footnote,
   children,
   okButtonProps,
   initialValues,
   width,
+  preserve = false,
 }: {
   form: FormInstance<TValues>;
   open: boolean;
@@ -28,12 +30,15 @@ export function FormModal<TValues>({
   pending: boolean;
   onCancel: () => void;
   onFinish: (values: TValues) => void;
+  onValuesChange?: (changed: Partial<TValues>, values: TValues) => void;
   intro?: ReactNode;
   footnote?: ReactNode;
   children: ReactNode;
   okButtonProps?: ModalProps['okButtonProps'];
   initialValues?: Partial<TValues>;
   width?: number;
+  /** keep the values of fields that leave the form (antd's default); off unless asked */
+  preserve?: boolean;
 }) {
   const t = useT();
   return (
@@ -49,7 +54,14 @@ export function FormModal<TValues>({
       destroyOnHidden
     >
       {intro}
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} onFinish={onFinish}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={preserve}
+        initialValues={initialValues}
+        onFinish={onFinish}
+        onValuesChange={onValuesChange}
+      >
         {children}
       </Form>
       {footnote}

@@ -1,19 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -189,39 +178,37 @@ function CreateTokenModal({
     },
   });
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t('Tạo mã truy cập', 'Create an API token')}
       okText={t('Tạo mã', 'Create')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: create.isPending }}
+      pending={create.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      onFinish={(v) => create.mutate(v)}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
-        <Form.Item
-          name="name"
-          label={t('Tên gợi nhớ', 'Name')}
-          extra={t(
-            'Phần mềm hoặc việc dùng mã, ví dụ "Hệ thống một cửa".',
-            'What uses it, e.g. "One-stop system".',
-          )}
-          rules={[{ required: true, whitespace: true, message: t('Nhập tên mã.', 'Enter a name.') }]}
-        >
-          <Input maxLength={100} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="days"
-          label={t('Thời hạn (ngày)', 'Lifetime (days)')}
-          extra={t(
-            'Từ 1 đến 365; để trống: theo cấu hình (mặc định 90 ngày).',
-            '1 to 365; empty: the configured default (90 days).',
-          )}
-        >
-          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('Tên gợi nhớ', 'Name')}
+        extra={t(
+          'Phần mềm hoặc việc dùng mã, ví dụ "Hệ thống một cửa".',
+          'What uses it, e.g. "One-stop system".',
+        )}
+        rules={[{ required: true, whitespace: true, message: t('Nhập tên mã.', 'Enter a name.') }]}
+      >
+        <Input maxLength={100} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="days"
+        label={t('Thời hạn (ngày)', 'Lifetime (days)')}
+        extra={t(
+          'Từ 1 đến 365; để trống: theo cấu hình (mặc định 90 ngày).',
+          '1 to 365; empty: the configured default (90 days).',
+        )}
+      >
+        <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

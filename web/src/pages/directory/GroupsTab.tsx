@@ -1,7 +1,8 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesSearch } from '../../lib/format.ts';
@@ -132,69 +133,63 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
     },
   });
   return (
-    <Modal
+    <FormModal<GroupForm>
+      form={form}
       open
-      width={640}
       title={
         group
           ? t(`Thành viên: ${group.name}`, `Members: ${group.name}`)
           : t('Thêm nhóm cơ quan', 'Add a group')
       }
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: save.isPending }}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      width={640}
+      preserve
+      initialValues={{
+        name: '',
+        aliases: [],
+        isOpen: false,
+        agencyIds: group?.members.map((m) => m.id) ?? [],
+      }}
+      onFinish={(values) => save.mutate(values)}
     >
-      <Form<GroupForm>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          name: '',
-          aliases: [],
-          isOpen: false,
-          agencyIds: group?.members.map((m) => m.id) ?? [],
-        }}
-        onFinish={(values) => save.mutate(values)}
-      >
-        {!group && (
-          <>
-            <Form.Item
-              name="name"
-              label={t('Tên nhóm', 'Name')}
-              rules={[{ required: true, whitespace: true, message: t('Nhập tên nhóm.', 'Enter the name.') }]}
-            >
-              <Input maxLength={300} />
-            </Form.Item>
-            <Form.Item
-              name="aliases"
-              label={t('Tên khác', 'Aliases')}
-              extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
-            >
-              <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
-            </Form.Item>
-            <Form.Item name="isOpen" valuePropName="checked">
-              <Checkbox>
-                {t('Nhóm mở (danh sách có thể chưa đầy đủ)', 'Open group (the list may be incomplete)')}
-              </Checkbox>
-            </Form.Item>
-            <Form.Item name="note" label={t('Ghi chú', 'Note')}>
-              <Input maxLength={2000} />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item name="agencyIds" label={t('Cơ quan thành viên', 'Member agencies')}>
-          <Select
-            mode="multiple"
-            loading={agencies.isPending}
-            aria-label={t('Cơ quan thành viên', 'Member agencies')}
-            options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
-            maxTagCount="responsive"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {!group && (
+        <>
+          <Form.Item
+            name="name"
+            label={t('Tên nhóm', 'Name')}
+            rules={[{ required: true, whitespace: true, message: t('Nhập tên nhóm.', 'Enter the name.') }]}
+          >
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item
+            name="aliases"
+            label={t('Tên khác', 'Aliases')}
+            extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
+          >
+            <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
+          </Form.Item>
+          <Form.Item name="isOpen" valuePropName="checked">
+            <Checkbox>
+              {t('Nhóm mở (danh sách có thể chưa đầy đủ)', 'Open group (the list may be incomplete)')}
+            </Checkbox>
+          </Form.Item>
+          <Form.Item name="note" label={t('Ghi chú', 'Note')}>
+            <Input maxLength={2000} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="agencyIds" label={t('Cơ quan thành viên', 'Member agencies')}>
+        <Select
+          mode="multiple"
+          loading={agencies.isPending}
+          aria-label={t('Cơ quan thành viên', 'Member agencies')}
+          options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          maxTagCount="responsive"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

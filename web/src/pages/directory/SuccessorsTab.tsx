@@ -17,6 +17,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
@@ -169,46 +170,44 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t('Ghi nhận cơ quan kế thừa', 'Record a successor')}
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: save.isPending }}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      onFinish={(v) => save.mutate(v)}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="fromAgencyId"
-          label={t('Cơ quan cũ', 'From')}
-          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-        >
-          <AgencySelect label={t('Cơ quan cũ', 'From')} />
-        </Form.Item>
-        <Form.Item
-          name="toAgencyId"
-          label={t('Cơ quan kế thừa', 'Successor')}
-          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-        >
-          <AgencySelect label={t('Cơ quan kế thừa', 'Successor')} />
-        </Form.Item>
-        <Form.Item
-          name="functions"
-          label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
-        >
-          <Input maxLength={1000} />
-        </Form.Item>
-        <Form.Item
-          name="effectiveOn"
-          label={t('Từ ngày', 'Effective on')}
-          rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
-        >
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="fromAgencyId"
+        label={t('Cơ quan cũ', 'From')}
+        rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+      >
+        <AgencySelect label={t('Cơ quan cũ', 'From')} />
+      </Form.Item>
+      <Form.Item
+        name="toAgencyId"
+        label={t('Cơ quan kế thừa', 'Successor')}
+        rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+      >
+        <AgencySelect label={t('Cơ quan kế thừa', 'Successor')} />
+      </Form.Item>
+      <Form.Item
+        name="functions"
+        label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
+      >
+        <Input maxLength={1000} />
+      </Form.Item>
+      <Form.Item
+        name="effectiveOn"
+        label={t('Từ ngày', 'Effective on')}
+        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
+      >
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

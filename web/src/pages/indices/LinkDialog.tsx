@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal, Select } from 'antd';
+import { Alert, App, Form, Select } from 'antd';
 import { useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
@@ -40,70 +41,64 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
     onError: (e) => setError(e.message),
   });
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t(`Gắn nhiệm vụ với ${info.shortName}`, `Link a task to ${info.shortName}`)}
       okText={t('Gắn', 'Link')}
-      cancelText={t('Hủy', 'Cancel')}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
       width={640}
+      preserve
+      initialValues={{ component: '' }}
+      onFinish={(v) => save.mutate(v)}
+      onValuesChange={(changed) => {
+        if ('planId' in changed) form.setFieldsValue({ taskId: undefined });
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ component: '' }}
-        onFinish={(v) => save.mutate(v)}
-        onValuesChange={(changed) => {
-          if ('planId' in changed) form.setFieldsValue({ taskId: undefined });
-        }}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form.Item name="component" label={t('Phục vụ', 'Serves')}>
+        <Select options={componentOptions(info, lang)} />
+      </Form.Item>
+      <Form.Item
+        name="planId"
+        label={t('Kế hoạch', 'Plan')}
+        rules={[{ required: true, message: t('Hãy chọn kế hoạch.', 'Choose a plan.') }]}
       >
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form.Item name="component" label={t('Phục vụ', 'Serves')}>
-          <Select options={componentOptions(info, lang)} />
-        </Form.Item>
-        <Form.Item
-          name="planId"
-          label={t('Kế hoạch', 'Plan')}
-          rules={[{ required: true, message: t('Hãy chọn kế hoạch.', 'Choose a plan.') }]}
-        >
-          <Select
-            showSearch
-            loading={plans.isPending}
-            filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
-            options={(plans.data?.items ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.number} — ${p.title}`,
-            }))}
-            notFoundContent={plans.isError ? plans.error.message : undefined}
-          />
-        </Form.Item>
-        <Form.Item
-          name="taskId"
-          label={t('Nhiệm vụ', 'Task')}
-          rules={[{ required: true, message: t('Hãy chọn nhiệm vụ.', 'Choose a task.') }]}
-        >
-          <Select
-            showSearch
-            disabled={typeof planId !== 'number'}
-            loading={plan.isFetching}
-            placeholder={
-              typeof planId === 'number' ? undefined : t('Chọn kế hoạch trước', 'Choose a plan first')
-            }
-            filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
-            options={[
-              { value: 0, label: t('Cả kế hoạch', 'The whole plan') },
-              ...(plan.data?.tasks ?? []).map((task) => ({
-                value: task.id,
-                label: `${task.ref} — ${task.content}`,
-              })),
-            ]}
-            notFoundContent={plan.isError ? plan.error.message : undefined}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select
+          showSearch
+          loading={plans.isPending}
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          options={(plans.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.number} — ${p.title}`,
+          }))}
+          notFoundContent={plans.isError ? plans.error.message : undefined}
+        />
+      </Form.Item>
+      <Form.Item
+        name="taskId"
+        label={t('Nhiệm vụ', 'Task')}
+        rules={[{ required: true, message: t('Hãy chọn nhiệm vụ.', 'Choose a task.') }]}
+      >
+        <Select
+          showSearch
+          disabled={typeof planId !== 'number'}
+          loading={plan.isFetching}
+          placeholder={
+            typeof planId === 'number' ? undefined : t('Chọn kế hoạch trước', 'Choose a plan first')
+          }
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          options={[
+            { value: 0, label: t('Cả kế hoạch', 'The whole plan') },
+            ...(plan.data?.tasks ?? []).map((task) => ({
+              value: task.id,
+              label: `${task.ref} — ${task.content}`,
+            })),
+          ]}
+          notFoundContent={plan.isError ? plan.error.message : undefined}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

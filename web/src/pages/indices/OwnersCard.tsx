@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Modal, Popconfirm, Select, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Popconfirm, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
@@ -116,54 +117,45 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
     onError: (e) => setError(e.message),
   });
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t('Giao cơ quan chủ trì', 'Assign an owner agency')}
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      preserve
+      initialValues={{ component: '', ownerCanEdit: false }}
+      onFinish={(v) => save.mutate(v)}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ component: '', ownerCanEdit: false }}
-        onFinish={(v) => save.mutate(v)}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
+        <Select options={componentOptions(info, lang)} />
+      </Form.Item>
+      <Form.Item
+        name="agencyId"
+        label={t('Cơ quan', 'Agency')}
+        rules={[{ required: true, message: t('Hãy chọn cơ quan.', 'Choose an agency.') }]}
       >
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
-          <Select options={componentOptions(info, lang)} />
-        </Form.Item>
-        <Form.Item
-          name="agencyId"
-          label={t('Cơ quan', 'Agency')}
-          rules={[{ required: true, message: t('Hãy chọn cơ quan.', 'Choose an agency.') }]}
-        >
-          <Select
-            showSearch
-            loading={agencies.isPending}
-            placeholder={t('Gõ để tìm, ví dụ: so noi vu', 'Type to search, e.g. so noi vu')}
-            filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
-            options={(agencies.data?.items ?? []).map((a) => ({
-              value: a.id,
-              label: `${a.name} (${a.code})`,
-            }))}
-            notFoundContent={agencies.isError ? agencies.error.message : undefined}
-          />
-        </Form.Item>
-        <Form.Item
-          name="ownerCanEdit"
-          label={t(
-            'Cho phép cơ quan tự nhập số liệu và mục tiêu',
-            'Let the agency enter figures and targets',
-          )}
-          valuePropName="checked"
-        >
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select
+          showSearch
+          loading={agencies.isPending}
+          placeholder={t('Gõ để tìm, ví dụ: so noi vu', 'Type to search, e.g. so noi vu')}
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          options={(agencies.data?.items ?? []).map((a) => ({
+            value: a.id,
+            label: `${a.name} (${a.code})`,
+          }))}
+          notFoundContent={agencies.isError ? agencies.error.message : undefined}
+        />
+      </Form.Item>
+      <Form.Item
+        name="ownerCanEdit"
+        label={t('Cho phép cơ quan tự nhập số liệu và mục tiêu', 'Let the agency enter figures and targets')}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

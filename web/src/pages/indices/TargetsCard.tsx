@@ -1,20 +1,8 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table } from 'antd';
 import { useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -177,71 +165,65 @@ function TargetDialog({
   });
   const thisYear = Number(todayInVietnam().slice(0, 4));
   return (
-    <Modal
+    <FormModal<TargetForm>
+      form={form}
       open
       title={target ? t('Sửa mục tiêu', 'Edit the target') : t('Thêm mục tiêu', 'Add a target')}
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      preserve
+      initialValues={{
+        component: target?.component ?? '',
+        fromYear: target?.fromYear ?? thisYear,
+        toYear: target?.toYear ?? thisYear,
+        score: target?.score ?? null,
+        rank: target?.rank ?? null,
+        group: target?.group ?? null,
+        sourceNote: target?.sourceNote ?? '',
+      }}
+      onFinish={(v) => save.mutate(v)}
     >
-      <Form<TargetForm>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          component: target?.component ?? '',
-          fromYear: target?.fromYear ?? thisYear,
-          toYear: target?.toYear ?? thisYear,
-          score: target?.score ?? null,
-          rank: target?.rank ?? null,
-          group: target?.group ?? null,
-          sourceNote: target?.sourceNote ?? '',
-        }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
-          <Select options={componentOptions(info, lang)} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
+        <Select options={componentOptions(info, lang)} />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item
+          name="fromYear"
+          label={t('Từ năm', 'From')}
+          rules={[{ required: true }]}
+          style={{ flex: '1 1 120px' }}
+        >
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item
-            name="fromYear"
-            label={t('Từ năm', 'From')}
-            rules={[{ required: true }]}
-            style={{ flex: '1 1 120px' }}
-          >
-            <InputNumber<number> style={{ width: '100%' }} precision={0} />
-          </Form.Item>
-          <Form.Item
-            name="toYear"
-            label={t('Đến năm', 'To')}
-            rules={[{ required: true }]}
-            style={{ flex: '1 1 120px' }}
-          >
-            <InputNumber<number> style={{ width: '100%' }} precision={0} />
-          </Form.Item>
-        </div>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item name="score" label={t('Điểm tối thiểu', 'Minimum score')} style={{ flex: '1 1 120px' }}>
-            <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
-          </Form.Item>
-          <Form.Item name="rank" label={t('Nằm trong top', 'Within the top')} style={{ flex: '1 1 120px' }}>
-            <InputNumber<number> style={{ width: '100%' }} precision={0} />
-          </Form.Item>
-          <Form.Item name="group" label={t('Nhóm xếp loại', 'Group')} style={{ flex: '1 1 160px' }}>
-            {info.groups.length > 0 ? (
-              <Select allowClear options={info.groups.map((g) => ({ value: g, label: g }))} />
-            ) : (
-              <Input />
-            )}
-          </Form.Item>
-        </div>
-        <Form.Item name="sourceNote" label={t('Căn cứ', 'Source')}>
-          <Input placeholder={t('ví dụ: QĐ 1364/QĐ-UBND', 'e.g. QĐ 1364/QĐ-UBND')} />
+        <Form.Item
+          name="toYear"
+          label={t('Đến năm', 'To')}
+          rules={[{ required: true }]}
+          style={{ flex: '1 1 120px' }}
+        >
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
         </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item name="score" label={t('Điểm tối thiểu', 'Minimum score')} style={{ flex: '1 1 120px' }}>
+          <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
+        </Form.Item>
+        <Form.Item name="rank" label={t('Nằm trong top', 'Within the top')} style={{ flex: '1 1 120px' }}>
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
+        </Form.Item>
+        <Form.Item name="group" label={t('Nhóm xếp loại', 'Group')} style={{ flex: '1 1 160px' }}>
+          {info.groups.length > 0 ? (
+            <Select allowClear options={info.groups.map((g) => ({ value: g, label: g }))} />
+          ) : (
+            <Input />
+          )}
+        </Form.Item>
+      </div>
+      <Form.Item name="sourceNote" label={t('Căn cứ', 'Source')}>
+        <Input placeholder={t('ví dụ: QĐ 1364/QĐ-UBND', 'e.g. QĐ 1364/QĐ-UBND')} />
+      </Form.Item>
+    </FormModal>
   );
 }
