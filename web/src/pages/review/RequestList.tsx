@@ -1,11 +1,11 @@
-import { CheckOutlined, CloseOutlined, MessageOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Typography } from 'antd';
+import { CloseOutlined, MessageOutlined } from '@ant-design/icons';
+import { Alert, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
 import type { ExtensionStatus, ObstacleStatus } from '../inbox/types.ts';
-import { TextDecision, useDecision } from './decisions.tsx';
+import { ConfirmDecision, TextDecision, useDecision } from './decisions.tsx';
 
 /** What an extension request carries wherever it is listed (the review queue, the assignment's history). */
 export interface ExtensionRequest {
@@ -111,31 +111,22 @@ function ObstacleAnswer({ obstacle: o }: { obstacle: ObstacleRequest }) {
 
 function ApproveExtensionButton({ extensionId, version }: { extensionId: number; version: number }) {
   const t = useT();
-  const { modal } = App.useApp();
   const decide = useDecision<{ version: number }>(
     `/extensions/${extensionId}/approve`,
     t('Đã duyệt gia hạn.', 'Extension approved.'),
   );
   return (
-    <Button
-      type="primary"
-      icon={<CheckOutlined />}
-      loading={decide.isPending}
-      onClick={() =>
-        modal.confirm({
-          title: t('Duyệt đề nghị gia hạn?', 'Approve this extension?'),
-          content: t(
-            'Thời hạn của nhiệm vụ sẽ được dời sang ngày đề nghị.',
-            'The deadline moves to the requested date.',
-          ),
-          okText: t('Duyệt', 'Approve'),
-          cancelText: t('Hủy', 'Cancel'),
-          onOk: () => decide.mutateAsync({ version }).catch(() => undefined),
-        })
-      }
-    >
-      {t('Duyệt', 'Approve')}
-    </Button>
+    <ConfirmDecision
+      label={t('Duyệt', 'Approve')}
+      title={t('Duyệt đề nghị gia hạn?', 'Approve this extension?')}
+      content={t(
+        'Thời hạn của nhiệm vụ sẽ được dời sang ngày đề nghị.',
+        'The deadline moves to the requested date.',
+      )}
+      okText={t('Duyệt', 'Approve')}
+      pending={decide.isPending}
+      onConfirm={() => decide.mutateAsync({ version })}
+    />
   );
 }
 

@@ -26,30 +26,52 @@ export function useDecision<TBody>(path: string, success: string) {
 
 export function AcceptResultButton({ resultId, label }: { resultId: number; label?: string }) {
   const t = useT();
-  const { modal } = App.useApp();
   const decide = useDecision<Record<string, never>>(
     `/results/${resultId}/accept`,
     t('Đã tiếp nhận kết quả.', 'Result accepted.'),
   );
   return (
+    <ConfirmDecision
+      label={label ?? t('Tiếp nhận', 'Accept')}
+      title={t('Tiếp nhận kết quả này?', 'Accept this result?')}
+      content={t(
+        'Nhiệm vụ được tính là hoàn thành theo ngày gửi báo cáo.',
+        'The task counts as done on the date the result was submitted.',
+      )}
+      okText={t('Tiếp nhận', 'Accept')}
+      pending={decide.isPending}
+      onConfirm={() => decide.mutateAsync({})}
+    />
+  );
+}
+
+/** A primary button asking "are you sure?" first; the dialog waits for the server, a failure is shown by the mutation. */
+export function ConfirmDecision(props: {
+  label: string;
+  title: string;
+  content: string;
+  okText: string;
+  pending: boolean;
+  onConfirm: () => Promise<unknown>;
+}) {
+  const t = useT();
+  const { modal } = App.useApp();
+  return (
     <Button
       type="primary"
       icon={<CheckOutlined />}
-      loading={decide.isPending}
+      loading={props.pending}
       onClick={() =>
         modal.confirm({
-          title: t('Tiếp nhận kết quả này?', 'Accept this result?'),
-          content: t(
-            'Nhiệm vụ được tính là hoàn thành theo ngày gửi báo cáo.',
-            'The task counts as done on the date the result was submitted.',
-          ),
-          okText: t('Tiếp nhận', 'Accept'),
+          title: props.title,
+          content: props.content,
+          okText: props.okText,
           cancelText: t('Hủy', 'Cancel'),
-          onOk: () => decide.mutateAsync({}).catch(() => undefined),
+          onOk: () => props.onConfirm().catch(() => undefined),
         })
       }
     >
-      {label ?? t('Tiếp nhận', 'Accept')}
+      {props.label}
     </Button>
   );
 }

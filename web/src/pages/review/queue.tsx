@@ -1,13 +1,14 @@
-import type { useQuery } from '@tanstack/react-query';
-import { Flex, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import type { Page } from '../../lib/api.ts';
+import { api, type Page } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 
 /** The parts every queue of Duyệt is made of: the status and page in the address, the item's head, the paged list. */
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 export type QueuePagination = {
   current: number;
@@ -16,7 +17,7 @@ export type QueuePagination = {
   onChange: (page: number) => void;
 };
 
-export function useStatusParam<T extends string>(
+function useStatusParam<T extends string>(
   values: readonly T[],
 ): [T, (value: T) => void, number, (p: number) => void] {
   const [params, setParams] = useSearchParams();
@@ -68,25 +69,44 @@ export function ItemHead({
   );
 }
 
-/** A page of a queue, or the sentence saying it is empty; `list` lays the page's items out. */
-export function Queue<T>({
-  query,
-  page,
-  setPage,
+/**
+ * One queue of Duyệt: the status filter and the CSV export above, the page of items below (or the
+ * sentence saying there is none); the status and the page live in the address.
+ */
+export function StatusQueue<S extends string, T>({
+  name,
+  path,
+  filter,
+  statuses,
   empty,
   list,
 }: {
-  query: ReturnType<typeof useQuery<Page<T>>>;
-  page: number;
-  setPage: (p: number) => void;
-  empty: string;
+  /** the query key's part: 'results', 'extensions', 'obstacles' */
+  name: string;
+  path: string;
+  /** sent with the status to the list and to the CSV export */
+  filter?: Record<string, string>;
+  /** the first is the default */
+  statuses: readonly { value: S; label: string }[];
+  empty: (status: S) => string;
   list: (items: T[], pagination: QueuePagination) => ReactNode;
 }) {
+  const [status, setStatus, page, setPage] = useStatusParam<S>(statuses.map((s) => s.value));
+  const query = useQuery({
+    queryKey: ['review', name, status, page],
+    queryFn: () => api.get<Page<T>>(path, { status, ...filter, page, pageSize: PAGE_SIZE }),
+  });
   return (
-    <QueryState query={query} isEmpty={(d) => d.items.length === 0} empty={empty}>
-      {(data) =>
-        list(data.items, { current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage })
-      }
-    </QueryState>
+    <>
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+        <Segmented value={status} onChange={setStatus} options={[...statuses]} />
+        <CsvButton path={path} query={{ status, ...filter }} size="small" />
+      </Flex>
+      <QueryState query={query} isEmpty={(d) => d.items.length === 0} empty={empty(status)}>
+        {(data) =>
+          list(data.items, { current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage })
+        }
+      </QueryState>
+    </>
   );
 }
