@@ -1,4 +1,4 @@
-import { Form, type FormInstance, Modal, type ModalProps } from 'antd';
+import { Alert, Form, type FormInstance, Modal, type ModalProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../lib/i18n.tsx';
 
@@ -15,6 +15,7 @@ export function FormModal<TValues>({
   onCancel,
   onFinish,
   onValuesChange,
+  error,
   intro,
   footnote,
   children,
@@ -31,6 +32,8 @@ export function FormModal<TValues>({
   onCancel: () => void;
   onFinish: (values: TValues) => void;
   onValuesChange?: (changed: Partial<TValues>, values: TValues) => void;
+  /** the server's refusal, shown above the fields (the dialog stays open to correct them) */
+  error?: string | null;
   intro?: ReactNode;
   footnote?: ReactNode;
   children: ReactNode;
@@ -62,6 +65,7 @@ export function FormModal<TValues>({
         onFinish={onFinish}
         onValuesChange={onValuesChange}
       >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         {children}
       </Form>
       {footnote}

@@ -4,7 +4,7 @@ import { App } from 'antd';
 /**
  * A write to the API the way every form of the SPA makes it: on success the message, the queries made
  * stale and the caller's own follow-up; on failure the server's Vietnamese message (an `ApiError`'s
- * text), then the caller's follow-up if it has one (e.g. refetch after a version conflict).
+ * text, as a toast unless the caller shows it `inline`), then the caller's follow-up if it has one (e.g. refetch after a version conflict).
  */
 export function useApiMutation<TVariables = void, TData = unknown>(options: {
   mutationFn: (variables: TVariables) => Promise<TData>;
@@ -14,6 +14,8 @@ export function useApiMutation<TVariables = void, TData = unknown>(options: {
   invalidate?: readonly QueryKey[] | ((queryClient: QueryClient) => Promise<unknown>);
   onSuccess?: (data: TData, variables: TVariables) => unknown;
   onError?: (error: Error, queryClient: QueryClient) => unknown;
+  /** the caller shows the failure itself, from `mutation.error` (e.g. in the dialog, see FormModal's `error`) */
+  inline?: boolean;
 }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -26,7 +28,7 @@ export function useApiMutation<TVariables = void, TData = unknown>(options: {
       await invalidate(queryClient, options.invalidate);
     },
     onError: async (error) => {
-      message.error(error.message);
+      if (!options.inline) message.error(error.message);
       await options.onError?.(error, queryClient);
     },
   });

@@ -1,20 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Select } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Form, Select } from 'antd';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import type { PlanDetail, PlanList } from '../plans/types.ts';
 import { componentOptions, type IndexInfo } from './index-info.ts';
 
 /** Gắn nhiệm vụ với chỉ số: choose a plan, then one of its tasks (or the whole plan), and the component served. */
 export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ component: string; planId: number; taskId: number | 0 }>();
-  const [error, setError] = useState<string | null>(null);
   const planId = Form.useWatch('planId', form);
   const plans = useQuery({
     queryKey: ['indices', 'plans'],
@@ -25,20 +22,17 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
     queryFn: () => api.get<PlanDetail>(`/plans/${planId}`),
     enabled: typeof planId === 'number',
   });
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: { component: string; planId: number; taskId: number | 0 }) =>
       api.post('/indices/links', {
         index: info.code,
         component: v.component || null,
         ...(v.taskId ? { taskId: v.taskId } : { planId: v.planId }),
       }),
-    onMutate: () => setError(null),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['indices'] });
-      message.success(t('Đã gắn nhiệm vụ với chỉ số.', 'Task linked.'));
-      onClose();
-    },
-    onError: (e) => setError(e.message),
+    success: t('Đã gắn nhiệm vụ với chỉ số.', 'Task linked.'),
+    invalidate: [['indices']],
+    onSuccess: onClose,
+    inline: true,
   });
   return (
     <FormModal
@@ -47,6 +41,7 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
       title={t(`Gắn nhiệm vụ với ${info.shortName}`, `Link a task to ${info.shortName}`)}
       okText={t('Gắn', 'Link')}
       pending={save.isPending}
+      error={save.error?.message}
       onCancel={onClose}
       width={640}
       preserve
@@ -56,7 +51,6 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
         if ('planId' in changed) form.setFieldsValue({ taskId: undefined });
       }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="component" label={t('Phục vụ', 'Serves')}>
         <Select options={componentOptions(info, lang)} />
       </Form.Item>

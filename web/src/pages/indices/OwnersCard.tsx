@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Popconfirm, Select, Switch, Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Popconfirm, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -91,16 +91,13 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
 
 function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ component: string; agencyId: number; ownerCanEdit: boolean }>();
-  const [error, setError] = useState<string | null>(null);
   const agencies = useQuery({
     queryKey: ['indices', 'agencies'],
     queryFn: () =>
       api.get<Page<AgencyOption>>('/directory/agencies', { pageSize: 200, validOn: todayInVietnam() }),
   });
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: { component: string; agencyId: number; ownerCanEdit: boolean }) =>
       api.put('/indices/owners', {
         index: info.code,
@@ -108,13 +105,10 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
         agencyId: v.agencyId,
         ownerCanEdit: v.ownerCanEdit ?? false,
       }),
-    onMutate: () => setError(null),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['indices'] });
-      message.success(t('Đã giao cơ quan chủ trì.', 'Owner assigned.'));
-      onClose();
-    },
-    onError: (e) => setError(e.message),
+    success: t('Đã giao cơ quan chủ trì.', 'Owner assigned.'),
+    invalidate: [['indices']],
+    onSuccess: onClose,
+    inline: true,
   });
   return (
     <FormModal
@@ -123,12 +117,12 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
       title={t('Giao cơ quan chủ trì', 'Assign an owner agency')}
       okText={t('Lưu', 'Save')}
       pending={save.isPending}
+      error={save.error?.message}
       onCancel={onClose}
       preserve
       initialValues={{ component: '', ownerCanEdit: false }}
       onFinish={(v) => save.mutate(v)}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
         <Select options={componentOptions(info, lang)} />
       </Form.Item>

@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -137,11 +137,8 @@ function TargetDialog({
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<TargetForm>();
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: TargetForm) => {
       const body = {
         index: info.code,
@@ -155,13 +152,10 @@ function TargetDialog({
       };
       return target ? api.put(`/indices/targets/${target.id}`, body) : api.post('/indices/targets', body);
     },
-    onMutate: () => setError(null),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['indices'] });
-      message.success(t('Đã lưu mục tiêu.', 'Target saved.'));
-      onClose();
-    },
-    onError: (e) => setError(e.message),
+    success: t('Đã lưu mục tiêu.', 'Target saved.'),
+    invalidate: [['indices']],
+    onSuccess: onClose,
+    inline: true,
   });
   const thisYear = Number(todayInVietnam().slice(0, 4));
   return (
@@ -171,6 +165,7 @@ function TargetDialog({
       title={target ? t('Sửa mục tiêu', 'Edit the target') : t('Thêm mục tiêu', 'Add a target')}
       okText={t('Lưu', 'Save')}
       pending={save.isPending}
+      error={save.error?.message}
       onCancel={onClose}
       preserve
       initialValues={{
@@ -184,7 +179,6 @@ function TargetDialog({
       }}
       onFinish={(v) => save.mutate(v)}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
         <Select options={componentOptions(info, lang)} />
       </Form.Item>
