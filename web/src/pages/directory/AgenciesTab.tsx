@@ -13,6 +13,7 @@ import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { ReferenceImportButton } from './ReferenceImportButton.tsx';
+import { SearchBar } from './SearchBar.tsx';
 import { type Agency, type AgencyKind, KIND_LABELS, useAgencies } from './types.ts';
 
 /** Cơ quan: the list with accent-insensitive search over names, codes and aliases; add and edit for the Office. */
@@ -94,18 +95,15 @@ export function AgenciesTab() {
 
   return (
     <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder={t(
-            'Tìm tên, mã, tên khác (không cần dấu)',
-            'Search name, code, alias (accents optional)',
-          )}
-          aria-label={t('Tìm cơ quan', 'Search agencies')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          style={{ flex: '1 1 240px', maxWidth: 420 }}
-        />
+      <SearchBar
+        value={search}
+        onChange={setSearch}
+        placeholder={t(
+          'Tìm tên, mã, tên khác (không cần dấu)',
+          'Search name, code, alias (accents optional)',
+        )}
+        label={t('Tìm cơ quan', 'Search agencies')}
+      >
         <Select<AgencyKind | 'all'>
           value={kind}
           onChange={setKind}
@@ -123,7 +121,7 @@ export function AgenciesTab() {
         )}
         {can('directory.write') && <ReferenceImportButton />}
         <CsvButton path="/directory/agencies" />
-      </Flex>
+      </SearchBar>
       <QueryState query={agencies}>
         {() =>
           narrow ? (

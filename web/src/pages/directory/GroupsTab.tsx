@@ -1,6 +1,6 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -10,6 +10,7 @@ import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
+import { SearchBar } from './SearchBar.tsx';
 import { fetchAll, type Group, useAgencies } from './types.ts';
 
 /** Nhóm cơ quan ("Các sở, ban, ngành tỉnh"…): the names a plan uses for many agencies, and who is in each. */
@@ -33,21 +34,18 @@ export function GroupsTab() {
   );
   return (
     <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t('Tìm nhóm hoặc cơ quan thành viên', 'Search groups or members')}
-          aria-label={t('Tìm nhóm', 'Search groups')}
-          style={{ flex: '1 1 240px', maxWidth: 420 }}
-        />
+      <SearchBar
+        value={search}
+        onChange={setSearch}
+        placeholder={t('Tìm nhóm hoặc cơ quan thành viên', 'Search groups or members')}
+        label={t('Tìm nhóm', 'Search groups')}
+      >
         {can('directory.write') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             {t('Thêm nhóm', 'Add a group')}
           </Button>
         )}
-      </Flex>
+      </SearchBar>
       <QueryState
         query={groups}
         isEmpty={(d) => d.length === 0}

@@ -1,6 +1,6 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Flex, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -11,6 +11,7 @@ import { formatDateTime, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { SearchBar } from './SearchBar.tsx';
 import { fetchAll, type User, useAgencies } from './types.ts';
 
 const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
@@ -59,20 +60,17 @@ export function UsersTab() {
   );
   return (
     <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t('Tìm tên đăng nhập, họ tên, cơ quan', 'Search username, name, agency')}
-          aria-label={t('Tìm tài khoản', 'Search accounts')}
-          style={{ flex: '1 1 240px', maxWidth: 420 }}
-        />
+      <SearchBar
+        value={search}
+        onChange={setSearch}
+        placeholder={t('Tìm tên đăng nhập, họ tên, cơ quan', 'Search username, name, agency')}
+        label={t('Tìm tài khoản', 'Search accounts')}
+      >
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('Thêm tài khoản', 'Add an account')}
         </Button>
         <CsvButton path="/users" />
-      </Flex>
+      </SearchBar>
       <QueryState query={users}>
         {() =>
           narrow ? (
