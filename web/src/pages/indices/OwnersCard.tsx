@@ -1,13 +1,13 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Popconfirm, Select, Switch, Table, Tag } from 'antd';
+import { Button, Form, Popconfirm, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../components/FormModal.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
+import { ConfigCard } from './ConfigCard.tsx';
 import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
 import type { Owner } from './types.ts';
 
@@ -32,60 +32,44 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
     invalidate: [['indices']],
   });
   return (
-    <Card
+    <ConfigCard<Owner>
       title={t('Cơ quan chủ trì theo dõi', 'Owner agencies')}
-      extra={
-        <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-          {t('Giao cơ quan chủ trì', 'Assign an owner')}
-        </Button>
-      }
+      addLabel={t('Giao cơ quan chủ trì', 'Assign an owner')}
+      onAdd={() => setOpen(true)}
+      query={query}
+      empty={t('Chưa giao cơ quan chủ trì.', 'No owner assigned.')}
+      columns={[
+        { title: t('Áp dụng cho', 'For'), key: 'component', render: (_, r) => label(r.component) },
+        { title: t('Cơ quan', 'Agency'), key: 'agency', render: (_, r) => r.agency.name },
+        {
+          title: t('Được tự nhập số liệu', 'May enter figures'),
+          key: 'edit',
+          render: (_, r) =>
+            r.ownerCanEdit ? <Tag color="blue">{t('Có', 'Yes')}</Tag> : <Tag>{t('Không', 'No')}</Tag>,
+        },
+        {
+          title: t('Thao tác', 'Actions'),
+          key: 'actions',
+          render: (_, r) => (
+            <Popconfirm
+              title={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
+              okText={t('Bỏ', 'Remove')}
+              cancelText={t('Hủy', 'Cancel')}
+              onConfirm={() => remove.mutate(r.id)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
+              />
+            </Popconfirm>
+          ),
+        },
+      ]}
     >
-      <QueryState
-        query={query}
-        isEmpty={(rows) => rows.length === 0}
-        empty={t('Chưa giao cơ quan chủ trì.', 'No owner assigned.')}
-      >
-        {(rows) => (
-          <Table<Owner>
-            size="small"
-            rowKey="id"
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: true }}
-            columns={[
-              { title: t('Áp dụng cho', 'For'), key: 'component', render: (_, r) => label(r.component) },
-              { title: t('Cơ quan', 'Agency'), key: 'agency', render: (_, r) => r.agency.name },
-              {
-                title: t('Được tự nhập số liệu', 'May enter figures'),
-                key: 'edit',
-                render: (_, r) =>
-                  r.ownerCanEdit ? <Tag color="blue">{t('Có', 'Yes')}</Tag> : <Tag>{t('Không', 'No')}</Tag>,
-              },
-              {
-                title: t('Thao tác', 'Actions'),
-                key: 'actions',
-                render: (_, r) => (
-                  <Popconfirm
-                    title={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
-                    okText={t('Bỏ', 'Remove')}
-                    cancelText={t('Hủy', 'Cancel')}
-                    onConfirm={() => remove.mutate(r.id)}
-                  >
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
-                    />
-                  </Popconfirm>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryState>
       {open && <OwnerDialog info={info} onClose={() => setOpen(false)} />}
-    </Card>
+    </ConfigCard>
   );
 }
 

@@ -1,13 +1,13 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../components/FormModal.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
+import { ConfigCard } from './ConfigCard.tsx';
 import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
 import { targetText } from './labels.tsx';
 import type { Target } from './types.ts';
@@ -37,85 +37,63 @@ export function TargetsCard({ info }: { info: IndexInfo }) {
     invalidate: [['indices']],
   });
   return (
-    <Card
+    <ConfigCard<Target>
       title={t('Mục tiêu', 'Targets')}
-      extra={
-        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('Thêm mục tiêu', 'Add a target')}
-        </Button>
-      }
+      addLabel={t('Thêm mục tiêu', 'Add a target')}
+      onAdd={() => setEditing('new')}
+      query={query}
+      empty={t('Chưa đặt mục tiêu nào.', 'No target set.')}
+      columns={[
+        { title: t('Áp dụng cho', 'For'), key: 'component', render: (_, r) => label(r.component) },
+        {
+          title: t('Giai đoạn', 'Years'),
+          key: 'years',
+          render: (_, r) => (r.fromYear === r.toYear ? r.fromYear : `${r.fromYear}–${r.toYear}`),
+        },
+        {
+          title: t('Mục tiêu', 'Target'),
+          key: 'target',
+          render: (_, r) =>
+            targetText(
+              r,
+              info.unit,
+              r.component === null
+                ? info.scaleMax
+                : (info.components.find((c) => c.code === r.component)?.max ?? info.scaleMax),
+              lang,
+              false,
+            ),
+        },
+        { title: t('Căn cứ', 'Source'), dataIndex: 'sourceNote' },
+        {
+          title: t('Thao tác', 'Actions'),
+          key: 'actions',
+          render: (_, r) => (
+            <Space size={4}>
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={t(`Sửa mục tiêu ${label(r.component)}`, `Edit target ${label(r.component)}`)}
+                onClick={() => setEditing(r)}
+              />
+              <Popconfirm
+                title={t('Xóa mục tiêu này?', 'Delete this target?')}
+                okText={t('Xóa', 'Delete')}
+                cancelText={t('Hủy', 'Cancel')}
+                onConfirm={() => remove.mutate(r.id)}
+              >
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t(`Xóa mục tiêu ${label(r.component)}`, `Delete target ${label(r.component)}`)}
+                />
+              </Popconfirm>
+            </Space>
+          ),
+        },
+      ]}
     >
-      <QueryState
-        query={query}
-        isEmpty={(rows) => rows.length === 0}
-        empty={t('Chưa đặt mục tiêu nào.', 'No target set.')}
-      >
-        {(rows) => (
-          <Table<Target>
-            size="small"
-            rowKey="id"
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: true }}
-            columns={[
-              { title: t('Áp dụng cho', 'For'), key: 'component', render: (_, r) => label(r.component) },
-              {
-                title: t('Giai đoạn', 'Years'),
-                key: 'years',
-                render: (_, r) => (r.fromYear === r.toYear ? r.fromYear : `${r.fromYear}–${r.toYear}`),
-              },
-              {
-                title: t('Mục tiêu', 'Target'),
-                key: 'target',
-                render: (_, r) =>
-                  targetText(
-                    r,
-                    info.unit,
-                    r.component === null
-                      ? info.scaleMax
-                      : (info.components.find((c) => c.code === r.component)?.max ?? info.scaleMax),
-                    lang,
-                    false,
-                  ),
-              },
-              { title: t('Căn cứ', 'Source'), dataIndex: 'sourceNote' },
-              {
-                title: t('Thao tác', 'Actions'),
-                key: 'actions',
-                render: (_, r) => (
-                  <Space size={4}>
-                    <Button
-                      size="small"
-                      icon={<EditOutlined />}
-                      aria-label={t(
-                        `Sửa mục tiêu ${label(r.component)}`,
-                        `Edit target ${label(r.component)}`,
-                      )}
-                      onClick={() => setEditing(r)}
-                    />
-                    <Popconfirm
-                      title={t('Xóa mục tiêu này?', 'Delete this target?')}
-                      okText={t('Xóa', 'Delete')}
-                      cancelText={t('Hủy', 'Cancel')}
-                      onConfirm={() => remove.mutate(r.id)}
-                    >
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t(
-                          `Xóa mục tiêu ${label(r.component)}`,
-                          `Delete target ${label(r.component)}`,
-                        )}
-                      />
-                    </Popconfirm>
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryState>
       {editing && (
         <TargetDialog
           info={info}
@@ -123,7 +101,7 @@ export function TargetsCard({ info }: { info: IndexInfo }) {
           onClose={() => setEditing(null)}
         />
       )}
-    </Card>
+    </ConfigCard>
   );
 }
 
