@@ -1,20 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Form,
-  type FormInstance,
-  Input,
-  InputNumber,
-  Row,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Form, type FormInstance, Input, Row, Space, Tag, Typography } from 'antd';
 import { formatNumber } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { AgencyValues, BandList, useDecimal } from './RuleSetFields.tsx';
+import { AgencyValues, BandList, PointsField } from './RuleSetFields.tsx';
 import { kindLabel } from './RuleSetSummary.tsx';
 import type { CriterionValues, RuleSetValues } from './rule-set-form.ts';
 import type { CriterionKind } from './types.ts';
@@ -33,7 +21,6 @@ export function CriterionCard({
   agencyOptions: { value: string; label: string }[];
   onRemove: (() => void) | undefined;
 }) {
-  const decimal = useDecimal();
   const { t, lang } = useLang();
   const kind = form.getFieldValue(['criteria', name, 'kind']) as CriterionKind;
   const criterion = Form.useWatch(['criteria', name], form) as CriterionValues | undefined;
@@ -78,9 +65,7 @@ export function CriterionCard({
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
-          <Form.Item name={[name, 'max']} label={t('Điểm tối đa', 'Maximum')} rules={[required]}>
-            <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
-          </Form.Item>
+          <PointsField name={[name, 'max']} label={t('Điểm tối đa', 'Maximum')} />
         </Col>
       </Row>
 
@@ -88,18 +73,10 @@ export function CriterionCard({
         <>
           <Row gutter={12}>
             <Col xs={12} md={8}>
-              <Form.Item
-                name={[name, 'deduction']}
-                label={t('Trừ mỗi lần nhắc nhở', 'Off per reminder')}
-                rules={[required]}
-              >
-                <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
-              </Form.Item>
+              <PointsField name={[name, 'deduction']} label={t('Trừ mỗi lần nhắc nhở', 'Off per reminder')} />
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item name={[name, 'floor']} label={t('Thấp nhất còn', 'Never below')} rules={[required]}>
-                <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
-              </Form.Item>
+              <PointsField name={[name, 'floor']} label={t('Thấp nhất còn', 'Never below')} />
             </Col>
           </Row>
           <AgencyValues
@@ -142,40 +119,28 @@ export function CriterionCard({
         <>
           <Row gutter={12}>
             <Col xs={12} md={6}>
-              <Form.Item
+              <PointsField
                 name={[name, 'general', 'max']}
                 label={t('Đánh giá chung (tối đa)', 'General (max)')}
-                rules={[required]}
-              >
-                <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
-              </Form.Item>
+              />
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item
+              <PointsField
                 name={[name, 'results', 'max']}
                 label={t('Kết quả thực hiện (tối đa)', 'Results (max)')}
-                rules={[required]}
-              >
-                <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
-              </Form.Item>
+              />
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item
+              <PointsField
                 name={[name, 'results', 'deductionPerLateTask']}
                 label={t('Trừ mỗi việc hoàn thành quá hạn', 'Off per task done late')}
-                rules={[required]}
-              >
-                <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
-              </Form.Item>
+              />
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item
+              <PointsField
                 name={[name, 'results', 'deductionPerOverdueTask']}
                 label={t('Trừ mỗi việc quá hạn chưa xong', 'Off per task still overdue')}
-                rules={[required]}
-              >
-                <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
-              </Form.Item>
+              />
             </Col>
           </Row>
           {criterion && (

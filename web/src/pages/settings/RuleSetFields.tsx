@@ -9,6 +9,17 @@ export function useDecimal(): string {
   return useLang().lang === 'vi' ? ',' : '.';
 }
 
+/** A required number of points (0 or more), written with the language's decimal separator. */
+export function PointsField({ name, label }: { name: (string | number)[]; label: string }) {
+  const { t } = useLang();
+  const decimal = useDecimal();
+  return (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: t('Bắt buộc.', 'Required.') }]}>
+      <InputNumber min={0} decimalSeparator={decimal} style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
 /** Rows of (threshold, label or points), from the highest down. */
 export function BandList({
   name,
