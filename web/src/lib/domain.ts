@@ -7,6 +7,9 @@ import {
 } from '../../../src/domain/state.ts';
 import type { Lang } from './i18n.tsx';
 
+/** Calendar arithmetic on 'YYYY-MM-DD' strings, the server's own (src/domain/dates.ts). */
+export { addDays, daysBetween } from '../../../src/domain/dates.ts';
+
 /** The §5 states and ageing buckets, shared with the server (src/domain/state.ts), with English labels and colours. */
 export { AGEING_BUCKETS, ASSIGNMENT_STATES, type AssignmentState };
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
