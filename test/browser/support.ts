@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { type Database, openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
-import { backendNames, createScratchDatabase } from '../support/databases.ts';
+import { backendNames, openTestDatabase } from '../support/databases.ts';
 import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
 
 /**
@@ -36,16 +34,7 @@ export async function startBrowserWorld(
     throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it)`);
   }
   const onPostgres = backendNames().includes('postgres');
-  let drop: (() => Promise<void>) | undefined;
-  let database: Database;
-  if (onPostgres) {
-    const scratch = await createScratchDatabase();
-    drop = scratch.drop;
-    database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 6 });
-  } else {
-    database = await openDatabase({ kind: 'pglite' });
-  }
-  await migrateToLatest(database.db as Kysely<unknown>);
+  const { database, drop } = await openTestDatabase(onPostgres ? 'postgres' : 'pglite', { poolSize: 6 });
   const world = await buildWorld(
     { db: database.db, backend: onPostgres ? 'postgres' : 'pglite', url: undefined },
     options,
