@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
 import { backendNames, openTestDatabase } from '../support/databases.ts';
@@ -77,6 +78,40 @@ export interface OpenPage {
   context: BrowserContext;
   /** console errors and uncaught page errors seen so far (a test asserts it stays empty) */
   errors: string[];
+}
+
+/**
+ * The file's browser world, started before its first test (on PostgreSQL or PGlite, as
+ * startBrowserWorld) and closed after its last: `const bw = useBrowserWorld(options)` inside the
+ * describe. Its fields are read at test time, once the world is up.
+ */
+export function useBrowserWorld(options: Parameters<typeof startBrowserWorld>[0] = {}): BrowserWorld {
+  let started: BrowserWorld | undefined;
+  beforeAll(async () => {
+    started = await startBrowserWorld(options);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): BrowserWorld => {
+    if (!started) throw new Error('the browser world is not started yet (use it inside a test)');
+    return started;
+  };
+  return {
+    get world() {
+      return current().world;
+    },
+    get db() {
+      return current().db;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get browser() {
+      return current().browser;
+    },
+    close: () => current().close(),
+  };
 }
 
 /** A fresh browser context (no cookies) at a viewport: desktop 1366×900 by default, or a 360 px phone. */
