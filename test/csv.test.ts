@@ -2,11 +2,12 @@
  * CSV export of the lists (src/server/csv.ts): `?format=csv` or `Accept: text/csv` on a list route
  * answers every row (not one page) with the same filters and access scope, as RFC 4180 with a BOM.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/domain/csv.ts';
 import { CSV_LISTS, csvField, toCsv } from '../src/server/csv.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+import { anonymous, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 /** RFC 4180 → rows of fields, read by the one CSV reader (domain/csv.ts). */
 function parseCsv(text: string): string[][] {
@@ -46,10 +47,10 @@ describe('csv helper', () => {
 
 describeOnFastestDatabase('lists export to CSV with the same filters and scope', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   it('every row, not a page; filters, scope and access as the JSON list', async () => {
     const office = await signIn(world.app, 'vanphong');

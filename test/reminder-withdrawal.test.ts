@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const PLAN = '87/KH-UBND';
 /** 26/01/2021 10:00 in Tây Ninh: the 2021 scores are provisional, read as of today. */
@@ -20,12 +21,12 @@ describeEachDatabase(
     let world: World;
     let office: Client;
     let stp: Client;
+    const seed = useSeedWorld(t, { now: JAN_26 });
     beforeEach(async () => {
-      world = await buildWorld(t, { now: JAN_26 });
+      world = seed();
       office = await signIn(world.app, 'vanphong');
       stp = await signIn(world.app, 'stp');
     });
-    afterEach(() => world.app.close());
 
     const recorded = (agency: string) =>
       t.db

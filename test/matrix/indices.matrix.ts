@@ -2,6 +2,7 @@ import type { IndexContext } from '../../src/modules/indices/indices.shared.ts';
 import { saveIndexTarget, setIndexOwner } from '../../src/modules/indices/indices-config.service.ts';
 import { createIndexLink } from '../../src/modules/indices/indices-links.service.ts';
 import { saveIndexResult } from '../../src/modules/indices/indices-results.service.ts';
+import { officeAndAdmin as CONFIGURE, signedIn, officeAdminAndOwnAgency as WRITE } from './allow.ts';
 import { multipart } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
@@ -34,24 +35,7 @@ async function seedOwners(ctx: MatrixContext) {
 const RESULT = { score: 81, sourceNote: 'MATRIX-UBND-TN' };
 /** what a caller sends: its echo in the other authority's reply is not a leak */
 const PAYLOAD = { score: 81, sourceNote: 'Nguồn thử' };
-const READ = { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false };
-const WRITE = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: true,
-  agencyOther: false,
-  public: false,
-};
-const CONFIGURE = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
-
+const READ = signedIn;
 async function seedTarget(ctx: MatrixContext, target: Target, fromYear: number) {
   await seedOwners(ctx);
   return saveIndexTarget(system(ctx), {

@@ -2,16 +2,8 @@ import { SYSTEM_ACTOR } from '../../src/modules/access/access.ts';
 import { nd335RuleSet } from '../../src/modules/scoring/default-rule-set.ts';
 import { putRuleSet } from '../../src/modules/scoring/scoring-rules.service.ts';
 import { AppError } from '../../src/shared/errors.ts';
+import { signedIn } from './allow.ts';
 import type { MatrixContext, MatrixEntry } from './types.ts';
-
-const signedIn = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: false,
-};
 
 /** A rule set of UBND-TN with a name no other authority has: its appearance elsewhere is a leak. */
 const TN_RULES = 'Bộ tiêu chí riêng của UBND tỉnh Tây Ninh';
