@@ -4,7 +4,7 @@ import { deleteExpiredRateLimits } from '../../server/rate-limit.ts';
 import { forgetOldLoginFailures } from '../auth/login-throttle.repo.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { sweepOrphanUploads } from '../files/files.service.ts';
-import type { JobDefinition } from '../followup/scheduler.ts';
+import type { JobDefinition } from '../followup/job.ts';
 
 /**
  * Job `housekeeping`, hourly (issue #16): sessions past their end or idle limit, sign-in failures
