@@ -5,8 +5,6 @@
  * what getStatistics and listStatisticItems would answer —, listCommendations, the obstacle and
  * extension lists): nothing is counted twice in two ways.
  */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { type LocalDate, localDateOf, minDate } from '../../domain/dates.ts';
 import { AGEING_BUCKETS, type AgeingBucket, ageingBucket } from '../../domain/state.ts';
 import { parseAsOf } from '../../shared/as-of.ts';

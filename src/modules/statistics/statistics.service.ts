@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { writtenReminderAsOf } from '../../domain/reminders.ts';
 import { type AssignmentState, assignmentStateAsOf, daysOverdue } from '../../domain/state.ts';
