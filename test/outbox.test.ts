@@ -96,13 +96,13 @@ describeEachDatabase('e-mail outbox', (t) => {
     expect(queued.length).toBeGreaterThan(20);
     const mailer = smtpMailer(smtp.url, FROM);
     try {
-      expect(await deliverOutbox(t.db, mailer)).toEqual({
+      expect(await deliverOutbox(t.db, mailer, { now: () => new Date() })).toEqual({
         sent: queued.length,
         retrying: 0,
         dead: 0,
         lastError: null,
       });
-      expect(await deliverOutbox(t.db, mailer)).toMatchObject({ sent: 0 });
+      expect(await deliverOutbox(t.db, mailer, { now: () => new Date() })).toMatchObject({ sent: 0 });
     } finally {
       mailer.close();
     }
@@ -121,7 +121,7 @@ describeEachDatabase('e-mail outbox', (t) => {
     const id = await loadFollowupDemo(t.db);
     await sweepUpTo(sweepContext(t.db, id), '2021-01-23', { notifyWindowDays: 2 }); // digests on 21, 22 and 23/01
     const mailer = smtpMailer(smtp.url, FROM);
-    await deliverOutbox(t.db, mailer).finally(() => mailer.close());
+    await deliverOutbox(t.db, mailer, { now: () => new Date() }).finally(() => mailer.close());
     const digests = captured().filter((m) => m.key.startsWith('mail.digest.'));
     const perRecipientDay = new Map<string, number>();
     for (const m of digests) {
@@ -203,8 +203,8 @@ describeEachDatabase('e-mail outbox', (t) => {
     const [m1, m2] = [smtpMailer(smtp.url, FROM), smtpMailer(smtp.url, FROM)];
     try {
       const [a, b] = await Promise.all([
-        deliverOutbox(t.db, m1, { batchSize: 3 }),
-        deliverOutbox(t.db, m2, { batchSize: 3 }),
+        deliverOutbox(t.db, m1, { batchSize: 3, now: () => new Date() }),
+        deliverOutbox(t.db, m2, { batchSize: 3, now: () => new Date() }),
       ]);
       const queued = await outbox();
       expect(a.sent + b.sent).toBe(queued.length - 1);

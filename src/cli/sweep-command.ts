@@ -84,7 +84,7 @@ async function deliver(db: Kysely<DB>, followup: Partial<FollowupConfig>) {
   }
   const mailer = smtpMailer(followup.smtpUrl, followup.mailFrom ?? 'dondoc <no-reply@localhost>');
   try {
-    return await deliverOutbox(db, mailer);
+    return await deliverOutbox(db, mailer, { now: () => new Date() });
   } finally {
     mailer.close();
   }

@@ -3,13 +3,9 @@ import { AppError } from '../../shared/errors.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAgencyOfAuthority } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { INDEX_DEFINITIONS } from './definitions.ts';
-import {
-  type IndexContext,
-  requireComponentCode,
-  requireIndexCode,
-  requireIndexWrite,
-} from './indices.shared.ts';
+import { requireComponentCode, requireIndexCode, requireIndexWrite } from './indices.shared.ts';
 import {
   findOverlappingTargets,
   findTarget,
@@ -56,7 +52,7 @@ export interface TargetInput {
 }
 
 /** Mục tiêu — targets of the actor's authority (optionally one index). */
-export async function listIndexTargets({ db, actor }: IndexContext, index?: string) {
+export async function listIndexTargets({ db, actor }: ServiceContext, index?: string) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   return (await listTargets(db, authorityId, index === undefined ? undefined : requireIndexCode(index))).map(
@@ -103,7 +99,7 @@ function normaliseTarget(input: TargetInput) {
 }
 
 /** Đặt mục tiêu — one per index (or component) and year range; ranges of the same one never overlap. */
-export async function saveIndexTarget(ctx: IndexContext, input: TargetInput, id?: number) {
+export async function saveIndexTarget(ctx: ServiceContext, input: TargetInput, id?: number) {
   const { db, actor, ip } = ctx;
   const authorityId = authorityOf(actor);
   const target = normaliseTarget(input);
@@ -161,7 +157,7 @@ export async function saveIndexTarget(ctx: IndexContext, input: TargetInput, id?
   return toTargetView((await findTarget(db, authorityId, savedId)) as TargetRow);
 }
 
-export async function deleteIndexTarget({ db, actor, ip }: IndexContext, id: number) {
+export async function deleteIndexTarget({ db, actor, ip }: ServiceContext, id: number) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   const before = await findTarget(db, authorityId, id);
@@ -182,7 +178,7 @@ export async function deleteIndexTarget({ db, actor, ip }: IndexContext, id: num
 }
 
 /** Cơ quan chủ trì chỉ số — owners of the actor's authority. */
-export async function listIndexOwners({ db, actor }: IndexContext, index?: string) {
+export async function listIndexOwners({ db, actor }: ServiceContext, index?: string) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   return (await listOwners(db, authorityId, index === undefined ? undefined : requireIndexCode(index))).map(
@@ -195,7 +191,7 @@ export async function listIndexOwners({ db, actor }: IndexContext, index?: strin
  * `ownerCanEdit` is the Office's permission for that agency to enter its results and targets.
  */
 export async function setIndexOwner(
-  { db, actor, ip }: IndexContext,
+  { db, actor, ip }: ServiceContext,
   input: { index: string; component?: string | null | undefined; agencyId: number; ownerCanEdit: boolean },
 ) {
   const authorityId = authorityOf(actor);
@@ -227,7 +223,7 @@ export async function setIndexOwner(
   return toOwnerView(owner);
 }
 
-export async function deleteIndexOwner({ db, actor, ip }: IndexContext, id: number) {
+export async function deleteIndexOwner({ db, actor, ip }: ServiceContext, id: number) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.configure', { authorityId });
   const before = (await listOwners(db, authorityId)).find((o) => o.id === id);

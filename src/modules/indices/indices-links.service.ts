@@ -5,7 +5,8 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { isUniqueViolation } from '../directory/directory.repo.ts';
 import { findAssignmentOfAuthority } from '../extensions/extensions.repo.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
-import { type IndexContext, requireComponentCode, requireIndexCode } from './indices.shared.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { requireComponentCode, requireIndexCode } from './indices.shared.ts';
 import { findLink, type LinkFilter, type LinkRow, listLinks } from './indices-config.repo.ts';
 
 export function toLinkView(row: LinkRow) {
@@ -27,7 +28,7 @@ export function toLinkView(row: LinkRow) {
 export type LinkView = ReturnType<typeof toLinkView>;
 
 /** Liên kết — which plans, tasks and assignments serve which index or component. */
-export async function listIndexLinks({ db, actor }: IndexContext, filter: LinkFilter) {
+export async function listIndexLinks({ db, actor }: ServiceContext, filter: LinkFilter) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   const index = filter.index === undefined ? undefined : requireIndexCode(filter.index);
@@ -43,7 +44,7 @@ export interface LinkInput {
 }
 
 /** Gắn một kế hoạch, nhiệm vụ hoặc nhiệm vụ được giao với chỉ số (hoặc chỉ số thành phần) it serves. */
-export async function createIndexLink({ db, actor, ip }: IndexContext, input: LinkInput) {
+export async function createIndexLink({ db, actor, ip }: ServiceContext, input: LinkInput) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.configure', { authorityId });
   const index = requireIndexCode(input.index);
@@ -94,7 +95,7 @@ export async function createIndexLink({ db, actor, ip }: IndexContext, input: Li
   return toLinkView((await findLink(db, authorityId, id)) as LinkRow);
 }
 
-export async function deleteIndexLink({ db, actor, ip }: IndexContext, id: number) {
+export async function deleteIndexLink({ db, actor, ip }: ServiceContext, id: number) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.configure', { authorityId });
   const before = await findLink(db, authorityId, id);
