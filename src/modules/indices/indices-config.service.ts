@@ -7,11 +7,14 @@ import type { ServiceContext } from '../service-context.ts';
 import { INDEX_DEFINITIONS } from './definitions.ts';
 import { requireComponentCode, requireIndexCode, requireIndexWrite } from './indices.shared.ts';
 import {
+  deleteOwner,
+  deleteTarget,
   findOverlappingTargets,
   findTarget,
   listOwners,
   listTargets,
   type OwnerRow,
+  saveTarget,
   type TargetRow,
   upsertOwner,
 } from './indices-config.repo.ts';
@@ -129,19 +132,7 @@ export async function saveIndexTarget(ctx: ServiceContext, input: TargetInput, i
       target_group: target.group,
       source_note: input.sourceNote?.trim() ?? '',
     };
-    const row =
-      id === undefined
-        ? await trx
-            .insertInto('index_target')
-            .values({ authority_id: authorityId, ...values })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        : await trx
-            .updateTable('index_target')
-            .set(values)
-            .where('id', '=', id)
-            .returning('id')
-            .executeTakeFirstOrThrow();
+    const row = { id: await saveTarget(trx, authorityId, values, id) };
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
@@ -164,7 +155,7 @@ export async function deleteIndexTarget({ db, actor, ip }: ServiceContext, id: n
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy mục tiêu này.');
   await requireIndexWrite(db, actor, authorityId, before.index_code, before.component_code);
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('index_target').where('id', '=', id).execute();
+    await deleteTarget(trx, id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
@@ -229,7 +220,7 @@ export async function deleteIndexOwner({ db, actor, ip }: ServiceContext, id: nu
   const before = (await listOwners(db, authorityId)).find((o) => o.id === id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy cơ quan chủ trì này.');
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('index_owner').where('id', '=', id).execute();
+    await deleteOwner(trx, id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),

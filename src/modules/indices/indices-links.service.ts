@@ -7,7 +7,14 @@ import { findAssignmentOfAuthority } from '../extensions/extensions.repo.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { requireComponentCode, requireIndexCode } from './indices.shared.ts';
-import { findLink, type LinkFilter, type LinkRow, listLinks } from './indices-config.repo.ts';
+import {
+  deleteLink,
+  findLink,
+  insertLink,
+  type LinkFilter,
+  type LinkRow,
+  listLinks,
+} from './indices-config.repo.ts';
 
 export function toLinkView(row: LinkRow) {
   return {
@@ -76,7 +83,7 @@ export async function createIndexLink({ db, actor, ip }: ServiceContext, input: 
   const id = await inTransaction(db, async (trx) => {
     let id: number;
     try {
-      ({ id } = await trx.insertInto('index_link').values(values).returning('id').executeTakeFirstOrThrow());
+      id = await insertLink(trx, values);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'Liên kết này đã có.');
       throw error;
@@ -101,7 +108,7 @@ export async function deleteIndexLink({ db, actor, ip }: ServiceContext, id: num
   const before = await findLink(db, authorityId, id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy liên kết này.');
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('index_link').where('id', '=', id).execute();
+    await deleteLink(trx, id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),

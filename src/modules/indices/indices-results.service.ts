@@ -8,6 +8,7 @@ import { findAuthorityByCode } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { INDEX_DEFINITIONS, type IndexDefinition } from './definitions.ts';
 import {
+  deleteResult,
   ensureIndexDefinitions,
   findDefinition,
   findResult,
@@ -142,7 +143,7 @@ export async function deleteIndexResult({ db, actor, ip }: ServiceContext, index
   await inTransaction(db, async (trx) => {
     const before = await findResult(trx, authorityId, code, year);
     if (!before) throw new AppError('NOT_FOUND', `Chưa có kết quả ${code} năm ${year}.`);
-    await trx.deleteFrom('index_result').where('id', '=', before.id).execute();
+    await deleteResult(trx, before.id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),

@@ -272,3 +272,7 @@ export async function upsertResult(
       .execute();
   return { id, created: !existing };
 }
+
+export async function deleteResult(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('index_result').where('id', '=', id).execute();
+}
