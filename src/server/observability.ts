@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DB } from '../db/schema.ts';
-import type { JobObserver } from '../modules/followup/job.ts';
 
 /** An X-Request-Id a client or proxy may choose: short, printable, no separators that split a log line. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -22,7 +21,9 @@ export interface SchedulerStatus {
 }
 
 /** Observes the scheduler's jobs (src/modules/followup/scheduler.ts calls it after each run). */
-export type { JobObserver };
+export interface JobObserver {
+  jobDone(name: string, durationMs: number, ok: boolean): void;
+}
 
 /**
  * The server's Prometheus metrics (prom-client), one registry per app: HTTP latency by route,

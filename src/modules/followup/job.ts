@@ -34,7 +34,7 @@ export interface JobDefinition {
   run(ctx: JobContext): Promise<void>;
 }
 
-/** Told after each job run (the server's metrics and readiness). */
+/** Told after each job run (the server's metrics and readiness: ServerMetrics in src/server/observability.ts). */
 export interface JobObserver {
   jobDone(name: string, durationMs: number, ok: boolean): void;
 }
