@@ -38,7 +38,10 @@ describeEachDatabase('HTTP API: follow-up administration (letter settings, e-mai
   const deliver = async (url = smtp.url, maxAttempts?: number) => {
     const mailer = smtpMailer(url, FROM);
     try {
-      return await deliverOutbox(t.db, mailer, maxAttempts ? { maxAttempts } : {});
+      return await deliverOutbox(t.db, mailer, {
+        now: () => new Date(),
+        ...(maxAttempts ? { maxAttempts } : {}),
+      });
     } finally {
       mailer.close();
     }

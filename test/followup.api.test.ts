@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { sweepEveryDay } from './support/followup.ts';
+import { sweepContext, sweepEveryDay } from './support/followup.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -90,7 +90,7 @@ describeEachDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t)
   });
 
   it('letters: all for the Office and leadership, its own for an agency; downloaded as .docx', async () => {
-    await sweepUpTo(t.db, world.authorityId, '2021-01-21');
+    await sweepUpTo(sweepContext(t.db, world.authorityId), '2021-01-21');
     const all = (await office.get('/api/letters?year=2021')).json();
     expect(all.total).toBe(30);
     expect(all.items.map((l: { number: number }) => l.number)).toEqual(

@@ -126,9 +126,9 @@ for (const backend of backendNames()) {
           .execute(),
       );
       expect(audit.map((a) => [a.actor, (a.data as { version: number }).version])).toEqual([
-        ['system', 1],
-        ['system', 2],
-        ['system', 3],
+        ['cli', 1],
+        ['cli', 2],
+        ['cli', 3],
       ]);
     });
   });

@@ -1,7 +1,8 @@
-import type { IndexContext } from '../../src/modules/indices/indices.shared.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import { saveIndexTarget, setIndexOwner } from '../../src/modules/indices/indices-config.service.ts';
 import { createIndexLink } from '../../src/modules/indices/indices-links.service.ts';
 import { saveIndexResult } from '../../src/modules/indices/indices-results.service.ts';
+import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
 import { officeAndAdmin as CONFIGURE, signedIn, officeAdminAndOwnAgency as WRITE } from './allow.ts';
 import { multipart } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
@@ -17,12 +18,14 @@ const noLeak = () => false;
  */
 const INDEX: Record<Target, string> = { own: 'SIPAS', other: 'PAR' };
 
-function system({ world, db }: MatrixContext): IndexContext {
-  return {
+function system({ world, db }: MatrixContext): ServiceContext {
+  return systemContext({
     db,
-    actor: { kind: 'system', authorityId: world.authorityId },
+    files: createLocalFileStore(world.filesDir),
+    authorityId: world.authorityId,
+    name: 'test',
     now: new Date('2021-04-13T09:00:00+07:00'),
-  };
+  });
 }
 
 async function seedOwners(ctx: MatrixContext) {

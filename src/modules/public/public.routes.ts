@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { getPlanForPublic, listAuthoritiesForPublic, listPlansForPublic } from './public.service.ts';
 
 const ProgressSchema = z.object({
@@ -31,8 +31,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listAuthoritiesForPublic(db, actor);
+      return listAuthoritiesForPublic(serviceContext(request));
     },
   );
 
@@ -62,8 +61,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listPlansForPublic(db, actor, request.params.code, now);
+      return listPlansForPublic(serviceContext(request), request.params.code);
     },
   );
 
@@ -105,8 +103,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getPlanForPublic(db, actor, request.params.id, now);
+      return getPlanForPublic(serviceContext(request), request.params.id);
     },
   );
 }
