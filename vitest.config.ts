@@ -12,8 +12,17 @@ const UNIT_FILES_IN_TEST = [
   'test/redmine-bench.test.ts',
 ];
 
-/** Test files under src/ that open a database or run the OCR engine (test/ocr-engine.ts lists the latter). */
-const SLOW_FILES_IN_SRC = ['src/db/pglite-dialect.test.ts', 'src/modules/import/readers/ocr-reader.test.ts'];
+/**
+ * Test files under src/ that open a database, run the OCR engine (test/ocr-engine.ts lists it) or take
+ * seconds of CPU (the parser over 1,000 random texts, the PDF reader over rendered documents): they run
+ * with the db project, so that `npm run test:unit` stays a loop of seconds.
+ */
+const SLOW_FILES_IN_SRC = [
+  'src/db/pglite-dialect.test.ts',
+  'src/modules/import/readers/ocr-reader.test.ts',
+  'src/modules/import/plan-text.property.test.ts',
+  'src/modules/import/readers/pdf-reader.test.ts',
+];
 
 /** Suites about the built SPA: the browser tests and the bundle budget. */
 const BROWSER_FILES = ['test/browser/**/*.test.ts', 'test/web-bundle.test.ts'];
