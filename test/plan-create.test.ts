@@ -5,6 +5,7 @@ import { replanOccurrences } from '../src/modules/plans/plan-occurrences.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 const authority = { id: 1, place: 'Tây Ninh' };
@@ -12,7 +13,7 @@ const authority = { id: 1, place: 'Tây Ninh' };
 describeEachDatabase('creating a plan', (t) => {
   it('expands recurring and ongoing tasks: one assignment and one reminder per occurrence', async () => {
     await loadDemo(t.db);
-    const created = await createPlan(t.db, authority, {
+    const created = await createPlan(systemContextFor(t.db, authority.id), {
       docType: 'KH',
       number: '12/KH-UBND',
       issuedOn: '2021-03-01',
@@ -71,14 +72,14 @@ describeEachDatabase('creating a plan', (t) => {
       },
     ]);
 
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '12/KH-UBND',
       task: '1',
       agency: 'SNV',
       submittedOn: '2021-12-10',
       accept: true,
     });
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '12/KH-UBND',
       task: '1',
       agency: 'SNV',
@@ -103,7 +104,7 @@ describeEachDatabase('creating a plan', (t) => {
 
   it('takes the Office’s date override over the parsed phrase, keeping the phrase', async () => {
     await loadDemo(t.db);
-    const created = await createPlan(t.db, authority, {
+    const created = await createPlan(systemContextFor(t.db, authority.id), {
       docType: 'KH',
       number: '13/KH-UBND',
       issuedOn: '2021-03-01',
@@ -147,7 +148,7 @@ describeEachDatabase('creating a plan', (t) => {
       '7\tHoàn thiện hạ tầng\tSở Tài chính\t\tTheo lộ trình, hoàn thành trong năm 2025\t',
     ];
     const file = { fileName: 'ke-hoach-40.txt', bytes: new TextEncoder().encode(lines.join('\n')) };
-    const preview = await previewPlanImport(t.db, authority, file);
+    const preview = await previewPlanImport(systemContextFor(t.db, authority.id), file);
     expect(preview.tasks.map((task) => [task.no, task.dueOn, task.recurrence])).toEqual([
       ['1', null, { every: 'dates', dates: ['2023-12-31', '2024-12-31'] }],
       ['2', null, { every: 'year', fromYear: 2025 }],
@@ -158,7 +159,7 @@ describeEachDatabase('creating a plan', (t) => {
       ['7', '2025-12-31', null],
     ]);
 
-    const { plan } = await importPlanDocument(t.db, authority, file);
+    const { plan } = await importPlanDocument(systemContextFor(t.db, authority.id), file);
     const leads = async () =>
       t.db
         .selectFrom('assignment as a')

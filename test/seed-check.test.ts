@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 /** DOMAIN.md §6, the seed check: plan 87/KH-UBND with the 2021 directory and no results. */
@@ -57,7 +58,7 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
 
   it('a result for I.3 on 19/01 is on time and prevents Sở Tư pháp’s reminder', async () => {
     await loadDemo(t.db);
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
@@ -74,7 +75,7 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
 
   it('a result for I.3 on 25/01 is late and the reminder stays', async () => {
     await loadDemo(t.db);
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'Sở Tư pháp',
@@ -95,7 +96,7 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
 
   it('a result not yet accepted does not count', async () => {
     await loadDemo(t.db);
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',

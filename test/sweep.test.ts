@@ -6,6 +6,7 @@ import { openDocx } from '../src/modules/letters/docx-xml.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import {
   followupCounts,
@@ -148,7 +149,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
       let results = 0;
       for (const f of facts.filter((x) => done.has(x.task_ref))) {
         const input = { plan: f.plan_number, task: f.task_ref, agency: f.agency_code, accept: true };
-        await submitResult(t.db, id, { ...input, submittedOn: f.due_on as string });
+        await submitResult(systemContextFor(t.db, id), { ...input, submittedOn: f.due_on as string });
         results++;
       }
       expect(results).toBe(42);
@@ -195,7 +196,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
   it('notices Sở Tư pháp at 7, 3, 1 and 0 days before I.3 (due 20/01), and stops once it is done', async () => {
     const id = await loadFollowupDemo(t.db);
     await sweepEveryDay(t.db, id, '2021-01-13', '2021-01-18');
-    await submitResult(t.db, id, {
+    await submitResult(systemContextFor(t.db, id), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
