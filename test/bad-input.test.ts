@@ -64,7 +64,7 @@ describeEachDatabase('bad input is refused and writes nothing', (t) => {
     const after = await rowCounts(t.db);
     expect(after.result).toBe(0);
     expect(after.task).toBe(29);
-    const status = await getStatus(t.db, 2, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, 2), { asOf: '2021-02-15' });
     expect(status.totals.open_overdue).toBe(68);
   });
 

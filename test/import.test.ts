@@ -137,7 +137,7 @@ describeEachDatabase('importing plan documents', (t) => {
       await codeOf(importPlanDocument(systemContextFor(t.db, authority.id), seed, { replace: true })),
     ).toBe('PLAN_HAS_RESULTS');
     expect(await counts(t.db)).toEqual(before);
-    const status = await getStatus(t.db, authority.id, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, authority.id), { asOf: '2021-02-15' });
     expect(status.totals.done_on_time).toBe(1);
   });
 

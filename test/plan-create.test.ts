@@ -86,14 +86,16 @@ describeEachDatabase('creating a plan', (t) => {
       submittedOn: '2023-01-05',
       accept: true,
     });
-    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2024-01-01', plan: '12/KH-UBND' });
+    const reminders = await (
+      await listWrittenReminders(systemContextFor(t.db, 1), { asOf: '2024-01-01', plan: '12/KH-UBND' })
+    ).reminders;
     const snv = reminders.filter((r) => r.agency === 'SNV');
     // 2021 on time; 2022 received 05/01/2023, late: reminded; 2023 nothing received: reminded
     expect(snv.map((r) => [r.dueOn, r.year])).toEqual([
       ['2022-12-15', 2022],
       ['2023-12-15', 2023],
     ]);
-    const status = await getStatus(t.db, 1, { asOf: '2022-06-30', plan: '12/KH-UBND' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2022-06-30', plan: '12/KH-UBND' });
     expect(status.agencies.find((a) => a.code === 'STTTT')).toMatchObject({
       ongoing: 1,
       open_overdue: 0,
@@ -220,7 +222,9 @@ describeEachDatabase('creating a plan', (t) => {
     ]);
 
     // Each occurrence is chased on its own: nothing received, a reminder after each due date.
-    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2024-01-15', plan: '40/KH-UBND' });
+    const reminders = await (
+      await listWrittenReminders(systemContextFor(t.db, 1), { asOf: '2024-01-15', plan: '40/KH-UBND' })
+    ).reminders;
     expect(reminders.map((r) => [r.agency, r.dueOn]).sort()).toEqual([
       ['SNV', '2023-06-30'],
       ['SNV', '2023-12-31'],

@@ -78,7 +78,10 @@ describeEachDatabase('HTTP API: public transparency page', (t) => {
         },
       },
     ]);
-    const status = await getStatus(t.db, world.authorityId, { asOf: '2021-02-15', plan: '87/KH-UBND' });
+    const status = await getStatus(systemContextFor(t.db, world.authorityId), {
+      asOf: '2021-02-15',
+      plan: '87/KH-UBND',
+    });
     const { reminders: _reminders, ...states } = status.totals;
     expect(body.plans[0].progress.counts).toMatchObject(states);
     expect((await visitor.get(`/api/public/plans/${await planId('5/KH-UBND')}`)).statusCode).toBe(404);

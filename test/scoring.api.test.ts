@@ -21,7 +21,9 @@ describeEachDatabase('HTTP API: scoring, commendation and criticism', (t) => {
 
   /** The 2021 written reminders per agency, straight from the reminder rule (not hard-coded). */
   async function remindersOf2021(): Promise<Map<string, ReminderRow[]>> {
-    const rows = await listWrittenReminders(t.db, world.authorityId, { asOf: '2022-01-01' });
+    const rows = await (
+      await listWrittenReminders(systemContextFor(t.db, world.authorityId), { asOf: '2022-01-01' })
+    ).reminders;
     const by = new Map<string, ReminderRow[]>();
     for (const r of rows.filter((r) => r.year === 2021)) by.set(r.agency, [...(by.get(r.agency) ?? []), r]);
     return by;

@@ -115,7 +115,7 @@ describeEachDatabase('HTTP API: statistics and their drill-down lists', (t) => {
   it('agrees with GET /api/status on the six states and the reminders', async () => {
     await addActivity();
     for (const asOf of ['2021-02-15', '2021-12-31']) {
-      const status = await getStatus(t.db, world.authorityId, { asOf });
+      const status = await getStatus(systemContextFor(t.db, world.authorityId), { asOf });
       const body = await statistics(office, `asOf=${asOf}`);
       expect(body.groups.map((g) => g.code)).toEqual(status.agencies.map((a) => a.code));
       for (const agency of status.agencies) {

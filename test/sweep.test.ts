@@ -62,7 +62,8 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
         expect(r.letter_id).not.toBeNull();
       }
       // the same reminders as the rule computes as of 31/12 (status, GET /reminders)
-      const rule = await listWrittenReminders(t.db, id, { asOf: '2021-12-31' });
+      const rule = await (await listWrittenReminders(systemContextFor(t.db, id), { asOf: '2021-12-31' }))
+        .reminders;
       expect(reminders.map((r) => r.reminded_on).sort()).toEqual(rule.map((r) => r.remindedOn).sort());
 
       // letters: one per agency per day, numbered 1..104 in day order, each listing that day's reminders

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, loadDemo } from '../modules/demo/demo.service.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { submitResult } from '../modules/results/results.service.ts';
 import { getStatus, listWrittenReminders, type StatusCounts } from '../modules/status/status.service.ts';
-import { parseAsOf, parseLocalDateInput } from '../shared/as-of.ts';
+import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
 import { cliContext } from './context.ts';
 import { renderTable } from './table.ts';
@@ -103,10 +103,17 @@ const STATUS_COLUMNS: [keyof StatusCounts, string][] = [
   ['reminders', 'Nhắc nhở'],
 ];
 
-export async function statusCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function statusCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const authority = await resolveAuthority(db, str(flags.authority));
-  const asOf = parseAsOf(str(flags['as-of']), authority.time_zone);
-  const report = await getStatus(db, authority.id, { asOf, plan: str(flags.plan) });
+  const ctx = await cliContext(db, config, authority.id, ['stats.read']);
+  const report = await getStatus(ctx, { asOf: str(flags['as-of']), plan: str(flags.plan) });
+  const asOf = report.asOf;
   if (flags.json) return print(JSON.stringify(report, null, 2));
   print(
     `Tình hình thực hiện nhiệm vụ (chủ trì) đến ngày ${formatVietnameseDate(asOf)}${report.plan ? ` — Kế hoạch ${report.plan}` : ''}`,
@@ -117,10 +124,19 @@ export async function statusCommand(db: Kysely<DB>, flags: Flags, print: Print) 
   print(renderTable(['Mã', 'Cơ quan', ...STATUS_COLUMNS.map(([, label]) => label)], rows));
 }
 
-export async function remindersCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function remindersCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const authority = await resolveAuthority(db, str(flags.authority));
-  const asOf = parseAsOf(str(flags['as-of']), authority.time_zone);
-  const reminders = await listWrittenReminders(db, authority.id, { asOf, plan: str(flags.plan) });
+  const ctx = await cliContext(db, config, authority.id, ['reminder.read']);
+  const { asOf, reminders } = await listWrittenReminders(ctx, {
+    asOf: str(flags['as-of']),
+    plan: str(flags.plan),
+  });
   if (flags.json) {
     return print(
       JSON.stringify(

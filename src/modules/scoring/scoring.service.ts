@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, agencyFilterFor, authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { listAssignmentFacts } from '../status/status.repo.ts';
-import { listWrittenReminders } from '../status/status.service.ts';
+import { computeWrittenReminders } from '../status/status.service.ts';
 import { listScorableAgencies } from './scoring.repo.ts';
 import { loadRuleSet } from './scoring-rules.service.ts';
 
@@ -123,7 +123,7 @@ async function loadFacts(
   const agencyIds = agencies.map((a) => a.id);
   const inWindow = (dueOn: LocalDate) => dueOn >= window.from && dueOn <= window.to;
   const reminders = new Map<string, ScoreReminder[]>();
-  const written = await listWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
+  const written = await computeWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
   for (const r of written) {
     if (!inWindow(r.dueOn)) continue;
     const list = reminders.get(r.agency) ?? [];
