@@ -3,6 +3,7 @@
  * or TEST_DATABASE_URL points at a PostgreSQL server) on PostgreSQL, written to docs/benchmarks.md.
  * The scale benchmarks of issue #9 (10k–1m assignments, HTTP load) will extend this file.
  */
+
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,7 @@ import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { readPlanFile } from '../src/modules/import/read-plan-file.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { writeBenchSection } from './doc-section.ts';
+import { benchContext } from './scale/bench-context.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
@@ -57,11 +59,11 @@ async function benchBackend(name: string, config: DatabaseConfig): Promise<Row[]
   );
   add(
     'status of every agency as of 2021-02-15',
-    await time(ITERATIONS, () => getStatus(db, authorityId, { asOf: '2021-02-15' })),
+    await time(ITERATIONS, () => getStatus(benchContext(db, authorityId), { asOf: '2021-02-15' })),
   );
   add(
     'written reminders up to 2021-12-31',
-    await time(ITERATIONS, () => listWrittenReminders(db, authorityId, { asOf: '2021-12-31' })),
+    await time(ITERATIONS, () => listWrittenReminders(benchContext(db, authorityId), { asOf: '2021-12-31' })),
   );
   await database.close();
   return rows;

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { getStatus } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -24,7 +25,9 @@ describeEachDatabase('HTTP API: health, status, reminders', (t) => {
     expect(reply.statusCode).toBe(200);
     const body = reply.json();
     expect(body).toEqual(
-      JSON.parse(JSON.stringify(await getStatus(t.db, world.authorityId, { asOf: '2021-02-15' }))),
+      JSON.parse(
+        JSON.stringify(await getStatus(systemContextFor(t.db, world.authorityId), { asOf: '2021-02-15' })),
+      ),
     );
     expect(body.totals.open_overdue).toBe(68);
     expect(body.agencies[0]).toMatchObject({

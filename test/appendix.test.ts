@@ -2,6 +2,7 @@
  * The plan's appendix exported to .xlsx (GET /api/plans/:id/appendix.xlsx) imports back through the
  * importer into the same tasks: for the seed plan and for a 160-row fixture imported first.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,6 +11,7 @@ import { planInputOf, previewPlanImport } from '../src/modules/import/import.ser
 import type { ImportPreview } from '../src/modules/import/import-preview.ts';
 import { readPlanFile } from '../src/modules/import/read-plan-file.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -53,11 +55,11 @@ describeOnFastestDatabase('plan appendix export and re-import (round trip)', (t)
     const exported = await office.get(`/api/plans/${seedPlan.id}/appendix.xlsx?asOf=2021-02-15`);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-disposition']).toContain('phu-luc-87-KH-UBND.xlsx');
-    const original = await previewPlanImport(t.db, authority, {
+    const original = await previewPlanImport(systemContextFor(t.db, authority.id), {
       fileName: 'seed.txt',
       bytes: readFileSync(SEED_TXT),
     });
-    const back = await previewPlanImport(t.db, authority, {
+    const back = await previewPlanImport(systemContextFor(t.db, authority.id), {
       fileName: 'phu-luc.xlsx',
       bytes: exported.rawPayload,
     });
@@ -105,21 +107,22 @@ describeOnFastestDatabase('plan appendix export and re-import (round trip)', (t)
     // the sheet holds the table only: the Office completes number, date and title in the preview
     const parsed = await readPlanFile(fixture);
     const imported = await createPlan(
-      t.db,
-      authority,
+      systemContextFor(t.db, authority.id, { name: 'test' }),
       planInputOf({
         ...parsed,
         number: parsed.number ?? '160/KH-UBND',
         issuedOn: parsed.issuedOn ?? '2021-03-01',
         title: parsed.title ?? 'Kế hoạch thử nghiệm 160 nhiệm vụ',
       }),
-      'test',
     );
-    const fixturePreview = await previewPlanImport(t.db, authority, fixture);
+    const fixturePreview = await previewPlanImport(systemContextFor(t.db, authority.id), fixture);
     expect(fixturePreview.tasks.length).toBeGreaterThanOrEqual(150);
     const big = await office.get(`/api/plans/${imported.planId}/appendix.xlsx`);
     expect(big.statusCode).toBe(200);
-    const bigBack = await previewPlanImport(t.db, authority, { fileName: 'big.xlsx', bytes: big.rawPayload });
+    const bigBack = await previewPlanImport(systemContextFor(t.db, authority.id), {
+      fileName: 'big.xlsx',
+      bytes: big.rawPayload,
+    });
     expect(tasksOf(bigBack)).toEqual(tasksOf(fixturePreview));
 
     // everyone who reads the plan; an agency user does not, another authority sees no such plan

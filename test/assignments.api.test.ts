@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { ASSIGNMENT_STATES } from '../src/domain/state.ts';
 import { foldVietnamese } from '../src/domain/vietnamese-text.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -64,19 +65,19 @@ describeEachDatabase('HTTP API: the work list and one assignment', (t) => {
 
   it('agrees with the status for every state once results are in and a task is cancelled', async () => {
     const base = { plan: '87/KH-UBND', accept: true };
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       ...base,
       task: 'I.3',
       agency: 'STP',
       submittedOn: '2021-01-19',
     });
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       ...base,
       task: 'I.6',
       agency: 'SNV',
       submittedOn: '2021-02-01',
     });
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       ...base,
       task: 'II.2',
       agency: 'SKHDT',
@@ -186,7 +187,7 @@ describeEachDatabase('HTTP API: the work list and one assignment', (t) => {
   });
 
   it('shows one assignment with its task, plan header and results', async () => {
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',

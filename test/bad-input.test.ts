@@ -4,6 +4,7 @@ import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { AppError } from '../src/shared/errors.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 async function rowCounts(db: import('kysely').Kysely<import('../src/db/schema.ts').DB>) {
@@ -49,13 +50,13 @@ describeEachDatabase('bad input is refused and writes nothing', (t) => {
   ])('submit %o → %s', async (override, code) => {
     await loadDemo(t.db);
     const before = await rowCounts(t.db);
-    await expectAppError(submitResult(t.db, 1, { ...submit, ...override }), code);
+    await expectAppError(submitResult(systemContextFor(t.db, 1), { ...submit, ...override }), code);
     expect(await rowCounts(t.db)).toEqual(before);
   });
 
   it('refuses a second demo without --reset and reloads cleanly with it', async () => {
     await loadDemo(t.db);
-    await submitResult(t.db, 1, submit);
+    await submitResult(systemContextFor(t.db, 1), submit);
     const before = await rowCounts(t.db);
     await expectAppError(loadDemo(t.db), 'DEMO_ALREADY_LOADED');
     expect(await rowCounts(t.db)).toEqual(before);
@@ -63,7 +64,7 @@ describeEachDatabase('bad input is refused and writes nothing', (t) => {
     const after = await rowCounts(t.db);
     expect(after.result).toBe(0);
     expect(after.task).toBe(29);
-    const status = await getStatus(t.db, 2, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, 2), { asOf: '2021-02-15' });
     expect(status.totals.open_overdue).toBe(68);
   });
 
@@ -71,17 +72,13 @@ describeEachDatabase('bad input is refused and writes nothing', (t) => {
     await loadDemo(t.db);
     const before = await rowCounts(t.db);
     await expectAppError(
-      createPlan(
-        t.db,
-        { id: 1, place: 'Tây Ninh' },
-        {
-          docType: 'KH',
-          number: '87/kh-ubnd',
-          issuedOn: '2021-02-01',
-          title: 'Trùng số',
-          tasks: [{ no: '1', content: 'Việc', leadText: 'Sở Tư pháp', deadlineText: 'Trước ngày 20/2/2021' }],
-        },
-      ),
+      createPlan(systemContextFor(t.db, 1), {
+        docType: 'KH',
+        number: '87/kh-ubnd',
+        issuedOn: '2021-02-01',
+        title: 'Trùng số',
+        tasks: [{ no: '1', content: 'Việc', leadText: 'Sở Tư pháp', deadlineText: 'Trước ngày 20/2/2021' }],
+      }),
       'PLAN_EXISTS',
     );
     expect(await rowCounts(t.db)).toEqual(before);
@@ -92,25 +89,21 @@ describeEachDatabase('bad input is refused and writes nothing', (t) => {
     const before = await rowCounts(t.db);
     const base = { docType: 'KH', number: '1/KH-UBND', title: 'Thử', tasks: [] as never[] };
     await expectAppError(
-      createPlan(
-        t.db,
-        { id: 1, place: 'Tây Ninh' },
-        { ...base, issuedOn: '2021-02-30', tasks: [{ no: '1', content: 'x' }] },
-      ),
+      createPlan(systemContextFor(t.db, 1), {
+        ...base,
+        issuedOn: '2021-02-30',
+        tasks: [{ no: '1', content: 'x' }],
+      }),
       'VALIDATION_FAILED',
     );
-    const error = await createPlan(
-      t.db,
-      { id: 1, place: 'Tây Ninh' },
-      {
-        ...base,
-        issuedOn: '2021-02-01',
-        tasks: [
-          { no: '1', content: 'Việc một', leadText: 'Sở Tư pháp', deadlineText: 'Trước ngày 31/2/2021' },
-          { no: '2', content: 'Việc hai', leadText: 'Sở Nội vụ', deadlineText: 'Trước ngày 20/2/2021' },
-        ],
-      },
-    ).catch((e: AppError) => e);
+    const error = await createPlan(systemContextFor(t.db, 1), {
+      ...base,
+      issuedOn: '2021-02-01',
+      tasks: [
+        { no: '1', content: 'Việc một', leadText: 'Sở Tư pháp', deadlineText: 'Trước ngày 31/2/2021' },
+        { no: '2', content: 'Việc hai', leadText: 'Sở Nội vụ', deadlineText: 'Trước ngày 20/2/2021' },
+      ],
+    }).catch((e: AppError) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).details?.problems).toEqual([expect.objectContaining({ task: '1' })]);
     expect(await rowCounts(t.db)).toEqual(before);

@@ -13,6 +13,7 @@ import { importPlanDocument, previewPlanImport } from '../src/modules/import/imp
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { AppError } from '../src/shared/errors.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 const seedDir = new URL('../src/modules/demo/seed/', import.meta.url);
@@ -82,7 +83,7 @@ describeEachDatabase('importing plan documents', (t) => {
 
   it('previews the seed without storing anything', async () => {
     const before = await counts(t.db);
-    const preview = await previewPlanImport(t.db, authority, seed);
+    const preview = await previewPlanImport(systemContextFor(t.db, authority.id), seed);
     expect(preview.plan).toMatchObject({
       number: '87/KH-UBND',
       docType: 'KH',
@@ -109,22 +110,22 @@ describeEachDatabase('importing plan documents', (t) => {
   });
 
   it('stores the plan, its assignments and the source file; refuses the same number twice', async () => {
-    const { plan } = await importPlanDocument(t.db, authority, seed);
+    const { plan } = await importPlanDocument(systemContextFor(t.db, authority.id), seed);
     expect(plan).toMatchObject({ number: '87/KH-UBND', tasks: 29, leadAssignments: 111 });
     const source = await t.db.selectFrom('plan_source').selectAll().executeTakeFirstOrThrow();
     expect(source).toMatchObject({ file_name: 'ke-hoach-87.txt', size_bytes: seedBytes.byteLength });
     expect(Buffer.from(source.content).equals(Buffer.from(seedBytes))).toBe(true);
     const before = await counts(t.db);
-    expect(await codeOf(importPlanDocument(t.db, authority, seed))).toBe('PLAN_EXISTS');
+    expect(await codeOf(importPlanDocument(systemContextFor(t.db, authority.id), seed))).toBe('PLAN_EXISTS');
     expect(await counts(t.db)).toEqual(before);
   });
 
   it('replaces a plan on request, but not once results were recorded', async () => {
-    await importPlanDocument(t.db, authority, seed);
-    const replaced = await importPlanDocument(t.db, authority, seed, { replace: true });
+    await importPlanDocument(systemContextFor(t.db, authority.id), seed);
+    const replaced = await importPlanDocument(systemContextFor(t.db, authority.id), seed, { replace: true });
     expect(replaced.plan.tasks).toBe(29);
     expect((await counts(t.db)).plan).toBe(1);
-    await submitResult(t.db, authority.id, {
+    await submitResult(systemContextFor(t.db, authority.id), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
@@ -132,16 +133,16 @@ describeEachDatabase('importing plan documents', (t) => {
       accept: true,
     });
     const before = await counts(t.db);
-    expect(await codeOf(importPlanDocument(t.db, authority, seed, { replace: true }))).toBe(
-      'PLAN_HAS_RESULTS',
-    );
+    expect(
+      await codeOf(importPlanDocument(systemContextFor(t.db, authority.id), seed, { replace: true })),
+    ).toBe('PLAN_HAS_RESULTS');
     expect(await counts(t.db)).toEqual(before);
-    const status = await getStatus(t.db, authority.id, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, authority.id), { asOf: '2021-02-15' });
     expect(status.totals.done_on_time).toBe(1);
   });
 
   it('lists the names the directory lacks and the tasks without lead; registers those only when confirmed', async () => {
-    const preview = await previewPlanImport(t.db, authority, reviewPlan);
+    const preview = await previewPlanImport(systemContextFor(t.db, authority.id), reviewPlan);
     expect(preview.unknownAgencies).toEqual([
       expect.objectContaining({
         name: 'Trung tâm Hành chính công tỉnh',
@@ -157,7 +158,9 @@ describeEachDatabase('importing plan documents', (t) => {
     ]);
 
     const before = await counts(t.db);
-    const refused = await importPlanDocument(t.db, authority, reviewPlan).catch((e: unknown) => e);
+    const refused = await importPlanDocument(systemContextFor(t.db, authority.id), reviewPlan).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({
       code: 'IMPORT_TASKS_WITHOUT_LEAD',
@@ -168,7 +171,9 @@ describeEachDatabase('importing plan documents', (t) => {
     );
     expect(await counts(t.db)).toEqual(before);
 
-    const { plan } = await importPlanDocument(t.db, authority, reviewPlan, { confirmTasksWithoutLead: true });
+    const { plan } = await importPlanDocument(systemContextFor(t.db, authority.id), reviewPlan, {
+      confirmTasksWithoutLead: true,
+    });
     expect(plan).toMatchObject({ number: '95/KH-UBND', tasks: 3, leadAssignments: 1, supportAssignments: 1 });
     const audit = await t.db
       .selectFrom('audit_log')
@@ -192,21 +197,21 @@ describeEachDatabase('importing plan documents', (t) => {
       .where('authority_id', '=', authority.id)
       .where('code', '=', 'VP')
       .execute();
-    const preview = await previewPlanImport(t.db, authority, reviewPlan);
+    const preview = await previewPlanImport(systemContextFor(t.db, authority.id), reviewPlan);
     expect(preview.tasks[1]?.lead).toEqual(['Văn phòng UBND tỉnh']);
     expect(preview.unknownAgencies).toEqual([]);
     expect(preview.tasksWithoutLead).toEqual([{ task: '3', leadText: '', reason: 'none' }]);
   });
 
   it('a missing title is given by the Office, never a dead end', async () => {
-    const preview = await previewPlanImport(t.db, authority, untitledPlan);
+    const preview = await previewPlanImport(systemContextFor(t.db, authority.id), untitledPlan);
     expect(preview.plan.title).toBeNull();
-    const refused = await importPlanDocument(t.db, authority, untitledPlan, {
+    const refused = await importPlanDocument(systemContextFor(t.db, authority.id), untitledPlan, {
       confirmTasksWithoutLead: true,
     }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { missing: ['title'] } });
     expect((refused as AppError).message).toContain('thiếu trích yếu');
-    const { plan } = await importPlanDocument(t.db, authority, untitledPlan, {
+    const { plan } = await importPlanDocument(systemContextFor(t.db, authority.id), untitledPlan, {
       confirmTasksWithoutLead: true,
       set: { title: 'Nâng cấp dịch vụ công trực tuyến', number: '96/KH-UBND' },
     });
@@ -283,7 +288,9 @@ describeEachDatabase('importing plan documents', (t) => {
     // named by file and code: the bytes themselves would flood the test log
   )('$fileName is refused with $code and nothing is written', async ({ fileName, bytes, code }) => {
     const before = await counts(t.db);
-    expect(await codeOf(importPlanDocument(t.db, authority, { fileName, bytes }))).toBe(code);
+    expect(await codeOf(importPlanDocument(systemContextFor(t.db, authority.id), { fileName, bytes }))).toBe(
+      code,
+    );
     expect(await counts(t.db)).toEqual(before);
   });
 });

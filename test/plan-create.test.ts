@@ -5,6 +5,7 @@ import { replanOccurrences } from '../src/modules/plans/plan-occurrences.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 const authority = { id: 1, place: 'Tây Ninh' };
@@ -12,7 +13,7 @@ const authority = { id: 1, place: 'Tây Ninh' };
 describeEachDatabase('creating a plan', (t) => {
   it('expands recurring and ongoing tasks: one assignment and one reminder per occurrence', async () => {
     await loadDemo(t.db);
-    const created = await createPlan(t.db, authority, {
+    const created = await createPlan(systemContextFor(t.db, authority.id), {
       docType: 'KH',
       number: '12/KH-UBND',
       issuedOn: '2021-03-01',
@@ -71,28 +72,30 @@ describeEachDatabase('creating a plan', (t) => {
       },
     ]);
 
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '12/KH-UBND',
       task: '1',
       agency: 'SNV',
       submittedOn: '2021-12-10',
       accept: true,
     });
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '12/KH-UBND',
       task: '1',
       agency: 'SNV',
       submittedOn: '2023-01-05',
       accept: true,
     });
-    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2024-01-01', plan: '12/KH-UBND' });
+    const reminders = await (
+      await listWrittenReminders(systemContextFor(t.db, 1), { asOf: '2024-01-01', plan: '12/KH-UBND' })
+    ).reminders;
     const snv = reminders.filter((r) => r.agency === 'SNV');
     // 2021 on time; 2022 received 05/01/2023, late: reminded; 2023 nothing received: reminded
     expect(snv.map((r) => [r.dueOn, r.year])).toEqual([
       ['2022-12-15', 2022],
       ['2023-12-15', 2023],
     ]);
-    const status = await getStatus(t.db, 1, { asOf: '2022-06-30', plan: '12/KH-UBND' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2022-06-30', plan: '12/KH-UBND' });
     expect(status.agencies.find((a) => a.code === 'STTTT')).toMatchObject({
       ongoing: 1,
       open_overdue: 0,
@@ -103,7 +106,7 @@ describeEachDatabase('creating a plan', (t) => {
 
   it('takes the Office’s date override over the parsed phrase, keeping the phrase', async () => {
     await loadDemo(t.db);
-    const created = await createPlan(t.db, authority, {
+    const created = await createPlan(systemContextFor(t.db, authority.id), {
       docType: 'KH',
       number: '13/KH-UBND',
       issuedOn: '2021-03-01',
@@ -147,7 +150,7 @@ describeEachDatabase('creating a plan', (t) => {
       '7\tHoàn thiện hạ tầng\tSở Tài chính\t\tTheo lộ trình, hoàn thành trong năm 2025\t',
     ];
     const file = { fileName: 'ke-hoach-40.txt', bytes: new TextEncoder().encode(lines.join('\n')) };
-    const preview = await previewPlanImport(t.db, authority, file);
+    const preview = await previewPlanImport(systemContextFor(t.db, authority.id), file);
     expect(preview.tasks.map((task) => [task.no, task.dueOn, task.recurrence])).toEqual([
       ['1', null, { every: 'dates', dates: ['2023-12-31', '2024-12-31'] }],
       ['2', null, { every: 'year', fromYear: 2025 }],
@@ -158,7 +161,7 @@ describeEachDatabase('creating a plan', (t) => {
       ['7', '2025-12-31', null],
     ]);
 
-    const { plan } = await importPlanDocument(t.db, authority, file);
+    const { plan } = await importPlanDocument(systemContextFor(t.db, authority.id), file);
     const leads = async () =>
       t.db
         .selectFrom('assignment as a')
@@ -219,7 +222,9 @@ describeEachDatabase('creating a plan', (t) => {
     ]);
 
     // Each occurrence is chased on its own: nothing received, a reminder after each due date.
-    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2024-01-15', plan: '40/KH-UBND' });
+    const reminders = await (
+      await listWrittenReminders(systemContextFor(t.db, 1), { asOf: '2024-01-15', plan: '40/KH-UBND' })
+    ).reminders;
     expect(reminders.map((r) => [r.agency, r.dueOn]).sort()).toEqual([
       ['SNV', '2023-06-30'],
       ['SNV', '2023-12-31'],

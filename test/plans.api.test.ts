@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { contentDisposition } from '../src/modules/plans/plans-read.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { multipartBody, planRow, renumberedSeed, SEED_PLAN_TEXT, SMALL_PLAN } from './matrix/plans.matrix.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -172,7 +173,7 @@ describeEachDatabase('HTTP API: plans and tasks', (t) => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.plan_id === newId)).toBe(true);
     expect(links).toContainEqual({ plan_id: newId, ref: 'II.2', index_code: 'PCI' });
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
@@ -226,7 +227,7 @@ describeEachDatabase('HTTP API: plans and tasks', (t) => {
     ]);
     const shorter = await office.patch(`/api/plans/${created.planId}`, { version: 2, endsOn: '2021-09-30' });
     expect(shorter.json().replanned).toEqual({ added: 0, removed: 3 });
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: '12/KH-UBND',
       task: '1',
       agency: 'SNV',
@@ -271,7 +272,7 @@ describeEachDatabase('HTTP API: plans and tasks', (t) => {
   });
 
   it('overrides a task’s due date for its open assignments only, keeping the first date', async () => {
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'HTB',

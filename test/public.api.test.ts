@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -50,17 +51,13 @@ describeEachDatabase('HTTP API: public transparency page', (t) => {
   });
 
   it('lists an authority’s plans with their progress as of today, not cancelled ones', async () => {
-    await createPlan(
-      t.db,
-      { id: world.authorityId, place: 'Tây Ninh' },
-      {
-        docType: 'KH',
-        number: '5/KH-UBND',
-        issuedOn: '2021-01-05',
-        title: 'Kế hoạch đã hủy',
-        tasks: [{ no: '1', content: 'Việc đã hủy', leadText: 'Sở Tư pháp', deadlineText: 'Quý I/2021' }],
-      },
-    );
+    await createPlan(systemContextFor(t.db, world.authorityId), {
+      docType: 'KH',
+      number: '5/KH-UBND',
+      issuedOn: '2021-01-05',
+      title: 'Kế hoạch đã hủy',
+      tasks: [{ no: '1', content: 'Việc đã hủy', leadText: 'Sở Tư pháp', deadlineText: 'Quý I/2021' }],
+    });
     await t.db
       .updateTable('plan')
       .set({ cancelled_on: '2021-02-01' })
@@ -82,7 +79,10 @@ describeEachDatabase('HTTP API: public transparency page', (t) => {
         },
       },
     ]);
-    const status = await getStatus(t.db, world.authorityId, { asOf: '2021-02-15', plan: '87/KH-UBND' });
+    const status = await getStatus(systemContextFor(t.db, world.authorityId), {
+      asOf: '2021-02-15',
+      plan: '87/KH-UBND',
+    });
     const { reminders: _reminders, ...states } = status.totals;
     expect(body.plans[0].progress.counts).toMatchObject(states);
     expect((await visitor.get(`/api/public/plans/${await planId('5/KH-UBND')}`)).statusCode).toBe(404);
@@ -91,14 +91,14 @@ describeEachDatabase('HTTP API: public transparency page', (t) => {
   });
 
   it('shows a plan: header, and each task with its lead agencies, deadline and state as of today', async () => {
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
       submittedOn: '2021-01-18',
       accept: true,
     });
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.1',
       agency: 'VP',
@@ -137,8 +137,7 @@ describeEachDatabase('HTTP API: public transparency page', (t) => {
       .where('ref', '=', 'I.3')
       .execute();
     const { resultId, assignmentId } = await submitResult(
-      t.db,
-      world.authorityId,
+      systemContextFor(t.db, world.authorityId, { name: 'vanphong' }),
       {
         plan: '87/KH-UBND',
         task: 'I.3',
@@ -148,7 +147,6 @@ describeEachDatabase('HTTP API: public transparency page', (t) => {
         documentNumber: '999/STP-BMAT',
         note: 'GHICHU-KETQUA-NOIBO',
       },
-      'vanphong',
     );
     const base = { authority_id: world.authorityId, assignment_id: assignmentId };
     await t.db

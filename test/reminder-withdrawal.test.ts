@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -52,7 +53,7 @@ describeEachDatabase(
 
     it('received 19/01 for a 20/01 deadline, accepted 26/01: the reminder of 21/01 is withdrawn, count and score follow', async () => {
       // Sở Tư pháp sends I.3's report on 19/01; the Office has not accepted it when the sweep runs
-      const { resultId } = await submitResult(t.db, world.authorityId, {
+      const { resultId } = await submitResult(systemContextFor(t.db, world.authorityId), {
         plan: PLAN,
         task: 'I.3',
         agency: 'STP',
@@ -119,7 +120,7 @@ describeEachDatabase(
 
       // a result received after the deadline does not withdraw anything (docs/domain-rules.md §6: a late result
       // does not erase the reminder)
-      await submitResult(t.db, world.authorityId, {
+      await submitResult(systemContextFor(t.db, world.authorityId), {
         plan: PLAN,
         task: 'I.8',
         agency: 'STP',
@@ -143,12 +144,13 @@ describeEachDatabase(
       await office.post('/api/sweeps', { asOf: '2021-01-21' });
       expect(await scoreOf('SNV')).toMatchObject({ reminders: 2, points: 1 }); // I.6, I.8
       // the CLI / Office path: a receipt dated 20/01 entered on 26/01, accepted at once
-      await submitResult(
-        t.db,
-        world.authorityId,
-        { plan: PLAN, task: 'I.8', agency: 'SNV', submittedOn: '2021-01-20', accept: true },
-        'cli',
-      );
+      await submitResult(systemContextFor(t.db, world.authorityId, { name: 'cli' }), {
+        plan: PLAN,
+        task: 'I.8',
+        agency: 'SNV',
+        submittedOn: '2021-01-20',
+        accept: true,
+      });
       expect((await recorded('SNV')).map((r) => [r.ref, r.withdrawn_at === null])).toEqual([
         ['I.6', true],
         ['I.8', false],

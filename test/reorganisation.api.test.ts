@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
 import { type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -53,7 +54,7 @@ describeEachDatabase('reorganisation (sắp xếp 2025)', (t) => {
     const oldII2 = await assignmentOf(t, 'SKHDT', 'II.2');
     const stcBefore = await line('2021-12-31', 'STC');
     // a pending result and a pending extension request on II.2 before the move
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: '87/KH-UBND',
       task: 'II.2',
       agency: 'SKHDT',

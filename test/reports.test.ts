@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeEach, expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -158,7 +159,7 @@ describeEachDatabase('reports to the Chairman (issue #7)', (t) => {
     const stp = await signIn(world.app, 'stp');
     const authority = world.authorityId;
     const submit = (task: string, agency: string, on: string) =>
-      submitResult(t.db, authority, {
+      submitResult(systemContextFor(t.db, authority), {
         plan: '87/KH-UBND',
         task,
         agency,

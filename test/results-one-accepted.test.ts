@@ -13,6 +13,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { systemContextFor } from './support/context.ts';
 import { backendNames, describeEachDatabase } from './support/databases.ts';
 import { signIn } from './support/http.ts';
 
@@ -164,7 +165,7 @@ describeEachDatabase('finding 10: one accepted and one pending result per assign
   it('the database refuses a second accepted result (23505), and a second pending one, written behind the services’ back', async () => {
     const { authorityId } = await loadDemo(t.db);
     const i3 = await leadAssignmentId(t.db, authorityId, 'I.3', 'STP');
-    await submitResult(t.db, authorityId, {
+    await submitResult(systemContextFor(t.db, authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
@@ -180,20 +181,22 @@ describeEachDatabase('finding 10: one accepted and one pending result per assign
     await insertResult(i3, 'returned');
     await insertResult(i3, 'returned');
     // a recurring task: each occurrence is its own assignment row, each takes its own accepted result
-    await createPlan(
-      t.db,
-      { id: authorityId, place: 'Tây Ninh' },
-      {
-        docType: 'KH',
-        number: '12/KH-UBND',
-        issuedOn: '2021-01-04',
-        title: 'Kế hoạch báo cáo định kỳ',
-        tasks: [{ no: '1', content: 'Báo cáo CCHC quý', leadText: 'Sở Nội vụ', deadlineText: 'Hằng quý' }],
-      },
-    );
+    await createPlan(systemContextFor(t.db, authorityId), {
+      docType: 'KH',
+      number: '12/KH-UBND',
+      issuedOn: '2021-01-04',
+      title: 'Kế hoạch báo cáo định kỳ',
+      tasks: [{ no: '1', content: 'Báo cáo CCHC quý', leadText: 'Sở Nội vụ', deadlineText: 'Hằng quý' }],
+    });
     const quarterly = { plan: '12/KH-UBND', task: '1', agency: 'SNV', accept: true };
-    const q1 = await submitResult(t.db, authorityId, { ...quarterly, submittedOn: '2021-03-30' });
-    const q2 = await submitResult(t.db, authorityId, { ...quarterly, submittedOn: '2021-06-29' });
+    const q1 = await submitResult(systemContextFor(t.db, authorityId), {
+      ...quarterly,
+      submittedOn: '2021-03-30',
+    });
+    const q2 = await submitResult(systemContextFor(t.db, authorityId), {
+      ...quarterly,
+      submittedOn: '2021-06-29',
+    });
     const occurrences = await t.db
       .selectFrom('assignment')
       .select(['id', 'occurrence'])
@@ -201,7 +204,7 @@ describeEachDatabase('finding 10: one accepted and one pending result per assign
       .orderBy('occurrence')
       .execute();
     expect(occurrences.map((o) => o.occurrence)).toEqual([1, 2]);
-    const refused = submitResult(t.db, authorityId, {
+    const refused = submitResult(systemContextFor(t.db, authorityId), {
       ...quarterly,
       submittedOn: '2021-03-31',
       occurrence: 1,

@@ -3,6 +3,7 @@ import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { nd335RuleSet } from '../src/modules/scoring/default-rule-set.ts';
 import { listWrittenReminders, type ReminderRow } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase, truncateAll } from './support/databases.ts';
 import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
 
@@ -20,7 +21,9 @@ describeEachDatabase('HTTP API: scoring, commendation and criticism', (t) => {
 
   /** The 2021 written reminders per agency, straight from the reminder rule (not hard-coded). */
   async function remindersOf2021(): Promise<Map<string, ReminderRow[]>> {
-    const rows = await listWrittenReminders(t.db, world.authorityId, { asOf: '2022-01-01' });
+    const rows = await (
+      await listWrittenReminders(systemContextFor(t.db, world.authorityId), { asOf: '2022-01-01' })
+    ).reminders;
     const by = new Map<string, ReminderRow[]>();
     for (const r of rows.filter((r) => r.year === 2021)) by.set(r.agency, [...(by.get(r.agency) ?? []), r]);
     return by;
@@ -32,7 +35,7 @@ describeEachDatabase('HTTP API: scoring, commendation and criticism', (t) => {
     for (const rows of before.values()) {
       for (const [i, r] of rows.entries()) {
         if (i % 2 === 0)
-          await submitResult(t.db, world.authorityId, {
+          await submitResult(systemContextFor(t.db, world.authorityId), {
             plan: PLAN,
             task: r.task,
             agency: r.agency,
@@ -117,7 +120,7 @@ describeEachDatabase('HTTP API: scoring, commendation and criticism', (t) => {
 
   it('scores the same data with rate bands and with the NĐ 335/2025 style', async () => {
     const counts = await halfOnTime();
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan: PLAN,
       task: 'I.8',
       agency: 'STP',

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 /** docs/domain-rules.md §6, the seed check: plan 87/KH-UBND with the 2021 directory and no results. */
@@ -26,7 +27,7 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
 
   it('finds 68 overdue lead assignments as of 2021-02-15, with the stated distribution', async () => {
     await loadDemo(t.db);
-    const status = await getStatus(t.db, 1, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-02-15' });
     expect(status.totals.open_overdue).toBe(68);
     expect(status.totals.reminders).toBe(68);
     const overdue = Object.fromEntries(status.agencies.map((a) => [a.code, a.open_overdue]));
@@ -42,7 +43,8 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
 
   it('counts 111 written reminders by 2021-12-31', async () => {
     await loadDemo(t.db);
-    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2021-12-31' });
+    const reminders = await (await listWrittenReminders(systemContextFor(t.db, 1), { asOf: '2021-12-31' }))
+      .reminders;
     expect(reminders).toHaveLength(111);
     expect(reminders[0]).toMatchObject({
       agency: 'VP',
@@ -51,43 +53,45 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
       dueOn: '2021-01-13',
       remindedOn: '2021-01-14',
     });
-    const status = await getStatus(t.db, 1, { asOf: '2021-12-31', plan: '87/KH-UBND' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-12-31', plan: '87/KH-UBND' });
     expect(status.totals.reminders).toBe(111);
   });
 
   it('a result for I.3 on 19/01 is on time and prevents Sở Tư pháp’s reminder', async () => {
     await loadDemo(t.db);
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
       submittedOn: '2021-01-19',
       accept: true,
     });
-    const status = await getStatus(t.db, 1, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-02-15' });
     const stp = status.agencies.find((a) => a.code === 'STP');
     expect(stp).toMatchObject({ done_on_time: 1, done_late: 0, open_overdue: 2, reminders: 2 });
     expect(status.totals.reminders).toBe(67);
-    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2021-02-15' });
+    const reminders = await (await listWrittenReminders(systemContextFor(t.db, 1), { asOf: '2021-02-15' }))
+      .reminders;
     expect(reminders.some((r) => r.agency === 'STP' && r.task === 'I.3')).toBe(false);
   });
 
   it('a result for I.3 on 25/01 is late and the reminder stays', async () => {
     await loadDemo(t.db);
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'Sở Tư pháp',
       submittedOn: '2021-01-25',
       accept: true,
     });
-    const status = await getStatus(t.db, 1, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-02-15' });
     expect(status.agencies.find((a) => a.code === 'STP')).toMatchObject({
       done_late: 1,
       open_overdue: 2,
       reminders: 3,
     });
-    const reminders = await listWrittenReminders(t.db, 1, { asOf: '2021-02-15' });
+    const reminders = await (await listWrittenReminders(systemContextFor(t.db, 1), { asOf: '2021-02-15' }))
+      .reminders;
     expect(reminders.filter((r) => r.agency === 'STP' && r.task === 'I.3')).toEqual([
       expect.objectContaining({ dueOn: '2021-01-20', remindedOn: '2021-01-21' }),
     ]);
@@ -95,28 +99,28 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
 
   it('a result not yet accepted does not count', async () => {
     await loadDemo(t.db);
-    await submitResult(t.db, 1, {
+    await submitResult(systemContextFor(t.db, 1), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
       submittedOn: '2021-01-19',
       accept: false,
     });
-    const status = await getStatus(t.db, 1, { asOf: '2021-02-15' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-02-15' });
     expect(status.agencies.find((a) => a.code === 'STP')).toMatchObject({ done_on_time: 0, open_overdue: 3 });
   });
 
   it('is not overdue on the due date and is the day after', async () => {
     await loadDemo(t.db);
-    const on = await getStatus(t.db, 1, { asOf: '2021-01-20' });
-    const after = await getStatus(t.db, 1, { asOf: '2021-01-21' });
+    const on = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-01-20' });
+    const after = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-01-21' });
     expect(on.agencies.find((a) => a.code === 'STP')).toMatchObject({ open_overdue: 0, open_on_time: 4 });
     expect(after.agencies.find((a) => a.code === 'STP')).toMatchObject({ open_overdue: 2, open_on_time: 2 });
   });
 
   it('shows nothing before the plan was issued', async () => {
     await loadDemo(t.db);
-    const status = await getStatus(t.db, 1, { asOf: '2021-01-12' });
+    const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-01-12' });
     expect(status.agencies).toEqual([]);
   });
 });

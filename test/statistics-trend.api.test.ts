@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { monthlyTrend } from '../src/modules/statistics/statistics.rules.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { buildWorld, type Client, signIn, type World } from './support/http.ts';
 
@@ -61,14 +62,14 @@ describeOnFastestDatabase('HTTP API: GET /api/statistics/trend', (t) => {
   it('adds up to the statistics as of a date, counts nothing done later, scopes an agency and refuses a bad period', async () => {
     world = await buildWorld(t);
     const plan = '87/KH-UBND';
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan,
       task: 'I.3',
       agency: 'STP',
       submittedOn: '2021-01-18',
       accept: true,
     });
-    await submitResult(t.db, world.authorityId, {
+    await submitResult(systemContextFor(t.db, world.authorityId), {
       plan,
       task: 'I.2',
       agency: 'STP',

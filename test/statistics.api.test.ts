@@ -3,6 +3,7 @@ import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { STAT_KEYS } from '../src/modules/statistics/statistics.rules.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -28,7 +29,7 @@ describeEachDatabase('HTTP API: statistics and their drill-down lists', (t) => {
   async function addActivity() {
     const plan = '87/KH-UBND';
     const submit = (task: string, agency: string, submittedOn: string, accept = true) =>
-      submitResult(t.db, world.authorityId, { plan, task, agency, submittedOn, accept });
+      submitResult(systemContextFor(t.db, world.authorityId), { plan, task, agency, submittedOn, accept });
     await submit('I.3', 'STP', '2021-01-18');
     await submit('I.2', 'STP', '2021-02-10');
     await submit('II.6', 'STP', '2021-02-01');
@@ -39,20 +40,16 @@ describeEachDatabase('HTTP API: statistics and their drill-down lists', (t) => {
       .set({ cancelled_on: '2021-02-01' })
       .where('id', '=', (await submit('I.14', 'VP', '2021-03-01', false)).assignmentId)
       .execute();
-    await createPlan(
-      t.db,
-      { id: world.authorityId, place: 'Tây Ninh' },
-      {
-        docType: 'KH',
-        number: '12/KH-UBND',
-        issuedOn: '2021-02-01',
-        title: 'Kế hoạch thử nghiệm thống kê',
-        tasks: [
-          { no: '1', content: 'Theo dõi thường xuyên', leadText: 'Sở Tư pháp', deadlineText: 'Thường xuyên' },
-          { no: '2', content: 'Báo cáo hằng quý', leadText: 'Sở Nội vụ', deadlineText: 'Hằng quý' },
-        ],
-      },
-    );
+    await createPlan(systemContextFor(t.db, world.authorityId), {
+      docType: 'KH',
+      number: '12/KH-UBND',
+      issuedOn: '2021-02-01',
+      title: 'Kế hoạch thử nghiệm thống kê',
+      tasks: [
+        { no: '1', content: 'Theo dõi thường xuyên', leadText: 'Sở Tư pháp', deadlineText: 'Thường xuyên' },
+        { no: '2', content: 'Báo cáo hằng quý', leadText: 'Sở Nội vụ', deadlineText: 'Hằng quý' },
+      ],
+    });
   }
 
   async function statistics(client: Client, query: string) {
@@ -119,7 +116,7 @@ describeEachDatabase('HTTP API: statistics and their drill-down lists', (t) => {
   it('agrees with GET /api/status on the six states and the reminders', async () => {
     await addActivity();
     for (const asOf of ['2021-02-15', '2021-12-31']) {
-      const status = await getStatus(t.db, world.authorityId, { asOf });
+      const status = await getStatus(systemContextFor(t.db, world.authorityId), { asOf });
       const body = await statistics(office, `asOf=${asOf}`);
       expect(body.groups.map((g) => g.code)).toEqual(status.agencies.map((a) => a.code));
       for (const agency of status.agencies) {

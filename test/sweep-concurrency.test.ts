@@ -6,6 +6,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { addDays } from '../src/domain/dates.ts';
 import { sweepDay } from '../src/modules/followup/sweep.service.ts';
 import { listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { backendNames, createScratchDatabase } from './support/databases.ts';
 import {
   followupCounts,
@@ -115,7 +116,10 @@ for (const _backend of postgresOnly)
       const db = shared.database.db;
       const counts = await followupCounts(db);
       expect(counts).toMatchObject({ sweep_day: ROUNDS, written_reminder: 70, reminder_letter: 66 });
-      expect(await listWrittenReminders(db, id, { asOf: addDays(FIRST_DAY, ROUNDS - 1) })).toHaveLength(70);
+      expect(
+        await (await listWrittenReminders(systemContextFor(db, id), { asOf: addDays(FIRST_DAY, ROUNDS - 1) }))
+          .reminders,
+      ).toHaveLength(70);
       const numbers = await db.selectFrom('reminder_letter').select('number').orderBy('number').execute();
       expect(numbers.map((n) => n.number)).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));
 

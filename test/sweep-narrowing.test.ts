@@ -15,6 +15,7 @@ import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { loadRecipients } from '../src/modules/followup/sweep-facts.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from '../src/modules/status/status.repo.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { loadFollowupDemo, sweepContext } from './support/followup.ts';
 
@@ -87,12 +88,11 @@ describeEachDatabase('the narrowed sweep against the full rule', (t) => {
       const [taskCancelledAfter] = byDue('2021-01-31') as Fact[];
       expect(raced).toBeDefined();
       // received 23/01 (late), before the first sweep ever runs
-      await submitResult(t.db, id, result(late as Fact, '2021-01-23', true));
-      await submitResult(t.db, id, result(onTime as Fact, '2021-01-20', true));
-      await submitResult(t.db, id, result(pending as Fact, '2021-01-19', false)); // not accepted: counts nothing
+      await submitResult(systemContextFor(t.db, id), result(late as Fact, '2021-01-23', true));
+      await submitResult(systemContextFor(t.db, id), result(onTime as Fact, '2021-01-20', true));
+      await submitResult(systemContextFor(t.db, id), result(pending as Fact, '2021-01-19', false)); // not accepted: counts nothing
       const { resultId: racedResult } = await submitResult(
-        t.db,
-        id,
+        systemContextFor(t.db, id),
         result(raced as Fact, '2021-01-20', false),
       );
       await t.db
@@ -167,15 +167,17 @@ describeEachDatabase('the narrowed sweep against the full rule', (t) => {
           case 0: {
             // done two days early, yet not before the plan's date (13/01): no receipt can precede it
             const early = maxDate(addDays(due, -2), '2021-01-13');
-            on(early, () => submitResult(t.db, id, result(f, early, true)));
+            on(early, () => submitResult(systemContextFor(t.db, id), result(f, early, true)));
             break;
           }
           case 1: // late by a week: the reminder stands, it leaves the digests
-            on(addDays(due, 7), () => submitResult(t.db, id, result(f, addDays(due, 7), true)));
+            on(addDays(due, 7), () =>
+              submitResult(systemContextFor(t.db, id), result(f, addDays(due, 7), true)),
+            );
             break;
           case 2: // received on its due date, accepted 4 days later without the accept path's withdrawal
             on(due, async () => {
-              const r = await submitResult(t.db, id, result(f, due, false));
+              const r = await submitResult(systemContextFor(t.db, id), result(f, due, false));
               pendingResults.push({ fact: f, resultId: r.resultId });
             });
             on(addDays(due, 4), () =>
@@ -205,10 +207,12 @@ describeEachDatabase('the narrowed sweep against the full rule', (t) => {
             );
             break;
           case 5: // a receipt dated on the deadline, entered 10 days later and accepted at once
-            on(addDays(due, 10), () => submitResult(t.db, id, result(f, due, true)));
+            on(addDays(due, 10), () => submitResult(systemContextFor(t.db, id), result(f, due, true)));
             break;
           case 6: // received the day after its deadline, accepted before that day's sweep: done late, reminded
-            on(addDays(due, 1), () => submitResult(t.db, id, result(f, addDays(due, 1), true)));
+            on(addDays(due, 1), () =>
+              submitResult(systemContextFor(t.db, id), result(f, addDays(due, 1), true)),
+            );
             break;
           case 7: // withdrawn before its deadline; 5 days after it the withdrawal is corrected to the
             // day after the deadline: closed, yet reminded from then on (read although not open)

@@ -5,6 +5,7 @@ import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { openDocx } from './support/docx-xml.ts';
 import {
@@ -62,7 +63,8 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
         expect(r.letter_id).not.toBeNull();
       }
       // the same reminders as the rule computes as of 31/12 (status, GET /reminders)
-      const rule = await listWrittenReminders(t.db, id, { asOf: '2021-12-31' });
+      const rule = await (await listWrittenReminders(systemContextFor(t.db, id), { asOf: '2021-12-31' }))
+        .reminders;
       expect(reminders.map((r) => r.reminded_on).sort()).toEqual(rule.map((r) => r.remindedOn).sort());
 
       // letters: one per agency per day, numbered 1..104 in day order, each listing that day's reminders
@@ -149,7 +151,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
       let results = 0;
       for (const f of facts.filter((x) => done.has(x.task_ref))) {
         const input = { plan: f.plan_number, task: f.task_ref, agency: f.agency_code, accept: true };
-        await submitResult(t.db, id, { ...input, submittedOn: f.due_on as string });
+        await submitResult(systemContextFor(t.db, id), { ...input, submittedOn: f.due_on as string });
         results++;
       }
       expect(results).toBe(42);
@@ -196,7 +198,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
   it('notices Sở Tư pháp at 7, 3, 1 and 0 days before I.3 (due 20/01), and stops once it is done', async () => {
     const id = await loadFollowupDemo(t.db);
     await sweepEveryDay(t.db, id, '2021-01-13', '2021-01-18');
-    await submitResult(t.db, id, {
+    await submitResult(systemContextFor(t.db, id), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',

@@ -18,6 +18,7 @@
  * Stops adding plans once `assignments` (lead + support) is reached, so a scale holds that many
  * within one plan (~800 assignments).
  */
+
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { addDays, daysBetween, type LocalDate, maxDate, minDate } from '../../src/domain/dates.ts';
@@ -30,6 +31,7 @@ import {
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import type { PlanInput, TaskInput } from '../../src/shared/schemas/plan.ts';
 import { prng } from '../generate.ts';
+import { benchContext } from './bench-context.ts';
 
 export const SCALE_AS_OF: LocalDate = '2025-06-30';
 export const SCALE_FIRST_DAY: LocalDate = '2021-01-04';
@@ -228,12 +230,7 @@ export async function generateScaleData(db: Kysely<DB>, options: ScaleOptions): 
   while (lead + support < options.assignments) {
     const issuedOn = addDays(SCALE_FIRST_DAY, Math.min(span, Math.floor((plans * span) / expectedPlans)));
     const number = `${plans + 1}/KH-UBND`;
-    const created = await createPlan(
-      db,
-      { id: authorityId, place: 'Thử Nghiệm' },
-      planInput(random, number, issuedOn),
-      'bench',
-    );
+    const created = await createPlan(benchContext(db, authorityId), planInput(random, number, issuedOn));
     plans += 1;
     tasks += created.tasks;
     lead += created.leadAssignments;

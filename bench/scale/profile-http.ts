@@ -23,6 +23,7 @@ import { createAuthorityFromDirectory } from '../../src/modules/directory/direct
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { prng } from '../generate.ts';
+import { benchContext } from './bench-context.ts';
 import type { CannonResult } from './cannon.ts';
 import { createScaleUsers, generateScaleData, planInput, scaleDirectory } from './generate.ts';
 import { cannon, SCALES, scratchPostgres, signIn } from './scenarios.ts';
@@ -168,12 +169,7 @@ try {
   t = performance.now();
   const random = prng(Number(values.seed) + 1);
   for (let i = 1; i <= Number(values['w-plans']); i++) {
-    await createPlan(
-      db,
-      { id: w, place: 'Thử Nghiệm' },
-      planInput(random, `${i}/KH-P`, '2025-06-02'),
-      'bench',
-    );
+    await createPlan(benchContext(db, w), planInput(random, `${i}/KH-P`, '2025-06-02'));
   }
   const wCount = await db
     .selectFrom('assignment')

@@ -8,6 +8,7 @@
  * it; then the writes (3, 4, 6) into a second authority of the same database ("BENCH-W", same
  * directory), so that the plans they create do not change what the reads and the sweep see.
  */
+
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -43,6 +44,7 @@ import { getStatistics } from '../../src/modules/statistics/statistics.service.t
 import { buildApp } from '../../src/server/app.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { prng } from '../generate.ts';
+import { benchContext } from './bench-context.ts';
 import type { CannonResult, CannonSpec } from './cannon.ts';
 import {
   createScaleUsers,
@@ -560,14 +562,13 @@ export async function runEngine(options: {
 
     // --- writes, into BENCH-W
     const random = prng(options.seed + 1);
-    const wAuthority = { id: w, place: 'Thử Nghiệm' };
     add(
       '3a',
       'create a plan of 50 tasks with group cells (POST /api/plans), expansion included',
-      await time(
-        (i) => createPlan(db, wAuthority, planInput(random, `${i + 1}/KH-W`, '2025-06-02'), 'bench'),
-        { max: 40, budgetMs: 20_000 },
-      ),
+      await time((i) => createPlan(benchContext(db, w), planInput(random, `${i + 1}/KH-W`, '2025-06-02')), {
+        max: 40,
+        budgetMs: 20_000,
+      }),
     );
     const oneTask = (number: string) => ({
       docType: 'CV',
@@ -586,7 +587,7 @@ export async function runEngine(options: {
     add(
       '3b',
       'create one task assigned to one agency (POST /api/plans with one task)',
-      await time((i) => createPlan(db, wAuthority, oneTask(`${i + 1}/CV-W`), 'bench'), {
+      await time((i) => createPlan(benchContext(db, w), oneTask(`${i + 1}/CV-W`)), {
         max: 200,
         budgetMs: 10_000,
       }),
@@ -641,9 +642,8 @@ export async function runEngine(options: {
       'import a 300-row appendix (.xlsx: read, match, expand, store)',
       await time(
         async (i) => {
-          const r = await importPlanDocument(db, wAuthority, appendix, {
+          const r = await importPlanDocument(benchContext(db, w), appendix, {
             corrected: { ...parsed, number: `${i + 1}/KH-IMPORT` },
-            actor: 'bench',
           });
           imported.push(r.plan.leadAssignments + r.plan.supportAssignments);
         },

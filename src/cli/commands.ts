@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { type MigrationState, readMigrationState, refuseNewerDatabase } from '../db/migration-state.ts';
 import type { DB } from '../db/schema.ts';
@@ -7,8 +8,9 @@ import { DEMO_PASSWORD, loadDemo } from '../modules/demo/demo.service.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { submitResult } from '../modules/results/results.service.ts';
 import { getStatus, listWrittenReminders, type StatusCounts } from '../modules/status/status.service.ts';
-import { parseAsOf, parseLocalDateInput } from '../shared/as-of.ts';
+import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
+import { cliContext } from './context.ts';
 import { renderTable } from './table.ts';
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -63,7 +65,13 @@ export async function demoCommand(db: Kysely<DB>, flags: Flags, print: Print) {
   }
 }
 
-export async function submitCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function submitCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const authority = await resolveAuthority(db, str(flags.authority));
   const input = {
     plan: required(flags, 'plan', 'số kế hoạch, ví dụ --plan 87/KH-UBND'),
@@ -75,7 +83,9 @@ export async function submitCommand(db: Kysely<DB>, flags: Flags, print: Print) 
     note: str(flags.note) ?? '',
     ...(flags.occurrence !== undefined ? { occurrence: Number(flags.occurrence) } : {}),
   };
-  const result = await submitResult(db, authority.id, input, 'cli');
+  // the Office's rights on results: record one received on another day, and accept it at once
+  const ctx = await cliContext(db, config, authority.id, ['result.submit', 'result.decide']);
+  const result = await submitResult(ctx, input);
   if (flags.json) return print(JSON.stringify(result));
   print(
     `Đã ghi nhận kết quả của ${input.agency} cho nhiệm vụ ${input.task} (${input.plan}) ngày ${formatVietnameseDate(input.submittedOn)}` +
@@ -93,10 +103,17 @@ const STATUS_COLUMNS: [keyof StatusCounts, string][] = [
   ['reminders', 'Nhắc nhở'],
 ];
 
-export async function statusCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function statusCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const authority = await resolveAuthority(db, str(flags.authority));
-  const asOf = parseAsOf(str(flags['as-of']), authority.time_zone);
-  const report = await getStatus(db, authority.id, { asOf, plan: str(flags.plan) });
+  const ctx = await cliContext(db, config, authority.id, ['stats.read']);
+  const report = await getStatus(ctx, { asOf: str(flags['as-of']), plan: str(flags.plan) });
+  const asOf = report.asOf;
   if (flags.json) return print(JSON.stringify(report, null, 2));
   print(
     `Tình hình thực hiện nhiệm vụ (chủ trì) đến ngày ${formatVietnameseDate(asOf)}${report.plan ? ` — Kế hoạch ${report.plan}` : ''}`,
@@ -107,10 +124,19 @@ export async function statusCommand(db: Kysely<DB>, flags: Flags, print: Print) 
   print(renderTable(['Mã', 'Cơ quan', ...STATUS_COLUMNS.map(([, label]) => label)], rows));
 }
 
-export async function remindersCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function remindersCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const authority = await resolveAuthority(db, str(flags.authority));
-  const asOf = parseAsOf(str(flags['as-of']), authority.time_zone);
-  const reminders = await listWrittenReminders(db, authority.id, { asOf, plan: str(flags.plan) });
+  const ctx = await cliContext(db, config, authority.id, ['reminder.read']);
+  const { asOf, reminders } = await listWrittenReminders(ctx, {
+    asOf: str(flags['as-of']),
+    plan: str(flags.plan),
+  });
   if (flags.json) {
     return print(
       JSON.stringify(

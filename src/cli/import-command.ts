@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { describeRecurrence, type Recurrence } from '../domain/deadline.ts';
@@ -16,6 +17,7 @@ import { MAX_IMPORT_BYTES } from '../modules/import/plan-text-format.ts';
 import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 import { renderTable } from './table.ts';
 
 /**
@@ -24,25 +26,30 @@ import { renderTable } from './table.ts';
  * that would get no lead agency are stored only with --allow-no-lead; header fields the document
  * lacks are given with --set.
  */
-export async function importCommand(db: Kysely<DB>, flags: Flags, print: Print, positionals: string[]) {
+export async function importCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  positionals: string[],
+  config?: Config,
+) {
   const path = positionals[0];
   if (!path) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: dondoc import TỆP [--dry-run].');
   const set = headerOverridesOf((flags as Record<string, unknown>).set);
   const file = readPlanFileFromDisk(path);
-  const authorityRow = await resolveAuthority(
+  const authority = await resolveAuthority(
     db,
     typeof flags.authority === 'string' ? flags.authority : undefined,
   );
-  const authority = { id: authorityRow.id, place: authorityRow.place };
+  const ctx = await cliContext(db, config, authority.id, ['plan.write']);
   if (flags['dry-run']) {
-    const preview = await previewPlanImport(db, authority, file);
+    const preview = await previewPlanImport(ctx, file);
     return print(flags.json ? JSON.stringify(preview, null, 2) : describePreview(preview));
   }
-  const { plan, preview } = await importPlanDocument(db, authority, file, {
+  const { plan, preview } = await importPlanDocument(ctx, file, {
     replace: flags.replace === true,
     set,
     confirmTasksWithoutLead: flags['allow-no-lead'] === true,
-    actor: 'cli',
   }).catch((error: unknown) => {
     throw withCliHint(error, path);
   });

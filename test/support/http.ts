@@ -9,6 +9,7 @@ import type { FileStore } from '../../src/modules/files/file-store.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
+import { systemContextFor } from './context.ts';
 import type { TestDatabase } from './databases.ts';
 
 export { DEMO_PASSWORD };
@@ -41,24 +42,20 @@ export async function buildWorld(
     groups: [],
     monitor: 'VP',
   });
-  await createPlan(
-    t.db,
-    { id: otherAuthorityId, place: 'Bình Định' },
-    {
-      docType: 'KH',
-      number: '52/KH-UBND',
-      issuedOn: '2021-04-08',
-      title: 'Kế hoạch của tỉnh khác',
-      tasks: [
-        {
-          no: '1',
-          content: 'Báo cáo của Sở Tư pháp Bình Định',
-          leadText: 'Sở Tư pháp',
-          deadlineText: 'Trước ngày 30/4/2021',
-        },
-      ],
-    },
-  );
+  await createPlan(systemContextFor(t.db, otherAuthorityId), {
+    docType: 'KH',
+    number: '52/KH-UBND',
+    issuedOn: '2021-04-08',
+    title: 'Kế hoạch của tỉnh khác',
+    tasks: [
+      {
+        no: '1',
+        content: 'Báo cáo của Sở Tư pháp Bình Định',
+        leadText: 'Sở Tư pháp',
+        deadlineText: 'Trước ngày 30/4/2021',
+      },
+    ],
+  });
   const otherAgencies = await t.db
     .selectFrom('agency')
     .select(['id', 'code'])

@@ -5,7 +5,8 @@ import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
 import { agencyFilterFor, requireAccess } from '../access/access.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
-import { authorityContext, type ServiceContext } from '../plans/plans.service.ts';
+import { authorityContext } from '../plans/plans.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   findAssignmentFacts,
   listAssignments,

@@ -6,9 +6,12 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { findAuthorityByCode } from '../directory/directory.repo.ts';
 import { createAuthorityFromDirectory, type DirectoryFile } from '../directory/directory.service.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { createLocalFileStore } from '../files/local-file-store.ts';
 import { importPlanDocument } from '../import/import.service.ts';
 import { loadIndicesDemo } from '../indices/indices-demo.ts';
 import type { CreatedPlan } from '../plans/plans.service.ts';
+import { systemContext } from '../service-context.ts';
 import { applyReorganisation, type ReorganisationFile } from './reorganisation.ts';
 
 const seedFile = (name: string) => new URL(`./seed/${name}`, import.meta.url);
@@ -55,9 +58,9 @@ export interface DemoLoaded {
  */
 export async function loadDemo(
   db: Kysely<DB>,
-  options: { reset?: boolean; users?: boolean } = {},
+  options: { reset?: boolean; users?: boolean; files?: FileStore } = {},
 ): Promise<DemoLoaded> {
-  const demo = await readDemo(options.users === true);
+  const demo = await readDemo(options.users === true, options.files);
   return db.transaction().execute(async (trx) => {
     await lockDemoLoading(trx);
     return loadDemoIn(trx, demo, options.reset === true);
@@ -69,8 +72,11 @@ export async function loadDemo(
  * null when there is one. Servers starting together on one empty PostgreSQL database queue on an
  * advisory lock: the first loads, the others find its authority and load nothing.
  */
-export async function loadDemoIntoEmptyDatabase(db: Kysely<DB>): Promise<DemoLoaded | null> {
-  const demo = await readDemo(true);
+export async function loadDemoIntoEmptyDatabase(
+  db: Kysely<DB>,
+  files?: FileStore,
+): Promise<DemoLoaded | null> {
+  const demo = await readDemo(true, files);
   return db.transaction().execute(async (trx) => {
     await lockDemoLoading(trx);
     const any = await trx.selectFrom('authority').select('id').limit(1).executeTakeFirst();
@@ -90,9 +96,14 @@ interface DemoFiles {
   directory: DirectoryFile;
   reorganisation: ReorganisationFile;
   seed: { fileName: string; bytes: Uint8Array };
+  /** the file store of the context the demo is loaded with (the demo itself stores no uploaded file) */
+  files: FileStore;
 }
 
-async function readDemo(users: boolean): Promise<DemoFiles> {
+async function readDemo(
+  users: boolean,
+  files: FileStore = createLocalFileStore('./data/files'),
+): Promise<DemoFiles> {
   const passwordHash = users ? await hashPassword(DEMO_PASSWORD) : null;
   const directory = JSON.parse(
     readFileSync(seedFile('tay-ninh-2021-directory.json'), 'utf8'),
@@ -102,11 +113,11 @@ async function readDemo(users: boolean): Promise<DemoFiles> {
   ) as ReorganisationFile;
   const seedName = 'ke-hoach-87-KH-UBND-2021-tay-ninh.txt';
   const seed = { fileName: seedName, bytes: new Uint8Array(readFileSync(seedFile(seedName))) };
-  return { passwordHash, directory, reorganisation, seed };
+  return { passwordHash, directory, reorganisation, seed, files };
 }
 
 async function loadDemoIn(trx: Kysely<DB>, demo: DemoFiles, reset: boolean): Promise<DemoLoaded> {
-  const { passwordHash, directory, reorganisation, seed } = demo;
+  const { passwordHash, directory, reorganisation, seed, files } = demo;
   const existing = await findAuthorityByCode(trx, directory.authority.code);
   if (existing && !reset) {
     throw new AppError(
@@ -125,8 +136,9 @@ async function loadDemoIn(trx: Kysely<DB>, demo: DemoFiles, reset: boolean): Pro
     .set({ settings: JSON.stringify({ letters }) })
     .where('id', '=', authorityId)
     .execute();
-  const authority = { id: authorityId, place: directory.authority.place ?? '' };
-  const { plan } = await importPlanDocument(trx, authority, seed);
+  // the importer as the demo authority's system actor (the audit names it 'system', as before)
+  const ctx = systemContext({ db: trx, files, authorityId, name: 'system', rights: ['plan.write'] });
+  const { plan } = await importPlanDocument(ctx, seed);
   await loadIndicesDemo(trx, authorityId);
   if (passwordHash) await createDemoUsers(trx, authorityId, passwordHash);
   await writeAudit(trx, {

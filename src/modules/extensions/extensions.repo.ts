@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { cancelledOnSql } from '../../db/assignment-facts.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
 
@@ -128,4 +128,48 @@ export function findPendingExtension(db: Kysely<DB>, assignmentId: number) {
     .where('assignment_id', '=', assignmentId)
     .where('status', '=', 'pending')
     .executeTakeFirst();
+}
+
+/** Records an extension request; its id. */
+export async function insertExtension(
+  db: Kysely<DB>,
+  values: Insertable<ExtensionRequestTable>,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('extension_request')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Moves an assignment's current due date if its version is still the one read; false when it changed. */
+export async function moveDueDateVersioned(
+  db: Kysely<DB>,
+  assignmentId: number,
+  version: number,
+  dueOn: string,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('assignment')
+    .set((eb) => ({ current_due_on: dueOn, version: eb('version', '+', 1) }))
+    .where('id', '=', assignmentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Decides a request still pending; false when it was decided meanwhile. */
+export async function decidePendingExtension(
+  db: Kysely<DB>,
+  id: number,
+  d: { status: 'approved' | 'rejected'; today: string; by: string; note: string | null },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('extension_request')
+    .set({ status: d.status, decided_on: d.today, decided_by: d.by, decision_note: d.note })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }

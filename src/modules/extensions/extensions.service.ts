@@ -1,29 +1,26 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { formatVietnameseDate, type LocalDate, localDateOf } from '../../domain/dates.ts';
+import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
-import { type Actor, actorName, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { findAuthorityById, isUniqueViolation } from '../directory/directory.repo.ts';
+import { isUniqueViolation } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { decisionDay, listRequests, loadForDecision, openRequestOn } from './assignment-requests.ts';
 import {
+  decidePendingExtension,
   type ExtensionRow,
   findAssignmentOfAuthority,
   findExtension,
   findPendingExtension,
+  insertExtension,
   listExtensions,
   lockAssignment,
   lockExtension,
+  moveDueDateVersioned,
 } from './extensions.repo.ts';
-
-/** What a use case receives from its caller (the HTTP context or the CLI). */
-export interface ServiceContext {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-  now: Date;
-}
 
 export function toExtensionView(row: ExtensionRow) {
   return {
@@ -53,23 +50,23 @@ export type ExtensionView = ReturnType<typeof toExtensionView>;
  * One request may be pending per assignment (a partial unique index guarantees it under concurrency).
  */
 export async function requestExtension(
-  { db, actor, ip, now }: ServiceContext,
+  ctx: ServiceContext,
   assignmentId: number,
   input: { requestedDueOn: LocalDate; reason: string },
 ): Promise<ExtensionView> {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const assignment = await findAssignmentOfAuthority(db, authority.id, assignmentId);
-  if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
-  requireAccess(actor, 'extension.request', { authorityId: authority.id, agencyId: assignment.agency_id });
-  if (assignment.role !== 'lead') {
-    throw new AppError('CONFLICT', 'Chỉ cơ quan chủ trì mới đề nghị gia hạn nhiệm vụ.');
-  }
-  if (assignment.cancelled_on !== null)
-    throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
+  const { db, actor, ip } = ctx;
+  const { authorityId, assignment, today } = await openRequestOn(
+    ctx,
+    assignmentId,
+    'extension.request',
+    (a) => {
+      if (a.role !== 'lead')
+        throw new AppError('CONFLICT', 'Chỉ cơ quan chủ trì mới đề nghị gia hạn nhiệm vụ.');
+    },
+  );
   if (assignment.done) throw new AppError('CONFLICT', 'Nhiệm vụ đã hoàn thành, không cần gia hạn.');
   const due = assignment.current_due_on;
   if (due === null) throw new AppError('CONFLICT', 'Nhiệm vụ thường xuyên không có thời hạn để gia hạn.');
-  const today = localDateOf(now, authority.time_zone);
   if (today > due) {
     throw new AppError(
       'CONFLICT',
@@ -86,33 +83,29 @@ export async function requestExtension(
   if (await findPendingExtension(db, assignment.id)) throw pendingExists();
   try {
     const id = await inTransaction(db, async (trx) => {
-      const { id } = await trx
-        .insertInto('extension_request')
-        .values({
-          authority_id: authority.id,
-          assignment_id: assignment.id,
-          requested_on: today,
-          requested_due_on: input.requestedDueOn,
-          reason: input.reason,
-          status: 'pending',
-          decided_on: null,
-          decided_by: null,
-          decision_note: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertExtension(trx, {
+        authority_id: authorityId,
+        assignment_id: assignment.id,
+        requested_on: today,
+        requested_due_on: input.requestedDueOn,
+        reason: input.reason,
+        status: 'pending',
+        decided_on: null,
+        decided_by: null,
+        decision_note: null,
+      });
       await writeAudit(trx, {
-        authorityId: authority.id,
+        authorityId,
         actor: actorName(actor),
         action: 'extension.request',
         entity: 'extension_request',
         entityId: String(id),
         after: { assignmentId: assignment.id, currentDueOn: due, requestedDueOn: input.requestedDueOn },
-        ip: ip ?? null,
+        ip,
       });
       return id;
     });
-    return toExtensionView(await mustFind(db, authority.id, id));
+    return toExtensionView(await mustFind(db, authorityId, id));
   } catch (error) {
     if (isUniqueViolation(error, 'extension_request_one_pending')) throw pendingExists();
     throw error;
@@ -124,20 +117,22 @@ function pendingExists() {
 }
 
 /** Danh sách đề nghị gia hạn: the Office, leadership and admins see all; an agency its own scope. */
-export async function listExtensionsFor(
-  { db, actor }: ServiceContext,
+export function listExtensionsFor(
+  ctx: Pick<ServiceContext, 'db' | 'actor'>,
   query: PageQuery & { status?: ExtensionRow['status'] | undefined; assignmentId?: number | undefined },
 ) {
-  const authorityId = authorityOf(actor);
-  const agencyIds = agencyFilterFor(actor, 'assignment.read', authorityId);
-  const { rows, total } = await listExtensions(
-    db,
-    authorityId,
-    { status: query.status, assignmentId: query.assignmentId, agencyIds },
-    query,
-  );
-  return { items: rows.map(toExtensionView), total, page: query.page, pageSize: query.pageSize };
+  return listRequests(ctx, query, listExtensions, toExtensionView);
 }
+
+const EXTENSION = {
+  action: 'extension.decide',
+  lock: lockExtension,
+  find: findExtension,
+  open: 'pending',
+  notFound: 'Không tìm thấy đề nghị gia hạn.',
+  decided: (status: string) =>
+    new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status }),
+} as const;
 
 /**
  * Duyệt gia hạn — moves the assignment's current due date to the requested one; the original due
@@ -147,16 +142,16 @@ export async function listExtensionsFor(
  * reminders read `current_due_on`, moving it afterwards would silently erase a reminder incurred.
  */
 export async function approveExtension(
-  { db, actor, ip, now }: ServiceContext,
+  ctx: ServiceContext,
   id: number,
   input: { note?: string | undefined; version?: number | undefined },
 ): Promise<ExtensionView> {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const today = localDateOf(now, authority.time_zone);
+  const { db, actor, ip } = ctx;
+  const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    const extension = await loadForDecision(trx, actor, authority.id, id);
+    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
     await lockAssignment(trx, extension.assignment_id);
-    const assignment = await findAssignmentOfAuthority(trx, authority.id, extension.assignment_id);
+    const assignment = await findAssignmentOfAuthority(trx, authorityId, extension.assignment_id);
     if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
     if (input.version !== undefined && input.version !== assignment.version) throw versionConflict();
     if (assignment.cancelled_on !== null)
@@ -177,16 +172,16 @@ export async function approveExtension(
         `Thời hạn đề nghị không còn sau thời hạn hiện tại (${formatVietnameseDate(due)}).`,
       );
     }
-    const updated = await trx
-      .updateTable('assignment')
-      .set((eb) => ({ current_due_on: extension.requested_due_on, version: eb('version', '+', 1) }))
-      .where('id', '=', assignment.id)
-      .where('version', '=', assignment.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw versionConflict();
+    const moved = await moveDueDateVersioned(
+      trx,
+      assignment.id,
+      assignment.version,
+      extension.requested_due_on,
+    );
+    if (!moved) throw versionConflict();
     await decide(trx, id, { status: 'approved', today, by: actorName(actor), note: input.note ?? null });
     await writeAudit(trx, {
-      authorityId: authority.id,
+      authorityId,
       actor: actorName(actor),
       action: 'extension.approve',
       entity: 'assignment',
@@ -198,47 +193,35 @@ export async function approveExtension(
         originalDueOn: assignment.original_due_on,
         version: assignment.version + 1,
       },
-      ip: ip ?? null,
+      ip,
     });
   });
-  return toExtensionView(await mustFind(db, authority.id, id));
+  return toExtensionView(await mustFind(db, authorityId, id));
 }
 
 /** Từ chối gia hạn — the due date stays; a note says why. */
 export async function rejectExtension(
-  { db, actor, ip, now }: ServiceContext,
+  ctx: ServiceContext,
   id: number,
   input: { note: string },
 ): Promise<ExtensionView> {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const today = localDateOf(now, authority.time_zone);
+  const { db, actor, ip } = ctx;
+  const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    const extension = await loadForDecision(trx, actor, authority.id, id);
+    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
     await decide(trx, id, { status: 'rejected', today, by: actorName(actor), note: input.note });
     await writeAudit(trx, {
-      authorityId: authority.id,
+      authorityId,
       actor: actorName(actor),
       action: 'extension.reject',
       entity: 'extension_request',
       entityId: String(id),
       before: { status: 'pending' },
       after: { status: 'rejected', note: input.note, assignmentId: extension.assignment_id },
-      ip: ip ?? null,
+      ip,
     });
   });
-  return toExtensionView(await mustFind(db, authority.id, id));
-}
-
-/** The pending request, locked, after the access check on the assignment's agency. */
-async function loadForDecision(trx: Kysely<DB>, actor: Actor, authorityId: number, id: number) {
-  await lockExtension(trx, id);
-  const extension = await findExtension(trx, authorityId, id);
-  if (!extension) throw new AppError('NOT_FOUND', 'Không tìm thấy đề nghị gia hạn.');
-  requireAccess(actor, 'extension.decide', { authorityId, agencyId: extension.agency_id });
-  if (extension.status !== 'pending') {
-    throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status: extension.status });
-  }
-  return extension;
+  return toExtensionView(await mustFind(db, authorityId, id));
 }
 
 async function decide(
@@ -246,20 +229,14 @@ async function decide(
   id: number,
   d: { status: 'approved' | 'rejected'; today: LocalDate; by: string; note: string | null },
 ) {
-  const updated = await trx
-    .updateTable('extension_request')
-    .set({ status: d.status, decided_on: d.today, decided_by: d.by, decision_note: d.note })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
+  if (!(await decidePendingExtension(trx, id, d))) {
     throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.');
   }
 }
 
 async function mustFind(db: Kysely<DB>, authorityId: number, id: number): Promise<ExtensionRow> {
   const row = await findExtension(db, authorityId, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đề nghị gia hạn.');
+  if (!row) throw new AppError('NOT_FOUND', EXTENSION.notFound);
   return row;
 }
 

@@ -4,11 +4,14 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PlanInput } from '../../shared/schemas/plan.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
 import { type DetachedLink, detachPlanLinks, reattachPlanLinks } from '../indices/plan-links.ts';
-import { findPlanByNumber } from '../plans/plans.repo.ts';
+import { deletePlan, findPlanByNumber, hasRecordedResults, insertPlanSource } from '../plans/plans.repo.ts';
 import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
+import { type ServiceContext, withDb } from '../service-context.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
 import {
   findTasksWithoutLead,
@@ -19,11 +22,6 @@ import {
 } from './import-review.ts';
 import type { ParsedPlan } from './plan-text.ts';
 import { extensionOf, MEDIA_TYPES, type PlanFile, type PlanReader, readPlanFile } from './read-plan-file.ts';
-
-export interface ImportAuthority {
-  id: number;
-  place: string;
-}
 
 /** The preview with what the review asks the Office to settle (import-review.ts). */
 export type ReviewedPreview = ImportPreview & {
@@ -39,12 +37,13 @@ export type ReviewedPreview = ImportPreview & {
  * is read in this thread.
  */
 export async function previewPlanImport(
-  db: Kysely<DB>,
-  authority: ImportAuthority,
+  ctx: ServiceContext,
   file: PlanFile,
   reader?: PlanReader,
 ): Promise<ReviewedPreview> {
-  const { directory } = await loadDirectory(db, authority.id, authority.place);
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
+  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  const { directory } = await loadDirectory(ctx.db, authority.id, authority.place);
   const preview = reader?.previewPlan
     ? await reader.previewPlan(file, directory)
     : buildImportPreview(await readPlanFile(file, reader), directory);
@@ -76,13 +75,10 @@ export interface ImportedPlan {
  * their list) unless `confirmTasksWithoutLead`: a plan is never registered silently without leads.
  */
 export async function importPlanDocument(
-  db: Kysely<DB>,
-  authority: ImportAuthority,
+  ctx: ServiceContext,
   file: PlanFile,
   options: {
     replace?: boolean;
-    actor?: string;
-    ip?: string | null;
     corrected?: PlanInput;
     set?: HeaderOverrides;
     /** the Office saw that some tasks have no lead agency and registers them so */
@@ -91,11 +87,13 @@ export async function importPlanDocument(
     reader?: PlanReader;
   } = {},
 ): Promise<ImportedPlan> {
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
+  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
   const parsed = await readPlanFile(file, options.reader);
   // the Office's corrections of the preview (agency matches, dates, number) replace what was read
   const input = options.corrected ?? planInputOf(parsed, options.set);
-  const actor = options.actor ?? 'system';
-  return inTransaction(db, async (trx) => {
+  const actor = actorName(ctx.actor);
+  return inTransaction(ctx.db, async (trx) => {
     const { directory } = await loadDirectory(trx, authority.id, authority.place);
     const preview = buildImportPreview(parsed, directory);
     // as read: from the preview's matches; as corrected by the Office: its cells read again
@@ -108,20 +106,17 @@ export async function importPlanDocument(
       existing && options.replace
         ? await deletePlanForReplace(trx, authority.id, existing.id, existing.number)
         : [];
-    const plan = await createPlan(trx, authority, input, actor);
+    const plan = await createPlan(withDb(ctx, trx), input);
     const indexLinks = await reattachPlanLinks(trx, authority.id, plan.planId, links);
-    await trx
-      .insertInto('plan_source')
-      .values({
-        authority_id: authority.id,
-        plan_id: plan.planId,
-        file_name: file.fileName,
-        media_type: MEDIA_TYPES[extensionOf(file.fileName)],
-        size_bytes: file.bytes.byteLength,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        content: file.bytes,
-      })
-      .execute();
+    await insertPlanSource(trx, {
+      authority_id: authority.id,
+      plan_id: plan.planId,
+      file_name: file.fileName,
+      media_type: MEDIA_TYPES[extensionOf(file.fileName)],
+      size_bytes: file.bytes.byteLength,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      content: file.bytes,
+    });
     await writeAudit(trx, {
       authorityId: authority.id,
       actor,
@@ -136,7 +131,7 @@ export async function importPlanDocument(
         ...(withoutLead.length > 0 ? { tasksWithoutLead: withoutLead.map((t) => t.task) } : {}),
         ...(links.length > 0 ? { indexLinks } : {}),
       },
-      ip: options.ip ?? null,
+      ip: ctx.ip,
     });
     return { plan, preview };
   });
@@ -216,20 +211,13 @@ async function deletePlanForReplace(
   planId: number,
   number: string,
 ): Promise<DetachedLink[]> {
-  const recorded = await trx
-    .selectFrom('result_submission as r')
-    .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .select('r.id')
-    .where('t.plan_id', '=', planId)
-    .executeTakeFirst();
-  if (recorded) {
+  if (await hasRecordedResults(trx, planId)) {
     throw new AppError(
       'PLAN_HAS_RESULTS',
       `Kế hoạch ${number} đã có kết quả được ghi nhận: không thể thay thế; hãy sửa từng nhiệm vụ.`,
     );
   }
   const links = await detachPlanLinks(trx, authorityId, planId);
-  await trx.deleteFrom('plan').where('id', '=', planId).execute();
+  await deletePlan(trx, planId);
   return links;
 }

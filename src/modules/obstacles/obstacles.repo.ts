@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB, ObstacleTable } from '../../db/schema.ts';
 
 export interface ObstacleFilter {
@@ -72,4 +72,28 @@ export type ObstacleRow = NonNullable<Awaited<ReturnType<typeof findObstacle>>>;
 
 export async function lockObstacle(db: Kysely<DB>, id: number): Promise<void> {
   await db.selectFrom('obstacle').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Records a reported obstacle; its id. */
+export async function insertObstacle(db: Kysely<DB>, values: Insertable<ObstacleTable>): Promise<number> {
+  const { id } = await db.insertInto('obstacle').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The answer to an obstacle, which closes it. */
+export async function answerObstacle(
+  db: Kysely<DB>,
+  id: number,
+  answer: { response: string; respondedOn: string; by: string },
+): Promise<void> {
+  await db
+    .updateTable('obstacle')
+    .set({
+      status: 'answered',
+      response: answer.response,
+      responded_on: answer.respondedOn,
+      responded_by: answer.by,
+    })
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,15 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
-import { actorName, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { findAuthorityById } from '../directory/directory.repo.ts';
-import { findAssignmentOfAuthority } from '../extensions/extensions.repo.ts';
-import type { ServiceContext } from '../extensions/extensions.service.ts';
-import { findObstacle, listObstacles, lockObstacle, type ObstacleRow } from './obstacles.repo.ts';
+import {
+  decisionDay,
+  listRequests,
+  loadForDecision,
+  openRequestOn,
+} from '../extensions/assignment-requests.ts';
+import type { ServiceContext } from '../service-context.ts';
+import {
+  answerObstacle,
+  findObstacle,
+  insertObstacle,
+  listObstacles,
+  lockObstacle,
+  type ObstacleRow,
+} from './obstacles.repo.ts';
 
 export function toObstacleView(row: ObstacleRow) {
   return {
@@ -38,103 +48,80 @@ export type ObstacleView = ReturnType<typeof toObstacleView>;
  * takes no new report.
  */
 export async function reportObstacle(
-  { db, actor, ip, now }: ServiceContext,
+  ctx: ServiceContext,
   assignmentId: number,
   input: { description: string; proposal?: string | undefined },
 ): Promise<ObstacleView> {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const assignment = await findAssignmentOfAuthority(db, authority.id, assignmentId);
-  if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
-  requireAccess(actor, 'obstacle.report', { authorityId: authority.id, agencyId: assignment.agency_id });
-  if (assignment.cancelled_on !== null)
-    throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
-  const id = await inTransaction(db, async (trx) => {
-    const { id } = await trx
-      .insertInto('obstacle')
-      .values({
-        authority_id: authority.id,
-        assignment_id: assignment.id,
-        reported_on: localDateOf(now, authority.time_zone),
-        description: input.description,
-        proposal: input.proposal ?? '',
-        status: 'open',
-        response: null,
-        responded_on: null,
-        responded_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  const { authorityId, assignment, today } = await openRequestOn(ctx, assignmentId, 'obstacle.report');
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const id = await insertObstacle(trx, {
+      authority_id: authorityId,
+      assignment_id: assignment.id,
+      reported_on: today,
+      description: input.description,
+      proposal: input.proposal ?? '',
+      status: 'open',
+      response: null,
+      responded_on: null,
+      responded_by: null,
+    });
     await writeAudit(trx, {
-      authorityId: authority.id,
-      actor: actorName(actor),
+      authorityId,
+      actor: actorName(ctx.actor),
       action: 'obstacle.report',
       entity: 'obstacle',
       entityId: String(id),
       after: { assignmentId: assignment.id, description: input.description, proposal: input.proposal ?? '' },
-      ip: ip ?? null,
+      ip: ctx.ip,
     });
     return id;
   });
-  return toObstacleView(await mustFind(db, authority.id, id));
+  return toObstacleView(await mustFind(ctx.db, authorityId, id));
 }
 
 /** Danh sách khó khăn, vướng mắc: the Office, leadership and admins see all; an agency its own scope. */
-export async function listObstaclesFor(
-  { db, actor }: ServiceContext,
+export function listObstaclesFor(
+  ctx: Pick<ServiceContext, 'db' | 'actor'>,
   query: PageQuery & { status?: ObstacleRow['status'] | undefined; assignmentId?: number | undefined },
 ) {
-  const authorityId = authorityOf(actor);
-  const agencyIds = agencyFilterFor(actor, 'assignment.read', authorityId);
-  const { rows, total } = await listObstacles(
-    db,
-    authorityId,
-    { status: query.status, assignmentId: query.assignmentId, agencyIds },
-    query,
-  );
-  return { items: rows.map(toObstacleView), total, page: query.page, pageSize: query.pageSize };
+  return listRequests(ctx, query, listObstacles, toObstacleView);
 }
+
+const OBSTACLE = {
+  action: 'obstacle.respond',
+  lock: lockObstacle,
+  find: findObstacle,
+  open: 'open',
+  notFound: 'Không tìm thấy khó khăn, vướng mắc này.',
+  decided: () => new AppError('CONFLICT', 'Khó khăn, vướng mắc này đã được trả lời.'),
+} as const;
 
 /** Trả lời khó khăn, vướng mắc — once; an answered obstacle is closed. */
 export async function respondToObstacle(
-  { db, actor, ip, now }: ServiceContext,
+  ctx: ServiceContext,
   id: number,
   input: { response: string },
 ): Promise<ObstacleView> {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  await inTransaction(db, async (trx) => {
-    await lockObstacle(trx, id);
-    const obstacle = await findObstacle(trx, authority.id, id);
-    if (!obstacle) throw new AppError('NOT_FOUND', 'Không tìm thấy khó khăn, vướng mắc này.');
-    requireAccess(actor, 'obstacle.respond', { authorityId: authority.id, agencyId: obstacle.agency_id });
-    if (obstacle.status !== 'open')
-      throw new AppError('CONFLICT', 'Khó khăn, vướng mắc này đã được trả lời.');
-    const respondedOn = localDateOf(now, authority.time_zone);
-    await trx
-      .updateTable('obstacle')
-      .set({
-        status: 'answered',
-        response: input.response,
-        responded_on: respondedOn,
-        responded_by: actorName(actor),
-      })
-      .where('id', '=', id)
-      .execute();
+  const { authorityId, today: respondedOn } = await decisionDay(ctx);
+  await inTransaction(ctx.db, async (trx) => {
+    await loadForDecision(trx, ctx, authorityId, id, OBSTACLE);
+    await answerObstacle(trx, id, { response: input.response, respondedOn, by: actorName(ctx.actor) });
     await writeAudit(trx, {
-      authorityId: authority.id,
-      actor: actorName(actor),
+      authorityId,
+      actor: actorName(ctx.actor),
       action: 'obstacle.respond',
       entity: 'obstacle',
       entityId: String(id),
       before: { status: 'open', response: null },
       after: { status: 'answered', response: input.response, respondedOn },
-      ip: ip ?? null,
+      ip: ctx.ip,
     });
   });
-  return toObstacleView(await mustFind(db, authority.id, id));
+  return toObstacleView(await mustFind(ctx.db, authorityId, id));
 }
 
 async function mustFind(db: Kysely<DB>, authorityId: number, id: number): Promise<ObstacleRow> {
   const row = await findObstacle(db, authorityId, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy khó khăn, vướng mắc này.');
+  if (!row) throw new AppError('NOT_FOUND', OBSTACLE.notFound);
   return row;
 }

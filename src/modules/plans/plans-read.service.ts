@@ -6,6 +6,7 @@ import type { PageQuery } from '../../shared/schemas/common.ts';
 import { agencyFilterFor, requireAccess } from '../access/access.ts';
 import { countStatesByPlan, listFactsWithState } from '../assignments/assignments.repo.ts';
 import { stateFields } from '../assignments/assignments.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   countTasksByPlan,
   findPlanById,
@@ -15,7 +16,7 @@ import {
   listSectionsOfPlan,
   listTasksOfPlan,
 } from './plans.repo.ts';
-import { authorityContext, type ServiceContext } from './plans.service.ts';
+import { authorityContext } from './plans.service.ts';
 import { planHeaderOf } from './plans-write.service.ts';
 
 export type Progress = StateCounts & { total: number; onTimeRate: number | null };
@@ -62,8 +63,13 @@ export async function listPlansFor(ctx: ServiceContext, query: PageQuery & { asO
  * Chi tiết kế hoạch: the header, sections and tasks as written, in document order, each task with
  * all its assignments (lead and support, every occurrence) and their state as of `asOf`; progress
  * per section and for the plan counts lead assignments that exist by `asOf`, as the status does.
+ * (`Pick`: the appendix export of reports.service.ts calls it with the parts of a context it has.)
  */
-export async function getPlanDetail(ctx: ServiceContext, planId: number, query: { asOf?: string }) {
+export async function getPlanDetail(
+  ctx: Pick<ServiceContext, 'db' | 'actor' | 'now'>,
+  planId: number,
+  query: { asOf?: string },
+) {
   const { authority } = await authorityContext(ctx);
   requireAccess(ctx.actor, 'plan.read', { authorityId: authority.id });
   const plan = await findPlanById(ctx.db, authority.id, planId);

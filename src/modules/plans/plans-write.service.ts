@@ -3,13 +3,14 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
-import { actorName, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { importPlanDocument, previewPlanImport } from '../import/import.service.ts';
 import type { PlanFile, PlanReader } from '../import/read-plan-file.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { replanOccurrences } from './plan-occurrences.ts';
 import { findPlanById, findPlanByNumber, updatePlanVersioned } from './plans.repo.ts';
-import { authorityContext, createPlan, type ServiceContext } from './plans.service.ts';
+import { authorityContext } from './plans.service.ts';
 
 /** A plan's header as the API shows it. */
 export function planHeaderOf(plan: Plan) {
@@ -29,15 +30,6 @@ export function planHeaderOf(plan: Plan) {
   };
 }
 
-/** Đăng ký kế hoạch from its JSON (the appendix as written); the tasks expand to assignments. */
-export async function createPlanFor(ctx: ServiceContext, input: PlanInput) {
-  const { authority } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
-  return createPlan(ctx.db, { id: authority.id, place: authority.place }, input, actorName(ctx.actor), {
-    ip: ctx.ip ?? null,
-  });
-}
-
 /** An uploaded file and the form's other fields, read only once access has been checked. */
 export type UploadReader = () => Promise<{ file: PlanFile; fields: Record<string, string> }>;
 
@@ -45,17 +37,15 @@ export type UploadReader = () => Promise<{ file: PlanFile; fields: Record<string
 export type UploadContext = ServiceContext & { parser?: PlanReader };
 
 /** May the actor import plans? Checked again by each service; the upload routes ask before reading the body. */
-export async function requirePlanWriteAccess(ctx: ServiceContext) {
-  const { authority } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
-  return authority;
+export async function requirePlanWriteAccess(ctx: ServiceContext): Promise<void> {
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
 }
 
 /** Xem trước: what dondoc reads in an uploaded document, checked against the directory; nothing stored. */
 export async function previewPlanUpload(ctx: UploadContext, read: UploadReader) {
-  const authority = await requirePlanWriteAccess(ctx);
+  await requirePlanWriteAccess(ctx);
   const { file } = await read();
-  return previewPlanImport(ctx.db, { id: authority.id, place: authority.place }, file, ctx.parser);
+  return previewPlanImport(ctx, file, ctx.parser);
 }
 
 /**
@@ -66,17 +56,15 @@ export async function previewPlanUpload(ctx: UploadContext, read: UploadReader) 
  * says `confirmTasksWithoutLead=true`.
  */
 export async function importPlanUpload(ctx: UploadContext, read: UploadReader) {
-  const authority = await requirePlanWriteAccess(ctx);
+  await requirePlanWriteAccess(ctx);
   const { file, fields } = await read();
   const yes = (field: string | undefined) =>
     ['true', '1', 'on', 'yes'].includes((field ?? '').trim().toLowerCase());
   const corrected = fields.plan === undefined ? undefined : correctedPlanOf(fields.plan);
-  const imported = await importPlanDocument(ctx.db, { id: authority.id, place: authority.place }, file, {
+  const imported = await importPlanDocument(ctx, file, {
     replace: yes(fields.replace),
     confirmTasksWithoutLead: yes(fields.confirmTasksWithoutLead),
     ...(corrected ? { corrected } : {}),
-    actor: actorName(ctx.actor),
-    ip: ctx.ip ?? null,
     ...(ctx.parser ? { reader: ctx.parser } : {}),
   });
   return { plan: imported.plan, warnings: imported.preview.warnings };

@@ -1,5 +1,12 @@
-import { type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
-import type { DB, PlanTable, TaskTable } from '../../db/schema.ts';
+import { type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
+import type {
+  DB,
+  NewAssignment,
+  PlanSectionTable,
+  PlanSourceTable,
+  PlanTable,
+  TaskTable,
+} from '../../db/schema.ts';
 import { containsPattern } from '../assignments/assignments.repo.ts';
 
 export function findPlanByNumber(db: Kysely<DB>, authorityId: number, number: string) {
@@ -203,4 +210,57 @@ export async function moveTaskDueDates(db: Kysely<DB>, taskId: number, dueOn: st
     .returning('a.id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** A new plan's header row; its id. */
+export async function insertPlan(db: Kysely<DB>, values: Insertable<PlanTable>): Promise<number> {
+  const { id } = await db.insertInto('plan').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A new plan section; its id. */
+export async function insertSection(db: Kysely<DB>, values: Insertable<PlanSectionTable>): Promise<number> {
+  const { id } = await db.insertInto('plan_section').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A new task; its id. */
+export async function insertTask(db: Kysely<DB>, values: Insertable<TaskTable>): Promise<number> {
+  const { id } = await db.insertInto('task').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** New assignments, a thousand rows a statement. */
+export async function insertAssignments(
+  db: Kysely<DB>,
+  assignments: readonly NewAssignment[],
+): Promise<void> {
+  for (let i = 0; i < assignments.length; i += 1000) {
+    await db
+      .insertInto('assignment')
+      .values(assignments.slice(i, i + 1000))
+      .execute();
+  }
+}
+
+/** The document a plan was imported from, kept as its source. */
+export async function insertPlanSource(db: Kysely<DB>, values: Insertable<PlanSourceTable>): Promise<void> {
+  await db.insertInto('plan_source').values(values).execute();
+}
+
+/** Has any result been recorded against one of the plan's assignments? */
+export async function hasRecordedResults(db: Kysely<DB>, planId: number): Promise<boolean> {
+  const recorded = await db
+    .selectFrom('result_submission as r')
+    .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .select('r.id')
+    .where('t.plan_id', '=', planId)
+    .executeTakeFirst();
+  return recorded !== undefined;
+}
+
+/** Deletes a plan (its sections, tasks and assignments go with it). */
+export async function deletePlan(db: Kysely<DB>, planId: number): Promise<void> {
+  await db.deleteFrom('plan').where('id', '=', planId).execute();
 }

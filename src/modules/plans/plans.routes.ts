@@ -18,10 +18,10 @@ import {
   PlanListSchema,
   PlanPatchSchema,
 } from './plans.schemas.ts';
+import { createPlan } from './plans.service.ts';
 import { getPlanDetail, getPlanSource, listPlansFor } from './plans-read.service.ts';
 import {
   cancelPlan,
-  createPlanFor,
   importPlanUpload,
   previewPlanUpload,
   requirePlanWriteAccess,
@@ -61,7 +61,7 @@ export async function plansRoutes(app: ZodApp) {
         response: { 201: CreatedPlanSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createPlanFor(ctx(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createPlan(ctx(request), request.body)),
   );
 
   app.post(

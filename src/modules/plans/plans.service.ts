@@ -4,24 +4,17 @@ import { inTransaction } from '../../db/transaction.ts';
 import { localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
-import { type Actor, authorityOf } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
-import { findPlanByNumber } from './plans.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { findPlanByNumber, insertAssignments, insertPlan, insertSection, insertTask } from './plans.repo.ts';
 import { sharedDirectory } from './shared-directory.ts';
 import { type PlannedTask, planTask } from './task-assignments.ts';
 
-/** What every HTTP-facing service receives: the database, who asks, from where, and the clock. */
-export interface ServiceContext {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-  now: Date;
-}
-
 /** The actor's authority (401 for the public) and today there. */
-export async function authorityContext(ctx: ServiceContext) {
+export async function authorityContext(ctx: Pick<ServiceContext, 'db' | 'actor' | 'now'>) {
   const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
   return { authority, today: localDateOf(ctx.now, authority.time_zone) };
 }
@@ -37,16 +30,14 @@ export interface CreatedPlan {
 }
 
 /**
- * Registers a plan: sections, tasks as written, and the assignments each task expands to (one per
- * agency, role and occurrence). All or nothing: the caller passes a transaction or this opens one.
+ * Đăng ký kế hoạch — registers a plan from its JSON (the appendix as written): sections, tasks as
+ * written, and the assignments each task expands to (one per agency, role and occurrence). All or
+ * nothing: a caller inside a transaction passes it (`withDb`), else this opens one.
  */
-export async function createPlan(
-  db: Kysely<DB>,
-  authority: { id: number; place: string },
-  input: PlanInput,
-  actor = 'system',
-  options: { ip?: string | null } = {},
-): Promise<CreatedPlan> {
+export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise<CreatedPlan> {
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
+  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  const actor = actorName(ctx.actor);
   const parsed = PlanInputSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', 'Dữ liệu kế hoạch không hợp lệ.', {
@@ -63,72 +54,60 @@ export async function createPlan(
     const loaded = await loadDirectory(trx, authority.id, authority.place);
     const { agencyByCode } = loaded;
     const directory = sharedDirectory(loaded.directory);
-    const ctx = { issuedOn: plan.issuedOn, endsOn: plan.endsOn ?? null };
+    const span = { issuedOn: plan.issuedOn, endsOn: plan.endsOn ?? null };
     const planned = plan.tasks.map((task) => ({
       task,
       ref: taskRef(task.sectionCode, task.no),
-      plan: planTask(task, directory, ctx),
+      plan: planTask(task, directory, span),
     }));
     rejectUnusableRows(planned);
 
-    const { id: planId } = await trx
-      .insertInto('plan')
-      .values({
-        authority_id: authority.id,
-        doc_type: plan.docType,
-        number: plan.number,
-        issued_on: plan.issuedOn,
-        place: plan.place,
-        title: plan.title,
-        signer: plan.signer,
-        bases: JSON.stringify(plan.bases),
-        recipients: JSON.stringify(plan.recipients),
-        ends_on: plan.endsOn ?? null,
-        cancelled_on: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const planId = await insertPlan(trx, {
+      authority_id: authority.id,
+      doc_type: plan.docType,
+      number: plan.number,
+      issued_on: plan.issuedOn,
+      place: plan.place,
+      title: plan.title,
+      signer: plan.signer,
+      bases: JSON.stringify(plan.bases),
+      recipients: JSON.stringify(plan.recipients),
+      ends_on: plan.endsOn ?? null,
+      cancelled_on: null,
+    });
 
     const sectionIds = new Map<string, number>();
     for (const [position, section] of plan.sections.entries()) {
-      const { id } = await trx
-        .insertInto('plan_section')
-        .values({
-          authority_id: authority.id,
-          plan_id: planId,
-          code: section.code,
-          title: section.title,
-          position,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertSection(trx, {
+        authority_id: authority.id,
+        plan_id: planId,
+        code: section.code,
+        title: section.title,
+        position,
+      });
       sectionIds.set(section.code, id);
     }
 
     const assignments: NewAssignment[] = [];
     for (const [position, { task, ref, plan: p }] of planned.entries()) {
-      const { id: taskId } = await trx
-        .insertInto('task')
-        .values({
-          authority_id: authority.id,
-          plan_id: planId,
-          section_id: sectionIds.get(task.sectionCode) ?? null,
-          no: task.no,
-          ref,
-          content: task.content,
-          lead_text: task.leadText,
-          support_text: task.supportText,
-          deadline_text: task.deadlineText,
-          deadline_kind: p.deadline.kind,
-          due_on: p.deadline.kind === 'once' ? p.deadline.dueOn : null,
-          recurrence: JSON.stringify(p.deadline.kind === 'recurring' ? p.deadline.recurrence : null),
-          unresolved: JSON.stringify(p.unresolved),
-          note: task.note,
-          position,
-          cancelled_on: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const taskId = await insertTask(trx, {
+        authority_id: authority.id,
+        plan_id: planId,
+        section_id: sectionIds.get(task.sectionCode) ?? null,
+        no: task.no,
+        ref,
+        content: task.content,
+        lead_text: task.leadText,
+        support_text: task.supportText,
+        deadline_text: task.deadlineText,
+        deadline_kind: p.deadline.kind,
+        due_on: p.deadline.kind === 'once' ? p.deadline.dueOn : null,
+        recurrence: JSON.stringify(p.deadline.kind === 'recurring' ? p.deadline.recurrence : null),
+        unresolved: JSON.stringify(p.unresolved),
+        note: task.note,
+        position,
+        cancelled_on: null,
+      });
       for (const assignee of p.expansion.assignments) {
         const agency = agencyByCode.get(assignee.agencyCode);
         if (!agency) throw new AppError('AGENCY_NOT_FOUND', `Không có cơ quan mã ${assignee.agencyCode}.`);
@@ -148,12 +127,7 @@ export async function createPlan(
         }
       }
     }
-    for (let i = 0; i < assignments.length; i += 1000) {
-      await trx
-        .insertInto('assignment')
-        .values(assignments.slice(i, i + 1000))
-        .execute();
-    }
+    await insertAssignments(trx, assignments);
     const created: CreatedPlan = {
       planId,
       number: plan.number,
@@ -171,11 +145,11 @@ export async function createPlan(
       entity: 'plan',
       entityId: String(planId),
       data: { number: plan.number, tasks: created.tasks, leadAssignments: created.leadAssignments },
-      ip: options.ip ?? null,
+      ip: ctx.ip,
     });
     return created;
   };
-  return inTransaction(db, run);
+  return inTransaction(ctx.db, run);
 }
 
 /** 'I' + '3' → 'I.3'; a plan without sections numbers its tasks plainly. */

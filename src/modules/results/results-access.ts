@@ -1,5 +1,5 @@
 import { authorityOf, requireAccess } from '../access/access.ts';
-import type { ServiceContext } from '../plans/plans.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { findAssignmentForResult } from './results.repo.ts';
 import { assignmentNotFound } from './results.service.ts';
 

@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
 
 /**
  * An assignment as submitting and deciding a result need it: its agency, the agency of the
@@ -236,4 +237,40 @@ export async function listResultViews(
 /** One result as the API shows it, or undefined. */
 export async function findResultView(db: Kysely<DB>, authorityId: number, resultId: number) {
   return (await listResultViews(db, authorityId, { resultId }))[0];
+}
+
+/** The assignments of one task to one agency (every role and occurrence), and whether each has an accepted result. */
+export function listAssignmentsOfTaskAgency(db: Kysely<DB>, taskId: number, agencyId: number) {
+  return db
+    .selectFrom('assignment as a')
+    .select(['a.id', 'a.role', 'a.occurrence'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('result_submission as r')
+            .whereRef('r.assignment_id', '=', 'a.id')
+            .where('r.status', '=', 'accepted')
+            .select('r.id'),
+        )
+        .as('has_accepted'),
+    )
+    .where('a.task_id', '=', taskId)
+    .where('a.agency_id', '=', agencyId)
+    .orderBy('a.role')
+    .orderBy('a.occurrence')
+    .execute();
+}
+
+/** Records a result; its id. */
+export async function insertResultSubmission(
+  db: Kysely<DB>,
+  values: Insertable<ResultSubmissionTable>,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('result_submission')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }

@@ -5,6 +5,7 @@ import { actorName, agencyFilterFor, authorityOf, can, requireAccess } from '../
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   countOpenResults,
   countResults,
@@ -16,12 +17,7 @@ import {
   type ResultFilter,
   type ResultView,
 } from './results.repo.ts';
-import {
-  assertOpenForResult,
-  assignmentNotFound,
-  requireDecideAccess,
-  type ServiceContext,
-} from './results.service.ts';
+import { assertOpenForResult, assignmentNotFound, requireDecideAccess } from './results.service.ts';
 
 export interface ResultListQuery {
   status?: 'pending' | 'accepted' | 'returned' | undefined;
@@ -36,7 +32,7 @@ export interface ResultListQuery {
  * (the Office) or reads every agency (leadership); an agency user only its own scope's (its units'
  * included). Filtering by an assignment first checks that the actor may read that assignment.
  */
-export async function listResultsFor(c: Pick<ServiceContext, 'db' | 'actor'>, query: ResultListQuery) {
+export async function listResults(c: ServiceContext, query: ResultListQuery) {
   const { db, actor } = c;
   const authorityId = authorityOf(actor);
   if (query.assignmentId !== undefined) {

@@ -6,7 +6,7 @@ import { refuseNul } from '../../server/input-guards.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { MAX_FILES_PER_RESULT, type Upload } from '../files/files.service.ts';
-import { acceptResult, listResultsFor, returnResult } from './results.review.ts';
+import { acceptResult, listResults, returnResult } from './results.review.ts';
 import { type SubmissionBody, submitAssignmentResult } from './results.service.ts';
 import { requireResultSubmitAccess } from './results-access.ts';
 
@@ -163,7 +163,7 @@ export async function resultsRoutes(app: ZodApp) {
         },
       },
     },
-    async (request) => listResultsFor(ctx(request), request.query),
+    async (request) => listResults(ctx(request), request.query),
   );
 
   app.post(

@@ -3,12 +3,10 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
-import type { RequestContext } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById, listAgencies } from '../directory/directory.repo.ts';
-import type { FileStore } from '../files/file-store.ts';
 import {
   attachFilesToResult,
   checkUploads,
@@ -19,11 +17,14 @@ import {
 } from '../files/files.service.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { findPlanByNumber, findTaskByRef } from '../plans/plans.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   type AssignmentForResult,
   countOpenResults,
   findAssignmentForResult,
   findResultView,
+  insertResultSubmission,
+  listAssignmentsOfTaskAgency,
   type ResultView,
 } from './results.repo.ts';
 
@@ -50,27 +51,20 @@ export interface SubmittedResult {
 /**
  * Báo cáo kết quả by reference (the CLI `dondoc submit`, scripts, tests): finds the assignment of
  * plan, task and agency (for a recurring task, the occurrence asked for, else the earliest without
- * an accepted result), then goes through the same checked path as the API
- * (`submitAssignmentResult`): the access check — here as the authority's system actor —, the dates,
- * the assignment's row lock, "already accepted", "already pending", cancelled or moved.
- * `by` names the caller in the audit trail and as the decider ('cli').
+ * an accepted result), then records the result through `submitAssignmentResult`, the use case the
+ * API calls: the access check (the CLI as its authority's system actor), the dates, the
+ * assignment's row lock, "already accepted", "already pending", cancelled or moved. The audit
+ * trail and the decider name `ctx.actor` ('cli' for the CLI).
  */
-export async function submitResult(
-  db: Kysely<DB>,
-  authorityId: number,
-  input: SubmitResultInput,
-  by = 'system',
-  now: Date = new Date(),
-): Promise<SubmittedResult> {
-  const assignmentId = await findAssignmentByRef(db, authorityId, input);
-  const c = { db, actor: { kind: 'system', authorityId } satisfies Actor, ip: null, now };
+export async function submitResult(ctx: ServiceContext, input: SubmitResultInput): Promise<SubmittedResult> {
+  const assignmentId = await findAssignmentByRef(ctx.db, authorityOf(ctx.actor), input);
   const fields: SubmissionFields = {
     documentNumber: input.documentNumber ?? '',
     note: input.note ?? '',
     submittedOn: input.submittedOn,
     accept: input.accept,
   };
-  const view = await submitChecked(c, assignmentId, async () => ({ fields, files: [] }), null, by);
+  const view = await submitAssignmentResult(ctx, assignmentId, async () => ({ fields, files: [] }));
   return { resultId: view.id, assignmentId, status: view.status === 'accepted' ? 'accepted' : 'pending' };
 }
 
@@ -83,25 +77,7 @@ async function findAssignmentByRef(db: Kysely<DB>, authorityId: number, input: S
     throw new AppError('TASK_NOT_FOUND', `Kế hoạch ${plan.number} không có nhiệm vụ ${input.task}.`);
   }
   const agency = findAgency(await listAgencies(db, authorityId), input.agency);
-  const candidates = await db
-    .selectFrom('assignment as a')
-    .select(['a.id', 'a.role', 'a.occurrence'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('result_submission as r')
-            .whereRef('r.assignment_id', '=', 'a.id')
-            .where('r.status', '=', 'accepted')
-            .select('r.id'),
-        )
-        .as('has_accepted'),
-    )
-    .where('a.task_id', '=', task.id)
-    .where('a.agency_id', '=', agency.id)
-    .orderBy('a.role')
-    .orderBy('a.occurrence')
-    .execute();
+  const candidates = await listAssignmentsOfTaskAgency(db, task.id, agency.id);
   if (candidates.length === 0) {
     throw new AppError(
       'ASSIGNMENT_NOT_FOUND',
@@ -151,9 +127,6 @@ export interface SubmissionBody {
   files: Upload[];
 }
 
-/** The parts of the request context a service needs (tests and background jobs build one by hand). */
-export type ServiceContext = Pick<RequestContext, 'db' | 'actor' | 'ip' | 'now' | 'files'>;
-
 /**
  * Who decides (accepts or returns) a result. For a top-level assignment: `result.decide`, i.e. the
  * Office (and admin). For a sub-assignment (phân công lại), the agency that split its own assignment
@@ -196,26 +169,14 @@ export function assertOpenForResult(
  * the Office may record an earlier receipt date, and only whoever decides the result may accept it
  * at once. Files are staged before the transaction and moved into place as its last step; the
  * result, its files and the audit row are written together, under the assignment's row lock.
+ * The one path that records a result, whoever calls: the API (with files), `submitResult` (the CLI,
+ * by reference). Nothing else inserts into result_submission; the partial unique indexes of
+ * migration 2026-12-06T1200 (one accepted, one pending per assignment occurrence) back it up.
  */
-export function submitAssignmentResult(
+export async function submitAssignmentResult(
   c: ServiceContext,
   assignmentId: number,
   readBody: () => Promise<SubmissionBody>,
-): Promise<ResultView> {
-  return submitChecked(c, assignmentId, readBody, c.files);
-}
-
-/**
- * The one path that records a result, whoever calls: the API (with files) and `submitResult` (the
- * CLI, without). Nothing else inserts into result_submission; the partial unique indexes of
- * migration 2026-12-06T1200 (one accepted, one pending per assignment occurrence) back it up.
- */
-async function submitChecked(
-  c: Pick<ServiceContext, 'db' | 'actor' | 'now'> & { ip: string | null },
-  assignmentId: number,
-  readBody: () => Promise<SubmissionBody>,
-  store: FileStore | null,
-  by: string = actorName(c.actor),
 ): Promise<ResultView> {
   const { db, actor } = c;
   const authority = await findAuthorityById(db, authorityOf(actor));
@@ -238,33 +199,27 @@ async function submitChecked(
   }
   if (fields.accept) requireDecideAccess(actor, authorityId, assignment);
   const checked = checkUploads(files);
-  if (checked.length > 0 && store === null) {
-    throw new AppError('VALIDATION_FAILED', 'Không nhận tệp đính kèm theo cách gửi này.');
-  }
+  const by = actorName(actor);
   // refused before any file is stored; without files the check under the lock below is the same one
   if (checked.length > 0) assertOpenForResult(assignment, await countOpenResults(db, assignment.id));
   // written under temporary names now, moved into place as the transaction's last step (files.service.ts)
-  const staged = store === null ? null : await stageUploads(store, checked);
+  const staged = checked.length > 0 ? await stageUploads(c.files, checked) : null;
   try {
     return await inTransaction(db, async (trx) => {
       const locked = await findAssignmentForResult(trx, authorityId, assignmentId, true);
       if (!locked) throw assignmentNotFound();
       assertOpenForResult(locked, await countOpenResults(trx, locked.id));
-      const { id: resultId } = await trx
-        .insertInto('result_submission')
-        .values({
-          authority_id: authorityId,
-          assignment_id: locked.id,
-          submitted_on: submittedOn,
-          document_number: fields.documentNumber || null,
-          note: fields.note,
-          status: fields.accept ? 'accepted' : 'pending',
-          decided_on: fields.accept ? today : null,
-          decided_by: fields.accept ? by : null,
-          return_reason: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const resultId = await insertResultSubmission(trx, {
+        authority_id: authorityId,
+        assignment_id: locked.id,
+        submitted_on: submittedOn,
+        document_number: fields.documentNumber || null,
+        note: fields.note,
+        status: fields.accept ? 'accepted' : 'pending',
+        decided_on: fields.accept ? today : null,
+        decided_by: fields.accept ? by : null,
+        return_reason: null,
+      });
       await attachFilesToResult(trx, {
         authorityId,
         resultId,
@@ -285,11 +240,11 @@ async function submitChecked(
         const withdrawal = { assignmentIds: [locked.id], actor: by, now: c.now, ip: c.ip };
         await withdrawRemindersNoLongerDue(trx, authorityId, withdrawal);
       }
-      if (store !== null && staged) await publishUploads(store, staged);
+      if (staged) await publishUploads(c.files, staged);
       return view;
     });
   } finally {
-    if (store !== null && staged) await discardUploads(store, staged);
+    if (staged) await discardUploads(c.files, staged);
   }
 }
 

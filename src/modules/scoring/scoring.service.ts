@@ -15,7 +15,7 @@ import { agencyFilterFor, authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { listAssignmentFacts } from '../status/status.repo.ts';
-import { listWrittenReminders } from '../status/status.service.ts';
+import { computeWrittenReminders } from '../status/status.service.ts';
 import { listScorableAgencies } from './scoring.repo.ts';
 import { loadRuleSet } from './scoring-rules.service.ts';
 
@@ -118,7 +118,7 @@ async function loadFacts(
   const agencyIds = agencies.map((a) => a.id);
   const inWindow = (dueOn: LocalDate) => dueOn >= window.from && dueOn <= window.to;
   const reminders = new Map<string, ScoreReminder[]>();
-  const written = await listWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
+  const written = await computeWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
   for (const r of written) {
     if (!inWindow(r.dueOn)) continue;
     const list = reminders.get(r.agency) ?? [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { getStatusFor, listWrittenRemindersFor } from './status.service.ts';
+import { getStatus, listWrittenReminders } from './status.service.ts';
 
 const CountsSchema = z.object({
   done_on_time: z.number(),
@@ -41,10 +41,7 @@ export async function statusRoutes(app: ZodApp) {
         },
       },
     },
-    async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getStatusFor(db, actor, request.query, now);
-    },
+    async (request) => getStatus(ctx(request), request.query),
   );
 
   app.get(
@@ -73,9 +70,6 @@ export async function statusRoutes(app: ZodApp) {
         },
       },
     },
-    async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listWrittenRemindersFor(db, actor, request.query, now);
-    },
+    async (request) => listWrittenReminders(ctx(request), request.query),
   );
 }

@@ -5,9 +5,10 @@ import { writtenReminderAsOf } from '../../domain/reminders.ts';
 import { assignmentStateAsOf, emptyStateCounts, type StateCounts } from '../../domain/state.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, agencyFilterFor, authorityOf } from '../access/access.ts';
+import { agencyFilterFor, authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { findPlanByNumber } from '../plans/plans.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from './status.repo.ts';
 
 export type StatusCounts = StateCounts & { reminders: number };
@@ -19,35 +20,31 @@ export interface StatusQuery {
   agencyIds?: readonly number[] | null;
 }
 
-/** The status as an actor may see it: the whole authority, or an agency user's own scope. */
-export async function getStatusFor(
-  db: Kysely<DB>,
-  actor: Actor,
+/**
+ * Tình hình thực hiện as the actor may see it: the whole authority, or an agency user's own scope;
+ * as of `asOf` (default: today in the authority's time zone).
+ */
+export async function getStatus(
+  ctx: ServiceContext,
   query: { asOf?: string | undefined; plan?: string | undefined },
-  now = new Date(),
-) {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const agencyIds = agencyFilterFor(actor, 'stats.read', authority.id);
-  return getStatus(db, authority.id, {
-    asOf: parseAsOf(query.asOf, authority.time_zone, now),
-    plan: query.plan,
-    agencyIds,
-  });
+): Promise<StatusReport> {
+  const agencyIds = agencyFilterFor(ctx.actor, 'stats.read', authorityOf(ctx.actor));
+  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  const asOf = parseAsOf(query.asOf, authority.time_zone, ctx.now);
+  return computeStatus(ctx.db, authority.id, { asOf, plan: query.plan, agencyIds });
 }
 
-/** The written reminders an actor may see, as of a date. */
-export async function listWrittenRemindersFor(
-  db: Kysely<DB>,
-  actor: Actor,
+/** Nhắc nhở bằng văn bản the actor may see, incurred up to `asOf` (default: today). */
+export async function listWrittenReminders(
+  ctx: ServiceContext,
   query: { asOf?: string | undefined; plan?: string | undefined },
-  now = new Date(),
-) {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const agencyIds = agencyFilterFor(actor, 'reminder.read', authority.id);
-  const asOf = parseAsOf(query.asOf, authority.time_zone, now);
+): Promise<{ asOf: LocalDate; reminders: ReminderRow[] }> {
+  const agencyIds = agencyFilterFor(ctx.actor, 'reminder.read', authorityOf(ctx.actor));
+  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  const asOf = parseAsOf(query.asOf, authority.time_zone, ctx.now);
   return {
     asOf,
-    reminders: await listWrittenReminders(db, authority.id, { asOf, plan: query.plan, agencyIds }),
+    reminders: await computeWrittenReminders(ctx.db, authority.id, { asOf, plan: query.plan, agencyIds }),
   };
 }
 
@@ -70,11 +67,12 @@ export interface ReminderRow {
 }
 
 /**
- * Who owes what as of a date: the §5 counts of lead assignments per agency and in total, and the
+ * The read model behind the two use cases above (and scoring.service.ts, which checks its own
+ * access): no access check here. Who owes what as of a date: the §5 counts of lead assignments per agency and in total, and the
  * written reminders incurred up to that date. Coordinating (support) assignments answer for no
  * result of their own and are not counted.
  */
-export async function getStatus(
+export async function computeStatus(
   db: Kysely<DB>,
   authorityId: number,
   query: StatusQuery,
@@ -99,8 +97,8 @@ export async function getStatus(
   return { asOf: query.asOf, plan: query.plan ?? null, totals, agencies: [...byAgency.values()] };
 }
 
-/** Nhắc nhở bằng văn bản — every written reminder incurred up to `asOf`, in date order. */
-export async function listWrittenReminders(
+/** Every written reminder incurred up to `asOf`, in date order (no access check: see computeStatus). */
+export async function computeWrittenReminders(
   db: Kysely<DB>,
   authorityId: number,
   query: StatusQuery,

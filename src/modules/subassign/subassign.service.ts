@@ -3,12 +3,12 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { type AssignmentState, assignmentStateAsOf } from '../../domain/state.ts';
-import type { RequestContext } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { listAgencyScope } from '../auth/auth.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   findAgencies,
   findParentAssignment,
@@ -16,8 +16,6 @@ import {
   listSubassignNotes,
   type ParentAssignment,
 } from './subassign.repo.ts';
-
-export type SubassignContext = Pick<RequestContext, 'db' | 'actor' | 'ip' | 'now'>;
 
 export interface SubassignItem {
   /** a unit below the assignment's agency (its parent_id chain leads there) */
@@ -51,7 +49,7 @@ export interface SubassignmentsView {
  * assignments; the child's results are decided by the agency that split it.
  */
 export async function subassign(
-  c: SubassignContext,
+  c: ServiceContext,
   parentId: number,
   items: readonly SubassignItem[],
 ): Promise<SubassignmentsView> {
@@ -120,7 +118,7 @@ export async function subassign(
 
 /** The children of an assignment, each with its state as of today, and the parent's rolled-up progress. */
 export async function getSubassignments(
-  c: Pick<SubassignContext, 'db' | 'actor' | 'now'>,
+  c: Pick<ServiceContext, 'db' | 'actor' | 'now'>,
   parentId: number,
 ): Promise<SubassignmentsView> {
   const { db, actor } = c;

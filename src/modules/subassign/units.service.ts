@@ -4,8 +4,8 @@ import { AppError } from '../../shared/errors.ts';
 import { actorName, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { listAgencyScope } from '../auth/auth.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { countUnits, findAgencies, listUnitRows } from './subassign.repo.ts';
-import type { SubassignContext } from './subassign.service.ts';
 
 export interface UnitView {
   id: number;
@@ -21,7 +21,7 @@ export interface UnitView {
  * authority; the name unique under the same parent.
  */
 export async function createUnit(
-  c: SubassignContext,
+  c: Pick<ServiceContext, 'db' | 'actor' | 'ip' | 'now'>,
   input: { name: string; code: string; parentId?: number | undefined },
 ): Promise<UnitView> {
   const { db, actor } = c;
@@ -83,7 +83,7 @@ export async function createUnit(
  * the authority; with `parentId`, only the units below that agency (which must itself be visible).
  */
 export async function listUnits(
-  c: Pick<SubassignContext, 'db' | 'actor'>,
+  c: Pick<ServiceContext, 'db' | 'actor'>,
   query: { parentId?: number | undefined; page: number; pageSize: number },
 ) {
   const { db, actor } = c;

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type LocalDate, localDateOf } from '../../domain/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PageQuery } from '../../shared/schemas/common.ts';
+import { type Action, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { type AssignmentForWorkflow, findAssignmentOfAuthority } from './extensions.repo.ts';
+
+/**
+ * The request → decision core that extension requests (xin gia hạn) and obstacle reports (khó khăn,
+ * vướng mắc) share: an agency raises one on an assignment of its scope, the Office or leadership
+ * decides on it once, lists show every agency to the Office and an agency its own scope. What
+ * differs (the deadline rules of an extension, the answer to an obstacle) stays in each service.
+ */
+
+/**
+ * Opening a request on an assignment: the assignment of the actor's authority (404 otherwise), the
+ * access check on its agency, refused when cancelled or moved; `today` in the authority's time zone.
+ */
+export async function openRequestOn(
+  ctx: ServiceContext,
+  assignmentId: number,
+  action: Extract<Action, 'extension.request' | 'obstacle.report'>,
+  /** a refusal of the kind's own, checked before "cancelled" (an extension: only the lead agency asks) */
+  refuse?: (assignment: AssignmentForWorkflow) => void,
+): Promise<{ authorityId: number; assignment: AssignmentForWorkflow; today: LocalDate }> {
+  const authority = await findAuthorityOf(ctx);
+  const assignment = await findAssignmentOfAuthority(ctx.db, authority.id, assignmentId);
+  if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
+  requireAccess(ctx.actor, action, { authorityId: authority.id, agencyId: assignment.agency_id });
+  refuse?.(assignment);
+  if (assignment.cancelled_on !== null)
+    throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
+  return { authorityId: authority.id, assignment, today: localDateOf(ctx.now, authority.time_zone) };
+}
+
+/** The rows of a request list as the actor may see them: all for the Office and leadership, else its scope. */
+export async function listRequests<Row, View, Status>(
+  ctx: Pick<ServiceContext, 'db' | 'actor'>,
+  query: PageQuery & { status?: Status | undefined; assignmentId?: number | undefined },
+  list: (
+    db: Kysely<DB>,
+    authorityId: number,
+    filter: {
+      status: Status | undefined;
+      assignmentId: number | undefined;
+      agencyIds: readonly number[] | null;
+    },
+    page: PageQuery,
+  ) => Promise<{ rows: Row[]; total: number }>,
+  view: (row: Row) => View,
+) {
+  const authorityId = authorityOf(ctx.actor);
+  const agencyIds = agencyFilterFor(ctx.actor, 'assignment.read', authorityId);
+  const filter = { status: query.status, assignmentId: query.assignmentId, agencyIds };
+  const { rows, total } = await list(ctx.db, authorityId, filter, query);
+  return { items: rows.map(view), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * A request about to be decided, inside the deciding transaction: its row locked, found in the
+ * actor's authority (NOT_FOUND otherwise), the access check on its agency, refused once decided.
+ */
+export async function loadForDecision<Row extends { agency_id: number; status: string }>(
+  trx: Kysely<DB>,
+  ctx: ServiceContext,
+  authorityId: number,
+  id: number,
+  kind: {
+    action: Extract<Action, 'extension.decide' | 'obstacle.respond'>;
+    lock: (db: Kysely<DB>, id: number) => Promise<void>;
+    find: (db: Kysely<DB>, authorityId: number, id: number) => Promise<Row | undefined>;
+    open: Row['status'];
+    notFound: string;
+    /** the refusal once decided */
+    decided: (status: Row['status']) => AppError;
+  },
+): Promise<Row> {
+  await kind.lock(trx, id);
+  const row = await kind.find(trx, authorityId, id);
+  if (!row) throw new AppError('NOT_FOUND', kind.notFound);
+  requireAccess(ctx.actor, kind.action, { authorityId, agencyId: row.agency_id });
+  if (row.status !== kind.open) throw kind.decided(row.status);
+  return row;
+}
+
+/** The actor's authority and today there. */
+export async function decisionDay(ctx: ServiceContext): Promise<{ authorityId: number; today: LocalDate }> {
+  const authority = await findAuthorityOf(ctx);
+  return { authorityId: authority.id, today: localDateOf(ctx.now, authority.time_zone) };
+}
+
+function findAuthorityOf(ctx: ServiceContext) {
+  return findAuthorityById(ctx.db, authorityOf(ctx.actor));
+}

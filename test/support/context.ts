@@ -1,0 +1,29 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.ts';
+import type { Action } from '../../src/modules/access/access.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
+import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
+
+const files = createLocalFileStore(join(tmpdir(), 'dondoc-test-files'));
+
+/**
+ * The context a test calls a use case with, as the CLI and the jobs do: the system actor of one
+ * authority (named 'system' unless said; every right unless `rights`), the clock read now (fake
+ * timers included) unless `now`.
+ */
+export function systemContextFor(
+  db: Kysely<DB>,
+  authorityId: number,
+  options: { name?: string; rights?: readonly Action[]; now?: Date } = {},
+): ServiceContext {
+  return systemContext({
+    db,
+    files,
+    authorityId,
+    name: options.name ?? 'system',
+    ...(options.rights ? { rights: options.rights } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
