@@ -94,3 +94,33 @@ export async function listAgencyScope(db: Kysely<DB>, agencyId: number): Promise
     .execute();
   return rows.map((r) => r.id);
 }
+
+export async function touchApiToken(db: Kysely<DB>, tokenId: number, now: Date): Promise<void> {
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
+  await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Signs a user out everywhere but the session `keepTokenHash` (null: everywhere). */
+export async function deleteSessionsOfUserExcept(
+  db: Kysely<DB>,
+  userId: number,
+  keepTokenHash: string | null,
+): Promise<void> {
+  let sessions = db.deleteFrom('user_session').where('user_id', '=', userId);
+  if (keepTokenHash) sessions = sessions.where('token_hash', '<>', keepTokenHash);
+  await sessions.execute();
+}
+
+/** The names the web app shows of a signed-in user: full name, authority and agency. */
+export function findSessionProfile(db: Kysely<DB>, userId: number) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('authority as au', 'au.id', 'u.authority_id')
+    .leftJoin('agency as a', 'a.id', 'u.agency_id')
+    .select(['u.display_name', 'au.name as authority_name', 'a.name as agency_name'])
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
