@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
@@ -123,4 +123,8 @@ export function findSessionProfile(db: Kysely<DB>, userId: number) {
     .select(['u.display_name', 'au.name as authority_name', 'a.name as agency_name'])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
+}
+
+export async function insertSession(db: Kysely<DB>, values: Insertable<DB['user_session']>): Promise<void> {
+  await db.insertInto('user_session').values(values).execute();
 }

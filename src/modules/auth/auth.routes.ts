@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
-import { AppError } from '../../shared/errors.ts';
 import { ACTIONS, allowedActions, requireUser } from '../access/access.ts';
 import { accountContext, wallClock } from './auth.hooks.ts';
 import { changePassword, login, logout, SESSION_COOKIE, sessionProfile } from './auth.service.ts';

@@ -9,6 +9,7 @@ import {
   countTokensOfUser,
   findTokenOfAuthority,
   findTokenOwner,
+  insertApiToken,
   listTokensOfUser,
   revokeToken,
   revokeTokensOfUser,
@@ -142,18 +143,14 @@ export async function createApiToken(
   const token = newSecret(TOKEN_PREFIX);
   const scopes = input.scopes ? [...input.scopes] : null;
   return inTransaction(c.db, async (trx) => {
-    const { id } = await trx
-      .insertInto('api_token')
-      .values({
-        authority_id: owner.authorityId,
-        user_id: owner.userId,
-        name,
-        token_hash: sha256(token),
-        scopes,
-        expires_at: expiresAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertApiToken(trx, {
+      authority_id: owner.authorityId,
+      user_id: owner.userId,
+      name,
+      token_hash: sha256(token),
+      scopes,
+      expires_at: expiresAt,
+    });
     await writeAudit(trx, {
       authorityId: owner.authorityId,
       actor: actorName(actor),
