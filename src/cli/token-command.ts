@@ -42,8 +42,9 @@ export async function tokenCommand(
   const [sub] = args;
   if (sub !== 'list' && sub !== 'create' && sub !== 'revoke') throw new AppError('VALIDATION_FAILED', USAGE);
   const authority = await resolveAuthority(db, str(flags.authority));
-  // the tokens of any account of the authority: what an admin (user.manage) may do with them
-  const c = await cliContext(db, config, authority.id, ['user.manage']);
+  // the tokens of any account of the authority, as an admin may (user.manage); `self` as every
+  // signed-in user has it, so an unknown token answers NOT_FOUND as it does to them
+  const c = await cliContext(db, config, authority.id, ['user.manage', 'self']);
   const userOf = async () => {
     const username = required(flags, 'user', 'tên đăng nhập của tài khoản');
     const id = await findUserIdByUsername(db, authority.id, username);

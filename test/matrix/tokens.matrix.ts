@@ -12,7 +12,7 @@ async function tokenOf({ db, world }: MatrixContext, target: Target): Promise<nu
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
   const { id } = await createApiToken(
-    testContext(db, systemActor(world.authorityId, 'cli', ['user.manage'])),
+    testContext(db, systemActor(world.authorityId, 'cli', ['user.manage', 'self'])),
     { userId: user.id, name: `Mã của ${username}`, days: 30 },
   );
   return id;
