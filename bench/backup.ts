@@ -114,6 +114,7 @@ for (const engine of values.engines.split(',')) {
     const backup = await createBackup(
       { db: database.db, database: source, files: createLocalFileStore(filesDir) },
       join(work, 'backup.tar'),
+      new Date(),
     );
     const backupSeconds = seconds(t);
     await database.close();

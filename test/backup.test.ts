@@ -166,6 +166,7 @@ for (const backend of backendNames()) {
       const during = await createBackup(
         { db: database.db, database: source.location, files: source.files },
         join(work, 'during.tar'),
+        new Date(),
       );
       expect(await writes).toEqual(targets.map(() => 201));
       const atSnapshot = during.manifest.database.tables.result_submission?.rows ?? 0;
@@ -207,6 +208,7 @@ for (const backend of backendNames()) {
       const after = await createBackup(
         { db: database.db, database: source.location, files: source.files },
         join(work, 'after.tar'),
+        new Date(),
       );
       const target2 = await emptyLocation(backend, cleanups);
       const targetFiles2 = createLocalFileStore(mkdtempSync(join(tmpdir(), 'dondoc-files-')));
@@ -238,7 +240,11 @@ for (const backend of backendNames()) {
 
     it('dondoc backup --verify finds a changed byte, a cut archive and a member added', async () => {
       const archive = join(work, 'verify.tar');
-      await createBackup({ db: source.database.db, database: source.location, files: source.files }, archive);
+      await createBackup(
+        { db: source.database.db, database: source.location, files: source.files },
+        archive,
+        new Date(),
+      );
       const env = { DONDOC_DATA_DIR: join(work, 'unused-data') };
       const cli = async (...argv: string[]) => {
         const out: string[] = [];
@@ -277,7 +283,7 @@ for (const backend of backendNames()) {
       expect(cut.err).toContain('[BACKUP_INVALID]');
 
       // a member the manifest does not list, slipped in before the manifest
-      const padded = new ArchiveWriter(join(work, 'added.tar'));
+      const padded = new ArchiveWriter(join(work, 'added.tar'), new Date());
       for await (const entry of readArchive(archive)) {
         if (entry.type === 'directory') await padded.addDirectory(entry.name);
         else {
@@ -310,6 +316,7 @@ for (const backend of backendNames()) {
       const backup = await createBackup(
         { db: source.database.db, database: source.location, files: source.files },
         archive,
+        new Date(),
       );
       // a target that already holds another authority's data
       const target = await emptyLocation(backend, cleanups);

@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import type { Actor } from '../src/modules/access/access.ts';
 import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.ts';
 import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
+import { testContext } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -227,7 +228,7 @@ describeEachDatabase('directory (danh mục)', (t) => {
       agencyScope: agencyId === null ? [] : [agencyId],
       via: 'session',
     });
-    const asAgency = { db: t.db, actor: user('agency', world.agency('STP')) };
+    const asAgency = testContext(t.db, user('agency', world.agency('STP')));
     await expect(importReferenceAgencies(asAgency, 'provincial-departments')).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -235,7 +236,7 @@ describeEachDatabase('directory (danh mục)', (t) => {
       code: 'FORBIDDEN',
     });
 
-    const asOffice = { db: t.db, actor: user('office', null) };
+    const asOffice = testContext(t.db, user('office', null));
     const result = await importReferenceAgencies(asOffice, 'provincial-departments');
     // the seed's 20 provincial agencies and the 2025 Sở Nông nghiệp và Môi trường are already there
     expect(result.skipped.map((s) => s.existingCode)).toEqual(

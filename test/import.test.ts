@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { headerOverridesOf, importCommand } from '../src/cli/import-command.ts';
 import type { DB } from '../src/db/schema.ts';
+import { SYSTEM_ACTOR } from '../src/modules/access/access.ts';
 import {
   createAuthorityFromDirectory,
   type DirectoryFile,
@@ -77,7 +78,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describeEachDatabase('importing plan documents', (t) => {
   let authority: { id: number; place: string };
   beforeEach(async () => {
-    const id = await createAuthorityFromDirectory(t.db, directoryFile);
+    const id = await createAuthorityFromDirectory({ db: t.db, actor: SYSTEM_ACTOR }, directoryFile);
     authority = { id, place: 'Tây Ninh' };
   });
 

@@ -1,6 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
-import { createUser } from '../src/modules/auth/auth.service.ts';
+import { systemActor } from '../src/modules/access/access.ts';
+import { createUser } from '../src/modules/users/users.service.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
+import { testContext } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -137,15 +139,14 @@ describeEachDatabase('HTTP API: sub-units and sub-assignment', (t) => {
     if (!childA || !childB) throw new Error('children');
 
     // a user of the unit itself may report, but not decide its own result
-    const unitUser = await createUser(t.db, {
-      authorityId: world.authorityId,
+    const unitUser = await createUser(testContext(t.db, systemActor(world.authorityId)), {
       username: 'stp.xdkt',
       displayName: 'Phòng XDKT',
       role: 'agency',
       agencyId: a.id,
       password: DEMO_PASSWORD,
     });
-    expect(unitUser).toBeGreaterThan(0);
+    expect(unitUser.id).toBeGreaterThan(0);
     const unit = await signIn(world.app, 'stp.xdkt');
     const submitted = await unit.request({
       method: 'POST',

@@ -25,7 +25,7 @@ for (const backend of backendNames()) {
     async function actorOf(token: string): Promise<string> {
       const database = await openDatabase(loadConfig(env).database);
       try {
-        const { actor } = await resolveActor(database.db, { bearer: token });
+        const { actor } = await resolveActor(database.db, { bearer: token }, new Date());
         return actor.kind === 'user' ? actor.username : actor.kind;
       } catch (error) {
         return (error as { code: string }).code;

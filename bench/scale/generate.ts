@@ -22,6 +22,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { addDays, daysBetween, type LocalDate, maxDate, minDate } from '../../src/domain/dates.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/access/access.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.service.ts';
 import {
@@ -216,7 +217,7 @@ export async function generateScaleData(db: Kysely<DB>, options: ScaleOptions): 
   const asOf = options.asOf ?? SCALE_AS_OF;
   const timings = { directory: 0, plans: 0, extensions: 0, results: 0, users: 0 };
   let t = performance.now();
-  const authorityId = await createAuthorityFromDirectory(db, scaleDirectory(code));
+  const authorityId = await createAuthorityFromDirectory({ db, actor: SYSTEM_ACTOR }, scaleDirectory(code));
   timings.directory = performance.now() - t;
 
   t = performance.now();

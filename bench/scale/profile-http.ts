@@ -19,6 +19,7 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/access/access.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -163,7 +164,7 @@ try {
   log(
     `generated ${data.leadAssignments + data.supportAssignments} assignments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
-  const w = await createAuthorityFromDirectory(db, scaleDirectory('BENCH-W'));
+  const w = await createAuthorityFromDirectory({ db, actor: SYSTEM_ACTOR }, scaleDirectory('BENCH-W'));
   await createScaleUsers(db, w, 'w.');
   // open assignments for scenario 4: plans of 50 tasks with group cells in BENCH-W
   t = performance.now();

@@ -23,6 +23,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { writtenReminderAsOf } from '../../src/domain/reminders.ts';
 import type { Actor } from '../../src/modules/access/access.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/access/access.ts';
 import { listAssignmentsFor } from '../../src/modules/assignments/assignments.service.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
 import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
@@ -305,7 +306,7 @@ export async function runEngine(options: {
     log(`generated ${JSON.stringify(data)} in ${generateSeconds} s`);
     const asOf = data.asOf;
     // the write scenarios' own authority, same directory
-    const w = await createAuthorityFromDirectory(db, scaleDirectory('BENCH-W'));
+    const w = await createAuthorityFromDirectory({ db, actor: SYSTEM_ACTOR }, scaleDirectory('BENCH-W'));
     await createScaleUsers(db, w, 'w.');
     // The planner's statistics after each bulk write, as autovacuum would keep them on a production
     // server (this machine's PostgreSQL runs with autovacuum off; PGlite has none): with stale ones a

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { isLocalDate } from '../domain/dates.ts';
-import type { Actor } from '../modules/access/access.ts';
 import { assertAgencyKind, normaliseAgencyCode, tidyAgencyName } from '../modules/directory/agency-names.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import {
@@ -10,15 +10,12 @@ import {
   findAgencyIdByCode,
   importAgenciesCsv,
 } from '../modules/directory/directory-csv.service.ts';
-import {
-  addAgencyAlias,
-  createAgency,
-  listAgenciesFor,
-} from '../modules/directory/directory-edit.service.ts';
+import { addAgencyAlias, createAgency, listAgencies } from '../modules/directory/directory-edit.service.ts';
 import { importReferenceAgencies } from '../modules/directory/directory-reference.service.ts';
 import { REFERENCE_IDS } from '../modules/directory/reference-directories.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 import { renderTable } from './table.ts';
 
 const USAGE =
@@ -38,13 +35,20 @@ const KIND_LABEL = {
 
 /**
  * `dondoc agencies list|add|alias|import|export|import-reference` — the directory (Danh mục cơ quan)
- * from the server's console, as the system actor of the authority, through the web API's own checked
+ * from the server's console, as the CLI's system actor of the authority (reading and editing the
+ * directory, nothing else), through the web API's own checked
  * service functions (directory-edit.service.ts, directory-csv.service.ts, directory-reference.service.ts).
  */
-export async function agenciesCommand(db: Kysely<DB>, flags: Flags, print: Print, args: string[] = []) {
+export async function agenciesCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  args: string[] = [],
+  config?: Config,
+) {
   const [sub, ...rest] = args;
   const authority = await resolveAuthority(db, str(flags.authority));
-  const c = { db, actor: { kind: 'system', authorityId: authority.id } satisfies Actor, ip: null };
+  const c = await cliContext(db, config, authority.id, ['directory.read', 'directory.write']);
 
   switch (sub) {
     case 'list': {
@@ -53,7 +57,7 @@ export async function agenciesCommand(db: Kysely<DB>, flags: Flags, print: Print
         throw new AppError('INVALID_DATE', `Ngày "${validOn}" không hợp lệ: cần dạng YYYY-MM-DD.`);
       const items = [];
       for (let page = 1; ; page++) {
-        const got = await listAgenciesFor(c, { page, pageSize: 200, validOn });
+        const got = await listAgencies(c, { page, pageSize: 200, validOn });
         items.push(...got.items);
         if (items.length >= got.total || got.items.length === 0) break;
       }

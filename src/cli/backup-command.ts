@@ -50,7 +50,11 @@ export async function runBackupCommand(
         let summary: BackupSummary;
         const started = performance.now();
         try {
-          summary = await createBackup({ db: database.db, database: location, files }, flags.out as string);
+          summary = await createBackup(
+            { db: database.db, database: location, files },
+            flags.out as string,
+            new Date(),
+          );
         } finally {
           await database.close();
         }

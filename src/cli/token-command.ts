@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { ACTIONS, type Actor } from '../modules/access/access.ts';
+import { ACTIONS } from '../modules/access/access.ts';
 import {
   createApiToken,
   listApiTokens,
@@ -13,6 +13,7 @@ import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { findUserIdByUsername } from '../modules/users/users.repo.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 import { renderTable } from './table.ts';
 
 const USAGE =
@@ -41,7 +42,9 @@ export async function tokenCommand(
   const [sub] = args;
   if (sub !== 'list' && sub !== 'create' && sub !== 'revoke') throw new AppError('VALIDATION_FAILED', USAGE);
   const authority = await resolveAuthority(db, str(flags.authority));
-  const c = { db, actor: { kind: 'system', authorityId: authority.id } satisfies Actor, ip: null };
+  // the tokens of any account of the authority, as an admin may (user.manage); `self` as every
+  // signed-in user has it, so an unknown token answers NOT_FOUND as it does to them
+  const c = await cliContext(db, config, authority.id, ['user.manage', 'self']);
   const userOf = async () => {
     const username = required(flags, 'user', 'tên đăng nhập của tài khoản');
     const id = await findUserIdByUsername(db, authority.id, username);

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
 import type { DB, Role } from '../db/schema.ts';
-import type { Actor } from '../modules/access/access.ts';
-import { findAuthorityByCode, listAgencies } from '../modules/directory/directory.repo.ts';
+import { findAuthorityByCode } from '../modules/directory/directory.repo.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { findAgencyIdByCode } from '../modules/directory/directory-csv.service.ts';
 import { createFirstAuthority } from '../modules/setup/first-start.ts';
 import { findUserIdByUsername } from '../modules/users/users.repo.ts';
-import { createUserFor, updateUser } from '../modules/users/users.service.ts';
+import { createUser, updateUser } from '../modules/users/users.service.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 
 const ROLES: readonly Role[] = ['office', 'leader', 'admin', 'agency'];
 
@@ -25,14 +27,21 @@ const USAGE =
  * e-mails go ("" removes the address) and whether it is its agency's head (receives escalations).
  * Both go through the users service (same validation and audit as the API) as the system actor.
  */
-export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, args: string[] = []) {
+export async function userCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  args: string[] = [],
+  config?: Config,
+) {
   const [sub] = args;
   if (sub !== 'add' && sub !== 'set') throw new AppError('VALIDATION_FAILED', USAGE);
   const authority =
     sub === 'add' && typeof flags['authority-name'] === 'string'
-      ? await authorityOfFirstAdministrator(db, flags)
+      ? await authorityOfFirstAdministrator(db, flags, config)
       : await resolveAuthority(db, str(flags.authority));
-  const c = { db, actor: { kind: 'system', authorityId: authority.id } satisfies Actor };
+  // accounts of the authority, and the directory read to find an agency account's agency
+  const c = await cliContext(db, config, authority.id, ['user.manage', 'directory.read']);
   const isHead = headFlag(flags);
   if (sub === 'set') {
     const username = required(flags, 'username', 'tên đăng nhập');
@@ -64,16 +73,13 @@ export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, ar
   let agencyId: number | null = null;
   if (role === 'agency') {
     const code = required(flags, 'agency', 'mã cơ quan, ví dụ --agency STP').trim().toUpperCase();
-    const agency = (await listAgencies(db, authority.id)).find((a) => a.code.toUpperCase() === code);
-    if (!agency)
-      throw new AppError('AGENCY_NOT_FOUND', `Không tìm thấy cơ quan mã "${code}" trong danh mục.`);
-    agencyId = agency.id;
+    agencyId = await findAgencyIdByCode(c, code);
   } else if (str(flags.agency) !== undefined) {
     throw new AppError('VALIDATION_FAILED', 'Chỉ tài khoản vai trò agency mới gắn với cơ quan (--agency).');
   }
   const given = str(flags.password);
   const password = given ?? randomBytes(12).toString('base64url');
-  const user = await createUserFor(c, {
+  const user = await createUser(c, {
     username,
     displayName,
     role,
@@ -108,7 +114,7 @@ export async function userCommand(db: Kysely<DB>, flags: Flags, print: Print, ar
  * `user add --role admin --authority CODE --authority-name "…"` on a fresh database: creates the
  * authority for its first administrator; run again after a failure, it finds the same authority.
  */
-async function authorityOfFirstAdministrator(db: Kysely<DB>, flags: Flags) {
+async function authorityOfFirstAdministrator(db: Kysely<DB>, flags: Flags, config: Config | undefined) {
   const code = required(flags, 'authority', 'mã cơ quan ban hành, ví dụ --authority UBND-TN');
   const existing = await findAuthorityByCode(db, code.trim().toUpperCase());
   if (existing) return existing;
@@ -118,7 +124,8 @@ async function authorityOfFirstAdministrator(db: Kysely<DB>, flags: Flags) {
       'Tài khoản đầu tiên của cơ quan ban hành mới phải là --role admin.',
     );
   }
-  return createFirstAuthority(db, {
+  // a new authority stands above any authority: the CLI's system actor of every one, for the directory
+  return createFirstAuthority(await cliContext(db, config, null, ['directory.write']), {
     code,
     name: required(flags, 'authority-name', 'tên cơ quan ban hành'),
     place: str(flags.place),

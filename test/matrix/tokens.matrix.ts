@@ -1,4 +1,6 @@
+import { systemActor } from '../../src/modules/access/access.ts';
 import { createApiToken } from '../../src/modules/auth/tokens.service.ts';
+import { testContext } from '../support/context.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A live API token of Sở Tư pháp's account (own) or Sở Nội vụ's (other), made as the CLI makes one. */
@@ -10,7 +12,7 @@ async function tokenOf({ db, world }: MatrixContext, target: Target): Promise<nu
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
   const { id } = await createApiToken(
-    { db, actor: { kind: 'system', authorityId: world.authorityId } },
+    testContext(db, systemActor(world.authorityId, 'cli', ['user.manage', 'self'])),
     { userId: user.id, name: `Mã của ${username}`, days: 30 },
   );
   return id;

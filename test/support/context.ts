@@ -2,7 +2,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
-import type { Action } from '../../src/modules/access/access.ts';
+import type { Action, Actor } from '../../src/modules/access/access.ts';
+import type { FileStore } from '../../src/modules/files/file-store.ts';
 import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
 
@@ -26,4 +27,13 @@ export function systemContextFor(
     ...(options.rights ? { rights: options.rights } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+}
+
+/** A use-case context for a test calling a service as someone (a user, the public): the actor given. */
+export function testContext(
+  db: Kysely<DB>,
+  actor: Actor,
+  options: { now?: Date; ip?: string | null; files?: FileStore } = {},
+): ServiceContext {
+  return { db, actor, now: options.now ?? new Date(), ip: options.ip ?? null, files: options.files ?? files };
 }

@@ -2,14 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createUser } from '../../src/modules/auth/auth.service.ts';
+import { SYSTEM_ACTOR, systemActor } from '../../src/modules/access/access.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/demo.service.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
 import type { FileStore } from '../../src/modules/files/file-store.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
+import { createUser } from '../../src/modules/users/users.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
-import { systemContextFor } from './context.ts';
+import { systemContextFor, testContext } from './context.ts';
 import type { TestDatabase } from './databases.ts';
 
 export { DEMO_PASSWORD };
@@ -33,7 +34,8 @@ export async function buildWorld(
   options: { now?: () => Date; http?: Partial<HttpOptions>; files?: FileStore } = {},
 ): Promise<World> {
   const { authorityId } = await loadDemo(t.db, { users: true });
-  const otherAuthorityId = await createAuthorityFromDirectory(t.db, {
+  const system = { db: t.db, actor: SYSTEM_ACTOR };
+  const otherAuthorityId = await createAuthorityFromDirectory(system, {
     authority: { code: 'UBND-BD', name: 'Ủy ban nhân dân tỉnh Bình Định', place: 'Bình Định' },
     agencies: [
       { code: 'VP', name: 'Văn phòng UBND tỉnh', kind: 'province' },
@@ -62,15 +64,16 @@ export async function buildWorld(
     .where('authority_id', '=', otherAuthorityId)
     .execute();
   const otherStp = otherAgencies.find((a) => a.code === 'STP')?.id ?? null;
-  const base = { authorityId: otherAuthorityId, password: DEMO_PASSWORD };
-  await createUser(t.db, {
+  const base = { password: DEMO_PASSWORD };
+  const asOther = testContext(t.db, systemActor(otherAuthorityId));
+  await createUser(asOther, {
     ...base,
     username: 'bd.vanphong',
     displayName: 'Văn phòng Bình Định',
     role: 'office',
     agencyId: null,
   });
-  await createUser(t.db, {
+  await createUser(asOther, {
     ...base,
     username: 'bd.stp',
     displayName: 'Sở Tư pháp Bình Định',

@@ -139,6 +139,17 @@ export function requireAccess(actor: Actor, action: Action, target?: AccessTarge
   throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', { action });
 }
 
+/**
+ * For administrative bootstraps that stand above any authority (creating one, loading the demo): only a
+ * system actor of every authority (the CLI, the demo loader) with the right; anyone else is FORBIDDEN.
+ */
+export function requireSystemAccess(actor: Actor, action: Action): void {
+  if (actor.kind !== 'system' || actor.authorityId !== null) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', { action });
+  }
+  requireAccess(actor, action);
+}
+
 /** The authority an actor works in (a system actor must be given one). */
 export function authorityOf(actor: Actor, fallback?: number): number {
   if (actor.kind === 'user') return actor.authorityId;

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { serviceContext } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { resolveActor, SESSION_COOKIE } from './auth.service.ts';
 import { safeEqual } from './passwords.ts';
 
@@ -18,7 +20,7 @@ export async function attachActor(request: FastifyRequest, _reply: FastifyReply)
   const { actor, csrfToken } = await resolveActor(
     deps.db,
     { sessionToken, bearer },
-    new Date(),
+    wallClock(),
     deps.http.sessionIdleMinutes,
   );
   request.actor = actor;
@@ -29,4 +31,17 @@ export async function attachActor(request: FastifyRequest, _reply: FastifyReply)
       throw new AppError('CSRF_FAILED', 'Phiên làm việc không hợp lệ (thiếu mã CSRF): hãy tải lại trang.');
     }
   }
+}
+
+/**
+ * Sessions, API tokens and password changes live on the wall clock, not on the app's business clock
+ * (`deps.now`, which tests set to 2021): an expiry is a security property. Read once per request.
+ */
+export function wallClock(): Date {
+  return new Date();
+}
+
+/** The use-case context of the account and token routes: the request's, on the wall clock. */
+export function accountContext(request: FastifyRequest): ServiceContext {
+  return { ...serviceContext(request), now: wallClock() };
 }

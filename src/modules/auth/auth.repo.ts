@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
@@ -93,4 +93,38 @@ export async function listAgencyScope(db: Kysely<DB>, agencyId: number): Promise
     .select('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+export async function touchApiToken(db: Kysely<DB>, tokenId: number, now: Date): Promise<void> {
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
+  await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Signs a user out everywhere but the session `keepTokenHash` (null: everywhere). */
+export async function deleteSessionsOfUserExcept(
+  db: Kysely<DB>,
+  userId: number,
+  keepTokenHash: string | null,
+): Promise<void> {
+  let sessions = db.deleteFrom('user_session').where('user_id', '=', userId);
+  if (keepTokenHash) sessions = sessions.where('token_hash', '<>', keepTokenHash);
+  await sessions.execute();
+}
+
+/** The names the web app shows of a signed-in user: full name, authority and agency. */
+export function findSessionProfile(db: Kysely<DB>, userId: number) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('authority as au', 'au.id', 'u.authority_id')
+    .leftJoin('agency as a', 'a.id', 'u.agency_id')
+    .select(['u.display_name', 'au.name as authority_name', 'a.name as agency_name'])
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertSession(db: Kysely<DB>, values: Insertable<DB['user_session']>): Promise<void> {
+  await db.insertInto('user_session').values(values).execute();
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
-import { AppError } from '../../shared/errors.ts';
+import type { ZodApp } from '../../server/http.ts';
 import { ACTIONS, allowedActions, requireUser } from '../access/access.ts';
+import { accountContext, wallClock } from './auth.hooks.ts';
 import { changePassword, login, logout, SESSION_COOKIE, sessionProfile } from './auth.service.ts';
 import { assertPasswordLoginEnabled } from './oidc.service.ts';
 
@@ -34,7 +34,7 @@ export async function authRoutes(app: ZodApp) {
       const session = await login(
         app.deps.db,
         { ...request.body, ip: request.ip },
-        { sessionHours: app.deps.http.sessionHours },
+        { sessionHours: app.deps.http.sessionHours, now: wallClock() },
       );
       const secure =
         app.deps.http.secureCookies === 'always' ||
@@ -78,7 +78,7 @@ export async function authRoutes(app: ZodApp) {
     },
     async (request) => {
       const me = requireUser(request.actor);
-      const profile = await sessionProfile(request.server.deps.db, me);
+      const profile = await sessionProfile(accountContext(request));
       return {
         user: { id: me.userId, username: me.username, role: me.role, agencyId: me.agencyId, ...profile },
         csrfToken: request.csrfToken,
@@ -104,11 +104,9 @@ export async function authRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor } = ctx(request);
-      await changePassword(db, actor, {
+      await changePassword(accountContext(request), {
         ...request.body,
         keepSessionToken: request.cookies[SESSION_COOKIE],
-        ip: request.ip,
       });
       return reply.status(204).send(null);
     },

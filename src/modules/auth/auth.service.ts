@@ -4,11 +4,17 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, PUBLIC_ACTOR, requireAccess, requireUser } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { setPasswordHash } from '../users/users.repo.ts';
 import {
+  deleteSession,
+  deleteSessionsOfUserExcept,
+  findSessionProfile,
   findSessionUser,
   findTokenUser,
   findUserById,
   findUserByUsername,
+  touchApiToken,
   touchSession,
 } from './auth.repo.ts';
 import { clearLoginFailures, loginBlockedUntil, takeLoginAttempt } from './login-throttle.repo.ts';
@@ -31,14 +37,14 @@ export type { SessionInfo } from './sessions.ts';
  * checked (login-throttle.repo.ts): four free failures, then waits of 1, 2, 4 … 60 minutes for that
  * pair only, so nobody can lock another person out from elsewhere. A name that does not exist goes
  * through the same steps (a dummy hash is verified, the failure audited), so neither the answer nor
- * its timing tells which names exist.
+ * its timing tells which names exist. `now` is the wall clock: a session's end is a security property.
  */
 export async function login(
   db: Kysely<DB>,
   input: { username: string; password: string; ip?: string | null },
-  options: { sessionHours: number; now?: Date },
+  options: { sessionHours: number; now: Date },
 ): Promise<SessionInfo> {
-  const now = options.now ?? new Date();
+  const { now } = options;
   const nameKey = input.username.trim().toLowerCase();
   const address = input.ip ?? '';
   const attempt = await takeLoginAttempt(db, nameKey, address, now);
@@ -82,7 +88,7 @@ function invalidCredentials() {
 }
 
 export async function logout(db: Kysely<DB>, sessionToken: string): Promise<void> {
-  await db.deleteFrom('user_session').where('token_hash', '=', sha256(sessionToken)).execute();
+  await deleteSession(db, sha256(sessionToken));
 }
 
 export interface ResolvedActor {
@@ -91,11 +97,14 @@ export interface ResolvedActor {
   csrfToken: string | null;
 }
 
-/** The actor behind a request: a session cookie, an API token (Bearer dd_…), or the public. */
+/**
+ * The actor behind a request: a session cookie, an API token (Bearer dd_…), or the public. `now` is
+ * the wall clock (sessions and tokens end on it), read once per request by the caller.
+ */
 export async function resolveActor(
   db: Kysely<DB>,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
-  now = new Date(),
+  now: Date,
   /** a session unused this long ends (issue #16); its absolute end is its expires_at */
   sessionIdleMinutes = DEFAULT_SESSION_IDLE_MINUTES,
 ): Promise<ResolvedActor> {
@@ -104,7 +113,7 @@ export async function resolveActor(
     assertTokenInForce(row, now);
     // a write (and a commit to disk) per request only to move this by milliseconds: once a minute is enough
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOKEN_USE_RESOLUTION_MS) {
-      await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+      await touchApiToken(db, row.token_id, now);
     }
     return { actor: toActor(row, 'token', row.scopes), csrfToken: null };
   }
@@ -152,19 +161,18 @@ function toActor(
  * asks (`revokeTokens`), revokes every API token of the account as well.
  */
 export async function changePassword(
-  db: Kysely<DB>,
-  actor: Actor,
+  c: ServiceContext,
   input: {
     currentPassword: string;
     newPassword: string;
     keepSessionToken?: string | undefined;
     /** thu hồi mọi mã truy cập (API token) of the account */
     revokeTokens?: boolean | undefined;
-    ip?: string | null;
   },
 ): Promise<void> {
-  requireAccess(actor, 'self');
-  const me = requireUser(actor);
+  requireAccess(c.actor, 'self');
+  const { db } = c;
+  const me = requireUser(c.actor);
   assertPasswordPolicy(input.newPassword, [me.username]);
   const user = await findUserById(db, me.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
@@ -172,15 +180,10 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash, password_changed_at: new Date() })
-      .where('id', '=', me.userId)
-      .execute();
-    let others = trx.deleteFrom('user_session').where('user_id', '=', me.userId);
-    if (input.keepSessionToken) others = others.where('token_hash', '<>', sha256(input.keepSessionToken));
-    await others.execute();
-    const tokensRevoked = input.revokeTokens ? await revokeTokensOfUser(trx, me.userId, new Date()) : 0;
+    await setPasswordHash(trx, me.authorityId, me.userId, passwordHash, c.now);
+    const keep = input.keepSessionToken ? sha256(input.keepSessionToken) : null;
+    await deleteSessionsOfUserExcept(trx, me.userId, keep);
+    const tokensRevoked = input.revokeTokens ? await revokeTokensOfUser(trx, me.userId, c.now) : 0;
     await writeAudit(trx, {
       authorityId: me.authorityId,
       actor: me.username,
@@ -188,76 +191,14 @@ export async function changePassword(
       entity: 'app_user',
       entityId: String(me.userId),
       data: { tokensRevoked },
-      ip: input.ip ?? null,
+      ip: c.ip,
     });
-  });
-}
-
-export interface NewUser {
-  authorityId: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  agencyId: number | null;
-  password: string;
-}
-
-/** Creates an account (CLI `dondoc user add`, the demo, an admin). */
-export async function createUser(
-  db: Kysely<DB>,
-  input: NewUser,
-  actorName = 'system',
-  ip: string | null = null,
-): Promise<number> {
-  assertPasswordPolicy(input.password, [input.username, input.displayName]);
-  const username = input.username.trim().toLowerCase();
-  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Tên đăng nhập gồm 3–64 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới.',
-    );
-  }
-  if (input.role === 'agency' && input.agencyId === null) {
-    throw new AppError('VALIDATION_FAILED', 'Tài khoản cơ quan cần gắn với một cơ quan.');
-  }
-  const passwordHash = await hashPassword(input.password);
-  return inTransaction(db, async (trx) => {
-    if (await findUserByUsername(trx, username))
-      throw new AppError('USER_EXISTS', `Tên đăng nhập "${username}" đã có.`);
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({
-        authority_id: input.authorityId,
-        username,
-        display_name: input.displayName,
-        role: input.role,
-        agency_id: input.role === 'agency' ? input.agencyId : null,
-        password_hash: passwordHash,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, {
-      authorityId: input.authorityId,
-      actor: actorName,
-      action: 'user.create',
-      entity: 'app_user',
-      entityId: String(id),
-      after: { username, role: input.role, agencyId: input.agencyId },
-      ip,
-    });
-    return id;
   });
 }
 
 /** What the web app shows of the signed-in user: full name, agency and authority names. */
-export async function sessionProfile(db: Kysely<DB>, actor: Actor) {
-  const me = requireUser(actor);
-  const row = await db
-    .selectFrom('app_user as u')
-    .innerJoin('authority as au', 'au.id', 'u.authority_id')
-    .leftJoin('agency as a', 'a.id', 'u.agency_id')
-    .select(['u.display_name', 'au.name as authority_name', 'a.name as agency_name'])
-    .where('u.id', '=', me.userId)
-    .executeTakeFirstOrThrow();
+export async function sessionProfile(c: ServiceContext) {
+  const me = requireUser(c.actor);
+  const row = await findSessionProfile(c.db, me.userId);
   return { displayName: row.display_name, authorityName: row.authority_name, agencyName: row.agency_name };
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Role } from '../../db/schema.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { insertSession } from './auth.repo.ts';
 import { newSecret, sha256 } from './passwords.ts';
 
 export interface SessionInfo {
@@ -33,16 +34,13 @@ export async function openSession(
   const sessionToken = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(options.now.getTime() + options.sessionHours * 3_600_000);
-  await trx
-    .insertInto('user_session')
-    .values({
-      authority_id: user.authority_id,
-      user_id: user.id,
-      token_hash: sha256(sessionToken),
-      csrf_token: csrfToken,
-      expires_at: expiresAt,
-    })
-    .execute();
+  await insertSession(trx, {
+    authority_id: user.authority_id,
+    user_id: user.id,
+    token_hash: sha256(sessionToken),
+    csrf_token: csrfToken,
+    expires_at: expiresAt,
+  });
   await writeAudit(trx, {
     authorityId: user.authority_id,
     actor: user.username,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 const TOKEN_COLUMNS = [
@@ -81,4 +81,9 @@ export function findTokenOwner(db: Kysely<DB>, authorityId: number, userId: numb
     .where('id', '=', userId)
     .where('authority_id', '=', authorityId)
     .executeTakeFirst();
+}
+
+export async function insertApiToken(db: Kysely<DB>, values: Insertable<DB['api_token']>): Promise<number> {
+  const { id } = await db.insertInto('api_token').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import type { ZodApp } from '../../server/http.ts';
 import { ACTIONS } from '../access/access.ts';
+import { accountContext } from './auth.hooks.ts';
 import { createApiToken, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from './tokens.service.ts';
 
 const TokenSchema = z.object({
@@ -34,12 +35,12 @@ export async function tokensRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor, ip } = ctx(request);
       const { name, scopes, days } = request.body;
-      const created = await createApiToken(
-        { db, actor, ip },
-        { name, scopes: scopes ?? null, days: days ?? app.deps.http.tokenDays },
-      );
+      const created = await createApiToken(accountContext(request), {
+        name,
+        scopes: scopes ?? null,
+        days: days ?? app.deps.http.tokenDays,
+      });
       return reply.status(201).send({ ...created, expiresAt: created.expiresAt.toISOString() });
     },
   );
@@ -67,8 +68,7 @@ export async function tokensRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listApiTokens({ db, actor }, request.query);
+      return listApiTokens(accountContext(request), request.query);
     },
   );
 
@@ -84,8 +84,7 @@ export async function tokensRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, ip } = ctx(request);
-      return revokeApiToken({ db, actor, ip }, request.params.id);
+      return revokeApiToken(accountContext(request), request.params.id);
     },
   );
 }

@@ -1,15 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, can, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { newSecret, sha256 } from './passwords.ts';
 import {
   countTokensOfUser,
   findTokenOfAuthority,
   findTokenOwner,
+  insertApiToken,
   listTokensOfUser,
   revokeToken,
   revokeTokensOfUser,
@@ -22,17 +22,13 @@ import {
  * change and when the account is disabled (users.service.ts), so re-enabling never revives one.
  *
  * Tokens live on the wall clock, not on the app's business clock (`deps.now`, which tests set to
- * 2021): an expiry is a security property, checked against the real time in `resolveActor`.
+ * 2021): an expiry is a security property, checked against the real time in `resolveActor`. So the
+ * routes give these use cases a context on the wall clock (auth.hooks.ts `accountContext`), as the
+ * CLI's context is; `ctx.now` is that clock.
  */
 export const TOKEN_PREFIX = 'dd_';
 export const MAX_TOKEN_DAYS = 365;
 const DAY_MS = 86_400_000;
-
-export interface TokenContext {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null | undefined;
-}
 
 export type TokenState = 'active' | 'expired' | 'revoked';
 
@@ -93,7 +89,7 @@ function toView(row: TokenRow, now: Date): TokenView {
  * Whose tokens a call is about: a user's own (`self`), or — for an admin (`user.manage`) and the
  * CLI's system actor — any account of the authority. Another user's account answers 404.
  */
-async function resolveOwner(c: TokenContext, userId: number | undefined) {
+async function resolveOwner(c: ServiceContext, userId: number | undefined) {
   const { actor } = c;
   const authorityId = authorityOf(actor);
   if (actor.kind === 'user' && (userId === undefined || userId === actor.userId)) {
@@ -113,7 +109,7 @@ async function resolveOwner(c: TokenContext, userId: number | undefined) {
  * successors that outlive its revocation); the CLI (system actor) creates one for any account.
  */
 export async function createApiToken(
-  c: TokenContext,
+  c: ServiceContext,
   input: {
     name: string;
     days: number;
@@ -143,23 +139,18 @@ export async function createApiToken(
       field: 'days',
     });
   }
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + input.days * DAY_MS);
+  const expiresAt = new Date(c.now.getTime() + input.days * DAY_MS);
   const token = newSecret(TOKEN_PREFIX);
   const scopes = input.scopes ? [...input.scopes] : null;
   return inTransaction(c.db, async (trx) => {
-    const { id } = await trx
-      .insertInto('api_token')
-      .values({
-        authority_id: owner.authorityId,
-        user_id: owner.userId,
-        name,
-        token_hash: sha256(token),
-        scopes,
-        expires_at: expiresAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertApiToken(trx, {
+      authority_id: owner.authorityId,
+      user_id: owner.userId,
+      name,
+      token_hash: sha256(token),
+      scopes,
+      expires_at: expiresAt,
+    });
     await writeAudit(trx, {
       authorityId: owner.authorityId,
       actor: actorName(actor),
@@ -167,7 +158,7 @@ export async function createApiToken(
       entity: 'api_token',
       entityId: String(id),
       data: { name, scopes, userId: owner.userId, expiresAt: expiresAt.toISOString() },
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
     return { id, token, expiresAt };
   });
@@ -175,11 +166,11 @@ export async function createApiToken(
 
 /** Mã truy cập của tôi — a user's tokens (an admin or the CLI: any account's), newest first. */
 export async function listApiTokens(
-  c: TokenContext,
+  c: ServiceContext,
   query: { userId?: number | undefined; page: number; pageSize: number },
 ): Promise<{ items: TokenView[]; total: number; page: number; pageSize: number }> {
   const owner = await resolveOwner(c, query.userId);
-  const now = new Date();
+  const { now } = c;
   const rows = await listTokensOfUser(c.db, owner.authorityId, owner.userId, {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
@@ -193,7 +184,7 @@ export async function listApiTokens(
  * (an account thought compromised), the CLI as well. Anyone else's token answers 404 as if it did
  * not exist. Revoking a revoked token changes nothing and is not audited again.
  */
-export async function revokeApiToken(c: TokenContext, id: number): Promise<TokenView> {
+export async function revokeApiToken(c: ServiceContext, id: number): Promise<TokenView> {
   const { actor } = c;
   const authorityId = authorityOf(actor);
   const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy mã truy cập.');
@@ -209,7 +200,7 @@ export async function revokeApiToken(c: TokenContext, id: number): Promise<Token
     throw notFound();
   }
   return inTransaction(c.db, async (trx) => {
-    const now = new Date();
+    const { now } = c;
     if (await revokeToken(trx, id, now)) {
       await writeAudit(trx, {
         authorityId,
@@ -218,7 +209,7 @@ export async function revokeApiToken(c: TokenContext, id: number): Promise<Token
         entity: 'api_token',
         entityId: String(id),
         data: { name: token.name, userId: token.user_id, username: token.username },
-        ip: c.ip ?? null,
+        ip: c.ip,
       });
     }
     return toView((await findTokenOfAuthority(trx, authorityId, id)) as TokenRow, now);
@@ -229,10 +220,10 @@ export async function revokeApiToken(c: TokenContext, id: number): Promise<Token
  * Thu hồi mọi mã truy cập của một tài khoản — the owner, an admin or the CLI (`dondoc token revoke
  * --user X --all`): every token still in force; how many.
  */
-export async function revokeAllApiTokens(c: TokenContext, userId: number): Promise<number> {
+export async function revokeAllApiTokens(c: ServiceContext, userId: number): Promise<number> {
   const owner = await resolveOwner(c, userId);
   return inTransaction(c.db, async (trx) => {
-    const revoked = await revokeTokensOfUser(trx, owner.userId, new Date());
+    const revoked = await revokeTokensOfUser(trx, owner.userId, c.now);
     await writeAudit(trx, {
       authorityId: owner.authorityId,
       actor: actorName(c.actor),
@@ -240,7 +231,7 @@ export async function revokeAllApiTokens(c: TokenContext, userId: number): Promi
       entity: 'app_user',
       entityId: String(owner.userId),
       data: { tokensRevoked: revoked },
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
     return revoked;
   });

@@ -21,7 +21,11 @@ export class ArchiveWriter {
   readonly #pack = pack();
   readonly #written: Promise<void>;
 
-  constructor(path: string) {
+  /** `mtime`: the time every member is stamped with (the backup's own clock reading) */
+  constructor(
+    path: string,
+    private readonly mtime: Date,
+  ) {
     this.#written = pipeline(this.#pack, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
     this.#written.catch(() => {}); // awaited in finish(); a write error also fails the next add()
   }
@@ -38,7 +42,7 @@ export class ArchiveWriter {
   /** Adds a member of exactly `size` bytes (tar-stream refuses a source that gives more or fewer). */
   async add(name: string, size: number, source: Readable | Uint8Array): Promise<ArchiveMember> {
     const hash = createHash('sha256');
-    const header: Partial<Header> & { name: string } = { name, size, mode: 0o640, mtime: new Date() };
+    const header: Partial<Header> & { name: string } = { name, size, mode: 0o640, mtime: this.mtime };
     if (!(source instanceof Readable)) {
       hash.update(source);
       await new Promise<void>((resolve, reject) => {

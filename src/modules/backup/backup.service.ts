@@ -79,7 +79,8 @@ export interface BackupSummary {
 export async function createBackup(
   source: BackupSource,
   out: string,
-  now = new Date(),
+  /** the backup's instant (manifest, archive members): the caller reads the clock once */
+  now: Date,
 ): Promise<BackupSummary> {
   if (existsSync(out)) {
     throw new AppError(
@@ -88,7 +89,7 @@ export async function createBackup(
     );
   }
   const partial = `${out}.partial-${randomBytes(4).toString('hex')}`;
-  const writer = new ArchiveWriter(partial);
+  const writer = new ArchiveWriter(partial, now);
   try {
     const facts =
       source.database.kind === 'postgres'

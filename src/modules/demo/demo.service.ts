@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
+import { SYSTEM_ACTOR } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { findAuthorityByCode } from '../directory/directory.repo.ts';
@@ -126,7 +127,7 @@ async function loadDemoIn(trx: Kysely<DB>, demo: DemoFiles, reset: boolean): Pro
     );
   }
   if (existing) await deleteAuthorityData(trx, existing.id);
-  const authorityId = await createAuthorityFromDirectory(trx, directory);
+  const authorityId = await createAuthorityFromDirectory({ db: trx, actor: SYSTEM_ACTOR }, directory);
   await applyReorganisation(trx, authorityId, reorganisation);
   // the reminder letters are signed by the Chairman who signed the plan (settings.letters, editable per authority)
   const chair = (directory.authority as { chair?: string }).chair ?? '';

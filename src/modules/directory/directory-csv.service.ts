@@ -1,8 +1,9 @@
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
+import { type ServiceContext, withDb } from '../service-context.ts';
 import { readAgencyCsv, writeAgencyCsv } from './agency-csv.ts';
 import { findAgencyByCode, listAgencies } from './directory.repo.ts';
-import { access, createAgency, type DirectoryContext } from './directory-edit.service.ts';
+import { createAgency, requireDirectoryAccess } from './directory-edit.service.ts';
 
 /**
  * Danh mục cơ quan qua CSV và theo mã — what the CLI needs beyond the web's calls: find an agency by
@@ -11,8 +12,8 @@ import { access, createAgency, type DirectoryContext } from './directory-edit.se
  */
 
 /** The id of the agency `code` (directory.read); AGENCY_NOT_FOUND when the directory has none. */
-export async function findAgencyIdByCode(c: DirectoryContext, code: string): Promise<number> {
-  const authorityId = access(c, 'directory.read');
+export async function findAgencyIdByCode(c: ServiceContext, code: string): Promise<number> {
+  const authorityId = requireDirectoryAccess(c, 'directory.read');
   const agency = await findAgencyByCode(c.db, authorityId, code.trim().toUpperCase());
   if (!agency) throw new AppError('AGENCY_NOT_FOUND', `Không tìm thấy cơ quan mã "${code}" trong danh mục.`);
   return agency.id;
@@ -23,8 +24,8 @@ export async function findAgencyIdByCode(c: DirectoryContext, code: string): Pro
  * codes and names the directory already has); any bad line refuses the whole file with every bad line
  * listed, and nothing is written. Then all agencies in one transaction.
  */
-export async function importAgenciesCsv(c: DirectoryContext, text: string) {
-  const authorityId = access(c, 'directory.write');
+export async function importAgenciesCsv(c: ServiceContext, text: string) {
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
   const { rows, problems } = readAgencyCsv(text);
   const existing = new Set((await listAgencies(c.db, authorityId)).map((a) => a.code));
   for (const row of rows) {
@@ -42,17 +43,14 @@ export async function importAgenciesCsv(c: DirectoryContext, text: string) {
     const codes: string[] = [];
     for (const row of rows) {
       try {
-        const agency = await createAgency(
-          { ...c, db: trx },
-          {
-            code: row.code,
-            name: row.name,
-            aliases: row.aliases,
-            kind: row.kind,
-            validFrom: row.validFrom,
-            validTo: row.validTo,
-          },
-        );
+        const agency = await createAgency(withDb(c, trx), {
+          code: row.code,
+          name: row.name,
+          aliases: row.aliases,
+          kind: row.kind,
+          validFrom: row.validFrom,
+          validTo: row.validTo,
+        });
         codes.push(agency.code);
       } catch (error) {
         // a name another agency of the directory holds: the line, and nothing of the file kept
@@ -66,7 +64,7 @@ export async function importAgenciesCsv(c: DirectoryContext, text: string) {
 }
 
 /** Xuất danh mục ra CSV — the agencies (not their internal units) in the file importAgenciesCsv reads. */
-export async function exportAgenciesCsv(c: DirectoryContext): Promise<string> {
-  const authorityId = access(c, 'directory.read');
+export async function exportAgenciesCsv(c: ServiceContext): Promise<string> {
+  const authorityId = requireDirectoryAccess(c, 'directory.read');
   return writeAgencyCsv(await listAgencies(c.db, authorityId));
 }

@@ -4,8 +4,9 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { type ServiceContext, withDb } from '../service-context.ts';
 import { assertNameFree, nameKey, tidyAgencyName } from './agency-names.ts';
 import {
   type AgencyRow,
@@ -16,6 +17,7 @@ import {
   listSuccessorLinks,
   type SuccessorRow,
 } from './directory.repo.ts';
+import { insertAgency, setAgencyAliases, updateAgencyAtVersion } from './directory-write.repo.ts';
 
 /**
  * Danh mục — agencies as the web API reads (directory.read: every signed-in user) and edits them
@@ -23,13 +25,12 @@ import {
  * successor links are in directory-groups.service.ts. A renamed agency matches cells of plans
  * registered afterwards; assignments already made are not re-expanded.
  */
-export interface DirectoryContext {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-}
 
-export function access({ actor }: DirectoryContext, action: 'directory.read' | 'directory.write'): number {
+/** The access check of every directory use case: the right in the actor's own authority; which authority. */
+export function requireDirectoryAccess(
+  { actor }: ServiceContext,
+  action: 'directory.read' | 'directory.write',
+): number {
   const authorityId = authorityOf(actor);
   requireAccess(actor, action, { authorityId });
   return authorityId;
@@ -65,11 +66,11 @@ function toAgencyView(row: AgencyRow, links: SuccessorRow[]) {
   };
 }
 
-export async function listAgenciesFor(
-  c: DirectoryContext,
+export async function listAgencies(
+  c: ServiceContext,
   query: PageQuery & { validOn?: LocalDate | undefined },
 ) {
-  const authorityId = access(c, 'directory.read');
+  const authorityId = requireDirectoryAccess(c, 'directory.read');
   const { rows, total } = await listAgencyPage(c.db, authorityId, { validOn: query.validOn }, query);
   const links = await listSuccessorLinks(
     c.db,
@@ -131,8 +132,8 @@ async function assertNamesFree(db: Kysely<DB>, authorityId: number, names: strin
 }
 
 /** Thêm cơ quan — a new agency (e.g. a ward after 2025, or a unit under a department). */
-export async function createAgency(c: DirectoryContext, input: NewAgencyInput) {
-  const authorityId = access(c, 'directory.write');
+export async function createAgency(c: ServiceContext, input: NewAgencyInput) {
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
   const validity = { valid_from: input.validFrom ?? null, valid_to: input.validTo ?? null };
   assertValidity(validity.valid_from, validity.valid_to);
   if (input.parentId != null) await mustFindAgency(c.db, authorityId, input.parentId);
@@ -149,8 +150,8 @@ export async function createAgency(c: DirectoryContext, input: NewAgencyInput) {
         valid_from: input.validFrom ?? null,
         valid_to: input.validTo ?? null,
       };
-      const { id } = await trx.insertInto('agency').values(values).returning('id').executeTakeFirstOrThrow();
-      await audit(trx, c, authorityId, 'directory.agency_create', 'agency', id, undefined, values);
+      const id = await insertAgency(trx, values);
+      await audit(withDb(c, trx), authorityId, 'directory.agency_create', 'agency', id, undefined, values);
       return id;
     });
     return agencyView(c.db, authorityId, id);
@@ -163,7 +164,7 @@ export async function createAgency(c: DirectoryContext, input: NewAgencyInput) {
 
 /** Sửa cơ quan — name, aliases, validity; refused when someone changed the agency since it was read. */
 export async function updateAgency(
-  c: DirectoryContext,
+  c: ServiceContext,
   id: number,
   input: {
     name?: string | undefined;
@@ -173,7 +174,7 @@ export async function updateAgency(
     version?: number | undefined;
   },
 ) {
-  const authorityId = access(c, 'directory.write');
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
   await inTransaction(c.db, async (trx) => {
     const before = await mustFindAgency(trx, authorityId, id);
     if (input.version !== undefined && input.version !== before.version) throw versionConflict();
@@ -184,17 +185,10 @@ export async function updateAgency(
       valid_to: input.validTo === undefined ? before.valid_to : input.validTo,
     };
     assertValidity(change.valid_from, change.valid_to);
-    const updated = await trx
-      .updateTable('agency')
-      .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw versionConflict();
+    if (!(await updateAgencyAtVersion(trx, id, before.version, change))) throw versionConflict();
     const { name, aliases, valid_from, valid_to, version } = before;
     await audit(
-      trx,
-      c,
+      withDb(c, trx),
       authorityId,
       'directory.agency_update',
       'agency',
@@ -214,22 +208,17 @@ export async function updateAgency(
  * wrote that the import review maps to it). Already one of its names: nothing changes. Refused when
  * it names another agency or a group.
  */
-export async function addAgencyAlias(c: DirectoryContext, agencyId: number, alias: string) {
-  const authorityId = access(c, 'directory.write');
+export async function addAgencyAlias(c: ServiceContext, agencyId: number, alias: string) {
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
   const text = tidyAgencyName(alias, 'Tên gọi khác');
   await inTransaction(c.db, async (trx) => {
     const before = await mustFindAgency(trx, authorityId, agencyId);
     if ([before.name, ...before.aliases].some((n) => nameKey(n) === nameKey(text))) return;
     await assertNamesFree(trx, authorityId, [text], before);
     const aliases = [...before.aliases, text];
-    await trx
-      .updateTable('agency')
-      .set((eb) => ({ aliases, version: eb('version', '+', 1) }))
-      .where('id', '=', agencyId)
-      .execute();
+    await setAgencyAliases(trx, agencyId, aliases);
     await audit(
-      trx,
-      c,
+      withDb(c, trx),
       authorityId,
       'directory.agency_alias',
       'agency',
@@ -245,9 +234,9 @@ export function versionConflict() {
   return new AppError('VERSION_CONFLICT', 'Dữ liệu vừa được người khác cập nhật: hãy tải lại và thử lại.');
 }
 
+/** One audit row of a directory change, in the context's transaction. */
 export function audit(
-  trx: Kysely<DB>,
-  c: DirectoryContext,
+  c: ServiceContext,
   authorityId: number,
   action: string,
   entity: string,
@@ -255,7 +244,7 @@ export function audit(
   before: unknown,
   after: unknown,
 ) {
-  return writeAudit(trx, {
+  return writeAudit(c.db, {
     authorityId,
     actor: actorName(c.actor),
     action,
@@ -263,6 +252,6 @@ export function audit(
     entityId: String(id),
     ...(before === undefined ? {} : { before }),
     after,
-    ip: c.ip ?? null,
+    ip: c.ip,
   });
 }

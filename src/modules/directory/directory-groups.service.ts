@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
+import { type ServiceContext, withDb } from '../service-context.ts';
 import {
   findGroupOfAuthority,
   findSuccessorLink,
@@ -13,7 +14,15 @@ import {
   listSuccessorPage,
   type SuccessorRow,
 } from './directory.repo.ts';
-import { access, audit, type DirectoryContext, versionConflict } from './directory-edit.service.ts';
+import { audit, requireDirectoryAccess, versionConflict } from './directory-edit.service.ts';
+import {
+  bumpGroupVersion,
+  deleteGroupMembers,
+  insertGroup,
+  insertGroupMembers,
+  insertSuccessorLink,
+  listAgencyIdsOfAuthority,
+} from './directory-write.repo.ts';
 
 /**
  * Nhóm cơ quan và cơ quan kế thừa — groups with their members, and successor links, as the web API
@@ -23,13 +32,8 @@ import { access, audit, type DirectoryContext, versionConflict } from './directo
 
 async function assertAgenciesOfAuthority(db: Kysely<DB>, authorityId: number, ids: readonly number[]) {
   if (ids.length === 0) return;
-  const found = await db
-    .selectFrom('agency')
-    .select('id')
-    .where('authority_id', '=', authorityId)
-    .where('id', 'in', [...ids])
-    .execute();
-  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  const found = await listAgencyIdsOfAuthority(db, authorityId, ids);
+  const missing = ids.filter((id) => !found.includes(id));
   if (missing.length > 0) {
     throw new AppError('AGENCY_NOT_FOUND', 'Có cơ quan không có trong danh mục.', { agencyIds: missing });
   }
@@ -50,8 +54,8 @@ function toGroupView(group: GroupRow, members: MemberRow[]) {
   };
 }
 
-export async function listGroupsFor(c: DirectoryContext, query: PageQuery) {
-  const authorityId = access(c, 'directory.read');
+export async function listGroups(c: ServiceContext, query: PageQuery) {
+  const authorityId = requireDirectoryAccess(c, 'directory.read');
   const { groups, members, total } = await listGroupPage(c.db, authorityId, query);
   return {
     items: groups.map((g) => toGroupView(g, members)),
@@ -69,7 +73,7 @@ async function groupView(db: Kysely<DB>, authorityId: number, id: number) {
 
 /** Thêm nhóm cơ quan — a named group (with aliases) that cells may name; an open group has no fixed members. */
 export async function createGroup(
-  c: DirectoryContext,
+  c: ServiceContext,
   input: {
     name: string;
     aliases?: string[] | undefined;
@@ -78,7 +82,7 @@ export async function createGroup(
     agencyIds?: number[] | undefined;
   },
 ) {
-  const authorityId = access(c, 'directory.write');
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
   const agencyIds = [...new Set(input.agencyIds ?? [])];
   if (input.isOpen && agencyIds.length > 0) {
     throw new AppError('VALIDATION_FAILED', 'Nhóm mở không có danh sách thành viên cố định.');
@@ -93,20 +97,9 @@ export async function createGroup(
         is_open: input.isOpen ?? false,
         note: input.note ?? null,
       };
-      const { id } = await trx
-        .insertInto('agency_group')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (agencyIds.length > 0) {
-        await trx
-          .insertInto('agency_group_member')
-          .values(
-            agencyIds.map((agencyId) => ({ authority_id: authorityId, group_id: id, agency_id: agencyId })),
-          )
-          .execute();
-      }
-      await audit(trx, c, authorityId, 'directory.group_create', 'agency_group', id, undefined, {
+      const id = await insertGroup(trx, values);
+      await insertGroupMembers(trx, authorityId, id, agencyIds);
+      await audit(withDb(c, trx), authorityId, 'directory.group_create', 'agency_group', id, undefined, {
         ...values,
         agencyIds,
       });
@@ -122,11 +115,11 @@ export async function createGroup(
 
 /** Thành viên nhóm — replaces the member list of a closed group. */
 export async function setGroupMembers(
-  c: DirectoryContext,
+  c: ServiceContext,
   id: number,
   input: { agencyIds: number[]; version?: number | undefined },
 ) {
-  const authorityId = access(c, 'directory.write');
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
   const agencyIds = [...new Set(input.agencyIds)];
   await inTransaction(c.db, async (trx) => {
     const group = await findGroupOfAuthority(trx, authorityId, id);
@@ -139,26 +132,12 @@ export async function setGroupMembers(
       );
     }
     await assertAgenciesOfAuthority(trx, authorityId, agencyIds);
-    const updated = await trx
-      .updateTable('agency_group')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', group.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw versionConflict();
+    if (!(await bumpGroupVersion(trx, id, group.version))) throw versionConflict();
     const before = (await listGroupMembers(trx, [id])).map((m) => m.id);
-    await trx.deleteFrom('agency_group_member').where('group_id', '=', id).execute();
-    if (agencyIds.length > 0) {
-      await trx
-        .insertInto('agency_group_member')
-        .values(
-          agencyIds.map((agencyId) => ({ authority_id: authorityId, group_id: id, agency_id: agencyId })),
-        )
-        .execute();
-    }
+    await deleteGroupMembers(trx, id);
+    await insertGroupMembers(trx, authorityId, id, agencyIds);
     await audit(
-      trx,
-      c,
+      withDb(c, trx),
       authorityId,
       'directory.group_members',
       'agency_group',
@@ -183,18 +162,18 @@ function toSuccessorView(row: SuccessorRow) {
   };
 }
 
-export async function listSuccessorsFor(c: DirectoryContext, query: PageQuery) {
-  const authorityId = access(c, 'directory.read');
+export async function listSuccessors(c: ServiceContext, query: PageQuery) {
+  const authorityId = requireDirectoryAccess(c, 'directory.read');
   const { rows, total } = await listSuccessorPage(c.db, authorityId, query);
   return { items: rows.map(toSuccessorView), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Cơ quan kế thừa — records that `to` takes over (some functions of) `from` from a date. */
 export async function createSuccessor(
-  c: DirectoryContext,
+  c: ServiceContext,
   input: { fromAgencyId: number; toAgencyId: number; functions?: string | undefined; effectiveOn: LocalDate },
 ) {
-  const authorityId = access(c, 'directory.write');
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
   if (input.fromAgencyId === input.toAgencyId) {
     throw new AppError('VALIDATION_FAILED', 'Cơ quan kế thừa phải khác cơ quan được kế thừa.');
   }
@@ -208,14 +187,9 @@ export async function createSuccessor(
         functions: input.functions ?? null,
         effective_on: input.effectiveOn,
       };
-      const { id } = await trx
-        .insertInto('agency_successor')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertSuccessorLink(trx, values);
       await audit(
-        trx,
-        c,
+        withDb(c, trx),
         authorityId,
         'directory.successor_create',
         'agency_successor',

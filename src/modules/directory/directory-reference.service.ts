@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { type ServiceContext, withDb } from '../service-context.ts';
 import { findNameOwner, type NamedEntry, nameKey } from './agency-names.ts';
 import {
   findAuthorityById,
@@ -10,7 +9,8 @@ import {
   listDirectoryNames,
   upsertSuccessorLink,
 } from './directory.repo.ts';
-import { access, type DirectoryContext } from './directory-edit.service.ts';
+import { requireDirectoryAccess } from './directory-edit.service.ts';
+import { insertAgency, insertGroup, insertGroupMembers } from './directory-write.repo.ts';
 import {
   loadReferenceDirectory,
   localiseReference,
@@ -37,19 +37,32 @@ function freeCode(code: string, taken: Set<string>): string {
 }
 
 /**
- * Adds `reference` to the directory of `authorityId`, in the caller's transaction: each agency not
+ * Thêm danh mục tham chiếu — adds a reference directory's agencies and groups to the authority's
+ * directory (directory.write), skipping those it already has by name; all or nothing. The first
+ * start of a database (createFirstAuthority) calls it too, as the system actor of the new authority.
+ */
+export async function importReferenceAgencies(
+  c: ServiceContext,
+  referenceId: string,
+): Promise<ReferenceImport> {
+  const authorityId = requireDirectoryAccess(c, 'directory.write');
+  const authority = await findAuthorityById(c.db, authorityId);
+  const reference = localiseReference(loadReferenceDirectory(referenceId), authority.name);
+  return inTransaction(c.db, (trx) => addReferenceToDirectory(withDb(c, trx), authorityId, reference));
+}
+
+/**
+ * Adds `reference` to the directory of `authorityId`, in the context's transaction: each agency not
  * already there by name (or alias), with its aliases that name nothing else, kind and validity (a code
  * already taken gets a suffix); each group not already there, with its members; the successor links
- * between agencies it added. One audit row. Callers check access (importReferenceAgencies) or are the
- * system creating an authority (createFirstAuthority).
+ * between agencies it added. One audit row.
  */
-export async function addReferenceToDirectory(
-  db: Kysely<DB>,
+async function addReferenceToDirectory(
+  c: ServiceContext,
   authorityId: number,
   reference: ReferenceDirectory,
-  actor: string,
-  ip: string | null = null,
 ): Promise<ReferenceImport> {
+  const { db } = c;
   const result: ReferenceImport = {
     reference: reference.id,
     added: [],
@@ -81,20 +94,16 @@ export async function addReferenceToDirectory(
         result.aliasesDropped.push({ alias, code });
       } else aliases.push(alias);
     }
-    const { id } = await db
-      .insertInto('agency')
-      .values({
-        authority_id: authorityId,
-        code,
-        name: agency.name,
-        aliases,
-        kind: agency.kind,
-        parent_id: null,
-        valid_from: agency.validFrom ?? null,
-        valid_to: agency.validTo ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertAgency(db, {
+      authority_id: authorityId,
+      code,
+      name: agency.name,
+      aliases,
+      kind: agency.kind,
+      parent_id: null,
+      valid_from: agency.validFrom ?? null,
+      valid_to: agency.validTo ?? null,
+    });
     taken.add(code);
     idByCode.set(code, id);
     codeOf.set(agency.code, code);
@@ -109,28 +118,17 @@ export async function addReferenceToDirectory(
       continue;
     }
     const aliases = group.aliases.filter((alias) => !findNameOwner(names, alias));
-    const { id: groupId } = await db
-      .insertInto('agency_group')
-      .values({
-        authority_id: authorityId,
-        name: group.name,
-        aliases,
-        is_open: group.members === null,
-        note: group.note ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const groupId = await insertGroup(db, {
+      authority_id: authorityId,
+      name: group.name,
+      aliases,
+      is_open: group.members === null,
+      note: group.note ?? null,
+    });
     const members = [
       ...new Set((group.members ?? []).flatMap((code) => idByCode.get(codeOf.get(code) ?? '') ?? [])),
     ];
-    if (members.length > 0) {
-      await db
-        .insertInto('agency_group_member')
-        .values(
-          members.map((agencyId) => ({ authority_id: authorityId, group_id: groupId, agency_id: agencyId })),
-        )
-        .execute();
-    }
+    await insertGroupMembers(db, authorityId, groupId, members);
     names.push({ code: null, name: group.name, aliases });
     result.groupsAdded.push(group.name);
   }
@@ -151,7 +149,7 @@ export async function addReferenceToDirectory(
 
   await writeAudit(db, {
     authorityId,
-    actor,
+    actor: actorName(c.actor),
     action: 'directory.import_reference',
     entity: 'authority',
     entityId: String(authorityId),
@@ -161,23 +159,7 @@ export async function addReferenceToDirectory(
       groups: result.groupsAdded,
       successors: result.successorsAdded,
     },
-    ip,
+    ip: c.ip,
   });
   return result;
-}
-
-/**
- * Thêm danh mục tham chiếu — adds a reference directory's agencies and groups to the authority's
- * directory (directory.write), skipping those it already has by name; all or nothing.
- */
-export async function importReferenceAgencies(
-  c: DirectoryContext,
-  referenceId: string,
-): Promise<ReferenceImport> {
-  const authorityId = access(c, 'directory.write');
-  const authority = await findAuthorityById(c.db, authorityId);
-  const reference = localiseReference(loadReferenceDirectory(referenceId), authority.name);
-  return inTransaction(c.db, (trx) =>
-    addReferenceToDirectory(trx, authorityId, reference, actorName(c.actor), c.ip ?? null),
-  );
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
-import { addAgencyAlias, createAgency, listAgenciesFor, updateAgency } from './directory-edit.service.ts';
+import { addAgencyAlias, createAgency, listAgencies, updateAgency } from './directory-edit.service.ts';
 import {
   createGroup,
   createSuccessor,
-  listGroupsFor,
-  listSuccessorsFor,
+  listGroups,
+  listSuccessors,
   setGroupMembers,
 } from './directory-groups.service.ts';
 import { importReferenceAgencies } from './directory-reference.service.ts';
@@ -87,7 +87,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 200: page(AgencySchema) },
       },
     },
-    async (request) => listAgenciesFor(ctx(request), request.query),
+    async (request) => listAgencies(serviceContext(request), request.query),
   );
 
   app.post(
@@ -115,7 +115,8 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 201: AgencySchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createAgency(ctx(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createAgency(serviceContext(request), request.body)),
   );
 
   app.patch(
@@ -135,7 +136,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 200: AgencySchema },
       },
     },
-    async (request) => updateAgency(ctx(request), request.params.id, request.body),
+    async (request) => updateAgency(serviceContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -150,7 +151,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 200: AgencySchema },
       },
     },
-    async (request) => addAgencyAlias(ctx(request), request.params.id, request.body.alias),
+    async (request) => addAgencyAlias(serviceContext(request), request.params.id, request.body.alias),
   );
 
   app.post(
@@ -164,7 +165,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 200: ReferenceImportSchema },
       },
     },
-    async (request) => importReferenceAgencies(ctx(request), request.body.reference),
+    async (request) => importReferenceAgencies(serviceContext(request), request.body.reference),
   );
 
   app.get(
@@ -177,7 +178,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 200: page(GroupSchema) },
       },
     },
-    async (request) => listGroupsFor(ctx(request), request.query),
+    async (request) => listGroups(serviceContext(request), request.query),
   );
 
   app.post(
@@ -196,7 +197,8 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 201: GroupSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createGroup(ctx(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createGroup(serviceContext(request), request.body)),
   );
 
   app.put(
@@ -213,7 +215,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 200: GroupSchema },
       },
     },
-    async (request) => setGroupMembers(ctx(request), request.params.id, request.body),
+    async (request) => setGroupMembers(serviceContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -226,7 +228,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 200: page(SuccessorSchema) },
       },
     },
-    async (request) => listSuccessorsFor(ctx(request), request.query),
+    async (request) => listSuccessors(serviceContext(request), request.query),
   );
 
   app.post(
@@ -244,6 +246,7 @@ export async function directoryRoutes(app: ZodApp) {
         response: { 201: SuccessorSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createSuccessor(ctx(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createSuccessor(serviceContext(request), request.body)),
   );
 }

@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Agency, DB } from '../../db/schema.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../shared/errors.ts';
+import { requireSystemAccess } from '../access/access.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   findAuthorityByCode,
   listAgencies,
   listAuthorities,
   listGroupsWithMembers,
 } from './directory.repo.ts';
+import { insertAgencies, insertAuthority, insertGroup, insertGroupMembers } from './directory-write.repo.ts';
 
 /** The shape of a directory file (see src/modules/demo/seed/tay-ninh-2021-directory.json). */
 export interface DirectoryFile {
@@ -76,53 +79,51 @@ export async function loadDirectory(
   };
 }
 
-/** Creates an authority with its agencies and groups. Run inside the caller's transaction. */
-export async function createAuthorityFromDirectory(db: Kysely<DB>, file: DirectoryFile): Promise<number> {
+/**
+ * Creates an authority with its agencies and groups (the demo, tests): an administrative bootstrap,
+ * for a system actor of every authority only (it needs no clock nor file store). Run inside the
+ * caller's transaction.
+ */
+export async function createAuthorityFromDirectory(
+  c: Pick<ServiceContext, 'db' | 'actor'>,
+  file: DirectoryFile,
+): Promise<number> {
+  requireSystemAccess(c.actor, 'directory.write');
+  const { db } = c;
   const existing = await findAuthorityByCode(db, file.authority.code);
   if (existing) {
     throw new AppError('VALIDATION_FAILED', `Cơ quan ban hành "${file.authority.code}" đã có.`);
   }
-  const { id: authorityId } = await db
-    .insertInto('authority')
-    .values({
-      code: file.authority.code,
-      name: file.authority.name,
-      short_name: file.authority.short ?? '',
-      place: file.authority.place ?? '',
-      time_zone: file.authority.timezone ?? 'Asia/Ho_Chi_Minh',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const agencyRows = await db
-    .insertInto('agency')
-    .values(
-      file.agencies.map((a) => ({
-        authority_id: authorityId,
-        code: a.code,
-        name: a.name,
-        aliases: a.aliases ?? [],
-        kind: a.kind,
-        parent_id: null,
-        valid_from: null,
-        valid_to: null,
-        is_monitor: a.code === file.monitor,
-      })),
-    )
-    .returning(['id', 'code'])
-    .execute();
+  const authorityId = await insertAuthority(db, {
+    code: file.authority.code,
+    name: file.authority.name,
+    short_name: file.authority.short ?? '',
+    place: file.authority.place ?? '',
+    time_zone: file.authority.timezone ?? 'Asia/Ho_Chi_Minh',
+  });
+  const agencyRows = await insertAgencies(
+    db,
+    file.agencies.map((a) => ({
+      authority_id: authorityId,
+      code: a.code,
+      name: a.name,
+      aliases: a.aliases ?? [],
+      kind: a.kind,
+      parent_id: null,
+      valid_from: null,
+      valid_to: null,
+      is_monitor: a.code === file.monitor,
+    })),
+  );
   const idByCode = new Map(agencyRows.map((a) => [a.code, a.id]));
   for (const group of file.groups) {
-    const { id: groupId } = await db
-      .insertInto('agency_group')
-      .values({
-        authority_id: authorityId,
-        name: group.name,
-        aliases: group.aliases ?? [],
-        is_open: group.members === null,
-        note: group.note ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const groupId = await insertGroup(db, {
+      authority_id: authorityId,
+      name: group.name,
+      aliases: group.aliases ?? [],
+      is_open: group.members === null,
+      note: group.note ?? null,
+    });
     const members = (group.members ?? []).map((code) => {
       const agencyId = idByCode.get(code);
       if (agencyId === undefined) {
@@ -131,9 +132,9 @@ export async function createAuthorityFromDirectory(db: Kysely<DB>, file: Directo
           `Nhóm "${group.name}" có thành viên không có trong danh mục: ${code}.`,
         );
       }
-      return { authority_id: authorityId, group_id: groupId, agency_id: agencyId };
+      return agencyId;
     });
-    if (members.length > 0) await db.insertInto('agency_group_member').values(members).execute();
+    await insertGroupMembers(db, authorityId, groupId, members);
   }
   return authorityId;
 }

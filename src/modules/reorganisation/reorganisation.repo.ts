@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { LocalDate } from '../../domain/dates.ts';
 
 /**
  * The open assignments of an agency, locked for the rest of the transaction: not cancelled (nor
@@ -74,4 +75,82 @@ export function listTasksOfAuthority(db: Kysely<DB>, authorityId: number, taskId
     .where('authority_id', '=', authorityId)
     .where('id', 'in', [...taskIds])
     .execute();
+}
+
+/** Closes a moved assignment on the effective date, pointing to its successor's; false when changed meanwhile. */
+export async function closeMovedAssignment(
+  db: Kysely<DB>,
+  a: { id: number; version: number },
+  effectiveOn: LocalDate,
+  targetId: number,
+): Promise<boolean> {
+  const closed = await db
+    .updateTable('assignment')
+    .set((eb) => ({
+      cancelled_on: effectiveOn,
+      moved_to_assignment_id: targetId,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', a.id)
+    .where('version', '=', a.version)
+    .executeTakeFirst();
+  return Number(closed.numUpdatedRows) === 1;
+}
+
+/**
+ * A pending result follows the work, unless the successor's own assignment (merged) already has one:
+ * one pending result per assignment (unique index), the Office decides the one left here.
+ */
+export async function movePendingResult(db: Kysely<DB>, fromId: number, toId: number): Promise<void> {
+  await db
+    .updateTable('result_submission')
+    .set({ assignment_id: toId })
+    .where('assignment_id', '=', fromId)
+    .where('status', '=', 'pending')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('result_submission as held')
+            .select('held.id')
+            .where('held.assignment_id', '=', toId)
+            .where('held.status', '=', 'pending'),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** The pending extension requests of a moved assignment, closed (the successor asks anew). */
+export async function closePendingExtensionRequests(
+  db: Kysely<DB>,
+  assignmentId: number,
+  decision: { decidedOn: LocalDate; decidedBy: string; note: string },
+): Promise<void> {
+  await db
+    .updateTable('extension_request')
+    .set({
+      status: 'rejected',
+      decided_on: decision.decidedOn,
+      decided_by: decision.decidedBy,
+      decision_note: decision.note,
+    })
+    .where('assignment_id', '=', assignmentId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export async function endAgencyValidity(db: Kysely<DB>, agencyId: number, validTo: LocalDate): Promise<void> {
+  await db
+    .updateTable('agency')
+    .set((eb) => ({ valid_to: validTo, version: eb('version', '+', 1) }))
+    .where('id', '=', agencyId)
+    .execute();
+}
+
+export async function insertSuccessorAssignment(
+  db: Kysely<DB>,
+  values: Insertable<DB['assignment']>,
+): Promise<number> {
+  const { id } = await db.insertInto('assignment').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
 }

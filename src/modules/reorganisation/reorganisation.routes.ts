@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { LocalDateSchema } from '../../shared/schemas/common.ts';
 import { reorganise } from './reorganisation.service.ts';
 
@@ -52,6 +52,6 @@ export async function reorganisationRoutes(app: ZodApp) {
         },
       },
     },
-    async (request) => reorganise(ctx(request), request.body),
+    async (request) => reorganise(serviceContext(request), request.body),
   );
 }

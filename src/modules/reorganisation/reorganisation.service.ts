@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { type LocalDate, localDateOf, maxDate } from '../../domain/dates.ts';
 import { isAgencyValidOn } from '../../domain/directory.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import {
   type AgencyRow,
@@ -12,10 +12,16 @@ import {
   findAuthorityById,
   upsertSuccessorLink,
 } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
+  closeMovedAssignment,
+  closePendingExtensionRequests,
+  endAgencyValidity,
+  insertSuccessorAssignment,
   listAssignmentsOfAgencyForTasks,
   listTasksOfAuthority,
   lockOpenAssignmentsOfAgency,
+  movePendingResult,
   type OpenAssignment,
 } from './reorganisation.repo.ts';
 
@@ -24,13 +30,6 @@ export interface ReorganisationInput {
   effectiveOn: LocalDate;
   /** a move with taskIds takes those tasks; the one move without taskIds takes the rest */
   moves: { toAgencyId: number; taskIds?: number[] | undefined; functions?: string | undefined }[];
-}
-
-interface Ctx {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-  now: Date;
 }
 
 const ref = (a: AgencyRow) => ({ id: a.id, code: a.code, name: a.name });
@@ -52,7 +51,7 @@ const ref = (a: AgencyRow) => ({ id: a.id, code: a.code, name: a.name });
  * go with the assignment; pending extension requests are closed (the successor asks anew). The
  * from-agency's validity ends on the effective date and the successor links are recorded.
  */
-export async function reorganise({ db, actor, ip, now }: Ctx, input: ReorganisationInput) {
+export async function reorganise({ db, actor, ip, now }: ServiceContext, input: ReorganisationInput) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'reorganise', { authorityId });
   const authority = await findAuthorityById(db, authorityId);
@@ -108,48 +107,17 @@ export async function reorganise({ db, actor, ip, now }: Ctx, input: Reorganisat
         moveOfTask.get(a.task_id) ?? input.moves.indexOf(catchAll[0] as (typeof input.moves)[number]);
       const to = targets[index] as AgencyRow;
       const { targetId, merged } = await placeWithSuccessor(trx, authorityId, a, to.id, effectiveOn);
-      const closed = await trx
-        .updateTable('assignment')
-        .set((eb) => ({
-          cancelled_on: effectiveOn,
-          moved_to_assignment_id: targetId,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', a.id)
-        .where('version', '=', a.version)
-        .executeTakeFirst();
-      if (Number(closed.numUpdatedRows) !== 1) {
+      if (!(await closeMovedAssignment(trx, a, effectiveOn, targetId))) {
         throw new AppError('VERSION_CONFLICT', 'Nhiệm vụ vừa được người khác cập nhật: hãy thử lại.');
       }
       // a pending result follows the work, unless the successor's own assignment (merged) already
       // has one: one pending result per assignment (unique index), the Office decides the one left here
-      await trx
-        .updateTable('result_submission')
-        .set({ assignment_id: targetId })
-        .where('assignment_id', '=', a.id)
-        .where('status', '=', 'pending')
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('result_submission as held')
-                .select('held.id')
-                .where('held.assignment_id', '=', targetId)
-                .where('held.status', '=', 'pending'),
-            ),
-          ),
-        )
-        .execute();
-      await trx
-        .updateTable('extension_request')
-        .set({
-          status: 'rejected',
-          decided_on: today,
-          decided_by: actorName(actor),
-          decision_note: `Nhiệm vụ đã chuyển sang ${to.name} từ ngày ${effectiveOn}; cơ quan kế thừa đề nghị lại nếu cần.`,
-        })
-        .where('assignment_id', '=', a.id)
-        .where('status', '=', 'pending')
-        .execute();
+      await movePendingResult(trx, a.id, targetId);
+      await closePendingExtensionRequests(trx, a.id, {
+        decidedOn: today,
+        decidedBy: actorName(actor),
+        note: `Nhiệm vụ đã chuyển sang ${to.name} từ ngày ${effectiveOn}; cơ quan kế thừa đề nghị lại nếu cần.`,
+      });
       await writeAudit(trx, {
         authorityId,
         actor: actorName(actor),
@@ -169,11 +137,7 @@ export async function reorganise({ db, actor, ip, now }: Ctx, input: Reorganisat
       moved.push({ ...view(a), toAssignmentId: targetId, toAgency: ref(to), merged });
     }
 
-    await trx
-      .updateTable('agency')
-      .set((eb) => ({ valid_to: effectiveOn, version: eb('version', '+', 1) }))
-      .where('id', '=', from.id)
-      .execute();
+    await endAgencyValidity(trx, from.id, effectiveOn);
     for (const [index, move] of input.moves.entries()) {
       const to = targets[index] as AgencyRow;
       await upsertSuccessorLink(trx, {
@@ -226,23 +190,19 @@ async function placeWithSuccessor(
   );
   const same = held.find((h) => h.role === a.role) ?? (a.role === 'support' ? held[0] : undefined);
   if (same) return { targetId: same.id, merged: true };
-  const { id } = await trx
-    .insertInto('assignment')
-    .values({
-      authority_id: authorityId,
-      task_id: a.task_id,
-      agency_id: toAgencyId,
-      role: a.role,
-      occurrence: a.occurrence,
-      period_label: a.period_label,
-      opens_on: maxDate(a.opens_on, effectiveOn),
-      original_due_on: a.original_due_on,
-      current_due_on: a.current_due_on,
-      cancelled_on: null,
-      parent_assignment_id: a.parent_assignment_id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertSuccessorAssignment(trx, {
+    authority_id: authorityId,
+    task_id: a.task_id,
+    agency_id: toAgencyId,
+    role: a.role,
+    occurrence: a.occurrence,
+    period_label: a.period_label,
+    opens_on: maxDate(a.opens_on, effectiveOn),
+    original_due_on: a.original_due_on,
+    current_due_on: a.current_due_on,
+    cancelled_on: null,
+    parent_assignment_id: a.parent_assignment_id,
+  });
   return { targetId: id, merged: false };
 }
 

@@ -1,10 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
+import { actorName, requireSystemAccess, systemActor } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { loadDemoIntoEmptyDatabase } from '../demo/demo.service.ts';
-import { addReferenceToDirectory } from '../directory/directory-reference.service.ts';
-import { loadReferenceDirectory, localiseReference } from '../directory/reference-directories.ts';
+import { importReferenceAgencies } from '../directory/directory-reference.service.ts';
+import { insertAuthority } from '../directory/directory-write.repo.ts';
+import { loadReferenceDirectory } from '../directory/reference-directories.ts';
+import { type ServiceContext, withDb } from '../service-context.ts';
+import { countAdministrators, findAnyAuthority } from './setup.repo.ts';
+
+export { countAdministrators } from './setup.repo.ts';
 
 /**
  * The first start of a server on a database (issue #15): the demo only when asked (`DONDOC_DEMO=on`,
@@ -37,21 +44,10 @@ export async function prepareFirstStart(
   }
   const administrators = await countAdministrators(db);
   if (administrators === 0) {
-    const authority = await db.selectFrom('authority').select('id').limit(1).executeTakeFirst();
+    const authority = await findAnyAuthority(db);
     options.log.warn(firstAdministratorAdvice(authority !== undefined, options.embedded));
   }
   return { demoLoaded, administrators };
-}
-
-/** Administrators who can sign in (not disabled), across authorities. */
-export async function countAdministrators(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('app_user')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin')
-    .where('disabled', '=', false)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** What the log says while nobody can administer the database: the exact command to run. */
@@ -81,15 +77,18 @@ const AUTHORITY_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
  * that reference directory (for a city, "tỉnh" in the departments' names reads "thành phố"), in the
  * same transaction; else its agencies are entered in Danh mục. `place` (--place "Lào Cai") is the
  * place name its documents append to agency names. Refused when the database already has an authority.
+ * An administrative bootstrap: a system actor of every authority only (the CLI).
  */
 export async function createFirstAuthority(
-  db: Kysely<DB>,
+  c: ServiceContext,
   input: { code: string; name: string; place?: string | undefined; reference?: string | undefined },
 ): Promise<{ id: number; code: string; name: string; agencies: number }> {
+  requireSystemAccess(c.actor, 'directory.write');
   const code = input.code.trim().toUpperCase();
   const name = input.name.trim();
   const place = input.place?.trim() ?? '';
-  const reference = input.reference ? localiseReference(loadReferenceDirectory(input.reference), name) : null;
+  // an unknown reference is refused before anything is written
+  const reference = input.reference ? loadReferenceDirectory(input.reference) : null;
   if (!AUTHORITY_CODE.test(code)) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -99,28 +98,30 @@ export async function createFirstAuthority(
   if (name.length < 3 || name.length > 200) {
     throw new AppError('VALIDATION_FAILED', 'Tên cơ quan ban hành (--authority-name) phải có 3–200 ký tự.');
   }
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('authority').select('code').limit(1).executeTakeFirst();
+  return inTransaction(c.db, async (trx) => {
+    const existing = await findAnyAuthority(trx);
     if (existing) {
       throw new AppError(
         'CONFLICT',
         `Cơ sở dữ liệu đã có cơ quan ban hành "${existing.code}": bỏ --authority-name.`,
       );
     }
-    const created = await trx
-      .insertInto('authority')
-      .values({ code, name, place })
-      .returning(['id', 'code', 'name'])
-      .executeTakeFirstOrThrow();
+    const created = { id: await insertAuthority(trx, { code, name, place }), code, name };
     await writeAudit(trx, {
       authorityId: created.id,
-      actor: 'system',
+      actor: actorName(c.actor),
       action: 'authority.create',
       entity: 'authority',
       entityId: String(created.id),
       after: { code, name, place, reference: reference?.id ?? null },
+      ip: c.ip,
     });
-    const filled = reference ? await addReferenceToDirectory(trx, created.id, reference, 'system') : null;
+    // the new authority's directory, as the same system actor acting for that authority
+    const ofAuthority = {
+      ...withDb(c, trx),
+      actor: systemActor(created.id, actorName(c.actor), ['directory.write']),
+    };
+    const filled = reference ? await importReferenceAgencies(ofAuthority, reference.id) : null;
     return { ...created, agencies: filled?.added.length ?? 0 };
   });
 }

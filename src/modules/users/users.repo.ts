@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Accounts with their agency's code; never the password hash. */
@@ -77,4 +77,37 @@ export async function findUserIdByUsername(db: Kysely<DB>, authorityId: number, 
     .where('username', '=', username.trim().toLowerCase())
     .executeTakeFirst();
   return row?.id;
+}
+
+export async function insertUser(db: Kysely<DB>, values: Insertable<DB['app_user']>): Promise<number> {
+  const { id } = await db.insertInto('app_user').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateUserRow(db: Kysely<DB>, id: number, change: Updateable<DB['app_user']>) {
+  await db.updateTable('app_user').set(change).where('id', '=', id).execute();
+}
+
+export function setUserContact(
+  db: Kysely<DB>,
+  id: number,
+  contact: { email: string | null; isHead: boolean },
+) {
+  return updateUserRow(db, id, { email: contact.email, is_head: contact.isHead });
+}
+
+/** A new password (its hash) of an account of the authority, changed at `now`. */
+export async function setPasswordHash(
+  db: Kysely<DB>,
+  authorityId: number,
+  id: number,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, password_changed_at: now })
+    .where('id', '=', id)
+    .where('authority_id', '=', authorityId)
+    .execute();
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import type { ZodApp } from '../../server/http.ts';
 import { PageQuerySchema } from '../../shared/schemas/common.ts';
-import { createUserFor, listUsersFor, resetPassword, updateUser } from './users.service.ts';
+import { accountContext } from '../auth/auth.hooks.ts';
+import { createUser, listUsers, resetPassword, updateUser } from './users.service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Role = z.enum(['admin', 'office', 'leader', 'agency']);
@@ -46,7 +47,7 @@ export async function usersRoutes(app: ZodApp) {
         },
       },
     },
-    async (request) => listUsersFor(ctx(request), request.query),
+    async (request) => listUsers(accountContext(request), request.query),
   );
 
   app.post(
@@ -67,7 +68,7 @@ export async function usersRoutes(app: ZodApp) {
         response: { 201: UserSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createUserFor(ctx(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createUser(accountContext(request), request.body)),
   );
 
   app.patch(
@@ -89,7 +90,7 @@ export async function usersRoutes(app: ZodApp) {
         response: { 200: UserSchema },
       },
     },
-    async (request) => updateUser(ctx(request), request.params.id, request.body),
+    async (request) => updateUser(accountContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -104,7 +105,7 @@ export async function usersRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      await resetPassword(ctx(request), request.params.id, request.body);
+      await resetPassword(accountContext(request), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );

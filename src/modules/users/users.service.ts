@@ -4,28 +4,30 @@ import type { DB, Role } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { createUser } from '../auth/auth.service.ts';
+import { findUserByUsername } from '../auth/auth.repo.ts';
 import { clearLoginFailuresOfName } from '../auth/login-throttle.repo.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { revokeTokensOfUser } from '../auth/tokens.repo.ts';
+import { type ServiceContext, withDb } from '../service-context.ts';
 import {
   agencyBelongsTo,
   deleteSessionsOf,
   findUserOfAuthority,
+  insertUser,
   listUserPage,
+  setPasswordHash,
+  setUserContact,
   type UserRow,
+  updateUserRow,
 } from './users.repo.ts';
 
-/** Quản lý tài khoản — admins only (user.manage), within their own authority. */
-interface Ctx {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-}
-
-function access({ actor }: Ctx): number {
+/**
+ * Quản lý tài khoản — admins (user.manage) within their own authority; the CLI as the system actor
+ * of the authority with that right. Every account is created by createUser, whoever asks.
+ */
+function requireUserManagement({ actor }: ServiceContext): number {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'user.manage', { authorityId });
   return authorityId;
@@ -91,47 +93,39 @@ function assertHead(role: Role, isHead: boolean) {
   }
 }
 
-export async function listUsersFor(c: Ctx, query: PageQuery) {
-  const authorityId = access(c);
+export async function listUsers(c: ServiceContext, query: PageQuery) {
+  const authorityId = requireUserManagement(c);
   const { rows, total } = await listUserPage(c.db, authorityId, query);
   return { items: rows.map(toUserView), total, page: query.page, pageSize: query.pageSize };
 }
 
-/** Tạo tài khoản — through the same createUser as the CLI and the demo. */
-export async function createUserFor(
-  c: Ctx,
-  input: {
-    username: string;
-    displayName: string;
-    role: Role;
-    agencyId?: number | null | undefined;
-    password: string;
-    email?: string | null | undefined;
-    isHead?: boolean | undefined;
-  },
-) {
-  const authorityId = access(c);
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId?: number | null | undefined;
+  password: string;
+  email?: string | null | undefined;
+  isHead?: boolean | undefined;
+}
+
+/**
+ * Tạo tài khoản — the admin's form, `dondoc user add` and the first administrator of a new authority
+ * all come here: name and password policy, agency, e-mail, head flag; one audit row (two with an
+ * e-mail or the head flag, as the account's later update would write).
+ */
+export async function createUser(c: ServiceContext, input: NewUser) {
+  const authorityId = requireUserManagement(c);
   const agencyId = input.role === 'agency' ? (input.agencyId ?? null) : null;
   const email = normaliseEmail(input.email) ?? null;
   const isHead = input.isHead ?? false;
   assertHead(input.role, isHead);
   await assertAgency(c.db, authorityId, input.role, agencyId);
+  const account = await checkNewAccount(input);
   const id = await inTransaction(c.db, async (trx) => {
-    const created = await createUser(
-      trx,
-      {
-        authorityId,
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        agencyId,
-        password: input.password,
-      },
-      actorName(c.actor),
-      c.ip ?? null,
-    );
+    const created = await insertAccount(withDb(c, trx), authorityId, { ...input, ...account, agencyId });
     if (email !== null || isHead) {
-      await trx.updateTable('app_user').set({ email, is_head: isHead }).where('id', '=', created).execute();
+      await setUserContact(trx, created, { email, isHead });
       await writeAudit(trx, {
         authorityId,
         actor: actorName(c.actor),
@@ -140,12 +134,54 @@ export async function createUserFor(
         entityId: String(created),
         before: { email: null, isHead: false },
         after: { email, isHead },
-        ip: c.ip ?? null,
+        ip: c.ip,
       });
     }
     return created;
   });
   return toUserView(await mustFindUser(c.db, authorityId, id));
+}
+
+/** The password policy and the name's form; the name as stored and the password's hash. */
+async function checkNewAccount(input: NewUser): Promise<{ username: string; passwordHash: string }> {
+  assertPasswordPolicy(input.password, [input.username, input.displayName]);
+  const username = input.username.trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Tên đăng nhập gồm 3–64 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới.',
+    );
+  }
+  return { username, passwordHash: await hashPassword(input.password) };
+}
+
+/** The account row and its `user.create` audit row. */
+async function insertAccount(
+  c: ServiceContext,
+  authorityId: number,
+  input: { username: string; passwordHash: string; displayName: string; role: Role; agencyId: number | null },
+): Promise<number> {
+  const { username, passwordHash } = input;
+  if (await findUserByUsername(c.db, username))
+    throw new AppError('USER_EXISTS', `Tên đăng nhập "${username}" đã có.`);
+  const id = await insertUser(c.db, {
+    authority_id: authorityId,
+    username,
+    display_name: input.displayName,
+    role: input.role,
+    agency_id: input.agencyId,
+    password_hash: passwordHash,
+  });
+  await writeAudit(c.db, {
+    authorityId,
+    actor: actorName(c.actor),
+    action: 'user.create',
+    entity: 'app_user',
+    entityId: String(id),
+    after: { username, role: input.role, agencyId: input.agencyId },
+    ip: c.ip,
+  });
+  return id;
 }
 
 /**
@@ -156,7 +192,7 @@ export async function createUserFor(
  * an authority never loses its last way in by accident.
  */
 export async function updateUser(
-  c: Ctx,
+  c: ServiceContext,
   id: number,
   input: {
     displayName?: string | undefined;
@@ -167,7 +203,7 @@ export async function updateUser(
     isHead?: boolean | undefined;
   },
 ) {
-  const authorityId = access(c);
+  const authorityId = requireUserManagement(c);
   const self = c.actor.kind === 'user' && c.actor.userId === id;
   const newEmail = normaliseEmail(input.email);
   await inTransaction(c.db, async (trx) => {
@@ -185,23 +221,19 @@ export async function updateUser(
     const email = newEmail === undefined ? before.email : newEmail;
     // a head is an agency account of its agency: moving it elsewhere or out of the role drops the flag
     const isHead = role === 'agency' && (input.isHead ?? (before.is_head && agencyId === before.agency_id));
-    await trx
-      .updateTable('app_user')
-      .set({
-        display_name: displayName,
-        role,
-        agency_id: agencyId,
-        disabled,
-        email,
-        is_head: isHead,
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateUserRow(trx, id, {
+      display_name: displayName,
+      role,
+      agency_id: agencyId,
+      disabled,
+      email,
+      is_head: isHead,
+    });
     // enabled again: the sign-in waits on its name are lifted, as a password reset does
     if (before.disabled && !disabled) await clearLoginFailuresOfName(trx, before.username);
     const signedOut = disabled ? await deleteSessionsOf(trx, id) : 0;
     // revoked, not only refused while disabled: re-enabling the account must not bring them back
-    const tokensRevoked = disabled ? await revokeTokensOfUser(trx, id, new Date()) : 0;
+    const tokensRevoked = disabled ? await revokeTokensOfUser(trx, id, c.now) : 0;
     await writeAudit(trx, {
       authorityId,
       actor: actorName(c.actor),
@@ -218,29 +250,25 @@ export async function updateUser(
         isHead: before.is_head,
       },
       after: { displayName, role, agencyId, disabled, email, isHead },
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
   });
   return toUserView(await mustFindUser(c.db, authorityId, id));
 }
 
 /** Đặt lại mật khẩu — a new password set by an admin; the lockout is lifted and every session ends. */
-export async function resetPassword(c: Ctx, id: number, input: { newPassword: string }): Promise<void> {
-  const authorityId = access(c);
+export async function resetPassword(
+  c: ServiceContext,
+  id: number,
+  input: { newPassword: string },
+): Promise<void> {
+  const authorityId = requireUserManagement(c);
   const target = await mustFindUser(c.db, authorityId, id);
   assertPasswordPolicy(input.newPassword, [target.username, target.display_name]);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(c.db, async (trx) => {
     await clearLoginFailuresOfName(trx, target.username);
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: new Date(),
-      })
-      .where('id', '=', id)
-      .where('authority_id', '=', authorityId)
-      .execute();
+    await setPasswordHash(trx, authorityId, id, passwordHash, c.now);
     const signedOut = await deleteSessionsOf(trx, id);
     await writeAudit(trx, {
       authorityId,
@@ -249,7 +277,7 @@ export async function resetPassword(c: Ctx, id: number, input: { newPassword: st
       entity: 'app_user',
       entityId: String(id),
       data: { sessionsEnded: signedOut },
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
   });
 }

@@ -1,0 +1,104 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/** The writes of the directory: authorities, agencies, groups and their members, successor links. */
+
+export async function insertAuthority(db: Kysely<DB>, values: Insertable<DB['authority']>): Promise<number> {
+  const { id } = await db.insertInto('authority').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertAgency(db: Kysely<DB>, values: Insertable<DB['agency']>): Promise<number> {
+  const { id } = await db.insertInto('agency').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function insertAgencies(db: Kysely<DB>, values: Insertable<DB['agency']>[]) {
+  return db.insertInto('agency').values(values).returning(['id', 'code']).execute();
+}
+
+/** Sets `change` and bumps the version when it is still `version`; whether the row was updated. */
+export async function updateAgencyAtVersion(
+  db: Kysely<DB>,
+  id: number,
+  version: number,
+  change: Updateable<DB['agency']>,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('agency')
+    .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+export async function setAgencyAliases(db: Kysely<DB>, id: number, aliases: string[]): Promise<void> {
+  await db
+    .updateTable('agency')
+    .set((eb) => ({ aliases, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The ids among `ids` of agencies of the authority. */
+export async function listAgencyIdsOfAuthority(
+  db: Kysely<DB>,
+  authorityId: number,
+  ids: readonly number[],
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('agency')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertGroup(db: Kysely<DB>, values: Insertable<DB['agency_group']>): Promise<number> {
+  const { id } = await db.insertInto('agency_group').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertGroupMembers(
+  db: Kysely<DB>,
+  authorityId: number,
+  groupId: number,
+  agencyIds: readonly number[],
+): Promise<void> {
+  if (agencyIds.length === 0) return;
+  await db
+    .insertInto('agency_group_member')
+    .values(
+      agencyIds.map((agencyId) => ({ authority_id: authorityId, group_id: groupId, agency_id: agencyId })),
+    )
+    .execute();
+}
+
+export async function deleteGroupMembers(db: Kysely<DB>, groupId: number): Promise<void> {
+  await db.deleteFrom('agency_group_member').where('group_id', '=', groupId).execute();
+}
+
+/** Bumps the group's version when it is still `version`; whether it was. */
+export async function bumpGroupVersion(db: Kysely<DB>, id: number, version: number): Promise<boolean> {
+  const updated = await db
+    .updateTable('agency_group')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+export async function insertSuccessorLink(
+  db: Kysely<DB>,
+  values: Insertable<DB['agency_successor']>,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('agency_successor')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
