@@ -17,13 +17,13 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import type { ComponentDef, IndexUnit, Owner, Target } from '../../../../src/shared/schemas/indices.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import type { PlanDetail, PlanList } from '../plans/types.ts';
 import { componentName, targetText } from './labels.tsx';
-import type { ComponentDef, IndexUnit, Owner, Target } from './types.ts';
 
 /** What the configuration sections know of the index they configure. */
 export interface IndexInfo {

@@ -17,6 +17,14 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type {
+  Definition,
+  IndexResult,
+  LinkWithState,
+  Overview,
+  Target,
+  Trend,
+} from '../../../../src/shared/schemas/indices.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -40,7 +48,6 @@ import {
   targetText,
 } from './labels.tsx';
 import { ResultDialog } from './ResultDialog.tsx';
-import type { Definition, IndexResult, LinkWithState, Overview, Target, Trend } from './types.ts';
 import './indices.css';
 
 /** One index: latest figures, trend of score and rank, components against targets, linked tasks; and, for the Office, its data. */
