@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { LocalDateSchema } from './common.ts';
+import { PublicAuthoritySchema } from './public.ts';
 
 /**
  * Request and response bodies of the indices API (src/modules/indices/indices*.routes.ts, GET /api/public/indices):
@@ -100,7 +101,7 @@ export const ImportReplySchema = z.object({
 export const ImportRowErrorSchema = z.object({ row: z.number(), message: z.string() });
 
 export const PublicIndicesSchema = z.object({
-  authority: z.object({ code: z.string(), name: z.string() }),
+  authority: PublicAuthoritySchema,
   indices: z.array(
     z.object({
       code: z.string(),
