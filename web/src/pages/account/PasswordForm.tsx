@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input } from 'antd';
 import { api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { TOKENS_KEY } from './types.ts';
+import { TOKENS_KEY } from './query-keys.ts';
 
 interface PasswordFields {
   currentPassword: string;

@@ -17,13 +17,15 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { AgencyRef, Successor } from '../../../../src/shared/schemas/directory.ts';
+import { SUCCESSOR_FUNCTIONS_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
-import { type AgencyRef, fetchAll, type Successor, useAgencies } from './types.ts';
+import { fetchAll, useAgencies } from './agencies.ts';
 
 interface AssignmentRef {
   assignmentId: number;
@@ -200,7 +202,7 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
           name="functions"
           label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
         >
-          <Input maxLength={1000} />
+          <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
         </Form.Item>
         <Form.Item
           name="effectiveOn"
@@ -295,7 +297,7 @@ function ReorganiseModal({
           <AgencySelect label={t('Cơ quan kế thừa', 'Successor')} />
         </Form.Item>
         <Form.Item name="functions" label={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}>
-          <Input maxLength={1000} />
+          <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
         </Form.Item>
         <Form.Item
           name="effectiveOn"

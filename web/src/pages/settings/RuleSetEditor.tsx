@@ -18,6 +18,14 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import type { AgencyRef } from '../../../../src/shared/schemas/directory.ts';
+import {
+  CRITERION_NAME_MAX,
+  CRITICISM_THRESHOLD_MAX,
+  RULE_CODE_MAX,
+  RULE_SET_NAME_MAX,
+} from '../../../../src/shared/schemas/limits.ts';
+import type { CriterionKind, RuleSetReply } from '../../../../src/shared/schemas/scoring.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLang, useT } from '../../lib/i18n.tsx';
@@ -29,7 +37,6 @@ import {
   type RuleSetValues,
   toFormValues,
 } from './rule-set-form.ts';
-import type { AgencyOption, CriterionKind, RuleSetReply } from './types.ts';
 
 type T = (vi: string, en: string) => string;
 
@@ -51,7 +58,7 @@ export function RuleSetEditor({
   onReload,
 }: {
   reply: RuleSetReply;
-  agencies: AgencyOption[];
+  agencies: AgencyRef[];
   onDone: () => void;
   onReload: () => void;
 }) {
@@ -98,7 +105,7 @@ export function RuleSetEditor({
         label={t('Tên bộ tiêu chí', 'Name of the rule set')}
         rules={[
           { required: true, whitespace: true, message: t('Nhập tên bộ tiêu chí.', 'Enter a name.') },
-          { max: 200 },
+          { max: RULE_SET_NAME_MAX },
         ]}
       >
         <Input />
@@ -184,7 +191,7 @@ export function RuleSetEditor({
             >
               <InputNumber
                 min={1}
-                max={1000}
+                max={CRITICISM_THRESHOLD_MAX}
                 precision={0}
                 style={{ width: '100%' }}
                 suffix={t('lần', 'times')}
@@ -289,7 +296,7 @@ function CriterionCard({
           <Form.Item
             name={[name, 'name']}
             label={t('Tên tiêu chí', 'Criterion')}
-            rules={[{ ...required, whitespace: true }, { max: 300 }]}
+            rules={[{ ...required, whitespace: true }, { max: CRITERION_NAME_MAX }]}
           >
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
           </Form.Item>
@@ -298,7 +305,7 @@ function CriterionCard({
           <Form.Item
             name={[name, 'id']}
             label={t('Mã', 'Code')}
-            rules={[{ ...required, whitespace: true }, { max: 50 }]}
+            rules={[{ ...required, whitespace: true }, { max: RULE_CODE_MAX }]}
           >
             <Input />
           </Form.Item>
