@@ -1,4 +1,4 @@
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { AuditPageSchema, AuditQuery } from '../../shared/schemas/audit.ts';
 import { listAudit } from './audit.service.ts';
 
@@ -15,8 +15,7 @@ export async function auditRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listAudit(db, actor, request.query);
+      return listAudit(serviceContext(request), request.query);
     },
   );
 }

@@ -1,4 +1,4 @@
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { FileParams } from '../../shared/schemas/files.ts';
 import { getFileForDownload } from './files.service.ts';
 
@@ -16,8 +16,7 @@ export async function filesRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor, files } = ctx(request);
-      const file = await getFileForDownload(db, actor, request.params.id, files);
+      const file = await getFileForDownload(serviceContext(request), request.params.id);
       return reply
         .type(file.mediaType)
         .header('Content-Length', String(file.sizeBytes))

@@ -1,4 +1,4 @@
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import {
   FollowupIdParams,
   LetterSettingsBody,
@@ -8,7 +8,7 @@ import {
   OutboxQuery,
 } from '../../shared/schemas/followup.ts';
 import { getLetterSettings, putLetterSettings } from './letter-settings.service.ts';
-import { listOutboxFor, retryOutboxMessage } from './outbox-admin.service.ts';
+import { listOutbox, retryOutboxMessage } from './outbox-admin.service.ts';
 
 /** Quản trị theo dõi, đôn đốc: the reminder letter's settings and the e-mail outbox. */
 export async function followupAdminRoutes(app: ZodApp) {
@@ -22,7 +22,7 @@ export async function followupAdminRoutes(app: ZodApp) {
         response: { 200: LetterSettingsReplySchema },
       },
     },
-    async (request) => getLetterSettings(ctx(request)),
+    async (request) => getLetterSettings(serviceContext(request)),
   );
 
   app.put(
@@ -38,7 +38,7 @@ export async function followupAdminRoutes(app: ZodApp) {
         response: { 200: LetterSettingsReplySchema },
       },
     },
-    async (request) => putLetterSettings(ctx(request), request.body),
+    async (request) => putLetterSettings(serviceContext(request), request.body),
   );
 
   app.get(
@@ -51,7 +51,7 @@ export async function followupAdminRoutes(app: ZodApp) {
         response: { 200: OutboxPageSchema },
       },
     },
-    async (request) => listOutboxFor(ctx(request), request.query),
+    async (request) => listOutbox(serviceContext(request), request.query),
   );
 
   app.post(
@@ -64,6 +64,6 @@ export async function followupAdminRoutes(app: ZodApp) {
         response: { 200: OutboxMessageSchema },
       },
     },
-    async (request) => retryOutboxMessage(ctx(request), request.params.id),
+    async (request) => retryOutboxMessage(serviceContext(request), request.params.id),
   );
 }

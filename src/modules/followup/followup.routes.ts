@@ -1,4 +1,4 @@
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import {
   FollowupIdParams,
   LettersPageSchema,
@@ -10,9 +10,9 @@ import {
   SweepResultSchema,
 } from '../../shared/schemas/followup.ts';
 import { followupAdminRoutes } from './followup-admin.routes.ts';
-import { DOCX_TYPE, getLetterForDownload, listLettersFor } from './letters.service.ts';
+import { DOCX_TYPE, getLetterForDownload, listLetters } from './letters.service.ts';
 import { listMyNotifications, markNotificationRead } from './notifications.service.ts';
-import { runSweepFor } from './sweep.service.ts';
+import { runSweep } from './sweep.service.ts';
 
 /** Theo dõi, đôn đốc (issue #5): notifications, reminder letters, and running the daily sweep now. */
 export async function followupRoutes(app: ZodApp) {
@@ -30,9 +30,8 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
       const { unread, ...page } = request.query;
-      return listMyNotifications(db, actor, { ...page, unread: unread === 'true' });
+      return listMyNotifications(serviceContext(request), { ...page, unread: unread === 'true' });
     },
   );
 
@@ -47,8 +46,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return markNotificationRead(db, actor, request.params.id, now);
+      return markNotificationRead(serviceContext(request), request.params.id);
     },
   );
 
@@ -63,8 +61,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listLettersFor(db, actor, request.query);
+      return listLetters(serviceContext(request), request.query);
     },
   );
 
@@ -78,8 +75,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor } = ctx(request);
-      const letter = await getLetterForDownload(db, actor, request.params.id);
+      const letter = await getLetterForDownload(serviceContext(request), request.params.id);
       return reply
         .type(DOCX_TYPE)
         .header('Content-Disposition', letter.contentDisposition)
@@ -103,8 +99,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const c = ctx(request);
-      return runSweepFor(c, request.body ?? {}, request.server.deps.followup ?? {});
+      return runSweep(serviceContext(request), request.body ?? {}, request.server.deps.followup ?? {});
     },
   );
 }

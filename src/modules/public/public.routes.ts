@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import {
   PublicAuthorityParams,
   PublicAuthoritySchema,
@@ -21,8 +21,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listAuthoritiesForPublic(db, actor);
+      return listAuthoritiesForPublic(serviceContext(request));
     },
   );
 
@@ -37,8 +36,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listPlansForPublic(db, actor, request.params.code, now);
+      return listPlansForPublic(serviceContext(request), request.params.code);
     },
   );
 
@@ -53,8 +51,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getPlanForPublic(db, actor, request.params.id, now);
+      return getPlanForPublic(serviceContext(request), request.params.id);
     },
   );
 }

@@ -5,8 +5,8 @@ import { RuleSetBodySchema, RuleSetSchema } from '../../shared/schemas/scoring.t
 export { RuleSetBodySchema, RuleSetSchema };
 
 /**
- * A scoring rule set as data (DOMAIN.md §7): the shape (zod, in src/shared/schemas/scoring.ts) and the rules
- * a shape cannot say (`checkRuleSet`: maxima that add up, deductions not negative, bands in order without overlap).
+ * A scoring rule set as data (docs/domain-rules.md §7): the shape (zod, in src/shared/schemas/scoring.ts) and the
+ * rules a shape cannot say (`checkRuleSet`: maxima that add up, deductions not negative, bands in order without overlap).
  */
 
 /** What is wrong with a rule set, in Vietnamese; empty when it can be used. */

@@ -1,4 +1,4 @@
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import {
   CommendationsQuery,
   CommendationsSchema,
@@ -24,8 +24,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return scoreYear(db, actor, request.query, now);
+      return scoreYear(serviceContext(request), request.query);
     },
   );
 
@@ -40,8 +39,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listCommendations(db, actor, request.query, now);
+      return listCommendations(serviceContext(request), request.query);
     },
   );
 
@@ -56,8 +54,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return getRuleSet(db, actor, request.params.year);
+      return getRuleSet(serviceContext(request), request.params.year);
     },
   );
 
@@ -73,8 +70,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, ip } = ctx(request);
-      return putRuleSet({ db, actor, ip }, request.params.year, request.body);
+      return putRuleSet(serviceContext(request), request.params.year, request.body);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { STAT_KEYS } from './statistics.rules.ts';
 import { getStatistics, getStatisticsTrend, listStatisticItems } from './statistics.service.ts';
@@ -74,8 +74,7 @@ export async function statisticsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getStatistics(db, actor, request.query, now);
+      return getStatistics(serviceContext(request), request.query);
     },
   );
 
@@ -104,8 +103,7 @@ export async function statisticsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listStatisticItems(db, actor, request.query, now);
+      return listStatisticItems(serviceContext(request), request.query);
     },
   );
 
@@ -137,8 +135,7 @@ export async function statisticsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getStatisticsTrend(db, actor, request.query, now);
+      return getStatisticsTrend(serviceContext(request), request.query);
     },
   );
 }

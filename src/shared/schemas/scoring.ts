@@ -12,7 +12,7 @@ import {
 
 /**
  * Request and response bodies of chấm điểm (src/modules/scoring/scoring.routes.ts): the year's scores, the
- * commendation and criticism lists, and the rule sets (DOMAIN.md §7) the Office configures per year.
+ * commendation and criticism lists, and the rule sets (docs/domain-rules.md §7) the Office configures per year.
  */
 
 const num = z.number().min(-1_000_000).max(1_000_000);

@@ -1,7 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Flex, Tag, Typography } from 'antd';
 import { apiUrl } from '../../lib/api.ts';
-import { type AssignmentState, STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
+import { type AssignmentState, daysBetween, STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import type { ExtensionStatus, ObstacleStatus, ResultFile, ResultStatus } from './types.ts';
 
@@ -46,15 +46,6 @@ export function RoleTag({ role }: { role: 'lead' | 'support' }) {
   const { lang } = useLang();
   if (role === 'lead') return <Tag color="red">{lang === 'en' ? 'Lead' : 'Chủ trì'}</Tag>;
   return <Tag>{lang === 'en' ? 'Support' : 'Phối hợp'}</Tag>;
-}
-
-/** Whole days from `from` to `to` (both 'YYYY-MM-DD'), calendar arithmetic without time zones. */
-export function daysBetween(from: string, to: string): number {
-  const utc = (d: string) => {
-    const [y, m, day] = d.split('-').map(Number);
-    return Date.UTC(y ?? 0, (m ?? 1) - 1, day ?? 1);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 /** 'còn 3 ngày' / 'hôm nay' / 'quá hạn 5 ngày' for a due date seen on `asOf`. */
