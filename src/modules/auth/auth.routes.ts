@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
+import {
+  LoginBody,
+  LoginReplySchema,
+  PasswordChangeBody,
+  SessionUserSchema,
+} from '../../shared/schemas/account.ts';
 import { ACTIONS, allowedActions, requireUser } from '../access/access.ts';
 import { accountContext, wallClock } from './auth.hooks.ts';
 import { changePassword, login, logout, SESSION_COOKIE, sessionProfile } from './auth.service.ts';
 import { assertPasswordLoginEnabled } from './oidc.service.ts';
-
-const UserSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(['admin', 'office', 'leader', 'agency']),
-  agencyId: z.number().nullable(),
-});
-
-const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string(), expiresAt: z.string() });
 
 /** Đăng nhập, đăng xuất, phiên hiện tại, đổi mật khẩu; API tokens in tokens.routes.ts. */
 export async function authRoutes(app: ZodApp) {
@@ -25,8 +21,8 @@ export async function authRoutes(app: ZodApp) {
       schema: {
         summary: 'Đăng nhập (sign in): sets the session cookie, returns the CSRF token',
         tags: ['auth'],
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: SessionSchema },
+        body: LoginBody,
+        response: { 200: LoginReplySchema },
       },
     },
     async (request, reply) => {
@@ -69,7 +65,7 @@ export async function authRoutes(app: ZodApp) {
         tags: ['auth'],
         response: {
           200: z.object({
-            user: UserSchema.extend({ authorityName: z.string(), agencyName: z.string().nullable() }),
+            user: SessionUserSchema.extend({ authorityName: z.string(), agencyName: z.string().nullable() }),
             csrfToken: z.string().nullable(),
             actions: z.array(z.enum(ACTIONS)),
           }),
@@ -94,12 +90,7 @@ export async function authRoutes(app: ZodApp) {
         summary:
           'Đổi mật khẩu (change password); other sessions are signed out, every API token too with `revokeTokens`',
         tags: ['auth'],
-        body: z.object({
-          currentPassword: z.string().min(1).max(256),
-          newPassword: z.string().min(1).max(256),
-          /** thu hồi mọi mã truy cập (API token) of the account */
-          revokeTokens: z.boolean().default(false),
-        }),
+        body: PasswordChangeBody,
         response: { 204: z.null() },
       },
     },

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { HttpOptions, ZodApp } from '../../server/http.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { OidcCallbackQuery, OidcStartQuery, ProvidersSchema } from '../../shared/schemas/account.ts';
 import { SESSION_COOKIE } from './auth.service.ts';
 import { OidcClient } from './oidc.client.ts';
 import { beginOidcLogin, finishOidcLogin, OIDC_COOKIE, signInProviders } from './oidc.service.ts';
@@ -40,9 +40,7 @@ export async function oidcRoutes(app: ZodApp) {
         summary:
           'Cách đăng nhập (sign-in methods): the password form, the identity provider (OpenID Connect)',
         tags: ['auth'],
-        response: {
-          200: z.object({ password: z.boolean(), oidc: z.object({ label: z.string() }).nullable() }),
-        },
+        response: { 200: ProvidersSchema },
       },
     },
     async () => signInProviders({ passwordLogin: http.passwordLogin, oidc }),
@@ -56,7 +54,7 @@ export async function oidcRoutes(app: ZodApp) {
         summary:
           'Đăng nhập một lần: redirects (302) to the identity provider (code + PKCE S256); `returnTo` a path of this site',
         tags: ['auth'],
-        querystring: z.object({ returnTo: z.string().optional() }),
+        querystring: OidcStartQuery,
       },
     },
     async (request, reply) => {
@@ -87,13 +85,7 @@ export async function oidcRoutes(app: ZodApp) {
         summary:
           'Đăng nhập một lần: the identity provider sends the browser back here; sets the session cookie and redirects (302)',
         tags: ['auth'],
-        querystring: z.object({
-          code: z.string().optional(),
-          state: z.string().optional(),
-          iss: z.string().optional(),
-          error: z.string().optional(),
-          error_description: z.string().optional(),
-        }),
+        querystring: OidcCallbackQuery,
       },
     },
     async (request, reply) => {

@@ -1,21 +1,16 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
+import {
+  CreatedTokenSchema,
+  TokenIdParams,
+  TokenSchema,
+  TokensPageSchema,
+  TokensQuery,
+} from '../../shared/schemas/account.ts';
+import { TOKEN_NAME_MAX } from '../../shared/schemas/limits.ts';
 import { ACTIONS } from '../access/access.ts';
 import { accountContext } from './auth.hooks.ts';
 import { createApiToken, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from './tokens.service.ts';
-
-const TokenSchema = z.object({
-  id: z.number(),
-  userId: z.number(),
-  username: z.string(),
-  name: z.string(),
-  scopes: z.array(z.string()).nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string(),
-  revokedAt: z.string().nullable(),
-  state: z.enum(['active', 'expired', 'revoked']),
-});
 
 /** Mã truy cập (API tokens): create (shown once), list (never the secret), revoke. */
 export async function tokensRoutes(app: ZodApp) {
@@ -27,11 +22,11 @@ export async function tokensRoutes(app: ZodApp) {
           'Tạo mã truy cập (API token) for an integration; shown once. `days`: lifetime (default DONDOC_TOKEN_DAYS); `scopes` limits it to those actions (e.g. ["index.write"])',
         tags: ['auth'],
         body: z.object({
-          name: z.string().trim().min(1).max(100),
+          name: z.string().trim().min(1).max(TOKEN_NAME_MAX),
           scopes: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length).optional(),
           days: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional(),
         }),
-        response: { 201: z.object({ id: z.number(), token: z.string(), expiresAt: z.string() }) },
+        response: { 201: CreatedTokenSchema },
       },
     },
     async (request, reply) => {
@@ -52,19 +47,8 @@ export async function tokensRoutes(app: ZodApp) {
         summary:
           'Mã truy cập của tôi (my API tokens, newest first, never the secret); `userId`: an account of the authority (admins)',
         tags: ['auth'],
-        querystring: z.object({
-          userId: z.coerce.number().int().positive().optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(TokenSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        querystring: TokensQuery,
+        response: { 200: TokensPageSchema },
       },
     },
     async (request) => {
@@ -79,7 +63,7 @@ export async function tokensRoutes(app: ZodApp) {
         summary:
           'Thu hồi mã truy cập (revoke an API token): one’s own; an admin any of the authority. Revoking twice changes nothing',
         tags: ['auth'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: TokenIdParams,
         response: { 200: TokenSchema },
       },
     },

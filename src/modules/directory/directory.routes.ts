@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import {
+  AgenciesPageSchema,
+  AgenciesQuery,
+  AgencyCreateBody,
+  AgencySchema,
+  AgencyUpdateBody,
+  AliasBody,
+  GroupCreateBody,
+  GroupMembersBody,
+  GroupSchema,
+  GroupsPageSchema,
+  ReferenceImportBody,
+  ReferenceImportSchema,
+  SuccessorCreateBody,
+  SuccessorSchema,
+  SuccessorsPageSchema,
+} from '../../shared/schemas/directory.ts';
 import { addAgencyAlias, createAgency, listAgencies, updateAgency } from './directory-edit.service.ts';
 import {
   createGroup,
@@ -10,66 +27,8 @@ import {
   setGroupMembers,
 } from './directory-groups.service.ts';
 import { importReferenceAgencies } from './directory-reference.service.ts';
-import { REFERENCE_IDS } from './reference-directories.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const Names = z.array(z.string().trim().min(1).max(300)).max(50);
-const AgencyKind = z.enum(['province', 'district', 'commune', 'unit']);
-const AgencyRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
-const Link = z.object({
-  agencyId: z.number(),
-  code: z.string(),
-  name: z.string(),
-  functions: z.string().nullable(),
-  effectiveOn: z.string(),
-});
-
-const AgencySchema = z.object({
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  aliases: z.array(z.string()),
-  kind: AgencyKind,
-  parentId: z.number().nullable(),
-  parentCode: z.string().nullable(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
-  isMonitor: z.boolean(),
-  version: z.number(),
-  successors: z.array(Link),
-  predecessors: z.array(Link),
-});
-
-const GroupSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  aliases: z.array(z.string()),
-  isOpen: z.boolean(),
-  note: z.string().nullable(),
-  version: z.number(),
-  members: z.array(AgencyRef),
-});
-
-const SuccessorSchema = z.object({
-  id: z.number(),
-  from: AgencyRef,
-  to: AgencyRef,
-  functions: z.string().nullable(),
-  effectiveOn: z.string(),
-});
-
-const ReferenceImportSchema = z.object({
-  reference: z.string(),
-  added: z.array(z.object({ code: z.string(), name: z.string() })),
-  skipped: z.array(z.object({ name: z.string(), existingCode: z.string() })),
-  groupsAdded: z.array(z.string()),
-  groupsSkipped: z.array(z.string()),
-  aliasesDropped: z.array(z.object({ alias: z.string(), code: z.string() })),
-  successorsAdded: z.number(),
-});
-
-const page = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
 /** Danh mục cơ quan, nhóm và cơ quan kế thừa: read by every signed-in user, edited by the Office. */
 export async function directoryRoutes(app: ZodApp) {
@@ -81,10 +40,8 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Danh mục cơ quan (agencies) with aliases, kind, parent, validity, successors',
         tags,
-        querystring: PageQuerySchema.extend({
-          validOn: LocalDateSchema.optional().describe('only agencies that exist on this date'),
-        }),
-        response: { 200: page(AgencySchema) },
+        querystring: AgenciesQuery,
+        response: { 200: AgenciesPageSchema },
       },
     },
     async (request) => listAgencies(serviceContext(request), request.query),
@@ -96,22 +53,7 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Thêm cơ quan (add an agency)',
         tags,
-        body: z.object({
-          code: z
-            .string()
-            .trim()
-            .toUpperCase()
-            .regex(
-              /^[A-Z0-9_.-]{1,32}$/,
-              'Mã cơ quan gồm 1–32 ký tự A-Z, 0-9, dấu chấm, gạch ngang, gạch dưới.',
-            ),
-          name: z.string().trim().min(1).max(300),
-          aliases: Names.optional(),
-          kind: AgencyKind,
-          parentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
-          validFrom: LocalDateSchema.nullable().optional(),
-          validTo: LocalDateSchema.nullable().optional(),
-        }),
+        body: AgencyCreateBody,
         response: { 201: AgencySchema },
       },
     },
@@ -126,13 +68,7 @@ export async function directoryRoutes(app: ZodApp) {
         summary: 'Sửa cơ quan (edit name, aliases, validity); version as read, else 409',
         tags,
         params: IdParams,
-        body: z.object({
-          name: z.string().trim().min(1).max(300).optional(),
-          aliases: Names.optional(),
-          validFrom: LocalDateSchema.nullable().optional(),
-          validTo: LocalDateSchema.nullable().optional(),
-          version: z.number().int().positive().max(2_147_483_647).optional(),
-        }),
+        body: AgencyUpdateBody,
         response: { 200: AgencySchema },
       },
     },
@@ -147,7 +83,7 @@ export async function directoryRoutes(app: ZodApp) {
           'Thêm tên gọi khác (add another name of an agency); refused when it names another agency or a group',
         tags,
         params: IdParams,
-        body: z.object({ alias: z.string().trim().min(1).max(300) }),
+        body: AliasBody,
         response: { 200: AgencySchema },
       },
     },
@@ -161,7 +97,7 @@ export async function directoryRoutes(app: ZodApp) {
         summary:
           'Thêm danh mục tham chiếu (add a shipped reference directory: agencies not already there by name, groups, successors)',
         tags,
-        body: z.object({ reference: z.enum(REFERENCE_IDS) }),
+        body: ReferenceImportBody,
         response: { 200: ReferenceImportSchema },
       },
     },
@@ -175,7 +111,7 @@ export async function directoryRoutes(app: ZodApp) {
         summary: 'Nhóm cơ quan (agency groups) with their members',
         tags,
         querystring: PageQuerySchema,
-        response: { 200: page(GroupSchema) },
+        response: { 200: GroupsPageSchema },
       },
     },
     async (request) => listGroups(serviceContext(request), request.query),
@@ -187,13 +123,7 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Thêm nhóm cơ quan (add a group)',
         tags,
-        body: z.object({
-          name: z.string().trim().min(1).max(300),
-          aliases: Names.optional(),
-          isOpen: z.boolean().optional(),
-          note: z.string().trim().max(2000).optional(),
-          agencyIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000).optional(),
-        }),
+        body: GroupCreateBody,
         response: { 201: GroupSchema },
       },
     },
@@ -208,10 +138,7 @@ export async function directoryRoutes(app: ZodApp) {
         summary: 'Thành viên nhóm (replace the members of a group)',
         tags,
         params: IdParams,
-        body: z.object({
-          agencyIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000),
-          version: z.number().int().positive().max(2_147_483_647).optional(),
-        }),
+        body: GroupMembersBody,
         response: { 200: GroupSchema },
       },
     },
@@ -225,7 +152,7 @@ export async function directoryRoutes(app: ZodApp) {
         summary: 'Cơ quan kế thừa (successor links of reorganisations)',
         tags,
         querystring: PageQuerySchema,
-        response: { 200: page(SuccessorSchema) },
+        response: { 200: SuccessorsPageSchema },
       },
     },
     async (request) => listSuccessors(serviceContext(request), request.query),
@@ -237,12 +164,7 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Ghi nhận cơ quan kế thừa (record a successor, optionally for some functions)',
         tags,
-        body: z.object({
-          fromAgencyId: z.number().int().positive().max(2_147_483_647),
-          toAgencyId: z.number().int().positive().max(2_147_483_647),
-          functions: z.string().trim().min(1).max(1000).optional(),
-          effectiveOn: LocalDateSchema,
-        }),
+        body: SuccessorCreateBody,
         response: { 201: SuccessorSchema },
       },
     },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { LocalDate } from '../../domain/dates.ts';
 import type { AgencyKind, Directory } from '../../domain/directory.ts';
 import { AppError } from '../../shared/errors.ts';
+import { REFERENCE_IDS } from '../../shared/schemas/directory.ts';
 
 /**
  * Danh mục tham chiếu — directories shipped as data (reference/<id>.json, sources in each file's
@@ -9,7 +10,7 @@ import { AppError } from '../../shared/errors.ts';
  * the Government's ministries and agencies (with the provinces), a provincial People's Committee's
  * departments, the provinces and centrally-run cities — each before and after the 2025 reorganisations.
  */
-export const REFERENCE_IDS = ['government', 'provincial-departments', 'provinces'] as const;
+export { REFERENCE_IDS };
 export type ReferenceId = (typeof REFERENCE_IDS)[number];
 
 export interface ReferenceAgency {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
+import { FileParams } from '../../shared/schemas/files.ts';
 import { getFileForDownload } from './files.service.ts';
 
 /** Tải tệp đính kèm kết quả (download a result's file). */
@@ -12,7 +12,7 @@ export async function filesRoutes(app: ZodApp) {
         description:
           'Always an attachment (Content-Disposition with an RFC 5987 filename*), never rendered inline.',
         tags: ['files'],
-        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: FileParams,
       },
     },
     async (request, reply) => {

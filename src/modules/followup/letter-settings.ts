@@ -1,60 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
+import {
+  type LetterSettings,
+  LetterSettingsSchema,
+  type StoredLetterSettings,
+} from '../../shared/schemas/followup.ts';
 import { CONSEQUENCE_87 } from '../letters/sample-letter.ts';
 
-const Text = z.string().trim().max(200);
-
-/**
- * The reminder letter's per-authority settings, kept in `authority.settings.letters` (jsonb):
- * issuer block, number symbol, signer, "Nơi nhận", the consequence sentence and the report delay.
- * Everything is optional; what is missing takes the defaults of `letterSettingsOf`. The same schema
- * validates the stored value, PUT /api/settings/letters and `dondoc settings letters`.
- */
-export const LetterSettingsSchema = z
-  .object({
-    issuer: z
-      .object({ parent: Text, name: Text.min(1), place: Text.min(1) })
-      .partial()
-      .strict()
-      .optional()
-      .describe('khối cơ quan ban hành: parent "ỦY BAN NHÂN DÂN", name "TỈNH TÂY NINH", place "Tây Ninh"'),
-    /** 'UBND-VP' → 'Số: 12/UBND-VP' */
-    symbol: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .regex(/^[\p{L}\p{N}.\-–]+$/u, 'chỉ gồm chữ, số, dấu chấm và gạch ngang, ví dụ UBND-VP')
-      .optional()
-      .describe('ký hiệu sau số công văn: "UBND-VP" → "Số: 12/UBND-VP"'),
-    signer: z
-      .object({ authority: Text, title: Text, name: Text })
-      .partial()
-      .strict()
-      .optional()
-      .describe('người ký: authority "KT. CHỦ TỊCH" (trống khi Chủ tịch ký), title "PHÓ CHỦ TỊCH", name'),
-    recipients: z
-      .array(z.string().trim().min(1).max(200))
-      .max(30)
-      .optional()
-      .describe('Nơi nhận, sau "Như trên"; dòng "Lưu: VT, VP." được thêm cuối nếu thiếu'),
-    /** quoted after 'Kế hoạch số … đã lưu ý:'; '' to leave the paragraph out */
-    consequence: z.string().trim().max(2000).optional().describe('câu lưu ý của kế hoạch; "" để bỏ đoạn này'),
-    /** days from the letter's date to the date the results are requested by */
-    reportWithinDays: z.number().int().min(1).max(90).optional(),
-  })
-  .strict();
-
-export type StoredLetterSettings = z.infer<typeof LetterSettingsSchema>;
-
-export interface LetterSettings {
-  issuer: { parent: string; name: string; place: string };
-  symbol: string;
-  signer: { authority: string; title: string; name: string };
-  recipients: string[];
-  consequence: string;
-  reportWithinDays: number;
-}
+export type { LetterSettings, StoredLetterSettings };
+// the schema is the API's contract (PUT /api/settings/letters); the services keep importing it from here
+export { LetterSettingsSchema };
 
 /** Each problem of a settings value as 'path: message', for the Vietnamese error's details. */
 export function settingsProblems(error: z.ZodError): string[] {

@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { migrationStatus } from '../../db/migrate.ts';
 import type { ZodApp } from '../../server/http.ts';
-
-const Check = z.object({ ok: z.boolean(), detail: z.string() });
-const ReadySchema = z.object({
-  status: z.enum(['ready', 'not-ready']),
-  checks: z.object({ database: Check, migrations: Check, files: Check, scheduler: Check }),
-});
+import { HealthSchema, LiveSchema, ReadySchema } from '../../shared/schemas/health.ts';
 
 /** How long a good migration check is believed (a probe every few seconds need not re-read it). */
 const MIGRATIONS_CHECK_TTL_MS = 60_000;
@@ -25,7 +19,7 @@ export async function healthRoutes(app: ZodApp) {
       schema: {
         summary: 'Tình trạng: the server and its database answer',
         tags: ['health'],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+        response: { 200: HealthSchema },
       },
     },
     async () => {
@@ -40,7 +34,7 @@ export async function healthRoutes(app: ZodApp) {
       schema: {
         summary: 'Liveness: the process answers (no database call)',
         tags: ['health'],
-        response: { 200: z.object({ status: z.literal('live'), uptimeSeconds: z.number() }) },
+        response: { 200: LiveSchema },
       },
     },
     async () => ({ status: 'live' as const, uptimeSeconds: Math.round(process.uptime()) }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import {
   IdParams,
+  IndexQuery,
   LinkBody,
   LinkQuery,
   LinkSchema,
@@ -9,7 +10,7 @@ import {
   OwnerSchema,
   TargetBody,
   TargetSchema,
-} from './indices.schemas.ts';
+} from '../../shared/schemas/indices.ts';
 import {
   deleteIndexOwner,
   deleteIndexTarget,
@@ -19,8 +20,6 @@ import {
   setIndexOwner,
 } from './indices-config.service.ts';
 import { createIndexLink, deleteIndexLink, listIndexLinks } from './indices-links.service.ts';
-
-const IndexQuery = z.object({ index: z.string().trim().max(10).optional() });
 
 /** Mục tiêu, cơ quan chủ trì và liên kết nhiệm vụ của các chỉ số. */
 export async function indicesConfigRoutes(app: ZodApp) {

@@ -4,18 +4,23 @@ import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/dates.ts';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
-import { LocalDateSchema } from '../../shared/schemas/common.ts';
 import {
   DefinitionSchema,
+  DefinitionsQuery,
+  ImportReplySchema,
   IndexParams,
   IndexYearParams,
+  OverviewQuery,
   OverviewSchema,
-  PublicResultSchema,
+  PublicIndicesQuery,
+  PublicIndicesSchema,
   ResultBody,
   ResultSchema,
+  ResultsQuery,
+  SavedResultSchema,
+  TemplateQuery,
   TrendSchema,
-  Year,
-} from './indices.schemas.ts';
+} from '../../shared/schemas/indices.ts';
 import { indicesConfigRoutes } from './indices-config.routes.ts';
 import {
   buildResultsTemplate,
@@ -43,7 +48,7 @@ export async function indicesRoutes(app: ZodApp) {
       schema: {
         summary: 'Định nghĩa chỉ số: every method version, or those that scored `year`, with components',
         tags: ['indices'],
-        querystring: z.object({ year: Year.optional() }),
+        querystring: DefinitionsQuery,
         response: { 200: z.array(DefinitionSchema) },
       },
     },
@@ -56,7 +61,7 @@ export async function indicesRoutes(app: ZodApp) {
       schema: {
         summary: 'Kết quả chỉ số of the authority (optionally one index and/or year), with component scores',
         tags: ['indices'],
-        querystring: z.object({ index: z.string().trim().max(10).optional(), year: Year.optional() }),
+        querystring: ResultsQuery,
         response: { 200: z.array(ResultSchema) },
       },
     },
@@ -72,7 +77,7 @@ export async function indicesRoutes(app: ZodApp) {
         tags: ['indices'],
         params: IndexYearParams,
         body: ResultBody,
-        response: { 200: z.object({ created: z.boolean(), result: ResultSchema }) },
+        response: { 200: SavedResultSchema },
       },
     },
     async (request) => saveIndexResult(ctx(request), request.params.index, request.params.year, request.body),
@@ -100,7 +105,7 @@ export async function indicesRoutes(app: ZodApp) {
       schema: {
         summary: 'Tải mẫu nhập kết quả (.xlsx) for the indices scored in `year` (default: last year)',
         tags: ['indices'],
-        querystring: z.object({ year: Year.optional() }),
+        querystring: TemplateQuery,
         produces: [TEMPLATE_CONTENT_TYPE],
       },
     },
@@ -125,11 +130,7 @@ export async function indicesRoutes(app: ZodApp) {
         summary: 'Nhập kết quả từ tệp .xlsx/.csv (multipart `file`, the template layout): all or nothing',
         tags: ['indices'],
         consumes: ['multipart/form-data'],
-        response: {
-          200: z.object({
-            imported: z.array(z.object({ index: z.string(), year: z.number(), created: z.boolean() })),
-          }),
-        },
+        response: { 200: ImportReplySchema },
       },
     },
     async (request) => importResults(ctx(request), await uploadedFile(request)),
@@ -143,7 +144,7 @@ export async function indicesRoutes(app: ZodApp) {
           'Tổng quan chỉ số: latest score and rank, change, target met, per component score vs target, owner and linked assignments with their state as of `asOf`',
         tags: ['indices'],
         params: IndexParams,
-        querystring: z.object({ asOf: LocalDateSchema.optional(), year: Year.optional() }),
+        querystring: OverviewQuery,
         response: { 200: OverviewSchema },
       },
     },
@@ -169,25 +170,8 @@ export async function indicesRoutes(app: ZodApp) {
       schema: {
         summary: 'Công khai: the published index results of an authority (figures and sources only)',
         tags: ['public'],
-        querystring: z.object({
-          authority: z.string().trim().min(1).max(40),
-          index: z.string().trim().max(10).optional(),
-        }),
-        response: {
-          200: z.object({
-            authority: z.object({ code: z.string(), name: z.string() }),
-            indices: z.array(
-              z.object({
-                code: z.string(),
-                shortName: z.string(),
-                nameVi: z.string(),
-                nameEn: z.string(),
-                publisher: z.string(),
-              }),
-            ),
-            results: z.array(PublicResultSchema),
-          }),
-        },
+        querystring: PublicIndicesQuery,
+        response: { 200: PublicIndicesSchema },
       },
     },
     async (request) => listPublicIndexResults(ctx(request), request.query),

@@ -1,23 +1,13 @@
 import { z } from 'zod';
-import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
+import {
+  PublicAuthorityParams,
+  PublicAuthoritySchema,
+  PublicPlanParams,
+  PublicPlanSchema,
+  PublicPlansSchema,
+} from '../../shared/schemas/public.ts';
 import { getPlanForPublic, listAuthoritiesForPublic, listPlansForPublic } from './public.service.ts';
-
-const ProgressSchema = z.object({
-  asOf: z.string(),
-  counts: z.object({
-    done_on_time: z.number(),
-    done_late: z.number(),
-    open_on_time: z.number(),
-    open_overdue: z.number(),
-    ongoing: z.number(),
-    cancelled: z.number(),
-    total: z.number(),
-  }),
-  onTimeRate: z.number().nullable(),
-});
-
-const AuthoritySchema = z.object({ code: z.string(), name: z.string() });
 
 /** The public transparency page (public.read: anyone, no sign-in). No files, notes or user names. */
 export async function publicRoutes(app: ZodApp) {
@@ -27,7 +17,7 @@ export async function publicRoutes(app: ZodApp) {
       schema: {
         summary: 'Công khai: the issuing authorities (UBND tỉnh) whose plans are published',
         tags: ['public'],
-        response: { 200: z.array(AuthoritySchema) },
+        response: { 200: z.array(PublicAuthoritySchema) },
       },
     },
     async (request) => {
@@ -41,23 +31,8 @@ export async function publicRoutes(app: ZodApp) {
       schema: {
         summary: 'Công khai: an authority’s plans with their progress as of today',
         tags: ['public'],
-        params: z.object({ code: z.string().min(1).max(40) }),
-        response: {
-          200: z.object({
-            authority: AuthoritySchema,
-            asOf: z.string(),
-            plans: z.array(
-              z.object({
-                id: z.number(),
-                docType: z.string(),
-                number: z.string(),
-                title: z.string(),
-                issuedOn: z.string(),
-                progress: ProgressSchema,
-              }),
-            ),
-          }),
-        },
+        params: PublicAuthorityParams,
+        response: { 200: PublicPlansSchema },
       },
     },
     async (request) => {
@@ -71,35 +46,8 @@ export async function publicRoutes(app: ZodApp) {
       schema: {
         summary: 'Công khai: one plan, its tasks, lead agencies, deadlines and each task’s state as of today',
         tags: ['public'],
-        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
-        response: {
-          200: z.object({
-            asOf: z.string(),
-            plan: z.object({
-              id: z.number(),
-              authority: AuthoritySchema,
-              docType: z.string(),
-              number: z.string(),
-              title: z.string(),
-              issuedOn: z.string(),
-              signer: z.string(),
-              progress: ProgressSchema,
-            }),
-            sections: z.array(z.object({ code: z.string(), title: z.string() })),
-            tasks: z.array(
-              z.object({
-                stt: z.string(),
-                ref: z.string(),
-                section: z.string().nullable(),
-                content: z.string(),
-                leadAgencies: z.array(z.string()),
-                deadline: z.string(),
-                state: z.enum(ASSIGNMENT_STATES).nullable(),
-                stateLabel: z.string(),
-              }),
-            ),
-          }),
-        },
+        params: PublicPlanParams,
+        response: { 200: PublicPlanSchema },
       },
     },
     async (request) => {

@@ -1,74 +1,13 @@
-import { z } from 'zod';
 import { type Criterion, formatPercent, formatPoints, type RuleSet, round2 } from '../../domain/scoring.ts';
-import { DEFAULT_CRITICISM_THRESHOLD, DEFAULT_GRADES } from './default-rule-set.ts';
+import { RuleSetBodySchema, RuleSetSchema } from '../../shared/schemas/scoring.ts';
+
+// the schemas are the API's contract (PUT /api/score-rule-sets/:year); the services keep importing them from here
+export { RuleSetBodySchema, RuleSetSchema };
 
 /**
- * A scoring rule set as data (docs/domain-rules.md §7): the shape (zod) and the rules a shape cannot say
- * (`checkRuleSet`: maxima that add up, deductions not negative, bands in order without overlap).
+ * A scoring rule set as data (docs/domain-rules.md §7): the shape (zod, in src/shared/schemas/scoring.ts) and the
+ * rules a shape cannot say (`checkRuleSet`: maxima that add up, deductions not negative, bands in order without overlap).
  */
-const num = z.number().min(-1_000_000).max(1_000_000);
-const code = z.string().trim().min(1).max(50);
-const codeMap = z.record(code, num);
-
-const base = {
-  id: z.string().trim().min(1).max(50),
-  name: z.string().trim().min(1).max(300),
-  max: num,
-};
-
-export const CriterionSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('per_reminder'),
-    ...base,
-    maxByAgency: codeMap.optional(),
-    deduction: num.describe('points off per written reminder'),
-    floor: num.default(0),
-  }),
-  z.object({
-    kind: z.literal('rate_bands'),
-    ...base,
-    maxByAgency: codeMap.optional(),
-    bands: z
-      .array(z.object({ minRate: num, points: num }))
-      .min(1)
-      .max(20),
-  }),
-  z.object({
-    kind: z.literal('nd335'),
-    ...base,
-    general: z.object({
-      max: num,
-      points: codeMap.optional().describe('entered by the Office, by agency code'),
-    }),
-    results: z.object({ max: num, deductionPerLateTask: num, deductionPerOverdueTask: num }),
-    grades: z
-      .array(z.object({ min: num, label: z.string().trim().min(1).max(100) }))
-      .min(1)
-      .max(10),
-  }),
-]);
-
-const fields = {
-  name: z.string().trim().min(1).max(200),
-  criteria: z.array(CriterionSchema).min(1).max(20),
-  grades: z
-    .array(z.object({ minRate: num, label: z.string().trim().min(1).max(100) }))
-    .min(1)
-    .max(10)
-    .default(DEFAULT_GRADES),
-  exclude: z.array(code).max(200).default([]),
-  criticismThreshold: z.number().int().min(-1000).max(1000).default(DEFAULT_CRITICISM_THRESHOLD),
-};
-
-/** A stored rule set. */
-export const RuleSetSchema = z.object({ year: z.number().int().min(2000).max(2100), ...fields });
-
-/** PUT /api/score-rule-sets/:year — the year comes from the path; `version` is the one read (null: create). */
-export const RuleSetBodySchema = z.object({
-  year: z.number().int().min(2000).max(2100).optional(),
-  ...fields,
-  version: z.number().int().min(1).max(1_000_000).nullable().optional(),
-});
 
 /** What is wrong with a rule set, in Vietnamese; empty when it can be used. */
 export function checkRuleSet(ruleSet: RuleSet): string[] {

@@ -1,31 +1,17 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
 import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import {
+  PasswordResetBody,
+  UserCreateBody,
+  UserSchema,
+  UsersPageSchema,
+  UserUpdateBody,
+} from '../../shared/schemas/users.ts';
 import { accountContext } from '../auth/auth.hooks.ts';
 import { createUser, listUsers, resetPassword, updateUser } from './users.service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const Role = z.enum(['admin', 'office', 'leader', 'agency']);
-/** checked in the service (a Vietnamese message); '' or null: no e-mail */
-const EmailField = z.string().max(320).nullable().optional().describe('địa chỉ email; null hoặc "" để bỏ');
-
-const UserSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: Role,
-  agencyId: z.number().nullable(),
-  agencyCode: z.string().nullable(),
-  disabled: z.boolean(),
-  /** where the follow-up e-mails go; null: in-app notifications only */
-  email: z.string().nullable(),
-  /** thủ trưởng cơ quan: receives the escalations of its agency (agency accounts only) */
-  isHead: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  passwordChangedAt: z.string(),
-  createdAt: z.string(),
-});
-
 /** Tài khoản người dùng: admins list, create, edit, disable accounts and reset passwords. */
 export async function usersRoutes(app: ZodApp) {
   const tags = ['users'];
@@ -37,14 +23,7 @@ export async function usersRoutes(app: ZodApp) {
         summary: 'Danh sách tài khoản (accounts of the authority, without password hashes)',
         tags,
         querystring: PageQuerySchema,
-        response: {
-          200: z.object({
-            items: z.array(UserSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        response: { 200: UsersPageSchema },
       },
     },
     async (request) => listUsers(accountContext(request), request.query),
@@ -56,15 +35,7 @@ export async function usersRoutes(app: ZodApp) {
       schema: {
         summary: 'Tạo tài khoản (create an account)',
         tags,
-        body: z.object({
-          username: z.string().trim().min(3).max(64),
-          displayName: z.string().trim().min(1).max(200),
-          role: Role,
-          agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
-          password: z.string().min(1).max(256),
-          email: EmailField,
-          isHead: z.boolean().optional(),
-        }),
+        body: UserCreateBody,
         response: { 201: UserSchema },
       },
     },
@@ -79,14 +50,7 @@ export async function usersRoutes(app: ZodApp) {
           'Sửa tài khoản (name, role, agency, disabled, e-mail, agency head); disabling signs the user out',
         tags,
         params: IdParams,
-        body: z.object({
-          displayName: z.string().trim().min(1).max(200).optional(),
-          role: Role.optional(),
-          agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
-          disabled: z.boolean().optional(),
-          email: EmailField,
-          isHead: z.boolean().optional().describe('thủ trưởng cơ quan; only for agency accounts'),
-        }),
+        body: UserUpdateBody,
         response: { 200: UserSchema },
       },
     },
@@ -100,7 +64,7 @@ export async function usersRoutes(app: ZodApp) {
         summary: 'Đặt lại mật khẩu (reset the password); signs the user out',
         tags,
         params: IdParams,
-        body: z.object({ newPassword: z.string().min(1).max(256) }),
+        body: PasswordResetBody,
         response: { 204: z.null() },
       },
     },

@@ -2,7 +2,7 @@ import { App, Button, Checkbox, Form, Input } from 'antd';
 import { api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
-import { TOKENS_KEY } from './types.ts';
+import { TOKENS_KEY } from './query-keys.ts';
 
 interface PasswordFields {
   currentPassword: string;

@@ -2,13 +2,15 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { ApiToken, CreatedToken } from '../../../../src/shared/schemas/account.ts';
+import { TOKEN_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
-import { type ApiToken, type CreatedToken, TOKENS_KEY } from './types.ts';
+import { TOKENS_KEY } from './query-keys.ts';
 
 /** My API tokens: when each was made and last used, when it expires, its state; create and revoke. */
 export function TokensSection() {
@@ -197,7 +199,7 @@ function CreateTokenModal({
         )}
         rules={[{ required: true, whitespace: true, message: t('Nhập tên mã.', 'Enter a name.') }]}
       >
-        <Input maxLength={100} autoComplete="off" />
+        <Input maxLength={TOKEN_NAME_MAX} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="days"

@@ -16,6 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
+import type { AuditEntry } from '../../../../src/shared/schemas/audit.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -23,20 +24,6 @@ import { api, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { ACTION_LABELS, ENTITY_LABELS } from './labels.ts';
-
-/** GET /api/audit → items */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  data: Record<string, unknown>;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
 
 const PAGE_SIZE = 50;
 

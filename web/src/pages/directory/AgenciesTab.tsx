@@ -3,6 +3,8 @@ import { Button, DatePicker, Flex, Form, Grid, Input, Select, Space, Table, Tag,
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import type { Agency, AgencyKind } from '../../../../src/shared/schemas/directory.ts';
+import { AGENCY_CODE_MAX, AGENCY_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -12,9 +14,9 @@ import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { KIND_LABELS, useAgencies } from './agencies.ts';
 import { ReferenceImportButton } from './ReferenceImportButton.tsx';
 import { SearchBar } from './SearchBar.tsx';
-import { type Agency, type AgencyKind, KIND_LABELS, useAgencies } from './types.ts';
 
 /** Cơ quan: the list with accent-insensitive search over names, codes and aliases; add and edit for the Office. */
 export function AgenciesTab() {
@@ -260,7 +262,7 @@ function AgencyModal({
             },
           ]}
         >
-          <Input maxLength={32} style={{ textTransform: 'uppercase' }} />
+          <Input maxLength={AGENCY_CODE_MAX} style={{ textTransform: 'uppercase' }} />
         </Form.Item>
       )}
       <Form.Item
@@ -268,7 +270,7 @@ function AgencyModal({
         label={t('Tên cơ quan', 'Name')}
         rules={[{ required: true, whitespace: true, message: t('Nhập tên cơ quan.', 'Enter the name.') }]}
       >
-        <Input maxLength={300} />
+        <Input maxLength={AGENCY_NAME_MAX} />
       </Form.Item>
       <Form.Item
         name="aliases"

@@ -2,6 +2,8 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import type { Group } from '../../../../src/shared/schemas/directory.ts';
+import { AGENCY_NAME_MAX, GROUP_NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -10,8 +12,8 @@ import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
+import { fetchAll, useAgencies } from './agencies.ts';
 import { SearchBar } from './SearchBar.tsx';
-import { fetchAll, type Group, useAgencies } from './types.ts';
 
 /** Nhóm cơ quan ("Các sở, ban, ngành tỉnh"…): the names a plan uses for many agencies, and who is in each. */
 export function GroupsTab() {
@@ -159,7 +161,7 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
             label={t('Tên nhóm', 'Name')}
             rules={[{ required: true, whitespace: true, message: t('Nhập tên nhóm.', 'Enter the name.') }]}
           >
-            <Input maxLength={300} />
+            <Input maxLength={AGENCY_NAME_MAX} />
           </Form.Item>
           <Form.Item
             name="aliases"
@@ -174,7 +176,7 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
             </Checkbox>
           </Form.Item>
           <Form.Item name="note" label={t('Ghi chú', 'Note')}>
-            <Input maxLength={2000} />
+            <Input maxLength={GROUP_NOTE_MAX} />
           </Form.Item>
         </>
       )}

@@ -17,6 +17,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { AgencyRef, Successor } from '../../../../src/shared/schemas/directory.ts';
+import { SUCCESSOR_FUNCTIONS_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -26,7 +28,7 @@ import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { refreshWork } from '../inbox/refresh.ts';
-import { type AgencyRef, fetchAll, type Successor, useAgencies } from './types.ts';
+import { fetchAll, useAgencies } from './agencies.ts';
 
 interface AssignmentRef {
   assignmentId: number;
@@ -201,7 +203,7 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
         name="functions"
         label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
       >
-        <Input maxLength={1000} />
+        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
       </Form.Item>
       <Form.Item
         name="effectiveOn"
@@ -277,7 +279,7 @@ function ReorganiseModal({
       <AgencyField name="fromAgencyId" label={t('Cơ quan được sắp xếp', 'Agency reorganised')} />
       <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
       <Form.Item name="functions" label={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}>
-        <Input maxLength={1000} />
+        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
       </Form.Item>
       <Form.Item
         name="effectiveOn"

@@ -2,6 +2,8 @@ import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from '../../../../src/shared/schemas/limits.ts';
+import type { User } from '../../../../src/shared/schemas/users.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -11,8 +13,8 @@ import { formatDateTime, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { fetchAll, useAgencies } from './agencies.ts';
 import { SearchBar } from './SearchBar.tsx';
-import { fetchAll, type User, useAgencies } from './types.ts';
 
 const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
 
@@ -196,7 +198,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
           label={t('Tên đăng nhập', 'Username')}
           rules={[{ required: true, min: 3, message: t('Ít nhất 3 ký tự.', 'At least 3 characters.') }]}
         >
-          <Input maxLength={64} autoComplete="off" />
+          <Input maxLength={USERNAME_MAX} autoComplete="off" />
         </Form.Item>
       )}
       <Form.Item
@@ -204,7 +206,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
         label={t('Họ tên', 'Name')}
         rules={[{ required: true, whitespace: true, message: t('Nhập họ tên.', 'Enter the name.') }]}
       >
-        <Input maxLength={200} />
+        <Input maxLength={DISPLAY_NAME_MAX} />
       </Form.Item>
       <Form.Item name="role" label={t('Vai trò', 'Role')} rules={[{ required: true }]}>
         <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))} />
@@ -231,7 +233,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
         </>
       )}
       <Form.Item name="email" label={t('Email', 'E-mail')}>
-        <Input type="email" maxLength={320} />
+        <Input type="email" maxLength={EMAIL_MAX} />
       </Form.Item>
       {!user && (
         <Form.Item

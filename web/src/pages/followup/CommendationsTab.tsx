@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Collapse, Empty, Row, Select, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import type { Commendations } from '../../../../src/shared/schemas/scoring.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { yearOptions } from './LettersTab.tsx';
 import { CauseList, useYearParam } from './ScoresTab.tsx';
-import type { Commendations } from './types.ts';
 
 const PERIODS = {
   year: { vi: 'Cả năm', en: 'Whole year', from: '01-01', to: '12-31' },

@@ -2,6 +2,7 @@ import { SyncOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
+import type { SweepResult } from '../../../../src/shared/schemas/followup.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -11,7 +12,6 @@ import { CommendationsTab } from './CommendationsTab.tsx';
 import { LettersTab } from './LettersTab.tsx';
 import { RemindersTab } from './RemindersTab.tsx';
 import { ScoresTab } from './ScoresTab.tsx';
-import type { SweepResult } from './types.ts';
 
 const TABS = ['nhac-nho', 'cong-van', 'cham-diem', 'bieu-duong'] as const;
 type Tab = (typeof TABS)[number];

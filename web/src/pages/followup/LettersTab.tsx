@@ -2,12 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import type { Letter } from '../../../../src/shared/schemas/followup.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, apiUrl, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import type { Letter } from './types.ts';
 
 /** The years a list may be filtered by: this year back to 2019. */
 export function yearOptions(): number[] {

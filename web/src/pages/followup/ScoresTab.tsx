@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { AgencyScore, Cause, Scores } from '../../../../src/shared/schemas/scoring.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -9,7 +10,6 @@ import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate, formatNumber, formatRate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
 import { yearOptions } from './LettersTab.tsx';
-import type { AgencyScore, Cause, Scores } from './types.ts';
 
 /** The year in the URL (`?year=`), this year when none. */
 export function useYearParam(): [number, (year: number) => void] {

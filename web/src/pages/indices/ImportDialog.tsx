@@ -2,9 +2,9 @@ import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/ico
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import type { ImportRowError } from '../../../../src/shared/schemas/indices.ts';
 import { ApiError, api, apiUrl } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
-import type { ImportRowError } from './types.ts';
 
 /** Tải mẫu nhập: the .xlsx template of the indices scored in `year` (the server's default: last year). */
 export function TemplateButton({ year }: { year?: number }) {

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
+import type { IndexUnit } from '../../../../src/shared/schemas/indices.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import type { Lang } from '../../lib/i18n.tsx';
 import { formatNumberExact } from './labels.tsx';
-import type { IndexUnit } from './types.ts';
 
 export interface YearPoint {
   year: number;

@@ -1,5 +1,6 @@
 import type { TableColumnsType } from 'antd';
 import { Card, Empty, Grid, Table, Typography } from 'antd';
+import type { Overview, Target, Trend } from '../../../../src/shared/schemas/indices.ts';
 import type { Lang } from '../../lib/i18n.tsx';
 import { ComponentBars } from './IndexCharts.tsx';
 import { targetOf } from './IndexTrend.tsx';
@@ -11,7 +12,6 @@ import {
   TargetTag,
   targetText,
 } from './labels.tsx';
-import type { Overview, Target, Trend } from './types.ts';
 
 /** Chỉ số thành phần: each component's latest score against its target and its change. */
 export function ComponentsCard({

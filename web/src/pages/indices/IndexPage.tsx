@@ -3,6 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type {
+  Definition,
+  IndexResult,
+  Overview,
+  Target,
+  Trend,
+} from '../../../../src/shared/schemas/indices.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -27,7 +34,6 @@ import {
 import { OwnersCard } from './OwnersCard.tsx';
 import { ResultDialog } from './ResultDialog.tsx';
 import { TargetsCard } from './TargetsCard.tsx';
-import type { Definition, IndexResult, Overview, Target, Trend } from './types.ts';
 import './indices.css';
 /** One index: latest figures, trend of score and rank, components against targets, linked tasks; and, for the Office, its data. */
 export default function IndexPage() {

@@ -3,13 +3,13 @@ import type { TableColumnsType } from 'antd';
 import { App, Button, Empty, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import type { IndexResult, Overview, Target, Trend } from '../../../../src/shared/schemas/indices.ts';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { RankTrendChart, ScoreTrendChart, type YearPoint } from './IndexCharts.tsx';
 import { formatRank, formatScore, NOT_PUBLISHED } from './labels.tsx';
-import type { IndexResult, Overview, Target, Trend } from './types.ts';
 
 /** Every year from the first published figure to last year (or the method's end): gaps stay gaps. */
 function yearRange(years: number[], methodTo: number | null): number[] {

@@ -2,6 +2,7 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { Definition, Overview, Target } from '../../../../src/shared/schemas/indices.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -20,7 +21,6 @@ import {
   TargetTag,
   targetText,
 } from './labels.tsx';
-import type { Definition, Overview, Target } from './types.ts';
 import './indices.css';
 
 /** Chỉ số: one card per index — latest score and rank, change, target met or not, owner, source. */

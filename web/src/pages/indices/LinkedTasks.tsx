@@ -1,12 +1,12 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Empty, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { LinkWithState, Overview } from '../../../../src/shared/schemas/indices.ts';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate } from '../../lib/format.ts';
 import type { Lang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
-import type { LinkWithState, Overview } from './types.ts';
 
 /** Nhiệm vụ gắn với chỉ số: the tasks and plans linked to the index, with the states of their assignments. */
 export function LinkedTasks({ o, canConfigure, lang }: { o: Overview; canConfigure: boolean; lang: Lang }) {

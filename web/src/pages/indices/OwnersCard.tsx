@@ -2,6 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Popconfirm, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
+import type { Owner } from '../../../../src/shared/schemas/indices.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
@@ -9,7 +10,6 @@ import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { ConfigCard } from './ConfigCard.tsx';
 import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
-import type { Owner } from './types.ts';
 
 interface AgencyOption {
   id: number;

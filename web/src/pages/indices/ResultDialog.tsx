@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import type { Definition, IndexResult, ResultBody } from '../../../../src/shared/schemas/indices.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { componentKindLabel, componentName, definitionFor, formatNumberExact } from './labels.tsx';
-import type { Definition, IndexResult, ResultBody } from './types.ts';
 
 interface ResultForm {
   year: number;

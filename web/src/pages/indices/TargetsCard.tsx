@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
+import type { Target } from '../../../../src/shared/schemas/indices.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -10,7 +11,6 @@ import { useApiMutation } from '../../lib/mutation.ts';
 import { ConfigCard } from './ConfigCard.tsx';
 import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
 import { targetText } from './labels.tsx';
-import type { Target } from './types.ts';
 
 interface TargetForm {
   component: string;

@@ -1,6 +1,6 @@
+import type { ComponentDef, IndexUnit } from '../../../../src/shared/schemas/indices.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { componentName } from './labels.tsx';
-import type { ComponentDef, IndexUnit } from './types.ts';
 
 /** What the configuration sections know of the index they configure. */
 export interface IndexInfo {

@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
+import type { Definition, IndexUnit, Target, TargetCheck } from '../../../../src/shared/schemas/indices.ts';
 import type { Lang } from '../../lib/i18n.tsx';
-import type { Definition, IndexUnit, Target, TargetCheck } from './types.ts';
 
 /** How the indices read: scores with their unit, ranks, moves, targets and whether they are met. */
 

@@ -1,4 +1,4 @@
-import type { Agency, Group } from '../directory/types.ts';
+import type { Agency, Group } from '../../../../src/shared/schemas/directory.ts';
 import { type ImportPreview, type PlanDocument, type PreviewWarning, taskRef } from './types.ts';
 
 /** The import review's state and rules, without React: what the clerk changed and what is left. */

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { PublicIndices } from '../../../../src/shared/schemas/indices.ts';
+import type { PublicAuthority, PublicPlans } from '../../../../src/shared/schemas/public.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, formatNumber, formatRate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { DoneBar, StateCounts } from '../plans/parts.tsx';
-import type { PublicAuthority, PublicIndices, PublicPlans } from './types.ts';
 import '../plans/plans.css';
 
 /**

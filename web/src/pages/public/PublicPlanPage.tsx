@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Grid, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { PublicPlan } from '../../../../src/shared/schemas/public.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -10,7 +11,6 @@ import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate, formatRate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { DoneBar, StateCounts } from '../plans/parts.tsx';
-import type { PublicPlan } from './types.ts';
 import '../plans/plans.css';
 
 type Filter = 'all' | 'open_overdue' | 'open' | 'done';

@@ -1,9 +1,9 @@
 import { Alert, Card, Typography } from 'antd';
+import type { LetterSettings } from '../../../../src/shared/schemas/followup.ts';
 import { addDays } from '../../lib/domain.ts';
 import { formatDate, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
-import type { LetterSettings } from './types.ts';
 
 /** How the letter's header, the consequence and deadline sentence, and the signature will read. */
 export function LetterPreview({ values }: { values: LetterSettings }) {

@@ -2,12 +2,22 @@ import { DeleteOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
+import type {
+  LetterSettings,
+  LetterSettingsView,
+  StoredLetterSettings,
+} from '../../../../src/shared/schemas/followup.ts';
+import {
+  LETTER_CONSEQUENCE_MAX,
+  LETTER_LINE_MAX,
+  LETTER_SYMBOL_MAX,
+  REPORT_WITHIN_DAYS_MAX,
+} from '../../../../src/shared/schemas/limits.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
-import type { LetterSettings, LetterSettingsView } from './types.ts';
 
 const KEY = ['letter-settings'] as const;
 const SYMBOL = /^[\p{L}\p{N}.\-–]+$/u;
@@ -24,7 +34,8 @@ export function LetterSettingsTab() {
 
 /** The form's values: the settings the next letter uses, every field filled. */
 function initialValues(view: LetterSettingsView): LetterSettings {
-  const s = view.settings;
+  // what the authority has set, as dondoc writes it (when set outside dondoc and invalid, `effective` is null)
+  const s = view.settings as StoredLetterSettings;
   const e = view.effective;
   return {
     issuer: { parent: '', name: '', place: '', ...(e?.issuer ?? s.issuer) },
@@ -146,7 +157,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                     name={['issuer', 'parent']}
                     label={t('Dòng trên (cơ quan chủ quản)', 'Upper line (parent body)')}
                     extra={t('Ví dụ: ỦY BAN NHÂN DÂN', 'e.g. ỦY BAN NHÂN DÂN')}
-                    rules={[{ max: 200 }]}
+                    rules={[{ max: LETTER_LINE_MAX }]}
                   >
                     <Input />
                   </Form.Item>
@@ -162,7 +173,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                         whitespace: true,
                         message: t('Nhập tên cơ quan ban hành.', 'Enter the issuing body.'),
                       },
-                      { max: 200 },
+                      { max: LETTER_LINE_MAX },
                     ]}
                   >
                     <Input />
@@ -175,7 +186,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                     extra={t('Ví dụ: Tây Ninh', 'e.g. Tây Ninh')}
                     rules={[
                       { required: true, whitespace: true, message: t('Nhập địa danh.', 'Enter the place.') },
-                      { max: 200 },
+                      { max: LETTER_LINE_MAX },
                     ]}
                   >
                     <Input />
@@ -195,7 +206,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                         whitespace: true,
                         message: t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.'),
                       },
-                      { max: 40 },
+                      { max: LETTER_SYMBOL_MAX },
                       {
                         pattern: SYMBOL,
                         message: t(
@@ -221,7 +232,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                       'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
                       'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
                     )}
-                    rules={[{ max: 200 }]}
+                    rules={[{ max: LETTER_LINE_MAX }]}
                   >
                     <Input />
                   </Form.Item>
@@ -231,7 +242,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                     name={['signer', 'title']}
                     label={t('Chức vụ', 'Title')}
                     extra={t('Ví dụ: PHÓ CHỦ TỊCH', 'e.g. PHÓ CHỦ TỊCH')}
-                    rules={[{ max: 200 }]}
+                    rules={[{ max: LETTER_LINE_MAX }]}
                   >
                     <Input />
                   </Form.Item>
@@ -240,7 +251,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                   <Form.Item
                     name={['signer', 'name']}
                     label={t('Họ và tên người ký', 'Signer’s name')}
-                    rules={[{ max: 200 }]}
+                    rules={[{ max: LETTER_LINE_MAX }]}
                   >
                     <Input />
                   </Form.Item>
@@ -283,7 +294,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                                 'Enter a recipient or remove the line.',
                               ),
                             },
-                            { max: 200 },
+                            { max: LETTER_LINE_MAX },
                           ]}
                         >
                           <Input aria-label={t(`Nơi nhận ${index + 1}`, `Recipient ${index + 1}`)} />
@@ -317,7 +328,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                   'Trích sau “Kế hoạch số … đã lưu ý:”. Để trống để bỏ đoạn này.',
                   'Quoted after “Kế hoạch số … đã lưu ý:”. Leave empty to drop the paragraph.',
                 )}
-                rules={[{ max: 2000 }]}
+                rules={[{ max: LETTER_CONSEQUENCE_MAX }]}
               >
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
               </Form.Item>
@@ -332,14 +343,17 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                     required: true,
                     type: 'integer',
                     min: 1,
-                    max: 90,
-                    message: t('Từ 1 đến 90 ngày.', 'From 1 to 90 days.'),
+                    max: REPORT_WITHIN_DAYS_MAX,
+                    message: t(
+                      `Từ 1 đến ${REPORT_WITHIN_DAYS_MAX} ngày.`,
+                      `From 1 to ${REPORT_WITHIN_DAYS_MAX} days.`,
+                    ),
                   },
                 ]}
               >
                 <InputNumber
                   min={1}
-                  max={90}
+                  max={REPORT_WITHIN_DAYS_MAX}
                   precision={0}
                   style={{ width: 140 }}
                   suffix={t('ngày', 'days')}

@@ -3,13 +3,18 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Grid, Pagination, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
+import type {
+  OutboxFilter,
+  OutboxMessage,
+  OutboxPage,
+  OutboxStatus,
+} from '../../../../src/shared/schemas/followup.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
-import type { OutboxFilter, OutboxMessage, OutboxPage, OutboxStatus } from './types.ts';
 
 type Filter = OutboxFilter | 'all';
 

@@ -1,11 +1,12 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, type FormInstance, Input, Row, Space, Tag, Typography } from 'antd';
+import { CRITERION_NAME_MAX, RULE_CODE_MAX } from '../../../../src/shared/schemas/limits.ts';
+import type { CriterionKind } from '../../../../src/shared/schemas/scoring.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { AgencyValues, BandList, PointsField } from './RuleSetFields.tsx';
 import { kindLabel } from './RuleSetSummary.tsx';
 import type { CriterionValues, RuleSetValues } from './rule-set-form.ts';
-import type { CriterionKind } from './types.ts';
 
 /** One criterion: its name and code, and the fields of its kind. */
 export function CriterionCard({
@@ -50,7 +51,7 @@ export function CriterionCard({
           <Form.Item
             name={[name, 'name']}
             label={t('Tên tiêu chí', 'Criterion')}
-            rules={[{ ...required, whitespace: true }, { max: 300 }]}
+            rules={[{ ...required, whitespace: true }, { max: CRITERION_NAME_MAX }]}
           >
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
           </Form.Item>
@@ -59,7 +60,7 @@ export function CriterionCard({
           <Form.Item
             name={[name, 'id']}
             label={t('Mã', 'Code')}
-            rules={[{ ...required, whitespace: true }, { max: 50 }]}
+            rules={[{ ...required, whitespace: true }, { max: RULE_CODE_MAX }]}
           >
             <Input />
           </Form.Item>

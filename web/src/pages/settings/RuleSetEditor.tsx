@@ -16,13 +16,15 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import type { AgencyRef } from '../../../../src/shared/schemas/directory.ts';
+import { CRITICISM_THRESHOLD_MAX, RULE_SET_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
+import type { CriterionKind, RuleSetReply } from '../../../../src/shared/schemas/scoring.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { CriterionCard } from './RuleSetCriterion.tsx';
 import { BandList } from './RuleSetFields.tsx';
 import { kindLabel } from './RuleSetSummary.tsx';
 import { fromFormValues, newCriterion, type RuleSetValues, toFormValues } from './rule-set-form.ts';
-import type { AgencyOption, CriterionKind, RuleSetReply } from './types.ts';
 /**
  * The Office's form for a year's rule set: criteria (by kind), grades, agencies not scored, the
  * criticism threshold. Rates are typed in percent. Saved with PUT /api/score-rule-sets/:year and the
@@ -36,7 +38,7 @@ export function RuleSetEditor({
   onReload,
 }: {
   reply: RuleSetReply;
-  agencies: AgencyOption[];
+  agencies: AgencyRef[];
   onDone: () => void;
   onReload: () => void;
 }) {
@@ -83,7 +85,7 @@ export function RuleSetEditor({
         label={t('Tên bộ tiêu chí', 'Name of the rule set')}
         rules={[
           { required: true, whitespace: true, message: t('Nhập tên bộ tiêu chí.', 'Enter a name.') },
-          { max: 200 },
+          { max: RULE_SET_NAME_MAX },
         ]}
       >
         <Input />
@@ -169,7 +171,7 @@ export function RuleSetEditor({
             >
               <InputNumber
                 min={1}
-                max={1000}
+                max={CRITICISM_THRESHOLD_MAX}
                 precision={0}
                 style={{ width: '100%' }}
                 suffix={t('lần', 'times')}

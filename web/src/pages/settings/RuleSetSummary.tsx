@@ -1,7 +1,7 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import type { Criterion, RuleSet } from '../../../../src/shared/schemas/scoring.ts';
 import { formatNumber, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import type { Criterion, RuleSet } from './types.ts';
 
 const KIND_LABELS: Record<Criterion['kind'], [string, string]> = {
   per_reminder: ['Trừ điểm theo số lần nhắc nhở', 'Points off per reminder'],

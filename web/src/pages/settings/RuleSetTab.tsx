@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { AgencyRef } from '../../../../src/shared/schemas/directory.ts';
+import type { RuleSetReply } from '../../../../src/shared/schemas/scoring.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -10,7 +12,6 @@ import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { RuleSetEditor } from './RuleSetEditor.tsx';
 import { RuleSetSummary } from './RuleSetSummary.tsx';
-import type { AgencyOption, RuleSetReply } from './types.ts';
 
 /** This year and the next, back to 2019. */
 function years(): number[] {
@@ -23,7 +24,7 @@ export function useAgencyOptions() {
   return useQuery({
     queryKey: ['agency-options'],
     queryFn: async () =>
-      (await api.get<Page<AgencyOption>>('/directory/agencies', { pageSize: 200 })).items.map((a) => ({
+      (await api.get<Page<AgencyRef>>('/directory/agencies', { pageSize: 200 })).items.map((a) => ({
         id: a.id,
         code: a.code,
         name: a.name,

@@ -1,4 +1,4 @@
-import type { Criterion, CriterionKind, RuleSet } from './types.ts';
+import type { Criterion, CriterionKind, RuleSet } from '../../../../src/shared/schemas/scoring.ts';
 
 /**
  * The rule set as the form holds it: rates in percent (90, not 0.9) and the per-agency maps as rows

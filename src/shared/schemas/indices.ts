@@ -1,15 +1,42 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
+import { LocalDateSchema } from './common.ts';
+import { PublicAuthoritySchema } from './public.ts';
 
-/** Request and response bodies of the indices API (one schema for the server and the SPA). */
+/**
+ * Request and response bodies of the indices API (src/modules/indices/indices*.routes.ts, GET /api/public/indices):
+ * one schema for the server, the OpenAPI document and the SPA.
+ */
+// TODO(c1-merge): the shared IdParams and int4 maximum of common.ts replace these
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: Id });
 export const Year = z.coerce.number().int().min(1990).max(2100);
-const Unit = z.enum(['points', 'percent', 'ratio']);
+export const IndexUnitSchema = z.enum(['points', 'percent', 'ratio']);
+const Unit = IndexUnitSchema;
 const IndexCodeParam = z.string().trim().min(1).max(10);
+/** an index code as a filter of a list */
+const IndexFilter = z.string().trim().max(10).optional();
 
 export const IndexYearParams = z.object({ index: IndexCodeParam, year: Year });
 export const IndexParams = z.object({ index: IndexCodeParam });
+export const IndexQuery = z.object({ index: IndexFilter });
+export const DefinitionsQuery = z.object({ year: Year.optional() });
+export const ResultsQuery = z.object({ index: IndexFilter, year: Year.optional() });
+export const TemplateQuery = z.object({ year: Year.optional() });
+export const OverviewQuery = z.object({ asOf: LocalDateSchema.optional(), year: Year.optional() });
+export const PublicIndicesQuery = z.object({
+  authority: z.string().trim().min(1).max(40),
+  index: IndexFilter,
+});
+
+export const ComponentDefSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  max: z.number(),
+  position: z.number(),
+});
 
 export const DefinitionSchema = z.object({
   id: z.number(),
@@ -28,16 +55,7 @@ export const DefinitionSchema = z.object({
   successorCode: z.string().nullable(),
   methodNote: z.string(),
   sourceNote: z.string(),
-  components: z.array(
-    z.object({
-      id: z.number(),
-      code: z.string(),
-      nameVi: z.string(),
-      nameEn: z.string(),
-      max: z.number(),
-      position: z.number(),
-    }),
-  ),
+  components: z.array(ComponentDefSchema),
 });
 
 const ComponentScore = z.object({
@@ -72,6 +90,29 @@ export const ResultSchema = PublicResultSchema.extend({
 });
 
 const Score = z.number().finite();
+
+export const SavedResultSchema = z.object({ created: z.boolean(), result: ResultSchema });
+
+export const ImportReplySchema = z.object({
+  imported: z.array(z.object({ index: z.string(), year: z.number(), created: z.boolean() })),
+});
+
+/** the `details` of a 422 INDEX_IMPORT_INVALID: every row that cannot be imported */
+export const ImportRowErrorSchema = z.object({ row: z.number(), message: z.string() });
+
+export const PublicIndicesSchema = z.object({
+  authority: PublicAuthoritySchema,
+  indices: z.array(
+    z.object({
+      code: z.string(),
+      shortName: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      publisher: z.string(),
+    }),
+  ),
+  results: z.array(PublicResultSchema),
+});
 
 export const ResultBody = z.object({
   score: Score.nullable().default(null),
@@ -161,43 +202,44 @@ export const LinkSchema = z.object({
   agency: z.string().nullable(),
 });
 
-const LinkedSchema = LinkSchema.extend({
-  counts: z.partialRecord(z.enum(ASSIGNMENT_STATES), z.number()),
-  assignments: z.array(
-    z.object({
-      id: z.number(),
-      agency: z.string(),
-      agencyName: z.string(),
-      plan: z.string(),
-      task: z.string(),
-      occurrence: z.number(),
-      dueOn: z.string().nullable(),
-      state: z.enum(ASSIGNMENT_STATES),
-      stateLabel: z.string(),
-    }),
-  ),
+export const LinkedAssignmentSchema = z.object({
+  id: z.number(),
+  agency: z.string(),
+  agencyName: z.string(),
+  plan: z.string(),
+  task: z.string(),
+  occurrence: z.number(),
+  dueOn: z.string().nullable(),
+  state: z.enum(ASSIGNMENT_STATES),
+  stateLabel: z.string(),
 });
 
-const Figures = z
-  .object({
-    year: z.number(),
-    score: z.number().nullable(),
-    rank: z.number().nullable(),
-    rankedOf: z.number().nullable(),
-    group: z.string().nullable(),
-    sourceNote: z.string(),
-    sourceUrl: z.string().nullable(),
-  })
-  .nullable();
+/** a link with the state of its assignments as of the overview's date */
+export const LinkWithStateSchema = LinkSchema.extend({
+  counts: z.partialRecord(z.enum(ASSIGNMENT_STATES), z.number()),
+  assignments: z.array(LinkedAssignmentSchema),
+});
 
-const TargetWithCheck = TargetSchema.extend({
-  check: z.object({
-    score: z.boolean().nullable(),
-    rank: z.boolean().nullable(),
-    group: z.boolean().nullable(),
-    met: z.boolean().nullable(),
-  }),
-}).nullable();
+export const FiguresSchema = z.object({
+  year: z.number(),
+  score: z.number().nullable(),
+  rank: z.number().nullable(),
+  rankedOf: z.number().nullable(),
+  group: z.string().nullable(),
+  sourceNote: z.string(),
+  sourceUrl: z.string().nullable(),
+});
+const Figures = FiguresSchema.nullable();
+
+export const TargetCheckSchema = z.object({
+  score: z.boolean().nullable(),
+  rank: z.boolean().nullable(),
+  group: z.boolean().nullable(),
+  met: z.boolean().nullable(),
+});
+
+export const TargetWithCheckSchema = TargetSchema.extend({ check: TargetCheckSchema });
+const TargetWithCheck = TargetWithCheckSchema.nullable();
 
 export const OverviewSchema = z.object({
   index: z.object({
@@ -221,7 +263,7 @@ export const OverviewSchema = z.object({
   change: z.object({ score: z.number().nullable(), rank: z.number().nullable() }).nullable(),
   target: TargetWithCheck,
   owner: OwnerSchema.nullable(),
-  links: z.array(LinkedSchema),
+  links: z.array(LinkWithStateSchema),
   components: z.array(
     z.object({
       code: z.string(),
@@ -233,7 +275,7 @@ export const OverviewSchema = z.object({
       change: z.number().nullable(),
       target: TargetWithCheck,
       owner: OwnerSchema.nullable(),
-      links: z.array(LinkedSchema),
+      links: z.array(LinkWithStateSchema),
     }),
   ),
 });
@@ -256,3 +298,33 @@ export const TrendSchema = z.object({
     }),
   ),
 });
+
+export type IndexUnit = z.infer<typeof IndexUnitSchema>;
+export type ComponentDef = z.infer<typeof ComponentDefSchema>;
+/** GET /api/indices/definitions — one method version of an index */
+export type Definition = z.infer<typeof DefinitionSchema>;
+export type PublicResult = z.infer<typeof PublicResultSchema>;
+/** GET /api/indices/results */
+export type IndexResult = z.infer<typeof ResultSchema>;
+/** PUT /api/indices/results/:index/:year */
+export type ResultBody = z.input<typeof ResultBody>;
+export type SavedResult = z.infer<typeof SavedResultSchema>;
+export type ImportReply = z.infer<typeof ImportReplySchema>;
+export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
+/** GET /api/public/indices */
+export type PublicIndices = z.infer<typeof PublicIndicesSchema>;
+export type TargetInput = z.input<typeof TargetBody>;
+export type Target = z.infer<typeof TargetSchema>;
+export type TargetCheck = z.infer<typeof TargetCheckSchema>;
+export type TargetWithCheck = z.infer<typeof TargetWithCheckSchema>;
+export type OwnerInput = z.input<typeof OwnerBody>;
+export type Owner = z.infer<typeof OwnerSchema>;
+export type LinkInput = z.input<typeof LinkBody>;
+export type Link = z.infer<typeof LinkSchema>;
+export type LinkedAssignment = z.infer<typeof LinkedAssignmentSchema>;
+export type LinkWithState = z.infer<typeof LinkWithStateSchema>;
+export type Figures = z.infer<typeof FiguresSchema>;
+/** GET /api/indices/:index/overview */
+export type Overview = z.infer<typeof OverviewSchema>;
+/** GET /api/indices/:index/trend */
+export type Trend = z.infer<typeof TrendSchema>;

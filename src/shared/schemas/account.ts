@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, USERNAME_MAX } from './limits.ts';
+import { RoleSchema } from './users.ts';
+
+/**
+ * Request and response bodies of one's own account (src/modules/auth/*.routes.ts): sign-in, the session, the
+ * password, the sign-in methods and the API tokens. The session's `actions` and a token's `scopes` are the
+ * actions of src/modules/access/access.ts, enumerated where the routes are declared.
+ */
+
+export const LoginBody = z.object({
+  username: z.string().min(1).max(USERNAME_MAX),
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+export const SessionUserSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  agencyId: z.number().nullable(),
+});
+
+/** POST /api/auth/login */
+export const LoginReplySchema = z.object({
+  user: SessionUserSchema,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: z.string().min(1).max(PASSWORD_MAX),
+  /** thu hồi mọi mã truy cập (API token) of the account */
+  revokeTokens: z.boolean().default(false),
+});
+
+/** GET /api/auth/providers */
+export const ProvidersSchema = z.object({
+  password: z.boolean(),
+  oidc: z.object({ label: z.string() }).nullable(),
+});
+
+export const OidcStartQuery = z.object({ returnTo: z.string().optional() });
+
+export const OidcCallbackQuery = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  iss: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});
+
+/** An API token as GET /api/auth/tokens lists it (never its secret). */
+export const TokenSchema = z.object({
+  id: z.number(),
+  userId: z.number(),
+  username: z.string(),
+  name: z.string(),
+  scopes: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  state: z.enum(['active', 'expired', 'revoked']),
+});
+
+/** POST /api/auth/tokens: the secret, shown once. */
+export const CreatedTokenSchema = z.object({ id: z.number(), token: z.string(), expiresAt: z.string() });
+
+export const TokensQuery = z.object({
+  userId: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const TokensPageSchema = z.object({
+  items: z.array(TokenSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const TokenIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export type LoginInput = z.input<typeof LoginBody>;
+export type LoginReply = z.infer<typeof LoginReplySchema>;
+export type PasswordChangeInput = z.input<typeof PasswordChangeBody>;
+export type Providers = z.infer<typeof ProvidersSchema>;
+export type ApiToken = z.infer<typeof TokenSchema>;
+export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
+export type TokensPage = z.infer<typeof TokensPageSchema>;

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { PageQuerySchema } from './common.ts';
+import {
+  LETTER_CONSEQUENCE_MAX,
+  LETTER_LINE_MAX,
+  LETTER_RECIPIENTS_MAX,
+  LETTER_SYMBOL_MAX,
+  REPORT_WITHIN_DAYS_MAX,
+} from './limits.ts';
+
+/**
+ * Request and response bodies of theo dõi, đôn đốc (src/modules/followup/followup*.routes.ts): notifications,
+ * reminder letters, the sweep, the letter's settings and the e-mail outbox.
+ */
+
+// TODO(c1-merge): the shared IdParams and int4 maximum of common.ts replace this one
+export const FollowupIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const NotificationsQuery = z
+  .object({ unread: z.enum(['true', 'false']).optional().describe('true: only unread') })
+  .extend(PageQuerySchema.shape);
+
+export const NotificationSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['notice', 'reminder', 'digest', 'escalation', 'overdue_list']),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  assignmentId: z.number().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const NotificationsPageSchema = z.object({
+  items: z.array(NotificationSchema),
+  total: z.number(),
+  unread: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const NotificationReadSchema = z.object({ id: z.number(), readAt: z.string() });
+
+export const LettersQuery = z
+  .object({ year: z.coerce.number().int().min(1900).max(2200).optional() })
+  .extend(PageQuerySchema.shape);
+
+export const LetterSchema = z.object({
+  id: z.number(),
+  year: z.number(),
+  number: z.number(),
+  issuedOn: z.string(),
+  agency: z.object({ code: z.string(), name: z.string() }),
+  fileName: z.string(),
+  tasks: z.array(
+    z.object({
+      plan: z.string(),
+      task: z.string(),
+      dueOn: z.string(),
+      /** the reminder was withdrawn (a result received by the deadline, accepted later): not counted */
+      withdrawnAt: z.string().nullable(),
+      withdrawnReason: z.string().nullable(),
+    }),
+  ),
+});
+
+export const LettersPageSchema = z.object({
+  items: z.array(LetterSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const SweepBody = z
+  .object({
+    asOf: z
+      .string()
+      .max(40)
+      .optional()
+      .describe('a date YYYY-MM-DD or an instant with offset; default today in the authority’s zone'),
+  })
+  .default({});
+
+export const SweepResultSchema = z.object({
+  authority: z.string(),
+  asOf: z.string(),
+  days: z.array(z.string()),
+  reminders: z.number(),
+  letters: z.number(),
+  notifications: z.number(),
+  emails: z.number(),
+});
+
+const Text = z.string().trim().max(LETTER_LINE_MAX);
+
+/**
+ * The reminder letter's per-authority settings, kept in `authority.settings.letters` (jsonb):
+ * issuer block, number symbol, signer, "Nơi nhận", the consequence sentence and the report delay.
+ * Everything is optional; what is missing takes the defaults of `letterSettingsOf`. The same schema
+ * validates the stored value, PUT /api/settings/letters and `dondoc settings letters`.
+ */
+export const LetterSettingsSchema = z
+  .object({
+    issuer: z
+      .object({ parent: Text, name: Text.min(1), place: Text.min(1) })
+      .partial()
+      .strict()
+      .optional()
+      .describe('khối cơ quan ban hành: parent "ỦY BAN NHÂN DÂN", name "TỈNH TÂY NINH", place "Tây Ninh"'),
+    /** 'UBND-VP' → 'Số: 12/UBND-VP' */
+    symbol: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LETTER_SYMBOL_MAX)
+      .regex(/^[\p{L}\p{N}.\-–]+$/u, 'chỉ gồm chữ, số, dấu chấm và gạch ngang, ví dụ UBND-VP')
+      .optional()
+      .describe('ký hiệu sau số công văn: "UBND-VP" → "Số: 12/UBND-VP"'),
+    signer: z
+      .object({ authority: Text, title: Text, name: Text })
+      .partial()
+      .strict()
+      .optional()
+      .describe('người ký: authority "KT. CHỦ TỊCH" (trống khi Chủ tịch ký), title "PHÓ CHỦ TỊCH", name'),
+    recipients: z
+      .array(z.string().trim().min(1).max(LETTER_LINE_MAX))
+      .max(LETTER_RECIPIENTS_MAX)
+      .optional()
+      .describe('Nơi nhận, sau "Như trên"; dòng "Lưu: VT, VP." được thêm cuối nếu thiếu'),
+    /** quoted after 'Kế hoạch số … đã lưu ý:'; '' to leave the paragraph out */
+    consequence: z
+      .string()
+      .trim()
+      .max(LETTER_CONSEQUENCE_MAX)
+      .optional()
+      .describe('câu lưu ý của kế hoạch; "" để bỏ đoạn này'),
+    /** days from the letter's date to the date the results are requested by */
+    reportWithinDays: z.number().int().min(1).max(REPORT_WITHIN_DAYS_MAX).optional(),
+  })
+  .strict();
+
+/** PUT /api/settings/letters: the settings and the version read */
+export const LetterSettingsBody = LetterSettingsSchema.extend({
+  version: z.number().int().min(0).nullable().optional(),
+});
+
+/** what the next letter uses: the stored settings over the defaults */
+export const EffectiveLetterSettingsSchema = z.object({
+  issuer: z.object({ parent: z.string(), name: z.string(), place: z.string() }),
+  symbol: z.string(),
+  signer: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
+  recipients: z.array(z.string()),
+  consequence: z.string(),
+  reportWithinDays: z.number(),
+});
+
+/** GET|PUT /api/settings/letters */
+export const LetterSettingsReplySchema = z.object({
+  settings: z
+    .record(z.string(), z.unknown())
+    .describe('what the authority has set; a missing field takes the default'),
+  effective: EffectiveLetterSettingsSchema.nullable().describe(
+    'what the next letter uses; null if settings are invalid',
+  ),
+  problems: z.array(z.string()).describe('why the stored settings cannot be used (set outside dondoc)'),
+  version: z.number().describe('send it back with PUT: a concurrent edit answers 409 VERSION_CONFLICT'),
+});
+
+export const OutboxStatusSchema = z.enum(['pending', 'sending', 'sent', 'dead']);
+
+export const OutboxQuery = z
+  .object({
+    state: z
+      .enum(['pending', 'sent', 'dead'])
+      .optional()
+      .describe('pending: waiting or being sent; dead: failed after every attempt; none: all'),
+  })
+  .extend(PageQuerySchema.shape);
+
+export const OutboxMessageSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: OutboxStatusSchema,
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** GET /api/outbox */
+export const OutboxPageSchema = z.object({
+  items: z.array(OutboxMessageSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  counts: z.object({
+    pending: z.number(),
+    sending: z.number(),
+    sent: z.number(),
+    dead: z.number(),
+  }),
+});
+
+export type Notification = z.infer<typeof NotificationSchema>;
+export type NotificationsPage = z.infer<typeof NotificationsPageSchema>;
+/** One row of GET /api/letters */
+export type Letter = z.infer<typeof LetterSchema>;
+export type LettersPage = z.infer<typeof LettersPageSchema>;
+export type SweepInput = z.input<typeof SweepBody>;
+/** POST /api/sweeps */
+export type SweepResult = z.infer<typeof SweepResultSchema>;
+export type StoredLetterSettings = z.infer<typeof LetterSettingsSchema>;
+export type LetterSettingsInput = z.input<typeof LetterSettingsBody>;
+export type LetterSettings = z.infer<typeof EffectiveLetterSettingsSchema>;
+export type LetterSettingsView = z.infer<typeof LetterSettingsReplySchema>;
+export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
+export type OutboxFilter = NonNullable<z.infer<typeof OutboxQuery>['state']>;
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+export type OutboxPage = z.infer<typeof OutboxPageSchema>;
