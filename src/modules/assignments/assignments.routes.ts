@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
-import { AsOfSchema, IdParamsSchema, StateSchema } from '../plans/plans.schemas.ts';
+import {
+  IdParamsSchema,
+  IdTextSchema,
+  LocalDateSchema,
+  PageQuerySchema,
+} from '../../shared/schemas/common.ts';
+import { AsOfSchema, StateSchema } from '../plans/plans.schemas.ts';
 import { getAssignmentFor, listAssignmentsFor } from './assignments.service.ts';
-
-const Id = z.coerce.number().int().min(1).max(2_147_483_647);
 
 const WorkItemSchema = z.object({
   id: z.number(),
@@ -28,8 +31,8 @@ const WorkItemSchema = z.object({
 
 const WorkListQuerySchema = PageQuerySchema.extend({
   asOf: AsOfSchema,
-  agencyId: Id.optional(),
-  planId: Id.optional(),
+  agencyId: IdTextSchema.optional(),
+  planId: IdTextSchema.optional(),
   role: z.enum(['lead', 'support', 'all']).default('lead'),
   state: StateSchema.optional().describe('the §5 state as of asOf'),
   dueFrom: LocalDateSchema.optional().describe('current due date on or after'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema, IdSchema, LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { addAgencyAlias, createAgency, listAgenciesFor, updateAgency } from './directory-edit.service.ts';
 import {
   createGroup,
@@ -12,7 +12,6 @@ import {
 import { importReferenceAgencies } from './directory-reference.service.ts';
 import { REFERENCE_IDS } from './reference-directories.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Names = z.array(z.string().trim().min(1).max(300)).max(50);
 const AgencyKind = z.enum(['province', 'district', 'commune', 'unit']);
 const AgencyRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
@@ -108,7 +107,7 @@ export async function directoryRoutes(app: ZodApp) {
           name: z.string().trim().min(1).max(300),
           aliases: Names.optional(),
           kind: AgencyKind,
-          parentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+          parentId: IdSchema.nullable().optional(),
           validFrom: LocalDateSchema.nullable().optional(),
           validTo: LocalDateSchema.nullable().optional(),
         }),
@@ -124,13 +123,13 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Sửa cơ quan (edit name, aliases, validity); version as read, else 409',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({
           name: z.string().trim().min(1).max(300).optional(),
           aliases: Names.optional(),
           validFrom: LocalDateSchema.nullable().optional(),
           validTo: LocalDateSchema.nullable().optional(),
-          version: z.number().int().positive().max(2_147_483_647).optional(),
+          version: IdSchema.optional(),
         }),
         response: { 200: AgencySchema },
       },
@@ -145,7 +144,7 @@ export async function directoryRoutes(app: ZodApp) {
         summary:
           'Thêm tên gọi khác (add another name of an agency); refused when it names another agency or a group',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({ alias: z.string().trim().min(1).max(300) }),
         response: { 200: AgencySchema },
       },
@@ -191,7 +190,7 @@ export async function directoryRoutes(app: ZodApp) {
           aliases: Names.optional(),
           isOpen: z.boolean().optional(),
           note: z.string().trim().max(2000).optional(),
-          agencyIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000).optional(),
+          agencyIds: z.array(IdSchema).max(1000).optional(),
         }),
         response: { 201: GroupSchema },
       },
@@ -205,10 +204,10 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Thành viên nhóm (replace the members of a group)',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({
-          agencyIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000),
-          version: z.number().int().positive().max(2_147_483_647).optional(),
+          agencyIds: z.array(IdSchema).max(1000),
+          version: IdSchema.optional(),
         }),
         response: { 200: GroupSchema },
       },
@@ -236,8 +235,8 @@ export async function directoryRoutes(app: ZodApp) {
         summary: 'Ghi nhận cơ quan kế thừa (record a successor, optionally for some functions)',
         tags,
         body: z.object({
-          fromAgencyId: z.number().int().positive().max(2_147_483_647),
-          toAgencyId: z.number().int().positive().max(2_147_483_647),
+          fromAgencyId: IdSchema,
+          toAgencyId: IdSchema,
           functions: z.string().trim().min(1).max(1000).optional(),
           effectiveOn: LocalDateSchema,
         }),

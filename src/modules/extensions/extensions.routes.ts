@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import {
+  IdParamsSchema,
+  IdSchema,
+  IdTextSchema,
+  LocalDateSchema,
+  PageQuerySchema,
+} from '../../shared/schemas/common.ts';
 import {
   approveExtension,
   listExtensionsFor,
@@ -8,7 +14,6 @@ import {
   requestExtension,
 } from './extensions.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ExtensionStatus = z.enum(['pending', 'approved', 'rejected']);
 
 export const ExtensionSchema = z.object({
@@ -38,7 +43,7 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Đề nghị gia hạn (request an extension): lead agency, open assignment, before the deadline',
         tags: ['extensions'],
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({
           requestedDueOn: LocalDateSchema,
           reason: z.string().trim().min(1).max(4000),
@@ -58,7 +63,7 @@ export async function extensionsRoutes(app: ZodApp) {
         tags: ['extensions'],
         querystring: PageQuerySchema.extend({
           status: ExtensionStatus.optional(),
-          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+          assignmentId: IdTextSchema.optional(),
         }),
         response: {
           200: z.object({
@@ -79,17 +84,11 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Duyệt gia hạn (approve): moves the current due date, on or before the deadline only',
         tags: ['extensions'],
-        params: IdParams,
+        params: IdParamsSchema,
         body: z
           .object({
             note: z.string().trim().max(4000).optional(),
-            version: z
-              .number()
-              .int()
-              .positive()
-              .max(2_147_483_647)
-              .optional()
-              .describe("the assignment's version"),
+            version: IdSchema.optional().describe("the assignment's version"),
           })
           .default({}),
         response: { 200: ExtensionSchema },
@@ -104,7 +103,7 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Từ chối gia hạn (reject) with a note',
         tags: ['extensions'],
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({ note: z.string().trim().min(1).max(4000) }),
         response: { 200: ExtensionSchema },
       },

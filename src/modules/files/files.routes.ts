@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { IdTextSchema } from '../../shared/schemas/common.ts';
 import { getFileForDownload } from './files.service.ts';
 
 /** Tải tệp đính kèm kết quả (download a result's file). */
@@ -12,7 +13,7 @@ export async function filesRoutes(app: ZodApp) {
         description:
           'Always an attachment (Content-Disposition with an RFC 5987 filename*), never rendered inline.',
         tags: ['files'],
-        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: z.object({ id: IdTextSchema }),
       },
     },
     async (request, reply) => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdTextSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { getLetterSettings, putLetterSettings } from './letter-settings.service.ts';
 import { LetterSettingsSchema } from './letter-settings.ts';
 import { listOutboxFor, retryOutboxMessage } from './outbox-admin.service.ts';
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Id = IdTextSchema;
 
 const EffectiveLetterSettingsSchema = z.object({
   issuer: z.object({ parent: z.string(), name: z.string(), place: z.string() }),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdTextSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { followupAdminRoutes } from './followup-admin.routes.ts';
 import { DOCX_TYPE, getLetterForDownload, listLettersFor } from './letters.service.ts';
 import { listMyNotifications, markNotificationRead } from './notifications.service.ts';
 import { runSweepFor } from './sweep.service.ts';
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Id = IdTextSchema;
 
 const NotificationSchema = z.object({
   id: z.number(),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
+import { IdSchema, IdTextSchema } from '../../shared/schemas/common.ts';
 
 /** Request and response bodies of the indices API (one schema for the server and the SPA). */
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
-export const IdParams = z.object({ id: Id });
+const Id = IdTextSchema;
+
+export { IdParamsSchema as IdParams } from '../../shared/schemas/common.ts';
 export const Year = z.coerce.number().int().min(1990).max(2100);
 const Unit = z.enum(['points', 'percent', 'ratio']);
 const IndexCodeParam = z.string().trim().min(1).max(10);
@@ -120,7 +122,7 @@ export const TargetSchema = z.object({
 export const OwnerBody = z.object({
   index: IndexCodeParam,
   component: ComponentRef,
-  agencyId: z.number().int().positive().max(2_147_483_647),
+  agencyId: IdSchema,
   ownerCanEdit: z.boolean().default(false),
 });
 
@@ -135,9 +137,9 @@ export const OwnerSchema = z.object({
 export const LinkBody = z.object({
   index: IndexCodeParam,
   component: ComponentRef,
-  planId: z.number().int().positive().max(2_147_483_647).optional(),
-  taskId: z.number().int().positive().max(2_147_483_647).optional(),
-  assignmentId: z.number().int().positive().max(2_147_483_647).optional(),
+  planId: IdSchema.optional(),
+  taskId: IdSchema.optional(),
+  assignmentId: IdSchema.optional(),
 });
 
 export const LinkQuery = z.object({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema, IdTextSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { listObstaclesFor, reportObstacle, respondToObstacle } from './obstacles.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ObstacleStatus = z.enum(['open', 'answered']);
 
 export const ObstacleSchema = z.object({
@@ -31,7 +30,7 @@ export async function obstaclesRoutes(app: ZodApp) {
       schema: {
         summary: 'Báo cáo khó khăn, vướng mắc (report an obstacle) on an own assignment, with a proposal',
         tags: ['obstacles'],
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({
           description: z.string().trim().min(1).max(8000),
           proposal: z.string().trim().max(8000).optional(),
@@ -51,7 +50,7 @@ export async function obstaclesRoutes(app: ZodApp) {
         tags: ['obstacles'],
         querystring: PageQuerySchema.extend({
           status: ObstacleStatus.optional(),
-          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+          assignmentId: IdTextSchema.optional(),
         }),
         response: {
           200: z.object({
@@ -72,7 +71,7 @@ export async function obstaclesRoutes(app: ZodApp) {
       schema: {
         summary: 'Trả lời khó khăn, vướng mắc (respond): the Office or leadership',
         tags: ['obstacles'],
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({ response: z.string().trim().min(1).max(8000) }),
         response: { 200: ObstacleSchema },
       },

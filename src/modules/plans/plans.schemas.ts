@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { LocalDateSchema } from '../../shared/schemas/common.ts';
+import { IdSchema, LocalDateSchema } from '../../shared/schemas/common.ts';
+
+export { IdParamsSchema } from '../../shared/schemas/common.ts';
 
 /** The zod schemas of the plans and tasks routes (request validation and the OpenAPI document). */
-
-export const IdParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export const AsOfSchema = z
   .string()
@@ -174,7 +174,7 @@ export const ImportedSchema = z.object({ plan: CreatedPlanSchema, warnings: z.ar
 const text = (max: number) => z.string().max(max);
 
 export const PlanPatchSchema = z.strictObject({
-  version: z.number().int().min(1).max(2_147_483_647),
+  version: IdSchema,
   docType: z.string().trim().min(1).max(50).optional(),
   number: z.string().trim().min(1).max(100).optional(),
   title: z.string().trim().min(1).max(2000).optional(),
@@ -187,12 +187,12 @@ export const PlanPatchSchema = z.strictObject({
 
 export const CancelBodySchema = z.strictObject({
   cancelledOn: LocalDateSchema.optional().describe('default today in the authority’s time zone'),
-  version: z.number().int().min(1).max(2_147_483_647).optional(),
+  version: IdSchema.optional(),
   reason: text(2000).optional(),
 });
 
 export const TaskPatchSchema = z.strictObject({
-  version: z.number().int().min(1).max(2_147_483_647),
+  version: IdSchema,
   content: z.string().trim().min(1).max(10_000).optional(),
   note: text(10_000).optional(),
   dueOn: LocalDateSchema.optional().describe('the Office’s due date; the deadline phrase stays as written'),

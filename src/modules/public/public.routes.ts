@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { IdTextSchema } from '../../shared/schemas/common.ts';
 import { getPlanForPublic, listAuthoritiesForPublic, listPlansForPublic } from './public.service.ts';
 
 const ProgressSchema = z.object({
@@ -73,7 +74,7 @@ export async function publicRoutes(app: ZodApp) {
       schema: {
         summary: 'Công khai: one plan, its tasks, lead agencies, deadlines and each task’s state as of today',
         tags: ['public'],
-        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: z.object({ id: IdTextSchema }),
         response: {
           200: z.object({
             asOf: z.string(),

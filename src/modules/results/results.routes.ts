@@ -4,13 +4,16 @@ import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { refuseNul } from '../../server/input-guards.ts';
 import { AppError } from '../../shared/errors.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import {
+  IdParamsSchema,
+  IdTextSchema,
+  LocalDateSchema,
+  PageQuerySchema,
+} from '../../shared/schemas/common.ts';
 import { MAX_FILES_PER_RESULT, type Upload } from '../files/files.service.ts';
 import { acceptResult, listResultsFor, returnResult } from './results.review.ts';
 import { type SubmissionBody, submitAssignmentResult } from './results.service.ts';
 import { requireResultSubmitAccess } from './results-access.ts';
-
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 const ResultSchema = z.object({
   id: z.number(),
@@ -115,7 +118,7 @@ export async function resultsRoutes(app: ZodApp) {
     {
       // who may report on this assignment, and how large the body may be, before the body is read
       ...uploadGuard(async (request) => {
-        const params = IdParams.safeParse(request.params);
+        const params = IdParamsSchema.safeParse(request.params);
         if (params.success) await requireResultSubmitAccess(ctx(request), params.data.id);
       }, MAX_FILES_PER_RESULT),
       schema: {
@@ -126,7 +129,7 @@ export async function resultsRoutes(app: ZodApp) {
           'PNG, JPEG, plain UTF-8 text; others 415, over the limit 413. 409 while a result is pending or accepted.',
         tags: ['results'],
         consumes: ['multipart/form-data', 'application/json'],
-        params: IdParams,
+        params: IdParamsSchema,
         response: { 201: ResultSchema },
       },
     },
@@ -146,7 +149,7 @@ export async function resultsRoutes(app: ZodApp) {
         tags: ['results'],
         querystring: PageQuerySchema.extend({
           status: z.enum(['pending', 'accepted', 'returned']).optional(),
-          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+          assignmentId: IdTextSchema.optional(),
           internal: z
             .enum(['true', 'false'])
             .optional()
@@ -172,7 +175,7 @@ export async function resultsRoutes(app: ZodApp) {
       schema: {
         summary: 'Tiếp nhận kết quả (accept a pending result); its submission date is what counts',
         tags: ['results'],
-        params: IdParams,
+        params: IdParamsSchema,
         response: { 200: ResultSchema },
       },
     },
@@ -185,7 +188,7 @@ export async function resultsRoutes(app: ZodApp) {
       schema: {
         summary: 'Trả lại, yêu cầu bổ sung (return a pending result with a reason); it does not count',
         tags: ['results'],
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({ reason: z.string().trim().min(5).max(2000) }),
         response: { 200: ResultSchema },
       },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdTextSchema, LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { STAT_KEYS } from './statistics.rules.ts';
 import { getStatistics, getStatisticsTrend, listStatisticItems } from './statistics.service.ts';
 
@@ -28,7 +28,7 @@ const FilterSchema = z.object({
     .describe('a date YYYY-MM-DD or an instant with offset; default today in Asia/Ho_Chi_Minh'),
   from: LocalDateSchema.optional().describe('period start: only assignments due on or after this date'),
   to: LocalDateSchema.optional().describe('period end: only assignments due on or before this date'),
-  planId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  planId: IdTextSchema.optional(),
 });
 
 const ItemSchema = z.object({
@@ -86,7 +86,7 @@ export async function statisticsRoutes(app: ZodApp) {
         summary: 'Danh sách chi tiết: the assignments behind one figure of the statistics (same filters)',
         tags: ['statistics'],
         querystring: FilterSchema.extend({
-          agencyId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+          agencyId: IdTextSchema.optional(),
           state: z.enum(STAT_KEYS).optional().describe('a key of `counts`; default total (every assignment)'),
         }).extend(PageQuerySchema.shape),
         response: {

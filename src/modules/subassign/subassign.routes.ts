@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdTextSchema, LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { getSubassignments, subassign } from './subassign.service.ts';
 import { createUnit, listUnits } from './units.service.ts';
-
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
 
 const SubassignmentsSchema = z.object({
   parent: z.object({
@@ -46,12 +44,12 @@ export async function subassignRoutes(app: ZodApp) {
       schema: {
         summary: 'Phân công lại (sub-assign to own units): internal deadlines within the parent due date',
         tags: ['subassign'],
-        params: z.object({ id: Id }),
+        params: z.object({ id: IdTextSchema }),
         body: z.object({
           items: z
             .array(
               z.object({
-                agencyId: Id,
+                agencyId: IdTextSchema,
                 dueOn: LocalDateSchema,
                 note: z.string().trim().max(2000).default(''),
               }),
@@ -72,7 +70,7 @@ export async function subassignRoutes(app: ZodApp) {
       schema: {
         summary: 'Đơn vị được phân công lại: the children, their states and the rolled-up progress',
         tags: ['subassign'],
-        params: z.object({ id: Id }),
+        params: z.object({ id: IdTextSchema }),
         response: { 200: SubassignmentsSchema },
       },
     },
@@ -91,7 +89,7 @@ export async function subassignRoutes(app: ZodApp) {
             .string()
             .trim()
             .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'Mã gồm 2–40 ký tự chữ, số, dấu chấm, gạch ngang'),
-          parentId: Id.optional(),
+          parentId: IdTextSchema.optional(),
         }),
         response: { 201: UnitSchema },
       },
@@ -106,7 +104,7 @@ export async function subassignRoutes(app: ZodApp) {
         summary: 'Đơn vị trực thuộc (sub-units): own scope for an agency, all for the Office',
         tags: ['subassign'],
         querystring: PageQuerySchema.extend({
-          parentId: Id.optional(),
+          parentId: IdTextSchema.optional(),
         }),
         response: {
           200: z.object({

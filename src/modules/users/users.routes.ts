@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema, IdSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { createUserFor, listUsersFor, resetPassword, updateUser } from './users.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Role = z.enum(['admin', 'office', 'leader', 'agency']);
 /** checked in the service (a Vietnamese message); '' or null: no e-mail */
 const EmailField = z.string().max(320).nullable().optional().describe('địa chỉ email; null hoặc "" để bỏ');
@@ -59,7 +58,7 @@ export async function usersRoutes(app: ZodApp) {
           username: z.string().trim().min(3).max(64),
           displayName: z.string().trim().min(1).max(200),
           role: Role,
-          agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+          agencyId: IdSchema.nullable().optional(),
           password: z.string().min(1).max(256),
           email: EmailField,
           isHead: z.boolean().optional(),
@@ -77,11 +76,11 @@ export async function usersRoutes(app: ZodApp) {
         summary:
           'Sửa tài khoản (name, role, agency, disabled, e-mail, agency head); disabling signs the user out',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({
           displayName: z.string().trim().min(1).max(200).optional(),
           role: Role.optional(),
-          agencyId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+          agencyId: IdSchema.nullable().optional(),
           disabled: z.boolean().optional(),
           email: EmailField,
           isHead: z.boolean().optional().describe('thủ trưởng cơ quan; only for agency accounts'),
@@ -98,7 +97,7 @@ export async function usersRoutes(app: ZodApp) {
       schema: {
         summary: 'Đặt lại mật khẩu (reset the password); signs the user out',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: z.object({ newPassword: z.string().min(1).max(256) }),
         response: { 204: z.null() },
       },
