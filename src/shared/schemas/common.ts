@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.ts';
+import { ERROR_STATUS, type ErrorCode } from '../errors.ts';
 
 /** The largest PostgreSQL `integer` (int4): every id and version column; a larger value never reaches the database. */
 export const INT4_MAX = 2_147_483_647;
@@ -41,3 +42,14 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 
 /** The longest free-text search (`q`) a list route accepts. */
 export const SEARCH_TEXT_MAX = 200;
+
+/** The body of every error answer (src/shared/errors.ts): a stable code, a Vietnamese message, optional details. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string().describe('for the user, in Vietnamese'),
+    details: z.object({}).catchall(z.unknown()).optional(),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
