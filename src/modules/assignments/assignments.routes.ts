@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import {
+  AsOfSchema,
   IdParamsSchema,
   IdTextSchema,
   LocalDateSchema,
   PageQuerySchema,
 } from '../../shared/schemas/common.ts';
-import { AsOfSchema, StateSchema } from '../plans/plans.schemas.ts';
+import { StateSchema } from '../../shared/schemas/plan.ts';
 import { getAssignmentFor, listAssignmentsFor } from './assignments.service.ts';
 
 const WorkItemSchema = z.object({

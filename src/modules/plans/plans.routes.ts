@@ -3,21 +3,18 @@ import { z } from 'zod';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
-import { PlanInputSchema } from '../../shared/schemas/plan.ts';
-import type { PlanFile } from '../import/read-plan-file.ts';
+import { AsOfSchema, IdParamsSchema, PageQuerySchema, SEARCH_TEXT_MAX } from '../../shared/schemas/common.ts';
+import { ImportedSchema, ImportPreviewSchema } from '../../shared/schemas/import.ts';
 import {
-  AsOfSchema,
   CancelBodySchema,
   CreatedPlanSchema,
-  IdParamsSchema,
-  ImportedSchema,
-  ImportPreviewSchema,
   PlanDetailSchema,
   PlanHeaderSchema,
+  PlanInputSchema,
   PlanListSchema,
   PlanPatchSchema,
-} from './plans.schemas.ts';
+} from '../../shared/schemas/plan.ts';
+import type { PlanFile } from '../import/read-plan-file.ts';
 import { getPlanDetail, getPlanSource, listPlansFor } from './plans-read.service.ts';
 import {
   cancelPlan,
@@ -44,7 +41,10 @@ export async function plansRoutes(app: ZodApp) {
       schema: {
         summary: 'Danh sách kế hoạch (plans, newest first) with task and state counts as of a date',
         tags: ['plans'],
-        querystring: PageQuerySchema.extend({ asOf: AsOfSchema, q: z.string().max(200).optional() }),
+        querystring: PageQuerySchema.extend({
+          asOf: AsOfSchema,
+          q: z.string().max(SEARCH_TEXT_MAX).optional(),
+        }),
         response: { 200: PlanListSchema },
       },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { CancelBodySchema, IdParamsSchema, TaskPatchSchema, TaskViewSchema } from './plans.schemas.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import { CancelBodySchema, TaskPatchSchema, TaskViewSchema } from '../../shared/schemas/plan.ts';
 import { cancelTask, updateTask } from './tasks.service.ts';
 
 /** Nhiệm vụ: the Office's edits of one task of a plan (registered by plansRoutes). */

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.ts';
 import { ERROR_STATUS, type ErrorCode } from '../errors.ts';
 
-/** The largest PostgreSQL `integer` (int4): every id and version column; a larger value never reaches the database. */
-export const INT4_MAX = 2_147_483_647;
+import { INT4_MAX, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './limits.ts';
+
+export * from './limits.ts';
 
 /** A row id or a version in a JSON body: a positive int4. */
 export const IdSchema = z.number().int().positive().max(INT4_MAX);
@@ -21,10 +22,12 @@ export const LocalDateSchema = z
   .string()
   .refine(isLocalDate, { message: 'Ngày không hợp lệ: cần dạng YYYY-MM-DD (ví dụ 2021-01-20).' });
 
-/** The paging limits of every list route (the SPA asks for `PAGE_SIZE_MAX` when it wants "all"). */
-export const PAGE_MAX = 100_000;
-export const PAGE_SIZE_MAX = 200;
-export const PAGE_SIZE_DEFAULT = 50;
+/** `asOf` of the read routes: a date or an instant, read by src/shared/as-of.ts. */
+export const AsOfSchema = z
+  .string()
+  .max(40)
+  .optional()
+  .describe('a date YYYY-MM-DD or an instant with offset; default today in Asia/Ho_Chi_Minh');
 
 /** `page` (from 1) and `pageSize` (≤ 200, default 50) of every list route; lists answer `{ items, total, page, pageSize }`. */
 export const PageQuerySchema = z.object({
@@ -39,9 +42,6 @@ export const PageFields = { total: z.number(), page: z.number(), pageSize: z.num
 
 /** A list answer: `{ items, total, page, pageSize }`. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), ...PageFields });
-
-/** The longest free-text search (`q`) a list route accepts. */
-export const SEARCH_TEXT_MAX = 200;
 
 /** The body of every error answer (src/shared/errors.ts): a stable code, a Vietnamese message, optional details. */
 export const ErrorBodySchema = z.object({

@@ -17,11 +17,11 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import type { PlanDetail, PlanList } from '../../../../src/shared/schemas/plan.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import type { PlanDetail, PlanList } from '../plans/types.ts';
 import { componentName, targetText } from './labels.tsx';
 import type { ComponentDef, IndexUnit, Owner, Target } from './types.ts';
 

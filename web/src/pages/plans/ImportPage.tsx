@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Progress, Space, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { Imported, ImportPreview } from '../../../../src/shared/schemas/import.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
@@ -10,7 +11,6 @@ import { useSession } from '../../lib/session.tsx';
 import { type Agency, fetchAll, type Group } from '../directory/types.ts';
 import { ImportReview, type ReviewState } from './ImportReview.tsx';
 import type { ReviewDirectory } from './review-model.ts';
-import type { Imported, ImportPreview } from './types.ts';
 import { uploadWithProgress } from './upload.ts';
 import './plans.css';
 

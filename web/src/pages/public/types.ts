@@ -1,5 +1,5 @@
+import type { Counts } from '../../../../src/shared/schemas/plan.ts';
 import type { AssignmentState } from '../../lib/domain.ts';
-import type { Counts } from '../plans/types.ts';
 
 /** The answers of the public routes (src/modules/public/public.routes.ts, GET /api/public/indices). */
 
