@@ -1,39 +1,19 @@
-import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
 import {
-  IdParamsSchema,
-  IdSchema,
-  IdTextSchema,
-  LocalDateSchema,
-  PageQuerySchema,
-} from '../../shared/schemas/common.ts';
+  ApproveExtensionBodySchema,
+  ExtensionListQuerySchema,
+  ExtensionListSchema,
+  ExtensionRequestBodySchema,
+  ExtensionSchema,
+  RejectExtensionBodySchema,
+} from '../../shared/schemas/extension.ts';
 import {
   approveExtension,
   listExtensionsFor,
   rejectExtension,
   requestExtension,
 } from './extensions.service.ts';
-
-const ExtensionStatus = z.enum(['pending', 'approved', 'rejected']);
-
-export const ExtensionSchema = z.object({
-  id: z.number(),
-  assignmentId: z.number(),
-  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  plan: z.string(),
-  task: z.string(),
-  occurrence: z.number(),
-  originalDueOn: z.string().nullable(),
-  currentDueOn: z.string().nullable(),
-  assignmentVersion: z.number(),
-  requestedOn: z.string(),
-  requestedDueOn: z.string(),
-  reason: z.string(),
-  status: ExtensionStatus,
-  decidedOn: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-});
 
 /** Gia hạn: an agency asks before its deadline, the Office or leadership decides. */
 export async function extensionsRoutes(app: ZodApp) {
@@ -44,10 +24,7 @@ export async function extensionsRoutes(app: ZodApp) {
         summary: 'Đề nghị gia hạn (request an extension): lead agency, open assignment, before the deadline',
         tags: ['extensions'],
         params: IdParamsSchema,
-        body: z.object({
-          requestedDueOn: LocalDateSchema,
-          reason: z.string().trim().min(1).max(4000),
-        }),
+        body: ExtensionRequestBodySchema,
         response: { 201: ExtensionSchema },
       },
     },
@@ -61,18 +38,8 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Danh sách đề nghị gia hạn (extension requests): all, or an agency its own',
         tags: ['extensions'],
-        querystring: PageQuerySchema.extend({
-          status: ExtensionStatus.optional(),
-          assignmentId: IdTextSchema.optional(),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(ExtensionSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        querystring: ExtensionListQuerySchema,
+        response: { 200: ExtensionListSchema },
       },
     },
     async (request) => listExtensionsFor(ctx(request), request.query),
@@ -85,12 +52,7 @@ export async function extensionsRoutes(app: ZodApp) {
         summary: 'Duyệt gia hạn (approve): moves the current due date, on or before the deadline only',
         tags: ['extensions'],
         params: IdParamsSchema,
-        body: z
-          .object({
-            note: z.string().trim().max(4000).optional(),
-            version: IdSchema.optional().describe("the assignment's version"),
-          })
-          .default({}),
+        body: ApproveExtensionBodySchema,
         response: { 200: ExtensionSchema },
       },
     },
@@ -104,7 +66,7 @@ export async function extensionsRoutes(app: ZodApp) {
         summary: 'Từ chối gia hạn (reject) with a note',
         tags: ['extensions'],
         params: IdParamsSchema,
-        body: z.object({ note: z.string().trim().min(1).max(4000) }),
+        body: RejectExtensionBodySchema,
         response: { 200: ExtensionSchema },
       },
     },

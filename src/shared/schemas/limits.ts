@@ -25,3 +25,4 @@ export const OBSTACLE_TEXT_MAX = 8000;
 
 /** Why the Office returns a result (at least a few words). */
 export const RETURN_REASON_MIN = 5;
+export const RETURN_REASON_MAX = 2000;

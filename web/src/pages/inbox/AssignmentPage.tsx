@@ -16,6 +16,8 @@ import {
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import type { Subassignments } from '../../../../src/shared/schemas/subassign.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -46,7 +48,6 @@ import {
   RoleTag,
   StateTag,
 } from './labels.tsx';
-import type { AssignmentDetail, Subassignments } from './types.ts';
 
 type Dialog = 'result' | 'extension' | 'obstacle' | 'subassign' | null;
 

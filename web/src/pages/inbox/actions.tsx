@@ -25,11 +25,12 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import type { Unit } from '../../../../src/shared/schemas/subassign.ts';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { refreshWork } from './refresh.ts';
-import type { AssignmentDetail, Unit } from './types.ts';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const toDay = (value: Dayjs) => value.format('YYYY-MM-DD');

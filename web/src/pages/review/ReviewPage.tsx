@@ -2,6 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Flex, Segmented, Space, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { ExtensionItem, ExtensionStatus } from '../../../../src/shared/schemas/extension.ts';
+import type { ObstacleItem, ObstacleStatus } from '../../../../src/shared/schemas/obstacle.ts';
+import type { ResultItem, ResultStatus } from '../../../../src/shared/schemas/result.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -17,7 +20,6 @@ import {
   ResultStatusTag,
   RoleTag,
 } from '../inbox/labels.tsx';
-import type { ExtensionStatus, ObstacleStatus, ResultStatus } from '../inbox/types.ts';
 import {
   AcceptResultButton,
   ApproveExtensionButton,
@@ -25,7 +27,6 @@ import {
   RespondObstacleButton,
   ReturnResultButton,
 } from './decisions.tsx';
-import type { ExtensionItem, ObstacleItem, ResultItem } from './types.ts';
 
 type TabKey = 'ket-qua' | 'gia-han' | 'vuong-mac';
 const PAGE_SIZE = 20;
