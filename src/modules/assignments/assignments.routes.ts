@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import {
   AssignmentDetailSchema,
   WorkListQuerySchema,
   WorkListSchema,
 } from '../../shared/schemas/assignment.ts';
-import { AsOfSchema, IdParamsSchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import { AsOfQuerySchema } from '../../shared/schemas/plan.ts';
 import { getAssignmentFor, listAssignmentsFor } from './assignments.service.ts';
 
 /** Nhiệm vụ được giao: the work list (filters, search, paging) and one assignment with its history. */
@@ -31,7 +31,7 @@ export async function assignmentsRoutes(app: ZodApp) {
         summary: 'Chi tiết việc được giao: the task, the plan, results, extensions and obstacles',
         tags: ['assignments'],
         params: IdParamsSchema,
-        querystring: z.object({ asOf: AsOfSchema }),
+        querystring: AsOfQuerySchema,
         response: { 200: AssignmentDetailSchema },
       },
     },

@@ -1,18 +1,20 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
-import { AsOfSchema, IdParamsSchema, PageQuerySchema, SEARCH_TEXT_MAX } from '../../shared/schemas/common.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
 import { ImportedSchema, ImportPreviewSchema } from '../../shared/schemas/import.ts';
 import {
+  AsOfQuerySchema,
   CancelBodySchema,
   CreatedPlanSchema,
   PlanDetailSchema,
   PlanHeaderSchema,
   PlanInputSchema,
+  PlanListQuerySchema,
   PlanListSchema,
   PlanPatchSchema,
+  UpdatedPlanSchema,
 } from '../../shared/schemas/plan.ts';
 import type { PlanFile } from '../import/read-plan-file.ts';
 import { getPlanDetail, getPlanSource, listPlansFor } from './plans-read.service.ts';
@@ -41,10 +43,7 @@ export async function plansRoutes(app: ZodApp) {
       schema: {
         summary: 'Danh sách kế hoạch (plans, newest first) with task and state counts as of a date',
         tags: ['plans'],
-        querystring: PageQuerySchema.extend({
-          asOf: AsOfSchema,
-          q: z.string().max(SEARCH_TEXT_MAX).optional(),
-        }),
+        querystring: PlanListQuerySchema,
         response: { 200: PlanListSchema },
       },
     },
@@ -100,7 +99,7 @@ export async function plansRoutes(app: ZodApp) {
           'Chi tiết kế hoạch: header, sections, tasks with their assignments and progress as of a date',
         tags: ['plans'],
         params: IdParamsSchema,
-        querystring: z.object({ asOf: AsOfSchema }),
+        querystring: AsOfQuerySchema,
         response: { 200: PlanDetailSchema },
       },
     },
@@ -115,11 +114,7 @@ export async function plansRoutes(app: ZodApp) {
         tags: ['plans'],
         params: IdParamsSchema,
         body: PlanPatchSchema,
-        response: {
-          200: PlanHeaderSchema.extend({
-            replanned: z.object({ added: z.number(), removed: z.number() }).nullable(),
-          }),
-        },
+        response: { 200: UpdatedPlanSchema },
       },
     },
     async (request) => updatePlan(ctx(request), request.params.id, request.body),

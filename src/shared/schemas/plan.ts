@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { IdSchema, LocalDateSchema, PageFields } from './common.ts';
-import { CANCEL_REASON_MAX } from './limits.ts';
+import { AsOfSchema, IdSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import { CANCEL_REASON_MAX, SEARCH_TEXT_MAX } from './limits.ts';
 
 /** The contracts of the plans and tasks routes: request and answer bodies, for the server, OpenAPI and the SPA. */
 
@@ -177,6 +177,22 @@ export const TaskViewSchema = z.object({
   version: z.number(),
 });
 
+export const PlanListQuerySchema = PageQuerySchema.extend({
+  asOf: AsOfSchema,
+  q: z.string().max(SEARCH_TEXT_MAX).optional(),
+});
+
+/** `asOf` alone: the read routes of one plan or one assignment. */
+export const AsOfQuerySchema = z.object({ asOf: AsOfSchema });
+
+/** PATCH /plans/:id answers the header and, when the end date moved, the occurrences added and removed. */
+export const UpdatedPlanSchema = PlanHeaderSchema.extend({
+  replanned: z.object({ added: z.number(), removed: z.number() }).nullable(),
+});
+
+/** PATCH /tasks/:id answers the task and how many open assignments took the new due date. */
+export const UpdatedTaskSchema = z.object({ task: TaskViewSchema, movedAssignments: z.number() });
+
 export type Counts = z.infer<typeof CountsSchema>;
 export type Progress = z.infer<typeof ProgressSchema>;
 export type PlanHeader = z.infer<typeof PlanHeaderSchema>;
@@ -194,3 +210,6 @@ export type PlanPatch = z.infer<typeof PlanPatchSchema>;
 export type CancelBody = z.infer<typeof CancelBodySchema>;
 export type TaskPatch = z.infer<typeof TaskPatchSchema>;
 export type TaskView = z.infer<typeof TaskViewSchema>;
+export type PlanListQuery = z.input<typeof PlanListQuerySchema>;
+export type UpdatedPlan = z.infer<typeof UpdatedPlanSchema>;
+export type UpdatedTask = z.infer<typeof UpdatedTaskSchema>;
