@@ -26,3 +26,9 @@ export const OBSTACLE_TEXT_MAX = 8000;
 /** Why the Office returns a result (at least a few words). */
 export const RETURN_REASON_MIN = 5;
 export const RETURN_REASON_MAX = 2000;
+
+/** A result's document number (số, ký hiệu văn bản báo cáo). */
+export const DOCUMENT_NUMBER_MAX = 100;
+
+/** A sub-assignment's note. */
+export const SUBASSIGN_NOTE_MAX = 2000;

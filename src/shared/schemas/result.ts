@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
-import { NOTE_MAX, RETURN_REASON_MAX, RETURN_REASON_MIN } from './limits.ts';
+import { DOCUMENT_NUMBER_MAX, NOTE_MAX, RETURN_REASON_MAX, RETURN_REASON_MIN } from './limits.ts';
 
 /** The contracts of the results routes: submit, the review queue, accept and return. */
 
@@ -48,7 +48,7 @@ const BOOLEAN_WORDS = new Map([
 
 /** The fields of a submission, sent as multipart form fields (strings) or as JSON. */
 export const SubmissionFieldsSchema = z.object({
-  documentNumber: z.string().trim().min(1).max(100),
+  documentNumber: z.string().trim().min(1).max(DOCUMENT_NUMBER_MAX),
   note: z.string().trim().max(NOTE_MAX).default(''),
   submittedOn: LocalDateSchema.optional(),
   accept: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import { SUBASSIGN_NOTE_MAX } from './limits.ts';
 import { StateSchema } from './plan.ts';
 import { ResultStatusSchema } from './result.ts';
 
@@ -42,7 +43,7 @@ export const SubassignBodySchema = z.object({
       z.object({
         agencyId: IdTextSchema,
         dueOn: LocalDateSchema,
-        note: z.string().trim().max(2000).default(''),
+        note: z.string().trim().max(SUBASSIGN_NOTE_MAX).default(''),
       }),
     )
     .min(1)

@@ -26,6 +26,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import {
+  DOCUMENT_NUMBER_MAX,
+  NOTE_MAX,
+  OBSTACLE_TEXT_MAX,
+  PAGE_SIZE_MAX,
+  SUBASSIGN_NOTE_MAX,
+} from '../../../../src/shared/schemas/limits.ts';
 import type { Unit } from '../../../../src/shared/schemas/subassign.ts';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -118,10 +125,14 @@ export function SubmitResultModal({
             },
           ]}
         >
-          <Input maxLength={100} placeholder={t('Ví dụ: 15/BC-STP', 'e.g. 15/BC-STP')} autoFocus />
+          <Input
+            maxLength={DOCUMENT_NUMBER_MAX}
+            placeholder={t('Ví dụ: 15/BC-STP', 'e.g. 15/BC-STP')}
+            autoFocus
+          />
         </Form.Item>
         <Form.Item name="note" label={t('Nội dung tóm tắt, ghi chú', 'Summary, note')}>
-          <Input.TextArea rows={3} maxLength={4000} showCount />
+          <Input.TextArea rows={3} maxLength={NOTE_MAX} showCount />
         </Form.Item>
         {onBehalf && (
           <Flex gap={16} wrap>
@@ -238,7 +249,7 @@ export function ExtensionModal({
             },
           ]}
         >
-          <Input.TextArea rows={4} maxLength={4000} showCount />
+          <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount />
         </Form.Item>
       </Form>
     </Modal>
@@ -295,10 +306,10 @@ export function ObstacleModal({
             },
           ]}
         >
-          <Input.TextArea rows={4} maxLength={8000} showCount />
+          <Input.TextArea rows={4} maxLength={OBSTACLE_TEXT_MAX} showCount />
         </Form.Item>
         <Form.Item name="proposal" label={t('Đề xuất, kiến nghị', 'Proposal')}>
-          <Input.TextArea rows={3} maxLength={8000} showCount />
+          <Input.TextArea rows={3} maxLength={OBSTACLE_TEXT_MAX} showCount />
         </Form.Item>
       </Form>
     </Modal>
@@ -329,7 +340,8 @@ export function SubassignModal({
   const due = detail.assignment.currentDueOn;
   const units = useQuery({
     queryKey: ['units', detail.assignment.agencyId],
-    queryFn: () => api.get<Page<Unit>>('/units', { parentId: detail.assignment.agencyId, pageSize: 200 }),
+    queryFn: () =>
+      api.get<Page<Unit>>('/units', { parentId: detail.assignment.agencyId, pageSize: PAGE_SIZE_MAX }),
     enabled: open,
   });
   const send = useMutation({
@@ -428,7 +440,7 @@ export function SubassignModal({
                     label={index === 0 ? t('Ghi chú', 'Note') : undefined}
                     style={{ flex: '1 1 160px' }}
                   >
-                    <Input maxLength={2000} aria-label={t('Ghi chú', 'Note')} />
+                    <Input maxLength={SUBASSIGN_NOTE_MAX} aria-label={t('Ghi chú', 'Note')} />
                   </Form.Item>
                   {fields.length > 1 && (
                     <Button

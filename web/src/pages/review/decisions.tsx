@@ -2,6 +2,7 @@ import { CheckOutlined, CloseOutlined, MessageOutlined, RollbackOutlined } from 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { refreshWork } from '../inbox/refresh.ts';
@@ -217,7 +218,7 @@ function TextDecision(props: {
               },
             ]}
           >
-            <Input.TextArea rows={4} maxLength={4000} showCount autoFocus />
+            <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount autoFocus />
           </Form.Item>
         </Form>
       </Modal>
