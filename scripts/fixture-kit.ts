@@ -10,7 +10,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
-import { printToPdf as printWithChromium } from '../src/modules/import/readers/make-pdf-fixtures.ts';
+import { printToPdf as printWithChromium } from './make-pdf-fixtures.ts';
 
 /** The date every generated file carries, so a rerun writes the same bytes. */
 export const PINNED = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));

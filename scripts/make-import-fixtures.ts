@@ -11,7 +11,7 @@
  * - lead/support: the directory's canonical name when the cell names an agency or group of the
  *   Tây Ninh 2021 directory (exact name or alias, or an OCR slip of one), the name as written otherwise;
  * - content: the cell's paragraphs / wrapped lines joined by one space, OCR slips (Churong) corrected;
- * - dueOn / recurrence: DOMAIN.md §4, year-less dates in the plan's year (or the next one if more than a
+ * - dueOn / recurrence: docs/domain-rules.md §4, year-less dates in the plan's year (or the next one if more than a
  *   month before the issue date); deadlineText as written (a date-typed Excel cell as displayed);
  * - header fields the document does not state (a bare appendix sheet has no place, title or signer) are null.
  */

@@ -1,16 +1,17 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 describeEachDatabase('HTTP API: health, status, reminders', (t) => {
   let world: World;
   let office: Client;
+  const seed = useSeedWorld(t);
   beforeEach(async () => {
-    world = await buildWorld(t);
+    world = seed();
     office = await signIn(world.app, 'vanphong');
   });
-  afterEach(() => world.app.close());
 
   it('GET /api/health answers ok with the database kind, to anyone', async () => {
     const reply = await anonymous(world.app).get('/api/health');

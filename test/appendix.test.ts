@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { planInputOf, previewPlanImport } from '../src/modules/import/import.service.ts';
 import type { ImportPreview } from '../src/modules/import/import-preview.ts';
 import { readPlanFile } from '../src/modules/import/read-plan-file.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { buildWorld, signIn, type World } from './support/http.ts';
+import { signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/import');
 const SEED_TXT = join(import.meta.dirname, '../src/modules/demo/seed/ke-hoach-87-KH-UBND-2021-tay-ninh.txt');
@@ -33,10 +34,10 @@ function tasksOf(preview: ImportPreview) {
 
 describeOnFastestDatabase('plan appendix export and re-import (round trip)', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   it('seed plan and a 160-row fixture: the exported .xlsx reads back into the same tasks', async () => {
     const authority = { id: world.authorityId, place: 'Tây Ninh' };

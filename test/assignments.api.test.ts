@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { ASSIGNMENT_STATES } from '../src/domain/state.ts';
 import { foldVietnamese } from '../src/domain/vietnamese-text.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 type Item = {
   id: number;
@@ -23,11 +24,11 @@ type Item = {
 describeEachDatabase('HTTP API: the work list and one assignment', (t) => {
   let world: World;
   let office: Client;
+  const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T03:00:00Z') });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-02-15T03:00:00Z') });
+    world = seed();
     office = await signIn(world.app, 'vanphong');
   });
-  afterEach(() => world.app.close());
 
   const list = async (client: Client, query: string) => {
     const reply = await client.get(`/api/assignments?${query}`);

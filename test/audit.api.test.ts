@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { writeAudit } from '../src/modules/audit/audit.repo.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 interface Entry {
   id: number;
@@ -18,11 +19,11 @@ interface Entry {
 describeEachDatabase('HTTP API: audit log', (t) => {
   let world: World;
   let admin: Client;
+  const seed = useSeedWorld(t);
   beforeEach(async () => {
-    world = await buildWorld(t);
+    world = seed();
     admin = await signIn(world.app, 'quantri');
   });
-  afterEach(() => world.app.close());
 
   const list = async (query = '') => {
     const reply = await admin.get(`/api/audit${query}`);

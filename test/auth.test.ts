@@ -1,13 +1,14 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t);
+  const seed = useSeedWorld(t);
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   const login = (username: string, password: string) =>
     world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -2,39 +2,16 @@
  * CSV export of the lists (src/server/csv.ts): `?format=csv` or `Accept: text/csv` on a list route
  * answers every row (not one page) with the same filters and access scope, as RFC 4180 with a BOM.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readCsv } from '../src/domain/csv.ts';
 import { CSV_LISTS, csvField, toCsv } from '../src/server/csv.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+import { anonymous, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
-/** RFC 4180 → rows of fields (the test's own reader: quotes, doubled quotes, CRLF, quoted line breaks). */
+/** RFC 4180 → rows of fields, read by the one CSV reader (domain/csv.ts). */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
+  return readCsv(text, ',');
 }
 
 function table(body: string) {
@@ -70,10 +47,10 @@ describe('csv helper', () => {
 
 describeOnFastestDatabase('lists export to CSV with the same filters and scope', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   it('every row, not a page; filters, scope and access as the JSON list', async () => {
     const office = await signIn(world.app, 'vanphong');

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Actor } from '../src/modules/access/access.ts';
 import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.ts';
 import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 interface AgencyItem {
   id: number;
@@ -17,11 +18,11 @@ interface AgencyItem {
 describeEachDatabase('directory (danh mục)', (t) => {
   let world: World;
   let office: Client;
+  const seed = useSeedWorld(t);
   beforeEach(async () => {
-    world = await buildWorld(t);
+    world = seed();
     office = await signIn(world.app, 'vanphong');
   });
-  afterEach(() => world.app.close());
 
   const agencies = async (client: Client, query = 'pageSize=200') =>
     (await client.get(`/api/directory/agencies?${query}`)).json() as { items: AgencyItem[]; total: number };

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { deliverOutbox, smtpMailer } from '../src/modules/followup/outbox.ts';
-import { openDocx } from '../src/modules/letters/docx-xml.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { openDocx } from './support/docx-xml.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const FROM = 'dondoc <dondoc@tayninh.gov.vn>';
 /** 20/02/2021 10:00 in Tây Ninh: I.3 and I.8 (due 20/01) have been overdue 30 days since 19/02. */
@@ -18,13 +19,13 @@ describeEachDatabase('HTTP API: follow-up administration (letter settings, e-mai
     smtp = await startSmtpCapture();
   });
   afterAll(() => smtp.close());
+  const seed = useSeedWorld(t, { now: FEB_20 });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: FEB_20 });
+    world = seed();
     admin = await signIn(world.app, 'quantri');
     office = await signIn(world.app, 'vanphong');
     smtp.mails.splice(0);
   });
-  afterEach(() => world.app.close());
 
   const userId = async (username: string) =>
     (
@@ -37,7 +38,10 @@ describeEachDatabase('HTTP API: follow-up administration (letter settings, e-mai
   const deliver = async (url = smtp.url, maxAttempts?: number) => {
     const mailer = smtpMailer(url, FROM);
     try {
-      return await deliverOutbox(t.db, mailer, maxAttempts ? { maxAttempts } : {});
+      return await deliverOutbox(t.db, mailer, {
+        now: () => new Date(),
+        ...(maxAttempts ? { maxAttempts } : {}),
+      });
     } finally {
       mailer.close();
     }

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { sweepEveryDay } from './support/followup.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { sweepContext, sweepEveryDay } from './support/followup.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 /** 15/02/2021 10:00 in Tây Ninh: the seed check's day (68 overdue lead assignments). */
 const FEB_15 = () => new Date('2021-02-15T10:00:00+07:00');
@@ -11,12 +12,12 @@ describeEachDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t)
   let world: World;
   let office: Client;
   let stp: Client;
+  const seed = useSeedWorld(t, { now: FEB_15 });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: FEB_15 });
+    world = seed();
     office = await signIn(world.app, 'vanphong');
     stp = await signIn(world.app, 'stp');
   });
-  afterEach(() => world.app.close());
 
   it('the Office runs the sweep up to a date, never past today; running it again adds nothing', async () => {
     const first = await office.post('/api/sweeps', { asOf: '2021-01-21' });
@@ -89,7 +90,7 @@ describeEachDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t)
   });
 
   it('letters: all for the Office and leadership, its own for an agency; downloaded as .docx', async () => {
-    await sweepUpTo(t.db, world.authorityId, '2021-01-21');
+    await sweepUpTo(sweepContext(t.db, world.authorityId), '2021-01-21');
     const all = (await office.get('/api/letters?year=2021')).json();
     expect(all.total).toBe(30);
     expect(all.items.map((l: { number: number }) => l.number)).toEqual(

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { leadAssignmentId, multipart } from './matrix/results.matrix.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+import { anonymous, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const PCI_2021 = {
   score: 65.5,
@@ -25,10 +26,10 @@ async function upload(world: World, username: string, name: string, bytes: Uint8
 
 describeEachDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-04-13T09:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-04-13T09:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   it('defines every index by year, keeps method changes apart, and loads Tây Ninh’s published figures', async () => {
     const office = await signIn(world.app, 'vanphong');
@@ -70,7 +71,9 @@ describeEachDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) => {
       [2020, 64.16, 24],
       [2023, 67.8, 20],
     ]);
-    expect(results.every((r: { sourceNote: string }) => r.sourceNote.includes('DOMAIN.md §9'))).toBe(true);
+    expect(
+      results.every((r: { sourceNote: string }) => r.sourceNote.includes('docs/domain-rules.md §9')),
+    ).toBe(true);
     const trend = (await office.get('/api/indices/PCI/trend')).json();
     expect(trend.points.map((p: { rank: number }) => p.rank)).toEqual([14, 15, 24, 20]);
     const all = (await office.get('/api/indices/results')).json();

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+import { anonymous, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 async function assignmentId(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
   const row = await t.db
@@ -19,10 +20,10 @@ async function assignmentId(t: TestDatabase, code: string, task: string, role: '
 
 describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   it('an agency reports on its own assignments, the Office sees all, an agency only its own', async () => {
     const stp = await signIn(world.app, 'stp');

@@ -9,7 +9,7 @@ import { backoffMs, deliverOutbox, MAX_ATTEMPTS, smtpMailer } from '../src/modul
 import { startFollowupScheduler } from '../src/modules/followup/scheduler.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { loadFollowupDemo } from './support/followup.ts';
+import { loadFollowupDemo, sweepContext } from './support/followup.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 
 const FROM = 'dondoc <dondoc@tayninh.gov.vn>';
@@ -91,18 +91,18 @@ describeEachDatabase('e-mail outbox', (t) => {
   it('delivers every queued e-mail exactly once, the reminder letter attached', async () => {
     captured();
     const id = await loadFollowupDemo(t.db);
-    await sweepUpTo(t.db, id, '2021-01-14'); // notices of 13/01; I.1's reminder letter to VP on 14/01
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-14'); // notices of 13/01; I.1's reminder letter to VP on 14/01
     const queued = await outbox();
     expect(queued.length).toBeGreaterThan(20);
     const mailer = smtpMailer(smtp.url, FROM);
     try {
-      expect(await deliverOutbox(t.db, mailer)).toEqual({
+      expect(await deliverOutbox(t.db, mailer, { now: () => new Date() })).toEqual({
         sent: queued.length,
         retrying: 0,
         dead: 0,
         lastError: null,
       });
-      expect(await deliverOutbox(t.db, mailer)).toMatchObject({ sent: 0 });
+      expect(await deliverOutbox(t.db, mailer, { now: () => new Date() })).toMatchObject({ sent: 0 });
     } finally {
       mailer.close();
     }
@@ -119,9 +119,9 @@ describeEachDatabase('e-mail outbox', (t) => {
   it('sends one digest per recipient per day', async () => {
     captured();
     const id = await loadFollowupDemo(t.db);
-    await sweepUpTo(t.db, id, '2021-01-23', { notifyWindowDays: 2 }); // digests on 21, 22 and 23/01
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-23', { notifyWindowDays: 2 }); // digests on 21, 22 and 23/01
     const mailer = smtpMailer(smtp.url, FROM);
-    await deliverOutbox(t.db, mailer).finally(() => mailer.close());
+    await deliverOutbox(t.db, mailer, { now: () => new Date() }).finally(() => mailer.close());
     const digests = captured().filter((m) => m.key.startsWith('mail.digest.'));
     const perRecipientDay = new Map<string, number>();
     for (const m of digests) {
@@ -135,7 +135,7 @@ describeEachDatabase('e-mail outbox', (t) => {
 
   it('an unreachable server: retries after 1, 2, 4 … 64 minutes, dead after 8 attempts, nothing lost', async () => {
     const id = await loadFollowupDemo(t.db);
-    await sweepUpTo(t.db, id, '2021-01-13');
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-13');
     const queued = await outbox();
     const broken = smtpMailer(await unreachableSmtpUrl(), FROM);
     let clock = Date.now(); // queued at the database's now(); the clock then runs ahead of it
@@ -170,7 +170,7 @@ describeEachDatabase('e-mail outbox', (t) => {
 
     // the server is back: dead letters stay dead (no duplicate), new mail flows
     captured();
-    await sweepUpTo(t.db, id, '2021-01-14');
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-14');
     const fresh = (await outbox()).filter((m) => m.status === 'pending');
     const mailer = smtpMailer(smtp.url, FROM);
     await deliverOutbox(t.db, mailer, { now: () => new Date(clock + 365 * 86_400_000) }).finally(() =>
@@ -186,7 +186,7 @@ describeEachDatabase('e-mail outbox', (t) => {
   it('reclaims a lease that ran out, leaves a live one alone; two deliverers send each message once', async () => {
     captured();
     const id = await loadFollowupDemo(t.db);
-    await sweepUpTo(t.db, id, '2021-01-14');
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-14');
     const [stale, live] = await outbox();
     const minutes = (n: number) => new Date(Date.now() + n * MINUTE);
     const sending = { status: 'sending' as const, attempts: 1 };
@@ -203,8 +203,8 @@ describeEachDatabase('e-mail outbox', (t) => {
     const [m1, m2] = [smtpMailer(smtp.url, FROM), smtpMailer(smtp.url, FROM)];
     try {
       const [a, b] = await Promise.all([
-        deliverOutbox(t.db, m1, { batchSize: 3 }),
-        deliverOutbox(t.db, m2, { batchSize: 3 }),
+        deliverOutbox(t.db, m1, { batchSize: 3, now: () => new Date() }),
+        deliverOutbox(t.db, m2, { batchSize: 3, now: () => new Date() }),
       ]);
       const queued = await outbox();
       expect(a.sent + b.sent).toBe(queued.length - 1);
@@ -286,7 +286,7 @@ describeEachDatabase('e-mail outbox', (t) => {
 describeEachDatabase('notification retention', (t) => {
   it('the daily sweep deletes the notifications read and older than the retention (default 180 days), never unread ones', async () => {
     const id = await loadFollowupDemo(t.db);
-    await sweepUpTo(t.db, id, '2021-01-20');
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-20');
     const [oldRead, oldUnread, midRead, newRead] = await t.db
       .selectFrom('notification')
       .select('id')

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 /** Task 1 led by a directory agency, task 2 by a name the directory lacks, task 3 by nobody; no title. */
 const UNTITLED_PLAN = [
@@ -22,11 +23,11 @@ const UNTITLED_PLAN = [
 describeEachDatabase('HTTP API: importing a corrected preview', (t) => {
   let world: World;
   let office: Client;
+  const seed = useSeedWorld(t, { now: () => new Date('2021-01-15T03:00:00Z') });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-01-15T03:00:00Z') });
+    world = seed();
     office = await signIn(world.app, 'vanphong');
   });
-  afterEach(() => world.app.close());
 
   const importWith = (content: string, fields: Record<string, string>) =>
     office.request({

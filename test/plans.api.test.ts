@@ -1,10 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { contentDisposition } from '../src/modules/plans/plans-read.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { multipartBody, planRow, renumberedSeed, SEED_PLAN_TEXT, SMALL_PLAN } from './matrix/plans.matrix.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const RECURRING_PLAN = {
   docType: 'KH',
@@ -21,12 +22,12 @@ describeEachDatabase('HTTP API: plans and tasks', (t) => {
   let world: World;
   let office: Client;
   let planId: number;
+  const seed = useSeedWorld(t, { now: () => new Date('2021-01-15T03:00:00Z') });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-01-15T03:00:00Z') });
+    world = seed();
     office = await signIn(world.app, 'vanphong');
     planId = (await planRow(t.db, world.authorityId)).id;
   });
-  afterEach(() => world.app.close());
 
   const upload = (
     client: Client,

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const NOW = new Date('2021-02-15T10:00:00+07:00');
 
@@ -30,11 +31,11 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
 describeEachDatabase('HTTP API: public transparency page', (t) => {
   let world: World;
   let visitor: Client;
+  const seed = useSeedWorld(t, { now: () => NOW });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: () => NOW });
+    world = seed();
     visitor = anonymous(world.app);
   });
-  afterEach(() => world.app.close());
 
   const planId = async (number = '87/KH-UBND') =>
     (await t.db.selectFrom('plan').select('id').where('number', '=', number).executeTakeFirstOrThrow()).id;

@@ -1,15 +1,16 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const PLAN = '87/KH-UBND';
 /** 26/01/2021 10:00 in Tây Ninh: the 2021 scores are provisional, read as of today. */
 const JAN_26 = () => new Date('2021-01-26T10:00:00+07:00');
 
 /**
- * DOMAIN.md §5–§6: a result counts from its receipt (submission) date once accepted, and a reminder is
+ * docs/domain-rules.md §5–§6: a result counts from its receipt (submission) date once accepted, and a reminder is
  * due only for a deadline that passed "without an accepted result received by then". A result received
  * on or before the deadline but accepted after the sweep recorded the reminder makes the task done on
  * time: the recorded reminder is withdrawn (kept, with the reason, counted nowhere).
@@ -20,12 +21,12 @@ describeEachDatabase(
     let world: World;
     let office: Client;
     let stp: Client;
+    const seed = useSeedWorld(t, { now: JAN_26 });
     beforeEach(async () => {
-      world = await buildWorld(t, { now: JAN_26 });
+      world = seed();
       office = await signIn(world.app, 'vanphong');
       stp = await signIn(world.app, 'stp');
     });
-    afterEach(() => world.app.close());
 
     const recorded = (agency: string) =>
       t.db
@@ -116,7 +117,7 @@ describeEachDatabase(
         },
       ]);
 
-      // a result received after the deadline does not withdraw anything (DOMAIN.md §6: a late result
+      // a result received after the deadline does not withdraw anything (docs/domain-rules.md §6: a late result
       // does not erase the reminder)
       await submitResult(t.db, world.authorityId, {
         plan: PLAN,

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
-import { buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 async function assignmentOf(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
   return t.db
@@ -39,11 +40,11 @@ interface Counts {
 describeEachDatabase('reorganisation (sắp xếp 2025)', (t) => {
   let world: World;
   let office: Client;
+  const seed = useSeedWorld(t, { now: () => new Date('2021-04-09T10:00:00+07:00') });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-04-09T10:00:00+07:00') });
+    world = seed();
     office = await signIn(world.app, 'vanphong');
   });
-  afterEach(() => world.app.close());
 
   const line = async (asOf: string, code: string) =>
     ((await office.get(`/api/status?asOf=${asOf}`)).json().agencies as Counts[]).find((a) => a.code === code);

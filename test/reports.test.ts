@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { buildWorld, signIn, type World } from './support/http.ts';
+import { signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
-/** DOMAIN.md §6: with no results, 68 lead assignments are overdue as of 2021-02-15. */
+/** docs/domain-rules.md §6: with no results, 68 lead assignments are overdue as of 2021-02-15. */
 const SPLIT: Record<string, number> = { VP: 8, STP: 3, STTTT: 3, STC: 3, SNV: 3 };
 const PERIOD = 'from=2021-01-01&to=2021-03-31&asOf=2021-02-15';
 
@@ -35,10 +36,10 @@ async function docxTableRows(bytes: Buffer): Promise<string[][]> {
 
 describeEachDatabase('reports to the Chairman (issue #7)', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   it('seed plan as of 15/02/2021 without results: 68 overdue, the §6 split, in JSON, .docx, .xlsx and .pdf', async () => {
     const office = await signIn(world.app, 'vanphong');

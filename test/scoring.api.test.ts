@@ -62,7 +62,7 @@ describeEachDatabase('HTTP API: scoring, commendation and criticism', (t) => {
     expect(body).toMatchObject({ asOf: '2021-12-31', provisional: false, ruleSet: { source: 'default' } });
     expect(body.agencies).toHaveLength(ALL_29); // the Office (VP) is scored too by default
     const reminders = await remindersOf2021();
-    expect([...reminders.values()].flat()).toHaveLength(111); // DOMAIN.md §6
+    expect([...reminders.values()].flat()).toHaveLength(111); // docs/domain-rules.md §6
     for (const a of body.agencies) {
       const mine = reminders.get(a.code) ?? [];
       const points = Math.max(0, 2 - 0.5 * mine.length);
@@ -268,7 +268,7 @@ describeEachDatabase('HTTP API: scoring, commendation and criticism', (t) => {
     world = await buildWorld(t, { now: () => new Date('2021-02-15T03:00:00Z') });
     const body = await scores(await signIn(world.app, 'vanphong'));
     expect(body).toMatchObject({ asOf: '2021-02-15', provisional: true });
-    // DOMAIN.md §6: 68 reminders by 15/02 (VP 8; STP, STTTT, STC, SNV 3; the others 2)
+    // docs/domain-rules.md §6: 68 reminders by 15/02 (VP 8; STP, STTTT, STC, SNV 3; the others 2)
     expect(body.agencies.reduce((n, a) => n + a.reminders, 0)).toBe(68);
     expect(byCode(body.agencies).get('VP')).toMatchObject({ reminders: 8, points: 0 });
     expect(byCode(body.agencies).get('STP')).toMatchObject({ reminders: 3, points: 0.5 });

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { sha256Hex, storedFilePath } from '../src/modules/files/file-store.ts';
 import { ORPHAN_AGE_MS, sweepOrphanUploads } from '../src/modules/files/files.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 /**
  * Issue #16, each finding as the attacker made it and the answer now expected: sign-in brute force
@@ -17,10 +18,10 @@ import { anonymous, buildWorld, type Client, DEMO_PASSWORD, signIn, type World }
  */
 describeEachDatabase('security regressions (issue #16)', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
     world.app.inject({

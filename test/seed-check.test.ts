@@ -4,7 +4,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
-/** DOMAIN.md §6, the seed check: plan 87/KH-UBND with the 2021 directory and no results. */
+/** docs/domain-rules.md §6, the seed check: plan 87/KH-UBND with the 2021 directory and no results. */
 describeEachDatabase('seed plan 87/KH-UBND', (t) => {
   it('loads all 29 tasks of the appendix and expands them into assignments', async () => {
     const { plan } = await loadDemo(t.db);

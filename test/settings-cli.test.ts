@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
-import { openDocx } from '../src/modules/letters/docx-xml.ts';
 import { cliWorkspace, runCaptured } from './support/cli.ts';
 import { backendNames } from './support/databases.ts';
+import { openDocx } from './support/docx-xml.ts';
 
 /** `dondoc settings letters` on a data folder (PGlite) and on a scratch PostgreSQL database. */
 for (const backend of backendNames()) {
@@ -126,9 +126,9 @@ for (const backend of backendNames()) {
           .execute(),
       );
       expect(audit.map((a) => [a.actor, (a.data as { version: number }).version])).toEqual([
-        ['system', 1],
-        ['system', 2],
-        ['system', 3],
+        ['cli', 1],
+        ['cli', 2],
+        ['cli', 3],
       ]);
     });
   });

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { STAT_KEYS } from '../src/modules/statistics/statistics.rules.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 interface Group {
   id: number;
@@ -17,11 +18,11 @@ interface Group {
 describeEachDatabase('HTTP API: statistics and their drill-down lists', (t) => {
   let world: World;
   let office: Client;
+  const seed = useSeedWorld(t);
   beforeEach(async () => {
-    world = await buildWorld(t);
+    world = seed();
     office = await signIn(world.app, 'vanphong');
   });
-  afterEach(() => world.app.close());
 
   /** Results on time, late, early and pending, a cancellation, and a plan with ongoing and quarterly tasks. */
   async function addActivity() {

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { createUser } from '../src/modules/auth/auth.service.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const JAN_15 = () => new Date('2021-01-15T09:00:00+07:00');
 
@@ -11,13 +12,13 @@ describeEachDatabase('HTTP API: sub-units and sub-assignment', (t) => {
   let office: Client;
   let stp: Client;
   let i3: number;
+  const seed = useSeedWorld(t, { now: JAN_15 });
   beforeEach(async () => {
-    world = await buildWorld(t, { now: JAN_15 });
+    world = seed();
     office = await signIn(world.app, 'vanphong');
     stp = await signIn(world.app, 'stp');
     i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
   });
-  afterEach(() => world.app.close());
 
   const addUnit = async (client: Client, name: string, code: string, parentId?: number) =>
     client.post('/api/units', { name, code, ...(parentId ? { parentId } : {}) });

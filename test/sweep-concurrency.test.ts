@@ -7,7 +7,13 @@ import { addDays } from '../src/domain/dates.ts';
 import { sweepDay } from '../src/modules/followup/sweep.service.ts';
 import { listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { backendNames, createScratchDatabase } from './support/databases.ts';
-import { followupCounts, lettersByDay, loadFollowupDemo, notificationsByKind } from './support/followup.ts';
+import {
+  followupCounts,
+  lettersByDay,
+  loadFollowupDemo,
+  notificationsByKind,
+  sweepContext,
+} from './support/followup.ts';
 
 /**
  * Two app processes sweeping the same 50 days at the same moment on one PostgreSQL database
@@ -115,7 +121,7 @@ for (const _backend of postgresOnly)
 
       // the same rows, kind by kind and day by day, as one process sweeping alone
       const baselineId = await loadFollowupDemo(baseline.database.db);
-      for (const day of days) await sweepDay(baseline.database.db, baselineId, day);
+      for (const day of days) await sweepDay(sweepContext(baseline.database.db, baselineId), day);
       expect(counts).toEqual(await followupCounts(baseline.database.db));
       expect(await notificationsByKind(db)).toEqual(await notificationsByKind(baseline.database.db));
       expect(await lettersByDay(db)).toEqual(await lettersByDay(baseline.database.db));

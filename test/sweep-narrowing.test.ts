@@ -16,7 +16,7 @@ import { loadRecipients } from '../src/modules/followup/sweep-facts.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { loadFollowupDemo } from './support/followup.ts';
+import { loadFollowupDemo, sweepContext } from './support/followup.ts';
 
 process.env.TZ = 'UTC';
 
@@ -111,7 +111,7 @@ describeEachDatabase('the narrowed sweep against the full rule', (t) => {
 
       // first catch-up to 31/03; then the on-time receipt of `raced` is accepted without the accept
       // path's withdrawal (as when it commits while a sweep records), and the catch-up goes on
-      const first = await sweepUpTo(t.db, id, '2021-03-31');
+      const first = await sweepUpTo(sweepContext(t.db, id), '2021-03-31');
       const raceDay = await t.db
         .selectFrom('written_reminder')
         .select('reminded_on')
@@ -123,7 +123,7 @@ describeEachDatabase('the narrowed sweep against the full rule', (t) => {
         .set({ status: 'accepted', decided_on: '2021-04-01', decided_by: 'test' })
         .where('id', '=', racedResult)
         .execute();
-      const second = await sweepUpTo(t.db, id, '2021-12-31');
+      const second = await sweepUpTo(sweepContext(t.db, id), '2021-12-31');
 
       const now = await leadFacts(t.db, id);
       const rule = ruleReminders(now, '2021-12-31');
@@ -274,7 +274,7 @@ describeEachDatabase('the narrowed sweep against the full rule', (t) => {
           ...planOverdueLists(day, swept, recipients, 30),
         ];
 
-        await sweepUpTo(t.db, id, day);
+        await sweepUpTo(sweepContext(t.db, id), day);
 
         const newReminders = await t.db
           .selectFrom('written_reminder')

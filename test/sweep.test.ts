@@ -2,16 +2,17 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { addDays, daysBetween } from '../src/domain/dates.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
-import { openDocx } from '../src/modules/letters/docx-xml.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
+import { openDocx } from './support/docx-xml.ts';
 import {
   followupCounts,
   lettersByDay,
   loadFollowupDemo,
   notificationsByKind,
+  sweepContext,
   sweepEveryDay,
 } from './support/followup.ts';
 
@@ -110,7 +111,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
       expect(await followupCounts(t.db)).toEqual(before);
       // and with the record of swept days erased, the business keys alone still add nothing
       await t.db.deleteFrom('sweep_day').execute();
-      const rerun = await sweepUpTo(t.db, id, '2021-12-31', { notifyWindowDays: 400 });
+      const rerun = await sweepUpTo(sweepContext(t.db, id), '2021-12-31', { notifyWindowDays: 400 });
       expect(rerun).toMatchObject({ reminders: 0, letters: 0, notifications: 0, emails: 0 });
       expect(rerun.days).toHaveLength(353);
       expect(await followupCounts(t.db)).toEqual(before);
@@ -122,7 +123,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
     'catch-up: one late sweepUpTo(31/12) records the same 111 reminders and 104 letters',
     async () => {
       const id = await loadFollowupDemo(t.db);
-      const late = await sweepUpTo(t.db, id, '2021-12-31');
+      const late = await sweepUpTo(sweepContext(t.db, id), '2021-12-31');
       expect(late).toMatchObject({ reminders: 111, letters: 104 });
       expect(late.days).toHaveLength(353);
       expect(await lettersByDay(t.db)).toEqual(LETTERS_NO_RESULTS);
@@ -133,7 +134,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
         overdue_list: 6,
         escalation: 4,
       });
-      expect((await sweepUpTo(t.db, id, '2021-12-31')).days).toEqual([]);
+      expect((await sweepUpTo(sweepContext(t.db, id), '2021-12-31')).days).toEqual([]);
     },
     YEAR,
   );
@@ -232,20 +233,20 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
   it('the time-zone edge: a UTC server records no reminder for a 20/01 deadline before 21/01 00:00 +07', async () => {
     expect(new Date().getTimezoneOffset()).toBe(0);
     const id = await loadFollowupDemo(t.db);
-    await sweepUpTo(t.db, id, new Date('2021-01-20T23:59:00+07:00'));
+    await sweepUpTo(sweepContext(t.db, id), new Date('2021-01-20T23:59:00+07:00'));
     const dueOn20 = () =>
       t.db.selectFrom('written_reminder').select('id').where('due_on', '=', '2021-01-20').execute();
     expect(await dueOn20()).toHaveLength(0);
     expect(await t.db.selectFrom('written_reminder').select('due_on').execute()).toEqual([
       { due_on: '2021-01-13' },
     ]);
-    await sweepUpTo(t.db, id, new Date('2021-01-21T00:00:00+07:00')); // 2021-01-20T17:00Z
+    await sweepUpTo(sweepContext(t.db, id), new Date('2021-01-21T00:00:00+07:00')); // 2021-01-20T17:00Z
     expect(await dueOn20()).toHaveLength(33); // I.3–I.7 one agency each, I.8 28 agencies
   });
 
   it('numbers survive a failed day: the rolled-back letters give their numbers back, none is reused', async () => {
     const id = await loadFollowupDemo(t.db);
-    await sweepUpTo(t.db, id, '2021-01-20');
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-20');
     const snv = await t.db
       .selectFrom('agency')
       .select('id')
@@ -255,7 +256,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
       t.db,
     );
     try {
-      await expect(sweepUpTo(t.db, id, '2021-01-21')).rejects.toThrow(/test_refuse_snv/);
+      await expect(sweepUpTo(sweepContext(t.db, id), '2021-01-21')).rejects.toThrow(/test_refuse_snv/);
     } finally {
       await sql`alter table reminder_letter drop constraint test_refuse_snv`.execute(t.db);
     }
@@ -265,7 +266,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
     expect(
       await t.db.selectFrom('sweep_day').select('day').where('day', '=', '2021-01-21').execute(),
     ).toEqual([]);
-    const again = await sweepUpTo(t.db, id, '2021-01-21');
+    const again = await sweepUpTo(sweepContext(t.db, id), '2021-01-21');
     expect(again).toMatchObject({ days: ['2021-01-21'], reminders: 33, letters: 29 });
     const numbers = await t.db.selectFrom('reminder_letter').select('number').orderBy('number').execute();
     expect(numbers.map((n) => n.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -280,7 +281,9 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
         .where('id', '=', id)
         .execute();
     await setLetters({ signer: { name: 42 } });
-    await expect(sweepUpTo(t.db, id, '2021-01-14')).rejects.toThrow(/authority\.settings\.letters/);
+    await expect(sweepUpTo(sweepContext(t.db, id), '2021-01-14')).rejects.toThrow(
+      /authority\.settings\.letters/,
+    );
     // 13/01 (nothing due) was swept; 14/01 (I.1's reminder and letter) rolled back, to be done again
     expect(await t.db.selectFrom('sweep_day').select('day').execute()).toEqual([{ day: '2021-01-13' }]);
     expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 0, reminder_letter: 0 });
@@ -288,7 +291,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
       signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Văn Chiến' },
       recipients: ['Như trên', 'TT. Tỉnh ủy', 'LĐVP'],
     });
-    expect(await sweepUpTo(t.db, id, '2021-01-14')).toMatchObject({ reminders: 1, letters: 1 });
+    expect(await sweepUpTo(sweepContext(t.db, id), '2021-01-14')).toMatchObject({ reminders: 1, letters: 1 });
     const letter = await t.db.selectFrom('reminder_letter').selectAll().executeTakeFirstOrThrow();
     const text = (await openDocx(letter.content)).document.replace(/<[^>]+>/g, '');
     for (const expected of [

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 const DAY_MS = 86_400_000;
 const NEW_PASSWORD = 'Sen-hong-no-giua-dam-Tay-Ninh';
@@ -12,10 +13,10 @@ const NEW_PASSWORD = 'Sen-hong-no-giua-dam-Tay-Ninh';
  */
 describeEachDatabase('API tokens: expiry, list, revoke', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t);
+  const seed = useSeedWorld(t);
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   const bearer = (token: string, url = '/api/auth/session') =>
     world.app.inject({ url, headers: { authorization: `Bearer ${token}` } });

@@ -1,15 +1,16 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from './support/databases.ts';
-import { buildWorld, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 describeEachDatabase('users (tài khoản)', (t) => {
   let world: World;
   let admin: Client;
+  const seed = useSeedWorld(t);
   beforeEach(async () => {
-    world = await buildWorld(t);
+    world = seed();
     admin = await signIn(world.app, 'quantri');
   });
-  afterEach(() => world.app.close());
 
   const userId = async (username: string) =>
     (

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { type Client, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 /**
  * The seed workflow over HTTP, as its users do it, on 18/01/2021: Sở Tư pháp reports task I.3 with a
@@ -10,10 +11,10 @@ import { buildWorld, type Client, signIn, type World } from './support/http.ts';
  */
 describeEachDatabase('the seed workflow over HTTP', (t) => {
   let world: World;
-  beforeEach(async () => {
-    world = await buildWorld(t, { now: () => new Date('2021-01-18T09:00:00+07:00') });
+  const seed = useSeedWorld(t, { now: () => new Date('2021-01-18T09:00:00+07:00') });
+  beforeEach(() => {
+    world = seed();
   });
-  afterEach(() => world.app.close());
 
   async function myAssignment(client: Client, taskRef: string) {
     const list = (await client.get('/api/assignments?pageSize=200&asOf=2021-01-18')).json();

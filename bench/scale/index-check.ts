@@ -12,6 +12,8 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/modules/access/access.ts';
 import { listAssignmentsFor } from '../../src/modules/assignments/assignments.service.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
+import type { ServiceContext } from '../../src/modules/service-context.ts';
 import { getStatistics } from '../../src/modules/statistics/statistics.service.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { generateScaleData } from './generate.ts';
@@ -24,6 +26,11 @@ import { capturing, floorOf, inlineSql, SCALES, scratchPostgres } from './scenar
 export const CANDIDATE_INDEXES: string[] = [
   // none pending: assignment_agency_open (migration 2026-11-28T0400) was measured here before it became a migration
 ];
+
+/** The context a request of this actor would give the service (the statistics read no files). */
+function statsContext(db: Kysely<DB>, actor: Actor, now: Date): ServiceContext {
+  return { db, actor, now, ip: null, files: createLocalFileStore('/tmp/dondoc-scale-files') };
+}
 
 const { values } = parseArgs({
   options: {
@@ -61,7 +68,7 @@ try {
     await run(cap.db);
     return cap.queries.filter((q) => /"assignment"/.test(q.sql)).map(inlineSql);
   };
-  const s1 = await sqlOf((c) => getStatistics(c, actor('vanphong'), { asOf: data.asOf }, now));
+  const s1 = await sqlOf((c) => getStatistics(statsContext(c, actor('vanphong'), now), { asOf: data.asOf }));
   const s2 = await sqlOf((c) =>
     listAssignmentsFor({ db: c, actor: actor('stp'), now, ip: null, http: DEFAULT_HTTP_OPTIONS } as never, {
       asOf: data.asOf,
@@ -82,7 +89,10 @@ try {
   };
   const measure = async () => ({
     serviceP50: {
-      1: await service(() => getStatistics(db, actor('vanphong'), { asOf: data.asOf }, now), 15),
+      1: await service(
+        () => getStatistics(statsContext(db, actor('vanphong'), now), { asOf: data.asOf }),
+        15,
+      ),
       2: await service(
         () =>
           listAssignmentsFor(

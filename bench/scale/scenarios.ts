@@ -38,6 +38,7 @@ import { buildReportData } from '../../src/modules/reports/report-data.ts';
 import { exportReport } from '../../src/modules/reports/reports.service.ts';
 import { acceptResult } from '../../src/modules/results/results.review.ts';
 import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
+import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
 import { getStatistics } from '../../src/modules/statistics/statistics.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
@@ -92,6 +93,12 @@ export interface EngineRun {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The scheduler's context for the sweep of one authority (the sweep writes no files). */
+export function sweepContext(db: Kysely<DB>, authorityId: number): ServiceContext {
+  const files = createLocalFileStore('./data/files');
+  return systemContext({ db, files, authorityId, name: 'scheduler', rights: ['reminder.issue'] });
+}
 
 /** Runs `fn` `warm` times unmeasured, then up to `max` times or until `budgetMs` is spent (at least `min`). */
 async function time(
@@ -341,7 +348,7 @@ export async function runEngine(options: {
     const s1 = add(
       '1',
       `province overview as of ${asOf} (GET /api/statistics, every agency)`,
-      await time(() => getStatistics(db, office, { asOf }, now), { max: 50, budgetMs: 20_000 }),
+      await time(() => getStatistics({ ...service, actor: office }, { asOf }), { max: 50, budgetMs: 20_000 }),
     );
     const s2 = add(
       '2',
@@ -358,7 +365,7 @@ export async function runEngine(options: {
     const s7 = add(
       '7',
       'quarterly report Q2/2025, data (GET /api/reports?format=json)',
-      await time(() => buildReportData(db, office, quarter, now), {
+      await time(() => buildReportData({ ...service, actor: office }, quarter), {
         max: 20,
         min: 3,
         budgetMs: 20_000,
@@ -368,7 +375,7 @@ export async function runEngine(options: {
     const s7d = add(
       '7d',
       'quarterly report Q2/2025 as .docx (data + rendering)',
-      await time(() => exportReport(db, office, { ...quarter, format: 'docx' }, now), {
+      await time(() => exportReport({ ...service, actor: office }, { ...quarter, format: 'docx' }), {
         max: 10,
         min: 3,
         budgetMs: 20_000,
@@ -449,7 +456,11 @@ export async function runEngine(options: {
     // --- the floor: the SQL behind 1 and 2, raw with psql
     if (scratch) {
       for (const [scenario, run, serviceP50] of [
-        ['1', (c: Kysely<DB>) => getStatistics(c, office, { asOf }, now), s1.service?.p50 ?? 0],
+        [
+          '1',
+          (c: Kysely<DB>) => getStatistics({ ...service, db: c, actor: office }, { asOf }),
+          s1.service?.p50 ?? 0,
+        ],
         [
           '2',
           (c: Kysely<DB>) =>
@@ -484,7 +495,7 @@ export async function runEngine(options: {
     // next records the backlog (see below); the 5 days after it are normal days.
     t = performance.now();
     const coldBudget = options.coldSweepSeconds * 1000;
-    const cold = await sweepUpTo(db, data.authorityId, asOf, {
+    const cold = await sweepUpTo(sweepContext(db, data.authorityId), asOf, {
       shouldStop: () => performance.now() - t > coldBudget,
     });
     const coldMs = round(performance.now() - t);
@@ -522,7 +533,7 @@ export async function runEngine(options: {
         await insertWrittenReminders(db, data.authorityId, due.slice(i, i + 5_000));
       const backlogMs = round(performance.now() - t);
       t = performance.now();
-      const backlog = await sweepUpTo(db, data.authorityId, asOf);
+      const backlog = await sweepUpTo(sweepContext(db, data.authorityId), asOf);
       const ms = round(performance.now() - t);
       add(
         '5b',
@@ -539,7 +550,7 @@ export async function runEngine(options: {
       await time(
         async () => {
           day = addDays(day, 1);
-          const r = await sweepUpTo(db, data.authorityId, day);
+          const r = await sweepUpTo(sweepContext(db, data.authorityId), day);
           normal.push(`${r.reminders}/${r.letters}/${r.notifications}`);
         },
         { max: 5, min: 5, warm: 0 },

@@ -20,7 +20,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
 import { generateScaleData } from './generate.ts';
-import { SCALES, scratchPostgres } from './scenarios.ts';
+import { SCALES, scratchPostgres, sweepContext } from './scenarios.ts';
 
 const { values } = parseArgs({
   options: {
@@ -97,7 +97,7 @@ async function main() {
 
     const budget = Number(values['cold-budget']) * 1000;
     t = performance.now();
-    const cold = await sweepUpTo(db, data.authorityId, data.asOf, {
+    const cold = await sweepUpTo(sweepContext(db, data.authorityId), data.asOf, {
       shouldStop: () => performance.now() - t > budget,
     });
     const coldMs = performance.now() - t;
@@ -115,7 +115,7 @@ async function main() {
     }
     if (!complete) {
       t = performance.now();
-      const rest = await sweepUpTo(db, data.authorityId, data.asOf);
+      const rest = await sweepUpTo(sweepContext(db, data.authorityId), data.asOf);
       console.log(
         `  rest of the catch-up (no budget): ${seconds(performance.now() - t)}, ${rest.days.length} days, ` +
           `${rest.reminders} reminders, ${rest.letters} letters; load ${load()}`,
@@ -125,7 +125,7 @@ async function main() {
     for (let i = 0; i < Number(values.days); i++) {
       day = addDays(day, 1);
       t = performance.now();
-      const r = await sweepUpTo(db, data.authorityId, day);
+      const r = await sweepUpTo(sweepContext(db, data.authorityId), day);
       console.log(
         `normal day ${day}: ${(performance.now() - t).toFixed(0)} ms, ${r.reminders} reminders, ` +
           `${r.letters} letters, ${r.notifications} notifications, ${r.emails} e-mails; load ${load()}`,

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { ensureSchemaForCli } from '../db/migration-state.ts';
-import { indicesCommand } from '../modules/indices/indices.command.ts';
 import { isAppError } from '../shared/errors.ts';
 import { agenciesCommand } from './agencies-command.ts';
 import { runBackupCommand } from './backup-command.ts';
@@ -16,6 +15,7 @@ import {
   submitCommand,
 } from './commands.ts';
 import { importCommand } from './import-command.ts';
+import { indicesCommand } from './indices-command.ts';
 import { appendixCommand, reportCommand } from './report-command.ts';
 import { scoreCommand } from './score-command.ts';
 import { settingsCommand } from './settings-command.ts';

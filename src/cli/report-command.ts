@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from '../modules/access/access.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { findPlanByNumber } from '../modules/plans/plans.repo.ts';
 import {
@@ -13,12 +13,17 @@ import {
 import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 
 const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 
-async function context(db: Kysely<DB>, flags: Flags) {
+/** What a report reads: the statistics, the plans, and the assignments' requests and obstacles. */
+const REPORT_RIGHTS = ['stats.read', 'plan.read', 'assignment.read'] as const;
+
+/** The system actor 'cli' of the authority (--authority), and the plan named by --plan. */
+async function context(db: Kysely<DB>, flags: Flags, config: Config | undefined) {
   const authority = await resolveAuthority(db, text(flags.authority));
-  const actor: Actor = { kind: 'system', authorityId: authority.id };
+  const ctx = await cliContext(db, config, authority.id, REPORT_RIGHTS);
   const planNumber = text(flags.plan);
   let planId: number | undefined;
   if (planNumber !== undefined) {
@@ -26,7 +31,7 @@ async function context(db: Kysely<DB>, flags: Flags) {
     if (!plan) throw new AppError('PLAN_NOT_FOUND', `Không tìm thấy kế hoạch số ${planNumber}.`);
     planId = plan.id;
   }
-  return { actor, planId };
+  return { ctx, planId };
 }
 
 function outPath(flags: Flags, extension: string): string {
@@ -39,7 +44,13 @@ function outPath(flags: Flags, extension: string): string {
  * `dondoc report --from 2021-01-01 --to 2021-03-31 [--as-of 2021-03-31] [--plan 87/KH-UBND]
  * --format docx|xlsx|pdf --out FILE`: the report to the Chairman, written to FILE (as the system actor).
  */
-export async function reportCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function reportCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const from = parseLocalDateInput(text(flags.from), 'Ngày bắt đầu kỳ báo cáo (--from)');
   const to = parseLocalDateInput(text(flags.to), 'Ngày kết thúc kỳ báo cáo (--to)');
   const format = (text(flags.format) ?? 'docx').toLowerCase();
@@ -50,8 +61,8 @@ export async function reportCommand(db: Kysely<DB>, flags: Flags, print: Print) 
     );
   }
   const out = outPath(flags, `.${format}`);
-  const { actor, planId } = await context(db, flags);
-  const file = await exportReport(db, actor, {
+  const { ctx, planId } = await context(db, flags, config);
+  const file = await exportReport(ctx, {
     from,
     to,
     asOf: text(flags['as-of']),
@@ -65,13 +76,19 @@ export async function reportCommand(db: Kysely<DB>, flags: Flags, print: Print) 
 }
 
 /** `dondoc appendix --plan 87/KH-UBND [--as-of DATE] --out FILE.xlsx`: the plan's appendix with state columns. */
-export async function appendixCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function appendixCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   if (text(flags.plan) === undefined) {
     throw new AppError('VALIDATION_FAILED', 'Thiếu --plan SỐ (ví dụ --plan 87/KH-UBND).');
   }
   const out = outPath(flags, '.xlsx');
-  const { actor, planId } = await context(db, flags);
-  const file = await exportPlanAppendix({ db, actor, now: new Date() }, planId ?? 0, {
+  const { ctx, planId } = await context(db, flags, config);
+  const file = await exportPlanAppendix(ctx, planId ?? 0, {
     asOf: text(flags['as-of']),
   });
   writeFileSync(out, file.content);

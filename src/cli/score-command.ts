@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { formatPercent, formatPoints } from '../domain/scoring.ts';
-import type { Actor } from '../modules/access/access.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { listCommendations, scoreYear } from '../modules/scoring/scoring.service.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 import { renderTable } from './table.ts';
 
 /**
@@ -14,15 +15,22 @@ import { renderTable } from './table.ts';
  * then the year's commendation and criticism lists. --json prints the same answer as GET /api/scores
  * with the lists under `commendations`.
  */
-export async function scoreCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function scoreCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const year = parseYear(flags.year);
   const authority = await resolveAuthority(
     db,
     typeof flags.authority === 'string' ? flags.authority : undefined,
   );
-  const actor: Actor = { kind: 'system', authorityId: authority.id };
-  const scores = await scoreYear(db, actor, { year });
-  const lists = await listCommendations(db, actor, { from: `${year}-01-01`, to: `${year}-12-31` });
+  // the same use cases as GET /api/scores and /api/commendations, for the system actor 'cli'
+  const ctx = await cliContext(db, config, authority.id, ['stats.read']);
+  const scores = await scoreYear(ctx, { year });
+  const lists = await listCommendations(ctx, { from: `${year}-01-01`, to: `${year}-12-31` });
   if (flags.json) return print(JSON.stringify({ ...scores, commendations: lists }, null, 2));
 
   print(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from '../modules/access/access.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import {
   getLetterSettings,
@@ -10,6 +10,7 @@ import {
 import type { StoredLetterSettings } from '../modules/followup/letter-settings.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 
 const USAGE =
   'Cách dùng: dondoc settings letters [--signer-name TÊN] [--signer-title "PHÓ CHỦ TỊCH"] ' +
@@ -34,10 +35,17 @@ const TEXT_OPTIONS = {
  * first drops every setting (back to the defaults). `--recipients` takes "Nơi nhận" lines separated
  * by ';' ("" for none); `--consequence ""` leaves the consequence paragraph out.
  */
-export async function settingsCommand(db: Kysely<DB>, flags: Flags, print: Print, args: string[] = []) {
+export async function settingsCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  args: string[] = [],
+  config?: Config,
+) {
   if (args[0] !== 'letters' || args.length > 1) throw new AppError('VALIDATION_FAILED', USAGE);
   const authority = await resolveAuthority(db, str(flags.authority));
-  const c = { db, actor: { kind: 'system', authorityId: authority.id } satisfies Actor };
+  // the same use cases as GET/PUT /api/settings/letters, for the system actor 'cli'
+  const c = await cliContext(db, config, authority.id, ['reminder.read', 'reminder.issue']);
   const current = await getLetterSettings(c);
   const changes = changesFrom(flags);
   let view = current;

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Config, FollowupConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { formatVietnameseDate, localDateOf } from '../domain/dates.ts';
+import { formatVietnameseDate } from '../domain/dates.ts';
 import { listAuthorities } from '../modules/directory/directory.repo.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { purgeReadNotifications } from '../modules/followup/notifications.service.ts';
 import { deliverOutbox, redactUrl, smtpMailer } from '../modules/followup/outbox.ts';
-import { type SweepSummary, sweepUpTo } from '../modules/followup/sweep.service.ts';
-import { parseAsOf } from '../shared/as-of.ts';
+import { runSweep, type SweepSummary } from '../modules/followup/sweep.service.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
 
 /**
  * `dondoc sweep [--as-of DATE] [--authority MÃ] [--deliver] [--json]` — the daily sweep for cron:
@@ -34,18 +34,13 @@ export async function sweepCommand(
   }
   const results: (SweepSummary & { authority: string })[] = [];
   let purgedNotifications = 0;
+  const asOf = typeof flags['as-of'] === 'string' ? flags['as-of'] : undefined;
   for (const authority of authorities) {
-    const today = localDateOf(new Date(), authority.time_zone);
-    const asOf = parseAsOf(
-      typeof flags['as-of'] === 'string' ? flags['as-of'] : undefined,
-      authority.time_zone,
-    );
-    if (asOf > today) {
-      throw new AppError('INVALID_DATE', `Không thể quét trước cho ngày ${asOf}: hôm nay là ${today}.`);
-    }
-    results.push({ authority: authority.code, ...(await sweepUpTo(db, authority.id, asOf, followup)) });
+    // the same use case as POST /api/sweeps, for the system actor 'cli' of this authority
+    const ctx = await cliContext(db, config, authority.id, ['reminder.issue']);
+    results.push(await runSweep(ctx, { asOf }, followup));
     const retentionDays = followup.notificationRetentionDays;
-    purgedNotifications += await purgeReadNotifications(db, authority.id, { now: new Date(), retentionDays });
+    purgedNotifications += await purgeReadNotifications(ctx, { retentionDays });
   }
   const delivery = flags.deliver === true ? await deliver(db, followup) : null;
   if (flags.json) {
@@ -89,7 +84,7 @@ async function deliver(db: Kysely<DB>, followup: Partial<FollowupConfig>) {
   }
   const mailer = smtpMailer(followup.smtpUrl, followup.mailFrom ?? 'dondoc <no-reply@localhost>');
   try {
-    return await deliverOutbox(db, mailer);
+    return await deliverOutbox(db, mailer, { now: () => new Date() });
   } finally {
     mailer.close();
   }

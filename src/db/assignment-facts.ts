@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 
 /**
- * The two facts every state of DOMAIN.md §5 depends on, as SQL written once. Both expect the
+ * The two facts every state of docs/domain-rules.md §5 depends on, as SQL written once. Both expect the
  * query's aliases `a` (assignment), `t` (its task) and `p` (its plan).
  */
 

@@ -12,7 +12,13 @@ import type { DB } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
 
 export type DatabaseConfig =
-  | { kind: 'pglite' /** a folder, or undefined for an in-memory database */; dataDir?: string }
+  | {
+      kind: 'pglite';
+      /** a folder, or undefined for an in-memory database */
+      dataDir?: string;
+      /** a data folder saved with PGlite's dumpDataDir() to start from (the tests' migrated template) */
+      loadDataDir?: Blob;
+    }
   | {
       kind: 'postgres';
       url: string;
@@ -110,7 +116,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   try {
-    const pglite = await createPGlite(config.dataDir);
+    const pglite = await createPGlite(config.dataDir, config.loadDataDir);
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {
       db,
@@ -130,6 +136,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
 }
 
-export async function createPGlite(dataDir?: string): Promise<PGlite> {
-  return PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, parsers: typeParsers });
+export async function createPGlite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir, {
+    extensions: { unaccent, pg_trgm },
+    parsers: typeParsers,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
 }

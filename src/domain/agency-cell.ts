@@ -1,6 +1,6 @@
 /**
  * Directory-aware reading of a lead / support cell ("Cơ quan chủ trì", "Cơ quan phối hợp"):
- * splits the cell into the agencies and groups it names (DOMAIN §3), left to right — the longest
+ * splits the cell into the agencies and groups it names (docs/domain-rules.md §3), left to right — the longest
  * directory name at each word (agency-matching.ts), level words shared by a list ("Sở Tư pháp, Nội
  * vụ", "Các Bộ: …"), names the directory lacks kept whole as written, role words dropped.
  */

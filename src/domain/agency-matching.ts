@@ -1,5 +1,5 @@
 /**
- * Matching the words of an agency cell against the directory (DOMAIN §3), for agency-cell.ts.
+ * Matching the words of an agency cell against the directory (docs/domain-rules.md §3), for agency-cell.ts.
  *
  * The cell is tokenized into folded words, separators and punctuation; at a word the longest
  * directory entry (name, alias or code) whose words match is taken, punctuation (`,` `-` line

@@ -1,5 +1,5 @@
 /**
- * What the words of an agency cell say beyond the directory's names (DOMAIN §3): the level a name
+ * What the words of an agency cell say beyond the directory's names (docs/domain-rules.md §3): the level a name
  * is at (`Bộ`, `Sở`, `UBND huyện` …), the words that start an agency's name, the role words of
  * running text (`chủ trì`, `phối hợp với` …) and the generic "related agencies" phrases.
  * All work on folded words (foldVietnamese, abbreviations expanded: `UBND` → `uy ban nhan dan`).

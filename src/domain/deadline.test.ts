@@ -10,7 +10,7 @@ function dueOf(text: string, c: DeadlineContext = ctx): string {
   return parsed.dueOn;
 }
 
-describe('DOMAIN.md §4 table', () => {
+describe('docs/domain-rules.md §4 table', () => {
   it.each([
     ['Trước ngày 13/1/2021', { kind: 'once', dueOn: '2021-01-13', yearInferred: false }],
     ['Trong tháng 1/2021', { kind: 'once', dueOn: '2021-01-31', yearInferred: false }],

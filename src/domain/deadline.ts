@@ -1,5 +1,5 @@
 /**
- * Parser for the deadline phrases of a plan's appendix (thời hạn / thời gian hoàn thành), DOMAIN.md §4.
+ * Parser for the deadline phrases of a plan's appendix (thời hạn / thời gian hoàn thành), docs/domain-rules.md §4.
  * Works on calendar dates only: the result is a LocalDate, a recurrence, "ongoing" or a reason it failed.
  */
 import {
@@ -11,6 +11,7 @@ import {
   lastDayOfMonth,
   makeDate,
 } from './dates.ts';
+import { foldVietnamese } from './vietnamese-text.ts';
 
 export type RecurrencePeriod = 'year' | 'half_year' | 'quarter' | 'month';
 
@@ -52,11 +53,7 @@ const ROMAN_QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /** Lowercase, no diacritics, `đ` → `d`, date separators kept only between digits, everything else a single space. */
 function normalizeDeadlineText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldVietnamese(text)
     .replace(/[–—]/g, '-')
     .replace(/(\d)\s*([/.-])\s*(?=\d)/g, '$1$2')
     .replace(/(^|[^\d])[/.-]+|[/.-]+(?!\d)/g, '$1 ')

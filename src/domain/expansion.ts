@@ -1,5 +1,5 @@
 /**
- * From a task's resolved lead and support cells to its assignments (DOMAIN §3).
+ * From a task's resolved lead and support cells to its assignments (docs/domain-rules.md §3).
  *
  * - each lead agency → one lead; each lead group → one lead per member, except members named
  *   individually in the same task's support cell (they coordinate and do not report to themselves);

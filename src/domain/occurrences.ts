@@ -1,5 +1,5 @@
 /**
- * Occurrences of a recurring deadline (DOMAIN.md §4): one per period, each with its own due date.
+ * Occurrences of a recurring deadline (docs/domain-rules.md §4): one per period, each with its own due date.
  */
 import {
   addDays,

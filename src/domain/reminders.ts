@@ -1,7 +1,7 @@
 import { addDays, dateParts, type LocalDate } from './dates.ts';
 
 /**
- * Nhắc nhở bằng văn bản — the seed plan's rule (DOMAIN.md §6): a lead assignment (one occurrence)
+ * Nhắc nhở bằng văn bản — the seed plan's rule (docs/domain-rules.md §6): a lead assignment (one occurrence)
  * whose due date passed without an accepted result received by then counts as exactly one written
  * reminder, dated the day after the due date and belonging to the due date's year. A late result
  * does not erase it; an extension approved before the deadline moves the due date and so prevents it;

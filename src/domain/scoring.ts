@@ -2,7 +2,7 @@ import { formatVietnameseDate, type LocalDate } from './dates.ts';
 import type { AssignmentState } from './state.ts';
 
 /**
- * Chấm điểm — scoring agencies for a year (DOMAIN.md §7). The rules are data (a `RuleSet` per
+ * Chấm điểm — scoring agencies for a year (docs/domain-rules.md §7). The rules are data (a `RuleSet` per
  * authority and year, validated in src/modules/scoring/rule-set.ts); this file only applies them.
  * Every point lost names the reminders or tasks behind it.
  */

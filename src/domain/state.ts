@@ -1,7 +1,7 @@
 import { daysBetween, type LocalDate } from './dates.ts';
 
 /**
- * Trạng thái nhiệm vụ — the Government Office's 2×2 classification (DOMAIN.md §5), plus
+ * Trạng thái nhiệm vụ — the Government Office's 2×2 classification (docs/domain-rules.md §5), plus
  * `ongoing` (thường xuyên, no due date) and `cancelled` (withdrawn by leadership).
  */
 export const ASSIGNMENT_STATES = [

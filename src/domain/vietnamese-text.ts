@@ -6,7 +6,13 @@
 const COMBINING_MARKS = /\p{M}/gu;
 const HAS_DIACRITIC = /[\p{M}đ]/u;
 
-/** lower-case, strip diacritics (NFD + remove combining marks), đ→d, collapse whitespace, trim */
+/**
+ * The one Vietnamese fold, for accent- and case-insensitive matching on the server and in the SPA:
+ * lower-case, strip diacritics (NFD + remove combining marks), đ→d, collapse whitespace, trim
+ * ('  Sở Nội  vụ ' → 'so noi vu'). The SQL function fold_vi (migration 2026-11-27T1400-api) folds
+ * the same way but keeps whitespace as written and turns some punctuation into ASCII ('–' → '-'):
+ * test/fold-vi.test.ts holds the two together.
+ */
 export function foldVietnamese(text: string): string {
   return text
     .toLowerCase()
@@ -15,6 +21,11 @@ export function foldVietnamese(text: string): string {
     .replace(/đ/g, 'd')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The letters without their diacritics, case kept: "Đắk Lắk" → "Dak Lak" (an ASCII file name, agency initials). */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /**

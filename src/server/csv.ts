@@ -6,7 +6,7 @@
  * quoted and its quotes doubled. Which routes, and where their rows are: `CSV_LISTS` below.
  */
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod, RouteOptions } from 'fastify';
-import { defuseCsvText, quoteCsvField } from '../shared/csv-cell.ts';
+import { defuseCsvText, quoteCsvField } from '../domain/csv.ts';
 import { AppError } from '../shared/errors.ts';
 import type { ZodApp } from './http.ts';
 
@@ -154,7 +154,7 @@ export function flattenRow(value: unknown, json: readonly string[] = [], prefix 
   return out;
 }
 
-/** One CSV field: text defused (shared/csv-cell.ts) and quoted as RFC 4180 asks. */
+/** One CSV field: text defused (domain/csv.ts) and quoted as RFC 4180 asks. */
 export function csvField(value: Cell): string {
   if (value === null) return '';
   const text =

@@ -59,15 +59,6 @@ export function postgresRateLimitStore(db: Kysely<DB>) {
   };
 }
 
-/** Windows that ended an hour ago: deleted by the daily sweep. */
-export async function deleteExpiredRateLimits(db: Kysely<DB>, now: Date): Promise<number> {
-  const result = await db
-    .deleteFrom('rate_limit_hit')
-    .where('reset_at', '<', new Date(now.getTime() - 3_600_000))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 /**
  * @fastify/rate-limit, off by default: a route opts in with `config: { rateLimit: { max, timeWindow } }`
  * (sign-in, the identity provider's callback, uploads). Counted per client address (request.ip:

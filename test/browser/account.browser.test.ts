@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/http.ts';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** Tài khoản của tôi in a real browser: an API token created, seen listed, revoked — and refused after. */
 describe('my account: API tokens (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld();
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld();
 
   /** A request from outside the browser, as an integration makes it. */
   const callWith = async (token: string) =>

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** Tổng quan and its drill-down list in a real browser, as of 15/02/2021 over the seed plan 87/KH-UBND. */
 describe('dashboard and drill-down list (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('shows the figures the API gives, draws the charts, and a number opens a list of that length', async () => {
     const { page, context, errors } = await openPage(bw);
     await signInAs(page, 'vanphong');
     const api = await (await page.request.get('/api/statistics?asOf=2021-02-15')).json();
-    // lead assignments only (DOMAIN.md §5): 68 open and overdue on 15/02/2021
+    // lead assignments only (docs/domain-rules.md §5): 68 open and overdue on 15/02/2021
     expect(api.totals.counts.open_overdue).toBe(68);
     await page.goto('/tong-quan?asOf=2021-02-15');
     const overdue = page.getByTestId('stat-open_overdue');

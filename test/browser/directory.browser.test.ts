@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** Danh mục and Nhật ký in a real browser: accent-insensitive search, an edit, and the audit row it leaves. */
 describe('directory and audit trail (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld();
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld();
 
   it('"so noi vu" finds Sở Nội vụ; the Office adds an alias to Sở Tư pháp', async () => {
     const { page, context, errors } = await openPage(bw);

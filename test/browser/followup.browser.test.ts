@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** Nhắc nhở & chấm điểm in a real browser, the server's clock on 15/02/2021 (seed plan 87/KH-UBND). */
 describe('reminders, letters and scores (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('the Office runs the sweep, sees the reminders and downloads a letter', async () => {
     const { page, context, errors } = await openPage(bw);

@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /**
  * Task 1 led by a directory agency and supported by a body the directory lacks, task 2 led by
@@ -34,13 +27,7 @@ const rowText = (page: Page, n: number) =>
  * confirming the task that still has no lead.
  */
 describe('import review: unknown agencies and tasks without lead (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('adds one name as a new agency and another as an alias, re-reading the plan each time; registers after the confirmation', async () => {
     const { page, context, errors } = await openPage(bw);

@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  SCREENSHOTS,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, SCREENSHOTS, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 const SEED = readFileSync(new URL('../fixtures/import/seed-87-kh-ubnd.txt', import.meta.url));
 
@@ -23,13 +16,7 @@ const screenshot = (page: Page, name: string) =>
  * lands on the stored plan, whose source file is the uploaded one.
  */
 describe('import wizard (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('takes the seed text to a stored plan, with the clerk’s corrections', async () => {
     const { page, context, errors } = await openPage(bw);

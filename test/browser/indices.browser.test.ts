@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /**
- * Chỉ số in a real browser over the seed world: Tây Ninh's published figures (DOMAIN.md §9), the PCI
+ * Chỉ số in a real browser over the seed world: Tây Ninh's published figures (docs/domain-rules.md §9), the PCI
  * page with its charts and the section II tasks of 87/KH-UBND, entering a PAPI result (refused, then
  * saved), an agency user without the edit controls, and the 360 px phone.
  */
 describe('indices (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld();
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld();
 
   it('the overview shows PCI 2023 and PAR Index 2019 as published; the PCI page has its trend and linked tasks', async () => {
     const { page, context, errors } = await openPage(bw);

@@ -1,14 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  SCREENSHOTS,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, SCREENSHOTS, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /**
  * Kế hoạch in a real browser: the list (accent-insensitive search), the seed plan page against its
@@ -20,13 +13,7 @@ const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
 
 describe('plans pages (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('finds the seed plan without accents and shows its appendix as the document has it', async () => {
     const { page, context, errors } = await openPage(bw);

@@ -1,20 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserWorld, openPage, SCREENSHOTS, startBrowserWorld, unexpectedErrors } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, SCREENSHOTS, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
 
 /** Công khai in a real browser, without signing in: plans with progress, one plan's tasks, on a phone. */
 describe('public pages (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   for (const viewport of ['desktop', 'phone'] as const) {
     it(`shows the progress of the seed plan without login (${viewport})`, async () => {

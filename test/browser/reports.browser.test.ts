@@ -1,15 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  SCREENSHOTS,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, SCREENSHOTS, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 const Q1 = 'from=2021-01-01&to=2021-03-31';
 
@@ -49,13 +42,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<[Down
 
 /** The report to the Chairman (issue #7) from the dashboard, and CSV exports of lists, in chromium. */
 describe('report dialog and CSV exports (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld();
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld();
 
   it('the Office picks Q1 2021, sees the figures, saves the text, downloads Word and Excel', async () => {
     const { page, context, errors } = await openPage(bw);

@@ -1,14 +1,7 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** A write through the page's own session (cookie + CSRF token), as another tab of the same user would make it. */
 async function apiWrite<T = { emails: number }>(
@@ -33,13 +26,7 @@ async function apiWrite<T = { emails: number }>(
 
 /** Cấu hình nhắc việc in a real browser: letter settings, outbox, scoring rules; server clock 15/02/2021. */
 describe('follow-up settings (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('shows the Cấu hình menu item to the Office and admins only', async () => {
     for (const [username, expected] of [

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/http.ts';
-import {
-  type BrowserWorld,
-  openPage,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** The frame of the app in a real browser: sign-in, navigation by role, language switch, phone width. */
 describe('web app shell (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld();
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld();
 
   const NAV = [
     'Việc của đơn vị',

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { type Database, openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { afterAll, beforeAll } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
-import { backendNames, createScratchDatabase } from '../support/databases.ts';
+import { backendNames, openTestDatabase } from '../support/databases.ts';
 import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
 
 /**
@@ -36,16 +35,7 @@ export async function startBrowserWorld(
     throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it)`);
   }
   const onPostgres = backendNames().includes('postgres');
-  let drop: (() => Promise<void>) | undefined;
-  let database: Database;
-  if (onPostgres) {
-    const scratch = await createScratchDatabase();
-    drop = scratch.drop;
-    database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 6 });
-  } else {
-    database = await openDatabase({ kind: 'pglite' });
-  }
-  await migrateToLatest(database.db as Kysely<unknown>);
+  const { database, drop } = await openTestDatabase(onPostgres ? 'postgres' : 'pglite', { poolSize: 6 });
   const world = await buildWorld(
     { db: database.db, backend: onPostgres ? 'postgres' : 'pglite', url: undefined },
     options,
@@ -88,6 +78,40 @@ export interface OpenPage {
   context: BrowserContext;
   /** console errors and uncaught page errors seen so far (a test asserts it stays empty) */
   errors: string[];
+}
+
+/**
+ * The file's browser world, started before its first test (on PostgreSQL or PGlite, as
+ * startBrowserWorld) and closed after its last: `const bw = useBrowserWorld(options)` inside the
+ * describe. Its fields are read at test time, once the world is up.
+ */
+export function useBrowserWorld(options: Parameters<typeof startBrowserWorld>[0] = {}): BrowserWorld {
+  let started: BrowserWorld | undefined;
+  beforeAll(async () => {
+    started = await startBrowserWorld(options);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): BrowserWorld => {
+    if (!started) throw new Error('the browser world is not started yet (use it inside a test)');
+    return started;
+  };
+  return {
+    get world() {
+      return current().world;
+    },
+    get db() {
+      return current().db;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get browser() {
+      return current().browser;
+    },
+    close: () => current().close(),
+  };
 }
 
 /** A fresh browser context (no cookies) at a viewport: desktop 1366×900 by default, or a 360 px phone. */

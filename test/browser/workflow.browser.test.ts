@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openPage,
-  SCREENSHOTS,
-  screenshot,
-  signInAs,
-  startBrowserWorld,
-  unexpectedErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, SCREENSHOTS, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** A one-page PDF small enough to read: the server checks files by content, so it must start with %PDF-. */
 const PDF = Buffer.from(
@@ -48,13 +40,7 @@ async function signOut(page: Page): Promise<void> {
  * accepts, approves and answers in Duyệt, and the dashboard's "done on time" figure rises by one.
  */
 describe('agency inbox and Office review (chromium)', () => {
-  let bw: BrowserWorld;
-  beforeAll(async () => {
-    bw = await startBrowserWorld({ now: () => new Date('2021-01-18T03:00:00Z') });
-  }, 120_000);
-  afterAll(async () => {
-    await bw?.close();
-  });
+  const bw = useBrowserWorld({ now: () => new Date('2021-01-18T03:00:00Z') });
 
   it('Sở Tư pháp submits a result with a file, asks for an extension and reports an obstacle', async () => {
     const { page, context, errors } = await openPage(bw);

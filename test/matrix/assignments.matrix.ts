@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
+import { overseersAndOwnAgency as agencyScoped } from './allow.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** The lead assignment of a task of 87/KH-UBND held by an agency (by code). */
@@ -32,15 +33,6 @@ function target(ctx: MatrixContext, which: Target) {
         assignment: () => leadOf(ctx.db, ctx.world.authorityId, 'I.6', 'SNV'),
       };
 }
-
-const agencyScoped = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: false,
-  public: false,
-};
 
 /** The work list and one assignment. */
 export const entries: MatrixEntry[] = [

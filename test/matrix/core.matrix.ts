@@ -1,21 +1,5 @@
+import { everyone, signedIn } from './allow.ts';
 import type { MatrixEntry } from './types.ts';
-
-const everyone = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: true,
-};
-const signedIn = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: false,
-};
 
 /** Health, OpenAPI, sign-in and own-account routes, status and reminders. */
 export const entries: MatrixEntry[] = [

@@ -1,21 +1,6 @@
+import { signedIn, officeAndAdmin as writers } from './allow.ts';
 import type { MatrixEntry } from './types.ts';
 
-const signedIn = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: false,
-};
-const writers = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
 /** UBND-TN's directory shows through its department names and codes; UBND-BD has only VP and STP. */
 const showsTayNinh = (body: unknown) =>
   /Sở Kế hoạch và Đầu tư|SKHDT|Các sở, ban, ngành tỉnh/.test(JSON.stringify(body));

@@ -1,21 +1,5 @@
+import { overseers as deciders, signedIn } from './allow.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
-
-const signedIn = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: false,
-};
-const deciders = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
 
 /** 'own' = Sở Tư pháp's lead assignment of task I.3; 'other' = Sở Nội vụ's of task I.6. */
 export async function targetAssignmentId({ db, world }: MatrixContext, target: Target): Promise<number> {

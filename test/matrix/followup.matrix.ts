@@ -1,3 +1,4 @@
+import { officeAndAdmin, signedIn } from './allow.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A mark only UBND-TN's follow-up rows carry: seeing it elsewhere is a leak. */
@@ -107,24 +108,6 @@ async function seedDeadMail({ db, world }: MatrixContext): Promise<number> {
     .executeTakeFirstOrThrow();
   return id;
 }
-
-const officeAndAdmin = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
-
-const signedIn = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: false,
-};
 
 /**
  * Theo dõi, đôn đốc. Notifications are each user's own (marking another's read is 404 for everyone);

@@ -1,7 +1,9 @@
-import type { IndexContext } from '../../src/modules/indices/indices.shared.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import { saveIndexTarget, setIndexOwner } from '../../src/modules/indices/indices-config.service.ts';
 import { createIndexLink } from '../../src/modules/indices/indices-links.service.ts';
 import { saveIndexResult } from '../../src/modules/indices/indices-results.service.ts';
+import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
+import { officeAndAdmin as CONFIGURE, signedIn, officeAdminAndOwnAgency as WRITE } from './allow.ts';
 import { multipart } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
@@ -16,12 +18,14 @@ const noLeak = () => false;
  */
 const INDEX: Record<Target, string> = { own: 'SIPAS', other: 'PAR' };
 
-function system({ world, db }: MatrixContext): IndexContext {
-  return {
+function system({ world, db }: MatrixContext): ServiceContext {
+  return systemContext({
     db,
-    actor: { kind: 'system', authorityId: world.authorityId },
+    files: createLocalFileStore(world.filesDir),
+    authorityId: world.authorityId,
+    name: 'test',
     now: new Date('2021-04-13T09:00:00+07:00'),
-  };
+  });
 }
 
 async function seedOwners(ctx: MatrixContext) {
@@ -34,24 +38,7 @@ async function seedOwners(ctx: MatrixContext) {
 const RESULT = { score: 81, sourceNote: 'MATRIX-UBND-TN' };
 /** what a caller sends: its echo in the other authority's reply is not a leak */
 const PAYLOAD = { score: 81, sourceNote: 'Nguồn thử' };
-const READ = { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false };
-const WRITE = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: true,
-  agencyOther: false,
-  public: false,
-};
-const CONFIGURE = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
-
+const READ = signedIn;
 async function seedTarget(ctx: MatrixContext, target: Target, fromYear: number) {
   await seedOwners(ctx);
   return saveIndexTarget(system(ctx), {

@@ -1,14 +1,6 @@
+import { signedIn } from './allow.ts';
 import { targetAssignmentId } from './extensions.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
-
-const signedIn = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: false,
-};
 
 /** An open obstacle on the target assignment, written straight to the database. */
 async function openObstacleId(ctx: MatrixContext, target: Target): Promise<number> {

@@ -1,13 +1,5 @@
+import { everyone } from './allow.ts';
 import type { MatrixEntry } from './types.ts';
-
-const everyone = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: true,
-};
 
 /**
  * Sign-in with the identity provider (OpenID Connect): open to everyone, signed in or not, and

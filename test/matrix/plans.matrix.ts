@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
+import { officeAndAdmin as office, overseers as readers } from './allow.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** The seed document (plan 87/KH-UBND, already registered in the demo authority). */
@@ -90,22 +91,6 @@ const SMALL_PLAN_TEXT = [
   '1\tBáo cáo kết quả tự kiểm tra\tSở Tư pháp\t\tTrước ngày 30/4/2021\t',
 ].join('\n');
 
-const office = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
-const readers = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
 /**
  * Creating and importing work in the caller's own authority: the other authority's office may, and
  * must get nothing of UBND-TN back (its plan, or an agency only UBND-TN's directory has).

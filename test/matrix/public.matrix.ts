@@ -1,3 +1,4 @@
+import { everyone } from './allow.ts';
 import type { MatrixContext, MatrixEntry } from './types.ts';
 
 /** Keys and values that only internal pages may carry: notes, files, results, obstacles, users. */
@@ -41,15 +42,6 @@ const seedPlanId = async ({ db, world }: MatrixContext) =>
       .where('number', '=', '87/KH-UBND')
       .executeTakeFirstOrThrow()
   ).id;
-
-const everyone = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: true,
-};
 
 /** Public transparency routes: public.read, no sign-in needed, the same answer for everyone. */
 export const entries: MatrixEntry[] = [

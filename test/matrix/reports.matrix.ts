@@ -1,3 +1,4 @@
+import { overseers as READERS } from './allow.ts';
 import type { MatrixContext, MatrixEntry } from './types.ts';
 
 async function seedPlanId({ db, world }: MatrixContext): Promise<number> {
@@ -9,15 +10,6 @@ async function seedPlanId({ db, world }: MatrixContext): Promise<number> {
     .executeTakeFirstOrThrow();
   return plan.id;
 }
-
-const READERS = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
 
 /**
  * Reports to the Chairman cover every agency: the Office, leadership and admins read them (stats.read

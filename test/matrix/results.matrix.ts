@@ -5,6 +5,7 @@ import type { Actor } from '../../src/modules/access/access.ts';
 import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import type { ResultView } from '../../src/modules/results/results.repo.ts';
 import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
+import { officeAndAdmin as officeOnly } from './allow.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A minimal PDF: what the content check looks for is the `%PDF-` signature. */
@@ -90,15 +91,6 @@ export async function pendingResult(ctx: MatrixContext, target: Target): Promise
     files: [{ fileName: 'bao-cao.pdf', bytes: SMALL_PDF }],
   }));
 }
-
-const officeOnly = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
 
 /** Results: submit (multipart), the review queue, accept, return. */
 export const entries: MatrixEntry[] = [

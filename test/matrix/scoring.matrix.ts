@@ -1,25 +1,19 @@
-import { SYSTEM_ACTOR } from '../../src/modules/access/access.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import { nd335RuleSet } from '../../src/modules/scoring/default-rule-set.ts';
 import { putRuleSet } from '../../src/modules/scoring/scoring-rules.service.ts';
+import { systemContext } from '../../src/modules/service-context.ts';
 import { AppError } from '../../src/shared/errors.ts';
+import { signedIn } from './allow.ts';
 import type { MatrixContext, MatrixEntry } from './types.ts';
-
-const signedIn = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: true,
-  public: false,
-};
 
 /** A rule set of UBND-TN with a name no other authority has: its appearance elsewhere is a leak. */
 const TN_RULES = 'Bộ tiêu chí riêng của UBND tỉnh Tây Ninh';
 
 async function configureTayNinh({ db, world }: MatrixContext) {
-  const actor = { ...SYSTEM_ACTOR, authorityId: world.authorityId };
+  const files = createLocalFileStore(world.filesDir);
+  const c = systemContext({ db, files, authorityId: world.authorityId, name: 'test' });
   // built once per world: the runner asks for 'own' and 'other' on the same data
-  await putRuleSet({ db, actor }, 2021, { ...nd335RuleSet(2021), name: TN_RULES }).catch((error: unknown) => {
+  await putRuleSet(c, 2021, { ...nd335RuleSet(2021), name: TN_RULES }).catch((error: unknown) => {
     if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT')) throw error;
   });
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../src/modules/access/access.ts';
 import { createUnit } from '../../src/modules/subassign/units.service.ts';
+import { officeAdminAndOwnAgency as agencyOwnToo, overseersAndOwnAgency as readers } from './allow.ts';
 import { targetAssignment } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
@@ -14,23 +15,6 @@ async function targetUnit(ctx: MatrixContext, target: Target) {
   const parentId = targetAgency(ctx, target);
   return createUnit(c, { name: 'Phòng Tổng hợp', code: `U${parentId}-TH`, parentId });
 }
-
-const agencyOwnToo = {
-  admin: true,
-  office: true,
-  leader: false,
-  agencyOwn: true,
-  agencyOther: false,
-  public: false,
-};
-const readers = {
-  admin: true,
-  office: true,
-  leader: true,
-  agencyOwn: true,
-  agencyOther: false,
-  public: false,
-};
 
 /** Sub-assignment to own units, and the units themselves. */
 export const entries: MatrixEntry[] = [

@@ -1,13 +1,5 @@
+import { adminOnly } from './allow.ts';
 import type { MatrixContext, MatrixEntry } from './types.ts';
-
-const adminOnly = {
-  admin: true,
-  office: false,
-  leader: false,
-  agencyOwn: false,
-  agencyOther: false,
-  public: false,
-};
 
 async function userId({ db }: MatrixContext, username: string): Promise<number> {
   const row = await db

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
+import type { DatabaseTemplate } from './database-template.ts';
 
 /**
  * Runs a suite on every database dondoc supports: the embedded PGlite always, and a real
@@ -92,15 +94,10 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
         },
       };
       beforeAll(async () => {
-        if (backend === 'postgres') {
-          const created = await createScratchDatabase();
-          url = created.url;
-          dropDatabase = created.drop;
-          database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
-        } else {
-          database = await openDatabase({ kind: 'pglite' });
-        }
-        await migrateToLatest(database.db as Kysely<unknown>);
+        const opened = await openTestDatabase(backend, { poolSize: 4 });
+        database = opened.database;
+        url = opened.url;
+        dropDatabase = opened.drop;
       });
       beforeEach(async () => {
         if (database) await truncateAll(database.db);
@@ -114,18 +111,62 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
   }
 }
 
+/**
+ * A migrated database of its own for one test file: a copy of the run's template (the global setup
+ * test/support/database-template.ts) — PGlite loaded from the template's data folder, PostgreSQL
+ * created from the template database; without a template (a project without that setup), a new
+ * database migrated here. `drop` removes a PostgreSQL database after `database.close()`.
+ */
+export async function openTestDatabase(
+  backend: BackendName,
+  options: { poolSize?: number } = {},
+): Promise<{ database: Database; url: string | undefined; drop: () => Promise<void> }> {
+  const template = providedTemplate();
+  if (backend === 'postgres') {
+    const scratch = await createScratchDatabase(template?.postgres ?? undefined);
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: scratch.url,
+      poolSize: options.poolSize ?? 4,
+    });
+    if (!template?.postgres) await migrateToLatest(database.db as Kysely<unknown>);
+    return { database, url: scratch.url, drop: scratch.drop };
+  }
+  if (template && existsSync(template.pglite)) {
+    const loadDataDir = new Blob([readFileSync(template.pglite)]);
+    return {
+      database: await openDatabase({ kind: 'pglite', loadDataDir }),
+      url: undefined,
+      drop: async () => {},
+    };
+  }
+  const database = await openDatabase({ kind: 'pglite' });
+  await migrateToLatest(database.db as Kysely<unknown>);
+  return { database, url: undefined, drop: async () => {} };
+}
+
+function providedTemplate(): DatabaseTemplate | undefined {
+  try {
+    return inject('databaseTemplate');
+  } catch {
+    return undefined; // outside a vitest worker
+  }
+}
+
 export async function truncateAll(db: Kysely<DB>): Promise<void> {
   await sql.raw(`truncate table ${TABLES.join(', ')} restart identity cascade`).execute(db);
 }
 
-/** A fresh database on the TEST_DATABASE_URL server, dropped by `drop()`. */
-export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh database on the TEST_DATABASE_URL server (a copy of `template` when given), dropped by `drop()`. */
+export async function createScratchDatabase(
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const name = `dondoc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;

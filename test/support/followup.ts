@@ -1,8 +1,24 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { addDays, type LocalDate } from '../../src/domain/dates.ts';
 import { loadDemo } from '../../src/modules/demo/demo.service.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import { type SweepSummary, sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
+import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
+
+/** The context the scheduler gives the sweep: the system actor 'scheduler' of one authority, `reminder.issue`. */
+export function sweepContext(db: Kysely<DB>, authorityId: number, now?: Date): ServiceContext {
+  return systemContext({
+    db,
+    files: createLocalFileStore(join(tmpdir(), 'dondoc-test-files')),
+    authorityId,
+    name: 'scheduler',
+    rights: ['reminder.issue'],
+    ...(now ? { now } : {}),
+  });
+}
 
 /**
  * The follow-up tests' world: the demo (plan 87/KH-UBND, 33 users: quantri, vanphong, lanhdao and one
@@ -29,7 +45,7 @@ export async function sweepEveryDay(
 ): Promise<SweepSummary> {
   const total: SweepSummary = { asOf: to, days: [], reminders: 0, letters: 0, notifications: 0, emails: 0 };
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    const s = await sweepUpTo(db, authorityId, day);
+    const s = await sweepUpTo(sweepContext(db, authorityId), day);
     total.days.push(...s.days);
     total.reminders += s.reminders;
     total.letters += s.letters;

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../src/db/database.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { sweepDay } from '../../src/modules/followup/sweep.service.ts';
+import { sweepContext } from './followup.ts';
 
 const [url, authority, firstDay, rounds] = process.argv.slice(2);
 if (!url || !authority || !firstDay || !rounds) {
@@ -28,7 +29,7 @@ let reminders = 0;
 let letters = 0;
 for (let round = 0; round < Number(rounds); round++) {
   const day = addDays(firstDay, round);
-  const result = await sweepDay(database.db, Number(authority), day);
+  const result = await sweepDay(sweepContext(database.db, Number(authority)), day);
   if (result.swept) swept.push(day);
   reminders += result.reminders;
   letters += result.letters;

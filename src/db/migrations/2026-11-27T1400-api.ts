@@ -78,7 +78,9 @@ const statements = [
   `alter table audit_log add column after jsonb`,
   `alter table audit_log add column ip text`,
   `create index assignment_parent on assignment (parent_assignment_id) where parent_assignment_id is not null`,
-  // fold_vi: lower case without diacritics ('Sở Nội vụ' → 'so noi vu'), immutable so it can be indexed
+  // fold_vi: lower case without diacritics ('Sở Nội vụ' → 'so noi vu'), immutable so it can be indexed;
+  // the same fold as foldVietnamese (src/domain/vietnamese-text.ts), except that it keeps whitespace as
+  // written and unaccent also turns some punctuation into ASCII ('–' → '-'): test/fold-vi.test.ts
   `create or replace function fold_vi(text) returns text language sql immutable parallel safe strict
     as $$ select lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`,
   `create index task_search on task using gin (fold_vi(content) gin_trgm_ops)`,

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Scoring rule sets (DOMAIN.md §7): one per authority and year, the rules as jsonb (validated by
+ * Scoring rule sets (docs/domain-rules.md §7): one per authority and year, the rules as jsonb (validated by
  * src/modules/scoring/rule-set.ts). A year without a row is scored by the default rule set.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

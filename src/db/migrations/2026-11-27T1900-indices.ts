@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * The indices the Đề án aims to raise (DOMAIN.md §9): PCI, PAPI, PAR Index, ICT Index → DTI, SIPAS.
+ * The indices the Đề án aims to raise (docs/domain-rules.md §9): PCI, PAPI, PAR Index, ICT Index → DTI, SIPAS.
  *
  * - `index_definition` / `index_component` are global reference data (the same national methodology
  *   for every province), one row per method version (`valid_from`..`valid_to` years); filled from

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Actor, can, PUBLIC_ACTOR } from './access.ts';
+import {
+  ACTIONS,
+  type Actor,
+  actorName,
+  agencyFilterFor,
+  allowedActions,
+  can,
+  PUBLIC_ACTOR,
+  systemActor,
+} from './access.ts';
 
 const user = (role: 'admin' | 'office' | 'leader' | 'agency', agencyId: number | null = null): Actor => ({
   kind: 'user',
@@ -47,5 +56,18 @@ describe('access rules', () => {
     expect(can(user('office'), 'audit.read', { authorityId: 1 })).toBe(false);
     expect(can(user('admin'), 'audit.read', { authorityId: 1 })).toBe(true);
     expect(can(user('office'), 'user.manage', { authorityId: 1 })).toBe(false);
+  });
+
+  it('keeps a system actor (the CLI, the scheduler) to its authority and the rights it was given', () => {
+    const cli = systemActor(1, 'cli', ['reminder.issue', 'stats.read']);
+    expect(can(cli, 'reminder.issue', { authorityId: 1 })).toBe(true);
+    expect(can(cli, 'reminder.issue', { authorityId: 2 })).toBe(false);
+    expect(can(cli, 'plan.write', { authorityId: 1 })).toBe(false);
+    expect(allowedActions(cli)).toEqual(['reminder.issue', 'stats.read']);
+    expect(actorName(cli)).toBe('cli');
+    expect(agencyFilterFor(cli, 'stats.read', 1)).toBeNull();
+    expect(() => agencyFilterFor(cli, 'assignment.read', 1)).toThrow(/không có quyền/);
+    const every = systemActor(null);
+    expect(ACTIONS.every((action) => can(every, action, { authorityId: 7 }))).toBe(true);
   });
 });

@@ -158,7 +158,11 @@ export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
  * user sees its scope; everyone else with the action sees all.
  */
 export function agencyFilterFor(actor: Actor, action: Action, authorityId: number): readonly number[] | null {
-  if (actor.kind === 'system') return null;
+  if (actor.kind === 'system') {
+    // a system actor sees every agency of its authority, within the rights it was given
+    requireAccess(actor, action, { authorityId });
+    return null;
+  }
   const user = requireUser(actor);
   if (user.authorityId !== authorityId)
     throw new AppError('FORBIDDEN', 'Bạn không có quyền xem dữ liệu này.');

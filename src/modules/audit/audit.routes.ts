@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { listAudit } from './audit.service.ts';
 
@@ -46,8 +46,7 @@ export async function auditRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listAudit(db, actor, request.query);
+      return listAudit(serviceContext(request), request.query);
     },
   );
 }

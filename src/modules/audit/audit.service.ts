@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, authorityOf, requireAccess } from '../access/access.ts';
+import { authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { listAuditEntries } from './audit.repo.ts';
 
 export interface AuditQuery {
@@ -19,9 +18,10 @@ export interface AuditQuery {
  * Nhật ký hệ thống — the authority's audit log, newest first, with each change's before/after and
  * the client address. Read only: the log is append-only and no route changes it.
  */
-export async function listAudit(db: Kysely<DB>, actor: Actor, query: AuditQuery) {
-  const authorityId = authorityOf(actor);
-  requireAccess(actor, 'audit.read', { authorityId });
+export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'audit.read', { authorityId });
+  const { db } = ctx;
   const authority = await findAuthorityById(db, authorityId);
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
     throw new AppError(

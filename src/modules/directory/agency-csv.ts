@@ -1,6 +1,6 @@
+import { defuseCsvText, quoteCsvField } from '../../domain/csv.ts';
 import { isLocalDate, type LocalDate } from '../../domain/dates.ts';
 import type { AgencyKind } from '../../domain/directory.ts';
-import { defuseCsvText, quoteCsvField } from '../../shared/csv-cell.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { parseCsvRows } from '../indices/csv.ts';
 import { assertAgencyKind, nameKey, normaliseAgencyCode, tidyAgencyName } from './agency-names.ts';

@@ -1,4 +1,5 @@
 import type { AgencyKind } from '../../domain/directory.ts';
+import { stripDiacritics } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /**
@@ -82,18 +83,13 @@ export function assertNameFree(entries: readonly NamedEntry[], text: string, exc
   });
 }
 
-/** Letters without diacritics: "Đắk Lắk" → "Dak Lak". */
-export function asciiFold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
-}
-
 /**
  * A code for a new agency named `name`: the initials of its words without diacritics ("Liên đoàn Lao
  * động tỉnh" → "LDLDT"), then 2, 3 … until it is not among `taken` (codes compared in upper case).
  */
 export function suggestAgencyCode(name: string, taken: Iterable<string>): string {
   const used = new Set([...taken].map((code) => code.toUpperCase()));
-  const words = asciiFold(name)
+  const words = stripDiacritics(name)
     .toUpperCase()
     .split(/[^A-Z0-9]+/u)
     .filter(Boolean);

@@ -142,7 +142,7 @@ export async function listExtensionsFor(
 /**
  * Duyệt gia hạn — moves the assignment's current due date to the requested one; the original due
  * date stays as it was. Refused once the current due date has passed: by then the deadline went by
- * without a result and the written reminder already fell due (DOMAIN §6: only an extension approved
+ * without a result and the written reminder already fell due (docs/domain-rules.md §6: only an extension approved
  * on or before the deadline prevents it, the rule `effectiveDueOn` encodes). Since status and
  * reminders read `current_due_on`, moving it afterwards would silently erase a reminder incurred.
  */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { stripDiacritics } from '../../domain/vietnamese-text.ts';
 
 /**
  * Kho tệp — uploaded files, addressed by the SHA-256 of their content and stored once however often
@@ -120,12 +121,7 @@ export function sanitiseFileName(original: string, kind: FileKind): string {
 
 /** `Content-Disposition: attachment` with an ASCII fallback and the exact name as RFC 5987 `filename*`. */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  const ascii = stripDiacritics(fileName).replace(/[^\x20-\x7e]|["\\%;]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { IdTextSchema } from '../../shared/schemas/common.ts';
 import { getFileForDownload } from './files.service.ts';
 
@@ -17,8 +17,7 @@ export async function filesRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor, files } = ctx(request);
-      const file = await getFileForDownload(db, actor, request.params.id, files);
+      const file = await getFileForDownload(serviceContext(request), request.params.id);
       return reply
         .type(file.mediaType)
         .header('Content-Length', String(file.sizeBytes))

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, authorityOf, can, requireAccess } from '../access/access.ts';
+import { authorityOf, can, requireAccess } from '../access/access.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   contentDisposition,
   FILE_KINDS,
@@ -12,6 +13,12 @@ import {
   sniffFileKind,
   sweepOrphanFiles,
 } from './file-store.ts';
+import {
+  findStoredFile,
+  insertResultFile,
+  listFileHolderAgencies,
+  listReferencedHashes,
+} from './files.repo.ts';
 import { createLocalFileStore } from './local-file-store.ts';
 
 /** At most this many files per result. */
@@ -106,14 +113,8 @@ export function discardUploads(files: FileStore, staged: StagedUploads): Promise
 }
 
 /** The hashes among `sha256s` that a `stored_file` row references (the orphan sweep's question). */
-export async function referencedHashes(db: Kysely<DB>, sha256s: readonly string[]): Promise<Set<string>> {
-  if (sha256s.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('stored_file')
-    .select('sha256')
-    .where('sha256', 'in', [...sha256s])
-    .execute();
-  return new Set(rows.map((row) => row.sha256));
+export function referencedHashes(db: Kysely<DB>, sha256s: readonly string[]): Promise<Set<string>> {
+  return listReferencedHashes(db, sha256s);
 }
 
 /**
@@ -138,22 +139,15 @@ export async function attachFilesToResult(
 ) {
   const attached: { id: number; fileName: string; mediaType: string; sizeBytes: number }[] = [];
   for (const file of input.files) {
-    const { id } = await trx
-      .insertInto('stored_file')
-      .values({
-        authority_id: input.authorityId,
-        sha256: file.sha256,
-        size_bytes: file.sizeBytes,
-        media_type: file.mediaType,
-        file_name: file.fileName,
-        uploaded_by: input.uploadedBy,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('result_file')
-      .values({ authority_id: input.authorityId, result_id: input.resultId, file_id: id })
-      .execute();
+    const id = await insertResultFile(trx, {
+      authorityId: input.authorityId,
+      resultId: input.resultId,
+      uploadedBy: input.uploadedBy,
+      sha256: file.sha256,
+      sizeBytes: file.sizeBytes,
+      mediaType: file.mediaType,
+      fileName: file.fileName,
+    });
     attached.push({ id, fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.sizeBytes });
   }
   return attached;
@@ -172,29 +166,12 @@ export interface FileDownload {
  * (`assignment.read` on its agency: an agency user only in its own scope). A file of another
  * authority, or not attached to any result, is answered 404 as if it did not exist.
  */
-export async function getFileForDownload(
-  db: Kysely<DB>,
-  actor: Actor,
-  fileId: number,
-  files: FileStore,
-): Promise<FileDownload> {
+export async function getFileForDownload(ctx: ServiceContext, fileId: number): Promise<FileDownload> {
+  const { actor, db, files } = ctx;
   const authorityId = authorityOf(actor);
-  const file = await db
-    .selectFrom('stored_file')
-    .selectAll()
-    .where('id', '=', fileId)
-    .where('authority_id', '=', authorityId)
-    .executeTakeFirst();
-  const holders = file
-    ? await db
-        .selectFrom('result_file as rf')
-        .innerJoin('result_submission as r', 'r.id', 'rf.result_id')
-        .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
-        .select('a.agency_id')
-        .where('rf.file_id', '=', fileId)
-        .where('rf.authority_id', '=', authorityId)
-        .execute()
-    : [];
+  // the target agency needs the rows: load them, then check, then answer
+  const file = await findStoredFile(db, authorityId, fileId);
+  const holders = file ? await listFileHolderAgencies(db, authorityId, fileId) : [];
   const first = holders[0];
   if (!file || !first) throw new AppError('FILE_NOT_FOUND', 'Không tìm thấy tệp.');
   const readable = holders.find((h) => can(actor, 'assignment.read', { authorityId, agencyId: h.agency_id }));

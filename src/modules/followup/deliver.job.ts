@@ -1,5 +1,5 @@
+import type { JobDefinition } from './job.ts';
 import { countOutbox, deliverOutbox, type Mailer, redactUrl } from './outbox.ts';
-import type { JobDefinition } from './scheduler.ts';
 
 const WARN_EVERY_MS = 3600_000;
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { IdTextSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { getLetterSettings, putLetterSettings } from './letter-settings.service.ts';
 import { LetterSettingsSchema } from './letter-settings.ts';
-import { listOutboxFor, retryOutboxMessage } from './outbox-admin.service.ts';
+import { listOutbox, retryOutboxMessage } from './outbox-admin.service.ts';
 
 const Id = IdTextSchema;
 
@@ -54,7 +54,7 @@ export async function followupAdminRoutes(app: ZodApp) {
         response: { 200: LetterSettingsReplySchema },
       },
     },
-    async (request) => getLetterSettings(ctx(request)),
+    async (request) => getLetterSettings(serviceContext(request)),
   );
 
   app.put(
@@ -70,7 +70,7 @@ export async function followupAdminRoutes(app: ZodApp) {
         response: { 200: LetterSettingsReplySchema },
       },
     },
-    async (request) => putLetterSettings(ctx(request), request.body),
+    async (request) => putLetterSettings(serviceContext(request), request.body),
   );
 
   app.get(
@@ -103,7 +103,7 @@ export async function followupAdminRoutes(app: ZodApp) {
         },
       },
     },
-    async (request) => listOutboxFor(ctx(request), request.query),
+    async (request) => listOutbox(serviceContext(request), request.query),
   );
 
   app.post(
@@ -116,6 +116,6 @@ export async function followupAdminRoutes(app: ZodApp) {
         response: { 200: OutboxMessageSchema },
       },
     },
-    async (request) => retryOutboxMessage(ctx(request), request.params.id),
+    async (request) => retryOutboxMessage(serviceContext(request), request.params.id),
   );
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { IdTextSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import { followupAdminRoutes } from './followup-admin.routes.ts';
-import { DOCX_TYPE, getLetterForDownload, listLettersFor } from './letters.service.ts';
+import { DOCX_TYPE, getLetterForDownload, listLetters } from './letters.service.ts';
 import { listMyNotifications, markNotificationRead } from './notifications.service.ts';
-import { runSweepFor } from './sweep.service.ts';
+import { runSweep } from './sweep.service.ts';
 
 const Id = IdTextSchema;
 
@@ -64,9 +64,8 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
       const { unread, ...page } = request.query;
-      return listMyNotifications(db, actor, { ...page, unread: unread === 'true' });
+      return listMyNotifications(serviceContext(request), { ...page, unread: unread === 'true' });
     },
   );
 
@@ -81,8 +80,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return markNotificationRead(db, actor, request.params.id, now);
+      return markNotificationRead(serviceContext(request), request.params.id);
     },
   );
 
@@ -106,8 +104,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listLettersFor(db, actor, request.query);
+      return listLetters(serviceContext(request), request.query);
     },
   );
 
@@ -121,8 +118,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor } = ctx(request);
-      const letter = await getLetterForDownload(db, actor, request.params.id);
+      const letter = await getLetterForDownload(serviceContext(request), request.params.id);
       return reply
         .type(DOCX_TYPE)
         .header('Content-Disposition', letter.contentDisposition)
@@ -164,8 +160,7 @@ export async function followupRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const c = ctx(request);
-      return runSweepFor(c, request.body ?? {}, request.server.deps.followup ?? {});
+      return runSweep(serviceContext(request), request.body ?? {}, request.server.deps.followup ?? {});
     },
   );
 }

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { findAuthoritySettings, saveLetterSettings } from './followup-admin.repo.ts';
 import {
   effectiveLetterSettings,
@@ -14,12 +13,6 @@ import {
   type StoredLetterSettings,
   settingsProblems,
 } from './letter-settings.ts';
-
-interface Ctx {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-}
 
 export interface LetterSettingsView {
   /** what the authority has set (every field optional: a missing one takes the default) */
@@ -49,7 +42,7 @@ function viewOf(authority: {
  * Cấu hình công văn đôn đốc — GET /api/settings/letters: the Office, leadership and admins (an agency
  * user is refused: `reminder.read` without an agency of its own is not in its scope).
  */
-export async function getLetterSettings(c: Ctx): Promise<LetterSettingsView> {
+export async function getLetterSettings(c: ServiceContext): Promise<LetterSettingsView> {
   const authorityId = authorityOf(c.actor);
   requireAccess(c.actor, 'reminder.read', { authorityId });
   return viewOf(await findAuthorityById(c.db, authorityId));
@@ -62,7 +55,7 @@ export async function getLetterSettings(c: Ctx): Promise<LetterSettingsView> {
  * same transaction. Other keys of `authority.settings` are left as they are.
  */
 export async function putLetterSettings(
-  c: Ctx,
+  c: ServiceContext,
   body: StoredLetterSettings & { version?: number | null | undefined },
 ): Promise<LetterSettingsView> {
   const authorityId = authorityOf(c.actor);
@@ -89,7 +82,7 @@ export async function putLetterSettings(
       data: { version: before.version + 1 },
       before: before.settings,
       after: next,
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
     return viewOf(saved);
   });

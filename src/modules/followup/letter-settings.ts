@@ -97,7 +97,7 @@ export function effectiveLetterSettings(
     symbol: s.symbol ?? 'UBND-VP',
     signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: '', ...s.signer },
     recipients: s.recipients ?? ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP'],
-    // the seed plan's rule (DOMAIN.md §6), which is how dondoc counts written reminders
+    // the seed plan's rule (docs/domain-rules.md §6), which is how dondoc counts written reminders
     consequence: s.consequence ?? CONSEQUENCE_87,
     reportWithinDays: s.reportWithinDays ?? 7,
   };

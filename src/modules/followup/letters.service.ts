@@ -2,15 +2,23 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { addDays, daysBetween, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { contentDisposition } from '../files/file-store.ts';
 import {
   type ReminderLetterInput,
   reminderLetterText,
   renderReminderLetter,
 } from '../letters/reminder-letter.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { nextLetterNumber } from './followup.repo.ts';
 import { letterSettingsOf } from './letter-settings.ts';
+import {
+  findLetterFile,
+  insertReminderLetter,
+  linkRemindersToLetter,
+  listLetterPage,
+  listLetterTasks,
+} from './letters.repo.ts';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -88,29 +96,21 @@ export async function issueLettersForDay(
       /[\\/:*?"<>|\s]+/g,
       '-',
     );
-    const { id } = await trx
-      .insertInto('reminder_letter')
-      .values({
-        authority_id: authority.id,
-        agency_id: agencyId,
-        year,
-        number,
-        issued_on: day,
-        sweep_day: day,
-        content,
-        file_name: fileName,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('written_reminder')
-      .set({ letter_id: id })
-      .where(
-        'id',
-        'in',
-        list.map((i) => i.reminderId),
-      )
-      .execute();
+    const id = await insertReminderLetter(trx, {
+      authority_id: authority.id,
+      agency_id: agencyId,
+      year,
+      number,
+      issued_on: day,
+      sweep_day: day,
+      content,
+      file_name: fileName,
+    });
+    await linkRemindersToLetter(
+      trx,
+      id,
+      list.map((i) => i.reminderId),
+    );
     const text = reminderLetterText(input);
     issued.push({ id, agencyId, number, numberLine: `Số: ${number}/${settings.symbol}`, ...text });
   }
@@ -124,47 +124,14 @@ export interface LetterQuery {
 }
 
 /** The letters an actor may see: every agency's for the Office, leadership and admins; an agency its own. */
-export async function listLettersFor(db: Kysely<DB>, actor: Actor, query: LetterQuery) {
-  const authorityId = authorityOf(actor);
-  const agencyIds = agencyFilterFor(actor, 'reminder.read', authorityId);
-  const base = () => {
-    let q = db
-      .selectFrom('reminder_letter as l')
-      .innerJoin('agency as g', 'g.id', 'l.agency_id')
-      .where('l.authority_id', '=', authorityId);
-    if (agencyIds) q = q.where('l.agency_id', 'in', agencyIds.length > 0 ? [...agencyIds] : [-1]);
-    if (query.year !== undefined) q = q.where('l.year', '=', query.year);
-    return q;
-  };
-  const [{ total }, rows] = await Promise.all([
-    base()
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
-    base()
-      .select(['l.id', 'l.year', 'l.number', 'l.issued_on', 'l.file_name', 'g.code', 'g.name'])
-      .orderBy('l.year', 'desc')
-      .orderBy('l.number', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
-  const tasks =
-    rows.length === 0
-      ? []
-      : await db
-          .selectFrom('written_reminder as w')
-          .innerJoin('assignment as a', 'a.id', 'w.assignment_id')
-          .innerJoin('task as t', 't.id', 'a.task_id')
-          .innerJoin('plan as p', 'p.id', 't.plan_id')
-          .select(['w.letter_id', 't.ref', 'p.number', 'w.due_on', 'w.withdrawn_at', 'w.withdrawn_reason'])
-          .where(
-            'w.letter_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('p.id')
-          .orderBy('t.position')
-          .execute();
+export async function listLetters(ctx: ServiceContext, query: LetterQuery) {
+  const authorityId = authorityOf(ctx.actor);
+  const agencyIds = agencyFilterFor(ctx.actor, 'reminder.read', authorityId);
+  const { rows, total } = await listLetterPage(ctx.db, authorityId, agencyIds, query);
+  const tasks = await listLetterTasks(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -183,23 +150,19 @@ export async function listLettersFor(db: Kysely<DB>, actor: Actor, query: Letter
           withdrawnReason: t.withdrawn_reason,
         })),
     })),
-    total: Number(total),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
 /** The stored .docx, to whoever may read its agency's reminders; another authority's letter is 404. */
-export async function getLetterForDownload(db: Kysely<DB>, actor: Actor, id: number) {
-  const authorityId = authorityOf(actor);
-  const letter = await db
-    .selectFrom('reminder_letter')
-    .select(['id', 'agency_id', 'file_name', 'content'])
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+export async function getLetterForDownload(ctx: ServiceContext, id: number) {
+  const authorityId = authorityOf(ctx.actor);
+  // the target agency needs the row: load it, then check, then answer
+  const letter = await findLetterFile(ctx.db, authorityId, id);
   if (!letter) throw new AppError('NOT_FOUND', 'Không tìm thấy công văn đôn đốc.');
-  requireAccess(actor, 'reminder.read', { authorityId, agencyId: letter.agency_id });
+  requireAccess(ctx.actor, 'reminder.read', { authorityId, agencyId: letter.agency_id });
   return {
     fileName: letter.file_name,
     content: Buffer.from(letter.content),

@@ -1,43 +1,20 @@
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, requireAccess, requireUser } from '../access/access.ts';
+import { authorityOf, requireAccess, requireUser } from '../access/access.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { deleteReadNotifications } from './followup-admin.repo.ts';
+import {
+  listUserNotifications,
+  markUserNotificationRead,
+  type NotificationPage,
+} from './notifications.repo.ts';
 
-export interface NotificationQuery {
-  page: number;
-  pageSize: number;
-  /** only those not read yet */
-  unread?: boolean | undefined;
-}
+export type NotificationQuery = NotificationPage;
 
 /** Thông báo — the caller's own notifications, unread first, newest first within each. */
-export async function listMyNotifications(db: Kysely<DB>, actor: Actor, query: NotificationQuery) {
-  const user = requireUser(actor);
-  requireAccess(actor, 'self', { authorityId: user.authorityId });
-  const mine = () =>
-    db
-      .selectFrom('notification')
-      .where('user_id', '=', user.userId)
-      .where('authority_id', '=', user.authorityId);
-  const filtered = () => (query.unread ? mine().where('read_at', 'is', null) : mine());
-  const [{ total }, { unread }, rows] = await Promise.all([
-    filtered()
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
-    mine()
-      .where('read_at', 'is', null)
-      .select((eb) => eb.fn.countAll<number>().as('unread'))
-      .executeTakeFirstOrThrow(),
-    filtered()
-      .select(['id', 'kind', 'title', 'body', 'link', 'assignment_id', 'created_at', 'read_at'])
-      .orderBy(sql`read_at is null`, 'desc')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
+export async function listMyNotifications(ctx: ServiceContext, query: NotificationQuery) {
+  const user = requireUser(ctx.actor);
+  requireAccess(ctx.actor, 'self', { authorityId: user.authorityId });
+  const { rows, total, unread } = await listUserNotifications(ctx.db, user, query);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -49,25 +26,18 @@ export async function listMyNotifications(db: Kysely<DB>, actor: Actor, query: N
       createdAt: r.created_at.toISOString(),
       readAt: r.read_at?.toISOString() ?? null,
     })),
-    total: Number(total),
-    unread: Number(unread),
+    total,
+    unread,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
 /** Marks one of the caller's notifications read (again: no change); anyone else's is 404. */
-export async function markNotificationRead(db: Kysely<DB>, actor: Actor, id: number, now: Date) {
-  const user = requireUser(actor);
-  requireAccess(actor, 'self', { authorityId: user.authorityId });
-  const row = await db
-    .updateTable('notification')
-    .set({ read_at: sql<Date>`coalesce(read_at, ${now})` })
-    .where('id', '=', id)
-    .where('user_id', '=', user.userId)
-    .where('authority_id', '=', user.authorityId)
-    .returning(['id', 'read_at'])
-    .executeTakeFirst();
+export async function markNotificationRead(ctx: ServiceContext, id: number) {
+  const user = requireUser(ctx.actor);
+  requireAccess(ctx.actor, 'self', { authorityId: user.authorityId });
+  const row = await markUserNotificationRead(ctx.db, user, id, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy thông báo.');
   return { id: row.id, readAt: (row.read_at as Date).toISOString() };
 }
@@ -75,15 +45,17 @@ export async function markNotificationRead(db: Kysely<DB>, actor: Actor, id: num
 export const DEFAULT_NOTIFICATION_RETENTION_DAYS = 180;
 
 /**
- * Dọn thông báo — the daily sweep's clean-up: notifications that were read and are older than the
- * retention (DONDOC_NOTIFICATION_RETENTION_DAYS, default 180 days) are deleted; unread ones stay
+ * Dọn thông báo — the daily sweep's clean-up (whoever runs the sweep: `reminder.issue`): notifications
+ * of the actor's authority that were read and are older than the retention
+ * (DONDOC_NOTIFICATION_RETENTION_DAYS, default 180 days) at `ctx.now` are deleted; unread ones stay
  * whatever their age. Returns how many were deleted.
  */
 export async function purgeReadNotifications(
-  db: Kysely<DB>,
-  authorityId: number,
-  options: { now: Date; retentionDays?: number | undefined },
+  ctx: ServiceContext,
+  options: { retentionDays?: number | undefined } = {},
 ): Promise<number> {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'reminder.issue', { authorityId });
   const days = options.retentionDays ?? DEFAULT_NOTIFICATION_RETENTION_DAYS;
-  return deleteReadNotifications(db, authorityId, new Date(options.now.getTime() - days * 86_400_000));
+  return deleteReadNotifications(ctx.db, authorityId, new Date(ctx.now.getTime() - days * 86_400_000));
 }

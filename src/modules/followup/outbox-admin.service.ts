@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   findOutboxMessage,
   listOutboxPage,
@@ -12,13 +11,6 @@ import {
   requeueDeadMessage,
 } from './followup-admin.repo.ts';
 import { countOutbox } from './outbox.ts';
-
-interface Ctx {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-  now: Date;
-}
 
 function toView(row: OutboxRow) {
   return {
@@ -40,8 +32,8 @@ function toView(row: OutboxRow) {
  * Hộp thư đi — GET /api/outbox: the authority's e-mails by state (pending = waiting or being sent,
  * sent, dead), newest first, with the counts of every state; the Office and admins.
  */
-export async function listOutboxFor(
-  c: Pick<Ctx, 'db' | 'actor'>,
+export async function listOutbox(
+  c: ServiceContext,
   query: { state?: OutboxState | undefined; page: number; pageSize: number },
 ) {
   const authorityId = authorityOf(c.actor);
@@ -58,7 +50,7 @@ export async function listOutboxFor(
  * attempts reset to 0 (due at once; the last error is kept until the next attempt replaces it).
  * Only a dead message can be retried (409 otherwise); another authority's id is 404. Audited.
  */
-export async function retryOutboxMessage(c: Ctx, id: number) {
+export async function retryOutboxMessage(c: ServiceContext, id: number) {
   const authorityId = authorityOf(c.actor);
   requireAccess(c.actor, 'outbox.manage', { authorityId });
   return inTransaction(c.db, async (trx) => {
@@ -80,7 +72,7 @@ export async function retryOutboxMessage(c: Ctx, id: number) {
       data: { to: before.to_address, subject: before.subject },
       before: { status: before.status, attempts: before.attempts, lastError: before.last_error },
       after: { status: 'pending', attempts: 0 },
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
     const { rows } = await listOutboxPage(trx, authorityId, { page: 1, pageSize: 1, id });
     return toView(rows[0] as OutboxRow);

@@ -97,7 +97,8 @@ export function redactUrl(url: string): string {
 }
 
 export interface DeliverOptions {
-  now?: () => Date;
+  /** the clock (the deliverer runs for a while: leases and retries read it as it goes) */
+  now: () => Date;
   batchSize?: number;
   leaseMs?: number;
   maxAttempts?: number;
@@ -126,9 +127,9 @@ type Claimed = {
 export async function deliverOutbox(
   db: Kysely<DB>,
   mailer: Mailer,
-  options: DeliverOptions = {},
+  options: DeliverOptions,
 ): Promise<DeliverSummary> {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const summary: DeliverSummary = { sent: 0, retrying: 0, dead: 0, lastError: null };
   summary.dead += await buryExpiredLeases(db, now(), maxAttempts);

@@ -18,7 +18,7 @@ export interface WithdrawnReminder {
 }
 
 /**
- * Why the rule (DOMAIN.md §5–§6, domain/reminders.ts) no longer gives a recorded reminder, or null
+ * Why the rule (docs/domain-rules.md §5–§6, domain/reminders.ts) no longer gives a recorded reminder, or null
  * while it still does. The rule reads the result's receipt date, not its acceptance date: a result
  * received on or before the deadline and accepted afterwards makes the task done on time, so the
  * reminder recorded in between was never due.

@@ -1,31 +1,16 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { FollowupConfig } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
-import type { JobObserver } from '../../server/observability.ts';
 import type { FileStore } from '../files/file-store.ts';
+import { createLocalFileStore } from '../files/local-file-store.ts';
 import { createHousekeepingJob } from '../housekeeping/housekeeping.job.ts';
+import { systemContext } from '../service-context.ts';
 import { createDeliverJob } from './deliver.job.ts';
+import type { JobContext, JobDefinition, JobLog, JobObserver } from './job.ts';
 import { redactUrl, smtpMailer } from './outbox.ts';
 import { createSweepJob } from './sweep.job.ts';
 
-export type JobLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
-
-export interface JobContext {
-  db: Kysely<DB>;
-  followup: FollowupConfig;
-  now: () => Date;
-  log: JobLog;
-  /** true once the scheduler is stopping: long jobs end between two units of work */
-  shouldStop: () => boolean;
-}
-
-/** A background job: its name, how often it is due, and an idempotent handler. */
-export interface JobDefinition {
-  name: string;
-  everyMs: number;
-  run(ctx: JobContext): Promise<void>;
-}
+export type { JobContext, JobDefinition, JobLog } from './job.ts';
 
 export interface Scheduler {
   /** runs the due jobs now (the timer does this every tick) */
@@ -41,13 +26,20 @@ export interface Scheduler {
  */
 export function startScheduler(
   jobs: JobDefinition[],
-  base: Omit<JobContext, 'shouldStop'>,
+  base: Omit<JobContext, 'shouldStop' | 'contextFor' | 'files'> & { files?: FileStore },
   options: { tickMs?: number; observer?: JobObserver } = {},
 ): Scheduler {
   let stopping = false;
   let running: Promise<void> | null = null;
   const lastRun = new Map<string, number>();
-  const ctx: JobContext = { ...base, shouldStop: () => stopping };
+  const files = base.files ?? createLocalFileStore('./data/files');
+  const ctx: JobContext = {
+    ...base,
+    files,
+    shouldStop: () => stopping,
+    contextFor: (authorityId, rights) =>
+      systemContext({ db: base.db, files, authorityId, name: 'scheduler', rights, now: base.now() }),
+  };
   const runDue = async () => {
     for (const job of jobs) {
       if (stopping) return;
@@ -95,6 +87,8 @@ export function startFollowupScheduler(deps: {
   observer?: JobObserver;
   /** the hourly housekeeping job (sessions, sign-in failures, orphan files); absent: not run */
   housekeeping?: { files: FileStore; sessionIdleMinutes: number };
+  /** the file store the jobs' use cases are given; default: the housekeeping's, else ./data/files */
+  files?: FileStore;
 }): Scheduler {
   const { followup, log } = deps;
   const mailer = followup.smtpUrl ? smtpMailer(followup.smtpUrl, followup.mailFrom) : null;
@@ -110,7 +104,13 @@ export function startFollowupScheduler(deps: {
       createDeliverJob(mailer, followup.smtpUrl),
       ...(deps.housekeeping ? [createHousekeepingJob(deps.housekeeping)] : []),
     ],
-    { db: deps.db, followup, log, now: deps.now ?? (() => new Date()) },
+    {
+      db: deps.db,
+      followup,
+      files: deps.files ?? deps.housekeeping?.files,
+      log,
+      now: deps.now ?? (() => new Date()),
+    },
     {
       ...(deps.tickMs !== undefined ? { tickMs: deps.tickMs } : {}),
       ...(deps.observer ? { observer: deps.observer } : {}),

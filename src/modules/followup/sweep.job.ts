@@ -1,7 +1,7 @@
 import { addDays, type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { listAuthorities } from '../directory/directory.repo.ts';
+import type { JobDefinition } from './job.ts';
 import { purgeReadNotifications } from './notifications.service.ts';
-import type { JobDefinition } from './scheduler.ts';
 import { sweepUpTo } from './sweep.service.ts';
 
 /** The local wall-clock time 'HH:MM' of an instant in a time zone. */
@@ -35,16 +35,18 @@ export function createSweepJob(): JobDefinition {
   return {
     name: 'reminder-sweep',
     everyMs: 60_000,
-    async run({ db, followup, now, log, shouldStop }) {
+    async run({ db, followup, log, shouldStop, contextFor }) {
       for (const authority of await listAuthorities(db)) {
-        const asOf = sweepAsOf(now(), authority.time_zone, followup.sweepTime);
+        // the system actor 'scheduler' of this authority, at this instant
+        const ctx = contextFor(authority.id, ['reminder.issue']);
+        const asOf = sweepAsOf(ctx.now, authority.time_zone, followup.sweepTime);
         if (doneUpTo.get(authority.id) === asOf) continue;
-        const s = await sweepUpTo(db, authority.id, asOf, { ...followup, shouldStop });
+        const s = await sweepUpTo(ctx, asOf, { ...followup, shouldStop });
         if (!shouldStop()) {
           doneUpTo.set(authority.id, asOf);
           // once a day: the read notifications past their retention go
           const days = followup.notificationRetentionDays;
-          const purged = await purgeReadNotifications(db, authority.id, { now: now(), retentionDays: days });
+          const purged = await purgeReadNotifications(ctx, { retentionDays: days });
           if (purged > 0)
             log.info(`notifications ${authority.code}: ${purged} read more than ${days} days ago deleted`);
         }

@@ -4,9 +4,10 @@ import { addDays, type LocalDate, localDateOf, maxDate } from '../../domain/date
 import { writtenReminderAsOf, writtenReminderFor } from '../../domain/reminders.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   claimQuietDays,
   claimSweepDay,
@@ -83,24 +84,34 @@ export interface DaySweep {
  * is inserted `on conflict do nothing`: a day swept twice, or by two processes, creates nothing twice.
  * The day reads only the lead assignments it can act on (loadSweepFacts): those the rule can still
  * remind and, when it notifies, those open and due within the notice window; a catch-up day before the
- * window reads only its candidates (`catchUp`).
+ * window reads only its candidates (`catchUp`). The Office, admins and the scheduler (`reminder.issue`).
  */
 export async function sweepDay(
-  db: Kysely<DB>,
-  authorityId: number,
+  ctx: ServiceContext,
   day: LocalDate,
   options: Partial<SweepOptions> & { catchUp?: CatchUpDay } = {},
 ): Promise<DaySweep> {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'reminder.issue', { authorityId });
+  return sweepOneDay(ctx, authorityId, day, options);
+}
+
+async function sweepOneDay(
+  ctx: ServiceContext,
+  authorityId: number,
+  day: LocalDate,
+  options: Partial<SweepOptions> & { catchUp?: CatchUpDay },
+): Promise<DaySweep> {
   const o = { ...DEFAULT_SWEEP_OPTIONS, ...options };
   const catchUp = options.catchUp;
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     await lockSweepDay(trx, authorityId, day);
     if (!(await claimSweepDay(trx, authorityId, day))) {
       return { day, swept: false, reminders: 0, letters: 0, notifications: 0, emails: 0 };
     }
     const authority = await findAuthorityById(trx, authorityId);
     // safety net: a result received by its deadline but accepted while a sweep was recording
-    if (!catchUp) await withdrawRemindersNoLongerDue(trx, authorityId, { actor: 'system', now: new Date() });
+    if (!catchUp) await withdrawRemindersNoLongerDue(trx, authorityId, { actor: 'system', now: ctx.now });
     const noticeUntil = o.notify ? addDays(day, Math.max(0, ...o.noticeOffsets)) : null;
     const facts = await loadSweepFacts(trx, authorityId, day, catchUp ?? { noticeUntil });
     const due = facts.flatMap((f) => {
@@ -203,16 +214,19 @@ export interface SweepSummary {
  * before those, days on which no reminder becomes recordable are claimed in bulk (nothing to do), and
  * the others read only the candidates that become recordable on them (read once for the catch-up). A
  * normal day (every earlier day swept) reads no candidates: its one day reads what it can act on.
+ * The scheduler's job calls it as is; `runSweep` (the API and the CLI) checks the date and audits.
  */
 export async function sweepUpTo(
-  db: Kysely<DB>,
-  authorityId: number,
+  ctx: ServiceContext,
   asOf: LocalDate | Date,
   options: Partial<Omit<SweepOptions, 'notify'>> & {
     notifyWindowDays?: number;
     shouldStop?: () => boolean;
   } = {},
 ): Promise<SweepSummary> {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'reminder.issue', { authorityId });
+  const { db } = ctx;
   const authority = await findAuthorityById(db, authorityId);
   const last = typeof asOf === 'string' ? asOf : localDateOf(asOf, authority.time_zone);
   const summary: SweepSummary = {
@@ -254,7 +268,7 @@ export async function sweepUpTo(
       while (given < candidates.length && (candidates[given] as Candidate).day <= day) given++;
       catchUp = { ids: candidates.slice(from, given).map((c) => c.id) };
     }
-    const result = await sweepDay(db, authorityId, day, {
+    const result = await sweepOneDay(ctx, authorityId, day, {
       ...options,
       notify: day >= notifyFrom,
       ...(catchUp ? { catchUp } : {}),
@@ -297,14 +311,18 @@ async function reminderCandidates(db: Kysely<DB>, authorityId: number): Promise<
   return candidates.sort((a, b) => a.day.localeCompare(b.day) || a.id - b.id);
 }
 
-/** POST /sweeps — the Office runs the catch-up now, up to a date no later than today. */
-export async function runSweepFor(
-  c: { db: Kysely<DB>; actor: Actor; now: Date },
+/**
+ * POST /sweeps and `dondoc sweep` — the Office (or the CLI) runs the catch-up now, up to a date no
+ * later than today (default today); audited.
+ */
+export async function runSweep(
+  c: ServiceContext,
   body: { asOf?: string | undefined },
-  options: Partial<Omit<SweepOptions, 'notify'>> = {},
+  options: Partial<Omit<SweepOptions, 'notify'>> & { shouldStop?: () => boolean } = {},
 ): Promise<SweepSummary & { authority: string }> {
-  const authority = await findAuthorityById(c.db, authorityOf(c.actor));
-  requireAccess(c.actor, 'reminder.issue', { authorityId: authority.id });
+  const authorityId = authorityOf(c.actor);
+  requireAccess(c.actor, 'reminder.issue', { authorityId });
+  const authority = await findAuthorityById(c.db, authorityId);
   const today = localDateOf(c.now, authority.time_zone);
   const asOf = parseAsOf(body.asOf, authority.time_zone, c.now);
   if (asOf > today) {
@@ -313,7 +331,7 @@ export async function runSweepFor(
       today,
     });
   }
-  const summary = await sweepUpTo(c.db, authority.id, asOf, options);
+  const summary = await sweepUpTo(c, asOf, options);
   await writeAudit(c.db, {
     authorityId: authority.id,
     actor: actorName(c.actor),

@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { deleteExpiredRateLimits } from '../../server/rate-limit.ts';
 import { forgetOldLoginFailures } from '../auth/login-throttle.repo.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { sweepOrphanUploads } from '../files/files.service.ts';
-import type { JobDefinition } from '../followup/scheduler.ts';
+import type { JobDefinition } from '../followup/job.ts';
+import { deleteEndedSessions, deleteExpiredRateLimits } from './housekeeping.repo.ts';
 
 /**
  * Job `housekeeping`, hourly (issue #16): sessions past their end or idle limit, sign-in failures
@@ -33,17 +31,4 @@ export function createHousekeepingJob(options: {
       }
     },
   };
-}
-
-async function deleteEndedSessions(db: Kysely<DB>, now: Date, idleMinutes: number): Promise<number> {
-  const result = await db
-    .deleteFrom('user_session')
-    .where((eb) =>
-      eb.or([
-        eb('expires_at', '<=', now),
-        eb('last_seen_at', '<=', new Date(now.getTime() - idleMinutes * 60_000)),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

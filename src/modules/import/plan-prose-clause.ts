@@ -5,7 +5,7 @@
  * trì, phối hợp với Y thực hiện, hoàn thành trước ngày …") and an item addressed to an agency ("Sở Y tế:
  * …"). Pure string functions; names come out as written (the directory matcher splits them).
  */
-import { fold } from './plan-text-columns.ts';
+import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 
 /** What an attribute line sets: 'assignee' is "Cơ quan thực hiện" (lead, and support after "phối hợp"). */
 export type AttributeField = 'assignee' | 'lead' | 'support' | 'deadline' | 'product';
@@ -88,7 +88,7 @@ export function attributesInText(text: string): { content: string; attributes: A
 function attributeAt(text: string): { field: AttributeField; length: number } | null {
   const m = LABEL_HEAD.exec(text);
   if (!m) return null;
-  const label = fold(m[1] ?? '');
+  const label = foldVietnamese(m[1] ?? '');
   const found = LABELS.find(([, re]) => re.test(label));
   return found ? { field: found[0], length: m[0].length } : null;
 }

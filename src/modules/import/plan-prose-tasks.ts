@@ -3,6 +3,8 @@
  * lines, attributes in its own paragraph, an inline "giao X chủ trì" clause, or an item addressed to an
  * agency, "1. Sở Y tế: …"); its number from its place in the outline ('2', '2a', '3.1').
  */
+
+import type { ParsedSection, ParsedTask, ParseWarning } from './parsed-plan.ts';
 import {
   type Attribute,
   type AttributeField,
@@ -12,7 +14,6 @@ import {
   splitAssignee,
   trimEnd,
 } from './plan-prose-clause.ts';
-import type { ParsedSection, ParsedTask, ParseWarning } from './plan-text.ts';
 import { collapse, fixOcr } from './plan-text-header.ts';
 
 export type Kind = 'number' | 'letter' | 'dash' | 'plus';

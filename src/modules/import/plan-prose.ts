@@ -5,6 +5,8 @@
  * Numbering: item 2 → '2'; its "a)" → '2a'; the assigning dash items of item 3 → '3.1', '3.2' ….
  * Items that assign nothing stay text; one warning lists the numbered ones of sections that have tasks.
  */
+
+import type { ParsedSection } from './parsed-plan.ts';
 import {
   type AttributeField,
   attributesInText,
@@ -13,7 +15,6 @@ import {
   matchAttributes,
 } from './plan-prose-clause.ts';
 import { assemble, type Item, type Kind, type ProseResult, setAttributes } from './plan-prose-tasks.ts';
-import type { ParsedSection } from './plan-text.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
 import { collapse, fixOcr, NOI_NHAN } from './plan-text-header.ts';
 

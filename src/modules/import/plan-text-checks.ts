@@ -1,5 +1,5 @@
 /** What the reviewer should look at in the tasks read: no content, no lead, no deadline, numbering slips. */
-import type { ParsedTask } from './plan-text.ts';
+import type { ParsedTask } from './parsed-plan.ts';
 
 export function checkTasks(
   tasks: ParsedTask[],

@@ -3,8 +3,9 @@
  * header row's titles, in any order, any case, with or without diacritics — and a row's cells → fields.
  * A second header row right under the first ('Cơ quan thực hiện' over 'Chủ trì | Phối hợp') is merged in.
  */
+import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { CELL_LINE_BREAK } from './plan-text-format.ts';
-import { collapse, splitCells } from './plan-text-header.ts';
+import { splitCells } from './plan-text-header.ts';
 
 export type Field = 'no' | 'content' | 'lead' | 'support' | 'deadline' | 'note' | 'product';
 export type Row = Record<Field, string> & { extra: Record<string, string> };
@@ -41,21 +42,16 @@ const TITLES: ReadonlyArray<readonly [Field, RegExp]> = [
   ['lead', /^(?:co quan|don vi).*thuc hien/u],
 ];
 
-/** Lower case, no diacritics, 'đ' → 'd', whitespace (cell line breaks too) collapsed: for matching titles. */
-export function fold(text: string): string {
-  return collapse(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase());
-}
-
 /** 'STT  Nội dung công việc  Cơ quan chủ trì …' in any column order: the table header, also when repeated. */
 export function isTableHeader(line: string): boolean {
-  const cells = splitCells(line).map(fold);
+  const cells = splitCells(line).map(foldVietnamese);
   if (cells.some((cell) => NO_TITLE.test(cell)) && cells.some((cell) => CONTENT_ANY.test(cell))) return true;
-  const text = fold(line);
+  const text = foldVietnamese(line);
   return /^(?:stt|tt|so tt)(?![\p{L}\p{N}])/u.test(text) && CONTENT_ANY.test(text);
 }
 
 function isTitle(cell: string): boolean {
-  const text = fold(cell);
+  const text = foldVietnamese(cell);
   return text.length <= 40 && (NO_TITLE.test(text) || TITLES.some(([, re]) => re.test(text)));
 }
 
@@ -68,7 +64,7 @@ function defaultColumns(count: number): Columns {
 export function columnsOf(lines: string[], headerIdx: number): Columns {
   const top = splitCells(lines[headerIdx] ?? '');
   if (top.length < 3) return defaultColumns(DEFAULT_FIELDS.length);
-  const noIdx = top.findIndex((cell) => NO_TITLE.test(fold(cell)));
+  const noIdx = top.findIndex((cell) => NO_TITLE.test(foldVietnamese(cell)));
   const sub = splitCells(lines[headerIdx + 1] ?? '');
   const isSub =
     sub.filter((cell) => cell !== '').length >= 2 &&
@@ -81,10 +77,14 @@ export function columnsOf(lines: string[], headerIdx: number): Columns {
     return flat([...new Set(parts)].join(' '));
   });
 
-  const fields: Array<Field | null> = titles.map((title) => (NO_TITLE.test(fold(title)) ? 'no' : null));
+  const fields: Array<Field | null> = titles.map((title) =>
+    NO_TITLE.test(foldVietnamese(title)) ? 'no' : null,
+  );
   const taken = new Set<Field>(fields.includes('no') ? ['no'] : []);
   for (const [field, re] of TITLES) {
-    const i = titles.findIndex((title, j) => fields[j] === null && title !== '' && re.test(fold(title)));
+    const i = titles.findIndex(
+      (title, j) => fields[j] === null && title !== '' && re.test(foldVietnamese(title)),
+    );
     if (i >= 0 && !taken.has(field)) {
       fields[i] = field;
       taken.add(field);
@@ -100,7 +100,7 @@ export function columnsOf(lines: string[], headerIdx: number): Columns {
     const inherit = previous && !('field' in previous && previous.field === 'no') ? previous : null;
     kinds.push(field ? { field } : title ? { extra: title } : inherit);
   });
-  const subheader = isSub ? fold(lines[headerIdx + 1] ?? '') : '';
+  const subheader = isSub ? foldVietnamese(lines[headerIdx + 1] ?? '') : '';
   const header = lines[headerIdx] ?? '';
   const starts = !isSub && !header.includes('\t') ? chunks(header).map((chunk) => chunk.start) : null;
   return { kinds, no, count, headerLines: isSub ? 2 : 1, subheader, starts };

@@ -4,7 +4,7 @@
  * Pure text heuristics over the lines of a plain-text extraction; never throws.
  */
 import { formatVietnameseDate, type LocalDate, makeDate } from '../../domain/dates.ts';
-import type { ParseWarning } from './plan-text.ts';
+import type { ParseWarning } from './parsed-plan.ts';
 
 export interface PlanHeader {
   docType: string;

@@ -4,7 +4,8 @@
  * web page with " | " between cells, plan-text-web.ts) → a structured plan the Office reviews.
  * Word/PDF/Excel readers produce the same `ParsedPlan`. Never throws: odd input yields warnings.
  */
-import type { LocalDate } from '../../domain/dates.ts';
+import { foldVietnamese } from '../../domain/vietnamese-text.ts';
+import type { ParsedPlan, ParsedSection, ParsedTask, ParseWarning } from './parsed-plan.ts';
 import { parseProse } from './plan-prose.ts';
 import { unassignedWarning } from './plan-prose-tasks.ts';
 import { checkTasks } from './plan-text-checks.ts';
@@ -13,7 +14,6 @@ import {
   type Columns,
   columnsOf,
   flat,
-  fold,
   isTableHeader,
   type Row,
   rowCells,
@@ -23,58 +23,7 @@ import { CELL_LINE_BREAK } from './plan-text-format.ts';
 import { collapse, fixOcr, NOI_NHAN, parseHeader, SIGNING_TITLE } from './plan-text-header.ts';
 import { normalizeWebLines } from './plan-text-web.ts';
 
-/** One row of the appendix table, or one prose item that assigns work — a nhiệm vụ. */
-export interface ParsedTask {
-  /** 'I', 'II' … or 'A', 'B' … ('' when the appendix has no sections) */
-  sectionCode: string;
-  /** STT as written, without a trailing '.' or ')': '1', '2', '3a', '1.2' ('' when the row has none) */
-  no: string;
-  /** nội dung công việc: continuation lines joined with one space, OCR slips fixed, whitespace collapsed */
-  content: string;
-  /** cơ quan chủ trì, as written (trimmed); a line break inside the cell is kept as '\n' */
-  leadText: string;
-  /** cơ quan phối hợp, as written (trimmed); a line break inside the cell is kept as '\n' */
-  supportText: string;
-  /** thời gian hoàn thành, as written (trimmed, trailing '.' kept, cell line breaks → one space) */
-  deadlineText: string;
-  /** ghi chú (cell line breaks → one space) */
-  note: string;
-  /** sản phẩm / sản phẩm đầu ra / kết quả ('' when the table has no such column) */
-  product: string;
-  /** every other column, keyed by its header text as written: { 'Lĩnh vực': 'CCHC' } ({} when none) */
-  extra: Record<string, string>;
-  /** the row's original lines (without blank page-break lines), joined with '\n'; cell line breaks → '\n' */
-  raw: string;
-  /** 1-based line of the row's first line */
-  line: number;
-}
-
-export interface ParsedSection {
-  code: string;
-  title: string;
-  line: number;
-}
-
-/** code: stable English id; message: Vietnamese, for the reviewer; line 0 = the whole document. */
-export interface ParseWarning {
-  line: number;
-  code: string;
-  message: string;
-}
-
-export interface ParsedPlan {
-  docType: 'KH' | 'QĐ' | 'CV' | 'CTr' | 'ĐA' | 'TB' | string;
-  number: string | null;
-  issuedOn: LocalDate | null;
-  place: string | null;
-  title: string | null;
-  signer: string | null;
-  bases: string[];
-  recipients: string[];
-  sections: ParsedSection[];
-  tasks: ParsedTask[];
-  warnings: ParseWarning[];
-}
+export type { ParsedPlan, ParsedSection, ParsedTask, ParseWarning };
 
 const APPENDIX_HEADING = /^(?:PHỤ LỤC(?![\p{L}])|Phụ lục(?:\s+(?:số\s+)?[\dIVX]+)?\s*:?\s*$)/u;
 const TASK_NO = /^(\d+(?:\.\d+)*[a-zđ]?|[a-zđ]|[A-H])[.)]?$/u;
@@ -185,7 +134,7 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
   for (let i = headerIdx + cols.headerLines; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const n = i + 1;
-    if (line.trim() === '' || (cols.subheader !== '' && fold(line) === cols.subheader)) continue;
+    if (line.trim() === '' || (cols.subheader !== '' && foldVietnamese(line) === cols.subheader)) continue;
     let cells = rowCells(line, cols);
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0 || isColumnNumbers(filled)) continue;

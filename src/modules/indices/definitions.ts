@@ -1,6 +1,6 @@
 /**
  * Các chỉ số — the indices the Đề án (QĐ 1364/QĐ-UBND, section II of plan 87/KH-UBND) aims to raise,
- * as data: one entry per method version, valid for a range of years (DOMAIN.md §9). A method change
+ * as data: one entry per method version, valid for a range of years (docs/domain-rules.md §9). A method change
  * is a new entry (PAPI: six dimensions until 2017, eight from 2018; PAR Index: QĐ 2636/QĐ-BNV areas
  * until 2021, QĐ 876/QĐ-BNV areas from 2022; ICT Index succeeded by DTI in 2020), so earlier years
  * keep the components they were scored on. Synced into index_definition / index_component by
@@ -232,7 +232,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     validFrom: 2006,
     validTo: null,
     methodNote: '10 chỉ số thành phần thang điểm 10; điểm tổng hợp có trọng số, tối đa 100.',
-    sourceNote: 'DOMAIN.md §9; VCCI, pcivietnam.vn',
+    sourceNote: 'docs/domain-rules.md §9; VCCI, pcivietnam.vn',
     components: PCI_COMPONENTS,
   },
   {
@@ -251,7 +251,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     scaleMax: 80,
     methodNote:
       'Từ năm 2018: 8 nội dung thành phần × 10 điểm = 80 (thêm Quản trị môi trường, Quản trị điện tử).',
-    sourceNote: 'DOMAIN.md §9; UNDP, papi.org.vn',
+    sourceNote: 'docs/domain-rules.md §9; UNDP, papi.org.vn',
     components: PAPI_2018,
   },
   {
@@ -269,7 +269,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     validTo: null,
     methodNote: '8 lĩnh vực theo QĐ 876/QĐ-BNV ngày 10/11/2022 (giai đoạn 2022–2030); kết quả tính theo %.',
     sourceNote:
-      'DOMAIN.md §9; danh mục lĩnh vực theo các công bố phổ biến của QĐ 876/QĐ-BNV, chưa đối chiếu nguyên văn quyết định.',
+      'docs/domain-rules.md §9; danh mục lĩnh vực theo các công bố phổ biến của QĐ 876/QĐ-BNV, chưa đối chiếu nguyên văn quyết định.',
     components: PAR_2022,
   },
   {
@@ -288,7 +288,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     successorCode: 'DTI',
     methodNote:
       'Giá trị 0–1 từ 3 nhóm chỉ số: hạ tầng kỹ thuật, hạ tầng nhân lực, ứng dụng CNTT. Được thay bằng DTI.',
-    sourceNote: 'DOMAIN.md §9',
+    sourceNote: 'docs/domain-rules.md §9',
     components: [
       { code: 'infrastructure', nameVi: 'Hạ tầng kỹ thuật', nameEn: 'Technical infrastructure', max: 1 },
       { code: 'human_resources', nameVi: 'Hạ tầng nhân lực', nameEn: 'Human resources', max: 1 },
@@ -310,7 +310,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     groups: [],
     successorCode: null,
     methodNote: 'Giá trị 0–1; 3 trụ cột, 8 chỉ số chính và 47 chỉ số thành phần. Kế thừa ICT Index.',
-    sourceNote: 'DOMAIN.md §9',
+    sourceNote: 'docs/domain-rules.md §9',
     components: [
       { code: 'digital_government', nameVi: 'Chính quyền số', nameEn: 'Digital government', max: 1 },
       { code: 'digital_economy', nameVi: 'Kinh tế số', nameEn: 'Digital economy', max: 1 },
@@ -332,7 +332,8 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     groups: [],
     successorCode: null,
     methodNote: 'Tỷ lệ hài lòng (%) theo 5 yếu tố của dịch vụ hành chính công.',
-    sourceNote: 'DOMAIN.md §9; 5 yếu tố theo các công bố phổ biến của Bộ Nội vụ, chưa đối chiếu nguyên văn.',
+    sourceNote:
+      'docs/domain-rules.md §9; 5 yếu tố theo các công bố phổ biến của Bộ Nội vụ, chưa đối chiếu nguyên văn.',
     components: [
       { code: 'access', nameVi: 'Tiếp cận dịch vụ', nameEn: 'Access to the service', max: 100 },
       { code: 'procedures', nameVi: 'Thủ tục hành chính', nameEn: 'Administrative procedures', max: 100 },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Targets, owner agencies and links of an authority's indices ('' as component = the whole index). */
@@ -129,4 +129,45 @@ export type LinkRow = Awaited<ReturnType<typeof listLinks>>[number];
 export async function findLink(db: Kysely<DB>, authorityId: number, id: number) {
   const [row] = await listLinks(db, authorityId, { id });
   return row;
+}
+
+/** Stores a new target, or replaces target `id`; returns its id. */
+export async function saveTarget(
+  db: Kysely<DB>,
+  authorityId: number,
+  values: Omit<Insertable<DB['index_target']>, 'authority_id' | 'id' | 'created_at'>,
+  id?: number,
+): Promise<number> {
+  const row =
+    id === undefined
+      ? await db
+          .insertInto('index_target')
+          .values({ authority_id: authorityId, ...values })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      : await db
+          .updateTable('index_target')
+          .set(values)
+          .where('id', '=', id)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteTarget(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('index_target').where('id', '=', id).execute();
+}
+
+export async function deleteOwner(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('index_owner').where('id', '=', id).execute();
+}
+
+/** Stores a link; returns its id (a duplicate raises the database's unique violation). */
+export async function insertLink(db: Kysely<DB>, values: Insertable<DB['index_link']>): Promise<number> {
+  const { id } = await db.insertInto('index_link').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function deleteLink(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('index_link').where('id', '=', id).execute();
 }

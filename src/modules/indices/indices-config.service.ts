@@ -3,19 +3,18 @@ import { AppError } from '../../shared/errors.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAgencyOfAuthority } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { INDEX_DEFINITIONS } from './definitions.ts';
+import { requireComponentCode, requireIndexCode, requireIndexWrite } from './indices.shared.ts';
 import {
-  type IndexContext,
-  requireComponentCode,
-  requireIndexCode,
-  requireIndexWrite,
-} from './indices.shared.ts';
-import {
+  deleteOwner,
+  deleteTarget,
   findOverlappingTargets,
   findTarget,
   listOwners,
   listTargets,
   type OwnerRow,
+  saveTarget,
   type TargetRow,
   upsertOwner,
 } from './indices-config.repo.ts';
@@ -56,7 +55,7 @@ export interface TargetInput {
 }
 
 /** Mục tiêu — targets of the actor's authority (optionally one index). */
-export async function listIndexTargets({ db, actor }: IndexContext, index?: string) {
+export async function listIndexTargets({ db, actor }: ServiceContext, index?: string) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   return (await listTargets(db, authorityId, index === undefined ? undefined : requireIndexCode(index))).map(
@@ -103,7 +102,7 @@ function normaliseTarget(input: TargetInput) {
 }
 
 /** Đặt mục tiêu — one per index (or component) and year range; ranges of the same one never overlap. */
-export async function saveIndexTarget(ctx: IndexContext, input: TargetInput, id?: number) {
+export async function saveIndexTarget(ctx: ServiceContext, input: TargetInput, id?: number) {
   const { db, actor, ip } = ctx;
   const authorityId = authorityOf(actor);
   const target = normaliseTarget(input);
@@ -133,19 +132,7 @@ export async function saveIndexTarget(ctx: IndexContext, input: TargetInput, id?
       target_group: target.group,
       source_note: input.sourceNote?.trim() ?? '',
     };
-    const row =
-      id === undefined
-        ? await trx
-            .insertInto('index_target')
-            .values({ authority_id: authorityId, ...values })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        : await trx
-            .updateTable('index_target')
-            .set(values)
-            .where('id', '=', id)
-            .returning('id')
-            .executeTakeFirstOrThrow();
+    const row = { id: await saveTarget(trx, authorityId, values, id) };
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
@@ -161,14 +148,14 @@ export async function saveIndexTarget(ctx: IndexContext, input: TargetInput, id?
   return toTargetView((await findTarget(db, authorityId, savedId)) as TargetRow);
 }
 
-export async function deleteIndexTarget({ db, actor, ip }: IndexContext, id: number) {
+export async function deleteIndexTarget({ db, actor, ip }: ServiceContext, id: number) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   const before = await findTarget(db, authorityId, id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy mục tiêu này.');
   await requireIndexWrite(db, actor, authorityId, before.index_code, before.component_code);
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('index_target').where('id', '=', id).execute();
+    await deleteTarget(trx, id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
@@ -182,7 +169,7 @@ export async function deleteIndexTarget({ db, actor, ip }: IndexContext, id: num
 }
 
 /** Cơ quan chủ trì chỉ số — owners of the actor's authority. */
-export async function listIndexOwners({ db, actor }: IndexContext, index?: string) {
+export async function listIndexOwners({ db, actor }: ServiceContext, index?: string) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   return (await listOwners(db, authorityId, index === undefined ? undefined : requireIndexCode(index))).map(
@@ -195,7 +182,7 @@ export async function listIndexOwners({ db, actor }: IndexContext, index?: strin
  * `ownerCanEdit` is the Office's permission for that agency to enter its results and targets.
  */
 export async function setIndexOwner(
-  { db, actor, ip }: IndexContext,
+  { db, actor, ip }: ServiceContext,
   input: { index: string; component?: string | null | undefined; agencyId: number; ownerCanEdit: boolean },
 ) {
   const authorityId = authorityOf(actor);
@@ -227,13 +214,13 @@ export async function setIndexOwner(
   return toOwnerView(owner);
 }
 
-export async function deleteIndexOwner({ db, actor, ip }: IndexContext, id: number) {
+export async function deleteIndexOwner({ db, actor, ip }: ServiceContext, id: number) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.configure', { authorityId });
   const before = (await listOwners(db, authorityId)).find((o) => o.id === id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy cơ quan chủ trì này.');
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('index_owner').where('id', '=', id).execute();
+    await deleteOwner(trx, id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),

@@ -5,10 +5,10 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { ensureIndexDefinitions, listDefinitions } from './indices.repo.ts';
 import { assertValidResult } from './indices.rules.ts';
 
-const SOURCE_9 = 'DOMAIN.md §9';
+const SOURCE_9 = 'docs/domain-rules.md §9';
 
 /**
- * Tây Ninh's published figures (DOMAIN.md §9), each with its source. A year with no published
+ * Tây Ninh's published figures (docs/domain-rules.md §9), each with its source. A year with no published
  * figure has no row; where §9 gives a rank without a score (or without "of 63") that part stays empty.
  */
 export const TAY_NINH_RESULTS = [

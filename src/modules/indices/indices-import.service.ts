@@ -3,10 +3,11 @@ import { inTransaction } from '../../db/transaction.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';
 import { authorityOf, can, requireAccess } from '../access/access.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { INDEX_CODES, type IndexCode } from './definitions.ts';
 import { ensureIndexDefinitions, listDefinitions, type StoredDefinition } from './indices.repo.ts';
 import { assertValidResult } from './indices.rules.ts';
-import { type IndexContext, requireIndexWrite } from './indices.shared.ts';
+import { requireIndexWrite } from './indices.shared.ts';
 import { listOwners } from './indices-config.repo.ts';
 import { type IndexFile, readIndexGrid } from './indices-file.ts';
 import { type ResultInput, writeResult } from './indices-results.service.ts';
@@ -32,7 +33,7 @@ export const TEMPLATE_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocum
  * Mẫu nhập kết quả (.xlsx): for each index scored in `year`, a row for the whole index (Mã thành phần
  * empty) and one per component, values blank; a second sheet explains the columns and scales.
  */
-export async function buildResultsTemplate({ db, actor }: IndexContext, year: number): Promise<Uint8Array> {
+export async function buildResultsTemplate({ db, actor }: ServiceContext, year: number): Promise<Uint8Array> {
   requireAccess(actor, 'index.read', { authorityId: authorityOf(actor) });
   await ensureIndexDefinitions(db);
   const defs = await listDefinitions(db, year);
@@ -79,7 +80,7 @@ export interface IndexFileReader {
  * and admins, or an agency that owns an index (or component) the Office lets it edit. Which index the
  * file holds is known only once it is read: `importResults` then checks each one (requireIndexWrite).
  */
-export async function requireIndexImportAccess({ db, actor }: Pick<IndexContext, 'db' | 'actor'>) {
+export async function requireIndexImportAccess({ db, actor }: Pick<ServiceContext, 'db' | 'actor'>) {
   const authorityId = authorityOf(actor);
   if (actor.kind === 'user' && actor.role === 'agency') {
     const editable = (await listOwners(db, authorityId)).find(
@@ -98,7 +99,7 @@ export async function requireIndexImportAccess({ db, actor }: Pick<IndexContext,
  * each index–year in the file is written (created or replaced) in one transaction. The file is read
  * by `ctx.parser` (the HTTP server's pool) when there is one.
  */
-export async function importResults(ctx: IndexContext & { parser?: IndexFileReader }, file: IndexFile) {
+export async function importResults(ctx: ServiceContext & { parser?: IndexFileReader }, file: IndexFile) {
   const { db, actor, ip } = ctx;
   const authorityId = authorityOf(actor);
   await requireIndexImportAccess(ctx);
@@ -175,7 +176,7 @@ export async function importResults(ctx: IndexContext & { parser?: IndexFileRead
       out.push({
         index: def.code,
         year,
-        created: await writeResult(trx, { authorityId, actor, ip }, def, year, input),
+        created: await writeResult(trx, { authorityId, actor, ip, now: ctx.now }, def, year, input),
       });
     return out;
   });

@@ -5,8 +5,16 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { isUniqueViolation } from '../directory/directory.repo.ts';
 import { findAssignmentOfAuthority } from '../extensions/extensions.repo.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
-import { type IndexContext, requireComponentCode, requireIndexCode } from './indices.shared.ts';
-import { findLink, type LinkFilter, type LinkRow, listLinks } from './indices-config.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { requireComponentCode, requireIndexCode } from './indices.shared.ts';
+import {
+  deleteLink,
+  findLink,
+  insertLink,
+  type LinkFilter,
+  type LinkRow,
+  listLinks,
+} from './indices-config.repo.ts';
 
 export function toLinkView(row: LinkRow) {
   return {
@@ -27,7 +35,7 @@ export function toLinkView(row: LinkRow) {
 export type LinkView = ReturnType<typeof toLinkView>;
 
 /** Liên kết — which plans, tasks and assignments serve which index or component. */
-export async function listIndexLinks({ db, actor }: IndexContext, filter: LinkFilter) {
+export async function listIndexLinks({ db, actor }: ServiceContext, filter: LinkFilter) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   const index = filter.index === undefined ? undefined : requireIndexCode(filter.index);
@@ -43,7 +51,7 @@ export interface LinkInput {
 }
 
 /** Gắn một kế hoạch, nhiệm vụ hoặc nhiệm vụ được giao với chỉ số (hoặc chỉ số thành phần) it serves. */
-export async function createIndexLink({ db, actor, ip }: IndexContext, input: LinkInput) {
+export async function createIndexLink({ db, actor, ip }: ServiceContext, input: LinkInput) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.configure', { authorityId });
   const index = requireIndexCode(input.index);
@@ -75,7 +83,7 @@ export async function createIndexLink({ db, actor, ip }: IndexContext, input: Li
   const id = await inTransaction(db, async (trx) => {
     let id: number;
     try {
-      ({ id } = await trx.insertInto('index_link').values(values).returning('id').executeTakeFirstOrThrow());
+      id = await insertLink(trx, values);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'Liên kết này đã có.');
       throw error;
@@ -94,13 +102,13 @@ export async function createIndexLink({ db, actor, ip }: IndexContext, input: Li
   return toLinkView((await findLink(db, authorityId, id)) as LinkRow);
 }
 
-export async function deleteIndexLink({ db, actor, ip }: IndexContext, id: number) {
+export async function deleteIndexLink({ db, actor, ip }: ServiceContext, id: number) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.configure', { authorityId });
   const before = await findLink(db, authorityId, id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy liên kết này.');
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('index_link').where('id', '=', id).execute();
+    await deleteLink(trx, id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),

@@ -5,6 +5,7 @@ import { type AssignmentState, assignmentStateAsOf, STATE_LABELS } from '../../d
 import { parseAsOf } from '../../shared/as-of.ts';
 import { authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from '../status/status.repo.ts';
 import { INDEX_DEFINITIONS } from './definitions.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type ResultRow,
 } from './indices.repo.ts';
 import { checkTarget } from './indices.rules.ts';
-import { type IndexContext, requireIndexCode } from './indices.shared.ts';
+import { requireIndexCode } from './indices.shared.ts';
 import { type LinkRow, listLinks, listOwners, listTargets, type TargetRow } from './indices-config.repo.ts';
 import { toOwnerView, toTargetView } from './indices-config.service.ts';
 import { toLinkView } from './indices-links.service.ts';
@@ -44,7 +45,7 @@ function targetFor(targets: TargetRow[], component: string, year: number) {
  * (src/domain/state.ts, the same facts as src/modules/status).
  */
 export async function getIndexOverview(
-  { db, actor, now }: IndexContext,
+  { db, actor, now }: ServiceContext,
   code: string,
   query: { asOf?: string | undefined; year?: number | undefined },
 ) {
@@ -199,7 +200,7 @@ async function linkedAssignments(db: Kysely<DB>, authorityId: number, links: Lin
 }
 
 /** Xu hướng — score and rank per year of one index (and its components), across method versions. */
-export async function getIndexTrend({ db, actor }: IndexContext, code: string) {
+export async function getIndexTrend({ db, actor }: ServiceContext, code: string) {
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   const index = requireIndexCode(code);

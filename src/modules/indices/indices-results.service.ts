@@ -5,8 +5,10 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityByCode } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { INDEX_DEFINITIONS, type IndexDefinition } from './definitions.ts';
 import {
+  deleteResult,
   ensureIndexDefinitions,
   findDefinition,
   findResult,
@@ -16,16 +18,10 @@ import {
   upsertResult,
 } from './indices.repo.ts';
 import { assertValidResult } from './indices.rules.ts';
-import {
-  type IndexContext,
-  requireIndexCode,
-  requireIndexWrite,
-  toPublicResultView,
-  toResultView,
-} from './indices.shared.ts';
+import { requireIndexCode, requireIndexWrite, toPublicResultView, toResultView } from './indices.shared.ts';
 
 /** Định nghĩa chỉ số — every method version, or those that scored `year`. */
-export async function listIndexDefinitions({ db, actor }: IndexContext, year?: number) {
+export async function listIndexDefinitions({ db, actor }: ServiceContext, year?: number) {
   requireAccess(actor, 'index.read', { authorityId: authorityOf(actor) });
   await ensureIndexDefinitions(db);
   return listDefinitions(db, year);
@@ -33,7 +29,7 @@ export async function listIndexDefinitions({ db, actor }: IndexContext, year?: n
 
 /** Kết quả chỉ số of the actor's authority, optionally one index and/or one year. */
 export async function listIndexResults(
-  { db, actor }: IndexContext,
+  { db, actor }: ServiceContext,
   filter: { index?: string | undefined; year?: number | undefined },
 ) {
   const authorityId = authorityOf(actor);
@@ -82,14 +78,14 @@ export async function requireDefinition(
  * Ghi kết quả — creates or replaces the result of an index and year (component scores replaced as a
  * whole). Checked against the method version of that year; audited with the figures before and after.
  */
-export async function saveIndexResult(ctx: IndexContext, index: string, year: number, input: ResultInput) {
+export async function saveIndexResult(ctx: ServiceContext, index: string, year: number, input: ResultInput) {
   const { db, actor, ip } = ctx;
   const authorityId = authorityOf(actor);
   const def = await requireDefinition(db, index, year);
   await requireIndexWrite(db, actor, authorityId, def.code);
   assertValidResult(def, year, input);
   const created = await inTransaction(db, (trx) =>
-    writeResult(trx, { authorityId, actor, ip }, def, year, input),
+    writeResult(trx, { authorityId, actor, ip, now: ctx.now }, def, year, input),
   );
   const row = await findResult(db, authorityId, def.code, year);
   if (!row) throw new AppError('INTERNAL', 'Không đọc lại được kết quả vừa ghi.');
@@ -99,7 +95,7 @@ export async function saveIndexResult(ctx: IndexContext, index: string, year: nu
 /** The write itself, inside the caller's transaction (the import writes many). */
 export async function writeResult(
   trx: Kysely<DB>,
-  who: { authorityId: number; actor: Actor; ip?: string | null | undefined },
+  who: { authorityId: number; actor: Actor; ip?: string | null | undefined; now: Date },
   def: StoredDefinition,
   year: number,
   input: ResultInput,
@@ -120,6 +116,7 @@ export async function writeResult(
     published: input.published,
     internalNote: input.internalNote,
     enteredBy: actorName(who.actor),
+    now: who.now,
     components: input.components.map((c) => ({
       componentId: componentIds.get(c.code) as number,
       score: c.score,
@@ -139,14 +136,14 @@ export async function writeResult(
 }
 
 /** Xóa kết quả of an index and year. */
-export async function deleteIndexResult({ db, actor, ip }: IndexContext, index: string, year: number) {
+export async function deleteIndexResult({ db, actor, ip }: ServiceContext, index: string, year: number) {
   const authorityId = authorityOf(actor);
   const code = requireIndexCode(index);
   await requireIndexWrite(db, actor, authorityId, code);
   await inTransaction(db, async (trx) => {
     const before = await findResult(trx, authorityId, code, year);
     if (!before) throw new AppError('NOT_FOUND', `Chưa có kết quả ${code} năm ${year}.`);
-    await trx.deleteFrom('index_result').where('id', '=', before.id).execute();
+    await deleteResult(trx, before.id);
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
@@ -161,7 +158,7 @@ export async function deleteIndexResult({ db, actor, ip }: IndexContext, index: 
 
 /** Công khai: an authority's published results with their components and sources (no internal notes). */
 export async function listPublicIndexResults(
-  { db, actor }: IndexContext,
+  { db, actor }: ServiceContext,
   query: { authority: string; index?: string | undefined },
 ) {
   requireAccess(actor, 'public.read');

@@ -214,6 +214,8 @@ export interface ResultWrite {
   published: boolean;
   internalNote: string;
   enteredBy: string;
+  /** the instant of the write (updated_at of a replaced result) */
+  now: Date;
   /** component id → score; replaces every stored component score */
   components: { componentId: number; score: number }[];
 }
@@ -250,7 +252,7 @@ export async function upsertResult(
       oc.columns(['authority_id', 'index_code', 'year']).doUpdateSet((eb) => ({
         ...values,
         version: eb('index_result.version', '+', 1),
-        updated_at: new Date(),
+        updated_at: write.now,
       })),
     )
     .returning('id')
@@ -269,4 +271,8 @@ export async function upsertResult(
       )
       .execute();
   return { id, created: !existing };
+}
+
+export async function deleteResult(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('index_result').where('id', '=', id).execute();
 }

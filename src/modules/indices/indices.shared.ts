@@ -6,14 +6,6 @@ import { INDEX_CODES, INDEX_DEFINITIONS, type IndexCode } from './definitions.ts
 import type { ResultRow } from './indices.repo.ts';
 import { findOwner } from './indices-config.repo.ts';
 
-/** What every index service receives (the HTTP layer's ctx(), or the demo/CLI with a system actor). */
-export interface IndexContext {
-  db: Kysely<DB>;
-  actor: Actor;
-  ip?: string | null;
-  now: Date;
-}
-
 export function requireIndexCode(code: string): IndexCode {
   const upper = code.trim().toUpperCase();
   if (!(INDEX_CODES as readonly string[]).includes(upper))

@@ -6,8 +6,8 @@
 import { AlignmentType, type Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { formatVietnameseDate } from '../../domain/dates.ts';
 import { line, para, type RunStyle, rule, run, SIZE, TEXT_WIDTH, tableFrame } from './docx-style.ts';
+import type { ReminderLetterInput } from './letter-input.ts';
 import type { LetterParts } from './letter-text.ts';
-import type { ReminderLetterInput } from './reminder-letter.ts';
 
 const CENTER = AlignmentType.CENTER;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readParagraph } from './docx-xml.ts';
+import { readParagraph } from '../../../test/support/docx-xml.ts';
 import { citePlans, dateInWords, documentKind, recipientLines, shortAuthority } from './letter-text.ts';
 import { reminderLetterText } from './reminder-letter.ts';
 import { sampleReminderLetter } from './sample-letter.ts';

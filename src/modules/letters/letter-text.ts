@@ -3,7 +3,7 @@
  * format: the .docx generator lays these strings out, the in-app notice can show them as they are.
  */
 import { addDays, dateParts, formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
-import type { ReminderLetterInput } from './reminder-letter.ts';
+import type { ReminderLetterInput } from './letter-input.ts';
 
 export interface LetterParts {
   /** Trích yếu: 'V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND'. */

@@ -9,7 +9,7 @@ import {
   tables,
   type XmlParagraph,
   type XmlTable,
-} from './docx-xml.ts';
+} from '../../../test/support/docx-xml.ts';
 import { type ReminderLetterInput, reminderLetterText, renderReminderLetter } from './reminder-letter.ts';
 import { CONSEQUENCE_87, PLAN_87, sampleReminderLetter } from './sample-letter.ts';
 

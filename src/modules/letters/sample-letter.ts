@@ -1,8 +1,8 @@
 /**
  * A sample reminder letter from the seed plan (Kế hoạch 87/KH-UBND, Tây Ninh, 13/01/2021): Sở Tư pháp's
- * three lead tasks overdue as of 15/02/2021. Used by the tests and by render-sample.ts.
+ * three lead tasks overdue as of 15/02/2021. Used by the tests and by scripts/render-sample-letter.ts.
  */
-import type { ReminderLetterInput } from './reminder-letter.ts';
+import type { ReminderLetterInput } from './letter-input.ts';
 
 export const PLAN_87 = {
   number: '87/KH-UBND',

@@ -1,4 +1,5 @@
 import { emptyStateCounts, onTimeRate, type StateCounts } from '../../domain/state.ts';
+import { stripDiacritics } from '../../domain/vietnamese-text.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
@@ -154,12 +155,7 @@ export async function getPlanSource(ctx: ServiceContext, planId: number) {
 export function contentDisposition(fileName: string): string {
   const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}"]/gu, '').trim();
   const name = base === '' || /^\.+$/.test(base) ? 'van-ban' : base.slice(0, 200);
-  const ascii = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._ ()-]/g, '_');
+  const ascii = stripDiacritics(name).replace(/[^A-Za-z0-9._ ()-]/g, '_');
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { IdTextSchema } from '../../shared/schemas/common.ts';
 import { getPlanForPublic, listAuthoritiesForPublic, listPlansForPublic } from './public.service.ts';
 
@@ -32,8 +32,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return listAuthoritiesForPublic(db, actor);
+      return listAuthoritiesForPublic(serviceContext(request));
     },
   );
 
@@ -63,8 +62,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listPlansForPublic(db, actor, request.params.code, now);
+      return listPlansForPublic(serviceContext(request), request.params.code);
     },
   );
 
@@ -106,8 +104,7 @@ export async function publicRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getPlanForPublic(db, actor, request.params.id, now);
+      return getPlanForPublic(serviceContext(request), request.params.id);
     },
   );
 }

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { localDateOf } from '../../domain/dates.ts';
 import { assignmentStateAsOf, STATE_LABELS } from '../../domain/state.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, requireAccess } from '../access/access.ts';
+import { requireAccess } from '../access/access.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from '../status/status.repo.ts';
 import {
   findPublicAuthority,
@@ -22,14 +21,15 @@ import { progressOf, taskStateOf } from './public-progress.ts';
  * files, notes, results (or their document numbers), obstacles, extension reasons or user names.
  */
 
-export async function listAuthoritiesForPublic(db: Kysely<DB>, actor: Actor) {
-  requireAccess(actor, 'public.read');
-  return listPublicAuthorities(db);
+export async function listAuthoritiesForPublic(ctx: ServiceContext) {
+  requireAccess(ctx.actor, 'public.read');
+  return listPublicAuthorities(ctx.db);
 }
 
 /** The authority's plans (not cancelled) with their progress as of today. */
-export async function listPlansForPublic(db: Kysely<DB>, actor: Actor, code: string, now: Date) {
-  requireAccess(actor, 'public.read');
+export async function listPlansForPublic(ctx: ServiceContext, code: string) {
+  requireAccess(ctx.actor, 'public.read');
+  const { db, now } = ctx;
   const authority = await findPublicAuthority(db, code);
   if (!authority) throw new AppError('AUTHORITY_NOT_FOUND', `Không tìm thấy cơ quan ban hành ${code}.`);
   const today = localDateOf(now, authority.time_zone);
@@ -51,8 +51,9 @@ export async function listPlansForPublic(db: Kysely<DB>, actor: Actor, code: str
 }
 
 /** One plan: its header, progress, and each task with its lead agencies and its state as of today. */
-export async function getPlanForPublic(db: Kysely<DB>, actor: Actor, planId: number, now: Date) {
-  requireAccess(actor, 'public.read');
+export async function getPlanForPublic(ctx: ServiceContext, planId: number) {
+  requireAccess(ctx.actor, 'public.read');
+  const { db, now } = ctx;
   const plan = await findPublicPlan(db, planId);
   if (!plan) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.');
   const today = localDateOf(now, plan.time_zone);

@@ -37,7 +37,7 @@ const ref = (a: AgencyRow) => ({ id: a.id, code: a.code, name: a.name });
 
 /**
  * Sắp xếp tổ chức bộ máy — the open assignments of an agency pass to its successor(s) on a date,
- * possibly split by function (task), in one transaction. DOMAIN §3: "a reminder stays with the
+ * possibly split by function (task), in one transaction. docs/domain-rules.md §3: "a reminder stays with the
  * agency that held the assignment at its deadline". So:
  * - an open assignment due on or after the effective date, or ongoing, MOVES: the old one is closed
  *   (cancelled_on = effectiveOn, which is on or before its due date, so it incurs no reminder there;

@@ -1,23 +1,22 @@
 /**
- * The data of a report to the Chairman (DOMAIN.md §8, issue #7) for a period, as of a date, for one
+ * The data of a report to the Chairman (docs/domain-rules.md §8, issue #7) for a period, as of a date, for one
  * plan or every plan of the authority. Every figure comes from the functions the dashboard and the
  * statistics endpoint use (the statistics' facts and rules through getStatisticsDigest — one read for
  * what getStatistics and listStatisticItems would answer —, listCommendations, the obstacle and
  * extension lists): nothing is counted twice in two ways.
  */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { type LocalDate, localDateOf, minDate } from '../../domain/dates.ts';
 import { AGEING_BUCKETS, type AgeingBucket, ageingBucket } from '../../domain/state.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, authorityOf, requireAccess } from '../access/access.ts';
+import { authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { listExtensionsFor } from '../extensions/extensions.service.ts';
 import { letterSettingsOf } from '../followup/letter-settings.ts';
 import { listObstaclesFor } from '../obstacles/obstacles.service.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
 import { listCommendations } from '../scoring/scoring.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import type { StatCounts } from '../statistics/statistics.rules.ts';
 import {
   getStatisticsDigest,
@@ -80,14 +79,11 @@ const ALL = { page: 1, pageSize: Number.MAX_SAFE_INTEGER };
  * Builds a report's data. The Office, leadership and admins (stats.read over the whole authority);
  * an agency user is refused: a report to the Chairman covers every agency.
  */
-export async function buildReportData(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: ReportQuery,
-  now = new Date(),
-): Promise<ReportData> {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  requireAccess(actor, 'stats.read', { authorityId: authority.id });
+export async function buildReportData(ctx: ServiceContext, query: ReportQuery): Promise<ReportData> {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'stats.read', { authorityId });
+  const { db, now } = ctx;
+  const authority = await findAuthorityById(db, authorityId);
   if (query.from > query.to) {
     throw new AppError('VALIDATION_FAILED', 'Kỳ báo cáo không hợp lệ: "từ ngày" phải trước "đến ngày".', {
       from: query.from,
@@ -104,13 +100,12 @@ export async function buildReportData(
     throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.', { planId: query.planId });
   }
   const filter = { from: query.from, to: query.to, asOf, planId: query.planId };
-  const service = { db, actor, now };
   const [stats, obstacles, extensions, commendations] = await Promise.all([
-    getStatisticsDigest(db, actor, { ...filter, itemStates: ['open_overdue', 'reminders'] }, now),
-    listObstaclesFor(service, ALL),
-    listExtensionsFor(service, ALL),
+    getStatisticsDigest(ctx, { ...filter, itemStates: ['open_overdue', 'reminders'] }),
+    listObstaclesFor(ctx, ALL),
+    listExtensionsFor(ctx, ALL),
     // the lists are read "as of" the report's date: a period still running at asOf is provisional
-    listCommendations(db, actor, { from: query.from, to: query.to }, noonOf(asOf)),
+    listCommendations({ ...ctx, now: noonOf(asOf) }, { from: query.from, to: query.to }),
   ]);
   const draftRow = await findReportDraft(db, authority.id, {
     from: query.from,

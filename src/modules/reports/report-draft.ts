@@ -1,5 +1,5 @@
 /**
- * What the Office writes into a report before exporting it (DOMAIN.md §8): the number, date,
+ * What the Office writes into a report before exporting it (docs/domain-rules.md §8): the number, date,
  * addressee, signer, Nơi nhận and four free-text sections. Stored per authority, period and plan
  * (report_draft); every field is optional and a missing one takes the default below.
  */

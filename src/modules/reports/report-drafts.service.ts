@@ -3,10 +3,11 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { completeDraft, type ReportDraft, type ReportDraftInput, ReportDraftSchema } from './report-draft.ts';
 import { type DraftKey, findReportDraft, insertReportDraft, updateReportDraft } from './reports.repo.ts';
 
@@ -27,9 +28,10 @@ export interface DraftReply {
 }
 
 /** The saved draft of a report (or the defaults): whoever may read reports. */
-export async function getReportDraft(db: Kysely<DB>, actor: Actor, query: DraftQuery): Promise<DraftReply> {
-  const authorityId = authorityOf(actor);
-  requireAccess(actor, 'stats.read', { authorityId });
+export async function getReportDraft(ctx: ServiceContext, query: DraftQuery): Promise<DraftReply> {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'stats.read', { authorityId });
+  const { db } = ctx;
   const key = await draftKey(db, authorityId, query);
   const row = await findReportDraft(db, authorityId, key);
   return {
@@ -47,13 +49,13 @@ export async function getReportDraft(db: Kysely<DB>, actor: Actor, query: DraftQ
  * a draft changed meanwhile answers VERSION_CONFLICT and nothing is written.
  */
 export async function putReportDraft(
-  c: { db: Kysely<DB>; actor: Actor; ip?: string | null },
+  c: ServiceContext,
   query: DraftQuery,
   body: { version: number | null; draft: ReportDraftInput },
 ): Promise<DraftReply> {
+  const authorityId = authorityOf(c.actor);
+  requireAccess(c.actor, 'report.write', { authorityId });
   const { db, actor } = c;
-  const authorityId = authorityOf(actor);
-  requireAccess(actor, 'report.write', { authorityId });
   const parsed = ReportDraftSchema.safeParse(body.draft);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', 'Nội dung dự thảo báo cáo không hợp lệ.', {
@@ -79,6 +81,7 @@ export async function putReportDraft(
         version: existing.version,
         content,
         updatedBy: actorName(actor),
+        now: c.now,
       });
     }
     if (saved === null) throw conflict();
@@ -90,7 +93,7 @@ export async function putReportDraft(
       entityId: `${key.from}..${key.to}/${key.planId}`,
       ...(existing ? { before: existing.content } : {}),
       after: content,
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
     return saved;
   });

@@ -63,7 +63,7 @@ export async function insertReportDraft(
 /** Replaces the content if the row is still at `version`; the new version, or null when it was not. */
 export async function updateReportDraft(
   db: Kysely<DB>,
-  row: { id: number; version: number; content: unknown; updatedBy: string },
+  row: { id: number; version: number; content: unknown; updatedBy: string; now: Date },
 ): Promise<number | null> {
   const updated = await withDrafts(db)
     .updateTable('report_draft')
@@ -71,7 +71,7 @@ export async function updateReportDraft(
       content: JSON.stringify(row.content),
       version: eb('version', '+', 1),
       updated_by: row.updatedBy,
-      updated_at: new Date(),
+      updated_at: row.now,
     }))
     .where('id', '=', row.id)
     .where('version', '=', row.version)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGEING_BUCKETS, ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { IdSchema, IdTextSchema, LocalDateSchema } from '../../shared/schemas/common.ts';
 import { ExtensionSchema } from '../../shared/schemas/extension.ts';
 import { ObstacleSchema } from '../../shared/schemas/obstacle.ts';
@@ -136,10 +136,10 @@ export async function reportsRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { db, actor, now } = ctx(request);
+      const c = serviceContext(request);
       const { format, ...query } = request.query;
-      if (format === 'json') return buildReportData(db, actor, query, now);
-      return sendFile(reply, await exportReport(db, actor, { ...query, format }, now));
+      if (format === 'json') return buildReportData(c, query);
+      return sendFile(reply, await exportReport(c, { ...query, format }));
     },
   );
 
@@ -155,8 +155,7 @@ export async function reportsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return getReportDraft(db, actor, request.query);
+      return getReportDraft(serviceContext(request), request.query);
     },
   );
 
@@ -176,8 +175,7 @@ export async function reportsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, ip } = ctx(request);
-      return putReportDraft({ db, actor, ip }, request.query, request.body);
+      return putReportDraft(serviceContext(request), request.query, request.body);
     },
   );
 
@@ -194,6 +192,6 @@ export async function reportsRoutes(app: ZodApp) {
       },
     },
     async (request, reply) =>
-      sendFile(reply, await exportPlanAppendix(ctx(request), request.params.id, request.query)),
+      sendFile(reply, await exportPlanAppendix(serviceContext(request), request.params.id, request.query)),
   );
 }

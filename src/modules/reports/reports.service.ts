@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { type Actor, authorityOf } from '../access/access.ts';
+import { authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { contentDisposition, getPlanDetail } from '../plans/plans-read.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { renderAppendixXlsx } from './appendix-xlsx.ts';
 import { buildReportData, type ReportData, type ReportQuery } from './report-data.ts';
 import { renderReportDocx } from './report-docx.ts';
@@ -41,12 +40,10 @@ export async function renderReport(data: ReportData, format: ReportFormat): Prom
 
 /** Báo cáo — the report for a period as a file (access: buildReportData). */
 export async function exportReport(
-  db: Kysely<DB>,
-  actor: Actor,
+  ctx: ServiceContext,
   query: ReportQuery & { format: ReportFormat },
-  now = new Date(),
 ): Promise<ExportedFile> {
-  const data = await buildReportData(db, actor, query, now);
+  const data = await buildReportData(ctx, query);
   const fileName = reportFileName(data, query.format);
   return {
     fileName,
@@ -58,7 +55,7 @@ export async function exportReport(
 
 /** Phụ lục — the plan's appendix with state columns as .xlsx: whoever may read the plan (plan.read). */
 export async function exportPlanAppendix(
-  c: { db: Kysely<DB>; actor: Actor; now: Date },
+  c: ServiceContext,
   planId: number,
   query: { asOf?: string | undefined },
 ): Promise<ExportedFile> {

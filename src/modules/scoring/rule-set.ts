@@ -3,7 +3,7 @@ import { type Criterion, formatPercent, formatPoints, type RuleSet, round2 } fro
 import { DEFAULT_CRITICISM_THRESHOLD, DEFAULT_GRADES } from './default-rule-set.ts';
 
 /**
- * A scoring rule set as data (DOMAIN.md §7): the shape (zod) and the rules a shape cannot say
+ * A scoring rule set as data (docs/domain-rules.md §7): the shape (zod) and the rules a shape cannot say
  * (`checkRuleSet`: maxima that add up, deductions not negative, bands in order without overlap).
  */
 const num = z.number().min(-1_000_000).max(1_000_000);

@@ -4,8 +4,9 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RuleSet } from '../../domain/scoring.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { defaultRuleSet } from './default-rule-set.ts';
 import { checkRuleSet, type RuleSetBodySchema, RuleSetSchema } from './rule-set.ts';
 import { findRuleSetRow, insertRuleSetRow, listAgencyCodes, updateRuleSetRow } from './scoring.repo.ts';
@@ -35,10 +36,10 @@ export async function loadRuleSet(db: Kysely<DB>, authorityId: number, year: num
 }
 
 /** GET /api/score-rule-sets/:year — the Office, leadership and admins (not agencies: it holds every agency's entries). */
-export async function getRuleSet(db: Kysely<DB>, actor: Actor, year: number) {
-  const authorityId = authorityOf(actor);
-  requireAccess(actor, 'stats.read', { authorityId });
-  const loaded = await loadRuleSet(db, authorityId, year);
+export async function getRuleSet(ctx: ServiceContext, year: number) {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'stats.read', { authorityId });
+  const loaded = await loadRuleSet(ctx.db, authorityId, year);
   return { year, source: loaded.source, version: loaded.version, ruleSet: loaded.ruleSet };
 }
 
@@ -49,14 +50,10 @@ export type RuleSetBody = z.infer<typeof RuleSetBodySchema>;
  * problem listed (maxima that do not add up, negative deductions, overlapping bands, unknown agency
  * codes). `version`: null or absent creates; the version read replaces (VERSION_CONFLICT otherwise).
  */
-export async function putRuleSet(
-  c: { db: Kysely<DB>; actor: Actor; ip?: string | null },
-  year: number,
-  body: RuleSetBody,
-) {
+export async function putRuleSet(c: ServiceContext, year: number, body: RuleSetBody) {
+  const authorityId = authorityOf(c.actor);
+  requireAccess(c.actor, 'scoring.configure', { authorityId });
   const { db, actor } = c;
-  const authorityId = authorityOf(actor);
-  requireAccess(actor, 'scoring.configure', { authorityId });
   const { version, year: bodyYear, ...fields } = body;
   const problems: string[] = [];
   if (bodyYear !== undefined && bodyYear !== year) {
@@ -106,6 +103,7 @@ export async function putRuleSet(
         version,
         name: ruleSet.name,
         rules: ruleSet,
+        now: c.now,
       });
       if (updated === null) throw conflict(`Bộ tiêu chí năm ${year} vừa được người khác sửa: hãy tải lại.`);
       newVersion = updated;
@@ -118,7 +116,7 @@ export async function putRuleSet(
       entityId: String(year),
       ...(existing ? { before: existing.rules } : {}),
       after: ruleSet,
-      ip: c.ip ?? null,
+      ip: c.ip,
     });
     return { year, source: 'configured' as const, version: newVersion, ruleSet };
   });

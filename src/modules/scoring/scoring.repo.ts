@@ -49,7 +49,7 @@ export async function insertRuleSetRow(
 /** Replaces the rules if the row is still at `version`; the new version, or null when it was not. */
 export async function updateRuleSetRow(
   db: Kysely<DB>,
-  row: { id: number; version: number; name: string; rules: unknown },
+  row: { id: number; version: number; name: string; rules: unknown; now: Date },
 ): Promise<number | null> {
   const updated = await withRuleSets(db)
     .updateTable('score_rule_set')
@@ -57,7 +57,7 @@ export async function updateRuleSetRow(
       name: row.name,
       rules: JSON.stringify(row.rules),
       version: eb('version', '+', 1),
-      updated_at: new Date(),
+      updated_at: row.now,
     }))
     .where('id', '=', row.id)
     .where('version', '=', row.version)

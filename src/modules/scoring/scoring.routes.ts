@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { LocalDateSchema } from '../../shared/schemas/common.ts';
 import { RuleSetBodySchema, RuleSetSchema } from './rule-set.ts';
 import { listCommendations, scoreYear } from './scoring.service.ts';
@@ -81,8 +81,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return scoreYear(db, actor, request.query, now);
+      return scoreYear(serviceContext(request), request.query);
     },
   );
 
@@ -114,8 +113,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listCommendations(db, actor, request.query, now);
+      return listCommendations(serviceContext(request), request.query);
     },
   );
 
@@ -130,8 +128,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor } = ctx(request);
-      return getRuleSet(db, actor, request.params.year);
+      return getRuleSet(serviceContext(request), request.params.year);
     },
   );
 
@@ -147,8 +144,7 @@ export async function scoringRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, ip } = ctx(request);
-      return putRuleSet({ db, actor, ip }, request.params.year, request.body);
+      return putRuleSet(serviceContext(request), request.params.year, request.body);
     },
   );
 }

@@ -11,8 +11,9 @@ import {
 } from '../../domain/scoring.ts';
 import { assignmentStateAsOf, isDueBy } from '../../domain/state.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, agencyFilterFor, authorityOf } from '../access/access.ts';
+import { agencyFilterFor, authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { listAssignmentFacts } from '../status/status.repo.ts';
 import { listWrittenReminders } from '../status/status.service.ts';
 import { listScorableAgencies } from './scoring.repo.ts';
@@ -32,16 +33,13 @@ export interface YearScores {
  * Chấm điểm năm — each scored agency's max, points, rate, grade and every point lost, for a year.
  * Reminders belong to the year of their due date (one for a task due 31/12 is dated 1/1 and still
  * counts); states are read as of 31/12, or as of today while the year runs (`provisional`).
- * Agency users see only their own agency.
+ * Agency users see only their own agency. "Today" is that of `ctx.now`.
  */
-export async function scoreYear(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: { year: number },
-  now = new Date(),
-): Promise<YearScores> {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const scope = agencyFilterFor(actor, 'stats.read', authority.id);
+export async function scoreYear(ctx: ServiceContext, query: { year: number }): Promise<YearScores> {
+  const authorityId = authorityOf(ctx.actor);
+  const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
+  const { db, now } = ctx;
+  const authority = await findAuthorityById(db, authorityId);
   const { year } = query;
   const { ruleSet, source, version } = await loadRuleSet(db, authority.id, year);
   const start = `${year}-01-01`;
@@ -67,16 +65,13 @@ export async function scoreYear(
 /**
  * Biểu dương / phê bình for a period [from, to]: agencies with ≥ 1 task due in it and all done on
  * time; agencies with at least the rule set's threshold of written reminders for tasks due in it.
- * The rule set is that of the year of `to`. A period still running is read as of today.
+ * The rule set is that of the year of `to`. A period still running is read as of today (`ctx.now`).
  */
-export async function listCommendations(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: { from: LocalDate; to: LocalDate },
-  now = new Date(),
-) {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const scope = agencyFilterFor(actor, 'stats.read', authority.id);
+export async function listCommendations(ctx: ServiceContext, query: { from: LocalDate; to: LocalDate }) {
+  const authorityId = authorityOf(ctx.actor);
+  const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
+  const { db, now } = ctx;
+  const authority = await findAuthorityById(db, authorityId);
   if (query.from > query.to) {
     throw new AppError('VALIDATION_FAILED', 'Kỳ không hợp lệ: "từ ngày" phải trước "đến ngày".', {
       ...query,

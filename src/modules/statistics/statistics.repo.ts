@@ -58,7 +58,7 @@ const CONTENT_SLICE = 10_000;
 /**
  * Per facts row `f` (due_on, done_on, cancelled_on, role) what `statKeysOf` (statistics.rules.ts)
  * looks at, in SQL: the state (`stateAsOfSql`, the rule of state.ts), whether it is due by `asOf`,
- * whether it has incurred its written reminder (writtenReminderAsOf, DOMAIN.md §6) and how many days
+ * whether it has incurred its written reminder (writtenReminderAsOf, docs/domain-rules.md §6) and how many days
  * it is overdue — so that the database counts a province's figures in one pass and sends one row
  * per agency or plan. test/statistics-sql.test.ts checks both give the same figures, key by key.
  */

@@ -1,4 +1,4 @@
-import { ctx, type ZodApp } from '../../server/http.ts';
+import { serviceContext, type ZodApp } from '../../server/http.ts';
 import {
   StatFilterSchema,
   StatItemsQuerySchema,
@@ -26,8 +26,7 @@ export async function statisticsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getStatistics(db, actor, request.query, now);
+      return getStatistics(serviceContext(request), request.query);
     },
   );
 
@@ -42,8 +41,7 @@ export async function statisticsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return listStatisticItems(db, actor, request.query, now);
+      return listStatisticItems(serviceContext(request), request.query);
     },
   );
 
@@ -59,8 +57,7 @@ export async function statisticsRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const { db, actor, now } = ctx(request);
-      return getStatisticsTrend(db, actor, request.query, now);
+      return getStatisticsTrend(serviceContext(request), request.query);
     },
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '../../domain/state.ts';
 
 /**
- * Every figure of the statistics (DOMAIN.md §5, §8), each also the `state` of its drill-down list:
+ * Every figure of the statistics (docs/domain-rules.md §5, §8), each also the `state` of its drill-down list:
  * `total` (every lead assignment counted), the six states, `due` (đến hạn by asOf), `due_on_time`
  * (done on time among those due: the on-time rate's numerator), `reminders` (written reminders
  * incurred by asOf) and the overdue ageing buckets. A figure and its list come from `statKeysOf`.

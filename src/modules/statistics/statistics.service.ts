@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { writtenReminderAsOf } from '../../domain/reminders.ts';
 import { type AssignmentState, assignmentStateAsOf, daysOverdue } from '../../domain/state.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import {
   type AssignmentFactsFilter,
   type AssignmentFactsRow,
@@ -67,8 +66,11 @@ export interface StatisticsGroup {
  * optionally for a reporting period. Built on the status's facts query and rules; every figure
  * equals the `total` of `listStatisticItems` with the same filters and `state` = its key.
  */
-export async function getStatistics(db: Kysely<DB>, actor: Actor, query: StatisticsQuery, now = new Date()) {
-  const { authorityId, asOf, period, filter, plans } = await resolveScope(db, actor, query, undefined, now);
+export async function getStatistics(ctx: ServiceContext, query: StatisticsQuery) {
+  const authorityId = authorityOf(ctx.actor);
+  const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
+  const { db } = ctx;
+  const { asOf, period, filter, plans } = await resolveScope(ctx, authorityId, scope, query, undefined);
   const groupBy = query.groupBy ?? 'agency';
   // counted by the database in one pass (issue #9: the province overview), by the rules of statKeysOf
   const counted = await countStatistics(db, authorityId, filter, asOf, period, groupBy);
@@ -100,12 +102,13 @@ export async function getStatistics(db: Kysely<DB>, actor: Actor, query: Statist
  * answer for the same filter — the same rows through the same rules, read once instead of once each.
  */
 export async function getStatisticsDigest<S extends StatKey>(
-  db: Kysely<DB>,
-  actor: Actor,
+  ctx: ServiceContext,
   query: StatisticsFilter & { itemStates: readonly S[] },
-  now = new Date(),
 ) {
-  const { asOf, period, rows, plans, authorityId } = await loadFacts(db, actor, query, undefined, now);
+  const authorityId = authorityOf(ctx.actor);
+  const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
+  const { db } = ctx;
+  const { asOf, period, rows, plans } = await loadFacts(ctx, authorityId, scope, query, undefined);
   const facts = rows.map(toFacts);
   const wanted = new Set<StatKey>(query.itemStates);
   const matching = new Map<StatKey, number[]>(query.itemStates.map((state) => [state, []]));
@@ -163,13 +166,11 @@ function groupFigures(
 }
 
 /** Danh sách chi tiết — the assignments behind one figure of the statistics, a page at a time. */
-export async function listStatisticItems(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: StatisticItemsQuery,
-  now = new Date(),
-) {
-  const { asOf, period, rows, plans, authorityId } = await loadFacts(db, actor, query, query.agencyId, now);
+export async function listStatisticItems(ctx: ServiceContext, query: StatisticItemsQuery) {
+  const authorityId = authorityOf(ctx.actor);
+  const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
+  const { db } = ctx;
+  const { asOf, period, rows, plans } = await loadFacts(ctx, authorityId, scope, query, query.agencyId);
   const state = query.state ?? 'total';
   const matching = rows.filter((row) => statKeysOf(toFacts(row), asOf).includes(state));
   const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
@@ -193,13 +194,10 @@ export async function listStatisticItems(
 }
 
 /** Xu hướng theo tháng — due per month against done per month, same filters as the statistics. */
-export async function getStatisticsTrend(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: StatisticsFilter,
-  now = new Date(),
-) {
-  const { asOf, period, rows } = await loadFacts(db, actor, query, undefined, now);
+export async function getStatisticsTrend(ctx: ServiceContext, query: StatisticsFilter) {
+  const authorityId = authorityOf(ctx.actor);
+  const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
+  const { asOf, period, rows } = await loadFacts(ctx, authorityId, scope, query, undefined);
   return {
     asOf,
     from: period.from ?? null,
@@ -211,28 +209,31 @@ export async function getStatisticsTrend(
 
 /** The one place every route read their rows: scope, as-of, plan, agency and period filters. */
 async function loadFacts(
-  db: Kysely<DB>,
-  actor: Actor,
+  ctx: ServiceContext,
+  authorityId: number,
+  agencies: readonly number[] | null,
   query: StatisticsFilter,
   agencyId: number | undefined,
-  now: Date,
 ) {
-  const scope = await resolveScope(db, actor, query, agencyId, now);
-  const rows = await listAssignmentFacts(db, scope.authorityId, scope.filter);
+  const scope = await resolveScope(ctx, authorityId, agencies, query, agencyId);
+  const rows = await listAssignmentFacts(ctx.db, scope.authorityId, scope.filter);
   return { ...scope, rows: rows.filter((row) => inPeriod(row.due_on, scope.period)) };
 }
 
-/** Who may see what, as of which date, for which plan, agency and period: checked once for every route. */
+/**
+ * As of which date, for which plan, agency and period, within the agencies the caller may see
+ * (`scope`, from its access check; null: every agency): one place for every route.
+ */
 async function resolveScope(
-  db: Kysely<DB>,
-  actor: Actor,
+  ctx: ServiceContext,
+  authorityId: number,
+  scope: readonly number[] | null,
   query: StatisticsFilter,
   agencyId: number | undefined,
-  now: Date,
 ) {
-  const authority = await findAuthorityById(db, authorityOf(actor));
-  const scope = agencyFilterFor(actor, 'stats.read', authority.id);
-  const asOf = parseAsOf(query.asOf, authority.time_zone, now);
+  const { db, actor } = ctx;
+  const authority = await findAuthorityById(db, authorityId);
+  const asOf = parseAsOf(query.asOf, authority.time_zone, ctx.now);
   const period: Period = { from: query.from, to: query.to };
   if (period.from !== undefined && period.to !== undefined && period.from > period.to) {
     throw new AppError('VALIDATION_FAILED', 'Kỳ báo cáo không hợp lệ: "từ ngày" phải trước "đến ngày".', {

@@ -1,5 +1,5 @@
 /**
- * The reporting periods the Office reports on (DOMAIN.md §8): this month, the month before (the
+ * The reporting periods the Office reports on (docs/domain-rules.md §8): this month, the month before (the
  * report for the monthly meeting), a quarter, a half-year, the year, or any from/to. Calendar dates
  * as 'YYYY-MM-DD' strings, no time zone involved.
  */

@@ -7,6 +7,9 @@ import {
 } from '../../../src/domain/state.ts';
 import type { Lang } from './i18n.tsx';
 
+/** Calendar arithmetic on 'YYYY-MM-DD' strings, the server's own (src/domain/dates.ts). */
+export { addDays, daysBetween } from '../../../src/domain/dates.ts';
+
 /** The §5 states and ageing buckets, shared with the server (src/domain/state.ts), with English labels and colours. */
 export { AGEING_BUCKETS, ASSIGNMENT_STATES, type AssignmentState };
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
@@ -20,7 +23,7 @@ const STATE_LABELS_EN: Record<AssignmentState, string> = {
   cancelled: 'Cancelled',
 };
 
-/** The four states of DOMAIN.md §5 in the order reports list them. */
+/** The four states of docs/domain-rules.md §5 in the order reports list them. */
 export const FOUR_STATES = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue'] as const;
 
 export const STATE_COLORS: Record<AssignmentState, string> = {

@@ -2,6 +2,8 @@
  * Dates, numbers and text as Vietnamese clerks read them: dd/mm/yyyy, the Asia/Ho_Chi_Minh calendar,
  * comma decimals, and accent-insensitive search (`so noi vu` finds `Sở Nội vụ`).
  */
+import { foldVietnamese } from '../../../src/domain/vietnamese-text.ts';
+
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' (no Date object: a calendar date has no time zone). */
@@ -56,22 +58,10 @@ export function formatNumber(value: number | null | undefined, lang: 'vi' | 'en'
   return value.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 });
 }
 
-/** Lower case without diacritics (đ → d): the key of accent-insensitive search. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Does `text` contain every word of `query`, accents and case ignored? */
 export function matchesSearch(text: string, query: string): boolean {
-  const haystack = fold(text);
-  return fold(query)
+  const haystack = foldVietnamese(text);
+  return foldVietnamese(query)
     .split(' ')
     .every((word) => haystack.includes(word));
 }

@@ -7,6 +7,7 @@
  * paragraphs become lines, cell by cell. Deleted (tracked) and hidden text is ignored.
  */
 import JSZip from 'jszip';
+import { foldVietnamese } from '../../../domain/vietnamese-text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parse-limits.ts';
 import { CELL_LINE_BREAK } from '../plan-text-format.ts';
@@ -305,16 +306,11 @@ function count(el: XmlElement | undefined, fallback: number): number {
 
 /** 'STT | Nội dung công việc | Cơ quan chủ trì …': the row that makes a table a task table. */
 function isHeaderRow(cells: Cell[]): boolean {
-  const texts = cells.map((c) => fold(c.text));
+  const texts = cells.map((c) => foldVietnamese(c.text));
   return (
     texts.some((t) => /^(?:s\.?\s?t\.?\s?t|t\.?\s?t|so\s*(?:tt|thu\s+tu))\.?$/u.test(t)) &&
     texts.some((t) => /noi dung|nhiem vu|cong viec/u.test(t))
   );
-}
-
-/** Lower case, without diacritics, 'đ' → 'd', whitespace collapsed: for matching column titles. */
-function fold(text: string): string {
-  return collapse(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase());
 }
 
 function collapse(text: string): string {

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors.ts';
-import { parsePlanText } from '../plan-text.ts';
 import {
   FIXTURE_SECTIONS,
   FIXTURE_TASKS,
@@ -9,7 +7,9 @@ import {
   PLAN_ISSUED_ON,
   PLAN_NUMBER,
   PLAN_TITLE,
-} from './make-pdf-fixtures.ts';
+} from '../../../../scripts/make-pdf-fixtures.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { parsePlanText } from '../plan-text.ts';
 import { pdfToPlanText } from './pdf-reader.ts';
 import {
   CLOSING_HEADING,

@@ -4,6 +4,7 @@
  * lines; the rows above it (PHỤ LỤC, Kế hoạch số …) become paragraphs.
  */
 import ExcelJS from 'exceljs';
+import { CSV_SEPARATORS, guessCsvSeparator, readCsv } from '../../../domain/csv.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, tooManyCells, tooManyRows } from '../parse-limits.ts';
 import { isTableHeader } from '../plan-text-columns.ts';
@@ -52,7 +53,7 @@ export function csvToPlanText(text: string, limits: ParseLimits = DEFAULT_PARSE_
   const body = String(text ?? '').replace(/^\uFEFF/u, '');
   let best: { grid: Grid; score: number } | null = null;
   let refused: unknown = null;
-  for (const separator of [',', ';', '\t']) {
+  for (const separator of CSV_SEPARATORS) {
     let rows: Grid;
     try {
       rows = parseCsv(body, separator, limits);
@@ -68,10 +69,7 @@ export function csvToPlanText(text: string, limits: ParseLimits = DEFAULT_PARSE_
   }
   if (!best) throw refused;
   if (best.score === 0) {
-    const first = body.split(/\r\n|\r|\n/u).find((line) => line.trim() !== '') ?? '';
-    const separator = [',', ';', '\t'].reduce((a, b) =>
-      first.split(b).length > first.split(a).length ? b : a,
-    );
+    const separator = guessCsvSeparator(body);
     best = { grid: tidy(parseCsv(body, separator, limits).map((row) => row.map(cellText))), score: 0 };
   }
   return gridToPlanText(best.grid);
@@ -165,48 +163,19 @@ function gridToPlanText(grid: Grid): string {
 }
 
 /**
- * RFC 4180: '"' opens a quoted field at the start of a field; '""' inside is a quote; CRLF, LF or CR
- * end a record. Stops at the first record past `limits.maxRows` or the first grid (records × widest
- * record, as `tidy` pads it) past `limits.maxCells`.
+ * The CSV records (domain/csv.ts). Stops at the first record past `limits.maxRows` or the first grid
+ * (records × widest record, as `tidy` pads it) past `limits.maxCells`.
  */
 function parseCsv(text: string, separator: string, limits: ParseLimits): Grid {
-  const rows: Grid = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
   let width = 0;
-  const endRecord = () => {
-    rows.push(row);
-    width = Math.max(width, row.length);
-    if (rows.length > limits.maxRows) throw tooManyRows(limits, rows.length, true);
-    if (rows.length * width > limits.maxCells) throw tooManyCells(limits, rows.length * width, true);
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (quoted) {
-      if (ch !== '"') cell += ch;
-      else if (text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === separator) {
-      row.push(cell);
-      cell = '';
-      if (row.length > limits.maxCells) throw tooManyCells(limits, row.length, true);
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      endRecord();
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    endRecord();
-  }
-  return rows;
+  return readCsv(text, separator, {
+    onCell: (cellsInRecord, endsRecord) => {
+      if (!endsRecord && cellsInRecord > limits.maxCells) throw tooManyCells(limits, cellsInRecord, true);
+    },
+    onRecord: (record, records) => {
+      width = Math.max(width, record.length);
+      if (records > limits.maxRows) throw tooManyRows(limits, records, true);
+      if (records * width > limits.maxCells) throw tooManyCells(limits, records * width, true);
+    },
+  });
 }

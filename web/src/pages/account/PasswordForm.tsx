@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input } from 'antd';
 import { api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { TOKENS_KEY } from './types.ts';
 
 interface PasswordFields {
@@ -15,16 +15,16 @@ interface PasswordFields {
 export function PasswordForm() {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<PasswordFields>();
-  const change = useMutation({
+  const change = useApiMutation({
     mutationFn: (v: PasswordFields) =>
       api.post('/auth/password', {
         currentPassword: v.currentPassword,
         newPassword: v.newPassword,
         revokeTokens: Boolean(v.revokeTokens),
       }),
-    onSuccess: async (_, v) => {
+    invalidate: [TOKENS_KEY],
+    onSuccess: (_, v) => {
       message.success(
         v.revokeTokens
           ? t(
@@ -37,9 +37,7 @@ export function PasswordForm() {
             ),
       );
       form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <Form<PasswordFields>

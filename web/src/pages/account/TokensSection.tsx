@@ -1,44 +1,28 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { type ApiToken, type CreatedToken, TOKENS_KEY } from './types.ts';
 
 /** My API tokens: when each was made and last used, when it expires, its state; create and revoke. */
 export function TokensSection() {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<(CreatedToken & { name: string }) | null>(null);
   const tokens = useQuery({
     queryKey: TOKENS_KEY,
     queryFn: () => api.get<Page<ApiToken>>('/auth/tokens', { pageSize: 200 }),
   });
-  const revoke = useMutation({
+  const revoke = useApiMutation({
     mutationFn: (id: number) => api.delete<ApiToken>(`/auth/tokens/${id}`),
-    onSuccess: async (token) => {
-      message.success(t(`Đã thu hồi mã "${token.name}".`, `Token "${token.name}" revoked.`));
-      await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
-    },
-    onError: (error) => message.error(error.message),
+    success: (token) => t(`Đã thu hồi mã "${token.name}".`, `Token "${token.name}" revoked.`),
+    invalidate: [TOKENS_KEY],
   });
 
   const state = (token: ApiToken) =>
@@ -184,52 +168,47 @@ function CreateTokenModal({
   onCreated: (token: CreatedToken & { name: string }) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ name: string; days?: number | null }>();
-  const create = useMutation({
+  const create = useApiMutation({
     mutationFn: (v: { name: string; days?: number | null }) =>
       api.post<CreatedToken>('/auth/tokens', { name: v.name.trim(), ...(v.days ? { days: v.days } : {}) }),
-    onSuccess: async (token, v) => {
-      await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
+    invalidate: [TOKENS_KEY],
+    onSuccess: (token, v) => {
       onCreated({ ...token, name: v.name.trim() });
     },
-    onError: (error) => message.error(error.message),
   });
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t('Tạo mã truy cập', 'Create an API token')}
       okText={t('Tạo mã', 'Create')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: create.isPending }}
+      pending={create.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      onFinish={(v) => create.mutate(v)}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
-        <Form.Item
-          name="name"
-          label={t('Tên gợi nhớ', 'Name')}
-          extra={t(
-            'Phần mềm hoặc việc dùng mã, ví dụ "Hệ thống một cửa".',
-            'What uses it, e.g. "One-stop system".',
-          )}
-          rules={[{ required: true, whitespace: true, message: t('Nhập tên mã.', 'Enter a name.') }]}
-        >
-          <Input maxLength={100} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="days"
-          label={t('Thời hạn (ngày)', 'Lifetime (days)')}
-          extra={t(
-            'Từ 1 đến 365; để trống: theo cấu hình (mặc định 90 ngày).',
-            '1 to 365; empty: the configured default (90 days).',
-          )}
-        >
-          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('Tên gợi nhớ', 'Name')}
+        extra={t(
+          'Phần mềm hoặc việc dùng mã, ví dụ "Hệ thống một cửa".',
+          'What uses it, e.g. "One-stop system".',
+        )}
+        rules={[{ required: true, whitespace: true, message: t('Nhập tên mã.', 'Enter a name.') }]}
+      >
+        <Input maxLength={100} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="days"
+        label={t('Thời hạn (ngày)', 'Lifetime (days)')}
+        extra={t(
+          'Từ 1 đến 365; để trống: theo cấu hình (mặc định 90 ngày).',
+          '1 to 365; empty: the configured default (90 days).',
+        )}
+      >
+        <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

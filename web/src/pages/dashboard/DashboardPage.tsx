@@ -16,7 +16,7 @@ import { drillLink, filterQuery, type StatFilter, StatFilterBar, useStatFilter }
 const AgencyChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.AgencyChart })));
 const TrendChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.TrendChart })));
 
-/** The figures shown as big numbers, in the order of DOMAIN.md §5, then the ones around them. */
+/** The figures shown as big numbers, in the order of docs/domain-rules.md §5, then the ones around them. */
 const TILES: StatKey[] = ['total', 'done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'ongoing'];
 const TILE_COLOR: Partial<Record<StatKey, string>> = { total: '#434343', ...STATE_COLORS };
 

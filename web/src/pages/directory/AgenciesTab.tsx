@@ -1,31 +1,19 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Flex, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { CsvButton } from '../../components/CsvButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { ReferenceImportButton } from './ReferenceImportButton.tsx';
+import { SearchBar } from './SearchBar.tsx';
 import { type Agency, type AgencyKind, KIND_LABELS, useAgencies } from './types.ts';
 
 /** Cơ quan: the list with accent-insensitive search over names, codes and aliases; add and edit for the Office. */
@@ -107,18 +95,15 @@ export function AgenciesTab() {
 
   return (
     <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder={t(
-            'Tìm tên, mã, tên khác (không cần dấu)',
-            'Search name, code, alias (accents optional)',
-          )}
-          aria-label={t('Tìm cơ quan', 'Search agencies')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          style={{ flex: '1 1 240px', maxWidth: 420 }}
-        />
+      <SearchBar
+        value={search}
+        onChange={setSearch}
+        placeholder={t(
+          'Tìm tên, mã, tên khác (không cần dấu)',
+          'Search name, code, alias (accents optional)',
+        )}
+        label={t('Tìm cơ quan', 'Search agencies')}
+      >
         <Select<AgencyKind | 'all'>
           value={kind}
           onChange={setKind}
@@ -136,7 +121,7 @@ export function AgenciesTab() {
         )}
         {can('directory.write') && <ReferenceImportButton />}
         <CsvButton path="/directory/agencies" />
-      </Flex>
+      </SearchBar>
       <QueryState query={agencies}>
         {() =>
           narrow ? (
@@ -216,11 +201,9 @@ function AgencyModal({
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<AgencyForm>();
   const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (values: AgencyForm) => {
       const common = {
         name: values.name.trim(),
@@ -237,105 +220,96 @@ function AgencyModal({
             parentId: values.parentId ?? null,
           });
     },
-    onSuccess: async () => {
-      message.success(
-        agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+    success: agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
+    invalidate: [['directory']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
-    <Modal
+    <FormModal<AgencyForm>
+      form={form}
       open
       title={agency ? t(`Sửa: ${agency.name}`, `Edit: ${agency.name}`) : t('Thêm cơ quan', 'Add an agency')}
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: save.isPending }}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      initialValues={{
+        name: agency?.name ?? '',
+        aliases: agency?.aliases ?? [],
+        kind: agency?.kind ?? 'province',
+        parentId: agency?.parentId ?? null,
+        validFrom: agency?.validFrom ? dayjs(agency.validFrom) : null,
+        validTo: agency?.validTo ? dayjs(agency.validTo) : null,
+      }}
+      onFinish={(values) => save.mutate(values)}
     >
-      <Form<AgencyForm>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          name: agency?.name ?? '',
-          aliases: agency?.aliases ?? [],
-          kind: agency?.kind ?? 'province',
-          parentId: agency?.parentId ?? null,
-          validFrom: agency?.validFrom ? dayjs(agency.validFrom) : null,
-          validTo: agency?.validTo ? dayjs(agency.validTo) : null,
-        }}
-        onFinish={(values) => save.mutate(values)}
+      {!agency && (
+        <Form.Item
+          name="code"
+          label={t('Mã cơ quan', 'Code')}
+          rules={[
+            {
+              required: true,
+              pattern: /^[A-Za-z0-9_.-]{1,32}$/,
+              message: t(
+                '1–32 ký tự A-Z, 0-9, dấu chấm, gạch ngang, gạch dưới.',
+                '1–32 characters A-Z, 0-9, dot, dash, underscore.',
+              ),
+            },
+          ]}
+        >
+          <Input maxLength={32} style={{ textTransform: 'uppercase' }} />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="name"
+        label={t('Tên cơ quan', 'Name')}
+        rules={[{ required: true, whitespace: true, message: t('Nhập tên cơ quan.', 'Enter the name.') }]}
       >
-        {!agency && (
-          <Form.Item
-            name="code"
-            label={t('Mã cơ quan', 'Code')}
-            rules={[
-              {
-                required: true,
-                pattern: /^[A-Za-z0-9_.-]{1,32}$/,
-                message: t(
-                  '1–32 ký tự A-Z, 0-9, dấu chấm, gạch ngang, gạch dưới.',
-                  '1–32 characters A-Z, 0-9, dot, dash, underscore.',
-                ),
-              },
-            ]}
-          >
-            <Input maxLength={32} style={{ textTransform: 'uppercase' }} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="name"
-          label={t('Tên cơ quan', 'Name')}
-          rules={[{ required: true, whitespace: true, message: t('Nhập tên cơ quan.', 'Enter the name.') }]}
-        >
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item
-          name="aliases"
-          label={t('Tên khác (dùng khi nhập kế hoạch)', 'Aliases (used by the import)')}
-          extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
-        >
-          <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
-        </Form.Item>
-        {!agency && (
-          <Flex gap={8} wrap>
-            <Form.Item
-              name="kind"
-              label={t('Cấp', 'Level')}
-              style={{ flex: '1 1 160px' }}
-              rules={[{ required: true }]}
-            >
-              <Select
-                options={(Object.keys(KIND_LABELS) as AgencyKind[]).map((k) => ({
-                  value: k,
-                  label: lang === 'en' ? KIND_LABELS[k].en : KIND_LABELS[k].vi,
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="parentId" label={t('Trực thuộc', 'Parent')} style={{ flex: '1 1 200px' }}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-              />
-            </Form.Item>
-          </Flex>
-        )}
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item
+        name="aliases"
+        label={t('Tên khác (dùng khi nhập kế hoạch)', 'Aliases (used by the import)')}
+        extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
+      >
+        <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
+      </Form.Item>
+      {!agency && (
         <Flex gap={8} wrap>
-          <Form.Item name="validFrom" label={t('Hiệu lực từ ngày', 'Valid from')}>
-            <DatePicker format="DD/MM/YYYY" />
+          <Form.Item
+            name="kind"
+            label={t('Cấp', 'Level')}
+            style={{ flex: '1 1 160px' }}
+            rules={[{ required: true }]}
+          >
+            <Select
+              options={(Object.keys(KIND_LABELS) as AgencyKind[]).map((k) => ({
+                value: k,
+                label: lang === 'en' ? KIND_LABELS[k].en : KIND_LABELS[k].vi,
+              }))}
+            />
           </Form.Item>
-          <Form.Item name="validTo" label={t('Đến ngày', 'Valid to')}>
-            <DatePicker format="DD/MM/YYYY" />
+          <Form.Item name="parentId" label={t('Trực thuộc', 'Parent')} style={{ flex: '1 1 200px' }}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+            />
           </Form.Item>
         </Flex>
-      </Form>
-    </Modal>
+      )}
+      <Flex gap={8} wrap>
+        <Form.Item name="validFrom" label={t('Hiệu lực từ ngày', 'Valid from')}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="validTo" label={t('Đến ngày', 'Valid to')}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+      </Flex>
+    </FormModal>
   );
 }

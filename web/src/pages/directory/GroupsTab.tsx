@@ -1,13 +1,16 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
+import { SearchBar } from './SearchBar.tsx';
 import { fetchAll, type Group, useAgencies } from './types.ts';
 
 /** Nhóm cơ quan ("Các sở, ban, ngành tỉnh"…): the names a plan uses for many agencies, and who is in each. */
@@ -31,21 +34,18 @@ export function GroupsTab() {
   );
   return (
     <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t('Tìm nhóm hoặc cơ quan thành viên', 'Search groups or members')}
-          aria-label={t('Tìm nhóm', 'Search groups')}
-          style={{ flex: '1 1 240px', maxWidth: 420 }}
-        />
+      <SearchBar
+        value={search}
+        onChange={setSearch}
+        placeholder={t('Tìm nhóm hoặc cơ quan thành viên', 'Search groups or members')}
+        label={t('Tìm nhóm', 'Search groups')}
+      >
         {can('directory.write') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             {t('Thêm nhóm', 'Add a group')}
           </Button>
         )}
-      </Flex>
+      </SearchBar>
       <QueryState
         query={groups}
         isEmpty={(d) => d.length === 0}
@@ -108,11 +108,9 @@ interface GroupForm {
 /** A new group (name, aliases, members) or the members of an existing one (PUT, with its version). */
 function GroupModal({ group, onClose }: { group: Group | null; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const agencies = useAgencies();
   const [form] = Form.useForm<GroupForm>();
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (values: GroupForm) =>
       group
         ? api.put(`/directory/groups/${group.id}/members`, {
@@ -126,77 +124,70 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
             note: values.note?.trim() || undefined,
             agencyIds: values.agencyIds,
           }),
-    onSuccess: async () => {
-      message.success(t('Đã lưu nhóm.', 'Group saved.'));
-      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+    success: t('Đã lưu nhóm.', 'Group saved.'),
+    invalidate: [['directory']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
-    <Modal
+    <FormModal<GroupForm>
+      form={form}
       open
-      width={640}
       title={
         group
           ? t(`Thành viên: ${group.name}`, `Members: ${group.name}`)
           : t('Thêm nhóm cơ quan', 'Add a group')
       }
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: save.isPending }}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      width={640}
+      preserve
+      initialValues={{
+        name: '',
+        aliases: [],
+        isOpen: false,
+        agencyIds: group?.members.map((m) => m.id) ?? [],
+      }}
+      onFinish={(values) => save.mutate(values)}
     >
-      <Form<GroupForm>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          name: '',
-          aliases: [],
-          isOpen: false,
-          agencyIds: group?.members.map((m) => m.id) ?? [],
-        }}
-        onFinish={(values) => save.mutate(values)}
-      >
-        {!group && (
-          <>
-            <Form.Item
-              name="name"
-              label={t('Tên nhóm', 'Name')}
-              rules={[{ required: true, whitespace: true, message: t('Nhập tên nhóm.', 'Enter the name.') }]}
-            >
-              <Input maxLength={300} />
-            </Form.Item>
-            <Form.Item
-              name="aliases"
-              label={t('Tên khác', 'Aliases')}
-              extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
-            >
-              <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
-            </Form.Item>
-            <Form.Item name="isOpen" valuePropName="checked">
-              <Checkbox>
-                {t('Nhóm mở (danh sách có thể chưa đầy đủ)', 'Open group (the list may be incomplete)')}
-              </Checkbox>
-            </Form.Item>
-            <Form.Item name="note" label={t('Ghi chú', 'Note')}>
-              <Input maxLength={2000} />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item name="agencyIds" label={t('Cơ quan thành viên', 'Member agencies')}>
-          <Select
-            mode="multiple"
-            loading={agencies.isPending}
-            aria-label={t('Cơ quan thành viên', 'Member agencies')}
-            options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
-            maxTagCount="responsive"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {!group && (
+        <>
+          <Form.Item
+            name="name"
+            label={t('Tên nhóm', 'Name')}
+            rules={[{ required: true, whitespace: true, message: t('Nhập tên nhóm.', 'Enter the name.') }]}
+          >
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item
+            name="aliases"
+            label={t('Tên khác', 'Aliases')}
+            extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
+          >
+            <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
+          </Form.Item>
+          <Form.Item name="isOpen" valuePropName="checked">
+            <Checkbox>
+              {t('Nhóm mở (danh sách có thể chưa đầy đủ)', 'Open group (the list may be incomplete)')}
+            </Checkbox>
+          </Form.Item>
+          <Form.Item name="note" label={t('Ghi chú', 'Note')}>
+            <Input maxLength={2000} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="agencyIds" label={t('Cơ quan thành viên', 'Member agencies')}>
+        <Select
+          mode="multiple"
+          loading={agencies.isPending}
+          aria-label={t('Cơ quan thành viên', 'Member agencies')}
+          options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          maxTagCount="responsive"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 
 type ReferenceId = 'provincial-departments' | 'government' | 'provinces';
 
@@ -22,7 +22,6 @@ interface ReferenceImport {
 export function ReferenceImportButton() {
   const { t } = useLang();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reference, setReference] = useState<ReferenceId>('provincial-departments');
   const choices: { value: ReferenceId; label: string; description: string }[] = [
@@ -48,19 +47,18 @@ export function ReferenceImportButton() {
       description: t('63 tỉnh, thành phố trước 1/7/2025 và 34 sau đó.', '63 before 1/7/2025, 34 after.'),
     },
   ];
-  const add = useMutation({
+  const add = useApiMutation({
     mutationFn: () => api.post<ReferenceImport>('/directory/reference-imports', { reference }),
-    onSuccess: async (result) => {
+    invalidate: [['directory']],
+    onSuccess: (result) => {
       message.success(
         t(
           `Đã thêm ${result.added.length} cơ quan, ${result.groupsAdded.length} nhóm; bỏ qua ${result.skipped.length} cơ quan đã có.`,
           `Added ${result.added.length} agencies and ${result.groupsAdded.length} groups; skipped ${result.skipped.length} already there.`,
         ),
       );
-      await queryClient.invalidateQueries({ queryKey: ['directory'] });
       setOpen(false);
     },
-    onError: (error) => message.error(error.message),
   });
   return (
     <>

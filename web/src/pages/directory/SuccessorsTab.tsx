@@ -1,5 +1,5 @@
 import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -17,12 +17,15 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { refreshWork } from '../inbox/refresh.ts';
 import { type AgencyRef, fetchAll, type Successor, useAgencies } from './types.ts';
 
 interface AssignmentRef {
@@ -143,19 +146,31 @@ function AgencySelect(props: { value?: number; onChange?: (v: number) => void; i
   );
 }
 
+/** A required choice of a current agency (the old one, the successor). */
+function AgencyField({ name, label }: { name: string; label: string }) {
+  const t = useT();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
+    >
+      <AgencySelect label={label} />
+    </Form.Item>
+  );
+}
+
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 function SuccessorModal({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{
     fromAgencyId: number;
     toAgencyId: number;
     functions?: string;
     effectiveOn: Dayjs;
   }>();
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs }) =>
       api.post('/directory/successors', {
         fromAgencyId: v.fromAgencyId,
@@ -163,54 +178,39 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
         functions: v.functions?.trim() || undefined,
         effectiveOn: day(v.effectiveOn),
       }),
-    onSuccess: async () => {
-      message.success(t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'));
-      await queryClient.invalidateQueries({ queryKey: ['directory'] });
+    success: t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'),
+    invalidate: [['directory']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t('Ghi nhận cơ quan kế thừa', 'Record a successor')}
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: save.isPending }}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      onFinish={(v) => save.mutate(v)}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="fromAgencyId"
-          label={t('Cơ quan cũ', 'From')}
-          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-        >
-          <AgencySelect label={t('Cơ quan cũ', 'From')} />
-        </Form.Item>
-        <Form.Item
-          name="toAgencyId"
-          label={t('Cơ quan kế thừa', 'Successor')}
-          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-        >
-          <AgencySelect label={t('Cơ quan kế thừa', 'Successor')} />
-        </Form.Item>
-        <Form.Item
-          name="functions"
-          label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
-        >
-          <Input maxLength={1000} />
-        </Form.Item>
-        <Form.Item
-          name="effectiveOn"
-          label={t('Từ ngày', 'Effective on')}
-          rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
-        >
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <AgencyField name="fromAgencyId" label={t('Cơ quan cũ', 'From')} />
+      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
+      <Form.Item
+        name="functions"
+        label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
+      >
+        <Input maxLength={1000} />
+      </Form.Item>
+      <Form.Item
+        name="effectiveOn"
+        label={t('Từ ngày', 'Effective on')}
+        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
+      >
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -223,89 +223,70 @@ function ReorganiseModal({
   onDone: (r: ReorganisationResult) => void;
 }) {
   const t = useT();
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const agencies = useAgencies();
   type Values = { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs };
   const [form] = Form.useForm<Values>();
-  const run = useMutation({
+  const run = useApiMutation({
     mutationFn: (v: Values) =>
       api.post<ReorganisationResult>('/reorganisations', {
         fromAgencyId: v.fromAgencyId,
         effectiveOn: day(v.effectiveOn),
         moves: [{ toAgencyId: v.toAgencyId, functions: v.functions?.trim() || undefined }],
       }),
-    onSuccess: async (result) => {
-      message.success(t('Đã sắp xếp tổ chức.', 'Reorganisation done.'));
-      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-      onDone(result);
-    },
-    onError: (error) => message.error(error.message),
+    success: t('Đã sắp xếp tổ chức.', 'Reorganisation done.'),
+    onSuccess: onDone,
+    invalidate: refreshWork,
   });
   const name = (id: number) => agencies.data?.find((a) => a.id === id)?.name ?? '';
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t('Sắp xếp tổ chức bộ máy', 'Reorganise an agency')}
       okText={t('Thực hiện', 'Run')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ danger: true, loading: run.isPending }}
+      okButtonProps={{ danger: true }}
+      pending={run.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      intro={
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(
+            'Các nhiệm vụ chưa hoàn thành, đến hạn từ ngày hiệu lực trở đi, chuyển sang cơ quan kế thừa; nhiệm vụ đã quá hạn ở lại cơ quan cũ. Cơ quan cũ chấm dứt từ ngày này.',
+            'Open assignments due on or after the date move to the successor; overdue ones stay. The old agency ends on that date.',
+          )}
+        />
+      }
+      onFinish={(v) =>
+        modal.confirm({
+          title: t('Xác nhận sắp xếp tổ chức?', 'Confirm the reorganisation?'),
+          content: t(
+            `${name(v.fromAgencyId)} → ${name(v.toAgencyId)}, từ ngày ${v.effectiveOn.format('DD/MM/YYYY')}. Không thể hoàn tác.`,
+            `${name(v.fromAgencyId)} → ${name(v.toAgencyId)}, from ${v.effectiveOn.format('DD/MM/YYYY')}. This cannot be undone.`,
+          ),
+          okText: t('Thực hiện', 'Run'),
+          okButtonProps: { danger: true },
+          cancelText: t('Hủy', 'Cancel'),
+          onOk: () => run.mutateAsync(v).catch(() => undefined),
+        })
+      }
     >
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={t(
-          'Các nhiệm vụ chưa hoàn thành, đến hạn từ ngày hiệu lực trở đi, chuyển sang cơ quan kế thừa; nhiệm vụ đã quá hạn ở lại cơ quan cũ. Cơ quan cũ chấm dứt từ ngày này.',
-          'Open assignments due on or after the date move to the successor; overdue ones stay. The old agency ends on that date.',
-        )}
-      />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          modal.confirm({
-            title: t('Xác nhận sắp xếp tổ chức?', 'Confirm the reorganisation?'),
-            content: t(
-              `${name(v.fromAgencyId)} → ${name(v.toAgencyId)}, từ ngày ${v.effectiveOn.format('DD/MM/YYYY')}. Không thể hoàn tác.`,
-              `${name(v.fromAgencyId)} → ${name(v.toAgencyId)}, from ${v.effectiveOn.format('DD/MM/YYYY')}. This cannot be undone.`,
-            ),
-            okText: t('Thực hiện', 'Run'),
-            okButtonProps: { danger: true },
-            cancelText: t('Hủy', 'Cancel'),
-            onOk: () => run.mutateAsync(v).catch(() => undefined),
-          })
-        }
+      <AgencyField name="fromAgencyId" label={t('Cơ quan được sắp xếp', 'Agency reorganised')} />
+      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
+      <Form.Item name="functions" label={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}>
+        <Input maxLength={1000} />
+      </Form.Item>
+      <Form.Item
+        name="effectiveOn"
+        label={t('Ngày hiệu lực', 'Effective on')}
+        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
       >
-        <Form.Item
-          name="fromAgencyId"
-          label={t('Cơ quan được sắp xếp', 'Agency reorganised')}
-          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-        >
-          <AgencySelect label={t('Cơ quan được sắp xếp', 'Agency reorganised')} />
-        </Form.Item>
-        <Form.Item
-          name="toAgencyId"
-          label={t('Cơ quan kế thừa', 'Successor')}
-          rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-        >
-          <AgencySelect label={t('Cơ quan kế thừa', 'Successor')} />
-        </Form.Item>
-        <Form.Item name="functions" label={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}>
-          <Input maxLength={1000} />
-        </Form.Item>
-        <Form.Item
-          name="effectiveOn"
-          label={t('Ngày hiệu lực', 'Effective on')}
-          rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
-        >
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,28 +1,17 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { CsvButton } from '../../components/CsvButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
 import { formatDateTime, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { SearchBar } from './SearchBar.tsx';
 import { fetchAll, type User, useAgencies } from './types.ts';
 
 const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
@@ -71,20 +60,17 @@ export function UsersTab() {
   );
   return (
     <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t('Tìm tên đăng nhập, họ tên, cơ quan', 'Search username, name, agency')}
-          aria-label={t('Tìm tài khoản', 'Search accounts')}
-          style={{ flex: '1 1 240px', maxWidth: 420 }}
-        />
+      <SearchBar
+        value={search}
+        onChange={setSearch}
+        placeholder={t('Tìm tên đăng nhập, họ tên, cơ quan', 'Search username, name, agency')}
+        label={t('Tìm tài khoản', 'Search accounts')}
+      >
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('Thêm tài khoản', 'Add an account')}
         </Button>
         <CsvButton path="/users" />
-      </Flex>
+      </SearchBar>
       <QueryState query={users}>
         {() =>
           narrow ? (
@@ -158,12 +144,10 @@ interface UserForm {
 
 function UserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const agencies = useAgencies();
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form);
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: UserForm) => {
       const common = {
         displayName: v.displayName.trim(),
@@ -176,15 +160,15 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
         ? api.patch(`/users/${user.id}`, { ...common, disabled: Boolean(v.disabled) })
         : api.post('/users', { ...common, username: v.username.trim(), password: v.password });
     },
-    onSuccess: async () => {
-      message.success(t('Đã lưu tài khoản.', 'Account saved.'));
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+    success: t('Đã lưu tài khoản.', 'Account saved.'),
+    invalidate: [['users']],
+    onSuccess: () => {
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
-    <Modal
+    <FormModal<UserForm>
+      form={form}
       open
       title={
         user
@@ -192,120 +176,109 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
           : t('Thêm tài khoản', 'Add an account')
       }
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: save.isPending }}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      initialValues={{
+        username: user?.username ?? '',
+        displayName: user?.displayName ?? '',
+        role: user?.role ?? 'agency',
+        agencyId: user?.agencyId ?? null,
+        email: user?.email ?? '',
+        isHead: user?.isHead ?? false,
+        disabled: user?.disabled ?? false,
+      }}
+      onFinish={(v) => save.mutate(v)}
     >
-      <Form<UserForm>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          username: user?.username ?? '',
-          displayName: user?.displayName ?? '',
-          role: user?.role ?? 'agency',
-          agencyId: user?.agencyId ?? null,
-          email: user?.email ?? '',
-          isHead: user?.isHead ?? false,
-          disabled: user?.disabled ?? false,
-        }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        {!user && (
-          <Form.Item
-            name="username"
-            label={t('Tên đăng nhập', 'Username')}
-            rules={[{ required: true, min: 3, message: t('Ít nhất 3 ký tự.', 'At least 3 characters.') }]}
-          >
-            <Input maxLength={64} autoComplete="off" />
-          </Form.Item>
-        )}
+      {!user && (
         <Form.Item
-          name="displayName"
-          label={t('Họ tên', 'Name')}
-          rules={[{ required: true, whitespace: true, message: t('Nhập họ tên.', 'Enter the name.') }]}
+          name="username"
+          label={t('Tên đăng nhập', 'Username')}
+          rules={[{ required: true, min: 3, message: t('Ít nhất 3 ký tự.', 'At least 3 characters.') }]}
         >
-          <Input maxLength={200} />
+          <Input maxLength={64} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="role" label={t('Vai trò', 'Role')} rules={[{ required: true }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))} />
-        </Form.Item>
-        {role === 'agency' && (
-          <>
-            <Form.Item
-              name="agencyId"
-              label={t('Cơ quan', 'Agency')}
-              rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-            >
-              <Select
-                showSearch
-                loading={agencies.isPending}
-                options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-                filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
-              />
-            </Form.Item>
-            <Form.Item name="isHead" valuePropName="checked">
-              <Checkbox>
-                {t('Thủ trưởng cơ quan (nhận thông báo leo thang)', 'Agency head (receives escalations)')}
-              </Checkbox>
-            </Form.Item>
-          </>
-        )}
-        <Form.Item name="email" label={t('Email', 'E-mail')}>
-          <Input type="email" maxLength={320} />
-        </Form.Item>
-        {!user && (
+      )}
+      <Form.Item
+        name="displayName"
+        label={t('Họ tên', 'Name')}
+        rules={[{ required: true, whitespace: true, message: t('Nhập họ tên.', 'Enter the name.') }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="role" label={t('Vai trò', 'Role')} rules={[{ required: true }]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))} />
+      </Form.Item>
+      {role === 'agency' && (
+        <>
           <Form.Item
-            name="password"
-            label={t('Mật khẩu', 'Password')}
-            rules={[{ required: true, message: t('Nhập mật khẩu.', 'Enter a password.') }]}
+            name="agencyId"
+            label={t('Cơ quan', 'Agency')}
+            rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
           >
-            <Input.Password autoComplete="new-password" />
+            <Select
+              showSearch
+              loading={agencies.isPending}
+              options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+            />
           </Form.Item>
-        )}
-        {user && (
-          <Form.Item name="disabled" valuePropName="checked">
-            <Checkbox>{t('Khóa tài khoản (đăng xuất ngay)', 'Disable (signs the user out)')}</Checkbox>
+          <Form.Item name="isHead" valuePropName="checked">
+            <Checkbox>
+              {t('Thủ trưởng cơ quan (nhận thông báo leo thang)', 'Agency head (receives escalations)')}
+            </Checkbox>
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+        </>
+      )}
+      <Form.Item name="email" label={t('Email', 'E-mail')}>
+        <Input type="email" maxLength={320} />
+      </Form.Item>
+      {!user && (
+        <Form.Item
+          name="password"
+          label={t('Mật khẩu', 'Password')}
+          rules={[{ required: true, message: t('Nhập mật khẩu.', 'Enter a password.') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      )}
+      {user && (
+        <Form.Item name="disabled" valuePropName="checked">
+          <Checkbox>{t('Khóa tài khoản (đăng xuất ngay)', 'Disable (signs the user out)')}</Checkbox>
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
 
 function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useLang().t;
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string }>();
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (v: { newPassword: string }) => api.post(`/users/${user.id}/password`, v),
+    success: t('Đã đặt lại mật khẩu.', 'Password reset.'),
     onSuccess: () => {
-      message.success(t('Đã đặt lại mật khẩu.', 'Password reset.'));
       onClose();
     },
-    onError: (error) => message.error(error.message),
   });
   return (
-    <Modal
+    <FormModal
+      form={form}
       open
       title={t(`Đặt lại mật khẩu: ${user.username}`, `Reset password: ${user.username}`)}
       okText={t('Đặt lại', 'Reset')}
-      cancelText={t('Hủy', 'Cancel')}
-      okButtonProps={{ loading: save.isPending }}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      preserve
+      onFinish={(v) => save.mutate(v)}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="newPassword"
-          label={t('Mật khẩu mới', 'New password')}
-          rules={[{ required: true, message: t('Nhập mật khẩu mới.', 'Enter a new password.') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="newPassword"
+        label={t('Mật khẩu mới', 'New password')}
+        rules={[{ required: true, message: t('Nhập mật khẩu mới.', 'Enter a new password.') }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -4,7 +4,7 @@ import type { ExtensionStatus } from '../../../../src/shared/schemas/extension.t
 import type { ObstacleStatus } from '../../../../src/shared/schemas/obstacle.ts';
 import type { ResultFile, ResultStatus } from '../../../../src/shared/schemas/result.ts';
 import { apiUrl } from '../../lib/api.ts';
-import { type AssignmentState, STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
+import { type AssignmentState, daysBetween, STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { useLang } from '../../lib/i18n.tsx';
 
 /** Tags and words shared by the inbox, the assignment page and the review queues. */
@@ -48,15 +48,6 @@ export function RoleTag({ role }: { role: 'lead' | 'support' }) {
   const { lang } = useLang();
   if (role === 'lead') return <Tag color="red">{lang === 'en' ? 'Lead' : 'Chủ trì'}</Tag>;
   return <Tag>{lang === 'en' ? 'Support' : 'Phối hợp'}</Tag>;
-}
-
-/** Whole days from `from` to `to` (both 'YYYY-MM-DD'), calendar arithmetic without time zones. */
-export function daysBetween(from: string, to: string): number {
-  const utc = (d: string) => {
-    const [y, m, day] = d.split('-').map(Number);
-    return Date.UTC(y ?? 0, (m ?? 1) - 1, day ?? 1);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 /** 'còn 3 ngày' / 'hôm nay' / 'quá hạn 5 ngày' for a due date seen on `asOf`. */

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch, Typography } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
@@ -131,7 +132,8 @@ export function ResultDialog({
           : t(`thang 0–${def.scaleMax} điểm`, `scale 0–${def.scaleMax} points`);
 
   return (
-    <Modal
+    <FormModal<ResultForm>
+      form={form}
       open
       title={
         editing
@@ -139,140 +141,125 @@ export function ResultDialog({
           : t(`Nhập kết quả ${code}`, `Enter a ${code} result`)
       }
       okText={t('Lưu', 'Save')}
-      cancelText={t('Hủy', 'Cancel')}
+      pending={save.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
       width={640}
+      preserve
+      initialValues={initialValues}
+      onFinish={(values) => save.mutate(values)}
+      onValuesChange={(changed) => {
+        if ('year' in changed) {
+          setServerError(null);
+          const other = results.find((r) => r.year === changed.year);
+          form.setFieldsValue({
+            score: other?.score ?? null,
+            rank: other?.rank ?? null,
+            rankedOf: other?.rankedOf ?? (other ? null : 63),
+            group: other?.group ?? null,
+            sourceNote: other?.sourceNote ?? '',
+            sourceUrl: other?.sourceUrl ?? '',
+            components: Object.fromEntries((other?.components ?? []).map((c) => [c.code, c.score])),
+          });
+        }
+      }}
     >
-      <Form<ResultForm>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(values) => save.mutate(values)}
-        onValuesChange={(changed) => {
-          if ('year' in changed) {
-            setServerError(null);
-            const other = results.find((r) => r.year === changed.year);
-            form.setFieldsValue({
-              score: other?.score ?? null,
-              rank: other?.rank ?? null,
-              rankedOf: other?.rankedOf ?? (other ? null : 63),
-              group: other?.group ?? null,
-              sourceNote: other?.sourceNote ?? '',
-              sourceUrl: other?.sourceUrl ?? '',
-              components: Object.fromEntries((other?.components ?? []).map((c) => [c.code, c.score])),
-            });
-          }
-        }}
-      >
-        {serverError && (
-          <Alert
-            type="error"
-            showIcon
-            title={serverError}
-            style={{ marginBottom: 16 }}
-            data-testid="result-error"
+      {serverError && (
+        <Alert
+          type="error"
+          showIcon
+          title={serverError}
+          style={{ marginBottom: 16 }}
+          data-testid="result-error"
+        />
+      )}
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item
+          name="year"
+          label={t('Năm', 'Year')}
+          style={{ flex: '1 1 120px' }}
+          rules={[{ required: true }]}
+        >
+          <Select<number>
+            disabled={editing !== null}
+            options={years.map((y) => ({
+              value: y,
+              label: results.some((r) => r.year === y) ? t(`${y} (đã có)`, `${y} (entered)`) : String(y),
+            }))}
           />
-        )}
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item
-            name="year"
-            label={t('Năm', 'Year')}
-            style={{ flex: '1 1 120px' }}
-            rules={[{ required: true }]}
-          >
-            <Select<number>
-              disabled={editing !== null}
-              options={years.map((y) => ({
-                value: y,
-                label: results.some((r) => r.year === y) ? t(`${y} (đã có)`, `${y} (entered)`) : String(y),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="score"
-            label={t('Điểm số', 'Score')}
-            extra={unitHint}
-            style={{ flex: '1 1 140px' }}
-          >
-            <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
-          </Form.Item>
-        </div>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item name="rank" label={t('Thứ hạng', 'Rank')} style={{ flex: '1 1 120px' }}>
-            <InputNumber<number> style={{ width: '100%' }} precision={0} />
-          </Form.Item>
-          <Form.Item
-            name="rankedOf"
-            label={t('Trên tổng số tỉnh', 'Out of (provinces)')}
-            style={{ flex: '1 1 120px' }}
-          >
-            <InputNumber<number> style={{ width: '100%' }} precision={0} />
-          </Form.Item>
-          <Form.Item name="group" label={t('Nhóm xếp loại', 'Group')} style={{ flex: '1 1 160px' }}>
-            {def && def.groups.length > 0 ? (
-              <Select allowClear options={def.groups.map((g) => ({ value: g, label: g }))} />
-            ) : (
-              <Input />
-            )}
-          </Form.Item>
-        </div>
-        {def && def.components.length > 0 && (
-          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-            <legend style={{ fontSize: 14, marginBottom: 8 }}>
-              {componentKindLabel(def.componentKind, lang)}{' '}
-              <Typography.Text type="secondary">
-                {t(
-                  `(phương pháp từ ${def.validFrom}, mỗi mục tối đa ${formatNumberExact(def.components[0]?.max ?? 0, lang)}; để trống nếu chưa công bố)`,
-                  `(method from ${def.validFrom}, each at most ${def.components[0]?.max ?? 0}; leave blank if not published)`,
-                )}
-              </Typography.Text>
-            </legend>
-            <div
-              style={{
-                display: 'grid',
-                gap: '0 12px',
-                gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 240px), 1fr))',
-              }}
-            >
-              {def.components.map((c) => (
-                <Form.Item key={c.code} name={['components', c.code]} label={componentName(c, c.code, lang)}>
-                  <InputNumber<number>
-                    style={{ width: '100%' }}
-                    decimalSeparator={lang === 'vi' ? ',' : '.'}
-                  />
-                </Form.Item>
-              ))}
-            </div>
-          </fieldset>
-        )}
-        <Form.Item name="sourceNote" label={t('Nguồn số liệu', 'Source')}>
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            placeholder={t('ví dụ: VCCI, PCI 2023', 'e.g. VCCI, PCI 2023')}
-          />
+        </Form.Item>
+        <Form.Item name="score" label={t('Điểm số', 'Score')} extra={unitHint} style={{ flex: '1 1 140px' }}>
+          <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
+        </Form.Item>
+      </div>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item name="rank" label={t('Thứ hạng', 'Rank')} style={{ flex: '1 1 120px' }}>
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
         </Form.Item>
         <Form.Item
-          name="sourceUrl"
-          label={t('Đường dẫn nguồn', 'Source URL')}
-          rules={[
-            {
-              type: 'url',
-              message: t(
-                'Đường dẫn phải bắt đầu bằng http:// hoặc https://',
-                'The URL must start with http:// or https://',
-              ),
-            },
-          ]}
+          name="rankedOf"
+          label={t('Trên tổng số tỉnh', 'Out of (provinces)')}
+          style={{ flex: '1 1 120px' }}
         >
-          <Input inputMode="url" placeholder="https://" />
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
         </Form.Item>
-        <Form.Item name="published" label={t('Công khai', 'Public')} valuePropName="checked">
-          <Switch />
+        <Form.Item name="group" label={t('Nhóm xếp loại', 'Group')} style={{ flex: '1 1 160px' }}>
+          {def && def.groups.length > 0 ? (
+            <Select allowClear options={def.groups.map((g) => ({ value: g, label: g }))} />
+          ) : (
+            <Input />
+          )}
         </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      {def && def.components.length > 0 && (
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend style={{ fontSize: 14, marginBottom: 8 }}>
+            {componentKindLabel(def.componentKind, lang)}{' '}
+            <Typography.Text type="secondary">
+              {t(
+                `(phương pháp từ ${def.validFrom}, mỗi mục tối đa ${formatNumberExact(def.components[0]?.max ?? 0, lang)}; để trống nếu chưa công bố)`,
+                `(method from ${def.validFrom}, each at most ${def.components[0]?.max ?? 0}; leave blank if not published)`,
+              )}
+            </Typography.Text>
+          </legend>
+          <div
+            style={{
+              display: 'grid',
+              gap: '0 12px',
+              gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 240px), 1fr))',
+            }}
+          >
+            {def.components.map((c) => (
+              <Form.Item key={c.code} name={['components', c.code]} label={componentName(c, c.code, lang)}>
+                <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
+              </Form.Item>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <Form.Item name="sourceNote" label={t('Nguồn số liệu', 'Source')}>
+        <Input.TextArea
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          placeholder={t('ví dụ: VCCI, PCI 2023', 'e.g. VCCI, PCI 2023')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="sourceUrl"
+        label={t('Đường dẫn nguồn', 'Source URL')}
+        rules={[
+          {
+            type: 'url',
+            message: t(
+              'Đường dẫn phải bắt đầu bằng http:// hoặc https://',
+              'The URL must start with http:// or https://',
+            ),
+          },
+        ]}
+      >
+        <Input inputMode="url" placeholder="https://" />
+      </Form.Item>
+      <Form.Item name="published" label={t('Công khai', 'Public')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

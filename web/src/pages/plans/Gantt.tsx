@@ -1,10 +1,10 @@
 import { Typography } from 'antd';
 import type { PlanDetail } from '../../../../src/shared/schemas/plan.ts';
-import { STATE_COLORS, stateLabel } from '../../lib/domain.ts';
+import { addDays, daysBetween, STATE_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { StateLegend } from './parts.tsx';
-import { addDays, daysBetween, lastDueOf, monthStarts, openedLeads, summaryState } from './plan-state.ts';
+import { lastDueOf, monthStarts, openedLeads, summaryState } from './plan-state.ts';
 import './plans.css';
 
 const NOT_OPEN_COLOR = '#bfbfbf';

@@ -63,23 +63,6 @@ export function lastDueOf(task: PlanTask): string | null {
   return last;
 }
 
-/** Whole days from `from` to `to` ('YYYY-MM-DD'), counted on the calendar (no time zone involved). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
-function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
-/** 'YYYY-MM-DD' plus n days. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + days));
-  return next.toISOString().slice(0, 10);
-}
-
 /** The first day of each month from `from` to `to`, for the timeline's scale. */
 export function monthStarts(from: string, to: string): string[] {
   const [y0, m0] = from.split('-').map(Number) as [number, number];

@@ -1,10 +1,10 @@
-import { CheckOutlined, CloseOutlined, MessageOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { RETURN_REASON_MAX, RETURN_REASON_MIN } from '../../../../src/shared/schemas/limits.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { refreshWork } from '../inbox/refresh.ts';
 
 /**
@@ -12,19 +12,14 @@ import { refreshWork } from '../inbox/refresh.ts';
  * return a result, approve or reject an extension, answer an obstacle. Each asks first, then shows
  * the server's message (e.g. "đã được xem xét trước đó" when somebody else was quicker).
  */
-function useDecision<TBody>(path: string, success: string) {
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  return useMutation({
+export function useDecision<TBody>(path: string, success: string) {
+  return useApiMutation({
     mutationFn: (body: TBody) => api.post(path, body),
-    onSuccess: async () => {
-      message.success(success);
-      await refreshWork(queryClient);
-    },
-    onError: async (error) => {
+    success,
+    invalidate: refreshWork,
+    onError: async (error, queryClient) => {
       const conflict =
         error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'VERSION_CONFLICT');
-      message.error(error.message);
       if (conflict) await refreshWork(queryClient);
     },
   });
@@ -32,30 +27,52 @@ function useDecision<TBody>(path: string, success: string) {
 
 export function AcceptResultButton({ resultId, label }: { resultId: number; label?: string }) {
   const t = useT();
-  const { modal } = App.useApp();
   const decide = useDecision<Record<string, never>>(
     `/results/${resultId}/accept`,
     t('Đã tiếp nhận kết quả.', 'Result accepted.'),
   );
   return (
+    <ConfirmDecision
+      label={label ?? t('Tiếp nhận', 'Accept')}
+      title={t('Tiếp nhận kết quả này?', 'Accept this result?')}
+      content={t(
+        'Nhiệm vụ được tính là hoàn thành theo ngày gửi báo cáo.',
+        'The task counts as done on the date the result was submitted.',
+      )}
+      okText={t('Tiếp nhận', 'Accept')}
+      pending={decide.isPending}
+      onConfirm={() => decide.mutateAsync({})}
+    />
+  );
+}
+
+/** A primary button asking "are you sure?" first; the dialog waits for the server, a failure is shown by the mutation. */
+export function ConfirmDecision(props: {
+  label: string;
+  title: string;
+  content: string;
+  okText: string;
+  pending: boolean;
+  onConfirm: () => Promise<unknown>;
+}) {
+  const t = useT();
+  const { modal } = App.useApp();
+  return (
     <Button
       type="primary"
       icon={<CheckOutlined />}
-      loading={decide.isPending}
+      loading={props.pending}
       onClick={() =>
         modal.confirm({
-          title: t('Tiếp nhận kết quả này?', 'Accept this result?'),
-          content: t(
-            'Nhiệm vụ được tính là hoàn thành theo ngày gửi báo cáo.',
-            'The task counts as done on the date the result was submitted.',
-          ),
-          okText: t('Tiếp nhận', 'Accept'),
+          title: props.title,
+          content: props.content,
+          okText: props.okText,
           cancelText: t('Hủy', 'Cancel'),
-          onOk: () => decide.mutateAsync({}).catch(() => undefined),
+          onOk: () => props.onConfirm().catch(() => undefined),
         })
       }
     >
-      {label ?? t('Tiếp nhận', 'Accept')}
+      {props.label}
     </Button>
   );
 }
@@ -73,7 +90,8 @@ export function ReturnResultButton({ resultId }: { resultId: number }) {
       title={t('Trả lại, yêu cầu bổ sung', 'Return for completion')}
       fieldLabel={t('Lý do trả lại', 'Reason')}
       help={t('Ít nhất 5 ký tự; cơ quan sẽ thấy lý do này.', 'At least 5 characters; the agency sees it.')}
-      minLength={5}
+      minLength={RETURN_REASON_MIN}
+      maxLength={RETURN_REASON_MAX}
       okLabel={t('Trả lại', 'Return')}
       danger
       pending={decide.isPending}
@@ -82,84 +100,16 @@ export function ReturnResultButton({ resultId }: { resultId: number }) {
   );
 }
 
-export function ApproveExtensionButton({ extensionId, version }: { extensionId: number; version: number }) {
-  const t = useT();
-  const { modal } = App.useApp();
-  const decide = useDecision<{ version: number }>(
-    `/extensions/${extensionId}/approve`,
-    t('Đã duyệt gia hạn.', 'Extension approved.'),
-  );
-  return (
-    <Button
-      type="primary"
-      icon={<CheckOutlined />}
-      loading={decide.isPending}
-      onClick={() =>
-        modal.confirm({
-          title: t('Duyệt đề nghị gia hạn?', 'Approve this extension?'),
-          content: t(
-            'Thời hạn của nhiệm vụ sẽ được dời sang ngày đề nghị.',
-            'The deadline moves to the requested date.',
-          ),
-          okText: t('Duyệt', 'Approve'),
-          cancelText: t('Hủy', 'Cancel'),
-          onOk: () => decide.mutateAsync({ version }).catch(() => undefined),
-        })
-      }
-    >
-      {t('Duyệt', 'Approve')}
-    </Button>
-  );
-}
-
-export function RejectExtensionButton({ extensionId }: { extensionId: number }) {
-  const t = useT();
-  const decide = useDecision<{ note: string }>(
-    `/extensions/${extensionId}/reject`,
-    t('Đã từ chối gia hạn.', 'Extension rejected.'),
-  );
-  return (
-    <TextDecision
-      icon={<CloseOutlined />}
-      buttonLabel={t('Từ chối', 'Reject')}
-      title={t('Từ chối đề nghị gia hạn', 'Reject the extension')}
-      fieldLabel={t('Lý do từ chối', 'Reason')}
-      okLabel={t('Từ chối', 'Reject')}
-      danger
-      pending={decide.isPending}
-      onSubmit={(text) => decide.mutateAsync({ note: text })}
-    />
-  );
-}
-
-export function RespondObstacleButton({ obstacleId }: { obstacleId: number }) {
-  const t = useT();
-  const decide = useDecision<{ response: string }>(
-    `/obstacles/${obstacleId}/respond`,
-    t('Đã gửi trả lời.', 'Answer sent.'),
-  );
-  return (
-    <TextDecision
-      icon={<MessageOutlined />}
-      buttonLabel={t('Trả lời', 'Answer')}
-      title={t('Trả lời khó khăn, vướng mắc', 'Answer the obstacle')}
-      fieldLabel={t('Nội dung trả lời', 'Answer')}
-      okLabel={t('Gửi trả lời', 'Send')}
-      primary
-      pending={decide.isPending}
-      onSubmit={(text) => decide.mutateAsync({ response: text })}
-    />
-  );
-}
-
 /** A button opening a dialog with one required text (a reason, an answer); closes when the server agrees. */
-function TextDecision(props: {
+export function TextDecision(props: {
   icon: ReactNode;
   buttonLabel: string;
   title: string;
   fieldLabel: string;
   help?: string;
   minLength?: number;
+  /** the server's limit for this text (src/shared/schemas/limits.ts) */
+  maxLength: number;
   okLabel: string;
   danger?: boolean;
   primary?: boolean;
@@ -218,7 +168,7 @@ function TextDecision(props: {
               },
             ]}
           >
-            <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount autoFocus />
+            <Input.TextArea rows={4} maxLength={props.maxLength} showCount autoFocus />
           </Form.Item>
         </Form>
       </Modal>

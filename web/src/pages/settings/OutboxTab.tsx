@@ -1,12 +1,13 @@
 import { RedoOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Grid, Pagination, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Grid, Pagination, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import type { OutboxFilter, OutboxMessage, OutboxPage, OutboxStatus } from './types.ts';
 
@@ -40,8 +41,6 @@ const STATUS: Record<OutboxStatus, { vi: string; en: string; color: string }> = 
 export function OutboxTab() {
   const t = useT();
   const { can } = useSession();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('all');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = useQuery({
@@ -50,15 +49,11 @@ export function OutboxTab() {
       api.get<OutboxPage>('/outbox', { state: filter === 'all' ? undefined : filter, ...paging }),
     placeholderData: keepPreviousData,
   });
-  const retry = useMutation({
+  const retry = useApiMutation({
     mutationFn: (id: number) => api.post<OutboxMessage>(`/outbox/${id}/retry`),
-    onSuccess: (m) => {
-      message.success(
-        t(`Đã đưa thư gửi ${m.to} trở lại hàng chờ gửi.`, `The e-mail to ${m.to} is back in the queue.`),
-      );
-      void queryClient.invalidateQueries({ queryKey: ['outbox'] });
-    },
-    onError: (error) => message.error(error.message),
+    success: (m) =>
+      t(`Đã đưa thư gửi ${m.to} trở lại hàng chờ gửi.`, `The e-mail to ${m.to} is back in the queue.`),
+    invalidate: [['outbox']],
   });
   const counts = query.data?.counts;
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);

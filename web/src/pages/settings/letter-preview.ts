@@ -32,10 +32,3 @@ export function signerTitles(signer: { authority?: string; title?: string }): st
     .filter((l) => l !== '')
     .map((l) => l.toLocaleUpperCase('vi'));
 }
-
-/** `today` + n calendar days, on 'YYYY-MM-DD' strings (UTC arithmetic: no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const probe = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, (d ?? 1) + days));
-  return probe.toISOString().slice(0, 10);
-}

@@ -1,13 +1,13 @@
 /**
  * Writes the sample reminder letter to docs/samples/cong-van-don-doc-mau.docx and, when LibreOffice
  * and poppler are installed, its PDF and PNGs of pages 1–2 (60 dpi) — to look at it as the recipient would.
- *   node --import tsx src/modules/letters/render-sample.ts
+ *   node --import tsx scripts/render-sample-letter.ts
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderReminderLetter } from './reminder-letter.ts';
-import { sampleReminderLetter } from './sample-letter.ts';
+import { renderReminderLetter } from '../src/modules/letters/reminder-letter.ts';
+import { sampleReminderLetter } from '../src/modules/letters/sample-letter.ts';
 
 const DIR = 'docs/samples';
 const NAME = 'cong-van-don-doc-mau';

@@ -1,18 +1,25 @@
 import type { Kysely } from 'kysely';
-import type { Flags, Print } from '../../cli/commands.ts';
-import { renderTable } from '../../cli/table.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { Actor } from '../access/access.ts';
-import { resolveAuthority } from '../directory/directory.service.ts';
-import { INDEX_CODES } from './definitions.ts';
-import { listIndexResults } from './indices-results.service.ts';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import { resolveAuthority } from '../modules/directory/directory.service.ts';
+import { INDEX_CODES } from '../modules/indices/definitions.ts';
+import { listIndexResults } from '../modules/indices/indices-results.service.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Flags, Print } from './commands.ts';
+import { cliContext } from './context.ts';
+import { renderTable } from './table.ts';
 
 /**
  * `dondoc indices [--year 2023] [--json]`: the latest result of each index up to that year (as the
  * system actor) with its source. --json prints the same items as GET /api/indices/results.
  */
-export async function indicesCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export async function indicesCommand(
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  _positionals: string[] = [],
+  config?: Config,
+) {
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
     throw new AppError('VALIDATION_FAILED', `Năm "${String(flags.year)}" không hợp lệ (ví dụ --year 2023).`);
@@ -20,8 +27,7 @@ export async function indicesCommand(db: Kysely<DB>, flags: Flags, print: Print)
     db,
     typeof flags.authority === 'string' ? flags.authority : undefined,
   );
-  const actor: Actor = { kind: 'system', authorityId: authority.id };
-  const results = await listIndexResults({ db, actor, now: new Date() }, {});
+  const results = await listIndexResults(await cliContext(db, config, authority.id, ['index.read']), {});
   const latest = INDEX_CODES.map((code) =>
     results.filter((r) => r.index === code && (year === undefined || r.year <= year)).at(-1),
   ).filter((r) => r !== undefined);

@@ -1,7 +1,7 @@
 /**
  * Generates the PDF fixtures of the PDF reader's tests (test/fixtures/pdf/) by printing small HTML
  * documents with Debian's Chromium. Run once after changing the data below, then commit the PDFs:
- *   node --import tsx src/modules/import/readers/make-pdf-fixtures.ts
+ *   node --import tsx scripts/make-pdf-fixtures.ts
  * The tests import the expected data (PLAN_NUMBER, FIXTURE_TASKS …) from here; they never run Chromium.
  */
 import { execFileSync } from 'node:child_process';
@@ -179,7 +179,7 @@ export function printToPdf(html: string, out: string, chromium = '/usr/bin/chrom
 }
 
 function main(): void {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const outDir = join(root, 'test/fixtures/pdf');
   mkdirSync(outDir, { recursive: true });
   printToPdf(planHtml(), join(outDir, 'plan-table.pdf'));

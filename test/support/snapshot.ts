@@ -1,0 +1,83 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../src/db/schema.ts';
+
+let taken = 0;
+
+export interface Snapshot {
+  /** puts every table back to the rows it had when the snapshot was taken */
+  restore(): Promise<void>;
+  drop(): Promise<void>;
+}
+
+/**
+ * Copies the rows of every table (not the migrations' own) into a side schema, so that a suite can
+ * build its world once and return to it before each case instead of building it again: a restore
+ * is one truncate and one insert per table, and every sequence set back to where it stood, so a
+ * test after a restore sees the ids it would see on a world just built.
+ */
+export async function takeSnapshot(db: Kysely<DB>): Promise<Snapshot> {
+  taken += 1;
+  const SCHEMA = `test_snapshot_${taken}`;
+  const tables = await tablesInInsertOrder(db);
+  const columns = await insertableColumns(db);
+  await sql.raw(`drop schema if exists ${SCHEMA} cascade`).execute(db);
+  await sql.raw(`create schema ${SCHEMA}`).execute(db);
+  for (const table of tables) {
+    await sql.raw(`create table ${SCHEMA}.${table} as select * from public.${table}`).execute(db);
+  }
+  const { rows: sequences } = await sql<{ name: string; value: string | null }>`
+    select sequencename as name, last_value::text as value from pg_sequences
+    where schemaname = 'public'`.execute(db);
+  const setSequences = sequences.map(({ name, value }) =>
+    value === null
+      ? `select setval('public.${name}', 1, false)`
+      : `select setval('public.${name}', ${value}, true)`,
+  );
+  const truncate = `truncate table ${tables.map((t) => `public.${t}`).join(', ')} cascade`;
+  const inserts = tables.map((table) => {
+    const list = (columns.get(table) ?? []).map((c) => `"${c}"`).join(', ');
+    return `insert into public.${table} (${list}) overriding system value select ${list} from ${SCHEMA}.${table}`;
+  });
+  return {
+    async restore() {
+      await db.transaction().execute(async (trx) => {
+        await sql.raw(truncate).execute(trx);
+        for (const statement of [...inserts, ...setSequences]) await sql.raw(statement).execute(trx);
+      });
+    },
+    async drop() {
+      await sql.raw(`drop schema if exists ${SCHEMA} cascade`).execute(db);
+    },
+  };
+}
+
+/** The application's tables, each after the tables its foreign keys point to. */
+async function tablesInInsertOrder(db: Kysely<DB>): Promise<string[]> {
+  const { rows: tables } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+    order by table_name`.execute(db);
+  const { rows: edges } = await sql<{ child: string; parent: string }>`
+    select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
+    from pg_constraint c where c.contype = 'f' and c.conrelid <> c.confrelid`.execute(db);
+  const ordered: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (ordered.includes(table) || path.has(table)) return;
+    path.add(table);
+    for (const edge of edges) if (edge.child === table) visit(edge.parent, path);
+    ordered.push(table);
+  };
+  for (const { name } of tables) visit(name, new Set());
+  return ordered;
+}
+
+/** Columns a row can be inserted with (generated columns are computed again). */
+async function insertableColumns(db: Kysely<DB>): Promise<Map<string, string[]>> {
+  const { rows } = await sql<{ table: string; column: string }>`
+    select table_name as table, column_name as column from information_schema.columns
+    where table_schema = 'public' and is_generated = 'NEVER'
+    order by table_name, ordinal_position`.execute(db);
+  const columns = new Map<string, string[]>();
+  for (const row of rows) columns.set(row.table, [...(columns.get(row.table) ?? []), row.column]);
+  return columns;
+}

@@ -1,0 +1,74 @@
+import { Alert, Form, type FormInstance, Modal, type ModalProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../lib/i18n.tsx';
+
+/**
+ * A dialog holding one form: OK submits the form (its rules run first), Cancel closes, the form is
+ * rebuilt each time the dialog opens. `intro` stands above the form, `footnote` below it.
+ */
+export function FormModal<TValues>({
+  form,
+  open,
+  title,
+  okText,
+  pending,
+  onCancel,
+  onFinish,
+  onValuesChange,
+  error,
+  intro,
+  footnote,
+  children,
+  okButtonProps,
+  initialValues,
+  width,
+  preserve = false,
+}: {
+  form: FormInstance<TValues>;
+  open: boolean;
+  title: ReactNode;
+  okText: string;
+  pending: boolean;
+  onCancel: () => void;
+  onFinish: (values: TValues) => void;
+  onValuesChange?: (changed: Partial<TValues>, values: TValues) => void;
+  /** the server's refusal, shown above the fields (the dialog stays open to correct them) */
+  error?: string | null;
+  intro?: ReactNode;
+  footnote?: ReactNode;
+  children: ReactNode;
+  okButtonProps?: ModalProps['okButtonProps'];
+  initialValues?: Partial<TValues>;
+  width?: number;
+  /** keep the values of fields that leave the form (antd's default); off unless asked */
+  preserve?: boolean;
+}) {
+  const t = useT();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText={t('Hủy', 'Cancel')}
+      okButtonProps={{ loading: pending, ...okButtonProps }}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      width={width}
+      destroyOnHidden
+    >
+      {intro}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={preserve}
+        initialValues={initialValues}
+        onFinish={onFinish}
+        onValuesChange={onValuesChange}
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        {children}
+      </Form>
+      {footnote}
+    </Modal>
+  );
+}

@@ -1,0 +1,149 @@
+import { DatePicker, Form, Input, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import { NOTE_MAX, OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { api } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
+import { DATE_FORMAT, toDay } from './form-values.ts';
+import { refreshWork } from './refresh.ts';
+
+interface RequestModalProps {
+  detail: AssignmentDetail;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** POST a request on the assignment (an extension, an obstacle): the inbox is refreshed and the dialog closes. */
+function useAssignmentRequest<TValues>(
+  { detail, onClose }: RequestModalProps,
+  path: 'extensions' | 'obstacles',
+  body: (values: TValues) => unknown,
+  success: string,
+) {
+  return useApiMutation({
+    mutationFn: (values: TValues) => api.post(`/assignments/${detail.assignment.id}/${path}`, body(values)),
+    success,
+    onSuccess: onClose,
+    invalidate: refreshWork,
+  });
+}
+
+interface ExtensionValues {
+  requestedDueOn: Dayjs;
+  reason: string;
+}
+
+/** Đề nghị gia hạn: a later date and the reason, before the deadline passes. */
+export function ExtensionModal(props: RequestModalProps) {
+  const t = useT();
+  const [form] = Form.useForm<ExtensionValues>();
+  const due = props.detail.assignment.currentDueOn;
+  const send = useAssignmentRequest<ExtensionValues>(
+    props,
+    'extensions',
+    (values) => ({ requestedDueOn: toDay(values.requestedDueOn), reason: values.reason.trim() }),
+    t('Đã gửi đề nghị gia hạn.', 'Extension requested.'),
+  );
+  return (
+    <FormModal
+      form={form}
+      open={props.open}
+      title={t('Đề nghị gia hạn', 'Ask for an extension')}
+      okText={t('Gửi đề nghị', 'Send request')}
+      pending={send.isPending}
+      onCancel={props.onClose}
+      onFinish={(values) => send.mutate(values)}
+      intro={
+        <Typography.Paragraph>
+          {t('Thời hạn hiện tại:', 'Current deadline:')} <strong>{formatDate(due)}</strong>
+        </Typography.Paragraph>
+      }
+    >
+      <Form.Item
+        name="requestedDueOn"
+        label={t('Đề nghị gia hạn đến ngày', 'New deadline')}
+        rules={[
+          { required: true, message: t('Chọn ngày đề nghị.', 'Choose a date.') },
+          {
+            validator: (_, value: Dayjs | undefined) =>
+              !value || !due || toDay(value) > due
+                ? Promise.resolve()
+                : Promise.reject(
+                    new Error(
+                      t('Ngày đề nghị phải sau thời hạn hiện tại.', 'Must be after the current deadline.'),
+                    ),
+                  ),
+          },
+        ]}
+      >
+        <DatePicker
+          format={DATE_FORMAT}
+          style={{ width: '100%' }}
+          disabledDate={(d) => (due ? toDay(d) <= due : false)}
+          defaultPickerValue={due ? dayjs(due).add(1, 'month') : undefined}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('Lý do', 'Reason')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('Nêu lý do đề nghị gia hạn.', 'Give the reason.'),
+          },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+interface ObstacleValues {
+  description: string;
+  proposal?: string;
+}
+
+/** Báo cáo khó khăn, vướng mắc: what blocks the work and what the agency proposes. */
+export function ObstacleModal(props: RequestModalProps) {
+  const t = useT();
+  const [form] = Form.useForm<ObstacleValues>();
+  const send = useAssignmentRequest<ObstacleValues>(
+    props,
+    'obstacles',
+    (values) => ({ description: values.description.trim(), proposal: values.proposal?.trim() || undefined }),
+    t('Đã gửi báo cáo khó khăn, vướng mắc.', 'Obstacle reported.'),
+  );
+  return (
+    <FormModal
+      form={form}
+      open={props.open}
+      title={t('Báo cáo khó khăn, vướng mắc', 'Report an obstacle')}
+      okText={t('Gửi', 'Send')}
+      pending={send.isPending}
+      onCancel={props.onClose}
+      onFinish={(values) => send.mutate(values)}
+    >
+      <Form.Item
+        name="description"
+        label={t('Khó khăn, vướng mắc', 'Obstacle')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('Mô tả khó khăn, vướng mắc.', 'Describe the obstacle.'),
+          },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={OBSTACLE_TEXT_MAX} showCount />
+      </Form.Item>
+      <Form.Item name="proposal" label={t('Đề xuất, kiến nghị', 'Proposal')}>
+        <Input.TextArea rows={3} maxLength={OBSTACLE_TEXT_MAX} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}

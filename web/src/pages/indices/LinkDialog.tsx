@@ -1,0 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import { Form, Select } from 'antd';
+import type { PlanDetail, PlanList } from '../../../../src/shared/schemas/plan.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { api } from '../../lib/api.ts';
+import { matchesSearch } from '../../lib/format.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
+import { componentOptions, type IndexInfo } from './index-info.ts';
+
+/** Gắn nhiệm vụ với chỉ số: choose a plan, then one of its tasks (or the whole plan), and the component served. */
+export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
+  const { t, lang } = useLang();
+  const [form] = Form.useForm<{ component: string; planId: number; taskId: number | 0 }>();
+  const planId = Form.useWatch('planId', form);
+  const plans = useQuery({
+    queryKey: ['indices', 'plans'],
+    queryFn: () => api.get<PlanList>('/plans', { pageSize: 200 }),
+  });
+  const plan = useQuery({
+    queryKey: ['indices', 'plan', planId],
+    queryFn: () => api.get<PlanDetail>(`/plans/${planId}`),
+    enabled: typeof planId === 'number',
+  });
+  const save = useApiMutation({
+    mutationFn: (v: { component: string; planId: number; taskId: number | 0 }) =>
+      api.post('/indices/links', {
+        index: info.code,
+        component: v.component || null,
+        ...(v.taskId ? { taskId: v.taskId } : { planId: v.planId }),
+      }),
+    success: t('Đã gắn nhiệm vụ với chỉ số.', 'Task linked.'),
+    invalidate: [['indices']],
+    onSuccess: onClose,
+    inline: true,
+  });
+  return (
+    <FormModal
+      form={form}
+      open
+      title={t(`Gắn nhiệm vụ với ${info.shortName}`, `Link a task to ${info.shortName}`)}
+      okText={t('Gắn', 'Link')}
+      pending={save.isPending}
+      error={save.error?.message}
+      onCancel={onClose}
+      width={640}
+      preserve
+      initialValues={{ component: '' }}
+      onFinish={(v) => save.mutate(v)}
+      onValuesChange={(changed) => {
+        if ('planId' in changed) form.setFieldsValue({ taskId: undefined });
+      }}
+    >
+      <Form.Item name="component" label={t('Phục vụ', 'Serves')}>
+        <Select options={componentOptions(info, lang)} />
+      </Form.Item>
+      <Form.Item
+        name="planId"
+        label={t('Kế hoạch', 'Plan')}
+        rules={[{ required: true, message: t('Hãy chọn kế hoạch.', 'Choose a plan.') }]}
+      >
+        <Select
+          showSearch
+          loading={plans.isPending}
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          options={(plans.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.number} — ${p.title}`,
+          }))}
+          notFoundContent={plans.isError ? plans.error.message : undefined}
+        />
+      </Form.Item>
+      <Form.Item
+        name="taskId"
+        label={t('Nhiệm vụ', 'Task')}
+        rules={[{ required: true, message: t('Hãy chọn nhiệm vụ.', 'Choose a task.') }]}
+      >
+        <Select
+          showSearch
+          disabled={typeof planId !== 'number'}
+          loading={plan.isFetching}
+          placeholder={
+            typeof planId === 'number' ? undefined : t('Chọn kế hoạch trước', 'Choose a plan first')
+          }
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          options={[
+            { value: 0, label: t('Cả kế hoạch', 'The whole plan') },
+            ...(plan.data?.tasks ?? []).map((task) => ({
+              value: task.id,
+              label: `${task.ref} — ${task.content}`,
+            })),
+          ]}
+          notFoundContent={plan.isError ? plan.error.message : undefined}
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,139 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Popconfirm, Select, Switch, Tag } from 'antd';
+import { useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
+import { api, type Page } from '../../lib/api.ts';
+import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
+import { ConfigCard } from './ConfigCard.tsx';
+import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
+import type { Owner } from './types.ts';
+
+interface AgencyOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Cơ quan chủ trì: the owner agency of the index and of each component, and whether it may enter figures. */
+export function OwnersCard({ info }: { info: IndexInfo }) {
+  const { t } = useLang();
+  const label = useComponentLabel(info);
+  const [open, setOpen] = useState(false);
+  const query = useQuery({
+    queryKey: ['indices', 'owners', info.code],
+    queryFn: () => api.get<Owner[]>('/indices/owners', { index: info.code }),
+  });
+  const remove = useApiMutation({
+    mutationFn: (id: number) => api.delete(`/indices/owners/${id}`),
+    success: t('Đã bỏ cơ quan chủ trì.', 'Owner removed.'),
+    invalidate: [['indices']],
+  });
+  return (
+    <ConfigCard<Owner>
+      title={t('Cơ quan chủ trì theo dõi', 'Owner agencies')}
+      addLabel={t('Giao cơ quan chủ trì', 'Assign an owner')}
+      onAdd={() => setOpen(true)}
+      query={query}
+      empty={t('Chưa giao cơ quan chủ trì.', 'No owner assigned.')}
+      columns={[
+        { title: t('Áp dụng cho', 'For'), key: 'component', render: (_, r) => label(r.component) },
+        { title: t('Cơ quan', 'Agency'), key: 'agency', render: (_, r) => r.agency.name },
+        {
+          title: t('Được tự nhập số liệu', 'May enter figures'),
+          key: 'edit',
+          render: (_, r) =>
+            r.ownerCanEdit ? <Tag color="blue">{t('Có', 'Yes')}</Tag> : <Tag>{t('Không', 'No')}</Tag>,
+        },
+        {
+          title: t('Thao tác', 'Actions'),
+          key: 'actions',
+          render: (_, r) => (
+            <Popconfirm
+              title={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
+              okText={t('Bỏ', 'Remove')}
+              cancelText={t('Hủy', 'Cancel')}
+              onConfirm={() => remove.mutate(r.id)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
+              />
+            </Popconfirm>
+          ),
+        },
+      ]}
+    >
+      {open && <OwnerDialog info={info} onClose={() => setOpen(false)} />}
+    </ConfigCard>
+  );
+}
+
+function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
+  const { t, lang } = useLang();
+  const [form] = Form.useForm<{ component: string; agencyId: number; ownerCanEdit: boolean }>();
+  const agencies = useQuery({
+    queryKey: ['indices', 'agencies'],
+    queryFn: () =>
+      api.get<Page<AgencyOption>>('/directory/agencies', { pageSize: 200, validOn: todayInVietnam() }),
+  });
+  const save = useApiMutation({
+    mutationFn: (v: { component: string; agencyId: number; ownerCanEdit: boolean }) =>
+      api.put('/indices/owners', {
+        index: info.code,
+        component: v.component || null,
+        agencyId: v.agencyId,
+        ownerCanEdit: v.ownerCanEdit ?? false,
+      }),
+    success: t('Đã giao cơ quan chủ trì.', 'Owner assigned.'),
+    invalidate: [['indices']],
+    onSuccess: onClose,
+    inline: true,
+  });
+  return (
+    <FormModal
+      form={form}
+      open
+      title={t('Giao cơ quan chủ trì', 'Assign an owner agency')}
+      okText={t('Lưu', 'Save')}
+      pending={save.isPending}
+      error={save.error?.message}
+      onCancel={onClose}
+      preserve
+      initialValues={{ component: '', ownerCanEdit: false }}
+      onFinish={(v) => save.mutate(v)}
+    >
+      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
+        <Select options={componentOptions(info, lang)} />
+      </Form.Item>
+      <Form.Item
+        name="agencyId"
+        label={t('Cơ quan', 'Agency')}
+        rules={[{ required: true, message: t('Hãy chọn cơ quan.', 'Choose an agency.') }]}
+      >
+        <Select
+          showSearch
+          loading={agencies.isPending}
+          placeholder={t('Gõ để tìm, ví dụ: so noi vu', 'Type to search, e.g. so noi vu')}
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          options={(agencies.data?.items ?? []).map((a) => ({
+            value: a.id,
+            label: `${a.name} (${a.code})`,
+          }))}
+          notFoundContent={agencies.isError ? agencies.error.message : undefined}
+        />
+      </Form.Item>
+      <Form.Item
+        name="ownerCanEdit"
+        label={t('Cho phép cơ quan tự nhập số liệu và mục tiêu', 'Let the agency enter figures and targets')}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
+    </FormModal>
+  );
+}

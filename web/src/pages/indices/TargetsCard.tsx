@@ -1,0 +1,201 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
+import { useState } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
+import { api } from '../../lib/api.ts';
+import { todayInVietnam } from '../../lib/format.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
+import { ConfigCard } from './ConfigCard.tsx';
+import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
+import { targetText } from './labels.tsx';
+import type { Target } from './types.ts';
+
+interface TargetForm {
+  component: string;
+  fromYear: number;
+  toYear: number;
+  score: number | null;
+  rank: number | null;
+  group: string | null;
+  sourceNote: string;
+}
+
+/** Mục tiêu: the targets of the index and its components, per range of years; add, edit, delete. */
+export function TargetsCard({ info }: { info: IndexInfo }) {
+  const { t, lang } = useLang();
+  const label = useComponentLabel(info);
+  const [editing, setEditing] = useState<Target | 'new' | null>(null);
+  const query = useQuery({
+    queryKey: ['indices', 'targets', info.code],
+    queryFn: () => api.get<Target[]>('/indices/targets', { index: info.code }),
+  });
+  const remove = useApiMutation({
+    mutationFn: (id: number) => api.delete(`/indices/targets/${id}`),
+    success: t('Đã xóa mục tiêu.', 'Target deleted.'),
+    invalidate: [['indices']],
+  });
+  return (
+    <ConfigCard<Target>
+      title={t('Mục tiêu', 'Targets')}
+      addLabel={t('Thêm mục tiêu', 'Add a target')}
+      onAdd={() => setEditing('new')}
+      query={query}
+      empty={t('Chưa đặt mục tiêu nào.', 'No target set.')}
+      columns={[
+        { title: t('Áp dụng cho', 'For'), key: 'component', render: (_, r) => label(r.component) },
+        {
+          title: t('Giai đoạn', 'Years'),
+          key: 'years',
+          render: (_, r) => (r.fromYear === r.toYear ? r.fromYear : `${r.fromYear}–${r.toYear}`),
+        },
+        {
+          title: t('Mục tiêu', 'Target'),
+          key: 'target',
+          render: (_, r) =>
+            targetText(
+              r,
+              info.unit,
+              r.component === null
+                ? info.scaleMax
+                : (info.components.find((c) => c.code === r.component)?.max ?? info.scaleMax),
+              lang,
+              false,
+            ),
+        },
+        { title: t('Căn cứ', 'Source'), dataIndex: 'sourceNote' },
+        {
+          title: t('Thao tác', 'Actions'),
+          key: 'actions',
+          render: (_, r) => (
+            <Space size={4}>
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={t(`Sửa mục tiêu ${label(r.component)}`, `Edit target ${label(r.component)}`)}
+                onClick={() => setEditing(r)}
+              />
+              <Popconfirm
+                title={t('Xóa mục tiêu này?', 'Delete this target?')}
+                okText={t('Xóa', 'Delete')}
+                cancelText={t('Hủy', 'Cancel')}
+                onConfirm={() => remove.mutate(r.id)}
+              >
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t(`Xóa mục tiêu ${label(r.component)}`, `Delete target ${label(r.component)}`)}
+                />
+              </Popconfirm>
+            </Space>
+          ),
+        },
+      ]}
+    >
+      {editing && (
+        <TargetDialog
+          info={info}
+          target={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </ConfigCard>
+  );
+}
+
+function TargetDialog({
+  info,
+  target,
+  onClose,
+}: {
+  info: IndexInfo;
+  target: Target | null;
+  onClose: () => void;
+}) {
+  const { t, lang } = useLang();
+  const [form] = Form.useForm<TargetForm>();
+  const save = useApiMutation({
+    mutationFn: (v: TargetForm) => {
+      const body = {
+        index: info.code,
+        component: v.component || null,
+        fromYear: v.fromYear,
+        toYear: v.toYear,
+        score: v.score ?? null,
+        rank: v.rank ?? null,
+        group: v.group?.trim() ? v.group.trim() : null,
+        sourceNote: v.sourceNote?.trim() ?? '',
+      };
+      return target ? api.put(`/indices/targets/${target.id}`, body) : api.post('/indices/targets', body);
+    },
+    success: t('Đã lưu mục tiêu.', 'Target saved.'),
+    invalidate: [['indices']],
+    onSuccess: onClose,
+    inline: true,
+  });
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  return (
+    <FormModal<TargetForm>
+      form={form}
+      open
+      title={target ? t('Sửa mục tiêu', 'Edit the target') : t('Thêm mục tiêu', 'Add a target')}
+      okText={t('Lưu', 'Save')}
+      pending={save.isPending}
+      error={save.error?.message}
+      onCancel={onClose}
+      preserve
+      initialValues={{
+        component: target?.component ?? '',
+        fromYear: target?.fromYear ?? thisYear,
+        toYear: target?.toYear ?? thisYear,
+        score: target?.score ?? null,
+        rank: target?.rank ?? null,
+        group: target?.group ?? null,
+        sourceNote: target?.sourceNote ?? '',
+      }}
+      onFinish={(v) => save.mutate(v)}
+    >
+      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
+        <Select options={componentOptions(info, lang)} />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item
+          name="fromYear"
+          label={t('Từ năm', 'From')}
+          rules={[{ required: true }]}
+          style={{ flex: '1 1 120px' }}
+        >
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="toYear"
+          label={t('Đến năm', 'To')}
+          rules={[{ required: true }]}
+          style={{ flex: '1 1 120px' }}
+        >
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
+        </Form.Item>
+      </div>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item name="score" label={t('Điểm tối thiểu', 'Minimum score')} style={{ flex: '1 1 120px' }}>
+          <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
+        </Form.Item>
+        <Form.Item name="rank" label={t('Nằm trong top', 'Within the top')} style={{ flex: '1 1 120px' }}>
+          <InputNumber<number> style={{ width: '100%' }} precision={0} />
+        </Form.Item>
+        <Form.Item name="group" label={t('Nhóm xếp loại', 'Group')} style={{ flex: '1 1 160px' }}>
+          {info.groups.length > 0 ? (
+            <Select allowClear options={info.groups.map((g) => ({ value: g, label: g }))} />
+          ) : (
+            <Input />
+          )}
+        </Form.Item>
+      </div>
+      <Form.Item name="sourceNote" label={t('Căn cứ', 'Source')}>
+        <Input placeholder={t('ví dụ: QĐ 1364/QĐ-UBND', 'e.g. QĐ 1364/QĐ-UBND')} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,175 @@
+import { CloseOutlined, MessageOutlined } from '@ant-design/icons';
+import { Alert, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { ExtensionStatus } from '../../../../src/shared/schemas/extension.ts';
+import { NOTE_MAX, OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
+import type { ObstacleStatus } from '../../../../src/shared/schemas/obstacle.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { ItemList } from '../inbox/ItemList.tsx';
+import { ConfirmDecision, TextDecision, useDecision } from './decisions.tsx';
+
+/** What an extension request carries wherever it is listed (the review queue, the assignment's history). */
+export interface ExtensionRequest {
+  id: number;
+  status: ExtensionStatus;
+  decidedOn: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+}
+
+/** What an obstacle carries wherever it is listed. */
+export interface ObstacleRequest {
+  id: number;
+  status: ObstacleStatus;
+  response: string | null;
+  respondedOn: string | null;
+  respondedBy: string | null;
+}
+
+type Pagination = { current: number; pageSize: number; total: number; onChange: (page: number) => void };
+
+/**
+ * An agency's requests to the Office and the Office's answer to each: extensions (approve or reject)
+ * and obstacles (respond), in the review queues and on the assignment page alike. `describe` shows the
+ * request as the place wants it (the queue names the task and the agency, the history only the dates);
+ * the decision taken, the buttons to take one and their dialogs are the same everywhere.
+ */
+export function RequestList<E extends ExtensionRequest, O extends ObstacleRequest>(
+  props: {
+    /** the Office may decide: the pending requests get their buttons */
+    canDecide: boolean;
+    pagination?: Pagination;
+  } & (
+    | {
+        kind: 'extension';
+        items: readonly E[];
+        describe: (request: E) => ReactNode;
+        /** the assignment's version the approval is made against (a concurrent change is refused) */
+        version: (request: E) => number;
+      }
+    | { kind: 'obstacle'; items: readonly O[]; describe: (request: O) => ReactNode }
+  ),
+) {
+  if (props.kind === 'extension') {
+    return (
+      <ItemList
+        items={props.items}
+        rowKey={(e) => e.id}
+        pagination={props.pagination}
+        render={(e) => (
+          <div style={{ width: '100%' }}>
+            {props.describe(e)}
+            {e.decidedOn && (
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {[formatDate(e.decidedOn), e.decidedBy, e.decisionNote].filter(Boolean).join(' · ')}
+              </Typography.Paragraph>
+            )}
+            {e.status === 'pending' && props.canDecide && (
+              <Space wrap style={{ marginTop: 8 }}>
+                <ApproveExtensionButton extensionId={e.id} version={props.version(e)} />
+                <RejectExtensionButton extensionId={e.id} />
+              </Space>
+            )}
+          </div>
+        )}
+      />
+    );
+  }
+  return (
+    <ItemList
+      items={props.items}
+      rowKey={(o) => o.id}
+      pagination={props.pagination}
+      render={(o) => (
+        <div style={{ width: '100%' }}>
+          {props.describe(o)}
+          <ObstacleAnswer obstacle={o} />
+          {o.status === 'open' && props.canDecide && (
+            <div style={{ marginTop: 8 }}>
+              <RespondObstacleButton obstacleId={o.id} />
+            </div>
+          )}
+        </div>
+      )}
+    />
+  );
+}
+
+function ObstacleAnswer({ obstacle: o }: { obstacle: ObstacleRequest }) {
+  const t = useT();
+  if (!o.response) return null;
+  return (
+    <Alert
+      type="success"
+      style={{ marginTop: 6 }}
+      title={[t('Trả lời', 'Answer'), o.respondedOn && formatDate(o.respondedOn), o.respondedBy]
+        .filter(Boolean)
+        .join(' · ')}
+      description={o.response}
+    />
+  );
+}
+
+function ApproveExtensionButton({ extensionId, version }: { extensionId: number; version: number }) {
+  const t = useT();
+  const decide = useDecision<{ version: number }>(
+    `/extensions/${extensionId}/approve`,
+    t('Đã duyệt gia hạn.', 'Extension approved.'),
+  );
+  return (
+    <ConfirmDecision
+      label={t('Duyệt', 'Approve')}
+      title={t('Duyệt đề nghị gia hạn?', 'Approve this extension?')}
+      content={t(
+        'Thời hạn của nhiệm vụ sẽ được dời sang ngày đề nghị.',
+        'The deadline moves to the requested date.',
+      )}
+      okText={t('Duyệt', 'Approve')}
+      pending={decide.isPending}
+      onConfirm={() => decide.mutateAsync({ version })}
+    />
+  );
+}
+
+function RejectExtensionButton({ extensionId }: { extensionId: number }) {
+  const t = useT();
+  const decide = useDecision<{ note: string }>(
+    `/extensions/${extensionId}/reject`,
+    t('Đã từ chối gia hạn.', 'Extension rejected.'),
+  );
+  return (
+    <TextDecision
+      icon={<CloseOutlined />}
+      buttonLabel={t('Từ chối', 'Reject')}
+      title={t('Từ chối đề nghị gia hạn', 'Reject the extension')}
+      fieldLabel={t('Lý do từ chối', 'Reason')}
+      maxLength={NOTE_MAX}
+      okLabel={t('Từ chối', 'Reject')}
+      danger
+      pending={decide.isPending}
+      onSubmit={(text) => decide.mutateAsync({ note: text })}
+    />
+  );
+}
+
+function RespondObstacleButton({ obstacleId }: { obstacleId: number }) {
+  const t = useT();
+  const decide = useDecision<{ response: string }>(
+    `/obstacles/${obstacleId}/respond`,
+    t('Đã gửi trả lời.', 'Answer sent.'),
+  );
+  return (
+    <TextDecision
+      icon={<MessageOutlined />}
+      buttonLabel={t('Trả lời', 'Answer')}
+      title={t('Trả lời khó khăn, vướng mắc', 'Answer the obstacle')}
+      fieldLabel={t('Nội dung trả lời', 'Answer')}
+      maxLength={OBSTACLE_TEXT_MAX}
+      okLabel={t('Gửi trả lời', 'Send')}
+      primary
+      pending={decide.isPending}
+      onSubmit={(text) => decide.mutateAsync({ response: text })}
+    />
+  );
+}

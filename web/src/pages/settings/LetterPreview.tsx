@@ -1,0 +1,88 @@
+import { Alert, Card, Typography } from 'antd';
+import { addDays } from '../../lib/domain.ts';
+import { formatDate, todayInVietnam } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
+import type { LetterSettings } from './types.ts';
+
+/** How the letter's header, the consequence and deadline sentence, and the signature will read. */
+export function LetterPreview({ values }: { values: LetterSettings }) {
+  const t = useT();
+  const today = todayInVietnam();
+  const issuer = values.issuer ?? { parent: '', name: '', place: '' };
+  const signer = values.signer ?? { authority: '', title: '', name: '' };
+  const days = Number(values.reportWithinDays) || 7;
+  const consequence = (values.consequence ?? '').trim().replace(/[\s.;]+$/u, '');
+  const centre = { textAlign: 'center' as const };
+  const column = { flex: '1 1 150px', minWidth: 0, ...centre };
+  const titles = signerTitles(signer);
+  return (
+    <Card
+      size="small"
+      title={t('Xem trước công văn', 'Letter preview')}
+      data-testid="letter-preview"
+      style={{ position: 'sticky', top: 16 }}
+    >
+      <div style={{ fontFamily: '"Times New Roman", Tinos, serif', fontSize: 14, lineHeight: 1.45 }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+          <div style={column}>
+            <div>{(issuer.parent ?? '').toLocaleUpperCase('vi')}</div>
+            <div style={{ fontWeight: 700 }}>{(issuer.name ?? '').toLocaleUpperCase('vi') || '…'}</div>
+            <div style={{ width: 60, margin: '2px auto 6px', borderTop: '1px solid currentColor' }} />
+            <div>Số: 12/{values.symbol || '…'}</div>
+            <div style={{ fontSize: 12 }}>V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND</div>
+          </div>
+          <div style={column}>
+            <div style={{ fontWeight: 700, fontSize: 13 }}>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
+            <div style={{ fontWeight: 700 }}>Độc lập - Tự do - Hạnh phúc</div>
+            <div style={{ width: 150, margin: '2px auto 6px', borderTop: '1px solid currentColor' }} />
+            <div style={{ fontStyle: 'italic' }}>
+              {issuer.place || '…'}, {dateInWords(today)}
+            </div>
+          </div>
+        </div>
+        <div style={{ margin: '12px 0', textAlign: 'justify' }}>
+          <div style={{ color: 'var(--ant-color-text-tertiary, #888)' }}>…</div>
+          {consequence && <p style={{ margin: '4px 0' }}>Kế hoạch số 87/KH-UBND đã lưu ý: {consequence}.</p>}
+          <p style={{ margin: '4px 0' }}>
+            Đề nghị … gửi kết quả về UBND … trước ngày {formatDate(addDays(today, days))}; …
+          </p>
+        </div>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+          <div style={{ flex: '1 1 150px', minWidth: 0, fontSize: 12 }}>
+            <div style={{ fontWeight: 700, fontStyle: 'italic' }}>Nơi nhận:</div>
+            {recipientLines(values.recipients ?? []).map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat while being typed
+              <div key={i}>{line}</div>
+            ))}
+          </div>
+          <div style={{ ...column, fontWeight: 700 }}>
+            {titles.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines are positional
+              <div key={i}>{line}</div>
+            ))}
+            <div style={{ height: 48 }} />
+            <div data-testid="preview-signer">{signer.name || '…'}</div>
+          </div>
+        </div>
+      </div>
+      {!signer.name?.trim() && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          title={t(
+            'Chưa có họ tên người ký: công văn sẽ để trống dòng này.',
+            'No signer’s name yet: the letter will leave this line empty.',
+          )}
+        />
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
+        {t(
+          'Số công văn, kế hoạch và ngày chỉ là ví dụ; công văn thật lấy số tiếp theo của năm và ngày quét.',
+          'The number, plan and date are examples; a real letter takes the year’s next number and the sweep’s date.',
+        )}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
