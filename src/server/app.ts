@@ -5,12 +5,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachActor } from '../modules/auth/auth.hooks.ts';
 import { createLocalFileStore } from '../modules/files/local-file-store.ts';
 import { DEFAULT_PARSE_OPTIONS } from '../modules/import/parse-limits.ts';
@@ -21,6 +16,7 @@ import { FEATURES } from './features.ts';
 import { type AppDeps, DEFAULT_HTTP_OPTIONS } from './http.ts';
 import { isTruncatedMultipart, registerInputGuards } from './input-guards.ts';
 import { registerObservability, requestIdOf, ServerMetrics } from './observability.ts';
+import { openApiOptions } from './openapi.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerWeb } from './web.ts';
@@ -147,18 +143,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await registerRateLimit(app, deps.db);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: http.maxUploadBytes, files: 10, fields: 20 } });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'dondoc API', description: 'Theo dõi, đôn đốc thực hiện nhiệm vụ', version: '0.1.0' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'dondoc_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions());
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     // the page's own scripts and styles only (hashes of its inline parts), never inside a frame

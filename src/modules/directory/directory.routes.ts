@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import {
   AgenciesPageSchema,
   AgenciesQuery,
@@ -27,8 +26,6 @@ import {
   setGroupMembers,
 } from './directory-groups.service.ts';
 import { importReferenceAgencies } from './directory-reference.service.ts';
-
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** Danh mục cơ quan, nhóm và cơ quan kế thừa: read by every signed-in user, edited by the Office. */
 export async function directoryRoutes(app: ZodApp) {
@@ -67,7 +64,7 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Sửa cơ quan (edit name, aliases, validity); version as read, else 409',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: AgencyUpdateBody,
         response: { 200: AgencySchema },
       },
@@ -82,7 +79,7 @@ export async function directoryRoutes(app: ZodApp) {
         summary:
           'Thêm tên gọi khác (add another name of an agency); refused when it names another agency or a group',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: AliasBody,
         response: { 200: AgencySchema },
       },
@@ -137,7 +134,7 @@ export async function directoryRoutes(app: ZodApp) {
       schema: {
         summary: 'Thành viên nhóm (replace the members of a group)',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: GroupMembersBody,
         response: { 200: GroupSchema },
       },

@@ -1,34 +1,19 @@
-import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import {
+  ApproveExtensionBodySchema,
+  ExtensionListQuerySchema,
+  ExtensionListSchema,
+  ExtensionRequestBodySchema,
+  ExtensionSchema,
+  RejectExtensionBodySchema,
+} from '../../shared/schemas/extension.ts';
 import {
   approveExtension,
   listExtensionsFor,
   rejectExtension,
   requestExtension,
 } from './extensions.service.ts';
-
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const ExtensionStatus = z.enum(['pending', 'approved', 'rejected']);
-
-export const ExtensionSchema = z.object({
-  id: z.number(),
-  assignmentId: z.number(),
-  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  plan: z.string(),
-  task: z.string(),
-  occurrence: z.number(),
-  originalDueOn: z.string().nullable(),
-  currentDueOn: z.string().nullable(),
-  assignmentVersion: z.number(),
-  requestedOn: z.string(),
-  requestedDueOn: z.string(),
-  reason: z.string(),
-  status: ExtensionStatus,
-  decidedOn: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-});
 
 /** Gia hạn: an agency asks before its deadline, the Office or leadership decides. */
 export async function extensionsRoutes(app: ZodApp) {
@@ -38,11 +23,8 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Đề nghị gia hạn (request an extension): lead agency, open assignment, before the deadline',
         tags: ['extensions'],
-        params: IdParams,
-        body: z.object({
-          requestedDueOn: LocalDateSchema,
-          reason: z.string().trim().min(1).max(4000),
-        }),
+        params: IdParamsSchema,
+        body: ExtensionRequestBodySchema,
         response: { 201: ExtensionSchema },
       },
     },
@@ -56,18 +38,8 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Danh sách đề nghị gia hạn (extension requests): all, or an agency its own',
         tags: ['extensions'],
-        querystring: PageQuerySchema.extend({
-          status: ExtensionStatus.optional(),
-          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(ExtensionSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        querystring: ExtensionListQuerySchema,
+        response: { 200: ExtensionListSchema },
       },
     },
     async (request) => listExtensionsFor(ctx(request), request.query),
@@ -79,19 +51,8 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Duyệt gia hạn (approve): moves the current due date, on or before the deadline only',
         tags: ['extensions'],
-        params: IdParams,
-        body: z
-          .object({
-            note: z.string().trim().max(4000).optional(),
-            version: z
-              .number()
-              .int()
-              .positive()
-              .max(2_147_483_647)
-              .optional()
-              .describe("the assignment's version"),
-          })
-          .default({}),
+        params: IdParamsSchema,
+        body: ApproveExtensionBodySchema,
         response: { 200: ExtensionSchema },
       },
     },
@@ -104,8 +65,8 @@ export async function extensionsRoutes(app: ZodApp) {
       schema: {
         summary: 'Từ chối gia hạn (reject) with a note',
         tags: ['extensions'],
-        params: IdParams,
-        body: z.object({ note: z.string().trim().min(1).max(4000) }),
+        params: IdParamsSchema,
+        body: RejectExtensionBodySchema,
         response: { 200: ExtensionSchema },
       },
     },

@@ -1,27 +1,13 @@
-import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import {
+  ObstacleListQuerySchema,
+  ObstacleListSchema,
+  ObstacleReportBodySchema,
+  ObstacleResponseBodySchema,
+  ObstacleSchema,
+} from '../../shared/schemas/obstacle.ts';
 import { listObstaclesFor, reportObstacle, respondToObstacle } from './obstacles.service.ts';
-
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const ObstacleStatus = z.enum(['open', 'answered']);
-
-export const ObstacleSchema = z.object({
-  id: z.number(),
-  assignmentId: z.number(),
-  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  plan: z.string(),
-  task: z.string(),
-  role: z.enum(['lead', 'support']),
-  occurrence: z.number(),
-  reportedOn: z.string(),
-  description: z.string(),
-  proposal: z.string(),
-  status: ObstacleStatus,
-  response: z.string().nullable(),
-  respondedOn: z.string().nullable(),
-  respondedBy: z.string().nullable(),
-});
 
 /** Khó khăn, vướng mắc: agencies report them on their assignments, the Office or leadership answers. */
 export async function obstaclesRoutes(app: ZodApp) {
@@ -31,11 +17,8 @@ export async function obstaclesRoutes(app: ZodApp) {
       schema: {
         summary: 'Báo cáo khó khăn, vướng mắc (report an obstacle) on an own assignment, with a proposal',
         tags: ['obstacles'],
-        params: IdParams,
-        body: z.object({
-          description: z.string().trim().min(1).max(8000),
-          proposal: z.string().trim().max(8000).optional(),
-        }),
+        params: IdParamsSchema,
+        body: ObstacleReportBodySchema,
         response: { 201: ObstacleSchema },
       },
     },
@@ -49,18 +32,8 @@ export async function obstaclesRoutes(app: ZodApp) {
       schema: {
         summary: 'Danh sách khó khăn, vướng mắc (obstacles): all, or an agency its own',
         tags: ['obstacles'],
-        querystring: PageQuerySchema.extend({
-          status: ObstacleStatus.optional(),
-          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(ObstacleSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        querystring: ObstacleListQuerySchema,
+        response: { 200: ObstacleListSchema },
       },
     },
     async (request) => listObstaclesFor(ctx(request), request.query),
@@ -72,8 +45,8 @@ export async function obstaclesRoutes(app: ZodApp) {
       schema: {
         summary: 'Trả lời khó khăn, vướng mắc (respond): the Office or leadership',
         tags: ['obstacles'],
-        params: IdParams,
-        body: z.object({ response: z.string().trim().min(1).max(8000) }),
+        params: IdParamsSchema,
+        body: ObstacleResponseBodySchema,
         response: { 200: ObstacleSchema },
       },
     },

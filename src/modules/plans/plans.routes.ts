@@ -1,23 +1,22 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
-import { PlanInputSchema } from '../../shared/schemas/plan.ts';
-import type { PlanFile } from '../import/read-plan-file.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import { ImportedSchema, ImportPreviewSchema } from '../../shared/schemas/import.ts';
 import {
-  AsOfSchema,
+  AsOfQuerySchema,
   CancelBodySchema,
   CreatedPlanSchema,
-  IdParamsSchema,
-  ImportedSchema,
-  ImportPreviewSchema,
   PlanDetailSchema,
   PlanHeaderSchema,
+  PlanInputSchema,
+  PlanListQuerySchema,
   PlanListSchema,
   PlanPatchSchema,
-} from './plans.schemas.ts';
+  UpdatedPlanSchema,
+} from '../../shared/schemas/plan.ts';
+import type { PlanFile } from '../import/read-plan-file.ts';
 import { createPlan } from './plans.service.ts';
 import { getPlanDetail, getPlanSource, listPlansFor } from './plans-read.service.ts';
 import {
@@ -44,7 +43,7 @@ export async function plansRoutes(app: ZodApp) {
       schema: {
         summary: 'Danh sách kế hoạch (plans, newest first) with task and state counts as of a date',
         tags: ['plans'],
-        querystring: PageQuerySchema.extend({ asOf: AsOfSchema, q: z.string().max(200).optional() }),
+        querystring: PlanListQuerySchema,
         response: { 200: PlanListSchema },
       },
     },
@@ -100,7 +99,7 @@ export async function plansRoutes(app: ZodApp) {
           'Chi tiết kế hoạch: header, sections, tasks with their assignments and progress as of a date',
         tags: ['plans'],
         params: IdParamsSchema,
-        querystring: z.object({ asOf: AsOfSchema }),
+        querystring: AsOfQuerySchema,
         response: { 200: PlanDetailSchema },
       },
     },
@@ -115,11 +114,7 @@ export async function plansRoutes(app: ZodApp) {
         tags: ['plans'],
         params: IdParamsSchema,
         body: PlanPatchSchema,
-        response: {
-          200: PlanHeaderSchema.extend({
-            replanned: z.object({ added: z.number(), removed: z.number() }).nullable(),
-          }),
-        },
+        response: { 200: UpdatedPlanSchema },
       },
     },
     async (request) => updatePlan(ctx(request), request.params.id, request.body),

@@ -1,6 +1,11 @@
-import { z } from 'zod';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { CancelBodySchema, IdParamsSchema, TaskPatchSchema, TaskViewSchema } from './plans.schemas.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import {
+  CancelBodySchema,
+  TaskPatchSchema,
+  TaskViewSchema,
+  UpdatedTaskSchema,
+} from '../../shared/schemas/plan.ts';
 import { cancelTask, updateTask } from './tasks.service.ts';
 
 /** Nhiệm vụ: the Office's edits of one task of a plan (registered by plansRoutes). */
@@ -14,7 +19,7 @@ export async function tasksRoutes(app: ZodApp) {
         tags: ['plans'],
         params: IdParamsSchema,
         body: TaskPatchSchema,
-        response: { 200: z.object({ task: TaskViewSchema, movedAssignments: z.number() }) },
+        response: { 200: UpdatedTaskSchema },
       },
     },
     async (request) => updateTask(ctx(request), request.params.id, request.body),

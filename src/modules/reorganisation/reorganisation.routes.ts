@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema } from '../../shared/schemas/common.ts';
+import { IdSchema, LocalDateSchema } from '../../shared/schemas/common.ts';
 import { reorganise } from './reorganisation.service.ts';
 
 const AgencyRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
@@ -27,13 +27,13 @@ export async function reorganisationRoutes(app: ZodApp) {
           'the one move without taskIds takes the rest. The from-agency ends on effectiveOn; successors are recorded.',
         tags: ['directory'],
         body: z.object({
-          fromAgencyId: z.number().int().positive().max(2_147_483_647),
+          fromAgencyId: IdSchema,
           effectiveOn: LocalDateSchema,
           moves: z
             .array(
               z.object({
-                toAgencyId: z.number().int().positive().max(2_147_483_647),
-                taskIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000).optional(),
+                toAgencyId: IdSchema,
+                taskIds: z.array(IdSchema).min(1).max(1000).optional(),
                 functions: z.string().trim().min(1).max(1000).optional(),
               }),
             )

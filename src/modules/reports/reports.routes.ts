@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { AGEING_BUCKETS, ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema } from '../../shared/schemas/common.ts';
-import { ExtensionSchema } from '../extensions/extensions.routes.ts';
-import { ObstacleSchema } from '../obstacles/obstacles.routes.ts';
+import { IdSchema, IdTextSchema, LocalDateSchema } from '../../shared/schemas/common.ts';
+import { ExtensionSchema } from '../../shared/schemas/extension.ts';
+import { ObstacleSchema } from '../../shared/schemas/obstacle.ts';
 import { STAT_KEYS } from '../statistics/statistics.rules.ts';
 import { buildReportData } from './report-data.ts';
 import { ReportDraftSchema } from './report-draft.ts';
 import { getReportDraft, putReportDraft } from './report-drafts.service.ts';
 import { type ExportedFile, exportPlanAppendix, exportReport } from './reports.service.ts';
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Id = IdTextSchema;
 
 const PeriodSchema = z.object({
   from: LocalDateSchema.describe('period start: assignments due on or after this date'),
@@ -168,7 +168,7 @@ export async function reportsRoutes(app: ZodApp) {
         tags: ['reports'],
         querystring: PeriodSchema,
         body: z.strictObject({
-          version: z.number().int().positive().max(2_147_483_647).nullable(),
+          version: IdSchema.nullable(),
           draft: ReportDraftSchema,
         }),
         response: { 200: DraftReplySchema },

@@ -1,61 +1,20 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { refuseNul } from '../../server/input-guards.ts';
 import { AppError } from '../../shared/errors.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import {
+  ResultListQuerySchema,
+  ResultListSchema,
+  ResultSchema,
+  ReturnResultBodySchema,
+  SubmissionFieldsSchema,
+} from '../../shared/schemas/result.ts';
 import { MAX_FILES_PER_RESULT, type Upload } from '../files/files.service.ts';
 import { acceptResult, listResults, returnResult } from './results.review.ts';
 import { type SubmissionBody, submitAssignmentResult } from './results.service.ts';
 import { requireResultSubmitAccess } from './results-access.ts';
-
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
-const ResultSchema = z.object({
-  id: z.number(),
-  assignmentId: z.number(),
-  parentAssignmentId: z.number().nullable(),
-  agencyId: z.number(),
-  agencyCode: z.string(),
-  agencyName: z.string(),
-  plan: z.string(),
-  task: z.string(),
-  occurrence: z.number(),
-  dueOn: z.string().nullable(),
-  submittedOn: z.string(),
-  documentNumber: z.string().nullable(),
-  note: z.string(),
-  status: z.enum(['pending', 'accepted', 'returned']),
-  decidedOn: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  returnReason: z.string().nullable(),
-  files: z.array(
-    z.object({ id: z.number(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() }),
-  ),
-});
-
-const BOOLEAN_WORDS = new Map([
-  ['true', true],
-  ['1', true],
-  ['on', true],
-  ['yes', true],
-  ['false', false],
-  ['0', false],
-  ['off', false],
-  ['no', false],
-]);
-
-/** The fields of a submission, sent as multipart form fields (strings) or as JSON. */
-const SubmissionFieldsSchema = z.object({
-  documentNumber: z.string().trim().min(1).max(100),
-  note: z.string().trim().max(4000).default(''),
-  submittedOn: LocalDateSchema.optional(),
-  accept: z
-    .union([z.boolean(), z.string().refine((v) => BOOLEAN_WORDS.has(v.toLowerCase()), 'true hoặc false')])
-    .optional()
-    .transform((v) => (typeof v === 'string' ? BOOLEAN_WORDS.get(v.toLowerCase()) === true : v === true)),
-});
 
 /**
  * Reads a submission: multipart (fields plus up to five files in `files`, each within the upload
@@ -115,7 +74,7 @@ export async function resultsRoutes(app: ZodApp) {
     {
       // who may report on this assignment, and how large the body may be, before the body is read
       ...uploadGuard(async (request) => {
-        const params = IdParams.safeParse(request.params);
+        const params = IdParamsSchema.safeParse(request.params);
         if (params.success) await requireResultSubmitAccess(ctx(request), params.data.id);
       }, MAX_FILES_PER_RESULT),
       schema: {
@@ -126,7 +85,7 @@ export async function resultsRoutes(app: ZodApp) {
           'PNG, JPEG, plain UTF-8 text; others 415, over the limit 413. 409 while a result is pending or accepted.',
         tags: ['results'],
         consumes: ['multipart/form-data', 'application/json'],
-        params: IdParams,
+        params: IdParamsSchema,
         response: { 201: ResultSchema },
       },
     },
@@ -144,23 +103,8 @@ export async function resultsRoutes(app: ZodApp) {
       schema: {
         summary: 'Kết quả báo cáo (results): the review queue, by status; agency users see their own scope',
         tags: ['results'],
-        querystring: PageQuerySchema.extend({
-          status: z.enum(['pending', 'accepted', 'returned']).optional(),
-          assignmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-          internal: z
-            .enum(['true', 'false'])
-            .optional()
-            .transform((v) => (v === undefined ? undefined : v === 'true'))
-            .describe('true: only results of sub-assignments; false: only top-level ones'),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(ResultSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        querystring: ResultListQuerySchema,
+        response: { 200: ResultListSchema },
       },
     },
     async (request) => listResults(ctx(request), request.query),
@@ -172,7 +116,7 @@ export async function resultsRoutes(app: ZodApp) {
       schema: {
         summary: 'Tiếp nhận kết quả (accept a pending result); its submission date is what counts',
         tags: ['results'],
-        params: IdParams,
+        params: IdParamsSchema,
         response: { 200: ResultSchema },
       },
     },
@@ -185,8 +129,8 @@ export async function resultsRoutes(app: ZodApp) {
       schema: {
         summary: 'Trả lại, yêu cầu bổ sung (return a pending result with a reason); it does not count',
         tags: ['results'],
-        params: IdParams,
-        body: z.object({ reason: z.string().trim().min(5).max(2000) }),
+        params: IdParamsSchema,
+        body: ReturnResultBodySchema,
         response: { 200: ResultSchema },
       },
     },

@@ -1,42 +1,15 @@
-import { z } from 'zod';
-import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
-import { LocalDateSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.ts';
+import {
+  SubassignBodySchema,
+  SubassignmentsSchema,
+  UnitBodySchema,
+  UnitListQuerySchema,
+  UnitListSchema,
+  UnitSchema,
+} from '../../shared/schemas/subassign.ts';
 import { getSubassignments, subassign } from './subassign.service.ts';
 import { createUnit, listUnits } from './units.service.ts';
-
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
-
-const SubassignmentsSchema = z.object({
-  parent: z.object({
-    id: z.number(),
-    agencyId: z.number(),
-    agencyCode: z.string(),
-    dueOn: z.string().nullable(),
-  }),
-  items: z.array(
-    z.object({
-      id: z.number(),
-      agencyId: z.number(),
-      agencyCode: z.string(),
-      agencyName: z.string(),
-      opensOn: z.string(),
-      dueOn: z.string().nullable(),
-      note: z.string(),
-      state: z.enum(ASSIGNMENT_STATES),
-      resultStatus: z.enum(['pending', 'accepted', 'returned']).nullable(),
-    }),
-  ),
-  progress: z.object({ done: z.number(), total: z.number() }),
-});
-
-const UnitSchema = z.object({
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  parentId: z.number(),
-  parentCode: z.string(),
-});
 
 /** Phân công lại cho đơn vị trực thuộc, and the units to sub-assign to (issue #4). */
 export async function subassignRoutes(app: ZodApp) {
@@ -46,19 +19,8 @@ export async function subassignRoutes(app: ZodApp) {
       schema: {
         summary: 'Phân công lại (sub-assign to own units): internal deadlines within the parent due date',
         tags: ['subassign'],
-        params: z.object({ id: Id }),
-        body: z.object({
-          items: z
-            .array(
-              z.object({
-                agencyId: Id,
-                dueOn: LocalDateSchema,
-                note: z.string().trim().max(2000).default(''),
-              }),
-            )
-            .min(1)
-            .max(50),
-        }),
+        params: IdParamsSchema,
+        body: SubassignBodySchema,
         response: { 201: SubassignmentsSchema },
       },
     },
@@ -72,7 +34,7 @@ export async function subassignRoutes(app: ZodApp) {
       schema: {
         summary: 'Đơn vị được phân công lại: the children, their states and the rolled-up progress',
         tags: ['subassign'],
-        params: z.object({ id: Id }),
+        params: IdParamsSchema,
         response: { 200: SubassignmentsSchema },
       },
     },
@@ -85,14 +47,7 @@ export async function subassignRoutes(app: ZodApp) {
       schema: {
         summary: 'Thêm đơn vị trực thuộc (add a sub-unit) below the own agency or parentId',
         tags: ['subassign'],
-        body: z.object({
-          name: z.string().trim().min(3).max(200),
-          code: z
-            .string()
-            .trim()
-            .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'Mã gồm 2–40 ký tự chữ, số, dấu chấm, gạch ngang'),
-          parentId: Id.optional(),
-        }),
+        body: UnitBodySchema,
         response: { 201: UnitSchema },
       },
     },
@@ -105,17 +60,8 @@ export async function subassignRoutes(app: ZodApp) {
       schema: {
         summary: 'Đơn vị trực thuộc (sub-units): own scope for an agency, all for the Office',
         tags: ['subassign'],
-        querystring: PageQuerySchema.extend({
-          parentId: Id.optional(),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(UnitSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        querystring: UnitListQuerySchema,
+        response: { 200: UnitListSchema },
       },
     },
     async (request) => listUnits(ctx(request), request.query),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
-import { PageQuerySchema } from '../../shared/schemas/common.ts';
+import { IdParamsSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import {
   PasswordResetBody,
   UserCreateBody,
@@ -11,7 +11,6 @@ import {
 import { accountContext } from '../auth/auth.hooks.ts';
 import { createUser, listUsers, resetPassword, updateUser } from './users.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 /** Tài khoản người dùng: admins list, create, edit, disable accounts and reset passwords. */
 export async function usersRoutes(app: ZodApp) {
   const tags = ['users'];
@@ -49,7 +48,7 @@ export async function usersRoutes(app: ZodApp) {
         summary:
           'Sửa tài khoản (name, role, agency, disabled, e-mail, agency head); disabling signs the user out',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: UserUpdateBody,
         response: { 200: UserSchema },
       },
@@ -63,7 +62,7 @@ export async function usersRoutes(app: ZodApp) {
       schema: {
         summary: 'Đặt lại mật khẩu (reset the password); signs the user out',
         tags,
-        params: IdParams,
+        params: IdParamsSchema,
         body: PasswordResetBody,
         response: { 204: z.null() },
       },

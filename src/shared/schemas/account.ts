@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdParamsSchema } from './common.ts';
 import { PASSWORD_MAX, USERNAME_MAX } from './limits.ts';
 import { RoleSchema } from './users.ts';
 
@@ -81,7 +82,7 @@ export const TokensPageSchema = z.object({
   pageSize: z.number(),
 });
 
-export const TokenIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const TokenIdParams = IdParamsSchema;
 
 export type LoginInput = z.input<typeof LoginBody>;
 export type LoginReply = z.infer<typeof LoginReplySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDateSchema, PageQuerySchema } from './common.ts';
+import { IdSchema, LocalDateSchema, PageQuerySchema } from './common.ts';
 import {
   AGENCY_CODE_MAX,
   AGENCY_NAME_MAX,
@@ -17,9 +17,8 @@ import {
 /** the directories shipped as data (src/modules/directory/reference/<id>.json) */
 export const REFERENCE_IDS = ['government', 'provincial-departments', 'provinces'] as const;
 
-// TODO(c1-merge): the shared int4 maximum of common.ts replaces 2_147_483_647 here
-const AgencyId = z.number().int().positive().max(2_147_483_647);
-const Version = z.number().int().positive().max(2_147_483_647);
+const AgencyId = IdSchema;
+const Version = IdSchema;
 const Names = z.array(z.string().trim().min(1).max(AGENCY_NAME_MAX)).max(AGENCY_NAMES_MAX);
 
 export const AgencyKindSchema = z.enum(['province', 'district', 'commune', 'unit']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema } from './common.ts';
+import { IdParamsSchema, PageQuerySchema } from './common.ts';
 import {
   LETTER_CONSEQUENCE_MAX,
   LETTER_LINE_MAX,
@@ -13,8 +13,7 @@ import {
  * reminder letters, the sweep, the letter's settings and the e-mail outbox.
  */
 
-// TODO(c1-merge): the shared IdParams and int4 maximum of common.ts replace this one
-export const FollowupIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const FollowupIdParams = IdParamsSchema;
 
 export const NotificationsQuery = z
   .object({ unread: z.enum(['true', 'false']).optional().describe('true: only unread') })

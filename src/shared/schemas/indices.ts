@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { LocalDateSchema } from './common.ts';
+import { IdParamsSchema, IdSchema, IdTextSchema, LocalDateSchema } from './common.ts';
 import { PublicAuthoritySchema } from './public.ts';
 
 /**
  * Request and response bodies of the indices API (src/modules/indices/indices*.routes.ts, GET /api/public/indices):
  * one schema for the server, the OpenAPI document and the SPA.
  */
-// TODO(c1-merge): the shared IdParams and int4 maximum of common.ts replace these
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
-export const IdParams = z.object({ id: Id });
+const Id = IdTextSchema;
+export const IdParams = IdParamsSchema;
 export const Year = z.coerce.number().int().min(1990).max(2100);
 export const IndexUnitSchema = z.enum(['points', 'percent', 'ratio']);
 const Unit = IndexUnitSchema;
@@ -161,7 +160,7 @@ export const TargetSchema = z.object({
 export const OwnerBody = z.object({
   index: IndexCodeParam,
   component: ComponentRef,
-  agencyId: z.number().int().positive().max(2_147_483_647),
+  agencyId: IdSchema,
   ownerCanEdit: z.boolean().default(false),
 });
 
@@ -176,9 +175,9 @@ export const OwnerSchema = z.object({
 export const LinkBody = z.object({
   index: IndexCodeParam,
   component: ComponentRef,
-  planId: z.number().int().positive().max(2_147_483_647).optional(),
-  taskId: z.number().int().positive().max(2_147_483_647).optional(),
-  assignmentId: z.number().int().positive().max(2_147_483_647).optional(),
+  planId: IdSchema.optional(),
+  taskId: IdSchema.optional(),
+  assignmentId: IdSchema.optional(),
 });
 
 export const LinkQuery = z.object({

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { LocalDateSchema } from './common.ts';
+import { ASSIGNMENT_STATES } from '../../domain/state.ts';
+import { AsOfSchema, IdSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import { CANCEL_REASON_MAX, SEARCH_TEXT_MAX } from './limits.ts';
+
+/** The contracts of the plans and tasks routes: request and answer bodies, for the server, OpenAPI and the SPA. */
 
 /** A task row of a plan's appendix, as written in the document. */
 export const TaskInputSchema = z.object({
@@ -31,3 +35,181 @@ export const PlanInputSchema = z.object({
 
 export type TaskInput = z.input<typeof TaskInputSchema>;
 export type PlanInput = z.input<typeof PlanInputSchema>;
+
+export const StateSchema = z.enum(ASSIGNMENT_STATES);
+
+const Counts = {
+  done_on_time: z.number(),
+  done_late: z.number(),
+  open_on_time: z.number(),
+  open_overdue: z.number(),
+  ongoing: z.number(),
+  cancelled: z.number(),
+  total: z.number(),
+};
+
+export const CountsSchema = z.object(Counts);
+
+export const ProgressSchema = z.object({ ...Counts, onTimeRate: z.number().nullable() });
+
+export const PlanHeaderSchema = z.object({
+  id: z.number(),
+  docType: z.string(),
+  number: z.string(),
+  issuedOn: z.string(),
+  place: z.string(),
+  title: z.string(),
+  signer: z.string(),
+  bases: z.array(z.string()),
+  recipients: z.array(z.string()),
+  endsOn: z.string().nullable(),
+  cancelledOn: z.string().nullable(),
+  version: z.number(),
+});
+
+export const PlanListSchema = z.object({
+  asOf: z.string(),
+  items: z.array(
+    PlanHeaderSchema.extend({
+      tasks: z.number().nullable().describe('null for an agency user (headers only)'),
+      progress: z.object(Counts).nullable().describe('lead assignments as of asOf; null for an agency user'),
+    }),
+  ),
+  ...PageFields,
+});
+
+export const UnresolvedSchema = z.object({
+  role: z.enum(['lead', 'support']),
+  kind: z.enum(['unmatched', 'open_group']),
+  text: z.string(),
+  suggestions: z.array(z.string()).optional(),
+});
+
+export const PlanDetailSchema = z.object({
+  asOf: z.string(),
+  plan: PlanHeaderSchema.extend({ hasSource: z.boolean() }),
+  progress: ProgressSchema,
+  sections: z.array(z.object({ code: z.string(), title: z.string(), progress: ProgressSchema })),
+  tasks: z.array(
+    z.object({
+      id: z.number(),
+      ref: z.string(),
+      sectionCode: z.string(),
+      no: z.string(),
+      content: z.string(),
+      leadText: z.string(),
+      supportText: z.string(),
+      deadlineText: z.string(),
+      deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
+      dueOn: z.string().nullable(),
+      recurrence: z.record(z.string(), z.unknown()).nullable(),
+      note: z.string(),
+      unresolved: z.array(UnresolvedSchema),
+      cancelledOn: z.string().nullable(),
+      version: z.number(),
+      assignments: z.array(
+        z.object({
+          id: z.number(),
+          agencyId: z.number(),
+          agencyCode: z.string(),
+          agencyName: z.string(),
+          role: z.enum(['lead', 'support']),
+          occurrence: z.number(),
+          periodLabel: z.string().nullable(),
+          opensOn: z.string(),
+          originalDueOn: z.string().nullable(),
+          currentDueOn: z.string().nullable(),
+          state: StateSchema,
+          daysOverdue: z.number(),
+          doneOn: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const CreatedPlanSchema = z.object({
+  planId: z.number(),
+  number: z.string(),
+  tasks: z.number(),
+  leadAssignments: z.number(),
+  supportAssignments: z.number(),
+  unresolved: z.array(z.object({ task: z.string(), refs: z.array(UnresolvedSchema) })),
+});
+
+const text = (max: number) => z.string().max(max);
+
+export const PlanPatchSchema = z.strictObject({
+  version: IdSchema,
+  docType: z.string().trim().min(1).max(50).optional(),
+  number: z.string().trim().min(1).max(100).optional(),
+  title: z.string().trim().min(1).max(2000).optional(),
+  signer: text(200).optional(),
+  place: text(200).optional(),
+  bases: z.array(text(2000)).max(200).optional(),
+  recipients: z.array(text(500)).max(500).optional(),
+  endsOn: LocalDateSchema.nullable().optional(),
+});
+
+export const CancelBodySchema = z.strictObject({
+  cancelledOn: LocalDateSchema.optional().describe('default today in the authority’s time zone'),
+  version: IdSchema.optional(),
+  reason: text(CANCEL_REASON_MAX).optional(),
+});
+
+export const TaskPatchSchema = z.strictObject({
+  version: IdSchema,
+  content: z.string().trim().min(1).max(10_000).optional(),
+  note: text(10_000).optional(),
+  dueOn: LocalDateSchema.optional().describe('the Office’s due date; the deadline phrase stays as written'),
+});
+
+export const TaskViewSchema = z.object({
+  id: z.number(),
+  planId: z.number(),
+  ref: z.string(),
+  content: z.string(),
+  note: z.string(),
+  deadlineText: z.string(),
+  deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
+  dueOn: z.string().nullable(),
+  cancelledOn: z.string().nullable(),
+  version: z.number(),
+});
+
+export const PlanListQuerySchema = PageQuerySchema.extend({
+  asOf: AsOfSchema,
+  q: z.string().max(SEARCH_TEXT_MAX).optional(),
+});
+
+/** `asOf` alone: the read routes of one plan or one assignment. */
+export const AsOfQuerySchema = z.object({ asOf: AsOfSchema });
+
+/** PATCH /plans/:id answers the header and, when the end date moved, the occurrences added and removed. */
+export const UpdatedPlanSchema = PlanHeaderSchema.extend({
+  replanned: z.object({ added: z.number(), removed: z.number() }).nullable(),
+});
+
+/** PATCH /tasks/:id answers the task and how many open assignments took the new due date. */
+export const UpdatedTaskSchema = z.object({ task: TaskViewSchema, movedAssignments: z.number() });
+
+export type Counts = z.infer<typeof CountsSchema>;
+export type Progress = z.infer<typeof ProgressSchema>;
+export type PlanHeader = z.infer<typeof PlanHeaderSchema>;
+/** What a plan's document says of itself: the fields of a stored plan and of a plan to store. */
+export type PlanDocument = Omit<PlanHeader, 'id' | 'endsOn' | 'cancelledOn' | 'version'>;
+export type PlanList = z.infer<typeof PlanListSchema>;
+export type PlanListItem = PlanList['items'][number];
+export type Unresolved = z.infer<typeof UnresolvedSchema>;
+export type PlanDetail = z.infer<typeof PlanDetailSchema>;
+export type PlanTask = PlanDetail['tasks'][number];
+export type PlanAssignment = PlanTask['assignments'][number];
+export type DeadlineKind = PlanTask['deadlineKind'];
+export type CreatedPlan = z.infer<typeof CreatedPlanSchema>;
+export type PlanPatch = z.infer<typeof PlanPatchSchema>;
+export type CancelBody = z.infer<typeof CancelBodySchema>;
+export type TaskPatch = z.infer<typeof TaskPatchSchema>;
+export type TaskView = z.infer<typeof TaskViewSchema>;
+export type PlanListQuery = z.input<typeof PlanListQuerySchema>;
+export type UpdatedPlan = z.infer<typeof UpdatedPlanSchema>;
+export type UpdatedTask = z.infer<typeof UpdatedTaskSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
+import { IdParamsSchema } from './common.ts';
 
 /** Request and response bodies of the public transparency routes (src/modules/public/public.routes.ts). */
 
@@ -21,8 +22,7 @@ export const PublicAuthoritySchema = z.object({ code: z.string(), name: z.string
 
 export const PublicAuthorityParams = z.object({ code: z.string().min(1).max(40) });
 
-// TODO(c1-merge): the shared IdParams of common.ts replaces this one
-export const PublicPlanParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const PublicPlanParams = IdParamsSchema;
 
 /** GET /api/public/authorities/:code/plans */
 export const PublicPlansSchema = z.object({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { IdSchema } from './common.ts';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, USERNAME_MAX } from './limits.ts';
 
 /** Request and response bodies of tài khoản người dùng (src/modules/users/users.routes.ts). */
 
 export const RoleSchema = z.enum(['admin', 'office', 'leader', 'agency']);
-// TODO(c1-merge): the shared int4 maximum of common.ts replaces 2_147_483_647 here
-const AgencyId = z.number().int().positive().max(2_147_483_647);
+const AgencyId = IdSchema;
 /** checked in the service (a Vietnamese message); '' or null: no e-mail */
 const EmailField = z
   .string()

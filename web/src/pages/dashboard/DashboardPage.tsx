@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Progress, Row, Segmented, Space, Table, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import type { StatGroup, Statistics, StatKey, Trend } from '../../../../src/shared/schemas/statistics.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ReportButton } from '../../components/ReportButton.tsx';
@@ -11,7 +12,6 @@ import { formatDate, formatNumber, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { drillLink, filterQuery, type StatFilter, StatFilterBar, useStatFilter } from './filters.tsx';
-import type { StatGroup, Statistics, StatKey, Trend } from './types.ts';
 
 const AgencyChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.AgencyChart })));
 const TrendChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.TrendChart })));

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Grid, Input, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import type { StatItem, StatItems, StatKey } from '../../../../src/shared/schemas/statistics.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -19,7 +20,6 @@ import {
 import { formatDate, formatNumber, matchesSearch } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
 import { filterQuery, StatFilterBar, useStatFilter } from './filters.tsx';
-import type { StatItem, StatItems, StatKey } from './types.ts';
 
 const STAT_KEYS: StatKey[] = [
   'total',

@@ -1,11 +1,11 @@
 import { Grid } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
+import type { StatGroup, StatKey, Trend } from '../../../../src/shared/schemas/statistics.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { FOUR_STATES, STATE_COLORS, stateLabel } from '../../lib/domain.ts';
 import type { Lang } from '../../lib/i18n.tsx';
 import { drillLink, type StatFilter } from './filters.tsx';
-import type { StatGroup, StatKey, Trend } from './types.ts';
 
 /** The states stacked in the bar of each agency (ongoing too when some agency has such tasks). */
 function stackedStates(groups: StatGroup[]): StatKey[] {

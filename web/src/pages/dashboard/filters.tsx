@@ -3,10 +3,10 @@ import { Button, DatePicker, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { Statistics, StatKey } from '../../../../src/shared/schemas/statistics.ts';
 import { api, type Query } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import type { Statistics, StatKey } from './types.ts';
 
 /** The filters the dashboard and its drill-down list share, all kept in the URL. */
 export interface StatFilter {

@@ -3,27 +3,13 @@ import { DatePicker, Grid, Input, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { Reminders } from '../../../../src/shared/schemas/status.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 
-// TODO(c1-merge): the reply type of GET /api/reminders from src/shared/schemas (lane c1 writes the status schemas)
-/** GET /api/reminders */
-interface Reminders {
-  asOf: string;
-  reminders: {
-    agency: string;
-    agencyName: string;
-    plan: string;
-    task: string;
-    occurrence: number;
-    dueOn: string;
-    remindedOn: string;
-    year: number;
-  }[];
-}
 type Reminder = Reminders['reminders'][number];
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import type { Subassignments } from '../../../../src/shared/schemas/subassign.ts';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -10,7 +12,6 @@ import { AcceptResultButton, ReturnResultButton } from '../review/decisions.tsx'
 import { RequestList } from '../review/RequestList.tsx';
 import { ItemList } from './ItemList.tsx';
 import { ExtensionStatusTag, FileLinks, ObstacleStatusTag, ResultStatusTag, StateTag } from './labels.tsx';
-import type { AssignmentDetail, Subassignments } from './types.ts';
 
 /** Quá trình thực hiện: the assignment's results, extensions, obstacles and sub-assignments, with the Office's decisions. */
 export function AssignmentHistory({

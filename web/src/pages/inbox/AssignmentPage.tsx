@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Grid, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -20,7 +21,6 @@ import { dueHint, RoleTag, StateTag } from './labels.tsx';
 import { ExtensionModal, ObstacleModal } from './RequestModals.tsx';
 import { SubmitResultModal } from './ResultModal.tsx';
 import { SubassignModal } from './SubassignModal.tsx';
-import type { AssignmentDetail } from './types.ts';
 
 type Dialog = 'result' | 'extension' | 'obstacle' | 'subassign' | null;
 

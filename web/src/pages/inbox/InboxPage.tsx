@@ -16,6 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { WorkItem, WorkList } from '../../../../src/shared/schemas/assignment.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -26,7 +27,6 @@ import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from './ItemList.tsx';
 import { dueHint, RoleTag, StateTag } from './labels.tsx';
-import type { WorkItem, WorkList } from './types.ts';
 
 type TabKey = 'sap-den-han' | 'qua-han' | 'hoan-thanh' | 'tat-ca';
 type RoleFilter = 'all' | 'lead' | 'support';

@@ -1,5 +1,7 @@
 import { DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import { NOTE_MAX, OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -7,7 +9,6 @@ import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { DATE_FORMAT, toDay } from './form-values.ts';
 import { refreshWork } from './refresh.ts';
-import type { AssignmentDetail } from './types.ts';
 
 interface RequestModalProps {
   detail: AssignmentDetail;
@@ -96,7 +97,7 @@ export function ExtensionModal(props: RequestModalProps) {
           },
         ]}
       >
-        <Input.TextArea rows={4} maxLength={4000} showCount />
+        <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount />
       </Form.Item>
     </FormModal>
   );
@@ -138,10 +139,10 @@ export function ObstacleModal(props: RequestModalProps) {
           },
         ]}
       >
-        <Input.TextArea rows={4} maxLength={8000} showCount />
+        <Input.TextArea rows={4} maxLength={OBSTACLE_TEXT_MAX} showCount />
       </Form.Item>
       <Form.Item name="proposal" label={t('Đề xuất, kiến nghị', 'Proposal')}>
-        <Input.TextArea rows={3} maxLength={8000} showCount />
+        <Input.TextArea rows={3} maxLength={OBSTACLE_TEXT_MAX} showCount />
       </Form.Item>
     </FormModal>
   );

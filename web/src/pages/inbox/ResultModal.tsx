@@ -2,13 +2,14 @@ import { SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Flex, Form, Input, Typography, Upload, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import { DOCUMENT_NUMBER_MAX, NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { DATE_FORMAT, toDay } from './form-values.ts';
 import { refreshWork } from './refresh.ts';
-import type { AssignmentDetail } from './types.ts';
 
 /** accepted by the server (checked by content there): PDF, Word, Excel, images, text */
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.txt';
@@ -87,10 +88,14 @@ export function SubmitResultModal({
           },
         ]}
       >
-        <Input maxLength={100} placeholder={t('Ví dụ: 15/BC-STP', 'e.g. 15/BC-STP')} autoFocus />
+        <Input
+          maxLength={DOCUMENT_NUMBER_MAX}
+          placeholder={t('Ví dụ: 15/BC-STP', 'e.g. 15/BC-STP')}
+          autoFocus
+        />
       </Form.Item>
       <Form.Item name="note" label={t('Nội dung tóm tắt, ghi chú', 'Summary, note')}>
-        <Input.TextArea rows={3} maxLength={4000} showCount />
+        <Input.TextArea rows={3} maxLength={NOTE_MAX} showCount />
       </Form.Item>
       {onBehalf && (
         <Flex gap={16} wrap>

@@ -3,6 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
+import { PAGE_SIZE_MAX, SUBASSIGN_NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
+import type { Unit } from '../../../../src/shared/schemas/subassign.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -10,7 +13,6 @@ import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { DATE_FORMAT, toDay } from './form-values.ts';
 import { refreshWork } from './refresh.ts';
-import type { AssignmentDetail, Unit } from './types.ts';
 
 interface SubItem {
   agencyId?: number;
@@ -34,7 +36,8 @@ export function SubassignModal({
   const due = detail.assignment.currentDueOn;
   const units = useQuery({
     queryKey: ['units', detail.assignment.agencyId],
-    queryFn: () => api.get<Page<Unit>>('/units', { parentId: detail.assignment.agencyId, pageSize: 200 }),
+    queryFn: () =>
+      api.get<Page<Unit>>('/units', { parentId: detail.assignment.agencyId, pageSize: PAGE_SIZE_MAX }),
     enabled: open,
   });
   const send = useApiMutation({
@@ -144,7 +147,7 @@ export function SubassignModal({
                   label={index === 0 ? t('Ghi chú', 'Note') : undefined}
                   style={{ flex: '1 1 160px' }}
                 >
-                  <Input maxLength={2000} aria-label={t('Ghi chú', 'Note')} />
+                  <Input maxLength={SUBASSIGN_NOTE_MAX} aria-label={t('Ghi chú', 'Note')} />
                 </Form.Item>
                 {fields.length > 1 && (
                   <Button

@@ -1,9 +1,11 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Flex, Tag, Typography } from 'antd';
+import type { ExtensionStatus } from '../../../../src/shared/schemas/extension.ts';
+import type { ObstacleStatus } from '../../../../src/shared/schemas/obstacle.ts';
+import type { ResultFile, ResultStatus } from '../../../../src/shared/schemas/result.ts';
 import { apiUrl } from '../../lib/api.ts';
 import { type AssignmentState, daysBetween, STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import type { ExtensionStatus, ObstacleStatus, ResultFile, ResultStatus } from './types.ts';
 
 /** Tags and words shared by the inbox, the assignment page and the review queues. */
 export function StateTag({ state }: { state: AssignmentState }) {

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
+import type { PlanDetail, PlanList } from '../../../../src/shared/schemas/plan.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
-import type { PlanDetail, PlanList } from '../plans/types.ts';
 import { componentOptions, type IndexInfo } from './index-info.ts';
 
 /** Gắn nhiệm vụ với chỉ số: choose a plan, then one of its tasks (or the whole plan), and the component served. */

@@ -3,11 +3,11 @@ import { Button, Card, Grid, Popover, Space, Table, Tag, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
+import type { PlanDetail, PlanTask } from '../../../../src/shared/schemas/plan.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { DoneBar, StateTag } from './parts.tsx';
 import { byAgency, countsOf, openedLeads, type summaryState } from './plan-state.ts';
-import type { PlanDetail, PlanTask } from './types.ts';
 import './plans.css';
 
 type Row =

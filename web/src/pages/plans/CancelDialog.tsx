@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { CANCEL_REASON_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
@@ -104,7 +105,10 @@ export function CancelDialog({ target, onClose }: { target: CancelTarget | null;
           label={t('Lý do', 'Reason')}
           rules={[
             { required: true, whitespace: true, message: t('Hãy ghi lý do.', 'Give the reason.') },
-            { max: 2000, message: t('Tối đa 2000 ký tự.', 'At most 2000 characters.') },
+            {
+              max: CANCEL_REASON_MAX,
+              message: t(`Tối đa ${CANCEL_REASON_MAX} ký tự.`, `At most ${CANCEL_REASON_MAX} characters.`),
+            },
           ]}
         >
           <Input.TextArea

@@ -1,10 +1,10 @@
 import { Typography } from 'antd';
+import type { PlanDetail } from '../../../../src/shared/schemas/plan.ts';
 import { addDays, daysBetween, STATE_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { StateLegend } from './parts.tsx';
 import { lastDueOf, monthStarts, openedLeads, summaryState } from './plan-state.ts';
-import type { PlanDetail } from './types.ts';
 import './plans.css';
 
 const NOT_OPEN_COLOR = '#bfbfbf';

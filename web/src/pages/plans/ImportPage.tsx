@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Checkbox, Progress, Space, Steps, Typography,
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Agency, Group } from '../../../../src/shared/schemas/directory.ts';
+import type { Imported, ImportPreview } from '../../../../src/shared/schemas/import.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
@@ -11,7 +12,6 @@ import { useSession } from '../../lib/session.tsx';
 import { fetchAll } from '../directory/agencies.ts';
 import { ImportReview, type ReviewState } from './ImportReview.tsx';
 import type { ReviewDirectory } from './review-model.ts';
-import type { Imported, ImportPreview } from './types.ts';
 import { uploadWithProgress } from './upload.ts';
 import './plans.css';
 

@@ -1,6 +1,8 @@
 import { Alert, App, Button, Card, Col, Form, Row, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
+import type { ImportPreview, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { taskRef } from './plan-state.ts';
 import { type HeaderValues, ReviewHeader } from './ReviewHeader.tsx';
 import { ReviewTasks } from './ReviewTasks.tsx';
 import { DocumentAlerts, ReviewWarnings } from './ReviewWarnings.tsx';
@@ -14,7 +16,6 @@ import {
   renameInEdits,
   tasksWithoutLeadOf,
 } from './review-model.ts';
-import { type ImportPreview, type PreviewWarning, taskRef } from './types.ts';
 import { UnknownAgencies } from './UnknownAgencies.tsx';
 
 export type { PlanInput, ReviewState } from './review-model.ts';

@@ -23,6 +23,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { PlanDetail } from '../../../../src/shared/schemas/plan.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
@@ -33,7 +34,6 @@ import { Appendix } from './Appendix.tsx';
 import { CancelDialog, type CancelTarget } from './CancelDialog.tsx';
 import { Gantt } from './Gantt.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
-import type { PlanDetail } from './types.ts';
 
 /**
  * Một kế hoạch: its header as the document has it (number, date, place, title, signer, bases), the

@@ -4,6 +4,7 @@ import { Button, Card, DatePicker, Grid, Input, Select, Space, Table, Tag, Typog
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { PlanList, PlanListItem } from '../../../../src/shared/schemas/plan.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -12,8 +13,8 @@ import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
-import type { PlanList, PlanListItem } from './types.ts';
 import './plans.css';
+import { PAGE_SIZE_MAX } from '../../../../src/shared/schemas/limits.ts';
 
 type StatusFilter = 'all' | 'active' | 'overdue' | 'cancelled';
 
@@ -35,7 +36,7 @@ export default function PlansPage() {
 
   const query = useQuery({
     queryKey: ['plans', 'list', chosen ?? 'today'],
-    queryFn: () => api.get<PlanList>('/plans', { asOf: chosen, pageSize: 200 }),
+    queryFn: () => api.get<PlanList>('/plans', { asOf: chosen, pageSize: PAGE_SIZE_MAX }),
   });
 
   const asOf = query.data?.asOf ?? chosen;

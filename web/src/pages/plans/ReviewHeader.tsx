@@ -1,7 +1,7 @@
 import { Alert, Card, Col, DatePicker, Form, type FormInstance, Input, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { ImportPreview } from '../../../../src/shared/schemas/import.ts';
 import { useT } from '../../lib/i18n.tsx';
-import type { ImportPreview } from './types.ts';
 
 export interface HeaderValues {
   number: string;

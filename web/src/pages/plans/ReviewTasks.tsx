@@ -2,10 +2,11 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Card, DatePicker, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import type { ImportPreview, PreviewTask, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { taskRef } from './plan-state.ts';
 import type { Edit, Edits, ReviewDirectory } from './review-model.ts';
-import { type ImportPreview, type PreviewTask, type PreviewWarning, taskRef } from './types.ts';
 
 /** The appendix as read, one row a task: the agencies and the due date are corrected in place. */
 export function ReviewTasks({

@@ -1,8 +1,8 @@
 import { CheckCircleFilled, WarningOutlined } from '@ant-design/icons';
 import { Alert, Card, Space, Tag, Typography } from 'antd';
+import type { ImportPreview, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { prominentWarnings } from './review-model.ts';
-import type { ImportPreview, PreviewWarning } from './types.ts';
 
 /**
  * At the top of the review: what makes the whole reading doubtful (a scan read by OCR, a blank or

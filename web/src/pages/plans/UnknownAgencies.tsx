@@ -2,12 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Agency, AgencyKind } from '../../../../src/shared/schemas/directory.ts';
+import type { UnknownAgency } from '../../../../src/shared/schemas/import.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { fetchAll, KIND_LABELS } from '../directory/agencies.ts';
 import type { ReviewDirectory } from './review-model.ts';
-import type { UnknownAgency } from './types.ts';
 
 /**
  * Tên cơ quan chưa có trong danh mục: for each name the plan uses and the directory lacks, in one

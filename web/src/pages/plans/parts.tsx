@@ -1,4 +1,5 @@
 import { Progress, Space, Tag, Typography } from 'antd';
+import type { Counts } from '../../../../src/shared/schemas/plan.ts';
 import {
   type AssignmentState,
   FOUR_STATES,
@@ -7,7 +8,7 @@ import {
   stateLabel,
 } from '../../lib/domain.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { type Counts, doneOf } from './types.ts';
+import { doneOf } from './plan-state.ts';
 
 /** An assignment state as a coloured tag with its Vietnamese (or English) label, never the raw code. */
 export function StateTag({

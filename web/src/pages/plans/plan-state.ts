@@ -1,5 +1,5 @@
+import type { Counts, PlanAssignment, PlanTask } from '../../../../src/shared/schemas/plan.ts';
 import type { AssignmentState } from '../../lib/domain.ts';
-import type { Counts, PlanAssignment, PlanTask } from './types.ts';
 
 /** Which state speaks for a group of assignments: the most urgent first. */
 const URGENCY: AssignmentState[] = [
@@ -80,4 +80,17 @@ export function monthStarts(from: string, to: string): string[] {
     }
   }
   return out;
+}
+
+/** Done and total of a progress: the done ones whether on time or late; cancelled ones left out. */
+export function doneOf(counts: Counts): { done: number; total: number } {
+  return {
+    done: counts.done_on_time + counts.done_late,
+    total: counts.total - counts.cancelled,
+  };
+}
+
+/** A task's reference as the server writes it: 'I.3', or '3' without a section. */
+export function taskRef(sectionCode: string, no: string): string {
+  return sectionCode ? `${sectionCode}.${no}` : no;
 }

@@ -1,5 +1,7 @@
 import type { Agency, Group } from '../../../../src/shared/schemas/directory.ts';
-import { type ImportPreview, type PlanDocument, type PreviewWarning, taskRef } from './types.ts';
+import type { ImportPreview, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
+import type { PlanDocument } from '../../../../src/shared/schemas/plan.ts';
+import { taskRef } from './plan-state.ts';
 
 /** The import review's state and rules, without React: what the clerk changed and what is left. */
 

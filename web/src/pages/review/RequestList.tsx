@@ -1,10 +1,12 @@
 import { CloseOutlined, MessageOutlined } from '@ant-design/icons';
 import { Alert, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import type { ExtensionStatus } from '../../../../src/shared/schemas/extension.ts';
+import { NOTE_MAX, OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
+import type { ObstacleStatus } from '../../../../src/shared/schemas/obstacle.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
-import type { ExtensionStatus, ObstacleStatus } from '../inbox/types.ts';
 import { ConfirmDecision, TextDecision, useDecision } from './decisions.tsx';
 
 /** What an extension request carries wherever it is listed (the review queue, the assignment's history). */
@@ -142,6 +144,7 @@ function RejectExtensionButton({ extensionId }: { extensionId: number }) {
       buttonLabel={t('Từ chối', 'Reject')}
       title={t('Từ chối đề nghị gia hạn', 'Reject the extension')}
       fieldLabel={t('Lý do từ chối', 'Reason')}
+      maxLength={NOTE_MAX}
       okLabel={t('Từ chối', 'Reject')}
       danger
       pending={decide.isPending}
@@ -162,6 +165,7 @@ function RespondObstacleButton({ obstacleId }: { obstacleId: number }) {
       buttonLabel={t('Trả lời', 'Answer')}
       title={t('Trả lời khó khăn, vướng mắc', 'Answer the obstacle')}
       fieldLabel={t('Nội dung trả lời', 'Answer')}
+      maxLength={OBSTACLE_TEXT_MAX}
       okLabel={t('Gửi trả lời', 'Send')}
       primary
       pending={decide.isPending}

@@ -1,11 +1,11 @@
 import { Typography } from 'antd';
+import type { ExtensionItem, ExtensionStatus } from '../../../../src/shared/schemas/extension.ts';
+import type { ObstacleItem, ObstacleStatus } from '../../../../src/shared/schemas/obstacle.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ExtensionStatusTag, ObstacleStatusTag, RoleTag } from '../inbox/labels.tsx';
-import type { ExtensionStatus, ObstacleStatus } from '../inbox/types.ts';
 import { ItemHead, StatusQueue } from './queue.tsx';
 import { RequestList } from './RequestList.tsx';
-import type { ExtensionItem, ObstacleItem } from './types.ts';
 
 /** Đề nghị gia hạn: the extensions agencies asked for, to approve or reject. */
 export function ExtensionsQueue() {

@@ -1,12 +1,11 @@
 import { Space, Typography } from 'antd';
+import type { ResultItem, ResultStatus } from '../../../../src/shared/schemas/result.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
 import { FileLinks, ResultStatusTag } from '../inbox/labels.tsx';
-import type { ResultStatus } from '../inbox/types.ts';
 import { AcceptResultButton, ReturnResultButton } from './decisions.tsx';
 import { ItemHead, StatusQueue } from './queue.tsx';
-import type { ResultItem } from './types.ts';
 
 /** Kết quả báo cáo: the results awaiting the Office, to accept or return. */
 export function ResultsQueue() {

@@ -1,6 +1,7 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { RETURN_REASON_MAX, RETURN_REASON_MIN } from '../../../../src/shared/schemas/limits.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -89,7 +90,8 @@ export function ReturnResultButton({ resultId }: { resultId: number }) {
       title={t('Trả lại, yêu cầu bổ sung', 'Return for completion')}
       fieldLabel={t('Lý do trả lại', 'Reason')}
       help={t('Ít nhất 5 ký tự; cơ quan sẽ thấy lý do này.', 'At least 5 characters; the agency sees it.')}
-      minLength={5}
+      minLength={RETURN_REASON_MIN}
+      maxLength={RETURN_REASON_MAX}
       okLabel={t('Trả lại', 'Return')}
       danger
       pending={decide.isPending}
@@ -106,6 +108,8 @@ export function TextDecision(props: {
   fieldLabel: string;
   help?: string;
   minLength?: number;
+  /** the server's limit for this text (src/shared/schemas/limits.ts) */
+  maxLength: number;
   okLabel: string;
   danger?: boolean;
   primary?: boolean;
@@ -164,7 +168,7 @@ export function TextDecision(props: {
               },
             ]}
           >
-            <Input.TextArea rows={4} maxLength={4000} showCount autoFocus />
+            <Input.TextArea rows={4} maxLength={props.maxLength} showCount autoFocus />
           </Form.Item>
         </Form>
       </Modal>

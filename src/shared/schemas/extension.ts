@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IdSchema, IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import { NOTE_MAX } from './limits.ts';
+
+/** The contracts of the extensions routes: an agency asks before its deadline, the Office decides. */
+
+export const ExtensionStatusSchema = z.enum(['pending', 'approved', 'rejected']);
+
+export const ExtensionSchema = z.object({
+  id: z.number(),
+  assignmentId: z.number(),
+  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  plan: z.string(),
+  task: z.string(),
+  occurrence: z.number(),
+  originalDueOn: z.string().nullable(),
+  currentDueOn: z.string().nullable(),
+  assignmentVersion: z.number(),
+  requestedOn: z.string(),
+  requestedDueOn: z.string(),
+  reason: z.string(),
+  status: ExtensionStatusSchema,
+  decidedOn: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+
+export const ExtensionRequestBodySchema = z.object({
+  requestedDueOn: LocalDateSchema,
+  reason: z.string().trim().min(1).max(NOTE_MAX),
+});
+
+export const ExtensionListQuerySchema = PageQuerySchema.extend({
+  status: ExtensionStatusSchema.optional(),
+  assignmentId: IdTextSchema.optional(),
+});
+
+export const ExtensionListSchema = z.object({ items: z.array(ExtensionSchema), ...PageFields });
+
+export const ApproveExtensionBodySchema = z
+  .object({
+    note: z.string().trim().max(NOTE_MAX).optional(),
+    version: IdSchema.optional().describe("the assignment's version"),
+  })
+  .default({});
+
+export const RejectExtensionBodySchema = z.object({ note: z.string().trim().min(1).max(NOTE_MAX) });
+
+export type ExtensionStatus = z.infer<typeof ExtensionStatusSchema>;
+export type ExtensionItem = z.infer<typeof ExtensionSchema>;
+export type ExtensionList = z.infer<typeof ExtensionListSchema>;
+export type ExtensionRequestBody = z.infer<typeof ExtensionRequestBodySchema>;
+export type ApproveExtensionBody = z.input<typeof ApproveExtensionBodySchema>;
+export type RejectExtensionBody = z.infer<typeof RejectExtensionBodySchema>;
