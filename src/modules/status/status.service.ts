@@ -72,7 +72,7 @@ export interface ReminderRow {
  * written reminders incurred up to that date. Coordinating (support) assignments answer for no
  * result of their own and are not counted.
  */
-export async function computeStatus(
+async function computeStatus(
   db: Kysely<DB>,
   authorityId: number,
   query: StatusQuery,
