@@ -72,11 +72,7 @@ export interface ReminderRow {
  * written reminders incurred up to that date. Coordinating (support) assignments answer for no
  * result of their own and are not counted.
  */
-async function computeStatus(
-  db: Kysely<DB>,
-  authorityId: number,
-  query: StatusQuery,
-): Promise<StatusReport> {
+async function computeStatus(db: Kysely<DB>, authorityId: number, query: StatusQuery): Promise<StatusReport> {
   const rows = await leadFacts(db, authorityId, query);
   const totals: StatusCounts = { ...emptyStateCounts(), reminders: 0 };
   const byAgency = new Map<number, { code: string; name: string } & StatusCounts>();

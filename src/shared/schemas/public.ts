@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { IdParamsSchema } from './common.ts';
+import { CountsSchema } from './plan.ts';
 
 /** Request and response bodies of the public transparency routes (src/modules/public/public.routes.ts). */
 
 export const PublicProgressSchema = z.object({
   asOf: z.string(),
-  counts: z.object({
-    done_on_time: z.number(),
-    done_late: z.number(),
-    open_on_time: z.number(),
-    open_overdue: z.number(),
-    ongoing: z.number(),
-    cancelled: z.number(),
-    total: z.number(),
-  }),
+  counts: CountsSchema,
   onTimeRate: z.number().nullable(),
 });
 

@@ -2,12 +2,13 @@ import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-desig
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Flex, Form, Modal, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import type { ReportData } from '../../../src/shared/schemas/report.ts';
 import { api, apiUrl, type Query } from '../lib/api.ts';
 import { formatDate, todayInVietnam } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.tsx';
 import { QueryState } from './QueryState.tsx';
 import { DraftEditor, toDay, ymd } from './ReportDraftEditor.tsx';
-import { Figures, type ReportData } from './ReportFigures.tsx';
+import { Figures } from './ReportFigures.tsx';
 import {
   defaultAsOf,
   type Period,

@@ -3,49 +3,26 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
+import type { DraftReply, EffectiveDraft } from '../../../src/shared/schemas/report.ts';
 import { ApiError, api, apiUrl, type Query } from '../lib/api.ts';
 import { useLang } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { QueryState } from './QueryState.tsx';
 import type { Period } from './report-period.ts';
 
-/** The free text of a report (src/modules/reports/report-draft.ts). */
-export interface ReportDraft {
-  number: string;
-  issuedOn: string | null;
-  addressee: string;
-  signer: { authority: string; title: string; name: string };
-  recipients: string[];
-  overview: string;
-  obstacles: string;
-  proposals: string;
-  nextSteps: string;
-}
-
-/** GET/PUT /api/reports/draft */
-interface DraftReply {
-  from: string;
-  to: string;
-  planId: number | null;
-  /** null while nothing is saved (the defaults are shown) */
-  version: number | null;
-  updatedBy: string | null;
-  draft: ReportDraft;
-}
-
 /** The form's values: the draft with the dates as dayjs and Nơi nhận as lines. */
-interface DraftForm extends Omit<ReportDraft, 'issuedOn' | 'recipients'> {
+interface DraftForm extends Omit<EffectiveDraft, 'issuedOn' | 'recipients'> {
   issuedOn: Dayjs | null;
   recipients: string;
 }
 
-const toForm = (draft: ReportDraft): DraftForm => ({
+const toForm = (draft: EffectiveDraft): DraftForm => ({
   ...draft,
   issuedOn: draft.issuedOn ? dayjs(draft.issuedOn) : null,
   recipients: draft.recipients.join('\n'),
 });
 
-const fromForm = (values: DraftForm): ReportDraft => ({
+const fromForm = (values: DraftForm): EffectiveDraft => ({
   number: values.number.trim(),
   issuedOn: values.issuedOn ? values.issuedOn.format('YYYY-MM-DD') : null,
   addressee: values.addressee.trim(),

@@ -1,26 +1,18 @@
 import { Space, Typography } from 'antd';
+import type { ReportData } from '../../../src/shared/schemas/report.ts';
 import { FOUR_STATES, STATE_COLORS, stateLabel } from '../lib/domain.ts';
 import { formatNumber, formatRate } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.tsx';
-
-type Counts = Record<'total' | 'due' | 'due_on_time' | 'reminders' | (typeof FOUR_STATES)[number], number>;
-
-/** The parts of GET /api/reports?format=json the preview shows. */
-export interface ReportData {
-  from: string;
-  to: string;
-  asOf: string;
-  totals: { counts: Counts; onTimeRate: number | null };
-  reminders: unknown[];
-  obstacles: unknown[];
-  extensions: unknown[];
-}
 
 /**
  * The report's figures: the four states (open and overdue is the overdue list of the report), the
  * on-time rate, written reminders; obstacles and extensions in a line.
  */
-export function Figures({ data }: { data: ReportData }) {
+export function Figures({
+  data,
+}: {
+  data: Pick<ReportData, 'totals' | 'reminders' | 'obstacles' | 'extensions'>;
+}) {
   const { t, lang } = useLang();
   const { counts, onTimeRate } = data.totals;
   const tiles: { key: string; label: string; value: string; color?: string }[] = [
