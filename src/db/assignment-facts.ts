@@ -14,3 +14,6 @@ export const cancelledOnSql = sql<string | null>`least(a.cancelled_on, t.cancell
  * by construction to `min(submitted_on) where status = 'accepted'` (test/assignment-done-on.test.ts).
  */
 export const doneOnSql = sql<string | null>`a.done_on`;
+
+/** Has an accepted result: the same fact as `doneOnSql` being set (the trigger keeps `a.done_on`). */
+export const hasAcceptedSql = sql<boolean>`(a.done_on is not null)`;

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { cancelledOnSql } from '../../db/assignment-facts.ts';
+import { cancelledOnSql, hasAcceptedSql } from '../../db/assignment-facts.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
 
 /**
@@ -22,16 +22,7 @@ export function findAssignmentOfAuthority(db: Kysely<DB>, authorityId: number, i
       't.ref as task_ref',
       'p.number as plan_number',
       cancelledOnSql.as('cancelled_on'),
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('result_submission as r')
-              .whereRef('r.assignment_id', '=', 'a.id')
-              .where('r.status', '=', 'accepted')
-              .select('r.id'),
-          )
-          .as('done'),
+      hasAcceptedSql.as('done'),
     ])
     .where('a.authority_id', '=', authorityId)
     .where('a.id', '=', id)

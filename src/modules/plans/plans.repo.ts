@@ -185,17 +185,7 @@ export async function moveTaskDueDates(db: Kysely<DB>, taskId: number, dueOn: st
     .where('a.moved_to_assignment_id', 'is', null)
     .where((eb) => eb.or([eb('a.cancelled_on', 'is', null), eb('a.cancelled_on', '>', today)]))
     .where((eb) => eb.or([eb('a.current_due_on', 'is', null), eb('a.current_due_on', '>=', today)]))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('result_submission as r')
-            .whereRef('r.assignment_id', '=', 'a.id')
-            .where('r.status', '=', 'accepted')
-            .select('r.id'),
-        ),
-      ),
-    )
+    .where('a.done_on', 'is', null)
     .where((eb) =>
       eb.not(
         eb.exists(

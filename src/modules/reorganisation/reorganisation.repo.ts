@@ -31,17 +31,7 @@ export function lockOpenAssignmentsOfAgency(db: Kysely<DB>, authorityId: number,
     .where('a.moved_to_assignment_id', 'is', null)
     .where('t.cancelled_on', 'is', null)
     .where('p.cancelled_on', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('result_submission as r')
-            .whereRef('r.assignment_id', '=', 'a.id')
-            .where('r.status', '=', 'accepted')
-            .select('r.id'),
-        ),
-      ),
-    )
+    .where('a.done_on', 'is', null)
     .orderBy('p.id')
     .orderBy('t.position')
     .orderBy('a.role')

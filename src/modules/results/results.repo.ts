@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
+import { hasAcceptedSql } from '../../db/assignment-facts.ts';
 import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
 
 /**
@@ -244,17 +245,7 @@ export function listAssignmentsOfTaskAgency(db: Kysely<DB>, taskId: number, agen
   return db
     .selectFrom('assignment as a')
     .select(['a.id', 'a.role', 'a.occurrence'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('result_submission as r')
-            .whereRef('r.assignment_id', '=', 'a.id')
-            .where('r.status', '=', 'accepted')
-            .select('r.id'),
-        )
-        .as('has_accepted'),
-    )
+    .select(hasAcceptedSql.as('has_accepted'))
     .where('a.task_id', '=', taskId)
     .where('a.agency_id', '=', agencyId)
     .orderBy('a.role')

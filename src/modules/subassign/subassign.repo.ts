@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import { cancelledOnSql, doneOnSql, hasAcceptedSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** An assignment about to be split: its agency, task, occurrence, due date and whether it is still open. */
@@ -19,16 +19,7 @@ export function findParentAssignment(db: Kysely<DB>, authorityId: number, id: nu
       'a.current_due_on',
       'a.moved_to_assignment_id',
       cancelledOnSql.as('cancelled_on'),
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('result_submission as r')
-              .whereRef('r.assignment_id', '=', 'a.id')
-              .where('r.status', '=', 'accepted')
-              .select('r.id'),
-          )
-          .as('has_accepted'),
+      hasAcceptedSql.as('has_accepted'),
     ])
     .where('a.id', '=', id)
     .where('a.authority_id', '=', authorityId);

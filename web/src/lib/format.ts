@@ -65,3 +65,8 @@ export function matchesSearch(text: string, query: string): boolean {
     .split(' ')
     .every((word) => haystack.includes(word));
 }
+
+/** antd Select's `filterOption`: an option matches when its label has every typed word, accents ignored. */
+export function matchesOptionLabel(input: string, option?: { label?: unknown }): boolean {
+  return matchesSearch(String(option?.label ?? ''), input);
+}

@@ -7,7 +7,7 @@ import { AGENCY_NAME_MAX, GROUP_NOTE_MAX } from '../../../../src/shared/schemas/
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { matchesSearch } from '../../lib/format.ts';
+import { matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
@@ -186,7 +186,7 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
           loading={agencies.isPending}
           aria-label={t('Cơ quan thành viên', 'Member agencies')}
           options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          filterOption={matchesOptionLabel}
           maxTagCount="responsive"
         />
       </Form.Item>

@@ -22,7 +22,7 @@ import { SUCCESSOR_FUNCTIONS_MAX } from '../../../../src/shared/schemas/limits.t
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { formatDate, matchesSearch } from '../../lib/format.ts';
+import { formatDate, matchesOptionLabel } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
@@ -143,7 +143,7 @@ function AgencySelect(props: { value?: number; onChange?: (v: number) => void; i
       showSearch
       loading={agencies.isPending}
       options={(agencies.data ?? []).filter((a) => !a.validTo).map((a) => ({ value: a.id, label: a.name }))}
-      filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+      filterOption={matchesOptionLabel}
     />
   );
 }

@@ -9,7 +9,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
-import { formatDateTime, matchesSearch } from '../../lib/format.ts';
+import { formatDateTime, matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
@@ -222,7 +222,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
               showSearch
               loading={agencies.isPending}
               options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-              filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+              filterOption={matchesOptionLabel}
             />
           </Form.Item>
           <Form.Item name="isHead" valuePropName="checked">

@@ -3,7 +3,7 @@ import { Form, Select } from 'antd';
 import type { PlanDetail, PlanList } from '../../../../src/shared/schemas/plan.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
-import { matchesSearch } from '../../lib/format.ts';
+import { matchesOptionLabel } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { componentOptions, type IndexInfo } from './index-info.ts';
@@ -62,7 +62,7 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
         <Select
           showSearch
           loading={plans.isPending}
-          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          filterOption={matchesOptionLabel}
           options={(plans.data?.items ?? []).map((p) => ({
             value: p.id,
             label: `${p.number} — ${p.title}`,
@@ -82,7 +82,7 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
           placeholder={
             typeof planId === 'number' ? undefined : t('Chọn kế hoạch trước', 'Choose a plan first')
           }
-          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          filterOption={matchesOptionLabel}
           options={[
             { value: 0, label: t('Cả kế hoạch', 'The whole plan') },
             ...(plan.data?.tasks ?? []).map((task) => ({

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Owner } from '../../../../src/shared/schemas/indices.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { matchesSearch, todayInVietnam } from '../../lib/format.ts';
+import { matchesOptionLabel, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { ConfigCard } from './ConfigCard.tsx';
@@ -119,7 +119,7 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
           showSearch
           loading={agencies.isPending}
           placeholder={t('Gõ để tìm, ví dụ: so noi vu', 'Type to search, e.g. so noi vu')}
-          filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)}
+          filterOption={matchesOptionLabel}
           options={(agencies.data?.items ?? []).map((a) => ({
             value: a.id,
             label: `${a.name} (${a.code})`,
