@@ -3,7 +3,9 @@
  * (test/ocr-engine.ts installs them for `npm test`, .ci/run in CI); without them these tests fail,
  * never skip. Few and small: each page costs tesseract a few seconds.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_PARSE_LIMITS } from '../parse-limits.ts';
@@ -25,6 +27,22 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
+}
+
+/** Blocks this thread for 600 ms as soon as a child process is running: it exits meanwhile, unreaped. */
+function busyOnceTheEngineRuns(): Promise<void> {
+  const handles = () => (process as unknown as { _getActiveHandles(): object[] })._getActiveHandles();
+  return new Promise((resolve) => {
+    const watch = setInterval(() => {
+      if (!handles().some((h) => h.constructor.name === 'ChildProcess')) return;
+      clearInterval(watch);
+      const busyUntil = Date.now() + 600;
+      while (Date.now() < busyUntil) {
+        // the thread busy (a parse, a GC pause) while the engine runs and exits
+      }
+      resolve();
+    }, 0);
+  });
 }
 
 describe('a scan (PDF without a text layer) is read by OCR', () => {
@@ -95,6 +113,32 @@ describe('a scan (PDF without a text layer) is read by OCR', () => {
     expect(broken.code).toBe('IMPORT_UNREADABLE');
     const time = await refusal(planSourceOf(file, { ...DEFAULT_PARSE_LIMITS, ocrTimeoutMs: 1 }));
     expect([time.code, time.details?.setting]).toEqual(['IMPORT_OCR_TIMEOUT', 'DONDOC_PARSE_OCR_SECONDS']);
+  });
+
+  it('an engine that exits cleanly after the deadline is a timeout, never a half-read answer', async () => {
+    // CI once saw OCR_UNAVAILABLE here: the thread was busy past the deadline while `tesseract --list-langs`
+    // exited; execFile's timer then cut its pipes and reported the clean exit with the output lost
+    const dir = mkdtempSync(join(tmpdir(), 'dondoc-ocr-'));
+    const engine = join(dir, 'tesseract');
+    // an engine whose answer is empty, as that cut answer was: before the deadline it would be "no vie data"
+    writeFileSync(engine, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    try {
+      const reading = refusal(
+        planSourceOf(
+          { fileName: 'ban-quet.pdf', bytes: blank },
+          { ...DEFAULT_PARSE_LIMITS, ocrTesseract: engine, ocrTimeoutMs: 200 },
+        ),
+      );
+      await busyOnceTheEngineRuns();
+      const error = await reading;
+      console.log("DEBUG", error.code, error.message);
+      expect([error.code, error.details?.setting]).toEqual([
+        'IMPORT_OCR_TIMEOUT',
+        'DONDOC_PARSE_OCR_SECONDS',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads the size of a PNG and a JPEG from their headers', () => {

@@ -338,12 +338,14 @@ function run(
         env: ENGINE_ENV,
       },
       (error, stdout, stderr) => {
-        if (!error) return resolve(withStderr ? `${stdout}\n${stderr}` : stdout);
-        const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null };
-        if (e.code === 'ENOENT' || e.code === 'EACCES') {
+        const e = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string | null }) | null;
+        if (e?.code === 'ENOENT' || e?.code === 'EACCES') {
           return reject(ocrUnavailable(setting, command, `không chạy được lệnh «${command}»`));
         }
-        if (e.killed || Date.now() >= deadline) return reject(ocrTimedOut(limits));
+        // past the deadline even a clean exit is a timeout: execFile's timer destroys the pipes before a
+        // command that exited meanwhile is reaped, so its "success" may come with its output cut short
+        if (e?.killed || Date.now() >= deadline) return reject(ocrTimedOut(limits));
+        if (!e) return resolve(withStderr ? `${stdout}\n${stderr}` : stdout);
         const data = /Failed loading language '(\w+)'|(\w+)\.traineddata/iu.exec(stderr);
         if (setting === 'ocrTesseract' && data) {
           const language = data[1] ?? data[2] ?? 'vie';
