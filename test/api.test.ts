@@ -1,11 +1,11 @@
 import { beforeEach, expect, it } from 'vitest';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
-describeEachDatabase('HTTP API: health, status, reminders', (t) => {
+describeOnFastestDatabase('HTTP API: health, status, reminders', (t) => {
   let world: World;
   let office: Client;
   const seed = useSeedWorld(t);

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { writeAudit } from '../src/modules/audit/audit.repo.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -16,7 +16,7 @@ interface Entry {
   ip: string | null;
 }
 
-describeEachDatabase('HTTP API: audit log', (t) => {
+describeOnFastestDatabase('HTTP API: audit log', (t) => {
   let world: World;
   let admin: Client;
   const seed = useSeedWorld(t);

@@ -1,9 +1,9 @@
 import { beforeEach, expect, it } from 'vitest';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
-describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
+describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
   let world: World;
   const seed = useSeedWorld(t);
   beforeEach(() => {

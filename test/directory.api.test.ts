@@ -3,7 +3,7 @@ import type { Actor } from '../src/modules/access/access.ts';
 import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.ts';
 import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
 import { testContext } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -16,7 +16,7 @@ interface AgencyItem {
   predecessors: { code: string }[];
 }
 
-describeEachDatabase('directory (danh mục)', (t) => {
+describeOnFastestDatabase('directory (danh mục)', (t) => {
   let world: World;
   let office: Client;
   const seed = useSeedWorld(t);

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
 
 /** The assignment of a task of plan 87/KH-UBND held by an agency (lead unless said otherwise). */
@@ -18,7 +18,7 @@ async function assignmentOf(t: TestDatabase, code: string, task: string, role: '
   return row;
 }
 
-describeEachDatabase('extensions (gia hạn)', (t) => {
+describeOnFastestDatabase('extensions (gia hạn)', (t) => {
   let world: World;
   let clock = new Date('2021-01-18T09:00:00+07:00');
   const start = async (at = '2021-01-18T09:00:00+07:00') => {

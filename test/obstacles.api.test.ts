@@ -1,5 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
-import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
 import { anonymous, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -18,7 +18,7 @@ async function assignmentId(t: TestDatabase, code: string, task: string, role: '
   return row.id;
 }
 
-describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
+describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
   let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
   beforeEach(() => {

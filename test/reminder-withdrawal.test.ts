@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -16,7 +16,7 @@ const JAN_26 = () => new Date('2021-01-26T10:00:00+07:00');
  * on or before the deadline but accepted after the sweep recorded the reminder makes the task done on
  * time: the recorded reminder is withdrawn (kept, with the reason, counted nowhere).
  */
-describeEachDatabase(
+describeOnFastestDatabase(
   'withdrawing a recorded reminder when a result received on time is accepted late',
   (t) => {
     let world: World;

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
 import { type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -38,7 +38,7 @@ interface Counts {
   reminders: number;
 }
 
-describeEachDatabase('reorganisation (sắp xếp 2025)', (t) => {
+describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
   let world: World;
   let office: Client;
   const seed = useSeedWorld(t, { now: () => new Date('2021-04-09T10:00:00+07:00') });

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
-import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { createScratchDatabase, fastestBackendNames } from './support/databases.ts';
 
 /** `dondoc score` against each database: a real data folder for PGlite, a scratch database on PostgreSQL. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc score [${backend}]`, () => {
     let env: NodeJS.ProcessEnv;
     let cleanup: () => Promise<void>;

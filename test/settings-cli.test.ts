@@ -4,11 +4,11 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
 import { cliWorkspace, runCaptured } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 import { openDocx } from './support/docx-xml.ts';
 
 /** `dondoc settings letters` on a data folder (PGlite) and on a scratch PostgreSQL database. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc settings letters [${backend}]`, () => {
     let env: NodeJS.ProcessEnv;
     let cleanup: () => Promise<void>;

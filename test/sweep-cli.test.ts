@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { createScratchDatabase, fastestBackendNames } from './support/databases.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 
 /** `dondoc sweep` as cron runs it, on a real data folder (PGlite) and on a scratch PostgreSQL database. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc sweep [${backend}]`, () => {
     let env: NodeJS.ProcessEnv;
     let cleanup: () => Promise<void>;

@@ -3,12 +3,12 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { resolveActor } from '../src/modules/auth/auth.service.ts';
 import { cliWorkspace, runCaptured } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 
 const DAY_MS = 86_400_000;
 
 /** `dondoc token list|create|revoke` against each database, checked with the request-side lookup. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc token [${backend}]`, () => {
     let env: NodeJS.ProcessEnv;
     let cleanup: () => Promise<void>;

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -11,7 +11,7 @@ const NEW_PASSWORD = 'Sen-hong-no-giua-dam-Tay-Ninh';
  * Issue #16, finding 4: API tokens expire, are listed and revoked (API), are revoked on a password
  * change when the user asks, and by disabling the account — so re-enabling it never revives them.
  */
-describeEachDatabase('API tokens: expiry, list, revoke', (t) => {
+describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
   let world: World;
   const seed = useSeedWorld(t);
   beforeEach(() => {

@@ -3,10 +3,10 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { login } from '../src/modules/auth/auth.service.ts';
 import { cliWorkspace, runCaptured } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 
 /** `dondoc user add` and `dondoc user set` against each database. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc user add [${backend}]`, () => {
     let env: NodeJS.ProcessEnv;
     let cleanup: () => Promise<void>;

@@ -1,9 +1,9 @@
 import { beforeEach, expect, it } from 'vitest';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
-describeEachDatabase('users (tài khoản)', (t) => {
+describeOnFastestDatabase('users (tài khoản)', (t) => {
   let world: World;
   let admin: Client;
   const seed = useSeedWorld(t);
