@@ -70,6 +70,11 @@ export interface TestDatabase {
   readonly backend: BackendName;
   /** the connection string of this suite's own PostgreSQL database (postgres backend only) */
   readonly url: string | undefined;
+  /**
+   * While a block restores its own rows before each test (useSeedWorld), the suite's emptying of
+   * every table before each test is left out: it would only be undone by the restore.
+   */
+  rowsRestoredBeforeEach?(restored: boolean): void;
 }
 
 /** `describe` once per backend; the database is migrated once and emptied before each test. */
@@ -97,6 +102,7 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
       let database: Database | undefined;
       let dropDatabase: (() => Promise<void>) | undefined;
       let url: string | undefined;
+      let restoredBySnapshot = false;
       const handle: TestDatabase = {
         get db() {
           if (!database) throw new Error('test database not open yet');
@@ -106,6 +112,9 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
         get url() {
           return url;
         },
+        rowsRestoredBeforeEach(restored) {
+          restoredBySnapshot = restored;
+        },
       };
       beforeAll(async () => {
         const opened = await openTestDatabase(backend, { poolSize: 4 });
@@ -114,7 +123,7 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
         dropDatabase = opened.drop;
       });
       beforeEach(async () => {
-        if (database) await truncateAll(database.db);
+        if (database && !restoredBySnapshot) await truncateAll(database.db);
       });
       afterAll(async () => {
         await database?.close();

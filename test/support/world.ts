@@ -15,11 +15,13 @@ export function useSeedWorld(t: TestDatabase, options: Parameters<typeof buildWo
   beforeAll(async () => {
     world = await buildWorld(t, options);
     snapshot = await takeSnapshot(t.db);
+    t.rowsRestoredBeforeEach?.(true);
   });
   beforeEach(async () => {
     await snapshot?.restore();
   });
   afterAll(async () => {
+    t.rowsRestoredBeforeEach?.(false);
     await world?.app.close();
     await snapshot?.drop();
   });
