@@ -95,6 +95,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'db',
+          // the files of a worker share one module graph: the app's ~300 modules are evaluated once
+          // per worker, not once per file (each file opens its own database and app all the same)
+          isolate: false,
           include: ['test/**/*.test.ts', ...SLOW_FILES_IN_SRC],
           exclude: [
             '**/node_modules/**',

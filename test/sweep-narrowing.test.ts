@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DB } from '../src/db/schema.ts';
 import { addDays, type LocalDate, maxDate } from '../src/domain/dates.ts';
 import { writtenReminderAsOf } from '../src/domain/reminders.ts';
@@ -19,7 +19,15 @@ import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { loadFollowupDemo, sweepContext } from './support/followup.ts';
 
-process.env.TZ = 'UTC';
+// (set for this file only: the files of a worker share one process)
+const serverZone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'UTC';
+});
+afterAll(() => {
+  if (serverZone === undefined) delete process.env.TZ;
+  else process.env.TZ = serverZone;
+});
 
 const YEAR = 300_000; // ms
 const PLAN = '87/KH-UBND';

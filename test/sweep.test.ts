@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../src/domain/dates.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
@@ -18,7 +18,15 @@ import {
 } from './support/followup.ts';
 
 // the server's own zone must not matter: dates are read in the authority's zone (Asia/Ho_Chi_Minh)
-process.env.TZ = 'UTC';
+// (set for this file only: the files of a worker share one process)
+const serverZone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'UTC';
+});
+afterAll(() => {
+  if (serverZone === undefined) delete process.env.TZ;
+  else process.env.TZ = serverZone;
+});
 
 const YEAR = 240_000; // ms, for the tests that sweep a whole year
 
