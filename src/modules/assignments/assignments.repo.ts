@@ -1,5 +1,10 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import {
+  assignmentsWithPlanAndAgency,
+  cancelledOnSql,
+  doneOnSql,
+  scopeAgencyIds,
+} from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import type { AssignmentState } from '../../domain/state.ts';
@@ -29,11 +34,7 @@ export interface FactsScope {
  * `selectFrom(assignmentFacts(…).as('f'))`.
  */
 export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
-  let query = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  let query = assignmentsWithPlanAndAgency(db)
     .select([
       'a.id',
       'a.agency_id',
@@ -62,7 +63,7 @@ export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
   if (scope.role) query = query.where('a.role', '=', scope.role);
   if (scope.agencyIds) {
     // an empty scope matches nothing
-    query = query.where('a.agency_id', 'in', scope.agencyIds.length > 0 ? [...scope.agencyIds] : [-1]);
+    query = query.where('a.agency_id', 'in', scopeAgencyIds(scope.agencyIds));
   }
   if (scope.openedBy) {
     query = query.where('a.opens_on', '<=', scope.openedBy).where('p.issued_on', '<=', scope.openedBy);

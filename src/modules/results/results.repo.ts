@@ -1,6 +1,11 @@
 import type { Insertable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
-import { hasAcceptedSql } from '../../db/assignment-facts.ts';
+import {
+  assignmentsWithPlan,
+  assignmentsWithPlanAndAgency,
+  hasAcceptedSql,
+  scopeAgencyIds,
+} from '../../db/assignment-facts.ts';
 import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
 
 /**
@@ -16,10 +21,7 @@ import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
  * caller locks only an id it has already read unlocked in its own authority.
  */
 export async function findAssignmentForResult(db: Kysely<DB>, authorityId: number, id: number, lock = false) {
-  const query = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  const query = assignmentsWithPlan(db)
     .leftJoin('assignment as pa', 'pa.id', 'a.parent_assignment_id')
     .select([
       'a.id',
@@ -76,12 +78,8 @@ export interface ResultFilter {
 
 /** The one query behind the result list, its total and a single result (same joins, same filters). */
 function resultsQuery(db: Kysely<DB>, authorityId: number, filter: ResultFilter) {
-  let query = db
-    .selectFrom('result_submission as r')
-    .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  let query = assignmentsWithPlanAndAgency(db)
+    .innerJoin('result_submission as r', 'r.assignment_id', 'a.id')
     .where('r.authority_id', '=', authorityId);
   if (filter.resultId !== undefined) query = query.where('r.id', '=', filter.resultId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
@@ -89,7 +87,7 @@ function resultsQuery(db: Kysely<DB>, authorityId: number, filter: ResultFilter)
   if (filter.internal === true) query = query.where('a.parent_assignment_id', 'is not', null);
   if (filter.internal === false) query = query.where('a.parent_assignment_id', 'is', null);
   if (filter.agencyIds) {
-    const ids = filter.agencyIds.length > 0 ? [...filter.agencyIds] : [-1];
+    const ids = scopeAgencyIds(filter.agencyIds);
     query = query.where('a.agency_id', 'in', ids);
   }
   return query;
