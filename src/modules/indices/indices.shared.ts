@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, requireAccess } from '../access/access.ts';
+import { type Actor, actorName, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
 import { INDEX_CODES, INDEX_DEFINITIONS, type IndexCode } from './definitions.ts';
-import type { ResultRow } from './indices.repo.ts';
+import { findResult, type ResultRow, type StoredDefinition, upsertResult } from './indices.repo.ts';
 import { findOwner } from './indices-config.repo.ts';
 
 export function requireIndexCode(code: string): IndexCode {
@@ -92,4 +93,62 @@ export function toPublicResultView(row: ResultRow) {
     ...rest
   } = toResultView(row);
   return rest;
+}
+
+/**
+ * The write of saveIndexResult and importResults, inside the caller's transaction (the import writes
+ * many): no access check here, each of those use cases checks first.
+ */
+export async function writeResult(
+  trx: Kysely<DB>,
+  who: { authorityId: number; actor: Actor; ip?: string | null | undefined; now: Date },
+  def: StoredDefinition,
+  year: number,
+  input: ResultInput,
+): Promise<boolean> {
+  const before = await findResult(trx, who.authorityId, def.code, year);
+  const componentIds = new Map(def.components.map((c) => [c.code, c.id]));
+  const { id, created } = await upsertResult(trx, {
+    authorityId: who.authorityId,
+    index: def.code,
+    year,
+    definitionId: def.id,
+    score: input.score,
+    rank: input.rank,
+    rankedOf: input.rankedOf,
+    group: input.group,
+    sourceNote: input.sourceNote,
+    sourceUrl: input.sourceUrl,
+    published: input.published,
+    internalNote: input.internalNote,
+    enteredBy: actorName(who.actor),
+    now: who.now,
+    components: input.components.map((c) => ({
+      componentId: componentIds.get(c.code) as number,
+      score: c.score,
+    })),
+  });
+  await writeAudit(trx, {
+    authorityId: who.authorityId,
+    actor: actorName(who.actor),
+    action: created ? 'index.result_create' : 'index.result_update',
+    entity: 'index_result',
+    entityId: String(id),
+    before: before ? toResultView(before) : undefined,
+    after: { index: def.code, year, ...input },
+    ip: who.ip ?? null,
+  });
+  return created;
+}
+
+export interface ResultInput {
+  score: number | null;
+  rank: number | null;
+  rankedOf: number | null;
+  group: string | null;
+  sourceNote: string;
+  sourceUrl: string | null;
+  published: boolean;
+  internalNote: string;
+  components: { code: string; score: number }[];
 }
