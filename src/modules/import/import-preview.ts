@@ -56,9 +56,17 @@ export interface PreviewWarning {
   suggestions?: string[];
 }
 
-/** Resolves a parsed document against the authority's directory and the deadline rules (pure). */
-export function buildImportPreview(parsed: ParsedPlan, directory: Directory): ImportPreview {
-  const referenceDate = parsed.issuedOn ?? `${new Date().getUTCFullYear()}-01-01`;
+/**
+ * Resolves a parsed document against the authority's directory and the deadline rules (pure).
+ * `today` (the authority's, from ctx.now): a document without an issue date is read as of 1 January
+ * of its year.
+ */
+export function buildImportPreview(
+  parsed: ParsedPlan,
+  directory: Directory,
+  today: LocalDate,
+): ImportPreview {
+  const referenceDate = parsed.issuedOn ?? `${today.slice(0, 4)}-01-01`;
   const warnings: PreviewWarning[] = [];
   const ordered = [...parsed.tasks].sort((a, b) => a.line - b.line);
   const taskAtLine = (line: number) => {
