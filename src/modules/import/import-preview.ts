@@ -3,20 +3,12 @@ import type { LocalDate } from '../../domain/dates.ts';
 import { parseDeadline, type Recurrence, type RecurrencePeriod } from '../../domain/deadline.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { taskRef } from '../plans/plans.service.ts';
+import type { PlanHeader } from './parsed-plan.ts';
 import type { ParsedPlan, ParsedTask } from './plan-text.ts';
 
 /** What the Office reviews before a plan is stored: the document as dondoc understood it. */
 export interface ImportPreview {
-  plan: {
-    number: string | null;
-    docType: string;
-    issuedOn: LocalDate | null;
-    place: string | null;
-    title: string | null;
-    signer: string | null;
-    bases: string[];
-    recipients: string[];
-  };
+  plan: PlanHeader;
   sections: { code: string; title: string }[];
   tasks: PreviewTask[];
   warnings: PreviewWarning[];

@@ -4,7 +4,13 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { INDEX_CODES, INDEX_DEFINITIONS, type IndexCode } from './definitions.ts';
-import { findResult, type ResultRow, type StoredDefinition, upsertResult } from './indices.repo.ts';
+import {
+  findResult,
+  type ResultFigures,
+  type ResultRow,
+  type StoredDefinition,
+  upsertResult,
+} from './indices.repo.ts';
 import { findOwner } from './indices-config.repo.ts';
 
 export function requireIndexCode(code: string): IndexCode {
@@ -108,22 +114,16 @@ export async function writeResult(
 ): Promise<boolean> {
   const before = await findResult(trx, who.authorityId, def.code, year);
   const componentIds = new Map(def.components.map((c) => [c.code, c.id]));
+  const { components, ...figures } = input;
   const { id, created } = await upsertResult(trx, {
     authorityId: who.authorityId,
     index: def.code,
     year,
     definitionId: def.id,
-    score: input.score,
-    rank: input.rank,
-    rankedOf: input.rankedOf,
-    group: input.group,
-    sourceNote: input.sourceNote,
-    sourceUrl: input.sourceUrl,
-    published: input.published,
-    internalNote: input.internalNote,
+    ...figures,
     enteredBy: actorName(who.actor),
     now: who.now,
-    components: input.components.map((c) => ({
+    components: components.map((c) => ({
       componentId: componentIds.get(c.code) as number,
       score: c.score,
     })),
@@ -141,14 +141,7 @@ export async function writeResult(
   return created;
 }
 
-export interface ResultInput {
-  score: number | null;
-  rank: number | null;
-  rankedOf: number | null;
-  group: string | null;
-  sourceNote: string;
-  sourceUrl: string | null;
-  published: boolean;
-  internalNote: string;
+/** A result as entered or imported: its figures and its component scores by component code. */
+export interface ResultInput extends ResultFigures {
   components: { code: string; score: number }[];
 }
