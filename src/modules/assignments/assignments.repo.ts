@@ -8,6 +8,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import type { AssignmentState } from '../../domain/state.ts';
+import { listFilesOfResults } from '../results/results.repo.ts';
 
 /** Which assignments a facts query covers (always one authority). */
 export interface FactsScope {
@@ -224,21 +225,11 @@ export async function loadAssignmentHistory(db: Kysely<DB>, authorityId: number,
     .orderBy('submitted_on')
     .orderBy('id')
     .execute();
-  const files =
-    results.length === 0
-      ? []
-      : await db
-          .selectFrom('result_file as rf')
-          .innerJoin('stored_file as s', 's.id', 'rf.file_id')
-          .select(['rf.result_id', 's.id', 's.file_name', 's.media_type', 's.size_bytes'])
-          .where('rf.authority_id', '=', authorityId)
-          .where(
-            'rf.result_id',
-            'in',
-            results.map((r) => r.id),
-          )
-          .orderBy('s.id')
-          .execute();
+  const files = await listFilesOfResults(
+    db,
+    authorityId,
+    results.map((r) => r.id),
+  );
   const extensions = await db
     .selectFrom('extension_request')
     .selectAll()

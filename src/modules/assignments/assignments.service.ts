@@ -6,6 +6,7 @@ import type { PageQuery } from '../../shared/schemas/common.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
 import { authorityContext } from '../plans/plans.service.ts';
+import { submissionView } from '../results/results.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import {
   findAssignmentFacts,
@@ -143,19 +144,7 @@ export async function getAssignmentFor(
       signer: plan.signer,
       cancelledOn: plan.cancelled_on,
     },
-    results: history.results.map((r) => ({
-      id: r.id,
-      submittedOn: r.submitted_on,
-      documentNumber: r.document_number,
-      note: r.note,
-      status: r.status,
-      decidedOn: r.decided_on,
-      decidedBy: r.decided_by,
-      returnReason: r.return_reason,
-      files: history.files
-        .filter((f) => f.result_id === r.id)
-        .map((f) => ({ id: f.id, fileName: f.file_name, mediaType: f.media_type, sizeBytes: f.size_bytes })),
-    })),
+    results: history.results.map((r) => submissionView(r, history.files)),
     extensions: history.extensions.map((e) => ({
       id: e.id,
       requestedOn: e.requested_on,

@@ -6,8 +6,9 @@ import {
   doneOnSql,
 } from '../../db/assignment-facts.ts';
 import { inSlices } from '../../db/chunks.ts';
-import type { DB, NotificationKind } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
+import type { NotificationDraft } from './notices.ts';
 
 /**
  * Kysely functions of the follow-up engine. Every insert that the sweep makes carries a unique
@@ -297,15 +298,9 @@ export async function nextLetterNumber(trx: Kysely<DB>, authorityId: number, yea
   return row.last_number;
 }
 
-export interface NotificationInsert {
+/** A notification drafted by notices.ts, in its authority. */
+export interface NotificationInsert extends NotificationDraft {
   authorityId: number;
-  userId: number;
-  kind: NotificationKind;
-  businessKey: string;
-  title: string;
-  body: string;
-  link: string | null;
-  assignmentId: number | null;
 }
 
 /** Which of these notification business keys are taken already. */

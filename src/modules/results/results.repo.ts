@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import {
   assignmentsWithPlan,
@@ -210,7 +210,6 @@ export async function listResultViews(
     rows.map((r) => r.id),
   );
   return rows.map((r) => ({
-    id: r.id,
     assignmentId: r.assignment_id,
     parentAssignmentId: r.parent_assignment_id,
     agencyId: r.agency_id,
@@ -220,6 +219,29 @@ export async function listResultViews(
     task: r.task_ref,
     occurrence: r.occurrence,
     dueOn: r.current_due_on,
+    ...submissionView(r, files),
+  }));
+}
+
+type ResultFileRow = Awaited<ReturnType<typeof listFilesOfResults>>[number];
+
+/** A result as submitted and decided, with its files: the review list's and the assignment history's. */
+export function submissionView(
+  r: Pick<
+    Selectable<ResultSubmissionTable>,
+    | 'id'
+    | 'submitted_on'
+    | 'document_number'
+    | 'note'
+    | 'status'
+    | 'decided_on'
+    | 'decided_by'
+    | 'return_reason'
+  >,
+  files: readonly ResultFileRow[],
+) {
+  return {
+    id: r.id,
     submittedOn: r.submitted_on,
     documentNumber: r.document_number,
     note: r.note,
@@ -230,7 +252,7 @@ export async function listResultViews(
     files: files
       .filter((f) => f.result_id === r.id)
       .map((f) => ({ id: f.id, fileName: f.file_name, mediaType: f.media_type, sizeBytes: f.size_bytes })),
-  }));
+  };
 }
 
 /** One result as the API shows it, or undefined. */
