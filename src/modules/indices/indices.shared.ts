@@ -57,20 +57,27 @@ export async function requireIndexWrite(
   requireAccess(actor, 'index.write', { authorityId });
 }
 
-/** A result as the signed-in users see it. */
-export function toResultView(row: ResultRow) {
+/** A year's figures of a result and their source: the overview's latest and previous. */
+export function resultFigures(row: ResultRow) {
   return {
-    index: row.index_code,
     year: row.year,
-    methodFrom: row.valid_from,
-    scaleMax: row.scale_max,
-    unit: row.unit,
     score: row.score,
     rank: row.rank,
     rankedOf: row.ranked_of,
     group: row.group_label,
     sourceNote: row.source_note,
     sourceUrl: row.source_url,
+  };
+}
+
+/** A result as the signed-in users see it. */
+export function toResultView(row: ResultRow) {
+  return {
+    index: row.index_code,
+    ...resultFigures(row),
+    methodFrom: row.valid_from,
+    scaleMax: row.scale_max,
+    unit: row.unit,
     published: row.published,
     internalNote: row.internal_note,
     enteredBy: row.entered_by,
