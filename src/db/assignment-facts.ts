@@ -36,6 +36,16 @@ export function assignmentsWithPlanAndAgency(db: Kysely<DB>) {
   return assignmentsWithPlan(db).innerJoin('agency as g', 'g.id', 'a.agency_id');
 }
 
+/** Which assignment a row of a list is about (aliases of assignmentsWithPlanAndAgency): agency, plan, task, occurrence. */
+export const ASSIGNMENT_LABEL_COLUMNS = [
+  'a.agency_id',
+  'g.code as agency_code',
+  'g.name as agency_name',
+  'p.number as plan_number',
+  't.ref as task_ref',
+  'a.occurrence',
+] as const;
+
 /** The agency ids of a user's scope for `where('a.agency_id', 'in', …)`; an empty scope matches no row. */
 export function scopeAgencyIds(agencyIds: readonly number[]): number[] {
   return agencyIds.length > 0 ? [...agencyIds] : [-1];

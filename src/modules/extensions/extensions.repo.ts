@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import {
+  ASSIGNMENT_LABEL_COLUMNS,
   assignmentsWithPlan,
   assignmentsWithPlanAndAgency,
   cancelledOnSql,
@@ -69,12 +70,7 @@ const EXTENSION_COLUMNS = [
   'e.decided_on',
   'e.decided_by',
   'e.decision_note',
-  'a.agency_id',
-  'g.code as agency_code',
-  'g.name as agency_name',
-  'p.number as plan_number',
-  't.ref as task_ref',
-  'a.occurrence',
+  ...ASSIGNMENT_LABEL_COLUMNS,
   'a.original_due_on',
   'a.current_due_on',
   'a.version as assignment_version',

@@ -1,5 +1,9 @@
 import type { Insertable, Kysely } from 'kysely';
-import { assignmentsWithPlanAndAgency, scopeAgencyIds } from '../../db/assignment-facts.ts';
+import {
+  ASSIGNMENT_LABEL_COLUMNS,
+  assignmentsWithPlanAndAgency,
+  scopeAgencyIds,
+} from '../../db/assignment-facts.ts';
 import type { DB, ObstacleTable } from '../../db/schema.ts';
 
 export interface ObstacleFilter {
@@ -32,13 +36,8 @@ const OBSTACLE_COLUMNS = [
   'o.response',
   'o.responded_on',
   'o.responded_by',
-  'a.agency_id',
+  ...ASSIGNMENT_LABEL_COLUMNS,
   'a.role',
-  'a.occurrence',
-  'g.code as agency_code',
-  'g.name as agency_name',
-  'p.number as plan_number',
-  't.ref as task_ref',
 ] as const;
 
 export async function listObstacles(

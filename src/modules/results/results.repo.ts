@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import {
+  ASSIGNMENT_LABEL_COLUMNS,
   assignmentsWithPlan,
   assignmentsWithPlanAndAgency,
   hasAcceptedSql,
@@ -111,12 +112,7 @@ export function listResultRows(
       'r.id',
       'r.assignment_id',
       'a.parent_assignment_id',
-      'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
-      'p.number as plan_number',
-      't.ref as task_ref',
-      'a.occurrence',
+      ...ASSIGNMENT_LABEL_COLUMNS,
       'a.current_due_on',
       'r.submitted_on',
       'r.document_number',
