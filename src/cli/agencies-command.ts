@@ -16,6 +16,7 @@ import { REFERENCE_IDS } from '../modules/directory/reference-directories.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { required, str } from './flags.ts';
 import { renderTable } from './table.ts';
 
 const USAGE =
@@ -149,14 +150,4 @@ function date(flags: Flags, name: string): string | null {
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return typeof value === 'string' ? [value] : [];
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function required(flags: Flags, name: string, hint: string): string {
-  const value = str(flags[name]);
-  if (!value?.trim()) throw new AppError('VALIDATION_FAILED', `Thiếu --${name} (${hint}).`);
-  return value;
 }

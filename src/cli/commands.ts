@@ -9,11 +9,11 @@ import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { submitResult } from '../modules/results/results.service.ts';
 import { getStatus, listWrittenReminders, type StatusCounts } from '../modules/status/status.service.ts';
 import { parseLocalDateInput } from '../shared/as-of.ts';
-import { AppError } from '../shared/errors.ts';
 import { cliContext } from './context.ts';
+import { type Flags, required, str } from './flags.ts';
 import { renderTable } from './table.ts';
 
-export type Flags = Record<string, string | boolean | undefined>;
+export type { Flags } from './flags.ts';
 export type Print = (text: string) => void;
 
 /**
@@ -166,14 +166,4 @@ export async function remindersCommand(
       ]),
     ),
   );
-}
-
-function str(value: string | boolean | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function required(flags: Flags, name: string, hint: string): string {
-  const value = str(flags[name]);
-  if (!value?.trim()) throw new AppError('VALIDATION_FAILED', `Thiếu --${name} (${hint}).`);
-  return value;
 }

@@ -18,6 +18,7 @@ import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { str } from './flags.ts';
 import { renderTable } from './table.ts';
 
 /**
@@ -37,10 +38,7 @@ export async function importCommand(
   if (!path) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: dondoc import TỆP [--dry-run].');
   const set = headerOverridesOf((flags as Record<string, unknown>).set);
   const file = readPlanFileFromDisk(path);
-  const authority = await resolveAuthority(
-    db,
-    typeof flags.authority === 'string' ? flags.authority : undefined,
-  );
+  const authority = await resolveAuthority(db, str(flags.authority));
   const ctx = await cliContext(db, config, authority.id, ['plan.write']);
   if (flags['dry-run']) {
     const preview = await previewPlanImport(ctx, file);

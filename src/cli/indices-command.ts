@@ -7,6 +7,7 @@ import { listIndexResults } from '../modules/indices/indices-results.service.ts'
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { str } from './flags.ts';
 import { renderTable } from './table.ts';
 
 /**
@@ -23,10 +24,7 @@ export async function indicesCommand(
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
     throw new AppError('VALIDATION_FAILED', `Năm "${String(flags.year)}" không hợp lệ (ví dụ --year 2023).`);
-  const authority = await resolveAuthority(
-    db,
-    typeof flags.authority === 'string' ? flags.authority : undefined,
-  );
+  const authority = await resolveAuthority(db, str(flags.authority));
   const results = await listIndexResults(await cliContext(db, config, authority.id, ['index.read']), {});
   const latest = INDEX_CODES.map((code) =>
     results.filter((r) => r.index === code && (year === undefined || r.year <= year)).at(-1),

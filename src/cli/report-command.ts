@@ -14,17 +14,16 @@ import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
-
-const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
+import { str } from './flags.ts';
 
 /** What a report reads: the statistics, the plans, and the assignments' requests and obstacles. */
 const REPORT_RIGHTS = ['stats.read', 'plan.read', 'assignment.read'] as const;
 
 /** The system actor 'cli' of the authority (--authority), and the plan named by --plan. */
 async function context(db: Kysely<DB>, flags: Flags, config: Config | undefined) {
-  const authority = await resolveAuthority(db, text(flags.authority));
+  const authority = await resolveAuthority(db, str(flags.authority));
   const ctx = await cliContext(db, config, authority.id, REPORT_RIGHTS);
-  const planNumber = text(flags.plan);
+  const planNumber = str(flags.plan);
   let planId: number | undefined;
   if (planNumber !== undefined) {
     const plan = await findPlanByNumber(db, authority.id, planNumber);
@@ -35,7 +34,7 @@ async function context(db: Kysely<DB>, flags: Flags, config: Config | undefined)
 }
 
 function outPath(flags: Flags, extension: string): string {
-  const out = text(flags.out)?.trim();
+  const out = str(flags.out)?.trim();
   if (!out) throw new AppError('VALIDATION_FAILED', `Thiếu --out TỆP (tệp ${extension} sẽ được ghi ra).`);
   return out;
 }
@@ -51,9 +50,9 @@ export async function reportCommand(
   _positionals: string[] = [],
   config?: Config,
 ) {
-  const from = parseLocalDateInput(text(flags.from), 'Ngày bắt đầu kỳ báo cáo (--from)');
-  const to = parseLocalDateInput(text(flags.to), 'Ngày kết thúc kỳ báo cáo (--to)');
-  const format = (text(flags.format) ?? 'docx').toLowerCase();
+  const from = parseLocalDateInput(str(flags.from), 'Ngày bắt đầu kỳ báo cáo (--from)');
+  const to = parseLocalDateInput(str(flags.to), 'Ngày kết thúc kỳ báo cáo (--to)');
+  const format = (str(flags.format) ?? 'docx').toLowerCase();
   if (!REPORT_FORMATS.includes(format as ReportFormat)) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -65,7 +64,7 @@ export async function reportCommand(
   const file = await exportReport(ctx, {
     from,
     to,
-    asOf: text(flags['as-of']),
+    asOf: str(flags['as-of']),
     planId,
     format: format as ReportFormat,
   });
@@ -83,13 +82,13 @@ export async function appendixCommand(
   _positionals: string[] = [],
   config?: Config,
 ) {
-  if (text(flags.plan) === undefined) {
+  if (str(flags.plan) === undefined) {
     throw new AppError('VALIDATION_FAILED', 'Thiếu --plan SỐ (ví dụ --plan 87/KH-UBND).');
   }
   const out = outPath(flags, '.xlsx');
   const { ctx, planId } = await context(db, flags, config);
   const file = await exportPlanAppendix(ctx, planId ?? 0, {
-    asOf: text(flags['as-of']),
+    asOf: str(flags['as-of']),
   });
   writeFileSync(out, file.content);
   print(

@@ -8,6 +8,7 @@ import { listCommendations, scoreYear } from '../modules/scoring/scoring.service
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { str } from './flags.ts';
 import { renderTable } from './table.ts';
 
 /**
@@ -23,10 +24,7 @@ export async function scoreCommand(
   config?: Config,
 ) {
   const year = parseYear(flags.year);
-  const authority = await resolveAuthority(
-    db,
-    typeof flags.authority === 'string' ? flags.authority : undefined,
-  );
+  const authority = await resolveAuthority(db, str(flags.authority));
   // the same use cases as GET /api/scores and /api/commendations, for the system actor 'cli'
   const ctx = await cliContext(db, config, authority.id, ['stats.read']);
   const scores = await scoreYear(ctx, { year });

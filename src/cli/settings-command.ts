@@ -11,6 +11,7 @@ import type { StoredLetterSettings } from '../modules/followup/letter-settings.t
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { str } from './flags.ts';
 
 const USAGE =
   'Cách dùng: dondoc settings letters [--signer-name TÊN] [--signer-title "PHÓ CHỦ TỊCH"] ' +
@@ -127,8 +128,4 @@ function printView(view: LetterSettingsView, print: Print) {
     `Câu lưu ý${mark(s.consequence !== undefined)}: ${e.consequence === '' ? '(không có)' : e.consequence}`,
   );
   print(`Phiên bản: ${view.version}`);
-}
-
-function str(value: string | boolean | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

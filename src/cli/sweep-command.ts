@@ -10,6 +10,7 @@ import { runSweep, type SweepSummary } from '../modules/followup/sweep.service.t
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { str } from './flags.ts';
 
 /**
  * `dondoc sweep [--as-of DATE] [--authority MÃ] [--deliver] [--json]` — the daily sweep for cron:
@@ -27,14 +28,14 @@ export async function sweepCommand(
   config?: Config,
 ) {
   const followup: Partial<FollowupConfig> = config?.followup ?? {};
-  const code = typeof flags.authority === 'string' ? flags.authority : undefined;
+  const code = str(flags.authority);
   const authorities = code ? [await resolveAuthority(db, code)] : await listAuthorities(db);
   if (authorities.length === 0) {
     throw new AppError('AUTHORITY_NOT_FOUND', 'Chưa có dữ liệu: hãy chạy "dondoc demo" để nạp dữ liệu mẫu.');
   }
   const results: (SweepSummary & { authority: string })[] = [];
   let purgedNotifications = 0;
-  const asOf = typeof flags['as-of'] === 'string' ? flags['as-of'] : undefined;
+  const asOf = str(flags['as-of']);
   for (const authority of authorities) {
     // the same use case as POST /api/sweeps, for the system actor 'cli' of this authority
     const ctx = await cliContext(db, config, authority.id, ['reminder.issue']);

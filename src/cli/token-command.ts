@@ -14,6 +14,7 @@ import { findUserIdByUsername } from '../modules/users/users.repo.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { required, str } from './flags.ts';
 import { renderTable } from './table.ts';
 
 const USAGE =
@@ -128,14 +129,4 @@ function instant(iso: string): string {
   }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
-}
-
-function str(value: string | boolean | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function required(flags: Flags, name: string, hint: string): string {
-  const value = str(flags[name]);
-  if (!value?.trim()) throw new AppError('VALIDATION_FAILED', `Thiếu --${name} (${hint}).`);
-  return value;
 }

@@ -11,6 +11,7 @@ import { createUser, updateUser } from '../modules/users/users.service.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
+import { required, str } from './flags.ts';
 
 const ROLES: readonly Role[] = ['office', 'leader', 'admin', 'agency'];
 
@@ -141,14 +142,4 @@ function headFlag(flags: Flags): boolean | undefined {
   if (flags.head === true) return true;
   if (flags['no-head'] === true) return false;
   return undefined;
-}
-
-function str(value: string | boolean | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function required(flags: Flags, name: string, hint: string): string {
-  const value = str(flags[name]);
-  if (!value?.trim()) throw new AppError('VALIDATION_FAILED', `Thiếu --${name} (${hint}).`);
-  return value;
 }

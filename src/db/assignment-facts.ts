@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from './schema.ts';
 
 /**
  * The two facts every state of docs/domain-rules.md §5 depends on, as SQL written once. Both expect the
@@ -17,3 +18,35 @@ export const doneOnSql = sql<string | null>`a.done_on`;
 
 /** Has an accepted result: the same fact as `doneOnSql` being set (the trigger keeps `a.done_on`). */
 export const hasAcceptedSql = sql<boolean>`(a.done_on is not null)`;
+
+/**
+ * An assignment with its task and plan, under the aliases the facts above expect (`a`, `t`, `p`): the
+ * start of every query that reads an assignment's state. Rows of a table about assignments (results,
+ * extension requests, obstacles, written reminders) join on `a.id`.
+ */
+export function assignmentsWithPlan(db: Kysely<DB>) {
+  return db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id');
+}
+
+/** The same with the assignment's agency as `g` (its code and name on the lists). */
+export function assignmentsWithPlanAndAgency(db: Kysely<DB>) {
+  return assignmentsWithPlan(db).innerJoin('agency as g', 'g.id', 'a.agency_id');
+}
+
+/** Which assignment a row of a list is about (aliases of assignmentsWithPlanAndAgency): agency, plan, task, occurrence. */
+export const ASSIGNMENT_LABEL_COLUMNS = [
+  'a.agency_id',
+  'g.code as agency_code',
+  'g.name as agency_name',
+  'p.number as plan_number',
+  't.ref as task_ref',
+  'a.occurrence',
+] as const;
+
+/** The agency ids of a user's scope for `where('a.agency_id', 'in', …)`; an empty scope matches no row. */
+export function scopeAgencyIds(agencyIds: readonly number[]): number[] {
+  return agencyIds.length > 0 ? [...agencyIds] : [-1];
+}

@@ -7,6 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod, RouteOptions } from 'fastify';
 import { defuseCsvText, quoteCsvField } from '../domain/csv.ts';
+import { STATE_LABELS } from '../domain/state.ts';
 import { AppError } from '../shared/errors.ts';
 import type { ZodApp } from './http.ts';
 
@@ -100,12 +101,7 @@ const LABELS: Record<string, string> = {
   due: 'Đến hạn',
   onTime: 'Đúng hạn',
   onTimeRate: 'Tỷ lệ đúng hạn',
-  done_on_time: 'Đã hoàn thành – đúng hạn',
-  done_late: 'Đã hoàn thành – quá hạn',
-  open_on_time: 'Chưa hoàn thành – trong hạn',
-  open_overdue: 'Chưa hoàn thành – quá hạn',
-  ongoing: 'Thường xuyên',
-  cancelled: 'Đã hủy',
+  ...STATE_LABELS,
   'counts.total': 'Được giao',
   'counts.done_on_time': 'Đúng hạn',
   'counts.done_late': 'Trễ hạn',

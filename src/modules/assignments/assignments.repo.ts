@@ -1,8 +1,14 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import {
+  assignmentsWithPlanAndAgency,
+  cancelledOnSql,
+  doneOnSql,
+  scopeAgencyIds,
+} from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import type { AssignmentState } from '../../domain/state.ts';
+import { listFilesOfResults } from '../results/results.repo.ts';
 
 /** Which assignments a facts query covers (always one authority). */
 export interface FactsScope {
@@ -29,11 +35,7 @@ export interface FactsScope {
  * `selectFrom(assignmentFacts(…).as('f'))`.
  */
 export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
-  let query = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  let query = assignmentsWithPlanAndAgency(db)
     .select([
       'a.id',
       'a.agency_id',
@@ -62,7 +64,7 @@ export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
   if (scope.role) query = query.where('a.role', '=', scope.role);
   if (scope.agencyIds) {
     // an empty scope matches nothing
-    query = query.where('a.agency_id', 'in', scope.agencyIds.length > 0 ? [...scope.agencyIds] : [-1]);
+    query = query.where('a.agency_id', 'in', scopeAgencyIds(scope.agencyIds));
   }
   if (scope.openedBy) {
     query = query.where('a.opens_on', '<=', scope.openedBy).where('p.issued_on', '<=', scope.openedBy);
@@ -223,21 +225,11 @@ export async function loadAssignmentHistory(db: Kysely<DB>, authorityId: number,
     .orderBy('submitted_on')
     .orderBy('id')
     .execute();
-  const files =
-    results.length === 0
-      ? []
-      : await db
-          .selectFrom('result_file as rf')
-          .innerJoin('stored_file as s', 's.id', 'rf.file_id')
-          .select(['rf.result_id', 's.id', 's.file_name', 's.media_type', 's.size_bytes'])
-          .where('rf.authority_id', '=', authorityId)
-          .where(
-            'rf.result_id',
-            'in',
-            results.map((r) => r.id),
-          )
-          .orderBy('s.id')
-          .execute();
+  const files = await listFilesOfResults(
+    db,
+    authorityId,
+    results.map((r) => r.id),
+  );
   const extensions = await db
     .selectFrom('extension_request')
     .selectAll()

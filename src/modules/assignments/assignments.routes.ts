@@ -1,4 +1,5 @@
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import {
   AssignmentDetailSchema,
   WorkListQuerySchema,
@@ -10,31 +11,21 @@ import { getAssignmentFor, listAssignmentsFor } from './assignments.service.ts';
 
 /** Nhiệm vụ được giao: the work list (filters, search, paging) and one assignment with its history. */
 export async function assignmentsRoutes(app: ZodApp) {
-  app.get(
-    '/assignments',
-    {
-      schema: {
-        summary:
-          'Danh sách việc được giao (the work list): filter by agency, plan, role, state as of a date, due dates, text',
-        tags: ['assignments'],
-        querystring: WorkListQuerySchema,
-        response: { 200: WorkListSchema },
-      },
-    },
-    async (request) => listAssignmentsFor(ctx(request), request.query),
-  );
+  const route = moduleRoutes(app, 'assignments');
 
-  app.get(
-    '/assignments/:id',
-    {
-      schema: {
-        summary: 'Chi tiết việc được giao: the task, the plan, results, extensions and obstacles',
-        tags: ['assignments'],
-        params: IdParamsSchema,
-        querystring: AsOfQuerySchema,
-        response: { 200: AssignmentDetailSchema },
-      },
-    },
-    async (request) => getAssignmentFor(ctx(request), request.params.id, request.query),
-  );
+  route.get('/assignments', {
+    summary:
+      'Danh sách việc được giao (the work list): filter by agency, plan, role, state as of a date, due dates, text',
+    querystring: WorkListQuerySchema,
+    response: { 200: WorkListSchema },
+    handler: async (request) => listAssignmentsFor(ctx(request), request.query),
+  });
+
+  route.get('/assignments/:id', {
+    summary: 'Chi tiết việc được giao: the task, the plan, results, extensions and obstacles',
+    params: IdParamsSchema,
+    querystring: AsOfQuerySchema,
+    response: { 200: AssignmentDetailSchema },
+    handler: async (request) => getAssignmentFor(ctx(request), request.params.id, request.query),
+  });
 }

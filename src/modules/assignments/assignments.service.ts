@@ -3,9 +3,10 @@ import { type AssignmentState, daysOverdue } from '../../domain/state.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
-import { agencyFilterFor, requireAccess } from '../access/access.ts';
+import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
 import { authorityContext } from '../plans/plans.service.ts';
+import { submissionView } from '../results/results.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import {
   findAssignmentFacts,
@@ -35,8 +36,8 @@ export interface WorkListParams extends PageQuery {
  * rule). An agency user sees its own scope only, and is refused another agency's `agencyId`.
  */
 export async function listAssignmentsFor(ctx: ServiceContext, params: WorkListParams) {
+  let agencyIds = agencyFilterFor(ctx.actor, 'assignment.read', authorityOf(ctx.actor));
   const { authority } = await authorityContext(ctx);
-  let agencyIds = agencyFilterFor(ctx.actor, 'assignment.read', authority.id);
   if (params.agencyId !== undefined) {
     if (agencyIds !== null) {
       requireAccess(ctx.actor, 'assignment.read', { authorityId: authority.id, agencyId: params.agencyId });
@@ -99,6 +100,8 @@ export async function getAssignmentFor(
   id: number,
   params: { asOf?: string | undefined },
 ) {
+  // who may read assignments at all, before anything is read; the agency's own check once the row is known
+  agencyFilterFor(ctx.actor, 'assignment.read', authorityOf(ctx.actor));
   const { authority } = await authorityContext(ctx);
   const asOf = parseAsOf(params.asOf, authority.time_zone, ctx.now);
   const facts = await findAssignmentFacts(ctx.db, authority.id, id, asOf);
@@ -141,19 +144,7 @@ export async function getAssignmentFor(
       signer: plan.signer,
       cancelledOn: plan.cancelled_on,
     },
-    results: history.results.map((r) => ({
-      id: r.id,
-      submittedOn: r.submitted_on,
-      documentNumber: r.document_number,
-      note: r.note,
-      status: r.status,
-      decidedOn: r.decided_on,
-      decidedBy: r.decided_by,
-      returnReason: r.return_reason,
-      files: history.files
-        .filter((f) => f.result_id === r.id)
-        .map((f) => ({ id: f.id, fileName: f.file_name, mediaType: f.media_type, sizeBytes: f.size_bytes })),
-    })),
+    results: history.results.map((r) => submissionView(r, history.files)),
     extensions: history.extensions.map((e) => ({
       id: e.id,
       requestedOn: e.requested_on,

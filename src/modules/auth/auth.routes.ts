@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import {
   LoginBody,
   LoginReplySchema,
@@ -13,19 +14,15 @@ import { assertPasswordLoginEnabled } from './oidc.service.ts';
 
 /** Đăng nhập, đăng xuất, phiên hiện tại, đổi mật khẩu; API tokens in tokens.routes.ts. */
 export async function authRoutes(app: ZodApp) {
-  app.post(
-    '/auth/login',
-    {
-      // per client address, counted in PostgreSQL by every server (server/rate-limit.ts), before the body is read
-      config: { rateLimit: { max: app.deps.http.loginAttemptsPerIp, timeWindow: 5 * 60_000 } },
-      schema: {
-        summary: 'Đăng nhập (sign in): sets the session cookie, returns the CSRF token',
-        tags: ['auth'],
-        body: LoginBody,
-        response: { 200: LoginReplySchema },
-      },
-    },
-    async (request, reply) => {
+  const route = moduleRoutes(app, 'auth');
+
+  route.post('/auth/login', {
+    // per client address, counted in PostgreSQL by every server (server/rate-limit.ts), before the body is read
+    config: { rateLimit: { max: app.deps.http.loginAttemptsPerIp, timeWindow: 5 * 60_000 } },
+    summary: 'Đăng nhập (sign in): sets the session cookie, returns the CSRF token',
+    body: LoginBody,
+    response: { 200: LoginReplySchema },
+    handler: async (request, reply) => {
       assertPasswordLoginEnabled(app.deps.http.passwordLogin);
       const session = await login(
         app.deps.db,
@@ -44,35 +41,29 @@ export async function authRoutes(app: ZodApp) {
       });
       return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
     },
-  );
+  });
 
-  app.post(
-    '/auth/logout',
-    { schema: { summary: 'Đăng xuất (sign out)', tags: ['auth'], response: { 204: z.null() } } },
-    async (request, reply) => {
+  route.post('/auth/logout', {
+    summary: 'Đăng xuất (sign out)',
+    response: { 204: z.null() },
+    handler: async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(app.deps.db, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
+      return null;
     },
-  );
+  });
 
-  app.get(
-    '/auth/session',
-    {
-      schema: {
-        summary: 'Phiên hiện tại: the signed-in user and the CSRF token (401 for the public)',
-        tags: ['auth'],
-        response: {
-          200: z.object({
-            user: SessionUserSchema.extend({ authorityName: z.string(), agencyName: z.string().nullable() }),
-            csrfToken: z.string().nullable(),
-            actions: z.array(z.enum(ACTIONS)),
-          }),
-        },
-      },
+  route.get('/auth/session', {
+    summary: 'Phiên hiện tại: the signed-in user and the CSRF token (401 for the public)',
+    response: {
+      200: z.object({
+        user: SessionUserSchema.extend({ authorityName: z.string(), agencyName: z.string().nullable() }),
+        csrfToken: z.string().nullable(),
+        actions: z.array(z.enum(ACTIONS)),
+      }),
     },
-    async (request) => {
+    handler: async (request) => {
       const me = requireUser(request.actor);
       const profile = await sessionProfile(accountContext(request));
       return {
@@ -81,25 +72,19 @@ export async function authRoutes(app: ZodApp) {
         actions: allowedActions(me),
       };
     },
-  );
+  });
 
-  app.post(
-    '/auth/password',
-    {
-      schema: {
-        summary:
-          'Đổi mật khẩu (change password); other sessions are signed out, every API token too with `revokeTokens`',
-        tags: ['auth'],
-        body: PasswordChangeBody,
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
+  route.post('/auth/password', {
+    summary:
+      'Đổi mật khẩu (change password); other sessions are signed out, every API token too with `revokeTokens`',
+    body: PasswordChangeBody,
+    response: { 204: z.null() },
+    handler: async (request) => {
       await changePassword(accountContext(request), {
         ...request.body,
         keepSessionToken: request.cookies[SESSION_COOKIE],
       });
-      return reply.status(204).send(null);
+      return null;
     },
-  );
+  });
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpOptions, ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { OidcCallbackQuery, OidcStartQuery, ProvidersSchema } from '../../shared/schemas/account.ts';
 import { SESSION_COOKIE } from './auth.service.ts';
@@ -23,6 +24,8 @@ function secureCookie(request: FastifyRequest, http: HttpOptions): boolean {
  * password form and lands on the page the person came from, or on /dang-nhap?loi=CODE when refused.
  */
 export async function oidcRoutes(app: ZodApp) {
+  const route = moduleRoutes(app, 'auth');
+
   const { http } = app.deps;
   const oidc = http.oidc ? new OidcClient(http.oidc) : null;
 
@@ -33,31 +36,18 @@ export async function oidcRoutes(app: ZodApp) {
     return reply.redirect(`${LOGIN_PAGE}?loi=${encodeURIComponent(error.code)}`, 302);
   };
 
-  app.get(
-    '/auth/providers',
-    {
-      schema: {
-        summary:
-          'Cách đăng nhập (sign-in methods): the password form, the identity provider (OpenID Connect)',
-        tags: ['auth'],
-        response: { 200: ProvidersSchema },
-      },
-    },
-    async () => signInProviders({ passwordLogin: http.passwordLogin, oidc }),
-  );
+  route.get('/auth/providers', {
+    summary: 'Cách đăng nhập (sign-in methods): the password form, the identity provider (OpenID Connect)',
+    response: { 200: ProvidersSchema },
+    handler: async () => signInProviders({ passwordLogin: http.passwordLogin, oidc }),
+  });
 
-  app.get(
-    '/auth/oidc/start',
-    {
-      config: { rateLimit: { max: http.loginAttemptsPerIp, timeWindow: 5 * 60_000 } },
-      schema: {
-        summary:
-          'Đăng nhập một lần: redirects (302) to the identity provider (code + PKCE S256); `returnTo` a path of this site',
-        tags: ['auth'],
-        querystring: OidcStartQuery,
-      },
-    },
-    async (request, reply) => {
+  route.get('/auth/oidc/start', {
+    config: { rateLimit: { max: http.loginAttemptsPerIp, timeWindow: 5 * 60_000 } },
+    summary:
+      'Đăng nhập một lần: redirects (302) to the identity provider (code + PKCE S256); `returnTo` a path of this site',
+    querystring: OidcStartQuery,
+    handler: async (request, reply) => {
       try {
         const { url, binding, expiresAt } = await beginOidcLogin(app.deps.db, oidc, {
           returnTo: request.query.returnTo,
@@ -76,19 +66,13 @@ export async function oidcRoutes(app: ZodApp) {
         return refuse(request, reply, error);
       }
     },
-  );
+  });
 
-  app.get(
-    '/auth/oidc/callback',
-    {
-      schema: {
-        summary:
-          'Đăng nhập một lần: the identity provider sends the browser back here; sets the session cookie and redirects (302)',
-        tags: ['auth'],
-        querystring: OidcCallbackQuery,
-      },
-    },
-    async (request, reply) => {
+  route.get('/auth/oidc/callback', {
+    summary:
+      'Đăng nhập một lần: the identity provider sends the browser back here; sets the session cookie and redirects (302)',
+    querystring: OidcCallbackQuery,
+    handler: async (request, reply) => {
       try {
         const { session, returnTo } = await finishOidcLogin(app.deps.db, oidc, {
           binding: request.cookies[OIDC_COOKIE],
@@ -110,5 +94,5 @@ export async function oidcRoutes(app: ZodApp) {
         return refuse(request, reply, error);
       }
     },
-  );
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import {
   CreatedTokenSchema,
   TokenIdParams,
@@ -14,61 +15,45 @@ import { createApiToken, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from '.
 
 /** Mã truy cập (API tokens): create (shown once), list (never the secret), revoke. */
 export async function tokensRoutes(app: ZodApp) {
-  app.post(
-    '/auth/tokens',
-    {
-      schema: {
-        summary:
-          'Tạo mã truy cập (API token) for an integration; shown once. `days`: lifetime (default DONDOC_TOKEN_DAYS); `scopes` limits it to those actions (e.g. ["index.write"])',
-        tags: ['auth'],
-        body: z.object({
-          name: z.string().trim().min(1).max(TOKEN_NAME_MAX),
-          scopes: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length).optional(),
-          days: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional(),
-        }),
-        response: { 201: CreatedTokenSchema },
-      },
-    },
-    async (request, reply) => {
+  const route = moduleRoutes(app, 'auth');
+
+  route.post('/auth/tokens', {
+    summary:
+      'Tạo mã truy cập (API token) for an integration; shown once. `days`: lifetime (default DONDOC_TOKEN_DAYS); `scopes` limits it to those actions (e.g. ["index.write"])',
+    body: z.object({
+      name: z.string().trim().min(1).max(TOKEN_NAME_MAX),
+      scopes: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length).optional(),
+      days: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional(),
+    }),
+    response: { 201: CreatedTokenSchema },
+    handler: async (request) => {
       const { name, scopes, days } = request.body;
       const created = await createApiToken(accountContext(request), {
         name,
         scopes: scopes ?? null,
         days: days ?? app.deps.http.tokenDays,
       });
-      return reply.status(201).send({ ...created, expiresAt: created.expiresAt.toISOString() });
+      return { ...created, expiresAt: created.expiresAt.toISOString() };
     },
-  );
+  });
 
-  app.get(
-    '/auth/tokens',
-    {
-      schema: {
-        summary:
-          'Mã truy cập của tôi (my API tokens, newest first, never the secret); `userId`: an account of the authority (admins)',
-        tags: ['auth'],
-        querystring: TokensQuery,
-        response: { 200: TokensPageSchema },
-      },
-    },
-    async (request) => {
+  route.get('/auth/tokens', {
+    summary:
+      'Mã truy cập của tôi (my API tokens, newest first, never the secret); `userId`: an account of the authority (admins)',
+    querystring: TokensQuery,
+    response: { 200: TokensPageSchema },
+    handler: async (request) => {
       return listApiTokens(accountContext(request), request.query);
     },
-  );
+  });
 
-  app.delete(
-    '/auth/tokens/:id',
-    {
-      schema: {
-        summary:
-          'Thu hồi mã truy cập (revoke an API token): one’s own; an admin any of the authority. Revoking twice changes nothing',
-        tags: ['auth'],
-        params: TokenIdParams,
-        response: { 200: TokenSchema },
-      },
-    },
-    async (request) => {
+  route.delete('/auth/tokens/:id', {
+    summary:
+      'Thu hồi mã truy cập (revoke an API token): one’s own; an admin any of the authority. Revoking twice changes nothing',
+    params: TokenIdParams,
+    response: { 200: TokenSchema },
+    handler: async (request) => {
       return revokeApiToken(accountContext(request), request.params.id);
     },
-  );
+  });
 }

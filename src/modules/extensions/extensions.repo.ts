@@ -1,5 +1,12 @@
 import type { Insertable, Kysely } from 'kysely';
-import { cancelledOnSql, hasAcceptedSql } from '../../db/assignment-facts.ts';
+import {
+  ASSIGNMENT_LABEL_COLUMNS,
+  assignmentsWithPlan,
+  assignmentsWithPlanAndAgency,
+  cancelledOnSql,
+  hasAcceptedSql,
+  scopeAgencyIds,
+} from '../../db/assignment-facts.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
 
 /**
@@ -7,10 +14,7 @@ import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
  * version, the earliest cancellation of it, its task or its plan, and whether an accepted result exists.
  */
 export function findAssignmentOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
-  return db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  return assignmentsWithPlan(db)
     .select([
       'a.id',
       'a.agency_id',
@@ -45,17 +49,13 @@ export interface ExtensionFilter {
 
 /** Extension requests with their assignment, agency and task; the base of both the page and the count. */
 function extensionsQuery(db: Kysely<DB>, authorityId: number, filter: ExtensionFilter) {
-  let query = db
-    .selectFrom('extension_request as e')
-    .innerJoin('assignment as a', 'a.id', 'e.assignment_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  let query = assignmentsWithPlanAndAgency(db)
+    .innerJoin('extension_request as e', 'e.assignment_id', 'a.id')
     .where('e.authority_id', '=', authorityId);
   if (filter.status) query = query.where('e.status', '=', filter.status);
   if (filter.assignmentId !== undefined) query = query.where('e.assignment_id', '=', filter.assignmentId);
   if (filter.agencyIds) {
-    query = query.where('a.agency_id', 'in', filter.agencyIds.length > 0 ? [...filter.agencyIds] : [-1]);
+    query = query.where('a.agency_id', 'in', scopeAgencyIds(filter.agencyIds));
   }
   return query;
 }
@@ -70,12 +70,7 @@ const EXTENSION_COLUMNS = [
   'e.decided_on',
   'e.decided_by',
   'e.decision_note',
-  'a.agency_id',
-  'g.code as agency_code',
-  'g.name as agency_name',
-  'p.number as plan_number',
-  't.ref as task_ref',
-  'a.occurrence',
+  ...ASSIGNMENT_LABEL_COLUMNS,
   'a.original_due_on',
   'a.current_due_on',
   'a.version as assignment_version',

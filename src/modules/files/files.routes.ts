@@ -1,21 +1,18 @@
 import { serviceContext, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { FileParams } from '../../shared/schemas/files.ts';
 import { getFileForDownload } from './files.service.ts';
 
 /** Tải tệp đính kèm kết quả (download a result's file). */
 export async function filesRoutes(app: ZodApp) {
-  app.get(
-    '/files/:id',
-    {
-      schema: {
-        summary: 'Tải tệp (download a file of a result): to whoever may read that assignment',
-        description:
-          'Always an attachment (Content-Disposition with an RFC 5987 filename*), never rendered inline.',
-        tags: ['files'],
-        params: FileParams,
-      },
-    },
-    async (request, reply) => {
+  const route = moduleRoutes(app, 'files');
+
+  route.get('/files/:id', {
+    summary: 'Tải tệp (download a file of a result): to whoever may read that assignment',
+    description:
+      'Always an attachment (Content-Disposition with an RFC 5987 filename*), never rendered inline.',
+    params: FileParams,
+    handler: async (request, reply) => {
       const file = await getFileForDownload(serviceContext(request), request.params.id);
       return reply
         .type(file.mediaType)
@@ -26,5 +23,5 @@ export async function filesRoutes(app: ZodApp) {
         .header('Cache-Control', 'private, no-store')
         .send(file.stream);
     },
-  );
+  });
 }

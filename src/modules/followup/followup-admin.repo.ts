@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import { assignmentsWithPlan, cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB, OutboxStatus } from '../../db/schema.ts';
 import type { StoredLetterSettings } from './letter-settings.ts';
 
@@ -125,11 +125,8 @@ export async function deleteReadNotifications(
  * accepted result received by it — so the daily check costs next to nothing when there is none.
  */
 export function listActiveReminderFacts(db: Kysely<DB>, authorityId: number, assignmentIds?: number[]) {
-  let query = db
-    .selectFrom('written_reminder as w')
-    .innerJoin('assignment as a', 'a.id', 'w.assignment_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  let query = assignmentsWithPlan(db)
+    .innerJoin('written_reminder as w', 'w.assignment_id', 'a.id')
     .select([
       'w.id',
       'w.assignment_id',

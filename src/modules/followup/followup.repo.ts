@@ -1,8 +1,14 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import {
+  assignmentsWithPlan,
+  assignmentsWithPlanAndAgency,
+  cancelledOnSql,
+  doneOnSql,
+} from '../../db/assignment-facts.ts';
 import { inSlices } from '../../db/chunks.ts';
-import type { DB, NotificationKind } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
+import type { NotificationDraft } from './notices.ts';
 
 /**
  * Kysely functions of the follow-up engine. Every insert that the sweep makes carries a unique
@@ -98,10 +104,7 @@ export type RecipientRow = Awaited<ReturnType<typeof listRecipients>>[number];
  */
 export function listAssignmentDetails(db: Kysely<DB>, authorityId: number, ids: number[]) {
   return inSlices(ids, (slice) =>
-    db
-      .selectFrom('assignment as a')
-      .innerJoin('task as t', 't.id', 'a.task_id')
-      .innerJoin('plan as p', 'p.id', 't.plan_id')
+    assignmentsWithPlan(db)
       .select(['a.id', 't.content', 'p.title as plan_title', 'p.issued_on as plan_issued_on'])
       .where('a.authority_id', '=', authorityId)
       .where('a.id', 'in', slice)
@@ -156,11 +159,7 @@ export async function listSweepFacts(
   day: LocalDate,
   scope: { noticeUntil: LocalDate | null } | { ids: readonly number[] },
 ) {
-  const query = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  const query = assignmentsWithPlanAndAgency(db)
     // at most one row (unique per assignment): a join, not a subquery inside the OR below, which
     // the planner costs as if run per row (and then compiles the query with JIT, ~0.5 s at 100k)
     .leftJoin('written_reminder as w', 'w.assignment_id', 'a.id')
@@ -228,10 +227,7 @@ export type SweepFactsRow = Awaited<ReturnType<typeof listSweepFacts>>[number];
  * day), with the first day it exists on (its period opened and its plan issued).
  */
 export function listReminderCandidates(db: Kysely<DB>, authorityId: number) {
-  return db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  return assignmentsWithPlan(db)
     .select([
       'a.id',
       'a.current_due_on as due_on',
@@ -302,15 +298,9 @@ export async function nextLetterNumber(trx: Kysely<DB>, authorityId: number, yea
   return row.last_number;
 }
 
-export interface NotificationInsert {
+/** A notification drafted by notices.ts, in its authority. */
+export interface NotificationInsert extends NotificationDraft {
   authorityId: number;
-  userId: number;
-  kind: NotificationKind;
-  businessKey: string;
-  title: string;
-  body: string;
-  link: string | null;
-  assignmentId: number | null;
 }
 
 /** Which of these notification business keys are taken already. */

@@ -1,4 +1,5 @@
 import { serviceContext, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import {
   FollowupIdParams,
   LettersPageSchema,
@@ -16,65 +17,43 @@ import { runSweep } from './sweep.service.ts';
 
 /** Theo dõi, đôn đốc (issue #5): notifications, reminder letters, and running the daily sweep now. */
 export async function followupRoutes(app: ZodApp) {
+  const route = moduleRoutes(app, 'followup');
+
   // settings of the letters and the outbox (administration)
   await followupAdminRoutes(app);
 
-  app.get(
-    '/notifications',
-    {
-      schema: {
-        summary: 'Thông báo của tôi (own notifications): unread first, newest first',
-        tags: ['followup'],
-        querystring: NotificationsQuery,
-        response: { 200: NotificationsPageSchema },
-      },
-    },
-    async (request) => {
+  route.get('/notifications', {
+    summary: 'Thông báo của tôi (own notifications): unread first, newest first',
+    querystring: NotificationsQuery,
+    response: { 200: NotificationsPageSchema },
+    handler: async (request) => {
       const { unread, ...page } = request.query;
       return listMyNotifications(serviceContext(request), { ...page, unread: unread === 'true' });
     },
-  );
+  });
 
-  app.post(
-    '/notifications/:id/read',
-    {
-      schema: {
-        summary: 'Đánh dấu đã đọc (mark one of my notifications read)',
-        tags: ['followup'],
-        params: FollowupIdParams,
-        response: { 200: NotificationReadSchema },
-      },
-    },
-    async (request) => {
+  route.post('/notifications/:id/read', {
+    summary: 'Đánh dấu đã đọc (mark one of my notifications read)',
+    params: FollowupIdParams,
+    response: { 200: NotificationReadSchema },
+    handler: async (request) => {
       return markNotificationRead(serviceContext(request), request.params.id);
     },
-  );
+  });
 
-  app.get(
-    '/letters',
-    {
-      schema: {
-        summary: 'Công văn đôn đốc (reminder letters): all for the Office and leadership, own for an agency',
-        tags: ['followup'],
-        querystring: LettersQuery,
-        response: { 200: LettersPageSchema },
-      },
-    },
-    async (request) => {
+  route.get('/letters', {
+    summary: 'Công văn đôn đốc (reminder letters): all for the Office and leadership, own for an agency',
+    querystring: LettersQuery,
+    response: { 200: LettersPageSchema },
+    handler: async (request) => {
       return listLetters(serviceContext(request), request.query);
     },
-  );
+  });
 
-  app.get(
-    '/letters/:id/download',
-    {
-      schema: {
-        summary: 'Tải công văn đôn đốc (.docx), to whoever may read its agency’s reminders',
-        tags: ['followup'],
-        params: FollowupIdParams,
-      },
-    },
-    async (request, reply) => {
+  route.get('/letters/:id/download', {
+    summary: 'Tải công văn đôn đốc (.docx), to whoever may read its agency’s reminders',
+    params: FollowupIdParams,
+    handler: async (request, reply) => {
       const letter = await getLetterForDownload(serviceContext(request), request.params.id);
       return reply
         .type(DOCX_TYPE)
@@ -83,23 +62,17 @@ export async function followupRoutes(app: ZodApp) {
         .header('Cache-Control', 'private, no-store')
         .send(letter.content);
     },
-  );
+  });
 
-  app.post(
-    '/sweeps',
-    {
-      schema: {
-        summary: 'Quét nhắc việc ngay (run the daily sweep now): every unswept day up to asOf, at most today',
-        description:
-          'Records the written reminders, issues the letters and queues the notifications of every day not swept ' +
-          'yet. Idempotent: days already swept are left as they are.',
-        tags: ['followup'],
-        body: SweepBody,
-        response: { 200: SweepResultSchema },
-      },
-    },
-    async (request) => {
+  route.post('/sweeps', {
+    summary: 'Quét nhắc việc ngay (run the daily sweep now): every unswept day up to asOf, at most today',
+    description:
+      'Records the written reminders, issues the letters and queues the notifications of every day not swept ' +
+      'yet. Idempotent: days already swept are left as they are.',
+    body: SweepBody,
+    response: { 200: SweepResultSchema },
+    handler: async (request) => {
       return runSweep(serviceContext(request), request.body ?? {}, request.server.deps.followup ?? {});
     },
-  );
+  });
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { assignmentsWithPlan, scopeAgencyIds } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Kysely functions of the reminder letters (công văn đôn đốc): issue, link, list, download. */
@@ -42,7 +43,7 @@ export async function listLetterPage(
       .selectFrom('reminder_letter as l')
       .innerJoin('agency as g', 'g.id', 'l.agency_id')
       .where('l.authority_id', '=', authorityId);
-    if (agencyIds) q = q.where('l.agency_id', 'in', agencyIds.length > 0 ? [...agencyIds] : [-1]);
+    if (agencyIds) q = q.where('l.agency_id', 'in', scopeAgencyIds(agencyIds));
     if (query.year !== undefined) q = q.where('l.year', '=', query.year);
     return q;
   };
@@ -64,11 +65,8 @@ export async function listLetterPage(
 /** The tasks the letters given quote, in plan and task order. */
 export async function listLetterTasks(db: Kysely<DB>, letterIds: readonly number[]) {
   if (letterIds.length === 0) return [];
-  return db
-    .selectFrom('written_reminder as w')
-    .innerJoin('assignment as a', 'a.id', 'w.assignment_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  return assignmentsWithPlan(db)
+    .innerJoin('written_reminder as w', 'w.assignment_id', 'a.id')
     .select(['w.letter_id', 't.ref', 'p.number', 'w.due_on', 'w.withdrawn_at', 'w.withdrawn_reason'])
     .where('w.letter_id', 'in', [...letterIds])
     .orderBy('p.id')

@@ -20,7 +20,7 @@ import {
   lockSweepDay,
   type NotificationInsert,
 } from './followup.repo.ts';
-import { issueLettersForDay, type LetterItem } from './letters.service.ts';
+import { issueLettersForDay, type LetterItem } from './letter-issue.ts';
 import {
   escalationKey,
   headsOf,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { migrationStatus } from '../../db/migrate.ts';
 import type { ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { HealthSchema, LiveSchema, ReadySchema } from '../../shared/schemas/health.ts';
 
 /** How long a good migration check is believed (a probe every few seconds need not re-read it). */
@@ -13,44 +14,28 @@ const MIGRATIONS_CHECK_TTL_MS = 60_000;
  * start is reported, not a reason to stop traffic); `/health` stays the one-line check it was.
  */
 export async function healthRoutes(app: ZodApp) {
-  app.get(
-    '/health',
-    {
-      schema: {
-        summary: 'Tình trạng: the server and its database answer',
-        tags: ['health'],
-        response: { 200: HealthSchema },
-      },
-    },
-    async () => {
+  const route = moduleRoutes(app, 'health');
+
+  route.get('/health', {
+    summary: 'Tình trạng: the server and its database answer',
+    response: { 200: HealthSchema },
+    handler: async () => {
       await sql`select 1`.execute(app.deps.db);
       return { status: 'ok' as const, database: app.deps.databaseKind };
     },
-  );
+  });
 
-  app.get(
-    '/health/live',
-    {
-      schema: {
-        summary: 'Liveness: the process answers (no database call)',
-        tags: ['health'],
-        response: { 200: LiveSchema },
-      },
-    },
-    async () => ({ status: 'live' as const, uptimeSeconds: Math.round(process.uptime()) }),
-  );
+  route.get('/health/live', {
+    summary: 'Liveness: the process answers (no database call)',
+    response: { 200: LiveSchema },
+    handler: async () => ({ status: 'live' as const, uptimeSeconds: Math.round(process.uptime()) }),
+  });
 
   let migrationsOkUntil = 0;
-  app.get(
-    '/health/ready',
-    {
-      schema: {
-        summary: 'Readiness: database, schema version, file store and scheduler (503 when it cannot serve)',
-        tags: ['health'],
-        response: { 200: ReadySchema, 503: ReadySchema },
-      },
-    },
-    async (_request, reply) => {
+  route.get('/health/ready', {
+    summary: 'Readiness: database, schema version, file store and scheduler (503 when it cannot serve)',
+    response: { 200: ReadySchema, 503: ReadySchema },
+    handler: async (_request, reply) => {
       const { db, metrics } = app.deps;
       const database = await sql`select 1`
         .execute(db)
@@ -87,5 +72,5 @@ export async function healthRoutes(app: ZodApp) {
         .status(ready ? 200 : 503)
         .send({ status: ready ? 'ready' : 'not-ready', checks: { database, migrations, files, scheduler } });
     },
-  );
+  });
 }

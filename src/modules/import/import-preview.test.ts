@@ -22,7 +22,7 @@ function previewOf(deadlines: string[]) {
     'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
     ...deadlines.map((d, i) => `${i + 1}\tViệc ${i + 1}\tSở Tư pháp, Nội vụ\t\t${d}\t`),
   ].join('\n');
-  return buildImportPreview(parsePlanText(text), directory);
+  return buildImportPreview(parsePlanText(text), directory, '2022-03-01');
 }
 
 describe('buildImportPreview — deadlines of real plans (issue #13)', () => {

@@ -3,20 +3,12 @@ import type { LocalDate } from '../../domain/dates.ts';
 import { parseDeadline, type Recurrence, type RecurrencePeriod } from '../../domain/deadline.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { taskRef } from '../plans/plans.service.ts';
+import type { PlanHeader } from './parsed-plan.ts';
 import type { ParsedPlan, ParsedTask } from './plan-text.ts';
 
 /** What the Office reviews before a plan is stored: the document as dondoc understood it. */
 export interface ImportPreview {
-  plan: {
-    number: string | null;
-    docType: string;
-    issuedOn: LocalDate | null;
-    place: string | null;
-    title: string | null;
-    signer: string | null;
-    bases: string[];
-    recipients: string[];
-  };
+  plan: PlanHeader;
   sections: { code: string; title: string }[];
   tasks: PreviewTask[];
   warnings: PreviewWarning[];
@@ -56,9 +48,17 @@ export interface PreviewWarning {
   suggestions?: string[];
 }
 
-/** Resolves a parsed document against the authority's directory and the deadline rules (pure). */
-export function buildImportPreview(parsed: ParsedPlan, directory: Directory): ImportPreview {
-  const referenceDate = parsed.issuedOn ?? `${new Date().getUTCFullYear()}-01-01`;
+/**
+ * Resolves a parsed document against the authority's directory and the deadline rules (pure).
+ * `today` (the authority's, from ctx.now): a document without an issue date is read as of 1 January
+ * of its year.
+ */
+export function buildImportPreview(
+  parsed: ParsedPlan,
+  directory: Directory,
+  today: LocalDate,
+): ImportPreview {
+  const referenceDate = parsed.issuedOn ?? `${today.slice(0, 4)}-01-01`;
   const warnings: PreviewWarning[] = [];
   const ordered = [...parsed.tasks].sort((a, b) => a.line - b.line);
   const taskAtLine = (line: number) => {

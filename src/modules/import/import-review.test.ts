@@ -104,7 +104,11 @@ describe('tasks without lead', () => {
         warnings: [],
       } as unknown as ParsedPlan;
       expect(
-        previewTasksWithoutLead(buildImportPreview(parsed, directory).tasks, directory, issuedOn),
+        previewTasksWithoutLead(
+          buildImportPreview(parsed, directory, '2026-01-01').tasks,
+          directory,
+          issuedOn,
+        ),
       ).toEqual(findTasksWithoutLead(rows, directory, issuedOn));
     }
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PlanInput } from '../../shared/schemas/plan.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
@@ -44,9 +45,10 @@ export async function previewPlanImport(
   requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
   const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
   const { directory } = await loadDirectory(ctx.db, authority.id, authority.place);
+  const today = localDateOf(ctx.now, authority.time_zone);
   const preview = reader?.previewPlan
-    ? await reader.previewPlan(file, directory)
-    : buildImportPreview(await readPlanFile(file, reader), directory);
+    ? await reader.previewPlan(file, directory, today)
+    : buildImportPreview(await readPlanFile(file, reader), directory, today);
   return {
     ...preview,
     unknownAgencies: listUnknownAgencies(preview, directory),
@@ -95,7 +97,7 @@ export async function importPlanDocument(
   const actor = actorName(ctx.actor);
   return inTransaction(ctx.db, async (trx) => {
     const { directory } = await loadDirectory(trx, authority.id, authority.place);
-    const preview = buildImportPreview(parsed, directory);
+    const preview = buildImportPreview(parsed, directory, localDateOf(ctx.now, authority.time_zone));
     // as read: from the preview's matches; as corrected by the Office: its cells read again
     const withoutLead = options.corrected
       ? findTasksWithoutLead(input.tasks, directory, input.issuedOn)

@@ -14,6 +14,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { LocalDate } from '../../domain/dates.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import type { IndexFile } from '../indices/indices-file.ts';
@@ -36,7 +37,7 @@ import type { PlanFile } from './read-plan-file.ts';
 export interface DocumentParser {
   readPlan(file: PlanFile): Promise<ParsedPlan>;
   /** read and resolved against the directory in one go (the preview of an upload) */
-  previewPlan(file: PlanFile, directory: Directory): Promise<ImportPreview>;
+  previewPlan(file: PlanFile, directory: Directory, today: LocalDate): Promise<ImportPreview>;
   readIndexGrid(file: IndexFile): Promise<string[][]>;
 }
 
@@ -49,8 +50,8 @@ export interface ParsePool extends DocumentParser {
 export function inProcessParser(limits: ParseLimits = DEFAULT_PARSE_LIMITS): DocumentParser {
   return {
     readPlan: async (file) => (await runParse({ kind: 'plan', file, limits })) as ParsedPlan,
-    previewPlan: async (file, directory) =>
-      (await runParse({ kind: 'plan-preview', file, limits, directory })) as ImportPreview,
+    previewPlan: async (file, directory, today) =>
+      (await runParse({ kind: 'plan-preview', file, limits, directory, today })) as ImportPreview,
     readIndexGrid: async (file) => (await runParse({ kind: 'index-grid', file, limits })) as string[][],
   };
 }
@@ -145,8 +146,8 @@ export function createParsePool(
 
   return {
     readPlan: async (file) => (await run({ kind: 'plan', file, limits })).value as ParsedPlan,
-    previewPlan: async (file, directory) =>
-      (await run({ kind: 'plan-preview', file, limits, directory })).value as ImportPreview,
+    previewPlan: async (file, directory, today) =>
+      (await run({ kind: 'plan-preview', file, limits, directory, today })).value as ImportPreview,
     readIndexGrid: async (file) => (await run({ kind: 'index-grid', file, limits })).value as string[][],
     close: async () => {
       const closing = pool;

@@ -3,6 +3,7 @@
  * plan (planTextOf + parsePlanText: both are CPU-bound on a large document), and the indices results
  * file → its grid. Plain data in and out (structured clone); every reader holds to `limits`.
  */
+import type { LocalDate } from '../../domain/dates.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { readIndexGrid } from '../indices/indices-file.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
@@ -14,7 +15,7 @@ import type { OcrEvents } from './readers/ocr-reader.ts';
 export type ParseRequest =
   | { kind: 'plan'; file: PlanFile; limits: ParseLimits }
   /** the plan read and resolved against the authority's directory: the preview the Office reviews */
-  | { kind: 'plan-preview'; file: PlanFile; limits: ParseLimits; directory: Directory }
+  | { kind: 'plan-preview'; file: PlanFile; limits: ParseLimits; directory: Directory; today: LocalDate }
   | { kind: 'index-grid'; file: PlanFile; limits: ParseLimits };
 
 /** `events`: told when a scan's OCR starts (the pool gives it the OCR's time limit from there). */
@@ -30,6 +31,7 @@ export async function runParse(
       return buildImportPreview(
         parsePlanSource(await planSourceOf(request.file, request.limits, events)),
         request.directory,
+        request.today,
       );
     case 'index-grid':
       return readIndexGrid(request.file, request.limits);

@@ -44,7 +44,8 @@ export interface ParseWarning {
   message: string;
 }
 
-export interface ParsedPlan {
+/** The header of a plan document: what stands before its table of tasks. */
+export interface PlanHeader {
   docType: 'KH' | 'QĐ' | 'CV' | 'CTr' | 'ĐA' | 'TB' | string;
   number: string | null;
   issuedOn: LocalDate | null;
@@ -53,6 +54,9 @@ export interface ParsedPlan {
   signer: string | null;
   bases: string[];
   recipients: string[];
+}
+
+export interface ParsedPlan extends PlanHeader {
   sections: ParsedSection[];
   tasks: ParsedTask[];
   warnings: ParseWarning[];

@@ -4,18 +4,7 @@
  * Pure text heuristics over the lines of a plain-text extraction; never throws.
  */
 import { formatVietnameseDate, type LocalDate, makeDate } from '../../domain/dates.ts';
-import type { ParseWarning } from './parsed-plan.ts';
-
-export interface PlanHeader {
-  docType: string;
-  number: string | null;
-  issuedOn: LocalDate | null;
-  place: string | null;
-  title: string | null;
-  signer: string | null;
-  bases: string[];
-  recipients: string[];
-}
+import type { ParseWarning, PlanHeader } from './parsed-plan.ts';
 
 /** Where the text before the table ends, and the appendix heading lines (PHỤ LỤC … up to the table). */
 export interface HeaderBounds {

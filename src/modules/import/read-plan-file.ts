@@ -1,3 +1,4 @@
+import type { LocalDate } from '../../domain/dates.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ImportPreview } from './import-preview.ts';
@@ -29,7 +30,7 @@ export const MEDIA_TYPES: Record<ImportExtension, string> = {
 export interface PlanReader {
   readPlan(file: PlanFile): Promise<ParsedPlan>;
   /** the preview built where the file is read (the pool's thread), when the reader can */
-  previewPlan?(file: PlanFile, directory: Directory): Promise<ImportPreview>;
+  previewPlan?(file: PlanFile, directory: Directory, today: LocalDate): Promise<ImportPreview>;
 }
 
 /**

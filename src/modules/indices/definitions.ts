@@ -184,7 +184,11 @@ const PAR_2022: ComponentDefinition[] = [
   },
 ];
 
+/** What most indices share: a higher score is better, no published groups, no successor. */
+const USUAL = { higherIsBetter: true, groups: [], successorCode: null } as const;
+
 const PCI_BASE = {
+  ...USUAL,
   code: 'PCI',
   nameVi: 'Chỉ số năng lực cạnh tranh cấp tỉnh',
   nameEn: 'Provincial Competitiveness Index',
@@ -192,26 +196,24 @@ const PCI_BASE = {
   publisher: 'Phòng Thương mại và Công nghiệp Việt Nam (VCCI)',
   scaleMax: 100,
   unit: 'points',
-  higherIsBetter: true,
   componentKind: 'sub_index',
   groups: ['Rất tốt', 'Tốt', 'Khá', 'Trung bình', 'Tương đối thấp', 'Thấp'],
-  successorCode: null,
 } as const;
 
 const PAPI_BASE = {
+  ...USUAL,
   code: 'PAPI',
   nameVi: 'Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh',
   nameEn: 'Provincial Governance and Public Administration Performance Index',
   shortName: 'PAPI',
   publisher: 'UNDP, CECODES',
   unit: 'points',
-  higherIsBetter: true,
   componentKind: 'dimension',
   groups: ['Cao nhất', 'Trung bình cao', 'Trung bình thấp', 'Thấp nhất'],
-  successorCode: null,
 } as const;
 
 const PAR_BASE = {
+  ...USUAL,
   code: 'PAR',
   nameVi: 'Chỉ số cải cách hành chính',
   nameEn: 'Public Administration Reform Index',
@@ -219,11 +221,11 @@ const PAR_BASE = {
   publisher: 'Bộ Nội vụ (Ban Chỉ đạo cải cách hành chính của Chính phủ)',
   scaleMax: 100,
   unit: 'percent',
-  higherIsBetter: true,
   componentKind: 'area',
-  groups: [],
-  successorCode: null,
 } as const;
+
+/** ICT Index and its successor DTI: a value from 0 to 1 over three pillars. */
+const DIGITAL_BASE = { ...USUAL, scaleMax: 1, unit: 'ratio', componentKind: 'pillar' } as const;
 
 /** Every index and method version dondoc knows, oldest first per index. */
 export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
@@ -273,6 +275,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     components: PAR_2022,
   },
   {
+    ...DIGITAL_BASE,
     code: 'ICT',
     validFrom: 2006,
     validTo: 2020,
@@ -280,11 +283,6 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     nameEn: 'ICT Readiness Index (Vietnam ICT Index)',
     shortName: 'ICT Index',
     publisher: 'Bộ Thông tin và Truyền thông, Hội Tin học Việt Nam',
-    scaleMax: 1,
-    unit: 'ratio',
-    higherIsBetter: true,
-    componentKind: 'pillar',
-    groups: [],
     successorCode: 'DTI',
     methodNote:
       'Giá trị 0–1 từ 3 nhóm chỉ số: hạ tầng kỹ thuật, hạ tầng nhân lực, ứng dụng CNTT. Được thay bằng DTI.',
@@ -296,6 +294,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     ],
   },
   {
+    ...DIGITAL_BASE,
     code: 'DTI',
     validFrom: 2020,
     validTo: null,
@@ -303,12 +302,6 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     nameEn: 'Provincial Digital Transformation Index',
     shortName: 'DTI',
     publisher: 'Bộ Thông tin và Truyền thông',
-    scaleMax: 1,
-    unit: 'ratio',
-    higherIsBetter: true,
-    componentKind: 'pillar',
-    groups: [],
-    successorCode: null,
     methodNote: 'Giá trị 0–1; 3 trụ cột, 8 chỉ số chính và 47 chỉ số thành phần. Kế thừa ICT Index.',
     sourceNote: 'docs/domain-rules.md §9',
     components: [
@@ -318,6 +311,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     ],
   },
   {
+    ...USUAL,
     code: 'SIPAS',
     validFrom: 2017,
     validTo: null,
@@ -327,10 +321,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
     publisher: 'Bộ Nội vụ',
     scaleMax: 100,
     unit: 'percent',
-    higherIsBetter: true,
     componentKind: 'factor',
-    groups: [],
-    successorCode: null,
     methodNote: 'Tỷ lệ hài lòng (%) theo 5 yếu tố của dịch vụ hành chính công.',
     sourceNote:
       'docs/domain-rules.md §9; 5 yếu tố theo các công bố phổ biến của Bộ Nội vụ, chưa đối chiếu nguyên văn.',

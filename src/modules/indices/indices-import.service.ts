@@ -7,10 +7,9 @@ import type { ServiceContext } from '../service-context.ts';
 import { INDEX_CODES, type IndexCode } from './definitions.ts';
 import { ensureIndexDefinitions, listDefinitions, type StoredDefinition } from './indices.repo.ts';
 import { assertValidResult } from './indices.rules.ts';
-import { requireIndexWrite } from './indices.shared.ts';
+import { type ResultInput, requireIndexWrite, writeResult } from './indices.shared.ts';
 import { listOwners } from './indices-config.repo.ts';
 import { type IndexFile, readIndexGrid } from './indices-file.ts';
-import { type ResultInput, writeResult } from './indices-results.service.ts';
 
 /** The columns of the import file, in the template's order; headers are matched without diacritics. */
 const COLUMNS = [

@@ -16,23 +16,10 @@ import {
   type ResultRow,
 } from './indices.repo.ts';
 import { checkTarget } from './indices.rules.ts';
-import { requireIndexCode } from './indices.shared.ts';
+import { requireIndexCode, resultFigures } from './indices.shared.ts';
 import { type LinkRow, listLinks, listOwners, listTargets, type TargetRow } from './indices-config.repo.ts';
 import { toOwnerView, toTargetView } from './indices-config.service.ts';
 import { toLinkView } from './indices-links.service.ts';
-
-function figures(row: ResultRow | undefined) {
-  if (!row) return null;
-  return {
-    year: row.year,
-    score: row.score,
-    rank: row.rank,
-    rankedOf: row.ranked_of,
-    group: row.group_label,
-    sourceNote: row.source_note,
-    sourceUrl: row.source_url,
-  };
-}
 
 function targetFor(targets: TargetRow[], component: string, year: number) {
   return targets.find((t) => t.component_code === component && t.from_year <= year && year <= t.to_year);
@@ -107,8 +94,8 @@ export async function getIndexOverview(
       successorCode: def.successorCode,
     },
     asOf,
-    latest: figures(latest),
-    previous: figures(previous),
+    latest: latest ? resultFigures(latest) : null,
+    previous: previous ? resultFigures(previous) : null,
     change:
       latest && previous
         ? {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityByCode } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -15,10 +15,16 @@ import {
   listDefinitions,
   listResults,
   type StoredDefinition,
-  upsertResult,
 } from './indices.repo.ts';
 import { assertValidResult } from './indices.rules.ts';
-import { requireIndexCode, requireIndexWrite, toPublicResultView, toResultView } from './indices.shared.ts';
+import {
+  type ResultInput,
+  requireIndexCode,
+  requireIndexWrite,
+  toPublicResultView,
+  toResultView,
+  writeResult,
+} from './indices.shared.ts';
 
 /** Định nghĩa chỉ số — every method version, or those that scored `year`. */
 export async function listIndexDefinitions({ db, actor }: ServiceContext, year?: number) {
@@ -36,18 +42,6 @@ export async function listIndexResults(
   requireAccess(actor, 'index.read', { authorityId });
   const index = filter.index === undefined ? undefined : requireIndexCode(filter.index);
   return (await listResults(db, authorityId, { index, year: filter.year })).map(toResultView);
-}
-
-export interface ResultInput {
-  score: number | null;
-  rank: number | null;
-  rankedOf: number | null;
-  group: string | null;
-  sourceNote: string;
-  sourceUrl: string | null;
-  published: boolean;
-  internalNote: string;
-  components: { code: string; score: number }[];
 }
 
 /** The method version that scored `year`, or INDEX_NOT_FOUND naming the years it covers. */
@@ -90,49 +84,6 @@ export async function saveIndexResult(ctx: ServiceContext, index: string, year: 
   const row = await findResult(db, authorityId, def.code, year);
   if (!row) throw new AppError('INTERNAL', 'Không đọc lại được kết quả vừa ghi.');
   return { created, result: toResultView(row) };
-}
-
-/** The write itself, inside the caller's transaction (the import writes many). */
-export async function writeResult(
-  trx: Kysely<DB>,
-  who: { authorityId: number; actor: Actor; ip?: string | null | undefined; now: Date },
-  def: StoredDefinition,
-  year: number,
-  input: ResultInput,
-): Promise<boolean> {
-  const before = await findResult(trx, who.authorityId, def.code, year);
-  const componentIds = new Map(def.components.map((c) => [c.code, c.id]));
-  const { id, created } = await upsertResult(trx, {
-    authorityId: who.authorityId,
-    index: def.code,
-    year,
-    definitionId: def.id,
-    score: input.score,
-    rank: input.rank,
-    rankedOf: input.rankedOf,
-    group: input.group,
-    sourceNote: input.sourceNote,
-    sourceUrl: input.sourceUrl,
-    published: input.published,
-    internalNote: input.internalNote,
-    enteredBy: actorName(who.actor),
-    now: who.now,
-    components: input.components.map((c) => ({
-      componentId: componentIds.get(c.code) as number,
-      score: c.score,
-    })),
-  });
-  await writeAudit(trx, {
-    authorityId: who.authorityId,
-    actor: actorName(who.actor),
-    action: created ? 'index.result_create' : 'index.result_update',
-    entity: 'index_result',
-    entityId: String(id),
-    before: before ? toResultView(before) : undefined,
-    after: { index: def.code, year, ...input },
-    ip: who.ip ?? null,
-  });
-  return created;
 }
 
 /** Xóa kết quả of an index and year. */

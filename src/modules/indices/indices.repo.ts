@@ -200,11 +200,8 @@ export async function findResult(db: Kysely<DB>, authorityId: number, index: str
   return row;
 }
 
-export interface ResultWrite {
-  authorityId: number;
-  index: string;
-  year: number;
-  definitionId: number;
+/** What a result says besides its component scores: figures, source, publication, note. */
+export interface ResultFigures {
   score: number | null;
   rank: number | null;
   rankedOf: number | null;
@@ -213,6 +210,13 @@ export interface ResultWrite {
   sourceUrl: string | null;
   published: boolean;
   internalNote: string;
+}
+
+export interface ResultWrite extends ResultFigures {
+  authorityId: number;
+  index: string;
+  year: number;
+  definitionId: number;
   enteredBy: string;
   /** the instant of the write (updated_at of a replaced result) */
   now: Date;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, localDateOf } from '../../domain/dates.ts';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   DefinitionSchema,
@@ -42,74 +43,47 @@ import {
  * another system with an API token scoped to index.write), overview, trend, and the public figures.
  */
 export async function indicesRoutes(app: ZodApp) {
-  app.get(
-    '/indices/definitions',
-    {
-      schema: {
-        summary: 'Định nghĩa chỉ số: every method version, or those that scored `year`, with components',
-        tags: ['indices'],
-        querystring: DefinitionsQuery,
-        response: { 200: z.array(DefinitionSchema) },
-      },
-    },
-    async (request) => listIndexDefinitions(ctx(request), request.query.year),
-  );
+  const route = moduleRoutes(app, 'indices');
 
-  app.get(
-    '/indices/results',
-    {
-      schema: {
-        summary: 'Kết quả chỉ số of the authority (optionally one index and/or year), with component scores',
-        tags: ['indices'],
-        querystring: ResultsQuery,
-        response: { 200: z.array(ResultSchema) },
-      },
-    },
-    async (request) => listIndexResults(ctx(request), request.query),
-  );
+  route.get('/indices/definitions', {
+    summary: 'Định nghĩa chỉ số: every method version, or those that scored `year`, with components',
+    querystring: DefinitionsQuery,
+    response: { 200: z.array(DefinitionSchema) },
+    handler: async (request) => listIndexDefinitions(ctx(request), request.query.year),
+  });
 
-  app.put(
-    '/indices/results/:index/:year',
-    {
-      schema: {
-        summary:
-          'Ghi kết quả (create or replace) of an index and year — the Office, an owner agency the Office allows, or a token with scope index.write',
-        tags: ['indices'],
-        params: IndexYearParams,
-        body: ResultBody,
-        response: { 200: SavedResultSchema },
-      },
-    },
-    async (request) => saveIndexResult(ctx(request), request.params.index, request.params.year, request.body),
-  );
+  route.get('/indices/results', {
+    summary: 'Kết quả chỉ số of the authority (optionally one index and/or year), with component scores',
+    querystring: ResultsQuery,
+    response: { 200: z.array(ResultSchema) },
+    handler: async (request) => listIndexResults(ctx(request), request.query),
+  });
 
-  app.delete(
-    '/indices/results/:index/:year',
-    {
-      schema: {
-        summary: 'Xóa kết quả of an index and year',
-        tags: ['indices'],
-        params: IndexYearParams,
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
+  route.put('/indices/results/:index/:year', {
+    summary:
+      'Ghi kết quả (create or replace) of an index and year — the Office, an owner agency the Office allows, or a token with scope index.write',
+    params: IndexYearParams,
+    body: ResultBody,
+    response: { 200: SavedResultSchema },
+    handler: async (request) =>
+      saveIndexResult(ctx(request), request.params.index, request.params.year, request.body),
+  });
+
+  route.delete('/indices/results/:index/:year', {
+    summary: 'Xóa kết quả of an index and year',
+    params: IndexYearParams,
+    response: { 204: z.null() },
+    handler: async (request) => {
       await deleteIndexResult(ctx(request), request.params.index, request.params.year);
-      return reply.status(204).send(null);
+      return null;
     },
-  );
+  });
 
-  app.get(
-    '/indices/template.xlsx',
-    {
-      schema: {
-        summary: 'Tải mẫu nhập kết quả (.xlsx) for the indices scored in `year` (default: last year)',
-        tags: ['indices'],
-        querystring: TemplateQuery,
-        produces: [TEMPLATE_CONTENT_TYPE],
-      },
-    },
-    async (request, reply) => {
+  route.get('/indices/template.xlsx', {
+    summary: 'Tải mẫu nhập kết quả (.xlsx) for the indices scored in `year` (default: last year)',
+    querystring: TemplateQuery,
+    produces: [TEMPLATE_CONTENT_TYPE],
+    handler: async (request, reply) => {
       const context = ctx(request);
       const year = request.query.year ?? Number(localDateOf(context.now, DEFAULT_TIME_ZONE).slice(0, 4)) - 1;
       const bytes = await buildResultsTemplate(context, year);
@@ -119,63 +93,40 @@ export async function indicesRoutes(app: ZodApp) {
         .header('x-content-type-options', 'nosniff')
         .send(Buffer.from(bytes));
     },
-  );
+  });
 
-  app.post(
-    '/indices/import',
-    {
-      // who may import, and how large the body may be, are settled before the body is read
-      ...uploadGuard((request) => requireIndexImportAccess(ctx(request))),
-      schema: {
-        summary: 'Nhập kết quả từ tệp .xlsx/.csv (multipart `file`, the template layout): all or nothing',
-        tags: ['indices'],
-        consumes: ['multipart/form-data'],
-        response: { 200: ImportReplySchema },
-      },
-    },
-    async (request) => importResults(ctx(request), await uploadedFile(request)),
-  );
+  route.post('/indices/import', {
+    // who may import, and how large the body may be, are settled before the body is read
+    guard: uploadGuard((request) => requireIndexImportAccess(ctx(request))),
+    summary: 'Nhập kết quả từ tệp .xlsx/.csv (multipart `file`, the template layout): all or nothing',
+    consumes: ['multipart/form-data'],
+    response: { 200: ImportReplySchema },
+    handler: async (request) => importResults(ctx(request), await uploadedFile(request)),
+  });
 
-  app.get(
-    '/indices/:index/overview',
-    {
-      schema: {
-        summary:
-          'Tổng quan chỉ số: latest score and rank, change, target met, per component score vs target, owner and linked assignments with their state as of `asOf`',
-        tags: ['indices'],
-        params: IndexParams,
-        querystring: OverviewQuery,
-        response: { 200: OverviewSchema },
-      },
-    },
-    async (request) => getIndexOverview(ctx(request), request.params.index, request.query),
-  );
+  route.get('/indices/:index/overview', {
+    summary:
+      'Tổng quan chỉ số: latest score and rank, change, target met, per component score vs target, owner and linked assignments with their state as of `asOf`',
+    params: IndexParams,
+    querystring: OverviewQuery,
+    response: { 200: OverviewSchema },
+    handler: async (request) => getIndexOverview(ctx(request), request.params.index, request.query),
+  });
 
-  app.get(
-    '/indices/:index/trend',
-    {
-      schema: {
-        summary: 'Xu hướng: score, rank and component scores per year',
-        tags: ['indices'],
-        params: IndexParams,
-        response: { 200: TrendSchema },
-      },
-    },
-    async (request) => getIndexTrend(ctx(request), request.params.index),
-  );
+  route.get('/indices/:index/trend', {
+    summary: 'Xu hướng: score, rank and component scores per year',
+    params: IndexParams,
+    response: { 200: TrendSchema },
+    handler: async (request) => getIndexTrend(ctx(request), request.params.index),
+  });
 
-  app.get(
-    '/public/indices',
-    {
-      schema: {
-        summary: 'Công khai: the published index results of an authority (figures and sources only)',
-        tags: ['public'],
-        querystring: PublicIndicesQuery,
-        response: { 200: PublicIndicesSchema },
-      },
-    },
-    async (request) => listPublicIndexResults(ctx(request), request.query),
-  );
+  route.get('/public/indices', {
+    summary: 'Công khai: the published index results of an authority (figures and sources only)',
+    tags: ['public'],
+    querystring: PublicIndicesQuery,
+    response: { 200: PublicIndicesSchema },
+    handler: async (request) => listPublicIndexResults(ctx(request), request.query),
+  });
 
   await indicesConfigRoutes(app);
 }

@@ -1,9 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type Actor, requireAccess } from '../access/access.ts';
+import { type Actor, actorName, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
 import { INDEX_CODES, INDEX_DEFINITIONS, type IndexCode } from './definitions.ts';
-import type { ResultRow } from './indices.repo.ts';
+import {
+  findResult,
+  type ResultFigures,
+  type ResultRow,
+  type StoredDefinition,
+  upsertResult,
+} from './indices.repo.ts';
 import { findOwner } from './indices-config.repo.ts';
 
 export function requireIndexCode(code: string): IndexCode {
@@ -50,20 +57,27 @@ export async function requireIndexWrite(
   requireAccess(actor, 'index.write', { authorityId });
 }
 
-/** A result as the signed-in users see it. */
-export function toResultView(row: ResultRow) {
+/** A year's figures of a result and their source: the overview's latest and previous. */
+export function resultFigures(row: ResultRow) {
   return {
-    index: row.index_code,
     year: row.year,
-    methodFrom: row.valid_from,
-    scaleMax: row.scale_max,
-    unit: row.unit,
     score: row.score,
     rank: row.rank,
     rankedOf: row.ranked_of,
     group: row.group_label,
     sourceNote: row.source_note,
     sourceUrl: row.source_url,
+  };
+}
+
+/** A result as the signed-in users see it. */
+export function toResultView(row: ResultRow) {
+  return {
+    index: row.index_code,
+    ...resultFigures(row),
+    methodFrom: row.valid_from,
+    scaleMax: row.scale_max,
+    unit: row.unit,
     published: row.published,
     internalNote: row.internal_note,
     enteredBy: row.entered_by,
@@ -92,4 +106,49 @@ export function toPublicResultView(row: ResultRow) {
     ...rest
   } = toResultView(row);
   return rest;
+}
+
+/**
+ * The write of saveIndexResult and importResults, inside the caller's transaction (the import writes
+ * many): no access check here, each of those use cases checks first.
+ */
+export async function writeResult(
+  trx: Kysely<DB>,
+  who: { authorityId: number; actor: Actor; ip?: string | null | undefined; now: Date },
+  def: StoredDefinition,
+  year: number,
+  input: ResultInput,
+): Promise<boolean> {
+  const before = await findResult(trx, who.authorityId, def.code, year);
+  const componentIds = new Map(def.components.map((c) => [c.code, c.id]));
+  const { components, ...figures } = input;
+  const { id, created } = await upsertResult(trx, {
+    authorityId: who.authorityId,
+    index: def.code,
+    year,
+    definitionId: def.id,
+    ...figures,
+    enteredBy: actorName(who.actor),
+    now: who.now,
+    components: components.map((c) => ({
+      componentId: componentIds.get(c.code) as number,
+      score: c.score,
+    })),
+  });
+  await writeAudit(trx, {
+    authorityId: who.authorityId,
+    actor: actorName(who.actor),
+    action: created ? 'index.result_create' : 'index.result_update',
+    entity: 'index_result',
+    entityId: String(id),
+    before: before ? toResultView(before) : undefined,
+    after: { index: def.code, year, ...input },
+    ip: who.ip ?? null,
+  });
+  return created;
+}
+
+/** A result as entered or imported: its figures and its component scores by component code. */
+export interface ResultInput extends ResultFigures {
+  components: { code: string; score: number }[];
 }

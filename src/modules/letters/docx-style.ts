@@ -6,9 +6,14 @@
 import {
   AlignmentType,
   BorderStyle,
+  Document,
+  Header,
   LineRuleType,
+  Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
+  type Table,
   TableBorders,
   TableLayoutType,
   TextRun,
@@ -126,4 +131,41 @@ export function tableFrame(columnWidths: number[], bordered: boolean) {
     layout: TableLayoutType.FIXED,
     borders: bordered ? THIN_BORDERS : TableBorders.NONE,
   };
+}
+
+/**
+ * The .docx of an administrative document on the page above: the page number centred at the top
+ * from the second page on (none on the first), `children` the body from the national heading to the
+ * recipients.
+ */
+export async function renderOfficialDocx(meta: {
+  creator: string;
+  title: string;
+  children: (Paragraph | Table)[];
+}): Promise<Uint8Array> {
+  const pageNumber = new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body });
+  const doc = new Document({
+    creator: meta.creator,
+    title: meta.title,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...PAGE.margin, header: PAGE.headerDistance },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [pageNumber] })],
+          }),
+          first: new Header({ children: [] }),
+        },
+        children: meta.children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -3,8 +3,8 @@
  * newly overdue tasks and the plan's consequence sentence, laid out as Nghị định 30/2020/NĐ-CP
  * (Phụ lục I) lays out a công văn. Pure: input in, .docx bytes out; no I/O, no clock.
  */
-import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
-import { FONT, line, PAGE, SIZE } from './docx-style.ts';
+import { AlignmentType, type Paragraph, type Table } from 'docx';
+import { line, renderOfficialDocx, SIZE } from './docx-style.ts';
 import { footTable, headerTable, overdueTable } from './letter-blocks.ts';
 import type { ReminderLetterInput } from './letter-input.ts';
 import { bodyParagraphs, type LetterParts, letterParts } from './letter-text.ts';
@@ -27,11 +27,6 @@ function bodyParagraph(text: string, keepNext = false): Paragraph {
 }
 
 /** NĐ 30: pages numbered from the second, centred in the top margin, 13–14 pt; none on the first. */
-function pageNumberHeader(): Header {
-  const number = new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body });
-  return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [number] })] });
-}
-
 function letterChildren(input: ReminderLetterInput, parts: LetterParts): (Paragraph | Table)[] {
   return [
     headerTable(input, parts),
@@ -50,23 +45,9 @@ function letterChildren(input: ReminderLetterInput, parts: LetterParts): (Paragr
 /** Renders the letter as .docx bytes. */
 export async function renderReminderLetter(input: ReminderLetterInput): Promise<Uint8Array> {
   const parts = letterParts(input);
-  const doc = new Document({
+  return renderOfficialDocx({
     creator: `${input.issuer.parent} ${input.issuer.name}`,
     title: `${parts.numberLine} — ${parts.abstract}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...PAGE.margin, header: PAGE.headerDistance },
-          },
-        },
-        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
-        children: letterChildren(input, parts),
-      },
-    ],
+    children: letterChildren(input, parts),
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
 }

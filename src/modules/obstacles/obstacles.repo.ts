@@ -1,4 +1,9 @@
 import type { Insertable, Kysely } from 'kysely';
+import {
+  ASSIGNMENT_LABEL_COLUMNS,
+  assignmentsWithPlanAndAgency,
+  scopeAgencyIds,
+} from '../../db/assignment-facts.ts';
 import type { DB, ObstacleTable } from '../../db/schema.ts';
 
 export interface ObstacleFilter {
@@ -10,17 +15,13 @@ export interface ObstacleFilter {
 
 /** Obstacles with their assignment, agency and task; the base of both the page and the count. */
 function obstaclesQuery(db: Kysely<DB>, authorityId: number, filter: ObstacleFilter) {
-  let query = db
-    .selectFrom('obstacle as o')
-    .innerJoin('assignment as a', 'a.id', 'o.assignment_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  let query = assignmentsWithPlanAndAgency(db)
+    .innerJoin('obstacle as o', 'o.assignment_id', 'a.id')
     .where('o.authority_id', '=', authorityId);
   if (filter.status) query = query.where('o.status', '=', filter.status);
   if (filter.assignmentId !== undefined) query = query.where('o.assignment_id', '=', filter.assignmentId);
   if (filter.agencyIds) {
-    query = query.where('a.agency_id', 'in', filter.agencyIds.length > 0 ? [...filter.agencyIds] : [-1]);
+    query = query.where('a.agency_id', 'in', scopeAgencyIds(filter.agencyIds));
   }
   return query;
 }
@@ -35,13 +36,8 @@ const OBSTACLE_COLUMNS = [
   'o.response',
   'o.responded_on',
   'o.responded_by',
-  'a.agency_id',
+  ...ASSIGNMENT_LABEL_COLUMNS,
   'a.role',
-  'a.occurrence',
-  'g.code as agency_code',
-  'g.name as agency_name',
-  'p.number as plan_number',
-  't.ref as task_ref',
 ] as const;
 
 export async function listObstacles(

@@ -3,7 +3,7 @@ import { stripDiacritics } from '../../domain/vietnamese-text.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
-import { agencyFilterFor, requireAccess } from '../access/access.ts';
+import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { countStatesByPlan, listFactsWithState } from '../assignments/assignments.repo.ts';
 import { stateFields } from '../assignments/assignments.service.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -27,10 +27,10 @@ export type Progress = StateCounts & { total: number; onTimeRate: number | null 
  * own agency, only the plans in which its scope has an assignment, and only their headers.
  */
 export async function listPlansFor(ctx: ServiceContext, query: PageQuery & { asOf?: string; q?: string }) {
-  const { authority } = await authorityContext(ctx);
   const isAgency = ctx.actor.kind === 'user' && ctx.actor.role === 'agency';
-  const agencyIds = isAgency ? agencyFilterFor(ctx.actor, 'assignment.read', authority.id) : null;
-  if (!isAgency) requireAccess(ctx.actor, 'plan.read', { authorityId: authority.id });
+  const agencyIds = isAgency ? agencyFilterFor(ctx.actor, 'assignment.read', authorityOf(ctx.actor)) : null;
+  if (!isAgency) requireAccess(ctx.actor, 'plan.read', { authorityId: authorityOf(ctx.actor) });
+  const { authority } = await authorityContext(ctx);
   const asOf = parseAsOf(query.asOf, authority.time_zone, ctx.now);
   const { total, items } = await listPlans(ctx.db, authority.id, {
     agencyIds,
@@ -70,8 +70,8 @@ export async function getPlanDetail(
   planId: number,
   query: { asOf?: string },
 ) {
+  requireAccess(ctx.actor, 'plan.read', { authorityId: authorityOf(ctx.actor) });
   const { authority } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.read', { authorityId: authority.id });
   const plan = await findPlanById(ctx.db, authority.id, planId);
   if (!plan) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.');
   const asOf = parseAsOf(query.asOf, authority.time_zone, ctx.now);
@@ -138,8 +138,8 @@ export async function getPlanDetail(
 
 /** Văn bản gốc — the document the plan was imported from, with a safe download name. */
 export async function getPlanSource(ctx: ServiceContext, planId: number) {
+  requireAccess(ctx.actor, 'plan.read', { authorityId: authorityOf(ctx.actor) });
   const { authority } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.read', { authorityId: authority.id });
   const plan = await findPlanById(ctx.db, authority.id, planId);
   if (!plan) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.');
   const source = await findPlanSource(ctx.db, authority.id, plan.id);

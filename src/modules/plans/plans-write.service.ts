@@ -112,8 +112,8 @@ export interface PlanPatch {
  * The issue date cannot change: it dates every occurrence; re-import the document instead.
  */
 export async function updatePlan(ctx: ServiceContext, planId: number, patch: PlanPatch) {
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
   const { authority, today } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
   return inTransaction(ctx.db, async (trx) => {
     const before = await findPlanById(trx, authority.id, planId);
     if (!before) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.');
@@ -170,8 +170,8 @@ export async function cancelPlan(
   planId: number,
   body: { cancelledOn?: LocalDate | undefined; version?: number | undefined; reason?: string | undefined },
 ) {
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
   const { authority, today } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
   return inTransaction(ctx.db, async (trx) => {
     const before = await findPlanById(trx, authority.id, planId);
     if (!before) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.');

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
+import { scopeAgencyIds } from '../../db/assignment-facts.ts';
 import type {
   DB,
   NewAssignment,
@@ -71,7 +72,7 @@ export async function listPlans(db: Kysely<DB>, authorityId: number, filter: Pla
             .selectFrom('assignment as a')
             .innerJoin('task as t', 't.id', 'a.task_id')
             .whereRef('t.plan_id', '=', 'p.id')
-            .where('a.agency_id', 'in', agencyIds.length > 0 ? [...agencyIds] : [-1])
+            .where('a.agency_id', 'in', scopeAgencyIds(agencyIds))
             .select('a.id'),
         ),
       );

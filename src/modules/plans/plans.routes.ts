@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { AppError } from '../../shared/errors.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.ts';
 import { ImportedSchema, ImportPreviewSchema } from '../../shared/schemas/import.ts';
@@ -34,117 +35,70 @@ const MULTIPART =
 
 /** Kế hoạch: list, register (JSON or an uploaded document), read, edit, withdraw, source file; and tasks. */
 export async function plansRoutes(app: ZodApp) {
+  const route = moduleRoutes(app, 'plans');
+
   // who may import, and how large the body may be, are settled before the body is read
   const planUpload = uploadGuard((request) => requirePlanWriteAccess(ctx(request)));
 
-  app.get(
-    '/plans',
-    {
-      schema: {
-        summary: 'Danh sách kế hoạch (plans, newest first) with task and state counts as of a date',
-        tags: ['plans'],
-        querystring: PlanListQuerySchema,
-        response: { 200: PlanListSchema },
-      },
-    },
-    async (request) => listPlansFor(ctx(request), request.query),
-  );
+  route.get('/plans', {
+    summary: 'Danh sách kế hoạch (plans, newest first) with task and state counts as of a date',
+    querystring: PlanListQuerySchema,
+    response: { 200: PlanListSchema },
+    handler: async (request) => listPlansFor(ctx(request), request.query),
+  });
 
-  app.post(
-    '/plans',
-    {
-      schema: {
-        summary: 'Đăng ký kế hoạch (register a plan from its appendix as JSON)',
-        tags: ['plans'],
-        body: PlanInputSchema,
-        response: { 201: CreatedPlanSchema },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await createPlan(ctx(request), request.body)),
-  );
+  route.post('/plans', {
+    summary: 'Đăng ký kế hoạch (register a plan from its appendix as JSON)',
+    body: PlanInputSchema,
+    response: { 201: CreatedPlanSchema },
+    handler: async (request) => createPlan(ctx(request), request.body),
+  });
 
-  app.post(
-    '/plans/import/preview',
-    {
-      ...planUpload,
-      schema: {
-        summary: `Xem trước văn bản (preview an uploaded plan document with its unknown agency names and tasks without lead; nothing stored) — ${MULTIPART}`,
-        tags: ['plans'],
-        consumes: ['multipart/form-data'],
-        response: { 200: ImportPreviewSchema },
-      },
-    },
-    async (request) => previewPlanUpload(ctx(request), uploadOf(request)),
-  );
+  route.post('/plans/import/preview', {
+    guard: planUpload,
+    summary: `Xem trước văn bản (preview an uploaded plan document with its unknown agency names and tasks without lead; nothing stored) — ${MULTIPART}`,
+    consumes: ['multipart/form-data'],
+    response: { 200: ImportPreviewSchema },
+    handler: async (request) => previewPlanUpload(ctx(request), uploadOf(request)),
+  });
 
-  app.post(
-    '/plans/import',
-    {
-      ...planUpload,
-      schema: {
-        summary: `Nhập kế hoạch từ văn bản (import and store) — ${MULTIPART}, optional \`replace=true\`, \`confirmTasksWithoutLead=true\` (register tasks that get no lead agency; else 422 IMPORT_TASKS_WITHOUT_LEAD) and \`plan\` (the corrected preview as JSON in the shape of POST /plans, stored instead of what was read)`,
-        tags: ['plans'],
-        consumes: ['multipart/form-data'],
-        response: { 201: ImportedSchema },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await importPlanUpload(ctx(request), uploadOf(request))),
-  );
+  route.post('/plans/import', {
+    guard: planUpload,
+    summary: `Nhập kế hoạch từ văn bản (import and store) — ${MULTIPART}, optional \`replace=true\`, \`confirmTasksWithoutLead=true\` (register tasks that get no lead agency; else 422 IMPORT_TASKS_WITHOUT_LEAD) and \`plan\` (the corrected preview as JSON in the shape of POST /plans, stored instead of what was read)`,
+    consumes: ['multipart/form-data'],
+    response: { 201: ImportedSchema },
+    handler: async (request) => importPlanUpload(ctx(request), uploadOf(request)),
+  });
 
-  app.get(
-    '/plans/:id',
-    {
-      schema: {
-        summary:
-          'Chi tiết kế hoạch: header, sections, tasks with their assignments and progress as of a date',
-        tags: ['plans'],
-        params: IdParamsSchema,
-        querystring: AsOfQuerySchema,
-        response: { 200: PlanDetailSchema },
-      },
-    },
-    async (request) => getPlanDetail(ctx(request), request.params.id, request.query),
-  );
+  route.get('/plans/:id', {
+    summary: 'Chi tiết kế hoạch: header, sections, tasks with their assignments and progress as of a date',
+    params: IdParamsSchema,
+    querystring: AsOfQuerySchema,
+    response: { 200: PlanDetailSchema },
+    handler: async (request) => getPlanDetail(ctx(request), request.params.id, request.query),
+  });
 
-  app.patch(
-    '/plans/:id',
-    {
-      schema: {
-        summary: 'Sửa thông tin kế hoạch (edit header fields; `version` required, 409 if stale)',
-        tags: ['plans'],
-        params: IdParamsSchema,
-        body: PlanPatchSchema,
-        response: { 200: UpdatedPlanSchema },
-      },
-    },
-    async (request) => updatePlan(ctx(request), request.params.id, request.body),
-  );
+  route.patch('/plans/:id', {
+    summary: 'Sửa thông tin kế hoạch (edit header fields; `version` required, 409 if stale)',
+    params: IdParamsSchema,
+    body: PlanPatchSchema,
+    response: { 200: UpdatedPlanSchema },
+    handler: async (request) => updatePlan(ctx(request), request.params.id, request.body),
+  });
 
-  app.post(
-    '/plans/:id/cancel',
-    {
-      schema: {
-        summary: 'Thu hồi kế hoạch (withdraw the plan from a date: its assignments become cancelled)',
-        tags: ['plans'],
-        params: IdParamsSchema,
-        body: CancelBodySchema.nullish(),
-        response: { 200: PlanHeaderSchema },
-      },
-    },
-    async (request) => cancelPlan(ctx(request), request.params.id, request.body ?? {}),
-  );
+  route.post('/plans/:id/cancel', {
+    summary: 'Thu hồi kế hoạch (withdraw the plan from a date: its assignments become cancelled)',
+    params: IdParamsSchema,
+    body: CancelBodySchema.nullish(),
+    response: { 200: PlanHeaderSchema },
+    handler: async (request) => cancelPlan(ctx(request), request.params.id, request.body ?? {}),
+  });
 
-  app.get(
-    '/plans/:id/source',
-    {
-      schema: {
-        summary: 'Tải văn bản gốc (download the document the plan was imported from)',
-        tags: ['plans'],
-        params: IdParamsSchema,
-        produces: ['application/octet-stream'],
-      },
-    },
-    async (request, reply) => {
+  route.get('/plans/:id/source', {
+    summary: 'Tải văn bản gốc (download the document the plan was imported from)',
+    params: IdParamsSchema,
+    produces: ['application/octet-stream'],
+    handler: async (request, reply) => {
       const source = await getPlanSource(ctx(request), request.params.id);
       return reply
         .header('content-type', source.mediaType)
@@ -152,7 +106,7 @@ export async function plansRoutes(app: ZodApp) {
         .header('x-content-type-options', 'nosniff')
         .send(source.content);
     },
-  );
+  });
 
   await tasksRoutes(app);
 }

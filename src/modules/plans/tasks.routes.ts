@@ -1,4 +1,5 @@
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.ts';
 import {
   CancelBodySchema,
@@ -10,32 +11,22 @@ import { cancelTask, updateTask } from './tasks.service.ts';
 
 /** Nhiệm vụ: the Office's edits of one task of a plan (registered by plansRoutes). */
 export async function tasksRoutes(app: ZodApp) {
-  app.patch(
-    '/tasks/:id',
-    {
-      schema: {
-        summary:
-          'Sửa nhiệm vụ (content, note, the Office’s due date for its open assignments; `version` required, 409 if stale)',
-        tags: ['plans'],
-        params: IdParamsSchema,
-        body: TaskPatchSchema,
-        response: { 200: UpdatedTaskSchema },
-      },
-    },
-    async (request) => updateTask(ctx(request), request.params.id, request.body),
-  );
+  const route = moduleRoutes(app, 'plans');
 
-  app.post(
-    '/tasks/:id/cancel',
-    {
-      schema: {
-        summary: 'Hủy nhiệm vụ (withdraw one task from a date: its assignments become cancelled)',
-        tags: ['plans'],
-        params: IdParamsSchema,
-        body: CancelBodySchema.nullish(),
-        response: { 200: TaskViewSchema },
-      },
-    },
-    async (request) => cancelTask(ctx(request), request.params.id, request.body ?? {}),
-  );
+  route.patch('/tasks/:id', {
+    summary:
+      'Sửa nhiệm vụ (content, note, the Office’s due date for its open assignments; `version` required, 409 if stale)',
+    params: IdParamsSchema,
+    body: TaskPatchSchema,
+    response: { 200: UpdatedTaskSchema },
+    handler: async (request) => updateTask(ctx(request), request.params.id, request.body),
+  });
+
+  route.post('/tasks/:id/cancel', {
+    summary: 'Hủy nhiệm vụ (withdraw one task from a date: its assignments become cancelled)',
+    params: IdParamsSchema,
+    body: CancelBodySchema.nullish(),
+    response: { 200: TaskViewSchema },
+    handler: async (request) => cancelTask(ctx(request), request.params.id, request.body ?? {}),
+  });
 }

@@ -2,7 +2,7 @@ import type { Task } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { actorName, requireAccess } from '../access/access.ts';
+import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { findPlanById, findTaskById, moveTaskDueDates, updateTaskVersioned } from './plans.repo.ts';
@@ -44,8 +44,8 @@ export interface TaskPatch {
  * new date as its original too. A recurring task's dates are per occurrence and are refused here.
  */
 export async function updateTask(ctx: ServiceContext, taskId: number, patch: TaskPatch) {
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
   const { authority, today } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
   return inTransaction(ctx.db, async (trx) => {
     const before = await findTaskById(trx, authority.id, taskId);
     if (!before) throw new AppError('TASK_NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
@@ -100,8 +100,8 @@ export async function cancelTask(
   taskId: number,
   body: { cancelledOn?: LocalDate | undefined; version?: number | undefined; reason?: string | undefined },
 ) {
+  requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
   const { authority, today } = await authorityContext(ctx);
-  requireAccess(ctx.actor, 'plan.write', { authorityId: authority.id });
   return inTransaction(ctx.db, async (trx) => {
     const before = await findTaskById(trx, authority.id, taskId);
     if (!before) throw new AppError('TASK_NOT_FOUND', 'Không tìm thấy nhiệm vụ.');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import {
   PublicAuthorityParams,
   PublicAuthoritySchema,
@@ -11,47 +12,31 @@ import { getPlanForPublic, listAuthoritiesForPublic, listPlansForPublic } from '
 
 /** The public transparency page (public.read: anyone, no sign-in). No files, notes or user names. */
 export async function publicRoutes(app: ZodApp) {
-  app.get(
-    '/public/authorities',
-    {
-      schema: {
-        summary: 'Công khai: the issuing authorities (UBND tỉnh) whose plans are published',
-        tags: ['public'],
-        response: { 200: z.array(PublicAuthoritySchema) },
-      },
-    },
-    async (request) => {
+  const route = moduleRoutes(app, 'public');
+
+  route.get('/public/authorities', {
+    summary: 'Công khai: the issuing authorities (UBND tỉnh) whose plans are published',
+    response: { 200: z.array(PublicAuthoritySchema) },
+    handler: async (request) => {
       return listAuthoritiesForPublic(serviceContext(request));
     },
-  );
+  });
 
-  app.get(
-    '/public/authorities/:code/plans',
-    {
-      schema: {
-        summary: 'Công khai: an authority’s plans with their progress as of today',
-        tags: ['public'],
-        params: PublicAuthorityParams,
-        response: { 200: PublicPlansSchema },
-      },
-    },
-    async (request) => {
+  route.get('/public/authorities/:code/plans', {
+    summary: 'Công khai: an authority’s plans with their progress as of today',
+    params: PublicAuthorityParams,
+    response: { 200: PublicPlansSchema },
+    handler: async (request) => {
       return listPlansForPublic(serviceContext(request), request.params.code);
     },
-  );
+  });
 
-  app.get(
-    '/public/plans/:id',
-    {
-      schema: {
-        summary: 'Công khai: one plan, its tasks, lead agencies, deadlines and each task’s state as of today',
-        tags: ['public'],
-        params: PublicPlanParams,
-        response: { 200: PublicPlanSchema },
-      },
-    },
-    async (request) => {
+  route.get('/public/plans/:id', {
+    summary: 'Công khai: one plan, its tasks, lead agencies, deadlines and each task’s state as of today',
+    params: PublicPlanParams,
+    response: { 200: PublicPlanSchema },
+    handler: async (request) => {
       return getPlanForPublic(serviceContext(request), request.params.id);
     },
-  );
+  });
 }

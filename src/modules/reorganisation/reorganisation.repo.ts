@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { assignmentsWithPlan } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 
@@ -7,10 +8,7 @@ import type { LocalDate } from '../../domain/dates.ts';
  * their task or plan), not already moved, and without an accepted result.
  */
 export function lockOpenAssignmentsOfAgency(db: Kysely<DB>, authorityId: number, agencyId: number) {
-  return db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  return assignmentsWithPlan(db)
     .select([
       'a.id',
       'a.task_id',

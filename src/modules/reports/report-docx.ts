@@ -6,11 +6,7 @@
  */
 import {
   AlignmentType,
-  Document,
-  Header,
   LineRuleType,
-  Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -19,7 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { FONT, line, PAGE, SIZE, TEXT_WIDTH, tableFrame } from '../letters/docx-style.ts';
+import { line, renderOfficialDocx, SIZE, TEXT_WIDTH, tableFrame } from '../letters/docx-style.ts';
 import { footTable, headerTable } from '../letters/letter-blocks.ts';
 import type { Align, Block, ReportDocument } from './report-text.ts';
 
@@ -112,11 +108,6 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
 }
 
 /** NĐ 30: pages numbered from the second, centred in the top margin; none on the first. */
-function pageNumberHeader(): Header {
-  const number = new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body });
-  return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [number] })] });
-}
-
 export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array> {
   const title = [
     line(doc.title, { size: SIZE.body, bold: true }, { align: AlignmentType.CENTER, before: 360 }),
@@ -124,32 +115,18 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array>
     line('', { size: SIZE.body }),
     line(doc.addressee, { size: SIZE.body }, { align: AlignmentType.CENTER, after: 240 }),
   ];
-  const document = new Document({
+  return renderOfficialDocx({
     creator: `${doc.issuer.parent} ${doc.issuer.name}`,
     title: doc.documentTitle,
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...PAGE.margin, header: PAGE.headerDistance },
-          },
-        },
-        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
-        children: [
-          headerTable(
-            { issuer: doc.issuer },
-            { numberLine: doc.numberLine, abstract: '', placeAndDate: doc.placeAndDate },
-          ),
-          ...title,
-          ...blockChildren(doc.blocks),
-          line('', { size: SIZE.body }, { keepNext: true }),
-          footTable({ signer: doc.signer }, { recipientLines: doc.recipientLines }),
-        ],
-      },
+    children: [
+      headerTable(
+        { issuer: doc.issuer },
+        { numberLine: doc.numberLine, abstract: '', placeAndDate: doc.placeAndDate },
+      ),
+      ...title,
+      ...blockChildren(doc.blocks),
+      line('', { size: SIZE.body }, { keepNext: true }),
+      footTable({ signer: doc.signer }, { recipientLines: doc.recipientLines }),
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -54,19 +54,30 @@ function paragraphs(text: string): Block[] {
     .map((p) => ({ kind: 'para', text: p }));
 }
 
+const left = (title: string, width: number): Column => ({ title, width, align: 'left' });
+const centre = (title: string, width: number): Column => ({ title, width, align: 'center' });
+
+/** A table whose first column, STT, numbers its rows (and is blank on the total row). */
+function numberedTable(sttWidth: number, columns: Column[], rows: string[][], totalRow?: string[]): Block {
+  return {
+    kind: 'table',
+    columns: [centre('STT', sttWidth), ...columns],
+    rows: rows.map((row, i) => [String(i + 1), ...row]),
+    ...(totalRow ? { totalRow: ['', ...totalRow] } : {}),
+  };
+}
+
 function statColumns(first: string): Column[] {
-  const n = (title: string, width: number): Column => ({ title, width, align: 'center' });
   return [
-    { title: 'STT', width: 6, align: 'center' },
-    { title: first, width: 25, align: 'left' },
-    n('Được giao', 7.5),
-    n('Đến hạn', 7),
-    n('Đúng hạn', 7.5),
-    n('Trễ hạn', 7),
-    n('Trong hạn', 8),
-    n('Quá hạn', 7),
-    n('Nhắc nhở', 8),
-    n('Tỷ lệ đúng hạn', 9),
+    left(first, 25),
+    centre('Được giao', 7.5),
+    centre('Đến hạn', 7),
+    centre('Đúng hạn', 7.5),
+    centre('Trễ hạn', 7),
+    centre('Trong hạn', 8),
+    centre('Quá hạn', 7),
+    centre('Nhắc nhở', 8),
+    centre('Tỷ lệ đúng hạn', 9),
   ];
 }
 
@@ -123,39 +134,35 @@ export function reportDocument(data: ReportData): ReportDocument {
       `. Tỷ lệ hoàn thành đúng hạn: ${rate(totals.onTimeRate)} (${num(c.due_on_time)}/${num(c.due)} lượt đến hạn).`,
   });
   const states = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue'] as const;
-  blocks.push({
-    kind: 'table',
-    columns: [
-      { title: 'STT', width: 6, align: 'center' },
-      { title: 'Trạng thái', width: 50, align: 'left' },
-      { title: 'Số lượt', width: 14, align: 'center' },
-      { title: 'Tỷ lệ trên tổng số', width: 18, align: 'center' },
-    ],
-    rows: states.map((s, i) => [
-      String(i + 1),
-      STATE_LABELS[s],
-      num(c[s]),
-      c.total === 0 ? '–' : formatPercent(c[s] / c.total),
-    ]),
-    totalRow: ['', 'Tổng số', num(c.total), c.total === 0 ? '–' : '100%'],
-  });
+  blocks.push(
+    numberedTable(
+      6,
+      [left('Trạng thái', 50), centre('Số lượt', 14), centre('Tỷ lệ trên tổng số', 18)],
+      states.map((s) => [STATE_LABELS[s], num(c[s]), c.total === 0 ? '–' : formatPercent(c[s] / c.total)]),
+      ['Tổng số', num(c.total), c.total === 0 ? '–' : '100%'],
+    ),
+  );
   blocks.push(...paragraphs(draft.overview));
 
   blocks.push({ kind: 'subheading', text: '2. Kết quả theo cơ quan chủ trì' });
-  blocks.push({
-    kind: 'table',
-    columns: statColumns('Cơ quan'),
-    rows: data.agencies.map((g, i) => [String(i + 1), g.name, ...statCells(g)]),
-    totalRow: ['', 'Tổng cộng', ...statCells(totals)],
-  });
+  blocks.push(
+    numberedTable(
+      6,
+      statColumns('Cơ quan'),
+      data.agencies.map((g) => [g.name, ...statCells(g)]),
+      ['Tổng cộng', ...statCells(totals)],
+    ),
+  );
 
   blocks.push({ kind: 'subheading', text: '3. Kết quả theo kế hoạch, văn bản giao nhiệm vụ' });
-  blocks.push({
-    kind: 'table',
-    columns: statColumns('Kế hoạch, văn bản'),
-    rows: data.plans.map((g, i) => [String(i + 1), `${citePlans([g.code])}: ${g.name}`, ...statCells(g)]),
-    totalRow: ['', 'Tổng cộng', ...statCells(totals)],
-  });
+  blocks.push(
+    numberedTable(
+      6,
+      statColumns('Kế hoạch, văn bản'),
+      data.plans.map((g) => [`${citePlans([g.code])}: ${g.name}`, ...statCells(g)]),
+      ['Tổng cộng', ...statCells(totals)],
+    ),
+  );
 
   // II. Quá hạn, nhắc nhở
   blocks.push({ kind: 'heading', text: 'II. NHIỆM VỤ QUÁ HẠN VÀ NHẮC NHỞ BẰNG VĂN BẢN' });
@@ -179,25 +186,20 @@ export function reportDocument(data: ReportData): ReportDocument {
           ? ` Bảng dưới đây liệt kê ${num(OVERDUE_LIMIT)} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ tại tệp Excel kèm theo (trang "Quá hạn").`
           : ' Cụ thể theo từng nhiệm vụ:'),
     });
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { title: 'STT', width: 7, align: 'center' },
-        { title: 'Nhiệm vụ', width: 42, align: 'left' },
-        { title: 'Thời hạn', width: 14, align: 'center' },
-        { title: 'Số ngày quá hạn', width: 11, align: 'center' },
-        { title: 'Cơ quan chủ trì chưa hoàn thành', width: 30, align: 'left' },
-      ],
-      rows: tasks
-        .slice(0, OVERDUE_LIMIT)
-        .map((g, i) => [
-          String(i + 1),
-          g.task,
-          g.dueOn ? d(g.dueOn) : '',
-          num(g.daysOverdue),
-          g.agencies.join('; '),
-        ]),
-    });
+    blocks.push(
+      numberedTable(
+        7,
+        [
+          left('Nhiệm vụ', 42),
+          centre('Thời hạn', 14),
+          centre('Số ngày quá hạn', 11),
+          left('Cơ quan chủ trì chưa hoàn thành', 30),
+        ],
+        tasks
+          .slice(0, OVERDUE_LIMIT)
+          .map((g) => [g.task, g.dueOn ? d(g.dueOn) : '', num(g.daysOverdue), g.agencies.join('; ')]),
+      ),
+    );
   }
   blocks.push({ kind: 'subheading', text: '2. Nhắc nhở bằng văn bản' });
   const reminded = remindersByAgency(data);
@@ -210,17 +212,14 @@ export function reportDocument(data: ReportData): ReportDocument {
         `Trong kỳ phát sinh ${num(data.reminders.length)} lượt nhắc nhở bằng văn bản đối với ${num(reminded.length)} cơ quan ` +
         '(mỗi nhiệm vụ quá thời hạn mà UBND tỉnh chưa nhận được kết quả được tính 01 lần nhắc nhở để chấm điểm chỉ số CCHC):',
     });
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { title: 'STT', width: 5, align: 'center' },
-        { title: 'Cơ quan', width: 30, align: 'left' },
-        { title: 'Số lượt', width: 10, align: 'center' },
-        { title: 'Nhiệm vụ bị nhắc nhở', width: 55, align: 'left' },
-      ],
-      rows: reminded.map((r, i) => [String(i + 1), r.name, num(r.count), r.tasks]),
-      totalRow: ['', 'Tổng cộng', num(data.reminders.length), ''],
-    });
+    blocks.push(
+      numberedTable(
+        5,
+        [left('Cơ quan', 30), centre('Số lượt', 10), left('Nhiệm vụ bị nhắc nhở', 55)],
+        reminded.map((r) => [r.name, num(r.count), r.tasks]),
+        ['Tổng cộng', num(data.reminders.length), ''],
+      ),
+    );
   }
 
   // III. Khó khăn, vướng mắc; gia hạn
@@ -259,26 +258,26 @@ export function reportDocument(data: ReportData): ReportDocument {
         `Trong kỳ đã quyết định ${num(data.extensions.length)} đề nghị gia hạn: đồng ý ${num(approved)}, ` +
         `không đồng ý ${num(data.extensions.length - approved)}.`,
     });
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { title: 'STT', width: 5, align: 'center' },
-        { title: 'Cơ quan', width: 22, align: 'left' },
-        { title: 'Nhiệm vụ', width: 13, align: 'center' },
-        { title: 'Thời hạn cũ', width: 12, align: 'center' },
-        { title: 'Đề nghị đến', width: 12, align: 'center' },
-        { title: 'Quyết định', width: 36, align: 'left' },
-      ],
-      rows: data.extensions.map((e, i) => [
-        String(i + 1),
-        e.agency.name,
-        `${e.task} (${e.plan})`,
-        e.originalDueOn ? d(e.originalDueOn) : '',
-        d(e.requestedDueOn),
-        `${e.status === 'approved' ? 'Đồng ý' : 'Không đồng ý'}${e.decidedOn ? ` ngày ${d(e.decidedOn)}` : ''}` +
-          (e.decisionNote?.trim() ? `: ${e.decisionNote.trim()}` : ''),
-      ]),
-    });
+    blocks.push(
+      numberedTable(
+        5,
+        [
+          left('Cơ quan', 22),
+          centre('Nhiệm vụ', 13),
+          centre('Thời hạn cũ', 12),
+          centre('Đề nghị đến', 12),
+          left('Quyết định', 36),
+        ],
+        data.extensions.map((e) => [
+          e.agency.name,
+          `${e.task} (${e.plan})`,
+          e.originalDueOn ? d(e.originalDueOn) : '',
+          d(e.requestedDueOn),
+          `${e.status === 'approved' ? 'Đồng ý' : 'Không đồng ý'}${e.decidedOn ? ` ngày ${d(e.decidedOn)}` : ''}` +
+            (e.decisionNote?.trim() ? `: ${e.decisionNote.trim()}` : ''),
+        ]),
+      ),
+    );
   }
 
   // IV. Biểu dương, phê bình

@@ -94,41 +94,26 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     (row, column) => (row < 3 && column === 1 ? dateCell : undefined),
   );
 
+  const groupRows = (groups: StatisticsGroup[]) =>
+    groups.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]);
   workbook.addTable(
     'Theo cơ quan',
     title,
-    [
-      { header: 'STT', width: 6, kind: 'int' },
-      { header: 'Mã', width: 10 },
-      { header: 'Cơ quan', width: 40, kind: 'wrap' },
-      ...FIGURES,
-    ],
-    data.agencies.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]),
+    groupColumns({ header: 'Mã', width: 10 }, { header: 'Cơ quan', width: 40 }),
+    groupRows(data.agencies),
   );
-
   workbook.addTable(
     'Theo kế hoạch',
     title,
-    [
-      { header: 'STT', width: 6, kind: 'int' },
-      { header: 'Số, ký hiệu', width: 16 },
-      { header: 'Trích yếu', width: 50, kind: 'wrap' },
-      ...FIGURES,
-    ],
-    data.plans.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]),
+    groupColumns({ header: 'Số, ký hiệu', width: 16 }, { header: 'Trích yếu', width: 50 }),
+    groupRows(data.plans),
   );
 
   workbook.addTable(
     'Quá hạn',
     title,
     [
-      { header: 'STT', width: 6, kind: 'int' },
-      { header: 'Mã CQ', width: 9 },
-      { header: 'Cơ quan chủ trì', width: 30, kind: 'wrap' },
-      { header: 'Kế hoạch', width: 14 },
-      { header: 'Nhiệm vụ', width: 9 },
-      { header: 'Kỳ', width: 10 },
-      { header: 'Nội dung', width: 60, kind: 'wrap' },
+      ...assignmentColumns('Cơ quan chủ trì'),
       { header: 'Thời hạn ban đầu', width: 12, kind: 'date' },
       { header: 'Thời hạn', width: 12, kind: 'date' },
       { header: 'Số ngày quá hạn', width: 10, kind: 'int' },
@@ -136,13 +121,7 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
       { header: 'Ngày tính nhắc nhở', width: 12, kind: 'date' },
     ],
     data.overdue.map((o, i) => [
-      i + 1,
-      o.agency.code,
-      o.agency.name,
-      o.plan.number,
-      o.task.ref,
-      o.periodLabel,
-      o.task.content,
+      ...assignmentCells(i, o),
       excelDate(o.originalDueOn),
       excelDate(o.dueOn),
       o.daysOverdue,
@@ -155,13 +134,7 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     'Nhắc nhở',
     title,
     [
-      { header: 'STT', width: 6, kind: 'int' },
-      { header: 'Mã CQ', width: 9 },
-      { header: 'Cơ quan', width: 30, kind: 'wrap' },
-      { header: 'Kế hoạch', width: 14 },
-      { header: 'Nhiệm vụ', width: 9 },
-      { header: 'Kỳ', width: 10 },
-      { header: 'Nội dung', width: 60, kind: 'wrap' },
+      ...assignmentColumns('Cơ quan'),
       { header: 'Thời hạn', width: 12, kind: 'date' },
       { header: 'Ngày tính nhắc nhở', width: 12, kind: 'date' },
       { header: 'Năm chấm điểm', width: 10 },
@@ -169,13 +142,7 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
       { header: 'Trạng thái', width: 28, kind: 'wrap' },
     ],
     data.reminders.map((r, i) => [
-      i + 1,
-      r.agency.code,
-      r.agency.name,
-      r.plan.number,
-      r.task.ref,
-      r.periodLabel,
-      r.task.content,
+      ...assignmentCells(i, r),
       excelDate(r.dueOn),
       excelDate(r.remindedOn),
       r.dueOn ? Number(r.dueOn.slice(0, 4)) : null,
@@ -185,4 +152,38 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
   );
 
   return workbook.finish();
+}
+
+/** The columns of a sheet of groups (agencies, plans): number, code, name, then the figures. */
+function groupColumns(code: SheetColumn, name: SheetColumn): SheetColumn[] {
+  return [{ header: 'STT', width: 6, kind: 'int' }, code, { ...name, kind: 'wrap' }, ...FIGURES];
+}
+
+/** The first columns of a sheet of assignments: number, lead agency, plan, task, period, content. */
+function assignmentColumns(agencyHeader: string): SheetColumn[] {
+  return [
+    { header: 'STT', width: 6, kind: 'int' },
+    { header: 'Mã CQ', width: 9 },
+    { header: agencyHeader, width: 30, kind: 'wrap' },
+    { header: 'Kế hoạch', width: 14 },
+    { header: 'Nhiệm vụ', width: 9 },
+    { header: 'Kỳ', width: 10 },
+    { header: 'Nội dung', width: 60, kind: 'wrap' },
+  ];
+}
+
+/** The cells of those columns for the `i`-th row. */
+function assignmentCells(
+  i: number,
+  row: Pick<ReportData['overdue'][number], 'agency' | 'plan' | 'task' | 'periodLabel'>,
+): unknown[] {
+  return [
+    i + 1,
+    row.agency.code,
+    row.agency.name,
+    row.plan.number,
+    row.task.ref,
+    row.periodLabel,
+    row.task.content,
+  ];
 }

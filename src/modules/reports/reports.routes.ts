@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { serviceContext, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { AsOfSchema, IdParamsSchema } from '../../shared/schemas/common.ts';
 import {
   DraftBodySchema,
@@ -23,71 +24,48 @@ function sendFile(reply: import('fastify').FastifyReply, file: ExportedFile) {
 
 /** Báo cáo Chủ tịch (issue #7): the report as JSON, .docx, .xlsx or .pdf; its drafts; the plan's appendix. */
 export async function reportsRoutes(app: ZodApp) {
-  app.get(
-    '/reports',
-    {
-      schema: {
-        summary:
-          'Báo cáo tình hình thực hiện nhiệm vụ (report to the Chairman) for a period as of a date: JSON, .docx, .xlsx or .pdf',
-        tags: ['reports'],
-        querystring: ReportQuerySchema,
-        response: { 200: ReportSchema },
-      },
-    },
-    async (request, reply) => {
+  const route = moduleRoutes(app, 'reports');
+
+  route.get('/reports', {
+    summary:
+      'Báo cáo tình hình thực hiện nhiệm vụ (report to the Chairman) for a period as of a date: JSON, .docx, .xlsx or .pdf',
+    querystring: ReportQuerySchema,
+    response: { 200: ReportSchema },
+    handler: async (request, reply) => {
       const c = serviceContext(request);
       const { format, ...query } = request.query;
       if (format === 'json') return buildReportData(c, query);
       return sendFile(reply, await exportReport(c, { ...query, format }));
     },
-  );
+  });
 
-  app.get(
-    '/reports/draft',
-    {
-      schema: {
-        summary:
-          'Dự thảo báo cáo (draft): the free-text sections saved for a period and plan, or the defaults',
-        tags: ['reports'],
-        querystring: ReportPeriodSchema,
-        response: { 200: DraftReplySchema },
-      },
-    },
-    async (request) => {
+  route.get('/reports/draft', {
+    summary: 'Dự thảo báo cáo (draft): the free-text sections saved for a period and plan, or the defaults',
+    querystring: ReportPeriodSchema,
+    response: { 200: DraftReplySchema },
+    handler: async (request) => {
       return getReportDraft(serviceContext(request), request.query);
     },
-  );
+  });
 
-  app.put(
-    '/reports/draft',
-    {
-      schema: {
-        summary:
-          'Lưu dự thảo báo cáo (save the draft): the Office; `version` as read, null for the first save',
-        tags: ['reports'],
-        querystring: ReportPeriodSchema,
-        body: DraftBodySchema,
-        response: { 200: DraftReplySchema },
-      },
-    },
-    async (request) => {
+  route.put('/reports/draft', {
+    summary: 'Lưu dự thảo báo cáo (save the draft): the Office; `version` as read, null for the first save',
+    querystring: ReportPeriodSchema,
+    body: DraftBodySchema,
+    response: { 200: DraftReplySchema },
+    handler: async (request) => {
       return putReportDraft(serviceContext(request), request.query, request.body);
     },
-  );
+  });
 
-  app.get(
-    '/plans/:id/appendix.xlsx',
-    {
-      schema: {
-        summary:
-          'Tải phụ lục kế hoạch (.xlsx): the document columns plus state columns as of a date; re-importable',
-        tags: ['plans', 'reports'],
-        params: IdParamsSchema,
-        querystring: z.object({ asOf: AsOfSchema }),
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      },
-    },
-    async (request, reply) =>
+  route.get('/plans/:id/appendix.xlsx', {
+    summary:
+      'Tải phụ lục kế hoạch (.xlsx): the document columns plus state columns as of a date; re-importable',
+    tags: ['plans', 'reports'],
+    params: IdParamsSchema,
+    querystring: z.object({ asOf: AsOfSchema }),
+    produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    handler: async (request, reply) =>
       sendFile(reply, await exportPlanAppendix(serviceContext(request), request.params.id, request.query)),
-  );
+  });
 }

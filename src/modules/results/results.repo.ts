@@ -1,6 +1,12 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
-import { hasAcceptedSql } from '../../db/assignment-facts.ts';
+import {
+  ASSIGNMENT_LABEL_COLUMNS,
+  assignmentsWithPlan,
+  assignmentsWithPlanAndAgency,
+  hasAcceptedSql,
+  scopeAgencyIds,
+} from '../../db/assignment-facts.ts';
 import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
 
 /**
@@ -16,10 +22,7 @@ import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
  * caller locks only an id it has already read unlocked in its own authority.
  */
 export async function findAssignmentForResult(db: Kysely<DB>, authorityId: number, id: number, lock = false) {
-  const query = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
+  const query = assignmentsWithPlan(db)
     .leftJoin('assignment as pa', 'pa.id', 'a.parent_assignment_id')
     .select([
       'a.id',
@@ -76,12 +79,8 @@ export interface ResultFilter {
 
 /** The one query behind the result list, its total and a single result (same joins, same filters). */
 function resultsQuery(db: Kysely<DB>, authorityId: number, filter: ResultFilter) {
-  let query = db
-    .selectFrom('result_submission as r')
-    .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  let query = assignmentsWithPlanAndAgency(db)
+    .innerJoin('result_submission as r', 'r.assignment_id', 'a.id')
     .where('r.authority_id', '=', authorityId);
   if (filter.resultId !== undefined) query = query.where('r.id', '=', filter.resultId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
@@ -89,7 +88,7 @@ function resultsQuery(db: Kysely<DB>, authorityId: number, filter: ResultFilter)
   if (filter.internal === true) query = query.where('a.parent_assignment_id', 'is not', null);
   if (filter.internal === false) query = query.where('a.parent_assignment_id', 'is', null);
   if (filter.agencyIds) {
-    const ids = filter.agencyIds.length > 0 ? [...filter.agencyIds] : [-1];
+    const ids = scopeAgencyIds(filter.agencyIds);
     query = query.where('a.agency_id', 'in', ids);
   }
   return query;
@@ -113,12 +112,7 @@ export function listResultRows(
       'r.id',
       'r.assignment_id',
       'a.parent_assignment_id',
-      'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
-      'p.number as plan_number',
-      't.ref as task_ref',
-      'a.occurrence',
+      ...ASSIGNMENT_LABEL_COLUMNS,
       'a.current_due_on',
       'r.submitted_on',
       'r.document_number',
@@ -212,7 +206,6 @@ export async function listResultViews(
     rows.map((r) => r.id),
   );
   return rows.map((r) => ({
-    id: r.id,
     assignmentId: r.assignment_id,
     parentAssignmentId: r.parent_assignment_id,
     agencyId: r.agency_id,
@@ -222,6 +215,29 @@ export async function listResultViews(
     task: r.task_ref,
     occurrence: r.occurrence,
     dueOn: r.current_due_on,
+    ...submissionView(r, files),
+  }));
+}
+
+type ResultFileRow = Awaited<ReturnType<typeof listFilesOfResults>>[number];
+
+/** A result as submitted and decided, with its files: the review list's and the assignment history's. */
+export function submissionView(
+  r: Pick<
+    Selectable<ResultSubmissionTable>,
+    | 'id'
+    | 'submitted_on'
+    | 'document_number'
+    | 'note'
+    | 'status'
+    | 'decided_on'
+    | 'decided_by'
+    | 'return_reason'
+  >,
+  files: readonly ResultFileRow[],
+) {
+  return {
+    id: r.id,
     submittedOn: r.submitted_on,
     documentNumber: r.document_number,
     note: r.note,
@@ -232,7 +248,7 @@ export async function listResultViews(
     files: files
       .filter((f) => f.result_id === r.id)
       .map((f) => ({ id: f.id, fileName: f.file_name, mediaType: f.media_type, sizeBytes: f.size_bytes })),
-  }));
+  };
 }
 
 /** One result as the API shows it, or undefined. */

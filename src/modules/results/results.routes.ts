@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { uploadGuard } from '../../server/body-guards.ts';
 import { ctx, type ZodApp } from '../../server/http.ts';
 import { refuseNul } from '../../server/input-guards.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { AppError } from '../../shared/errors.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.ts';
 import {
@@ -69,71 +70,49 @@ async function readSubmission(request: FastifyRequest): Promise<SubmissionBody> 
 
 /** Báo cáo kết quả, hàng đợi xem xét, tiếp nhận và trả lại kết quả (issue #4). */
 export async function resultsRoutes(app: ZodApp) {
-  app.post(
-    '/assignments/:id/results',
-    {
-      // who may report on this assignment, and how large the body may be, before the body is read
-      ...uploadGuard(async (request) => {
-        const params = IdParamsSchema.safeParse(request.params);
-        if (params.success) await requireResultSubmitAccess(ctx(request), params.data.id);
-      }, MAX_FILES_PER_RESULT),
-      schema: {
-        summary:
-          'Báo cáo kết quả (submit a result): multipart documentNumber, note, submittedOn?, accept?, files ×0–5',
-        description:
-          'multipart/form-data (or JSON without files). Files are checked by content: PDF, DOCX, XLSX, DOC, XLS, ' +
-          'PNG, JPEG, plain UTF-8 text; others 415, over the limit 413. 409 while a result is pending or accepted.',
-        tags: ['results'],
-        consumes: ['multipart/form-data', 'application/json'],
-        params: IdParamsSchema,
-        response: { 201: ResultSchema },
-      },
-    },
-    async (request, reply) => {
+  const route = moduleRoutes(app, 'results');
+
+  route.post('/assignments/:id/results', {
+    // who may report on this assignment, and how large the body may be, before the body is read
+    guard: uploadGuard(async (request) => {
+      const params = IdParamsSchema.safeParse(request.params);
+      if (params.success) await requireResultSubmitAccess(ctx(request), params.data.id);
+    }, MAX_FILES_PER_RESULT),
+    summary:
+      'Báo cáo kết quả (submit a result): multipart documentNumber, note, submittedOn?, accept?, files ×0–5',
+    description:
+      'multipart/form-data (or JSON without files). Files are checked by content: PDF, DOCX, XLSX, DOC, XLS, ' +
+      'PNG, JPEG, plain UTF-8 text; others 415, over the limit 413. 409 while a result is pending or accepted.',
+    consumes: ['multipart/form-data', 'application/json'],
+    params: IdParamsSchema,
+    response: { 201: ResultSchema },
+    handler: async (request) => {
       const result = await submitAssignmentResult(ctx(request), request.params.id, () =>
         readSubmission(request),
       );
-      return reply.status(201).send(result);
+      return result;
     },
-  );
+  });
 
-  app.get(
-    '/results',
-    {
-      schema: {
-        summary: 'Kết quả báo cáo (results): the review queue, by status; agency users see their own scope',
-        tags: ['results'],
-        querystring: ResultListQuerySchema,
-        response: { 200: ResultListSchema },
-      },
-    },
-    async (request) => listResults(ctx(request), request.query),
-  );
+  route.get('/results', {
+    summary: 'Kết quả báo cáo (results): the review queue, by status; agency users see their own scope',
+    querystring: ResultListQuerySchema,
+    response: { 200: ResultListSchema },
+    handler: async (request) => listResults(ctx(request), request.query),
+  });
 
-  app.post(
-    '/results/:id/accept',
-    {
-      schema: {
-        summary: 'Tiếp nhận kết quả (accept a pending result); its submission date is what counts',
-        tags: ['results'],
-        params: IdParamsSchema,
-        response: { 200: ResultSchema },
-      },
-    },
-    async (request) => acceptResult(ctx(request), request.params.id),
-  );
+  route.post('/results/:id/accept', {
+    summary: 'Tiếp nhận kết quả (accept a pending result); its submission date is what counts',
+    params: IdParamsSchema,
+    response: { 200: ResultSchema },
+    handler: async (request) => acceptResult(ctx(request), request.params.id),
+  });
 
-  app.post(
-    '/results/:id/return',
-    {
-      schema: {
-        summary: 'Trả lại, yêu cầu bổ sung (return a pending result with a reason); it does not count',
-        tags: ['results'],
-        params: IdParamsSchema,
-        body: ReturnResultBodySchema,
-        response: { 200: ResultSchema },
-      },
-    },
-    async (request) => returnResult(ctx(request), request.params.id, request.body.reason),
-  );
+  route.post('/results/:id/return', {
+    summary: 'Trả lại, yêu cầu bổ sung (return a pending result with a reason); it does not count',
+    params: IdParamsSchema,
+    body: ReturnResultBodySchema,
+    response: { 200: ResultSchema },
+    handler: async (request) => returnResult(ctx(request), request.params.id, request.body.reason),
+  });
 }

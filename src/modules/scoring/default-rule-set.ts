@@ -1,4 +1,5 @@
-import type { GradeBand, RuleSet } from '../../domain/scoring.ts';
+import type { RuleSet } from '../../domain/scoring.ts';
+import { DEFAULT_CRITICISM_THRESHOLD, DEFAULT_GRADES } from '../../shared/schemas/scoring.ts';
 
 /**
  * The rule set used for a year the Office has not configured (PUT /api/score-rule-sets/:year).
@@ -13,17 +14,6 @@ import type { GradeBand, RuleSet } from '../../domain/scoring.ts';
  */
 export const SEED_CRITERION_NAME =
   'Thực hiện các nhiệm vụ được Chủ tịch, UBND tỉnh giao bằng văn bản liên quan đến công tác CCHC';
-
-/** Xếp loại by rate (points ÷ max) — ours too, configurable per rule set. */
-export const DEFAULT_GRADES: GradeBand[] = [
-  { minRate: 0.9, label: 'Tốt' },
-  { minRate: 0.8, label: 'Khá' },
-  { minRate: 0.65, label: 'Trung bình' },
-  { minRate: 0, label: 'Yếu' },
-];
-
-/** Phê bình: from this many written reminders in a period (ours). */
-export const DEFAULT_CRITICISM_THRESHOLD = 3;
 
 export function defaultRuleSet(year: number): RuleSet {
   return {

@@ -1,39 +1,17 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { RuleSet } from '../../domain/scoring.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { defaultRuleSet } from './default-rule-set.ts';
 import { checkRuleSet, type RuleSetBodySchema, RuleSetSchema } from './rule-set.ts';
-import { findRuleSetRow, insertRuleSetRow, listAgencyCodes, updateRuleSetRow } from './scoring.repo.ts';
-
-export interface LoadedRuleSet {
-  ruleSet: RuleSet;
-  source: 'configured' | 'default';
-  /** the stored row's version; null for the default */
-  version: number | null;
-}
-
-/** The rule set of an authority for a year: the configured one, or the default (default-rule-set.ts). */
-export async function loadRuleSet(db: Kysely<DB>, authorityId: number, year: number): Promise<LoadedRuleSet> {
-  const row = await findRuleSetRow(db, authorityId, year);
-  if (!row) return { ruleSet: defaultRuleSet(year), source: 'default', version: null };
-  const parsed = RuleSetSchema.safeParse(row.rules);
-  if (!parsed.success) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Bộ tiêu chí chấm điểm năm ${year} đã lưu không đọc được: hãy lưu lại.`,
-      {
-        issues: parsed.error.issues,
-      },
-    );
-  }
-  return { ruleSet: parsed.data, source: 'configured', version: row.version };
-}
+import {
+  findRuleSetRow,
+  insertRuleSetRow,
+  listAgencyCodes,
+  loadRuleSet,
+  updateRuleSetRow,
+} from './scoring.repo.ts';
 
 /** GET /api/score-rule-sets/:year — the Office, leadership and admins (not agencies: it holds every agency's entries). */
 export async function getRuleSet(ctx: ServiceContext, year: number) {

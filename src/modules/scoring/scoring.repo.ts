@@ -1,5 +1,9 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { RuleSet } from '../../domain/scoring.ts';
+import { AppError } from '../../shared/errors.ts';
+import { defaultRuleSet } from './default-rule-set.ts';
+import { RuleSetSchema } from './rule-set.ts';
 
 /** score_rule_set (migration 2026-11-27T1600-scoring): one rule set per authority and year. */
 export interface ScoreRuleSetTable {
@@ -81,4 +85,28 @@ export function listScorableAgencies(db: Kysely<DB>, authorityId: number, from: 
 
 export function listAgencyCodes(db: Kysely<DB>, authorityId: number) {
   return db.selectFrom('agency').select('code').where('authority_id', '=', authorityId).execute();
+}
+
+export interface LoadedRuleSet {
+  ruleSet: RuleSet;
+  source: 'configured' | 'default';
+  /** the stored row's version; null for the default */
+  version: number | null;
+}
+
+/** The rule set of an authority for a year: the configured one, or the default (default-rule-set.ts). */
+export async function loadRuleSet(db: Kysely<DB>, authorityId: number, year: number): Promise<LoadedRuleSet> {
+  const row = await findRuleSetRow(db, authorityId, year);
+  if (!row) return { ruleSet: defaultRuleSet(year), source: 'default', version: null };
+  const parsed = RuleSetSchema.safeParse(row.rules);
+  if (!parsed.success) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Bộ tiêu chí chấm điểm năm ${year} đã lưu không đọc được: hãy lưu lại.`,
+      {
+        issues: parsed.error.issues,
+      },
+    );
+  }
+  return { ruleSet: parsed.data, source: 'configured', version: row.version };
 }

@@ -15,9 +15,8 @@ import { agencyFilterFor, authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { listAssignmentFacts } from '../status/status.repo.ts';
-import { computeWrittenReminders } from '../status/status.service.ts';
-import { listScorableAgencies } from './scoring.repo.ts';
-import { loadRuleSet } from './scoring-rules.service.ts';
+import { computeWrittenReminders } from '../status/written-reminders.ts';
+import { listScorableAgencies, loadRuleSet } from './scoring.repo.ts';
 
 export interface YearScores {
   year: number;

@@ -1,4 +1,5 @@
 import { serviceContext, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import {
   StatFilterSchema,
   StatItemsQuerySchema,
@@ -14,50 +15,34 @@ import { getStatistics, getStatisticsTrend, listStatisticItems } from './statist
  * (stats.read; agencies: own scope).
  */
 export async function statisticsRoutes(app: ZodApp) {
-  app.get(
-    '/statistics',
-    {
-      schema: {
-        summary:
-          'Thống kê tình hình thực hiện: per agency or plan, the §5 counts, due, on-time rate, overdue ageing and reminders',
-        tags: ['statistics'],
-        querystring: StatisticsQuerySchema,
-        response: { 200: StatisticsSchema },
-      },
-    },
-    async (request) => {
+  const route = moduleRoutes(app, 'statistics');
+
+  route.get('/statistics', {
+    summary:
+      'Thống kê tình hình thực hiện: per agency or plan, the §5 counts, due, on-time rate, overdue ageing and reminders',
+    querystring: StatisticsQuerySchema,
+    response: { 200: StatisticsSchema },
+    handler: async (request) => {
       return getStatistics(serviceContext(request), request.query);
     },
-  );
+  });
 
-  app.get(
-    '/statistics/items',
-    {
-      schema: {
-        summary: 'Danh sách chi tiết: the assignments behind one figure of the statistics (same filters)',
-        tags: ['statistics'],
-        querystring: StatItemsQuerySchema,
-        response: { 200: StatItemsSchema },
-      },
-    },
-    async (request) => {
+  route.get('/statistics/items', {
+    summary: 'Danh sách chi tiết: the assignments behind one figure of the statistics (same filters)',
+    querystring: StatItemsQuerySchema,
+    response: { 200: StatItemsSchema },
+    handler: async (request) => {
       return listStatisticItems(serviceContext(request), request.query);
     },
-  );
+  });
 
-  app.get(
-    '/statistics/trend',
-    {
-      schema: {
-        summary:
-          'Xu hướng theo tháng: lead assignments due per month against those done per month (same filters)',
-        tags: ['statistics'],
-        querystring: StatFilterSchema,
-        response: { 200: TrendSchema },
-      },
-    },
-    async (request) => {
+  route.get('/statistics/trend', {
+    summary:
+      'Xu hướng theo tháng: lead assignments due per month against those done per month (same filters)',
+    querystring: StatFilterSchema,
+    response: { 200: TrendSchema },
+    handler: async (request) => {
       return getStatisticsTrend(serviceContext(request), request.query);
     },
-  );
+  });
 }

@@ -1,29 +1,16 @@
 import type { LocalDate } from '../../domain/dates.ts';
 import { writtenReminderAsOf } from '../../domain/reminders.ts';
 import {
-  AGEING_BUCKETS,
-  ASSIGNMENT_STATES,
   type AssignmentFacts,
   ageingBucket,
   assignmentStateAsOf,
   daysOverdue,
   isDueBy,
 } from '../../domain/state.ts';
+import { STAT_KEYS } from '../../shared/schemas/statistics.ts';
 
-/**
- * Every figure of the statistics (docs/domain-rules.md §5, §8), each also the `state` of its drill-down list:
- * `total` (every lead assignment counted), the six states, `due` (đến hạn by asOf), `due_on_time`
- * (done on time among those due: the on-time rate's numerator), `reminders` (written reminders
- * incurred by asOf) and the overdue ageing buckets. A figure and its list come from `statKeysOf`.
- */
-export const STAT_KEYS = [
-  'total',
-  ...ASSIGNMENT_STATES,
-  'due',
-  'due_on_time',
-  'reminders',
-  ...AGEING_BUCKETS,
-] as const;
+// the figures' keys are the API's contract (shared/schemas/statistics.ts); re-exported for the rules' callers
+export { STAT_KEYS };
 export type StatKey = (typeof STAT_KEYS)[number];
 export type StatCounts = Record<StatKey, number>;
 

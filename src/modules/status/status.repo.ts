@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import { assignmentsWithPlanAndAgency, cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface AssignmentFactsFilter {
@@ -16,11 +16,7 @@ export interface AssignmentFactsFilter {
  * when the scope is empty.
  */
 export function factsBase(db: Kysely<DB>, authorityId: number, filter: AssignmentFactsFilter) {
-  let query = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  let query = assignmentsWithPlanAndAgency(db)
     .where('a.authority_id', '=', authorityId)
     // sub-assignments (phân công lại) are internal to the agency: never counted nor reminded
     .where('a.parent_assignment_id', 'is', null);

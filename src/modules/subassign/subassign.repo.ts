@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
-import { cancelledOnSql, doneOnSql, hasAcceptedSql } from '../../db/assignment-facts.ts';
+import {
+  assignmentsWithPlanAndAgency,
+  cancelledOnSql,
+  doneOnSql,
+  hasAcceptedSql,
+} from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** An assignment about to be split: its agency, task, occurrence, due date and whether it is still open. */
 export function findParentAssignment(db: Kysely<DB>, authorityId: number, id: number, lock = false) {
-  const query = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  const query = assignmentsWithPlanAndAgency(db)
     .select([
       'a.id',
       'a.agency_id',
@@ -30,11 +31,7 @@ export type ParentAssignment = NonNullable<Awaited<ReturnType<typeof findParentA
 
 /** The children of an assignment with what their state depends on and their latest result's status. */
 export function listChildAssignments(db: Kysely<DB>, authorityId: number, parentId: number) {
-  return db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
+  return assignmentsWithPlanAndAgency(db)
     .select([
       'a.id',
       'a.agency_id',

@@ -1,4 +1,5 @@
 import { ctx, type ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.ts';
 import {
   SubassignBodySchema,
@@ -13,57 +14,34 @@ import { createUnit, listUnits } from './units.service.ts';
 
 /** Phân công lại cho đơn vị trực thuộc, and the units to sub-assign to (issue #4). */
 export async function subassignRoutes(app: ZodApp) {
-  app.post(
-    '/assignments/:id/subassignments',
-    {
-      schema: {
-        summary: 'Phân công lại (sub-assign to own units): internal deadlines within the parent due date',
-        tags: ['subassign'],
-        params: IdParamsSchema,
-        body: SubassignBodySchema,
-        response: { 201: SubassignmentsSchema },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await subassign(ctx(request), request.params.id, request.body.items)),
-  );
+  const route = moduleRoutes(app, 'subassign');
 
-  app.get(
-    '/assignments/:id/subassignments',
-    {
-      schema: {
-        summary: 'Đơn vị được phân công lại: the children, their states and the rolled-up progress',
-        tags: ['subassign'],
-        params: IdParamsSchema,
-        response: { 200: SubassignmentsSchema },
-      },
-    },
-    async (request) => getSubassignments(ctx(request), request.params.id),
-  );
+  route.post('/assignments/:id/subassignments', {
+    summary: 'Phân công lại (sub-assign to own units): internal deadlines within the parent due date',
+    params: IdParamsSchema,
+    body: SubassignBodySchema,
+    response: { 201: SubassignmentsSchema },
+    handler: async (request) => subassign(ctx(request), request.params.id, request.body.items),
+  });
 
-  app.post(
-    '/units',
-    {
-      schema: {
-        summary: 'Thêm đơn vị trực thuộc (add a sub-unit) below the own agency or parentId',
-        tags: ['subassign'],
-        body: UnitBodySchema,
-        response: { 201: UnitSchema },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await createUnit(ctx(request), request.body)),
-  );
+  route.get('/assignments/:id/subassignments', {
+    summary: 'Đơn vị được phân công lại: the children, their states and the rolled-up progress',
+    params: IdParamsSchema,
+    response: { 200: SubassignmentsSchema },
+    handler: async (request) => getSubassignments(ctx(request), request.params.id),
+  });
 
-  app.get(
-    '/units',
-    {
-      schema: {
-        summary: 'Đơn vị trực thuộc (sub-units): own scope for an agency, all for the Office',
-        tags: ['subassign'],
-        querystring: UnitListQuerySchema,
-        response: { 200: UnitListSchema },
-      },
-    },
-    async (request) => listUnits(ctx(request), request.query),
-  );
+  route.post('/units', {
+    summary: 'Thêm đơn vị trực thuộc (add a sub-unit) below the own agency or parentId',
+    body: UnitBodySchema,
+    response: { 201: UnitSchema },
+    handler: async (request) => createUnit(ctx(request), request.body),
+  });
+
+  route.get('/units', {
+    summary: 'Đơn vị trực thuộc (sub-units): own scope for an agency, all for the Office',
+    querystring: UnitListQuerySchema,
+    response: { 200: UnitListSchema },
+    handler: async (request) => listUnits(ctx(request), request.query),
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
+import { moduleRoutes } from '../../server/route.ts';
 import { IdParamsSchema, PageQuerySchema } from '../../shared/schemas/common.ts';
 import {
   PasswordResetBody,
@@ -13,63 +14,39 @@ import { createUser, listUsers, resetPassword, updateUser } from './users.servic
 
 /** Tài khoản người dùng: admins list, create, edit, disable accounts and reset passwords. */
 export async function usersRoutes(app: ZodApp) {
-  const tags = ['users'];
+  const route = moduleRoutes(app, 'users');
 
-  app.get(
-    '/users',
-    {
-      schema: {
-        summary: 'Danh sách tài khoản (accounts of the authority, without password hashes)',
-        tags,
-        querystring: PageQuerySchema,
-        response: { 200: UsersPageSchema },
-      },
-    },
-    async (request) => listUsers(accountContext(request), request.query),
-  );
+  route.get('/users', {
+    summary: 'Danh sách tài khoản (accounts of the authority, without password hashes)',
+    querystring: PageQuerySchema,
+    response: { 200: UsersPageSchema },
+    handler: async (request) => listUsers(accountContext(request), request.query),
+  });
 
-  app.post(
-    '/users',
-    {
-      schema: {
-        summary: 'Tạo tài khoản (create an account)',
-        tags,
-        body: UserCreateBody,
-        response: { 201: UserSchema },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await createUser(accountContext(request), request.body)),
-  );
+  route.post('/users', {
+    summary: 'Tạo tài khoản (create an account)',
+    body: UserCreateBody,
+    response: { 201: UserSchema },
+    handler: async (request) => createUser(accountContext(request), request.body),
+  });
 
-  app.patch(
-    '/users/:id',
-    {
-      schema: {
-        summary:
-          'Sửa tài khoản (name, role, agency, disabled, e-mail, agency head); disabling signs the user out',
-        tags,
-        params: IdParamsSchema,
-        body: UserUpdateBody,
-        response: { 200: UserSchema },
-      },
-    },
-    async (request) => updateUser(accountContext(request), request.params.id, request.body),
-  );
+  route.patch('/users/:id', {
+    summary:
+      'Sửa tài khoản (name, role, agency, disabled, e-mail, agency head); disabling signs the user out',
+    params: IdParamsSchema,
+    body: UserUpdateBody,
+    response: { 200: UserSchema },
+    handler: async (request) => updateUser(accountContext(request), request.params.id, request.body),
+  });
 
-  app.post(
-    '/users/:id/password',
-    {
-      schema: {
-        summary: 'Đặt lại mật khẩu (reset the password); signs the user out',
-        tags,
-        params: IdParamsSchema,
-        body: PasswordResetBody,
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
+  route.post('/users/:id/password', {
+    summary: 'Đặt lại mật khẩu (reset the password); signs the user out',
+    params: IdParamsSchema,
+    body: PasswordResetBody,
+    response: { 204: z.null() },
+    handler: async (request) => {
       await resetPassword(accountContext(request), request.params.id, request.body);
-      return reply.status(204).send(null);
+      return null;
     },
-  );
+  });
 }

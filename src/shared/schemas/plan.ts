@@ -38,15 +38,12 @@ export type PlanInput = z.input<typeof PlanInputSchema>;
 
 export const StateSchema = z.enum(ASSIGNMENT_STATES);
 
-const Counts = {
-  done_on_time: z.number(),
-  done_late: z.number(),
-  open_on_time: z.number(),
-  open_overdue: z.number(),
-  ongoing: z.number(),
-  cancelled: z.number(),
-  total: z.number(),
-};
+/** How many assignments are in each §5 state (the keys of ASSIGNMENT_STATES, in their order). */
+export const StateCountFields = Object.fromEntries(
+  ASSIGNMENT_STATES.map((state) => [state, z.number()]),
+) as Record<(typeof ASSIGNMENT_STATES)[number], z.ZodNumber>;
+
+const Counts = { ...StateCountFields, total: z.number() };
 
 export const CountsSchema = z.object(Counts);
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { DEFAULT_CRITICISM_THRESHOLD, DEFAULT_GRADES } from '../../modules/scoring/default-rule-set.ts';
 import { LocalDateSchema } from './common.ts';
 import {
   CRITERION_NAME_MAX,
@@ -14,6 +13,20 @@ import {
  * Request and response bodies of chấm điểm (src/modules/scoring/scoring.routes.ts): the year's scores, the
  * commendation and criticism lists, and the rule sets (docs/domain-rules.md §7) the Office configures per year.
  */
+
+/**
+ * Xếp loại by rate (points ÷ max) — ours, not a regulation's (src/modules/scoring/default-rule-set.ts),
+ * configurable per rule set: the default of a rule set's `grades`.
+ */
+export const DEFAULT_GRADES: { minRate: number; label: string }[] = [
+  { minRate: 0.9, label: 'Tốt' },
+  { minRate: 0.8, label: 'Khá' },
+  { minRate: 0.65, label: 'Trung bình' },
+  { minRate: 0, label: 'Yếu' },
+];
+
+/** Phê bình: from this many written reminders in a period (ours). */
+export const DEFAULT_CRITICISM_THRESHOLD = 3;
 
 const num = z.number().min(-1_000_000).max(1_000_000);
 

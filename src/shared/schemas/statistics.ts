@@ -1,7 +1,22 @@
 import { z } from 'zod';
-import { STAT_KEYS } from '../../modules/statistics/statistics.rules.ts';
+import { AGEING_BUCKETS, ASSIGNMENT_STATES } from '../../domain/state.ts';
 import { AsOfSchema, IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
 import { StateSchema } from './plan.ts';
+
+/**
+ * Every figure of the statistics (docs/domain-rules.md §5, §8), each also the `state` of its drill-down list:
+ * `total` (every lead assignment counted), the six states, `due` (đến hạn by asOf), `due_on_time`
+ * (done on time among those due: the on-time rate's numerator), `reminders` (written reminders
+ * incurred by asOf) and the overdue ageing buckets. A figure and its list come from `statKeysOf`.
+ */
+export const STAT_KEYS = [
+  'total',
+  ...ASSIGNMENT_STATES,
+  'due',
+  'due_on_time',
+  'reminders',
+  ...AGEING_BUCKETS,
+] as const;
 
 /** The contracts of the statistics routes: the figures, their drill-down and the monthly trend. */
 

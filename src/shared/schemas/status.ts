@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { AsOfSchema } from './common.ts';
+import { StateCountFields } from './plan.ts';
 
 /** The contracts of GET /api/status and /api/reminders (the same answers as `dondoc status|reminders --json`). */
 
-export const StatusCountsSchema = z.object({
-  done_on_time: z.number(),
-  done_late: z.number(),
-  open_on_time: z.number(),
-  open_overdue: z.number(),
-  ongoing: z.number(),
-  cancelled: z.number(),
-  reminders: z.number(),
-});
+export const StatusCountsSchema = z.object({ ...StateCountFields, reminders: z.number() });
 
 export const StatusQuerySchema = z.object({
   asOf: AsOfSchema,

@@ -131,7 +131,6 @@ describe('a scan (PDF without a text layer) is read by OCR', () => {
       );
       await busyOnceTheEngineRuns();
       const error = await reading;
-      console.log("DEBUG", error.code, error.message);
       expect([error.code, error.details?.setting]).toEqual([
         'IMPORT_OCR_TIMEOUT',
         'DONDOC_PARSE_OCR_SECONDS',
