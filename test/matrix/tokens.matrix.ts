@@ -1,6 +1,8 @@
 import { systemActor } from '../../src/modules/access/access.ts';
 import { createApiToken } from '../../src/modules/auth/tokens.service.ts';
 import { testContext } from '../support/context.ts';
+import { signedIn } from './allow.ts';
+import { listingAfter, listRoute, mentions } from './entry.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A live API token of Sở Tư pháp's account (own) or Sở Nội vụ's (other), made as the CLI makes one. */
@@ -23,17 +25,13 @@ async function tokenOf({ db, world }: MatrixContext, target: Target): Promise<nu
  * tokens; a token is revoked by its owner or an admin of its authority, and is not found by anyone else.
  */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
-    url: '/api/auth/tokens',
-    request: async (ctx, target) => {
-      await tokenOf(ctx, target);
-      return { url: '/api/auth/tokens' };
-    },
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false },
-    crossAuthority: 'list',
-    leaks: (body) => JSON.stringify(body).includes('Mã của stp'),
-  },
+  listRoute(
+    'GET',
+    '/api/auth/tokens',
+    signedIn,
+    mentions('Mã của stp'),
+    listingAfter(tokenOf, '/api/auth/tokens'),
+  ),
   {
     method: 'DELETE',
     url: '/api/auth/tokens/:id',
