@@ -1,6 +1,6 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
-import { anonymous, signIn, type World } from './support/http.ts';
+import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 async function assignmentId(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
@@ -19,16 +19,12 @@ async function assignmentId(t: TestDatabase, code: string, task: string, role: '
 }
 
 describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   it('an agency reports on its own assignments, the Office sees all, an agency only its own', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const snv = await signIn(world.app, 'snv');
-    const office = await signIn(world.app, 'vanphong');
+    const stp = await signIn(seed.world.app, 'stp');
+    const snv = await signIn(seed.world.app, 'snv');
+    const office = await signIn(seed.world.app, 'vanphong');
     const i3 = await assignmentId(t, 'STP', 'I.3');
     const reported = await stp.post(`/api/assignments/${i3}/obstacles`, {
       description: 'Chưa nhận được số liệu của các huyện',
@@ -55,7 +51,8 @@ describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
 
     expect((await snv.post(`/api/assignments/${i3}/obstacles`, { description: 'x' })).statusCode).toBe(403);
     expect(
-      (await anonymous(world.app).post(`/api/assignments/${i3}/obstacles`, { description: 'x' })).statusCode,
+      (await anonymous(seed.world.app).post(`/api/assignments/${i3}/obstacles`, { description: 'x' }))
+        .statusCode,
     ).toBe(401);
     expect((await stp.post(`/api/assignments/${i3}/obstacles`, { description: '' })).statusCode).toBe(400);
     expect((await stp.post('/api/assignments/999999/obstacles', { description: 'x' })).statusCode).toBe(404);
@@ -64,13 +61,13 @@ describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
     expect((await office.get('/api/obstacles?pageSize=1&page=2')).json().items).toHaveLength(1);
     expect((await stp.get('/api/obstacles?status=open')).json().total).toBe(2);
     expect((await snv.get('/api/obstacles')).json()).toMatchObject({ total: 0, items: [] });
-    expect((await (await signIn(world.app, 'bd.vanphong')).get('/api/obstacles')).json().total).toBe(0);
-    expect((await anonymous(world.app).get('/api/obstacles')).statusCode).toBe(401);
+    expect((await (await signIn(seed.world.app, 'bd.vanphong')).get('/api/obstacles')).json().total).toBe(0);
+    expect((await anonymous(seed.world.app).get('/api/obstacles')).statusCode).toBe(401);
   });
 
   it('the Office or leadership answers once; the agency sees the answer', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const leader = await signIn(world.app, 'lanhdao');
+    const stp = await signIn(seed.world.app, 'stp');
+    const leader = await signIn(seed.world.app, 'lanhdao');
     const id = (
       await stp.post(`/api/assignments/${await assignmentId(t, 'STP', 'I.3')}/obstacles`, {
         description: 'Vướng',
@@ -79,8 +76,11 @@ describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
 
     expect((await stp.post(`/api/obstacles/${id}/respond`, { response: 'Tự trả lời' })).statusCode).toBe(403);
     expect(
-      (await (await signIn(world.app, 'bd.vanphong')).post(`/api/obstacles/${id}/respond`, { response: 'x' }))
-        .statusCode,
+      (
+        await (
+          await signIn(seed.world.app, 'bd.vanphong')
+        ).post(`/api/obstacles/${id}/respond`, { response: 'x' })
+      ).statusCode,
     ).toBe(404);
     expect((await leader.post(`/api/obstacles/${id}/respond`, { response: '' })).statusCode).toBe(400);
     const answered = await leader.post(`/api/obstacles/${id}/respond`, {
@@ -93,7 +93,7 @@ describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
       respondedOn: '2021-01-16',
       respondedBy: 'lanhdao',
     });
-    const again = await (await signIn(world.app, 'vanphong')).post(`/api/obstacles/${id}/respond`, {
+    const again = await (await signIn(seed.world.app, 'vanphong')).post(`/api/obstacles/${id}/respond`, {
       response: 'x',
     });
     expect(again.statusCode).toBe(409);
