@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Actor } from '../src/modules/access/access.ts';
 import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.ts';
 import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
+import { auditEntries } from './support/audit.ts';
 import { testContext } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
@@ -109,12 +110,7 @@ describeEachDatabase('directory (danh mục)', (t) => {
       aliases: [],
       version: 3,
     });
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['action', 'before', 'after'])
-      .where('action', '=', 'directory.agency_update')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, 'directory.agency_update');
     expect(audit[0]).toMatchObject({
       before: { name: 'UBND Phường 1', version: 1 },
       after: { name: 'UBND phường Tân Ninh', version: 2 },

@@ -1,22 +1,8 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
+import { assignmentOf } from './support/assignments.ts';
+import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
-
-async function assignmentId(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
-  const row = await t.db
-    .selectFrom('assignment as a')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('authority as au', 'au.id', 'a.authority_id')
-    .select('a.id')
-    .where('au.code', '=', 'UBND-TN')
-    .where('g.code', '=', code)
-    .where('t.ref', '=', task)
-    .where('a.role', '=', role)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
   const seed = useSeedWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
@@ -25,7 +11,7 @@ describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
     const stp = await signIn(seed.world.app, 'stp');
     const snv = await signIn(seed.world.app, 'snv');
     const office = await signIn(seed.world.app, 'vanphong');
-    const i3 = await assignmentId(t, 'STP', 'I.3');
+    const i3 = (await assignmentOf(t.db, 'STP', 'I.3')).id;
     const reported = await stp.post(`/api/assignments/${i3}/obstacles`, {
       description: 'Chưa nhận được số liệu của các huyện',
       proposal: 'Đề nghị UBND tỉnh chỉ đạo các huyện gửi số liệu trước ngày 18/01',
@@ -42,7 +28,7 @@ describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
     });
     // a coordinating agency may report too; the proposal is optional
     const support = await stp.post(
-      `/api/assignments/${await assignmentId(t, 'STP', 'I.4', 'support')}/obstacles`,
+      `/api/assignments/${(await assignmentOf(t.db, 'STP', 'I.4', 'support')).id}/obstacles`,
       {
         description: 'Thiếu kinh phí',
       },
@@ -69,7 +55,7 @@ describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
     const stp = await signIn(seed.world.app, 'stp');
     const leader = await signIn(seed.world.app, 'lanhdao');
     const id = (
-      await stp.post(`/api/assignments/${await assignmentId(t, 'STP', 'I.3')}/obstacles`, {
+      await stp.post(`/api/assignments/${(await assignmentOf(t.db, 'STP', 'I.3')).id}/obstacles`, {
         description: 'Vướng',
       })
     ).json().id;

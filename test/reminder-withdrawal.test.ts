@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { auditEntries } from './support/audit.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -177,12 +178,7 @@ describeEachDatabase(
       await seed.office.post('/api/sweeps', { asOf: '2021-01-22' });
       const i1 = (await recorded('VP')).find((r) => r.ref === 'I.1');
       expect(i1?.withdrawn_reason).toContain('Kết quả nhận ngày 13/01/2021, trong thời hạn (13/01/2021)');
-      const actors = await t.db
-        .selectFrom('audit_log')
-        .select('actor')
-        .where('action', '=', 'reminder.withdraw')
-        .orderBy('id')
-        .execute();
+      const actors = await auditEntries(t.db, 'reminder.withdraw');
       expect(actors.map((a) => a.actor)).toEqual(['cli', 'system']);
     });
   },

@@ -1,23 +1,10 @@
 import { expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { assignmentOf } from './support/assignments.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
 import { type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
-
-async function assignmentOf(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
-  return t.db
-    .selectFrom('assignment as a')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('authority as au', 'au.id', 'a.authority_id')
-    .selectAll('a')
-    .where('au.code', '=', 'UBND-TN')
-    .where('g.code', '=', code)
-    .where('t.ref', '=', task)
-    .where('a.role', '=', role)
-    .executeTakeFirstOrThrow();
-}
 
 async function taskId(t: TestDatabase, ref: string) {
   const row = await t.db
@@ -50,7 +37,7 @@ describeEachDatabase('reorganisation (sắp xếp 2025)', (t) => {
     );
 
   it('moves Sở KH&ĐT’s open assignments to Sở Tài chính; the January reminders stay with Sở KH&ĐT', async () => {
-    const oldII2 = await assignmentOf(t, 'SKHDT', 'II.2');
+    const oldII2 = await assignmentOf(t.db, 'SKHDT', 'II.2');
     const stcBefore = await line('2021-12-31', 'STC');
     // a pending result and a pending extension request on II.2 before the move
     await submitResult(systemContextFor(t.db, seed.world.authorityId), {
@@ -106,7 +93,7 @@ describeEachDatabase('reorganisation (sắp xếp 2025)', (t) => {
       moved_to_assignment_id: ii2.toAssignmentId,
       version: oldII2.version + 1,
     });
-    const created = await assignmentOf(t, 'STC', 'II.2');
+    const created = await assignmentOf(t.db, 'STC', 'II.2');
     expect(created).toMatchObject({
       id: ii2.toAssignmentId,
       opens_on: '2021-04-10',
@@ -185,7 +172,7 @@ describeEachDatabase('reorganisation (sắp xếp 2025)', (t) => {
       expect.objectContaining({ task: 'II.4', role: 'lead' }),
     ]);
     expect(moved.filter((m) => m.toAgency.code === 'SKHCN').map((m) => m.task)).toContain('II.6');
-    expect(await assignmentOf(t, 'SVHTTDL', 'II.4')).toMatchObject({
+    expect(await assignmentOf(t.db, 'SVHTTDL', 'II.4')).toMatchObject({
       opens_on: '2021-04-10',
       current_due_on: '2021-04-12',
     });

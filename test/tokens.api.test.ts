@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
+import { auditEntries } from './support/audit.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -177,12 +178,7 @@ describeEachDatabase('API tokens: expiry, list, revoke', (t) => {
       'revoked',
       'revoked',
     ]);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'auth.password_change')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, 'auth.password_change');
     expect(audit.map((a) => a.data)).toMatchObject([{ tokensRevoked: 0 }, { tokensRevoked: 2 }]);
   });
 
@@ -205,12 +201,7 @@ describeEachDatabase('API tokens: expiry, list, revoke', (t) => {
       .where('id', '=', created.id)
       .executeTakeFirstOrThrow();
     expect(row.revoked_at).toBeInstanceOf(Date);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'user.update')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, 'user.update');
     expect(audit[0]?.data).toMatchObject({ tokensRevoked: 1 });
   });
 
