@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { useCliWorkspace } from './support/cli.ts';
+import { SUBMIT_STP_I3, useCliWorkspace } from './support/cli.ts';
 import { backendNames } from './support/databases.ts';
 
 const run = promisify(execFile);
@@ -38,35 +38,14 @@ for (const backend of backendNames()) {
         [['--on', '2021-13-01'], 'INVALID_DATE'],
         [['--on', '19/01/2021'], 'INVALID_DATE'],
       ] as const) {
-        const bad = await cli(
-          'submit',
-          '--plan',
-          '87/KH-UBND',
-          '--task',
-          'I.3',
-          '--agency',
-          'STP',
-          '--on',
-          '2021-01-19',
-          ...args,
-        );
+        const bad = await cli(...SUBMIT_STP_I3, ...args);
         expect(bad.code, args.join(' ')).toBe(1);
         expect(bad.err).toContain(code);
       }
       const unchanged = JSON.parse((await cli('status', '--as-of', '2021-02-15', '--json')).out);
       expect(unchanged.totals).toEqual(status.totals);
 
-      const submitted = await cli(
-        'submit',
-        '--plan',
-        '87/KH-UBND',
-        '--task',
-        'I.3',
-        '--agency',
-        'STP',
-        '--on',
-        '2021-01-19',
-      );
+      const submitted = await cli(...SUBMIT_STP_I3);
       expect(submitted.code).toBe(0);
       const reminders = JSON.parse((await cli('reminders', '--as-of', '2021-12-31', '--json')).out);
       expect(reminders).toHaveLength(110);

@@ -6,6 +6,7 @@ import { auditEntries } from './support/audit.ts';
 import { testContext } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
+import { anyAgencyOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 interface AgencyItem {
@@ -168,13 +169,10 @@ describeEachDatabase('directory (danh mục)', (t) => {
         })
       ).statusCode,
     ).toBe(409);
-    const foreign = await t.db
-      .selectFrom('agency')
-      .select('id')
-      .where('authority_id', '=', seed.world.otherAuthorityId)
-      .executeTakeFirstOrThrow();
+    const foreignAgency = await anyAgencyOf(t.db, seed.world.otherAuthorityId);
     expect(
-      (await seed.office.put(`/api/directory/groups/${id}/members`, { agencyIds: [foreign.id] })).statusCode,
+      (await seed.office.put(`/api/directory/groups/${id}/members`, { agencyIds: [foreignAgency] }))
+        .statusCode,
     ).toBe(404);
     expect(
       (

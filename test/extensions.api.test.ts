@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
-import { assignmentOf } from './support/assignments.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+import { assignmentOf } from './support/lookups.ts';
 
 describeEachDatabase('extensions (gia hạn)', (t) => {
   let world: World;

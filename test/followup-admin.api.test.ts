@@ -3,6 +3,7 @@ import { deliverOutbox, smtpMailer } from '../src/modules/followup/outbox.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { openDocx } from './support/docx-xml.ts';
 import { anonymous, signIn } from './support/http.ts';
+import { userIdOf } from './support/lookups.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -21,14 +22,7 @@ describeEachDatabase('HTTP API: follow-up administration (letter settings, e-mai
     smtp.mails.splice(0);
   });
 
-  const userId = async (username: string) =>
-    (
-      await t.db
-        .selectFrom('app_user')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (username: string) => userIdOf(t.db, username);
   const deliver = async (url = smtp.url, maxAttempts?: number) => {
     const mailer = smtpMailer(url, FROM);
     try {

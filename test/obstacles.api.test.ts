@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { assignmentOf } from './support/assignments.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, signIn } from './support/http.ts';
+import { assignmentOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {

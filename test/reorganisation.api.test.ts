@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
-import { assignmentOf } from './support/assignments.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
 import { type Client, signIn } from './support/http.ts';
+import { assignmentOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 async function taskId(t: TestDatabase, ref: string) {

@@ -10,7 +10,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { auditEntries } from './support/audit.ts';
-import { useCliWorkspace } from './support/cli.ts';
+import { SUBMIT_STP_I3, useCliWorkspace } from './support/cli.ts';
 import { systemContextFor } from './support/context.ts';
 import { backendNames, describeEachDatabase } from './support/databases.ts';
 import { signIn } from './support/http.ts';
@@ -19,17 +19,6 @@ import { signIn } from './support/http.ts';
  * Issue #16, finding 10: `dondoc submit` recorded a result with none of the API's checks (three runs,
  * three accepted results for one single-deadline assignment) and nothing in the database stopped it.
  */
-const SUBMIT_I3 = [
-  'submit',
-  '--plan',
-  '87/KH-UBND',
-  '--task',
-  'I.3',
-  '--agency',
-  'STP',
-  '--on',
-  '2021-01-19',
-];
 const ALREADY_ACCEPTED = 'Nhiệm vụ đã có kết quả được tiếp nhận.';
 const ALREADY_PENDING = 'Nhiệm vụ đang có kết quả chờ Văn phòng xem xét.';
 
@@ -38,7 +27,7 @@ for (const backend of backendNames()) {
     const { cli, withDatabase } = useCliWorkspace(backend, 'submit-once', { demo: true });
 
     it('three runs on a single-deadline assignment: one accepted result; the 2nd and 3rd refused as the API refuses', async () => {
-      const runs = [await cli(...SUBMIT_I3), await cli(...SUBMIT_I3), await cli(...SUBMIT_I3)];
+      const runs = [await cli(...SUBMIT_STP_I3), await cli(...SUBMIT_STP_I3), await cli(...SUBMIT_STP_I3)];
       expect(runs.map((r) => r.code)).toEqual([0, 1, 1]);
       expect(runs[0]?.out).toContain('đã tiếp nhận');
       for (const refused of runs.slice(1)) expect(refused.err).toBe(`Lỗi [CONFLICT]: ${ALREADY_ACCEPTED}`);

@@ -3,6 +3,7 @@ import { buildApp } from '../src/server/app.ts';
 import { auditEntries } from './support/audit.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
+import { userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const DAY_MS = 86_400_000;
@@ -18,14 +19,7 @@ describeEachDatabase('API tokens: expiry, list, revoke', (t) => {
   const bearer = (token: string, url = '/api/auth/session') =>
     seed.world.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
 
-  async function userId(username: string): Promise<number> {
-    const row = await t.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
+  const userId = (username: string) => userIdOf(t.db, username);
 
   it('lists my tokens without their secret: created, last used, expiry (default from the setting), state', async () => {
     const snv = await signIn(seed.world.app, 'snv');

@@ -1,19 +1,13 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from './support/databases.ts';
 import { DEMO_PASSWORD, signIn } from './support/http.ts';
+import { anyAgencyOf, userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 describeEachDatabase('users (tài khoản)', (t) => {
   const seed = useSeedWorld(t, { signedIn: { admin: 'quantri' } });
 
-  const userId = async (username: string) =>
-    (
-      await t.db
-        .selectFrom('app_user')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (username: string) => userIdOf(t.db, username);
   const login = (username: string, password: string) =>
     seed.world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
@@ -65,13 +59,9 @@ describeEachDatabase('users (tài khoản)', (t) => {
     ).toBe('USER_EXISTS');
     expect((await seed.admin.post('/api/users', { ...bad, password: 'ngan' })).statusCode).toBe(400);
     expect((await seed.admin.post('/api/users', { ...bad, role: 'agency' })).statusCode).toBe(400);
-    const foreign = await t.db
-      .selectFrom('agency')
-      .select('id')
-      .where('authority_id', '=', seed.world.otherAuthorityId)
-      .executeTakeFirstOrThrow();
+    const foreignAgency = await anyAgencyOf(t.db, seed.world.otherAuthorityId);
     expect(
-      (await seed.admin.post('/api/users', { ...bad, role: 'agency', agencyId: foreign.id })).statusCode,
+      (await seed.admin.post('/api/users', { ...bad, role: 'agency', agencyId: foreignAgency })).statusCode,
     ).toBe(404);
     expect((await (await signIn(seed.world.app, 'vanphong')).post('/api/users', bad)).statusCode).toBe(403);
   });

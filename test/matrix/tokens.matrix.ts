@@ -1,6 +1,7 @@
 import { systemActor } from '../../src/modules/access/access.ts';
 import { createApiToken } from '../../src/modules/auth/tokens.service.ts';
 import { testContext } from '../support/context.ts';
+import { userIdOf } from '../support/lookups.ts';
 import { signedIn } from './allow.ts';
 import { listingAfter, listRoute, mentions } from './entry.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
@@ -8,14 +9,9 @@ import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 /** A live API token of Sở Tư pháp's account (own) or Sở Nội vụ's (other), made as the CLI makes one. */
 async function tokenOf({ db, world }: MatrixContext, target: Target): Promise<number> {
   const username = target === 'own' ? 'stp' : 'snv';
-  const user = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
   const { id } = await createApiToken(
     testContext(db, systemActor(world.authorityId, 'cli', ['user.manage', 'self'])),
-    { userId: user.id, name: `Mã của ${username}`, days: 30 },
+    { userId: await userIdOf(db, username), name: `Mã của ${username}`, days: 30 },
   );
   return id;
 }

@@ -36,6 +36,19 @@ export async function runCaptured(env: NodeJS.ProcessEnv, argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** `dondoc submit`: Sở Tư pháp's result on task I.3 of the seed plan (87/KH-UBND), submitted 19/01/2021. */
+export const SUBMIT_STP_I3 = [
+  'submit',
+  '--plan',
+  '87/KH-UBND',
+  '--task',
+  'I.3',
+  '--agency',
+  'STP',
+  '--on',
+  '2021-01-19',
+];
+
 /** Runs `fn` on the database of a CLI environment, opened after the CLI has closed it. */
 export async function withDatabase<T>(
   env: NodeJS.ProcessEnv,

@@ -24,3 +24,23 @@ export function assignmentOf(
     .orderBy('a.occurrence')
     .executeTakeFirstOrThrow();
 }
+
+/** The id of an account by its user name. */
+export async function userIdOf(db: Kysely<DB>, username: string): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The id of an agency of an authority, any one (the other authority's, to try a cross-authority id). */
+export async function anyAgencyOf(db: Kysely<DB>, authorityId: number): Promise<number> {
+  const row = await db
+    .selectFrom('agency')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
