@@ -44,3 +44,22 @@ export async function anyAgencyOf(db: Kysely<DB>, authorityId: number): Promise<
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** How many rows a table holds. */
+export async function rowCount(db: Kysely<DB>, table: keyof DB): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The row counts of several tables, by table name (to show that a refused write changed nothing). */
+export async function rowCounts<Table extends keyof DB>(
+  db: Kysely<DB>,
+  tables: readonly Table[],
+): Promise<Record<Table, number>> {
+  const counts = {} as Record<Table, number>;
+  for (const table of tables) counts[table] = await rowCount(db, table);
+  return counts;
+}
