@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, SCREENSHOTS, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 const SEED = readFileSync(new URL('../fixtures/import/seed-87-kh-ubnd.txt', import.meta.url));
-
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
 
 /**
  * Nhập kế hoạch in a real browser: the seed text goes up, the preview shows its header and 29 tasks

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   closeClean,
   openPage,
   openSignedIn,
-  SCREENSHOTS,
+  screenshot,
   signInAs,
   unexpectedErrors,
   useBrowserWorld,
@@ -16,9 +14,6 @@ import {
  * appendix (test/fixtures/import/seed-87-kh-ubnd.txt: 29 tasks in 2 sections), the timeline, cancelling
  * a task, and the page at 360 px without horizontal overflow.
  */
-/** A full-page screenshot with time to spare: the plan page is tall and the machine is shared. */
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
 
 describe('plans pages (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });

@@ -167,10 +167,10 @@ export async function closeClean({ context, errors }: Pick<OpenPage, 'context' |
   await context.close();
 }
 
-/** Saves test-results/<name>.png (full page). */
+/** Saves test-results/<name>.png (full page), with time to spare: pages are tall and the machine shared. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, timeout: 45_000 });
   return path;
 }
 
