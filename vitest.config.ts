@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Suites that need a PostgreSQL server (several app processes); in CI TEST_DATABASE_URL is always set. */
 const POSTGRES_ONLY = ['test/sweep-concurrency.test.ts', 'test/concurrent-first-start.test.ts'];
@@ -28,6 +29,43 @@ const SLOW_FILES_IN_SRC = [
 const BROWSER_FILES = ['test/browser/**/*.test.ts', 'test/web-bundle.test.ts'];
 
 /**
+ * The longest files (tens of seconds each: the authorisation matrix, kill -9, the fuzzer, the
+ * simulated year, the builds), started first. Without a cache of earlier runs (a fresh clone, CI)
+ * vitest starts the largest files first, and these are short files that import much: started last,
+ * each one alone would make the tail of the run.
+ */
+const LONGEST_FIRST = [
+  'test/authorization-matrix.test.ts',
+  'test/crash.test.ts',
+  'test/fuzz.test.ts',
+  'test/sweep.test.ts',
+  'test/cli.test.ts',
+  'test/compiled-build.test.ts',
+  'src/modules/import/readers/ocr-reader.test.ts',
+  'test/parse-pool.test.ts',
+  'test/upload-limits.test.ts',
+  'test/migrate-cli.test.ts',
+  'test/backup.test.ts',
+  'test/first-start.test.ts',
+  'test/outbox.test.ts',
+  'test/statistics.api.test.ts',
+];
+
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const index = LONGEST_FIRST.findIndex((file) => spec.moduleId.endsWith(file));
+      return index < 0 ? LONGEST_FIRST.length : index;
+    };
+    return sorted
+      .map((spec, order) => ({ spec, order, rank: rank(spec) }))
+      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .map(({ spec }) => spec);
+  }
+}
+
+/**
  * Three projects, so that a run builds and starts only what its files need (`npm run test:unit`, or
  * `vitest run --project db`):
  * - unit: pure code, no database (src/**, and the few such files of test/); seconds;
@@ -41,6 +79,7 @@ export default defineConfig({
     pool: 'forks',
     // one more worker than cores: the API, CLI and browser suites wait on PostgreSQL, child processes and chromium
     maxWorkers: Math.max(2, availableParallelism() + 1),
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCliWorkspace } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 
 interface ListedAgency {
   code: string;
@@ -16,7 +16,7 @@ interface ListedAgency {
 }
 
 /** `dondoc agencies …` and an authority started from a reference directory, against each database. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc agencies [${backend}]`, () => {
     const { cli } = useCliWorkspace(backend, 'agencies-cli');
     let dir: string;

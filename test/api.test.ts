@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
-describeEachDatabase('HTTP API: health, status, reminders', (t) => {
+describeOnFastestDatabase('HTTP API: health, status, reminders', (t) => {
   const seed = useSeedWorld(t, { signedIn: { office: 'vanphong' } });
 
   it('GET /api/health answers ok with the database kind, to anyone', async () => {

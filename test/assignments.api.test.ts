@@ -3,7 +3,7 @@ import { ASSIGNMENT_STATES } from '../src/domain/state.ts';
 import { foldVietnamese } from '../src/domain/vietnamese-text.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -22,7 +22,7 @@ type Item = {
   doneOn: string | null;
 };
 
-describeEachDatabase('HTTP API: the work list and one assignment', (t) => {
+describeOnFastestDatabase('HTTP API: the work list and one assignment', (t) => {
   const seed = useSeedWorld(t, {
     now: () => new Date('2021-02-15T03:00:00Z'),
     signedIn: { office: 'vanphong' },

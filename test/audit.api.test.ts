@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { writeAudit } from '../src/modules/audit/audit.repo.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -16,7 +16,7 @@ interface Entry {
   ip: string | null;
 }
 
-describeEachDatabase('HTTP API: audit log', (t) => {
+describeOnFastestDatabase('HTTP API: audit log', (t) => {
   const seed = useSeedWorld(t, { signedIn: { admin: 'quantri' } });
 
   const list = async (query = '') => {

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
-describeEachDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
+describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
   const seed = useSeedWorld(t);
 
   const login = (username: string, password: string) =>

@@ -50,6 +50,7 @@ describeOnFastestDatabase('authorisation matrix', (t) => {
         clients.set(username, username ? await signIn(world.app, username) : anonymous(world.app));
     }
     snapshot = await takeSnapshot(t.db);
+    t.rowsRestoredBeforeEach?.(true);
   });
   afterAll(async () => {
     await world?.app.close();

@@ -7,7 +7,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { rowCounts } from './support/lookups.ts';
 
 /** The tables a refused input must leave as they were. */
@@ -24,7 +24,7 @@ async function expectAppError(promise: Promise<unknown>, code: string) {
   expect((error as AppError).message).toMatch(/[À-ỹ]/); // a Vietnamese message for the user
 }
 
-describeEachDatabase('bad input is refused and writes nothing', (t) => {
+describeOnFastestDatabase('bad input is refused and writes nothing', (t) => {
   const submit = { plan: '87/KH-UBND', task: 'I.3', agency: 'STP', submittedOn: '2021-01-19', accept: true };
 
   it.each([

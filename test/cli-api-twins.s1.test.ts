@@ -7,7 +7,7 @@ import { submitCommand } from '../src/cli/commands.ts';
 import { importCommand } from '../src/cli/import-command.ts';
 import { DEMO_AUTHORITY } from '../src/modules/demo/demo.service.ts';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
-import { describeEachDatabase, type TestDatabase, truncateAll } from './support/databases.ts';
+import { describeOnFastestDatabase, type TestDatabase, truncateAll } from './support/databases.ts';
 import { buildWorld, signIn } from './support/http.ts';
 
 /**
@@ -15,7 +15,7 @@ import { buildWorld, signIn } from './support/http.ts';
  * world, then its API twin on the same fresh world; the rows they write must be the same, ids,
  * clock readings and who acted (actor names, client address) aside.
  */
-describeEachDatabase('CLI and API twins: results and plan import', (t) => {
+describeOnFastestDatabase('CLI and API twins: results and plan import', (t) => {
   for (const accept of [true, false]) {
     it(`dondoc submit${accept ? '' : ' --no-accept'} writes what POST /assignments/:id/results writes`, async () => {
       const submission = { documentNumber: '15/BC-STP', note: 'Đã hoàn thành', submittedOn: '2021-01-18' };

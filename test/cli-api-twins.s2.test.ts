@@ -8,7 +8,7 @@ import { settingsCommand } from '../src/cli/settings-command.ts';
 import { sweepCommand } from '../src/cli/sweep-command.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import type { DB } from '../src/db/schema.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { FOLLOWUP_TABLES } from './support/followup.ts';
 import { buildWorld, signIn } from './support/http.ts';
 
@@ -65,7 +65,7 @@ function cliConfig(): Config {
 
 const quiet = () => {};
 
-describeEachDatabase('CLI and API twins: follow-up (issue #17)', (t) => {
+describeOnFastestDatabase('CLI and API twins: follow-up (issue #17)', (t) => {
   const now = () => new Date('2021-01-20T10:00:00+07:00');
 
   it('dondoc sweep --as-of and POST /api/sweeps write the same reminders, letters, notifications and e-mails', async () => {

@@ -6,7 +6,7 @@ import { tokenCommand } from '../src/cli/token-command.ts';
 import { userCommand } from '../src/cli/user-command.ts';
 import type { Config } from '../src/config.ts';
 import type { DB } from '../src/db/schema.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { buildWorld, signIn, type World } from './support/http.ts';
 
 /**
@@ -29,7 +29,7 @@ const ROLLBACK = new Error('rollback: the CLI twin leaves the data as it found i
 /** What a write added: the rows with an id above the marks taken before it, as `snapshot` reads them. */
 type Snapshot = Record<string, unknown[]>;
 
-describeEachDatabase('CLI and API twins: directory, accounts, tokens', (t) => {
+describeOnFastestDatabase('CLI and API twins: directory, accounts, tokens', (t) => {
   let world: World;
   let config: Config;
   beforeEach(async () => {

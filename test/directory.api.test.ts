@@ -4,7 +4,7 @@ import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.
 import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
 import { auditEntries } from './support/audit.ts';
 import { testContext } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { anyAgencyOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -18,7 +18,7 @@ interface AgencyItem {
   predecessors: { code: string }[];
 }
 
-describeEachDatabase('directory (danh mục)', (t) => {
+describeOnFastestDatabase('directory (danh mục)', (t) => {
   const seed = useSeedWorld(t, { signedIn: { office: 'vanphong' } });
 
   const agencies = async (client: Client, query = 'pageSize=200') =>

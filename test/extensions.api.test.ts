@@ -1,9 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
 
-describeEachDatabase('extensions (gia hạn)', (t) => {
+describeOnFastestDatabase('extensions (gia hạn)', (t) => {
   let world: World;
   let clock = new Date('2021-01-18T09:00:00+07:00');
   const start = async (at = '2021-01-18T09:00:00+07:00') => {

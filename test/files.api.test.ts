@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentDisposition, sanitiseFileName, sniffFileKind } from '../src/modules/files/file-store.ts';
 import { leadAssignmentId, multipart, SMALL_PDF, smallDocx } from './matrix/results.matrix.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
 
 const JAN_19 = () => new Date('2021-01-19T10:00:00+07:00');
@@ -52,7 +52,7 @@ describe('file content and names', () => {
   });
 });
 
-describeEachDatabase('HTTP API: files', (t) => {
+describeOnFastestDatabase('HTTP API: files', (t) => {
   let world: World;
   let stp: Client;
   let i3: number;

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { sweepContext, sweepEveryDay } from './support/followup.ts';
 import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -8,7 +8,7 @@ import { useSeedWorld } from './support/world.ts';
 /** 15/02/2021 10:00 in Tây Ninh: the seed check's day (68 overdue lead assignments). */
 const FEB_15 = () => new Date('2021-02-15T10:00:00+07:00');
 
-describeEachDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t) => {
+describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t) => {
   const seed = useSeedWorld(t, { now: FEB_15, signedIn: { office: 'vanphong', stp: 'stp' } });
 
   it('the Office runs the sweep up to a date, never past today; running it again adds nothing', async () => {

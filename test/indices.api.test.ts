@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { leadAssignmentId, multipart } from './matrix/results.matrix.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -24,7 +24,7 @@ async function upload(world: World, username: string, name: string, bytes: Uint8
   return client.request({ method: 'POST', url: '/api/indices/import', ...body });
 }
 
-describeEachDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) => {
+describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) => {
   const seed = useSeedWorld(t, { now: () => new Date('2021-04-13T09:00:00+07:00') });
 
   it('defines every index by year, keeps method changes apart, and loads Tây Ninh’s published figures', async () => {

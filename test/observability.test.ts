@@ -11,7 +11,7 @@ import { startScheduler } from '../src/modules/followup/scheduler.ts';
 import { buildApp } from '../src/server/app.ts';
 import { ServerMetrics } from '../src/server/observability.ts';
 import { WEB_DIST } from '../src/server/web.ts';
-import { createScratchDatabase, describeEachDatabase } from './support/databases.ts';
+import { createScratchDatabase, describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, signIn } from './support/http.ts';
 import { freePort } from './support/net.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -19,7 +19,7 @@ import { useSeedWorld } from './support/world.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Issue #15, item 5: request ids, Prometheus metrics, liveness and readiness, compression, listen first. */
-describeEachDatabase('observability (issue #15)', (t) => {
+describeOnFastestDatabase('observability (issue #15)', (t) => {
   // the precompressed assets are the SPA's build (built by the browser project's setup; a run of the
   // db project alone builds it here when it is missing or stale)
   beforeAll(() => ensureWebBuild({ quiet: true }));

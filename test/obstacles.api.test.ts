@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, signIn } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
-describeEachDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
+describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
   const seed = useSeedWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
 
   it('an agency reports on its own assignments, the Office sees all, an agency only its own', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { HttpOptions } from '../src/server/http.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { buildWorld, type World } from './support/http.ts';
 import { sessionCookie, signInThroughProvider, withTestProvider } from './support/oidc-flow.ts';
 
@@ -12,7 +12,7 @@ import { sessionCookie, signInThroughProvider, withTestProvider } from './suppor
  */
 const provider = withTestProvider();
 
-describeEachDatabase('sign-in with the identity provider (OpenID Connect): accounts', (t) => {
+describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect): accounts', (t) => {
   let world: World | undefined;
   const open = async (options: { http?: Partial<HttpOptions> } = {}) => {
     world = await buildWorld(t, options);

@@ -4,7 +4,7 @@ import { safeReturnTo } from '../src/modules/auth/oidc.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { HttpOptions } from '../src/server/http.ts';
 import { auditEntries } from './support/audit.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, DEMO_PASSWORD, type World } from './support/http.ts';
 import { signInAtProvider } from './support/identity-provider.ts';
 import {
@@ -68,7 +68,7 @@ describe('OIDC configuration', () => {
   });
 });
 
-describeEachDatabase('sign-in with the identity provider (OpenID Connect)', (t) => {
+describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect)', (t) => {
   let world: World | undefined;
   const open = async (options: { http?: Partial<HttpOptions> } = {}) => {
     world = await buildWorld(t, options);

@@ -6,11 +6,11 @@ import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 
 const authority = { id: 1, place: 'Tây Ninh' };
 
-describeEachDatabase('creating a plan', (t) => {
+describeOnFastestDatabase('creating a plan', (t) => {
   it('expands recurring and ongoing tasks: one assignment and one reminder per occurrence', async () => {
     await loadDemo(t.db);
     const created = await createPlan(systemContextFor(t.db, authority.id), {

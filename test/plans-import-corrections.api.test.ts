@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** Task 1 led by a directory agency, task 2 by a name the directory lacks, task 3 by nobody; no title. */
@@ -19,7 +19,7 @@ const UNTITLED_PLAN = [
  * the preview as the Office corrected it — stored instead of what was read, with the file as source;
  * tasks that would get no lead only with `confirmTasksWithoutLead=true`.
  */
-describeEachDatabase('HTTP API: importing a corrected preview', (t) => {
+describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
   const seed = useSeedWorld(t, {
     now: () => new Date('2021-01-15T03:00:00Z'),
     signedIn: { office: 'vanphong' },

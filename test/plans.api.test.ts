@@ -4,7 +4,7 @@ import { contentDisposition } from '../src/modules/plans/plans-read.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { multipartBody, planRow, renumberedSeed, SEED_PLAN_TEXT, SMALL_PLAN } from './matrix/plans.matrix.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -19,7 +19,7 @@ const RECURRING_PLAN = {
   ],
 };
 
-describeEachDatabase('HTTP API: plans and tasks', (t) => {
+describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
   let planId: number;
   const seed = useSeedWorld(t, {
     now: () => new Date('2021-01-15T03:00:00Z'),

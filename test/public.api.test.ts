@@ -3,7 +3,7 @@ import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -29,7 +29,7 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-describeEachDatabase('HTTP API: public transparency page', (t) => {
+describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
   let visitor: Client;
   const seed = useSeedWorld(t, { now: () => NOW });
   beforeEach(async () => {

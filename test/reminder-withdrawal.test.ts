@@ -3,7 +3,7 @@ import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { auditEntries } from './support/audit.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const PLAN = '87/KH-UBND';
@@ -16,7 +16,7 @@ const JAN_26 = () => new Date('2021-01-26T10:00:00+07:00');
  * on or before the deadline but accepted after the sweep recorded the reminder makes the task done on
  * time: the recorded reminder is withdrawn (kept, with the reason, counted nowhere).
  */
-describeEachDatabase(
+describeOnFastestDatabase(
   'withdrawing a recorded reminder when a result received on time is accepted late',
   (t) => {
     const seed = useSeedWorld(t, { now: JAN_26, signedIn: { office: 'vanphong', stp: 'stp' } });

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase, type TestDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
 import { type Client, signIn } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -25,7 +25,7 @@ interface Counts {
   reminders: number;
 }
 
-describeEachDatabase('reorganisation (sắp xếp 2025)', (t) => {
+describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
   const seed = useSeedWorld(t, {
     now: () => new Date('2021-04-09T10:00:00+07:00'),
     signedIn: { office: 'vanphong' },

@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -35,7 +35,7 @@ async function docxTableRows(bytes: Buffer): Promise<string[][]> {
   );
 }
 
-describeEachDatabase('reports to the Chairman (issue #7)', (t) => {
+describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
 
   it('seed plan as of 15/02/2021 without results: 68 overdue, the §6 split, in JSON, .docx, .xlsx and .pdf', async () => {

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF, smallDocx } from './matrix/results.matrix.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
 
 /** 19/01/2021 10:00 in Tây Ninh: the day before I.3 (Sở Tư pháp) is due. */
@@ -20,7 +20,7 @@ function filesOnDisk(dir: string): string[] {
     .map((e) => e.name);
 }
 
-describeEachDatabase('HTTP API: results', (t) => {
+describeOnFastestDatabase('HTTP API: results', (t) => {
   let world: World;
   let office: Client;
   let stp: Client;

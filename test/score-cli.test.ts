@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useCliWorkspace } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 
 /** `dondoc score` against each database: a real data folder for PGlite, a scratch database on PostgreSQL. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc score [${backend}]`, () => {
     const { cli } = useCliWorkspace(backend, 'score');
 

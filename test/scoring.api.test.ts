@@ -4,13 +4,13 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { nd335RuleSet } from '../src/modules/scoring/default-rule-set.ts';
 import { listWrittenReminders, type ReminderRow } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase, truncateAll } from './support/databases.ts';
+import { describeOnFastestDatabase, truncateAll } from './support/databases.ts';
 import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
 
 const PLAN = '87/KH-UBND';
 const ALL_29 = 29;
 
-describeEachDatabase('HTTP API: scoring, commendation and criticism', (t) => {
+describeOnFastestDatabase('HTTP API: scoring, commendation and criticism', (t) => {
   let world: World;
   let office: Client;
   beforeEach(async () => {

@@ -6,7 +6,7 @@ import { sha256Hex, storedFilePath } from '../src/modules/files/file-store.ts';
 import { ORPHAN_AGE_MS, sweepOrphanUploads } from '../src/modules/files/files.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -16,7 +16,7 @@ import { useSeedWorld } from './support/world.ts';
  * injection, NUL bytes and broken UTF-8, truncated multipart bodies, missing security headers, sessions
  * without an idle end, and uploaded files left behind by failed transactions.
  */
-describeEachDatabase('security regressions (issue #16)', (t) => {
+describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
 
   const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useCliWorkspace } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 import { openDocx } from './support/docx-xml.ts';
 
 /** `dondoc settings letters` on a data folder (PGlite) and on a scratch PostgreSQL database. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc settings letters [${backend}]`, () => {
     const { cli, withDatabase } = useCliWorkspace(backend, 'settings-cli', { demo: true });
 

@@ -4,7 +4,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { STAT_KEYS } from '../src/modules/statistics/statistics.rules.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -16,7 +16,7 @@ interface Group {
   onTimeRate: number | null;
 }
 
-describeEachDatabase('HTTP API: statistics and their drill-down lists', (t) => {
+describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t) => {
   const seed = useSeedWorld(t, { signedIn: { office: 'vanphong' } });
 
   /** Results on time, late, early and pending, a cancellation, and a plan with ongoing and quarterly tasks. */

@@ -3,13 +3,13 @@ import { systemActor } from '../src/modules/access/access.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { testContext } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const JAN_15 = () => new Date('2021-01-15T09:00:00+07:00');
 
-describeEachDatabase('HTTP API: sub-units and sub-assignment', (t) => {
+describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
   let i3: number;
   const seed = useSeedWorld(t, { now: JAN_15, signedIn: { office: 'vanphong', stp: 'stp' } });
   beforeEach(async () => {

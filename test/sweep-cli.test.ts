@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCliWorkspace } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 
 /** `dondoc sweep` as cron runs it, on a real data folder (PGlite) and on a scratch PostgreSQL database. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc sweep [${backend}]`, () => {
     const { cliWith: cli, withDatabase } = useCliWorkspace(backend, 'sweep-cli');
     let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;

@@ -16,7 +16,7 @@ import { loadRecipients } from '../src/modules/followup/sweep-facts.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { loadFollowupDemo, sweepContext } from './support/followup.ts';
 
 process.env.TZ = 'UTC';
@@ -76,7 +76,7 @@ async function activeReminders(db: Kysely<DB>) {
   return rows;
 }
 
-describeEachDatabase('the narrowed sweep against the full rule', (t) => {
+describeOnFastestDatabase('the narrowed sweep against the full rule', (t) => {
   it(
     'catch-up with results and cancellations known before the first sweep: late result, cancelled after the deadline still reminded; on time, cancelled by the deadline never',
     async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { resolveActor } from '../src/modules/auth/auth.service.ts';
 import { useCliWorkspace } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 
 const DAY_MS = 86_400_000;
 
 /** `dondoc token list|create|revoke` against each database, checked with the request-side lookup. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc token [${backend}]`, () => {
     const { cli, cliWith, withDatabase } = useCliWorkspace(backend, 'token-cli', { demo: true });
 

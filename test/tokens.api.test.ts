@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { auditEntries } from './support/audit.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -13,7 +13,7 @@ const NEW_PASSWORD = 'Sen-hong-no-giua-dam-Tay-Ninh';
  * Issue #16, finding 4: API tokens expire, are listed and revoked (API), are revoked on a password
  * change when the user asks, and by disabling the account — so re-enabling it never revives them.
  */
-describeEachDatabase('API tokens: expiry, list, revoke', (t) => {
+describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
   const seed = useSeedWorld(t);
 
   const bearer = (token: string, url = '/api/auth/session') =>

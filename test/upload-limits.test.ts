@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { multipartBody } from './matrix/plans.matrix.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import {
   csvWithRows,
   docxBomb,
@@ -108,7 +108,7 @@ function multipartStart(fileName: string, bytes: Uint8Array) {
 
 const rows100k = xlsxWithRows(100_000, indexResultRow);
 
-describeEachDatabase('uploads under attack (issue #16)', (t) => {
+describeOnFastestDatabase('uploads under attack (issue #16)', (t) => {
   let world: World;
   let port: number;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { login } from '../src/modules/auth/auth.service.ts';
 import { useCliWorkspace } from './support/cli.ts';
-import { backendNames } from './support/databases.ts';
+import { fastestBackendNames } from './support/databases.ts';
 
 /** `dondoc user add` and `dondoc user set` against each database. */
-for (const backend of backendNames()) {
+for (const backend of fastestBackendNames()) {
   describe(`dondoc user add [${backend}]`, () => {
     const { cli, withDatabase } = useCliWorkspace(backend, 'user-cli', { demo: true });
 

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { DEMO_PASSWORD, signIn } from './support/http.ts';
 import { anyAgencyOf, userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
-describeEachDatabase('users (tài khoản)', (t) => {
+describeOnFastestDatabase('users (tài khoản)', (t) => {
   const seed = useSeedWorld(t, { signedIn: { admin: 'quantri' } });
 
   const userId = (username: string) => userIdOf(t.db, username);

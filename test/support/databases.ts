@@ -9,9 +9,18 @@ import type { DB } from '../../src/db/schema.ts';
 import type { DatabaseTemplate } from './database-template.ts';
 
 /**
- * Runs a suite on every database dondoc supports: the embedded PGlite always, and a real
- * PostgreSQL server when TEST_DATABASE_URL is set (each suite creates and drops its own
- * database there). In CI the PostgreSQL suite is mandatory: without TEST_DATABASE_URL it fails.
+ * The databases a suite runs on: the embedded PGlite always, and a real PostgreSQL server when
+ * TEST_DATABASE_URL is set (each suite creates and drops its own database there). In CI the
+ * PostgreSQL suites are mandatory: without TEST_DATABASE_URL the run fails.
+ *
+ * Which suites run on both (docs/ARCHITECTURE.md, "Tests"): the two are the same SQL engine
+ * (PostgreSQL 15 server, PostgreSQL 17 in WASM) behind different drivers, so a suite runs on both
+ * when its subject is the database itself — migrations, triggers, the SQL of states, counts and
+ * folds, transactions and locks (the PGlite mutex against the server's pool), crash recovery, backups,
+ * first start, the seed figures and the import, sweep and outbox paths end to end. Every other suite
+ * (HTTP contracts, access rules, CLI arguments, input fuzzing) runs once, on the fastest database:
+ * PostgreSQL when TEST_DATABASE_URL is set, else PGlite — so a machine without PostgreSQL still runs
+ * every suite on PGlite.
  */
 export type BackendName = 'pglite' | 'postgres';
 
@@ -61,6 +70,11 @@ export interface TestDatabase {
   readonly backend: BackendName;
   /** the connection string of this suite's own PostgreSQL database (postgres backend only) */
   readonly url: string | undefined;
+  /**
+   * While a block restores its own rows before each test (useSeedWorld), the suite's emptying of
+   * every table before each test is left out: it would only be undone by the restore.
+   */
+  rowsRestoredBeforeEach?(restored: boolean): void;
 }
 
 /** `describe` once per backend; the database is migrated once and emptied before each test. */
@@ -69,12 +83,17 @@ export function describeEachDatabase(name: string, suite: (t: TestDatabase) => v
 }
 
 /**
- * For suites whose subject does not depend on the database (access rules, input fuzzing): once, on
- * PostgreSQL when TEST_DATABASE_URL is set (faster per request), else on PGlite.
+ * For suites whose subject does not depend on the database engine (routes, access rules, CLI
+ * arguments, input fuzzing): once, on PostgreSQL when TEST_DATABASE_URL is set, else on PGlite.
  */
 export function describeOnFastestDatabase(name: string, suite: (t: TestDatabase) => void): void {
+  describeOn(fastestBackendNames(), name, suite);
+}
+
+/** The one backend of such suites, for those that loop themselves (`for (const backend of …)`). */
+export function fastestBackendNames(): BackendName[] {
   const names = backendNames();
-  describeOn([names.includes('postgres') ? 'postgres' : 'pglite'], name, suite);
+  return [names.includes('postgres') ? 'postgres' : 'pglite'];
 }
 
 function describeOn(backends: BackendName[], name: string, suite: (t: TestDatabase) => void): void {
@@ -83,6 +102,7 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
       let database: Database | undefined;
       let dropDatabase: (() => Promise<void>) | undefined;
       let url: string | undefined;
+      let restoredBySnapshot = false;
       const handle: TestDatabase = {
         get db() {
           if (!database) throw new Error('test database not open yet');
@@ -92,6 +112,9 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
         get url() {
           return url;
         },
+        rowsRestoredBeforeEach(restored) {
+          restoredBySnapshot = restored;
+        },
       };
       beforeAll(async () => {
         const opened = await openTestDatabase(backend, { poolSize: 4 });
@@ -100,7 +123,7 @@ function describeOn(backends: BackendName[], name: string, suite: (t: TestDataba
         dropDatabase = opened.drop;
       });
       beforeEach(async () => {
-        if (database) await truncateAll(database.db);
+        if (database && !restoredBySnapshot) await truncateAll(database.db);
       });
       afterAll(async () => {
         await database?.close();

@@ -25,6 +25,7 @@ export function useSeedWorld<const Names extends string = never>(
   beforeAll(async () => {
     world = await buildWorld(t, buildOptions);
     snapshot = await takeSnapshot(t.db);
+    t.rowsRestoredBeforeEach?.(true);
   });
   beforeEach(async () => {
     await snapshot?.restore();
@@ -33,6 +34,7 @@ export function useSeedWorld<const Names extends string = never>(
       clients.set(name, await signIn(built().app, username));
   });
   afterAll(async () => {
+    t.rowsRestoredBeforeEach?.(false);
     await world?.app.close();
     await snapshot?.drop();
   });
