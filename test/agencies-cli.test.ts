@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 
 interface ListedAgency {
@@ -18,25 +18,19 @@ interface ListedAgency {
 /** `dondoc agencies …` and an authority started from a reference directory, against each database. */
 for (const backend of fastestBackendNames()) {
   describe(`dondoc agencies [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
+    const { cli } = useCliWorkspace(backend, 'agencies-cli');
     let dir: string;
 
-    const cli = (...argv: string[]) => runCaptured(env, argv);
     const listed = async (...extra: string[]) => {
       const run = await cli('agencies', 'list', '--json', ...extra);
       expect(run.code).toBe(0);
       return JSON.parse(run.out) as ListedAgency[];
     };
 
-    beforeAll(async () => {
-      ({ env, cleanup } = await cliWorkspace(backend, 'agencies-cli'));
+    beforeAll(() => {
       dir = mkdtempSync(join(tmpdir(), 'dondoc-agencies-csv-'));
     });
-    afterAll(async () => {
-      rmSync(dir, { recursive: true, force: true });
-      await cleanup();
-    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('creates a city authority whose directory starts as the provincial departments reference', async () => {
       const created = await cli(

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { planInputOf, previewPlanImport } from '../src/modules/import/import.service.ts';
 import type { ImportPreview } from '../src/modules/import/import-preview.ts';
 import { readPlanFile } from '../src/modules/import/read-plan-file.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { signIn, type World } from './support/http.ts';
+import { signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/import');
@@ -35,19 +35,15 @@ function tasksOf(preview: ImportPreview) {
 }
 
 describeOnFastestDatabase('plan appendix export and re-import (round trip)', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   it('seed plan and a 160-row fixture: the exported .xlsx reads back into the same tasks', async () => {
-    const authority = { id: world.authorityId, place: 'Tây Ninh' };
-    const office = await signIn(world.app, 'vanphong');
+    const authority = { id: seed.world.authorityId, place: 'Tây Ninh' };
+    const office = await signIn(seed.world.app, 'vanphong');
     const plans = await t.db
       .selectFrom('plan')
       .select(['id', 'number'])
-      .where('authority_id', '=', world.authorityId)
+      .where('authority_id', '=', seed.world.authorityId)
       .execute();
     const seedPlan = plans.find((p) => p.number === '87/KH-UBND');
     if (!seedPlan) throw new Error('no seed plan');
@@ -127,13 +123,14 @@ describeOnFastestDatabase('plan appendix export and re-import (round trip)', (t)
 
     // everyone who reads the plan; an agency user does not, another authority sees no such plan
     expect(
-      (await (await signIn(world.app, 'lanhdao')).get(`/api/plans/${seedPlan.id}/appendix.xlsx`)).statusCode,
+      (await (await signIn(seed.world.app, 'lanhdao')).get(`/api/plans/${seedPlan.id}/appendix.xlsx`))
+        .statusCode,
     ).toBe(200);
     expect(
-      (await (await signIn(world.app, 'stp')).get(`/api/plans/${seedPlan.id}/appendix.xlsx`)).statusCode,
+      (await (await signIn(seed.world.app, 'stp')).get(`/api/plans/${seedPlan.id}/appendix.xlsx`)).statusCode,
     ).toBe(403);
     expect(
-      (await (await signIn(world.app, 'bd.vanphong')).get(`/api/plans/${seedPlan.id}/appendix.xlsx`))
+      (await (await signIn(seed.world.app, 'bd.vanphong')).get(`/api/plans/${seedPlan.id}/appendix.xlsx`))
         .statusCode,
     ).toBe(404);
   });

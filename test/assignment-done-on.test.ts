@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
+import type { DB } from '../src/db/schema.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
@@ -48,59 +49,37 @@ describeEachDatabase('assignment.done_on follows the accepted results', (t) => {
         .values({ authority_id: authorityId, assignment_id: assignmentId, submitted_on: submittedOn, status })
         .returning('id')
         .executeTakeFirstOrThrow();
+    const updateResult = (id: number, values: Updateable<DB['result_submission']>) =>
+      t.db.updateTable('result_submission').set(values).where('id', '=', id).execute();
 
     // a pending result changes nothing
     const first = await submit(a.id, '2021-01-25', 'pending');
     expect(await doneOn(a.id)).toBeNull();
     // accepted: done on its submission date
-    await t.db
-      .updateTable('result_submission')
-      .set({ status: 'accepted' })
-      .where('id', '=', first.id)
-      .execute();
+    await updateResult(first.id, { status: 'accepted' });
     expect(await doneOn(a.id)).toBe('2021-01-25');
     // a second accepted result for the same assignment is refused by the database (migration
     // 2026-12-06T1200: one accepted, one pending per assignment occurrence); done_on stays
     await expect(submit(a.id, '2021-01-19', 'accepted')).rejects.toThrow(/result_submission_one_accepted/);
     expect(await doneOn(a.id)).toBe('2021-01-25');
     // the accepted one returned: not done any more
-    await t.db
-      .updateTable('result_submission')
-      .set({ status: 'returned' })
-      .where('id', '=', first.id)
-      .execute();
+    await updateResult(first.id, { status: 'returned' });
     expect(await doneOn(a.id)).toBeNull();
     // a new result accepted: done on its date, earlier or later than the returned one's
     const second = await submit(a.id, '2021-01-19', 'pending');
-    await t.db
-      .updateTable('result_submission')
-      .set({ status: 'accepted' })
-      .where('id', '=', second.id)
-      .execute();
+    await updateResult(second.id, { status: 'accepted' });
     expect(await doneOn(a.id)).toBe('2021-01-19');
     // the first one accepted again while the second is: refused, nothing moves
-    await expect(
-      t.db.updateTable('result_submission').set({ status: 'accepted' }).where('id', '=', first.id).execute(),
-    ).rejects.toThrow(/result_submission_one_accepted/);
+    await expect(updateResult(first.id, { status: 'accepted' })).rejects.toThrow(
+      /result_submission_one_accepted/,
+    );
     expect(await doneOn(a.id)).toBe('2021-01-19');
     // the second returned, the first accepted again: back to the first's date
-    await t.db
-      .updateTable('result_submission')
-      .set({ status: 'returned' })
-      .where('id', '=', second.id)
-      .execute();
-    await t.db
-      .updateTable('result_submission')
-      .set({ status: 'accepted' })
-      .where('id', '=', first.id)
-      .execute();
+    await updateResult(second.id, { status: 'returned' });
+    await updateResult(first.id, { status: 'accepted' });
     expect(await doneOn(a.id)).toBe('2021-01-25');
     // its date corrected
-    await t.db
-      .updateTable('result_submission')
-      .set({ submitted_on: '2021-01-22' })
-      .where('id', '=', first.id)
-      .execute();
+    await updateResult(first.id, { submitted_on: '2021-01-22' });
     expect(await doneOn(a.id)).toBe('2021-01-22');
     // moved to another assignment (as a reorganisation moves results): both rows follow
     await t.db

@@ -1,7 +1,7 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { writeAudit } from '../src/modules/audit/audit.repo.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 interface Entry {
@@ -17,24 +17,18 @@ interface Entry {
 }
 
 describeOnFastestDatabase('HTTP API: audit log', (t) => {
-  let world: World;
-  let admin: Client;
-  const seed = useSeedWorld(t);
-  beforeEach(async () => {
-    world = seed();
-    admin = await signIn(world.app, 'quantri');
-  });
+  const seed = useSeedWorld(t, { signedIn: { admin: 'quantri' } });
 
   const list = async (query = '') => {
-    const reply = await admin.get(`/api/audit${query}`);
+    const reply = await seed.admin.get(`/api/audit${query}`);
     expect(reply.statusCode, reply.body).toBe(200);
     return reply.json() as { items: Entry[]; total: number; page: number; pageSize: number };
   };
 
   it('shows the administrator the authority’s log, newest first, with before, after and ip', async () => {
-    await signIn(world.app, 'vanphong');
+    await signIn(seed.world.app, 'vanphong');
     await writeAudit(t.db, {
-      authorityId: world.authorityId,
+      authorityId: seed.world.authorityId,
       actor: 'vanphong',
       action: 'assignment.due_changed',
       entity: 'assignment',
@@ -62,13 +56,13 @@ describeOnFastestDatabase('HTTP API: audit log', (t) => {
   });
 
   it('filters by entity, action, actor and local calendar days, and pages', async () => {
-    await signIn(world.app, 'vanphong');
-    await signIn(world.app, 'lanhdao');
+    await signIn(seed.world.app, 'vanphong');
+    await signIn(seed.world.app, 'lanhdao');
     // 17:30 UTC on 14/02 is 00:30 on 15/02 in Asia/Ho_Chi_Minh
     await t.db
       .insertInto('audit_log')
       .values({
-        authority_id: world.authorityId,
+        authority_id: seed.world.authorityId,
         at: '2021-02-14T17:30:00Z',
         actor: 'system',
         action: 'reminder.issue',
@@ -92,14 +86,14 @@ describeOnFastestDatabase('HTTP API: audit log', (t) => {
     expect([...first.items, ...second.items].map((e) => e.id)).toEqual(
       all.items.slice(0, 4).map((e) => e.id),
     );
-    const bad = await admin.get('/api/audit?from=2021-03-01&to=2021-02-01');
+    const bad = await seed.admin.get('/api/audit?from=2021-03-01&to=2021-02-01');
     expect(bad.statusCode).toBe(400);
   });
 
   it('keeps each authority’s log to itself', async () => {
-    await signIn(world.app, 'bd.vanphong');
+    await signIn(seed.world.app, 'bd.vanphong');
     await writeAudit(t.db, {
-      authorityId: world.otherAuthorityId,
+      authorityId: seed.world.otherAuthorityId,
       actor: 'bd.vanphong',
       action: 'x.y',
       entity: 'plan',
@@ -110,21 +104,21 @@ describeOnFastestDatabase('HTTP API: audit log', (t) => {
 
   it('is for administrators only', async () => {
     for (const username of ['vanphong', 'lanhdao', 'stp', 'bd.vanphong']) {
-      const reply = await (await signIn(world.app, username)).get('/api/audit');
+      const reply = await (await signIn(seed.world.app, username)).get('/api/audit');
       expect([username, reply.statusCode]).toEqual([username, 403]);
     }
-    expect((await anonymous(world.app).get('/api/audit')).statusCode).toBe(401);
+    expect((await anonymous(seed.world.app).get('/api/audit')).statusCode).toBe(401);
   });
 
   it('is append-only: the API has no route that writes, changes or deletes audit rows', async () => {
-    const auditRoutes = world.app.routeTable.filter(
+    const auditRoutes = seed.world.app.routeTable.filter(
       (r) => r.url === '/api/audit' || r.url.startsWith('/api/audit/'),
     );
     expect(auditRoutes).toEqual([{ method: 'GET', url: '/api/audit' }]);
     const { items, total } = await list();
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       for (const url of ['/api/audit', `/api/audit/${items[0]?.id}`]) {
-        expect((await admin.request({ method, url, payload: {} })).statusCode).toBe(404);
+        expect((await seed.admin.request({ method, url, payload: {} })).statusCode).toBe(404);
       }
     }
     const after = await list();

@@ -1,17 +1,13 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
-  let world: World;
   const seed = useSeedWorld(t);
-  beforeEach(() => {
-    world = seed();
-  });
 
   const login = (username: string, password: string) =>
-    world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    seed.world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
   it('sets an HttpOnly, SameSite=Lax session cookie and answers who is signed in', async () => {
     const reply = await login('stp', DEMO_PASSWORD);
@@ -20,7 +16,7 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
     // X-Forwarded-Proto is believed only from a trusted proxy (TRUSTED_PROXIES)
-    const forged = await world.app.inject({
+    const forged = await seed.world.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       headers: { 'x-forwarded-proto': 'https' },
@@ -42,14 +38,14 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
     });
     await proxied.close();
     expect(behindHttps.cookies.find((c) => c.name === 'dondoc_session')?.secure).toBe(true);
-    const session = await world.app.inject({
+    const session = await seed.world.app.inject({
       url: '/api/auth/session',
       cookies: { dondoc_session: cookie?.value ?? '' },
     });
     expect(session.json().user).toMatchObject({
       username: 'stp',
       role: 'agency',
-      agencyId: world.agency('STP'),
+      agencyId: seed.world.agency('STP'),
     });
   });
 
@@ -99,7 +95,7 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
   it('requires the CSRF token on cookie-authenticated writes', async () => {
     const reply = await login('vanphong', DEMO_PASSWORD);
     const cookie = reply.cookies.find((c) => c.name === 'dondoc_session')?.value ?? '';
-    const withoutToken = await world.app.inject({
+    const withoutToken = await seed.world.app.inject({
       method: 'POST',
       url: '/api/auth/tokens',
       cookies: { dondoc_session: cookie },
@@ -107,7 +103,7 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
     });
     expect(withoutToken.statusCode).toBe(403);
     expect(withoutToken.json().error.code).toBe('CSRF_FAILED');
-    const withToken = await world.app.inject({
+    const withToken = await seed.world.app.inject({
       method: 'POST',
       url: '/api/auth/tokens',
       cookies: { dondoc_session: cookie },
@@ -118,17 +114,17 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
   });
 
   it('issues API tokens stored hashed and usable without CSRF; refuses unknown ones', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const { token } = (await office.post('/api/auth/tokens', { name: 'Hệ thống báo cáo' })).json();
     expect(token).toMatch(/^dd_/);
     const stored = await t.db.selectFrom('api_token').select('token_hash').executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
-    const viaToken = await world.app.inject({
+    const viaToken = await seed.world.app.inject({
       url: '/api/status?asOf=2021-02-15',
       headers: { authorization: `Bearer ${token}` },
     });
     expect(viaToken.statusCode).toBe(200);
-    const bogus = await world.app.inject({
+    const bogus = await seed.world.app.inject({
       url: '/api/status',
       headers: { authorization: 'Bearer dd_nope' },
     });
@@ -136,8 +132,8 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
   });
 
   it('changes the password, signs out the other sessions and keeps this one', async () => {
-    const here = await signIn(world.app, 'snv');
-    const elsewhere = await signIn(world.app, 'snv');
+    const here = await signIn(seed.world.app, 'snv');
+    const elsewhere = await signIn(seed.world.app, 'snv');
     const short = await here.post('/api/auth/password', {
       currentPassword: DEMO_PASSWORD,
       newPassword: 'ngan',
@@ -155,9 +151,9 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
   });
 
   it('signs out', async () => {
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     expect((await stp.post('/api/auth/logout')).statusCode).toBe(204);
     expect((await stp.get('/api/auth/session')).statusCode).toBe(401);
-    expect((await anonymous(world.app).get('/api/auth/session')).statusCode).toBe(401);
+    expect((await anonymous(seed.world.app).get('/api/auth/session')).statusCode).toBe(401);
   });
 });

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
+import type { DB } from '../src/db/schema.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
@@ -6,28 +8,11 @@ import { getStatus } from '../src/modules/status/status.service.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
+import { rowCounts } from './support/lookups.ts';
 
-async function rowCounts(db: import('kysely').Kysely<import('../src/db/schema.ts').DB>) {
-  const count = async (
-    table: 'plan' | 'task' | 'assignment' | 'result_submission' | 'audit_log' | 'agency',
-  ) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    plan: await count('plan'),
-    task: await count('task'),
-    assignment: await count('assignment'),
-    result: await count('result_submission'),
-    audit: await count('audit_log'),
-    agency: await count('agency'),
-  };
-}
+/** The tables a refused input must leave as they were. */
+const counts = (db: Kysely<DB>) =>
+  rowCounts(db, ['plan', 'task', 'assignment', 'result_submission', 'audit_log', 'agency']);
 
 async function expectAppError(promise: Promise<unknown>, code: string) {
   const error = await promise.then(
@@ -49,20 +34,20 @@ describeOnFastestDatabase('bad input is refused and writes nothing', (t) => {
     [{ task: 'I.5' }, 'ASSIGNMENT_NOT_FOUND'], // I.5: Sở Tài chính leads, VP coordinates; STP has no part
   ])('submit %o → %s', async (override, code) => {
     await loadDemo(t.db);
-    const before = await rowCounts(t.db);
+    const before = await counts(t.db);
     await expectAppError(submitResult(systemContextFor(t.db, 1), { ...submit, ...override }), code);
-    expect(await rowCounts(t.db)).toEqual(before);
+    expect(await counts(t.db)).toEqual(before);
   });
 
   it('refuses a second demo without --reset and reloads cleanly with it', async () => {
     await loadDemo(t.db);
     await submitResult(systemContextFor(t.db, 1), submit);
-    const before = await rowCounts(t.db);
+    const before = await counts(t.db);
     await expectAppError(loadDemo(t.db), 'DEMO_ALREADY_LOADED');
-    expect(await rowCounts(t.db)).toEqual(before);
+    expect(await counts(t.db)).toEqual(before);
     await loadDemo(t.db, { reset: true });
-    const after = await rowCounts(t.db);
-    expect(after.result).toBe(0);
+    const after = await counts(t.db);
+    expect(after.result_submission).toBe(0);
     expect(after.task).toBe(29);
     const status = await getStatus(systemContextFor(t.db, 2), { asOf: '2021-02-15' });
     expect(status.totals.open_overdue).toBe(68);
@@ -70,7 +55,7 @@ describeOnFastestDatabase('bad input is refused and writes nothing', (t) => {
 
   it('refuses a duplicate plan number, whatever its case', async () => {
     await loadDemo(t.db);
-    const before = await rowCounts(t.db);
+    const before = await counts(t.db);
     await expectAppError(
       createPlan(systemContextFor(t.db, 1), {
         docType: 'KH',
@@ -81,12 +66,12 @@ describeOnFastestDatabase('bad input is refused and writes nothing', (t) => {
       }),
       'PLAN_EXISTS',
     );
-    expect(await rowCounts(t.db)).toEqual(before);
+    expect(await counts(t.db)).toEqual(before);
   });
 
   it('refuses a plan with an impossible date or an unreadable deadline, listing the rows', async () => {
     await loadDemo(t.db);
-    const before = await rowCounts(t.db);
+    const before = await counts(t.db);
     const base = { docType: 'KH', number: '1/KH-UBND', title: 'Thử', tasks: [] as never[] };
     await expectAppError(
       createPlan(systemContextFor(t.db, 1), {
@@ -106,6 +91,6 @@ describeOnFastestDatabase('bad input is refused and writes nothing', (t) => {
     }).catch((e: AppError) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).details?.problems).toEqual([expect.objectContaining({ task: '1' })]);
-    expect(await rowCounts(t.db)).toEqual(before);
+    expect(await counts(t.db)).toEqual(before);
   });
 });

@@ -1,11 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
-import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { SUBMIT_STP_I3, useCliWorkspace } from './support/cli.ts';
+import { backendNames } from './support/databases.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../bin/dondoc.mjs', import.meta.url).pathname;
@@ -13,28 +10,8 @@ const BIN = new URL('../bin/dondoc.mjs', import.meta.url).pathname;
 /** The CLI against each database: a real data folder for PGlite, a scratch database on PostgreSQL. */
 for (const backend of backendNames()) {
   describe(`dondoc CLI [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
-
-    beforeAll(async () => {
-      if (backend === 'postgres') {
-        const scratch = await createScratchDatabase();
-        env = { DATABASE_URL: scratch.url };
-        cleanup = scratch.drop;
-      } else {
-        const dir = mkdtempSync(join(tmpdir(), 'dondoc-cli-'));
-        env = { DONDOC_DATA_DIR: join(dir, 'data') };
-        cleanup = async () => rmSync(dir, { recursive: true, force: true });
-      }
-    });
-    afterAll(() => cleanup());
-
-    async function cli(...argv: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    }
+    const workspace = useCliWorkspace(backend, 'cli');
+    const { cli } = workspace;
 
     it('walks the seed plan: demo, status, submit, reminders, and refuses bad input', async () => {
       expect((await cli('migrate')).code).toBe(0);
@@ -61,35 +38,14 @@ for (const backend of backendNames()) {
         [['--on', '2021-13-01'], 'INVALID_DATE'],
         [['--on', '19/01/2021'], 'INVALID_DATE'],
       ] as const) {
-        const bad = await cli(
-          'submit',
-          '--plan',
-          '87/KH-UBND',
-          '--task',
-          'I.3',
-          '--agency',
-          'STP',
-          '--on',
-          '2021-01-19',
-          ...args,
-        );
+        const bad = await cli(...SUBMIT_STP_I3, ...args);
         expect(bad.code, args.join(' ')).toBe(1);
         expect(bad.err).toContain(code);
       }
       const unchanged = JSON.parse((await cli('status', '--as-of', '2021-02-15', '--json')).out);
       expect(unchanged.totals).toEqual(status.totals);
 
-      const submitted = await cli(
-        'submit',
-        '--plan',
-        '87/KH-UBND',
-        '--task',
-        'I.3',
-        '--agency',
-        'STP',
-        '--on',
-        '2021-01-19',
-      );
+      const submitted = await cli(...SUBMIT_STP_I3);
       expect(submitted.code).toBe(0);
       const reminders = JSON.parse((await cli('reminders', '--as-of', '2021-12-31', '--json')).out);
       expect(reminders).toHaveLength(110);
@@ -111,7 +67,7 @@ for (const backend of backendNames()) {
       async (tz) => {
         const status = async (asOf: string) => {
           const { stdout } = await run(process.execPath, [BIN, 'status', '--as-of', asOf, '--json'], {
-            env: { ...process.env, ...env, TZ: tz, CI: '' },
+            env: { ...process.env, ...workspace.env, TZ: tz, CI: '' },
           });
           return JSON.parse(stdout).agencies.find((a: { code: string }) => a.code === 'STP');
         };
@@ -122,7 +78,7 @@ for (const backend of backendNames()) {
 
     it('exits non-zero with a Vietnamese message on bad input from the bin script', async () => {
       const failed = await run(process.execPath, [BIN, 'status', '--as-of', 'ngày mai'], {
-        env: { ...process.env, ...env },
+        env: { ...process.env, ...workspace.env },
       }).then(
         () => null,
         (e: { code: number; stderr: string }) => e,

@@ -2,11 +2,11 @@
  * CSV export of the lists (src/server/csv.ts): `?format=csv` or `Accept: text/csv` on a list route
  * answers every row (not one page) with the same filters and access scope, as RFC 4180 with a BOM.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCsv } from '../src/domain/csv.ts';
 import { CSV_LISTS, csvField, toCsv } from '../src/server/csv.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, signIn, type World } from './support/http.ts';
+import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** RFC 4180 → rows of fields, read by the one CSV reader (domain/csv.ts). */
@@ -46,16 +46,12 @@ describe('csv helper', () => {
 });
 
 describeOnFastestDatabase('lists export to CSV with the same filters and scope', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   it('every row, not a page; filters, scope and access as the JSON list', async () => {
-    const office = await signIn(world.app, 'vanphong');
-    const stp = await signIn(world.app, 'stp');
-    const admin = await signIn(world.app, 'quantri');
+    const office = await signIn(seed.world.app, 'vanphong');
+    const stp = await signIn(seed.world.app, 'stp');
+    const admin = await signIn(seed.world.app, 'quantri');
 
     // 68 overdue: more than a page of 50, all in the file
     const json = (await office.get('/api/statistics/items?asOf=2021-02-15&state=open_overdue')).json();
@@ -73,7 +69,7 @@ describeOnFastestDatabase('lists export to CSV with the same filters and scope',
     // the same filter narrows the file; the Accept header works too
     const filtered = await office.request({
       method: 'GET',
-      url: `/api/statistics/items?asOf=2021-02-15&state=open_overdue&agencyId=${world.agency('STP')}`,
+      url: `/api/statistics/items?asOf=2021-02-15&state=open_overdue&agencyId=${seed.world.agency('STP')}`,
       headers: { accept: 'text/csv' },
     });
     expect(table(filtered.body).rows).toHaveLength(3);
@@ -85,7 +81,7 @@ describeOnFastestDatabase('lists export to CSV with the same filters and scope',
     expect(own.rows).toHaveLength(3);
     expect(new Set(own.column('Mã cơ quan'))).toEqual(new Set(['STP']));
     expect((await stp.get('/api/audit?format=csv')).statusCode).toBe(403);
-    expect((await anonymous(world.app).get('/api/reminders?format=csv')).statusCode).toBe(401);
+    expect((await anonymous(seed.world.app).get('/api/reminders?format=csv')).statusCode).toBe(401);
 
     // the other lists of the screens
     expect(table((await office.get('/api/reminders?asOf=2021-12-31&format=csv')).body).rows).toHaveLength(

@@ -1,10 +1,12 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Actor } from '../src/modules/access/access.ts';
 import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.ts';
 import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
+import { auditEntries } from './support/audit.ts';
 import { testContext } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn } from './support/http.ts';
+import { anyAgencyOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 interface AgencyItem {
@@ -17,19 +19,13 @@ interface AgencyItem {
 }
 
 describeOnFastestDatabase('directory (danh mục)', (t) => {
-  let world: World;
-  let office: Client;
-  const seed = useSeedWorld(t);
-  beforeEach(async () => {
-    world = seed();
-    office = await signIn(world.app, 'vanphong');
-  });
+  const seed = useSeedWorld(t, { signedIn: { office: 'vanphong' } });
 
   const agencies = async (client: Client, query = 'pageSize=200') =>
     (await client.get(`/api/directory/agencies?${query}`)).json() as { items: AgencyItem[]; total: number };
 
   it('lists agencies with aliases, validity and successors to every signed-in user', async () => {
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     const all = await agencies(stp);
     expect(all.total).toBe(30); // 20 provincial agencies, 9 districts, the 2025 Sở Nông nghiệp và Môi trường
     expect(all.items).toHaveLength(30);
@@ -52,13 +48,13 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
     expect(in2025.items.map((a) => a.code)).toContain('SNNMT');
     expect(in2025.items.map((a) => a.code)).not.toContain('SKHDT');
     expect(in2025.total).toBe(in2025.items.length);
-    expect((await anonymous(world.app).get('/api/directory/agencies')).statusCode).toBe(401);
-    const other = await agencies(await signIn(world.app, 'bd.vanphong'));
+    expect((await anonymous(seed.world.app).get('/api/directory/agencies')).statusCode).toBe(401);
+    const other = await agencies(await signIn(seed.world.app, 'bd.vanphong'));
     expect(other.items.map((a) => a.code)).toEqual(['VP', 'STP']);
   });
 
   it('lets the Office add and edit agencies, with the version as read', async () => {
-    const created = await office.post('/api/directory/agencies', {
+    const created = await seed.office.post('/api/directory/agencies', {
       code: 'phuong1',
       name: 'UBND Phường 1',
       aliases: ['Phường 1'],
@@ -74,12 +70,12 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
     });
     const id = created.json().id;
     expect(
-      (await office.post('/api/directory/agencies', { code: 'PHUONG1', name: 'x', kind: 'commune' }))
+      (await seed.office.post('/api/directory/agencies', { code: 'PHUONG1', name: 'x', kind: 'commune' }))
         .statusCode,
     ).toBe(409);
     expect(
       (
-        await office.post('/api/directory/agencies', {
+        await seed.office.post('/api/directory/agencies', {
           code: 'DV1',
           name: 'x',
           kind: 'unit',
@@ -87,102 +83,108 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
         })
       ).statusCode,
     ).toBe(404);
-    const unit = await office.post('/api/directory/agencies', {
+    const unit = await seed.office.post('/api/directory/agencies', {
       code: 'STP-PBTTP',
       name: 'Phòng Bổ trợ tư pháp',
       kind: 'unit',
-      parentId: world.agency('STP'),
+      parentId: seed.world.agency('STP'),
     });
-    expect(unit.json()).toMatchObject({ parentId: world.agency('STP'), parentCode: 'STP' });
+    expect(unit.json()).toMatchObject({ parentId: seed.world.agency('STP'), parentCode: 'STP' });
 
-    const edited = await office.patch(`/api/directory/agencies/${id}`, {
+    const edited = await seed.office.patch(`/api/directory/agencies/${id}`, {
       name: 'UBND phường Tân Ninh',
       version: 1,
     });
     expect(edited.json()).toMatchObject({ name: 'UBND phường Tân Ninh', aliases: ['Phường 1'], version: 2 });
-    const stale = await office.patch(`/api/directory/agencies/${id}`, { name: 'Tên cũ', version: 1 });
+    const stale = await seed.office.patch(`/api/directory/agencies/${id}`, { name: 'Tên cũ', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-    expect((await office.patch(`/api/directory/agencies/${id}`, { validTo: '2025-01-01' })).statusCode).toBe(
-      400,
-    );
     expect(
-      (await office.patch(`/api/directory/agencies/${id}`, { validTo: '2030-01-01', aliases: [] })).json(),
+      (await seed.office.patch(`/api/directory/agencies/${id}`, { validTo: '2025-01-01' })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await seed.office.patch(`/api/directory/agencies/${id}`, { validTo: '2030-01-01', aliases: [] })
+      ).json(),
     ).toMatchObject({
       validTo: '2030-01-01',
       aliases: [],
       version: 3,
     });
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['action', 'before', 'after'])
-      .where('action', '=', 'directory.agency_update')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, 'directory.agency_update');
     expect(audit[0]).toMatchObject({
       before: { name: 'UBND Phường 1', version: 1 },
       after: { name: 'UBND phường Tân Ninh', version: 2 },
     });
 
     for (const user of ['stp', 'lanhdao']) {
-      const client = await signIn(world.app, user);
+      const client = await signIn(seed.world.app, user);
       expect(
         (await client.post('/api/directory/agencies', { code: 'X1', name: 'x', kind: 'unit' })).statusCode,
       ).toBe(403);
       expect((await client.patch(`/api/directory/agencies/${id}`, { name: 'x' })).statusCode).toBe(403);
     }
     expect(
-      (await (await signIn(world.app, 'bd.vanphong')).patch(`/api/directory/agencies/${id}`, { name: 'x' }))
-        .statusCode,
+      (
+        await (
+          await signIn(seed.world.app, 'bd.vanphong')
+        ).patch(`/api/directory/agencies/${id}`, { name: 'x' })
+      ).statusCode,
     ).toBe(404);
   });
 
   it('lists groups with members and lets the Office create groups and replace members', async () => {
-    const groups = (await office.get('/api/directory/groups')).json();
+    const groups = (await seed.office.get('/api/directory/groups')).json();
     const provincial = groups.items.find((g: { name: string }) => g.name === 'Các sở, ban, ngành tỉnh');
     expect(provincial.members.map((m: { code: string }) => m.code)).toContain('SNNMT');
     expect(groups.total).toBe(groups.items.length);
     const open = groups.items.find((g: { isOpen: boolean }) => g.isOpen);
     expect(open.members).toEqual([]);
 
-    const created = await office.post('/api/directory/groups', {
+    const created = await seed.office.post('/api/directory/groups', {
       name: 'Các sở kinh tế',
       aliases: ['Sở kinh tế'],
-      agencyIds: [world.agency('SKHDT'), world.agency('STC')],
+      agencyIds: [seed.world.agency('SKHDT'), seed.world.agency('STC')],
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().members.map((m: { code: string }) => m.code)).toEqual(['SKHDT', 'STC']);
-    expect((await office.post('/api/directory/groups', { name: 'Các sở kinh tế' })).statusCode).toBe(409);
+    expect((await seed.office.post('/api/directory/groups', { name: 'Các sở kinh tế' })).statusCode).toBe(
+      409,
+    );
 
     const id = created.json().id;
-    const replaced = await office.put(`/api/directory/groups/${id}/members`, {
-      agencyIds: [world.agency('STC'), world.agency('SCT')],
+    const replaced = await seed.office.put(`/api/directory/groups/${id}/members`, {
+      agencyIds: [seed.world.agency('STC'), seed.world.agency('SCT')],
       version: 1,
     });
     expect(replaced.json()).toMatchObject({ version: 2, members: [{ code: 'STC' }, { code: 'SCT' }] });
     expect(
-      (await office.put(`/api/directory/groups/${id}/members`, { agencyIds: [], version: 1 })).statusCode,
-    ).toBe(409);
-    expect(
-      (await office.put(`/api/directory/groups/${open.id}/members`, { agencyIds: [world.agency('STP')] }))
+      (await seed.office.put(`/api/directory/groups/${id}/members`, { agencyIds: [], version: 1 }))
         .statusCode,
     ).toBe(409);
-    const foreign = await t.db
-      .selectFrom('agency')
-      .select('id')
-      .where('authority_id', '=', world.otherAuthorityId)
-      .executeTakeFirstOrThrow();
     expect(
-      (await office.put(`/api/directory/groups/${id}/members`, { agencyIds: [foreign.id] })).statusCode,
+      (
+        await seed.office.put(`/api/directory/groups/${open.id}/members`, {
+          agencyIds: [seed.world.agency('STP')],
+        })
+      ).statusCode,
+    ).toBe(409);
+    const foreignAgency = await anyAgencyOf(t.db, seed.world.otherAuthorityId);
+    expect(
+      (await seed.office.put(`/api/directory/groups/${id}/members`, { agencyIds: [foreignAgency] }))
+        .statusCode,
     ).toBe(404);
     expect(
-      (await (await signIn(world.app, 'stp')).put(`/api/directory/groups/${id}/members`, { agencyIds: [] }))
-        .statusCode,
+      (
+        await (
+          await signIn(seed.world.app, 'stp')
+        ).put(`/api/directory/groups/${id}/members`, { agencyIds: [] })
+      ).statusCode,
     ).toBe(403);
   });
 
   it('lists and records successors', async () => {
-    const list = (await office.get('/api/directory/successors')).json();
+    const list = (await seed.office.get('/api/directory/successors')).json();
     expect(list.total).toBe(9); // the 2025 map: six departments to nine successor links
     expect(list.items).toContainEqual(
       expect.objectContaining({
@@ -192,29 +194,31 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
       }),
     );
     const body = {
-      fromAgencyId: world.agency('SCT'),
-      toAgencyId: world.agency('STC'),
+      fromAgencyId: seed.world.agency('SCT'),
+      toAgencyId: seed.world.agency('STC'),
       functions: 'quản lý giá',
       effectiveOn: '2025-03-01',
     };
-    const created = await office.post('/api/directory/successors', body);
+    const created = await seed.office.post('/api/directory/successors', body);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       from: { code: 'SCT' },
       to: { code: 'STC' },
       functions: 'quản lý giá',
     });
-    expect((await office.post('/api/directory/successors', body)).statusCode).toBe(409);
+    expect((await seed.office.post('/api/directory/successors', body)).statusCode).toBe(409);
     expect(
-      (await office.post('/api/directory/successors', { ...body, toAgencyId: body.fromAgencyId })).statusCode,
+      (await seed.office.post('/api/directory/successors', { ...body, toAgencyId: body.fromAgencyId }))
+        .statusCode,
     ).toBe(400);
-    expect((await (await signIn(world.app, 'stp')).post('/api/directory/successors', body)).statusCode).toBe(
-      403,
-    );
     expect(
-      (await (await signIn(world.app, 'bd.vanphong')).post('/api/directory/successors', body)).statusCode,
+      (await (await signIn(seed.world.app, 'stp')).post('/api/directory/successors', body)).statusCode,
+    ).toBe(403);
+    expect(
+      (await (await signIn(seed.world.app, 'bd.vanphong')).post('/api/directory/successors', body))
+        .statusCode,
     ).toBe(404);
-    expect((await office.get('/api/directory/successors')).json().total).toBe(10);
+    expect((await seed.office.get('/api/directory/successors')).json().total).toBe(10);
   });
 
   it('adds a reference directory and aliases for the Office only, keeping what the directory has', async () => {
@@ -222,17 +226,17 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
       kind: 'user',
       userId: 1,
       username: role === 'office' ? 'vanphong' : 'stp',
-      authorityId: world.authorityId,
+      authorityId: seed.world.authorityId,
       role,
       agencyId,
       agencyScope: agencyId === null ? [] : [agencyId],
       via: 'session',
     });
-    const asAgency = testContext(t.db, user('agency', world.agency('STP')));
+    const asAgency = testContext(t.db, user('agency', seed.world.agency('STP')));
     await expect(importReferenceAgencies(asAgency, 'provincial-departments')).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(addAgencyAlias(asAgency, world.agency('STP'), 'STP')).rejects.toMatchObject({
+    await expect(addAgencyAlias(asAgency, seed.world.agency('STP'), 'STP')).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
 
@@ -250,32 +254,32 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
       'Các đơn vị có liên quan',
     ]);
     expect(result.groupsAdded).toEqual(['UBND cấp xã']);
-    const all = await agencies(office);
+    const all = await agencies(seed.office);
     expect(all.total).toBe(30 + result.added.length);
     // a successor link whose one side the reference added: Ban Dân tộc → Sở Dân tộc và Tôn giáo
     expect(all.items.find((a) => a.code === 'SDTTG')?.predecessors.map((p) => p.code)).toEqual(['BDT']);
     expect(all.items.filter((a) => a.code === 'STC')).toHaveLength(1);
 
-    const stp = await addAgencyAlias(asOffice, world.agency('STP'), 'Sở TP');
+    const stp = await addAgencyAlias(asOffice, seed.world.agency('STP'), 'Sở TP');
     expect(stp.aliases).toEqual(['Sở TP']);
-    await expect(addAgencyAlias(asOffice, world.agency('STP'), 'Sở KH&ĐT')).rejects.toMatchObject({
+    await expect(addAgencyAlias(asOffice, seed.world.agency('STP'), 'Sở KH&ĐT')).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    await expect(addAgencyAlias(asOffice, world.agency('STP'), 'UBND cấp xã')).rejects.toMatchObject({
+    await expect(addAgencyAlias(asOffice, seed.world.agency('STP'), 'UBND cấp xã')).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const viaHttp = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
+    const viaHttp = await seed.office.post(`/api/directory/agencies/${seed.world.agency('STP')}/aliases`, {
       alias: 'STP tỉnh',
     });
     expect(viaHttp.json().aliases).toEqual(['Sở TP', 'STP tỉnh']);
-    const taken = await office.post(`/api/directory/agencies/${world.agency('STP')}/aliases`, {
+    const taken = await seed.office.post(`/api/directory/agencies/${seed.world.agency('STP')}/aliases`, {
       alias: 'Sở Nội vụ',
     });
     expect(taken.statusCode).toBe(409);
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'actor'])
-      .where('authority_id', '=', world.authorityId)
+      .where('authority_id', '=', seed.world.authorityId)
       .where('action', 'in', ['directory.import_reference', 'directory.agency_alias'])
       .orderBy('id')
       .execute();

@@ -1,22 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
-import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
-
-/** The assignment of a task of plan 87/KH-UBND held by an agency (lead unless said otherwise). */
-async function assignmentOf(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
-  const row = await t.db
-    .selectFrom('assignment as a')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('authority as au', 'au.id', 'a.authority_id')
-    .selectAll('a')
-    .where('au.code', '=', 'UBND-TN')
-    .where('g.code', '=', code)
-    .where('t.ref', '=', task)
-    .where('a.role', '=', role)
-    .executeTakeFirstOrThrow();
-  return row;
-}
+import { assignmentOf } from './support/lookups.ts';
 
 describeOnFastestDatabase('extensions (gia hạn)', (t) => {
   let world: World;
@@ -33,7 +18,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     const snv = await signIn(world.app, 'snv');
     const office = await signIn(world.app, 'vanphong');
     const leader = await signIn(world.app, 'lanhdao');
-    const i6 = await assignmentOf(t, 'SNV', 'I.6');
+    const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
     const before = (await office.get('/api/status?asOf=2021-01-25')).json();
     expect(before.agencies.find((a: { code: string }) => a.code === 'SNV')).toMatchObject({
       open_overdue: 2,
@@ -80,7 +65,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     expect(reminders).toContainEqual(expect.objectContaining({ agency: 'SNV', task: 'I.8' }));
     expect(reminders).not.toContainEqual(expect.objectContaining({ agency: 'SNV', task: 'I.6' }));
 
-    const row = await assignmentOf(t, 'SNV', 'I.6');
+    const row = await assignmentOf(t.db, 'SNV', 'I.6');
     expect(row).toMatchObject({
       original_due_on: '2021-01-20',
       current_due_on: '2021-01-31',
@@ -110,7 +95,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     await start();
     const snv = await signIn(world.app, 'snv');
     const stp = await signIn(world.app, 'stp');
-    const i6 = await assignmentOf(t, 'SNV', 'I.6');
+    const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
     const ask = (client: typeof snv, id: number, requestedDueOn = '2021-01-31') =>
       client.post(`/api/assignments/${id}/extensions`, { requestedDueOn, reason: 'Lý do' });
 
@@ -123,7 +108,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
         })
       ).statusCode,
     ).toBe(401);
-    const support = await ask(snv, (await assignmentOf(t, 'SNV', 'I.4', 'support')).id);
+    const support = await ask(snv, (await assignmentOf(t.db, 'SNV', 'I.4', 'support')).id);
     expect(support.statusCode).toBe(409);
     const notLater = await ask(snv, i6.id, '2021-01-20');
     expect(notLater.statusCode).toBe(400);
@@ -135,7 +120,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     expect(both.find((r) => r.statusCode === 409)?.json().error.code).toBe('CONFLICT');
 
     clock = new Date('2021-01-21T08:00:00+07:00');
-    const late = await ask(snv, (await assignmentOf(t, 'SNV', 'I.8')).id);
+    const late = await ask(snv, (await assignmentOf(t.db, 'SNV', 'I.8')).id);
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain('Đã quá thời hạn 20/01/2021');
   });
@@ -144,8 +129,8 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     await start('2021-01-20T16:00:00+07:00');
     const snv = await signIn(world.app, 'snv');
     const office = await signIn(world.app, 'vanphong');
-    const i6 = await assignmentOf(t, 'SNV', 'I.6');
-    const i8 = await assignmentOf(t, 'SNV', 'I.8');
+    const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
+    const i8 = await assignmentOf(t.db, 'SNV', 'I.8');
     const ask = async (id: number) =>
       (
         await snv.post(`/api/assignments/${id}/extensions`, { requestedDueOn: '2021-02-15', reason: 'Lý do' })
@@ -171,7 +156,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     const late = await office.post(`/api/extensions/${e8}/approve`, { version: i8.version });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain('nhắc nhở bằng văn bản đã phát sinh');
-    expect((await assignmentOf(t, 'SNV', 'I.8')).current_due_on).toBe('2021-01-20');
+    expect((await assignmentOf(t.db, 'SNV', 'I.8')).current_due_on).toBe('2021-01-20');
     expect((await office.get('/api/extensions?status=pending')).json().total).toBe(1);
     expect((await office.get('/api/extensions?status=rejected')).json().items[0].id).toBe(e6);
   });
@@ -180,7 +165,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     await start();
     const snv = await signIn(world.app, 'snv');
     const office = await signIn(world.app, 'vanphong');
-    const i6 = await assignmentOf(t, 'SNV', 'I.6');
+    const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
     const id = (
       await snv.post(`/api/assignments/${i6.id}/extensions`, { requestedDueOn: '2021-01-31', reason: 'x' })
     ).json().id;

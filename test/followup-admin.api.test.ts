@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { deliverOutbox, smtpMailer } from '../src/modules/followup/outbox.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { openDocx } from './support/docx-xml.ts';
-import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, signIn } from './support/http.ts';
+import { userIdOf } from './support/lookups.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -13,30 +14,17 @@ const FEB_20 = () => new Date('2021-02-20T10:00:00+07:00');
 describeOnFastestDatabase(
   'HTTP API: follow-up administration (letter settings, e-mail and head, outbox)',
   (t) => {
-    let world: World;
-    let admin: Client;
-    let office: Client;
     let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
     beforeAll(async () => {
       smtp = await startSmtpCapture();
     });
     afterAll(() => smtp.close());
-    const seed = useSeedWorld(t, { now: FEB_20 });
+    const seed = useSeedWorld(t, { now: FEB_20, signedIn: { admin: 'quantri', office: 'vanphong' } });
     beforeEach(async () => {
-      world = seed();
-      admin = await signIn(world.app, 'quantri');
-      office = await signIn(world.app, 'vanphong');
       smtp.mails.splice(0);
     });
 
-    const userId = async (username: string) =>
-      (
-        await t.db
-          .selectFrom('app_user')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const userId = (username: string) => userIdOf(t.db, username);
     const deliver = async (url = smtp.url, maxAttempts?: number) => {
       const mailer = smtpMailer(url, FROM);
       try {
@@ -50,7 +38,7 @@ describeOnFastestDatabase(
     };
 
     it('letter settings: read by the Office, leaders and admins, saved validated, versioned and audited; the next letter uses them', async () => {
-      const read = await office.get('/api/settings/letters');
+      const read = await seed.office.get('/api/settings/letters');
       expect(read.statusCode).toBe(200);
       expect(read.json()).toMatchObject({
         version: 0,
@@ -64,11 +52,11 @@ describeOnFastestDatabase(
           reportWithinDays: 7,
         },
       });
-      const leader = await signIn(world.app, 'lanhdao');
-      const stp = await signIn(world.app, 'stp');
+      const leader = await signIn(seed.world.app, 'lanhdao');
+      const stp = await signIn(seed.world.app, 'stp');
       expect((await leader.get('/api/settings/letters')).statusCode).toBe(200);
       expect((await stp.get('/api/settings/letters')).statusCode).toBe(403);
-      expect((await anonymous(world.app).get('/api/settings/letters')).statusCode).toBe(401);
+      expect((await anonymous(seed.world.app).get('/api/settings/letters')).statusCode).toBe(401);
 
       const vice = {
         signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: ' Trần Văn Chiến ' },
@@ -85,23 +73,23 @@ describeOnFastestDatabase(
         { symbol: 'UBND VP/2' },
         { recipients: [''] },
       ]) {
-        const refused = await office.put('/api/settings/letters', bad);
+        const refused = await seed.office.put('/api/settings/letters', bad);
         expect([JSON.stringify(bad), refused.statusCode, refused.json().error.code]).toEqual([
           JSON.stringify(bad),
           400,
           'VALIDATION_FAILED',
         ]);
       }
-      const saved = await office.put('/api/settings/letters', { ...vice, version: 0 });
+      const saved = await seed.office.put('/api/settings/letters', { ...vice, version: 0 });
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json()).toMatchObject({
         version: 1,
         settings: { ...vice, signer: { ...vice.signer, name: 'Trần Văn Chiến' } },
         effective: { signer: { name: 'Trần Văn Chiến' }, recipients: vice.recipients, symbol: 'UBND-VP' },
       });
-      const stale = await admin.put('/api/settings/letters', { version: 0, symbol: 'VP-UBND' });
+      const stale = await seed.admin.put('/api/settings/letters', { version: 0, symbol: 'VP-UBND' });
       expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'VERSION_CONFLICT']);
-      expect((await office.get('/api/settings/letters')).json().version).toBe(1);
+      expect((await seed.office.get('/api/settings/letters')).json().version).toBe(1);
       const audit = await t.db
         .selectFrom('audit_log')
         .select(['actor', 'before', 'after', 'entity_id'])
@@ -110,13 +98,13 @@ describeOnFastestDatabase(
       expect(audit).toEqual([
         {
           actor: 'vanphong',
-          entity_id: String(world.authorityId),
+          entity_id: String(seed.world.authorityId),
           before: { signer: { authority: '', title: 'CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' } },
           after: { ...vice, signer: { ...vice.signer, name: 'Trần Văn Chiến' } },
         },
       ]);
       // another authority reads and writes only its own
-      const bd = await signIn(world.app, 'bd.vanphong');
+      const bd = await signIn(seed.world.app, 'bd.vanphong');
       expect((await bd.get('/api/settings/letters')).json()).toMatchObject({
         version: 0,
         settings: {},
@@ -124,10 +112,10 @@ describeOnFastestDatabase(
       });
 
       // the next letter: I.1 (VP, due 13/01) is reminded on 14/01
-      const sweep = await office.post('/api/sweeps', { asOf: '2021-01-14' });
+      const sweep = await seed.office.post('/api/sweeps', { asOf: '2021-01-14' });
       expect(sweep.json()).toMatchObject({ reminders: 1, letters: 1 });
-      const letter = (await office.get('/api/letters')).json().items[0];
-      const download = await office.get(`/api/letters/${letter.id}/download`);
+      const letter = (await seed.office.get('/api/letters')).json().items[0];
+      const download = await seed.office.get(`/api/letters/${letter.id}/download`);
       const xml = (await openDocx(download.rawPayload)).document;
       const text = xml.replace(/<[^>]+>/g, '');
       for (const expected of [
@@ -145,47 +133,47 @@ describeOnFastestDatabase(
 
     it('users: an e-mail address and the agency-head flag; the sweep’s mail reaches the address, the escalation the head', async () => {
       const stp = await userId('stp');
-      const set = await admin.patch(`/api/users/${stp}`, {
+      const set = await seed.admin.patch(`/api/users/${stp}`, {
         email: ' DauMoi.STP@tayninh.gov.vn ',
         isHead: true,
       });
       expect(set.statusCode, set.body).toBe(200);
       expect(set.json()).toMatchObject({ username: 'stp', email: 'DauMoi.STP@tayninh.gov.vn', isHead: true });
-      const badEmail = await admin.patch(`/api/users/${stp}`, { email: 'khong-phai-email' });
+      const badEmail = await seed.admin.patch(`/api/users/${stp}`, { email: 'khong-phai-email' });
       expect([badEmail.statusCode, badEmail.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect(badEmail.json().error.message).toContain('Địa chỉ email "khong-phai-email" không hợp lệ');
       const office1 = await userId('vanphong');
-      const notHead = await admin.patch(`/api/users/${office1}`, { isHead: true });
+      const notHead = await seed.admin.patch(`/api/users/${office1}`, { isHead: true });
       expect([notHead.statusCode, notHead.json().error.message]).toEqual([
         400,
         'Chỉ tài khoản của cơ quan (vai trò agency) mới được đánh dấu là thủ trưởng cơ quan.',
       ]);
-      expect((await office.patch(`/api/users/${stp}`, { email: 'x@y.vn' })).statusCode).toBe(403);
+      expect((await seed.office.patch(`/api/users/${stp}`, { email: 'x@y.vn' })).statusCode).toBe(403);
       // the head flag belongs to an agency: moving the account to another agency drops it
       const snv = await userId('snv');
       expect(
-        (await admin.patch(`/api/users/${snv}`, { isHead: true, email: 'snv@tayninh.gov.vn' })).json(),
+        (await seed.admin.patch(`/api/users/${snv}`, { isHead: true, email: 'snv@tayninh.gov.vn' })).json(),
       ).toMatchObject({
         isHead: true,
       });
       expect(
-        (await admin.patch(`/api/users/${snv}`, { agencyId: world.agency('STC') })).json(),
+        (await seed.admin.patch(`/api/users/${snv}`, { agencyId: seed.world.agency('STC') })).json(),
       ).toMatchObject({
         agencyCode: 'STC',
         isHead: false,
         email: 'snv@tayninh.gov.vn',
       });
-      expect((await admin.patch(`/api/users/${snv}`, { email: null })).json().email).toBeNull();
-      expect((await admin.patch(`/api/users/${snv}`, { email: 'snv@tayninh.gov.vn' })).json().email).toBe(
-        'snv@tayninh.gov.vn',
-      );
-      expect((await admin.patch(`/api/users/${snv}`, { email: '' })).json().email).toBeNull();
+      expect((await seed.admin.patch(`/api/users/${snv}`, { email: null })).json().email).toBeNull();
+      expect(
+        (await seed.admin.patch(`/api/users/${snv}`, { email: 'snv@tayninh.gov.vn' })).json().email,
+      ).toBe('snv@tayninh.gov.vn');
+      expect((await seed.admin.patch(`/api/users/${snv}`, { email: '' })).json().email).toBeNull();
       // created with both; a head that is not an agency account is refused
-      const created = await admin.post('/api/users', {
+      const created = await seed.admin.post('/api/users', {
         username: 'thutruong.stp',
         displayName: 'Giám đốc Sở Tư pháp',
         role: 'agency',
-        agencyId: world.agency('STP'),
+        agencyId: seed.world.agency('STP'),
         password: 'mat-khau-dai-1',
         email: 'giamdoc.stp@tayninh.gov.vn',
         isHead: true,
@@ -196,7 +184,7 @@ describeOnFastestDatabase(
         isHead: true,
         agencyCode: 'STP',
       });
-      const refused = await admin.post('/api/users', {
+      const refused = await seed.admin.post('/api/users', {
         username: 'cv.head',
         displayName: 'x',
         role: 'office',
@@ -219,7 +207,7 @@ describeOnFastestDatabase(
       });
 
       // the sweep up to 19/02 (30 days after I.3 and I.8's deadline), then delivery to the SMTP sink
-      const sweep = await office.post('/api/sweeps', { asOf: '2021-02-19' });
+      const sweep = await seed.office.post('/api/sweeps', { asOf: '2021-02-19' });
       expect(sweep.statusCode).toBe(200);
       const queued = await t.db
         .selectFrom('outbox_message')
@@ -263,14 +251,14 @@ describeOnFastestDatabase(
     });
 
     it('outbox: listed by state to the Office and admins; an admin puts a dead e-mail back, it is sent once', async () => {
-      await admin.patch(`/api/users/${await userId('vp')}`, { email: 'vp@tayninh.gov.vn' });
-      await office.post('/api/sweeps', { asOf: '2021-01-14' }); // I.1's letter to VP, the notices of 13/01
+      await seed.admin.patch(`/api/users/${await userId('vp')}`, { email: 'vp@tayninh.gov.vn' });
+      await seed.office.post('/api/sweeps', { asOf: '2021-01-14' }); // I.1's letter to VP, the notices of 13/01
       const queued = await t.db.selectFrom('outbox_message').select('id').execute();
       expect(queued.length).toBeGreaterThanOrEqual(2);
       const down = await deliver(await unreachableSmtpUrl(), 1); // one attempt allowed: dead at once
       expect(down).toMatchObject({ sent: 0, dead: queued.length });
 
-      const dead = await office.get('/api/outbox?state=dead');
+      const dead = await seed.office.get('/api/outbox?state=dead');
       expect(dead.statusCode).toBe(200);
       const body = dead.json();
       expect(body).toMatchObject({
@@ -288,29 +276,32 @@ describeOnFastestDatabase(
         sentAt: null,
       });
       expect(letterMail.subject).toContain('Công văn đôn đốc số 1/UBND-VP');
-      expect((await office.get('/api/outbox?state=pending')).json()).toMatchObject({ total: 0, items: [] });
-      expect((await office.get('/api/outbox?state=lost')).statusCode).toBe(400);
-      expect((await office.get('/api/outbox?pageSize=1&page=2')).json().items).toHaveLength(1);
+      expect((await seed.office.get('/api/outbox?state=pending')).json()).toMatchObject({
+        total: 0,
+        items: [],
+      });
+      expect((await seed.office.get('/api/outbox?state=lost')).statusCode).toBe(400);
+      expect((await seed.office.get('/api/outbox?pageSize=1&page=2')).json().items).toHaveLength(1);
       for (const user of ['lanhdao', 'vp']) {
-        expect((await (await signIn(world.app, user)).get('/api/outbox')).statusCode).toBe(403);
+        expect((await (await signIn(seed.world.app, user)).get('/api/outbox')).statusCode).toBe(403);
       }
-      const bd = await signIn(world.app, 'bd.vanphong');
+      const bd = await signIn(seed.world.app, 'bd.vanphong');
       expect((await bd.get('/api/outbox')).json().total).toBe(0);
 
-      expect((await office.post(`/api/outbox/${letterMail.id}/retry`)).statusCode).toBe(403);
-      const retried = await admin.post(`/api/outbox/${letterMail.id}/retry`);
+      expect((await seed.office.post(`/api/outbox/${letterMail.id}/retry`)).statusCode).toBe(403);
+      const retried = await seed.admin.post(`/api/outbox/${letterMail.id}/retry`);
       expect(retried.statusCode, retried.body).toBe(200);
       expect(retried.json()).toMatchObject({ id: letterMail.id, status: 'pending', attempts: 0 });
-      const again = await admin.post(`/api/outbox/${letterMail.id}/retry`);
+      const again = await seed.admin.post(`/api/outbox/${letterMail.id}/retry`);
       expect([again.statusCode, again.json().error.code]).toEqual([409, 'CONFLICT']);
-      expect((await admin.post('/api/outbox/999999/retry')).statusCode).toBe(404);
-      expect((await office.get('/api/outbox?state=pending')).json().total).toBe(1);
+      expect((await seed.admin.post('/api/outbox/999999/retry')).statusCode).toBe(404);
+      expect((await seed.office.get('/api/outbox?state=pending')).json().total).toBe(1);
 
       expect(await deliver()).toMatchObject({ sent: 1, dead: 0 }); // only the one put back
       const mails = smtp.mails.splice(0);
       expect(mails.map((m) => m.to)).toEqual([['vp@tayninh.gov.vn']]);
       expect(mails[0]?.raw).toContain('Cong-van-don-doc-1-UBND-VP-VP-2021-01-14.docx');
-      const sent = (await office.get('/api/outbox?state=sent')).json();
+      const sent = (await seed.office.get('/api/outbox?state=sent')).json();
       expect(sent.items).toEqual([
         expect.objectContaining({ id: letterMail.id, status: 'sent', attempts: 1, nextAttemptAt: null }),
       ]);

@@ -1,26 +1,18 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { sweepContext, sweepEveryDay } from './support/followup.ts';
-import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** 15/02/2021 10:00 in Tây Ninh: the seed check's day (68 overdue lead assignments). */
 const FEB_15 = () => new Date('2021-02-15T10:00:00+07:00');
 
 describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)', (t) => {
-  let world: World;
-  let office: Client;
-  let stp: Client;
-  const seed = useSeedWorld(t, { now: FEB_15 });
-  beforeEach(async () => {
-    world = seed();
-    office = await signIn(world.app, 'vanphong');
-    stp = await signIn(world.app, 'stp');
-  });
+  const seed = useSeedWorld(t, { now: FEB_15, signedIn: { office: 'vanphong', stp: 'stp' } });
 
   it('the Office runs the sweep up to a date, never past today; running it again adds nothing', async () => {
-    const first = await office.post('/api/sweeps', { asOf: '2021-01-21' });
+    const first = await seed.office.post('/api/sweeps', { asOf: '2021-01-21' });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({
       authority: 'UBND-TN',
@@ -29,31 +21,31 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
       letters: 30,
     });
     expect(first.json().days).toHaveLength(9); // 13/01 (the plan's date) to 21/01
-    const again = await office.post('/api/sweeps', { asOf: '2021-01-21T23:59:00+07:00' });
+    const again = await seed.office.post('/api/sweeps', { asOf: '2021-01-21T23:59:00+07:00' });
     expect(again.json()).toMatchObject({ days: [], reminders: 0, letters: 0 });
 
-    const future = await office.post('/api/sweeps', { asOf: '2021-02-16' });
+    const future = await seed.office.post('/api/sweeps', { asOf: '2021-02-16' });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.code).toBe('INVALID_DATE');
 
     // no date: up to today (15/02): the seed check's 68 reminders in all
-    const today = await office.post('/api/sweeps', {});
+    const today = await seed.office.post('/api/sweeps', {});
     expect(today.json()).toMatchObject({ asOf: '2021-02-15', reminders: 68 - 34, letters: 34 });
-    const status = await office.get('/api/status?asOf=2021-02-15');
+    const status = await seed.office.get('/api/status?asOf=2021-02-15');
     expect(status.json().totals.reminders).toBe(68);
 
     for (const [client, code] of [
-      [await signIn(world.app, 'lanhdao'), 403],
-      [stp, 403],
-      [anonymous(world.app), 401],
+      [await signIn(seed.world.app, 'lanhdao'), 403],
+      [seed.stp, 403],
+      [anonymous(seed.world.app), 401],
     ] as const) {
       expect((await client.post('/api/sweeps', { asOf: '2021-02-15' })).statusCode).toBe(code);
     }
   });
 
   it('notifications: own only, unread first; marking read is idempotent; another user’s is 404', async () => {
-    await sweepEveryDay(t.db, world.authorityId, '2021-01-13', '2021-01-21'); // as the daily scheduler does
-    const list = await stp.get('/api/notifications');
+    await sweepEveryDay(t.db, seed.world.authorityId, '2021-01-13', '2021-01-21'); // as the daily scheduler does
+    const list = await seed.stp.get('/api/notifications');
     expect(list.statusCode).toBe(200);
     const body = list.json();
     // 13/01, 17/01: I.3 and I.8 in 7 and 3 days; 19/01, 20/01: 1 and 0; 21/01: the letter (n° 4 after VP's
@@ -76,29 +68,29 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
     expect(body).toMatchObject({ total: 10, unread: 10, page: 1, pageSize: 50 });
 
     const letter = body.items[0];
-    const read = await stp.post(`/api/notifications/${letter.id}/read`);
+    const read = await seed.stp.post(`/api/notifications/${letter.id}/read`);
     expect(read.statusCode).toBe(200);
     const readAt = read.json().readAt;
-    expect((await stp.post(`/api/notifications/${letter.id}/read`)).json().readAt).toBe(readAt);
-    const after = (await stp.get('/api/notifications')).json();
+    expect((await seed.stp.post(`/api/notifications/${letter.id}/read`)).json().readAt).toBe(readAt);
+    const after = (await seed.stp.get('/api/notifications')).json();
     expect(after).toMatchObject({ total: 10, unread: 9 });
     expect(after.items.at(-1)).toMatchObject({ id: letter.id, readAt }); // read ones come last
-    expect((await stp.get('/api/notifications?unread=true')).json().total).toBe(9);
+    expect((await seed.stp.get('/api/notifications?unread=true')).json().total).toBe(9);
 
-    expect((await office.post(`/api/notifications/${letter.id}/read`)).statusCode).toBe(404);
-    expect((await office.get('/api/notifications')).json().total).toBe(0); // nothing 30 days overdue yet
+    expect((await seed.office.post(`/api/notifications/${letter.id}/read`)).statusCode).toBe(404);
+    expect((await seed.office.get('/api/notifications')).json().total).toBe(0); // nothing 30 days overdue yet
   });
 
   it('letters: all for the Office and leadership, its own for an agency; downloaded as .docx', async () => {
-    await sweepUpTo(sweepContext(t.db, world.authorityId), '2021-01-21');
-    const all = (await office.get('/api/letters?year=2021')).json();
+    await sweepUpTo(sweepContext(t.db, seed.world.authorityId), '2021-01-21');
+    const all = (await seed.office.get('/api/letters?year=2021')).json();
     expect(all.total).toBe(30);
     expect(all.items.map((l: { number: number }) => l.number)).toEqual(
       Array.from({ length: 30 }, (_, i) => 30 - i),
     );
-    expect((await (await signIn(world.app, 'lanhdao')).get('/api/letters')).json().total).toBe(30);
+    expect((await (await signIn(seed.world.app, 'lanhdao')).get('/api/letters')).json().total).toBe(30);
 
-    const own = (await stp.get('/api/letters')).json();
+    const own = (await seed.stp.get('/api/letters')).json();
     expect(own.total).toBe(1);
     expect(own.items[0]).toMatchObject({
       issuedOn: '2021-01-21',
@@ -108,16 +100,16 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
         { plan: '87/KH-UBND', task: 'I.8', dueOn: '2021-01-20' },
       ],
     });
-    const download = await stp.get(`/api/letters/${own.items[0].id}/download`);
+    const download = await seed.stp.get(`/api/letters/${own.items[0].id}/download`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toContain('wordprocessingml.document');
     expect(download.headers['content-disposition']).toContain(own.items[0].fileName);
     expect(download.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
     const snv = all.items.find((l: { agency: { code: string } }) => l.agency.code === 'SNV');
-    expect((await stp.get(`/api/letters/${snv.id}/download`)).statusCode).toBe(403);
-    expect((await office.get(`/api/letters/${snv.id}/download`)).statusCode).toBe(200);
-    const bd = await signIn(world.app, 'bd.vanphong');
+    expect((await seed.stp.get(`/api/letters/${snv.id}/download`)).statusCode).toBe(403);
+    expect((await seed.office.get(`/api/letters/${snv.id}/download`)).statusCode).toBe(200);
+    const bd = await signIn(seed.world.app, 'bd.vanphong');
     expect((await bd.get(`/api/letters/${snv.id}/download`)).statusCode).toBe(404);
     expect((await bd.get('/api/letters')).json().total).toBe(0);
   });

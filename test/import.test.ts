@@ -16,6 +16,7 @@ import { getStatus } from '../src/modules/status/status.service.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
+import { rowCounts } from './support/lookups.ts';
 
 const seedDir = new URL('../src/modules/demo/seed/', import.meta.url);
 const directoryFile = JSON.parse(
@@ -46,24 +47,8 @@ const untitledPlan = textFile(
   REVIEW_PLAN_LINES.filter((line) => !line.startsWith('Nâng cấp')),
 );
 
-async function counts(db: Kysely<DB>) {
-  const n = async (table: 'plan' | 'task' | 'assignment' | 'plan_source' | 'audit_log') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    plan: await n('plan'),
-    task: await n('task'),
-    assignment: await n('assignment'),
-    source: await n('plan_source'),
-    audit: await n('audit_log'),
-  };
-}
+/** The tables a refused import must leave as they were. */
+const counts = (db: Kysely<DB>) => rowCounts(db, ['plan', 'task', 'assignment', 'plan_source', 'audit_log']);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(

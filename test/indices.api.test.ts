@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { leadAssignmentId, multipart } from './matrix/results.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, signIn, type World } from './support/http.ts';
@@ -25,14 +25,10 @@ async function upload(world: World, username: string, name: string, bytes: Uint8
 }
 
 describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-04-13T09:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   it('defines every index by year, keeps method changes apart, and loads Tây Ninh’s published figures', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const y2021 = (await office.get('/api/indices/definitions?year=2021')).json();
     expect(y2021.map((d: { code: string }) => d.code).sort()).toEqual(['DTI', 'PAPI', 'PAR', 'PCI', 'SIPAS']);
     const pci = y2021.find((d: { code: string }) => d.code === 'PCI');
@@ -131,14 +127,20 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     expect(links).toHaveLength(44);
 
     // every signed-in role reads; the public only through /api/public/indices
-    expect((await (await signIn(world.app, 'lanhdao')).get('/api/indices/results')).statusCode).toBe(200);
-    expect((await (await signIn(world.app, 'stp')).get('/api/indices/PCI/overview')).statusCode).toBe(200);
-    expect((await anonymous(world.app).get('/api/indices/results')).statusCode).toBe(401);
-    expect((await (await signIn(world.app, 'bd.vanphong')).get('/api/indices/results')).json()).toEqual([]);
+    expect((await (await signIn(seed.world.app, 'lanhdao')).get('/api/indices/results')).statusCode).toBe(
+      200,
+    );
+    expect((await (await signIn(seed.world.app, 'stp')).get('/api/indices/PCI/overview')).statusCode).toBe(
+      200,
+    );
+    expect((await anonymous(seed.world.app).get('/api/indices/results')).statusCode).toBe(401);
+    expect((await (await signIn(seed.world.app, 'bd.vanphong')).get('/api/indices/results')).json()).toEqual(
+      [],
+    );
   });
 
   it('writes results with clear errors, lets an owner agency write only when allowed, and takes posts by a scoped API token', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const created = await office.put('/api/indices/results/PCI/2021', PCI_2021);
     expect(created.statusCode).toBe(200);
     expect(created.json()).toMatchObject({
@@ -239,16 +241,16 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     expect((await office.get('/api/indices/results?index=PCI&year=2022')).json()).toEqual([]);
 
     // the owner agency (Sở KH&ĐT) writes only once the Office allows it; another agency never
-    const skhdt = await signIn(world.app, 'skhdt');
-    const snv = await signIn(world.app, 'snv');
+    const skhdt = await signIn(seed.world.app, 'skhdt');
+    const snv = await signIn(seed.world.app, 'snv');
     expect((await skhdt.put('/api/indices/results/PCI/2022', { score: 60 })).statusCode).toBe(403);
     expect(
-      (await (await signIn(world.app, 'lanhdao')).put('/api/indices/results/PCI/2022', { score: 60 }))
+      (await (await signIn(seed.world.app, 'lanhdao')).put('/api/indices/results/PCI/2022', { score: 60 }))
         .statusCode,
     ).toBe(403);
     const allow = await office.put('/api/indices/owners', {
       index: 'PCI',
-      agencyId: world.agency('SKHDT'),
+      agencyId: seed.world.agency('SKHDT'),
       ownerCanEdit: true,
     });
     expect(allow.json()).toMatchObject({ index: 'PCI', agency: { code: 'SKHDT' }, ownerCanEdit: true });
@@ -270,7 +272,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
       (
         await skhdt.put('/api/indices/owners', {
           index: 'PCI',
-          agencyId: world.agency('SKHDT'),
+          agencyId: seed.world.agency('SKHDT'),
           ownerCanEdit: true,
         })
       ).statusCode,
@@ -305,7 +307,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     });
     expect(token.statusCode).toBe(201);
     const bearer = { authorization: `Bearer ${token.json().token}` };
-    const posted = await world.app.inject({
+    const posted = await seed.world.app.inject({
       method: 'PUT',
       url: '/api/indices/results/DTI/2021',
       headers: bearer,
@@ -319,9 +321,9 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     expect(posted.statusCode, posted.body).toBe(200);
     expect(posted.json().result).toMatchObject({ index: 'DTI', enteredBy: 'vanphong', score: 0.3821 });
     for (const url of ['/api/plans', '/api/indices/results', '/api/status']) {
-      expect((await world.app.inject({ method: 'GET', url, headers: bearer })).statusCode).toBe(403);
+      expect((await seed.world.app.inject({ method: 'GET', url, headers: bearer })).statusCode).toBe(403);
     }
-    const beyond = await world.app.inject({
+    const beyond = await seed.world.app.inject({
       method: 'PUT',
       url: '/api/indices/results/DTI/2022',
       headers: bearer,
@@ -331,7 +333,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
   });
 
   it('imports the downloaded template all or nothing, with row-level errors', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const template = await office.get('/api/indices/template.xlsx?year=2021');
     expect(template.statusCode).toBe(200);
     expect(template.headers['content-type']).toContain('spreadsheetml');
@@ -357,7 +359,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     rowOf('PCI', 'transparency').getCell(5).value = 6.9;
     rowOf('SIPAS', '').getCell(5).value = 84.2;
     const filled = new Uint8Array(await book.xlsx.writeBuffer());
-    const imported = await upload(world, 'vanphong', 'ket-qua-2021.xlsx', filled);
+    const imported = await upload(seed.world, 'vanphong', 'ket-qua-2021.xlsx', filled);
     expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json().imported).toEqual([
       { index: 'PCI', year: 2021, created: true },
@@ -382,7 +384,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
       'PAPI;2022;khong_co;3;;;',
       'PCI;2022;;60;70;63;',
     ].join('\n');
-    const rejected = await upload(world, 'vanphong', 'ket-qua.csv', new TextEncoder().encode(csv));
+    const rejected = await upload(seed.world, 'vanphong', 'ket-qua.csv', new TextEncoder().encode(csv));
     expect(rejected.statusCode).toBe(422);
     const error = rejected.json().error;
     expect(error.code).toBe('INDEX_IMPORT_INVALID');
@@ -393,17 +395,19 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     expect(error.details.errors[2].message).toMatch(/thứ hạng 70 lớn hơn/u);
     expect((await office.get('/api/indices/results?year=2022')).json()).toEqual([]);
 
-    const noHeader = await upload(world, 'vanphong', 'x.csv', new TextEncoder().encode('a,b\n1,2'));
+    const noHeader = await upload(seed.world, 'vanphong', 'x.csv', new TextEncoder().encode('a,b\n1,2'));
     expect(noHeader.json().error.code).toBe('INDEX_IMPORT_INVALID');
-    expect((await upload(world, 'vanphong', 'x.pdf', new TextEncoder().encode('%PDF'))).statusCode).toBe(415);
+    expect((await upload(seed.world, 'vanphong', 'x.pdf', new TextEncoder().encode('%PDF'))).statusCode).toBe(
+      415,
+    );
     // an agency that does not own the index cannot import it
     const good = new TextEncoder().encode('Chỉ số,Năm,Mã thành phần,Điểm\nPAR,2022,,85.5');
-    expect((await upload(world, 'stp', 'par.csv', good)).statusCode).toBe(403);
-    expect((await upload(world, 'vanphong', 'par.csv', good)).statusCode).toBe(200);
+    expect((await upload(seed.world, 'stp', 'par.csv', good)).statusCode).toBe(403);
+    expect((await upload(seed.world, 'vanphong', 'par.csv', good)).statusCode).toBe(200);
   });
 
   it('shows the overview: latest figures, change, targets met or not, owners and linked assignments with their state', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const overview = (await office.get('/api/indices/PCI/overview?asOf=2021-04-13')).json();
     expect(overview.latest).toMatchObject({ year: 2023, score: 67.8, rank: 20, rankedOf: 63 });
     expect(overview.previous).toMatchObject({ year: 2020, score: 64.16, rank: 24 });
@@ -436,7 +440,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     );
 
     // a component: its target, its owner, an assignment linked to it; a result in the "Khá" group misses "Tốt"
-    const assignment = await leadAssignmentId(t.db, world.authorityId, 'I.7', 'VP');
+    const assignment = await leadAssignmentId(t.db, seed.world.authorityId, 'I.7', 'VP');
     const link = await office.post('/api/indices/links', {
       index: 'PCI',
       component: 'time_costs',
@@ -464,7 +468,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     const otherTask = await t.db
       .selectFrom('task')
       .select('id')
-      .where('authority_id', '=', world.otherAuthorityId)
+      .where('authority_id', '=', seed.world.otherAuthorityId)
       .executeTakeFirstOrThrow();
     expect((await office.post('/api/indices/links', { index: 'PCI', taskId: otherTask.id })).statusCode).toBe(
       404,
@@ -472,14 +476,14 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     expect(
       (
         await (
-          await signIn(world.app, 'skhdt')
+          await signIn(seed.world.app, 'skhdt')
         ).post('/api/indices/links', { index: 'PCI', assignmentId: assignment })
       ).statusCode,
     ).toBe(403);
     await office.put('/api/indices/owners', {
       index: 'PCI',
       component: 'time_costs',
-      agencyId: world.agency('VP'),
+      agencyId: seed.world.agency('VP'),
     });
     await office.post('/api/indices/targets', {
       index: 'PCI',
@@ -513,7 +517,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
     // the public sees published figures and sources, nothing internal
     await office.put('/api/indices/results/PCI/2021', { ...PCI_2021, published: false });
     await office.put('/api/indices/results/PCI/2022', { ...PCI_2021, sourceNote: 'VCCI', published: true });
-    const pub = await anonymous(world.app).get('/api/public/indices?authority=UBND-TN');
+    const pub = await anonymous(seed.world.app).get('/api/public/indices?authority=UBND-TN');
     expect(pub.statusCode).toBe(200);
     const body = pub.json();
     expect(body.authority).toEqual({ code: 'UBND-TN', name: expect.any(String) });
@@ -543,6 +547,6 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
       'assignment',
     ])
       expect(text).not.toContain(internal);
-    expect((await anonymous(world.app).get('/api/public/indices?authority=NOPE')).statusCode).toBe(404);
+    expect((await anonymous(seed.world.app).get('/api/public/indices?authority=NOPE')).statusCode).toBe(404);
   });
 });

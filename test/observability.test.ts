@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
 import { startScheduler } from '../src/modules/followup/scheduler.ts';
 import { buildApp } from '../src/server/app.ts';
 import { ServerMetrics } from '../src/server/observability.ts';
 import { WEB_DIST } from '../src/server/web.ts';
 import { createScratchDatabase, describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, signIn, type World } from './support/http.ts';
+import { anonymous, signIn } from './support/http.ts';
 import { freePort } from './support/net.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -23,23 +23,22 @@ describeOnFastestDatabase('observability (issue #15)', (t) => {
   // the precompressed assets are the SPA's build (built by the browser project's setup; a run of the
   // db project alone builds it here when it is missing or stale)
   beforeAll(() => ensureWebBuild({ quiet: true }));
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   it('accepts a sane X-Request-Id, replaces anything else with a UUID, and returns it on every answer', async () => {
-    const kept = await world.app.inject({ url: '/api/health', headers: { 'x-request-id': 'lb-7f3a.42' } });
+    const kept = await seed.world.app.inject({
+      url: '/api/health',
+      headers: { 'x-request-id': 'lb-7f3a.42' },
+    });
     expect(kept.headers['x-request-id']).toBe('lb-7f3a.42');
-    const refused = await world.app.inject({
+    const refused = await seed.world.app.inject({
       url: '/api/health',
       headers: { 'x-request-id': 'a b\nforged log line' },
     });
     expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const missing = await world.app.inject({ url: '/api/public/authorities' });
+    const missing = await seed.world.app.inject({ url: '/api/public/authorities' });
     expect(missing.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const failed = await world.app.inject({ url: '/api/khong-co' });
+    const failed = await seed.world.app.inject({ url: '/api/khong-co' });
     expect(failed.statusCode).toBe(404);
     expect(failed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -58,7 +57,7 @@ describeOnFastestDatabase('observability (issue #15)', (t) => {
       await t.db
         .insertInto('outbox_message')
         .values({
-          authority_id: world.authorityId,
+          authority_id: seed.world.authorityId,
           business_key: 'test:dead',
           kind: 'reminder',
           to_address: 'a@example.org',
@@ -101,10 +100,10 @@ describeOnFastestDatabase('observability (issue #15)', (t) => {
   });
 
   it('live always; ready checks database, schema and file store, and reports the scheduler', async () => {
-    const live = await anonymous(world.app).get('/api/health/live');
+    const live = await anonymous(seed.world.app).get('/api/health/live');
     expect(live.statusCode).toBe(200);
     expect(live.json().status).toBe('live');
-    const ready = await anonymous(world.app).get('/api/health/ready');
+    const ready = await anonymous(seed.world.app).get('/api/health/ready');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({
       status: 'ready',
@@ -149,7 +148,7 @@ describeOnFastestDatabase('observability (issue #15)', (t) => {
   });
 
   it('compresses JSON answers over 1 KB, and sends the SPA assets precompressed at build', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const plain = await office.get('/api/assignments?pageSize=50');
     const compressed = await office.request({
       method: 'GET',
@@ -162,7 +161,10 @@ describeOnFastestDatabase('observability (issue #15)', (t) => {
     const index = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
     expect(script).toBeDefined();
-    const asset = await world.app.inject({ url: script as string, headers: { 'accept-encoding': 'br' } });
+    const asset = await seed.world.app.inject({
+      url: script as string,
+      headers: { 'accept-encoding': 'br' },
+    });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['content-encoding']).toBe('br');
     expect(asset.rawPayload.equals(readFileSync(join(WEB_DIST, `${script}.br`)))).toBe(true);

@@ -1,35 +1,17 @@
-import { beforeEach, expect, it } from 'vitest';
-import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
-import { anonymous, signIn, type World } from './support/http.ts';
+import { expect, it } from 'vitest';
+import { describeOnFastestDatabase } from './support/databases.ts';
+import { anonymous, signIn } from './support/http.ts';
+import { assignmentOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
-async function assignmentId(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
-  const row = await t.db
-    .selectFrom('assignment as a')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('authority as au', 'au.id', 'a.authority_id')
-    .select('a.id')
-    .where('au.code', '=', 'UBND-TN')
-    .where('g.code', '=', code)
-    .where('t.ref', '=', task)
-    .where('a.role', '=', role)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-01-16T10:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   it('an agency reports on its own assignments, the Office sees all, an agency only its own', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const snv = await signIn(world.app, 'snv');
-    const office = await signIn(world.app, 'vanphong');
-    const i3 = await assignmentId(t, 'STP', 'I.3');
+    const stp = await signIn(seed.world.app, 'stp');
+    const snv = await signIn(seed.world.app, 'snv');
+    const office = await signIn(seed.world.app, 'vanphong');
+    const i3 = (await assignmentOf(t.db, 'STP', 'I.3')).id;
     const reported = await stp.post(`/api/assignments/${i3}/obstacles`, {
       description: 'Chưa nhận được số liệu của các huyện',
       proposal: 'Đề nghị UBND tỉnh chỉ đạo các huyện gửi số liệu trước ngày 18/01',
@@ -46,7 +28,7 @@ describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
     });
     // a coordinating agency may report too; the proposal is optional
     const support = await stp.post(
-      `/api/assignments/${await assignmentId(t, 'STP', 'I.4', 'support')}/obstacles`,
+      `/api/assignments/${(await assignmentOf(t.db, 'STP', 'I.4', 'support')).id}/obstacles`,
       {
         description: 'Thiếu kinh phí',
       },
@@ -55,7 +37,8 @@ describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
 
     expect((await snv.post(`/api/assignments/${i3}/obstacles`, { description: 'x' })).statusCode).toBe(403);
     expect(
-      (await anonymous(world.app).post(`/api/assignments/${i3}/obstacles`, { description: 'x' })).statusCode,
+      (await anonymous(seed.world.app).post(`/api/assignments/${i3}/obstacles`, { description: 'x' }))
+        .statusCode,
     ).toBe(401);
     expect((await stp.post(`/api/assignments/${i3}/obstacles`, { description: '' })).statusCode).toBe(400);
     expect((await stp.post('/api/assignments/999999/obstacles', { description: 'x' })).statusCode).toBe(404);
@@ -64,23 +47,26 @@ describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
     expect((await office.get('/api/obstacles?pageSize=1&page=2')).json().items).toHaveLength(1);
     expect((await stp.get('/api/obstacles?status=open')).json().total).toBe(2);
     expect((await snv.get('/api/obstacles')).json()).toMatchObject({ total: 0, items: [] });
-    expect((await (await signIn(world.app, 'bd.vanphong')).get('/api/obstacles')).json().total).toBe(0);
-    expect((await anonymous(world.app).get('/api/obstacles')).statusCode).toBe(401);
+    expect((await (await signIn(seed.world.app, 'bd.vanphong')).get('/api/obstacles')).json().total).toBe(0);
+    expect((await anonymous(seed.world.app).get('/api/obstacles')).statusCode).toBe(401);
   });
 
   it('the Office or leadership answers once; the agency sees the answer', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const leader = await signIn(world.app, 'lanhdao');
+    const stp = await signIn(seed.world.app, 'stp');
+    const leader = await signIn(seed.world.app, 'lanhdao');
     const id = (
-      await stp.post(`/api/assignments/${await assignmentId(t, 'STP', 'I.3')}/obstacles`, {
+      await stp.post(`/api/assignments/${(await assignmentOf(t.db, 'STP', 'I.3')).id}/obstacles`, {
         description: 'Vướng',
       })
     ).json().id;
 
     expect((await stp.post(`/api/obstacles/${id}/respond`, { response: 'Tự trả lời' })).statusCode).toBe(403);
     expect(
-      (await (await signIn(world.app, 'bd.vanphong')).post(`/api/obstacles/${id}/respond`, { response: 'x' }))
-        .statusCode,
+      (
+        await (
+          await signIn(seed.world.app, 'bd.vanphong')
+        ).post(`/api/obstacles/${id}/respond`, { response: 'x' })
+      ).statusCode,
     ).toBe(404);
     expect((await leader.post(`/api/obstacles/${id}/respond`, { response: '' })).statusCode).toBe(400);
     const answered = await leader.post(`/api/obstacles/${id}/respond`, {
@@ -93,7 +79,7 @@ describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
       respondedOn: '2021-01-16',
       respondedBy: 'lanhdao',
     });
-    const again = await (await signIn(world.app, 'vanphong')).post(`/api/obstacles/${id}/respond`, {
+    const again = await (await signIn(seed.world.app, 'vanphong')).post(`/api/obstacles/${id}/respond`, {
       response: 'x',
     });
     expect(again.statusCode).toBe(409);

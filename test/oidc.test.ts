@@ -3,6 +3,7 @@ import { loadConfig } from '../src/config.ts';
 import { safeReturnTo } from '../src/modules/auth/oidc.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { HttpOptions } from '../src/server/http.ts';
+import { auditEntries } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, DEMO_PASSWORD, type World } from './support/http.ts';
 import { signInAtProvider } from './support/identity-provider.ts';
@@ -181,12 +182,7 @@ describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect)',
       .execute();
     await refusedWith(await callback(app, backF, f.binding), 'OIDC_STATE_INVALID');
 
-    const refusals = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'auth.oidc_refused')
-      .orderBy('id')
-      .execute();
+    const refusals = await auditEntries(t.db, 'auth.oidc_refused');
     const codes = refusals.map((r) => (r.data as { code: string }).code);
     expect(codes).toEqual(['OIDC_STATE_INVALID', 'OIDC_FAILED', 'OIDC_FAILED', 'OIDC_STATE_INVALID']);
     const grants = refusals

@@ -1,7 +1,6 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** Task 1 led by a directory agency, task 2 by a name the directory lacks, task 3 by nobody; no title. */
@@ -21,23 +20,20 @@ const UNTITLED_PLAN = [
  * tasks that would get no lead only with `confirmTasksWithoutLead=true`.
  */
 describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
-  let world: World;
-  let office: Client;
-  const seed = useSeedWorld(t, { now: () => new Date('2021-01-15T03:00:00Z') });
-  beforeEach(async () => {
-    world = seed();
-    office = await signIn(world.app, 'vanphong');
+  const seed = useSeedWorld(t, {
+    now: () => new Date('2021-01-15T03:00:00Z'),
+    signedIn: { office: 'vanphong' },
   });
 
   const importWith = (content: string, fields: Record<string, string>) =>
-    office.request({
+    seed.office.request({
       method: 'POST',
       url: '/api/plans/import',
       ...multipartBody({ fileName: 'ke-hoach.txt', content }, fields),
     });
 
   it('stores the corrected number, agency and due date, keeps the uploaded file as the source', async () => {
-    const preview = await office.request({
+    const preview = await seed.office.request({
       method: 'POST',
       url: '/api/plans/import/preview',
       ...multipartBody({ fileName: 'ke-hoach.txt', content: renumberedSeed('90/KH-UBND') }),
@@ -65,14 +61,14 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json().plan).toMatchObject({ number: '91/KH-UBND', tasks: 29 });
     const planId = reply.json().plan.planId;
-    const detail = (await office.get(`/api/plans/${planId}?asOf=2021-01-15`)).json();
+    const detail = (await seed.office.get(`/api/plans/${planId}?asOf=2021-01-15`)).json();
     expect(detail.plan).toMatchObject({ number: '91/KH-UBND', hasSource: true });
     const i3 = detail.tasks.find((task: { ref: string }) => task.ref === 'I.3');
     expect(i3).toMatchObject({ deadlineText: 'Trước ngày 20/1/2021.', dueOn: '2021-01-25' });
     expect(i3.assignments.filter((a: { role: string }) => a.role === 'lead')).toEqual([
       expect.objectContaining({ agencyCode: 'SNV', currentDueOn: '2021-01-25' }),
     ]);
-    expect((await office.get(`/api/plans/${planId}/source`)).body).toContain('90/KH-UBND');
+    expect((await seed.office.get(`/api/plans/${planId}/source`)).body).toContain('90/KH-UBND');
     const audit = await t.db
       .selectFrom('audit_log')
       .select('data')
@@ -83,7 +79,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
   });
 
   it('refuses a corrected plan that is not valid, storing nothing', async () => {
-    const before = (await office.get('/api/plans')).json().total;
+    const before = (await seed.office.get('/api/plans')).json().total;
     const notJson = await importWith(renumberedSeed('92/KH-UBND'), { plan: '{nope' });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -109,12 +105,12 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('PLAN_EXISTS');
-    expect((await office.get('/api/plans')).json().total).toBe(before);
+    expect((await seed.office.get('/api/plans')).json().total).toBe(before);
   });
 
   it('asks before storing tasks without lead, and takes the title the clerk typed', async () => {
     const upload = (url: string, fields: Record<string, string> = {}) =>
-      office.request({
+      seed.office.request({
         method: 'POST',
         url,
         ...multipartBody({ fileName: 'ke-hoach-95.txt', content: UNTITLED_PLAN }, fields),
@@ -136,7 +132,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     ]);
     expect(read.tasksWithoutLead.map((x: { task: string }) => x.task)).toEqual(['2', '3']);
 
-    const before = (await office.get('/api/plans')).json().total;
+    const before = (await seed.office.get('/api/plans')).json().total;
     // what the review sends: the header completed, the tasks as read
     const corrected = {
       ...read.plan,
@@ -169,7 +165,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
       code: 'VALIDATION_FAILED',
       details: { missing: ['title'] },
     });
-    expect((await office.get('/api/plans')).json().total).toBe(before);
+    expect((await seed.office.get('/api/plans')).json().total).toBe(before);
 
     const stored = await upload('/api/plans/import', {
       plan: JSON.stringify(corrected),
@@ -177,7 +173,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     });
     expect(stored.statusCode, stored.body).toBe(201);
     expect(stored.json().plan).toMatchObject({ number: '95/KH-UBND', tasks: 3, leadAssignments: 1 });
-    const detail = (await office.get(`/api/plans/${stored.json().plan.planId}?asOf=2021-03-02`)).json();
+    const detail = (await seed.office.get(`/api/plans/${stored.json().plan.planId}?asOf=2021-03-02`)).json();
     expect(detail.plan.title).toBe('Nâng cấp dịch vụ công trực tuyến năm 2021');
     expect(detail.tasks.map((task: { assignments: unknown[] }) => task.assignments.length)).toEqual([
       1, 1, 0,

@@ -5,7 +5,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { multipartBody, planRow, renumberedSeed, SEED_PLAN_TEXT, SMALL_PLAN } from './matrix/plans.matrix.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const RECURRING_PLAN = {
@@ -20,14 +20,13 @@ const RECURRING_PLAN = {
 };
 
 describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
-  let world: World;
-  let office: Client;
   let planId: number;
-  const seed = useSeedWorld(t, { now: () => new Date('2021-01-15T03:00:00Z') });
+  const seed = useSeedWorld(t, {
+    now: () => new Date('2021-01-15T03:00:00Z'),
+    signedIn: { office: 'vanphong' },
+  });
   beforeEach(async () => {
-    world = seed();
-    office = await signIn(world.app, 'vanphong');
-    planId = (await planRow(t.db, world.authorityId)).id;
+    planId = (await planRow(t.db, seed.world.authorityId)).id;
   });
 
   const upload = (
@@ -38,12 +37,12 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     fileName = 'ke-hoach.txt',
   ) => client.request({ method: 'POST', url, ...multipartBody({ fileName, content }, fields) });
   const detail = async (id = planId, asOf = '2021-02-15') => {
-    const reply = await office.get(`/api/plans/${id}?asOf=${asOf}`);
+    const reply = await seed.office.get(`/api/plans/${id}?asOf=${asOf}`);
     expect(reply.statusCode, reply.body).toBe(200);
     return reply.json();
   };
   const task = async (ref: string) => (await detail()).tasks.find((x: { ref: string }) => x.ref === ref);
-  const status = async (asOf: string) => (await office.get(`/api/status?asOf=${asOf}`)).json().totals;
+  const status = async (asOf: string) => (await seed.office.get(`/api/status?asOf=${asOf}`)).json().totals;
   /** '200', or '409 PLAN_EXISTS': the status and the error code of a reply on one line */
   const answer = async (reply: Promise<LightMyRequestResponse>) => {
     const r = await reply;
@@ -51,7 +50,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
   };
 
   it('lists the plans with task and state counts as of a date', async () => {
-    const body = (await office.get('/api/plans?asOf=2021-02-15')).json();
+    const body = (await seed.office.get('/api/plans?asOf=2021-02-15')).json();
     expect(body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
     expect(body.items[0]).toMatchObject({
       number: '87/KH-UBND',
@@ -60,16 +59,16 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       version: 1,
     });
     expect(body.items[0].progress).toMatchObject({ open_overdue: 68, total: 111 });
-    expect((await office.get('/api/plans?asOf=2021-01-10')).json().items[0].progress.total).toBe(0);
-    expect((await office.get('/api/plans?q=chuong%20trinh%20hanh%20dong')).json().total).toBe(1);
-    expect((await office.get('/api/plans?q=xyz')).json().total).toBe(0);
+    expect((await seed.office.get('/api/plans?asOf=2021-01-10')).json().items[0].progress.total).toBe(0);
+    expect((await seed.office.get('/api/plans?q=chuong%20trinh%20hanh%20dong')).json().total).toBe(1);
+    expect((await seed.office.get('/api/plans?q=xyz')).json().total).toBe(0);
   });
 
   it('gives an agency the headers of its plans only, and another authority none of ours', async () => {
-    const stp = (await (await signIn(world.app, 'stp')).get('/api/plans')).json();
+    const stp = (await (await signIn(seed.world.app, 'stp')).get('/api/plans')).json();
     expect(stp.items.map((p: { number: string }) => p.number)).toEqual(['87/KH-UBND']);
     expect(stp.items[0]).toMatchObject({ tasks: null, progress: null });
-    const bd = await signIn(world.app, 'bd.vanphong');
+    const bd = await signIn(seed.world.app, 'bd.vanphong');
     expect((await bd.get('/api/plans')).json().items.map((p: { number: string }) => p.number)).toEqual([
       '52/KH-UBND',
     ]);
@@ -78,9 +77,9 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     expect(await answer(bd.patch(`/api/plans/${planId}`, { version: 1, title: 'X' }))).toBe(
       '404 PLAN_NOT_FOUND',
     );
-    const stpClient = await signIn(world.app, 'stp');
+    const stpClient = await signIn(seed.world.app, 'stp');
     expect(await answer(stpClient.get(`/api/plans/${planId}`))).toBe('403 FORBIDDEN');
-    expect(await answer(anonymous(world.app).get('/api/plans'))).toBe('401 UNAUTHENTICATED');
+    expect(await answer(anonymous(seed.world.app).get('/api/plans'))).toBe('401 UNAUTHENTICATED');
   });
 
   it('shows a plan: tasks in document order with their assignments, progress per section', async () => {
@@ -101,12 +100,12 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     expect(body.tasks.find((x: { ref: string }) => x.ref === 'I.15').unresolved).toEqual([
       expect.objectContaining({ kind: 'open_group' }),
     ]);
-    expect(await answer(office.get('/api/plans/999999'))).toBe('404 PLAN_NOT_FOUND');
-    expect(await answer(office.get('/api/plans/abc'))).toBe('400 VALIDATION_FAILED');
+    expect(await answer(seed.office.get('/api/plans/999999'))).toBe('404 PLAN_NOT_FOUND');
+    expect(await answer(seed.office.get('/api/plans/abc'))).toBe('400 VALIDATION_FAILED');
   });
 
   it('creates a plan from JSON: 201, in the list, refused twice and refused to leadership', async () => {
-    const reply = await office.post('/api/plans', SMALL_PLAN);
+    const reply = await seed.office.post('/api/plans', SMALL_PLAN);
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json()).toMatchObject({
       number: '90/KH-UBND',
@@ -114,19 +113,19 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       leadAssignments: 1,
       unresolved: [],
     });
-    expect((await office.get('/api/plans')).json().total).toBe(2);
-    expect(await answer(office.post('/api/plans', SMALL_PLAN))).toBe('409 PLAN_EXISTS');
-    expect(await answer(office.post('/api/plans', { ...SMALL_PLAN, tasks: [] }))).toBe(
+    expect((await seed.office.get('/api/plans')).json().total).toBe(2);
+    expect(await answer(seed.office.post('/api/plans', SMALL_PLAN))).toBe('409 PLAN_EXISTS');
+    expect(await answer(seed.office.post('/api/plans', { ...SMALL_PLAN, tasks: [] }))).toBe(
       '400 VALIDATION_FAILED',
     );
-    const leader = await signIn(world.app, 'lanhdao');
+    const leader = await signIn(seed.world.app, 'lanhdao');
     expect(await answer(leader.post('/api/plans', { ...SMALL_PLAN, number: '91/KH-UBND' }))).toBe(
       '403 FORBIDDEN',
     );
   });
 
   it('previews an uploaded document over multipart without storing it', async () => {
-    const reply = await upload(office, '/api/plans/import/preview', SEED_PLAN_TEXT);
+    const reply = await upload(seed.office, '/api/plans/import/preview', SEED_PLAN_TEXT);
     expect(reply.statusCode, reply.body).toBe(200);
     const preview = reply.json();
     expect(preview.plan).toMatchObject({ number: '87/KH-UBND', issuedOn: '2021-01-13' });
@@ -138,31 +137,31 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       dueOn: '2021-01-20',
     });
     expect(preview.warnings.length).toBeGreaterThan(0);
-    expect((await office.get('/api/plans')).json().total).toBe(1);
-    const none = office.request({
+    expect((await seed.office.get('/api/plans')).json().total).toBe(1);
+    const none = seed.office.request({
       method: 'POST',
       url: '/api/plans/import/preview',
       ...multipartBody(null, { a: 'b' }),
     });
     expect(await answer(none)).toBe('400 VALIDATION_FAILED');
-    const doc = upload(office, '/api/plans/import/preview', 'x', {}, 'ke-hoach.doc');
+    const doc = upload(seed.office, '/api/plans/import/preview', 'x', {}, 'ke-hoach.doc');
     expect(await answer(doc)).toBe('415 IMPORT_UNSUPPORTED');
-    expect(await answer(office.post('/api/plans/import/preview', { file: 'x' }))).toBe(
+    expect(await answer(seed.office.post('/api/plans/import/preview', { file: 'x' }))).toBe(
       '400 VALIDATION_FAILED',
     );
   });
 
   it('imports a document: refuses a registered number, stores a renumbered copy, replaces on request', async () => {
-    expect(await answer(upload(office, '/api/plans/import', SEED_PLAN_TEXT))).toBe('409 PLAN_EXISTS');
-    const copy = await upload(office, '/api/plans/import', renumberedSeed('88/KH-UBND'));
+    expect(await answer(upload(seed.office, '/api/plans/import', SEED_PLAN_TEXT))).toBe('409 PLAN_EXISTS');
+    const copy = await upload(seed.office, '/api/plans/import', renumberedSeed('88/KH-UBND'));
     expect(copy.statusCode, copy.body).toBe(201);
     expect(copy.json().plan).toMatchObject({ number: '88/KH-UBND', tasks: 29, leadAssignments: 111 });
     const copyId = copy.json().plan.planId;
-    expect((await office.get(`/api/plans/${copyId}/source`)).body).toContain('88/KH-UBND');
+    expect((await seed.office.get(`/api/plans/${copyId}/source`)).body).toContain('88/KH-UBND');
     // the field may come after the file
-    const replaced = await upload(office, '/api/plans/import', SEED_PLAN_TEXT, { replace: 'true' });
+    const replaced = await upload(seed.office, '/api/plans/import', SEED_PLAN_TEXT, { replace: 'true' });
     expect(replaced.statusCode, replaced.body).toBe(201);
-    expect((await office.get(`/api/plans/${planId}`)).statusCode).toBe(404);
+    expect((await seed.office.get(`/api/plans/${planId}`)).statusCode).toBe(404);
     const newId = replaced.json().plan.planId;
     // the demo links section II tasks to the indices they serve: they follow the tasks to the new plan
     const links = await t.db
@@ -173,25 +172,25 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.plan_id === newId)).toBe(true);
     expect(links).toContainEqual({ plan_id: newId, ref: 'II.2', index_code: 'PCI' });
-    await submitResult(systemContextFor(t.db, world.authorityId), {
+    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
       submittedOn: '2021-01-19',
       accept: true,
     });
-    const refused = upload(office, '/api/plans/import', SEED_PLAN_TEXT, { replace: 'true' });
+    const refused = upload(seed.office, '/api/plans/import', SEED_PLAN_TEXT, { replace: 'true' });
     expect(await answer(refused)).toBe('409 PLAN_HAS_RESULTS');
     expect((await detail(newId)).plan.number).toBe('87/KH-UBND');
-    expect((await office.get('/api/plans')).json().total).toBe(2);
+    expect((await seed.office.get('/api/plans')).json().total).toBe(2);
   });
 
   it('edits the header against its version: the second of two edits from one version gets 409', async () => {
     const edit = { version: 1, title: 'Tên mới', signer: 'Trần Văn Chiến' };
-    const first = await office.patch(`/api/plans/${planId}`, edit);
+    const first = await seed.office.patch(`/api/plans/${planId}`, edit);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ ...edit, version: 2, replanned: null });
-    const second = office.patch(`/api/plans/${planId}`, { version: 1, title: 'Tên khác' });
+    const second = seed.office.patch(`/api/plans/${planId}`, { version: 1, title: 'Tên khác' });
     expect(await answer(second)).toBe('409 VERSION_CONFLICT');
     expect((await detail()).plan).toMatchObject({ title: 'Tên mới', version: 2 });
     const audit = await t.db
@@ -200,21 +199,25 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       .where('action', '=', 'plan.update')
       .execute();
     expect(audit).toEqual([expect.objectContaining({ actor: 'vanphong', entity_id: String(planId) })]);
-    const patch = (body: object) => answer(office.patch(`/api/plans/${planId}`, { version: 2, ...body }));
+    const patch = (body: object) =>
+      answer(seed.office.patch(`/api/plans/${planId}`, { version: 2, ...body }));
     expect(await patch({ issuedOn: '2021-01-14' })).toBe('400 VALIDATION_FAILED'); // not editable
     expect(await patch({ endsOn: '2020-12-31' })).toBe('400 VALIDATION_FAILED');
     expect(await patch({ number: '87/kh-ubnd' })).toBe('200');
     // at the same time: exactly one wins
     const race = await Promise.all(
-      ['A', 'B'].map((title) => answer(office.patch(`/api/plans/${planId}`, { version: 3, title }))),
+      ['A', 'B'].map((title) => answer(seed.office.patch(`/api/plans/${planId}`, { version: 3, title }))),
     );
     expect(race.sort()).toEqual(['200', '409 VERSION_CONFLICT']);
   });
 
   it('re-plans recurring occurrences when the end date moves', async () => {
-    const created = (await office.post('/api/plans', RECURRING_PLAN)).json();
+    const created = (await seed.office.post('/api/plans', RECURRING_PLAN)).json();
     expect(created.leadAssignments).toBe(5); // four quarters of 2021 + the one-off task
-    const longer = await office.patch(`/api/plans/${created.planId}`, { version: 1, endsOn: '2022-06-30' });
+    const longer = await seed.office.patch(`/api/plans/${created.planId}`, {
+      version: 1,
+      endsOn: '2022-06-30',
+    });
     expect(longer.json()).toMatchObject({ endsOn: '2022-06-30', replanned: { added: 2, removed: 0 } });
     const quarterly = (await detail(created.planId, '2022-12-31')).tasks[0].assignments;
     expect(quarterly.map((a: { periodLabel: string }) => a.periodLabel)).toEqual([
@@ -225,9 +228,12 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       'Quý I/2022',
       'Quý II/2022',
     ]);
-    const shorter = await office.patch(`/api/plans/${created.planId}`, { version: 2, endsOn: '2021-09-30' });
+    const shorter = await seed.office.patch(`/api/plans/${created.planId}`, {
+      version: 2,
+      endsOn: '2021-09-30',
+    });
     expect(shorter.json().replanned).toEqual({ added: 0, removed: 3 });
-    await submitResult(systemContextFor(t.db, world.authorityId), {
+    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
       plan: '12/KH-UBND',
       task: '1',
       agency: 'SNV',
@@ -235,13 +241,13 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       accept: false,
       occurrence: 3,
     });
-    const refused = office.patch(`/api/plans/${created.planId}`, { version: 3, endsOn: '2021-06-30' });
+    const refused = seed.office.patch(`/api/plans/${created.planId}`, { version: 3, endsOn: '2021-06-30' });
     expect(await answer(refused)).toBe('409 CONFLICT');
   });
 
   it('withdraws a plan from a date: its assignments are cancelled from then', async () => {
     const before = await status('2021-01-31');
-    const reply = await office.post(`/api/plans/${planId}/cancel`, {
+    const reply = await seed.office.post(`/api/plans/${planId}/cancel`, {
       cancelledOn: '2021-02-01',
       reason: 'Thay thế',
     });
@@ -249,30 +255,34 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     expect(reply.json()).toMatchObject({ cancelledOn: '2021-02-01', version: 2 });
     expect(await status('2021-01-31')).toEqual(before);
     expect(await status('2021-02-15')).toMatchObject({ cancelled: 111, open_overdue: 0, open_on_time: 0 });
-    expect((await office.get('/api/assignments?asOf=2021-02-15&state=cancelled')).json().total).toBe(111);
-    expect(await answer(office.post(`/api/plans/${planId}/cancel`))).toBe('409 CONFLICT');
-    const other = (await office.post('/api/plans', SMALL_PLAN)).json().planId;
-    const early = office.post(`/api/plans/${other}/cancel`, { cancelledOn: '2021-01-01' });
+    expect((await seed.office.get('/api/assignments?asOf=2021-02-15&state=cancelled')).json().total).toBe(
+      111,
+    );
+    expect(await answer(seed.office.post(`/api/plans/${planId}/cancel`))).toBe('409 CONFLICT');
+    const other = (await seed.office.post('/api/plans', SMALL_PLAN)).json().planId;
+    const early = seed.office.post(`/api/plans/${other}/cancel`, { cancelledOn: '2021-01-01' });
     expect(await answer(early)).toBe('400 VALIDATION_FAILED');
     // today (2021-01-15) is before its issue date
-    expect(await answer(office.post(`/api/plans/${other}/cancel`))).toBe('400 VALIDATION_FAILED');
+    expect(await answer(seed.office.post(`/api/plans/${other}/cancel`))).toBe('400 VALIDATION_FAILED');
   });
 
   it('serves the source document with its media type and a safe file name', async () => {
-    const reply = await office.get(`/api/plans/${planId}/source`);
+    const reply = await seed.office.get(`/api/plans/${planId}/source`);
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(reply.headers['content-disposition']).toBe(
       `attachment; filename="ke-hoach-87-KH-UBND-2021-tay-ninh.txt"; filename*=UTF-8''ke-hoach-87-KH-UBND-2021-tay-ninh.txt`,
     );
     expect(reply.body).toBe(SEED_PLAN_TEXT);
-    expect(await answer((await signIn(world.app, 'lanhdao')).get(`/api/plans/${planId}/source`))).toBe('200');
-    const typed = (await office.post('/api/plans', SMALL_PLAN)).json().planId;
-    expect(await answer(office.get(`/api/plans/${typed}/source`))).toBe('404 FILE_NOT_FOUND');
+    expect(await answer((await signIn(seed.world.app, 'lanhdao')).get(`/api/plans/${planId}/source`))).toBe(
+      '200',
+    );
+    const typed = (await seed.office.post('/api/plans', SMALL_PLAN)).json().planId;
+    expect(await answer(seed.office.get(`/api/plans/${typed}/source`))).toBe('404 FILE_NOT_FOUND');
   });
 
   it('overrides a task’s due date for its open assignments only, keeping the first date', async () => {
-    await submitResult(systemContextFor(t.db, world.authorityId), {
+    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'HTB',
@@ -280,7 +290,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       accept: true,
     });
     const i3 = await task('I.3');
-    const reply = await office.patch(`/api/tasks/${i3.id}`, {
+    const reply = await seed.office.patch(`/api/tasks/${i3.id}`, {
       version: 1,
       dueOn: '2021-01-30',
       note: 'Lùi hạn',
@@ -295,7 +305,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     expect(of(after, 'STP')).toMatchObject({ originalDueOn: '2021-01-20', currentDueOn: '2021-01-30' });
     expect(of(after, 'HTB')).toMatchObject({ currentDueOn: '2021-01-20' });
     // a second override moves the current date again; the first date stays
-    const again = await office.patch(`/api/tasks/${i3.id}`, { version: 2, dueOn: '2021-02-05' });
+    const again = await seed.office.patch(`/api/tasks/${i3.id}`, { version: 2, dueOn: '2021-02-05' });
     expect(again.json().movedAssignments).toBe(i3.assignments.length - 1);
     expect(of(await task('I.3'), 'STP')).toMatchObject({
       originalDueOn: '2021-01-20',
@@ -303,18 +313,18 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     });
     // I.1 was due 13/01: overdue today (15/01), nothing moves
     const i1 = await task('I.1');
-    const none = await office.patch(`/api/tasks/${i1.id}`, { version: 1, dueOn: '2021-01-30' });
+    const none = await seed.office.patch(`/api/tasks/${i1.id}`, { version: 1, dueOn: '2021-01-30' });
     expect(none.json().movedAssignments).toBe(0);
   });
 
   it('refuses stale, past and per-period due dates, and keeps the first of two edits', async () => {
     const i6 = await task('I.6');
-    const edit = (id: number, body: object) => answer(office.patch(`/api/tasks/${id}`, body));
+    const edit = (id: number, body: object) => answer(seed.office.patch(`/api/tasks/${id}`, body));
     expect(await edit(i6.id, { version: 1, content: 'Nội dung A' })).toBe('200');
     expect(await edit(i6.id, { version: 1, content: 'Nội dung B' })).toBe('409 VERSION_CONFLICT');
     expect((await task('I.6')).content).toBe('Nội dung A');
     expect(await edit(i6.id, { version: 2, dueOn: '2021-01-10' })).toBe('400 VALIDATION_FAILED'); // before today
-    const plan = (await office.post('/api/plans', RECURRING_PLAN)).json();
+    const plan = (await seed.office.post('/api/plans', RECURRING_PLAN)).json();
     const quarterly = (await detail(plan.planId)).tasks[0];
     expect(await edit(quarterly.id, { version: 1, dueOn: '2021-06-30' })).toBe('400 VALIDATION_FAILED');
     expect(await edit(999999, { version: 1, note: 'x' })).toBe('404 TASK_NOT_FOUND');
@@ -322,17 +332,17 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
 
   it('cancels a task from a date', async () => {
     const i6 = await task('I.6');
-    const reply = await office.post(`/api/tasks/${i6.id}/cancel`, { cancelledOn: '2021-01-18' });
+    const reply = await seed.office.post(`/api/tasks/${i6.id}/cancel`, { cancelledOn: '2021-01-18' });
     expect(reply.statusCode, reply.body).toBe(200);
     expect(reply.json()).toMatchObject({ ref: 'I.6', cancelledOn: '2021-01-18', version: 2 });
-    const agencies = (await office.get('/api/status?asOf=2021-02-15')).json().agencies;
+    const agencies = (await seed.office.get('/api/status?asOf=2021-02-15')).json().agencies;
     expect(agencies.find((a: { code: string }) => a.code === 'SNV')).toMatchObject({
       open_overdue: 2,
       cancelled: 1,
     });
     expect((await status('2021-02-15')).open_overdue).toBe(67);
-    expect(await answer(office.post(`/api/tasks/${i6.id}/cancel`))).toBe('409 CONFLICT');
-    const snv = await signIn(world.app, 'snv');
+    expect(await answer(seed.office.post(`/api/tasks/${i6.id}/cancel`))).toBe('409 CONFLICT');
+    const snv = await signIn(seed.world.app, 'snv');
     expect(await answer(snv.post(`/api/tasks/${i6.id}/cancel`))).toBe('403 FORBIDDEN');
   });
 });

@@ -4,7 +4,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const NOW = new Date('2021-02-15T10:00:00+07:00');
@@ -30,12 +30,10 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
 }
 
 describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
-  let world: World;
   let visitor: Client;
   const seed = useSeedWorld(t, { now: () => NOW });
   beforeEach(async () => {
-    world = seed();
-    visitor = anonymous(world.app);
+    visitor = anonymous(seed.world.app);
   });
 
   const planId = async (number = '87/KH-UBND') =>
@@ -51,7 +49,7 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
   });
 
   it('lists an authority’s plans with their progress as of today, not cancelled ones', async () => {
-    await createPlan(systemContextFor(t.db, world.authorityId), {
+    await createPlan(systemContextFor(t.db, seed.world.authorityId), {
       docType: 'KH',
       number: '5/KH-UBND',
       issuedOn: '2021-01-05',
@@ -79,7 +77,7 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
         },
       },
     ]);
-    const status = await getStatus(systemContextFor(t.db, world.authorityId), {
+    const status = await getStatus(systemContextFor(t.db, seed.world.authorityId), {
       asOf: '2021-02-15',
       plan: '87/KH-UBND',
     });
@@ -91,14 +89,14 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
   });
 
   it('shows a plan: header, and each task with its lead agencies, deadline and state as of today', async () => {
-    await submitResult(systemContextFor(t.db, world.authorityId), {
+    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.3',
       agency: 'STP',
       submittedOn: '2021-01-18',
       accept: true,
     });
-    await submitResult(systemContextFor(t.db, world.authorityId), {
+    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
       plan: '87/KH-UBND',
       task: 'I.1',
       agency: 'VP',
@@ -137,7 +135,7 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
       .where('ref', '=', 'I.3')
       .execute();
     const { resultId, assignmentId } = await submitResult(
-      systemContextFor(t.db, world.authorityId, { name: 'vanphong' }),
+      systemContextFor(t.db, seed.world.authorityId, { name: 'vanphong' }),
       {
         plan: '87/KH-UBND',
         task: 'I.3',
@@ -148,7 +146,7 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
         note: 'GHICHU-KETQUA-NOIBO',
       },
     );
-    const base = { authority_id: world.authorityId, assignment_id: assignmentId };
+    const base = { authority_id: seed.world.authorityId, assignment_id: assignmentId };
     await t.db
       .insertInto('obstacle')
       .values({
@@ -178,7 +176,7 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
     const file = await t.db
       .insertInto('stored_file')
       .values({
-        authority_id: world.authorityId,
+        authority_id: seed.world.authorityId,
         sha256: 'ab'.repeat(32),
         size_bytes: 10,
         media_type: 'application/pdf',
@@ -189,7 +187,7 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
       .executeTakeFirstOrThrow();
     await t.db
       .insertInto('result_file')
-      .values({ authority_id: world.authorityId, result_id: resultId, file_id: file.id })
+      .values({ authority_id: seed.world.authorityId, result_id: resultId, file_id: file.id })
       .execute();
 
     const replies = await Promise.all(
@@ -247,7 +245,7 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
     const id = await planId();
     const anonymousBody = (await visitor.get(`/api/public/plans/${id}`)).json();
     for (const username of ['vanphong', 'stp', 'bd.vanphong']) {
-      const reply = await (await signIn(world.app, username)).get(`/api/public/plans/${id}`);
+      const reply = await (await signIn(seed.world.app, username)).get(`/api/public/plans/${id}`);
       expect(reply.statusCode).toBe(200);
       expect(reply.json()).toEqual(anonymousBody);
     }

@@ -1,9 +1,9 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { auditEntries } from './support/audit.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { type Client, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const PLAN = '87/KH-UBND';
@@ -19,15 +19,7 @@ const JAN_26 = () => new Date('2021-01-26T10:00:00+07:00');
 describeOnFastestDatabase(
   'withdrawing a recorded reminder when a result received on time is accepted late',
   (t) => {
-    let world: World;
-    let office: Client;
-    let stp: Client;
-    const seed = useSeedWorld(t, { now: JAN_26 });
-    beforeEach(async () => {
-      world = seed();
-      office = await signIn(world.app, 'vanphong');
-      stp = await signIn(world.app, 'stp');
-    });
+    const seed = useSeedWorld(t, { now: JAN_26, signedIn: { office: 'vanphong', stp: 'stp' } });
 
     const recorded = (agency: string) =>
       t.db
@@ -40,30 +32,32 @@ describeOnFastestDatabase(
         .orderBy('k.ref')
         .execute();
     const statusOf = async (code: string) =>
-      (await office.get('/api/status?asOf=2021-01-25'))
+      (await seed.office.get('/api/status?asOf=2021-01-25'))
         .json()
         .agencies.find((a: { code: string }) => a.code === code);
     const remindersOf = async (code: string) =>
-      (await office.get('/api/reminders?asOf=2021-01-25'))
+      (await seed.office.get('/api/reminders?asOf=2021-01-25'))
         .json()
         .reminders.filter((r: { agency: string }) => r.agency === code)
         .map((r: { task: string }) => r.task);
     const scoreOf = async (code: string): Promise<AgencyScore> =>
-      (await office.get('/api/scores?year=2021')).json().agencies.find((a: AgencyScore) => a.code === code);
+      (await seed.office.get('/api/scores?year=2021'))
+        .json()
+        .agencies.find((a: AgencyScore) => a.code === code);
 
     it('received 19/01 for a 20/01 deadline, accepted 26/01: the reminder of 21/01 is withdrawn, count and score follow', async () => {
       // Sở Tư pháp sends I.3's report on 19/01; the Office has not accepted it when the sweep runs
-      const { resultId } = await submitResult(systemContextFor(t.db, world.authorityId), {
+      const { resultId } = await submitResult(systemContextFor(t.db, seed.world.authorityId), {
         plan: PLAN,
         task: 'I.3',
         agency: 'STP',
         submittedOn: '2021-01-19',
         accept: false,
       });
-      const sweep = await office.post('/api/sweeps', { asOf: '2021-01-25' });
+      const sweep = await seed.office.post('/api/sweeps', { asOf: '2021-01-25' });
       // VP's I.1 on 14/01 and the 33 of 21/01 (I.3–I.8), Sở Tư pháp's I.3 among them
       expect(sweep.json()).toMatchObject({ reminders: 34 });
-      const letterBefore = (await stp.get('/api/letters')).json().items;
+      const letterBefore = (await seed.stp.get('/api/letters')).json().items;
       expect(letterBefore).toHaveLength(1);
       expect(letterBefore[0].tasks.map((x: { task: string }) => x.task)).toEqual(['I.3', 'I.8']);
 
@@ -76,7 +70,7 @@ describeOnFastestDatabase(
       expect(await remindersOf('STP')).toEqual(['I.3', 'I.8']);
       expect(await scoreOf('STP')).toMatchObject({ reminders: 2, points: 1 });
 
-      const accepted = await office.post(`/api/results/${resultId}/accept`);
+      const accepted = await seed.office.post(`/api/results/${resultId}/accept`);
       expect(accepted.statusCode, accepted.body).toBe(200);
 
       // after: I.3 is done on time; its reminder is kept, marked withdrawn with the reason, counted nowhere
@@ -93,7 +87,7 @@ describeOnFastestDatabase(
       const score = await scoreOf('STP');
       expect(score).toMatchObject({ reminders: 1, points: 1.5 });
       expect(score.lost.map((l) => l.because[0]?.task)).toEqual(['I.8']);
-      const letters = (await stp.get('/api/letters')).json().items;
+      const letters = (await seed.stp.get('/api/letters')).json().items;
       expect(letters[0].tasks).toEqual([
         {
           plan: PLAN,
@@ -120,7 +114,7 @@ describeOnFastestDatabase(
 
       // a result received after the deadline does not withdraw anything (docs/domain-rules.md §6: a late result
       // does not erase the reminder)
-      await submitResult(systemContextFor(t.db, world.authorityId), {
+      await submitResult(systemContextFor(t.db, seed.world.authorityId), {
         plan: PLAN,
         task: 'I.8',
         agency: 'STP',
@@ -135,16 +129,16 @@ describeOnFastestDatabase(
 
       // the next day's sweep records nothing again for I.3; every row is kept
       const rows = await t.db.selectFrom('written_reminder').select('id').execute();
-      await office.post('/api/sweeps', { asOf: '2021-01-26' });
+      await seed.office.post('/api/sweeps', { asOf: '2021-01-26' });
       expect((await recorded('STP')).map((r) => r.ref)).toEqual(['I.3', 'I.8']);
       expect((await t.db.selectFrom('written_reminder').select('id').execute()).length).toBe(rows.length + 1); // 26/01: one new
     });
 
     it('the Office recording an on-time receipt accepted at once withdraws too; the sweep withdraws what slipped past', async () => {
-      await office.post('/api/sweeps', { asOf: '2021-01-21' });
+      await seed.office.post('/api/sweeps', { asOf: '2021-01-21' });
       expect(await scoreOf('SNV')).toMatchObject({ reminders: 2, points: 1 }); // I.6, I.8
       // the CLI / Office path: a receipt dated 20/01 entered on 26/01, accepted at once
-      await submitResult(systemContextFor(t.db, world.authorityId, { name: 'cli' }), {
+      await submitResult(systemContextFor(t.db, seed.world.authorityId, { name: 'cli' }), {
         plan: PLAN,
         task: 'I.8',
         agency: 'SNV',
@@ -170,7 +164,7 @@ describeOnFastestDatabase(
       await t.db
         .insertInto('result_submission')
         .values({
-          authority_id: world.authorityId,
+          authority_id: seed.world.authorityId,
           assignment_id: vpI1?.id as number,
           submitted_on: '2021-01-13',
           document_number: null,
@@ -181,15 +175,10 @@ describeOnFastestDatabase(
         })
         .execute();
       expect((await recorded('VP')).find((r) => r.ref === 'I.1')?.withdrawn_at).toBeNull();
-      await office.post('/api/sweeps', { asOf: '2021-01-22' });
+      await seed.office.post('/api/sweeps', { asOf: '2021-01-22' });
       const i1 = (await recorded('VP')).find((r) => r.ref === 'I.1');
       expect(i1?.withdrawn_reason).toContain('Kết quả nhận ngày 13/01/2021, trong thời hạn (13/01/2021)');
-      const actors = await t.db
-        .selectFrom('audit_log')
-        .select('actor')
-        .where('action', '=', 'reminder.withdraw')
-        .orderBy('id')
-        .execute();
+      const actors = await auditEntries(t.db, 'reminder.withdraw');
       expect(actors.map((a) => a.actor)).toEqual(['cli', 'system']);
     });
   },

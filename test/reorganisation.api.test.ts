@@ -1,23 +1,10 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
-import { type Client, signIn, type World } from './support/http.ts';
+import { type Client, signIn } from './support/http.ts';
+import { assignmentOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
-
-async function assignmentOf(t: TestDatabase, code: string, task: string, role: 'lead' | 'support' = 'lead') {
-  return t.db
-    .selectFrom('assignment as a')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('authority as au', 'au.id', 'a.authority_id')
-    .selectAll('a')
-    .where('au.code', '=', 'UBND-TN')
-    .where('g.code', '=', code)
-    .where('t.ref', '=', task)
-    .where('a.role', '=', role)
-    .executeTakeFirstOrThrow();
-}
 
 async function taskId(t: TestDatabase, ref: string) {
   const row = await t.db
@@ -39,29 +26,28 @@ interface Counts {
 }
 
 describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
-  let world: World;
-  let office: Client;
-  const seed = useSeedWorld(t, { now: () => new Date('2021-04-09T10:00:00+07:00') });
-  beforeEach(async () => {
-    world = seed();
-    office = await signIn(world.app, 'vanphong');
+  const seed = useSeedWorld(t, {
+    now: () => new Date('2021-04-09T10:00:00+07:00'),
+    signedIn: { office: 'vanphong' },
   });
 
   const line = async (asOf: string, code: string) =>
-    ((await office.get(`/api/status?asOf=${asOf}`)).json().agencies as Counts[]).find((a) => a.code === code);
+    ((await seed.office.get(`/api/status?asOf=${asOf}`)).json().agencies as Counts[]).find(
+      (a) => a.code === code,
+    );
 
   it('moves Sở KH&ĐT’s open assignments to Sở Tài chính; the January reminders stay with Sở KH&ĐT', async () => {
-    const oldII2 = await assignmentOf(t, 'SKHDT', 'II.2');
+    const oldII2 = await assignmentOf(t.db, 'SKHDT', 'II.2');
     const stcBefore = await line('2021-12-31', 'STC');
     // a pending result and a pending extension request on II.2 before the move
-    await submitResult(systemContextFor(t.db, world.authorityId), {
+    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
       plan: '87/KH-UBND',
       task: 'II.2',
       agency: 'SKHDT',
       submittedOn: '2021-04-08',
       accept: false,
     });
-    const skhdt = await signIn(world.app, 'skhdt');
+    const skhdt = await signIn(seed.world.app, 'skhdt');
     expect(
       (
         await skhdt.post(`/api/assignments/${oldII2.id}/extensions`, {
@@ -71,10 +57,10 @@ describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
       ).statusCode,
     ).toBe(201);
 
-    const reply = await office.post('/api/reorganisations', {
-      fromAgencyId: world.agency('SKHDT'),
+    const reply = await seed.office.post('/api/reorganisations', {
+      fromAgencyId: seed.world.agency('SKHDT'),
       effectiveOn: '2021-04-10',
-      moves: [{ toAgencyId: world.agency('STC') }],
+      moves: [{ toAgencyId: seed.world.agency('STC') }],
     });
     expect(reply.statusCode).toBe(200);
     const body = reply.json();
@@ -107,7 +93,7 @@ describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
       moved_to_assignment_id: ii2.toAssignmentId,
       version: oldII2.version + 1,
     });
-    const created = await assignmentOf(t, 'STC', 'II.2');
+    const created = await assignmentOf(t.db, 'STC', 'II.2');
     expect(created).toMatchObject({
       id: ii2.toAssignmentId,
       opens_on: '2021-04-10',
@@ -120,7 +106,7 @@ describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
     const request = await t.db.selectFrom('extension_request').selectAll().executeTakeFirstOrThrow();
     expect(request).toMatchObject({ assignment_id: oldII2.id, status: 'rejected', decided_by: 'vanphong' });
 
-    const reminders = (await office.get('/api/reminders?asOf=2021-12-31')).json().reminders as {
+    const reminders = (await seed.office.get('/api/reminders?asOf=2021-12-31')).json().reminders as {
       agency: string;
       task: string;
       dueOn: string;
@@ -152,10 +138,10 @@ describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
     const agency = await t.db
       .selectFrom('agency')
       .select(['valid_to', 'version'])
-      .where('id', '=', world.agency('SKHDT'))
+      .where('id', '=', seed.world.agency('SKHDT'))
       .executeTakeFirstOrThrow();
     expect(agency).toEqual({ valid_to: '2021-04-10', version: 2 });
-    const successors = (await office.get('/api/directory/successors')).json().items;
+    const successors = (await seed.office.get('/api/directory/successors')).json().items;
     expect(successors.filter((s: { from: { code: string } }) => s.from.code === 'SKHDT')).toEqual([
       expect.objectContaining({ to: expect.objectContaining({ code: 'STC' }), effectiveOn: '2021-04-10' }),
     ]);
@@ -172,12 +158,12 @@ describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
 
   it('splits by function: listed tasks to one successor, the rest to the other', async () => {
     const ii4 = await taskId(t, 'II.4');
-    const reply = await office.post('/api/reorganisations', {
-      fromAgencyId: world.agency('STTTT'),
+    const reply = await seed.office.post('/api/reorganisations', {
+      fromAgencyId: seed.world.agency('STTTT'),
       effectiveOn: '2021-04-10',
       moves: [
-        { toAgencyId: world.agency('SVHTTDL'), taskIds: [ii4], functions: 'báo chí, xuất bản' },
-        { toAgencyId: world.agency('SKHCN') },
+        { toAgencyId: seed.world.agency('SVHTTDL'), taskIds: [ii4], functions: 'báo chí, xuất bản' },
+        { toAgencyId: seed.world.agency('SKHCN') },
       ],
     });
     expect(reply.statusCode).toBe(200);
@@ -186,59 +172,63 @@ describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
       expect.objectContaining({ task: 'II.4', role: 'lead' }),
     ]);
     expect(moved.filter((m) => m.toAgency.code === 'SKHCN').map((m) => m.task)).toContain('II.6');
-    expect(await assignmentOf(t, 'SVHTTDL', 'II.4')).toMatchObject({
+    expect(await assignmentOf(t.db, 'SVHTTDL', 'II.4')).toMatchObject({
       opens_on: '2021-04-10',
       current_due_on: '2021-04-12',
     });
     const links = await t.db
       .selectFrom('agency_successor')
       .select(['to_agency_id', 'functions', 'effective_on'])
-      .where('from_agency_id', '=', world.agency('STTTT'))
+      .where('from_agency_id', '=', seed.world.agency('STTTT'))
       .orderBy('to_agency_id')
       .execute();
     expect(links).toEqual(
       expect.arrayContaining([
-        { to_agency_id: world.agency('SVHTTDL'), functions: 'báo chí, xuất bản', effective_on: '2021-04-10' },
-        { to_agency_id: world.agency('SKHCN'), functions: null, effective_on: '2021-04-10' },
+        {
+          to_agency_id: seed.world.agency('SVHTTDL'),
+          functions: 'báo chí, xuất bản',
+          effective_on: '2021-04-10',
+        },
+        { to_agency_id: seed.world.agency('SKHCN'), functions: null, effective_on: '2021-04-10' },
       ]),
     );
   });
 
   it('refuses unclear moves, and anyone but the Office or an admin', async () => {
     const post = (client: Client, body: object) => client.post('/api/reorganisations', body);
-    const base = { fromAgencyId: world.agency('SKHDT'), effectiveOn: '2021-04-10' };
-    const stc = world.agency('STC');
+    const base = { fromAgencyId: seed.world.agency('SKHDT'), effectiveOn: '2021-04-10' };
+    const stc = seed.world.agency('STC');
     const cases: [object, number][] = [
-      [{ ...base, moves: [{ toAgencyId: stc }, { toAgencyId: world.agency('SCT') }] }, 400],
+      [{ ...base, moves: [{ toAgencyId: stc }, { toAgencyId: seed.world.agency('SCT') }] }, 400],
       [{ ...base, moves: [{ toAgencyId: stc, taskIds: [await taskId(t, 'II.2')] }] }, 400], // II.6 and the rest have no receiver
       [
         {
           ...base,
           moves: [
             { toAgencyId: stc, taskIds: [await taskId(t, 'I.2')] },
-            { toAgencyId: world.agency('SCT') },
+            { toAgencyId: seed.world.agency('SCT') },
           ],
         },
         400,
       ], // I.2 is overdue: it stays
-      [{ ...base, moves: [{ toAgencyId: world.agency('SKHDT') }] }, 400],
-      [{ ...base, moves: [{ toAgencyId: world.agency('SNNMT') }] }, 400], // not yet in existence in 2021
+      [{ ...base, moves: [{ toAgencyId: seed.world.agency('SKHDT') }] }, 400],
+      [{ ...base, moves: [{ toAgencyId: seed.world.agency('SNNMT') }] }, 400], // not yet in existence in 2021
       [{ ...base, moves: [{ toAgencyId: 999_999 }] }, 404],
       [{ ...base, moves: [] }, 400],
     ];
     for (const [body, status] of cases) {
-      const reply = await post(office, body);
+      const reply = await post(seed.office, body);
       expect(reply.statusCode, JSON.stringify(body)).toBe(status);
       expect(reply.json().error.message).toMatch(/[À-ỹ]/);
     }
     const body = { ...base, moves: [{ toAgencyId: stc }] };
     for (const user of ['lanhdao', 'skhdt', 'stc'])
-      expect((await post(await signIn(world.app, user), body)).statusCode).toBe(403);
-    expect((await post(await signIn(world.app, 'bd.vanphong'), body)).statusCode).toBe(404);
+      expect((await post(await signIn(seed.world.app, user), body)).statusCode).toBe(403);
+    expect((await post(await signIn(seed.world.app, 'bd.vanphong'), body)).statusCode).toBe(404);
     expect(
       (await t.db.selectFrom('assignment').select('id').where('cancelled_on', 'is not', null).execute())
         .length,
     ).toBe(0);
-    expect((await post(await signIn(world.app, 'quantri'), body)).statusCode).toBe(200);
+    expect((await post(await signIn(seed.world.app, 'quantri'), body)).statusCode).toBe(200);
   });
 });

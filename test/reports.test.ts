@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { signIn, type World } from './support/http.ts';
+import { signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** docs/domain-rules.md §6: with no results, 68 lead assignments are overdue as of 2021-02-15. */
@@ -36,14 +36,10 @@ async function docxTableRows(bytes: Buffer): Promise<string[][]> {
 }
 
 describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   it('seed plan as of 15/02/2021 without results: 68 overdue, the §6 split, in JSON, .docx, .xlsx and .pdf', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const json = await office.get(`/api/reports?${PERIOD}`);
     expect(json.statusCode).toBe(200);
     const report = json.json();
@@ -155,9 +151,9 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
   });
 
   it('every figure equals the statistics endpoint and the status for the same period, with results, obstacles and extensions', async () => {
-    const office = await signIn(world.app, 'vanphong');
-    const stp = await signIn(world.app, 'stp');
-    const authority = world.authorityId;
+    const office = await signIn(seed.world.app, 'vanphong');
+    const stp = await signIn(seed.world.app, 'stp');
+    const authority = seed.world.authorityId;
     const submit = (task: string, agency: string, on: string) =>
       submitResult(systemContextFor(t.db, authority), {
         plan: '87/KH-UBND',
@@ -176,7 +172,7 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
       .selectFrom('assignment as a')
       .innerJoin('task as k', 'k.id', 'a.task_id')
       .select('a.id')
-      .where('a.agency_id', '=', world.agency('STP'))
+      .where('a.agency_id', '=', seed.world.agency('STP'))
       .where('k.ref', '=', 'I.2')
       .where('a.role', '=', 'lead')
       .executeTakeFirstOrThrow();
@@ -251,9 +247,9 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
   });
 
   it('drafts: the Office writes the free text, the export prints it; leaders read, agencies are refused', async () => {
-    const office = await signIn(world.app, 'vanphong');
-    const leader = await signIn(world.app, 'lanhdao');
-    const stp = await signIn(world.app, 'stp');
+    const office = await signIn(seed.world.app, 'vanphong');
+    const leader = await signIn(seed.world.app, 'lanhdao');
+    const stp = await signIn(seed.world.app, 'stp');
     const q = 'from=2021-01-01&to=2021-03-31';
     const empty = await office.get(`/api/reports/draft?${q}`);
     expect(empty.json()).toMatchObject({ version: null, draft: { signer: { title: 'CHÁNH VĂN PHÒNG' } } });
@@ -304,7 +300,7 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
     expect((await office.get(`/api/reports?${q}&planId=999999`)).json().error.code).toBe('PLAN_NOT_FOUND');
     expect((await office.get(`/api/reports?${q}&asOf=15/02/2021`)).json().error.code).toBe('INVALID_DATE');
     expect((await office.get(`/api/reports?${q}&format=doc`)).statusCode).toBe(400);
-    const bd = await signIn(world.app, 'bd.vanphong');
+    const bd = await signIn(seed.world.app, 'bd.vanphong');
     const plan = await t.db
       .selectFrom('plan')
       .select('id')

@@ -2,17 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import * as migration from '../src/db/migrations/2026-12-06T1200-tokens-results.ts';
-import type { DB } from '../src/db/schema.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
-import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { auditEntries } from './support/audit.ts';
+import { SUBMIT_STP_I3, useCliWorkspace } from './support/cli.ts';
 import { systemContextFor } from './support/context.ts';
 import { backendNames, describeEachDatabase } from './support/databases.ts';
 import { signIn } from './support/http.ts';
@@ -21,43 +19,15 @@ import { signIn } from './support/http.ts';
  * Issue #16, finding 10: `dondoc submit` recorded a result with none of the API's checks (three runs,
  * three accepted results for one single-deadline assignment) and nothing in the database stopped it.
  */
-const SUBMIT_I3 = [
-  'submit',
-  '--plan',
-  '87/KH-UBND',
-  '--task',
-  'I.3',
-  '--agency',
-  'STP',
-  '--on',
-  '2021-01-19',
-];
 const ALREADY_ACCEPTED = 'Nhiệm vụ đã có kết quả được tiếp nhận.';
 const ALREADY_PENDING = 'Nhiệm vụ đang có kết quả chờ Văn phòng xem xét.';
 
 for (const backend of backendNames()) {
   describe(`finding 10: dondoc submit goes through the API's checks [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
-    beforeAll(async () => {
-      ({ env, cleanup } = await cliWorkspace(backend, 'submit-once'));
-      expect((await cli('demo')).code).toBe(0);
-    });
-    afterAll(() => cleanup());
-
-    const cli = (...argv: string[]) => runCaptured(env, argv);
-
-    async function withDatabase<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-      const database = await openDatabase(loadConfig(env).database);
-      try {
-        return await fn(database.db);
-      } finally {
-        await database.close();
-      }
-    }
+    const { cli, withDatabase } = useCliWorkspace(backend, 'submit-once', { demo: true });
 
     it('three runs on a single-deadline assignment: one accepted result; the 2nd and 3rd refused as the API refuses', async () => {
-      const runs = [await cli(...SUBMIT_I3), await cli(...SUBMIT_I3), await cli(...SUBMIT_I3)];
+      const runs = [await cli(...SUBMIT_STP_I3), await cli(...SUBMIT_STP_I3), await cli(...SUBMIT_STP_I3)];
       expect(runs.map((r) => r.code)).toEqual([0, 1, 1]);
       expect(runs[0]?.out).toContain('đã tiếp nhận');
       for (const refused of runs.slice(1)) expect(refused.err).toBe(`Lỗi [CONFLICT]: ${ALREADY_ACCEPTED}`);
@@ -271,12 +241,7 @@ describeEachDatabase('finding 10: one accepted and one pending result per assign
       .where('id', '=', i3)
       .executeTakeFirstOrThrow();
     expect(doneOn.done_on).toBe('2021-01-19');
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('entity_id')
-      .where('action', '=', 'result.deduplicate')
-      .orderBy('entity_id')
-      .execute();
+    const audit = await auditEntries(t.db, 'result.deduplicate');
     expect(audit.map((a) => Number(a.entity_id)).sort((a, b) => a - b)).toEqual(
       rows.filter((r) => r.status === 'returned').map((r) => r.id),
     );

@@ -1,35 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
-import { createScratchDatabase, fastestBackendNames } from './support/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './support/cli.ts';
+import { fastestBackendNames } from './support/databases.ts';
 
 /** `dondoc score` against each database: a real data folder for PGlite, a scratch database on PostgreSQL. */
 for (const backend of fastestBackendNames()) {
   describe(`dondoc score [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
-
-    beforeAll(async () => {
-      if (backend === 'postgres') {
-        const scratch = await createScratchDatabase();
-        env = { DATABASE_URL: scratch.url };
-        cleanup = scratch.drop;
-      } else {
-        const dir = mkdtempSync(join(tmpdir(), 'dondoc-score-'));
-        env = { DONDOC_DATA_DIR: join(dir, 'data') };
-        cleanup = async () => rmSync(dir, { recursive: true, force: true });
-      }
-    });
-    afterAll(() => cleanup());
-
-    async function cli(...argv: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    }
+    const { cli } = useCliWorkspace(backend, 'score');
 
     it('prints the 2021 scores as a Vietnamese table and as JSON, and refuses a bad year', async () => {
       expect((await cli('demo')).code).toBe(0);

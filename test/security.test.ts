@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sha256Hex, storedFilePath } from '../src/modules/files/file-store.ts';
 import { ORPHAN_AGE_MS, sweepOrphanUploads } from '../src/modules/files/files.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /**
@@ -17,14 +17,10 @@ import { useSeedWorld } from './support/world.ts';
  * without an idle end, and uploaded files left behind by failed transactions.
  */
 describeOnFastestDatabase('security regressions (issue #16)', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
-    world.app.inject({
+    seed.world.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username, password },
@@ -131,7 +127,7 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   });
 
   it('refuses short, common and guessable passwords wherever a password is set', async () => {
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     for (const weak of ['12345678', '1234567890', 'password123', 'matkhau123', 'stpstpstp1']) {
       const reply = await stp.post('/api/auth/password', {
         currentPassword: DEMO_PASSWORD,
@@ -140,7 +136,7 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
       expect(reply.statusCode, weak).toBe(400);
       expect(reply.json().error.code, weak).toBe('WEAK_PASSWORD');
     }
-    const admin = await signIn(world.app, 'quantri');
+    const admin = await signIn(seed.world.app, 'quantri');
     const created = await admin.post('/api/users', {
       username: 'yeu.mk',
       displayName: 'Mật khẩu yếu',
@@ -156,25 +152,25 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   });
 
   it('a CSV cell that begins like a formula, "-2+3…" included, is defused in every export', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
+    const stp = await signIn(seed.world.app, 'stp');
+    const i3 = await leadAssignmentId(t.db, seed.world.authorityId, 'I.3', 'STP');
     const payload = "-2+3+cmd|' /C calc'!A0";
     const reported = await stp.post(`/api/assignments/${i3}/obstacles`, { description: payload });
     expect(reported.statusCode).toBe(201);
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const csv = (await office.get('/api/obstacles?format=csv')).body;
     expect(csv).toContain(`'${payload}`);
     expect(csv).not.toMatch(/(^|,)-2\+3\+cmd/m);
   });
 
   it('NUL bytes and broken UTF-8 are refused with 400 at the boundary, never a 500 or a stack trace', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
+    const stp = await signIn(seed.world.app, 'stp');
+    const i3 = await leadAssignmentId(t.db, seed.world.authorityId, 'I.3', 'STP');
     const answers = [
-      await anonymous(world.app).get('/api/public/indices?authority=%00'),
-      await anonymous(world.app).get('/api/public/authorities/%C3%28/plans'),
+      await anonymous(seed.world.app).get('/api/public/indices?authority=%00'),
+      await anonymous(seed.world.app).get('/api/public/authorities/%C3%28/plans'),
       await stp.get('/api/plans?q=ke%00hoach'),
-      await world.app.inject({
+      await seed.world.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username: 'stp\u0000', password: DEMO_PASSWORD },
@@ -202,8 +198,8 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   });
 
   it('a truncated multipart body is a 400, and the database refusing a value is a 4xx without a stack', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
+    const stp = await signIn(seed.world.app, 'stp');
+    const i3 = await leadAssignmentId(t.db, seed.world.authorityId, 'I.3', 'STP');
     const { payload, headers } = await multipart({ documentNumber: '1/BC' }, [
       { name: 'a.pdf', bytes: SMALL_PDF },
     ]);
@@ -242,12 +238,12 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   });
 
   it('headers: no-store and nosniff on API answers, no framing, HSTS only over https from a trusted proxy, a CSP on /api/docs', async () => {
-    const reply = await anonymous(world.app).get('/api/public/authorities');
+    const reply = await anonymous(seed.world.app).get('/api/public/authorities');
     expect(reply.headers['cache-control']).toBe('no-store');
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['x-frame-options']).toBe('DENY');
     expect(reply.headers['strict-transport-security']).toBeUndefined();
-    const forgedHttps = await world.app.inject({
+    const forgedHttps = await seed.world.app.inject({
       url: '/api/public/authorities',
       headers: { 'x-forwarded-proto': 'https' },
     });
@@ -267,7 +263,7 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
     } finally {
       await proxied.close();
     }
-    const docs = await world.app.inject({ url: '/api/docs' });
+    const docs = await seed.world.app.inject({ url: '/api/docs' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(docs.headers['content-security-policy']).toMatch(/script-src 'self'/);
@@ -311,8 +307,8 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   });
 
   it('files of a submission refused inside its transaction are never left in the store', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
+    const stp = await signIn(seed.world.app, 'stp');
+    const i3 = await leadAssignmentId(t.db, seed.world.authorityId, 'I.3', 'STP');
     const pdf = (n: number) => Buffer.concat([SMALL_PDF, Buffer.from(`% bản ${n}\n`)]);
     const replies = await Promise.all(
       [1, 2, 3].map(async (n) =>
@@ -327,15 +323,17 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
     expect(replies.filter((r) => r.statusCode === 409)).toHaveLength(2);
     const referenced = await t.db.selectFrom('stored_file').select('sha256').execute();
     expect(referenced).toHaveLength(1);
-    const inStore = [1, 2, 3].filter((n) => existsSync(storedFilePath(world.filesDir, sha256Hex(pdf(n)))));
+    const inStore = [1, 2, 3].filter((n) =>
+      existsSync(storedFilePath(seed.world.filesDir, sha256Hex(pdf(n)))),
+    );
     expect(inStore.map((n) => sha256Hex(pdf(n)))).toEqual(referenced.map((r) => r.sha256));
-    const staging = join(world.filesDir, '.staging');
+    const staging = join(seed.world.filesDir, '.staging');
     expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
   });
 
   it('the housekeeping sweep removes day-old files nobody references and crash leftovers, nothing else', async () => {
-    const stp = await signIn(world.app, 'stp');
-    const i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
+    const stp = await signIn(seed.world.app, 'stp');
+    const i3 = await leadAssignmentId(t.db, seed.world.authorityId, 'I.3', 'STP');
     const kept = await stp.request({
       method: 'POST',
       url: `/api/assignments/${i3}/results`,
@@ -343,21 +341,21 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
     });
     expect(kept.statusCode).toBe(201);
     const put = (bytes: Buffer) => {
-      const path = storedFilePath(world.filesDir, sha256Hex(bytes));
+      const path = storedFilePath(seed.world.filesDir, sha256Hex(bytes));
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, bytes);
       return path;
     };
     const orphan = put(Buffer.from('mồ côi từ một lần gửi bị hủy'));
     const youngOrphan = put(Buffer.from('đang được gửi'));
-    mkdirSync(join(world.filesDir, '.staging'), { recursive: true });
-    const leftover = join(world.filesDir, '.staging', 'abc.123.tmp');
+    mkdirSync(join(seed.world.filesDir, '.staging'), { recursive: true });
+    const leftover = join(seed.world.filesDir, '.staging', 'abc.123.tmp');
     writeFileSync(leftover, 'nửa tệp');
-    const keptPath = storedFilePath(world.filesDir, sha256Hex(SMALL_PDF));
+    const keptPath = storedFilePath(seed.world.filesDir, sha256Hex(SMALL_PDF));
     const now = new Date();
     const old = new Date(now.getTime() - ORPHAN_AGE_MS - 60_000);
     for (const path of [orphan, leftover, keptPath]) utimesSync(path, old, old);
-    const swept = await sweepOrphanUploads(t.db, world.filesDir, now);
+    const swept = await sweepOrphanUploads(t.db, seed.world.filesDir, now);
     expect(swept).toEqual({ orphans: 1, temporaries: 1 });
     expect([existsSync(orphan), existsSync(leftover), existsSync(youngOrphan), existsSync(keptPath)]).toEqual(
       [false, false, true, true],

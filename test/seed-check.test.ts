@@ -7,6 +7,12 @@ import { describeEachDatabase } from './support/databases.ts';
 
 /** docs/domain-rules.md §6, the seed check: plan 87/KH-UBND with the 2021 directory and no results. */
 describeEachDatabase('seed plan 87/KH-UBND', (t) => {
+  /** The demo, and a result of Sở Tư pháp (named by code or by name) for task I.3 recorded through the service. */
+  async function demoWithI3Result(result: { agency: string; submittedOn: string; accept: boolean }) {
+    await loadDemo(t.db);
+    await submitResult(systemContextFor(t.db, 1), { plan: '87/KH-UBND', task: 'I.3', ...result });
+  }
+
   it('loads all 29 tasks of the appendix and expands them into assignments', async () => {
     const { plan } = await loadDemo(t.db);
     expect(plan.tasks).toBe(29);
@@ -58,14 +64,7 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
   });
 
   it('a result for I.3 on 19/01 is on time and prevents Sở Tư pháp’s reminder', async () => {
-    await loadDemo(t.db);
-    await submitResult(systemContextFor(t.db, 1), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'STP',
-      submittedOn: '2021-01-19',
-      accept: true,
-    });
+    await demoWithI3Result({ agency: 'STP', submittedOn: '2021-01-19', accept: true });
     const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-02-15' });
     const stp = status.agencies.find((a) => a.code === 'STP');
     expect(stp).toMatchObject({ done_on_time: 1, done_late: 0, open_overdue: 2, reminders: 2 });
@@ -76,14 +75,7 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
   });
 
   it('a result for I.3 on 25/01 is late and the reminder stays', async () => {
-    await loadDemo(t.db);
-    await submitResult(systemContextFor(t.db, 1), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'Sở Tư pháp',
-      submittedOn: '2021-01-25',
-      accept: true,
-    });
+    await demoWithI3Result({ agency: 'Sở Tư pháp', submittedOn: '2021-01-25', accept: true });
     const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-02-15' });
     expect(status.agencies.find((a) => a.code === 'STP')).toMatchObject({
       done_late: 1,
@@ -98,14 +90,7 @@ describeEachDatabase('seed plan 87/KH-UBND', (t) => {
   });
 
   it('a result not yet accepted does not count', async () => {
-    await loadDemo(t.db);
-    await submitResult(systemContextFor(t.db, 1), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'STP',
-      submittedOn: '2021-01-19',
-      accept: false,
-    });
+    await demoWithI3Result({ agency: 'STP', submittedOn: '2021-01-19', accept: false });
     const status = await getStatus(systemContextFor(t.db, 1), { asOf: '2021-02-15' });
     expect(status.agencies.find((a) => a.code === 'STP')).toMatchObject({ done_on_time: 0, open_overdue: 3 });
   });

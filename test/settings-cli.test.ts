@@ -1,35 +1,13 @@
-import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
-import type { DB } from '../src/db/schema.ts';
-import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 import { openDocx } from './support/docx-xml.ts';
 
 /** `dondoc settings letters` on a data folder (PGlite) and on a scratch PostgreSQL database. */
 for (const backend of fastestBackendNames()) {
   describe(`dondoc settings letters [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
-
-    beforeAll(async () => {
-      ({ env, cleanup } = await cliWorkspace(backend, 'settings-cli'));
-      expect((await cli('demo')).code).toBe(0);
-    });
-    afterAll(() => cleanup());
-
-    const cli = (...argv: string[]) => runCaptured(env, argv);
-
-    /** Runs `fn` on the database once the CLI has closed it. */
-    async function withDb<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-      const database = await openDatabase(loadConfig(env).database);
-      try {
-        return await fn(database.db);
-      } finally {
-        await database.close();
-      }
-    }
+    const { cli, withDatabase } = useCliWorkspace(backend, 'settings-cli', { demo: true });
 
     it('shows the settings, changes the signer and Nơi nhận, and the next letter carries them', async () => {
       const shown = await cli('settings', 'letters');
@@ -82,7 +60,7 @@ for (const backend of fastestBackendNames()) {
       expect(JSON.parse((await cli('settings', 'letters', '--json')).out).version).toBe(2);
 
       // an old read notification, to be purged by the sweep (retention 180 days)
-      await withDb(async (db) => {
+      await withDatabase(async (db) => {
         const user = await db
           .selectFrom('app_user')
           .select(['id', 'authority_id'])
@@ -95,7 +73,7 @@ for (const backend of fastestBackendNames()) {
       const sweep = JSON.parse((await cli('sweep', '--as-of', '2021-01-14', '--json')).out);
       expect(sweep.sweeps[0]).toMatchObject({ reminders: 1, letters: 1 });
       expect(sweep.purgedNotifications).toBe(1);
-      const text = await withDb(async (db) => {
+      const text = await withDatabase(async (db) => {
         const letter = await db.selectFrom('reminder_letter').select('content').executeTakeFirstOrThrow();
         return (await openDocx(letter.content)).document.replace(/<[^>]+>/g, '');
       });
@@ -117,7 +95,7 @@ for (const backend of fastestBackendNames()) {
         settings: {},
         effective: { symbol: 'UBND-VP', signer: { name: '' } },
       });
-      const audit = await withDb((db) =>
+      const audit = await withDatabase((db) =>
         db
           .selectFrom('audit_log')
           .select(['actor', 'data'])

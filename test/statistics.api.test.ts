@@ -5,7 +5,7 @@ import { STAT_KEYS } from '../src/modules/statistics/statistics.rules.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 interface Group {
@@ -17,19 +17,19 @@ interface Group {
 }
 
 describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t) => {
-  let world: World;
-  let office: Client;
-  const seed = useSeedWorld(t);
-  beforeEach(async () => {
-    world = seed();
-    office = await signIn(world.app, 'vanphong');
-  });
+  const seed = useSeedWorld(t, { signedIn: { office: 'vanphong' } });
 
   /** Results on time, late, early and pending, a cancellation, and a plan with ongoing and quarterly tasks. */
   async function addActivity() {
     const plan = '87/KH-UBND';
     const submit = (task: string, agency: string, submittedOn: string, accept = true) =>
-      submitResult(systemContextFor(t.db, world.authorityId), { plan, task, agency, submittedOn, accept });
+      submitResult(systemContextFor(t.db, seed.world.authorityId), {
+        plan,
+        task,
+        agency,
+        submittedOn,
+        accept,
+      });
     await submit('I.3', 'STP', '2021-01-18');
     await submit('I.2', 'STP', '2021-02-10');
     await submit('II.6', 'STP', '2021-02-01');
@@ -40,7 +40,7 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
       .set({ cancelled_on: '2021-02-01' })
       .where('id', '=', (await submit('I.14', 'VP', '2021-03-01', false)).assignmentId)
       .execute();
-    await createPlan(systemContextFor(t.db, world.authorityId), {
+    await createPlan(systemContextFor(t.db, seed.world.authorityId), {
       docType: 'KH',
       number: '12/KH-UBND',
       issuedOn: '2021-02-01',
@@ -91,7 +91,7 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
   }
 
   it('as of 2021-02-15 the Office sees 68 overdue and 68 reminders, and STP its own figures', async () => {
-    const body = await statistics(office, 'asOf=2021-02-15');
+    const body = await statistics(seed.office, 'asOf=2021-02-15');
     expect(body.totals.counts).toMatchObject({
       open_overdue: 68,
       reminders: 68,
@@ -102,7 +102,7 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
     expect(body.totals.onTimeRate).toBe(0);
     expect(body.groups.find((g) => g.code === 'VP')?.counts).toMatchObject({ open_overdue: 8, reminders: 8 });
     const stp = body.groups.find((g) => g.code === 'STP');
-    expect(stp).toMatchObject({ id: world.agency('STP'), name: 'Sở Tư pháp', onTimeRate: 0 });
+    expect(stp).toMatchObject({ id: seed.world.agency('STP'), name: 'Sở Tư pháp', onTimeRate: 0 });
     expect(stp?.counts).toMatchObject({
       total: 4,
       open_overdue: 3,
@@ -116,8 +116,8 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
   it('agrees with GET /api/status on the six states and the reminders', async () => {
     await addActivity();
     for (const asOf of ['2021-02-15', '2021-12-31']) {
-      const status = await getStatus(systemContextFor(t.db, world.authorityId), { asOf });
-      const body = await statistics(office, `asOf=${asOf}`);
+      const status = await getStatus(systemContextFor(t.db, seed.world.authorityId), { asOf });
+      const body = await statistics(seed.office, `asOf=${asOf}`);
       expect(body.groups.map((g) => g.code)).toEqual(status.agencies.map((a) => a.code));
       for (const agency of status.agencies) {
         const { code, name: _name, ...counts } = agency;
@@ -134,7 +134,7 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
       ['as of 2021-12-31', 'asOf=2021-12-31'],
       ['for the first quarter, as of 2021-12-31', 'asOf=2021-12-31&from=2021-01-01&to=2021-03-31'],
     ])('per agency, %s', async (_label, filter) => {
-      const body = await expectEveryFigureDrillsDown(office, filter, 'agency');
+      const body = await expectEveryFigureDrillsDown(seed.office, filter, 'agency');
       const sum = (key: string) => body.groups.reduce((n, g) => n + (g.counts[key] ?? 0), 0);
       for (const key of STAT_KEYS) expect(sum(key)).toBe(body.totals.counts[key]);
     });
@@ -145,29 +145,33 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
         'asOf=2021-12-31',
         'asOf=2021-12-31&from=2021-01-01&to=2021-03-31',
       ]) {
-        const body = await statistics(office, filter);
+        const body = await statistics(seed.office, filter);
         for (const key of STAT_KEYS) if (body.totals.counts[key]) seen.add(key);
       }
       expect([...seen].sort()).toEqual([...STAT_KEYS].sort());
     });
     it('per plan, and per agency within one plan', async () => {
-      const plans = await statistics(office, 'asOf=2021-12-31&groupBy=plan');
+      const plans = await statistics(seed.office, 'asOf=2021-12-31&groupBy=plan');
       expect(plans.groups.map((g) => g.code)).toEqual(['87/KH-UBND', '12/KH-UBND']);
       expect(plans.groups[1]?.counts).toMatchObject({ ongoing: 1, total: 5 });
-      await expectEveryFigureDrillsDown(office, 'asOf=2021-12-31', 'plan');
-      await expectEveryFigureDrillsDown(office, `asOf=2021-12-31&planId=${plans.groups[1]?.id}`, 'agency');
+      await expectEveryFigureDrillsDown(seed.office, 'asOf=2021-12-31', 'plan');
+      await expectEveryFigureDrillsDown(
+        seed.office,
+        `asOf=2021-12-31&planId=${plans.groups[1]?.id}`,
+        'agency',
+      );
     });
     it('the period report counts only what falls due in it, so nothing ongoing', async () => {
-      const body = await statistics(office, 'asOf=2021-12-31&from=2021-01-01&to=2021-03-31');
+      const body = await statistics(seed.office, 'asOf=2021-12-31&from=2021-01-01&to=2021-03-31');
       expect(body.totals.counts).toMatchObject({ ongoing: 0, cancelled: 1, done_on_time: 2, done_late: 1 });
-      const year = await statistics(office, 'asOf=2021-12-31');
+      const year = await statistics(seed.office, 'asOf=2021-12-31');
       expect(year.totals.counts.ongoing).toBe(1);
       // 111 less I.3/STP and I.8/SNV done on time, II.6/STP done early, I.14/VP cancelled before its due date;
       // plus the quarterly task's first three quarters (the fourth is reminded on 1/1/2022)
       expect(year.totals.counts.reminders).toBe(111 - 4 + 3);
     });
     it('an agency sees its own figures and lists, and every figure drills down', async () => {
-      const stp = await signIn(world.app, 'stp');
+      const stp = await signIn(seed.world.app, 'stp');
       const body = await expectEveryFigureDrillsDown(stp, 'asOf=2021-12-31', 'agency');
       expect(body.groups.map((g) => g.code)).toEqual(['STP']);
       expect(body.groups[0]?.counts).toMatchObject({
@@ -180,20 +184,24 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
       expect(new Set(list.items.map((i: { agency: { code: string } }) => i.agency.code))).toEqual(
         new Set(['STP']),
       );
-      const other = await stp.get(`/api/statistics/items?asOf=2021-12-31&agencyId=${world.agency('SNV')}`);
+      const other = await stp.get(
+        `/api/statistics/items?asOf=2021-12-31&agencyId=${seed.world.agency('SNV')}`,
+      );
       expect(other.statusCode).toBe(403);
     });
   });
 
   it('pages through a list: every item once, in order, with the page asked for', async () => {
     const all = (
-      await office.get('/api/statistics/items?asOf=2021-02-15&state=reminders&pageSize=200')
+      await seed.office.get('/api/statistics/items?asOf=2021-02-15&state=reminders&pageSize=200')
     ).json();
     expect(all.total).toBe(68);
     const ids: number[] = [];
     for (let page = 1; page <= 3; page++) {
       const reply = (
-        await office.get(`/api/statistics/items?asOf=2021-02-15&state=reminders&pageSize=30&page=${page}`)
+        await seed.office.get(
+          `/api/statistics/items?asOf=2021-02-15&state=reminders&pageSize=30&page=${page}`,
+        )
       ).json();
       expect(reply).toMatchObject({ total: 68, page, pageSize: 30 });
       ids.push(...reply.items.map((i: { assignmentId: number }) => i.assignmentId));
@@ -214,7 +222,7 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
   });
 
   it('the other authority sees only its own agencies and plans', async () => {
-    const bd = await signIn(world.app, 'bd.vanphong');
+    const bd = await signIn(seed.world.app, 'bd.vanphong');
     for (const groupBy of ['agency', 'plan']) {
       const reply = await bd.get(`/api/statistics?asOf=2021-12-31&groupBy=${groupBy}`);
       expect(reply.body).not.toContain('87/KH-UBND');
@@ -227,7 +235,7 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
     expect(items.json().items.map((i: { plan: { number: string } }) => i.plan.number)).toEqual([
       '52/KH-UBND',
     ]);
-    expect((await bd.get(`/api/statistics/items?agencyId=${world.agency('STP')}`)).statusCode).toBe(404);
+    expect((await bd.get(`/api/statistics/items?agencyId=${seed.world.agency('STP')}`)).statusCode).toBe(404);
   });
 
   it.each([
@@ -240,16 +248,16 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
     ['/api/statistics/items?pageSize=500', 400, 'VALIDATION_FAILED'],
     ['/api/statistics/items?agencyId=999999', 404, 'AGENCY_NOT_FOUND'],
   ])('%s → %i %s', async (url, status, code) => {
-    const reply = await office.get(url);
+    const reply = await seed.office.get(url);
     expect(reply.statusCode).toBe(status);
     expect(reply.json().error.code).toBe(code);
   });
 
   it('is for signed-in users with stats.read: the leader yes, the public no', async () => {
     expect(
-      (await (await signIn(world.app, 'lanhdao')).get('/api/statistics?asOf=2021-02-15')).statusCode,
+      (await (await signIn(seed.world.app, 'lanhdao')).get('/api/statistics?asOf=2021-02-15')).statusCode,
     ).toBe(200);
-    expect((await anonymous(world.app).get('/api/statistics')).statusCode).toBe(401);
-    expect((await anonymous(world.app).get('/api/statistics/items')).statusCode).toBe(401);
+    expect((await anonymous(seed.world.app).get('/api/statistics')).statusCode).toBe(401);
+    expect((await anonymous(seed.world.app).get('/api/statistics/items')).statusCode).toBe(401);
   });
 });

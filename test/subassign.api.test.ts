@@ -4,83 +4,86 @@ import { createUser } from '../src/modules/users/users.service.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { testContext } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, type Client, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const JAN_15 = () => new Date('2021-01-15T09:00:00+07:00');
 
 describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
-  let world: World;
-  let office: Client;
-  let stp: Client;
   let i3: number;
-  const seed = useSeedWorld(t, { now: JAN_15 });
+  const seed = useSeedWorld(t, { now: JAN_15, signedIn: { office: 'vanphong', stp: 'stp' } });
   beforeEach(async () => {
-    world = seed();
-    office = await signIn(world.app, 'vanphong');
-    stp = await signIn(world.app, 'stp');
-    i3 = await leadAssignmentId(t.db, world.authorityId, 'I.3', 'STP');
+    i3 = await leadAssignmentId(t.db, seed.world.authorityId, 'I.3', 'STP');
   });
 
   const addUnit = async (client: Client, name: string, code: string, parentId?: number) =>
     client.post('/api/units', { name, code, ...(parentId ? { parentId } : {}) });
 
   async function twoUnits() {
-    const a = (await addUnit(stp, 'Phòng Xây dựng và kiểm tra văn bản', 'stp-xdkt')).json();
-    const b = (await addUnit(stp, 'Phòng Hành chính tư pháp', 'STP-HCTP')).json();
+    const a = (await addUnit(seed.stp, 'Phòng Xây dựng và kiểm tra văn bản', 'stp-xdkt')).json();
+    const b = (await addUnit(seed.stp, 'Phòng Hành chính tư pháp', 'STP-HCTP')).json();
     return [a, b] as { id: number; code: string }[];
   }
 
   it('lets an agency add its own units and list them; others see none of them', async () => {
-    const created = await addUnit(stp, 'Phòng Xây dựng và kiểm tra văn bản', 'stp-xdkt');
+    const created = await addUnit(seed.stp, 'Phòng Xây dựng và kiểm tra văn bản', 'stp-xdkt');
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       code: 'STP-XDKT',
-      parentId: world.agency('STP'),
+      parentId: seed.world.agency('STP'),
       parentCode: 'STP',
     });
-    const nested = await addUnit(stp, 'Tổ kiểm tra', 'STP-XDKT-KT', created.json().id);
+    const nested = await addUnit(seed.stp, 'Tổ kiểm tra', 'STP-XDKT-KT', created.json().id);
     expect(nested.statusCode).toBe(201);
-    expect((await addUnit(stp, 'Phòng khác', 'STP-XDKT')).statusCode).toBe(409);
-    expect((await addUnit(stp, 'phong xay dung va kiem tra van ban', 'STP-2')).statusCode).toBe(409);
-    expect((await addUnit(stp, 'Phòng của Sở Nội vụ', 'SNV-X', world.agency('SNV'))).statusCode).toBe(403);
-    expect((await addUnit(office, 'Phòng Tổ chức', 'SNV-TC', world.agency('SNV'))).statusCode).toBe(201);
-    expect((await addUnit(office, 'Phòng không có cơ quan', 'X-1')).statusCode).toBe(400);
+    expect((await addUnit(seed.stp, 'Phòng khác', 'STP-XDKT')).statusCode).toBe(409);
+    expect((await addUnit(seed.stp, 'phong xay dung va kiem tra van ban', 'STP-2')).statusCode).toBe(409);
     expect(
-      (await addUnit(await signIn(world.app, 'lanhdao'), 'Phòng', 'L-1', world.agency('STP'))).statusCode,
+      (await addUnit(seed.stp, 'Phòng của Sở Nội vụ', 'SNV-X', seed.world.agency('SNV'))).statusCode,
     ).toBe(403);
-    expect((await anonymous(world.app).post('/api/units', { name: 'Phòng', code: 'P-1' })).statusCode).toBe(
-      401,
+    expect((await addUnit(seed.office, 'Phòng Tổ chức', 'SNV-TC', seed.world.agency('SNV'))).statusCode).toBe(
+      201,
     );
+    expect((await addUnit(seed.office, 'Phòng không có cơ quan', 'X-1')).statusCode).toBe(400);
+    expect(
+      (await addUnit(await signIn(seed.world.app, 'lanhdao'), 'Phòng', 'L-1', seed.world.agency('STP')))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await anonymous(seed.world.app).post('/api/units', { name: 'Phòng', code: 'P-1' })).statusCode,
+    ).toBe(401);
 
-    const mine = (await stp.get('/api/units')).json();
+    const mine = (await seed.stp.get('/api/units')).json();
     expect(mine).toMatchObject({ total: 2, page: 1, pageSize: 50 });
     expect(mine.items.map((u: { code: string }) => u.code)).toEqual(['STP-XDKT', 'STP-XDKT-KT']);
-    expect((await office.get('/api/units')).json().total).toBe(3);
-    expect((await office.get(`/api/units?parentId=${world.agency('SNV')}`)).json().items).toEqual([
+    expect((await seed.office.get('/api/units')).json().total).toBe(3);
+    expect((await seed.office.get(`/api/units?parentId=${seed.world.agency('SNV')}`)).json().items).toEqual([
       expect.objectContaining({ code: 'SNV-TC' }),
     ]);
-    expect((await (await signIn(world.app, 'snv')).get('/api/units')).json().items).toEqual([
+    expect((await (await signIn(seed.world.app, 'snv')).get('/api/units')).json().items).toEqual([
       expect.objectContaining({ code: 'SNV-TC' }),
     ]);
-    expect((await stp.get(`/api/units?parentId=${world.agency('SNV')}`)).statusCode).toBe(403);
-    expect((await (await signIn(world.app, 'bd.vanphong')).get('/api/units')).json().total).toBe(0);
+    expect((await seed.stp.get(`/api/units?parentId=${seed.world.agency('SNV')}`)).statusCode).toBe(403);
+    expect((await (await signIn(seed.world.app, 'bd.vanphong')).get('/api/units')).json().total).toBe(0);
   });
 
   it('sub-assigns to own units within the due date; children do not change status or reminders', async () => {
-    const statusBefore = (await office.get('/api/status?asOf=2021-02-15')).json();
-    const remindersBefore = (await office.get('/api/reminders?asOf=2021-12-31')).json().reminders;
+    const statusBefore = (await seed.office.get('/api/status?asOf=2021-02-15')).json();
+    const remindersBefore = (await seed.office.get('/api/reminders?asOf=2021-12-31')).json().reminders;
     const [a, b] = await twoUnits();
     if (!a || !b) throw new Error('units');
     const url = `/api/assignments/${i3}/subassignments`;
-    expect((await stp.post(url, { items: [{ agencyId: a.id, dueOn: '2021-01-21' }] })).statusCode).toBe(400);
+    expect((await seed.stp.post(url, { items: [{ agencyId: a.id, dueOn: '2021-01-21' }] })).statusCode).toBe(
+      400,
+    );
     expect(
-      (await stp.post(url, { items: [{ agencyId: world.agency('SNV'), dueOn: '2021-01-18' }] })).statusCode,
+      (await seed.stp.post(url, { items: [{ agencyId: seed.world.agency('SNV'), dueOn: '2021-01-18' }] }))
+        .statusCode,
     ).toBe(400);
     expect(
-      (await stp.post(url, { items: [{ agencyId: world.agency('STP'), dueOn: '2021-01-18' }] })).statusCode,
+      (await seed.stp.post(url, { items: [{ agencyId: seed.world.agency('STP'), dueOn: '2021-01-18' }] }))
+        .statusCode,
     ).toBe(400);
-    const reply = await stp.post(url, {
+    const reply = await seed.stp.post(url, {
       items: [
         { agencyId: a.id, dueOn: '2021-01-18', note: 'Dự thảo báo cáo' },
         { agencyId: b.id, dueOn: '2021-01-20' },
@@ -90,7 +93,7 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
     const view = reply.json();
     expect(view.parent).toEqual({
       id: i3,
-      agencyId: world.agency('STP'),
+      agencyId: seed.world.agency('STP'),
       agencyCode: 'STP',
       dueOn: '2021-01-20',
     });
@@ -106,7 +109,9 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
       expect.objectContaining({ agencyCode: 'STP-HCTP', dueOn: '2021-01-20', note: '' }),
     ]);
     expect(view.progress).toEqual({ done: 0, total: 2 });
-    expect((await stp.post(url, { items: [{ agencyId: a.id, dueOn: '2021-01-18' }] })).statusCode).toBe(409);
+    expect((await seed.stp.post(url, { items: [{ agencyId: a.id, dueOn: '2021-01-18' }] })).statusCode).toBe(
+      409,
+    );
     const children = await t.db
       .selectFrom('assignment')
       .selectAll()
@@ -117,10 +122,12 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
       ['lead', '2021-01-20', '2021-01-20'],
     ]);
 
-    expect((await office.get('/api/status?asOf=2021-02-15')).json()).toEqual(statusBefore);
-    expect((await office.get('/api/reminders?asOf=2021-12-31')).json().reminders).toEqual(remindersBefore);
-    expect((await office.get(url)).json()).toEqual(view);
-    expect((await (await signIn(world.app, 'lanhdao')).get(url)).statusCode).toBe(200);
+    expect((await seed.office.get('/api/status?asOf=2021-02-15')).json()).toEqual(statusBefore);
+    expect((await seed.office.get('/api/reminders?asOf=2021-12-31')).json().reminders).toEqual(
+      remindersBefore,
+    );
+    expect((await seed.office.get(url)).json()).toEqual(view);
+    expect((await (await signIn(seed.world.app, 'lanhdao')).get(url)).statusCode).toBe(200);
   });
 
   it('the parent agency receives and decides its units’ results; progress rolls up', async () => {
@@ -128,7 +135,7 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
     if (!a || !b) throw new Error('units');
     const url = `/api/assignments/${i3}/subassignments`;
     const children = (
-      await stp.post(url, {
+      await seed.stp.post(url, {
         items: [
           { agencyId: a.id, dueOn: '2021-01-18' },
           { agencyId: b.id, dueOn: '2021-01-18' },
@@ -139,7 +146,7 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
     if (!childA || !childB) throw new Error('children');
 
     // a user of the unit itself may report, but not decide its own result
-    const unitUser = await createUser(testContext(t.db, systemActor(world.authorityId)), {
+    const unitUser = await createUser(testContext(t.db, systemActor(seed.world.authorityId)), {
       username: 'stp.xdkt',
       displayName: 'Phòng XDKT',
       role: 'agency',
@@ -147,7 +154,7 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
       password: DEMO_PASSWORD,
     });
     expect(unitUser.id).toBeGreaterThan(0);
-    const unit = await signIn(world.app, 'stp.xdkt');
+    const unit = await signIn(seed.world.app, 'stp.xdkt');
     const submitted = await unit.request({
       method: 'POST',
       url: `/api/assignments/${childA.id}/results`,
@@ -158,32 +165,32 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
     expect(result).toMatchObject({ parentAssignmentId: i3, agencyCode: 'STP-XDKT', status: 'pending' });
     expect((await unit.post(`/api/results/${result.id}/accept`)).statusCode).toBe(403);
     expect((await unit.get(`/api/files/${result.files[0].id}`)).statusCode).toBe(200);
-    expect((await (await signIn(world.app, 'snv')).post(`/api/results/${result.id}/accept`)).statusCode).toBe(
-      403,
-    );
     expect(
-      (await (await signIn(world.app, 'lanhdao')).post(`/api/results/${result.id}/accept`)).statusCode,
+      (await (await signIn(seed.world.app, 'snv')).post(`/api/results/${result.id}/accept`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await (await signIn(seed.world.app, 'lanhdao')).post(`/api/results/${result.id}/accept`)).statusCode,
     ).toBe(403);
     expect((await unit.post(`/api/assignments/${i3}/subassignments`, { items: [] })).statusCode).toBe(400);
     expect((await unit.get(url)).statusCode).toBe(403);
 
     // the Office's queue can leave internal results out
-    expect((await office.get('/api/results?internal=false')).json().total).toBe(0);
-    expect((await office.get('/api/results?internal=true')).json().total).toBe(1);
-    expect((await stp.get('/api/results?status=pending')).json().total).toBe(1);
+    expect((await seed.office.get('/api/results?internal=false')).json().total).toBe(0);
+    expect((await seed.office.get('/api/results?internal=true')).json().total).toBe(1);
+    expect((await seed.stp.get('/api/results?status=pending')).json().total).toBe(1);
 
-    const statusBefore = (await office.get('/api/status?asOf=2021-01-19')).json();
-    const accepted = await stp.post(`/api/results/${result.id}/accept`);
+    const statusBefore = (await seed.office.get('/api/status?asOf=2021-01-19')).json();
+    const accepted = await seed.stp.post(`/api/results/${result.id}/accept`);
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', decidedBy: 'stp' });
     // stp records and accepts the other unit's report at once
-    const atOnce = await stp.post(`/api/assignments/${childB.id}/results`, {
+    const atOnce = await seed.stp.post(`/api/assignments/${childB.id}/results`, {
       documentNumber: '04/BC-HCTP',
       accept: true,
     });
     expect(atOnce.json()).toMatchObject({ status: 'accepted' });
 
-    const view = (await stp.get(url)).json();
+    const view = (await seed.stp.get(url)).json();
     expect(view.progress).toEqual({ done: 2, total: 2 });
     expect(view.items.map((i: { state: string; resultStatus: string }) => [i.state, i.resultStatus])).toEqual(
       [
@@ -192,10 +199,10 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
       ],
     );
     // children done: the parent is still open for the Office; the statistics did not move
-    expect((await office.get('/api/status?asOf=2021-01-19')).json()).toEqual(statusBefore);
-    expect((await stp.post(`/api/results/${result.id}/return`, { reason: 'Thiếu số liệu' })).statusCode).toBe(
-      409,
-    );
+    expect((await seed.office.get('/api/status?asOf=2021-01-19')).json()).toEqual(statusBefore);
+    expect(
+      (await seed.stp.post(`/api/results/${result.id}/return`, { reason: 'Thiếu số liệu' })).statusCode,
+    ).toBe(409);
   });
 
   it('refuses others and closed assignments', async () => {
@@ -203,15 +210,15 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
     if (!a) throw new Error('unit');
     const url = `/api/assignments/${i3}/subassignments`;
     const body = { items: [{ agencyId: a.id, dueOn: '2021-01-18' }] };
-    expect((await (await signIn(world.app, 'snv')).post(url, body)).statusCode).toBe(403);
-    expect((await (await signIn(world.app, 'snv')).get(url)).statusCode).toBe(403);
-    expect((await (await signIn(world.app, 'lanhdao')).post(url, body)).statusCode).toBe(403);
-    expect((await anonymous(world.app).get(url)).statusCode).toBe(401);
-    expect((await (await signIn(world.app, 'bd.vanphong')).get(url)).statusCode).toBe(404);
-    await stp.post(`/api/assignments/${i3}/results`, { documentNumber: '1/BC' });
-    const pending = (await office.get('/api/results?status=pending')).json().items[0];
-    await office.post(`/api/results/${pending.id}/accept`);
-    const closed = await stp.post(url, body);
+    expect((await (await signIn(seed.world.app, 'snv')).post(url, body)).statusCode).toBe(403);
+    expect((await (await signIn(seed.world.app, 'snv')).get(url)).statusCode).toBe(403);
+    expect((await (await signIn(seed.world.app, 'lanhdao')).post(url, body)).statusCode).toBe(403);
+    expect((await anonymous(seed.world.app).get(url)).statusCode).toBe(401);
+    expect((await (await signIn(seed.world.app, 'bd.vanphong')).get(url)).statusCode).toBe(404);
+    await seed.stp.post(`/api/assignments/${i3}/results`, { documentNumber: '1/BC' });
+    const pending = (await seed.office.get('/api/results?status=pending')).json().items[0];
+    await seed.office.post(`/api/results/${pending.id}/accept`);
+    const closed = await seed.stp.post(url, body);
     expect(closed.statusCode).toBe(409);
   });
 });

@@ -1,57 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { createScratchDatabase, fastestBackendNames } from './support/databases.ts';
+import { useCliWorkspace } from './support/cli.ts';
+import { fastestBackendNames } from './support/databases.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 
 /** `dondoc sweep` as cron runs it, on a real data folder (PGlite) and on a scratch PostgreSQL database. */
 for (const backend of fastestBackendNames()) {
   describe(`dondoc sweep [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
+    const { cliWith: cli, withDatabase } = useCliWorkspace(backend, 'sweep-cli');
     let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 
     beforeAll(async () => {
       smtp = await startSmtpCapture();
-      if (backend === 'postgres') {
-        const scratch = await createScratchDatabase();
-        env = { DATABASE_URL: scratch.url };
-        cleanup = scratch.drop;
-      } else {
-        const dir = mkdtempSync(join(tmpdir(), 'dondoc-sweep-cli-'));
-        env = { DONDOC_DATA_DIR: join(dir, 'data') };
-        cleanup = async () => rmSync(dir, { recursive: true, force: true });
-      }
     });
-    afterAll(async () => {
-      await smtp.close();
-      await cleanup();
-    });
-
-    async function cli(extraEnv: NodeJS.ProcessEnv, ...argv: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, {
-        out: (s) => out.push(s),
-        err: (s) => err.push(s),
-        env: { ...env, ...extraEnv },
-      });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    }
+    afterAll(() => smtp.close());
 
     it('sweeps up to a date, delivers through SMTP_URL, repeats nothing, and says clearly what is wrong', async () => {
       expect((await cli({}, 'demo')).code).toBe(0);
-      const database = await openDatabase(loadConfig(env).database); // the CLI has closed it
-      await database.db
-        .updateTable('app_user')
-        .set({ email: sql<string>`username || '@tayninh.gov.vn'` })
-        .execute();
-      await database.close();
+      await withDatabase((db) =>
+        db.updateTable('app_user').set({ email: sql<string>`username || '@tayninh.gov.vn'` }).execute(),
+      );
 
       const first = await cli({ SMTP_URL: smtp.url }, 'sweep', '--as-of', '2021-01-14', '--deliver');
       expect(first.err).toBe('');

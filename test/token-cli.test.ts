@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { resolveActor } from '../src/modules/auth/auth.service.ts';
-import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 
 const DAY_MS = 86_400_000;
@@ -10,28 +8,16 @@ const DAY_MS = 86_400_000;
 /** `dondoc token list|create|revoke` against each database, checked with the request-side lookup. */
 for (const backend of fastestBackendNames()) {
   describe(`dondoc token [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
-
-    beforeAll(async () => {
-      ({ env, cleanup } = await cliWorkspace(backend, 'token-cli'));
-      expect((await cli('demo')).code).toBe(0);
-    });
-    afterAll(() => cleanup());
-
-    const cli = (...argv: string[]) => runCaptured(env, argv);
+    const { cli, cliWith, withDatabase } = useCliWorkspace(backend, 'token-cli', { demo: true });
 
     /** Who a request with this bearer token would act as (or the refusal's code), on a database opened after the CLI closed it. */
-    async function actorOf(token: string): Promise<string> {
-      const database = await openDatabase(loadConfig(env).database);
-      try {
-        const { actor } = await resolveActor(database.db, { bearer: token }, new Date());
-        return actor.kind === 'user' ? actor.username : actor.kind;
-      } catch (error) {
-        return (error as { code: string }).code;
-      } finally {
-        await database.close();
-      }
+    function actorOf(token: string): Promise<string> {
+      return withDatabase((db) =>
+        resolveActor(db, { bearer: token }, new Date()).then(
+          ({ actor }) => (actor.kind === 'user' ? actor.username : actor.kind),
+          (error: { code: string }) => error.code,
+        ),
+      );
     }
 
     it('creates a token for an account (printed once, lifetime from --days or DONDOC_TOKEN_DAYS), lists it, revokes it', async () => {
@@ -44,14 +30,15 @@ for (const backend of fastestBackendNames()) {
       expect(Date.parse(expiresAt)).toBeLessThanOrEqual(Date.now() + 90 * DAY_MS);
       expect(await actorOf(token)).toBe('stp');
 
-      const short = await runCaptured({ ...env, DONDOC_TOKEN_DAYS: '10' }, [
+      const short = await cliWith(
+        { DONDOC_TOKEN_DAYS: '10' },
         'token',
         'create',
         '--user',
         'stp',
         '--name',
         'Mười ngày',
-      ]);
+      );
       expect(short.code).toBe(0);
       expect(short.out).toContain('Mã (chỉ hiện một lần');
       const week = JSON.parse(

@@ -1,7 +1,9 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
+import { auditEntries } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
+import { userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const DAY_MS = 86_400_000;
@@ -12,26 +14,15 @@ const NEW_PASSWORD = 'Sen-hong-no-giua-dam-Tay-Ninh';
  * change when the user asks, and by disabling the account — so re-enabling it never revives them.
  */
 describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
-  let world: World;
   const seed = useSeedWorld(t);
-  beforeEach(() => {
-    world = seed();
-  });
 
   const bearer = (token: string, url = '/api/auth/session') =>
-    world.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
+    seed.world.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
 
-  async function userId(username: string): Promise<number> {
-    const row = await t.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
+  const userId = (username: string) => userIdOf(t.db, username);
 
   it('lists my tokens without their secret: created, last used, expiry (default from the setting), state', async () => {
-    const snv = await signIn(world.app, 'snv');
+    const snv = await signIn(seed.world.app, 'snv');
     const before = Date.now();
     const plain = await snv.post('/api/auth/tokens', { name: 'Báo cáo tự động' });
     const short = await snv.post('/api/auth/tokens', { name: 'Thử một tuần', days: 7 });
@@ -57,8 +48,8 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
     expect(Date.parse(used.lastUsedAt)).toBeGreaterThanOrEqual(before);
     expect(items.find((i: { id: number }) => i.id === short.json().id).lastUsedAt).toBeNull();
     // another user's list does not show them
-    expect((await (await signIn(world.app, 'stp')).get('/api/auth/tokens')).json().total).toBe(0);
-    expect((await anonymous(world.app).get('/api/auth/tokens')).statusCode).toBe(401);
+    expect((await (await signIn(seed.world.app, 'stp')).get('/api/auth/tokens')).json().total).toBe(0);
+    expect((await anonymous(seed.world.app).get('/api/auth/tokens')).statusCode).toBe(401);
 
     // the default lifetime is a setting (DONDOC_TOKEN_DAYS → http.tokenDays); a lifetime over a year is refused
     const app = await buildApp({ db: t.db, databaseKind: t.backend, http: { tokenDays: 30 } });
@@ -76,7 +67,7 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
   });
 
   it('refuses an expired token with 401 and says so', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const created = (await office.post('/api/auth/tokens', { name: 'Tích hợp cũ', days: 1 })).json();
     expect((await bearer(created.token, '/api/status?asOf=2021-02-15')).statusCode).toBe(200);
     // a day passes: the expiry is moved to the past instead of waiting
@@ -97,7 +88,7 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
   });
 
   it('revokes my own token: it gets 401 from then on; revoking again changes nothing; audited once', async () => {
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     const created = (await stp.post('/api/auth/tokens', { name: 'Phần mềm một cửa' })).json();
     expect((await bearer(created.token)).statusCode).toBe(200);
     const revoked = await stp.delete(`/api/auth/tokens/${created.id}`);
@@ -118,16 +109,16 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
   });
 
   it("another user's token is not found; an admin revokes any token of the authority and lists an account's tokens", async () => {
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     const created = (await stp.post('/api/auth/tokens', { name: 'Của Sở Tư pháp' })).json();
     const stpId = await userId('stp');
     for (const username of ['snv', 'vanphong', 'lanhdao', 'bd.vanphong']) {
-      const other = await signIn(world.app, username);
+      const other = await signIn(seed.world.app, username);
       expect((await other.delete(`/api/auth/tokens/${created.id}`)).statusCode, username).toBe(404);
       expect((await other.get(`/api/auth/tokens?userId=${stpId}`)).statusCode, username).toBe(403);
     }
     expect((await bearer(created.token)).statusCode).toBe(200);
-    const admin = await signIn(world.app, 'quantri');
+    const admin = await signIn(seed.world.app, 'quantri');
     const listed = await admin.get(`/api/auth/tokens?userId=${stpId}`);
     expect(listed.json().items).toMatchObject([{ id: created.id, username: 'stp', state: 'active' }]);
     expect((await admin.delete(`/api/auth/tokens/${created.id}`)).json()).toMatchObject({ state: 'revoked' });
@@ -141,16 +132,16 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
   });
 
   it('a token cannot create tokens (a stolen one could otherwise outlive its revocation); it may revoke itself', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const created = (await office.post('/api/auth/tokens', { name: 'Tích hợp' })).json();
-    const minted = await world.app.inject({
+    const minted = await seed.world.app.inject({
       method: 'POST',
       url: '/api/auth/tokens',
       headers: { authorization: `Bearer ${created.token}` },
       payload: { name: 'mã con' },
     });
     expect(minted.statusCode).toBe(403);
-    const self = await world.app.inject({
+    const self = await seed.world.app.inject({
       method: 'DELETE',
       url: `/api/auth/tokens/${created.id}`,
       headers: { authorization: `Bearer ${created.token}` },
@@ -160,7 +151,7 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
   });
 
   it('finding 4: a password change revokes every token when asked (and only then)', async () => {
-    const snv = await signIn(world.app, 'snv');
+    const snv = await signIn(seed.world.app, 'snv');
     const kept = (await snv.post('/api/auth/tokens', { name: 'Giữ lại' })).json();
     const changed = await snv.post('/api/auth/password', {
       currentPassword: DEMO_PASSWORD,
@@ -181,20 +172,15 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
       'revoked',
       'revoked',
     ]);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'auth.password_change')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, 'auth.password_change');
     expect(audit.map((a) => a.data)).toMatchObject([{ tokensRevoked: 0 }, { tokensRevoked: 2 }]);
   });
 
   it('finding 4: a disabled user’s tokens are revoked, and re-enabling the user does not bring them back', async () => {
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     const created = (await stp.post('/api/auth/tokens', { name: 'Đồng bộ hồ sơ' })).json();
     expect((await bearer(created.token)).statusCode).toBe(200);
-    const admin = await signIn(world.app, 'quantri');
+    const admin = await signIn(seed.world.app, 'quantri');
     const id = await userId('stp');
     expect((await admin.patch(`/api/users/${id}`, { disabled: true })).statusCode).toBe(200);
     expect((await bearer(created.token)).statusCode).toBe(401);
@@ -209,24 +195,19 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
       .where('id', '=', created.id)
       .executeTakeFirstOrThrow();
     expect(row.revoked_at).toBeInstanceOf(Date);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'user.update')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, 'user.update');
     expect(audit[0]?.data).toMatchObject({ tokensRevoked: 1 });
   });
 
   it('requires the CSRF token on the cookie-authenticated token and password writes', async () => {
-    const reply = await world.app.inject({
+    const reply = await seed.world.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: 'snv', password: DEMO_PASSWORD },
     });
     const cookie = reply.cookies.find((c) => c.name === 'dondoc_session')?.value ?? '';
     const csrf = reply.json().csrfToken as string;
-    const created = await world.app.inject({
+    const created = await seed.world.app.inject({
       method: 'POST',
       url: '/api/auth/tokens',
       cookies: { dondoc_session: cookie },
@@ -242,16 +223,19 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
       },
     ];
     for (const write of writes) {
-      const refused = await world.app.inject({ ...write, cookies: { dondoc_session: cookie } });
+      const refused = await seed.world.app.inject({ ...write, cookies: { dondoc_session: cookie } });
       expect(refused.statusCode, write.url).toBe(403);
       expect(refused.json().error.code).toBe('CSRF_FAILED');
     }
     expect((await bearer(created.json().token)).statusCode).toBe(200);
     // reads need no CSRF token
-    const list = await world.app.inject({ url: '/api/auth/tokens', cookies: { dondoc_session: cookie } });
+    const list = await seed.world.app.inject({
+      url: '/api/auth/tokens',
+      cookies: { dondoc_session: cookie },
+    });
     expect(list.statusCode).toBe(200);
     for (const write of writes) {
-      const done = await world.app.inject({
+      const done = await seed.world.app.inject({
         ...write,
         cookies: { dondoc_session: cookie },
         headers: { 'x-csrf-token': csrf },

@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { login } from '../src/modules/auth/auth.service.ts';
-import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 
 /** `dondoc user add` and `dondoc user set` against each database. */
 for (const backend of fastestBackendNames()) {
   describe(`dondoc user add [${backend}]`, () => {
-    let env: NodeJS.ProcessEnv;
-    let cleanup: () => Promise<void>;
-
-    beforeAll(async () => {
-      ({ env, cleanup } = await cliWorkspace(backend, 'user-cli'));
-      expect((await cli('demo')).code).toBe(0);
-    });
-    afterAll(() => cleanup());
-
-    const cli = (...argv: string[]) => runCaptured(env, argv);
+    const { cli, withDatabase } = useCliWorkspace(backend, 'user-cli', { demo: true });
 
     /** Signs in with the service, on a database opened after the CLI closed it. */
-    async function signsIn(username: string, password: string): Promise<boolean> {
-      const database = await openDatabase(loadConfig(env).database);
-      try {
-        await login(database.db, { username, password }, { sessionHours: 1, now: new Date() });
-        return true;
-      } catch {
-        return false;
-      } finally {
-        await database.close();
-      }
+    function signsIn(username: string, password: string): Promise<boolean> {
+      return withDatabase((db) =>
+        login(db, { username, password }, { sessionHours: 1, now: new Date() }).then(
+          () => true,
+          () => false,
+        ),
+      );
     }
 
     it('creates an account with a given password', async () => {
@@ -147,18 +133,15 @@ for (const backend of fastestBackendNames()) {
       expect(await readUsers(['stp'])).toEqual([{ username: 'stp', email: null, is_head: false }]);
     });
 
-    async function readUsers(usernames: string[]) {
-      const database = await openDatabase(loadConfig(env).database);
-      try {
-        return await database.db
+    function readUsers(usernames: string[]) {
+      return withDatabase((db) =>
+        db
           .selectFrom('app_user')
           .select(['username', 'email', 'is_head'])
           .where('username', 'in', usernames)
           .orderBy('username')
-          .execute();
-      } finally {
-        await database.close();
-      }
+          .execute(),
+      );
     }
 
     it.each([

@@ -1,30 +1,18 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { type Client, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { DEMO_PASSWORD, signIn } from './support/http.ts';
+import { anyAgencyOf, userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
 describeOnFastestDatabase('users (tài khoản)', (t) => {
-  let world: World;
-  let admin: Client;
-  const seed = useSeedWorld(t);
-  beforeEach(async () => {
-    world = seed();
-    admin = await signIn(world.app, 'quantri');
-  });
+  const seed = useSeedWorld(t, { signedIn: { admin: 'quantri' } });
 
-  const userId = async (username: string) =>
-    (
-      await t.db
-        .selectFrom('app_user')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (username: string) => userIdOf(t.db, username);
   const login = (username: string, password: string) =>
-    world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    seed.world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
   it('lists the accounts of the admin’s authority, never a password hash, to admins only', async () => {
-    const reply = await admin.get('/api/users?pageSize=200');
+    const reply = await seed.admin.get('/api/users?pageSize=200');
     expect(reply.statusCode).toBe(200);
     const body = reply.json();
     expect(body.total).toBe(body.items.length);
@@ -34,66 +22,62 @@ describeOnFastestDatabase('users (tài khoản)', (t) => {
     expect(body.items.map((u: { username: string }) => u.username)).not.toContain('bd.vanphong');
     expect(body.items.find((u: { username: string }) => u.username === 'stp')).toMatchObject({
       role: 'agency',
-      agencyId: world.agency('STP'),
+      agencyId: seed.world.agency('STP'),
       agencyCode: 'STP',
       disabled: false,
     });
     expect(reply.body).not.toMatch(/password_hash|passwordHash|argon2/);
-    expect((await admin.get('/api/users?pageSize=5&page=2')).json().items).toHaveLength(5);
+    expect((await seed.admin.get('/api/users?pageSize=5&page=2')).json().items).toHaveLength(5);
     for (const user of ['vanphong', 'lanhdao', 'stp', 'bd.vanphong']) {
-      expect((await (await signIn(world.app, user)).get('/api/users')).statusCode).toBe(403);
+      expect((await (await signIn(seed.world.app, user)).get('/api/users')).statusCode).toBe(403);
     }
   });
 
   it('creates accounts through createUser and refuses bad ones', async () => {
-    const created = await admin.post('/api/users', {
+    const created = await seed.admin.post('/api/users', {
       username: 'Nguyen.Van.A',
       displayName: 'Nguyễn Văn A — Sở Tư pháp',
       role: 'agency',
-      agencyId: world.agency('STP'),
+      agencyId: seed.world.agency('STP'),
       password: 'mat-khau-dai-1',
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ username: 'nguyen.van.a', role: 'agency', agencyCode: 'STP' });
     expect((await login('nguyen.van.a', 'mat-khau-dai-1')).statusCode).toBe(200);
-    const office = await admin.post('/api/users', {
+    const office = await seed.admin.post('/api/users', {
       username: 'cv2',
       displayName: 'CV',
       role: 'office',
-      agencyId: world.agency('STP'),
+      agencyId: seed.world.agency('STP'),
       password: 'mat-khau-dai-1',
     });
     expect(office.json()).toMatchObject({ role: 'office', agencyId: null });
 
     const bad = { username: 'cv3', displayName: 'CV', role: 'office', password: 'mat-khau-dai-1' };
-    expect((await admin.post('/api/users', { ...bad, username: 'nguyen.van.a' })).json().error.code).toBe(
-      'USER_EXISTS',
-    );
-    expect((await admin.post('/api/users', { ...bad, password: 'ngan' })).statusCode).toBe(400);
-    expect((await admin.post('/api/users', { ...bad, role: 'agency' })).statusCode).toBe(400);
-    const foreign = await t.db
-      .selectFrom('agency')
-      .select('id')
-      .where('authority_id', '=', world.otherAuthorityId)
-      .executeTakeFirstOrThrow();
     expect(
-      (await admin.post('/api/users', { ...bad, role: 'agency', agencyId: foreign.id })).statusCode,
+      (await seed.admin.post('/api/users', { ...bad, username: 'nguyen.van.a' })).json().error.code,
+    ).toBe('USER_EXISTS');
+    expect((await seed.admin.post('/api/users', { ...bad, password: 'ngan' })).statusCode).toBe(400);
+    expect((await seed.admin.post('/api/users', { ...bad, role: 'agency' })).statusCode).toBe(400);
+    const foreignAgency = await anyAgencyOf(t.db, seed.world.otherAuthorityId);
+    expect(
+      (await seed.admin.post('/api/users', { ...bad, role: 'agency', agencyId: foreignAgency })).statusCode,
     ).toBe(404);
-    expect((await (await signIn(world.app, 'vanphong')).post('/api/users', bad)).statusCode).toBe(403);
+    expect((await (await signIn(seed.world.app, 'vanphong')).post('/api/users', bad)).statusCode).toBe(403);
   });
 
   it('disabling signs the user out; re-enabling lets them back in', async () => {
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     const id = await userId('stp');
     expect((await stp.get('/api/auth/session')).statusCode).toBe(200);
-    const disabled = await admin.patch(`/api/users/${id}`, { disabled: true });
+    const disabled = await seed.admin.patch(`/api/users/${id}`, { disabled: true });
     expect(disabled.json()).toMatchObject({ disabled: true });
     expect((await stp.get('/api/auth/session')).statusCode).toBe(401);
     expect(await t.db.selectFrom('user_session').select('id').where('user_id', '=', id).execute()).toEqual(
       [],
     );
     expect((await login('stp', DEMO_PASSWORD)).statusCode).toBe(401);
-    await admin.patch(`/api/users/${id}`, { disabled: false });
+    await seed.admin.patch(`/api/users/${id}`, { disabled: false });
     expect((await login('stp', DEMO_PASSWORD)).statusCode).toBe(200);
     const audit = await t.db
       .selectFrom('audit_log')
@@ -106,37 +90,40 @@ describeOnFastestDatabase('users (tài khoản)', (t) => {
 
   it('changes name, role and agency consistently, and keeps an admin from locking themself out', async () => {
     const id = await userId('stp');
-    const moved = await admin.patch(`/api/users/${id}`, {
+    const moved = await seed.admin.patch(`/api/users/${id}`, {
       displayName: 'Đầu mối Sở Nội vụ',
-      agencyId: world.agency('SNV'),
+      agencyId: seed.world.agency('SNV'),
     });
     expect(moved.json()).toMatchObject({
       displayName: 'Đầu mối Sở Nội vụ',
       role: 'agency',
       agencyCode: 'SNV',
     });
-    expect((await admin.patch(`/api/users/${id}`, { agencyId: null })).statusCode).toBe(400);
-    expect((await admin.patch(`/api/users/${id}`, { role: 'leader' })).json()).toMatchObject({
+    expect((await seed.admin.patch(`/api/users/${id}`, { agencyId: null })).statusCode).toBe(400);
+    expect((await seed.admin.patch(`/api/users/${id}`, { role: 'leader' })).json()).toMatchObject({
       role: 'leader',
       agencyId: null,
     });
-    expect((await admin.patch(`/api/users/${id}`, { role: 'agency' })).statusCode).toBe(400);
+    expect((await seed.admin.patch(`/api/users/${id}`, { role: 'agency' })).statusCode).toBe(400);
     const self = await userId('quantri');
-    expect((await admin.patch(`/api/users/${self}`, { disabled: true })).statusCode).toBe(409);
-    expect((await admin.patch(`/api/users/${self}`, { role: 'office' })).statusCode).toBe(409);
-    expect((await admin.patch(`/api/users/${self}`, { displayName: 'Quản trị' })).statusCode).toBe(200);
+    expect((await seed.admin.patch(`/api/users/${self}`, { disabled: true })).statusCode).toBe(409);
+    expect((await seed.admin.patch(`/api/users/${self}`, { role: 'office' })).statusCode).toBe(409);
+    expect((await seed.admin.patch(`/api/users/${self}`, { displayName: 'Quản trị' })).statusCode).toBe(200);
     const other = await userId('bd.vanphong');
-    expect((await admin.patch(`/api/users/${other}`, { disabled: true })).statusCode).toBe(404);
+    expect((await seed.admin.patch(`/api/users/${other}`, { disabled: true })).statusCode).toBe(404);
     expect(
-      (await (await signIn(world.app, 'vanphong')).patch(`/api/users/${id}`, { disabled: true })).statusCode,
+      (await (await signIn(seed.world.app, 'vanphong')).patch(`/api/users/${id}`, { disabled: true }))
+        .statusCode,
     ).toBe(403);
   });
 
   it('resets a password: the old one and every session stop working', async () => {
-    const snv = await signIn(world.app, 'snv');
+    const snv = await signIn(seed.world.app, 'snv');
     const id = await userId('snv');
-    expect((await admin.post(`/api/users/${id}/password`, { newPassword: 'ngan' })).statusCode).toBe(400);
-    const reset = await admin.post(`/api/users/${id}/password`, { newPassword: 'mat-khau-moi-2021' });
+    expect((await seed.admin.post(`/api/users/${id}/password`, { newPassword: 'ngan' })).statusCode).toBe(
+      400,
+    );
+    const reset = await seed.admin.post(`/api/users/${id}/password`, { newPassword: 'mat-khau-moi-2021' });
     expect(reset.statusCode).toBe(204);
     expect((await snv.get('/api/auth/session')).statusCode).toBe(401);
     expect((await login('snv', DEMO_PASSWORD)).statusCode).toBe(401);
@@ -144,7 +131,7 @@ describeOnFastestDatabase('users (tài khoản)', (t) => {
     expect(
       (
         await (
-          await signIn(world.app, 'lanhdao')
+          await signIn(seed.world.app, 'lanhdao')
         ).post(`/api/users/${id}/password`, { newPassword: 'mat-khau-moi-2022' })
       ).statusCode,
     ).toBe(403);

@@ -1,7 +1,7 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { type Client, signIn, type World } from './support/http.ts';
+import { type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /**
@@ -10,11 +10,7 @@ import { useSeedWorld } from './support/world.ts';
  * leader approves, the due date moves and no reminder falls due.
  */
 describeEachDatabase('the seed workflow over HTTP', (t) => {
-  let world: World;
   const seed = useSeedWorld(t, { now: () => new Date('2021-01-18T09:00:00+07:00') });
-  beforeEach(() => {
-    world = seed();
-  });
 
   async function myAssignment(client: Client, taskRef: string) {
     const list = (await client.get('/api/assignments?pageSize=200&asOf=2021-01-18')).json();
@@ -31,14 +27,14 @@ describeEachDatabase('the seed workflow over HTTP', (t) => {
   }
 
   it('a result with a file, accepted by the Office, changes the statistics', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     expect(await stpLine(office, '2021-02-15')).toMatchObject({
       done_on_time: 0,
       open_overdue: 3,
       reminders: 3,
     });
 
-    const stp = await signIn(world.app, 'stp');
+    const stp = await signIn(seed.world.app, 'stp');
     const i3 = await myAssignment(stp, 'I.3');
     expect(i3).toMatchObject({ agencyCode: 'STP', currentDueOn: '2021-01-20' });
     const upload = await multipart({ documentNumber: '15/BC-STP', note: 'Báo cáo cải cách thể chế' }, [
@@ -77,18 +73,18 @@ describeEachDatabase('the seed workflow over HTTP', (t) => {
     const download = await office.get(`/api/files/${fileId}`);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(SMALL_PDF)).toBe(true);
-    const snv = await signIn(world.app, 'snv');
+    const snv = await signIn(seed.world.app, 'snv');
     expect((await snv.get(`/api/files/${fileId}`)).statusCode).toBe(403);
   });
 
   it('an extension approved by a leader before the deadline moves the due date and prevents the reminder', async () => {
-    const office = await signIn(world.app, 'vanphong');
+    const office = await signIn(seed.world.app, 'vanphong');
     const remindersBefore = (await office.get('/api/reminders?asOf=2021-01-25')).json().reminders;
     expect(
       remindersBefore.some((r: { agency: string; task: string }) => r.agency === 'SNV' && r.task === 'I.6'),
     ).toBe(true);
 
-    const snv = await signIn(world.app, 'snv');
+    const snv = await signIn(seed.world.app, 'snv');
     const i6 = await myAssignment(snv, 'I.6');
     const requested = await snv.post(`/api/assignments/${i6.id}/extensions`, {
       requestedDueOn: '2021-01-31',
@@ -96,7 +92,7 @@ describeEachDatabase('the seed workflow over HTTP', (t) => {
     });
     expect(requested.statusCode).toBe(201);
 
-    const leader = await signIn(world.app, 'lanhdao');
+    const leader = await signIn(seed.world.app, 'lanhdao');
     const pending = (await leader.get('/api/extensions?status=pending')).json();
     expect(pending.items).toHaveLength(1);
     expect(

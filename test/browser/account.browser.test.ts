@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/http.ts';
-import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /** Tài khoản của tôi in a real browser: an API token created, seen listed, revoked — and refused after. */
 describe('my account: API tokens (chromium)', () => {
@@ -11,8 +11,7 @@ describe('my account: API tokens (chromium)', () => {
     (await fetch(`${bw.baseUrl}/api/auth/session`, { headers: { authorization: `Bearer ${token}` } })).status;
 
   it('creates a token (shown once, copyable), lists it, revokes it after confirmation; the API then refuses it', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'stp');
+    const { page, context, errors } = await openSignedIn(bw, 'stp');
     await page.getByRole('button', { name: 'Tài khoản' }).click();
     await page.getByRole('menuitem', { name: 'Tài khoản của tôi' }).click();
     await page.waitForURL('**/tai-khoan');
@@ -51,14 +50,11 @@ describe('my account: API tokens (chromium)', () => {
     await screenshot(page, 'tai-khoan-da-thu-hoi');
 
     expect(await callWith(token)).toBe(401);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('a password change with "thu hồi mọi mã truy cập" ticked revokes every token of the account', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'snv');
-    await page.goto('/tai-khoan');
+    const { page, context, errors } = await openSignedIn(bw, 'snv', { at: '/tai-khoan' });
     await page.getByRole('button', { name: 'Tạo mã truy cập' }).click();
     await page.getByRole('dialog').getByLabel('Tên gợi nhớ').fill('Đồng bộ hồ sơ');
     await page.getByRole('dialog').getByRole('button', { name: 'Tạo mã' }).click();
@@ -76,7 +72,6 @@ describe('my account: API tokens (chromium)', () => {
     const row = page.getByRole('row').filter({ hasText: 'Đồng bộ hồ sơ' });
     await row.getByText('Đã thu hồi').waitFor();
     expect(await callWith(token)).toBe(401);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 });

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /** Tổng quan and its drill-down list in a real browser, as of 15/02/2021 over the seed plan 87/KH-UBND. */
 describe('dashboard and drill-down list (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('shows the figures the API gives, draws the charts, and a number opens a list of that length', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong');
     const api = await (await page.request.get('/api/statistics?asOf=2021-02-15')).json();
     // lead assignments only (docs/domain-rules.md §5): 68 open and overdue on 15/02/2021
     expect(api.totals.counts.open_overdue).toBe(68);
@@ -43,14 +42,14 @@ describe('dashboard and drill-down list (chromium)', () => {
     );
     expect(bodyRows).toBeLessThan(68);
     await screenshot(page, 'dashboard-list-desktop');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('works at 360 px: numbers, charts and the list as cards, without horizontal overflow', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
-    await page.goto('/tong-quan?asOf=2021-02-15');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      viewport: 'phone',
+      at: '/tong-quan?asOf=2021-02-15',
+    });
     await page.getByTestId('stat-open_overdue').waitFor();
     await page.locator('[role="img"] canvas').first().waitFor();
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
@@ -60,19 +59,15 @@ describe('dashboard and drill-down list (chromium)', () => {
     await page.getByTestId('drill-item').first().waitFor();
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await screenshot(page, 'dashboard-list-phone');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('an agency sees its own figures only', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'stp');
-    await page.goto('/tong-quan?asOf=2021-02-15');
+    const { page, context, errors } = await openSignedIn(bw, 'stp', { at: '/tong-quan?asOf=2021-02-15' });
     const overdue = page.getByTestId('stat-open_overdue');
     await overdue.waitFor();
     expect((await overdue.innerText()).replace(/\D/g, '')).toBe('3');
     await screenshot(page, 'dashboard-agency');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 });

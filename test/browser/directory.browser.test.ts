@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /** Danh mục and Nhật ký in a real browser: accent-insensitive search, an edit, and the audit row it leaves. */
 describe('directory and audit trail (chromium)', () => {
   const bw = useBrowserWorld();
 
   it('"so noi vu" finds Sở Nội vụ; the Office adds an alias to Sở Tư pháp', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/danh-muc');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/danh-muc' });
     await page.getByRole('heading', { name: 'Danh mục' }).waitFor();
     await page.getByRole('cell', { name: 'Sở Tư pháp', exact: true }).waitFor();
     await page.getByLabel('Tìm cơ quan').fill('so noi vu');
@@ -35,28 +33,25 @@ describe('directory and audit trail (chromium)', () => {
     await screenshot(page, 'directory-successors-desktop');
     // accounts are for administrators only
     expect(await page.getByRole('tab', { name: 'Tài khoản' }).count()).toBe(0);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 
   it('works at 360 px: search by cards, no sideways scrolling', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
-    await page.goto('/danh-muc');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      viewport: 'phone',
+      at: '/danh-muc',
+    });
     await page.getByLabel('Tìm cơ quan').fill('so noi vu');
     const items = page.getByRole('list', { name: 'Danh sách cơ quan' }).getByRole('listitem');
     await items.filter({ hasText: 'Sở Nội vụ' }).waitFor();
     expect(await items.count()).toBe(1);
     await screenshot(page, 'directory-search-phone');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 
   it('the audit trail shows the edit to quantri with its before and after', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'quantri');
-    await page.goto('/nhat-ky');
+    const { page, context, errors } = await openSignedIn(bw, 'quantri', { at: '/nhat-ky' });
     await page.getByRole('heading', { name: 'Nhật ký hệ thống' }).waitFor();
     const row = page.locator('tr.dd-audit-row').filter({ hasText: 'Sửa cơ quan' }).first();
     await row.waitFor();
@@ -82,18 +77,17 @@ describe('directory and audit trail (chromium)', () => {
     // administrators see the accounts tab
     await page.goto('/danh-muc?tab=tai-khoan');
     await page.getByRole('cell', { name: 'stp', exact: true }).waitFor();
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 
   it('the audit page fits a 360 px phone', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'quantri');
-    await page.goto('/nhat-ky');
+    const { page, context, errors } = await openSignedIn(bw, 'quantri', {
+      viewport: 'phone',
+      at: '/nhat-ky',
+    });
     await page.locator('tr.ant-table-row').first().waitFor();
     await screenshot(page, 'audit-phone');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 });

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /** Nhắc nhở & chấm điểm in a real browser, the server's clock on 15/02/2021 (seed plan 87/KH-UBND). */
 describe('reminders, letters and scores (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('the Office runs the sweep, sees the reminders and downloads a letter', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/nhac-nho?asOf=2021-02-15');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/nhac-nho?asOf=2021-02-15' });
     await page.getByRole('button', { name: 'Chạy quét nhắc việc' }).click();
     await page.getByRole('button', { name: 'Chạy', exact: true }).click();
     // the sweep catches up every day since the plan was issued: allow it time on a busy machine
@@ -39,13 +37,11 @@ describe('reminders, letters and scores (chromium)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     expect(await download.failure()).toBeNull();
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('the scores of 2021 show the Office of the People’s Committee with its reminders and why it lost points', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'lanhdao');
+    const { page, context, errors } = await openSignedIn(bw, 'lanhdao');
     const api = await (await page.request.get('/api/scores?year=2021')).json();
     const vp = api.agencies.find((a: { code: string }) => a.code === 'VP');
     expect(vp.reminders).toBe(8);
@@ -68,14 +64,14 @@ describe('reminders, letters and scores (chromium)', () => {
     await page.getByRole('tab', { name: 'Biểu dương, phê bình' }).click();
     await page.getByText(/Phê bình \(\d+\)/).waitFor();
     await screenshot(page, 'followup-commendations');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('works at 360 px without horizontal overflow', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
-    await page.goto('/nhac-nho?asOf=2021-02-15');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      viewport: 'phone',
+      at: '/nhac-nho?asOf=2021-02-15',
+    });
     await page.getByTestId('reminders-total').waitFor();
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await screenshot(page, 'followup-phone');
@@ -83,7 +79,6 @@ describe('reminders, letters and scores (chromium)', () => {
     await page.getByRole('row').filter({ hasText: 'Văn phòng UBND tỉnh' }).first().waitFor();
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await screenshot(page, 'followup-scores-phone');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 });

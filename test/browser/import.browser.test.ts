@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, SCREENSHOTS, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 const SEED = readFileSync(new URL('../fixtures/import/seed-87-kh-ubnd.txt', import.meta.url));
-
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
 
 /**
  * Nhập kế hoạch in a real browser: the seed text goes up, the preview shows its header and 29 tasks
@@ -19,9 +14,7 @@ describe('import wizard (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('takes the seed text to a stored plan, with the clerk’s corrections', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/nhap-ke-hoach');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/nhap-ke-hoach' });
     await page.getByText('Kéo thả văn bản vào đây').waitFor();
     await page.locator('input[type="file"]').setInputFiles({
       name: 'ke-hoach-87.txt',
@@ -77,14 +70,14 @@ describe('import wizard (chromium)', () => {
       .where('plan.number', '=', '88/KH-UBND')
       .execute();
     expect(stored).toEqual([{ number: '88/KH-UBND', file_name: 'ke-hoach-87.txt' }]);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 150_000);
 
   it('says clearly when a file cannot be read', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
-    await page.goto('/nhap-ke-hoach');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      viewport: 'phone',
+      at: '/nhap-ke-hoach',
+    });
     await page.locator('input[type="file"]').setInputFiles({
       name: 'ke-hoach.doc',
       mimeType: 'application/msword',
@@ -97,7 +90,6 @@ describe('import wizard (chromium)', () => {
       await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
     ).toBeLessThanOrEqual(0);
     await screenshot(page, 'import-error-phone');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /**
  * Chỉ số in a real browser over the seed world: Tây Ninh's published figures (docs/domain-rules.md §9), the PCI
@@ -10,8 +10,7 @@ describe('indices (chromium)', () => {
   const bw = useBrowserWorld();
 
   it('the overview shows PCI 2023 and PAR Index 2019 as published; the PCI page has its trend and linked tasks', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong');
     await page.getByRole('navigation').getByRole('menuitem', { name: 'Chỉ số' }).click();
     await page.waitForURL('**/chi-so');
     const pci = page.getByTestId('index-card-PCI');
@@ -59,14 +58,11 @@ describe('indices (chromium)', () => {
     expect(linkText).toContain('nhiệm vụ II.1');
     expect(linkText).toContain('Chưa hoàn thành – quá hạn');
     await screenshot(page, 'indices-pci');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('the Office enters PAPI 2022: an out-of-range score is refused with the server’s message, a valid one shows in the overview', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/chi-so/PAPI');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/chi-so/PAPI' });
     await page.getByRole('button', { name: 'Nhập kết quả' }).click();
     const dialog = page.getByRole('dialog');
     // pick 2022 in the year select; on a busy machine the dropdown's animation can swallow a click,
@@ -114,13 +110,11 @@ describe('indices (chromium)', () => {
     expect(await papi.getByTestId('index-score').innerText()).toBe('45,52 / 80');
     expect(await papi.getByTestId('index-rank').innerText()).toContain('20/63');
     expect(await papi.innerText()).toContain('tăng 11 bậc');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('an agency user has no Chỉ số in the navigation and no edit controls on an index page', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'stp');
+    const { page, context, errors } = await openSignedIn(bw, 'stp');
     const nav = page.getByRole('navigation').getByRole('menuitem');
     await nav.first().waitFor();
     expect(await nav.allInnerTexts()).not.toContain('Chỉ số');
@@ -130,14 +124,14 @@ describe('indices (chromium)', () => {
     for (const name of ['Nhập kết quả', 'Nhập từ tệp', 'Tải mẫu nhập', 'Gắn nhiệm vụ', 'Thêm mục tiêu'])
       expect(await page.getByRole('button', { name }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^(Sửa|Xóa|Bỏ) / }).count()).toBe(0);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('works at 360 px', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
-    await page.goto('/chi-so');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      viewport: 'phone',
+      at: '/chi-so',
+    });
     await page.getByTestId('index-card-SIPAS').getByTestId('index-score').waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await screenshot(page, 'indices-overview-phone');
@@ -146,7 +140,6 @@ describe('indices (chromium)', () => {
     await page.getByTestId('index-links').waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await screenshot(page, 'indices-pci-phone');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 });

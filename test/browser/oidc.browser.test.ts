@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcOptions } from '../../src/modules/auth/oidc.client.ts';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/identity-provider.ts';
-import { type BrowserWorld, openPage, screenshot, startBrowserWorld, unexpectedErrors } from './support.ts';
+import { type BrowserWorld, closeClean, openPage, screenshot, startBrowserWorld } from './support.ts';
 
 const LABEL = 'Đăng nhập bằng tài khoản công vụ';
 
@@ -79,8 +79,7 @@ describe('sign-in with the identity provider (chromium)', () => {
     );
     expect(session).toBe('vanphong');
     await screenshot(page, 'oidc-signed-in');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('brings a person without a dondoc account back to the login page with the reason', async () => {
@@ -92,7 +91,6 @@ describe('sign-in with the identity provider (chromium)', () => {
     expect(new URL(page.url()).searchParams.get('loi')).toBe('OIDC_USER_UNKNOWN');
     await page.getByRole('alert').filter({ hasText: 'chưa gắn với tài khoản dondoc nào' }).waitFor();
     await screenshot(page, 'oidc-refused');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 });

@@ -1,24 +1,25 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, SCREENSHOTS, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import {
+  closeClean,
+  openPage,
+  openSignedIn,
+  screenshot,
+  signInAs,
+  unexpectedErrors,
+  useBrowserWorld,
+} from './support.ts';
 
 /**
  * Kế hoạch in a real browser: the list (accent-insensitive search), the seed plan page against its
  * appendix (test/fixtures/import/seed-87-kh-ubnd.txt: 29 tasks in 2 sections), the timeline, cancelling
  * a task, and the page at 360 px without horizontal overflow.
  */
-/** A full-page screenshot with time to spare: the plan page is tall and the machine is shared. */
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
 
 describe('plans pages (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
 
   it('finds the seed plan without accents and shows its appendix as the document has it', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/ke-hoach');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/ke-hoach' });
     await page.getByRole('link', { name: '87/KH-UBND' }).waitFor();
     await page.getByLabel('Tìm kế hoạch').fill('chuong trinh hanh dong dai hoi');
     await page.getByRole('link', { name: '87/KH-UBND' }).waitFor();
@@ -87,14 +88,11 @@ describe('plans pages (chromium)', () => {
     expect(label).toContain('20/01/2021');
     expect(await page.locator('.dd-gantt-today').count()).toBe(1);
     await screenshot(page, 'plans-plan-gantt');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 120_000);
 
   it('lets the Office cancel a task with a reason; the row shows it', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/ke-hoach');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/ke-hoach' });
     await page.getByRole('link', { name: '87/KH-UBND' }).click();
     await page.locator('tr[data-ref="II.14"]').waitFor();
     await page.getByRole('button', { name: 'Hủy nhiệm vụ II.14' }).click();
@@ -118,9 +116,10 @@ describe('plans pages (chromium)', () => {
   }, 120_000);
 
   it('reads on a 360 px phone: a card per task, the timeline scrolls inside its box', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
-    await page.goto('/ke-hoach');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      viewport: 'phone',
+      at: '/ke-hoach',
+    });
     await page.getByRole('link', { name: '87/KH-UBND' }).waitFor();
     await screenshot(page, 'plans-list-phone');
     await page.getByRole('link', { name: '87/KH-UBND' }).click();
@@ -132,7 +131,6 @@ describe('plans pages (chromium)', () => {
     await page.locator('.dd-gantt [role="img"]').first().waitFor();
     await screenshot(page, 'plans-gantt-phone');
     expect(await overflow()).toBeLessThanOrEqual(0);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, SCREENSHOTS, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openPage, SCREENSHOTS, useBrowserWorld } from './support.ts';
 
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
@@ -55,8 +55,7 @@ describe('public pages (chromium)', () => {
         await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
       ).toBeLessThanOrEqual(0);
       await screenshot(page, `public-plan-${viewport}`);
-      expect(unexpectedErrors(errors)).toEqual([]);
-      await context.close();
+      await closeClean({ context, errors });
     }, 120_000);
   }
 });

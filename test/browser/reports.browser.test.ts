@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, SCREENSHOTS, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, SCREENSHOTS, useBrowserWorld } from './support.ts';
 
 const Q1 = 'from=2021-01-01&to=2021-03-31';
 
@@ -45,8 +45,7 @@ describe('report dialog and CSV exports (chromium)', () => {
   const bw = useBrowserWorld();
 
   it('the Office picks Q1 2021, sees the figures, saves the text, downloads Word and Excel', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong');
     const dialog = await openQ1(page);
 
     // the preview shows the report's own figures
@@ -111,14 +110,13 @@ describe('report dialog and CSV exports (chromium)', () => {
     await again.screenshot({ path: join(SCREENSHOTS, 'report-dialog-desktop.png') });
 
     // the refused save (409) is logged by the browser as a failed request; nothing else
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 90_000);
 
   it('a list exports to CSV with its filters: UTF-8 with a BOM and Vietnamese column titles', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/danh-sach?asOf=2021-02-15&state=open_overdue');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      at: '/danh-sach?asOf=2021-02-15&state=open_overdue',
+    });
     const csvLink = page.getByTestId('csv-download');
     await csvLink.waitFor();
     expect(await csvLink.getAttribute('href')).toBe(
@@ -132,13 +130,11 @@ describe('report dialog and CSV exports (chromium)', () => {
     expect(lines[0]).toContain('Trạng thái');
     expect(lines.filter(Boolean)).toHaveLength(1 + 68); // the header and the 68 overdue lead assignments
 
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 
   it('a leader downloads the report but cannot edit or save its text', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'lanhdao');
+    const { page, context, errors } = await openSignedIn(bw, 'lanhdao');
     const dialog = await openQ1(page);
     const [xlsx, bytes] = await downloaded(page, () => dialog.getByTestId('report-xlsx').click());
     expect(xlsx.suggestedFilename()).toBe('bao-cao-2021-01-01-den-2021-03-31.xlsx');
@@ -154,13 +150,11 @@ describe('report dialog and CSV exports (chromium)', () => {
       data: { version: null, draft: { overview: 'x' } },
     });
     expect(put.status()).toBe(403);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 
   it('fits 360 px', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { viewport: 'phone' });
     const dialog = await openQ1(page);
     await dialog.getByTestId('report-figures').waitFor();
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
@@ -174,7 +168,6 @@ describe('report dialog and CSV exports (chromium)', () => {
     await page.setViewportSize({ width: 360, height: 2000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'report-dialog-phone-text.png') });
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 });

@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import {
+  closeClean,
+  openPage,
+  openSignedIn,
+  screenshot,
+  signInAs,
+  unexpectedErrors,
+  useBrowserWorld,
+} from './support.ts';
 
 /** A write through the page's own session (cookie + CSRF token), as another tab of the same user would make it. */
 async function apiWrite<T = { emails: number }>(
@@ -41,14 +49,12 @@ describe('follow-up settings (chromium)', () => {
       await nav.first().waitFor();
       const labels = (await nav.allInnerTexts()).map((s) => s.trim());
       expect(labels.includes('Cấu hình'), username).toBe(expected);
-      expect(unexpectedErrors(errors)).toEqual([]);
-      await context.close();
+      await closeClean({ context, errors });
     }
   });
 
   it('the Office changes the signer, the change is kept, and a stale save is refused with a clear message', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong');
     await page.getByRole('navigation').getByRole('menuitem', { name: 'Cấu hình' }).click();
     await page.waitForURL('**/cau-hinh');
     const name = page.getByLabel('Họ và tên người ký');
@@ -98,14 +104,14 @@ describe('follow-up settings (chromium)', () => {
     await page.getByText('Phiên bản 2').waitFor();
     expect(await page.getByLabel('Họ và tên người ký').inputValue()).toBe('Trần Thị Bình');
     await screenshot(page, 'settings-letters-desktop');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('a rule set whose maxima do not add up is refused with the server’s message and nothing is saved', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
-    await page.goto('/cau-hinh?tab=cham-diem&year=2021');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      viewport: 'phone',
+      at: '/cau-hinh?tab=cham-diem&year=2021',
+    });
     await page.getByText('Mặc định của dondoc, chưa cấu hình').waitFor();
     expect(await page.getByTestId('criterion-nhac-nho').innerText()).toContain(
       'trừ 0,5 điểm cho mỗi lần bị nhắc nhở bằng văn bản',
@@ -144,14 +150,11 @@ describe('follow-up settings (chromium)', () => {
     expect(saved.source).toBe('configured');
     expect(saved.ruleSet.criteria.map((c: { kind: string }) => c.kind)).toEqual(['nd335']);
     expect(saved.ruleSet.grades[0]).toEqual({ minRate: 0.9, label: 'Tốt' });
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('the admin sees the outbox by state and puts a failed e-mail back in the queue', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'quantri');
-    await page.goto('/cau-hinh?tab=hop-thu');
+    const { page, context, errors } = await openSignedIn(bw, 'quantri', { at: '/cau-hinh?tab=hop-thu' });
     await page.getByText('Chưa có thư nào.', { exact: false }).waitFor();
 
     // agency users with an address get e-mails from the sweep (the test world has no SMTP: they wait)
@@ -208,8 +211,7 @@ describe('follow-up settings (chromium)', () => {
       .where('id', '=', ids[1] as number)
       .executeTakeFirstOrThrow();
     expect(requeued).toEqual({ status: 'pending', attempts: 0 });
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
 
     // the Office sees the outbox but has no retry button; a phone shows it without overflow
     const office = await openPage(bw, { viewport: 'phone' });

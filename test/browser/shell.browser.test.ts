@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/http.ts';
-import { openPage, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openPage, openSignedIn, screenshot, signInAs, useBrowserWorld } from './support.ts';
 
 /** The frame of the app in a real browser: sign-in, navigation by role, language switch, phone width. */
 describe('web app shell (chromium)', () => {
@@ -53,8 +53,7 @@ describe('web app shell (chromium)', () => {
       .filter({ hasText: /mật khẩu/i })
       .waitFor();
     await screenshot(page, 'shell-login-error');
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   for (const [username, expected] of Object.entries(EXPECTED)) {
@@ -67,8 +66,7 @@ describe('web app shell (chromium)', () => {
       expect(labels.filter((label) => NAV.includes(label))).toEqual(expected);
       expect(labels).toContain('Công khai');
       await screenshot(page, `shell-${username}`);
-      expect(unexpectedErrors(errors)).toEqual([]);
-      await context.close();
+      await closeClean({ context, errors });
     });
   }
 
@@ -102,13 +100,11 @@ describe('web app shell (chromium)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/ke-hoach');
     await page.getByRole('heading', { level: 1, name: 'Kế hoạch' }).waitFor();
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 
   it('works at 360 px: the menu opens from a button, English switch relabels it', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'vanphong');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { viewport: 'phone' });
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.getByRole('menuitem', { name: 'Kế hoạch' }).first().waitFor();
     await screenshot(page, 'shell-phone-menu');
@@ -118,7 +114,6 @@ describe('web app shell (chromium)', () => {
     await page.getByRole('menuitem', { name: 'Plans' }).first().waitFor();
     const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     expect(width).toBeLessThanOrEqual(360);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
 import { backendNames, openTestDatabase } from '../support/databases.ts';
@@ -149,10 +149,28 @@ export async function signInAs(page: Page, username: string, password = DEMO_PAS
   await page.locator('main').waitFor();
 }
 
-/** Saves test-results/<name>.png (full page). */
+/** A fresh page (openPage) signed in as `username` through the login form, then at `at` when given. */
+export async function openSignedIn(
+  bw: BrowserWorld,
+  username: string,
+  { at, ...options }: Parameters<typeof openPage>[1] & { at?: string } = {},
+): Promise<OpenPage> {
+  const opened = await openPage(bw, options);
+  await signInAs(opened.page, username);
+  if (at) await opened.page.goto(at);
+  return opened;
+}
+
+/** The end of a test's page: nothing logged but the expected refusals (unexpectedErrors), then closed. */
+export async function closeClean({ context, errors }: Pick<OpenPage, 'context' | 'errors'>): Promise<void> {
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+}
+
+/** Saves test-results/<name>.png (full page), with time to spare: pages are tall and the machine shared. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, timeout: 45_000 });
   return path;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, SCREENSHOTS, screenshot, signInAs, unexpectedErrors, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, SCREENSHOTS, screenshot, useBrowserWorld } from './support.ts';
 
 /** A one-page PDF small enough to read: the server checks files by content, so it must start with %PDF-. */
 const PDF = Buffer.from(
@@ -43,8 +43,7 @@ describe('agency inbox and Office review (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-01-18T03:00:00Z') });
 
   it('Sở Tư pháp submits a result with a file, asks for an extension and reports an obstacle', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'stp');
+    const { page, context, errors } = await openSignedIn(bw, 'stp');
     await page.waitForURL('**/viec-cua-don-vi');
     await page.getByRole('heading', { name: 'Việc của đơn vị' }).waitFor();
     await page.getByRole('tab', { name: /Sắp đến hạn/ }).waitFor();
@@ -109,14 +108,13 @@ describe('agency inbox and Office review (chromium)', () => {
     await page.getByText('Đã gửi báo cáo khó khăn, vướng mắc.').waitFor();
 
     await signOut(page);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 
   it('the Office accepts the result, approves the extension, answers the obstacle; the dashboard rises', async () => {
-    const { page, context, errors } = await openPage(bw);
-    await signInAs(page, 'vanphong');
-    await page.goto('/tong-quan?asOf=2021-01-18');
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      at: '/tong-quan?asOf=2021-01-18',
+    });
     const before = await tileNumber(page, 'done_on_time');
     const apiBefore = await apiDoneOnTime(page);
     expect(before).toBe(apiBefore);
@@ -163,13 +161,11 @@ describe('agency inbox and Office review (chromium)', () => {
       .waitFor();
     expect(await tileNumber(page, 'done_on_time')).toBe(before + 1);
     expect(await apiDoneOnTime(page)).toBe(apiBefore + 1);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 
   it('on a 360 px phone the agency sees the decisions on cards without sideways scrolling', async () => {
-    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
-    await signInAs(page, 'stp');
+    const { page, context, errors } = await openSignedIn(bw, 'stp', { viewport: 'phone' });
     await page.getByRole('button', { name: /Đã hoàn thành/ }).click();
     await page.getByText('Hoàn thành 18/01/2021').first().waitFor();
     await screenshot(page, 'workflow-inbox-phone-done');
@@ -186,7 +182,6 @@ describe('agency inbox and Office review (chromium)', () => {
     await page.getByText('Đã duyệt').first().waitFor();
     await screenshot(page, 'workflow-assignment-phone');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    await closeClean({ context, errors });
   }, 60_000);
 });

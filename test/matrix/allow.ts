@@ -1,6 +1,6 @@
 import type { MatrixEntry } from './types.ts';
 
-type Allow = MatrixEntry['allow'];
+export type Allow = MatrixEntry['allow'];
 
 /** Who may call a route, the sets the matrix files share (test/matrix/types.ts explains the callers). */
 export const everyone: Allow = {
@@ -20,3 +20,5 @@ export const officeAndAdmin: Allow = { ...overseers, leader: false };
 /** the Office and admins, and the agency on its own data */
 export const officeAdminAndOwnAgency: Allow = { ...officeAndAdmin, agencyOwn: true };
 export const adminOnly: Allow = { ...officeAndAdmin, office: false };
+/** the whole route is refused to every caller (a wrong password, a forged sign-in) */
+export const nobody: Allow = { ...adminOnly, admin: false };

@@ -1,3 +1,4 @@
+import { adminOnly } from './allow.ts';
 import type { MatrixEntry } from './types.ts';
 
 /** The audit log: audit.read, administrators only; read-only (there is no route that writes it). */
@@ -6,6 +7,6 @@ export const entries: MatrixEntry[] = [
     method: 'GET',
     url: '/api/audit',
     request: async () => ({ url: '/api/audit?entity=app_user' }),
-    allow: { admin: true, office: false, leader: false, agencyOwn: false, agencyOther: false, public: false },
+    allow: adminOnly,
   },
 ];

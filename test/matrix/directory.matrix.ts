@@ -1,4 +1,5 @@
 import { signedIn, officeAndAdmin as writers } from './allow.ts';
+import { listRoute } from './entry.ts';
 import type { MatrixEntry } from './types.ts';
 
 /** UBND-TN's directory shows through its department names and codes; UBND-BD has only VP and STP. */
@@ -11,25 +12,11 @@ const showsTayNinh = (body: unknown) =>
  * into its own directory ('list': allowed, nothing of UBND-TN in the answer); ids of UBND-TN are 404.
  */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
+  listRoute('GET', '/api/directory/agencies', signedIn, showsTayNinh, '/api/directory/agencies?pageSize=200'),
+  listRoute('POST', '/api/directory/agencies', writers, showsTayNinh, async () => ({
     url: '/api/directory/agencies',
-    request: async () => ({ url: '/api/directory/agencies?pageSize=200' }),
-    allow: signedIn,
-    crossAuthority: 'list',
-    leaks: showsTayNinh,
-  },
-  {
-    method: 'POST',
-    url: '/api/directory/agencies',
-    request: async () => ({
-      url: '/api/directory/agencies',
-      payload: { code: 'PHUONG1', name: 'UBND Phường 1', kind: 'commune', validFrom: '2025-07-01' },
-    }),
-    allow: writers,
-    crossAuthority: 'list',
-    leaks: showsTayNinh,
-  },
+    payload: { code: 'PHUONG1', name: 'UBND Phường 1', kind: 'commune', validFrom: '2025-07-01' },
+  })),
   {
     method: 'PATCH',
     url: '/api/directory/agencies/:id',
@@ -39,25 +26,11 @@ export const entries: MatrixEntry[] = [
     }),
     allow: writers,
   },
-  {
-    method: 'GET',
+  listRoute('GET', '/api/directory/groups', signedIn, showsTayNinh),
+  listRoute('POST', '/api/directory/groups', writers, showsTayNinh, async () => ({
     url: '/api/directory/groups',
-    request: async () => ({ url: '/api/directory/groups' }),
-    allow: signedIn,
-    crossAuthority: 'list',
-    leaks: showsTayNinh,
-  },
-  {
-    method: 'POST',
-    url: '/api/directory/groups',
-    request: async () => ({
-      url: '/api/directory/groups',
-      payload: { name: 'Các sở kinh tế', aliases: ['Sở kinh tế'] },
-    }),
-    allow: writers,
-    crossAuthority: 'list',
-    leaks: showsTayNinh,
-  },
+    payload: { name: 'Các sở kinh tế', aliases: ['Sở kinh tế'] },
+  })),
   {
     method: 'PUT',
     url: '/api/directory/groups/:id/members',
@@ -75,14 +48,7 @@ export const entries: MatrixEntry[] = [
     },
     allow: writers,
   },
-  {
-    method: 'GET',
-    url: '/api/directory/successors',
-    request: async () => ({ url: '/api/directory/successors' }),
-    allow: signedIn,
-    crossAuthority: 'list',
-    leaks: showsTayNinh,
-  },
+  listRoute('GET', '/api/directory/successors', signedIn, showsTayNinh),
   {
     method: 'POST',
     url: '/api/directory/successors',

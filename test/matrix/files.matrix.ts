@@ -1,3 +1,4 @@
+import { overseersAndOwnAgency } from './allow.ts';
 import { pendingResult } from './results.matrix.ts';
 import type { MatrixEntry } from './types.ts';
 
@@ -11,6 +12,6 @@ export const entries: MatrixEntry[] = [
       if (!file) throw new Error('the result has no file');
       return { url: `/api/files/${file.id}` };
     },
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: false, public: false },
+    allow: overseersAndOwnAgency,
   },
 ];

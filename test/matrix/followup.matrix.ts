@@ -1,9 +1,10 @@
-import { officeAndAdmin, signedIn } from './allow.ts';
+import { adminOnly, officeAndAdmin, overseers, overseersAndOwnAgency, signedIn } from './allow.ts';
+import { listingAfter, listRoute, mentions } from './entry.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A mark only UBND-TN's follow-up rows carry: seeing it elsewhere is a leak. */
 const TN_MARK = 'MATRIX-UBND-TN';
-const leaks = (body: unknown) => JSON.stringify(body).includes(TN_MARK);
+const leaks = mentions(TN_MARK);
 
 const AGENCY: Record<Target, string> = { own: 'STP', other: 'SNV' };
 
@@ -114,17 +115,7 @@ async function seedDeadMail({ db, world }: MatrixContext): Promise<number> {
  * letters read like the reminders of their agency; running the sweep is the Office's and admins'.
  */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
-    url: '/api/notifications',
-    request: async (ctx) => {
-      await seedFollowup(ctx);
-      return { url: '/api/notifications' };
-    },
-    allow: signedIn,
-    crossAuthority: 'list',
-    leaks,
-  },
+  listRoute('GET', '/api/notifications', signedIn, leaks, listingAfter(seedFollowup, '/api/notifications')),
   {
     method: 'POST',
     url: '/api/notifications/:id/read',
@@ -135,17 +126,7 @@ export const entries: MatrixEntry[] = [
     },
     allow: { admin: false, office: false, leader: false, agencyOwn: true, agencyOther: false, public: false },
   },
-  {
-    method: 'GET',
-    url: '/api/letters',
-    request: async (ctx) => {
-      await seedFollowup(ctx);
-      return { url: '/api/letters?year=2021' };
-    },
-    allow: signedIn,
-    crossAuthority: 'list',
-    leaks,
-  },
+  listRoute('GET', '/api/letters', signedIn, leaks, listingAfter(seedFollowup, '/api/letters?year=2021')),
   {
     method: 'GET',
     url: '/api/letters/:id/download',
@@ -153,52 +134,32 @@ export const entries: MatrixEntry[] = [
       const { letters } = await seedFollowup(ctx);
       return { url: `/api/letters/${letters[target]}/download` };
     },
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: false, public: false },
+    allow: overseersAndOwnAgency,
   },
-  {
-    method: 'POST',
+  // one day (the plan's date: notices only); another authority's office sweeps its own authority
+  listRoute('POST', '/api/sweeps', officeAndAdmin, mentions('UBND-TN'), async () => ({
     url: '/api/sweeps',
-    // one day (the plan's date: notices only); another authority's office sweeps its own authority
-    request: async () => ({ url: '/api/sweeps', payload: { asOf: '2021-01-13' } }),
-    allow: { admin: true, office: true, leader: false, agencyOwn: false, agencyOther: false, public: false },
-    crossAuthority: 'list',
-    leaks: (body) => JSON.stringify(body).includes('UBND-TN'),
-  },
-  {
-    method: 'GET',
+    payload: { asOf: '2021-01-13' },
+  })),
+  // the Office, leadership and admins; an agency user is refused; another authority reads its own
+  // (UBND-TN's signer in the demo is Nguyễn Mạnh Hùng)
+  listRoute('GET', '/api/settings/letters', overseers, mentions('Nguyễn Mạnh Hùng')),
+  // another authority's office saves its own authority's settings
+  listRoute('PUT', '/api/settings/letters', officeAndAdmin, mentions('TÂY NINH'), async () => ({
     url: '/api/settings/letters',
-    // the Office, leadership and admins; an agency user is refused; another authority reads its own
-    request: async () => ({ url: '/api/settings/letters' }),
-    allow: { admin: true, office: true, leader: true, agencyOwn: false, agencyOther: false, public: false },
-    crossAuthority: 'list',
-    leaks: (body) => JSON.stringify(body).includes('Nguyễn Mạnh Hùng'), // UBND-TN's signer (demo)
-  },
-  {
-    method: 'PUT',
-    url: '/api/settings/letters',
-    request: async () => ({
-      url: '/api/settings/letters',
-      payload: { signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Người ký thử' } },
-    }),
-    allow: officeAndAdmin,
-    crossAuthority: 'list', // saves its own authority's settings
-    leaks: (body) => JSON.stringify(body).includes('TÂY NINH'),
-  },
-  {
-    method: 'GET',
-    url: '/api/outbox',
-    request: async (ctx) => {
-      await seedDeadMail(ctx);
-      return { url: '/api/outbox?state=dead' };
-    },
-    allow: officeAndAdmin,
-    crossAuthority: 'list',
+    payload: { signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Người ký thử' } },
+  })),
+  listRoute(
+    'GET',
+    '/api/outbox',
+    officeAndAdmin,
     leaks,
-  },
+    listingAfter(seedDeadMail, '/api/outbox?state=dead'),
+  ),
   {
     method: 'POST',
     url: '/api/outbox/:id/retry',
     request: async (ctx) => ({ url: `/api/outbox/${await seedDeadMail(ctx)}/retry` }),
-    allow: { admin: true, office: false, leader: false, agencyOwn: false, agencyOther: false, public: false },
+    allow: adminOnly,
   },
 ];

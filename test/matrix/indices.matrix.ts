@@ -3,14 +3,19 @@ import { saveIndexTarget, setIndexOwner } from '../../src/modules/indices/indice
 import { createIndexLink } from '../../src/modules/indices/indices-links.service.ts';
 import { saveIndexResult } from '../../src/modules/indices/indices-results.service.ts';
 import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
-import { officeAndAdmin as CONFIGURE, signedIn, officeAdminAndOwnAgency as WRITE } from './allow.ts';
+import {
+  officeAndAdmin as CONFIGURE,
+  everyone,
+  signedIn,
+  officeAdminAndOwnAgency as WRITE,
+} from './allow.ts';
+import { leaksNothing, listingAfter, listRoute, mentions } from './entry.ts';
 import { multipart } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** What only UBND-TN's index data carries: seeing it elsewhere is a leak. */
 const TN_MARKS = ['MATRIX-UBND-TN', 'VCCI, PCI 2019', 'SKHDT', '87/KH-UBND'];
-const leaks = (body: unknown) => TN_MARKS.some((mark) => JSON.stringify(body).includes(mark));
-const noLeak = () => false;
+const leaks = mentions(...TN_MARKS);
 
 /**
  * 'own' = an index Sở Tư pháp (stp) owns with the Office's leave to edit (SIPAS); 'other' = one
@@ -52,30 +57,51 @@ async function seedTarget(ctx: MatrixContext, target: Target, fromYear: number) 
 
 let year = 2040;
 
-const read = (url: string, path = url): MatrixEntry => ({
-  method: 'GET',
-  url,
-  request: async (ctx) => {
-    await seedOwners(ctx);
-    await saveIndexResult(system(ctx), 'SIPAS', 2020, {
-      ...RESULT,
-      rank: null,
-      rankedOf: null,
-      group: null,
-      sourceUrl: null,
-      published: true,
-      internalNote: '',
-      components: [],
-    });
-    return { url: path };
-  },
-  allow: READ,
-  crossAuthority: 'list',
-  leaks,
+/** Sở Tư pháp as the owner of PCI's transparency component, without leave to edit. */
+const transparencyOwner = ({ world }: Pick<MatrixContext, 'world'>) => ({
+  index: 'PCI',
+  component: 'transparency',
+  agencyId: world.agency('STP'),
+  ownerCanEdit: false,
 });
 
+/** A task of UBND-TN's seed plan by its reference. */
+async function taskId({ db, world }: MatrixContext, ref: string) {
+  const task = await db
+    .selectFrom('task')
+    .select('id')
+    .where('authority_id', '=', world.authorityId)
+    .where('ref', '=', ref)
+    .executeTakeFirstOrThrow();
+  return task.id;
+}
+
+/** A published 2020 result of the index, with the owners set. */
+async function seedResult(ctx: MatrixContext, index: string) {
+  await seedOwners(ctx);
+  await saveIndexResult(system(ctx), index, 2020, {
+    ...RESULT,
+    rank: null,
+    rankedOf: null,
+    group: null,
+    sourceUrl: null,
+    published: true,
+    internalNote: '',
+    components: [],
+  });
+}
+
+const read = (url: string, path = url): MatrixEntry =>
+  listRoute(
+    'GET',
+    url,
+    READ,
+    leaks,
+    listingAfter((ctx) => seedResult(ctx, 'SIPAS'), path),
+  );
+
 export const entries: MatrixEntry[] = [
-  { ...read('/api/indices/definitions', '/api/indices/definitions?year=2021'), leaks: noLeak },
+  { ...read('/api/indices/definitions', '/api/indices/definitions?year=2021'), leaks: leaksNothing },
   read('/api/indices/results'),
   read('/api/indices/template.xlsx', '/api/indices/template.xlsx?year=2021'),
   read('/api/indices/:index/overview', '/api/indices/PCI/overview?asOf=2021-04-13'),
@@ -83,74 +109,36 @@ export const entries: MatrixEntry[] = [
   read('/api/indices/targets'),
   read('/api/indices/owners'),
   read('/api/indices/links'),
-  {
-    method: 'GET',
-    url: '/api/public/indices',
-    request: async () => ({ url: '/api/public/indices?authority=UBND-TN' }),
-    allow: { ...READ, public: true },
-    crossAuthority: 'list',
-    leaks: noLeak,
-  },
-  {
-    method: 'PUT',
-    url: '/api/indices/results/:index/:year',
-    request: async (ctx, target) => {
-      await seedOwners(ctx);
-      return { url: `/api/indices/results/${INDEX[target]}/2020`, payload: PAYLOAD };
-    },
-    allow: WRITE,
-    crossAuthority: 'list',
-    leaks,
-  },
+  listRoute('GET', '/api/public/indices', everyone, leaksNothing, '/api/public/indices?authority=UBND-TN'),
+  listRoute('PUT', '/api/indices/results/:index/:year', WRITE, leaks, async (ctx, target) => {
+    await seedOwners(ctx);
+    return { url: `/api/indices/results/${INDEX[target]}/2020`, payload: PAYLOAD };
+  }),
   {
     method: 'DELETE',
     url: '/api/indices/results/:index/:year',
     fresh: true,
     request: async (ctx, target) => {
-      await seedOwners(ctx);
-      await saveIndexResult(system(ctx), INDEX[target], 2020, {
-        ...RESULT,
-        rank: null,
-        rankedOf: null,
-        group: null,
-        sourceUrl: null,
-        published: true,
-        internalNote: '',
-        components: [],
-      });
+      await seedResult(ctx, INDEX[target]);
       return { url: `/api/indices/results/${INDEX[target]}/2020` };
     },
     allow: WRITE,
   },
-  {
-    method: 'POST',
-    url: '/api/indices/import',
-    request: async (ctx, target) => {
-      await seedOwners(ctx);
-      const csv = `Chỉ số,Năm,Mã thành phần,Điểm,Nguồn\n${INDEX[target]},2020,,82,Nguồn thử\n`;
-      const body = await multipart({}, [
-        { name: 'ket-qua.csv', bytes: new TextEncoder().encode(csv), field: 'file' },
-      ]);
-      return { url: '/api/indices/import', ...body };
-    },
-    allow: WRITE,
-    crossAuthority: 'list',
-    leaks,
-  },
-  {
-    method: 'POST',
-    url: '/api/indices/targets',
-    request: async (ctx, target) => {
-      await seedOwners(ctx);
-      return {
-        url: '/api/indices/targets',
-        payload: { index: INDEX[target], fromYear: 2030, toYear: 2031, score: 90 },
-      };
-    },
-    allow: WRITE,
-    crossAuthority: 'list',
-    leaks,
-  },
+  listRoute('POST', '/api/indices/import', WRITE, leaks, async (ctx, target) => {
+    await seedOwners(ctx);
+    const csv = `Chỉ số,Năm,Mã thành phần,Điểm,Nguồn\n${INDEX[target]},2020,,82,Nguồn thử\n`;
+    const body = await multipart({}, [
+      { name: 'ket-qua.csv', bytes: new TextEncoder().encode(csv), field: 'file' },
+    ]);
+    return { url: '/api/indices/import', ...body };
+  }),
+  listRoute('POST', '/api/indices/targets', WRITE, leaks, async (ctx, target) => {
+    await seedOwners(ctx);
+    return {
+      url: '/api/indices/targets',
+      payload: { index: INDEX[target], fromYear: 2030, toYear: 2031, score: 90 },
+    };
+  }),
   {
     method: 'PUT',
     url: '/api/indices/targets/:id',
@@ -178,12 +166,7 @@ export const entries: MatrixEntry[] = [
     url: '/api/indices/owners',
     request: async ({ world }) => ({
       url: '/api/indices/owners',
-      payload: {
-        index: 'PCI',
-        component: 'transparency',
-        agencyId: world.agency('STP'),
-        ownerCanEdit: false,
-      },
+      payload: transparencyOwner({ world }),
     }),
     allow: CONFIGURE,
   },
@@ -192,12 +175,7 @@ export const entries: MatrixEntry[] = [
     url: '/api/indices/owners/:id',
     fresh: true,
     request: async (ctx) => {
-      const owner = await setIndexOwner(system(ctx), {
-        index: 'PCI',
-        component: 'transparency',
-        agencyId: ctx.world.agency('STP'),
-        ownerCanEdit: false,
-      });
+      const owner = await setIndexOwner(system(ctx), transparencyOwner(ctx));
       return { url: `/api/indices/owners/${owner.id}` };
     },
     allow: CONFIGURE,
@@ -205,18 +183,10 @@ export const entries: MatrixEntry[] = [
   {
     method: 'POST',
     url: '/api/indices/links',
-    request: async ({ world, db }) => {
-      const task = await db
-        .selectFrom('task')
-        .select('id')
-        .where('authority_id', '=', world.authorityId)
-        .where('ref', '=', 'I.3')
-        .executeTakeFirstOrThrow();
-      return {
-        url: '/api/indices/links',
-        payload: { index: 'PAR', component: 'institutions', taskId: task.id },
-      };
-    },
+    request: async (ctx) => ({
+      url: '/api/indices/links',
+      payload: { index: 'PAR', component: 'institutions', taskId: await taskId(ctx, 'I.3') },
+    }),
     allow: CONFIGURE,
   },
   {
@@ -224,12 +194,7 @@ export const entries: MatrixEntry[] = [
     url: '/api/indices/links/:id',
     fresh: true,
     request: async (ctx) => {
-      const task = await ctx.db
-        .selectFrom('task')
-        .select('id')
-        .where('authority_id', '=', ctx.world.authorityId)
-        .where('ref', '=', 'I.4')
-        .executeTakeFirstOrThrow();
+      const task = { id: await taskId(ctx, 'I.4') };
       const existing = await ctx.db
         .selectFrom('index_link')
         .select('id')

@@ -1,5 +1,6 @@
-import { signedIn } from './allow.ts';
-import { targetAssignmentId } from './extensions.matrix.ts';
+import { officeAdminAndOwnAgency, overseers, signedIn } from './allow.ts';
+import { listingAfter, listRoute, mentions } from './entry.ts';
+import { targetAssignment } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** An open obstacle on the target assignment, written straight to the database. */
@@ -8,7 +9,7 @@ async function openObstacleId(ctx: MatrixContext, target: Target): Promise<numbe
     .insertInto('obstacle')
     .values({
       authority_id: ctx.world.authorityId,
-      assignment_id: await targetAssignmentId(ctx, target),
+      assignment_id: await targetAssignment(ctx, target),
       reported_on: '2021-01-16',
       description: 'Chưa có số liệu',
       status: 'open',
@@ -27,22 +28,18 @@ export const entries: MatrixEntry[] = [
     method: 'POST',
     url: '/api/assignments/:id/obstacles',
     request: async (ctx, target) => ({
-      url: `/api/assignments/${await targetAssignmentId(ctx, target)}/obstacles`,
+      url: `/api/assignments/${await targetAssignment(ctx, target)}/obstacles`,
       payload: { description: 'Chưa có số liệu', proposal: 'Đề nghị gia hạn' },
     }),
-    allow: { admin: true, office: true, leader: false, agencyOwn: true, agencyOther: false, public: false },
+    allow: officeAdminAndOwnAgency,
   },
-  {
-    method: 'GET',
-    url: '/api/obstacles',
-    request: async (ctx, target) => {
-      await openObstacleId(ctx, target);
-      return { url: '/api/obstacles' };
-    },
-    allow: signedIn,
-    crossAuthority: 'list',
-    leaks: (body) => JSON.stringify(body).includes('87/KH-UBND'),
-  },
+  listRoute(
+    'GET',
+    '/api/obstacles',
+    signedIn,
+    mentions('87/KH-UBND'),
+    listingAfter(openObstacleId, '/api/obstacles'),
+  ),
   {
     method: 'POST',
     url: '/api/obstacles/:id/respond',
@@ -50,6 +47,6 @@ export const entries: MatrixEntry[] = [
       url: `/api/obstacles/${await openObstacleId(ctx, target)}/respond`,
       payload: { response: 'Giao Sở Tài chính bố trí kinh phí' },
     }),
-    allow: { admin: true, office: true, leader: true, agencyOwn: false, agencyOther: false, public: false },
+    allow: overseers,
   },
 ];

@@ -1,5 +1,9 @@
 import { everyone } from './allow.ts';
+import { listRoute } from './entry.ts';
 import type { MatrixEntry } from './types.ts';
+
+/** a redirect to the login page has an empty body: any body is a leak */
+const answersAnything = (body: unknown) => body !== '';
 
 /**
  * Sign-in with the identity provider (OpenID Connect): open to everyone, signed in or not, and
@@ -8,29 +12,25 @@ import type { MatrixEntry } from './types.ts';
  * flow against a real provider is test/oidc.test.ts.
  */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
-    url: '/api/auth/providers',
-    request: async () => ({ url: '/api/auth/providers' }),
-    allow: everyone,
-    crossAuthority: 'list',
-    leaks: (body) => JSON.stringify(body) !== JSON.stringify({ password: true, oidc: null }),
-  },
-  {
-    method: 'GET',
-    url: '/api/auth/oidc/start',
-    request: async () => ({ url: '/api/auth/oidc/start?returnTo=%2Ftong-quan' }),
-    allow: everyone,
-    crossAuthority: 'list',
-    leaks: (body) => body !== '',
-  },
-  {
-    method: 'GET',
-    url: '/api/auth/oidc/callback',
-    // a forged answer from "the provider": no pending sign-in in this browser, so nobody is signed in
-    request: async () => ({ url: '/api/auth/oidc/callback?code=gia-mao&state=gia-mao' }),
-    allow: everyone,
-    crossAuthority: 'list',
-    leaks: (body) => body !== '',
-  },
+  listRoute(
+    'GET',
+    '/api/auth/providers',
+    everyone,
+    (body) => JSON.stringify(body) !== JSON.stringify({ password: true, oidc: null }),
+  ),
+  listRoute(
+    'GET',
+    '/api/auth/oidc/start',
+    everyone,
+    answersAnything,
+    '/api/auth/oidc/start?returnTo=%2Ftong-quan',
+  ),
+  // a forged answer from "the provider": no pending sign-in in this browser, so nobody is signed in
+  listRoute(
+    'GET',
+    '/api/auth/oidc/callback',
+    everyone,
+    answersAnything,
+    '/api/auth/oidc/callback?code=gia-mao&state=gia-mao',
+  ),
 ];

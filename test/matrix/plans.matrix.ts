@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
-import { officeAndAdmin as office, overseers as readers } from './allow.ts';
+import { officeAndAdmin as office, overseers as readers, signedIn } from './allow.ts';
+import { listRoute, mentions } from './entry.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** The seed document (plan 87/KH-UBND, already registered in the demo authority). */
@@ -99,45 +100,18 @@ const leaksTayNinh = (body: unknown) => /87\/KH-UBND|Sở Nội vụ|"SNV"/.test
 
 /** Plans and tasks: list, create, import (preview, store), read, edit, withdraw, source; task edit and cancel. */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
+  // an agency user sees the headers of the plans concerning its scope, whatever the target
+  listRoute('GET', '/api/plans', signedIn, mentions('87/KH-UBND'), '/api/plans?asOf=2021-02-15'),
+  listRoute('POST', '/api/plans', office, leaksTayNinh, async () => ({
     url: '/api/plans',
-    // an agency user sees the headers of the plans concerning its scope, whatever the target
-    request: async () => ({ url: '/api/plans?asOf=2021-02-15' }),
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false },
-    crossAuthority: 'list',
-    leaks: (body) => JSON.stringify(body).includes('87/KH-UBND'),
-  },
-  {
-    method: 'POST',
-    url: '/api/plans',
-    request: async () => ({ url: '/api/plans', payload: SMALL_PLAN }),
-    allow: office,
-    crossAuthority: 'list',
-    leaks: leaksTayNinh,
-  },
-  {
-    method: 'POST',
-    url: '/api/plans/import/preview',
-    request: async () => ({
-      url: '/api/plans/import/preview',
+    payload: SMALL_PLAN,
+  })),
+  ...['/api/plans/import/preview', '/api/plans/import'].map((url) =>
+    listRoute('POST', url, office, leaksTayNinh, async () => ({
+      url,
       ...multipartBody({ fileName: 'ke-hoach.txt', content: SMALL_PLAN_TEXT }),
-    }),
-    allow: office,
-    crossAuthority: 'list',
-    leaks: leaksTayNinh,
-  },
-  {
-    method: 'POST',
-    url: '/api/plans/import',
-    request: async () => ({
-      url: '/api/plans/import',
-      ...multipartBody({ fileName: 'ke-hoach.txt', content: SMALL_PLAN_TEXT }),
-    }),
-    allow: office,
-    crossAuthority: 'list',
-    leaks: leaksTayNinh,
-  },
+    })),
+  ),
   {
     method: 'GET',
     url: '/api/plans/:id',

@@ -1,4 +1,6 @@
 import { everyone } from './allow.ts';
+import { listRoute } from './entry.ts';
+import { planRow } from './plans.matrix.ts';
 import type { MatrixContext, MatrixEntry } from './types.ts';
 
 /** Keys and values that only internal pages may carry: notes, files, results, obstacles, users. */
@@ -33,40 +35,19 @@ function hasInternalKey(value: unknown): boolean {
 export const leaksInternalData = (body: unknown) =>
   hasInternalKey(body) || INTERNAL_TEXT.some((text) => JSON.stringify(body).includes(text));
 
-const seedPlanId = async ({ db, world }: MatrixContext) =>
-  (
-    await db
-      .selectFrom('plan')
-      .select('id')
-      .where('authority_id', '=', world.authorityId)
-      .where('number', '=', '87/KH-UBND')
-      .executeTakeFirstOrThrow()
-  ).id;
+const seedPlanId = async ({ db, world }: MatrixContext) => (await planRow(db, world.authorityId)).id;
 
 /** Public transparency routes: public.read, no sign-in needed, the same answer for everyone. */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
-    url: '/api/public/authorities',
-    request: async () => ({ url: '/api/public/authorities' }),
-    allow: everyone,
-    crossAuthority: 'list',
-    leaks: leaksInternalData,
-  },
-  {
-    method: 'GET',
-    url: '/api/public/authorities/:code/plans',
-    request: async () => ({ url: '/api/public/authorities/UBND-TN/plans' }),
-    allow: everyone,
-    crossAuthority: 'list',
-    leaks: leaksInternalData,
-  },
-  {
-    method: 'GET',
-    url: '/api/public/plans/:id',
-    request: async (ctx) => ({ url: `/api/public/plans/${await seedPlanId(ctx)}` }),
-    allow: everyone,
-    crossAuthority: 'list',
-    leaks: leaksInternalData,
-  },
+  listRoute('GET', '/api/public/authorities', everyone, leaksInternalData),
+  listRoute(
+    'GET',
+    '/api/public/authorities/:code/plans',
+    everyone,
+    leaksInternalData,
+    '/api/public/authorities/UBND-TN/plans',
+  ),
+  listRoute('GET', '/api/public/plans/:id', everyone, leaksInternalData, async (ctx) => ({
+    url: `/api/public/plans/${await seedPlanId(ctx)}`,
+  })),
 ];

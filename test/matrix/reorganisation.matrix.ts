@@ -1,3 +1,4 @@
+import { officeAndAdmin } from './allow.ts';
 import type { MatrixEntry } from './types.ts';
 
 /** Sắp xếp: the Office and admins only; the own/other target does not apply (same request both times). */
@@ -13,6 +14,6 @@ export const entries: MatrixEntry[] = [
         moves: [{ toAgencyId: world.agency('STC') }],
       },
     }),
-    allow: { admin: true, office: true, leader: false, agencyOwn: false, agencyOther: false, public: false },
+    allow: officeAndAdmin,
   },
 ];

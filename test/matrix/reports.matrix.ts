@@ -1,15 +1,8 @@
-import { overseers as READERS } from './allow.ts';
+import { officeAndAdmin, overseers as READERS } from './allow.ts';
+import { planRow } from './plans.matrix.ts';
 import type { MatrixContext, MatrixEntry } from './types.ts';
 
-async function seedPlanId({ db, world }: MatrixContext): Promise<number> {
-  const plan = await db
-    .selectFrom('plan')
-    .select('id')
-    .where('authority_id', '=', world.authorityId)
-    .where('number', '=', '87/KH-UBND')
-    .executeTakeFirstOrThrow();
-  return plan.id;
-}
+const seedPlanId = async ({ db, world }: MatrixContext) => (await planRow(db, world.authorityId)).id;
 
 /**
  * Reports to the Chairman cover every agency: the Office, leadership and admins read them (stats.read
@@ -40,7 +33,7 @@ export const entries: MatrixEntry[] = [
       url: `/api/reports/draft?from=2021-01-01&to=2021-03-31&planId=${await seedPlanId(ctx)}`,
       payload: { version: null, draft: { overview: 'Đánh giá chung.' } },
     }),
-    allow: { admin: true, office: true, leader: false, agencyOwn: false, agencyOther: false, public: false },
+    allow: officeAndAdmin,
   },
   {
     method: 'GET',

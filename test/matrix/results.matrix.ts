@@ -5,7 +5,7 @@ import type { Actor } from '../../src/modules/access/access.ts';
 import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import type { ResultView } from '../../src/modules/results/results.repo.ts';
 import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
-import { officeAndAdmin as officeOnly } from './allow.ts';
+import { officeAdminAndOwnAgency, officeAndAdmin as officeOnly, overseersAndOwnAgency } from './allow.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A minimal PDF: what the content check looks for is the `%PDF-` signature. */
@@ -69,6 +69,10 @@ export async function leadAssignmentId(
   return row.id;
 }
 
+/** The agency of the target: Sở Tư pháp ('own') or Sở Nội vụ ('other'). */
+export const targetAgency = (ctx: MatrixContext, target: Target) =>
+  ctx.world.agency(target === 'own' ? 'STP' : 'SNV');
+
 /** 'own' = Sở Tư pháp's lead assignment of I.3; 'other' = Sở Nội vụ's of I.6. */
 export function targetAssignment(ctx: MatrixContext, target: Target) {
   return target === 'own'
@@ -103,7 +107,7 @@ export const entries: MatrixEntry[] = [
         { name: 'bao-cao.pdf', bytes: SMALL_PDF },
       ])),
     }),
-    allow: { admin: true, office: true, leader: false, agencyOwn: true, agencyOther: false, public: false },
+    allow: officeAdminAndOwnAgency,
   },
   {
     method: 'GET',
@@ -112,7 +116,7 @@ export const entries: MatrixEntry[] = [
       await pendingResult(ctx, target);
       return { url: `/api/results?assignmentId=${await targetAssignment(ctx, target)}` };
     },
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: false, public: false },
+    allow: overseersAndOwnAgency,
   },
   {
     method: 'POST',

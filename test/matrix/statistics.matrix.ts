@@ -1,3 +1,6 @@
+import { overseersAndOwnAgency, signedIn } from './allow.ts';
+import { listRoute, mentions } from './entry.ts';
+import { targetAgency } from './results.matrix.ts';
 import type { MatrixEntry } from './types.ts';
 
 /** Agency names and the plan number only UBND-TN has (UBND-BD has just VP and STP, and plan 52/KH-UBND). */
@@ -9,8 +12,7 @@ const UBND_TN_ONLY = [
   'Sở Kế hoạch và Đầu tư',
 ];
 
-export const leaksUbndTn = (body: unknown) =>
-  UBND_TN_ONLY.some((text) => JSON.stringify(body).includes(text));
+export const leaksUbndTn = mentions(...UBND_TN_ONLY);
 
 /**
  * Statistics: stats.read (admin, office, leader; an agency only its own scope). GET /api/statistics is
@@ -19,28 +21,14 @@ export const leaksUbndTn = (body: unknown) =>
  * UBND-TN agency id is 404 for UBND-BD (looked up within the caller's authority).
  */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
-    url: '/api/statistics',
-    request: async () => ({ url: '/api/statistics?asOf=2021-02-15' }),
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false },
-    crossAuthority: 'list',
-    leaks: leaksUbndTn,
-  },
+  listRoute('GET', '/api/statistics', signedIn, leaksUbndTn, '/api/statistics?asOf=2021-02-15'),
   {
     method: 'GET',
     url: '/api/statistics/items',
-    request: async ({ world }, target) => ({
-      url: `/api/statistics/items?asOf=2021-02-15&agencyId=${world.agency(target === 'own' ? 'STP' : 'SNV')}`,
+    request: async (ctx, target) => ({
+      url: `/api/statistics/items?asOf=2021-02-15&agencyId=${targetAgency(ctx, target)}`,
     }),
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: false, public: false },
+    allow: overseersAndOwnAgency,
   },
-  {
-    method: 'GET',
-    url: '/api/statistics/trend',
-    request: async () => ({ url: '/api/statistics/trend?asOf=2021-02-15' }),
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false },
-    crossAuthority: 'list',
-    leaks: leaksUbndTn,
-  },
+  listRoute('GET', '/api/statistics/trend', signedIn, leaksUbndTn, '/api/statistics/trend?asOf=2021-02-15'),
 ];

@@ -1,12 +1,8 @@
 import type { Actor } from '../../src/modules/access/access.ts';
 import { createUnit } from '../../src/modules/subassign/units.service.ts';
 import { officeAdminAndOwnAgency as agencyOwnToo, overseersAndOwnAgency as readers } from './allow.ts';
-import { targetAssignment } from './results.matrix.ts';
+import { targetAgency, targetAssignment } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
-
-/** The agency of the target: Sở Tư pháp ('own') or Sở Nội vụ ('other'). */
-const targetAgency = (ctx: MatrixContext, target: Target) =>
-  ctx.world.agency(target === 'own' ? 'STP' : 'SNV');
 
 /** A unit below the target's agency, created through the service. */
 async function targetUnit(ctx: MatrixContext, target: Target) {

@@ -1,19 +1,17 @@
 import { systemActor } from '../../src/modules/access/access.ts';
 import { createApiToken } from '../../src/modules/auth/tokens.service.ts';
 import { testContext } from '../support/context.ts';
+import { userIdOf } from '../support/lookups.ts';
+import { signedIn } from './allow.ts';
+import { listingAfter, listRoute, mentions } from './entry.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A live API token of Sở Tư pháp's account (own) or Sở Nội vụ's (other), made as the CLI makes one. */
 async function tokenOf({ db, world }: MatrixContext, target: Target): Promise<number> {
   const username = target === 'own' ? 'stp' : 'snv';
-  const user = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
   const { id } = await createApiToken(
     testContext(db, systemActor(world.authorityId, 'cli', ['user.manage', 'self'])),
-    { userId: user.id, name: `Mã của ${username}`, days: 30 },
+    { userId: await userIdOf(db, username), name: `Mã của ${username}`, days: 30 },
   );
   return id;
 }
@@ -23,17 +21,13 @@ async function tokenOf({ db, world }: MatrixContext, target: Target): Promise<nu
  * tokens; a token is revoked by its owner or an admin of its authority, and is not found by anyone else.
  */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'GET',
-    url: '/api/auth/tokens',
-    request: async (ctx, target) => {
-      await tokenOf(ctx, target);
-      return { url: '/api/auth/tokens' };
-    },
-    allow: { admin: true, office: true, leader: true, agencyOwn: true, agencyOther: true, public: false },
-    crossAuthority: 'list',
-    leaks: (body) => JSON.stringify(body).includes('Mã của stp'),
-  },
+  listRoute(
+    'GET',
+    '/api/auth/tokens',
+    signedIn,
+    mentions('Mã của stp'),
+    listingAfter(tokenOf, '/api/auth/tokens'),
+  ),
   {
     method: 'DELETE',
     url: '/api/auth/tokens/:id',

@@ -1,14 +1,6 @@
+import { userIdOf } from '../support/lookups.ts';
 import { adminOnly } from './allow.ts';
-import type { MatrixContext, MatrixEntry } from './types.ts';
-
-async function userId({ db }: MatrixContext, username: string): Promise<number> {
-  const row = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+import type { MatrixEntry } from './types.ts';
 
 /** Tài khoản: admins only (user.manage); the own/other target does not apply (same request both times). */
 export const entries: MatrixEntry[] = [
@@ -31,7 +23,7 @@ export const entries: MatrixEntry[] = [
     method: 'PATCH',
     url: '/api/users/:id',
     request: async (ctx) => ({
-      url: `/api/users/${await userId(ctx, 'snv')}`,
+      url: `/api/users/${await userIdOf(ctx.db, 'snv')}`,
       payload: { displayName: 'Đầu mối Sở Nội vụ' },
     }),
     allow: adminOnly,
@@ -40,7 +32,7 @@ export const entries: MatrixEntry[] = [
     method: 'POST',
     url: '/api/users/:id/password',
     request: async (ctx) => ({
-      url: `/api/users/${await userId(ctx, 'snv')}/password`,
+      url: `/api/users/${await userIdOf(ctx.db, 'snv')}/password`,
       payload: { newPassword: 'mat-khau-moi-123' },
     }),
     allow: adminOnly,

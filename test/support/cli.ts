@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import type { DB } from '../../src/db/schema.ts';
 import { type BackendName, createScratchDatabase } from './databases.ts';
 
 /**
@@ -29,4 +34,69 @@ export async function runCaptured(env: NodeJS.ProcessEnv, argv: string[]) {
   const err: string[] = [];
   const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** `dondoc submit`: Sở Tư pháp's result on task I.3 of the seed plan (87/KH-UBND), submitted 19/01/2021. */
+export const SUBMIT_STP_I3 = [
+  'submit',
+  '--plan',
+  '87/KH-UBND',
+  '--task',
+  'I.3',
+  '--agency',
+  'STP',
+  '--on',
+  '2021-01-19',
+];
+
+/** Runs `fn` on the database of a CLI environment, opened after the CLI has closed it. */
+export async function withDatabase<T>(
+  env: NodeJS.ProcessEnv,
+  fn: (db: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase(loadConfig(env).database);
+  try {
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface CliSuite {
+  /** the workspace's environment (set once the block's beforeAll has run) */
+  readonly env: NodeJS.ProcessEnv;
+  /** runs `dondoc argv…` in the workspace */
+  cli(...argv: string[]): ReturnType<typeof runCaptured>;
+  /** the same with more environment variables (SMTP_URL, DONDOC_TOKEN_DAYS …) */
+  cliWith(extraEnv: NodeJS.ProcessEnv, ...argv: string[]): ReturnType<typeof runCaptured>;
+  /** runs `fn` on the workspace's database once the CLI has closed it */
+  withDatabase<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A CLI workspace (cliWorkspace) for the describe block that calls this: made before its tests, with
+ * the demo loaded when `demo` is set, and removed after them.
+ */
+export function useCliWorkspace(
+  backend: BackendName,
+  prefix: string,
+  options: { demo?: boolean } = {},
+): CliSuite {
+  let env: NodeJS.ProcessEnv | undefined;
+  let cleanup = async () => {};
+  const suite: CliSuite = {
+    get env() {
+      if (!env) throw new Error('the CLI workspace is not made yet (use it in a test or a hook)');
+      return env;
+    },
+    cli: (...argv) => runCaptured(suite.env, argv),
+    cliWith: (extraEnv, ...argv) => runCaptured({ ...suite.env, ...extraEnv }, argv),
+    withDatabase: (fn) => withDatabase(suite.env, fn),
+  };
+  beforeAll(async () => {
+    ({ env, cleanup } = await cliWorkspace(backend, prefix));
+    if (options.demo) expect((await suite.cli('demo')).code).toBe(0);
+  });
+  afterAll(() => cleanup());
+  return suite;
 }

@@ -134,33 +134,25 @@ export async function signIn(
       cookies: { ...(options.cookies ?? {}), dondoc_session: cookie.value },
       headers: { 'x-csrf-token': csrf, ...(options.headers ?? {}) },
     });
-  return {
-    username,
-    request,
-    get: (url) => request({ method: 'GET', url }),
-    post: (url, body) =>
-      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    patch: (url, body) =>
-      request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    put: (url, body) =>
-      request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    delete: (url) => request({ method: 'DELETE', url }),
-  };
+  return clientOf(username, request);
 }
 
 /** The public: no cookie, no token. */
 export function anonymous(app: FastifyInstance): Client {
-  const request = (options: InjectOptions) => app.inject(options);
+  return clientOf('public', (options) => app.inject(options));
+}
+
+/** A Client whose calls all go through `request` (which adds the caller's credentials, if any). */
+function clientOf(username: string, request: Client['request']): Client {
+  const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown) =>
+    request({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
   return {
-    username: 'public',
+    username,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body) =>
-      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    patch: (url, body) =>
-      request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
-    put: (url, body) =>
-      request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body) => send('POST', url, body),
+    patch: (url, body) => send('PATCH', url, body),
+    put: (url, body) => send('PUT', url, body),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
