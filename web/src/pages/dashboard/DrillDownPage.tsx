@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Grid, Input, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Grid, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { StatItem, StatItems, StatKey } from '../../../../src/shared/schemas/statistics.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
+import { FilterField, FilterGrid, SearchFilter } from '../../components/filters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -116,17 +117,8 @@ export default function DrillDownPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <StatFilterBar {...stat} />
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-            gap: 12,
-          }}
-        >
-          <div>
-            <label htmlFor="drill-state" style={{ display: 'block', marginBottom: 8 }}>
-              {t('Số liệu', 'Figure')}
-            </label>
+        <FilterGrid min={220}>
+          <FilterField id="drill-state" label={t('Số liệu', 'Figure')}>
             <Select<StatKey>
               id="drill-state"
               value={state}
@@ -134,20 +126,15 @@ export default function DrillDownPage() {
               options={STAT_KEYS.map((key) => ({ value: key, label: statKeyLabel(key, lang) }))}
               style={{ width: '100%' }}
             />
-          </div>
-          <div>
-            <label htmlFor="drill-search" style={{ display: 'block', marginBottom: 8 }}>
-              {t('Tìm theo cơ quan, nhiệm vụ', 'Search agency or task')}
-            </label>
-            <Input.Search
-              id="drill-search"
-              allowClear
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder={t('ví dụ: so noi vu', 'e.g. so noi vu')}
-            />
-          </div>
-        </div>
+          </FilterField>
+          <SearchFilter
+            id="drill-search"
+            label={t('Tìm theo cơ quan, nhiệm vụ', 'Search agency or task')}
+            value={search}
+            onChange={setSearch}
+            placeholder={t('ví dụ: so noi vu', 'e.g. so noi vu')}
+          />
+        </FilterGrid>
         {agencyId !== undefined && (
           <Tag closable onClose={() => setFilter({ agencyId: undefined })} style={{ marginTop: 12 }}>
             {agencyName ?? t('Một cơ quan', 'One agency')}

@@ -7,6 +7,7 @@ import type { Statistics, StatKey } from '../../../../src/shared/schemas/statist
 import { api, type Query } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 
 /** The filters the dashboard and its drill-down list share, all kept in the URL. */
 export interface StatFilter {
@@ -27,7 +28,7 @@ const idParam = (value: string | null) => {
 
 /** The filter in the URL (`?asOf=&planId=&from=&to=`), and a setter that keeps the other parameters. */
 export function useStatFilter() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const asOfParam = params.get('asOf');
   const planParam = params.get('planId');
   const fromParam = params.get('from');
@@ -41,21 +42,10 @@ export function useStatFilter() {
     }),
     [asOfParam, planParam, fromParam, toParam],
   );
+  const setParams = useSetSearchParams();
+  // a new filter starts the list again from its first page
   const setFilter = useCallback(
-    (patch: Record<string, string | number | undefined>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
+    (patch: Record<string, string | number | undefined>) => setParams({ ...patch, page: undefined }),
     [setParams],
   );
   return { filter, params, setFilter };

@@ -4,16 +4,11 @@ import { Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Letter } from '../../../../src/shared/schemas/followup.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
+import { FilterField, yearOptions } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, apiUrl, type Page } from '../../lib/api.ts';
-import { formatDate, formatDateTime, todayInVietnam } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-
-/** The years a list may be filtered by: this year back to 2019. */
-export function yearOptions(): number[] {
-  const current = Number(todayInVietnam().slice(0, 4));
-  return Array.from({ length: current - 2018 }, (_, i) => current - i);
-}
 
 /** Công văn đôn đốc: the reminder letters issued, newest first, each downloadable (.docx). */
 export function LettersTab() {
@@ -29,10 +24,7 @@ export function LettersTab() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: 12 }}>
-        <div style={{ width: 240, maxWidth: '100%' }}>
-          <label htmlFor="letters-year" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Năm', 'Year')}
-          </label>
+        <FilterField id="letters-year" label={t('Năm', 'Year')} style={{ width: 240, maxWidth: '100%' }}>
           <Select<number | 'all'>
             id="letters-year"
             value={year ?? 'all'}
@@ -46,7 +38,7 @@ export function LettersTab() {
             ]}
             style={{ width: '100%' }}
           />
-        </div>
+        </FilterField>
         <CsvButton path="/letters" query={{ year }} />
       </div>
       <QueryState

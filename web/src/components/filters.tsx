@@ -1,0 +1,111 @@
+import { Input, Select } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
+import { todayInVietnam } from '../lib/format.ts';
+import { useT } from '../lib/i18n.tsx';
+
+/** The years a list may be filtered by: this year back to 2019. */
+export function yearOptions(): number[] {
+  const current = Number(todayInVietnam().slice(0, 4));
+  return Array.from({ length: current - 2018 }, (_, i) => current - i);
+}
+
+/** The filters above a list, side by side, each at least `min` pixels wide and wrapping on a phone. */
+export function FilterGrid({
+  min,
+  style,
+  children,
+}: {
+  min: number;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: `repeat(auto-fit, minmax(${min}px, 1fr))`,
+        gap: 12,
+        ...style,
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** One filter: its label above the control, tied to it by `id` (the browser tests find the control by its label). */
+export function FilterField({
+  id,
+  label,
+  style,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  return (
+    <div style={style}>
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 6 }}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A search box over the rows already loaded (the caller matches with `matchesSearch`, accents ignored). */
+export function SearchFilter({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+}) {
+  return (
+    <FilterField id={id} label={label}>
+      <Input.Search
+        id={id}
+        allowClear
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+      />
+    </FilterField>
+  );
+}
+
+/** Năm: one year of `years` (newest first). */
+export function YearFilter({
+  id,
+  year,
+  onChange,
+  years = yearOptions(),
+  style,
+}: {
+  id: string;
+  year: number;
+  onChange: (year: number) => void;
+  years?: number[];
+  style?: CSSProperties;
+}) {
+  const t = useT();
+  return (
+    <FilterField id={id} label={t('Năm', 'Year')} style={style}>
+      <Select<number>
+        id={id}
+        value={year}
+        onChange={onChange}
+        options={years.map((y) => ({ value: y, label: String(y) }))}
+        style={{ width: '100%' }}
+      />
+    </FilterField>
+  );
+}
