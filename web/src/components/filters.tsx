@@ -55,28 +55,32 @@ export function FilterField({
   );
 }
 
-/** A search box over the rows already loaded (the caller matches with `matchesSearch`, accents ignored). */
+/**
+ * A search box over the rows already loaded (the caller matches with `matchesSearch`, accents
+ * ignored); by default over agencies and tasks.
+ */
 export function SearchFilter({
   id,
-  label,
   value,
   onChange,
+  label,
   placeholder,
 }: {
   id: string;
-  label: string;
   value: string;
   onChange: (value: string) => void;
-  placeholder: string;
+  label?: string;
+  placeholder?: string;
 }) {
+  const t = useT();
   return (
-    <FilterField id={id} label={label}>
+    <FilterField id={id} label={label ?? t('Tìm theo cơ quan, nhiệm vụ', 'Search agency or task')}>
       <Input.Search
         id={id}
         allowClear
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('ví dụ: so noi vu', 'e.g. so noi vu')}
       />
     </FilterField>
   );

@@ -127,13 +127,7 @@ export default function DrillDownPage() {
               style={{ width: '100%' }}
             />
           </FilterField>
-          <SearchFilter
-            id="drill-search"
-            label={t('Tìm theo cơ quan, nhiệm vụ', 'Search agency or task')}
-            value={search}
-            onChange={setSearch}
-            placeholder={t('ví dụ: so noi vu', 'e.g. so noi vu')}
-          />
+          <SearchFilter id="drill-search" value={search} onChange={setSearch} />
         </FilterGrid>
         {agencyId !== undefined && (
           <Tag closable onClose={() => setFilter({ agencyId: undefined })} style={{ marginTop: 12 }}>

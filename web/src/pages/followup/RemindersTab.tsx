@@ -58,13 +58,7 @@ export function RemindersTab() {
             style={{ width: '100%' }}
           />
         </FilterField>
-        <SearchFilter
-          id="reminders-search"
-          label={t('Tìm theo cơ quan, nhiệm vụ', 'Search agency or task')}
-          value={search}
-          onChange={setSearch}
-          placeholder={t('ví dụ: so noi vu', 'e.g. so noi vu')}
-        />
+        <SearchFilter id="reminders-search" value={search} onChange={setSearch} />
         <div style={{ alignSelf: 'end' }}>
           <CsvButton path="/reminders" query={{ asOf }} />
         </div>

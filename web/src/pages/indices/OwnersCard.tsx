@@ -1,8 +1,9 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Popconfirm, Select, Switch, Tag } from 'antd';
+import { Form, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import type { Owner } from '../../../../src/shared/schemas/indices.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesOptionLabel, todayInVietnam } from '../../lib/format.ts';
@@ -51,19 +52,15 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
           title: t('Thao tác', 'Actions'),
           key: 'actions',
           render: (_, r) => (
-            <Popconfirm
-              title={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
+            <ConfirmButton
+              question={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
               okText={t('Bỏ', 'Remove')}
-              cancelText={t('Hủy', 'Cancel')}
               onConfirm={() => remove.mutate(r.id)}
-            >
-              <Button
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
-              />
-            </Popconfirm>
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
+            />
           ),
         },
       ]}

@@ -1,8 +1,9 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { Target } from '../../../../src/shared/schemas/indices.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -76,19 +77,15 @@ export function TargetsCard({ info }: { info: IndexInfo }) {
                 aria-label={t(`Sửa mục tiêu ${label(r.component)}`, `Edit target ${label(r.component)}`)}
                 onClick={() => setEditing(r)}
               />
-              <Popconfirm
-                title={t('Xóa mục tiêu này?', 'Delete this target?')}
+              <ConfirmButton
+                question={t('Xóa mục tiêu này?', 'Delete this target?')}
                 okText={t('Xóa', 'Delete')}
-                cancelText={t('Hủy', 'Cancel')}
                 onConfirm={() => remove.mutate(r.id)}
-              >
-                <Button
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t(`Xóa mục tiêu ${label(r.component)}`, `Delete target ${label(r.component)}`)}
-                />
-              </Popconfirm>
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t(`Xóa mục tiêu ${label(r.component)}`, `Delete target ${label(r.component)}`)}
+              />
             </Space>
           ),
         },

@@ -1,6 +1,6 @@
 import { RedoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Grid, Pagination, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Grid, Pagination, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type {
@@ -9,6 +9,7 @@ import type {
   OutboxPage,
   OutboxStatus,
 } from '../../../../src/shared/schemas/followup.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -99,25 +100,21 @@ export function OutboxTab() {
 
   const retryButton = (m: OutboxMessage): ReactNode =>
     canRetry && m.status === 'dead' ? (
-      <Popconfirm
-        title={t('Gửi lại thư này?', 'Send this e-mail again?')}
+      <ConfirmButton
+        question={t('Gửi lại thư này?', 'Send this e-mail again?')}
         description={t(
           'Thư trở lại hàng chờ, số lần thử đặt lại về 0.',
           'The e-mail goes back to the queue with its attempts reset to 0.',
         )}
         okText={t('Gửi lại', 'Retry')}
-        cancelText={t('Hủy', 'Cancel')}
         onConfirm={() => retry.mutate(m.id)}
+        size="small"
+        icon={<RedoOutlined />}
+        loading={retry.isPending && retry.variables === m.id}
+        aria-label={t(`Gửi lại thư gửi ${m.to}`, `Retry the e-mail to ${m.to}`)}
       >
-        <Button
-          size="small"
-          icon={<RedoOutlined />}
-          loading={retry.isPending && retry.variables === m.id}
-          aria-label={t(`Gửi lại thư gửi ${m.to}`, `Retry the e-mail to ${m.to}`)}
-        >
-          {t('Gửi lại', 'Retry')}
-        </Button>
-      </Popconfirm>
+        {t('Gửi lại', 'Retry')}
+      </ConfirmButton>
     ) : null;
 
   const pagination = (data: OutboxPage) => ({
