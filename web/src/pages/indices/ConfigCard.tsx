@@ -1,8 +1,36 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { UseQueryResult } from '@tanstack/react-query';
-import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, type FormInstance, Select, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { api } from '../../lib/api.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
+import { componentOptions, type IndexInfo } from './index-info.ts';
+
+/** The owners or targets of one index (GET /api/indices/<kind>), and the removal of one (DELETE …/:id). */
+export function useConfigRows<T>(info: IndexInfo, kind: 'owners' | 'targets', removed: string) {
+  const query = useQuery({
+    queryKey: ['indices', kind, info.code],
+    queryFn: () => api.get<T[]>(`/indices/${kind}`, { index: info.code }),
+  });
+  const remove = useApiMutation({
+    mutationFn: (id: number) => api.delete(`/indices/${kind}/${id}`),
+    success: removed,
+    invalidate: [['indices']],
+  });
+  return { query, remove };
+}
+
+/** The save of a configuration dialog: every index query refetched, the dialog closed, a refusal shown in it. */
+export function useConfigSave<TValues>(
+  mutationFn: (values: TValues) => Promise<unknown>,
+  success: string,
+  onClose: () => void,
+) {
+  return useApiMutation({ mutationFn, success, invalidate: [['indices']], onSuccess: onClose, inline: true });
+}
 
 /** A configuration section of an index page: its rows in a small table, a button to add one, and its dialog. */
 export function ConfigCard<T extends { id: number }>({
@@ -46,5 +74,57 @@ export function ConfigCard<T extends { id: number }>({
       </QueryState>
       {children}
     </Card>
+  );
+}
+
+/** The add or edit dialog of a configuration section, saving with `save` (see `useConfigSave`). */
+export function ConfigDialog<TValues>({
+  form,
+  title,
+  okText,
+  save,
+  onClose,
+  width,
+  initialValues,
+  onValuesChange,
+  children,
+}: {
+  form: FormInstance<TValues>;
+  title: string;
+  okText: string;
+  save: { isPending: boolean; error: Error | null; mutate: (values: TValues) => void };
+  onClose: () => void;
+  width?: number;
+  initialValues: Partial<TValues>;
+  onValuesChange?: (changed: Partial<TValues>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <FormModal<TValues>
+      form={form}
+      open
+      title={title}
+      okText={okText}
+      pending={save.isPending}
+      error={save.error?.message}
+      onCancel={onClose}
+      width={width}
+      preserve
+      initialValues={initialValues}
+      onFinish={(values) => save.mutate(values)}
+      onValuesChange={onValuesChange}
+    >
+      {children}
+    </FormModal>
+  );
+}
+
+/** Áp dụng cho: the whole index ('') or one of its components. */
+export function ComponentField({ info, label }: { info: IndexInfo; label: string }) {
+  const { lang } = useLang();
+  return (
+    <Form.Item name="component" label={label}>
+      <Select options={componentOptions(info, lang)} />
+    </Form.Item>
   );
 }

@@ -4,13 +4,11 @@ import { Form, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import type { Owner } from '../../../../src/shared/schemas/indices.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesOptionLabel, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
-import { ConfigCard } from './ConfigCard.tsx';
-import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
+import { ComponentField, ConfigCard, ConfigDialog, useConfigRows, useConfigSave } from './ConfigCard.tsx';
+import { type IndexInfo, useComponentLabel } from './index-info.ts';
 
 interface AgencyOption {
   id: number;
@@ -23,15 +21,11 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
   const { t } = useLang();
   const label = useComponentLabel(info);
   const [open, setOpen] = useState(false);
-  const query = useQuery({
-    queryKey: ['indices', 'owners', info.code],
-    queryFn: () => api.get<Owner[]>('/indices/owners', { index: info.code }),
-  });
-  const remove = useApiMutation({
-    mutationFn: (id: number) => api.delete(`/indices/owners/${id}`),
-    success: t('Đã bỏ cơ quan chủ trì.', 'Owner removed.'),
-    invalidate: [['indices']],
-  });
+  const { query, remove } = useConfigRows<Owner>(
+    info,
+    'owners',
+    t('Đã bỏ cơ quan chủ trì.', 'Owner removed.'),
+  );
   return (
     <ConfigCard<Owner>
       title={t('Cơ quan chủ trì theo dõi', 'Owner agencies')}
@@ -71,42 +65,34 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
 }
 
 function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const [form] = Form.useForm<{ component: string; agencyId: number; ownerCanEdit: boolean }>();
   const agencies = useQuery({
     queryKey: ['indices', 'agencies'],
     queryFn: () =>
       api.get<Page<AgencyOption>>('/directory/agencies', { pageSize: 200, validOn: todayInVietnam() }),
   });
-  const save = useApiMutation({
-    mutationFn: (v: { component: string; agencyId: number; ownerCanEdit: boolean }) =>
+  const save = useConfigSave(
+    (v: { component: string; agencyId: number; ownerCanEdit: boolean }) =>
       api.put('/indices/owners', {
         index: info.code,
         component: v.component || null,
         agencyId: v.agencyId,
         ownerCanEdit: v.ownerCanEdit ?? false,
       }),
-    success: t('Đã giao cơ quan chủ trì.', 'Owner assigned.'),
-    invalidate: [['indices']],
-    onSuccess: onClose,
-    inline: true,
-  });
+    t('Đã giao cơ quan chủ trì.', 'Owner assigned.'),
+    onClose,
+  );
   return (
-    <FormModal
+    <ConfigDialog
       form={form}
-      open
       title={t('Giao cơ quan chủ trì', 'Assign an owner agency')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      error={save.error?.message}
-      onCancel={onClose}
-      preserve
+      save={save}
+      onClose={onClose}
       initialValues={{ component: '', ownerCanEdit: false }}
-      onFinish={(v) => save.mutate(v)}
     >
-      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
-        <Select options={componentOptions(info, lang)} />
-      </Form.Item>
+      <ComponentField info={info} label={t('Áp dụng cho', 'For')} />
       <Form.Item
         name="agencyId"
         label={t('Cơ quan', 'Agency')}
@@ -131,6 +117,6 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
       >
         <Switch />
       </Form.Item>
-    </FormModal>
+    </ConfigDialog>
   );
 }

@@ -1,16 +1,13 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { Target } from '../../../../src/shared/schemas/indices.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
-import { ConfigCard } from './ConfigCard.tsx';
-import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
+import { ComponentField, ConfigCard, ConfigDialog, useConfigRows, useConfigSave } from './ConfigCard.tsx';
+import { type IndexInfo, useComponentLabel } from './index-info.ts';
 import { targetText } from './labels.tsx';
 
 interface TargetForm {
@@ -28,15 +25,7 @@ export function TargetsCard({ info }: { info: IndexInfo }) {
   const { t, lang } = useLang();
   const label = useComponentLabel(info);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
-  const query = useQuery({
-    queryKey: ['indices', 'targets', info.code],
-    queryFn: () => api.get<Target[]>('/indices/targets', { index: info.code }),
-  });
-  const remove = useApiMutation({
-    mutationFn: (id: number) => api.delete(`/indices/targets/${id}`),
-    success: t('Đã xóa mục tiêu.', 'Target deleted.'),
-    invalidate: [['indices']],
-  });
+  const { query, remove } = useConfigRows<Target>(info, 'targets', t('Đã xóa mục tiêu.', 'Target deleted.'));
   return (
     <ConfigCard<Target>
       title={t('Mục tiêu', 'Targets')}
@@ -113,8 +102,8 @@ function TargetDialog({
 }) {
   const { t, lang } = useLang();
   const [form] = Form.useForm<TargetForm>();
-  const save = useApiMutation({
-    mutationFn: (v: TargetForm) => {
+  const save = useConfigSave(
+    (v: TargetForm) => {
       const body = {
         index: info.code,
         component: v.component || null,
@@ -127,22 +116,17 @@ function TargetDialog({
       };
       return target ? api.put(`/indices/targets/${target.id}`, body) : api.post('/indices/targets', body);
     },
-    success: t('Đã lưu mục tiêu.', 'Target saved.'),
-    invalidate: [['indices']],
-    onSuccess: onClose,
-    inline: true,
-  });
+    t('Đã lưu mục tiêu.', 'Target saved.'),
+    onClose,
+  );
   const thisYear = Number(todayInVietnam().slice(0, 4));
   return (
-    <FormModal<TargetForm>
+    <ConfigDialog<TargetForm>
       form={form}
-      open
       title={target ? t('Sửa mục tiêu', 'Edit the target') : t('Thêm mục tiêu', 'Add a target')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      error={save.error?.message}
-      onCancel={onClose}
-      preserve
+      save={save}
+      onClose={onClose}
       initialValues={{
         component: target?.component ?? '',
         fromYear: target?.fromYear ?? thisYear,
@@ -152,11 +136,8 @@ function TargetDialog({
         group: target?.group ?? null,
         sourceNote: target?.sourceNote ?? '',
       }}
-      onFinish={(v) => save.mutate(v)}
     >
-      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
-        <Select options={componentOptions(info, lang)} />
-      </Form.Item>
+      <ComponentField info={info} label={t('Áp dụng cho', 'For')} />
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <Form.Item
           name="fromYear"
@@ -193,6 +174,6 @@ function TargetDialog({
       <Form.Item name="sourceNote" label={t('Căn cứ', 'Source')}>
         <Input placeholder={t('ví dụ: QĐ 1364/QĐ-UBND', 'e.g. QĐ 1364/QĐ-UBND')} />
       </Form.Item>
-    </FormModal>
+    </ConfigDialog>
   );
 }
