@@ -129,15 +129,7 @@ export function RuleSetEditor({
             'Rate = points ÷ maximum. From the highest band down; the last from 0 %. (An NĐ 335 rule set grades by points, in its criterion.)',
           )}
         </Typography.Paragraph>
-        <BandList
-          name="grades"
-          t={t}
-          valueLabel={t('Từ tỷ lệ (%)', 'From rate (%)')}
-          valueName="minRate"
-          valueMax={100}
-          textName="label"
-          textLabel={t('Xếp loại', 'Grade')}
-        />
+        <BandList name="grades" from="rate" gives="grade" />
       </Card>
 
       <Card size="small" title={t('Phạm vi và phê bình', 'Scope and criticism')} style={{ marginBottom: 12 }}>
