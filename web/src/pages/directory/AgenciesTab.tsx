@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -13,8 +13,8 @@ import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
-import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { KIND_LABELS, useAgencies } from './agencies.ts';
+import { DirectoryList } from './DirectoryList.tsx';
 import { ReferenceImportButton } from './ReferenceImportButton.tsx';
 import { SearchBar } from './SearchBar.tsx';
 
@@ -22,7 +22,6 @@ import { SearchBar } from './SearchBar.tsx';
 export function AgenciesTab() {
   const { t, lang } = useLang();
   const { can } = useSession();
-  const narrow = !Grid.useBreakpoint().md;
   const agencies = useAgencies();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<AgencyKind | 'all'>('all');
@@ -50,6 +49,15 @@ export function AgenciesTab() {
         {formatDate(a.successors[0]?.effectiveOn)})
       </Typography.Text>
     );
+
+  const editButton = (a: Agency) => (
+    <Button
+      type="text"
+      icon={<EditOutlined />}
+      aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
+      onClick={() => setEditing(a)}
+    />
+  );
 
   const columns: ColumnsType<Agency> = [
     { title: t('Mã', 'Code'), dataIndex: 'code', key: 'code', width: 110 },
@@ -82,14 +90,7 @@ export function AgenciesTab() {
             title: t('Sửa', 'Edit'),
             key: 'edit',
             width: 60,
-            render: (_: unknown, a: Agency) => (
-              <Button
-                type="text"
-                icon={<EditOutlined />}
-                aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
-                onClick={() => setEditing(a)}
-              />
-            ),
+            render: (_: unknown, a: Agency) => editButton(a),
           },
         ]
       : []),
@@ -125,52 +126,27 @@ export function AgenciesTab() {
         <CsvButton path="/directory/agencies" />
       </SearchBar>
       <QueryState query={agencies}>
-        {() =>
-          narrow ? (
-            <ItemList
-              items={rows}
-              rowKey={(a) => a.id}
-              label={t('Danh sách cơ quan', 'Agencies')}
-              empty={t('Không tìm thấy cơ quan nào.', 'No agency found.')}
-              render={(a) => (
+        {() => (
+          <DirectoryList
+            rows={rows}
+            columns={columns}
+            label={t('Danh sách cơ quan', 'Agencies')}
+            empty={t('Không tìm thấy cơ quan nào.', 'No agency found.')}
+            card={(a) => ({
+              title: a.name,
+              extra: can('directory.write') && editButton(a),
+              description: (
                 <>
-                  <ItemMeta
-                    extra={
-                      can('directory.write') && (
-                        <Button
-                          type="text"
-                          icon={<EditOutlined />}
-                          aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
-                          onClick={() => setEditing(a)}
-                        />
-                      )
-                    }
-                    title={a.name}
-                    description={
-                      <>
-                        <div>
-                          {a.code} · {kindLabel(a.kind)} · {validity(a)}
-                        </div>
-                        {a.aliases.length > 0 && <div>{a.aliases.join('; ')}</div>}
-                        {successors(a)}
-                      </>
-                    }
-                  />
+                  <div>
+                    {a.code} · {kindLabel(a.kind)} · {validity(a)}
+                  </div>
+                  {a.aliases.length > 0 && <div>{a.aliases.join('; ')}</div>}
+                  {successors(a)}
                 </>
-              )}
-            />
-          ) : (
-            <Table<Agency>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              scroll={{ x: true }}
-              locale={{ emptyText: t('Không tìm thấy cơ quan nào.', 'No agency found.') }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-            />
-          )
-        }
+              ),
+            })}
+          />
+        )}
       </QueryState>
       {editing && (
         <AgencyModal

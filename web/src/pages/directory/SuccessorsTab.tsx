@@ -1,19 +1,6 @@
 import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Select,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -26,9 +13,10 @@ import { formatDate, matchesOptionLabel } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
-import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { ItemList } from '../inbox/ItemList.tsx';
 import { refreshWork } from '../inbox/refresh.ts';
 import { fetchAll, useAgencies } from './agencies.ts';
+import { DirectoryList } from './DirectoryList.tsx';
 
 interface AssignmentRef {
   assignmentId: number;
@@ -51,7 +39,6 @@ interface ReorganisationResult {
 export function SuccessorsTab() {
   const t = useT();
   const { can } = useSession();
-  const narrow = !Grid.useBreakpoint().md;
   const successors = useQuery({
     queryKey: ['directory', 'successors'],
     queryFn: () => fetchAll<Successor>('/directory/successors'),
@@ -77,45 +64,30 @@ export function SuccessorsTab() {
         isEmpty={(d) => d.length === 0}
         empty={t('Chưa có cơ quan kế thừa nào.', 'No successor recorded.')}
       >
-        {(rows) =>
-          narrow ? (
-            <ItemList
-              items={rows}
-              rowKey={(s) => s.id}
-              render={(s) => (
-                <>
-                  <ItemMeta
-                    title={`${s.from.name} → ${s.to.name}`}
-                    description={[formatDate(s.effectiveOn), s.functions].filter(Boolean).join(' · ')}
-                  />
-                </>
-              )}
-            />
-          ) : (
-            <Table<Successor>
-              rowKey="id"
-              size="middle"
-              dataSource={rows}
-              scroll={{ x: true }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              columns={[
-                { title: t('Cơ quan cũ', 'From'), key: 'from', render: (_, s) => s.from.name },
-                { title: t('Cơ quan kế thừa', 'Successor'), key: 'to', render: (_, s) => s.to.name },
-                {
-                  title: t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over'),
-                  key: 'functions',
-                  render: (_, s) => s.functions ?? t('Toàn bộ', 'All'),
-                },
-                {
-                  title: t('Từ ngày', 'Effective'),
-                  key: 'on',
-                  width: 120,
-                  render: (_, s) => formatDate(s.effectiveOn),
-                },
-              ]}
-            />
-          )
-        }
+        {(rows) => (
+          <DirectoryList
+            rows={rows}
+            card={(s) => ({
+              title: `${s.from.name} → ${s.to.name}`,
+              description: [formatDate(s.effectiveOn), s.functions].filter(Boolean).join(' · '),
+            })}
+            columns={[
+              { title: t('Cơ quan cũ', 'From'), key: 'from', render: (_, s) => s.from.name },
+              { title: t('Cơ quan kế thừa', 'Successor'), key: 'to', render: (_, s) => s.to.name },
+              {
+                title: t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over'),
+                key: 'functions',
+                render: (_, s) => s.functions ?? t('Toàn bộ', 'All'),
+              },
+              {
+                title: t('Từ ngày', 'Effective'),
+                key: 'on',
+                width: 120,
+                render: (_, s) => formatDate(s.effectiveOn),
+              },
+            ]}
+          />
+        )}
       </QueryState>
       {dialog === 'successor' && <SuccessorModal onClose={() => setDialog(null)} />}
       {dialog === 'reorganise' && (

@@ -1,6 +1,6 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { User } from '../../../../src/shared/schemas/users.ts';
@@ -12,8 +12,8 @@ import { type Role, roleLabel } from '../../lib/domain.ts';
 import { formatDateTime, matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
-import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { fetchAll, useAgencies } from './agencies.ts';
+import { DirectoryList } from './DirectoryList.tsx';
 import { SearchBar } from './SearchBar.tsx';
 
 const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
@@ -21,7 +21,6 @@ const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
 /** Tài khoản (admins): list, create, edit, disable, reset a password. */
 export function UsersTab() {
   const { t, lang } = useLang();
-  const narrow = !Grid.useBreakpoint().md;
   const users = useQuery({ queryKey: ['users'], queryFn: () => fetchAll<User>('/users') });
   const agencies = useAgencies();
   const [search, setSearch] = useState('');
@@ -74,58 +73,41 @@ export function UsersTab() {
         <CsvButton path="/users" />
       </SearchBar>
       <QueryState query={users}>
-        {() =>
-          narrow ? (
-            <ItemList
-              items={rows}
-              rowKey={(u) => u.id}
-              render={(u) => (
+        {() => (
+          <DirectoryList
+            rows={rows}
+            card={(u) => ({
+              title: `${u.displayName} (${u.username})`,
+              extra: actions(u),
+              description: (
                 <>
-                  <ItemMeta
-                    extra={actions(u)}
-                    title={`${u.displayName} (${u.username})`}
-                    description={
-                      <>
-                        <div>
-                          {[roleLabel(u.role, lang), agencyName(u.agencyId)].filter(Boolean).join(' · ')}
-                        </div>
-                        {status(u)}
-                      </>
-                    }
-                  />
+                  <div>{[roleLabel(u.role, lang), agencyName(u.agencyId)].filter(Boolean).join(' · ')}</div>
+                  {status(u)}
                 </>
-              )}
-            />
-          ) : (
-            <Table<User>
-              rowKey="id"
-              size="middle"
-              dataSource={rows}
-              scroll={{ x: true }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-              columns={[
-                { title: t('Tên đăng nhập', 'Username'), dataIndex: 'username', key: 'username' },
-                { title: t('Họ tên', 'Name'), dataIndex: 'displayName', key: 'name' },
-                { title: t('Vai trò', 'Role'), key: 'role', render: (_, u) => roleLabel(u.role, lang) },
-                {
-                  title: t('Cơ quan', 'Agency'),
-                  key: 'agency',
-                  render: (_, u) => agencyName(u.agencyId) || '—',
-                },
-                { title: t('Email', 'E-mail'), key: 'email', render: (_, u) => u.email ?? '—' },
-                { title: t('Trạng thái', 'Status'), key: 'status', render: (_, u) => status(u) },
-                {
-                  title: t('Đổi mật khẩu', 'Password changed'),
-                  key: 'pw',
-                  render: (_, u) => (
-                    <Typography.Text type="secondary">{formatDateTime(u.passwordChangedAt)}</Typography.Text>
-                  ),
-                },
-                { title: t('Thao tác', 'Actions'), key: 'actions', width: 100, render: (_, u) => actions(u) },
-              ]}
-            />
-          )
-        }
+              ),
+            })}
+            columns={[
+              { title: t('Tên đăng nhập', 'Username'), dataIndex: 'username', key: 'username' },
+              { title: t('Họ tên', 'Name'), dataIndex: 'displayName', key: 'name' },
+              { title: t('Vai trò', 'Role'), key: 'role', render: (_, u) => roleLabel(u.role, lang) },
+              {
+                title: t('Cơ quan', 'Agency'),
+                key: 'agency',
+                render: (_, u) => agencyName(u.agencyId) || '—',
+              },
+              { title: t('Email', 'E-mail'), key: 'email', render: (_, u) => u.email ?? '—' },
+              { title: t('Trạng thái', 'Status'), key: 'status', render: (_, u) => status(u) },
+              {
+                title: t('Đổi mật khẩu', 'Password changed'),
+                key: 'pw',
+                render: (_, u) => (
+                  <Typography.Text type="secondary">{formatDateTime(u.passwordChangedAt)}</Typography.Text>
+                ),
+              },
+              { title: t('Thao tác', 'Actions'), key: 'actions', width: 100, render: (_, u) => actions(u) },
+            ]}
+          />
+        )}
       </QueryState>
       {editing && <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {resetting && <PasswordModal user={resetting} onClose={() => setResetting(null)} />}
