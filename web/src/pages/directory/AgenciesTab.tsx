@@ -200,9 +200,7 @@ function AgencyModal({
     },
     success: agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
     invalidate: [['directory']],
-    onSuccess: () => {
-      onClose();
-    },
+    onSuccess: onClose,
   });
   return (
     <FormModal<AgencyForm>

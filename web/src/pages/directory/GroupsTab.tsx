@@ -128,9 +128,7 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
           }),
     success: t('Đã lưu nhóm.', 'Group saved.'),
     invalidate: [['directory']],
-    onSuccess: () => {
-      onClose();
-    },
+    onSuccess: onClose,
   });
   return (
     <FormModal<GroupForm>

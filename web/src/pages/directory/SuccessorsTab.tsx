@@ -154,9 +154,7 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
       }),
     success: t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'),
     invalidate: [['directory']],
-    onSuccess: () => {
-      onClose();
-    },
+    onSuccess: onClose,
   });
   return (
     <FormModal

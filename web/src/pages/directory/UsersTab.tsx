@@ -146,9 +146,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
     },
     success: t('Đã lưu tài khoản.', 'Account saved.'),
     invalidate: [['users']],
-    onSuccess: () => {
-      onClose();
-    },
+    onSuccess: onClose,
   });
   return (
     <FormModal<UserForm>
@@ -241,9 +239,7 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const save = useApiMutation({
     mutationFn: (v: { newPassword: string }) => api.post(`/users/${user.id}/password`, v),
     success: t('Đã đặt lại mật khẩu.', 'Password reset.'),
-    onSuccess: () => {
-      onClose();
-    },
+    onSuccess: onClose,
   });
   return (
     <FormModal
