@@ -6,6 +6,7 @@ import type { ReportData } from '../../../src/shared/schemas/report.ts';
 import { api, apiUrl, type Query } from '../lib/api.ts';
 import { formatDate, todayInVietnam } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.tsx';
+import { FieldColumns } from './FieldColumns.tsx';
 import { QueryState } from './QueryState.tsx';
 import { DraftEditor, toDay, ymd } from './ReportDraftEditor.tsx';
 import { Figures } from './ReportFigures.tsx';
@@ -29,6 +30,9 @@ export interface ReportDefaults {
   asOf?: string | undefined;
   planId?: number | undefined;
 }
+
+/** A field two columns wide (the period's name, the plan). */
+const WIDE_ITEM = { marginBottom: 8, gridColumn: 'span 2', minWidth: 0 };
 
 function yearChoices(today: string, keep: number): number[] {
   const current = Number(today.slice(0, 4));
@@ -132,47 +136,30 @@ export default function ReportDialog({
       }
       footer={
         <Flex gap={8} wrap justify="flex-end">
-          <Button
-            href={download('docx')}
-            disabled={!reportQuery}
-            icon={<FileWordOutlined />}
-            data-testid="report-docx"
-          >
-            {t('Tải Word', 'Word')}
-          </Button>
-          <Button
-            href={download('xlsx')}
-            disabled={!reportQuery}
-            icon={<FileExcelOutlined />}
-            data-testid="report-xlsx"
-          >
-            {t('Tải Excel', 'Excel')}
-          </Button>
-          <Button
-            href={download('pdf')}
-            disabled={!reportQuery}
-            icon={<FilePdfOutlined />}
-            data-testid="report-pdf"
-          >
-            {t('Tải PDF', 'PDF')}
-          </Button>
+          {(
+            [
+              ['docx', <FileWordOutlined key="docx" />, t('Tải Word', 'Word')],
+              ['xlsx', <FileExcelOutlined key="xlsx" />, t('Tải Excel', 'Excel')],
+              ['pdf', <FilePdfOutlined key="pdf" />, t('Tải PDF', 'PDF')],
+            ] as const
+          ).map(([format, icon, label]) => (
+            <Button
+              key={format}
+              href={download(format)}
+              disabled={!reportQuery}
+              icon={icon}
+              data-testid={`report-${format}`}
+            >
+              {label}
+            </Button>
+          ))}
           <Button onClick={onClose}>{t('Đóng', 'Close')}</Button>
         </Flex>
       }
     >
       <Form layout="vertical" requiredMark={false} component="div">
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
-            columnGap: 12,
-          }}
-        >
-          <Form.Item
-            label={t('Kỳ báo cáo', 'Period')}
-            htmlFor="report-preset"
-            style={{ marginBottom: 8, gridColumn: 'span 2', minWidth: 0 }}
-          >
+        <FieldColumns min={150}>
+          <Form.Item label={t('Kỳ báo cáo', 'Period')} htmlFor="report-preset" style={WIDE_ITEM}>
             <Select<PeriodPreset>
               id="report-preset"
               showSearch={{ optionFilterProp: 'label' }}
@@ -196,41 +183,25 @@ export default function ReportDialog({
               />
             </Form.Item>
           )}
-          <Form.Item label={t('Từ ngày', 'From')} htmlFor="report-from" style={{ marginBottom: 8 }}>
-            <DatePicker
-              id="report-from"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={toDay(from)}
-              onChange={(value) => chooseDates({ from: ymd(value) })}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item label={t('Đến ngày', 'To')} htmlFor="report-to" style={{ marginBottom: 8 }}>
-            <DatePicker
-              id="report-to"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={toDay(to)}
-              onChange={(value) => chooseDates({ to: ymd(value) })}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item label={t('Tính đến ngày', 'As of')} htmlFor="report-as-of" style={{ marginBottom: 8 }}>
-            <DatePicker
-              id="report-as-of"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={toDay(asOf)}
-              onChange={(value) => setAsOfChosen(ymd(value))}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('Kế hoạch', 'Plan')}
-            htmlFor="report-plan"
-            style={{ marginBottom: 8, gridColumn: 'span 2', minWidth: 0 }}
-          >
+          <DateField
+            id="report-from"
+            label={t('Từ ngày', 'From')}
+            value={from}
+            onChange={(value) => chooseDates({ from: value })}
+          />
+          <DateField
+            id="report-to"
+            label={t('Đến ngày', 'To')}
+            value={to}
+            onChange={(value) => chooseDates({ to: value })}
+          />
+          <DateField
+            id="report-as-of"
+            label={t('Tính đến ngày', 'As of')}
+            value={asOf}
+            onChange={setAsOfChosen}
+          />
+          <Form.Item label={t('Kế hoạch', 'Plan')} htmlFor="report-plan" style={WIDE_ITEM}>
             <Select<number>
               id="report-plan"
               allowClear
@@ -246,7 +217,7 @@ export default function ReportDialog({
               popupMatchSelectWidth={false}
             />
           </Form.Item>
-        </div>
+        </FieldColumns>
       </Form>
       {!period && (
         <Alert
@@ -303,5 +274,31 @@ export default function ReportDialog({
         )}
       </Typography.Paragraph>
     </Modal>
+  );
+}
+
+/** One date of the period (dd/mm/yyyy on screen, 'YYYY-MM-DD' to `onChange`). */
+function DateField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <Form.Item label={label} htmlFor={id} style={{ marginBottom: 8 }}>
+      <DatePicker
+        id={id}
+        format="DD/MM/YYYY"
+        allowClear={false}
+        value={toDay(value)}
+        onChange={(day) => onChange(ymd(day))}
+        style={{ width: '100%' }}
+      />
+    </Form.Item>
   );
 }

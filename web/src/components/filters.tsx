@@ -9,30 +9,6 @@ export function yearOptions(): number[] {
   return Array.from({ length: current - 2018 }, (_, i) => current - i);
 }
 
-/** The filters above a list, side by side, each at least `min` pixels wide and wrapping on a phone. */
-export function FilterGrid({
-  min,
-  style,
-  children,
-}: {
-  min: number;
-  style?: CSSProperties;
-  children: ReactNode;
-}) {
-  return (
-    <div
-      style={{
-        display: 'grid',
-        gridTemplateColumns: `repeat(auto-fit, minmax(${min}px, 1fr))`,
-        gap: 12,
-        ...style,
-      }}
-    >
-      {children}
-    </div>
-  );
-}
-
 /** One filter: its label above the control, tied to it by `id` (the browser tests find the control by its label). */
 export function FilterField({
   id,

@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { StatItem, StatItems, StatKey } from '../../../../src/shared/schemas/statistics.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { FilterField, FilterGrid, SearchFilter } from '../../components/filters.tsx';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { FilterField, SearchFilter } from '../../components/filters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
@@ -117,7 +118,7 @@ export default function DrillDownPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <StatFilterBar {...stat} />
-        <FilterGrid min={220}>
+        <FieldColumns min={220} rowGap={12}>
           <FilterField id="drill-state" label={t('Số liệu', 'Figure')}>
             <Select<StatKey>
               id="drill-state"
@@ -128,7 +129,7 @@ export default function DrillDownPage() {
             />
           </FilterField>
           <SearchFilter id="drill-search" value={search} onChange={setSearch} />
-        </FilterGrid>
+        </FieldColumns>
         {agencyId !== undefined && (
           <Tag closable onClose={() => setFilter({ agencyId: undefined })} style={{ marginTop: 12 }}>
             {agencyName ?? t('Một cơ quan', 'One agency')}

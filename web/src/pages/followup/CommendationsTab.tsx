@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Collapse, Empty, Row, Select, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Commendations } from '../../../../src/shared/schemas/scoring.ts';
-import { FilterField, FilterGrid, YearFilter } from '../../components/filters.tsx';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { FilterField, YearFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -37,7 +38,7 @@ export function CommendationsTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <FilterGrid min={160} style={{ maxWidth: 520 }}>
+      <FieldColumns min={160} rowGap={12} style={{ maxWidth: 520 }}>
         <YearFilter id="commend-year" year={year} onChange={setYear} />
         <FilterField id="commend-period" label={t('Kỳ', 'Period')}>
           <Select<PeriodKey>
@@ -51,7 +52,7 @@ export function CommendationsTab() {
             style={{ width: '100%' }}
           />
         </FilterField>
-      </FilterGrid>
+      </FieldColumns>
       <QueryState query={query}>
         {(data) => (
           <>

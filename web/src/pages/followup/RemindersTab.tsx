@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Reminders } from '../../../../src/shared/schemas/status.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { FilterField, FilterGrid, SearchFilter } from '../../components/filters.tsx';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { FilterField, SearchFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
@@ -45,7 +46,7 @@ export function RemindersTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <FilterGrid min={200}>
+      <FieldColumns min={200} rowGap={12}>
         <FilterField id="reminders-as-of" label={t('Tính đến ngày', 'As of')}>
           <DatePicker
             id="reminders-as-of"
@@ -62,7 +63,7 @@ export function RemindersTab() {
         <div style={{ alignSelf: 'end' }}>
           <CsvButton path="/reminders" query={{ asOf }} />
         </div>
-      </FilterGrid>
+      </FieldColumns>
       <QueryState
         query={query}
         isEmpty={(data) => data.reminders.length === 0}

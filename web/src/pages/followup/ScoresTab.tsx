@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AgencyScore, Cause, Scores } from '../../../../src/shared/schemas/scoring.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { FilterGrid, SearchFilter, YearFilter } from '../../components/filters.tsx';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { SearchFilter, YearFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
@@ -52,7 +53,7 @@ export function ScoresTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <FilterGrid min={200}>
+      <FieldColumns min={200} rowGap={12}>
         <YearFilter id="scores-year" year={year} onChange={setYear} />
         <SearchFilter
           id="scores-search"
@@ -64,7 +65,7 @@ export function ScoresTab() {
         <div style={{ alignSelf: 'end' }}>
           <CsvButton path="/scores" query={{ year }} />
         </div>
-      </FilterGrid>
+      </FieldColumns>
       <QueryState
         query={query}
         isEmpty={(data) => data.agencies.length === 0}
