@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -194,7 +195,7 @@ function CreateTokenModal({
           'Phần mềm hoặc việc dùng mã, ví dụ "Hệ thống một cửa".',
           'What uses it, e.g. "One-stop system".',
         )}
-        rules={[{ required: true, whitespace: true, message: t('Nhập tên mã.', 'Enter a name.') }]}
+        rules={[requiredText(t('Nhập tên mã.', 'Enter a name.'))]}
       >
         <Input maxLength={TOKEN_NAME_MAX} autoComplete="off" />
       </Form.Item>

@@ -9,6 +9,7 @@ import { CsvButton } from '../../components/CsvButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -242,7 +243,7 @@ function AgencyModal({
       <Form.Item
         name="name"
         label={t('Tên cơ quan', 'Name')}
-        rules={[{ required: true, whitespace: true, message: t('Nhập tên cơ quan.', 'Enter the name.') }]}
+        rules={[requiredText(t('Nhập tên cơ quan.', 'Enter the name.'))]}
       >
         <Input maxLength={AGENCY_NAME_MAX} />
       </Form.Item>

@@ -7,6 +7,7 @@ import { AGENCY_NAME_MAX, GROUP_NOTE_MAX } from '../../../../src/shared/schemas/
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -157,7 +158,7 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
           <Form.Item
             name="name"
             label={t('Tên nhóm', 'Name')}
-            rules={[{ required: true, whitespace: true, message: t('Nhập tên nhóm.', 'Enter the name.') }]}
+            rules={[requiredText(t('Nhập tên nhóm.', 'Enter the name.'))]}
           >
             <Input maxLength={AGENCY_NAME_MAX} />
           </Form.Item>

@@ -9,6 +9,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDateTime, matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -184,7 +185,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
       <Form.Item
         name="displayName"
         label={t('Họ tên', 'Name')}
-        rules={[{ required: true, whitespace: true, message: t('Nhập họ tên.', 'Enter the name.') }]}
+        rules={[requiredText(t('Nhập họ tên.', 'Enter the name.'))]}
       >
         <Input maxLength={DISPLAY_NAME_MAX} />
       </Form.Item>

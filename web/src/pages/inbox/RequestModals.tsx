@@ -4,6 +4,7 @@ import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment
 import { NOTE_MAX, OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -89,13 +90,7 @@ export function ExtensionModal(props: RequestModalProps) {
       <Form.Item
         name="reason"
         label={t('Lý do', 'Reason')}
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            message: t('Nêu lý do đề nghị gia hạn.', 'Give the reason.'),
-          },
-        ]}
+        rules={[requiredText(t('Nêu lý do đề nghị gia hạn.', 'Give the reason.'))]}
       >
         <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount />
       </Form.Item>
@@ -131,13 +126,7 @@ export function ObstacleModal(props: RequestModalProps) {
       <Form.Item
         name="description"
         label={t('Khó khăn, vướng mắc', 'Obstacle')}
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            message: t('Mô tả khó khăn, vướng mắc.', 'Describe the obstacle.'),
-          },
-        ]}
+        rules={[requiredText(t('Mô tả khó khăn, vướng mắc.', 'Describe the obstacle.'))]}
       >
         <Input.TextArea rows={4} maxLength={OBSTACLE_TEXT_MAX} showCount />
       </Form.Item>

@@ -14,6 +14,7 @@ import {
 } from '../../../../src/shared/schemas/limits.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
@@ -146,11 +147,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                       'After the number: UBND-VP → “Số: 12/UBND-VP”',
                     )}
                     rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        message: t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.'),
-                      },
+                      requiredText(t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.')),
                       { max: LETTER_SYMBOL_MAX },
                       {
                         pattern: SYMBOL,
@@ -219,14 +216,9 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                           name={field.name}
                           style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
                           rules={[
-                            {
-                              required: true,
-                              whitespace: true,
-                              message: t(
-                                'Nhập nơi nhận hoặc xóa dòng này.',
-                                'Enter a recipient or remove the line.',
-                              ),
-                            },
+                            requiredText(
+                              t('Nhập nơi nhận hoặc xóa dòng này.', 'Enter a recipient or remove the line.'),
+                            ),
                             { max: LETTER_LINE_MAX },
                           ]}
                         >
@@ -339,10 +331,7 @@ function LineField({
         name={name}
         label={label}
         extra={extra}
-        rules={[
-          ...(required ? [{ required: true, whitespace: true, message: required }] : []),
-          { max: LETTER_LINE_MAX },
-        ]}
+        rules={[...(required ? [requiredText(required)] : []), { max: LETTER_LINE_MAX }]}
       >
         <Input />
       </Form.Item>

@@ -2,6 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, type FormInstance, Input, Row, Space, Tag, Typography } from 'antd';
 import { CRITERION_NAME_MAX, RULE_CODE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { CriterionKind } from '../../../../src/shared/schemas/scoring.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { AgencyValues, BandList, PointsField } from './RuleSetFields.tsx';
@@ -26,7 +27,7 @@ export function CriterionCard({
   const kind = form.getFieldValue(['criteria', name, 'kind']) as CriterionKind;
   const criterion = Form.useWatch(['criteria', name], form) as CriterionValues | undefined;
   const n = (v: number | undefined) => formatNumber(v ?? 0, lang);
-  const required = { required: true, message: t('Bắt buộc.', 'Required.') };
+  const required = requiredText(t('Bắt buộc.', 'Required.'));
 
   return (
     <Card
@@ -51,17 +52,13 @@ export function CriterionCard({
           <Form.Item
             name={[name, 'name']}
             label={t('Tên tiêu chí', 'Criterion')}
-            rules={[{ ...required, whitespace: true }, { max: CRITERION_NAME_MAX }]}
+            rules={[required, { max: CRITERION_NAME_MAX }]}
           >
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
-          <Form.Item
-            name={[name, 'id']}
-            label={t('Mã', 'Code')}
-            rules={[{ ...required, whitespace: true }, { max: RULE_CODE_MAX }]}
-          >
+          <Form.Item name={[name, 'id']} label={t('Mã', 'Code')} rules={[required, { max: RULE_CODE_MAX }]}>
             <Input />
           </Form.Item>
         </Col>

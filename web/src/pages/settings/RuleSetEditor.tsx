@@ -18,6 +18,7 @@ import type { AgencyRef } from '../../../../src/shared/schemas/directory.ts';
 import { CRITICISM_THRESHOLD_MAX, RULE_SET_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { CriterionKind, RuleSetReply } from '../../../../src/shared/schemas/scoring.ts';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { CriterionCard } from './RuleSetCriterion.tsx';
 import { BandList } from './RuleSetFields.tsx';
@@ -77,10 +78,7 @@ export function RuleSetEditor({
       <Form.Item
         name="name"
         label={t('Tên bộ tiêu chí', 'Name of the rule set')}
-        rules={[
-          { required: true, whitespace: true, message: t('Nhập tên bộ tiêu chí.', 'Enter a name.') },
-          { max: RULE_SET_NAME_MAX },
-        ]}
+        rules={[requiredText(t('Nhập tên bộ tiêu chí.', 'Enter a name.')), { max: RULE_SET_NAME_MAX }]}
       >
         <Input />
       </Form.Item>
