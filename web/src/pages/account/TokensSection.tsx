@@ -180,13 +180,11 @@ function CreateTokenModal({
   return (
     <FormModal
       form={form}
-      open
       title={t('Tạo mã truy cập', 'Create an API token')}
       okText={t('Tạo mã', 'Create')}
-      pending={create.isPending}
+      submit={create}
       onCancel={onClose}
       preserve
-      onFinish={(v) => create.mutate(v)}
     >
       <Form.Item
         name="name"

@@ -206,10 +206,9 @@ function AgencyModal({
   return (
     <FormModal<AgencyForm>
       form={form}
-      open
       title={agency ? t(`Sửa: ${agency.name}`, `Edit: ${agency.name}`) : t('Thêm cơ quan', 'Add an agency')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
+      submit={save}
       onCancel={onClose}
       preserve
       initialValues={{
@@ -220,7 +219,6 @@ function AgencyModal({
         validFrom: agency?.validFrom ? dayjs(agency.validFrom) : null,
         validTo: agency?.validTo ? dayjs(agency.validTo) : null,
       }}
-      onFinish={(values) => save.mutate(values)}
     >
       {!agency && (
         <Form.Item

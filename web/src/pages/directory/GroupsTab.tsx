@@ -134,14 +134,13 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
   return (
     <FormModal<GroupForm>
       form={form}
-      open
       title={
         group
           ? t(`Thành viên: ${group.name}`, `Members: ${group.name}`)
           : t('Thêm nhóm cơ quan', 'Add a group')
       }
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
+      submit={save}
       onCancel={onClose}
       width={640}
       preserve
@@ -151,7 +150,6 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
         isOpen: false,
         agencyIds: group?.members.map((m) => m.id) ?? [],
       }}
-      onFinish={(values) => save.mutate(values)}
     >
       {!group && (
         <>

@@ -159,13 +159,11 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
   return (
     <FormModal
       form={form}
-      open
       title={t('Ghi nhận cơ quan kế thừa', 'Record a successor')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
+      submit={save}
       onCancel={onClose}
       preserve
-      onFinish={(v) => save.mutate(v)}
     >
       <AgencyField name="fromAgencyId" label={t('Cơ quan cũ', 'From')} />
       <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
@@ -214,7 +212,6 @@ function ReorganiseModal({
   return (
     <FormModal
       form={form}
-      open
       title={t('Sắp xếp tổ chức bộ máy', 'Reorganise an agency')}
       okText={t('Thực hiện', 'Run')}
       okButtonProps={{ danger: true }}

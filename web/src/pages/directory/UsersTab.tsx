@@ -152,14 +152,13 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
   return (
     <FormModal<UserForm>
       form={form}
-      open
       title={
         user
           ? t(`Sửa tài khoản ${user.username}`, `Edit ${user.username}`)
           : t('Thêm tài khoản', 'Add an account')
       }
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
+      submit={save}
       onCancel={onClose}
       preserve
       initialValues={{
@@ -171,7 +170,6 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
         isHead: user?.isHead ?? false,
         disabled: user?.disabled ?? false,
       }}
-      onFinish={(v) => save.mutate(v)}
     >
       {!user && (
         <Form.Item
@@ -245,13 +243,11 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   return (
     <FormModal
       form={form}
-      open
       title={t(`Đặt lại mật khẩu: ${user.username}`, `Reset password: ${user.username}`)}
       okText={t('Đặt lại', 'Reset')}
-      pending={save.isPending}
+      submit={save}
       onCancel={onClose}
       preserve
-      onFinish={(v) => save.mutate(v)}
     >
       <Form.Item
         name="newPassword"

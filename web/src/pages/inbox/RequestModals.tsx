@@ -54,9 +54,8 @@ export function ExtensionModal(props: RequestModalProps) {
       open={props.open}
       title={t('Đề nghị gia hạn', 'Ask for an extension')}
       okText={t('Gửi đề nghị', 'Send request')}
-      pending={send.isPending}
+      submit={send}
       onCancel={props.onClose}
-      onFinish={(values) => send.mutate(values)}
       intro={
         <Typography.Paragraph>
           {t('Thời hạn hiện tại:', 'Current deadline:')} <strong>{formatDate(due)}</strong>
@@ -119,9 +118,8 @@ export function ObstacleModal(props: RequestModalProps) {
       open={props.open}
       title={t('Báo cáo khó khăn, vướng mắc', 'Report an obstacle')}
       okText={t('Gửi', 'Send')}
-      pending={send.isPending}
+      submit={send}
       onCancel={props.onClose}
-      onFinish={(values) => send.mutate(values)}
     >
       <Form.Item
         name="description"

@@ -69,9 +69,8 @@ export function SubmitResultModal({
       }
       okText={t('Gửi báo cáo', 'Submit')}
       okButtonProps={{ icon: <SendOutlined /> }}
-      pending={submit.isPending}
+      submit={submit}
       onCancel={onClose}
-      onFinish={(values) => submit.mutate(values)}
       intro={
         <Typography.Paragraph type="secondary">
           {detail.task.ref}. {detail.task.content}

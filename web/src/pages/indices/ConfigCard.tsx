@@ -102,16 +102,14 @@ export function ConfigDialog<TValues>({
   return (
     <FormModal<TValues>
       form={form}
-      open
       title={title}
       okText={okText}
-      pending={save.isPending}
+      submit={save}
       error={save.error?.message}
       onCancel={onClose}
       width={width}
       preserve
       initialValues={initialValues}
-      onFinish={(values) => save.mutate(values)}
       onValuesChange={onValuesChange}
     >
       {children}

@@ -134,19 +134,17 @@ export function ResultDialog({
   return (
     <FormModal<ResultForm>
       form={form}
-      open
       title={
         editing
           ? t(`Sửa kết quả ${code} năm ${editing.year}`, `Edit ${code} ${editing.year}`)
           : t(`Nhập kết quả ${code}`, `Enter a ${code} result`)
       }
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
+      submit={save}
       onCancel={onClose}
       width={640}
       preserve
       initialValues={initialValues}
-      onFinish={(values) => save.mutate(values)}
       onValuesChange={(changed) => {
         if ('year' in changed) {
           setServerError(null);
