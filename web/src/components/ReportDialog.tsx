@@ -1,14 +1,15 @@
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Flex, Form, Modal, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Modal, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { ReportData } from '../../../src/shared/schemas/report.ts';
 import { api, apiUrl, type Query } from '../lib/api.ts';
 import { formatDate, todayInVietnam } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.tsx';
 import { FieldColumns } from './FieldColumns.tsx';
+import { DateField, PlanField } from './period-fields.tsx';
 import { QueryState } from './QueryState.tsx';
-import { DraftEditor, toDay, ymd } from './ReportDraftEditor.tsx';
+import { DraftEditor } from './ReportDraftEditor.tsx';
 import { Figures } from './ReportFigures.tsx';
 import {
   defaultAsOf,
@@ -18,10 +19,6 @@ import {
   presetOf,
   presetPeriod,
 } from './report-period.ts';
-
-interface PlanGroups {
-  groups: { id: number; code: string; name: string }[];
-}
 
 export interface ReportDefaults {
   from: string;
@@ -82,12 +79,6 @@ export default function ReportDialog({
     setAsOfChosen(undefined);
   };
 
-  const plans = useQuery({
-    queryKey: ['statistics', { asOf: today, groupBy: 'plan' }],
-    queryFn: () => api.get<PlanGroups>('/statistics', { asOf: today, groupBy: 'plan' }),
-    staleTime: 60_000,
-    enabled: open,
-  });
   const reportQuery: Query | null = period ? { from: period.from, to: period.to, asOf, planId } : null;
   const report = useQuery({
     queryKey: ['report', reportQuery],
@@ -201,22 +192,7 @@ export default function ReportDialog({
             value={asOf}
             onChange={setAsOfChosen}
           />
-          <Form.Item label={t('Kế hoạch', 'Plan')} htmlFor="report-plan" style={WIDE_ITEM}>
-            <Select<number>
-              id="report-plan"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('Tất cả kế hoạch', 'All plans')}
-              loading={plans.isPending}
-              value={planId}
-              onChange={(value) => setPlanId(value)}
-              options={(plans.data?.groups ?? []).map((plan) => ({
-                value: plan.id,
-                label: plan.name ? `${plan.code} – ${plan.name}` : plan.code,
-              }))}
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
+          <PlanField id="report-plan" asOf={today} value={planId} onChange={setPlanId} style={WIDE_ITEM} />
         </FieldColumns>
       </Form>
       {!period && (
@@ -274,31 +250,5 @@ export default function ReportDialog({
         )}
       </Typography.Paragraph>
     </Modal>
-  );
-}
-
-/** One date of the period (dd/mm/yyyy on screen, 'YYYY-MM-DD' to `onChange`). */
-function DateField({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-}) {
-  return (
-    <Form.Item label={label} htmlFor={id} style={{ marginBottom: 8 }}>
-      <DatePicker
-        id={id}
-        format="DD/MM/YYYY"
-        allowClear={false}
-        value={toDay(value)}
-        onChange={(day) => onChange(ymd(day))}
-        style={{ width: '100%' }}
-      />
-    </Form.Item>
   );
 }

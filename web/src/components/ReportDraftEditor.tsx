@@ -42,9 +42,6 @@ const fromForm = (values: DraftForm): EffectiveDraft => ({
   nextSteps: values.nextSteps,
 });
 
-export const toDay = (value: string | undefined) => (value ? dayjs(value) : null);
-export const ymd = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
-
 /** The free-text sections: loaded for the period and plan, editable and saved by the Office. */
 export function DraftEditor({
   period,
