@@ -1,4 +1,3 @@
-import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Modal, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import { DateField, PlanField } from './period-fields.tsx';
 import { QueryState } from './QueryState.tsx';
 import { DraftEditor } from './ReportDraftEditor.tsx';
 import { Figures } from './ReportFigures.tsx';
+import { REPORT_FORMATS } from './report-formats.tsx';
 import {
   defaultAsOf,
   type Period,
@@ -85,6 +85,11 @@ export default function ReportDialog({
     queryFn: () => api.get<ReportData>('/reports', { ...reportQuery, format: 'json' }),
     enabled: open && reportQuery !== null,
   });
+  const downloadLabel = {
+    docx: t('Tải Word', 'Word'),
+    xlsx: t('Tải Excel', 'Excel'),
+    pdf: t('Tải PDF', 'PDF'),
+  };
   const download = (format: 'docx' | 'xlsx' | 'pdf') =>
     reportQuery ? apiUrl('/reports', { ...reportQuery, format }) : undefined;
 
@@ -127,13 +132,7 @@ export default function ReportDialog({
       }
       footer={
         <Flex gap={8} wrap justify="flex-end">
-          {(
-            [
-              ['docx', <FileWordOutlined key="docx" />, t('Tải Word', 'Word')],
-              ['xlsx', <FileExcelOutlined key="xlsx" />, t('Tải Excel', 'Excel')],
-              ['pdf', <FilePdfOutlined key="pdf" />, t('Tải PDF', 'PDF')],
-            ] as const
-          ).map(([format, icon, label]) => (
+          {REPORT_FORMATS.map(({ format, icon }) => (
             <Button
               key={format}
               href={download(format)}
@@ -141,7 +140,7 @@ export default function ReportDialog({
               icon={icon}
               data-testid={`report-${format}`}
             >
-              {label}
+              {downloadLabel[format]}
             </Button>
           ))}
           <Button onClick={onClose}>{t('Đóng', 'Close')}</Button>

@@ -1,11 +1,4 @@
-import {
-  ArrowLeftOutlined,
-  DownloadOutlined,
-  FileExcelOutlined,
-  FilePdfOutlined,
-  FileWordOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -26,6 +19,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { PlanDetail } from '../../../../src/shared/schemas/plan.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { REPORT_FORMATS } from '../../components/report-formats.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
 import { formatDate, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
@@ -177,35 +171,15 @@ export default function PlanPage() {
                     <Dropdown
                       trigger={['click']}
                       menu={{
-                        items: [
-                          {
-                            key: 'docx',
-                            icon: <FileWordOutlined />,
-                            label: (
-                              <a href={reportQuery('docx')} download>
-                                {t('Báo cáo (.docx)', 'Report (.docx)')}
-                              </a>
-                            ),
-                          },
-                          {
-                            key: 'xlsx',
-                            icon: <FileExcelOutlined />,
-                            label: (
-                              <a href={reportQuery('xlsx')} download>
-                                {t('Báo cáo (.xlsx)', 'Report (.xlsx)')}
-                              </a>
-                            ),
-                          },
-                          {
-                            key: 'pdf',
-                            icon: <FilePdfOutlined />,
-                            label: (
-                              <a href={reportQuery('pdf')} download>
-                                {t('Báo cáo (.pdf)', 'Report (.pdf)')}
-                              </a>
-                            ),
-                          },
-                        ],
+                        items: REPORT_FORMATS.map(({ format, icon }) => ({
+                          key: format,
+                          icon,
+                          label: (
+                            <a href={reportQuery(format)} download>
+                              {t(`Báo cáo (.${format})`, `Report (.${format})`)}
+                            </a>
+                          ),
+                        })),
                       }}
                     >
                       <Button icon={<DownloadOutlined />}>
