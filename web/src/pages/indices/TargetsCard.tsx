@@ -139,30 +139,14 @@ function TargetDialog({
     >
       <ComponentField info={info} label={t('Áp dụng cho', 'For')} />
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <Form.Item
-          name="fromYear"
-          label={t('Từ năm', 'From')}
-          rules={[{ required: true }]}
-          style={{ flex: '1 1 120px' }}
-        >
-          <InputNumber<number> style={{ width: '100%' }} precision={0} />
-        </Form.Item>
-        <Form.Item
-          name="toYear"
-          label={t('Đến năm', 'To')}
-          rules={[{ required: true }]}
-          style={{ flex: '1 1 120px' }}
-        >
-          <InputNumber<number> style={{ width: '100%' }} precision={0} />
-        </Form.Item>
+        <WholeNumberField name="fromYear" label={t('Từ năm', 'From')} required />
+        <WholeNumberField name="toYear" label={t('Đến năm', 'To')} required />
       </div>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <Form.Item name="score" label={t('Điểm tối thiểu', 'Minimum score')} style={{ flex: '1 1 120px' }}>
           <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
         </Form.Item>
-        <Form.Item name="rank" label={t('Nằm trong top', 'Within the top')} style={{ flex: '1 1 120px' }}>
-          <InputNumber<number> style={{ width: '100%' }} precision={0} />
-        </Form.Item>
+        <WholeNumberField name="rank" label={t('Nằm trong top', 'Within the top')} />
         <Form.Item name="group" label={t('Nhóm xếp loại', 'Group')} style={{ flex: '1 1 160px' }}>
           {info.groups.length > 0 ? (
             <Select allowClear options={info.groups.map((g) => ({ value: g, label: g }))} />
@@ -175,5 +159,22 @@ function TargetDialog({
         <Input placeholder={t('ví dụ: QĐ 1364/QĐ-UBND', 'e.g. QĐ 1364/QĐ-UBND')} />
       </Form.Item>
     </ConfigDialog>
+  );
+}
+
+/** A whole number of the target (a year, a rank), sharing its row with the others. */
+function WholeNumberField({
+  name,
+  label,
+  required = false,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+}) {
+  return (
+    <Form.Item name={name} label={label} rules={[{ required }]} style={{ flex: '1 1 120px' }}>
+      <InputNumber<number> style={{ width: '100%' }} precision={0} />
+    </Form.Item>
   );
 }
