@@ -9,15 +9,16 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api, apiUrl, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { usePaging } from '../../lib/paging.ts';
 
 /** Công văn đôn đốc: the reminder letters issued, newest first, each downloadable (.docx). */
 export function LettersTab() {
   const t = useT();
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, firstPage } = usePaging();
   const query = useQuery({
-    queryKey: ['letters', { year, ...page }],
-    queryFn: () => api.get<Page<Letter>>('/letters', { year, ...page }),
+    queryKey: ['letters', { year, ...paging }],
+    queryFn: () => api.get<Page<Letter>>('/letters', { year, ...paging }),
     placeholderData: keepPreviousData,
   });
 
@@ -30,7 +31,7 @@ export function LettersTab() {
             value={year ?? 'all'}
             onChange={(value) => {
               setYear(value === 'all' ? undefined : value);
-              setPage((p) => ({ ...p, page: 1 }));
+              firstPage();
             }}
             options={[
               { value: 'all', label: t('Tất cả các năm', 'All years') },
@@ -56,15 +57,7 @@ export function LettersTab() {
             dataSource={data.items}
             loading={query.isFetching && query.isPlaceholderData}
             scroll={{ x: 820 }}
-            pagination={{
-              current: data.page,
-              pageSize: data.pageSize,
-              total: data.total,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-              showTotal: (total) => t(`${total} công văn`, `${total} letters`),
-            }}
+            pagination={pagination(data, (total) => t(`${total} công văn`, `${total} letters`))}
             columns={[
               {
                 title: t('Số', 'Number'),

@@ -15,6 +15,7 @@ import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
+import { usePaging } from '../../lib/paging.ts';
 import { useSession } from '../../lib/session.tsx';
 
 type Filter = OutboxFilter | 'all';
@@ -48,7 +49,7 @@ export function OutboxTab() {
   const t = useT();
   const { can } = useSession();
   const [filter, setFilter] = useState<Filter>('all');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination: pageOf, firstPage } = usePaging();
   const query = useQuery({
     queryKey: ['outbox', { filter, ...paging }],
     queryFn: () =>
@@ -117,15 +118,8 @@ export function OutboxTab() {
       </ConfirmButton>
     ) : null;
 
-  const pagination = (data: OutboxPage) => ({
-    current: data.page,
-    pageSize: data.pageSize,
-    total: data.total,
-    showSizeChanger: !phone,
-    pageSizeOptions: [20, 50, 100],
-    onChange: (page: number, pageSize: number) => setPaging({ page, pageSize }),
-    showTotal: (total: number) => t(`${total} thư`, `${total} e-mails`),
-  });
+  const pagination = (data: OutboxPage) =>
+    pageOf(data, (total) => t(`${total} thư`, `${total} e-mails`), !phone);
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -136,7 +130,7 @@ export function OutboxTab() {
           value={filter}
           onChange={(value) => {
             setFilter(value);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={[
             {
