@@ -134,6 +134,27 @@ function AgencyField({ name, label }: { name: string; label: string }) {
   );
 }
 
+/** Who is succeeded, by whom, for which functions and from when: a successor and a reorganisation alike. */
+function SuccessionFields({ from, functions, on }: { from: string; functions: string; on: string }) {
+  const t = useT();
+  return (
+    <>
+      <AgencyField name="fromAgencyId" label={from} />
+      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
+      <Form.Item name="functions" label={functions}>
+        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
+      </Form.Item>
+      <Form.Item
+        name="effectiveOn"
+        label={on}
+        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
+      >
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+    </>
+  );
+}
+
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 function SuccessorModal({ onClose }: { onClose: () => void }) {
@@ -165,21 +186,11 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       preserve
     >
-      <AgencyField name="fromAgencyId" label={t('Cơ quan cũ', 'From')} />
-      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
-      <Form.Item
-        name="functions"
-        label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
-      >
-        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
-      </Form.Item>
-      <Form.Item
-        name="effectiveOn"
-        label={t('Từ ngày', 'Effective on')}
-        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
-      >
-        <DatePicker format="DD/MM/YYYY" />
-      </Form.Item>
+      <SuccessionFields
+        from={t('Cơ quan cũ', 'From')}
+        functions={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
+        on={t('Từ ngày', 'Effective on')}
+      />
     </FormModal>
   );
 }
@@ -243,18 +254,11 @@ function ReorganiseModal({
         })
       }
     >
-      <AgencyField name="fromAgencyId" label={t('Cơ quan được sắp xếp', 'Agency reorganised')} />
-      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
-      <Form.Item name="functions" label={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}>
-        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
-      </Form.Item>
-      <Form.Item
-        name="effectiveOn"
-        label={t('Ngày hiệu lực', 'Effective on')}
-        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
-      >
-        <DatePicker format="DD/MM/YYYY" />
-      </Form.Item>
+      <SuccessionFields
+        from={t('Cơ quan được sắp xếp', 'Agency reorganised')}
+        functions={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}
+        on={t('Ngày hiệu lực', 'Effective on')}
+      />
     </FormModal>
   );
 }
