@@ -3,9 +3,9 @@ import { useSearchParams } from 'react-router';
 
 /**
  * Changes some parameters of the address in place (no new history entry), keeping the others:
- * a value sets its parameter, `undefined` or '' removes it.
+ * a value sets its parameter, `null`, `undefined` or '' removes it.
  */
-export function useSetSearchParams(): (patch: Record<string, string | number | undefined>) => void {
+export function useSetSearchParams(): (patch: Record<string, string | number | null | undefined>) => void {
   const [, setParams] = useSearchParams();
   return useCallback(
     (patch) =>
@@ -13,7 +13,7 @@ export function useSetSearchParams(): (patch: Record<string, string | number | u
         (current) => {
           const next = new URLSearchParams(current);
           for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '') next.delete(key);
+            if (value === undefined || value === null || value === '') next.delete(key);
             else next.set(key, String(value));
           }
           return next;

@@ -24,6 +24,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 import { ACTION_LABELS, ENTITY_LABELS } from './labels.ts';
 
 const PAGE_SIZE = 50;
@@ -32,6 +33,7 @@ const PAGE_SIZE = 50;
 export default function AuditPage() {
   const { t, lang } = useLang();
   const [params, setParams] = useSearchParams();
+  const setPage = useSetSearchParams();
   const filters = {
     actor: params.get('actor') ?? '',
     entity: params.get('entity') ?? '',
@@ -189,11 +191,7 @@ export default function AuditPage() {
                 total: data.total,
                 showSizeChanger: false,
                 showTotal: (total) => t(`${total} mục`, `${total} entries`),
-                onChange: (p) => {
-                  const next = new URLSearchParams(params);
-                  next.set('trang', String(p));
-                  setParams(next, { replace: true });
-                },
+                onChange: (p) => setPage({ trang: p }),
               }}
             />
           )}

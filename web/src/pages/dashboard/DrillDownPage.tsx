@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Grid, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -7,7 +6,7 @@ import type { StatItem, StatItems, StatKey } from '../../../../src/shared/schema
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FieldColumns } from '../../components/FieldColumns.tsx';
 import { FilterField, SearchFilter } from '../../components/filters.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import {
@@ -110,9 +109,9 @@ export default function DrillDownPage() {
         extra={
           <Space size={12} wrap>
             <CsvButton path="/statistics/items" query={query} />
-            <Link to={`/tong-quan?${overviewParams(params)}`}>
-              <ArrowLeftOutlined /> {t('Về tổng quan', 'Back to overview')}
-            </Link>
+            <BackLink to={`/tong-quan?${overviewParams(params)}`}>
+              {t('Về tổng quan', 'Back to overview')}
+            </BackLink>
           </Space>
         }
       />

@@ -15,6 +15,7 @@ import { useSession } from '../../lib/session.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
 import './plans.css';
 import { PAGE_SIZE_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 
 type StatusFilter = 'all' | 'active' | 'overdue' | 'cancelled';
 
@@ -27,7 +28,7 @@ export default function PlansPage() {
   const t = useT();
   const { can } = useSession();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const q = params.get('q') ?? '';
   const status = (params.get('trang-thai') as StatusFilter | null) ?? 'all';
   // no date chosen: the server's today (its clock and the authority's time zone)
@@ -40,12 +41,8 @@ export default function PlansPage() {
   });
 
   const asOf = query.data?.asOf ?? chosen;
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const setParams = useSetSearchParams();
+  const set = (key: string, value: string | null) => setParams({ [key]: value });
 
   const statusLabel = (plan: PlanListItem) =>
     plan.cancelledOn ? (

@@ -1,10 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Grid, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { PublicPlan } from '../../../../src/shared/schemas/public.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
@@ -37,9 +36,7 @@ export default function PublicPlanPage() {
       <PageHeader
         title={number ? t(`Kế hoạch ${number}`, `Plan ${number}`) : t('Kế hoạch', 'Plan')}
         subtitle={
-          <Link to="/cong-khai">
-            <ArrowLeftOutlined /> {t('Các kế hoạch được công khai', 'All published plans')}
-          </Link>
+          <BackLink to="/cong-khai">{t('Các kế hoạch được công khai', 'All published plans')}</BackLink>
         }
       />
       <QueryState query={query} rows={8}>
