@@ -89,3 +89,27 @@ export function YearFilter({
     </FilterField>
   );
 }
+
+/** A search box in a toolbar: no visible label, `label` names it for screen readers. */
+export function ToolbarSearch({
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Input.Search
+      allowClear
+      aria-label={label}
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      style={{ width: 320, maxWidth: '100%' }}
+    />
+  );
+}

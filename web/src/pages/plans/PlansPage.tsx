@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { useSession } from '../../lib/session.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
 import './plans.css';
 import { PAGE_SIZE_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { ToolbarSearch } from '../../components/filters.tsx';
 import { useSetSearchParams } from '../../lib/search-params.ts';
 
 type StatusFilter = 'all' | 'active' | 'overdue' | 'cancelled';
@@ -83,16 +84,14 @@ export default function PlansPage() {
       />
       <Card>
         <div className="dd-toolbar">
-          <Input.Search
-            allowClear
-            aria-label={t('Tìm kế hoạch', 'Search plans')}
+          <ToolbarSearch
+            label={t('Tìm kế hoạch', 'Search plans')}
             placeholder={t('Tìm theo số, trích yếu, người ký', 'Search number, title, signer')}
             value={typed}
-            onChange={(e) => {
-              setTyped(e.target.value);
-              set('q', e.target.value.trim() || null);
+            onChange={(value) => {
+              setTyped(value);
+              set('q', value.trim() || null);
             }}
-            style={{ width: 320, maxWidth: '100%' }}
           />
           <Select<StatusFilter>
             aria-label={t('Trạng thái', 'Status')}

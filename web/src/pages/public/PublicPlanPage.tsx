@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Grid, Input, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Grid, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { PublicPlan } from '../../../../src/shared/schemas/public.ts';
@@ -11,6 +11,7 @@ import { formatDate, formatRate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { DoneBar, StateCounts } from '../plans/parts.tsx';
 import '../plans/plans.css';
+import { ToolbarSearch } from '../../components/filters.tsx';
 
 type Filter = 'all' | 'open_overdue' | 'open' | 'done';
 const SHOWN_AGENCIES = 3;
@@ -93,13 +94,11 @@ export default function PublicPlanPage() {
               </Card>
               <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('Các nhiệm vụ', 'Tasks')}</h2>}>
                 <div className="dd-toolbar">
-                  <Input.Search
-                    allowClear
-                    aria-label={t('Tìm nhiệm vụ', 'Search tasks')}
+                  <ToolbarSearch
+                    label={t('Tìm nhiệm vụ', 'Search tasks')}
                     placeholder={t('Tìm theo nội dung, cơ quan', 'Search content, agency')}
                     value={search}
-                    onChange={(e) => setSearch(e.target.value)}
-                    style={{ width: 300, maxWidth: '100%' }}
+                    onChange={setSearch}
                   />
                   <Segmented<Filter>
                     value={filter}
