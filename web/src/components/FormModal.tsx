@@ -1,6 +1,7 @@
 import { Alert, Form, type FormInstance, Modal, type ModalProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../lib/i18n.tsx';
+import { type ApiMutationOptions, useApiMutation } from '../lib/mutation.ts';
 
 /** How the form is sent: by one mutation (`submit`), or by the caller (`onFinish`, with its `pending`). */
 type Sending<TValues> =
@@ -76,4 +77,24 @@ export function FormModal<TValues>({
       {footnote}
     </Modal>
   );
+}
+
+/**
+ * The form of an edit dialog and the mutation that saves it: the dialog closes once the server agrees
+ * (and on Cancel). Spread the answer into <FormModal>; its `form` also serves to watch fields. With
+ * `inline`, the server's refusal is shown in the dialog instead of a toast.
+ */
+export function useFormDialog<TValues, TData = unknown>({
+  onClose,
+  ...options
+}: Omit<ApiMutationOptions<TValues, TData>, 'onSuccess'> & { onClose: () => void }) {
+  const [form] = Form.useForm<TValues>();
+  const submit = useApiMutation<TValues, TData>({ ...options, onSuccess: onClose });
+  return {
+    form,
+    submit,
+    onCancel: onClose,
+    preserve: true,
+    error: options.inline ? submit.error?.message : undefined,
+  };
 }

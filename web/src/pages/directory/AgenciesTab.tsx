@@ -6,13 +6,12 @@ import { useMemo, useState } from 'react';
 import type { Agency, AgencyKind } from '../../../../src/shared/schemas/directory.ts';
 import { AGENCY_CODE_MAX, AGENCY_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { requiredText } from '../../lib/form-rules.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { KIND_LABELS, useAgencies } from './agencies.ts';
 import { DirectoryList } from './DirectoryList.tsx';
@@ -180,9 +179,8 @@ function AgencyModal({
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
-  const [form] = Form.useForm<AgencyForm>();
   const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (values: AgencyForm) => {
       const common = {
         name: values.name.trim(),
@@ -201,16 +199,13 @@ function AgencyModal({
     },
     success: agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
     invalidate: [['directory']],
-    onSuccess: onClose,
+    onClose,
   });
   return (
     <FormModal<AgencyForm>
-      form={form}
+      {...dialog}
       title={agency ? t(`Sửa: ${agency.name}`, `Edit: ${agency.name}`) : t('Thêm cơ quan', 'Add an agency')}
       okText={t('Lưu', 'Save')}
-      submit={save}
-      onCancel={onClose}
-      preserve
       initialValues={{
         name: agency?.name ?? '',
         aliases: agency?.aliases ?? [],

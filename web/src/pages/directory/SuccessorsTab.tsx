@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AgencyRef, Successor } from '../../../../src/shared/schemas/directory.ts';
 import { SUCCESSOR_FUNCTIONS_MAX } from '../../../../src/shared/schemas/limits.ts';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesOptionLabel } from '../../lib/format.ts';
@@ -159,13 +159,7 @@ const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 function SuccessorModal({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const [form] = Form.useForm<{
-    fromAgencyId: number;
-    toAgencyId: number;
-    functions?: string;
-    effectiveOn: Dayjs;
-  }>();
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (v: { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs }) =>
       api.post('/directory/successors', {
         fromAgencyId: v.fromAgencyId,
@@ -175,16 +169,13 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
       }),
     success: t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'),
     invalidate: [['directory']],
-    onSuccess: onClose,
+    onClose,
   });
   return (
     <FormModal
-      form={form}
+      {...dialog}
       title={t('Ghi nhận cơ quan kế thừa', 'Record a successor')}
       okText={t('Lưu', 'Save')}
-      submit={save}
-      onCancel={onClose}
-      preserve
     >
       <SuccessionFields
         from={t('Cơ quan cũ', 'From')}

@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { User } from '../../../../src/shared/schemas/users.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
 import { requiredText } from '../../lib/form-rules.ts';
 import { formatDateTime, matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
 import { fetchAll, useAgencies } from './agencies.ts';
 import { DirectoryList } from './DirectoryList.tsx';
 import { SearchBar } from './SearchBar.tsx';
@@ -130,9 +129,7 @@ interface UserForm {
 function UserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t, lang } = useLang();
   const agencies = useAgencies();
-  const [form] = Form.useForm<UserForm>();
-  const role = Form.useWatch('role', form);
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (v: UserForm) => {
       const common = {
         displayName: v.displayName.trim(),
@@ -147,20 +144,18 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
     },
     success: t('Đã lưu tài khoản.', 'Account saved.'),
     invalidate: [['users']],
-    onSuccess: onClose,
+    onClose,
   });
+  const role = Form.useWatch('role', dialog.form);
   return (
     <FormModal<UserForm>
-      form={form}
+      {...dialog}
       title={
         user
           ? t(`Sửa tài khoản ${user.username}`, `Edit ${user.username}`)
           : t('Thêm tài khoản', 'Add an account')
       }
       okText={t('Lưu', 'Save')}
-      submit={save}
-      onCancel={onClose}
-      preserve
       initialValues={{
         username: user?.username ?? '',
         displayName: user?.displayName ?? '',
@@ -234,20 +229,16 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
 
 function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useLang().t;
-  const [form] = Form.useForm<{ newPassword: string }>();
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (v: { newPassword: string }) => api.post(`/users/${user.id}/password`, v),
     success: t('Đã đặt lại mật khẩu.', 'Password reset.'),
-    onSuccess: onClose,
+    onClose,
   });
   return (
     <FormModal
-      form={form}
+      {...dialog}
       title={t(`Đặt lại mật khẩu: ${user.username}`, `Reset password: ${user.username}`)}
       okText={t('Đặt lại', 'Reset')}
-      submit={save}
-      onCancel={onClose}
-      preserve
     >
       <Form.Item
         name="newPassword"
