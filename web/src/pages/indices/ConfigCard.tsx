@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, type FormInstance, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Select, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
-import { FormModal } from '../../components/FormModal.tsx';
+import { useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { useLang } from '../../lib/i18n.tsx';
@@ -23,13 +23,13 @@ export function useConfigRows<T>(info: IndexInfo, kind: 'owners' | 'targets', re
   return { query, remove };
 }
 
-/** The save of a configuration dialog: every index query refetched, the dialog closed, a refusal shown in it. */
-export function useConfigSave<TValues>(
+/** The add or edit dialog of a configuration section: every index query refetched after the save, the refusal shown in it. */
+export function useConfigDialog<TValues>(
   mutationFn: (values: TValues) => Promise<unknown>,
   success: string,
   onClose: () => void,
 ) {
-  return useApiMutation({ mutationFn, success, invalidate: [['indices']], onSuccess: onClose, inline: true });
+  return useFormDialog({ mutationFn, success, invalidate: [['indices']], inline: true, onClose });
 }
 
 /** A configuration section of an index page: its rows in a small table, a button to add one, and its dialog. */
@@ -74,46 +74,6 @@ export function ConfigCard<T extends { id: number }>({
       </QueryState>
       {children}
     </Card>
-  );
-}
-
-/** The add or edit dialog of a configuration section, saving with `save` (see `useConfigSave`). */
-export function ConfigDialog<TValues>({
-  form,
-  title,
-  okText,
-  save,
-  onClose,
-  width,
-  initialValues,
-  onValuesChange,
-  children,
-}: {
-  form: FormInstance<TValues>;
-  title: string;
-  okText: string;
-  save: { isPending: boolean; error: Error | null; mutate: (values: TValues) => void };
-  onClose: () => void;
-  width?: number;
-  initialValues: Partial<TValues>;
-  onValuesChange?: (changed: Partial<TValues>) => void;
-  children: ReactNode;
-}) {
-  return (
-    <FormModal<TValues>
-      form={form}
-      title={title}
-      okText={okText}
-      submit={save}
-      error={save.error?.message}
-      onCancel={onClose}
-      width={width}
-      preserve
-      initialValues={initialValues}
-      onValuesChange={onValuesChange}
-    >
-      {children}
-    </FormModal>
   );
 }
 

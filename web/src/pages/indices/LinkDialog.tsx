@@ -1,16 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
 import type { PlanDetail, PlanList } from '../../../../src/shared/schemas/plan.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesOptionLabel } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { ComponentField, ConfigDialog, useConfigSave } from './ConfigCard.tsx';
+import { ComponentField, useConfigDialog } from './ConfigCard.tsx';
 import type { IndexInfo } from './index-info.ts';
 
 /** Gắn nhiệm vụ với chỉ số: choose a plan, then one of its tasks (or the whole plan), and the component served. */
 export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
   const { t } = useLang();
-  const [form] = Form.useForm<{ component: string; planId: number; taskId: number | 0 }>();
+  const dialog = useConfigDialog(
+    (v: { component: string; planId: number; taskId: number | 0 }) =>
+      api.post('/indices/links', {
+        index: info.code,
+        component: v.component || null,
+        ...(v.taskId ? { taskId: v.taskId } : { planId: v.planId }),
+      }),
+    t('Đã gắn nhiệm vụ với chỉ số.', 'Task linked.'),
+    onClose,
+  );
+  const { form } = dialog;
   const planId = Form.useWatch('planId', form);
   const plans = useQuery({
     queryKey: ['indices', 'plans'],
@@ -21,23 +32,11 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
     queryFn: () => api.get<PlanDetail>(`/plans/${planId}`),
     enabled: typeof planId === 'number',
   });
-  const save = useConfigSave(
-    (v: { component: string; planId: number; taskId: number | 0 }) =>
-      api.post('/indices/links', {
-        index: info.code,
-        component: v.component || null,
-        ...(v.taskId ? { taskId: v.taskId } : { planId: v.planId }),
-      }),
-    t('Đã gắn nhiệm vụ với chỉ số.', 'Task linked.'),
-    onClose,
-  );
   return (
-    <ConfigDialog
-      form={form}
+    <FormModal
+      {...dialog}
       title={t(`Gắn nhiệm vụ với ${info.shortName}`, `Link a task to ${info.shortName}`)}
       okText={t('Gắn', 'Link')}
-      save={save}
-      onClose={onClose}
       width={640}
       initialValues={{ component: '' }}
       onValuesChange={(changed) => {
@@ -84,6 +83,6 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
           notFoundContent={plan.isError ? plan.error.message : undefined}
         />
       </Form.Item>
-    </ConfigDialog>
+    </FormModal>
   );
 }

@@ -4,10 +4,11 @@ import { Form, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import type { Owner } from '../../../../src/shared/schemas/indices.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesOptionLabel, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { ComponentField, ConfigCard, ConfigDialog, useConfigRows, useConfigSave } from './ConfigCard.tsx';
+import { ComponentField, ConfigCard, useConfigDialog, useConfigRows } from './ConfigCard.tsx';
 import { type IndexInfo, useComponentLabel } from './index-info.ts';
 
 interface AgencyOption {
@@ -66,13 +67,12 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
 
 function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
   const { t } = useLang();
-  const [form] = Form.useForm<{ component: string; agencyId: number; ownerCanEdit: boolean }>();
   const agencies = useQuery({
     queryKey: ['indices', 'agencies'],
     queryFn: () =>
       api.get<Page<AgencyOption>>('/directory/agencies', { pageSize: 200, validOn: todayInVietnam() }),
   });
-  const save = useConfigSave(
+  const dialog = useConfigDialog(
     (v: { component: string; agencyId: number; ownerCanEdit: boolean }) =>
       api.put('/indices/owners', {
         index: info.code,
@@ -84,12 +84,10 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
     onClose,
   );
   return (
-    <ConfigDialog
-      form={form}
+    <FormModal
+      {...dialog}
       title={t('Giao cơ quan chủ trì', 'Assign an owner agency')}
       okText={t('Lưu', 'Save')}
-      save={save}
-      onClose={onClose}
       initialValues={{ component: '', ownerCanEdit: false }}
     >
       <ComponentField info={info} label={t('Áp dụng cho', 'For')} />
@@ -117,6 +115,6 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
       >
         <Switch />
       </Form.Item>
-    </ConfigDialog>
+    </FormModal>
   );
 }

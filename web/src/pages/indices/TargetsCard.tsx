@@ -3,10 +3,11 @@ import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { Target } from '../../../../src/shared/schemas/indices.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { ComponentField, ConfigCard, ConfigDialog, useConfigRows, useConfigSave } from './ConfigCard.tsx';
+import { ComponentField, ConfigCard, useConfigDialog, useConfigRows } from './ConfigCard.tsx';
 import { type IndexInfo, useComponentLabel } from './index-info.ts';
 import { targetText } from './labels.tsx';
 
@@ -101,8 +102,7 @@ function TargetDialog({
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
-  const [form] = Form.useForm<TargetForm>();
-  const save = useConfigSave(
+  const dialog = useConfigDialog(
     (v: TargetForm) => {
       const body = {
         index: info.code,
@@ -121,12 +121,10 @@ function TargetDialog({
   );
   const thisYear = Number(todayInVietnam().slice(0, 4));
   return (
-    <ConfigDialog<TargetForm>
-      form={form}
+    <FormModal<TargetForm>
+      {...dialog}
       title={target ? t('Sửa mục tiêu', 'Edit the target') : t('Thêm mục tiêu', 'Add a target')}
       okText={t('Lưu', 'Save')}
-      save={save}
-      onClose={onClose}
       initialValues={{
         component: target?.component ?? '',
         fromYear: target?.fromYear ?? thisYear,
@@ -158,7 +156,7 @@ function TargetDialog({
       <Form.Item name="sourceNote" label={t('Căn cứ', 'Source')}>
         <Input placeholder={t('ví dụ: QĐ 1364/QĐ-UBND', 'e.g. QĐ 1364/QĐ-UBND')} />
       </Form.Item>
-    </ConfigDialog>
+    </FormModal>
   );
 }
 
