@@ -80,21 +80,23 @@ export function FormModal<TValues>({
 }
 
 /**
- * The form of an edit dialog and the mutation that saves it: the dialog closes once the server agrees
+ * The form of a dialog and the mutation that sends it: the dialog closes once the server agrees
  * (and on Cancel). Spread the answer into <FormModal>; its `form` also serves to watch fields. With
- * `inline`, the server's refusal is shown in the dialog instead of a toast.
+ * `inline`, the server's refusal is shown in the dialog instead of a toast; `preserve` (on unless
+ * said) keeps the values of fields that leave the form.
  */
 export function useFormDialog<TValues, TData = unknown>({
   onClose,
+  preserve = true,
   ...options
-}: Omit<ApiMutationOptions<TValues, TData>, 'onSuccess'> & { onClose: () => void }) {
+}: Omit<ApiMutationOptions<TValues, TData>, 'onSuccess'> & { onClose: () => void; preserve?: boolean }) {
   const [form] = Form.useForm<TValues>();
   const submit = useApiMutation<TValues, TData>({ ...options, onSuccess: onClose });
   return {
     form,
     submit,
     onCancel: onClose,
-    preserve: true,
+    preserve,
     error: options.inline ? submit.error?.message : undefined,
   };
 }
