@@ -23,7 +23,6 @@ export interface PageRoute {
   path: string;
   component: LazyExoticComponent<ComponentType>;
   nav?: {
-    key: string;
     vi: string;
     en: string;
     icon: ReactNode;
@@ -38,7 +37,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/viec-cua-don-vi',
     component: lazy(() => import('./pages/inbox/InboxPage.tsx')),
     nav: {
-      key: 'viec-cua-don-vi',
       vi: 'Việc của đơn vị',
       en: 'Our assignments',
       icon: <InboxOutlined />,
@@ -52,7 +50,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/tong-quan',
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
     nav: {
-      key: 'tong-quan',
       vi: 'Tổng quan',
       en: 'Overview',
       icon: <DashboardOutlined />,
@@ -64,7 +61,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/ke-hoach',
     component: lazy(() => import('./pages/plans/PlansPage.tsx')),
     nav: {
-      key: 'ke-hoach',
       vi: 'Kế hoạch',
       en: 'Plans',
       icon: <FileTextOutlined />,
@@ -76,7 +72,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/nhap-ke-hoach',
     component: lazy(() => import('./pages/plans/ImportPage.tsx')),
     nav: {
-      key: 'nhap-ke-hoach',
       vi: 'Nhập kế hoạch',
       en: 'Import a plan',
       icon: <UploadOutlined />,
@@ -87,7 +82,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/duyet',
     component: lazy(() => import('./pages/review/ReviewPage.tsx')),
     nav: {
-      key: 'duyet',
       vi: 'Duyệt',
       en: 'Review',
       icon: <CheckSquareOutlined />,
@@ -98,7 +92,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/nhac-nho',
     component: lazy(() => import('./pages/followup/FollowupPage.tsx')),
     nav: {
-      key: 'nhac-nho',
       vi: 'Nhắc nhở & chấm điểm',
       en: 'Reminders & scores',
       icon: <BellOutlined />,
@@ -109,7 +102,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/cau-hinh',
     component: lazy(() => import('./pages/settings/SettingsPage.tsx')),
     nav: {
-      key: 'cau-hinh',
       vi: 'Cấu hình',
       en: 'Settings',
       icon: <SettingOutlined />,
@@ -120,7 +112,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/chi-so',
     component: lazy(() => import('./pages/indices/IndicesPage.tsx')),
     nav: {
-      key: 'chi-so',
       vi: 'Chỉ số',
       en: 'Indices',
       icon: <LineChartOutlined />,
@@ -132,7 +123,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/danh-muc',
     component: lazy(() => import('./pages/directory/DirectoryPage.tsx')),
     nav: {
-      key: 'danh-muc',
       vi: 'Danh mục',
       en: 'Directory',
       icon: <BankOutlined />,
@@ -143,7 +133,6 @@ export const PRIVATE_ROUTES: PageRoute[] = [
     path: '/nhat-ky',
     component: lazy(() => import('./pages/audit/AuditPage.tsx')),
     nav: {
-      key: 'nhat-ky',
       vi: 'Nhật ký',
       en: 'Audit trail',
       icon: <AuditOutlined />,
@@ -158,7 +147,7 @@ export const PUBLIC_ROUTES: PageRoute[] = [
   { path: '/cong-khai/ke-hoach/:id', component: lazy(() => import('./pages/public/PublicPlanPage.tsx')) },
 ];
 
-export const PUBLIC_NAV = { key: 'cong-khai', vi: 'Công khai', en: 'Public page', icon: <GlobalOutlined /> };
+export const PUBLIC_NAV = { vi: 'Công khai', en: 'Public page', icon: <GlobalOutlined /> };
 
 /** Where a user lands after signing in: the first page of the navigation they may see. */
 export function homePath(session: Session): string {

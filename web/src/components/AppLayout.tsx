@@ -1,18 +1,19 @@
 import { IdcardOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { roleLabel } from '../lib/domain.ts';
-import { type Lang, useLang } from '../lib/i18n.tsx';
+import { useLang } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { PRIVATE_ROUTES, PUBLIC_NAV } from '../routes.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
 
 const { Header, Sider, Content } = Layout;
 
 /** The frame of every signed-in page: navigation by what the user may do, language switch, account menu. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
-  const { lang, setLang, t } = useLang();
+  const { lang, t } = useLang();
   const screens = Grid.useBreakpoint();
   const navigate = useNavigate();
   const location = useLocation();
@@ -83,16 +84,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             )}
           </Space>
           <Space size="small">
-            <Segmented<Lang>
-              size="small"
-              value={lang}
-              onChange={setLang}
-              options={[
-                { label: 'VI', value: 'vi' },
-                { label: 'EN', value: 'en' },
-              ]}
-              aria-label={t('Ngôn ngữ', 'Language')}
-            />
+            <LangSwitch />
             <Dropdown
               trigger={['click']}
               menu={{

@@ -1,19 +1,24 @@
 import { Alert, Form, type FormInstance, Modal, type ModalProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../lib/i18n.tsx';
+import { type ApiMutationOptions, useApiMutation } from '../lib/mutation.ts';
+
+/** How the form is sent: by one mutation (`submit`), or by the caller (`onFinish`, with its `pending`). */
+type Sending<TValues> =
+  | { submit: { isPending: boolean; mutate: (values: TValues) => void }; pending?: never; onFinish?: never }
+  | { submit?: never; pending: boolean; onFinish: (values: TValues) => void };
 
 /**
- * A dialog holding one form: OK submits the form (its rules run first), Cancel closes, the form is
- * rebuilt each time the dialog opens. `intro` stands above the form, `footnote` below it.
+ * A dialog holding one form: OK submits the form (its rules run first) to `submit` (or `onFinish`),
+ * Cancel closes, the form is rebuilt each time the dialog opens; a dialog mounted only while shown
+ * leaves `open` out. `intro` stands above the form, `footnote` below it.
  */
 export function FormModal<TValues>({
   form,
-  open,
+  open = true,
   title,
   okText,
-  pending,
   onCancel,
-  onFinish,
   onValuesChange,
   error,
   intro,
@@ -23,14 +28,13 @@ export function FormModal<TValues>({
   initialValues,
   width,
   preserve = false,
+  ...sending
 }: {
   form: FormInstance<TValues>;
-  open: boolean;
+  open?: boolean;
   title: ReactNode;
   okText: string;
-  pending: boolean;
   onCancel: () => void;
-  onFinish: (values: TValues) => void;
   onValuesChange?: (changed: Partial<TValues>, values: TValues) => void;
   /** the server's refusal, shown above the fields (the dialog stays open to correct them) */
   error?: string | null;
@@ -42,7 +46,9 @@ export function FormModal<TValues>({
   width?: number;
   /** keep the values of fields that leave the form (antd's default); off unless asked */
   preserve?: boolean;
-}) {
+} & Sending<TValues>) {
+  const pending = sending.submit ? sending.submit.isPending : sending.pending;
+  const onFinish = sending.submit ? (values: TValues) => sending.submit.mutate(values) : sending.onFinish;
   const t = useT();
   return (
     <Modal
@@ -71,4 +77,26 @@ export function FormModal<TValues>({
       {footnote}
     </Modal>
   );
+}
+
+/**
+ * The form of a dialog and the mutation that sends it: the dialog closes once the server agrees
+ * (and on Cancel). Spread the answer into <FormModal>; its `form` also serves to watch fields. With
+ * `inline`, the server's refusal is shown in the dialog instead of a toast; `preserve` (on unless
+ * said) keeps the values of fields that leave the form.
+ */
+export function useFormDialog<TValues, TData = unknown>({
+  onClose,
+  preserve = true,
+  ...options
+}: Omit<ApiMutationOptions<TValues, TData>, 'onSuccess'> & { onClose: () => void; preserve?: boolean }) {
+  const [form] = Form.useForm<TValues>();
+  const submit = useApiMutation<TValues, TData>({ ...options, onSuccess: onClose });
+  return {
+    form,
+    submit,
+    onCancel: onClose,
+    preserve,
+    error: options.inline ? submit.error?.message : undefined,
+  };
 }

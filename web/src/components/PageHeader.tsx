@@ -1,5 +1,7 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
+import { Link } from 'react-router';
 
 /** The title row of a page (an h1, a subtitle, actions on the right) that also names the browser tab. */
 export function PageHeader({
@@ -22,5 +24,14 @@ export function PageHeader({
       </div>
       {extra && <div>{extra}</div>}
     </div>
+  );
+}
+
+/** The way back to the list a page was opened from, under its title or beside its actions. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={to}>
+      <ArrowLeftOutlined /> {children}
+    </Link>
   );
 }

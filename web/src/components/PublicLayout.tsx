@@ -1,11 +1,12 @@
-import { Layout, Segmented, Space } from 'antd';
+import { Layout, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type Lang, useLang } from '../lib/i18n.tsx';
+import { useT } from '../lib/i18n.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
 
 /** The frame of the public pages: no navigation, a sign-in link, the language switch. */
 export function PublicLayout({ children }: { children: ReactNode }) {
-  const { lang, setLang, t } = useLang();
+  const t = useT();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="dd-header">
@@ -15,15 +16,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           <span className="dd-brand-sub">· {t('Công khai tiến độ', 'Public progress')}</span>
         </Link>
         <Space>
-          <Segmented<Lang>
-            size="small"
-            value={lang}
-            onChange={setLang}
-            options={[
-              { label: 'VI', value: 'vi' },
-              { label: 'EN', value: 'en' },
-            ]}
-          />
+          <LangSwitch />
           <Link to="/dang-nhap" className="dd-nowrap">
             {t('Đăng nhập', 'Sign in')}
           </Link>

@@ -1,14 +1,16 @@
-import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Flex, Form, Modal, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Modal, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { ReportData } from '../../../src/shared/schemas/report.ts';
 import { api, apiUrl, type Query } from '../lib/api.ts';
 import { formatDate, todayInVietnam } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.tsx';
+import { FieldColumns } from './FieldColumns.tsx';
+import { DateField, PlanField } from './period-fields.tsx';
 import { QueryState } from './QueryState.tsx';
-import { DraftEditor, toDay, ymd } from './ReportDraftEditor.tsx';
+import { DraftEditor } from './ReportDraftEditor.tsx';
 import { Figures } from './ReportFigures.tsx';
+import { REPORT_FORMATS } from './report-formats.tsx';
 import {
   defaultAsOf,
   type Period,
@@ -18,10 +20,6 @@ import {
   presetPeriod,
 } from './report-period.ts';
 
-interface PlanGroups {
-  groups: { id: number; code: string; name: string }[];
-}
-
 export interface ReportDefaults {
   from: string;
   to: string;
@@ -29,6 +27,9 @@ export interface ReportDefaults {
   asOf?: string | undefined;
   planId?: number | undefined;
 }
+
+/** A field two columns wide (the period's name, the plan). */
+const WIDE_ITEM = { marginBottom: 8, gridColumn: 'span 2', minWidth: 0 };
 
 function yearChoices(today: string, keep: number): number[] {
   const current = Number(today.slice(0, 4));
@@ -78,18 +79,17 @@ export default function ReportDialog({
     setAsOfChosen(undefined);
   };
 
-  const plans = useQuery({
-    queryKey: ['statistics', { asOf: today, groupBy: 'plan' }],
-    queryFn: () => api.get<PlanGroups>('/statistics', { asOf: today, groupBy: 'plan' }),
-    staleTime: 60_000,
-    enabled: open,
-  });
   const reportQuery: Query | null = period ? { from: period.from, to: period.to, asOf, planId } : null;
   const report = useQuery({
     queryKey: ['report', reportQuery],
     queryFn: () => api.get<ReportData>('/reports', { ...reportQuery, format: 'json' }),
     enabled: open && reportQuery !== null,
   });
+  const downloadLabel = {
+    docx: t('Tải Word', 'Word'),
+    xlsx: t('Tải Excel', 'Excel'),
+    pdf: t('Tải PDF', 'PDF'),
+  };
   const download = (format: 'docx' | 'xlsx' | 'pdf') =>
     reportQuery ? apiUrl('/reports', { ...reportQuery, format }) : undefined;
 
@@ -132,47 +132,24 @@ export default function ReportDialog({
       }
       footer={
         <Flex gap={8} wrap justify="flex-end">
-          <Button
-            href={download('docx')}
-            disabled={!reportQuery}
-            icon={<FileWordOutlined />}
-            data-testid="report-docx"
-          >
-            {t('Tải Word', 'Word')}
-          </Button>
-          <Button
-            href={download('xlsx')}
-            disabled={!reportQuery}
-            icon={<FileExcelOutlined />}
-            data-testid="report-xlsx"
-          >
-            {t('Tải Excel', 'Excel')}
-          </Button>
-          <Button
-            href={download('pdf')}
-            disabled={!reportQuery}
-            icon={<FilePdfOutlined />}
-            data-testid="report-pdf"
-          >
-            {t('Tải PDF', 'PDF')}
-          </Button>
+          {REPORT_FORMATS.map(({ format, icon }) => (
+            <Button
+              key={format}
+              href={download(format)}
+              disabled={!reportQuery}
+              icon={icon}
+              data-testid={`report-${format}`}
+            >
+              {downloadLabel[format]}
+            </Button>
+          ))}
           <Button onClick={onClose}>{t('Đóng', 'Close')}</Button>
         </Flex>
       }
     >
       <Form layout="vertical" requiredMark={false} component="div">
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
-            columnGap: 12,
-          }}
-        >
-          <Form.Item
-            label={t('Kỳ báo cáo', 'Period')}
-            htmlFor="report-preset"
-            style={{ marginBottom: 8, gridColumn: 'span 2', minWidth: 0 }}
-          >
+        <FieldColumns min={150}>
+          <Form.Item label={t('Kỳ báo cáo', 'Period')} htmlFor="report-preset" style={WIDE_ITEM}>
             <Select<PeriodPreset>
               id="report-preset"
               showSearch={{ optionFilterProp: 'label' }}
@@ -196,57 +173,26 @@ export default function ReportDialog({
               />
             </Form.Item>
           )}
-          <Form.Item label={t('Từ ngày', 'From')} htmlFor="report-from" style={{ marginBottom: 8 }}>
-            <DatePicker
-              id="report-from"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={toDay(from)}
-              onChange={(value) => chooseDates({ from: ymd(value) })}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item label={t('Đến ngày', 'To')} htmlFor="report-to" style={{ marginBottom: 8 }}>
-            <DatePicker
-              id="report-to"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={toDay(to)}
-              onChange={(value) => chooseDates({ to: ymd(value) })}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item label={t('Tính đến ngày', 'As of')} htmlFor="report-as-of" style={{ marginBottom: 8 }}>
-            <DatePicker
-              id="report-as-of"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={toDay(asOf)}
-              onChange={(value) => setAsOfChosen(ymd(value))}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('Kế hoạch', 'Plan')}
-            htmlFor="report-plan"
-            style={{ marginBottom: 8, gridColumn: 'span 2', minWidth: 0 }}
-          >
-            <Select<number>
-              id="report-plan"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('Tất cả kế hoạch', 'All plans')}
-              loading={plans.isPending}
-              value={planId}
-              onChange={(value) => setPlanId(value)}
-              options={(plans.data?.groups ?? []).map((plan) => ({
-                value: plan.id,
-                label: plan.name ? `${plan.code} – ${plan.name}` : plan.code,
-              }))}
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
-        </div>
+          <DateField
+            id="report-from"
+            label={t('Từ ngày', 'From')}
+            value={from}
+            onChange={(value) => chooseDates({ from: value })}
+          />
+          <DateField
+            id="report-to"
+            label={t('Đến ngày', 'To')}
+            value={to}
+            onChange={(value) => chooseDates({ to: value })}
+          />
+          <DateField
+            id="report-as-of"
+            label={t('Tính đến ngày', 'As of')}
+            value={asOf}
+            onChange={setAsOfChosen}
+          />
+          <PlanField id="report-plan" asOf={today} value={planId} onChange={setPlanId} style={WIDE_ITEM} />
+        </FieldColumns>
       </Form>
       {!period && (
         <Alert

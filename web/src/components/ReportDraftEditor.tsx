@@ -7,6 +7,7 @@ import type { DraftReply, EffectiveDraft } from '../../../src/shared/schemas/rep
 import { ApiError, api, apiUrl, type Query } from '../lib/api.ts';
 import { useLang } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
+import { FieldColumns } from './FieldColumns.tsx';
 import { QueryState } from './QueryState.tsx';
 import type { Period } from './report-period.ts';
 
@@ -40,9 +41,6 @@ const fromForm = (values: DraftForm): EffectiveDraft => ({
   proposals: values.proposals,
   nextSteps: values.nextSteps,
 });
-
-export const toDay = (value: string | undefined) => (value ? dayjs(value) : null);
-export const ymd = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
 
 /** The free-text sections: loaded for the period and plan, editable and saved by the Office. */
 export function DraftEditor({
@@ -111,13 +109,7 @@ export function DraftEditor({
               )}
             />
           )}
-          <div
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
-              columnGap: 12,
-            }}
-          >
+          <FieldColumns min={200}>
             <Form.Item
               name="number"
               label={t('Số báo cáo', 'Number')}
@@ -138,32 +130,23 @@ export function DraftEditor({
             >
               <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
             </Form.Item>
-          </div>
+          </FieldColumns>
           <Form.Item name="addressee" label={t('Kính gửi', 'To')}>
             <Input maxLength={300} />
           </Form.Item>
-          <Form.Item name="overview" label={t('I. Đánh giá chung', 'I. Overall assessment')}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
-          </Form.Item>
-          <Form.Item
-            name="obstacles"
-            label={t('Nhận xét về khó khăn, vướng mắc', 'Comments on the obstacles')}
-          >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20_000} />
-          </Form.Item>
-          <Form.Item name="proposals" label={t('Đề xuất, kiến nghị', 'Proposals')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20_000} />
-          </Form.Item>
-          <Form.Item name="nextSteps" label={t('Nhiệm vụ trọng tâm thời gian tới', 'Next steps')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20_000} />
-          </Form.Item>
-          <div
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
-              columnGap: 12,
-            }}
-          >
+          {(
+            [
+              ['overview', t('I. Đánh giá chung', 'I. Overall assessment'), 3],
+              ['obstacles', t('Nhận xét về khó khăn, vướng mắc', 'Comments on the obstacles'), 2],
+              ['proposals', t('Đề xuất, kiến nghị', 'Proposals'), 2],
+              ['nextSteps', t('Nhiệm vụ trọng tâm thời gian tới', 'Next steps'), 2],
+            ] as const
+          ).map(([name, label, minRows]) => (
+            <Form.Item key={name} name={name} label={label}>
+              <Input.TextArea autoSize={{ minRows, maxRows: 12 }} maxLength={20_000} />
+            </Form.Item>
+          ))}
+          <FieldColumns min={200}>
             <Form.Item
               name={['signer', 'authority']}
               label={t('Thẩm quyền ký', 'Signing authority')}
@@ -177,7 +160,7 @@ export function DraftEditor({
             <Form.Item name={['signer', 'name']} label={t('Họ tên người ký', 'Signer name')}>
               <Input maxLength={100} />
             </Form.Item>
-          </div>
+          </FieldColumns>
           <Form.Item
             name="recipients"
             label={t('Nơi nhận', 'Recipients')}

@@ -24,14 +24,21 @@ export interface Period {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const monthPeriod = (year: number, month: number): Period => ({
-  from: `${year}-${pad(month)}-01`,
-  to: `${year}-${pad(month)}-${pad(lastDay(year, month))}`,
-});
 const months = (year: number, first: number, last: number): Period => ({
   from: `${year}-${pad(first)}-01`,
   to: `${year}-${pad(last)}-${pad(lastDay(year, last))}`,
 });
+
+/** The first and last month of the presets that lie within a chosen year. */
+const MONTHS_OF_YEAR_PRESETS: Partial<Record<PeriodPreset, [number, number]>> = {
+  q1: [1, 3],
+  q2: [4, 6],
+  q3: [7, 9],
+  q4: [10, 12],
+  h1: [1, 6],
+  h2: [7, 12],
+  year: [1, 12],
+};
 
 /** Does the preset need a year (the months are relative to today)? */
 export function presetNeedsYear(preset: PeriodPreset): boolean {
@@ -42,28 +49,10 @@ export function presetNeedsYear(preset: PeriodPreset): boolean {
 export function presetPeriod(preset: PeriodPreset, year: number, today: string): Period | null {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
-  switch (preset) {
-    case 'this_month':
-      return monthPeriod(y, m);
-    case 'last_month':
-      return m === 1 ? monthPeriod(y - 1, 12) : monthPeriod(y, m - 1);
-    case 'q1':
-      return months(year, 1, 3);
-    case 'q2':
-      return months(year, 4, 6);
-    case 'q3':
-      return months(year, 7, 9);
-    case 'q4':
-      return months(year, 10, 12);
-    case 'h1':
-      return months(year, 1, 6);
-    case 'h2':
-      return months(year, 7, 12);
-    case 'year':
-      return months(year, 1, 12);
-    default:
-      return null;
-  }
+  if (preset === 'this_month') return months(y, m, m);
+  if (preset === 'last_month') return m === 1 ? months(y - 1, 12, 12) : months(y, m - 1, m - 1);
+  const range = MONTHS_OF_YEAR_PRESETS[preset];
+  return range ? months(year, ...range) : null;
 }
 
 /** Which preset a period is (the first that matches), else 'custom'; and its year. */

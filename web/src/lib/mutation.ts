@@ -6,7 +6,7 @@ import { App } from 'antd';
  * stale and the caller's own follow-up; on failure the server's Vietnamese message (an `ApiError`'s
  * text, as a toast unless the caller shows it `inline`), then the caller's follow-up if it has one (e.g. refetch after a version conflict).
  */
-export function useApiMutation<TVariables = void, TData = unknown>(options: {
+export interface ApiMutationOptions<TVariables, TData> {
   mutationFn: (variables: TVariables) => Promise<TData>;
   /** shown on success; a function when it depends on the answer */
   success?: string | ((data: TData, variables: TVariables) => string);
@@ -16,7 +16,11 @@ export function useApiMutation<TVariables = void, TData = unknown>(options: {
   onError?: (error: Error, queryClient: QueryClient) => unknown;
   /** the caller shows the failure itself, from `mutation.error` (e.g. in the dialog, see FormModal's `error`) */
   inline?: boolean;
-}) {
+}
+
+export function useApiMutation<TVariables = void, TData = unknown>(
+  options: ApiMutationOptions<TVariables, TData>,
+) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   return useMutation<TData, Error, TVariables>({

@@ -1,10 +1,11 @@
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Divider, Form, Input, Segmented, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LangSwitch } from '../components/LangSwitch.tsx';
 import { ApiError, api } from '../lib/api.ts';
-import { type Lang, useLang } from '../lib/i18n.tsx';
+import { useT } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { signInErrorText } from './login-errors.ts';
 
@@ -21,7 +22,7 @@ interface SignInProviders {
  */
 export default function LoginPage() {
   const { signIn } = useSession();
-  const { lang, setLang, t } = useLang();
+  const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const providers = useQuery({
@@ -112,15 +113,7 @@ export default function LoginPage() {
         )}
         <div className="dd-login-foot">
           <Link to="/cong-khai">{t('Xem trang công khai', 'Open the public page')}</Link>
-          <Segmented<Lang>
-            size="small"
-            value={lang}
-            onChange={setLang}
-            options={[
-              { label: 'Tiếng Việt', value: 'vi' },
-              { label: 'English', value: 'en' },
-            ]}
-          />
+          <LangSwitch full />
         </div>
       </Card>
     </div>

@@ -1,12 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiToken, CreatedToken } from '../../../../src/shared/schemas/account.ts';
 import { TOKEN_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -122,27 +124,23 @@ export function TokensSection() {
                 key: 'actions',
                 render: (_, token) =>
                   token.state === 'revoked' ? null : (
-                    <Popconfirm
-                      title={t(`Thu hồi mã "${token.name}"?`, `Revoke the token "${token.name}"?`)}
+                    <ConfirmButton
+                      question={t(`Thu hồi mã "${token.name}"?`, `Revoke the token "${token.name}"?`)}
                       description={t(
                         'Phần mềm đang dùng mã này sẽ bị từ chối ngay; không khôi phục được.',
                         'Systems using it are refused from now on; this cannot be undone.',
                       )}
                       okText={t('Thu hồi', 'Revoke')}
-                      okButtonProps={{ danger: true }}
-                      cancelText={t('Hủy', 'Cancel')}
+                      okDanger
                       onConfirm={() => revoke.mutate(token.id)}
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      loading={revoke.isPending && revoke.variables === token.id}
+                      aria-label={t(`Thu hồi mã ${token.name}`, `Revoke the token ${token.name}`)}
                     >
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        loading={revoke.isPending && revoke.variables === token.id}
-                        aria-label={t(`Thu hồi mã ${token.name}`, `Revoke the token ${token.name}`)}
-                      >
-                        {t('Thu hồi', 'Revoke')}
-                      </Button>
-                    </Popconfirm>
+                      {t('Thu hồi', 'Revoke')}
+                    </ConfirmButton>
                   ),
               },
             ]}
@@ -182,13 +180,11 @@ function CreateTokenModal({
   return (
     <FormModal
       form={form}
-      open
       title={t('Tạo mã truy cập', 'Create an API token')}
       okText={t('Tạo mã', 'Create')}
-      pending={create.isPending}
+      submit={create}
       onCancel={onClose}
       preserve
-      onFinish={(v) => create.mutate(v)}
     >
       <Form.Item
         name="name"
@@ -197,7 +193,7 @@ function CreateTokenModal({
           'Phần mềm hoặc việc dùng mã, ví dụ "Hệ thống một cửa".',
           'What uses it, e.g. "One-stop system".',
         )}
-        rules={[{ required: true, whitespace: true, message: t('Nhập tên mã.', 'Enter a name.') }]}
+        rules={[requiredText(t('Nhập tên mã.', 'Enter a name.'))]}
       >
         <Input maxLength={TOKEN_NAME_MAX} autoComplete="off" />
       </Form.Item>

@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '../../../../src/shared/schemas/audit.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
@@ -23,6 +24,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 import { ACTION_LABELS, ENTITY_LABELS } from './labels.ts';
 
 const PAGE_SIZE = 50;
@@ -31,6 +33,7 @@ const PAGE_SIZE = 50;
 export default function AuditPage() {
   const { t, lang } = useLang();
   const [params, setParams] = useSearchParams();
+  const setPage = useSetSearchParams();
   const filters = {
     actor: params.get('actor') ?? '',
     entity: params.get('entity') ?? '',
@@ -134,30 +137,8 @@ export default function AuditPage() {
             >
               <Input allowClear placeholder="vanphong" maxLength={100} />
             </Form.Item>
-            <Form.Item
-              name="entity"
-              label={t('Đối tượng', 'Object')}
-              style={{ flex: '1 1 180px', marginBottom: 8 }}
-            >
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                options={Object.entries(ENTITY_LABELS).map(([value, pair]) => ({ value, label: pick(pair) }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="action"
-              label={t('Thao tác', 'Action')}
-              style={{ flex: '1 1 180px', marginBottom: 8 }}
-            >
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                options={Object.entries(ACTION_LABELS).map(([value, pair]) => ({ value, label: pick(pair) }))}
-              />
-            </Form.Item>
+            <LabelFilter name="entity" label={t('Đối tượng', 'Object')} labels={ENTITY_LABELS} pick={pick} />
+            <LabelFilter name="action" label={t('Thao tác', 'Action')} labels={ACTION_LABELS} pick={pick} />
             <Form.Item
               name="range"
               label={t('Khoảng ngày', 'Date range')}
@@ -210,11 +191,7 @@ export default function AuditPage() {
                 total: data.total,
                 showSizeChanger: false,
                 showTotal: (total) => t(`${total} mục`, `${total} entries`),
-                onChange: (p) => {
-                  const next = new URLSearchParams(params);
-                  next.set('trang', String(p));
-                  setParams(next, { replace: true });
-                },
+                onChange: (p) => setPage({ trang: p }),
               }}
             />
           )}
@@ -278,36 +255,16 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
               key: 'key',
               render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
             },
-            {
-              title: t('Trước', 'Before'),
-              dataIndex: 'before',
-              key: 'before',
-              render: (v: string | undefined, row) =>
-                v === undefined ? (
-                  '—'
-                ) : row.before !== row.after ? (
-                  <Typography.Text delete type="danger">
-                    {v}
-                  </Typography.Text>
-                ) : (
-                  v
-                ),
-            },
-            {
-              title: t('Sau', 'After'),
-              dataIndex: 'after',
-              key: 'after',
-              render: (v: string | undefined, row) =>
-                v === undefined ? (
-                  '—'
-                ) : row.before !== row.after ? (
-                  <Typography.Text type="success" strong>
-                    {v}
-                  </Typography.Text>
-                ) : (
-                  v
-                ),
-            },
+            diffColumn('before', t('Trước', 'Before'), (v) => (
+              <Typography.Text delete type="danger">
+                {v}
+              </Typography.Text>
+            )),
+            diffColumn('after', t('Sau', 'After'), (v) => (
+              <Typography.Text type="success" strong>
+                {v}
+              </Typography.Text>
+            )),
           ]}
         />
       )}
@@ -316,4 +273,45 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
       )}
     </div>
   );
+}
+
+/** A filter by one of the labelled kinds (objects, actions), searchable by its label. */
+function LabelFilter({
+  name,
+  label,
+  labels,
+  pick,
+}: {
+  name: string;
+  label: string;
+  labels: Record<string, [string, string]>;
+  pick: (pair: [string, string]) => string | undefined;
+}) {
+  return (
+    <Form.Item name={name} label={label} style={{ flex: '1 1 180px', marginBottom: 8 }}>
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        options={Object.entries(labels).map(([value, pair]) => ({ value, label: pick(pair) }))}
+      />
+    </Form.Item>
+  );
+}
+
+interface DiffRow {
+  key: string;
+  before: string | undefined;
+  after: string | undefined;
+}
+
+/** The value before or after the change: '—' when absent, `mark`ed when the two differ. */
+function diffColumn(side: 'before' | 'after', title: string, mark: (value: string) => ReactNode) {
+  return {
+    title,
+    dataIndex: side,
+    key: side,
+    render: (v: string | undefined, row: DiffRow) =>
+      v === undefined ? '—' : row.before !== row.after ? mark(v) : v,
+  };
 }

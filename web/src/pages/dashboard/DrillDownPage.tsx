@@ -1,11 +1,12 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Grid, Input, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Grid, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { StatItem, StatItems, StatKey } from '../../../../src/shared/schemas/statistics.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { FilterField, SearchFilter } from '../../components/filters.tsx';
+import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import {
@@ -108,25 +109,16 @@ export default function DrillDownPage() {
         extra={
           <Space size={12} wrap>
             <CsvButton path="/statistics/items" query={query} />
-            <Link to={`/tong-quan?${overviewParams(params)}`}>
-              <ArrowLeftOutlined /> {t('Về tổng quan', 'Back to overview')}
-            </Link>
+            <BackLink to={`/tong-quan?${overviewParams(params)}`}>
+              {t('Về tổng quan', 'Back to overview')}
+            </BackLink>
           </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <StatFilterBar {...stat} />
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-            gap: 12,
-          }}
-        >
-          <div>
-            <label htmlFor="drill-state" style={{ display: 'block', marginBottom: 8 }}>
-              {t('Số liệu', 'Figure')}
-            </label>
+        <FieldColumns min={220} rowGap={12}>
+          <FilterField id="drill-state" label={t('Số liệu', 'Figure')}>
             <Select<StatKey>
               id="drill-state"
               value={state}
@@ -134,20 +126,9 @@ export default function DrillDownPage() {
               options={STAT_KEYS.map((key) => ({ value: key, label: statKeyLabel(key, lang) }))}
               style={{ width: '100%' }}
             />
-          </div>
-          <div>
-            <label htmlFor="drill-search" style={{ display: 'block', marginBottom: 8 }}>
-              {t('Tìm theo cơ quan, nhiệm vụ', 'Search agency or task')}
-            </label>
-            <Input.Search
-              id="drill-search"
-              allowClear
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder={t('ví dụ: so noi vu', 'e.g. so noi vu')}
-            />
-          </div>
-        </div>
+          </FilterField>
+          <SearchFilter id="drill-search" value={search} onChange={setSearch} />
+        </FieldColumns>
         {agencyId !== undefined && (
           <Tag closable onClose={() => setFilter({ agencyId: undefined })} style={{ marginTop: 12 }}>
             {agencyName ?? t('Một cơ quan', 'One agency')}

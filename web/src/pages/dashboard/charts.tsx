@@ -70,6 +70,25 @@ export function AgencyChart({
   );
 }
 
+/** The bars of a month: what fell due beside what was done, on time and late stacked. */
+const TREND_SERIES: {
+  id: 'due' | 'doneOnTime' | 'doneLate';
+  vi: string;
+  en: string;
+  color: string;
+  stack?: string;
+}[] = [
+  { id: 'due', vi: 'Đến hạn', en: 'Due', color: '#91caff' },
+  {
+    id: 'doneOnTime',
+    vi: 'Hoàn thành đúng hạn',
+    en: 'Done on time',
+    color: STATE_COLORS.done_on_time,
+    stack: 'done',
+  },
+  { id: 'doneLate', vi: 'Hoàn thành quá hạn', en: 'Done late', color: STATE_COLORS.done_late, stack: 'done' },
+];
+
 /** Per month: what fell due, against what was done (on time and late stacked). */
 export function TrendChart({ months, lang }: { months: Trend['months']; lang: Lang }) {
   const option = useMemo<ChartOption>(
@@ -83,34 +102,15 @@ export function TrendChart({ months, lang }: { months: Trend['months']; lang: La
         data: months.map((m) => `${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`),
       },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          id: 'due',
-          name: lang === 'en' ? 'Due' : 'Đến hạn',
-          type: 'bar',
-          barMaxWidth: 24,
-          itemStyle: { color: '#91caff' },
-          data: months.map((m) => m.due),
-        },
-        {
-          id: 'doneOnTime',
-          name: lang === 'en' ? 'Done on time' : 'Hoàn thành đúng hạn',
-          type: 'bar',
-          stack: 'done',
-          barMaxWidth: 24,
-          itemStyle: { color: STATE_COLORS.done_on_time },
-          data: months.map((m) => m.doneOnTime),
-        },
-        {
-          id: 'doneLate',
-          name: lang === 'en' ? 'Done late' : 'Hoàn thành quá hạn',
-          type: 'bar',
-          stack: 'done',
-          barMaxWidth: 24,
-          itemStyle: { color: STATE_COLORS.done_late },
-          data: months.map((m) => m.doneLate),
-        },
-      ],
+      series: TREND_SERIES.map(({ id, vi, en, color, stack }) => ({
+        id,
+        name: lang === 'en' ? en : vi,
+        type: 'bar',
+        stack,
+        barMaxWidth: 24,
+        itemStyle: { color },
+        data: months.map((m) => m[id]),
+      })),
     }),
     [months, lang],
   );

@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Form, Space } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Statistics, StatKey } from '../../../../src/shared/schemas/statistics.ts';
-import { api, type Query } from '../../lib/api.ts';
+import type { StatKey } from '../../../../src/shared/schemas/statistics.ts';
+import { DateField, PlanField } from '../../components/period-fields.tsx';
+import type { Query } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 
 /** The filters the dashboard and its drill-down list share, all kept in the URL. */
 export interface StatFilter {
@@ -27,7 +27,7 @@ const idParam = (value: string | null) => {
 
 /** The filter in the URL (`?asOf=&planId=&from=&to=`), and a setter that keeps the other parameters. */
 export function useStatFilter() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const asOfParam = params.get('asOf');
   const planParam = params.get('planId');
   const fromParam = params.get('from');
@@ -41,21 +41,10 @@ export function useStatFilter() {
     }),
     [asOfParam, planParam, fromParam, toParam],
   );
+  const setParams = useSetSearchParams();
+  // a new filter starts the list again from its first page
   const setFilter = useCallback(
-    (patch: Record<string, string | number | undefined>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
+    (patch: Record<string, string | number | undefined>) => setParams({ ...patch, page: undefined }),
     [setParams],
   );
   return { filter, params, setFilter };
@@ -83,22 +72,9 @@ export function drillLink(
   return `/danh-sach?${params.toString()}`;
 }
 
-/** The plans of the authority (from the per-plan statistics, which every stats reader may see). */
-export function usePlanOptions(asOf: string) {
-  return useQuery({
-    queryKey: ['statistics', { asOf, groupBy: 'plan' }],
-    queryFn: () => api.get<Statistics>('/statistics', { asOf, groupBy: 'plan' }),
-    staleTime: 60_000,
-  });
-}
-
-const toDayjs = (value: string | undefined) => (value ? dayjs(value) : null);
-const fromDayjs = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
-
 /** As-of date, plan and period pickers (dd/mm/yyyy), wrapping on narrow screens. */
 export function StatFilterBar({ filter, setFilter }: ReturnType<typeof useStatFilter>) {
   const t = useT();
-  const plans = usePlanOptions(filter.asOf);
   const today = todayInVietnam();
   const filtered = filter.planId !== undefined || filter.from || filter.to || filter.asOf !== today;
   return (
@@ -112,51 +88,32 @@ export function StatFilterBar({ filter, setFilter }: ReturnType<typeof useStatFi
         alignItems: 'end',
       }}
     >
-      <Form.Item style={{ marginBottom: 8 }} label={t('Tính đến ngày', 'As of')} htmlFor="stat-as-of">
-        <DatePicker
-          id="stat-as-of"
-          format="DD/MM/YYYY"
-          allowClear={false}
-          value={toDayjs(filter.asOf)}
-          onChange={(value) => setFilter({ asOf: fromDayjs(value) })}
-          style={{ width: '100%' }}
-        />
-      </Form.Item>
-      <Form.Item style={{ marginBottom: 8 }} label={t('Kế hoạch', 'Plan')} htmlFor="stat-plan">
-        <Select
-          id="stat-plan"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('Tất cả kế hoạch', 'All plans')}
-          loading={plans.isPending}
-          value={filter.planId}
-          onChange={(value: number | undefined) => setFilter({ planId: value })}
-          options={(plans.data?.groups ?? []).map((plan) => ({
-            value: plan.id,
-            label: plan.name ? `${plan.code} – ${plan.name}` : plan.code,
-          }))}
-          popupMatchSelectWidth={false}
-          style={{ width: '100%' }}
-        />
-      </Form.Item>
-      <Form.Item style={{ marginBottom: 8 }} label={t('Hạn xử lý từ ngày', 'Due from')} htmlFor="stat-from">
-        <DatePicker
-          id="stat-from"
-          format="DD/MM/YYYY"
-          value={toDayjs(filter.from)}
-          onChange={(value) => setFilter({ from: fromDayjs(value) })}
-          style={{ width: '100%' }}
-        />
-      </Form.Item>
-      <Form.Item style={{ marginBottom: 8 }} label={t('đến ngày', 'to')} htmlFor="stat-to">
-        <DatePicker
-          id="stat-to"
-          format="DD/MM/YYYY"
-          value={toDayjs(filter.to)}
-          onChange={(value) => setFilter({ to: fromDayjs(value) })}
-          style={{ width: '100%' }}
-        />
-      </Form.Item>
+      <DateField
+        id="stat-as-of"
+        label={t('Tính đến ngày', 'As of')}
+        value={filter.asOf}
+        onChange={(asOf) => setFilter({ asOf })}
+      />
+      <PlanField
+        id="stat-plan"
+        asOf={filter.asOf}
+        value={filter.planId}
+        onChange={(planId) => setFilter({ planId })}
+      />
+      <DateField
+        id="stat-from"
+        label={t('Hạn xử lý từ ngày', 'Due from')}
+        value={filter.from}
+        onChange={(from) => setFilter({ from })}
+        clearable
+      />
+      <DateField
+        id="stat-to"
+        label={t('đến ngày', 'to')}
+        value={filter.to}
+        onChange={(to) => setFilter({ to })}
+        clearable
+      />
       {filtered && (
         <Form.Item style={{ marginBottom: 8 }} label={<span aria-hidden>&nbsp;</span>}>
           <Space>

@@ -1,20 +1,20 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Agency, AgencyKind } from '../../../../src/shared/schemas/directory.ts';
 import { AGENCY_CODE_MAX, AGENCY_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
-import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { KIND_LABELS, useAgencies } from './agencies.ts';
+import { DirectoryList } from './DirectoryList.tsx';
 import { ReferenceImportButton } from './ReferenceImportButton.tsx';
 import { SearchBar } from './SearchBar.tsx';
 
@@ -22,7 +22,6 @@ import { SearchBar } from './SearchBar.tsx';
 export function AgenciesTab() {
   const { t, lang } = useLang();
   const { can } = useSession();
-  const narrow = !Grid.useBreakpoint().md;
   const agencies = useAgencies();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<AgencyKind | 'all'>('all');
@@ -50,6 +49,15 @@ export function AgenciesTab() {
         {formatDate(a.successors[0]?.effectiveOn)})
       </Typography.Text>
     );
+
+  const editButton = (a: Agency) => (
+    <Button
+      type="text"
+      icon={<EditOutlined />}
+      aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
+      onClick={() => setEditing(a)}
+    />
+  );
 
   const columns: ColumnsType<Agency> = [
     { title: t('Mã', 'Code'), dataIndex: 'code', key: 'code', width: 110 },
@@ -82,14 +90,7 @@ export function AgenciesTab() {
             title: t('Sửa', 'Edit'),
             key: 'edit',
             width: 60,
-            render: (_: unknown, a: Agency) => (
-              <Button
-                type="text"
-                icon={<EditOutlined />}
-                aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
-                onClick={() => setEditing(a)}
-              />
-            ),
+            render: (_: unknown, a: Agency) => editButton(a),
           },
         ]
       : []),
@@ -125,52 +126,27 @@ export function AgenciesTab() {
         <CsvButton path="/directory/agencies" />
       </SearchBar>
       <QueryState query={agencies}>
-        {() =>
-          narrow ? (
-            <ItemList
-              items={rows}
-              rowKey={(a) => a.id}
-              label={t('Danh sách cơ quan', 'Agencies')}
-              empty={t('Không tìm thấy cơ quan nào.', 'No agency found.')}
-              render={(a) => (
+        {() => (
+          <DirectoryList
+            rows={rows}
+            columns={columns}
+            label={t('Danh sách cơ quan', 'Agencies')}
+            empty={t('Không tìm thấy cơ quan nào.', 'No agency found.')}
+            card={(a) => ({
+              title: a.name,
+              extra: can('directory.write') && editButton(a),
+              description: (
                 <>
-                  <ItemMeta
-                    extra={
-                      can('directory.write') && (
-                        <Button
-                          type="text"
-                          icon={<EditOutlined />}
-                          aria-label={t(`Sửa ${a.name}`, `Edit ${a.name}`)}
-                          onClick={() => setEditing(a)}
-                        />
-                      )
-                    }
-                    title={a.name}
-                    description={
-                      <>
-                        <div>
-                          {a.code} · {kindLabel(a.kind)} · {validity(a)}
-                        </div>
-                        {a.aliases.length > 0 && <div>{a.aliases.join('; ')}</div>}
-                        {successors(a)}
-                      </>
-                    }
-                  />
+                  <div>
+                    {a.code} · {kindLabel(a.kind)} · {validity(a)}
+                  </div>
+                  {a.aliases.length > 0 && <div>{a.aliases.join('; ')}</div>}
+                  {successors(a)}
                 </>
-              )}
-            />
-          ) : (
-            <Table<Agency>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              scroll={{ x: true }}
-              locale={{ emptyText: t('Không tìm thấy cơ quan nào.', 'No agency found.') }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-            />
-          )
-        }
+              ),
+            })}
+          />
+        )}
       </QueryState>
       {editing && (
         <AgencyModal
@@ -203,9 +179,8 @@ function AgencyModal({
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
-  const [form] = Form.useForm<AgencyForm>();
   const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (values: AgencyForm) => {
       const common = {
         name: values.name.trim(),
@@ -224,19 +199,13 @@ function AgencyModal({
     },
     success: agency ? t('Đã lưu cơ quan.', 'Agency saved.') : t('Đã thêm cơ quan.', 'Agency added.'),
     invalidate: [['directory']],
-    onSuccess: () => {
-      onClose();
-    },
+    onClose,
   });
   return (
     <FormModal<AgencyForm>
-      form={form}
-      open
+      {...dialog}
       title={agency ? t(`Sửa: ${agency.name}`, `Edit: ${agency.name}`) : t('Thêm cơ quan', 'Add an agency')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      onCancel={onClose}
-      preserve
       initialValues={{
         name: agency?.name ?? '',
         aliases: agency?.aliases ?? [],
@@ -245,7 +214,6 @@ function AgencyModal({
         validFrom: agency?.validFrom ? dayjs(agency.validFrom) : null,
         validTo: agency?.validTo ? dayjs(agency.validTo) : null,
       }}
-      onFinish={(values) => save.mutate(values)}
     >
       {!agency && (
         <Form.Item
@@ -268,7 +236,7 @@ function AgencyModal({
       <Form.Item
         name="name"
         label={t('Tên cơ quan', 'Name')}
-        rules={[{ required: true, whitespace: true, message: t('Nhập tên cơ quan.', 'Enter the name.') }]}
+        rules={[requiredText(t('Nhập tên cơ quan.', 'Enter the name.'))]}
       >
         <Input maxLength={AGENCY_NAME_MAX} />
       </Form.Item>

@@ -4,12 +4,12 @@ import { Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } f
 import { useMemo, useState } from 'react';
 import type { Group } from '../../../../src/shared/schemas/directory.ts';
 import { AGENCY_NAME_MAX, GROUP_NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
 import { fetchAll, useAgencies } from './agencies.ts';
@@ -111,8 +111,7 @@ interface GroupForm {
 function GroupModal({ group, onClose }: { group: Group | null; onClose: () => void }) {
   const t = useT();
   const agencies = useAgencies();
-  const [form] = Form.useForm<GroupForm>();
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (values: GroupForm) =>
       group
         ? api.put(`/directory/groups/${group.id}/members`, {
@@ -128,38 +127,31 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
           }),
     success: t('Đã lưu nhóm.', 'Group saved.'),
     invalidate: [['directory']],
-    onSuccess: () => {
-      onClose();
-    },
+    onClose,
   });
   return (
     <FormModal<GroupForm>
-      form={form}
-      open
+      {...dialog}
       title={
         group
           ? t(`Thành viên: ${group.name}`, `Members: ${group.name}`)
           : t('Thêm nhóm cơ quan', 'Add a group')
       }
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      onCancel={onClose}
       width={640}
-      preserve
       initialValues={{
         name: '',
         aliases: [],
         isOpen: false,
         agencyIds: group?.members.map((m) => m.id) ?? [],
       }}
-      onFinish={(values) => save.mutate(values)}
     >
       {!group && (
         <>
           <Form.Item
             name="name"
             label={t('Tên nhóm', 'Name')}
-            rules={[{ required: true, whitespace: true, message: t('Nhập tên nhóm.', 'Enter the name.') }]}
+            rules={[requiredText(t('Nhập tên nhóm.', 'Enter the name.'))]}
           >
             <Input maxLength={AGENCY_NAME_MAX} />
           </Form.Item>

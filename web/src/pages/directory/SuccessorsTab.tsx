@@ -1,34 +1,22 @@
 import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Select,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AgencyRef, Successor } from '../../../../src/shared/schemas/directory.ts';
 import { SUCCESSOR_FUNCTIONS_MAX } from '../../../../src/shared/schemas/limits.ts';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesOptionLabel } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
-import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
+import { ItemList } from '../inbox/ItemList.tsx';
 import { refreshWork } from '../inbox/refresh.ts';
 import { fetchAll, useAgencies } from './agencies.ts';
+import { DirectoryList } from './DirectoryList.tsx';
 
 interface AssignmentRef {
   assignmentId: number;
@@ -51,7 +39,6 @@ interface ReorganisationResult {
 export function SuccessorsTab() {
   const t = useT();
   const { can } = useSession();
-  const narrow = !Grid.useBreakpoint().md;
   const successors = useQuery({
     queryKey: ['directory', 'successors'],
     queryFn: () => fetchAll<Successor>('/directory/successors'),
@@ -77,45 +64,30 @@ export function SuccessorsTab() {
         isEmpty={(d) => d.length === 0}
         empty={t('Chưa có cơ quan kế thừa nào.', 'No successor recorded.')}
       >
-        {(rows) =>
-          narrow ? (
-            <ItemList
-              items={rows}
-              rowKey={(s) => s.id}
-              render={(s) => (
-                <>
-                  <ItemMeta
-                    title={`${s.from.name} → ${s.to.name}`}
-                    description={[formatDate(s.effectiveOn), s.functions].filter(Boolean).join(' · ')}
-                  />
-                </>
-              )}
-            />
-          ) : (
-            <Table<Successor>
-              rowKey="id"
-              size="middle"
-              dataSource={rows}
-              scroll={{ x: true }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              columns={[
-                { title: t('Cơ quan cũ', 'From'), key: 'from', render: (_, s) => s.from.name },
-                { title: t('Cơ quan kế thừa', 'Successor'), key: 'to', render: (_, s) => s.to.name },
-                {
-                  title: t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over'),
-                  key: 'functions',
-                  render: (_, s) => s.functions ?? t('Toàn bộ', 'All'),
-                },
-                {
-                  title: t('Từ ngày', 'Effective'),
-                  key: 'on',
-                  width: 120,
-                  render: (_, s) => formatDate(s.effectiveOn),
-                },
-              ]}
-            />
-          )
-        }
+        {(rows) => (
+          <DirectoryList
+            rows={rows}
+            card={(s) => ({
+              title: `${s.from.name} → ${s.to.name}`,
+              description: [formatDate(s.effectiveOn), s.functions].filter(Boolean).join(' · '),
+            })}
+            columns={[
+              { title: t('Cơ quan cũ', 'From'), key: 'from', render: (_, s) => s.from.name },
+              { title: t('Cơ quan kế thừa', 'Successor'), key: 'to', render: (_, s) => s.to.name },
+              {
+                title: t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over'),
+                key: 'functions',
+                render: (_, s) => s.functions ?? t('Toàn bộ', 'All'),
+              },
+              {
+                title: t('Từ ngày', 'Effective'),
+                key: 'on',
+                width: 120,
+                render: (_, s) => formatDate(s.effectiveOn),
+              },
+            ]}
+          />
+        )}
       </QueryState>
       {dialog === 'successor' && <SuccessorModal onClose={() => setDialog(null)} />}
       {dialog === 'reorganise' && (
@@ -162,17 +134,32 @@ function AgencyField({ name, label }: { name: string; label: string }) {
   );
 }
 
+/** Who is succeeded, by whom, for which functions and from when: a successor and a reorganisation alike. */
+function SuccessionFields({ from, functions, on }: { from: string; functions: string; on: string }) {
+  const t = useT();
+  return (
+    <>
+      <AgencyField name="fromAgencyId" label={from} />
+      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
+      <Form.Item name="functions" label={functions}>
+        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
+      </Form.Item>
+      <Form.Item
+        name="effectiveOn"
+        label={on}
+        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
+      >
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+    </>
+  );
+}
+
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 function SuccessorModal({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const [form] = Form.useForm<{
-    fromAgencyId: number;
-    toAgencyId: number;
-    functions?: string;
-    effectiveOn: Dayjs;
-  }>();
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (v: { fromAgencyId: number; toAgencyId: number; functions?: string; effectiveOn: Dayjs }) =>
       api.post('/directory/successors', {
         fromAgencyId: v.fromAgencyId,
@@ -182,36 +169,19 @@ function SuccessorModal({ onClose }: { onClose: () => void }) {
       }),
     success: t('Đã ghi nhận cơ quan kế thừa.', 'Successor recorded.'),
     invalidate: [['directory']],
-    onSuccess: () => {
-      onClose();
-    },
+    onClose,
   });
   return (
     <FormModal
-      form={form}
-      open
+      {...dialog}
       title={t('Ghi nhận cơ quan kế thừa', 'Record a successor')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      onCancel={onClose}
-      preserve
-      onFinish={(v) => save.mutate(v)}
     >
-      <AgencyField name="fromAgencyId" label={t('Cơ quan cũ', 'From')} />
-      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
-      <Form.Item
-        name="functions"
-        label={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
-      >
-        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
-      </Form.Item>
-      <Form.Item
-        name="effectiveOn"
-        label={t('Từ ngày', 'Effective on')}
-        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
-      >
-        <DatePicker format="DD/MM/YYYY" />
-      </Form.Item>
+      <SuccessionFields
+        from={t('Cơ quan cũ', 'From')}
+        functions={t('Chức năng, nhiệm vụ kế thừa (để trống: toàn bộ)', 'Functions taken over (empty: all)')}
+        on={t('Từ ngày', 'Effective on')}
+      />
     </FormModal>
   );
 }
@@ -244,7 +214,6 @@ function ReorganiseModal({
   return (
     <FormModal
       form={form}
-      open
       title={t('Sắp xếp tổ chức bộ máy', 'Reorganise an agency')}
       okText={t('Thực hiện', 'Run')}
       okButtonProps={{ danger: true }}
@@ -276,18 +245,11 @@ function ReorganiseModal({
         })
       }
     >
-      <AgencyField name="fromAgencyId" label={t('Cơ quan được sắp xếp', 'Agency reorganised')} />
-      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
-      <Form.Item name="functions" label={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}>
-        <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
-      </Form.Item>
-      <Form.Item
-        name="effectiveOn"
-        label={t('Ngày hiệu lực', 'Effective on')}
-        rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
-      >
-        <DatePicker format="DD/MM/YYYY" />
-      </Form.Item>
+      <SuccessionFields
+        from={t('Cơ quan được sắp xếp', 'Agency reorganised')}
+        functions={t('Chức năng, nhiệm vụ kế thừa', 'Functions taken over')}
+        on={t('Ngày hiệu lực', 'Effective on')}
+      />
     </FormModal>
   );
 }

@@ -1,19 +1,19 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { User } from '../../../../src/shared/schemas/users.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDateTime, matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
-import { ItemList, ItemMeta } from '../inbox/ItemList.tsx';
 import { fetchAll, useAgencies } from './agencies.ts';
+import { DirectoryList } from './DirectoryList.tsx';
 import { SearchBar } from './SearchBar.tsx';
 
 const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
@@ -21,7 +21,6 @@ const ROLES: Role[] = ['admin', 'office', 'leader', 'agency'];
 /** Tài khoản (admins): list, create, edit, disable, reset a password. */
 export function UsersTab() {
   const { t, lang } = useLang();
-  const narrow = !Grid.useBreakpoint().md;
   const users = useQuery({ queryKey: ['users'], queryFn: () => fetchAll<User>('/users') });
   const agencies = useAgencies();
   const [search, setSearch] = useState('');
@@ -74,58 +73,41 @@ export function UsersTab() {
         <CsvButton path="/users" />
       </SearchBar>
       <QueryState query={users}>
-        {() =>
-          narrow ? (
-            <ItemList
-              items={rows}
-              rowKey={(u) => u.id}
-              render={(u) => (
+        {() => (
+          <DirectoryList
+            rows={rows}
+            card={(u) => ({
+              title: `${u.displayName} (${u.username})`,
+              extra: actions(u),
+              description: (
                 <>
-                  <ItemMeta
-                    extra={actions(u)}
-                    title={`${u.displayName} (${u.username})`}
-                    description={
-                      <>
-                        <div>
-                          {[roleLabel(u.role, lang), agencyName(u.agencyId)].filter(Boolean).join(' · ')}
-                        </div>
-                        {status(u)}
-                      </>
-                    }
-                  />
+                  <div>{[roleLabel(u.role, lang), agencyName(u.agencyId)].filter(Boolean).join(' · ')}</div>
+                  {status(u)}
                 </>
-              )}
-            />
-          ) : (
-            <Table<User>
-              rowKey="id"
-              size="middle"
-              dataSource={rows}
-              scroll={{ x: true }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-              columns={[
-                { title: t('Tên đăng nhập', 'Username'), dataIndex: 'username', key: 'username' },
-                { title: t('Họ tên', 'Name'), dataIndex: 'displayName', key: 'name' },
-                { title: t('Vai trò', 'Role'), key: 'role', render: (_, u) => roleLabel(u.role, lang) },
-                {
-                  title: t('Cơ quan', 'Agency'),
-                  key: 'agency',
-                  render: (_, u) => agencyName(u.agencyId) || '—',
-                },
-                { title: t('Email', 'E-mail'), key: 'email', render: (_, u) => u.email ?? '—' },
-                { title: t('Trạng thái', 'Status'), key: 'status', render: (_, u) => status(u) },
-                {
-                  title: t('Đổi mật khẩu', 'Password changed'),
-                  key: 'pw',
-                  render: (_, u) => (
-                    <Typography.Text type="secondary">{formatDateTime(u.passwordChangedAt)}</Typography.Text>
-                  ),
-                },
-                { title: t('Thao tác', 'Actions'), key: 'actions', width: 100, render: (_, u) => actions(u) },
-              ]}
-            />
-          )
-        }
+              ),
+            })}
+            columns={[
+              { title: t('Tên đăng nhập', 'Username'), dataIndex: 'username', key: 'username' },
+              { title: t('Họ tên', 'Name'), dataIndex: 'displayName', key: 'name' },
+              { title: t('Vai trò', 'Role'), key: 'role', render: (_, u) => roleLabel(u.role, lang) },
+              {
+                title: t('Cơ quan', 'Agency'),
+                key: 'agency',
+                render: (_, u) => agencyName(u.agencyId) || '—',
+              },
+              { title: t('Email', 'E-mail'), key: 'email', render: (_, u) => u.email ?? '—' },
+              { title: t('Trạng thái', 'Status'), key: 'status', render: (_, u) => status(u) },
+              {
+                title: t('Đổi mật khẩu', 'Password changed'),
+                key: 'pw',
+                render: (_, u) => (
+                  <Typography.Text type="secondary">{formatDateTime(u.passwordChangedAt)}</Typography.Text>
+                ),
+              },
+              { title: t('Thao tác', 'Actions'), key: 'actions', width: 100, render: (_, u) => actions(u) },
+            ]}
+          />
+        )}
       </QueryState>
       {editing && <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {resetting && <PasswordModal user={resetting} onClose={() => setResetting(null)} />}
@@ -147,9 +129,7 @@ interface UserForm {
 function UserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t, lang } = useLang();
   const agencies = useAgencies();
-  const [form] = Form.useForm<UserForm>();
-  const role = Form.useWatch('role', form);
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (v: UserForm) => {
       const common = {
         displayName: v.displayName.trim(),
@@ -164,23 +144,18 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
     },
     success: t('Đã lưu tài khoản.', 'Account saved.'),
     invalidate: [['users']],
-    onSuccess: () => {
-      onClose();
-    },
+    onClose,
   });
+  const role = Form.useWatch('role', dialog.form);
   return (
     <FormModal<UserForm>
-      form={form}
-      open
+      {...dialog}
       title={
         user
           ? t(`Sửa tài khoản ${user.username}`, `Edit ${user.username}`)
           : t('Thêm tài khoản', 'Add an account')
       }
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      onCancel={onClose}
-      preserve
       initialValues={{
         username: user?.username ?? '',
         displayName: user?.displayName ?? '',
@@ -190,7 +165,6 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
         isHead: user?.isHead ?? false,
         disabled: user?.disabled ?? false,
       }}
-      onFinish={(v) => save.mutate(v)}
     >
       {!user && (
         <Form.Item
@@ -204,7 +178,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
       <Form.Item
         name="displayName"
         label={t('Họ tên', 'Name')}
-        rules={[{ required: true, whitespace: true, message: t('Nhập họ tên.', 'Enter the name.') }]}
+        rules={[requiredText(t('Nhập họ tên.', 'Enter the name.'))]}
       >
         <Input maxLength={DISPLAY_NAME_MAX} />
       </Form.Item>
@@ -255,24 +229,16 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
 
 function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useLang().t;
-  const [form] = Form.useForm<{ newPassword: string }>();
-  const save = useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (v: { newPassword: string }) => api.post(`/users/${user.id}/password`, v),
     success: t('Đã đặt lại mật khẩu.', 'Password reset.'),
-    onSuccess: () => {
-      onClose();
-    },
+    onClose,
   });
   return (
     <FormModal
-      form={form}
-      open
+      {...dialog}
       title={t(`Đặt lại mật khẩu: ${user.username}`, `Reset password: ${user.username}`)}
       okText={t('Đặt lại', 'Reset')}
-      pending={save.isPending}
-      onCancel={onClose}
-      preserve
-      onFinish={(v) => save.mutate(v)}
     >
       <Form.Item
         name="newPassword"

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Collapse, Empty, Row, Select, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Commendations } from '../../../../src/shared/schemas/scoring.ts';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { FilterField, YearFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { yearOptions } from './LettersTab.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 import { CauseList, useYearParam } from './ScoresTab.tsx';
 
 const PERIODS = {
@@ -23,7 +25,8 @@ type PeriodKey = keyof typeof PERIODS;
 export function CommendationsTab() {
   const { t, lang } = useLang();
   const [year, setYear] = useYearParam();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setParams = useSetSearchParams();
   const periodParam = params.get('period') ?? 'year';
   const period: PeriodKey = periodParam in PERIODS ? (periodParam as PeriodKey) : 'year';
   const from = `${year}-${PERIODS[period].from}`;
@@ -35,51 +38,21 @@ export function CommendationsTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div
-        style={{
-          display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
-          gap: 12,
-          maxWidth: 520,
-        }}
-      >
-        <div>
-          <label htmlFor="commend-year" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Năm', 'Year')}
-          </label>
-          <Select<number>
-            id="commend-year"
-            value={year}
-            onChange={setYear}
-            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: '100%' }}
-          />
-        </div>
-        <div>
-          <label htmlFor="commend-period" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Kỳ', 'Period')}
-          </label>
+      <FieldColumns min={160} rowGap={12} style={{ maxWidth: 520 }}>
+        <YearFilter id="commend-year" year={year} onChange={setYear} />
+        <FilterField id="commend-period" label={t('Kỳ', 'Period')}>
           <Select<PeriodKey>
             id="commend-period"
             value={period}
-            onChange={(value) =>
-              setParams(
-                (current) => {
-                  const p = new URLSearchParams(current);
-                  p.set('period', value);
-                  return p;
-                },
-                { replace: true },
-              )
-            }
+            onChange={(value) => setParams({ period: value })}
             options={(Object.keys(PERIODS) as PeriodKey[]).map((key) => ({
               value: key,
               label: lang === 'en' ? PERIODS[key].en : PERIODS[key].vi,
             }))}
             style={{ width: '100%' }}
           />
-        </div>
-      </div>
+        </FilterField>
+      </FieldColumns>
       <QueryState query={query}>
         {(data) => (
           <>

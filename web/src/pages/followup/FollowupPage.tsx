@@ -1,8 +1,9 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Tabs } from 'antd';
+import { App, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { SweepResult } from '../../../../src/shared/schemas/followup.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -115,19 +116,19 @@ function SweepButton() {
     },
   });
   return (
-    <Popconfirm
-      title={t('Chạy quét nhắc việc?', 'Run the sweep?')}
+    <ConfirmButton
+      question={t('Chạy quét nhắc việc?', 'Run the sweep?')}
       description={t(
         'Ghi nhắc nhở, ban hành công văn và gửi thông báo của mọi ngày chưa quét, đến hôm nay.',
         'Records the reminders, issues the letters and sends the notices of every day not swept yet, up to today.',
       )}
       okText={t('Chạy', 'Run')}
-      cancelText={t('Hủy', 'Cancel')}
       onConfirm={() => sweep.mutate()}
+      type="primary"
+      icon={<SyncOutlined />}
+      loading={sweep.isPending}
     >
-      <Button type="primary" icon={<SyncOutlined />} loading={sweep.isPending}>
-        {t('Chạy quét nhắc việc', 'Run the sweep')}
-      </Button>
-    </Popconfirm>
+      {t('Chạy quét nhắc việc', 'Run the sweep')}
+    </ConfirmButton>
   );
 }

@@ -4,41 +4,34 @@ import { Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Letter } from '../../../../src/shared/schemas/followup.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
+import { FilterField, yearOptions } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, apiUrl, type Page } from '../../lib/api.ts';
-import { formatDate, formatDateTime, todayInVietnam } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-
-/** The years a list may be filtered by: this year back to 2019. */
-export function yearOptions(): number[] {
-  const current = Number(todayInVietnam().slice(0, 4));
-  return Array.from({ length: current - 2018 }, (_, i) => current - i);
-}
+import { usePaging } from '../../lib/paging.ts';
 
 /** Công văn đôn đốc: the reminder letters issued, newest first, each downloadable (.docx). */
 export function LettersTab() {
   const t = useT();
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, firstPage } = usePaging();
   const query = useQuery({
-    queryKey: ['letters', { year, ...page }],
-    queryFn: () => api.get<Page<Letter>>('/letters', { year, ...page }),
+    queryKey: ['letters', { year, ...paging }],
+    queryFn: () => api.get<Page<Letter>>('/letters', { year, ...paging }),
     placeholderData: keepPreviousData,
   });
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: 12 }}>
-        <div style={{ width: 240, maxWidth: '100%' }}>
-          <label htmlFor="letters-year" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Năm', 'Year')}
-          </label>
+        <FilterField id="letters-year" label={t('Năm', 'Year')} style={{ width: 240, maxWidth: '100%' }}>
           <Select<number | 'all'>
             id="letters-year"
             value={year ?? 'all'}
             onChange={(value) => {
               setYear(value === 'all' ? undefined : value);
-              setPage((p) => ({ ...p, page: 1 }));
+              firstPage();
             }}
             options={[
               { value: 'all', label: t('Tất cả các năm', 'All years') },
@@ -46,7 +39,7 @@ export function LettersTab() {
             ]}
             style={{ width: '100%' }}
           />
-        </div>
+        </FilterField>
         <CsvButton path="/letters" query={{ year }} />
       </div>
       <QueryState
@@ -64,15 +57,7 @@ export function LettersTab() {
             dataSource={data.items}
             loading={query.isFetching && query.isPlaceholderData}
             scroll={{ x: 820 }}
-            pagination={{
-              current: data.page,
-              pageSize: data.pageSize,
-              total: data.total,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-              showTotal: (total) => t(`${total} công văn`, `${total} letters`),
-            }}
+            pagination={pagination(data, (total) => t(`${total} công văn`, `${total} letters`))}
             columns={[
               {
                 title: t('Số', 'Number'),

@@ -1,14 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Grid, Input, Space, Table, Typography } from 'antd';
+import { DatePicker, Grid, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Reminders } from '../../../../src/shared/schemas/status.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { FilterField, SearchFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 
 type Reminder = Reminders['reminders'][number];
 
@@ -17,7 +20,8 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
 /** Nhắc nhở bằng văn bản: every written reminder incurred up to a date (GET /api/reminders). */
 export function RemindersTab() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setParams = useSetSearchParams();
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && YMD.test(asOfParam) ? asOfParam : todayInVietnam();
   const [search, setSearch] = useState('');
@@ -42,45 +46,24 @@ export function RemindersTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 12 }}>
-        <div>
-          <label htmlFor="reminders-as-of" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Tính đến ngày', 'As of')}
-          </label>
+      <FieldColumns min={200} rowGap={12}>
+        <FilterField id="reminders-as-of" label={t('Tính đến ngày', 'As of')}>
           <DatePicker
             id="reminders-as-of"
             format="DD/MM/YYYY"
             allowClear={false}
             value={dayjs(asOf)}
-            onChange={(value) =>
-              setParams(
-                (current) => {
-                  const next = new URLSearchParams(current);
-                  if (value) next.set('asOf', value.format('YYYY-MM-DD'));
-                  return next;
-                },
-                { replace: true },
-              )
-            }
+            onChange={(value) => {
+              if (value) setParams({ asOf: value.format('YYYY-MM-DD') });
+            }}
             style={{ width: '100%' }}
           />
-        </div>
-        <div>
-          <label htmlFor="reminders-search" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Tìm theo cơ quan, nhiệm vụ', 'Search agency or task')}
-          </label>
-          <Input.Search
-            id="reminders-search"
-            allowClear
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t('ví dụ: so noi vu', 'e.g. so noi vu')}
-          />
-        </div>
+        </FilterField>
+        <SearchFilter id="reminders-search" value={search} onChange={setSearch} />
         <div style={{ alignSelf: 'end' }}>
           <CsvButton path="/reminders" query={{ asOf }} />
         </div>
-      </div>
+      </FieldColumns>
       <QueryState
         query={query}
         isEmpty={(data) => data.reminders.length === 0}

@@ -1,32 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AgencyScore, Cause, Scores } from '../../../../src/shared/schemas/scoring.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
+import { FieldColumns } from '../../components/FieldColumns.tsx';
+import { SearchFilter, YearFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate, formatNumber, formatRate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
-import { yearOptions } from './LettersTab.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 
 /** The year in the URL (`?year=`), this year when none. */
 export function useYearParam(): [number, (year: number) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setParams = useSetSearchParams();
   const param = Number(params.get('year'));
   const year =
     Number.isInteger(param) && param >= 2000 && param <= 2100 ? param : Number(todayInVietnam().slice(0, 4));
-  const setYear = (next: number) =>
-    setParams(
-      (current) => {
-        const p = new URLSearchParams(current);
-        p.set('year', String(next));
-        return p;
-      },
-      { replace: true },
-    );
-  return [year, setYear];
+  return [year, (next) => setParams({ year: next })];
 }
 
 const GRADE_COLORS: Record<string, string> = {
@@ -59,35 +53,19 @@ export function ScoresTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 12 }}>
-        <div>
-          <label htmlFor="scores-year" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Năm', 'Year')}
-          </label>
-          <Select<number>
-            id="scores-year"
-            value={year}
-            onChange={setYear}
-            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: '100%' }}
-          />
-        </div>
-        <div>
-          <label htmlFor="scores-search" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Tìm cơ quan, đơn vị', 'Search agency')}
-          </label>
-          <Input.Search
-            id="scores-search"
-            allowClear
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t('ví dụ: van phong', 'e.g. van phong')}
-          />
-        </div>
+      <FieldColumns min={200} rowGap={12}>
+        <YearFilter id="scores-year" year={year} onChange={setYear} />
+        <SearchFilter
+          id="scores-search"
+          label={t('Tìm cơ quan, đơn vị', 'Search agency')}
+          value={search}
+          onChange={setSearch}
+          placeholder={t('ví dụ: van phong', 'e.g. van phong')}
+        />
         <div style={{ alignSelf: 'end' }}>
           <CsvButton path="/scores" query={{ year }} />
         </div>
-      </div>
+      </FieldColumns>
       <QueryState
         query={query}
         isEmpty={(data) => data.agencies.length === 0}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
 import type { Subassignments } from '../../../../src/shared/schemas/subassign.ts';
@@ -29,129 +30,112 @@ export function AssignmentHistory({
   });
   const count = (n: number | undefined) => (n ? ` (${n})` : '');
   const meta = (parts: (string | null | false | undefined)[]) => parts.filter(Boolean).join(' · ');
+  /** a tab of the history: its count in the label, `empty` when it has nothing */
+  const tab = (key: string, label: string, items: unknown[], empty: string, list: ReactNode) => ({
+    key,
+    label: `${label}${count(items.length)}`,
+    children: items.length === 0 ? <Empty description={empty} /> : list,
+  });
   return (
     <Card title={t('Quá trình thực hiện', 'History')}>
       <Tabs
         items={[
-          {
-            key: 'results',
-            label: `${t('Kết quả báo cáo', 'Results')}${count(data.results.length)}`,
-            children:
-              data.results.length === 0 ? (
-                <Empty description={t('Chưa có báo cáo kết quả.', 'No result submitted yet.')} />
-              ) : (
-                <ItemList
-                  items={data.results}
-                  rowKey={(r) => r.id}
-                  render={(r) => (
-                    <>
-                      <div style={{ width: '100%' }}>
-                        <Flex justify="space-between" gap={8} wrap>
-                          <Space wrap>
-                            <Typography.Text strong>
-                              {r.documentNumber ?? t('(không số)', '(no number)')}
-                            </Typography.Text>
-                            <ResultStatusTag status={r.status} />
-                          </Space>
-                          <Typography.Text type="secondary">
-                            {t('Gửi ngày', 'Submitted')} {formatDate(r.submittedOn)}
-                          </Typography.Text>
-                        </Flex>
-                        {r.note && (
-                          <Typography.Paragraph style={{ margin: '6px 0' }}>{r.note}</Typography.Paragraph>
-                        )}
-                        <FileLinks files={r.files} />
-                        {r.decidedOn && (
-                          <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
-                            {meta([
-                              r.status === 'accepted' ? t('Tiếp nhận', 'Accepted') : t('Trả lại', 'Returned'),
-                              formatDate(r.decidedOn),
-                              r.decidedBy,
-                            ])}
-                          </Typography.Paragraph>
-                        )}
-                        {r.returnReason && (
-                          <Alert
-                            type="warning"
-                            showIcon
-                            style={{ marginTop: 6 }}
-                            title={t('Lý do trả lại', 'Reason')}
-                            description={r.returnReason}
-                          />
-                        )}
-                        {r.status === 'pending' && canDecideResult && (
-                          <Space wrap style={{ marginTop: 8 }}>
-                            <AcceptResultButton resultId={r.id} />
-                            <ReturnResultButton resultId={r.id} />
-                          </Space>
-                        )}
-                      </div>
-                    </>
+          tab(
+            'results',
+            t('Kết quả báo cáo', 'Results'),
+            data.results,
+            t('Chưa có báo cáo kết quả.', 'No result submitted yet.'),
+            <ItemList
+              items={data.results}
+              rowKey={(r) => r.id}
+              render={(r) => (
+                <>
+                  <div style={{ width: '100%' }}>
+                    <EntryHead
+                      title={r.documentNumber ?? t('(không số)', '(no number)')}
+                      status={<ResultStatusTag status={r.status} />}
+                      when={`${t('Gửi ngày', 'Submitted')} ${formatDate(r.submittedOn)}`}
+                    />
+                    {r.note && (
+                      <Typography.Paragraph style={{ margin: '6px 0' }}>{r.note}</Typography.Paragraph>
+                    )}
+                    <FileLinks files={r.files} />
+                    {r.decidedOn && (
+                      <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
+                        {meta([
+                          r.status === 'accepted' ? t('Tiếp nhận', 'Accepted') : t('Trả lại', 'Returned'),
+                          formatDate(r.decidedOn),
+                          r.decidedBy,
+                        ])}
+                      </Typography.Paragraph>
+                    )}
+                    {r.returnReason && (
+                      <Alert
+                        type="warning"
+                        showIcon
+                        style={{ marginTop: 6 }}
+                        title={t('Lý do trả lại', 'Reason')}
+                        description={r.returnReason}
+                      />
+                    )}
+                    {r.status === 'pending' && canDecideResult && (
+                      <Space wrap style={{ marginTop: 8 }}>
+                        <AcceptResultButton resultId={r.id} />
+                        <ReturnResultButton resultId={r.id} />
+                      </Space>
+                    )}
+                  </div>
+                </>
+              )}
+            />,
+          ),
+          tab(
+            'extensions',
+            t('Gia hạn', 'Extensions'),
+            data.extensions,
+            t('Chưa có đề nghị gia hạn.', 'No extension requested.'),
+            <RequestList
+              kind="extension"
+              items={data.extensions}
+              canDecide={can('extension.decide')}
+              version={() => data.assignment.version}
+              describe={(e) => (
+                <>
+                  <EntryHead
+                    title={`${t('Đến ngày', 'Until')} ${formatDate(e.requestedDueOn)}`}
+                    status={<ExtensionStatusTag status={e.status} />}
+                    when={`${t('Đề nghị ngày', 'Asked on')} ${formatDate(e.requestedOn)}`}
+                  />
+                  <Typography.Paragraph style={{ margin: '6px 0' }}>{e.reason}</Typography.Paragraph>
+                </>
+              )}
+            />,
+          ),
+          tab(
+            'obstacles',
+            t('Khó khăn, vướng mắc', 'Obstacles'),
+            data.obstacles,
+            t('Chưa có khó khăn, vướng mắc nào.', 'No obstacle reported.'),
+            <RequestList
+              kind="obstacle"
+              items={data.obstacles}
+              canDecide={can('obstacle.respond')}
+              describe={(o) => (
+                <>
+                  <EntryHead
+                    status={<ObstacleStatusTag status={o.status} />}
+                    when={`${t('Báo cáo ngày', 'Reported')} ${formatDate(o.reportedOn)}`}
+                  />
+                  <Typography.Paragraph style={{ margin: '6px 0' }}>{o.description}</Typography.Paragraph>
+                  {o.proposal && (
+                    <Typography.Paragraph type="secondary" style={{ margin: '0 0 6px' }}>
+                      {t('Đề xuất:', 'Proposal:')} {o.proposal}
+                    </Typography.Paragraph>
                   )}
-                />
-              ),
-          },
-          {
-            key: 'extensions',
-            label: `${t('Gia hạn', 'Extensions')}${count(data.extensions.length)}`,
-            children:
-              data.extensions.length === 0 ? (
-                <Empty description={t('Chưa có đề nghị gia hạn.', 'No extension requested.')} />
-              ) : (
-                <RequestList
-                  kind="extension"
-                  items={data.extensions}
-                  canDecide={can('extension.decide')}
-                  version={() => data.assignment.version}
-                  describe={(e) => (
-                    <>
-                      <Flex justify="space-between" gap={8} wrap>
-                        <Space wrap>
-                          <Typography.Text strong>
-                            {t('Đến ngày', 'Until')} {formatDate(e.requestedDueOn)}
-                          </Typography.Text>
-                          <ExtensionStatusTag status={e.status} />
-                        </Space>
-                        <Typography.Text type="secondary">
-                          {t('Đề nghị ngày', 'Asked on')} {formatDate(e.requestedOn)}
-                        </Typography.Text>
-                      </Flex>
-                      <Typography.Paragraph style={{ margin: '6px 0' }}>{e.reason}</Typography.Paragraph>
-                    </>
-                  )}
-                />
-              ),
-          },
-          {
-            key: 'obstacles',
-            label: `${t('Khó khăn, vướng mắc', 'Obstacles')}${count(data.obstacles.length)}`,
-            children:
-              data.obstacles.length === 0 ? (
-                <Empty description={t('Chưa có khó khăn, vướng mắc nào.', 'No obstacle reported.')} />
-              ) : (
-                <RequestList
-                  kind="obstacle"
-                  items={data.obstacles}
-                  canDecide={can('obstacle.respond')}
-                  describe={(o) => (
-                    <>
-                      <Flex justify="space-between" gap={8} wrap>
-                        <ObstacleStatusTag status={o.status} />
-                        <Typography.Text type="secondary">
-                          {t('Báo cáo ngày', 'Reported')} {formatDate(o.reportedOn)}
-                        </Typography.Text>
-                      </Flex>
-                      <Typography.Paragraph style={{ margin: '6px 0' }}>{o.description}</Typography.Paragraph>
-                      {o.proposal && (
-                        <Typography.Paragraph type="secondary" style={{ margin: '0 0 6px' }}>
-                          {t('Đề xuất:', 'Proposal:')} {o.proposal}
-                        </Typography.Paragraph>
-                      )}
-                    </>
-                  )}
-                />
-              ),
-          },
+                </>
+              )}
+            />,
+          ),
           {
             key: 'subassignments',
             label: `${t('Phân công lại', 'Sub-assignments')}${count(subs.data?.items.length)}`,
@@ -204,5 +188,18 @@ export function AssignmentHistory({
         </Tag>
       )}
     </Card>
+  );
+}
+
+/** The first line of a history entry: what it is and its status on the left, when on the right. */
+function EntryHead({ title, status, when }: { title?: string; status: ReactNode; when: string }) {
+  return (
+    <Flex justify="space-between" gap={8} wrap>
+      <Space wrap>
+        {title && <Typography.Text strong>{title}</Typography.Text>}
+        {status}
+      </Space>
+      <Typography.Text type="secondary">{when}</Typography.Text>
+    </Flex>
   );
 }

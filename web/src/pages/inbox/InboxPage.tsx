@@ -24,6 +24,7 @@ import { api, type Query } from '../../lib/api.ts';
 import type { AssignmentState } from '../../lib/domain.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from './ItemList.tsx';
 import { dueHint, RoleTag, StateTag } from './labels.tsx';
@@ -55,7 +56,7 @@ export default function InboxPage() {
   const { session } = useSession();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const tab = (TABS.includes(params.get('tab') as TabKey) ? params.get('tab') : 'sap-den-han') as TabKey;
   const role = (
     ['all', 'lead', 'support'].includes(params.get('vai-tro') ?? '') ? params.get('vai-tro') : 'all'
@@ -66,15 +67,9 @@ export default function InboxPage() {
   const pageSize = 20;
   const isAgency = session?.user.role === 'agency';
 
-  const update = (next: Record<string, string | null>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === null || value === '') merged.delete(key);
-      else merged.set(key, value);
-    }
-    if (!('trang' in next)) merged.delete('trang');
-    setParams(merged, { replace: true });
-  };
+  const setParams = useSetSearchParams();
+  // any other change starts the list again from its first page
+  const update = (next: Record<string, string | null>) => setParams({ trang: null, ...next });
 
   const base: Query = { role, q: q.trim() || undefined };
   const list = useQuery({

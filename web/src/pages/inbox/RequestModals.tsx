@@ -2,11 +2,11 @@ import { DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
 import { NOTE_MAX, OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
-import { FormModal } from '../../components/FormModal.tsx';
+import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
 import { DATE_FORMAT, toDay } from './form-values.ts';
 import { refreshWork } from './refresh.ts';
 
@@ -16,19 +16,24 @@ interface RequestModalProps {
   onClose: () => void;
 }
 
-/** POST a request on the assignment (an extension, an obstacle): the inbox is refreshed and the dialog closes. */
+/**
+ * The dialog of a request on the assignment (an extension, an obstacle), POSTed: the inbox is
+ * refreshed and the dialog closes. It stays mounted, so a new request starts from an empty form.
+ */
 function useAssignmentRequest<TValues>(
-  { detail, onClose }: RequestModalProps,
+  { detail, open, onClose }: RequestModalProps,
   path: 'extensions' | 'obstacles',
   body: (values: TValues) => unknown,
   success: string,
 ) {
-  return useApiMutation({
+  const dialog = useFormDialog({
     mutationFn: (values: TValues) => api.post(`/assignments/${detail.assignment.id}/${path}`, body(values)),
     success,
-    onSuccess: onClose,
     invalidate: refreshWork,
+    onClose,
+    preserve: false,
   });
+  return { ...dialog, open };
 }
 
 interface ExtensionValues {
@@ -39,9 +44,8 @@ interface ExtensionValues {
 /** Đề nghị gia hạn: a later date and the reason, before the deadline passes. */
 export function ExtensionModal(props: RequestModalProps) {
   const t = useT();
-  const [form] = Form.useForm<ExtensionValues>();
   const due = props.detail.assignment.currentDueOn;
-  const send = useAssignmentRequest<ExtensionValues>(
+  const dialog = useAssignmentRequest<ExtensionValues>(
     props,
     'extensions',
     (values) => ({ requestedDueOn: toDay(values.requestedDueOn), reason: values.reason.trim() }),
@@ -49,13 +53,9 @@ export function ExtensionModal(props: RequestModalProps) {
   );
   return (
     <FormModal
-      form={form}
-      open={props.open}
+      {...dialog}
       title={t('Đề nghị gia hạn', 'Ask for an extension')}
       okText={t('Gửi đề nghị', 'Send request')}
-      pending={send.isPending}
-      onCancel={props.onClose}
-      onFinish={(values) => send.mutate(values)}
       intro={
         <Typography.Paragraph>
           {t('Thời hạn hiện tại:', 'Current deadline:')} <strong>{formatDate(due)}</strong>
@@ -89,13 +89,7 @@ export function ExtensionModal(props: RequestModalProps) {
       <Form.Item
         name="reason"
         label={t('Lý do', 'Reason')}
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            message: t('Nêu lý do đề nghị gia hạn.', 'Give the reason.'),
-          },
-        ]}
+        rules={[requiredText(t('Nêu lý do đề nghị gia hạn.', 'Give the reason.'))]}
       >
         <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount />
       </Form.Item>
@@ -111,8 +105,7 @@ interface ObstacleValues {
 /** Báo cáo khó khăn, vướng mắc: what blocks the work and what the agency proposes. */
 export function ObstacleModal(props: RequestModalProps) {
   const t = useT();
-  const [form] = Form.useForm<ObstacleValues>();
-  const send = useAssignmentRequest<ObstacleValues>(
+  const dialog = useAssignmentRequest<ObstacleValues>(
     props,
     'obstacles',
     (values) => ({ description: values.description.trim(), proposal: values.proposal?.trim() || undefined }),
@@ -120,24 +113,14 @@ export function ObstacleModal(props: RequestModalProps) {
   );
   return (
     <FormModal
-      form={form}
-      open={props.open}
+      {...dialog}
       title={t('Báo cáo khó khăn, vướng mắc', 'Report an obstacle')}
       okText={t('Gửi', 'Send')}
-      pending={send.isPending}
-      onCancel={props.onClose}
-      onFinish={(values) => send.mutate(values)}
     >
       <Form.Item
         name="description"
         label={t('Khó khăn, vướng mắc', 'Obstacle')}
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            message: t('Mô tả khó khăn, vướng mắc.', 'Describe the obstacle.'),
-          },
-        ]}
+        rules={[requiredText(t('Mô tả khó khăn, vướng mắc.', 'Describe the obstacle.'))]}
       >
         <Input.TextArea rows={4} maxLength={OBSTACLE_TEXT_MAX} showCount />
       </Form.Item>

@@ -6,6 +6,7 @@ import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment
 import { DOCUMENT_NUMBER_MAX, NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { DATE_FORMAT, toDay } from './form-values.ts';
@@ -68,9 +69,8 @@ export function SubmitResultModal({
       }
       okText={t('Gửi báo cáo', 'Submit')}
       okButtonProps={{ icon: <SendOutlined /> }}
-      pending={submit.isPending}
+      submit={submit}
       onCancel={onClose}
-      onFinish={(values) => submit.mutate(values)}
       intro={
         <Typography.Paragraph type="secondary">
           {detail.task.ref}. {detail.task.content}
@@ -80,13 +80,7 @@ export function SubmitResultModal({
       <Form.Item
         name="documentNumber"
         label={t('Số văn bản báo cáo', 'Report document number')}
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            message: t('Nhập số văn bản báo cáo.', 'Enter the document number.'),
-          },
-        ]}
+        rules={[requiredText(t('Nhập số văn bản báo cáo.', 'Enter the document number.'))]}
       >
         <Input
           maxLength={DOCUMENT_NUMBER_MAX}

@@ -61,9 +61,8 @@ export function SubassignModal({
       title={t('Phân công lại cho đơn vị trực thuộc', 'Sub-assign to own units')}
       okText={t('Phân công', 'Assign')}
       okButtonProps={{ disabled: options.length === 0 }}
-      pending={send.isPending}
+      submit={send}
       onCancel={onClose}
-      onFinish={(values) => send.mutate(values)}
       initialValues={{ items: [{}] }}
       width={640}
       intro={

@@ -1,8 +1,36 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { UseQueryResult } from '@tanstack/react-query';
-import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Select, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
+import { useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { api } from '../../lib/api.ts';
+import { useLang } from '../../lib/i18n.tsx';
+import { useApiMutation } from '../../lib/mutation.ts';
+import { componentOptions, type IndexInfo } from './index-info.ts';
+
+/** The owners or targets of one index (GET /api/indices/<kind>), and the removal of one (DELETE …/:id). */
+export function useConfigRows<T>(info: IndexInfo, kind: 'owners' | 'targets', removed: string) {
+  const query = useQuery({
+    queryKey: ['indices', kind, info.code],
+    queryFn: () => api.get<T[]>(`/indices/${kind}`, { index: info.code }),
+  });
+  const remove = useApiMutation({
+    mutationFn: (id: number) => api.delete(`/indices/${kind}/${id}`),
+    success: removed,
+    invalidate: [['indices']],
+  });
+  return { query, remove };
+}
+
+/** The add or edit dialog of a configuration section: every index query refetched after the save, the refusal shown in it. */
+export function useConfigDialog<TValues>(
+  mutationFn: (values: TValues) => Promise<unknown>,
+  success: string,
+  onClose: () => void,
+) {
+  return useFormDialog({ mutationFn, success, invalidate: [['indices']], inline: true, onClose });
+}
 
 /** A configuration section of an index page: its rows in a small table, a button to add one, and its dialog. */
 export function ConfigCard<T extends { id: number }>({
@@ -46,5 +74,15 @@ export function ConfigCard<T extends { id: number }>({
       </QueryState>
       {children}
     </Card>
+  );
+}
+
+/** Áp dụng cho: the whole index ('') or one of its components. */
+export function ComponentField({ info, label }: { info: IndexInfo; label: string }) {
+  const { lang } = useLang();
+  return (
+    <Form.Item name="component" label={label}>
+      <Select options={componentOptions(info, lang)} />
+    </Form.Item>
   );
 }

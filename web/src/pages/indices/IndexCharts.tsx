@@ -14,6 +14,65 @@ export interface YearPoint {
 const BLUE = '#1677ff';
 const GREEN = '#389e0d';
 
+/**
+ * The option both year charts share: one line over the years, a gap where a year has no figure, the
+ * figures written on the points and the target (when set) as a dashed line.
+ */
+function yearLineOption({
+  points,
+  values,
+  lang,
+  name,
+  color,
+  format,
+  pointLabel,
+  yAxis,
+  target,
+}: {
+  points: YearPoint[];
+  values: (number | null)[];
+  lang: Lang;
+  name: string;
+  color: string;
+  /** how a figure reads in the tooltip, and on its point */
+  format: (value: number) => string;
+  pointLabel: (value: number) => string;
+  yAxis: ChartOption['yAxis'];
+  target: { value: number; label: string } | null;
+}): ChartOption {
+  return {
+    animation: false,
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      valueFormatter: (v) =>
+        typeof v === 'number' ? format(v) : lang === 'en' ? 'not published' : 'chưa công bố',
+    },
+    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
+    yAxis,
+    series: [
+      {
+        name,
+        type: 'line',
+        connectNulls: false,
+        symbolSize: 8,
+        itemStyle: { color },
+        label: { show: true, formatter: (p) => pointLabel(Number(p.value)) },
+        data: values,
+        markLine: target
+          ? {
+              symbol: 'none',
+              lineStyle: { color: GREEN, type: 'dashed' },
+              label: { formatter: target.label, position: 'insideEndTop' },
+              data: [{ yAxis: target.value }],
+            }
+          : undefined,
+      },
+    ],
+  };
+}
+
 /** Điểm qua các năm: a line over every year of the range; a year with no figure is a gap, never a guess. */
 export function ScoreTrendChart({
   points,
@@ -28,48 +87,25 @@ export function ScoreTrendChart({
   targetScore: number | null;
   lang: Lang;
 }) {
-  const option = useMemo<ChartOption>(
-    () => ({
-      animation: false,
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        valueFormatter: (v) =>
-          typeof v === 'number'
-            ? formatNumberExact(v, lang)
-            : lang === 'en'
-              ? 'not published'
-              : 'chưa công bố',
-      },
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
-      yAxis: {
-        type: 'value',
-        scale: true,
-        max: unit === 'ratio' ? undefined : scaleMax,
-        axisLabel: { formatter: (v: number) => formatNumberExact(v, lang) },
-      },
-      series: [
-        {
-          name: lang === 'en' ? 'Score' : 'Điểm',
-          type: 'line',
-          connectNulls: false,
-          symbolSize: 8,
-          itemStyle: { color: BLUE },
-          label: { show: true, formatter: (p) => formatNumberExact(Number(p.value), lang) },
-          data: points.map((p) => p.score),
-          markLine:
-            targetScore === null
-              ? undefined
-              : {
-                  symbol: 'none',
-                  lineStyle: { color: GREEN, type: 'dashed' },
-                  label: { formatter: lang === 'en' ? 'target' : 'mục tiêu', position: 'insideEndTop' },
-                  data: [{ yAxis: targetScore }],
-                },
+  const option = useMemo(
+    () =>
+      yearLineOption({
+        points,
+        values: points.map((p) => p.score),
+        lang,
+        name: lang === 'en' ? 'Score' : 'Điểm',
+        color: BLUE,
+        format: (v) => formatNumberExact(v, lang),
+        pointLabel: (v) => formatNumberExact(v, lang),
+        yAxis: {
+          type: 'value',
+          scale: true,
+          max: unit === 'ratio' ? undefined : scaleMax,
+          axisLabel: { formatter: (v: number) => formatNumberExact(v, lang) },
         },
-      ],
-    }),
+        target:
+          targetScore === null ? null : { value: targetScore, label: lang === 'en' ? 'target' : 'mục tiêu' },
+      }),
     [points, unit, scaleMax, targetScore, lang],
   );
   return (
@@ -95,49 +131,27 @@ export function RankTrendChart({
   targetRank: number | null;
   lang: Lang;
 }) {
-  const option = useMemo<ChartOption>(() => {
-    return {
-      animation: false,
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        valueFormatter: (v) =>
-          typeof v === 'number'
-            ? lang === 'en'
-              ? `rank ${v}`
-              : `hạng ${v}`
-            : lang === 'en'
-              ? 'not published'
-              : 'chưa công bố',
-      },
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
-      yAxis: { type: 'value', inverse: true, min: 1, minInterval: 1 },
-      series: [
-        {
-          name: lang === 'en' ? 'Rank' : 'Thứ hạng',
-          type: 'line',
-          connectNulls: false,
-          symbolSize: 8,
-          itemStyle: { color: '#722ed1' },
-          label: { show: true },
-          data: points.map((p) => p.rank),
-          markLine:
-            targetRank === null
-              ? undefined
-              : {
-                  symbol: 'none',
-                  lineStyle: { color: GREEN, type: 'dashed' },
-                  label: {
-                    formatter: lang === 'en' ? `top ${targetRank}` : `mục tiêu top ${targetRank}`,
-                    position: 'insideEndTop',
-                  },
-                  data: [{ yAxis: targetRank }],
-                },
-        },
-      ],
-    };
-  }, [points, targetRank, lang]);
+  const option = useMemo(
+    () =>
+      yearLineOption({
+        points,
+        values: points.map((p) => p.rank),
+        lang,
+        name: lang === 'en' ? 'Rank' : 'Thứ hạng',
+        color: '#722ed1',
+        format: (v) => (lang === 'en' ? `rank ${v}` : `hạng ${v}`),
+        pointLabel: String,
+        yAxis: { type: 'value', inverse: true, min: 1, minInterval: 1 },
+        target:
+          targetRank === null
+            ? null
+            : {
+                value: targetRank,
+                label: lang === 'en' ? `top ${targetRank}` : `mục tiêu top ${targetRank}`,
+              },
+      }),
+    [points, targetRank, lang],
+  );
   return (
     <Chart
       option={option}

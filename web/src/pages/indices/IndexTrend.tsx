@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
-import { App, Button, Empty, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { IndexResult, Overview, Target, Trend } from '../../../../src/shared/schemas/indices.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
@@ -225,19 +226,15 @@ export function YearsTable({
                         aria-label={t(`Sửa kết quả năm ${year}`, `Edit ${year}`)}
                         onClick={() => onEdit(result)}
                       />
-                      <Popconfirm
-                        title={t(`Xóa kết quả năm ${year}?`, `Delete the ${year} result?`)}
+                      <ConfirmButton
+                        question={t(`Xóa kết quả năm ${year}?`, `Delete the ${year} result?`)}
                         okText={t('Xóa', 'Delete')}
-                        cancelText={t('Hủy', 'Cancel')}
                         onConfirm={() => remove.mutate(result)}
-                      >
-                        <Button
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t(`Xóa kết quả năm ${year}`, `Delete ${year}`)}
-                        />
-                      </Popconfirm>
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t(`Xóa kết quả năm ${year}`, `Delete ${year}`)}
+                      />
                     </Space>
                   ) : (
                     <Button size="small" onClick={() => onEnter(year)}>

@@ -5,13 +5,23 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesOptionLabel } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
-import { componentOptions, type IndexInfo } from './index-info.ts';
+import { ComponentField, useConfigDialog } from './ConfigCard.tsx';
+import type { IndexInfo } from './index-info.ts';
 
 /** Gắn nhiệm vụ với chỉ số: choose a plan, then one of its tasks (or the whole plan), and the component served. */
 export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
-  const { t, lang } = useLang();
-  const [form] = Form.useForm<{ component: string; planId: number; taskId: number | 0 }>();
+  const { t } = useLang();
+  const dialog = useConfigDialog(
+    (v: { component: string; planId: number; taskId: number | 0 }) =>
+      api.post('/indices/links', {
+        index: info.code,
+        component: v.component || null,
+        ...(v.taskId ? { taskId: v.taskId } : { planId: v.planId }),
+      }),
+    t('Đã gắn nhiệm vụ với chỉ số.', 'Task linked.'),
+    onClose,
+  );
+  const { form } = dialog;
   const planId = Form.useWatch('planId', form);
   const plans = useQuery({
     queryKey: ['indices', 'plans'],
@@ -22,38 +32,18 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
     queryFn: () => api.get<PlanDetail>(`/plans/${planId}`),
     enabled: typeof planId === 'number',
   });
-  const save = useApiMutation({
-    mutationFn: (v: { component: string; planId: number; taskId: number | 0 }) =>
-      api.post('/indices/links', {
-        index: info.code,
-        component: v.component || null,
-        ...(v.taskId ? { taskId: v.taskId } : { planId: v.planId }),
-      }),
-    success: t('Đã gắn nhiệm vụ với chỉ số.', 'Task linked.'),
-    invalidate: [['indices']],
-    onSuccess: onClose,
-    inline: true,
-  });
   return (
     <FormModal
-      form={form}
-      open
+      {...dialog}
       title={t(`Gắn nhiệm vụ với ${info.shortName}`, `Link a task to ${info.shortName}`)}
       okText={t('Gắn', 'Link')}
-      pending={save.isPending}
-      error={save.error?.message}
-      onCancel={onClose}
       width={640}
-      preserve
       initialValues={{ component: '' }}
-      onFinish={(v) => save.mutate(v)}
       onValuesChange={(changed) => {
         if ('planId' in changed) form.setFieldsValue({ taskId: undefined });
       }}
     >
-      <Form.Item name="component" label={t('Phục vụ', 'Serves')}>
-        <Select options={componentOptions(info, lang)} />
-      </Form.Item>
+      <ComponentField info={info} label={t('Phục vụ', 'Serves')} />
       <Form.Item
         name="planId"
         label={t('Kế hoạch', 'Plan')}

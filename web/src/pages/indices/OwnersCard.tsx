@@ -1,15 +1,15 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Popconfirm, Select, Switch, Tag } from 'antd';
+import { Form, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import type { Owner } from '../../../../src/shared/schemas/indices.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesOptionLabel, todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
-import { ConfigCard } from './ConfigCard.tsx';
-import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
+import { ComponentField, ConfigCard, useConfigDialog, useConfigRows } from './ConfigCard.tsx';
+import { type IndexInfo, useComponentLabel } from './index-info.ts';
 
 interface AgencyOption {
   id: number;
@@ -22,15 +22,11 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
   const { t } = useLang();
   const label = useComponentLabel(info);
   const [open, setOpen] = useState(false);
-  const query = useQuery({
-    queryKey: ['indices', 'owners', info.code],
-    queryFn: () => api.get<Owner[]>('/indices/owners', { index: info.code }),
-  });
-  const remove = useApiMutation({
-    mutationFn: (id: number) => api.delete(`/indices/owners/${id}`),
-    success: t('Đã bỏ cơ quan chủ trì.', 'Owner removed.'),
-    invalidate: [['indices']],
-  });
+  const { query, remove } = useConfigRows<Owner>(
+    info,
+    'owners',
+    t('Đã bỏ cơ quan chủ trì.', 'Owner removed.'),
+  );
   return (
     <ConfigCard<Owner>
       title={t('Cơ quan chủ trì theo dõi', 'Owner agencies')}
@@ -51,19 +47,15 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
           title: t('Thao tác', 'Actions'),
           key: 'actions',
           render: (_, r) => (
-            <Popconfirm
-              title={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
+            <ConfirmButton
+              question={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
               okText={t('Bỏ', 'Remove')}
-              cancelText={t('Hủy', 'Cancel')}
               onConfirm={() => remove.mutate(r.id)}
-            >
-              <Button
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
-              />
-            </Popconfirm>
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
+            />
           ),
         },
       ]}
@@ -74,42 +66,31 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
 }
 
 function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }) {
-  const { t, lang } = useLang();
-  const [form] = Form.useForm<{ component: string; agencyId: number; ownerCanEdit: boolean }>();
+  const { t } = useLang();
   const agencies = useQuery({
     queryKey: ['indices', 'agencies'],
     queryFn: () =>
       api.get<Page<AgencyOption>>('/directory/agencies', { pageSize: 200, validOn: todayInVietnam() }),
   });
-  const save = useApiMutation({
-    mutationFn: (v: { component: string; agencyId: number; ownerCanEdit: boolean }) =>
+  const dialog = useConfigDialog(
+    (v: { component: string; agencyId: number; ownerCanEdit: boolean }) =>
       api.put('/indices/owners', {
         index: info.code,
         component: v.component || null,
         agencyId: v.agencyId,
         ownerCanEdit: v.ownerCanEdit ?? false,
       }),
-    success: t('Đã giao cơ quan chủ trì.', 'Owner assigned.'),
-    invalidate: [['indices']],
-    onSuccess: onClose,
-    inline: true,
-  });
+    t('Đã giao cơ quan chủ trì.', 'Owner assigned.'),
+    onClose,
+  );
   return (
     <FormModal
-      form={form}
-      open
+      {...dialog}
       title={t('Giao cơ quan chủ trì', 'Assign an owner agency')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      error={save.error?.message}
-      onCancel={onClose}
-      preserve
       initialValues={{ component: '', ownerCanEdit: false }}
-      onFinish={(v) => save.mutate(v)}
     >
-      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
-        <Select options={componentOptions(info, lang)} />
-      </Form.Item>
+      <ComponentField info={info} label={t('Áp dụng cho', 'For')} />
       <Form.Item
         name="agencyId"
         label={t('Cơ quan', 'Agency')}

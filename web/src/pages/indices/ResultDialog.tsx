@@ -20,6 +20,19 @@ interface ResultForm {
   components: Record<string, number | null>;
 }
 
+/** The figures of the form from the stored result of a year; a year without one starts empty, ranked of 63. */
+function figuresOf(result: IndexResult | null): Omit<ResultForm, 'year' | 'published'> {
+  return {
+    score: result?.score ?? null,
+    rank: result?.rank ?? null,
+    rankedOf: result?.rankedOf ?? (result ? null : 63),
+    group: result?.group ?? null,
+    sourceNote: result?.sourceNote ?? '',
+    sourceUrl: result?.sourceUrl ?? '',
+    components: Object.fromEntries((result?.components ?? []).map((c) => [c.code, c.score])),
+  };
+}
+
 /**
  * Ghi kết quả một năm: score, rank, number ranked, group, component scores of the method version of
  * that year, source. The server checks it; its message is shown on the field it names.
@@ -62,14 +75,8 @@ export function ResultDialog({
 
   const initialValues: ResultForm = {
     year: startYear,
-    score: existing?.score ?? null,
-    rank: existing?.rank ?? null,
-    rankedOf: existing?.rankedOf ?? (existing ? null : 63),
-    group: existing?.group ?? null,
-    sourceNote: existing?.sourceNote ?? '',
-    sourceUrl: existing?.sourceUrl ?? '',
+    ...figuresOf(existing),
     published: existing?.published ?? true,
-    components: Object.fromEntries((existing?.components ?? []).map((c) => [c.code, c.score])),
   };
 
   const save = useMutation({
@@ -134,32 +141,21 @@ export function ResultDialog({
   return (
     <FormModal<ResultForm>
       form={form}
-      open
       title={
         editing
           ? t(`Sửa kết quả ${code} năm ${editing.year}`, `Edit ${code} ${editing.year}`)
           : t(`Nhập kết quả ${code}`, `Enter a ${code} result`)
       }
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
+      submit={save}
       onCancel={onClose}
       width={640}
       preserve
       initialValues={initialValues}
-      onFinish={(values) => save.mutate(values)}
       onValuesChange={(changed) => {
         if ('year' in changed) {
           setServerError(null);
-          const other = results.find((r) => r.year === changed.year);
-          form.setFieldsValue({
-            score: other?.score ?? null,
-            rank: other?.rank ?? null,
-            rankedOf: other?.rankedOf ?? (other ? null : 63),
-            group: other?.group ?? null,
-            sourceNote: other?.sourceNote ?? '',
-            sourceUrl: other?.sourceUrl ?? '',
-            components: Object.fromEntries((other?.components ?? []).map((c) => [c.code, c.score])),
-          });
+          form.setFieldsValue(figuresOf(results.find((r) => r.year === changed.year) ?? null));
         }
       }}
     >

@@ -1,15 +1,14 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { Target } from '../../../../src/shared/schemas/indices.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useApiMutation } from '../../lib/mutation.ts';
-import { ConfigCard } from './ConfigCard.tsx';
-import { componentOptions, type IndexInfo, useComponentLabel } from './index-info.ts';
+import { ComponentField, ConfigCard, useConfigDialog, useConfigRows } from './ConfigCard.tsx';
+import { type IndexInfo, useComponentLabel } from './index-info.ts';
 import { targetText } from './labels.tsx';
 
 interface TargetForm {
@@ -27,15 +26,7 @@ export function TargetsCard({ info }: { info: IndexInfo }) {
   const { t, lang } = useLang();
   const label = useComponentLabel(info);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
-  const query = useQuery({
-    queryKey: ['indices', 'targets', info.code],
-    queryFn: () => api.get<Target[]>('/indices/targets', { index: info.code }),
-  });
-  const remove = useApiMutation({
-    mutationFn: (id: number) => api.delete(`/indices/targets/${id}`),
-    success: t('Đã xóa mục tiêu.', 'Target deleted.'),
-    invalidate: [['indices']],
-  });
+  const { query, remove } = useConfigRows<Target>(info, 'targets', t('Đã xóa mục tiêu.', 'Target deleted.'));
   return (
     <ConfigCard<Target>
       title={t('Mục tiêu', 'Targets')}
@@ -76,19 +67,15 @@ export function TargetsCard({ info }: { info: IndexInfo }) {
                 aria-label={t(`Sửa mục tiêu ${label(r.component)}`, `Edit target ${label(r.component)}`)}
                 onClick={() => setEditing(r)}
               />
-              <Popconfirm
-                title={t('Xóa mục tiêu này?', 'Delete this target?')}
+              <ConfirmButton
+                question={t('Xóa mục tiêu này?', 'Delete this target?')}
                 okText={t('Xóa', 'Delete')}
-                cancelText={t('Hủy', 'Cancel')}
                 onConfirm={() => remove.mutate(r.id)}
-              >
-                <Button
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t(`Xóa mục tiêu ${label(r.component)}`, `Delete target ${label(r.component)}`)}
-                />
-              </Popconfirm>
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t(`Xóa mục tiêu ${label(r.component)}`, `Delete target ${label(r.component)}`)}
+              />
             </Space>
           ),
         },
@@ -115,9 +102,8 @@ function TargetDialog({
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
-  const [form] = Form.useForm<TargetForm>();
-  const save = useApiMutation({
-    mutationFn: (v: TargetForm) => {
+  const dialog = useConfigDialog(
+    (v: TargetForm) => {
       const body = {
         index: info.code,
         component: v.component || null,
@@ -130,22 +116,15 @@ function TargetDialog({
       };
       return target ? api.put(`/indices/targets/${target.id}`, body) : api.post('/indices/targets', body);
     },
-    success: t('Đã lưu mục tiêu.', 'Target saved.'),
-    invalidate: [['indices']],
-    onSuccess: onClose,
-    inline: true,
-  });
+    t('Đã lưu mục tiêu.', 'Target saved.'),
+    onClose,
+  );
   const thisYear = Number(todayInVietnam().slice(0, 4));
   return (
     <FormModal<TargetForm>
-      form={form}
-      open
+      {...dialog}
       title={target ? t('Sửa mục tiêu', 'Edit the target') : t('Thêm mục tiêu', 'Add a target')}
       okText={t('Lưu', 'Save')}
-      pending={save.isPending}
-      error={save.error?.message}
-      onCancel={onClose}
-      preserve
       initialValues={{
         component: target?.component ?? '',
         fromYear: target?.fromYear ?? thisYear,
@@ -155,36 +134,17 @@ function TargetDialog({
         group: target?.group ?? null,
         sourceNote: target?.sourceNote ?? '',
       }}
-      onFinish={(v) => save.mutate(v)}
     >
-      <Form.Item name="component" label={t('Áp dụng cho', 'For')}>
-        <Select options={componentOptions(info, lang)} />
-      </Form.Item>
+      <ComponentField info={info} label={t('Áp dụng cho', 'For')} />
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <Form.Item
-          name="fromYear"
-          label={t('Từ năm', 'From')}
-          rules={[{ required: true }]}
-          style={{ flex: '1 1 120px' }}
-        >
-          <InputNumber<number> style={{ width: '100%' }} precision={0} />
-        </Form.Item>
-        <Form.Item
-          name="toYear"
-          label={t('Đến năm', 'To')}
-          rules={[{ required: true }]}
-          style={{ flex: '1 1 120px' }}
-        >
-          <InputNumber<number> style={{ width: '100%' }} precision={0} />
-        </Form.Item>
+        <WholeNumberField name="fromYear" label={t('Từ năm', 'From')} required />
+        <WholeNumberField name="toYear" label={t('Đến năm', 'To')} required />
       </div>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <Form.Item name="score" label={t('Điểm tối thiểu', 'Minimum score')} style={{ flex: '1 1 120px' }}>
           <InputNumber<number> style={{ width: '100%' }} decimalSeparator={lang === 'vi' ? ',' : '.'} />
         </Form.Item>
-        <Form.Item name="rank" label={t('Nằm trong top', 'Within the top')} style={{ flex: '1 1 120px' }}>
-          <InputNumber<number> style={{ width: '100%' }} precision={0} />
-        </Form.Item>
+        <WholeNumberField name="rank" label={t('Nằm trong top', 'Within the top')} />
         <Form.Item name="group" label={t('Nhóm xếp loại', 'Group')} style={{ flex: '1 1 160px' }}>
           {info.groups.length > 0 ? (
             <Select allowClear options={info.groups.map((g) => ({ value: g, label: g }))} />
@@ -197,5 +157,22 @@ function TargetDialog({
         <Input placeholder={t('ví dụ: QĐ 1364/QĐ-UBND', 'e.g. QĐ 1364/QĐ-UBND')} />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** A whole number of the target (a year, a rank), sharing its row with the others. */
+function WholeNumberField({
+  name,
+  label,
+  required = false,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+}) {
+  return (
+    <Form.Item name={name} label={label} rules={[{ required }]} style={{ flex: '1 1 120px' }}>
+      <InputNumber<number> style={{ width: '100%' }} precision={0} />
+    </Form.Item>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CANCEL_REASON_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 
@@ -104,7 +105,7 @@ export function CancelDialog({ target, onClose }: { target: CancelTarget | null;
           name="reason"
           label={t('Lý do', 'Reason')}
           rules={[
-            { required: true, whitespace: true, message: t('Hãy ghi lý do.', 'Give the reason.') },
+            requiredText(t('Hãy ghi lý do.', 'Give the reason.')),
             {
               max: CANCEL_REASON_MAX,
               message: t(`Tối đa ${CANCEL_REASON_MAX} ký tự.`, `At most ${CANCEL_REASON_MAX} characters.`),

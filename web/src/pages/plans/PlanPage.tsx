@@ -1,11 +1,4 @@
-import {
-  ArrowLeftOutlined,
-  DownloadOutlined,
-  FileExcelOutlined,
-  FilePdfOutlined,
-  FileWordOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,13 +15,15 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { PlanDetail } from '../../../../src/shared/schemas/plan.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { REPORT_FORMATS } from '../../components/report-formats.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
 import { formatDate, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { Appendix } from './Appendix.tsx';
 import { CancelDialog, type CancelTarget } from './CancelDialog.tsx';
@@ -45,7 +40,7 @@ export default function PlanPage() {
   const { can } = useSession();
   const { id } = useParams();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   // no date chosen: the server's today (its clock and the authority's time zone)
   const chosen = params.get('ngay') ?? undefined;
   const tab = params.get('xem') === 'tien-do' ? 'gantt' : 'appendix';
@@ -54,23 +49,15 @@ export default function PlanPage() {
     queryKey: ['plans', 'detail', id, chosen ?? 'today'],
     queryFn: () => api.get<PlanDetail>(`/plans/${id}`, { asOf: chosen }),
   });
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const setParams = useSetSearchParams();
+  const set = (key: string, value: string | null) => setParams({ [key]: value });
   const number = query.data?.plan.number;
 
   return (
     <>
       <PageHeader
         title={number ? t(`Kế hoạch ${number}`, `Plan ${number}`) : t('Kế hoạch', 'Plan')}
-        subtitle={
-          <Link to="/ke-hoach">
-            <ArrowLeftOutlined /> {t('Danh sách kế hoạch', 'All plans')}
-          </Link>
-        }
+        subtitle={<BackLink to="/ke-hoach">{t('Danh sách kế hoạch', 'All plans')}</BackLink>}
       />
       <QueryState query={query} rows={10}>
         {(detail) => {
@@ -177,35 +164,15 @@ export default function PlanPage() {
                     <Dropdown
                       trigger={['click']}
                       menu={{
-                        items: [
-                          {
-                            key: 'docx',
-                            icon: <FileWordOutlined />,
-                            label: (
-                              <a href={reportQuery('docx')} download>
-                                {t('Báo cáo (.docx)', 'Report (.docx)')}
-                              </a>
-                            ),
-                          },
-                          {
-                            key: 'xlsx',
-                            icon: <FileExcelOutlined />,
-                            label: (
-                              <a href={reportQuery('xlsx')} download>
-                                {t('Báo cáo (.xlsx)', 'Report (.xlsx)')}
-                              </a>
-                            ),
-                          },
-                          {
-                            key: 'pdf',
-                            icon: <FilePdfOutlined />,
-                            label: (
-                              <a href={reportQuery('pdf')} download>
-                                {t('Báo cáo (.pdf)', 'Report (.pdf)')}
-                              </a>
-                            ),
-                          },
-                        ],
+                        items: REPORT_FORMATS.map(({ format, icon }) => ({
+                          key: format,
+                          icon,
+                          label: (
+                            <a href={reportQuery(format)} download>
+                              {t(`Báo cáo (.${format})`, `Report (.${format})`)}
+                            </a>
+                          ),
+                        })),
                       }}
                     >
                       <Button icon={<DownloadOutlined />}>

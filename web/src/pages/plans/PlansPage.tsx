@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,6 +15,8 @@ import { useSession } from '../../lib/session.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
 import './plans.css';
 import { PAGE_SIZE_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { ToolbarSearch } from '../../components/filters.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 
 type StatusFilter = 'all' | 'active' | 'overdue' | 'cancelled';
 
@@ -27,7 +29,7 @@ export default function PlansPage() {
   const t = useT();
   const { can } = useSession();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const q = params.get('q') ?? '';
   const status = (params.get('trang-thai') as StatusFilter | null) ?? 'all';
   // no date chosen: the server's today (its clock and the authority's time zone)
@@ -40,12 +42,8 @@ export default function PlansPage() {
   });
 
   const asOf = query.data?.asOf ?? chosen;
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const setParams = useSetSearchParams();
+  const set = (key: string, value: string | null) => setParams({ [key]: value });
 
   const statusLabel = (plan: PlanListItem) =>
     plan.cancelledOn ? (
@@ -86,16 +84,14 @@ export default function PlansPage() {
       />
       <Card>
         <div className="dd-toolbar">
-          <Input.Search
-            allowClear
-            aria-label={t('Tìm kế hoạch', 'Search plans')}
+          <ToolbarSearch
+            label={t('Tìm kế hoạch', 'Search plans')}
             placeholder={t('Tìm theo số, trích yếu, người ký', 'Search number, title, signer')}
             value={typed}
-            onChange={(e) => {
-              setTyped(e.target.value);
-              set('q', e.target.value.trim() || null);
+            onChange={(value) => {
+              setTyped(value);
+              set('q', value.trim() || null);
             }}
-            style={{ width: 320, maxWidth: '100%' }}
           />
           <Select<StatusFilter>
             aria-label={t('Trạng thái', 'Status')}

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, DatePicker, Form, type FormInstance, Input, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ImportPreview } from '../../../../src/shared/schemas/import.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { useT } from '../../lib/i18n.tsx';
 
 export interface HeaderValues {
@@ -23,7 +24,6 @@ export function ReviewHeader({
   preview: ImportPreview;
 }) {
   const t = useT();
-  const required = (message: string) => [{ required: true, whitespace: true, message }];
   return (
     <Card
       title={t('Thông tin văn bản', 'The document')}
@@ -47,7 +47,7 @@ export function ReviewHeader({
             <Form.Item
               name="number"
               label={t('Số, ký hiệu', 'Number')}
-              rules={required(t('Thiếu số, ký hiệu văn bản.', 'The number is missing.'))}
+              rules={[requiredText(t('Thiếu số, ký hiệu văn bản.', 'The number is missing.'))]}
             >
               <Input />
             </Form.Item>
@@ -86,7 +86,7 @@ export function ReviewHeader({
             <Form.Item
               name="title"
               label={t('Trích yếu', 'Title')}
-              rules={required(t('Thiếu trích yếu: hãy nhập tên văn bản.', 'The title is missing.'))}
+              rules={[requiredText(t('Thiếu trích yếu: hãy nhập tên văn bản.', 'The title is missing.'))]}
             >
               <Input.TextArea
                 autoSize={{ minRows: 2, maxRows: 5 }}

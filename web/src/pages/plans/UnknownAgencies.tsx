@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Agency, AgencyKind } from '../../../../src/shared/schemas/directory.ts';
 import type { UnknownAgency } from '../../../../src/shared/schemas/import.ts';
 import { ApiError, api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { fetchAll, KIND_LABELS } from '../directory/agencies.ts';
@@ -254,7 +255,7 @@ function NewAgencyDialog({
         <Form.Item
           name="name"
           label={t('Tên cơ quan', 'Name')}
-          rules={[{ required: true, whitespace: true, message: t('Nhập tên cơ quan.', 'Type the name.') }]}
+          rules={[requiredText(t('Nhập tên cơ quan.', 'Type the name.'))]}
         >
           <Input />
         </Form.Item>

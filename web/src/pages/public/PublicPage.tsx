@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Typography } from 'antd';
+import { Card, Col, Empty, Grid, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PublicIndices } from '../../../../src/shared/schemas/indices.ts';
@@ -11,6 +11,7 @@ import { formatDate, formatNumber, formatRate, matchesSearch } from '../../lib/f
 import { useLang } from '../../lib/i18n.tsx';
 import { DoneBar, StateCounts } from '../plans/parts.tsx';
 import '../plans/plans.css';
+import { ToolbarSearch } from '../../components/filters.tsx';
 
 /**
  * Công khai: for anyone, without signing in — the plans of an issuing authority with their progress
@@ -61,13 +62,11 @@ export default function PublicPage() {
                   style={{ minWidth: 240, maxWidth: '100%' }}
                 />
               )}
-              <Input.Search
-                allowClear
-                aria-label={t('Tìm kế hoạch', 'Search plans')}
+              <ToolbarSearch
+                label={t('Tìm kế hoạch', 'Search plans')}
                 placeholder={t('Tìm theo số hoặc tên kế hoạch', 'Search by number or title')}
                 value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                style={{ width: 320, maxWidth: '100%' }}
+                onChange={setSearch}
               />
             </div>
             <QueryState

@@ -1,10 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Grid, Input, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Grid, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { PublicPlan } from '../../../../src/shared/schemas/public.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
@@ -12,6 +11,7 @@ import { formatDate, formatRate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { DoneBar, StateCounts } from '../plans/parts.tsx';
 import '../plans/plans.css';
+import { ToolbarSearch } from '../../components/filters.tsx';
 
 type Filter = 'all' | 'open_overdue' | 'open' | 'done';
 const SHOWN_AGENCIES = 3;
@@ -37,9 +37,7 @@ export default function PublicPlanPage() {
       <PageHeader
         title={number ? t(`Kế hoạch ${number}`, `Plan ${number}`) : t('Kế hoạch', 'Plan')}
         subtitle={
-          <Link to="/cong-khai">
-            <ArrowLeftOutlined /> {t('Các kế hoạch được công khai', 'All published plans')}
-          </Link>
+          <BackLink to="/cong-khai">{t('Các kế hoạch được công khai', 'All published plans')}</BackLink>
         }
       />
       <QueryState query={query} rows={8}>
@@ -96,13 +94,11 @@ export default function PublicPlanPage() {
               </Card>
               <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('Các nhiệm vụ', 'Tasks')}</h2>}>
                 <div className="dd-toolbar">
-                  <Input.Search
-                    allowClear
-                    aria-label={t('Tìm nhiệm vụ', 'Search tasks')}
+                  <ToolbarSearch
+                    label={t('Tìm nhiệm vụ', 'Search tasks')}
                     placeholder={t('Tìm theo nội dung, cơ quan', 'Search content, agency')}
                     value={search}
-                    onChange={(e) => setSearch(e.target.value)}
-                    style={{ width: 300, maxWidth: '100%' }}
+                    onChange={setSearch}
                   />
                   <Segmented<Filter>
                     value={filter}

@@ -6,6 +6,7 @@ import { CsvButton } from '../../components/CsvButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { useSetSearchParams } from '../../lib/search-params.ts';
 
 /** The parts every queue of Duyệt is made of: the status and page in the address, the item's head, the paged list. */
 const PAGE_SIZE = 20;
@@ -20,22 +21,17 @@ export type QueuePagination = {
 function useStatusParam<T extends string>(
   values: readonly T[],
 ): [T, (value: T) => void, number, (p: number) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setParams = useSetSearchParams();
   const raw = params.get('trang-thai') as T | null;
   const status = raw && values.includes(raw) ? raw : (values[0] as T);
   const page = Math.max(1, Number(params.get('trang')) || 1);
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-    if (key !== 'trang') next.delete('trang');
-    setParams(next, { replace: true });
-  };
   return [
     status,
-    (v) => set('trang-thai', v === values[0] ? null : v),
+    // another status starts again from its first page
+    (v) => setParams({ 'trang-thai': v === values[0] ? null : v, trang: null }),
     page,
-    (p) => set('trang', p > 1 ? String(p) : null),
+    (p) => setParams({ trang: p > 1 ? p : null }),
   ];
 }
 

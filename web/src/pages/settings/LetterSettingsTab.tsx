@@ -1,7 +1,6 @@
-import { DeleteOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
-import { useState } from 'react';
 import type {
   LetterSettings,
   LetterSettingsView,
@@ -14,10 +13,12 @@ import {
   REPORT_WITHIN_DAYS_MAX,
 } from '../../../../src/shared/schemas/limits.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
+import { IssueList, SaveFailureAlert, useVersionedSave } from './versioned-save.tsx';
 
 const KEY = ['letter-settings'] as const;
 const SYMBOL = /^[\p{L}\p{N}.\-–]+$/u;
@@ -55,26 +56,19 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
   const editable = can('reminder.issue');
   const [form] = Form.useForm<LetterSettings>();
   const values = Form.useWatch((v: LetterSettings) => v, form) ?? initialValues(view);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-
-  const save = useMutation({
-    mutationFn: (v: LetterSettings) =>
+  const { save, failure } = useVersionedSave(
+    (v: LetterSettings) =>
       api.put<LetterSettingsView>('/settings/letters', {
         ...v,
         recipients: (v.recipients ?? []).map((r) => r.trim()).filter((r) => r !== ''),
         version: view.version,
       }),
-    onSuccess: (saved) => {
-      setFailure(null);
+    (saved) => {
       message.success(t('Đã lưu cấu hình công văn đôn đốc.', 'Letter settings saved.'));
       queryClient.setQueryData(KEY, saved);
     },
-    onError: (error) => {
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'ERROR', error.message));
-    },
-  });
+  );
 
-  const conflict = failure?.code === 'VERSION_CONFLICT';
   const issues = (failure?.details as { issues?: string[] } | undefined)?.issues;
 
   return (
@@ -89,13 +83,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                 'Cấu hình đang lưu không dùng được: công văn tiếp theo sẽ không ban hành được cho tới khi lưu lại.',
                 'The stored settings cannot be used: the next letter cannot be issued until they are saved again.',
               )}
-              description={
-                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {view.problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              }
+              description={<IssueList issues={view.problems} />}
             />
           )}
           {!editable && (
@@ -109,37 +97,15 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
             />
           )}
           {failure && (
-            <Alert
-              type={conflict ? 'warning' : 'error'}
-              showIcon
-              role="alert"
-              title={
-                conflict
-                  ? t(
-                      'Không lưu được: có người vừa sửa cấu hình công văn.',
-                      'Not saved: someone else has just changed the letter settings.',
-                    )
-                  : t('Không lưu được cấu hình công văn.', 'The letter settings were not saved.')
-              }
-              description={
-                <>
-                  <div>{failure.message}</div>
-                  {issues && issues.length > 0 && (
-                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                      {issues.map((p) => (
-                        <li key={p}>{p}</li>
-                      ))}
-                    </ul>
-                  )}
-                </>
-              }
-              action={
-                conflict ? (
-                  <Button size="small" icon={<ReloadOutlined />} onClick={onReload}>
-                    {t('Tải lại bản mới nhất', 'Load the latest')}
-                  </Button>
-                ) : undefined
-              }
+            <SaveFailureAlert
+              failure={failure}
+              conflictTitle={t(
+                'Không lưu được: có người vừa sửa cấu hình công văn.',
+                'Not saved: someone else has just changed the letter settings.',
+              )}
+              errorTitle={t('Không lưu được cấu hình công văn.', 'The letter settings were not saved.')}
+              issues={issues}
+              onReload={onReload}
             />
           )}
           <Form<LetterSettings>
@@ -152,46 +118,26 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
           >
             <Card size="small" title={t('Cơ quan ban hành', 'Issuing body')} style={{ marginBottom: 12 }}>
               <Row gutter={12}>
-                <Col xs={24} md={12}>
-                  <Form.Item
-                    name={['issuer', 'parent']}
-                    label={t('Dòng trên (cơ quan chủ quản)', 'Upper line (parent body)')}
-                    extra={t('Ví dụ: ỦY BAN NHÂN DÂN', 'e.g. ỦY BAN NHÂN DÂN')}
-                    rules={[{ max: LETTER_LINE_MAX }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item
-                    name={['issuer', 'name']}
-                    label={t('Tên cơ quan ban hành', 'Issuing body')}
-                    extra={t('Ví dụ: TỈNH TÂY NINH', 'e.g. TỈNH TÂY NINH')}
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        message: t('Nhập tên cơ quan ban hành.', 'Enter the issuing body.'),
-                      },
-                      { max: LETTER_LINE_MAX },
-                    ]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item
-                    name={['issuer', 'place']}
-                    label={t('Địa danh ghi trước ngày tháng', 'Place before the date')}
-                    extra={t('Ví dụ: Tây Ninh', 'e.g. Tây Ninh')}
-                    rules={[
-                      { required: true, whitespace: true, message: t('Nhập địa danh.', 'Enter the place.') },
-                      { max: LETTER_LINE_MAX },
-                    ]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
+                <LineField
+                  md={12}
+                  name={['issuer', 'parent']}
+                  label={t('Dòng trên (cơ quan chủ quản)', 'Upper line (parent body)')}
+                  extra={t('Ví dụ: ỦY BAN NHÂN DÂN', 'e.g. ỦY BAN NHÂN DÂN')}
+                />
+                <LineField
+                  md={12}
+                  name={['issuer', 'name']}
+                  label={t('Tên cơ quan ban hành', 'Issuing body')}
+                  extra={t('Ví dụ: TỈNH TÂY NINH', 'e.g. TỈNH TÂY NINH')}
+                  required={t('Nhập tên cơ quan ban hành.', 'Enter the issuing body.')}
+                />
+                <LineField
+                  md={12}
+                  name={['issuer', 'place']}
+                  label={t('Địa danh ghi trước ngày tháng', 'Place before the date')}
+                  extra={t('Ví dụ: Tây Ninh', 'e.g. Tây Ninh')}
+                  required={t('Nhập địa danh.', 'Enter the place.')}
+                />
                 <Col xs={24} md={12}>
                   <Form.Item
                     name="symbol"
@@ -201,11 +147,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                       'After the number: UBND-VP → “Số: 12/UBND-VP”',
                     )}
                     rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        message: t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.'),
-                      },
+                      requiredText(t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.')),
                       { max: LETTER_SYMBOL_MAX },
                       {
                         pattern: SYMBOL,
@@ -224,38 +166,26 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
 
             <Card size="small" title={t('Người ký', 'Signer')} style={{ marginBottom: 12 }}>
               <Row gutter={12}>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={['signer', 'authority']}
-                    label={t('Thẩm quyền ký', 'Signing authority')}
-                    extra={t(
-                      'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
-                      'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
-                    )}
-                    rules={[{ max: LETTER_LINE_MAX }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={['signer', 'title']}
-                    label={t('Chức vụ', 'Title')}
-                    extra={t('Ví dụ: PHÓ CHỦ TỊCH', 'e.g. PHÓ CHỦ TỊCH')}
-                    rules={[{ max: LETTER_LINE_MAX }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={['signer', 'name']}
-                    label={t('Họ và tên người ký', 'Signer’s name')}
-                    rules={[{ max: LETTER_LINE_MAX }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
+                <LineField
+                  md={8}
+                  name={['signer', 'authority']}
+                  label={t('Thẩm quyền ký', 'Signing authority')}
+                  extra={t(
+                    'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
+                    'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
+                  )}
+                />
+                <LineField
+                  md={8}
+                  name={['signer', 'title']}
+                  label={t('Chức vụ', 'Title')}
+                  extra={t('Ví dụ: PHÓ CHỦ TỊCH', 'e.g. PHÓ CHỦ TỊCH')}
+                />
+                <LineField
+                  md={8}
+                  name={['signer', 'name']}
+                  label={t('Họ và tên người ký', 'Signer’s name')}
+                />
               </Row>
             </Card>
 
@@ -286,14 +216,9 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                           name={field.name}
                           style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
                           rules={[
-                            {
-                              required: true,
-                              whitespace: true,
-                              message: t(
-                                'Nhập nơi nhận hoặc xóa dòng này.',
-                                'Enter a recipient or remove the line.',
-                              ),
-                            },
+                            requiredText(
+                              t('Nhập nơi nhận hoặc xóa dòng này.', 'Enter a recipient or remove the line.'),
+                            ),
                             { max: LETTER_LINE_MAX },
                           ]}
                         >
@@ -383,5 +308,33 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
         <LetterPreview values={values} />
       </Col>
     </Row>
+  );
+}
+
+/** One line of the letter's heading or signature, at most LETTER_LINE_MAX characters; `required` says what to enter. */
+function LineField({
+  md,
+  name,
+  label,
+  extra,
+  required,
+}: {
+  md: number;
+  name: [keyof LetterSettings, string];
+  label: string;
+  extra?: string;
+  required?: string;
+}) {
+  return (
+    <Col xs={24} md={md}>
+      <Form.Item
+        name={name}
+        label={label}
+        extra={extra}
+        rules={[...(required ? [requiredText(required)] : []), { max: LETTER_LINE_MAX }]}
+      >
+        <Input />
+      </Form.Item>
+    </Col>
   );
 }

@@ -1,6 +1,6 @@
 import { RedoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Grid, Pagination, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Grid, Pagination, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type {
@@ -9,11 +9,13 @@ import type {
   OutboxPage,
   OutboxStatus,
 } from '../../../../src/shared/schemas/followup.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
+import { usePaging } from '../../lib/paging.ts';
 import { useSession } from '../../lib/session.tsx';
 
 type Filter = OutboxFilter | 'all';
@@ -47,7 +49,7 @@ export function OutboxTab() {
   const t = useT();
   const { can } = useSession();
   const [filter, setFilter] = useState<Filter>('all');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination: pageOf, firstPage } = usePaging();
   const query = useQuery({
     queryKey: ['outbox', { filter, ...paging }],
     queryFn: () =>
@@ -99,36 +101,25 @@ export function OutboxTab() {
 
   const retryButton = (m: OutboxMessage): ReactNode =>
     canRetry && m.status === 'dead' ? (
-      <Popconfirm
-        title={t('Gửi lại thư này?', 'Send this e-mail again?')}
+      <ConfirmButton
+        question={t('Gửi lại thư này?', 'Send this e-mail again?')}
         description={t(
           'Thư trở lại hàng chờ, số lần thử đặt lại về 0.',
           'The e-mail goes back to the queue with its attempts reset to 0.',
         )}
         okText={t('Gửi lại', 'Retry')}
-        cancelText={t('Hủy', 'Cancel')}
         onConfirm={() => retry.mutate(m.id)}
+        size="small"
+        icon={<RedoOutlined />}
+        loading={retry.isPending && retry.variables === m.id}
+        aria-label={t(`Gửi lại thư gửi ${m.to}`, `Retry the e-mail to ${m.to}`)}
       >
-        <Button
-          size="small"
-          icon={<RedoOutlined />}
-          loading={retry.isPending && retry.variables === m.id}
-          aria-label={t(`Gửi lại thư gửi ${m.to}`, `Retry the e-mail to ${m.to}`)}
-        >
-          {t('Gửi lại', 'Retry')}
-        </Button>
-      </Popconfirm>
+        {t('Gửi lại', 'Retry')}
+      </ConfirmButton>
     ) : null;
 
-  const pagination = (data: OutboxPage) => ({
-    current: data.page,
-    pageSize: data.pageSize,
-    total: data.total,
-    showSizeChanger: !phone,
-    pageSizeOptions: [20, 50, 100],
-    onChange: (page: number, pageSize: number) => setPaging({ page, pageSize }),
-    showTotal: (total: number) => t(`${total} thư`, `${total} e-mails`),
-  });
+  const pagination = (data: OutboxPage) =>
+    pageOf(data, (total) => t(`${total} thư`, `${total} e-mails`), !phone);
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -139,7 +130,7 @@ export function OutboxTab() {
           value={filter}
           onChange={(value) => {
             setFilter(value);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={[
             {

@@ -2,6 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, type FormInstance, Input, Row, Space, Tag, Typography } from 'antd';
 import { CRITERION_NAME_MAX, RULE_CODE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { CriterionKind } from '../../../../src/shared/schemas/scoring.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { AgencyValues, BandList, PointsField } from './RuleSetFields.tsx';
@@ -26,7 +27,7 @@ export function CriterionCard({
   const kind = form.getFieldValue(['criteria', name, 'kind']) as CriterionKind;
   const criterion = Form.useWatch(['criteria', name], form) as CriterionValues | undefined;
   const n = (v: number | undefined) => formatNumber(v ?? 0, lang);
-  const required = { required: true, message: t('Bắt buộc.', 'Required.') };
+  const required = requiredText(t('Bắt buộc.', 'Required.'));
 
   return (
     <Card
@@ -51,17 +52,13 @@ export function CriterionCard({
           <Form.Item
             name={[name, 'name']}
             label={t('Tên tiêu chí', 'Criterion')}
-            rules={[{ ...required, whitespace: true }, { max: CRITERION_NAME_MAX }]}
+            rules={[required, { max: CRITERION_NAME_MAX }]}
           >
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
-          <Form.Item
-            name={[name, 'id']}
-            label={t('Mã', 'Code')}
-            rules={[{ ...required, whitespace: true }, { max: RULE_CODE_MAX }]}
-          >
+          <Form.Item name={[name, 'id']} label={t('Mã', 'Code')} rules={[required, { max: RULE_CODE_MAX }]}>
             <Input />
           </Form.Item>
         </Col>
@@ -71,22 +68,14 @@ export function CriterionCard({
       </Row>
 
       {kind === 'per_reminder' && (
-        <>
-          <Row gutter={12}>
-            <Col xs={12} md={8}>
-              <PointsField name={[name, 'deduction']} label={t('Trừ mỗi lần nhắc nhở', 'Off per reminder')} />
-            </Col>
-            <Col xs={12} md={8}>
-              <PointsField name={[name, 'floor']} label={t('Thấp nhất còn', 'Never below')} />
-            </Col>
-          </Row>
-          <AgencyValues
-            name={[name, 'maxByAgency']}
-            agencyOptions={agencyOptions}
-            t={t}
-            title={t('Điểm tối đa riêng cho một số cơ quan', 'Own maxima for some agencies')}
-          />
-        </>
+        <PointsRow
+          criterion={name}
+          md={8}
+          fields={[
+            [['deduction'], t('Trừ mỗi lần nhắc nhở', 'Off per reminder')],
+            [['floor'], t('Thấp nhất còn', 'Never below')],
+          ]}
+        />
       )}
 
       {kind === 'rate_bands' && (
@@ -97,53 +86,36 @@ export function CriterionCard({
               'By the on-time rate of lead assignments. The top band is worth the maximum; from the highest down.',
             )}
           </Typography.Paragraph>
-          <BandList
-            name={[name, 'bands']}
-            t={t}
-            valueLabel={t('Từ tỷ lệ (%)', 'From rate (%)')}
-            valueName="minRate"
-            valueMax={100}
-            textName="points"
-            textLabel={t('Điểm', 'Points')}
-            numericText
-          />
-          <AgencyValues
-            name={[name, 'maxByAgency']}
-            agencyOptions={agencyOptions}
-            t={t}
-            title={t('Điểm tối đa riêng cho một số cơ quan', 'Own maxima for some agencies')}
-          />
+          <BandList name={[name, 'bands']} from="rate" gives="points" />
         </>
+      )}
+
+      {(kind === 'per_reminder' || kind === 'rate_bands') && (
+        <AgencyValues
+          name={[name, 'maxByAgency']}
+          agencyOptions={agencyOptions}
+          title={t('Điểm tối đa riêng cho một số cơ quan', 'Own maxima for some agencies')}
+        />
       )}
 
       {kind === 'nd335' && (
         <>
-          <Row gutter={12}>
-            <Col xs={12} md={6}>
-              <PointsField
-                name={[name, 'general', 'max']}
-                label={t('Đánh giá chung (tối đa)', 'General (max)')}
-              />
-            </Col>
-            <Col xs={12} md={6}>
-              <PointsField
-                name={[name, 'results', 'max']}
-                label={t('Kết quả thực hiện (tối đa)', 'Results (max)')}
-              />
-            </Col>
-            <Col xs={12} md={6}>
-              <PointsField
-                name={[name, 'results', 'deductionPerLateTask']}
-                label={t('Trừ mỗi việc hoàn thành quá hạn', 'Off per task done late')}
-              />
-            </Col>
-            <Col xs={12} md={6}>
-              <PointsField
-                name={[name, 'results', 'deductionPerOverdueTask']}
-                label={t('Trừ mỗi việc quá hạn chưa xong', 'Off per task still overdue')}
-              />
-            </Col>
-          </Row>
+          <PointsRow
+            criterion={name}
+            md={6}
+            fields={[
+              [['general', 'max'], t('Đánh giá chung (tối đa)', 'General (max)')],
+              [['results', 'max'], t('Kết quả thực hiện (tối đa)', 'Results (max)')],
+              [
+                ['results', 'deductionPerLateTask'],
+                t('Trừ mỗi việc hoàn thành quá hạn', 'Off per task done late'),
+              ],
+              [
+                ['results', 'deductionPerOverdueTask'],
+                t('Trừ mỗi việc quá hạn chưa xong', 'Off per task still overdue'),
+              ],
+            ]}
+          />
           {criterion && (
             <Typography.Paragraph
               type={
@@ -159,18 +131,10 @@ export function CriterionCard({
             </Typography.Paragraph>
           )}
           <Typography.Text strong>{t('Xếp loại theo điểm', 'Grades by points')}</Typography.Text>
-          <BandList
-            name={[name, 'grades']}
-            t={t}
-            valueLabel={t('Từ điểm', 'From points')}
-            valueName="min"
-            textName="label"
-            textLabel={t('Xếp loại', 'Grade')}
-          />
+          <BandList name={[name, 'grades']} from="points" gives="grade" />
           <AgencyValues
             name={[name, 'general', 'points']}
             agencyOptions={agencyOptions}
-            t={t}
             title={t(
               'Điểm đánh giá chung Văn phòng đã chấm (cơ quan không có tên được đủ điểm)',
               'General points entered (an agency not listed gets full marks)',
@@ -179,5 +143,27 @@ export function CriterionCard({
         </>
       )}
     </Card>
+  );
+}
+
+/** Numbers of points of one criterion side by side (`md` of 24 columns each), two to a row on a phone. */
+function PointsRow({
+  criterion,
+  md,
+  fields,
+}: {
+  criterion: number;
+  md: number;
+  /** each field's path inside the criterion, and its label */
+  fields: [string[], string][];
+}) {
+  return (
+    <Row gutter={12}>
+      {fields.map(([path, label]) => (
+        <Col key={path.join('.')} xs={12} md={md}>
+          <PointsField name={[criterion, ...path]} label={label} />
+        </Col>
+      ))}
+    </Row>
   );
 }

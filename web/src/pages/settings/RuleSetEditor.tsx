@@ -1,7 +1,6 @@
-import { DownOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { DownOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -15,16 +14,17 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { useState } from 'react';
 import type { AgencyRef } from '../../../../src/shared/schemas/directory.ts';
 import { CRITICISM_THRESHOLD_MAX, RULE_SET_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { CriterionKind, RuleSetReply } from '../../../../src/shared/schemas/scoring.ts';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
+import { requiredText } from '../../lib/form-rules.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { CriterionCard } from './RuleSetCriterion.tsx';
 import { BandList } from './RuleSetFields.tsx';
 import { kindLabel } from './RuleSetSummary.tsx';
 import { fromFormValues, newCriterion, type RuleSetValues, toFormValues } from './rule-set-form.ts';
+import { SaveFailureAlert, useVersionedSave } from './versioned-save.tsx';
 /**
  * The Office's form for a year's rule set: criteria (by kind), grades, agencies not scored, the
  * criticism threshold. Rates are typed in percent. Saved with PUT /api/score-rule-sets/:year and the
@@ -46,27 +46,22 @@ export function RuleSetEditor({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RuleSetValues>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const agencyOptions = agencies.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }));
 
-  const save = useMutation({
-    mutationFn: (values: RuleSetValues) =>
+  const { save, failure, clearFailure } = useVersionedSave(
+    (values: RuleSetValues) =>
       api.put<RuleSetReply>(`/score-rule-sets/${reply.year}`, {
         ...fromFormValues(values),
         version: reply.version,
       }),
-    onSuccess: (saved) => {
-      setFailure(null);
+    (saved) => {
       queryClient.setQueryData(['score-rule-set', reply.year], saved);
       void queryClient.invalidateQueries({ queryKey: ['scores'] });
       void queryClient.invalidateQueries({ queryKey: ['commendations'] });
       message.success(t(`Đã lưu bộ tiêu chí năm ${reply.year}.`, `The ${reply.year} rules are saved.`));
       onDone();
     },
-    onError: (error) =>
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'ERROR', error.message)),
-  });
-  const conflict = failure?.code === 'VERSION_CONFLICT';
+  );
   const structure = (
     failure?.details as { issues?: { path?: (string | number)[]; message?: string }[] } | undefined
   )?.issues;
@@ -77,16 +72,13 @@ export function RuleSetEditor({
       layout="vertical"
       initialValues={toFormValues(reply.ruleSet)}
       onFinish={(values) => save.mutate(values)}
-      onFinishFailed={() => setFailure(null)}
+      onFinishFailed={clearFailure}
       scrollToFirstError
     >
       <Form.Item
         name="name"
         label={t('Tên bộ tiêu chí', 'Name of the rule set')}
-        rules={[
-          { required: true, whitespace: true, message: t('Nhập tên bộ tiêu chí.', 'Enter a name.') },
-          { max: RULE_SET_NAME_MAX },
-        ]}
+        rules={[requiredText(t('Nhập tên bộ tiêu chí.', 'Enter a name.')), { max: RULE_SET_NAME_MAX }]}
       >
         <Input />
       </Form.Item>
@@ -135,15 +127,7 @@ export function RuleSetEditor({
             'Rate = points ÷ maximum. From the highest band down; the last from 0 %. (An NĐ 335 rule set grades by points, in its criterion.)',
           )}
         </Typography.Paragraph>
-        <BandList
-          name="grades"
-          t={t}
-          valueLabel={t('Từ tỷ lệ (%)', 'From rate (%)')}
-          valueName="minRate"
-          valueMax={100}
-          textName="label"
-          textLabel={t('Xếp loại', 'Grade')}
-        />
+        <BandList name="grades" from="rate" gives="grade" />
       </Card>
 
       <Card size="small" title={t('Phạm vi và phê bình', 'Scope and criticism')} style={{ marginBottom: 12 }}>
@@ -182,41 +166,17 @@ export function RuleSetEditor({
       </Card>
 
       {failure && (
-        <Alert
-          type={conflict ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          data-testid="rule-set-error"
+        <SaveFailureAlert
+          failure={failure}
+          testId="rule-set-error"
           style={{ marginBottom: 12 }}
-          title={
-            conflict
-              ? t(
-                  'Không lưu được: có người vừa sửa bộ tiêu chí này.',
-                  'Not saved: someone else has just changed these rules.',
-                )
-              : t('Không lưu được bộ tiêu chí', 'The rules were not saved')
-          }
-          description={
-            <>
-              <div>{failure.message}</div>
-              {structure && structure.length > 0 && (
-                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {structure.slice(0, 10).map((issue) => (
-                    <li key={`${issue.path?.join('.')}:${issue.message}`}>
-                      {issue.path?.join(' › ')}: {issue.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </>
-          }
-          action={
-            conflict ? (
-              <Button size="small" icon={<ReloadOutlined />} onClick={onReload}>
-                {t('Tải lại bản mới nhất', 'Load the latest')}
-              </Button>
-            ) : undefined
-          }
+          conflictTitle={t(
+            'Không lưu được: có người vừa sửa bộ tiêu chí này.',
+            'Not saved: someone else has just changed these rules.',
+          )}
+          errorTitle={t('Không lưu được bộ tiêu chí', 'The rules were not saved')}
+          issues={structure?.slice(0, 10).map((issue) => `${issue.path?.join(' › ')}: ${issue.message}`)}
+          onReload={onReload}
         />
       )}
 

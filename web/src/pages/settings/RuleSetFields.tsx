@@ -2,8 +2,6 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useLang } from '../../lib/i18n.tsx';
 
-type T = (vi: string, en: string) => string;
-
 /** Vietnamese writes 0,5; English 0.5. */
 export function useDecimal(): string {
   return useLang().lang === 'vi' ? ',' : '.';
@@ -20,26 +18,29 @@ export function PointsField({ name, label }: { name: (string | number)[]; label:
   );
 }
 
-/** Rows of (threshold, label or points), from the highest down. */
+/**
+ * Rows of (threshold, grade or points), from the highest down: the threshold is a rate in percent
+ * (`from="rate"`, field `minRate`) or points (`from="points"`, field `min`); the band gives a grade
+ * (`label`) or points (`points`).
+ */
 export function BandList({
   name,
-  t,
-  valueLabel,
-  valueName,
-  valueMax,
-  textName,
-  textLabel,
-  numericText = false,
+  from,
+  gives,
 }: {
   name: string | (string | number)[];
-  t: T;
-  valueLabel: string;
-  valueName: string;
-  valueMax?: number;
-  textName: string;
-  textLabel: string;
-  numericText?: boolean;
+  from: 'rate' | 'points';
+  gives: 'grade' | 'points';
 }) {
+  const { t } = useLang();
+  const [valueName, valueLabel, valueMax] =
+    from === 'rate'
+      ? ['minRate', t('Từ tỷ lệ (%)', 'From rate (%)'), 100]
+      : ['min', t('Từ điểm', 'From points')];
+  const numericText = gives === 'points';
+  const [textName, textLabel] = numericText
+    ? ['points', t('Điểm', 'Points')]
+    : ['label', t('Xếp loại', 'Grade')];
   const decimal = useDecimal();
   return (
     <Form.List name={name}>
@@ -104,14 +105,13 @@ export function BandList({
 export function AgencyValues({
   name,
   agencyOptions,
-  t,
   title,
 }: {
   name: (string | number)[];
   agencyOptions: { value: string; label: string }[];
-  t: T;
   title: string;
 }) {
+  const { t } = useLang();
   const decimal = useDecimal();
   return (
     <Form.List name={name}>

@@ -1,10 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AgencyRef } from '../../../../src/shared/schemas/directory.ts';
 import type { RuleSetReply } from '../../../../src/shared/schemas/scoring.ts';
+import { YearFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -58,25 +59,20 @@ export function RuleSetTab() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: 12 }}>
-        <div style={{ width: 160 }}>
-          <label htmlFor="rule-set-year" style={{ display: 'block', marginBottom: 6 }}>
-            {t('Năm', 'Year')}
-          </label>
-          <Select<number>
-            id="rule-set-year"
-            value={year}
-            onChange={(value) => {
-              setEditing(false);
-              setParams((p) => {
-                const next = new URLSearchParams(p);
-                next.set('year', String(value));
-                return next;
-              });
-            }}
-            options={years().map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: '100%' }}
-          />
-        </div>
+        <YearFilter
+          id="rule-set-year"
+          year={year}
+          onChange={(value) => {
+            setEditing(false);
+            setParams((p) => {
+              const next = new URLSearchParams(p);
+              next.set('year', String(value));
+              return next;
+            });
+          }}
+          years={years()}
+          style={{ width: 160 }}
+        />
         {query.data && (
           <Space wrap size={8}>
             {query.data.source === 'configured' ? (

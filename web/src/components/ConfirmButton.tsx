@@ -1,0 +1,36 @@
+import { Button, type ButtonProps, Popconfirm } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../lib/i18n.tsx';
+
+/**
+ * A button that asks first: `question` (and `description`) in a popover whose OK button says
+ * `okText` (red when `okDanger`) and runs `onConfirm`; Hủy closes it. The rest is the button's own props.
+ */
+export function ConfirmButton({
+  question,
+  description,
+  okText,
+  okDanger,
+  onConfirm,
+  ...button
+}: {
+  question: ReactNode;
+  description?: ReactNode;
+  okText: string;
+  okDanger?: boolean;
+  onConfirm: () => void;
+} & Omit<ButtonProps, 'onClick' | 'title'>) {
+  const t = useT();
+  return (
+    <Popconfirm
+      title={question}
+      description={description}
+      okText={okText}
+      okButtonProps={okDanger ? { danger: true } : undefined}
+      cancelText={t('Hủy', 'Cancel')}
+      onConfirm={onConfirm}
+    >
+      <Button {...button} />
+    </Popconfirm>
+  );
+}
