@@ -102,7 +102,11 @@ describe('follow-up settings (chromium)', () => {
     expect(after.effective.signer.name).toBe('Trần Thị Bình');
     await page.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
     await page.getByText('Phiên bản 2').waitFor();
-    expect(await page.getByLabel('Họ và tên người ký').inputValue()).toBe('Trần Thị Bình');
+    // the form takes the reloaded values on the render after the version line: wait for it (CI once
+    // read the field between the two)
+    await expect
+      .poll(() => page.getByLabel('Họ và tên người ký').inputValue(), { timeout: 15_000 })
+      .toBe('Trần Thị Bình');
     await screenshot(page, 'settings-letters-desktop');
     await closeClean({ context, errors });
   });
