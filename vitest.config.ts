@@ -112,6 +112,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          // as db: one module graph per worker (each file still starts its own server and chromium)
+          isolate: false,
           include: BROWSER_FILES,
           globalSetup: ['test/support/database-template.ts', 'test/browser/global-setup.ts'],
         },
