@@ -7,6 +7,7 @@ import {
   hasAcceptedSql,
   scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
 
 /**
@@ -76,21 +77,15 @@ const EXTENSION_COLUMNS = [
   'a.version as assignment_version',
 ] as const;
 
-export async function listExtensions(
+export function listExtensions(
   db: Kysely<DB>,
   authorityId: number,
   filter: ExtensionFilter,
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ) {
-  const base = extensionsQuery(db, authorityId, filter);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(EXTENSION_COLUMNS)
-    .orderBy('e.id', 'desc')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return selectPage(extensionsQuery(db, authorityId, filter), page, (q) =>
+    q.select(EXTENSION_COLUMNS).orderBy('e.id', 'desc'),
+  );
 }
 
 export function findExtension(db: Kysely<DB>, authorityId: number, id: number) {

@@ -4,6 +4,7 @@ import {
   assignmentsWithPlanAndAgency,
   scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB, ObstacleTable } from '../../db/schema.ts';
 
 export interface ObstacleFilter {
@@ -40,21 +41,15 @@ const OBSTACLE_COLUMNS = [
   'a.role',
 ] as const;
 
-export async function listObstacles(
+export function listObstacles(
   db: Kysely<DB>,
   authorityId: number,
   filter: ObstacleFilter,
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ) {
-  const base = obstaclesQuery(db, authorityId, filter);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(OBSTACLE_COLUMNS)
-    .orderBy('o.id', 'desc')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return selectPage(obstaclesQuery(db, authorityId, filter), page, (q) =>
+    q.select(OBSTACLE_COLUMNS).orderBy('o.id', 'desc'),
+  );
 }
 
 export function findObstacle(db: Kysely<DB>, authorityId: number, id: number) {
