@@ -1,11 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import {
   ASSIGNMENT_LABEL_COLUMNS,
+  type AssignmentRowFilter,
+  assignmentsOfFilter,
   assignmentsWithPlan,
-  assignmentsWithPlanAndAgency,
   cancelledOnSql,
   hasAcceptedSql,
-  scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
 import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
@@ -41,24 +41,16 @@ export async function lockAssignment(db: Kysely<DB>, id: number): Promise<void> 
   await db.selectFrom('assignment').select('id').where('id', '=', id).forUpdate().execute();
 }
 
-export interface ExtensionFilter {
+export interface ExtensionFilter extends AssignmentRowFilter {
   status?: ExtensionRequestTable['status'] | undefined;
-  assignmentId?: number | undefined;
-  /** an agency user's scope; null = every agency */
-  agencyIds: readonly number[] | null;
 }
 
 /** Extension requests with their assignment, agency and task; the base of both the page and the count. */
 function extensionsQuery(db: Kysely<DB>, authorityId: number, filter: ExtensionFilter) {
-  let query = assignmentsWithPlanAndAgency(db)
+  const query = assignmentsOfFilter(db, filter)
     .innerJoin('extension_request as e', 'e.assignment_id', 'a.id')
     .where('e.authority_id', '=', authorityId);
-  if (filter.status) query = query.where('e.status', '=', filter.status);
-  if (filter.assignmentId !== undefined) query = query.where('e.assignment_id', '=', filter.assignmentId);
-  if (filter.agencyIds) {
-    query = query.where('a.agency_id', 'in', scopeAgencyIds(filter.agencyIds));
-  }
-  return query;
+  return filter.status ? query.where('e.status', '=', filter.status) : query;
 }
 
 const EXTENSION_COLUMNS = [

@@ -8,7 +8,14 @@ import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { isUniqueViolation } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { decisionDay, listRequests, loadForDecision, openRequestOn } from './assignment-requests.ts';
+import {
+  decisionDay,
+  listRequests,
+  loadForDecision,
+  openRequestOn,
+  type RequestKind,
+  viewRequest,
+} from './assignment-requests.ts';
 import {
   decidePendingExtension,
   type ExtensionRow,
@@ -44,6 +51,17 @@ export function toExtensionView(row: ExtensionRow) {
 }
 
 export type ExtensionView = ReturnType<typeof toExtensionView>;
+
+const EXTENSION: RequestKind<ExtensionRow, ExtensionView> = {
+  action: 'extension.decide',
+  list: listExtensions,
+  lock: lockExtension,
+  find: findExtension,
+  view: toExtensionView,
+  open: 'pending',
+  notFound: 'Không tìm thấy đề nghị gia hạn.',
+  decided: (status) => new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status }),
+};
 
 /**
  * Xin gia hạn — the lead agency asks to move the due date of an open assignment, before the deadline.
@@ -105,7 +123,7 @@ export async function requestExtension(
       });
       return id;
     });
-    return toExtensionView(await mustFind(db, authorityId, id));
+    return viewRequest(db, authorityId, id, EXTENSION);
   } catch (error) {
     if (isUniqueViolation(error, 'extension_request_one_pending')) throw pendingExists();
     throw error;
@@ -121,18 +139,8 @@ export function listExtensionsFor(
   ctx: Pick<ServiceContext, 'db' | 'actor'>,
   query: PageQuery & { status?: ExtensionRow['status'] | undefined; assignmentId?: number | undefined },
 ) {
-  return listRequests(ctx, query, listExtensions, toExtensionView);
+  return listRequests(ctx, query, EXTENSION);
 }
-
-const EXTENSION = {
-  action: 'extension.decide',
-  lock: lockExtension,
-  find: findExtension,
-  open: 'pending',
-  notFound: 'Không tìm thấy đề nghị gia hạn.',
-  decided: (status: string) =>
-    new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status }),
-} as const;
 
 /**
  * Duyệt gia hạn — moves the assignment's current due date to the requested one; the original due
@@ -196,7 +204,7 @@ export async function approveExtension(
       ip,
     });
   });
-  return toExtensionView(await mustFind(db, authorityId, id));
+  return viewRequest(db, authorityId, id, EXTENSION);
 }
 
 /** Từ chối gia hạn — the due date stays; a note says why. */
@@ -221,7 +229,7 @@ export async function rejectExtension(
       ip,
     });
   });
-  return toExtensionView(await mustFind(db, authorityId, id));
+  return viewRequest(db, authorityId, id, EXTENSION);
 }
 
 async function decide(
@@ -232,12 +240,6 @@ async function decide(
   if (!(await decidePendingExtension(trx, id, d))) {
     throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.');
   }
-}
-
-async function mustFind(db: Kysely<DB>, authorityId: number, id: number): Promise<ExtensionRow> {
-  const row = await findExtension(db, authorityId, id);
-  if (!row) throw new AppError('NOT_FOUND', EXTENSION.notFound);
-  return row;
 }
 
 function versionConflict() {

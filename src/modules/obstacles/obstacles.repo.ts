@@ -1,30 +1,22 @@
 import type { Insertable, Kysely } from 'kysely';
 import {
   ASSIGNMENT_LABEL_COLUMNS,
-  assignmentsWithPlanAndAgency,
-  scopeAgencyIds,
+  type AssignmentRowFilter,
+  assignmentsOfFilter,
 } from '../../db/assignment-facts.ts';
 import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB, ObstacleTable } from '../../db/schema.ts';
 
-export interface ObstacleFilter {
+export interface ObstacleFilter extends AssignmentRowFilter {
   status?: ObstacleTable['status'] | undefined;
-  assignmentId?: number | undefined;
-  /** an agency user's scope; null = every agency */
-  agencyIds: readonly number[] | null;
 }
 
 /** Obstacles with their assignment, agency and task; the base of both the page and the count. */
 function obstaclesQuery(db: Kysely<DB>, authorityId: number, filter: ObstacleFilter) {
-  let query = assignmentsWithPlanAndAgency(db)
+  const query = assignmentsOfFilter(db, filter)
     .innerJoin('obstacle as o', 'o.assignment_id', 'a.id')
     .where('o.authority_id', '=', authorityId);
-  if (filter.status) query = query.where('o.status', '=', filter.status);
-  if (filter.assignmentId !== undefined) query = query.where('o.assignment_id', '=', filter.assignmentId);
-  if (filter.agencyIds) {
-    query = query.where('a.agency_id', 'in', scopeAgencyIds(filter.agencyIds));
-  }
-  return query;
+  return filter.status ? query.where('o.status', '=', filter.status) : query;
 }
 
 const OBSTACLE_COLUMNS = [
