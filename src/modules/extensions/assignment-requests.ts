@@ -60,10 +60,19 @@ export interface RequestKind<Row extends { agency_id: number; status: string }, 
   decided: (status: Row['status']) => AppError;
 }
 
+/** Who reads a request list: the database and the actor are enough. */
+export type RequestReader = Pick<ServiceContext, 'db' | 'actor'>;
+
+/** What a request list may be narrowed by, besides its page. */
+export type RequestListQuery<Status> = PageQuery & {
+  status?: Status | undefined;
+  assignmentId?: number | undefined;
+};
+
 /** The rows of a request list as the actor may see them: all for the Office and leadership, else its scope. */
 export async function listRequests<Row extends { agency_id: number; status: string }, View>(
-  ctx: Pick<ServiceContext, 'db' | 'actor'>,
-  query: PageQuery & { status?: Row['status'] | undefined; assignmentId?: number | undefined },
+  ctx: RequestReader,
+  query: RequestListQuery<Row['status']>,
   kind: RequestKind<Row, View>,
 ) {
   const authorityId = authorityOf(ctx.actor);

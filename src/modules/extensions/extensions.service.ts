@@ -3,7 +3,6 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { PageQuery } from '../../shared/schemas/common.ts';
 import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { isUniqueViolation } from '../directory/directory.repo.ts';
@@ -14,6 +13,8 @@ import {
   loadForDecision,
   openRequestOn,
   type RequestKind,
+  type RequestListQuery,
+  type RequestReader,
   viewRequest,
 } from './assignment-requests.ts';
 import {
@@ -135,10 +136,7 @@ function pendingExists() {
 }
 
 /** Danh sách đề nghị gia hạn: the Office, leadership and admins see all; an agency its own scope. */
-export function listExtensionsFor(
-  ctx: Pick<ServiceContext, 'db' | 'actor'>,
-  query: PageQuery & { status?: ExtensionRow['status'] | undefined; assignmentId?: number | undefined },
-) {
+export function listExtensionsFor(ctx: RequestReader, query: RequestListQuery<ExtensionRow['status']>) {
   return listRequests(ctx, query, EXTENSION);
 }
 

@@ -1,6 +1,5 @@
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { PageQuery } from '../../shared/schemas/common.ts';
 import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import {
@@ -9,6 +8,8 @@ import {
   loadForDecision,
   openRequestOn,
   type RequestKind,
+  type RequestListQuery,
+  type RequestReader,
   viewRequest,
 } from '../extensions/assignment-requests.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -91,10 +92,7 @@ export async function reportObstacle(
 }
 
 /** Danh sách khó khăn, vướng mắc: the Office, leadership and admins see all; an agency its own scope. */
-export function listObstaclesFor(
-  ctx: Pick<ServiceContext, 'db' | 'actor'>,
-  query: PageQuery & { status?: ObstacleRow['status'] | undefined; assignmentId?: number | undefined },
-) {
+export function listObstaclesFor(ctx: RequestReader, query: RequestListQuery<ObstacleRow['status']>) {
   return listRequests(ctx, query, OBSTACLE);
 }
 
