@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import {
+  ASSIGNMENT_LABEL_COLUMNS,
   assignmentsWithPlanAndAgency,
   cancelledOnSql,
   doneOnSql,
@@ -38,19 +39,14 @@ export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
   let query = assignmentsWithPlanAndAgency(db)
     .select([
       'a.id',
-      'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
+      ...ASSIGNMENT_LABEL_COLUMNS,
       'p.id as plan_id',
-      'p.number as plan_number',
       'p.issued_on as plan_issued_on',
       't.id as task_id',
-      't.ref as task_ref',
       't.content as task_content',
       't.position as task_position',
       't.section_id',
       'a.role',
-      'a.occurrence',
       'a.period_label',
       'a.opens_on',
       'a.original_due_on',
