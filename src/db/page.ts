@@ -26,3 +26,8 @@ export async function selectPage<DB, TB extends keyof DB, O, Row>(
     .execute();
   return { rows, total: Number(total) };
 }
+
+/** A page as every list answers it: `{ items, total, page, pageSize }` (pageOf in shared/schemas/common.ts). */
+export function pageAnswer<Item>(page: PageRequest, items: Item[], total: number) {
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}

@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { AppError } from '../../shared/errors.ts';
 import { authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
@@ -39,8 +40,9 @@ export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
     { ...query, timeZone: authority.time_zone },
     { page: query.page, pageSize: query.pageSize },
   );
-  return {
-    items: rows.map((row) => ({
+  return pageAnswer(
+    query,
+    rows.map((row) => ({
       id: row.id,
       at: new Date(row.at).toISOString(),
       actor: row.actor,
@@ -53,7 +55,5 @@ export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
       ip: row.ip ?? null,
     })),
     total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  );
 }

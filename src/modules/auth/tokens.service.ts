@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -176,7 +177,11 @@ export async function listApiTokens(
     offset: (query.page - 1) * query.pageSize,
   });
   const total = await countTokensOfUser(c.db, owner.authorityId, owner.userId);
-  return { items: rows.map((r) => toView(r, now)), total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(
+    query,
+    rows.map((r) => toView(r, now)),
+    total,
+  );
 }
 
 /**

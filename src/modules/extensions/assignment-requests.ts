@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { pageAnswer } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import { type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -79,7 +80,7 @@ export async function listRequests<Row extends { agency_id: number; status: stri
   const agencyIds = agencyFilterFor(ctx.actor, 'assignment.read', authorityId);
   const filter = { status: query.status, assignmentId: query.assignmentId, agencyIds };
   const { rows, total } = await kind.list(ctx.db, authorityId, filter, query);
-  return { items: rows.map(kind.view), total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(query, rows.map(kind.view), total);
 }
 
 /** One request of the authority as its view, NOT_FOUND when there is none. */

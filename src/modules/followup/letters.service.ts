@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { AppError } from '../../shared/errors.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { contentDisposition } from '../files/file-store.ts';
@@ -21,8 +22,9 @@ export async function listLetters(ctx: ServiceContext, query: LetterQuery) {
     ctx.db,
     rows.map((r) => r.id),
   );
-  return {
-    items: rows.map((r) => ({
+  return pageAnswer(
+    query,
+    rows.map((r) => ({
       id: r.id,
       year: r.year,
       number: r.number,
@@ -40,9 +42,7 @@ export async function listLetters(ctx: ServiceContext, query: LetterQuery) {
         })),
     })),
     total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  );
 }
 
 /** The stored .docx, to whoever may read its agency's reminders; another authority's letter is 404. */

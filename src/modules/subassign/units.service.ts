@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -109,5 +110,5 @@ export async function listUnits(
     parentId: r.parent_id as number,
     parentCode: r.parent_code,
   }));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(query, items, total);
 }
