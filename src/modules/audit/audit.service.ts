@@ -40,20 +40,17 @@ export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
     { ...query, timeZone: authority.time_zone },
     { page: query.page, pageSize: query.pageSize },
   );
-  return pageAnswer(
-    query,
-    rows.map((row) => ({
-      id: row.id,
-      at: new Date(row.at).toISOString(),
-      actor: row.actor,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      data: row.data,
-      before: row.before ?? null,
-      after: row.after ?? null,
-      ip: row.ip ?? null,
-    })),
-    total,
-  );
+  const items = rows.map((row) => ({
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    data: row.data,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    ip: row.ip ?? null,
+  }));
+  return pageAnswer(query, items, total);
 }

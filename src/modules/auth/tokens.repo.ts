@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
 const TOKEN_COLUMNS = [
@@ -20,29 +21,11 @@ function tokensQuery(db: Kysely<DB>, authorityId: number) {
     .where('t.authority_id', '=', authorityId);
 }
 
-/** One user's tokens, newest first (never the hash). */
-export function listTokensOfUser(
-  db: Kysely<DB>,
-  authorityId: number,
-  userId: number,
-  page: { limit: number; offset: number },
-) {
-  return tokensQuery(db, authorityId)
-    .select(TOKEN_COLUMNS)
-    .where('t.user_id', '=', userId)
-    .orderBy('t.created_at', 'desc')
-    .orderBy('t.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-}
-
-export async function countTokensOfUser(db: Kysely<DB>, authorityId: number, userId: number) {
-  const row = await tokensQuery(db, authorityId)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** One page of a user's tokens, newest first (never the hash), and how many there are. */
+export function listTokenPageOfUser(db: Kysely<DB>, authorityId: number, userId: number, page: PageRequest) {
+  return selectPage(tokensQuery(db, authorityId).where('t.user_id', '=', userId), page, (q) =>
+    q.select(TOKEN_COLUMNS).orderBy('t.created_at', 'desc').orderBy('t.id', 'desc'),
+  );
 }
 
 export function findTokenOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {

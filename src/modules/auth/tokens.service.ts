@@ -7,11 +7,10 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { newSecret, sha256 } from './passwords.ts';
 import {
-  countTokensOfUser,
   findTokenOfAuthority,
   findTokenOwner,
   insertApiToken,
-  listTokensOfUser,
+  listTokenPageOfUser,
   revokeToken,
   revokeTokensOfUser,
   type TokenRow,
@@ -172,16 +171,9 @@ export async function listApiTokens(
 ): Promise<{ items: TokenView[]; total: number; page: number; pageSize: number }> {
   const owner = await resolveOwner(c, query.userId);
   const { now } = c;
-  const rows = await listTokensOfUser(c.db, owner.authorityId, owner.userId, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  const total = await countTokensOfUser(c.db, owner.authorityId, owner.userId);
-  return pageAnswer(
-    query,
-    rows.map((r) => toView(r, now)),
-    total,
-  );
+  const { rows, total } = await listTokenPageOfUser(c.db, owner.authorityId, owner.userId, query);
+  const items = rows.map((r) => toView(r, now));
+  return pageAnswer(query, items, total);
 }
 
 /**

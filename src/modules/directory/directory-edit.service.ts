@@ -78,11 +78,8 @@ export async function listAgencies(
     authorityId,
     rows.map((r) => r.id),
   );
-  return pageAnswer(
-    query,
-    rows.map((r) => toAgencyView(r, links)),
-    total,
-  );
+  const items = rows.map((r) => toAgencyView(r, links));
+  return pageAnswer(query, items, total);
 }
 
 async function agencyView(db: Kysely<DB>, authorityId: number, id: number) {

@@ -58,11 +58,8 @@ function toGroupView(group: GroupRow, members: MemberRow[]) {
 export async function listGroups(c: ServiceContext, query: PageQuery) {
   const authorityId = requireDirectoryAccess(c, 'directory.read');
   const { groups, members, total } = await listGroupPage(c.db, authorityId, query);
-  return pageAnswer(
-    query,
-    groups.map((g) => toGroupView(g, members)),
-    total,
-  );
+  const items = groups.map((g) => toGroupView(g, members));
+  return pageAnswer(query, items, total);
 }
 
 async function groupView(db: Kysely<DB>, authorityId: number, id: number) {

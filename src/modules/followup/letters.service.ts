@@ -22,27 +22,24 @@ export async function listLetters(ctx: ServiceContext, query: LetterQuery) {
     ctx.db,
     rows.map((r) => r.id),
   );
-  return pageAnswer(
-    query,
-    rows.map((r) => ({
-      id: r.id,
-      year: r.year,
-      number: r.number,
-      issuedOn: r.issued_on,
-      agency: { code: r.code, name: r.name },
-      fileName: r.file_name,
-      tasks: tasks
-        .filter((t) => t.letter_id === r.id)
-        .map((t) => ({
-          plan: t.number,
-          task: t.ref,
-          dueOn: t.due_on,
-          withdrawnAt: t.withdrawn_at?.toISOString() ?? null,
-          withdrawnReason: t.withdrawn_reason,
-        })),
-    })),
-    total,
-  );
+  const items = rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    number: r.number,
+    issuedOn: r.issued_on,
+    agency: { code: r.code, name: r.name },
+    fileName: r.file_name,
+    tasks: tasks
+      .filter((t) => t.letter_id === r.id)
+      .map((t) => ({
+        plan: t.number,
+        task: t.ref,
+        dueOn: t.due_on,
+        withdrawnAt: t.withdrawn_at?.toISOString() ?? null,
+        withdrawnReason: t.withdrawn_reason,
+      })),
+  }));
+  return pageAnswer(query, items, total);
 }
 
 /** The stored .docx, to whoever may read its agency's reminders; another authority's letter is 404. */
