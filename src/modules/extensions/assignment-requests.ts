@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { pageAnswer } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
+import { lockRow } from '../../db/transaction.ts';
 import { type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
@@ -51,7 +52,8 @@ export interface RequestKind<Row extends { agency_id: number; status: string }, 
     },
     page: PageQuery,
   ) => Promise<{ rows: Row[]; total: number }>;
-  lock: (db: Kysely<DB>, id: number) => Promise<void>;
+  /** the table of its rows, locked while one is decided */
+  table: 'extension_request' | 'obstacle';
   find: (db: Kysely<DB>, authorityId: number, id: number) => Promise<Row | undefined>;
   view: (row: Row) => View;
   /** the status of a request not yet decided */
@@ -106,7 +108,7 @@ export async function loadForDecision<Row extends { agency_id: number; status: s
   id: number,
   kind: RequestKind<Row, View>,
 ): Promise<Row> {
-  await kind.lock(trx, id);
+  await lockRow(trx, kind.table, id);
   const row = await kind.find(trx, authorityId, id);
   if (!row) throw new AppError('NOT_FOUND', kind.notFound);
   requireAccess(ctx.actor, kind.action, { authorityId, agencyId: row.agency_id });

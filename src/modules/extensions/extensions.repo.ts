@@ -36,11 +36,6 @@ export function findAssignmentOfAuthority(db: Kysely<DB>, authorityId: number, i
 
 export type AssignmentForWorkflow = NonNullable<Awaited<ReturnType<typeof findAssignmentOfAuthority>>>;
 
-/** Takes the row lock of an assignment for the rest of the transaction. */
-export async function lockAssignment(db: Kysely<DB>, id: number): Promise<void> {
-  await db.selectFrom('assignment').select('id').where('id', '=', id).forUpdate().execute();
-}
-
 export interface ExtensionFilter extends AssignmentRowFilter {
   status?: ExtensionRequestTable['status'] | undefined;
 }
@@ -88,11 +83,6 @@ export function findExtension(db: Kysely<DB>, authorityId: number, id: number) {
 }
 
 export type ExtensionRow = NonNullable<Awaited<ReturnType<typeof findExtension>>>;
-
-/** Takes the row lock of an extension request for the rest of the transaction. */
-export async function lockExtension(db: Kysely<DB>, id: number): Promise<void> {
-  await db.selectFrom('extension_request').select('id').where('id', '=', id).forUpdate().execute();
-}
 
 export function findPendingExtension(db: Kysely<DB>, assignmentId: number) {
   return db

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransaction, lockRow } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName } from '../access/access.ts';
@@ -25,8 +25,6 @@ import {
   findPendingExtension,
   insertExtension,
   listExtensions,
-  lockAssignment,
-  lockExtension,
   moveDueDateVersioned,
 } from './extensions.repo.ts';
 
@@ -56,7 +54,7 @@ export type ExtensionView = ReturnType<typeof toExtensionView>;
 const EXTENSION: RequestKind<ExtensionRow, ExtensionView> = {
   action: 'extension.decide',
   list: listExtensions,
-  lock: lockExtension,
+  table: 'extension_request',
   find: findExtension,
   view: toExtensionView,
   open: 'pending',
@@ -156,7 +154,7 @@ export async function approveExtension(
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
     const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
-    await lockAssignment(trx, extension.assignment_id);
+    await lockRow(trx, 'assignment', extension.assignment_id);
     const assignment = await findAssignmentOfAuthority(trx, authorityId, extension.assignment_id);
     if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
     if (input.version !== undefined && input.version !== assignment.version) throw versionConflict();

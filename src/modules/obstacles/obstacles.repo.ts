@@ -53,10 +53,6 @@ export function findObstacle(db: Kysely<DB>, authorityId: number, id: number) {
 
 export type ObstacleRow = NonNullable<Awaited<ReturnType<typeof findObstacle>>>;
 
-export async function lockObstacle(db: Kysely<DB>, id: number): Promise<void> {
-  await db.selectFrom('obstacle').select('id').where('id', '=', id).forUpdate().execute();
-}
-
 /** Records a reported obstacle; its id. */
 export async function insertObstacle(db: Kysely<DB>, values: Insertable<ObstacleTable>): Promise<number> {
   const { id } = await db.insertInto('obstacle').values(values).returning('id').executeTakeFirstOrThrow();

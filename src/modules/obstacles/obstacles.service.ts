@@ -18,7 +18,6 @@ import {
   findObstacle,
   insertObstacle,
   listObstacles,
-  lockObstacle,
   type ObstacleRow,
 } from './obstacles.repo.ts';
 
@@ -46,7 +45,7 @@ export type ObstacleView = ReturnType<typeof toObstacleView>;
 const OBSTACLE: RequestKind<ObstacleRow, ObstacleView> = {
   action: 'obstacle.respond',
   list: listObstacles,
-  lock: lockObstacle,
+  table: 'obstacle',
   find: findObstacle,
   view: toObstacleView,
   open: 'open',
