@@ -18,10 +18,8 @@ export async function listLetters(ctx: ServiceContext, query: LetterQuery) {
   const authorityId = authorityOf(ctx.actor);
   const agencyIds = agencyFilterFor(ctx.actor, 'reminder.read', authorityId);
   const { rows, total } = await listLetterPage(ctx.db, authorityId, agencyIds, query);
-  const tasks = await listLetterTasks(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
+  const letterIds = rows.map((r) => r.id);
+  const tasks = await listLetterTasks(ctx.db, letterIds);
   const items = rows.map((r) => ({
     id: r.id,
     year: r.year,
