@@ -34,26 +34,25 @@ export function findTokenOfAuthority(db: Kysely<DB>, authorityId: number, id: nu
 
 export type TokenRow = NonNullable<Awaited<ReturnType<typeof findTokenOfAuthority>>>;
 
-/** Revokes one token unless it is already revoked; true when this call revoked it. */
-export async function revokeToken(db: Kysely<DB>, id: number, now: Date): Promise<boolean> {
+/** Revokes the tokens still in force whose `column` is `value`; how many this call revoked. */
+async function revokeInForce(db: Kysely<DB>, column: 'id' | 'user_id', value: number, now: Date) {
   const result = await db
     .updateTable('api_token')
     .set({ revoked_at: now })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Revokes every token of a user still in force (password change, account disabled); how many. */
-export async function revokeTokensOfUser(db: Kysely<DB>, userId: number, now: Date): Promise<number> {
-  const result = await db
-    .updateTable('api_token')
-    .set({ revoked_at: now })
-    .where('user_id', '=', userId)
+    .where(column, '=', value)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Revokes one token unless it is already revoked; true when this call revoked it. */
+export async function revokeToken(db: Kysely<DB>, id: number, now: Date): Promise<boolean> {
+  return (await revokeInForce(db, 'id', id, now)) === 1;
+}
+
+/** Revokes every token of a user still in force (password change, account disabled); how many. */
+export function revokeTokensOfUser(db: Kysely<DB>, userId: number, now: Date): Promise<number> {
+  return revokeInForce(db, 'user_id', userId, now);
 }
 
 /** The account a token is created for or listed of, in the authority. */
