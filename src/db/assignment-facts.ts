@@ -36,6 +36,21 @@ export function assignmentsWithPlanAndAgency(db: Kysely<DB>) {
   return assignmentsWithPlan(db).innerJoin('agency as g', 'g.id', 'a.agency_id');
 }
 
+/** How a list of rows about assignments (results, extension requests, obstacles) narrows them. */
+export interface AssignmentRowFilter {
+  assignmentId?: number | undefined;
+  /** an agency user's scope; null = every agency */
+  agencyIds?: readonly number[] | null | undefined;
+}
+
+/** assignmentsWithPlanAndAgency narrowed to one assignment and to an agency scope, when the filter says so. */
+export function assignmentsOfFilter(db: Kysely<DB>, filter: AssignmentRowFilter) {
+  let query = assignmentsWithPlanAndAgency(db);
+  if (filter.assignmentId !== undefined) query = query.where('a.id', '=', filter.assignmentId);
+  if (filter.agencyIds) query = query.where('a.agency_id', 'in', scopeAgencyIds(filter.agencyIds));
+  return query;
+}
+
 /** Which assignment a row of a list is about (aliases of assignmentsWithPlanAndAgency): agency, plan, task, occurrence. */
 export const ASSIGNMENT_LABEL_COLUMNS = [
   'a.agency_id',

@@ -72,6 +72,18 @@ export interface AccessTarget {
   agencyId?: number | null;
 }
 
+/** Actions an agency user may take only on its own agency's (or sub-units') data. */
+const AGENCY_SCOPED = new Set<Action>([
+  'assignment.read',
+  'result.submit',
+  'extension.request',
+  'obstacle.report',
+  'subassign',
+  'stats.read',
+  'reminder.read',
+  'index.write',
+]);
+
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
   office: new Set(ACTIONS.filter((a) => a !== 'audit.read' && a !== 'user.manage' && a !== 'outbox.manage')),
@@ -87,33 +99,9 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'index.read',
     'self',
   ]),
-  agency: new Set<Action>([
-    'public.read',
-    'directory.read',
-    'assignment.read',
-    'result.submit',
-    'extension.request',
-    'obstacle.report',
-    'subassign',
-    'stats.read',
-    'reminder.read',
-    'index.read',
-    'index.write',
-    'self',
-  ]),
+  // the scoped actions on its own data, the reads every agency shares, its own account
+  agency: new Set<Action>([...AGENCY_SCOPED, 'public.read', 'directory.read', 'index.read', 'self']),
 };
-
-/** Actions an agency user may take only on its own agency's (or sub-units') data. */
-const AGENCY_SCOPED = new Set<Action>([
-  'assignment.read',
-  'result.submit',
-  'extension.request',
-  'obstacle.report',
-  'subassign',
-  'stats.read',
-  'reminder.read',
-  'index.write',
-]);
 
 export function can(actor: Actor, action: Action, target?: AccessTarget): boolean {
   if (actor.kind === 'system') {

@@ -1,10 +1,12 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import {
+  ASSIGNMENT_LABEL_COLUMNS,
   assignmentsWithPlanAndAgency,
   cancelledOnSql,
   doneOnSql,
   scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import type { AssignmentState } from '../../domain/state.ts';
@@ -38,19 +40,14 @@ export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
   let query = assignmentsWithPlanAndAgency(db)
     .select([
       'a.id',
-      'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
+      ...ASSIGNMENT_LABEL_COLUMNS,
       'p.id as plan_id',
-      'p.number as plan_number',
       'p.issued_on as plan_issued_on',
       't.id as task_id',
-      't.ref as task_ref',
       't.content as task_content',
       't.position as task_position',
       't.section_id',
       'a.role',
-      'a.occurrence',
       'a.period_label',
       'a.opens_on',
       'a.original_due_on',
@@ -138,40 +135,30 @@ export interface WorkListQuery extends FactsScope {
   state?: AssignmentState | undefined;
   sort: WorkListSort;
   direction: 'asc' | 'desc';
-  limit: number;
-  offset: number;
 }
 
 /** The work list: facts with their state as of a date, filtered by state, one page of them and the total. */
-export async function listAssignments(db: Kysely<DB>, query: WorkListQuery) {
-  const state = stateAsOfSql(query.asOf);
-  const base = () => {
-    const rows = db.selectFrom(assignmentFacts(db, query).as('f'));
-    return query.state ? rows.where(stateIsSql(query.asOf, query.state)) : rows;
-  };
-  const { total } = await base()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  let page = base().selectAll('f').select(state.as('state'));
-  const direction = query.direction;
-  if (query.sort === 'dueOn') page = page.orderBy('f.due_on', (ob) => ob[direction]().nullsLast());
-  if (query.sort === 'agency') page = page.orderBy('f.agency_id', direction);
-  if (query.sort === 'plan')
-    page = page.orderBy('f.plan_issued_on', direction).orderBy('f.plan_id', direction);
-  const items = await page
-    .orderBy('f.due_on', (ob) => ob.asc().nullsLast())
-    .orderBy('f.plan_id')
-    .orderBy('f.task_position')
-    .orderBy('f.agency_id')
-    .orderBy('f.occurrence')
-    .orderBy('f.id')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return { total: Number(total), items };
+export function listAssignments(db: Kysely<DB>, query: WorkListQuery, page: PageRequest) {
+  const facts = db.selectFrom(assignmentFacts(db, query).as('f'));
+  const base = query.state ? facts.where(stateIsSql(query.asOf, query.state)) : facts;
+  return selectPage(base, page, (rows) => {
+    let sorted = rows.selectAll('f').select(stateAsOfSql(query.asOf).as('state'));
+    const direction = query.direction;
+    if (query.sort === 'dueOn') sorted = sorted.orderBy('f.due_on', (ob) => ob[direction]().nullsLast());
+    if (query.sort === 'agency') sorted = sorted.orderBy('f.agency_id', direction);
+    if (query.sort === 'plan')
+      sorted = sorted.orderBy('f.plan_issued_on', direction).orderBy('f.plan_id', direction);
+    return sorted
+      .orderBy('f.due_on', (ob) => ob.asc().nullsLast())
+      .orderBy('f.plan_id')
+      .orderBy('f.task_position')
+      .orderBy('f.agency_id')
+      .orderBy('f.occurrence')
+      .orderBy('f.id');
+  });
 }
 
-export type WorkListRow = Awaited<ReturnType<typeof listAssignments>>['items'][number];
+export type WorkListRow = Awaited<ReturnType<typeof listAssignments>>['rows'][number];
 
 /** Every assignment of a scope with its state as of a date (a plan's detail, per-plan counts). */
 export function listFactsWithState(db: Kysely<DB>, scope: FactsScope, asOf: LocalDate) {

@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { type AssignmentState, daysOverdue } from '../../domain/state.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
@@ -46,29 +47,26 @@ export async function listAssignmentsFor(ctx: ServiceContext, params: WorkListPa
   }
   const asOf = parseAsOf(params.asOf, authority.time_zone, ctx.now);
   const role = params.role ?? 'lead';
-  const { total, items } = await listAssignments(ctx.db, {
-    authorityId: authority.id,
-    agencyIds,
-    planId: params.planId,
-    role: role === 'all' ? undefined : role,
-    openedBy: asOf,
-    q: params.q,
-    dueFrom: params.dueFrom,
-    dueTo: params.dueTo,
-    asOf,
-    state: params.state,
-    sort: params.sort ?? 'dueOn',
-    direction: params.order ?? 'asc',
-    limit: params.pageSize,
-    offset: (params.page - 1) * params.pageSize,
-  });
-  return {
-    asOf,
-    items: items.map((row) => workItemOf(row, asOf)),
-    total,
-    page: params.page,
-    pageSize: params.pageSize,
-  };
+  const { total, rows } = await listAssignments(
+    ctx.db,
+    {
+      authorityId: authority.id,
+      agencyIds,
+      planId: params.planId,
+      role: role === 'all' ? undefined : role,
+      openedBy: asOf,
+      q: params.q,
+      dueFrom: params.dueFrom,
+      dueTo: params.dueTo,
+      asOf,
+      state: params.state,
+      sort: params.sort ?? 'dueOn',
+      direction: params.order ?? 'asc',
+    },
+    params,
+  );
+  const items = rows.map((row) => workItemOf(row, asOf));
+  return { asOf, ...pageAnswer(params, items, total) };
 }
 
 function workItemOf(row: WorkListRow, asOf: LocalDate) {

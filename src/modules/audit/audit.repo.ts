@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -43,11 +44,11 @@ export interface AuditFilter {
 }
 
 /** One page of an authority's audit log, newest first, and how many rows match in all. */
-export async function listAuditEntries(
+export function listAuditEntries(
   db: Kysely<DB>,
   authorityId: number,
   filter: AuditFilter,
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ) {
   const localDay = sql`cast((${sql.ref('at')} at time zone ${filter.timeZone}) as date)`;
   let query = db.selectFrom('audit_log').where('authority_id', '=', authorityId);
@@ -57,15 +58,10 @@ export async function listAuditEntries(
   if (filter.from !== undefined)
     query = query.where(sql<boolean>`${localDay} >= cast(${filter.from} as date)`);
   if (filter.to !== undefined) query = query.where(sql<boolean>`${localDay} <= cast(${filter.to} as date)`);
-  const { total } = await query
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .select(['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'data', 'before', 'after', 'ip'])
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return selectPage(query, page, (q) =>
+    q
+      .select(['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'data', 'before', 'after', 'ip'])
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc'),
+  );
 }

@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { AppError } from '../../shared/errors.ts';
 import { authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
@@ -39,21 +40,17 @@ export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
     { ...query, timeZone: authority.time_zone },
     { page: query.page, pageSize: query.pageSize },
   );
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      at: new Date(row.at).toISOString(),
-      actor: row.actor,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      data: row.data,
-      before: row.before ?? null,
-      after: row.after ?? null,
-      ip: row.ip ?? null,
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const items = rows.map((row) => ({
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    data: row.data,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    ip: row.ip ?? null,
+  }));
+  return pageAnswer(query, items, total);
 }

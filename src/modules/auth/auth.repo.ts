@@ -27,23 +27,23 @@ const agencyScopeOfUser = sql<number[] | null>`(
   select array_agg(id) from scope where id is not null
 )`.as('agency_scope');
 
+/** The user columns an actor is resolved from (resolveActor), the same for a session and a token. */
+const ACTOR_USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.authority_id',
+  'u.role',
+  'u.agency_id',
+  'u.disabled',
+  agencyScopeOfUser,
+] as const;
+
 /** The session's user, if the session has not expired and was used after `seenAfter` (the idle limit). */
 export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: Date, seenAfter: Date) {
   return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select([
-      's.id as session_id',
-      's.csrf_token',
-      's.last_seen_at',
-      'u.id',
-      'u.username',
-      'u.authority_id',
-      'u.role',
-      'u.agency_id',
-      'u.disabled',
-      agencyScopeOfUser,
-    ])
+    .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', ...ACTOR_USER_COLUMNS])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('s.last_seen_at', '>', seenAfter)
@@ -65,13 +65,7 @@ export function findTokenUser(db: Kysely<DB>, tokenHash: string) {
       't.last_used_at',
       't.revoked_at',
       't.expires_at',
-      'u.id',
-      'u.username',
-      'u.authority_id',
-      'u.role',
-      'u.agency_id',
-      'u.disabled',
-      agencyScopeOfUser,
+      ...ACTOR_USER_COLUMNS,
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();

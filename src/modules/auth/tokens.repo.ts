@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
 const TOKEN_COLUMNS = [
@@ -20,29 +21,11 @@ function tokensQuery(db: Kysely<DB>, authorityId: number) {
     .where('t.authority_id', '=', authorityId);
 }
 
-/** One user's tokens, newest first (never the hash). */
-export function listTokensOfUser(
-  db: Kysely<DB>,
-  authorityId: number,
-  userId: number,
-  page: { limit: number; offset: number },
-) {
-  return tokensQuery(db, authorityId)
-    .select(TOKEN_COLUMNS)
-    .where('t.user_id', '=', userId)
-    .orderBy('t.created_at', 'desc')
-    .orderBy('t.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-}
-
-export async function countTokensOfUser(db: Kysely<DB>, authorityId: number, userId: number) {
-  const row = await tokensQuery(db, authorityId)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** One page of a user's tokens, newest first (never the hash), and how many there are. */
+export function listTokenPageOfUser(db: Kysely<DB>, authorityId: number, userId: number, page: PageRequest) {
+  return selectPage(tokensQuery(db, authorityId).where('t.user_id', '=', userId), page, (q) =>
+    q.select(TOKEN_COLUMNS).orderBy('t.created_at', 'desc').orderBy('t.id', 'desc'),
+  );
 }
 
 export function findTokenOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
@@ -51,26 +34,25 @@ export function findTokenOfAuthority(db: Kysely<DB>, authorityId: number, id: nu
 
 export type TokenRow = NonNullable<Awaited<ReturnType<typeof findTokenOfAuthority>>>;
 
-/** Revokes one token unless it is already revoked; true when this call revoked it. */
-export async function revokeToken(db: Kysely<DB>, id: number, now: Date): Promise<boolean> {
+/** Revokes the tokens still in force whose `column` is `value`; how many this call revoked. */
+async function revokeInForce(db: Kysely<DB>, column: 'id' | 'user_id', value: number, now: Date) {
   const result = await db
     .updateTable('api_token')
     .set({ revoked_at: now })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Revokes every token of a user still in force (password change, account disabled); how many. */
-export async function revokeTokensOfUser(db: Kysely<DB>, userId: number, now: Date): Promise<number> {
-  const result = await db
-    .updateTable('api_token')
-    .set({ revoked_at: now })
-    .where('user_id', '=', userId)
+    .where(column, '=', value)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Revokes one token unless it is already revoked; true when this call revoked it. */
+export async function revokeToken(db: Kysely<DB>, id: number, now: Date): Promise<boolean> {
+  return (await revokeInForce(db, 'id', id, now)) === 1;
+}
+
+/** Revokes every token of a user still in force (password change, account disabled); how many. */
+export function revokeTokensOfUser(db: Kysely<DB>, userId: number, now: Date): Promise<number> {
+  return revokeInForce(db, 'user_id', userId, now);
 }
 
 /** The account a token is created for or listed of, in the authority. */

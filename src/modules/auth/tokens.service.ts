@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -6,11 +7,10 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { newSecret, sha256 } from './passwords.ts';
 import {
-  countTokensOfUser,
   findTokenOfAuthority,
   findTokenOwner,
   insertApiToken,
-  listTokensOfUser,
+  listTokenPageOfUser,
   revokeToken,
   revokeTokensOfUser,
   type TokenRow,
@@ -171,12 +171,9 @@ export async function listApiTokens(
 ): Promise<{ items: TokenView[]; total: number; page: number; pageSize: number }> {
   const owner = await resolveOwner(c, query.userId);
   const { now } = c;
-  const rows = await listTokensOfUser(c.db, owner.authorityId, owner.userId, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  const total = await countTokensOfUser(c.db, owner.authorityId, owner.userId);
-  return { items: rows.map((r) => toView(r, now)), total, page: query.page, pageSize: query.pageSize };
+  const { rows, total } = await listTokenPageOfUser(c.db, owner.authorityId, owner.userId, query);
+  const items = rows.map((r) => toView(r, now));
+  return pageAnswer(query, items, total);
 }
 
 /**

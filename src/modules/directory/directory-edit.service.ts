@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { pageAnswer } from '../../db/page.ts';
 import type { Agency, DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
@@ -77,12 +78,8 @@ export async function listAgencies(
     authorityId,
     rows.map((r) => r.id),
   );
-  return {
-    items: rows.map((r) => toAgencyView(r, links)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const items = rows.map((r) => toAgencyView(r, links));
+  return pageAnswer(query, items, total);
 }
 
 async function agencyView(db: Kysely<DB>, authorityId: number, id: number) {

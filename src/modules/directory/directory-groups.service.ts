@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { pageAnswer } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { LocalDate } from '../../domain/dates.ts';
@@ -57,12 +58,8 @@ function toGroupView(group: GroupRow, members: MemberRow[]) {
 export async function listGroups(c: ServiceContext, query: PageQuery) {
   const authorityId = requireDirectoryAccess(c, 'directory.read');
   const { groups, members, total } = await listGroupPage(c.db, authorityId, query);
-  return {
-    items: groups.map((g) => toGroupView(g, members)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const items = groups.map((g) => toGroupView(g, members));
+  return pageAnswer(query, items, total);
 }
 
 async function groupView(db: Kysely<DB>, authorityId: number, id: number) {
@@ -165,7 +162,7 @@ function toSuccessorView(row: SuccessorRow) {
 export async function listSuccessors(c: ServiceContext, query: PageQuery) {
   const authorityId = requireDirectoryAccess(c, 'directory.read');
   const { rows, total } = await listSuccessorPage(c.db, authorityId, query);
-  return { items: rows.map(toSuccessorView), total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(query, rows.map(toSuccessorView), total);
 }
 
 /** Cơ quan kế thừa — records that `to` takes over (some functions of) `from` from a date. */

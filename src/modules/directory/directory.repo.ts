@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -111,21 +112,15 @@ const AGENCY_COLUMNS = [
   'a.version',
 ] as const;
 
-export async function listAgencyPage(
+export function listAgencyPage(
   db: Kysely<DB>,
   authorityId: number,
   filter: { validOn?: string | undefined },
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ) {
-  const base = agenciesQuery(db, authorityId, filter);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(AGENCY_COLUMNS)
-    .orderBy('a.id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return selectPage(agenciesQuery(db, authorityId, filter), page, (q) =>
+    q.select(AGENCY_COLUMNS).orderBy('a.id'),
+  );
 }
 
 export function findAgencyOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
@@ -166,21 +161,10 @@ export function listSuccessorLinks(db: Kysely<DB>, authorityId: number, agencyId
   return query.orderBy('s.effective_on').orderBy('s.id').execute();
 }
 
-export async function listSuccessorPage(
-  db: Kysely<DB>,
-  authorityId: number,
-  page: { page: number; pageSize: number },
-) {
-  const base = successorsQuery(db, authorityId);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(SUCCESSOR_COLUMNS)
-    .orderBy('s.effective_on')
-    .orderBy('s.id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+export function listSuccessorPage(db: Kysely<DB>, authorityId: number, page: PageRequest) {
+  return selectPage(successorsQuery(db, authorityId), page, (q) =>
+    q.select(SUCCESSOR_COLUMNS).orderBy('s.effective_on').orderBy('s.id'),
+  );
 }
 
 export function findSuccessorLink(db: Kysely<DB>, authorityId: number, id: number) {
@@ -220,26 +204,19 @@ export async function upsertSuccessorLink(
   return id;
 }
 
-export async function listGroupPage(
-  db: Kysely<DB>,
-  authorityId: number,
-  page: { page: number; pageSize: number },
-) {
-  const base = db.selectFrom('agency_group').where('authority_id', '=', authorityId);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const groups = await base
-    .selectAll()
-    .orderBy('id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
+export async function listGroupPage(db: Kysely<DB>, authorityId: number, page: PageRequest) {
+  const { rows: groups, total } = await selectPage(
+    db.selectFrom('agency_group').where('authority_id', '=', authorityId),
+    page,
+    (q) => q.selectAll().orderBy('id'),
+  );
   return {
     groups,
     members: await listGroupMembers(
       db,
       groups.map((g) => g.id),
     ),
-    total: Number(total),
+    total,
   };
 }
 

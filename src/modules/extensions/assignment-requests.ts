@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { pageAnswer } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
+import { lockRow } from '../../db/transaction.ts';
 import { type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
@@ -36,49 +38,77 @@ export async function openRequestOn(
   return { authorityId: authority.id, assignment, today: localDateOf(ctx.now, authority.time_zone) };
 }
 
-/** The rows of a request list as the actor may see them: all for the Office and leadership, else its scope. */
-export async function listRequests<Row, View, Status>(
-  ctx: Pick<ServiceContext, 'db' | 'actor'>,
-  query: PageQuery & { status?: Status | undefined; assignmentId?: number | undefined },
+/** What a kind of request brings to the shared core: its repo functions, its view and its words. */
+export interface RequestKind<Row extends { agency_id: number; status: string }, View> {
+  /** the access check of a decision */
+  action: Extract<Action, 'extension.decide' | 'obstacle.respond'>;
   list: (
     db: Kysely<DB>,
     authorityId: number,
     filter: {
-      status: Status | undefined;
+      status: Row['status'] | undefined;
       assignmentId: number | undefined;
       agencyIds: readonly number[] | null;
     },
     page: PageQuery,
-  ) => Promise<{ rows: Row[]; total: number }>,
-  view: (row: Row) => View,
+  ) => Promise<{ rows: Row[]; total: number }>;
+  /** the table of its rows, locked while one is decided */
+  table: 'extension_request' | 'obstacle';
+  find: (db: Kysely<DB>, authorityId: number, id: number) => Promise<Row | undefined>;
+  view: (row: Row) => View;
+  /** the status of a request not yet decided */
+  open: Row['status'];
+  notFound: string;
+  /** the refusal once decided */
+  decided: (status: Row['status']) => AppError;
+}
+
+/** Who reads a request list: the database and the actor are enough. */
+export type RequestReader = Pick<ServiceContext, 'db' | 'actor'>;
+
+/** What a request list may be narrowed by, besides its page. */
+export type RequestListQuery<Status> = PageQuery & {
+  status?: Status | undefined;
+  assignmentId?: number | undefined;
+};
+
+/** The rows of a request list as the actor may see them: all for the Office and leadership, else its scope. */
+export async function listRequests<Row extends { agency_id: number; status: string }, View>(
+  ctx: RequestReader,
+  query: RequestListQuery<Row['status']>,
+  kind: RequestKind<Row, View>,
 ) {
   const authorityId = authorityOf(ctx.actor);
   const agencyIds = agencyFilterFor(ctx.actor, 'assignment.read', authorityId);
   const filter = { status: query.status, assignmentId: query.assignmentId, agencyIds };
-  const { rows, total } = await list(ctx.db, authorityId, filter, query);
-  return { items: rows.map(view), total, page: query.page, pageSize: query.pageSize };
+  const { rows, total } = await kind.list(ctx.db, authorityId, filter, query);
+  return pageAnswer(query, rows.map(kind.view), total);
+}
+
+/** One request of the authority as its view, NOT_FOUND when there is none. */
+export async function viewRequest<Row extends { agency_id: number; status: string }, View>(
+  db: Kysely<DB>,
+  authorityId: number,
+  id: number,
+  kind: RequestKind<Row, View>,
+): Promise<View> {
+  const row = await kind.find(db, authorityId, id);
+  if (!row) throw new AppError('NOT_FOUND', kind.notFound);
+  return kind.view(row);
 }
 
 /**
  * A request about to be decided, inside the deciding transaction: its row locked, found in the
  * actor's authority (NOT_FOUND otherwise), the access check on its agency, refused once decided.
  */
-export async function loadForDecision<Row extends { agency_id: number; status: string }>(
+export async function loadForDecision<Row extends { agency_id: number; status: string }, View>(
   trx: Kysely<DB>,
   ctx: ServiceContext,
   authorityId: number,
   id: number,
-  kind: {
-    action: Extract<Action, 'extension.decide' | 'obstacle.respond'>;
-    lock: (db: Kysely<DB>, id: number) => Promise<void>;
-    find: (db: Kysely<DB>, authorityId: number, id: number) => Promise<Row | undefined>;
-    open: Row['status'];
-    notFound: string;
-    /** the refusal once decided */
-    decided: (status: Row['status']) => AppError;
-  },
+  kind: RequestKind<Row, View>,
 ): Promise<Row> {
-  await kind.lock(trx, id);
+  await lockRow(trx, kind.table, id);
   const row = await kind.find(trx, authorityId, id);
   if (!row) throw new AppError('NOT_FOUND', kind.notFound);
   requireAccess(ctx.actor, kind.action, { authorityId, agencyId: row.agency_id });

@@ -1,12 +1,13 @@
 import type { Insertable, Kysely } from 'kysely';
 import {
   ASSIGNMENT_LABEL_COLUMNS,
+  type AssignmentRowFilter,
+  assignmentsOfFilter,
   assignmentsWithPlan,
-  assignmentsWithPlanAndAgency,
   cancelledOnSql,
   hasAcceptedSql,
-  scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
 
 /**
@@ -35,29 +36,16 @@ export function findAssignmentOfAuthority(db: Kysely<DB>, authorityId: number, i
 
 export type AssignmentForWorkflow = NonNullable<Awaited<ReturnType<typeof findAssignmentOfAuthority>>>;
 
-/** Takes the row lock of an assignment for the rest of the transaction. */
-export async function lockAssignment(db: Kysely<DB>, id: number): Promise<void> {
-  await db.selectFrom('assignment').select('id').where('id', '=', id).forUpdate().execute();
-}
-
-export interface ExtensionFilter {
+export interface ExtensionFilter extends AssignmentRowFilter {
   status?: ExtensionRequestTable['status'] | undefined;
-  assignmentId?: number | undefined;
-  /** an agency user's scope; null = every agency */
-  agencyIds: readonly number[] | null;
 }
 
 /** Extension requests with their assignment, agency and task; the base of both the page and the count. */
 function extensionsQuery(db: Kysely<DB>, authorityId: number, filter: ExtensionFilter) {
-  let query = assignmentsWithPlanAndAgency(db)
+  const query = assignmentsOfFilter(db, filter)
     .innerJoin('extension_request as e', 'e.assignment_id', 'a.id')
     .where('e.authority_id', '=', authorityId);
-  if (filter.status) query = query.where('e.status', '=', filter.status);
-  if (filter.assignmentId !== undefined) query = query.where('e.assignment_id', '=', filter.assignmentId);
-  if (filter.agencyIds) {
-    query = query.where('a.agency_id', 'in', scopeAgencyIds(filter.agencyIds));
-  }
-  return query;
+  return filter.status ? query.where('e.status', '=', filter.status) : query;
 }
 
 const EXTENSION_COLUMNS = [
@@ -76,21 +64,15 @@ const EXTENSION_COLUMNS = [
   'a.version as assignment_version',
 ] as const;
 
-export async function listExtensions(
+export function listExtensions(
   db: Kysely<DB>,
   authorityId: number,
   filter: ExtensionFilter,
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ) {
-  const base = extensionsQuery(db, authorityId, filter);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(EXTENSION_COLUMNS)
-    .orderBy('e.id', 'desc')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return selectPage(extensionsQuery(db, authorityId, filter), page, (q) =>
+    q.select(EXTENSION_COLUMNS).orderBy('e.id', 'desc'),
+  );
 }
 
 export function findExtension(db: Kysely<DB>, authorityId: number, id: number) {
@@ -101,11 +83,6 @@ export function findExtension(db: Kysely<DB>, authorityId: number, id: number) {
 }
 
 export type ExtensionRow = NonNullable<Awaited<ReturnType<typeof findExtension>>>;
-
-/** Takes the row lock of an extension request for the rest of the transaction. */
-export async function lockExtension(db: Kysely<DB>, id: number): Promise<void> {
-  await db.selectFrom('extension_request').select('id').where('id', '=', id).forUpdate().execute();
-}
 
 export function findPendingExtension(db: Kysely<DB>, assignmentId: number) {
   return db

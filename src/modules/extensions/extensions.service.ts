@@ -1,14 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransaction, lockRow } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { PageQuery } from '../../shared/schemas/common.ts';
 import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { isUniqueViolation } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { decisionDay, listRequests, loadForDecision, openRequestOn } from './assignment-requests.ts';
+import {
+  decisionDay,
+  listRequests,
+  loadForDecision,
+  openRequestOn,
+  type RequestKind,
+  type RequestListQuery,
+  type RequestReader,
+  viewRequest,
+} from './assignment-requests.ts';
 import {
   decidePendingExtension,
   type ExtensionRow,
@@ -17,8 +25,6 @@ import {
   findPendingExtension,
   insertExtension,
   listExtensions,
-  lockAssignment,
-  lockExtension,
   moveDueDateVersioned,
 } from './extensions.repo.ts';
 
@@ -44,6 +50,17 @@ export function toExtensionView(row: ExtensionRow) {
 }
 
 export type ExtensionView = ReturnType<typeof toExtensionView>;
+
+const EXTENSION: RequestKind<ExtensionRow, ExtensionView> = {
+  action: 'extension.decide',
+  list: listExtensions,
+  table: 'extension_request',
+  find: findExtension,
+  view: toExtensionView,
+  open: 'pending',
+  notFound: 'Không tìm thấy đề nghị gia hạn.',
+  decided: (status) => new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status }),
+};
 
 /**
  * Xin gia hạn — the lead agency asks to move the due date of an open assignment, before the deadline.
@@ -105,7 +122,7 @@ export async function requestExtension(
       });
       return id;
     });
-    return toExtensionView(await mustFind(db, authorityId, id));
+    return viewRequest(db, authorityId, id, EXTENSION);
   } catch (error) {
     if (isUniqueViolation(error, 'extension_request_one_pending')) throw pendingExists();
     throw error;
@@ -117,22 +134,9 @@ function pendingExists() {
 }
 
 /** Danh sách đề nghị gia hạn: the Office, leadership and admins see all; an agency its own scope. */
-export function listExtensionsFor(
-  ctx: Pick<ServiceContext, 'db' | 'actor'>,
-  query: PageQuery & { status?: ExtensionRow['status'] | undefined; assignmentId?: number | undefined },
-) {
-  return listRequests(ctx, query, listExtensions, toExtensionView);
+export function listExtensionsFor(ctx: RequestReader, query: RequestListQuery<ExtensionRow['status']>) {
+  return listRequests(ctx, query, EXTENSION);
 }
-
-const EXTENSION = {
-  action: 'extension.decide',
-  lock: lockExtension,
-  find: findExtension,
-  open: 'pending',
-  notFound: 'Không tìm thấy đề nghị gia hạn.',
-  decided: (status: string) =>
-    new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status }),
-} as const;
 
 /**
  * Duyệt gia hạn — moves the assignment's current due date to the requested one; the original due
@@ -150,7 +154,7 @@ export async function approveExtension(
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
     const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
-    await lockAssignment(trx, extension.assignment_id);
+    await lockRow(trx, 'assignment', extension.assignment_id);
     const assignment = await findAssignmentOfAuthority(trx, authorityId, extension.assignment_id);
     if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
     if (input.version !== undefined && input.version !== assignment.version) throw versionConflict();
@@ -196,7 +200,7 @@ export async function approveExtension(
       ip,
     });
   });
-  return toExtensionView(await mustFind(db, authorityId, id));
+  return viewRequest(db, authorityId, id, EXTENSION);
 }
 
 /** Từ chối gia hạn — the due date stays; a note says why. */
@@ -221,7 +225,7 @@ export async function rejectExtension(
       ip,
     });
   });
-  return toExtensionView(await mustFind(db, authorityId, id));
+  return viewRequest(db, authorityId, id, EXTENSION);
 }
 
 async function decide(
@@ -232,12 +236,6 @@ async function decide(
   if (!(await decidePendingExtension(trx, id, d))) {
     throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.');
   }
-}
-
-async function mustFind(db: Kysely<DB>, authorityId: number, id: number): Promise<ExtensionRow> {
-  const row = await findExtension(db, authorityId, id);
-  if (!row) throw new AppError('NOT_FOUND', EXTENSION.notFound);
-  return row;
 }
 
 function versionConflict() {

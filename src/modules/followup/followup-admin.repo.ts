@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { assignmentsWithPlan, cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import { selectPage } from '../../db/page.ts';
 import type { DB, OutboxStatus } from '../../db/schema.ts';
 import type { StoredLetterSettings } from './letter-settings.ts';
 
@@ -47,7 +48,7 @@ const STATUSES: Record<OutboxState, OutboxStatus[]> = {
   dead: ['dead'],
 };
 
-export async function listOutboxPage(
+export function listOutboxPage(
   db: Kysely<DB>,
   authorityId: number,
   query: { state?: OutboxState | undefined; page: number; pageSize: number; id?: number },
@@ -55,9 +56,8 @@ export async function listOutboxPage(
   let base = db.selectFrom('outbox_message').where('authority_id', '=', authorityId);
   if (query.state) base = base.where('status', 'in', STATUSES[query.state]);
   if (query.id !== undefined) base = base.where('id', '=', query.id);
-  const [{ total }, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
+  return selectPage(base, query, (q) =>
+    q
       .select([
         'id',
         'kind',
@@ -71,12 +71,8 @@ export async function listOutboxPage(
         'sent_at',
         'created_at',
       ])
-      .orderBy('id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
-  return { rows, total: Number(total) };
+      .orderBy('id', 'desc'),
+  );
 }
 
 export type OutboxRow = Awaited<ReturnType<typeof listOutboxPage>>['rows'][number];

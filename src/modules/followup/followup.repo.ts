@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import {
+  ASSIGNMENT_LABEL_COLUMNS,
   assignmentsWithPlan,
   assignmentsWithPlanAndAgency,
   cancelledOnSql,
@@ -165,14 +166,9 @@ export async function listSweepFacts(
     .leftJoin('written_reminder as w', 'w.assignment_id', 'a.id')
     .select([
       'a.id',
-      'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
+      ...ASSIGNMENT_LABEL_COLUMNS,
       'p.id as plan_id',
-      'p.number as plan_number',
       't.position as task_position',
-      't.ref as task_ref',
-      'a.occurrence',
       'a.current_due_on as due_on',
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),

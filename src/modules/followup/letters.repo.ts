@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { assignmentsWithPlan, scopeAgencyIds } from '../../db/assignment-facts.ts';
+import { selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Kysely functions of the reminder letters (công văn đôn đốc): issue, link, list, download. */
@@ -32,34 +33,24 @@ export async function linkRemindersToLetter(
 }
 
 /** One page of an authority's letters (of the agencies given; null: every agency), newest number first. */
-export async function listLetterPage(
+export function listLetterPage(
   db: Kysely<DB>,
   authorityId: number,
   agencyIds: readonly number[] | null,
   query: { year?: number | undefined; page: number; pageSize: number },
 ) {
-  const base = () => {
-    let q = db
-      .selectFrom('reminder_letter as l')
-      .innerJoin('agency as g', 'g.id', 'l.agency_id')
-      .where('l.authority_id', '=', authorityId);
-    if (agencyIds) q = q.where('l.agency_id', 'in', scopeAgencyIds(agencyIds));
-    if (query.year !== undefined) q = q.where('l.year', '=', query.year);
-    return q;
-  };
-  const [{ total }, rows] = await Promise.all([
-    base()
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
-    base()
+  let base = db
+    .selectFrom('reminder_letter as l')
+    .innerJoin('agency as g', 'g.id', 'l.agency_id')
+    .where('l.authority_id', '=', authorityId);
+  if (agencyIds) base = base.where('l.agency_id', 'in', scopeAgencyIds(agencyIds));
+  if (query.year !== undefined) base = base.where('l.year', '=', query.year);
+  return selectPage(base, query, (q) =>
+    q
       .select(['l.id', 'l.year', 'l.number', 'l.issued_on', 'l.file_name', 'g.code', 'g.name'])
       .orderBy('l.year', 'desc')
-      .orderBy('l.number', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
-  return { rows, total: Number(total) };
+      .orderBy('l.number', 'desc'),
+  );
 }
 
 /** The tasks the letters given quote, in plan and task order. */

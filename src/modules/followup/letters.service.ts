@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { AppError } from '../../shared/errors.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { contentDisposition } from '../files/file-store.ts';
@@ -17,32 +18,26 @@ export async function listLetters(ctx: ServiceContext, query: LetterQuery) {
   const authorityId = authorityOf(ctx.actor);
   const agencyIds = agencyFilterFor(ctx.actor, 'reminder.read', authorityId);
   const { rows, total } = await listLetterPage(ctx.db, authorityId, agencyIds, query);
-  const tasks = await listLetterTasks(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      year: r.year,
-      number: r.number,
-      issuedOn: r.issued_on,
-      agency: { code: r.code, name: r.name },
-      fileName: r.file_name,
-      tasks: tasks
-        .filter((t) => t.letter_id === r.id)
-        .map((t) => ({
-          plan: t.number,
-          task: t.ref,
-          dueOn: t.due_on,
-          withdrawnAt: t.withdrawn_at?.toISOString() ?? null,
-          withdrawnReason: t.withdrawn_reason,
-        })),
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const letterIds = rows.map((r) => r.id);
+  const tasks = await listLetterTasks(ctx.db, letterIds);
+  const items = rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    number: r.number,
+    issuedOn: r.issued_on,
+    agency: { code: r.code, name: r.name },
+    fileName: r.file_name,
+    tasks: tasks
+      .filter((t) => t.letter_id === r.id)
+      .map((t) => ({
+        plan: t.number,
+        task: t.ref,
+        dueOn: t.due_on,
+        withdrawnAt: t.withdrawn_at?.toISOString() ?? null,
+        withdrawnReason: t.withdrawn_reason,
+      })),
+  }));
+  return pageAnswer(query, items, total);
 }
 
 /** The stored .docx, to whoever may read its agency's reminders; another authority's letter is 404. */

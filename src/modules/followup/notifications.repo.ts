@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Kysely functions of one user's notifications (the in-app list and its read marks). */
@@ -16,30 +17,22 @@ export async function listUserNotifications(
   user: { userId: number; authorityId: number },
   query: NotificationPage,
 ) {
-  const mine = () =>
-    db
-      .selectFrom('notification')
-      .where('user_id', '=', user.userId)
-      .where('authority_id', '=', user.authorityId);
-  const filtered = () => (query.unread ? mine().where('read_at', 'is', null) : mine());
-  const [{ total }, { unread }, rows] = await Promise.all([
-    filtered()
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
-    mine()
-      .where('read_at', 'is', null)
-      .select((eb) => eb.fn.countAll<number>().as('unread'))
-      .executeTakeFirstOrThrow(),
-    filtered()
+  const mine = db
+    .selectFrom('notification')
+    .where('user_id', '=', user.userId)
+    .where('authority_id', '=', user.authorityId);
+  const unreadOnes = mine.where('read_at', 'is', null);
+  const { unread } = await unreadOnes
+    .select((eb) => eb.fn.countAll<number>().as('unread'))
+    .executeTakeFirstOrThrow();
+  const { rows, total } = await selectPage(query.unread ? unreadOnes : mine, query, (q) =>
+    q
       .select(['id', 'kind', 'title', 'body', 'link', 'assignment_id', 'created_at', 'read_at'])
       .orderBy(sql`read_at is null`, 'desc')
       .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
-  return { rows, total: Number(total), unread: Number(unread) };
+      .orderBy('id', 'desc'),
+  );
+  return { rows, total, unread: Number(unread) };
 }
 
 /** Marks a user's notification read at `now` unless it was already; undefined when it is not theirs. */

@@ -155,41 +155,27 @@ function nameOf(
   field: string,
   warnings: PreviewWarning[],
 ): string {
+  const warn = (warning: Omit<PreviewWarning, 'task' | 'field'>) =>
+    warnings.push({ task, field, ...warning });
+  const fuzzy = (name: string) =>
+    warn({ code: 'fuzzy_agency', message: `Đọc "${cell.text}" là "${name}": hãy kiểm tra.` });
   switch (cell.kind) {
     case 'agency': {
       const name = directory.agencies.find((a) => a.code === cell.code)?.name ?? cell.text;
-      if (cell.fuzzy) {
-        warnings.push({
-          task,
-          field,
-          code: 'fuzzy_agency',
-          message: `Đọc "${cell.text}" là "${name}": hãy kiểm tra.`,
-        });
-      }
+      if (cell.fuzzy) fuzzy(name);
       return name;
     }
     case 'group':
-      if (cell.fuzzy) {
-        warnings.push({
-          task,
-          field,
-          code: 'fuzzy_agency',
-          message: `Đọc "${cell.text}" là "${cell.name}": hãy kiểm tra.`,
-        });
-      }
+      if (cell.fuzzy) fuzzy(cell.name);
       if (cell.open) {
-        warnings.push({
-          task,
-          field,
+        warn({
           code: 'open_group',
           message: `"${cell.name}" chưa có danh sách đơn vị: Văn phòng sẽ chỉ định khi giao việc.`,
         });
       }
       return cell.name;
     case 'unmatched':
-      warnings.push({
-        task,
-        field,
+      warn({
         code: 'unmatched_agency',
         message:
           `Không tìm thấy "${cell.text}" trong danh mục cơ quan` +

@@ -132,18 +132,14 @@ export function rowCells(line: string, cols: Columns): string[] {
   return placed;
 }
 
+/** A row with every field empty. */
+export function emptyRow(): Row {
+  return { no: '', content: '', lead: '', support: '', deadline: '', note: '', product: '', extra: {} };
+}
+
 /** A row's cells → its fields (cells as written, line breaks kept); every extra column gets a key. */
 export function toRow(cells: string[], cols: Columns): Row {
-  const row: Row = {
-    no: '',
-    content: '',
-    lead: '',
-    support: '',
-    deadline: '',
-    note: '',
-    product: '',
-    extra: {},
-  };
+  const row = emptyRow();
   const join = (a: string | undefined, b: string) => (a && b ? `${a} ${b}` : a || b);
   cols.kinds.forEach((kind, i) => {
     const cell = cells[i] ?? '';

@@ -13,6 +13,7 @@ import {
   agencyLines,
   type Columns,
   columnsOf,
+  emptyRow,
   flat,
   isTableHeader,
   type Row,
@@ -30,16 +31,6 @@ const TASK_NO = /^(\d+(?:\.\d+)*[a-zđ]?|[a-zđ]|[A-H])[.)]?$/u;
 const NO_AND_CONTENT = /^(\d+(?:\.\d+)*[a-zđ]?)[.)]?\s+(\S.*)$/u;
 const SECTION = /^(?:(?:Phần|PHẦN|Mục|MỤC)\s+)?([IVX]+|[A-H])(?:[.:)]\s*|\s+|$)(.*)$/u;
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/u;
-const EMPTY_ROW: Row = {
-  no: '',
-  content: '',
-  lead: '',
-  support: '',
-  deadline: '',
-  note: '',
-  product: '',
-  extra: {},
-};
 
 export function parsePlanText(text: string): ParsedPlan {
   const warnings: ParseWarning[] = [];
@@ -164,7 +155,7 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
       if (lowercaseLine) {
         warn(n, 'continuation_without_indent', `Đã ghép dòng «${short(line)}» vào nội dung của dòng trên.`);
       }
-      const row = lowercaseLine ? { ...EMPTY_ROW, content: first } : toRow(cells, cols);
+      const row = lowercaseLine ? { ...emptyRow(), content: first } : toRow(cells, cols);
       continueRow(current, row, line);
       continue;
     }

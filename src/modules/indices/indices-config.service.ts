@@ -5,7 +5,12 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { findAgencyOfAuthority } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { INDEX_DEFINITIONS } from './definitions.ts';
-import { requireComponentCode, requireIndexCode, requireIndexWrite } from './indices.shared.ts';
+import {
+  deleteAudited,
+  requireComponentCode,
+  requireIndexCode,
+  requireIndexWrite,
+} from './indices.shared.ts';
 import {
   deleteOwner,
   deleteTarget,
@@ -148,24 +153,15 @@ export async function saveIndexTarget(ctx: ServiceContext, input: TargetInput, i
   return toTargetView((await findTarget(db, authorityId, savedId)) as TargetRow);
 }
 
-export async function deleteIndexTarget({ db, actor, ip }: ServiceContext, id: number) {
+export async function deleteIndexTarget(ctx: ServiceContext, id: number) {
+  const { db, actor } = ctx;
   const authorityId = authorityOf(actor);
   requireAccess(actor, 'index.read', { authorityId });
   const before = await findTarget(db, authorityId, id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy mục tiêu này.');
   await requireIndexWrite(db, actor, authorityId, before.index_code, before.component_code);
-  await inTransaction(db, async (trx) => {
-    await deleteTarget(trx, id);
-    await writeAudit(trx, {
-      authorityId,
-      actor: actorName(actor),
-      action: 'index.target_delete',
-      entity: 'index_target',
-      entityId: String(id),
-      before: toTargetView(before),
-      ip: ip ?? null,
-    });
-  });
+  const row = { id, action: 'index.target_delete', entity: 'index_target', before: toTargetView(before) };
+  await deleteAudited(ctx, authorityId, row, deleteTarget);
 }
 
 /** Cơ quan chủ trì chỉ số — owners of the actor's authority. */
@@ -214,21 +210,11 @@ export async function setIndexOwner(
   return toOwnerView(owner);
 }
 
-export async function deleteIndexOwner({ db, actor, ip }: ServiceContext, id: number) {
-  const authorityId = authorityOf(actor);
-  requireAccess(actor, 'index.configure', { authorityId });
-  const before = (await listOwners(db, authorityId)).find((o) => o.id === id);
+export async function deleteIndexOwner(ctx: ServiceContext, id: number) {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'index.configure', { authorityId });
+  const before = (await listOwners(ctx.db, authorityId)).find((o) => o.id === id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy cơ quan chủ trì này.');
-  await inTransaction(db, async (trx) => {
-    await deleteOwner(trx, id);
-    await writeAudit(trx, {
-      authorityId,
-      actor: actorName(actor),
-      action: 'index.owner_delete',
-      entity: 'index_owner',
-      entityId: String(id),
-      before: toOwnerView(before),
-      ip: ip ?? null,
-    });
-  });
+  const row = { id, action: 'index.owner_delete', entity: 'index_owner', before: toOwnerView(before) };
+  await deleteAudited(ctx, authorityId, row, deleteOwner);
 }

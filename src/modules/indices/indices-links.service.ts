@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../directory/directory.repo.ts';
 import { findAssignmentOfAuthority } from '../extensions/extensions.repo.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { requireComponentCode, requireIndexCode } from './indices.shared.ts';
+import { deleteAudited, requireComponentCode, requireIndexCode } from './indices.shared.ts';
 import {
   deleteLink,
   findLink,
@@ -102,21 +102,11 @@ export async function createIndexLink({ db, actor, ip }: ServiceContext, input: 
   return toLinkView((await findLink(db, authorityId, id)) as LinkRow);
 }
 
-export async function deleteIndexLink({ db, actor, ip }: ServiceContext, id: number) {
-  const authorityId = authorityOf(actor);
-  requireAccess(actor, 'index.configure', { authorityId });
-  const before = await findLink(db, authorityId, id);
+export async function deleteIndexLink(ctx: ServiceContext, id: number) {
+  const authorityId = authorityOf(ctx.actor);
+  requireAccess(ctx.actor, 'index.configure', { authorityId });
+  const before = await findLink(ctx.db, authorityId, id);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy liên kết này.');
-  await inTransaction(db, async (trx) => {
-    await deleteLink(trx, id);
-    await writeAudit(trx, {
-      authorityId,
-      actor: actorName(actor),
-      action: 'index.link_delete',
-      entity: 'index_link',
-      entityId: String(id),
-      before: toLinkView(before),
-      ip: ip ?? null,
-    });
-  });
+  const row = { id, action: 'index.link_delete', entity: 'index_link', before: toLinkView(before) };
+  await deleteAudited(ctx, authorityId, row, deleteLink);
 }

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { INDEX_CODES, INDEX_DEFINITIONS, type IndexCode } from './definitions.ts';
 import {
   findResult,
@@ -55,6 +57,27 @@ export async function requireIndexWrite(
     return;
   }
   requireAccess(actor, 'index.write', { authorityId });
+}
+
+/** Deletes a row of an index's configuration (target, owner, link) and audits what it was, in one transaction. */
+export async function deleteAudited(
+  { db, actor, ip }: ServiceContext,
+  authorityId: number,
+  row: { id: number; action: string; entity: string; before: unknown },
+  remove: (trx: Kysely<DB>, id: number) => Promise<unknown>,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await remove(trx, row.id);
+    await writeAudit(trx, {
+      authorityId,
+      actor: actorName(actor),
+      action: row.action,
+      entity: row.entity,
+      entityId: String(row.id),
+      before: row.before,
+      ip: ip ?? null,
+    });
+  });
 }
 
 /** A year's figures of a result and their source: the overview's latest and previous. */

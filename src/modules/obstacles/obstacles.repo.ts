@@ -1,29 +1,22 @@
 import type { Insertable, Kysely } from 'kysely';
 import {
   ASSIGNMENT_LABEL_COLUMNS,
-  assignmentsWithPlanAndAgency,
-  scopeAgencyIds,
+  type AssignmentRowFilter,
+  assignmentsOfFilter,
 } from '../../db/assignment-facts.ts';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB, ObstacleTable } from '../../db/schema.ts';
 
-export interface ObstacleFilter {
+export interface ObstacleFilter extends AssignmentRowFilter {
   status?: ObstacleTable['status'] | undefined;
-  assignmentId?: number | undefined;
-  /** an agency user's scope; null = every agency */
-  agencyIds: readonly number[] | null;
 }
 
 /** Obstacles with their assignment, agency and task; the base of both the page and the count. */
 function obstaclesQuery(db: Kysely<DB>, authorityId: number, filter: ObstacleFilter) {
-  let query = assignmentsWithPlanAndAgency(db)
+  const query = assignmentsOfFilter(db, filter)
     .innerJoin('obstacle as o', 'o.assignment_id', 'a.id')
     .where('o.authority_id', '=', authorityId);
-  if (filter.status) query = query.where('o.status', '=', filter.status);
-  if (filter.assignmentId !== undefined) query = query.where('o.assignment_id', '=', filter.assignmentId);
-  if (filter.agencyIds) {
-    query = query.where('a.agency_id', 'in', scopeAgencyIds(filter.agencyIds));
-  }
-  return query;
+  return filter.status ? query.where('o.status', '=', filter.status) : query;
 }
 
 const OBSTACLE_COLUMNS = [
@@ -40,21 +33,15 @@ const OBSTACLE_COLUMNS = [
   'a.role',
 ] as const;
 
-export async function listObstacles(
+export function listObstacles(
   db: Kysely<DB>,
   authorityId: number,
   filter: ObstacleFilter,
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ) {
-  const base = obstaclesQuery(db, authorityId, filter);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(OBSTACLE_COLUMNS)
-    .orderBy('o.id', 'desc')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return selectPage(obstaclesQuery(db, authorityId, filter), page, (q) =>
+    q.select(OBSTACLE_COLUMNS).orderBy('o.id', 'desc'),
+  );
 }
 
 export function findObstacle(db: Kysely<DB>, authorityId: number, id: number) {
@@ -65,10 +52,6 @@ export function findObstacle(db: Kysely<DB>, authorityId: number, id: number) {
 }
 
 export type ObstacleRow = NonNullable<Awaited<ReturnType<typeof findObstacle>>>;
-
-export async function lockObstacle(db: Kysely<DB>, id: number): Promise<void> {
-  await db.selectFrom('obstacle').select('id').where('id', '=', id).forUpdate().execute();
-}
 
 /** Records a reported obstacle; its id. */
 export async function insertObstacle(db: Kysely<DB>, values: Insertable<ObstacleTable>): Promise<number> {

@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { PageQuery } from '../../shared/schemas/common.ts';
 import { actorName } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import {
@@ -10,6 +7,10 @@ import {
   listRequests,
   loadForDecision,
   openRequestOn,
+  type RequestKind,
+  type RequestListQuery,
+  type RequestReader,
+  viewRequest,
 } from '../extensions/assignment-requests.ts';
 import type { ServiceContext } from '../service-context.ts';
 import {
@@ -17,7 +18,6 @@ import {
   findObstacle,
   insertObstacle,
   listObstacles,
-  lockObstacle,
   type ObstacleRow,
 } from './obstacles.repo.ts';
 
@@ -41,6 +41,17 @@ export function toObstacleView(row: ObstacleRow) {
 }
 
 export type ObstacleView = ReturnType<typeof toObstacleView>;
+
+const OBSTACLE: RequestKind<ObstacleRow, ObstacleView> = {
+  action: 'obstacle.respond',
+  list: listObstacles,
+  table: 'obstacle',
+  find: findObstacle,
+  view: toObstacleView,
+  open: 'open',
+  notFound: 'Không tìm thấy khó khăn, vướng mắc này.',
+  decided: () => new AppError('CONFLICT', 'Khó khăn, vướng mắc này đã được trả lời.'),
+};
 
 /**
  * Báo cáo khó khăn, vướng mắc — an agency (lead or coordinating) reports what holds an assignment
@@ -76,25 +87,13 @@ export async function reportObstacle(
     });
     return id;
   });
-  return toObstacleView(await mustFind(ctx.db, authorityId, id));
+  return viewRequest(ctx.db, authorityId, id, OBSTACLE);
 }
 
 /** Danh sách khó khăn, vướng mắc: the Office, leadership and admins see all; an agency its own scope. */
-export function listObstaclesFor(
-  ctx: Pick<ServiceContext, 'db' | 'actor'>,
-  query: PageQuery & { status?: ObstacleRow['status'] | undefined; assignmentId?: number | undefined },
-) {
-  return listRequests(ctx, query, listObstacles, toObstacleView);
+export function listObstaclesFor(ctx: RequestReader, query: RequestListQuery<ObstacleRow['status']>) {
+  return listRequests(ctx, query, OBSTACLE);
 }
-
-const OBSTACLE = {
-  action: 'obstacle.respond',
-  lock: lockObstacle,
-  find: findObstacle,
-  open: 'open',
-  notFound: 'Không tìm thấy khó khăn, vướng mắc này.',
-  decided: () => new AppError('CONFLICT', 'Khó khăn, vướng mắc này đã được trả lời.'),
-} as const;
 
 /** Trả lời khó khăn, vướng mắc — once; an answered obstacle is closed. */
 export async function respondToObstacle(
@@ -117,11 +116,5 @@ export async function respondToObstacle(
       ip: ctx.ip,
     });
   });
-  return toObstacleView(await mustFind(ctx.db, authorityId, id));
-}
-
-async function mustFind(db: Kysely<DB>, authorityId: number, id: number): Promise<ObstacleRow> {
-  const row = await findObstacle(db, authorityId, id);
-  if (!row) throw new AppError('NOT_FOUND', OBSTACLE.notFound);
-  return row;
+  return viewRequest(ctx.db, authorityId, id, OBSTACLE);
 }

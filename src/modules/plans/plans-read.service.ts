@@ -12,7 +12,7 @@ import {
   findPlanById,
   findPlanSource,
   hasPlanSource,
-  listPlans,
+  listPlanPage,
   listSectionsOfPlan,
   listTasksOfPlan,
 } from './plans.repo.ts';
@@ -32,12 +32,7 @@ export async function listPlansFor(ctx: ServiceContext, query: PageQuery & { asO
   if (!isAgency) requireAccess(ctx.actor, 'plan.read', { authorityId: authorityOf(ctx.actor) });
   const { authority } = await authorityContext(ctx);
   const asOf = parseAsOf(query.asOf, authority.time_zone, ctx.now);
-  const { total, items } = await listPlans(ctx.db, authority.id, {
-    agencyIds,
-    q: query.q,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  const { total, rows: items } = await listPlanPage(ctx.db, authority.id, { agencyIds, q: query.q }, query);
   const ids = items.map((p) => p.id);
   const taskCounts = isAgency ? [] : await countTasksByPlan(ctx.db, ids);
   const stateCounts = isAgency ? [] : await countStatesByPlan(ctx.db, authority.id, ids, asOf);

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
 import { scopeAgencyIds } from '../../db/assignment-facts.ts';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type {
   DB,
   NewAssignment,
@@ -56,48 +57,35 @@ export interface PlanListFilter {
   agencyIds?: readonly number[] | null;
   /** accent-insensitive text in the number or the title */
   q?: string | undefined;
-  limit: number;
-  offset: number;
 }
 
 /** Plan headers, newest first, one page and the total. */
-export async function listPlans(db: Kysely<DB>, authorityId: number, filter: PlanListFilter) {
-  const base = () => {
-    let query = db.selectFrom('plan as p').where('p.authority_id', '=', authorityId);
-    const agencyIds = filter.agencyIds;
-    if (agencyIds) {
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('assignment as a')
-            .innerJoin('task as t', 't.id', 'a.task_id')
-            .whereRef('t.plan_id', '=', 'p.id')
-            .where('a.agency_id', 'in', scopeAgencyIds(agencyIds))
-            .select('a.id'),
-        ),
-      );
-    }
-    const q = filter.q?.trim();
-    if (q) {
-      const pattern = containsPattern(q);
-      query = query.where(
-        (eb) =>
-          sql<SqlBool>`fold_vi(${eb.ref('p.number')}) like fold_vi(${pattern}) or fold_vi(${eb.ref('p.title')}) like fold_vi(${pattern})`,
-      );
-    }
-    return query;
-  };
-  const { total } = await base()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const items = await base()
-    .selectAll('p')
-    .orderBy('p.issued_on', 'desc')
-    .orderBy('p.id', 'desc')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  return { total: Number(total), items };
+export function listPlanPage(db: Kysely<DB>, authorityId: number, filter: PlanListFilter, page: PageRequest) {
+  let query = db.selectFrom('plan as p').where('p.authority_id', '=', authorityId);
+  const agencyIds = filter.agencyIds;
+  if (agencyIds) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('assignment as a')
+          .innerJoin('task as t', 't.id', 'a.task_id')
+          .whereRef('t.plan_id', '=', 'p.id')
+          .where('a.agency_id', 'in', scopeAgencyIds(agencyIds))
+          .select('a.id'),
+      ),
+    );
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = containsPattern(q);
+    query = query.where(
+      (eb) =>
+        sql<SqlBool>`fold_vi(${eb.ref('p.number')}) like fold_vi(${pattern}) or fold_vi(${eb.ref('p.title')}) like fold_vi(${pattern})`,
+    );
+  }
+  return selectPage(query, page, (plans) =>
+    plans.selectAll('p').orderBy('p.issued_on', 'desc').orderBy('p.id', 'desc'),
+  );
 }
 
 export function countTasksByPlan(db: Kysely<DB>, planIds: number[]) {

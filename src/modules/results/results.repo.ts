@@ -2,10 +2,10 @@ import type { Insertable, Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import {
   ASSIGNMENT_LABEL_COLUMNS,
+  type AssignmentRowFilter,
+  assignmentsOfFilter,
   assignmentsWithPlan,
-  assignmentsWithPlanAndAgency,
   hasAcceptedSql,
-  scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
 import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
 
@@ -67,30 +67,22 @@ export async function countOpenResults(db: Kysely<DB>, assignmentId: number) {
   return { accepted: count('accepted'), pending: count('pending') };
 }
 
-export interface ResultFilter {
+export interface ResultFilter extends AssignmentRowFilter {
   status?: 'pending' | 'accepted' | 'returned' | undefined;
-  assignmentId?: number | undefined;
   /** true: only results of sub-assignments; false: only top-level ones */
   internal?: boolean | undefined;
-  /** only these agencies (an agency user's scope); null = all */
-  agencyIds?: readonly number[] | null;
   resultId?: number;
 }
 
 /** The one query behind the result list, its total and a single result (same joins, same filters). */
 function resultsQuery(db: Kysely<DB>, authorityId: number, filter: ResultFilter) {
-  let query = assignmentsWithPlanAndAgency(db)
+  let query = assignmentsOfFilter(db, filter)
     .innerJoin('result_submission as r', 'r.assignment_id', 'a.id')
     .where('r.authority_id', '=', authorityId);
   if (filter.resultId !== undefined) query = query.where('r.id', '=', filter.resultId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
-  if (filter.assignmentId !== undefined) query = query.where('a.id', '=', filter.assignmentId);
   if (filter.internal === true) query = query.where('a.parent_assignment_id', 'is not', null);
   if (filter.internal === false) query = query.where('a.parent_assignment_id', 'is', null);
-  if (filter.agencyIds) {
-    const ids = scopeAgencyIds(filter.agencyIds);
-    query = query.where('a.agency_id', 'in', ids);
-  }
   return query;
 }
 

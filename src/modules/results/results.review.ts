@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -54,7 +55,7 @@ export async function listResults(c: ServiceContext, query: ResultListQuery) {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(query, items, total);
 }
 
 /** Tiếp nhận kết quả — accept a pending result: its submission date is the one that counts. */

@@ -4,7 +4,9 @@ import {
   cancelledOnSql,
   doneOnSql,
   hasAcceptedSql,
+  scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** An assignment about to be split: its agency, task, occurrence, due date and whether it is still open. */
@@ -94,28 +96,20 @@ function unitsQuery(db: Kysely<DB>, authorityId: number, ids: readonly number[] 
     .innerJoin('agency as parent', 'parent.id', 'u.parent_id')
     .where('u.authority_id', '=', authorityId)
     .where('u.kind', '=', 'unit');
-  if (ids) query = query.where('u.id', 'in', ids.length > 0 ? [...ids] : [-1]);
+  if (ids) query = query.where('u.id', 'in', scopeAgencyIds(ids));
   return query;
 }
 
-export async function countUnits(db: Kysely<DB>, authorityId: number, ids: readonly number[] | null) {
-  const row = await unitsQuery(db, authorityId, ids)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export function listUnitRows(
+export function listUnitPage(
   db: Kysely<DB>,
   authorityId: number,
   ids: readonly number[] | null,
-  page: { limit: number; offset: number },
+  page: PageRequest,
 ) {
-  return unitsQuery(db, authorityId, ids)
-    .select(['u.id', 'u.code', 'u.name', 'u.parent_id', 'parent.code as parent_code'])
-    .orderBy('u.parent_id')
-    .orderBy('u.id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  return selectPage(unitsQuery(db, authorityId, ids), page, (q) =>
+    q
+      .select(['u.id', 'u.code', 'u.name', 'u.parent_id', 'parent.code as parent_code'])
+      .orderBy('u.parent_id')
+      .orderBy('u.id'),
+  );
 }

@@ -1,3 +1,4 @@
+import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -5,7 +6,7 @@ import { actorName, agencyFilterFor, authorityOf, requireAccess } from '../acces
 import { writeAudit } from '../audit/audit.repo.ts';
 import { listAgencyScope } from '../auth/auth.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { countUnits, findAgencies, listUnitRows } from './subassign.repo.ts';
+import { findAgencies, listUnitPage } from './subassign.repo.ts';
 
 export interface UnitView {
   id: number;
@@ -97,11 +98,7 @@ export async function listUnits(
     const below = (await listAgencyScope(db, parent.id)).filter((id) => id !== parent.id);
     ids = scope ? below.filter((id) => scope.includes(id)) : below;
   }
-  const total = await countUnits(db, authorityId, ids);
-  const rows = await listUnitRows(db, authorityId, ids, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  const { rows, total } = await listUnitPage(db, authorityId, ids, query);
   const items: UnitView[] = rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -109,5 +106,5 @@ export async function listUnits(
     parentId: r.parent_id as number,
     parentCode: r.parent_code,
   }));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(query, items, total);
 }

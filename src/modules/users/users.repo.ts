@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type PageRequest, selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Accounts with their agency's code; never the password hash. */
@@ -26,20 +27,8 @@ const USER_COLUMNS = [
   'u.created_at',
 ] as const;
 
-export async function listUserPage(
-  db: Kysely<DB>,
-  authorityId: number,
-  page: { page: number; pageSize: number },
-) {
-  const base = usersQuery(db, authorityId);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(USER_COLUMNS)
-    .orderBy('u.id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+export function listUserPage(db: Kysely<DB>, authorityId: number, page: PageRequest) {
+  return selectPage(usersQuery(db, authorityId), page, (q) => q.select(USER_COLUMNS).orderBy('u.id'));
 }
 
 export function findUserOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {

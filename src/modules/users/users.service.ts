@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { pageAnswer } from '../../db/page.ts';
 import type { DB, Role } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -96,7 +97,7 @@ function assertHead(role: Role, isHead: boolean) {
 export async function listUsers(c: ServiceContext, query: PageQuery) {
   const authorityId = requireUserManagement(c);
   const { rows, total } = await listUserPage(c.db, authorityId, query);
-  return { items: rows.map(toUserView), total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(query, rows.map(toUserView), total);
 }
 
 export interface NewUser {

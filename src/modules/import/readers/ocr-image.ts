@@ -79,30 +79,25 @@ export function removeRulingLines(image: GreyImage, dpi: number): RulingLines {
   const runs: PixelBox[] = [];
   const minVertical = Math.round(VERTICAL_RUN_INCHES * dpi);
   for (let x = 0; x < width; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const on = y < height && across[y * width + x] === 1;
-      if (on && start < 0) start = y;
-      if (!on && start >= 0) {
-        if (y - start >= minVertical) {
-          for (let k = start; k < y; k++) erase[k * width + x] = 1;
-          runs.push({ left: x, top: start, width: 1, height: y - start });
-        }
-        start = -1;
-      }
-    }
+    eachRun(
+      height,
+      (y) => across[y * width + x] === 1,
+      (start, end) => {
+        if (end - start < minVertical) return;
+        for (let k = start; k < end; k++) erase[k * width + x] = 1;
+        runs.push({ left: x, top: start, width: 1, height: end - start });
+      },
+    );
   }
   const minHorizontal = Math.round(HORIZONTAL_RUN_INCHES * dpi);
   for (let y = 0; y < height; y++) {
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const on = x < width && down[y * width + x] === 1;
-      if (on && start < 0) start = x;
-      if (!on && start >= 0) {
-        if (x - start >= minHorizontal) erase.fill(1, y * width + start, y * width + x);
-        start = -1;
-      }
-    }
+    eachRun(
+      width,
+      (x) => down[y * width + x] === 1,
+      (start, end) => {
+        if (end - start >= minHorizontal) erase.fill(1, y * width + start, y * width + end);
+      },
+    );
   }
   let whitened = 0;
   for (let p = 0; p < erase.length; p++) {
@@ -377,4 +372,17 @@ function hasNeighbour(
     }
   }
   return false;
+}
+
+/** Calls `visit(start, end)` for every longest run of indices in [0, length) where `on` holds (`end` excluded). */
+function eachRun(length: number, on: (i: number) => boolean, visit: (start: number, end: number) => void) {
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const lit = i < length && on(i);
+    if (lit && start < 0) start = i;
+    if (!lit && start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+  }
 }
