@@ -12,6 +12,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Action } from '../../src/shared/actions.ts';
 import type { Session } from './lib/session.tsx';
 
 /**
@@ -30,7 +31,7 @@ export interface PageRoute {
   };
 }
 
-const has = (session: Session, action: string) => session.actions.includes(action);
+const has = (session: Session, action: Action) => session.actions.includes(action);
 
 export const PRIVATE_ROUTES: PageRoute[] = [
   {

@@ -5,9 +5,9 @@ import {
   LoginBody,
   LoginReplySchema,
   PasswordChangeBody,
-  SessionUserSchema,
+  SessionReplySchema,
 } from '../../shared/schemas/account.ts';
-import { ACTIONS, allowedActions, requireUser } from '../access/access.ts';
+import { allowedActions, requireUser } from '../access/access.ts';
 import { accountContext, wallClock } from './auth.hooks.ts';
 import { changePassword, login, logout, SESSION_COOKIE, sessionProfile } from './auth.service.ts';
 import { assertPasswordLoginEnabled } from './oidc.service.ts';
@@ -56,13 +56,7 @@ export async function authRoutes(app: ZodApp) {
 
   route.get('/auth/session', {
     summary: 'Phiên hiện tại: the signed-in user and the CSRF token (401 for the public)',
-    response: {
-      200: z.object({
-        user: SessionUserSchema.extend({ authorityName: z.string(), agencyName: z.string().nullable() }),
-        csrfToken: z.string().nullable(),
-        actions: z.array(z.enum(ACTIONS)),
-      }),
-    },
+    response: { 200: SessionReplySchema },
     handler: async (request) => {
       const me = requireUser(request.actor);
       const profile = await sessionProfile(accountContext(request));

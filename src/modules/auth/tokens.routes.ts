@@ -1,17 +1,15 @@
-import { z } from 'zod';
 import type { ZodApp } from '../../server/http.ts';
 import { moduleRoutes } from '../../server/route.ts';
 import {
   CreatedTokenSchema,
+  TokenCreateBody,
   TokenIdParams,
   TokenSchema,
   TokensPageSchema,
   TokensQuery,
 } from '../../shared/schemas/account.ts';
-import { TOKEN_NAME_MAX } from '../../shared/schemas/limits.ts';
-import { ACTIONS } from '../access/access.ts';
 import { accountContext } from './auth.hooks.ts';
-import { createApiToken, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from './tokens.service.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.ts';
 
 /** Mã truy cập (API tokens): create (shown once), list (never the secret), revoke. */
 export async function tokensRoutes(app: ZodApp) {
@@ -20,11 +18,7 @@ export async function tokensRoutes(app: ZodApp) {
   route.post('/auth/tokens', {
     summary:
       'Tạo mã truy cập (API token) for an integration; shown once. `days`: lifetime (default DONDOC_TOKEN_DAYS); `scopes` limits it to those actions (e.g. ["index.write"])',
-    body: z.object({
-      name: z.string().trim().min(1).max(TOKEN_NAME_MAX),
-      scopes: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length).optional(),
-      days: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional(),
-    }),
+    body: TokenCreateBody,
     response: { 201: CreatedTokenSchema },
     handler: async (request) => {
       const { name, scopes, days } = request.body;

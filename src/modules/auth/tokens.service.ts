@@ -2,6 +2,7 @@ import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
+import { MAX_TOKEN_DAYS } from '../../shared/schemas/limits.ts';
 import { actorName, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -27,7 +28,6 @@ import {
  * CLI's context is; `ctx.now` is that clock.
  */
 export const TOKEN_PREFIX = 'dd_';
-export const MAX_TOKEN_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 export type TokenState = 'active' | 'expired' | 'revoked';

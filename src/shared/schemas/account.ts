@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { ACTIONS } from '../actions.ts';
 import { IdParamsSchema } from './common.ts';
-import { PASSWORD_MAX, USERNAME_MAX } from './limits.ts';
+import { MAX_TOKEN_DAYS, PASSWORD_MAX, TOKEN_NAME_MAX, USERNAME_MAX } from './limits.ts';
 import { RoleSchema } from './users.ts';
 
 /**
  * Request and response bodies of one's own account (src/modules/auth/*.routes.ts): sign-in, the session, the
  * password, the sign-in methods and the API tokens. The session's `actions` and a token's `scopes` are the
- * actions of src/modules/access/access.ts, enumerated where the routes are declared.
+ * actions of src/shared/actions.ts.
  */
 
 export const LoginBody = z.object({
@@ -91,3 +92,17 @@ export type Providers = z.infer<typeof ProvidersSchema>;
 export type ApiToken = z.infer<typeof TokenSchema>;
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
 export type TokensPage = z.infer<typeof TokensPageSchema>;
+
+/** The current session: the user with the names of their authority and agency, the CSRF token, what they may do. */
+export const SessionReplySchema = z.object({
+  user: SessionUserSchema.extend({ authorityName: z.string(), agencyName: z.string().nullable() }),
+  csrfToken: z.string().nullable(),
+  actions: z.array(z.enum(ACTIONS)),
+});
+
+/** A new API token: its name, the actions it is limited to (all of its owner's without), its lifetime in days. */
+export const TokenCreateBody = z.object({
+  name: z.string().trim().min(1).max(TOKEN_NAME_MAX),
+  scopes: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length).optional(),
+  days: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional(),
+});

@@ -66,3 +66,6 @@ export const DISPLAY_NAME_MAX = 200;
 export const EMAIL_MAX = 320;
 export const PASSWORD_MAX = 256;
 export const TOKEN_NAME_MAX = 100;
+
+/** the longest lifetime of an API token, in days */
+export const MAX_TOKEN_DAYS = 365;

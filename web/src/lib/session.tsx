@@ -1,31 +1,19 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import type { z } from 'zod';
+import type { Action } from '../../../src/shared/actions.ts';
+import type { SessionReplySchema } from '../../../src/shared/schemas/account.ts';
 import { ApiError, api, onUnauthorised, setCsrfToken } from './api.ts';
-import type { Role } from './domain.ts';
 
-/** The signed-in user as GET /api/auth/session answers it, and what the server lets them do. */
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  agencyId: number | null;
-  agencyName: string | null;
-  authorityName: string;
-}
-
-export interface Session {
-  user: SessionUser;
-  csrfToken: string | null;
-  /** the actions of src/modules/access/access.ts this user may take on its own data */
-  actions: string[];
-}
+/** GET /api/auth/session: the signed-in user and what the server lets them do (src/shared/actions.ts). */
+export type Session = z.infer<typeof SessionReplySchema>;
+export type SessionUser = Session['user'];
 
 interface SessionContextValue {
   session: Session | null;
   loading: boolean;
   /** may the user take this action (src/modules/access/access.ts)? */
-  can: (action: string) => boolean;
+  can: (action: Action) => boolean;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
