@@ -113,3 +113,78 @@ export function listUnitPage(
       .orderBy('u.id'),
   );
 }
+
+/** Of these agencies, those already leading the parent's task in the same occurrence. */
+export function findLeadsOfOccurrence(
+  db: Kysely<DB>,
+  parent: Pick<ParentAssignment, 'task_id' | 'occurrence'>,
+  agencyIds: readonly number[],
+) {
+  return db
+    .selectFrom('assignment')
+    .select('agency_id')
+    .where('task_id', '=', parent.task_id)
+    .where('occurrence', '=', parent.occurrence)
+    .where('role', '=', 'lead')
+    .where('agency_id', 'in', agencyIds)
+    .execute();
+}
+
+/** A unit's own assignment under the parent's: the same task and occurrence, its own due date. */
+export function insertSubassignment(
+  db: Kysely<DB>,
+  authorityId: number,
+  parent: Pick<ParentAssignment, 'id' | 'task_id' | 'occurrence' | 'period_label'>,
+  item: { agencyId: number; dueOn: string; opensOn: string },
+) {
+  return db
+    .insertInto('assignment')
+    .values({
+      authority_id: authorityId,
+      task_id: parent.task_id,
+      agency_id: item.agencyId,
+      role: 'lead',
+      occurrence: parent.occurrence,
+      period_label: parent.period_label,
+      opens_on: item.opensOn,
+      original_due_on: item.dueOn,
+      current_due_on: item.dueOn,
+      cancelled_on: null,
+      parent_assignment_id: parent.id,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Agencies of the authority with this code, or under this parent (a new unit must clash with neither). */
+export function findCodeOrSiblings(db: Kysely<DB>, authorityId: number, code: string, parentId: number) {
+  return db
+    .selectFrom('agency')
+    .select(['code', 'name', 'parent_id'])
+    .where('authority_id', '=', authorityId)
+    .where((eb) => eb.or([eb('code', '=', code), eb('parent_id', '=', parentId)]))
+    .execute();
+}
+
+/** A new unit under an agency: in force from the start, no other names. */
+export function insertUnit(
+  db: Kysely<DB>,
+  authorityId: number,
+  parentId: number,
+  unit: { code: string; name: string },
+) {
+  return db
+    .insertInto('agency')
+    .values({
+      authority_id: authorityId,
+      code: unit.code,
+      name: unit.name,
+      aliases: [],
+      kind: 'unit',
+      parent_id: parentId,
+      valid_from: null,
+      valid_to: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -11,7 +11,9 @@ import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import {
   findAgencies,
+  findLeadsOfOccurrence,
   findParentAssignment,
+  insertSubassignment,
   listChildAssignments,
   listSubassignNotes,
   type ParentAssignment,
@@ -66,41 +68,18 @@ export async function subassign(
     const locked = await findParentAssignment(trx, authorityId, parentId, true);
     if (!locked) throw assignmentNotFound();
     assertOpen(locked);
-    const existing = await trx
-      .selectFrom('assignment')
-      .select('agency_id')
-      .where('task_id', '=', locked.task_id)
-      .where('occurrence', '=', locked.occurrence)
-      .where('role', '=', 'lead')
-      .where(
-        'agency_id',
-        'in',
-        items.map((i) => i.agencyId),
-      )
-      .execute();
+    const existing = await findLeadsOfOccurrence(
+      trx,
+      locked,
+      items.map((i) => i.agencyId),
+    );
     if (existing.length > 0) {
       throw new AppError('CONFLICT', 'Đơn vị đã được phân công nhiệm vụ này.', {
         agencyIds: existing.map((e) => e.agency_id),
       });
     }
     for (const item of items) {
-      const child = await trx
-        .insertInto('assignment')
-        .values({
-          authority_id: authorityId,
-          task_id: locked.task_id,
-          agency_id: item.agencyId,
-          role: 'lead',
-          occurrence: locked.occurrence,
-          period_label: locked.period_label,
-          opens_on: today,
-          original_due_on: item.dueOn,
-          current_due_on: item.dueOn,
-          cancelled_on: null,
-          parent_assignment_id: locked.id,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const child = await insertSubassignment(trx, authorityId, locked, { ...item, opensOn: today });
       await writeAudit(trx, {
         authorityId,
         actor: actorName(actor),

@@ -6,7 +6,7 @@ import { actorName, agencyFilterFor, authorityOf, requireAccess } from '../acces
 import { writeAudit } from '../audit/audit.repo.ts';
 import { listAgencyScope } from '../auth/auth.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { findAgencies, listUnitPage } from './subassign.repo.ts';
+import { findAgencies, findCodeOrSiblings, insertUnit, listUnitPage } from './subassign.repo.ts';
 
 export interface UnitView {
   id: number;
@@ -40,32 +40,14 @@ export async function createUnit(
   const code = input.code.trim().toUpperCase();
   const name = input.name.trim().replace(/\s+/g, ' ');
   return inTransaction(db, async (trx) => {
-    const clash = await trx
-      .selectFrom('agency')
-      .select(['code', 'name', 'parent_id'])
-      .where('authority_id', '=', authorityId)
-      .where((eb) => eb.or([eb('code', '=', code), eb('parent_id', '=', parent.id)]))
-      .execute();
+    const clash = await findCodeOrSiblings(trx, authorityId, code, parent.id);
     if (clash.some((a) => a.code === code)) {
       throw new AppError('CONFLICT', `Mã đơn vị ${code} đã có trong danh mục.`, { field: 'code' });
     }
     if (clash.some((a) => a.parent_id === parent.id && foldVietnamese(a.name) === foldVietnamese(name))) {
       throw new AppError('CONFLICT', `${parent.name} đã có đơn vị "${name}".`, { field: 'name' });
     }
-    const unit = await trx
-      .insertInto('agency')
-      .values({
-        authority_id: authorityId,
-        code,
-        name,
-        aliases: [],
-        kind: 'unit',
-        parent_id: parent.id,
-        valid_from: null,
-        valid_to: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const unit = await insertUnit(trx, authorityId, parent.id, { code, name });
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
