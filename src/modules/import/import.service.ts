@@ -9,7 +9,7 @@ import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
-import { type DetachedLink, detachPlanLinks, reattachPlanLinks } from '../indices/plan-links.ts';
+import { type DetachedLink, detachPlanLinks, reattachPlanLinks } from '../indices/plan-links.repo.ts';
 import { deletePlan, findPlanByNumber, hasRecordedResults, insertPlanSource } from '../plans/plans.repo.ts';
 import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
 import { type ServiceContext, withDb } from '../service-context.ts';
