@@ -5,6 +5,13 @@ import type { Recurrence } from '../../domain/deadline.ts';
 import { defaultOccurrencesEnd, listOccurrences } from '../../domain/occurrences.ts';
 import { AppError } from '../../shared/errors.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
+import {
+  deleteAssignments,
+  hasActivity,
+  insertAssignments,
+  listRecurringTasks,
+  listTopOccurrences,
+} from './plan-occurrences.repo.ts';
 import { sharedDirectory } from './shared-directory.ts';
 import { planTask } from './task-assignments.ts';
 
@@ -24,13 +31,7 @@ export async function replanOccurrences(
   plan: Plan,
   authority: { place: string; today: LocalDate },
 ): Promise<{ added: number; removed: number }> {
-  const tasks = await trx
-    .selectFrom('task')
-    .selectAll()
-    .where('plan_id', '=', plan.id)
-    .where('deadline_kind', '=', 'recurring')
-    .orderBy('position')
-    .execute();
+  const tasks = await listRecurringTasks(trx, plan.id);
   let added = 0;
   let removed = 0;
   for (const task of tasks) {
@@ -39,25 +40,14 @@ export async function replanOccurrences(
     const until = plan.ends_on ?? defaultOccurrencesEnd(recurrence, plan.issued_on);
     const wanted = listOccurrences(recurrence, plan.issued_on, until);
     const wantedIndexes = new Set(wanted.map((o) => o.index));
-    const existing = await trx
-      .selectFrom('assignment')
-      .select(['id', 'agency_id', 'role', 'occurrence', 'current_due_on', 'moved_to_assignment_id'])
-      .where('task_id', '=', task.id)
-      .where('parent_assignment_id', 'is', null)
-      .orderBy('occurrence')
-      .orderBy('id')
-      .execute();
+    const existing = await listTopOccurrences(trx, task.id);
     const dropped = existing.filter((a) => !wantedIndexes.has(a.occurrence));
     if (dropped.length > 0) {
       await refuseBusy(trx, task, dropped, authority.today);
-      await trx
-        .deleteFrom('assignment')
-        .where(
-          'id',
-          'in',
-          dropped.map((a) => a.id),
-        )
-        .execute();
+      await deleteAssignments(
+        trx,
+        dropped.map((a) => a.id),
+      );
       removed += dropped.length;
     }
     const kept = existing.filter((a) => wantedIndexes.has(a.occurrence));
@@ -79,7 +69,7 @@ export async function replanOccurrences(
         cancelled_on: null,
       })),
     );
-    if (rows.length > 0) await trx.insertInto('assignment').values(rows).execute();
+    await insertAssignments(trx, rows);
     added += rows.length;
   }
   return { added, removed };
@@ -122,19 +112,7 @@ async function refuseBusy(
 ) {
   const due = dropped.filter((a) => a.current_due_on !== null && a.current_due_on < today);
   const ids = dropped.map((a) => a.id);
-  const family = await trx
-    .selectFrom('assignment')
-    .select('id')
-    .where((eb) => eb.or([eb('id', 'in', ids), eb('parent_assignment_id', 'in', ids)]))
-    .execute();
-  const familyIds = family.map((a) => a.id);
-  const used = (table: 'result_submission' | 'extension_request' | 'obstacle' | 'written_reminder') =>
-    trx.selectFrom(table).select('assignment_id').where('assignment_id', 'in', familyIds).executeTakeFirst();
-  const activity =
-    (await used('result_submission')) ??
-    (await used('extension_request')) ??
-    (await used('obstacle')) ??
-    (await used('written_reminder'));
+  const activity = await hasActivity(trx, ids);
   if (due.length > 0 || activity) {
     const occurrences = [...new Set(dropped.map((a) => a.occurrence))].join(', ');
     throw new AppError(
