@@ -1,5 +1,6 @@
 import type { JobDefinition } from './job.ts';
-import { countOutbox, deliverOutbox, type Mailer, redactUrl } from './outbox.ts';
+import { countOutbox } from './outbox.repo.ts';
+import { deliverOutbox, type Mailer, redactUrl } from './outbox.ts';
 
 const WARN_EVERY_MS = 3600_000;
 

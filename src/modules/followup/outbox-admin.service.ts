@@ -10,7 +10,7 @@ import {
   type OutboxState,
   requeueDeadMessage,
 } from './followup-admin.repo.ts';
-import { countOutbox } from './outbox.ts';
+import { countOutbox } from './outbox.repo.ts';
 
 function toView(row: OutboxRow) {
   return {

@@ -19,8 +19,6 @@ import {
   markSent,
 } from './outbox.repo.ts';
 
-export { countOutbox, enqueueMessages, type OutboxDraft } from './outbox.repo.ts';
-
 export const MAX_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_CAP_MS = 6 * 3600_000;

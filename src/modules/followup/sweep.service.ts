@@ -34,7 +34,7 @@ import {
   planNotices,
   planOverdueLists,
 } from './notices.ts';
-import { enqueueMessages } from './outbox.ts';
+import { enqueueMessages } from './outbox.repo.ts';
 import { withdrawRemindersNoLongerDue } from './reminder-withdrawal.ts';
 import { fillQuotedDetails, loadRecipients, loadSweepFacts, type SweepFactRow } from './sweep-facts.ts';
 
