@@ -56,34 +56,31 @@ export async function claimQuietDays(
   });
 }
 
-export async function listSweptDays(db: Kysely<DB>, authorityId: number, from: LocalDate, to: LocalDate) {
+/**
+ * Where a catch-up starts, and the days swept already from there on, in one read of the authority's
+ * swept days: the start is the first day ever swept (days before it are never swept, so a plan
+ * registered late gets its past reminders in the next sweep's letter), else the first plan's date
+ * (null: nothing to sweep yet).
+ */
+export async function readSweepStart(
+  db: Kysely<DB>,
+  authorityId: number,
+): Promise<{ first: LocalDate | null; swept: Set<LocalDate> }> {
   const rows = await db
     .selectFrom('sweep_day')
     .select('day')
     .where('authority_id', '=', authorityId)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
     .execute();
-  return new Set(rows.map((r) => r.day));
-}
-
-/**
- * Where a catch-up starts: the first day ever swept (days before it are never swept, so a plan
- * registered late gets its past reminders in the next sweep's letter), else the first plan's date.
- */
-export async function firstSweepableDay(db: Kysely<DB>, authorityId: number): Promise<LocalDate | null> {
-  const swept = await db
-    .selectFrom('sweep_day')
-    .select((eb) => eb.fn.min('day').as('day'))
-    .where('authority_id', '=', authorityId)
-    .executeTakeFirst();
-  if (swept?.day) return swept.day;
+  const swept = new Set(rows.map((r) => r.day));
+  let first: LocalDate | null = null;
+  for (const day of swept) if (first === null || day < first) first = day;
+  if (first !== null) return { first, swept };
   const plan = await db
     .selectFrom('plan')
     .select((eb) => eb.fn.min('issued_on').as('day'))
     .where('authority_id', '=', authorityId)
     .executeTakeFirst();
-  return plan?.day ?? null;
+  return { first: plan?.day ?? null, swept };
 }
 
 /** Who can receive follow-up messages: the authority's enabled users. */

@@ -11,14 +11,13 @@ import type { ServiceContext } from '../service-context.ts';
 import {
   claimQuietDays,
   claimSweepDay,
-  firstSweepableDay,
   insertNotifications,
   insertWrittenReminders,
   listReminderCandidates,
-  listSweptDays,
   listTakenNotificationKeys,
   lockSweepDay,
   type NotificationInsert,
+  readSweepStart,
 } from './followup.repo.ts';
 import { issueLettersForDay, type LetterItem } from './letter-issue.ts';
 import {
@@ -109,7 +108,6 @@ async function sweepOneDay(
     if (!(await claimSweepDay(trx, authorityId, day))) {
       return { day, swept: false, reminders: 0, letters: 0, notifications: 0, emails: 0 };
     }
-    const authority = await findAuthorityById(trx, authorityId);
     // safety net: a result received by its deadline but accepted while a sweep was recording
     if (!catchUp) await withdrawRemindersNoLongerDue(trx, authorityId, { actor: 'system', now: ctx.now });
     const noticeUntil = o.notify ? addDays(day, Math.max(0, ...o.noticeOffsets)) : null;
@@ -149,7 +147,11 @@ async function sweepOneDay(
       ...(byId.get(r.assignment_id) as SweepFactRow),
       dueOn: r.due_on,
     }));
-    const letters = await issueLettersForDay(trx, authority, day, items);
+    // the authority's letter settings, read only on a day that issues letters
+    const letters =
+      items.length > 0
+        ? await issueLettersForDay(trx, await findAuthorityById(trx, authorityId), day, items)
+        : [];
     const drafts: NotificationDraft[] = o.notify
       ? [
           ...planNotices(day, facts, recipients, o.noticeOffsets),
@@ -227,8 +229,9 @@ export async function sweepUpTo(
   const authorityId = authorityOf(ctx.actor);
   requireAccess(ctx.actor, 'reminder.issue', { authorityId });
   const { db } = ctx;
-  const authority = await findAuthorityById(db, authorityId);
-  const last = typeof asOf === 'string' ? asOf : localDateOf(asOf, authority.time_zone);
+  // the authority's time zone, read only to date an instant
+  const last =
+    typeof asOf === 'string' ? asOf : localDateOf(asOf, (await findAuthorityById(db, authorityId)).time_zone);
   const summary: SweepSummary = {
     asOf: last,
     days: [],
@@ -237,9 +240,8 @@ export async function sweepUpTo(
     notifications: 0,
     emails: 0,
   };
-  const first = await firstSweepableDay(db, authorityId);
+  const { first, swept } = await readSweepStart(db, authorityId);
   if (first === null || first > last) return summary;
-  const swept = await listSweptDays(db, authorityId, first, last);
   const notifyFrom = addDays(last, -(options.notifyWindowDays ?? NOTIFY_WINDOW_DAYS));
   // read only when a day before the window is left to sweep (never on a normal day)
   let unswept = false;
