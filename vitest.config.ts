@@ -2,8 +2,16 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Suites that need a PostgreSQL server (several app processes); in CI TEST_DATABASE_URL is always set. */
-const POSTGRES_ONLY = ['test/sweep-concurrency.test.ts', 'test/concurrent-first-start.test.ts'];
+/**
+ * Suites that need a PostgreSQL server (several app processes, or the PostgreSQL file of a suite split
+ * per database); in CI TEST_DATABASE_URL is always set.
+ */
+const POSTGRES_ONLY = [
+  'test/sweep-concurrency.test.ts',
+  'test/concurrent-first-start.test.ts',
+  'test/sweep-year-postgres.test.ts',
+  'test/sweep-half-done-postgres.test.ts',
+];
 
 /** Test files under test/ that need no database, no child process, no OCR engine and no SPA build. */
 const UNIT_FILES_IN_TEST = [
@@ -38,7 +46,10 @@ const LONGEST_FIRST = [
   'test/authorization-matrix.test.ts',
   'test/crash.test.ts',
   'test/fuzz.test.ts',
-  'test/sweep.test.ts',
+  'test/sweep-year-pglite.test.ts',
+  'test/sweep-half-done-pglite.test.ts',
+  'test/sweep-year-postgres.test.ts',
+  'test/sweep-half-done-postgres.test.ts',
   'test/cli.test.ts',
   'test/compiled-build.test.ts',
   'src/modules/import/readers/ocr-reader.test.ts',

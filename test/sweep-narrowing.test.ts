@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { DB } from '../src/db/schema.ts';
 import { addDays, type LocalDate, maxDate } from '../src/domain/dates.ts';
 import { writtenReminderAsOf } from '../src/domain/reminders.ts';
@@ -17,17 +17,10 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { loadFollowupDemo, sweepContext } from './support/followup.ts';
+import { sweepContext } from './support/followup.ts';
+import { serverZoneUtc, sharedFollowupDemo } from './support/sweep-suite.ts';
 
-// (set for this file only: the files of a worker share one process)
-const serverZone = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  if (serverZone === undefined) delete process.env.TZ;
-  else process.env.TZ = serverZone;
-});
+serverZoneUtc();
 
 const YEAR = 300_000; // ms
 const PLAN = '87/KH-UBND';
@@ -85,10 +78,12 @@ async function activeReminders(db: Kysely<DB>) {
 }
 
 describeOnFastestDatabase('the narrowed sweep against the full rule', (t) => {
+  const demo = sharedFollowupDemo(t);
+
   it(
     'catch-up with results and cancellations known before the first sweep: late result, cancelled after the deadline still reminded; on time, cancelled by the deadline never',
     async () => {
-      const id = await loadFollowupDemo(t.db);
+      const id = demo();
       const facts = (await leadFacts(t.db, id)).filter((f) => f.due_on !== null);
       const byDue = (due: LocalDate) => facts.filter((f) => f.due_on === due);
       // the 33 deadlines of 20/01 (I.3–I.8) and the 29 of 31/01 (I.2)
@@ -162,7 +157,7 @@ describeOnFastestDatabase('the narrowed sweep against the full rule', (t) => {
   it(
     'a year day by day with results, cancellations and late acceptances along the way: each day records and notifies exactly what the full rule gives',
     async () => {
-      const id = await loadFollowupDemo(t.db);
+      const id = demo();
       const facts = (await leadFacts(t.db, id)).filter((f) => f.due_on !== null);
       // what happens on which day, before that day's sweep
       const events = new Map<LocalDate, (() => Promise<unknown>)[]>();

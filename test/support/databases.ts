@@ -90,6 +90,23 @@ export function describeOnFastestDatabase(name: string, suite: (t: TestDatabase)
   describeOn(fastestBackendNames(), name, suite);
 }
 
+/**
+ * `describe` on one backend only, for a long suite split into a file per backend so that the two run
+ * in parallel (test/sweep-year-pglite.test.ts and test/sweep-year-postgres.test.ts, say). A PostgreSQL
+ * file is listed in vitest.config.ts's POSTGRES_ONLY, left out of a run without TEST_DATABASE_URL
+ * outside CI; in CI without it the suite fails, as describeEachDatabase's does.
+ */
+export function describeOnDatabase(
+  backend: BackendName,
+  name: string,
+  suite: (t: TestDatabase) => void,
+): void {
+  if (!backendNames().includes(backend)) {
+    throw new Error(`${name}: the ${backend} suite needs TEST_DATABASE_URL (a PostgreSQL server).`);
+  }
+  describeOn([backend], name, suite);
+}
+
 /** The one backend of such suites, for those that loop themselves (`for (const backend of …)`). */
 export function fastestBackendNames(): BackendName[] {
   const names = backendNames();

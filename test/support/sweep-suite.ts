@@ -1,0 +1,228 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/dates.ts';
+import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
+import { submitResult } from '../../src/modules/results/results.service.ts';
+import { listAssignmentFacts } from '../../src/modules/status/status.repo.ts';
+import { listWrittenReminders } from '../../src/modules/status/status.service.ts';
+import { systemContextFor } from './context.ts';
+import { type TestDatabase, truncateAll } from './databases.ts';
+import {
+  followupCounts,
+  lettersByDay,
+  loadFollowupDemo,
+  notificationsByKind,
+  sweepContext,
+  sweepEveryDay,
+} from './followup.ts';
+import { type Snapshot, takeSnapshot } from './snapshot.ts';
+
+/**
+ * The daily sweep's suites over plan 87/KH-UBND (test/sweep.test.ts and the simulated years, one file
+ * per year and database so that they run in parallel: test/sweep-year-*.test.ts,
+ * test/sweep-half-done-*.test.ts). Kept apart from followup.ts, which the sweep worker (a plain node
+ * process) imports too.
+ */
+
+/**
+ * The server's own zone must not matter: dates are read in the authority's zone (Asia/Ho_Chi_Minh).
+ * Sets TZ=UTC for the calling file only (the files of a worker share one process).
+ */
+export function serverZoneUtc(): void {
+  const serverZone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'UTC';
+  });
+  afterAll(() => {
+    if (serverZone === undefined) delete process.env.TZ;
+    else process.env.TZ = serverZone;
+  });
+}
+
+/**
+ * The follow-up demo of a describe block, loaded once (on emptied tables, as each test loaded it
+ * before) and put back before each of its tests (test/support/snapshot.ts): every test meets the demo
+ * exactly as loaded, ids included, at the cost of a restore instead of a new demo. Returns a reader
+ * of the authority's id (call it in a test or a hook).
+ */
+export function sharedFollowupDemo(t: TestDatabase): () => number {
+  let authorityId: number | undefined;
+  let snapshot: Snapshot | undefined;
+  beforeAll(async () => {
+    await truncateAll(t.db);
+    authorityId = await loadFollowupDemo(t.db);
+    snapshot = await takeSnapshot(t.db);
+    t.rowsRestoredBeforeEach?.(true);
+  });
+  beforeEach(async () => {
+    await snapshot?.restore();
+  });
+  afterAll(async () => {
+    t.rowsRestoredBeforeEach?.(false);
+    await snapshot?.drop();
+  });
+  return () => {
+    if (authorityId === undefined) throw new Error('the follow-up demo is not loaded yet');
+    return authorityId;
+  };
+}
+
+export const YEAR = 240_000; // ms, for the tests that sweep a whole year
+
+/** One letter per agency per day on which reminders fall due, for plan 87/KH-UBND with no results. */
+export const LETTERS_NO_RESULTS = {
+  '2021-01-14': 1, // I.1, VP
+  '2021-01-21': 29, // I.3–I.8 due 20/01: I.8 alone names the 28 other agencies
+  '2021-01-26': 1,
+  '2021-01-30': 1,
+  '2021-02-01': 29, // I.2 due 31/01: every agency
+  '2021-02-05': 1,
+  '2021-02-11': 1,
+  '2021-02-13': 1,
+  '2021-02-19': 1,
+  '2021-02-26': 1,
+  '2021-04-02': 1,
+  '2021-04-13': 29, // II.2–II.6 due 12/04
+  '2021-04-17': 1,
+  '2021-04-21': 1,
+  '2021-04-24': 1,
+  '2021-04-30': 1,
+  '2021-05-05': 1,
+  '2021-05-13': 1,
+  '2021-05-21': 1,
+  '2021-05-26': 1,
+};
+
+/** The simulated year with no results, swept day by day, then swept again twice. */
+export function simulatedYearTest(t: TestDatabase): void {
+  it(
+    'simulated year: 111 written reminders dated due + 1, 104 letters numbered 1..104, re-runs add nothing',
+    async () => {
+      const id = await loadFollowupDemo(t.db);
+      const run = await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31');
+      expect(run.days).toHaveLength(353); // 13/01 (the plan's date) to 31/12
+      expect(run.reminders).toBe(111);
+
+      const reminders = await t.db.selectFrom('written_reminder').selectAll().orderBy('id').execute();
+      expect(reminders).toHaveLength(111);
+      for (const r of reminders) {
+        expect(r.reminded_on).toBe(addDays(r.due_on, 1));
+        expect(r.year).toBe(2021);
+        expect(r.letter_id).not.toBeNull();
+      }
+      // the same reminders as the rule computes as of 31/12 (status, GET /reminders)
+      const rule = await (await listWrittenReminders(systemContextFor(t.db, id), { asOf: '2021-12-31' }))
+        .reminders;
+      expect(reminders.map((r) => r.reminded_on).sort()).toEqual(rule.map((r) => r.remindedOn).sort());
+
+      // letters: one per agency per day, numbered 1..104 in day order, each listing that day's reminders
+      expect(await lettersByDay(t.db)).toEqual(LETTERS_NO_RESULTS);
+      const perDayAgency = new Set(rule.map((r) => `${r.remindedOn}:${r.agency}`));
+      expect(perDayAgency.size).toBe(104);
+      const letters = await t.db
+        .selectFrom('reminder_letter')
+        .select(['id', 'number', 'year', 'sweep_day', 'agency_id'])
+        .orderBy('sweep_day')
+        .orderBy('agency_id')
+        .execute();
+      expect(letters.map((l) => l.number)).toEqual(Array.from({ length: 104 }, (_, i) => i + 1));
+      expect(await t.db.selectFrom('letter_counter').selectAll().execute()).toEqual([
+        { authority_id: id, year: 2021, last_number: 104 },
+      ]);
+      for (const l of letters) {
+        const listed = reminders.filter((r) => r.letter_id === l.id);
+        expect(listed.length).toBeGreaterThan(0);
+        for (const r of listed) expect([r.reminded_on, r.agency_id]).toEqual([l.sweep_day, l.agency_id]);
+      }
+
+      // notices: 7, 3, 1 and 0 days before each of the 111 deadlines, from the plan's date on (441);
+      // digests daily per agency user with overdue items; the Office and leader's list from 12/02
+      // (I.1 30 days overdue) to 31/12: 323 days × 2; escalations to the STP head: its 4 overdue tasks
+      const facts = await listAssignmentFacts(t.db, id, { role: 'lead' });
+      const notices = facts.flatMap((f) =>
+        [7, 3, 1, 0].filter((o) => addDays(f.due_on as string, -o) >= '2021-01-13'),
+      ).length;
+      expect(notices).toBe(441);
+      expect(await notificationsByKind(t.db)).toEqual({
+        notice: 441,
+        digest: 10_012,
+        overdue_list: 646,
+        escalation: 4,
+        reminder: 104,
+      });
+      const perUserDay = await sql<{ n: number }>`
+        select max(n)::int as n from (select count(*) as n from outbox_message where kind = 'digest'
+        group by to_address, split_part(business_key, ':', 3)) x`.execute(t.db);
+      expect(perUserDay.rows[0]?.n).toBe(1); // one digest e-mail per recipient per day
+
+      // the whole year again: every day is already swept
+      const before = await followupCounts(t.db);
+      expect((await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31')).days).toEqual([]);
+      expect(await followupCounts(t.db)).toEqual(before);
+      // and with the record of swept days erased, the business keys alone still add nothing
+      await t.db.deleteFrom('sweep_day').execute();
+      const rerun = await sweepUpTo(sweepContext(t.db, id), '2021-12-31', { notifyWindowDays: 400 });
+      expect(rerun).toMatchObject({ reminders: 0, letters: 0, notifications: 0, emails: 0 });
+      expect(rerun.days).toHaveLength(353);
+      expect(await followupCounts(t.db)).toEqual(before);
+    },
+    YEAR,
+  );
+}
+
+/** The simulated year with half the tasks done on their due date, swept day by day. */
+export function halfDoneYearTest(t: TestDatabase): void {
+  it(
+    'half the tasks done on their due date: 69 reminders, 67 letters, no notice on the day itself',
+    async () => {
+      const id = await loadFollowupDemo(t.db);
+      const tasks = await t.db.selectFrom('task').select('ref').orderBy('position').execute();
+      const done = new Set(tasks.filter((_, i) => i % 2 === 0).map((x) => x.ref)); // I.1, I.3 … II.14: 15 of 29
+      const facts = await listAssignmentFacts(t.db, id, { role: 'lead' });
+      let results = 0;
+      for (const f of facts.filter((x) => done.has(x.task_ref))) {
+        const input = { plan: f.plan_number, task: f.task_ref, agency: f.agency_code, accept: true };
+        await submitResult(systemContextFor(t.db, id), { ...input, submittedOn: f.due_on as string });
+        results++;
+      }
+      expect(results).toBe(42);
+      await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31');
+      expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 111 - 42, reminder_letter: 67 });
+      expect(await lettersByDay(t.db)).toEqual({
+        '2021-01-21': 28, // I.4, I.6, I.8 (I.3, I.5, I.7 done)
+        '2021-01-30': 1,
+        '2021-02-01': 29,
+        '2021-02-11': 1,
+        '2021-02-19': 1,
+        '2021-04-02': 1,
+        '2021-04-13': 2, // II.3, II.5 (II.2, II.4, II.6 done)
+        '2021-04-17': 1,
+        '2021-04-24': 1,
+        '2021-05-05': 1,
+        '2021-05-21': 1,
+      });
+      const numbers = (
+        await t.db.selectFrom('reminder_letter').select('number').orderBy('number').execute()
+      ).map((l) => l.number);
+      expect(numbers).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
+      // a task done on its due date still had its 7-, 3- and 1-day notices, not the 0-day one: 441 − 42;
+      // the long-overdue list starts on 19/02 (items due 20/01 + 30 days): 316 days × 2
+      expect(await notificationsByKind(t.db)).toEqual({
+        notice: 399,
+        digest: 9996,
+        overdue_list: 632,
+        escalation: 2,
+        reminder: 67,
+      });
+      const remindedDone = await t.db
+        .selectFrom('written_reminder as w')
+        .innerJoin('assignment as a', 'a.id', 'w.assignment_id')
+        .innerJoin('task as k', 'k.id', 'a.task_id')
+        .select('k.ref')
+        .where('k.ref', 'in', [...done])
+        .execute();
+      expect(remindedDone).toEqual([]);
+    },
+    YEAR,
+  );
+}
