@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ND335_GRADES } from '../shared/schemas/scoring.ts';
 import {
   type AgencyFacts,
   type AgencyScore,
@@ -55,12 +56,7 @@ const nd335: Criterion = {
   max: 100,
   general: { max: 30, points: { STP: 25 } },
   results: { max: 70, deductionPerLateTask: 2, deductionPerOverdueTask: 5 },
-  grades: [
-    { min: 90, label: 'Hoàn thành xuất sắc nhiệm vụ' },
-    { min: 70, label: 'Hoàn thành tốt nhiệm vụ' },
-    { min: 50, label: 'Hoàn thành nhiệm vụ' },
-    { min: 0, label: 'Không hoàn thành nhiệm vụ' },
-  ],
+  grades: ND335_GRADES,
 };
 
 const reminder = (task: string, dueOn: string): ScoreReminder => ({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIONS } from '../actions.ts';
-import { IdParamsSchema } from './common.ts';
+import { IdParamsSchema, pageOf } from './common.ts';
 import { MAX_TOKEN_DAYS, PASSWORD_MAX, TOKEN_NAME_MAX, USERNAME_MAX } from './limits.ts';
 import { RoleSchema } from './users.ts';
 
@@ -76,12 +76,7 @@ export const TokensQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const TokensPageSchema = z.object({
-  items: z.array(TokenSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const TokensPageSchema = pageOf(TokenSchema);
 
 export const TokenIdParams = IdParamsSchema;
 

@@ -38,6 +38,24 @@ export type PlanInput = z.input<typeof PlanInputSchema>;
 
 export const StateSchema = z.enum(ASSIGNMENT_STATES);
 
+/** Which agency an assignment occurrence is of, in which role, for which period. */
+export const AgencyOccurrenceFields = {
+  agencyId: z.number(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  role: z.enum(['lead', 'support']),
+  occurrence: z.number(),
+  periodLabel: z.string().nullable(),
+};
+
+/** An assignment's due dates and its §5 state as of the answer's date. */
+export const DueStateFields = {
+  originalDueOn: z.string().nullable(),
+  currentDueOn: z.string().nullable(),
+  state: StateSchema,
+  daysOverdue: z.number(),
+};
+
 /** How many assignments are in each §5 state (the keys of ASSIGNMENT_STATES, in their order). */
 export const StateCountFields = Object.fromEntries(
   ASSIGNMENT_STATES.map((state) => [state, z.number()]),
@@ -107,17 +125,9 @@ export const PlanDetailSchema = z.object({
       assignments: z.array(
         z.object({
           id: z.number(),
-          agencyId: z.number(),
-          agencyCode: z.string(),
-          agencyName: z.string(),
-          role: z.enum(['lead', 'support']),
-          occurrence: z.number(),
-          periodLabel: z.string().nullable(),
+          ...AgencyOccurrenceFields,
           opensOn: z.string(),
-          originalDueOn: z.string().nullable(),
-          currentDueOn: z.string().nullable(),
-          state: StateSchema,
-          daysOverdue: z.number(),
+          ...DueStateFields,
           doneOn: z.string().nullable(),
         }),
       ),
