@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from './schema.ts';
 
 /** The tables whose rows have an id and belong to one authority. */
@@ -48,4 +48,25 @@ export function listOfAssignment<T extends AssignmentRowTable>(
     .orderBy(dateColumn)
     .orderBy('id')
     .execute() as Promise<Selectable<DB[T]>[]>;
+}
+
+/** The tables whose rows carry a version that every change moves on (optimistic locking). */
+type VersionedTable = 'plan' | 'task';
+
+/** Updates a row if its version is still `version`, moving it on; undefined when someone else changed it first. */
+export function updateVersioned<T extends VersionedTable>(
+  db: Kysely<DB>,
+  table: T,
+  id: number,
+  version: number,
+  values: Updateable<DB[T]>,
+): Promise<Selectable<DB[T]> | undefined> {
+  const rows = db as unknown as Kysely<{ versioned: { id: number; version: number } }>;
+  return rows
+    .updateTable(table as unknown as 'versioned')
+    .set({ ...(values as object), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst() as Promise<Selectable<DB[T]> | undefined>;
 }

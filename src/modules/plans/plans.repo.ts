@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
 import { scopeAgencyIds } from '../../db/assignment-facts.ts';
 import { type PageRequest, selectPage } from '../../db/page.ts';
-import { findOfAuthority } from '../../db/rows.ts';
+import { findOfAuthority, updateVersioned } from '../../db/rows.ts';
 import type {
   DB,
   NewAssignment,
@@ -123,13 +123,7 @@ export function updatePlanVersioned(
   version: number,
   values: Updateable<PlanTable>,
 ) {
-  return db
-    .updateTable('plan')
-    .set({ ...values, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'plan', id, version, values);
 }
 
 /** Updates a task if its version is still `version`; undefined when someone else changed it first. */
@@ -139,13 +133,7 @@ export function updateTaskVersioned(
   version: number,
   values: Updateable<TaskTable>,
 ) {
-  return db
-    .updateTable('task')
-    .set({ ...values, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'task', id, version, values);
 }
 
 /**

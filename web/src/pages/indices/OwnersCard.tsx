@@ -1,9 +1,8 @@
-import { DeleteOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Form, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import type { Owner } from '../../../../src/shared/schemas/indices.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DeleteButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { matchesOptionLabel, todayInVietnam } from '../../lib/format.ts';
@@ -47,13 +46,10 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
           title: t('Thao tác', 'Actions'),
           key: 'actions',
           render: (_, r) => (
-            <ConfirmButton
+            <DeleteButton
               question={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
               okText={t('Bỏ', 'Remove')}
               onConfirm={() => remove.mutate(r.id)}
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
               aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
             />
           ),
