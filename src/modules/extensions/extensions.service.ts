@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { assignmentLabelOf } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction, lockRow } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
@@ -32,10 +33,7 @@ export function toExtensionView(row: ExtensionRow) {
   return {
     id: row.id,
     assignmentId: row.assignment_id,
-    agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
-    plan: row.plan_number,
-    task: row.task_ref,
-    occurrence: row.occurrence,
+    ...assignmentLabelOf(row),
     originalDueOn: row.original_due_on,
     currentDueOn: row.current_due_on,
     assignmentVersion: row.assignment_version,
