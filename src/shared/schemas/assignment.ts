@@ -9,7 +9,7 @@ import {
 } from './common.ts';
 import { ExtensionStatusSchema } from './extension.ts';
 import { ObstacleStatusSchema } from './obstacle.ts';
-import { AgencyOccurrenceFields, DueStateFields, StateSchema } from './plan.ts';
+import { AgencyOccurrenceFields, DueStateFields, StateSchema, TaskDeadlineFields } from './plan.ts';
 import { ResultFileSchema, ResultStatusSchema } from './result.ts';
 
 /** The contracts of the assignments routes: the work list and one assignment with its history. */
@@ -62,9 +62,7 @@ export const AssignmentDetailSchema = z.object({
     content: z.string(),
     leadText: z.string(),
     supportText: z.string(),
-    deadlineText: z.string(),
-    deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
-    dueOn: nullableText,
+    ...TaskDeadlineFields,
     note: z.string(),
     cancelledOn: nullableText,
   }),

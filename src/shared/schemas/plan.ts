@@ -48,6 +48,13 @@ export const AgencyOccurrenceFields = {
   periodLabel: z.string().nullable(),
 };
 
+/** A task's deadline as the document words it, the kind of deadline read from it and the due date. */
+export const TaskDeadlineFields = {
+  deadlineText: z.string(),
+  deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
+  dueOn: z.string().nullable(),
+};
+
 /** An assignment's due dates and its §5 state as of the answer's date. */
 export const DueStateFields = {
   originalDueOn: z.string().nullable(),
@@ -114,9 +121,7 @@ export const PlanDetailSchema = z.object({
       content: z.string(),
       leadText: z.string(),
       supportText: z.string(),
-      deadlineText: z.string(),
-      deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
-      dueOn: z.string().nullable(),
+      ...TaskDeadlineFields,
       recurrence: z.record(z.string(), z.unknown()).nullable(),
       note: z.string(),
       unresolved: z.array(UnresolvedSchema),
@@ -177,9 +182,7 @@ export const TaskViewSchema = z.object({
   ref: z.string(),
   content: z.string(),
   note: z.string(),
-  deadlineText: z.string(),
-  deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
-  dueOn: z.string().nullable(),
+  ...TaskDeadlineFields,
   cancelledOn: z.string().nullable(),
   version: z.number(),
 });
