@@ -1,8 +1,7 @@
-import { afterEach, expect, it } from 'vitest';
-import type { HttpOptions } from '../src/server/http.ts';
+import { expect, it } from 'vitest';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { buildWorld, type World } from './support/http.ts';
 import { sessionCookie, signInThroughProvider, withTestProvider } from './support/oidc-flow.ts';
+import { useOwnWorld } from './support/world.ts';
 
 /**
  * Which dondoc account a person at the identity provider gets, through the real flow
@@ -13,12 +12,7 @@ import { sessionCookie, signInThroughProvider, withTestProvider } from './suppor
 const provider = withTestProvider();
 
 describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect): accounts', (t) => {
-  let world: World | undefined;
-  const open = async (options: { http?: Partial<HttpOptions> } = {}) => {
-    world = await buildWorld(t, options);
-    return world;
-  };
-  afterEach(async () => world?.app.close());
+  const open = useOwnWorld(t);
 
   it('refuses a person without a dondoc account, a disabled account and an account bound to someone else', async () => {
     const { app } = await open({ http: { oidc: provider.options() } });
@@ -74,7 +68,7 @@ describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect): 
   });
 
   it('takes role and agency from the claims when configured, audited, and refuses without a dondoc role', async () => {
-    const { app } = await open({
+    const { app, agency: agencyId } = await open({
       http: {
         oidc: provider.options({
           scopes: 'openid profile email dondoc',
@@ -102,7 +96,7 @@ describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect): 
     expect(stp.json().user).toMatchObject({
       username: 'stp',
       role: 'agency',
-      agencyId: world?.agency('SNV'),
+      agencyId: agencyId('SNV'),
     });
 
     const noRole = await signInThroughProvider(app, 'van.phong');
@@ -122,8 +116,8 @@ describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect): 
       },
       {
         actor: 'oidc',
-        before: { role: 'agency', agencyId: world?.agency('STP') },
-        after: { role: 'agency', agencyId: world?.agency('SNV') },
+        before: { role: 'agency', agencyId: agencyId('STP') },
+        after: { role: 'agency', agencyId: agencyId('SNV') },
       },
     ]);
   });

@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { safeReturnTo } from '../src/modules/auth/oidc.service.ts';
 import { buildApp } from '../src/server/app.ts';
-import type { HttpOptions } from '../src/server/http.ts';
 import { auditEntries } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, DEMO_PASSWORD, type World } from './support/http.ts';
+import { anonymous, DEMO_PASSWORD } from './support/http.ts';
 import { signInAtProvider } from './support/identity-provider.ts';
 import {
   callback,
@@ -15,6 +14,7 @@ import {
   start,
   withTestProvider,
 } from './support/oidc-flow.ts';
+import { useOwnWorld } from './support/world.ts';
 
 /**
  * Đăng nhập một lần: the whole authorisation-code + PKCE flow against a real OpenID provider
@@ -69,15 +69,10 @@ describe('OIDC configuration', () => {
 });
 
 describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect)', (t) => {
-  let world: World | undefined;
-  const open = async (options: { http?: Partial<HttpOptions> } = {}) => {
-    world = await buildWorld(t, options);
-    return world;
-  };
-  afterEach(async () => world?.app.close());
+  const open = useOwnWorld(t);
 
   it('walks the code flow with PKCE S256 and opens the same session as the password form', async () => {
-    const { app } = await open({ http: { oidc: provider.options() } });
+    const { app, agency } = await open({ http: { oidc: provider.options() } });
     const { location, cookie } = await start(app, '/viec-cua-don-vi');
     const authorise = new URL(location);
     expect(authorise.origin).toBe(provider.issuer());
@@ -107,7 +102,7 @@ describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect)',
       cookies: { dondoc_session: session?.value ?? '' },
     });
     expect(me.statusCode).toBe(200);
-    expect(me.json().user).toMatchObject({ username: 'stp', role: 'agency', agencyId: world?.agency('STP') });
+    expect(me.json().user).toMatchObject({ username: 'stp', role: 'agency', agencyId: agency('STP') });
     // the session's CSRF token guards writes exactly as after a password sign-in
     const write = {
       method: 'POST' as const,

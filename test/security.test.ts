@@ -18,6 +18,27 @@ import { useSeedWorld } from './support/world.ts';
  */
 describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   const seed = useSeedWorld(t, { now: () => new Date('2021-02-15T09:00:00+07:00') });
+  /** A server of its own over the suite's database (no SPA), with these HTTP options. */
+  const appWith = (http?: Parameters<typeof buildApp>[0]['http']) =>
+    buildApp({ db: t.db, databaseKind: t.backend, web: false, ...(http ? { http } : {}) });
+  /** vanphong signs in through `app` from a client that says it is `ip` (X-Forwarded-For). */
+  const loginFrom = (app: Awaited<ReturnType<typeof buildApp>>, ip: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-for': ip },
+      payload: { username: 'vanphong', password: DEMO_PASSWORD },
+    });
+  /** The addresses vanphong's sign-ins were audited from. */
+  const auditedLoginIps = async () => {
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select('ip')
+      .where('action', '=', 'auth.login')
+      .where('actor', '=', 'vanphong')
+      .execute();
+    return rows.map((r) => r.ip);
+  };
 
   const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
     seed.world.app.inject({
@@ -63,31 +84,15 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   });
 
   it('a forged X-Forwarded-For neither lifts the per-address limit nor reaches the audit trail', async () => {
-    const app = await buildApp({
-      db: t.db,
-      databaseKind: t.backend,
-      web: false,
-      http: { loginAttemptsPerIp: 3 },
-    });
+    const app = await appWith({ loginAttemptsPerIp: 3 });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const reply = await app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
-          payload: { username: 'vanphong', password: DEMO_PASSWORD },
-        });
+        const reply = await loginFrom(app, `203.0.113.${i + 1}`);
         statuses.push(reply.statusCode);
       }
       expect(statuses).toEqual([200, 200, 200, 429]);
-      const ips = await t.db
-        .selectFrom('audit_log')
-        .select('ip')
-        .where('action', '=', 'auth.login')
-        .where('actor', '=', 'vanphong')
-        .execute();
-      expect(ips.map((r) => r.ip)).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
+      expect(await auditedLoginIps()).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
     } finally {
       await app.close();
     }
@@ -95,31 +100,18 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
 
   it('behind a trusted proxy the forwarded address is the client, and the limit is shared by every server', async () => {
     const http = { loginAttemptsPerIp: 3, trustedProxies: ['127.0.0.1'] };
-    const first = await buildApp({ db: t.db, databaseKind: t.backend, web: false, http });
-    const second = await buildApp({ db: t.db, databaseKind: t.backend, web: false, http });
+    const first = await appWith(http);
+    const second = await appWith(http);
     try {
-      const from = (app: typeof first, ip: string) =>
-        app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          headers: { 'x-forwarded-for': ip },
-          payload: { username: 'vanphong', password: DEMO_PASSWORD },
-        });
       const statuses = [
-        (await from(first, '198.51.100.7')).statusCode,
-        (await from(second, '198.51.100.7')).statusCode,
-        (await from(first, '198.51.100.7')).statusCode,
-        (await from(second, '198.51.100.7')).statusCode,
-        (await from(second, '198.51.100.8')).statusCode,
+        (await loginFrom(first, '198.51.100.7')).statusCode,
+        (await loginFrom(second, '198.51.100.7')).statusCode,
+        (await loginFrom(first, '198.51.100.7')).statusCode,
+        (await loginFrom(second, '198.51.100.7')).statusCode,
+        (await loginFrom(second, '198.51.100.8')).statusCode,
       ];
       expect(statuses).toEqual([200, 200, 200, 429, 200]);
-      const ips = await t.db
-        .selectFrom('audit_log')
-        .select('ip')
-        .where('action', '=', 'auth.login')
-        .where('actor', '=', 'vanphong')
-        .execute();
-      expect(new Set(ips.map((r) => r.ip))).toEqual(new Set(['198.51.100.7', '198.51.100.8']));
+      expect(new Set(await auditedLoginIps())).toEqual(new Set(['198.51.100.7', '198.51.100.8']));
     } finally {
       await first.close();
       await second.close();
@@ -212,7 +204,7 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
     expect(cut.statusCode, cut.body).toBe(400);
     expect(cut.body).not.toMatch(/\n\s+at /);
 
-    const app = await buildApp({ db: t.db, databaseKind: t.backend, web: false });
+    const app = await appWith();
     app.get('/api/test-sqlstate/:code', async (request) => {
       const { code } = request.params as { code: string };
       await sql
@@ -248,12 +240,7 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
       headers: { 'x-forwarded-proto': 'https' },
     });
     expect(forgedHttps.headers['strict-transport-security']).toBeUndefined();
-    const proxied = await buildApp({
-      db: t.db,
-      databaseKind: t.backend,
-      web: false,
-      http: { trustedProxies: ['127.0.0.1'] },
-    });
+    const proxied = await appWith({ trustedProxies: ['127.0.0.1'] });
     try {
       const https = await proxied.inject({
         url: '/api/public/authorities',
@@ -271,12 +258,7 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
   });
 
   it('a session ends after the idle limit and at its absolute end; use keeps it alive', async () => {
-    const app = await buildApp({
-      db: t.db,
-      databaseKind: t.backend,
-      web: false,
-      http: { sessionIdleMinutes: 30 },
-    });
+    const app = await appWith({ sessionIdleMinutes: 30 });
     try {
       const client: Client = await signIn(app, 'stp');
       expect((await client.get('/api/auth/session')).statusCode).toBe(200);

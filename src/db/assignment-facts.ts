@@ -61,6 +61,23 @@ export const ASSIGNMENT_LABEL_COLUMNS = [
   'a.occurrence',
 ] as const;
 
+/** What ASSIGNMENT_LABEL_COLUMNS read, as a request list shows it: the agency, the plan's number, the task's ref, the occurrence. */
+export function assignmentLabelOf(row: {
+  agency_id: number;
+  agency_code: string;
+  agency_name: string;
+  plan_number: string;
+  task_ref: string;
+  occurrence: number;
+}) {
+  return {
+    agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+    plan: row.plan_number,
+    task: row.task_ref,
+    occurrence: row.occurrence,
+  };
+}
+
 /** The agency ids of a user's scope for `where('a.agency_id', 'in', …)`; an empty scope matches no row. */
 export function scopeAgencyIds(agencyIds: readonly number[]): number[] {
   return agencyIds.length > 0 ? [...agencyIds] : [-1];

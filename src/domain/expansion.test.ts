@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import directoryJson from '../modules/demo/seed/tay-ninh-2021-directory.json' with { type: 'json' };
+import { TAY_NINH_DIRECTORY } from '../../test/support/tay-ninh-directory.ts';
 import { resolveAgencyCell } from './agency-cell.ts';
-import type { AgencyKind, Directory } from './directory.ts';
+import type { Directory } from './directory.ts';
 import { type Expansion, expandAssignees } from './expansion.ts';
 
-const directory: Directory = {
-  agencies: directoryJson.agencies.map((a) => ({
-    code: a.code,
-    name: a.name,
-    aliases: a.aliases,
-    kind: a.kind as AgencyKind,
-  })),
-  groups: directoryJson.groups.map((g) => ({ name: g.name, aliases: g.aliases, members: g.members })),
-  place: 'Tây Ninh',
-};
+const directory = TAY_NINH_DIRECTORY;
 
 const PROVINCE = directory.groups[0]?.members ?? [];
 const DISTRICTS = directory.groups[1]?.members ?? [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ND335_GRADES } from '../shared/schemas/scoring.ts';
 import {
   type AgencyFacts,
   type AgencyScore,
@@ -55,12 +56,7 @@ const nd335: Criterion = {
   max: 100,
   general: { max: 30, points: { STP: 25 } },
   results: { max: 70, deductionPerLateTask: 2, deductionPerOverdueTask: 5 },
-  grades: [
-    { min: 90, label: 'Hoàn thành xuất sắc nhiệm vụ' },
-    { min: 70, label: 'Hoàn thành tốt nhiệm vụ' },
-    { min: 50, label: 'Hoàn thành nhiệm vụ' },
-    { min: 0, label: 'Không hoàn thành nhiệm vụ' },
-  ],
+  grades: ND335_GRADES,
 };
 
 const reminder = (task: string, dueOn: string): ScoreReminder => ({
@@ -131,13 +127,16 @@ describe('scoreAgencyYear — per reminder (the seed criterion)', () => {
   });
 });
 
+/** One task done on time, one done late, one still overdue. */
+const ON_TIME_LATE_OVERDUE = [
+  item('I.2', 'done_on_time', '2021-01-19'),
+  item('I.3', 'done_late', '2021-02-01'),
+  item('I.8', 'open_overdue'),
+];
+
 describe('scoreAgencyYear — rate bands', () => {
   it('gives the points of the first band the on-time rate reaches, and names the tasks not on time', () => {
-    const items = [
-      item('I.2', 'done_on_time', '2021-01-19'),
-      item('I.3', 'done_late', '2021-02-01'),
-      item('I.8', 'open_overdue'),
-    ];
+    const items = ON_TIME_LATE_OVERDUE;
     const score = scoreAgencyYear(ruleSet(bands), facts({ items }));
     // 1/3 on time = 33,33% < 50% → the 0-point band
     expect(score).toMatchObject({ max: 2, points: 0, due: 3, onTime: 1 });
@@ -170,11 +169,7 @@ describe('scoreAgencyYear — rate bands', () => {
 
 describe('scoreAgencyYear — NĐ 335/2025 style', () => {
   it('adds the general part (entered, or full) and the results part minus late and overdue tasks', () => {
-    const items = [
-      item('I.2', 'done_on_time', '2021-01-19'),
-      item('I.3', 'done_late', '2021-02-01'),
-      item('I.8', 'open_overdue'),
-    ];
+    const items = ON_TIME_LATE_OVERDUE;
     const stp = scoreAgencyYear(ruleSet(nd335), facts({ items }));
     // 25 entered + (70 − 2 − 5) = 88
     expect(stp).toMatchObject({ max: 100, points: 88, rate: 0.88, grade: 'Hoàn thành tốt nhiệm vụ' });

@@ -66,24 +66,21 @@ export class ServerMetrics implements JobObserver {
       labelNames: ['job', 'outcome'],
       registers: [this.registry],
     });
-    this.#jobLast = new Gauge({
-      name: 'dondoc_job_last_run_timestamp_seconds',
-      help: 'When each background job last finished (Unix time)',
-      labelNames: ['job'],
-      registers: [this.registry],
-    });
-    this.#jobDuration = new Gauge({
-      name: 'dondoc_job_last_duration_seconds',
-      help: 'How long the last run of each background job took',
-      labelNames: ['job'],
-      registers: [this.registry],
-    });
-    this.#jobOk = new Gauge({
-      name: 'dondoc_job_last_success',
-      help: '1 when the last run of the job succeeded, 0 when it failed',
-      labelNames: ['job'],
-      registers: [this.registry],
-    });
+    // what the last run of each background job did, one gauge a figure
+    const jobGauge = (name: string, help: string) =>
+      new Gauge({ name, help, labelNames: ['job'], registers: [this.registry] });
+    this.#jobLast = jobGauge(
+      'dondoc_job_last_run_timestamp_seconds',
+      'When each background job last finished (Unix time)',
+    );
+    this.#jobDuration = jobGauge(
+      'dondoc_job_last_duration_seconds',
+      'How long the last run of each background job took',
+    );
+    this.#jobOk = jobGauge(
+      'dondoc_job_last_success',
+      '1 when the last run of the job succeeded, 0 when it failed',
+    );
     const scheduler = this.scheduler;
     new Gauge({
       name: 'dondoc_scheduler_catching_up',

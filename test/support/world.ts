@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { TestDatabase } from './databases.ts';
 import { buildWorld, type Client, signIn, type World } from './http.ts';
 import { type Snapshot, takeSnapshot } from './snapshot.ts';
@@ -53,4 +53,17 @@ export function useSeedWorld<const Names extends string = never>(
       },
     });
   return seed as SeedWorld<Names>;
+}
+
+/**
+ * A world of the test's own, for tests that need an app configured otherwise than the seed's: the
+ * returned `open(options)` builds it (buildWorld), and it is closed after the test.
+ */
+export function useOwnWorld(t: TestDatabase) {
+  let world: World | undefined;
+  afterEach(async () => world?.app.close());
+  return async (options: Parameters<typeof buildWorld>[1] = {}) => {
+    world = await buildWorld(t, options);
+    return world;
+  };
 }

@@ -7,6 +7,7 @@ import {
   scopeAgencyIds,
 } from '../../db/assignment-facts.ts';
 import { type PageRequest, selectPage } from '../../db/page.ts';
+import { listOfAssignment } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import type { AssignmentState } from '../../domain/state.ts';
@@ -204,34 +205,19 @@ export async function loadAssignmentHistory(db: Kysely<DB>, authorityId: number,
     .where('authority_id', '=', authorityId)
     .where('id', '=', assignmentId)
     .executeTakeFirstOrThrow();
-  const results = await db
-    .selectFrom('result_submission')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('assignment_id', '=', assignmentId)
-    .orderBy('submitted_on')
-    .orderBy('id')
-    .execute();
+  const results = await listOfAssignment(db, 'result_submission', authorityId, assignmentId, 'submitted_on');
   const files = await listFilesOfResults(
     db,
     authorityId,
     results.map((r) => r.id),
   );
-  const extensions = await db
-    .selectFrom('extension_request')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('assignment_id', '=', assignmentId)
-    .orderBy('requested_on')
-    .orderBy('id')
-    .execute();
-  const obstacles = await db
-    .selectFrom('obstacle')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('assignment_id', '=', assignmentId)
-    .orderBy('reported_on')
-    .orderBy('id')
-    .execute();
+  const extensions = await listOfAssignment(
+    db,
+    'extension_request',
+    authorityId,
+    assignmentId,
+    'requested_on',
+  );
+  const obstacles = await listOfAssignment(db, 'obstacle', authorityId, assignmentId, 'reported_on');
   return { assignment, results, files, extensions, obstacles };
 }

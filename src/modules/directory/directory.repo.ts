@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type PageRequest, selectPage } from '../../db/page.ts';
+import { findOfAuthority } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -221,12 +222,7 @@ export async function listGroupPage(db: Kysely<DB>, authorityId: number, page: P
 }
 
 export function findGroupOfAuthority(db: Kysely<DB>, authorityId: number, id: number) {
-  return db
-    .selectFrom('agency_group')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findOfAuthority(db, 'agency_group', authorityId, id);
 }
 
 export function listGroupMembers(db: Kysely<DB>, groupIds: readonly number[]) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { assignmentLabelOf } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction, lockRow } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
@@ -32,10 +33,7 @@ export function toExtensionView(row: ExtensionRow) {
   return {
     id: row.id,
     assignmentId: row.assignment_id,
-    agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
-    plan: row.plan_number,
-    task: row.task_ref,
-    occurrence: row.occurrence,
+    ...assignmentLabelOf(row),
     originalDueOn: row.original_due_on,
     currentDueOn: row.current_due_on,
     assignmentVersion: row.assignment_version,
@@ -62,6 +60,13 @@ const EXTENSION: RequestKind<ExtensionRow, ExtensionView> = {
   decided: (status) => new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status }),
 };
 
+/** The current due date an extension would move; an ongoing task (no due date) has none to extend. */
+function dueToExtend(assignment: { current_due_on: LocalDate | null }): LocalDate {
+  const due = assignment.current_due_on;
+  if (due === null) throw new AppError('CONFLICT', 'Nhiệm vụ thường xuyên không có thời hạn để gia hạn.');
+  return due;
+}
+
 /**
  * Xin gia hạn — the lead agency asks to move the due date of an open assignment, before the deadline.
  * One request may be pending per assignment (a partial unique index guarantees it under concurrency).
@@ -82,8 +87,7 @@ export async function requestExtension(
     },
   );
   if (assignment.done) throw new AppError('CONFLICT', 'Nhiệm vụ đã hoàn thành, không cần gia hạn.');
-  const due = assignment.current_due_on;
-  if (due === null) throw new AppError('CONFLICT', 'Nhiệm vụ thường xuyên không có thời hạn để gia hạn.');
+  const due = dueToExtend(assignment);
   if (today > due) {
     throw new AppError(
       'CONFLICT',
@@ -161,8 +165,7 @@ export async function approveExtension(
     if (assignment.cancelled_on !== null)
       throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
     if (assignment.done) throw new AppError('CONFLICT', 'Nhiệm vụ đã hoàn thành: hãy từ chối đề nghị này.');
-    const due = assignment.current_due_on;
-    if (due === null) throw new AppError('CONFLICT', 'Nhiệm vụ thường xuyên không có thời hạn để gia hạn.');
+    const due = dueToExtend(assignment);
     if (today > due) {
       throw new AppError(
         'CONFLICT',

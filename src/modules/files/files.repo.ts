@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findOfAuthority } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Kysely functions of the uploaded files: `stored_file` rows and their links to results. */
@@ -47,13 +48,8 @@ export async function insertResultFile(
 }
 
 /** A stored file of one authority. */
-export async function findStoredFile(db: Kysely<DB>, authorityId: number, fileId: number) {
-  return db
-    .selectFrom('stored_file')
-    .selectAll()
-    .where('id', '=', fileId)
-    .where('authority_id', '=', authorityId)
-    .executeTakeFirst();
+export function findStoredFile(db: Kysely<DB>, authorityId: number, fileId: number) {
+  return findOfAuthority(db, 'stored_file', authorityId, fileId);
 }
 
 /** The agencies whose assignments' results hold a file (its readers are those who may read one). */

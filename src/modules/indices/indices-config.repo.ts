@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { findOfAuthority } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Targets, owner agencies and links of an authority's indices ('' as component = the whole index). */
@@ -12,12 +13,7 @@ export function listTargets(db: Kysely<DB>, authorityId: number, index?: string)
 export type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
 
 export function findTarget(db: Kysely<DB>, authorityId: number, id: number) {
-  return db
-    .selectFrom('index_target')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findOfAuthority(db, 'index_target', authorityId, id);
 }
 
 /** Targets of the same index and component whose year range overlaps [from, to] (but `exceptId`). */

@@ -1,3 +1,4 @@
+import { assignmentLabelOf } from '../../db/assignment-facts.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName } from '../access/access.ts';
@@ -25,11 +26,8 @@ export function toObstacleView(row: ObstacleRow) {
   return {
     id: row.id,
     assignmentId: row.assignment_id,
-    agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
-    plan: row.plan_number,
-    task: row.task_ref,
+    ...assignmentLabelOf(row),
     role: row.role,
-    occurrence: row.occurrence,
     reportedOn: row.reported_on,
     description: row.description,
     proposal: row.proposal,

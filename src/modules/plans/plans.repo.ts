@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely';
 import { scopeAgencyIds } from '../../db/assignment-facts.ts';
 import { type PageRequest, selectPage } from '../../db/page.ts';
+import { findOfAuthority, updateVersioned } from '../../db/rows.ts';
 import type {
   DB,
   NewAssignment,
@@ -35,21 +36,11 @@ export function listTasksOfPlan(db: Kysely<DB>, planId: number) {
 
 /** A plan of the authority by id, or undefined (another authority's plan is as good as absent). */
 export function findPlanById(db: Kysely<DB>, authorityId: number, id: number) {
-  return db
-    .selectFrom('plan')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findOfAuthority(db, 'plan', authorityId, id);
 }
 
 export function findTaskById(db: Kysely<DB>, authorityId: number, id: number) {
-  return db
-    .selectFrom('task')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findOfAuthority(db, 'task', authorityId, id);
 }
 
 export interface PlanListFilter {
@@ -132,13 +123,7 @@ export function updatePlanVersioned(
   version: number,
   values: Updateable<PlanTable>,
 ) {
-  return db
-    .updateTable('plan')
-    .set({ ...values, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'plan', id, version, values);
 }
 
 /** Updates a task if its version is still `version`; undefined when someone else changed it first. */
@@ -148,13 +133,7 @@ export function updateTaskVersioned(
   version: number,
   values: Updateable<TaskTable>,
 ) {
-  return db
-    .updateTable('task')
-    .set({ ...values, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'task', id, version, values);
 }
 
 /**

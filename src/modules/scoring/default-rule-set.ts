@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../domain/scoring.ts';
-import { DEFAULT_CRITICISM_THRESHOLD, DEFAULT_GRADES } from '../../shared/schemas/scoring.ts';
+import { DEFAULT_CRITICISM_THRESHOLD, DEFAULT_GRADES, ND335_GRADES } from '../../shared/schemas/scoring.ts';
 
 /**
  * The rule set used for a year the Office has not configured (PUT /api/score-rule-sets/:year).
@@ -52,12 +52,7 @@ export function nd335RuleSet(year: number): RuleSet {
         max: 100,
         general: { max: 30 },
         results: { max: 70, deductionPerLateTask: 2, deductionPerOverdueTask: 5 },
-        grades: [
-          { min: 90, label: 'Hoàn thành xuất sắc nhiệm vụ' },
-          { min: 70, label: 'Hoàn thành tốt nhiệm vụ' },
-          { min: 50, label: 'Hoàn thành nhiệm vụ' },
-          { min: 0, label: 'Không hoàn thành nhiệm vụ' },
-        ],
+        grades: ND335_GRADES,
       },
     ],
   };

@@ -49,43 +49,26 @@ describe('rule sets', () => {
   });
 
   it('refuses overlapping or unordered bands and a top band below the maximum', () => {
-    const bands = (list: { minRate: number; points: number }[]): Criterion => ({
-      kind: 'rate_bands',
-      id: 'b',
-      name: 'B',
-      max: 2,
-      bands: list,
-    });
+    const bandProblems = (bands: { minRate: number; points: number }[]) =>
+      checkRuleSet(withCriteria({ kind: 'rate_bands', id: 'b', name: 'B', max: 2, bands }));
     expect(
-      checkRuleSet(
-        withCriteria(
-          bands([
-            { minRate: 1, points: 2 },
-            { minRate: 0.8, points: 1.5 },
-            { minRate: 0.8, points: 1 },
-          ]),
-        ),
-      ),
+      bandProblems([
+        { minRate: 1, points: 2 },
+        { minRate: 0.8, points: 1.5 },
+        { minRate: 0.8, points: 1 },
+      ]),
     ).toEqual(['Tiêu chí «B», các mức tỷ lệ: hai mức cùng ngưỡng 80% (chồng lấn).']);
     expect(
-      checkRuleSet(
-        withCriteria(
-          bands([
-            { minRate: 0.5, points: 2 },
-            { minRate: 0.9, points: 1 },
-          ]),
-        ),
-      ),
+      bandProblems([
+        { minRate: 0.5, points: 2 },
+        { minRate: 0.9, points: 1 },
+      ]),
     ).toEqual(['Tiêu chí «B», các mức tỷ lệ: phải xếp theo ngưỡng giảm dần (50% đứng trước 90%).']);
     expect(
-      checkRuleSet(
-        withCriteria(
-          bands([
-            { minRate: 1, points: 1.5 },
-            { minRate: 0, points: 2 },
-          ]),
-        ),
-      ),
+      bandProblems([
+        { minRate: 1, points: 1.5 },
+        { minRate: 0, points: 2 },
+      ]),
     ).toEqual([
       'Tiêu chí «B»: mức cao nhất (từ 100%) được 1,5 điểm, phải bằng điểm tối đa 2.',
       'Tiêu chí «B»: mức từ 0% được nhiều điểm hơn mức cao hơn nó.',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ACTIONS } from '../actions.ts';
-import { IdParamsSchema } from './common.ts';
+import { IdParamsSchema, pageOf } from './common.ts';
 import { MAX_TOKEN_DAYS, PASSWORD_MAX, TOKEN_NAME_MAX, USERNAME_MAX } from './limits.ts';
-import { RoleSchema } from './users.ts';
+import { UserSchema } from './users.ts';
 
 /**
  * Request and response bodies of one's own account (src/modules/auth/*.routes.ts): sign-in, the session, the
@@ -15,12 +15,13 @@ export const LoginBody = z.object({
   password: z.string().min(1).max(PASSWORD_MAX),
 });
 
-export const SessionUserSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  agencyId: z.number().nullable(),
+/** Who is signed in: the account's identity, role and agency. */
+export const SessionUserSchema = UserSchema.pick({
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  agencyId: true,
 });
 
 /** POST /api/auth/login */
@@ -76,12 +77,7 @@ export const TokensQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const TokensPageSchema = z.object({
-  items: z.array(TokenSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const TokensPageSchema = pageOf(TokenSchema);
 
 export const TokenIdParams = IdParamsSchema;
 

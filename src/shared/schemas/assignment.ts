@@ -9,7 +9,7 @@ import {
 } from './common.ts';
 import { ExtensionStatusSchema } from './extension.ts';
 import { ObstacleStatusSchema } from './obstacle.ts';
-import { StateSchema } from './plan.ts';
+import { AgencyOccurrenceFields, DueStateFields, StateSchema, TaskDeadlineFields } from './plan.ts';
 import { ResultFileSchema, ResultStatusSchema } from './result.ts';
 
 /** The contracts of the assignments routes: the work list and one assignment with its history. */
@@ -21,16 +21,8 @@ export const WorkItemSchema = z.object({
   taskId: z.number(),
   taskRef: z.string(),
   taskContent: z.string(),
-  agencyId: z.number(),
-  agencyCode: z.string(),
-  agencyName: z.string(),
-  role: z.enum(['lead', 'support']),
-  occurrence: z.number(),
-  periodLabel: z.string().nullable(),
-  originalDueOn: z.string().nullable(),
-  currentDueOn: z.string().nullable(),
-  state: StateSchema,
-  daysOverdue: z.number(),
+  ...AgencyOccurrenceFields,
+  ...DueStateFields,
   doneOn: z.string().nullable().describe('submission date of the accepted result, if accepted by asOf'),
 });
 
@@ -70,9 +62,7 @@ export const AssignmentDetailSchema = z.object({
     content: z.string(),
     leadText: z.string(),
     supportText: z.string(),
-    deadlineText: z.string(),
-    deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
-    dueOn: nullableText,
+    ...TaskDeadlineFields,
     note: z.string(),
     cancelledOn: nullableText,
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDateSchema, PageQuerySchema } from './common.ts';
+import { LocalDateSchema, PageQuerySchema, pageOf } from './common.ts';
 
 /** Request and reply of nhật ký hệ thống (src/modules/audit/audit.routes.ts). */
 
@@ -28,12 +28,7 @@ export const AuditEntrySchema = z.object({
   ip: z.string().nullable(),
 });
 
-export const AuditPageSchema = z.object({
-  items: z.array(AuditEntrySchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const AuditPageSchema = pageOf(AuditEntrySchema);
 
 /** GET /api/audit → items */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

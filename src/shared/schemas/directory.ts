@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LocalDateSchema, PageQuerySchema } from './common.ts';
+import { IdSchema, LocalDateSchema, PageQuerySchema, pageOf } from './common.ts';
 import {
   AGENCY_CODE_MAX,
   AGENCY_NAME_MAX,
@@ -76,12 +76,9 @@ export const ReferenceImportSchema = z.object({
   successorsAdded: z.number(),
 });
 
-const page = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
-
-export const AgenciesPageSchema = page(AgencySchema);
-export const GroupsPageSchema = page(GroupSchema);
-export const SuccessorsPageSchema = page(SuccessorSchema);
+export const AgenciesPageSchema = pageOf(AgencySchema);
+export const GroupsPageSchema = pageOf(GroupSchema);
+export const SuccessorsPageSchema = pageOf(SuccessorSchema);
 
 export const AgenciesQuery = PageQuerySchema.extend({
   validOn: LocalDateSchema.optional().describe('only agencies that exist on this date'),

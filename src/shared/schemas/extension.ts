@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import { IdSchema, IdTextSchema, LocalDateSchema, PageQuerySchema, pageOf } from './common.ts';
 import { NOTE_MAX } from './limits.ts';
 
 /** The contracts of the extensions routes: an agency asks before its deadline, the Office decides. */
@@ -35,7 +35,7 @@ export const ExtensionListQuerySchema = PageQuerySchema.extend({
   assignmentId: IdTextSchema.optional(),
 });
 
-export const ExtensionListSchema = z.object({ items: z.array(ExtensionSchema), ...PageFields });
+export const ExtensionListSchema = pageOf(ExtensionSchema);
 
 export const ApproveExtensionBodySchema = z
   .object({

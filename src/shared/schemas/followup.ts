@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParamsSchema, PageQuerySchema } from './common.ts';
+import { IdParamsSchema, PageQuerySchema, pageOf } from './common.ts';
 import {
   LETTER_CONSEQUENCE_MAX,
   LETTER_LINE_MAX,
@@ -30,13 +30,7 @@ export const NotificationSchema = z.object({
   readAt: z.string().nullable(),
 });
 
-export const NotificationsPageSchema = z.object({
-  items: z.array(NotificationSchema),
-  total: z.number(),
-  unread: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const NotificationsPageSchema = pageOf(NotificationSchema).extend({ unread: z.number() });
 
 export const NotificationReadSchema = z.object({ id: z.number(), readAt: z.string() });
 
@@ -63,12 +57,7 @@ export const LetterSchema = z.object({
   ),
 });
 
-export const LettersPageSchema = z.object({
-  items: z.array(LetterSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const LettersPageSchema = pageOf(LetterSchema);
 
 export const SweepBody = z
   .object({
@@ -190,11 +179,7 @@ export const OutboxMessageSchema = z.object({
 });
 
 /** GET /api/outbox */
-export const OutboxPageSchema = z.object({
-  items: z.array(OutboxMessageSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+export const OutboxPageSchema = pageOf(OutboxMessageSchema).extend({
   counts: z.object({
     pending: z.number(),
     sending: z.number(),

@@ -65,18 +65,23 @@ const ComponentScore = z.object({
   score: z.number(),
 });
 
-export const PublicResultSchema = z.object({
-  index: z.string(),
-  year: z.number(),
-  methodFrom: z.number(),
-  scaleMax: z.number(),
-  unit: Unit,
+/** What a year's published result says: score, rank among how many, group, and where it comes from. */
+const RankingFields = {
   score: z.number().nullable(),
   rank: z.number().nullable(),
   rankedOf: z.number().nullable(),
   group: z.string().nullable(),
   sourceNote: z.string(),
   sourceUrl: z.string().nullable(),
+};
+
+export const PublicResultSchema = z.object({
+  index: z.string(),
+  year: z.number(),
+  methodFrom: z.number(),
+  scaleMax: z.number(),
+  unit: Unit,
+  ...RankingFields,
   components: z.array(ComponentScore),
 });
 
@@ -219,15 +224,7 @@ export const LinkWithStateSchema = LinkSchema.extend({
   assignments: z.array(LinkedAssignmentSchema),
 });
 
-export const FiguresSchema = z.object({
-  year: z.number(),
-  score: z.number().nullable(),
-  rank: z.number().nullable(),
-  rankedOf: z.number().nullable(),
-  group: z.string().nullable(),
-  sourceNote: z.string(),
-  sourceUrl: z.string().nullable(),
-});
+export const FiguresSchema = z.object({ year: z.number(), ...RankingFields });
 const Figures = FiguresSchema.nullable();
 
 export const TargetCheckSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdTextSchema, PageFields, PageQuerySchema } from './common.ts';
+import { IdTextSchema, PageQuerySchema, pageOf } from './common.ts';
 import { OBSTACLE_TEXT_MAX } from './limits.ts';
 
 /** The contracts of the obstacles routes: agencies report them, the Office or leadership answers. */
@@ -33,7 +33,7 @@ export const ObstacleListQuerySchema = PageQuerySchema.extend({
   assignmentId: IdTextSchema.optional(),
 });
 
-export const ObstacleListSchema = z.object({ items: z.array(ObstacleSchema), ...PageFields });
+export const ObstacleListSchema = pageOf(ObstacleSchema);
 
 export const ObstacleResponseBodySchema = z.object({
   response: z.string().trim().min(1).max(OBSTACLE_TEXT_MAX),

@@ -38,6 +38,31 @@ export type PlanInput = z.input<typeof PlanInputSchema>;
 
 export const StateSchema = z.enum(ASSIGNMENT_STATES);
 
+/** Which agency an assignment occurrence is of, in which role, for which period. */
+export const AgencyOccurrenceFields = {
+  agencyId: z.number(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  role: z.enum(['lead', 'support']),
+  occurrence: z.number(),
+  periodLabel: z.string().nullable(),
+};
+
+/** A task's deadline as the document words it, the kind of deadline read from it and the due date. */
+export const TaskDeadlineFields = {
+  deadlineText: z.string(),
+  deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
+  dueOn: z.string().nullable(),
+};
+
+/** An assignment's due dates and its §5 state as of the answer's date. */
+export const DueStateFields = {
+  originalDueOn: z.string().nullable(),
+  currentDueOn: z.string().nullable(),
+  state: StateSchema,
+  daysOverdue: z.number(),
+};
+
 /** How many assignments are in each §5 state (the keys of ASSIGNMENT_STATES, in their order). */
 export const StateCountFields = Object.fromEntries(
   ASSIGNMENT_STATES.map((state) => [state, z.number()]),
@@ -96,9 +121,7 @@ export const PlanDetailSchema = z.object({
       content: z.string(),
       leadText: z.string(),
       supportText: z.string(),
-      deadlineText: z.string(),
-      deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
-      dueOn: z.string().nullable(),
+      ...TaskDeadlineFields,
       recurrence: z.record(z.string(), z.unknown()).nullable(),
       note: z.string(),
       unresolved: z.array(UnresolvedSchema),
@@ -107,17 +130,9 @@ export const PlanDetailSchema = z.object({
       assignments: z.array(
         z.object({
           id: z.number(),
-          agencyId: z.number(),
-          agencyCode: z.string(),
-          agencyName: z.string(),
-          role: z.enum(['lead', 'support']),
-          occurrence: z.number(),
-          periodLabel: z.string().nullable(),
+          ...AgencyOccurrenceFields,
           opensOn: z.string(),
-          originalDueOn: z.string().nullable(),
-          currentDueOn: z.string().nullable(),
-          state: StateSchema,
-          daysOverdue: z.number(),
+          ...DueStateFields,
           doneOn: z.string().nullable(),
         }),
       ),
@@ -167,9 +182,7 @@ export const TaskViewSchema = z.object({
   ref: z.string(),
   content: z.string(),
   note: z.string(),
-  deadlineText: z.string(),
-  deadlineKind: z.enum(['once', 'recurring', 'ongoing', 'unparsed']),
-  dueOn: z.string().nullable(),
+  ...TaskDeadlineFields,
   cancelledOn: z.string().nullable(),
   version: z.number(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import { IdTextSchema, LocalDateSchema, PageQuerySchema, pageOf } from './common.ts';
 import { DOCUMENT_NUMBER_MAX, NOTE_MAX, RETURN_REASON_MAX, RETURN_REASON_MIN } from './limits.ts';
 
 /** The contracts of the results routes: submit, the review queue, accept and return. */
@@ -67,7 +67,7 @@ export const ResultListQuerySchema = PageQuerySchema.extend({
     .describe('true: only results of sub-assignments; false: only top-level ones'),
 });
 
-export const ResultListSchema = z.object({ items: z.array(ResultSchema), ...PageFields });
+export const ResultListSchema = pageOf(ResultSchema);
 
 export const ReturnResultBodySchema = z.object({
   reason: z.string().trim().min(RETURN_REASON_MIN).max(RETURN_REASON_MAX),

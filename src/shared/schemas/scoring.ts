@@ -25,6 +25,14 @@ export const DEFAULT_GRADES: { minRate: number; label: string }[] = [
   { minRate: 0, label: 'Yếu' },
 ];
 
+/** Xếp loại of NĐ 335/2025/NĐ-CP by points out of 100 (the decree's grade names). */
+export const ND335_GRADES: { min: number; label: string }[] = [
+  { min: 90, label: 'Hoàn thành xuất sắc nhiệm vụ' },
+  { min: 70, label: 'Hoàn thành tốt nhiệm vụ' },
+  { min: 50, label: 'Hoàn thành nhiệm vụ' },
+  { min: 0, label: 'Không hoàn thành nhiệm vụ' },
+];
+
 /** Phê bình: from this many written reminders in a period (ours). */
 export const DEFAULT_CRITICISM_THRESHOLD = 3;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import { IdTextSchema, LocalDateSchema, PageQuerySchema, pageOf } from './common.ts';
 import { SUBASSIGN_NOTE_MAX } from './limits.ts';
 import { StateSchema } from './plan.ts';
 import { ResultStatusSchema } from './result.ts';
@@ -61,7 +61,7 @@ export const UnitBodySchema = z.object({
 
 export const UnitListQuerySchema = PageQuerySchema.extend({ parentId: IdTextSchema.optional() });
 
-export const UnitListSchema = z.object({ items: z.array(UnitSchema), ...PageFields });
+export const UnitListSchema = pageOf(UnitSchema);
 
 export type Subassignments = z.infer<typeof SubassignmentsSchema>;
 export type Unit = z.infer<typeof UnitSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.ts';
+import { IdSchema, pageOf } from './common.ts';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, USERNAME_MAX } from './limits.ts';
 
 /** Request and response bodies of tài khoản người dùng (src/modules/users/users.routes.ts). */
@@ -31,12 +31,7 @@ export const UserSchema = z.object({
   createdAt: z.string(),
 });
 
-export const UsersPageSchema = z.object({
-  items: z.array(UserSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const UsersPageSchema = pageOf(UserSchema);
 
 export const UserCreateBody = z.object({
   username: z.string().trim().min(3).max(USERNAME_MAX),

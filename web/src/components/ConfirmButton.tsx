@@ -1,3 +1,4 @@
+import { DeleteOutlined } from '@ant-design/icons';
 import { Button, type ButtonProps, Popconfirm } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../lib/i18n.tsx';
@@ -33,4 +34,14 @@ export function ConfirmButton({
       <Button {...button} />
     </Popconfirm>
   );
+}
+
+/** The small red delete button of a table row (an icon, named by `aria-label`) that asks `question` first. */
+export function DeleteButton(props: {
+  question: ReactNode;
+  okText: string;
+  onConfirm: () => void;
+  'aria-label': string;
+}) {
+  return <ConfirmButton {...props} size="small" danger icon={<DeleteOutlined />} />;
 }

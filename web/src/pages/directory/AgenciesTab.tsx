@@ -4,17 +4,18 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Agency, AgencyKind } from '../../../../src/shared/schemas/directory.ts';
-import { AGENCY_CODE_MAX, AGENCY_NAME_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { AGENCY_CODE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { requiredText } from '../../lib/form-rules.ts';
+import { agencyCodeRule } from '../../lib/form-rules.ts';
 import { formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { KIND_LABELS, useAgencies } from './agencies.ts';
 import { DirectoryList } from './DirectoryList.tsx';
+import { NamesFields } from './NamesFields.tsx';
 import { ReferenceImportButton } from './ReferenceImportButton.tsx';
 import { SearchBar } from './SearchBar.tsx';
 
@@ -216,37 +217,15 @@ function AgencyModal({
       }}
     >
       {!agency && (
-        <Form.Item
-          name="code"
-          label={t('Mã cơ quan', 'Code')}
-          rules={[
-            {
-              required: true,
-              pattern: /^[A-Za-z0-9_.-]{1,32}$/,
-              message: t(
-                '1–32 ký tự A-Z, 0-9, dấu chấm, gạch ngang, gạch dưới.',
-                '1–32 characters A-Z, 0-9, dot, dash, underscore.',
-              ),
-            },
-          ]}
-        >
+        <Form.Item name="code" label={t('Mã cơ quan', 'Code')} rules={[agencyCodeRule(t)]}>
           <Input maxLength={AGENCY_CODE_MAX} style={{ textTransform: 'uppercase' }} />
         </Form.Item>
       )}
-      <Form.Item
-        name="name"
-        label={t('Tên cơ quan', 'Name')}
-        rules={[requiredText(t('Nhập tên cơ quan.', 'Enter the name.'))]}
-      >
-        <Input maxLength={AGENCY_NAME_MAX} />
-      </Form.Item>
-      <Form.Item
-        name="aliases"
-        label={t('Tên khác (dùng khi nhập kế hoạch)', 'Aliases (used by the import)')}
-        extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
-      >
-        <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
-      </Form.Item>
+      <NamesFields
+        nameLabel={t('Tên cơ quan', 'Name')}
+        nameMissing={t('Nhập tên cơ quan.', 'Enter the name.')}
+        aliasesLabel={t('Tên khác (dùng khi nhập kế hoạch)', 'Aliases (used by the import)')}
+      />
       {!agency && (
         <Flex gap={8} wrap>
           <Form.Item

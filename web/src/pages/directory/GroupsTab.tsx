@@ -3,16 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Group } from '../../../../src/shared/schemas/directory.ts';
-import { AGENCY_NAME_MAX, GROUP_NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { GROUP_NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { requiredText } from '../../lib/form-rules.ts';
 import { matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
 import { fetchAll, useAgencies } from './agencies.ts';
+import { NamesFields } from './NamesFields.tsx';
 import { SearchBar } from './SearchBar.tsx';
 
 /** Nhóm cơ quan ("Các sở, ban, ngành tỉnh"…): the names a plan uses for many agencies, and who is in each. */
@@ -148,20 +148,11 @@ function GroupModal({ group, onClose }: { group: Group | null; onClose: () => vo
     >
       {!group && (
         <>
-          <Form.Item
-            name="name"
-            label={t('Tên nhóm', 'Name')}
-            rules={[requiredText(t('Nhập tên nhóm.', 'Enter the name.'))]}
-          >
-            <Input maxLength={AGENCY_NAME_MAX} />
-          </Form.Item>
-          <Form.Item
-            name="aliases"
-            label={t('Tên khác', 'Aliases')}
-            extra={t('Gõ một tên rồi nhấn Enter.', 'Type a name and press Enter.')}
-          >
-            <Select mode="tags" open={false} suffixIcon={null} aria-label={t('Tên khác', 'Aliases')} />
-          </Form.Item>
+          <NamesFields
+            nameLabel={t('Tên nhóm', 'Name')}
+            nameMissing={t('Nhập tên nhóm.', 'Enter the name.')}
+            aliasesLabel={t('Tên khác', 'Aliases')}
+          />
           <Form.Item name="isOpen" valuePropName="checked">
             <Checkbox>
               {t('Nhóm mở (danh sách có thể chưa đầy đủ)', 'Open group (the list may be incomplete)')}

@@ -1,6 +1,6 @@
 import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,12 +9,13 @@ import { SUCCESSOR_FUNCTIONS_MAX } from '../../../../src/shared/schemas/limits.t
 import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { formatDate, matchesOptionLabel } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
 import { refreshWork } from '../inbox/refresh.ts';
+import { AgencyField } from './AgencyField.tsx';
 import { fetchAll, useAgencies } from './agencies.ts';
 import { DirectoryList } from './DirectoryList.tsx';
 
@@ -104,43 +105,13 @@ export function SuccessorsTab() {
   );
 }
 
-function AgencySelect(props: { value?: number; onChange?: (v: number) => void; id?: string; label: string }) {
-  const agencies = useAgencies();
-  return (
-    <Select
-      id={props.id}
-      value={props.value}
-      onChange={props.onChange}
-      aria-label={props.label}
-      showSearch
-      loading={agencies.isPending}
-      options={(agencies.data ?? []).filter((a) => !a.validTo).map((a) => ({ value: a.id, label: a.name }))}
-      filterOption={matchesOptionLabel}
-    />
-  );
-}
-
-/** A required choice of a current agency (the old one, the successor). */
-function AgencyField({ name, label }: { name: string; label: string }) {
-  const t = useT();
-  return (
-    <Form.Item
-      name={name}
-      label={label}
-      rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-    >
-      <AgencySelect label={label} />
-    </Form.Item>
-  );
-}
-
 /** Who is succeeded, by whom, for which functions and from when: a successor and a reorganisation alike. */
 function SuccessionFields({ from, functions, on }: { from: string; functions: string; on: string }) {
   const t = useT();
   return (
     <>
-      <AgencyField name="fromAgencyId" label={from} />
-      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} />
+      <AgencyField name="fromAgencyId" label={from} currentOnly />
+      <AgencyField name="toAgencyId" label={t('Cơ quan kế thừa', 'Successor')} currentOnly />
       <Form.Item name="functions" label={functions}>
         <Input maxLength={SUCCESSOR_FUNCTIONS_MAX} />
       </Form.Item>

@@ -10,8 +10,9 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
 import { requiredText } from '../../lib/form-rules.ts';
-import { formatDateTime, matchesOptionLabel, matchesSearch } from '../../lib/format.ts';
+import { formatDateTime, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { AgencyField } from './AgencyField.tsx';
 import { fetchAll, useAgencies } from './agencies.ts';
 import { DirectoryList } from './DirectoryList.tsx';
 import { SearchBar } from './SearchBar.tsx';
@@ -128,7 +129,6 @@ interface UserForm {
 
 function UserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t, lang } = useLang();
-  const agencies = useAgencies();
   const dialog = useFormDialog({
     mutationFn: (v: UserForm) => {
       const common = {
@@ -187,18 +187,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
       </Form.Item>
       {role === 'agency' && (
         <>
-          <Form.Item
-            name="agencyId"
-            label={t('Cơ quan', 'Agency')}
-            rules={[{ required: true, message: t('Chọn cơ quan.', 'Choose an agency.') }]}
-          >
-            <Select
-              showSearch
-              loading={agencies.isPending}
-              options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-              filterOption={matchesOptionLabel}
-            />
-          </Form.Item>
+          <AgencyField name="agencyId" label={t('Cơ quan', 'Agency')} />
           <Form.Item name="isHead" valuePropName="checked">
             <Checkbox>
               {t('Thủ trưởng cơ quan (nhận thông báo leo thang)', 'Agency head (receives escalations)')}

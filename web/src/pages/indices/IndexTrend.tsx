@@ -1,10 +1,10 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { App, Button, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { IndexResult, Overview, Target, Trend } from '../../../../src/shared/schemas/indices.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DeleteButton } from '../../components/ConfirmButton.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
@@ -226,13 +226,10 @@ export function YearsTable({
                         aria-label={t(`Sửa kết quả năm ${year}`, `Edit ${year}`)}
                         onClick={() => onEdit(result)}
                       />
-                      <ConfirmButton
+                      <DeleteButton
                         question={t(`Xóa kết quả năm ${year}?`, `Delete the ${year} result?`)}
                         okText={t('Xóa', 'Delete')}
                         onConfirm={() => remove.mutate(result)}
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
                         aria-label={t(`Xóa kết quả năm ${year}`, `Delete ${year}`)}
                       />
                     </Space>

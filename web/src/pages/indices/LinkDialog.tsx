@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
 import type { PlanDetail, PlanList } from '../../../../src/shared/schemas/plan.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { PageQuerySelect } from '../../components/PageQuerySelect.tsx';
 import { api } from '../../lib/api.ts';
 import { matchesOptionLabel } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
@@ -49,16 +50,7 @@ export function LinkDialog({ info, onClose }: { info: IndexInfo; onClose: () => 
         label={t('Kế hoạch', 'Plan')}
         rules={[{ required: true, message: t('Hãy chọn kế hoạch.', 'Choose a plan.') }]}
       >
-        <Select
-          showSearch
-          loading={plans.isPending}
-          filterOption={matchesOptionLabel}
-          options={(plans.data?.items ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.number} — ${p.title}`,
-          }))}
-          notFoundContent={plans.isError ? plans.error.message : undefined}
-        />
+        <PageQuerySelect query={plans} option={(p) => ({ value: p.id, label: `${p.number} — ${p.title}` })} />
       </Form.Item>
       <Form.Item
         name="taskId"

@@ -1,12 +1,12 @@
-import { DeleteOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Form, Select, Switch, Tag } from 'antd';
+import { Form, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import type { Owner } from '../../../../src/shared/schemas/indices.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DeleteButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { PageQuerySelect } from '../../components/PageQuerySelect.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { matchesOptionLabel, todayInVietnam } from '../../lib/format.ts';
+import { todayInVietnam } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { ComponentField, ConfigCard, useConfigDialog, useConfigRows } from './ConfigCard.tsx';
 import { type IndexInfo, useComponentLabel } from './index-info.ts';
@@ -47,13 +47,10 @@ export function OwnersCard({ info }: { info: IndexInfo }) {
           title: t('Thao tác', 'Actions'),
           key: 'actions',
           render: (_, r) => (
-            <ConfirmButton
+            <DeleteButton
               question={t('Bỏ cơ quan chủ trì này?', 'Remove this owner?')}
               okText={t('Bỏ', 'Remove')}
               onConfirm={() => remove.mutate(r.id)}
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
               aria-label={t(`Bỏ ${r.agency.name}`, `Remove ${r.agency.name}`)}
             />
           ),
@@ -96,16 +93,10 @@ function OwnerDialog({ info, onClose }: { info: IndexInfo; onClose: () => void }
         label={t('Cơ quan', 'Agency')}
         rules={[{ required: true, message: t('Hãy chọn cơ quan.', 'Choose an agency.') }]}
       >
-        <Select
-          showSearch
-          loading={agencies.isPending}
+        <PageQuerySelect
+          query={agencies}
+          option={(a) => ({ value: a.id, label: `${a.name} (${a.code})` })}
           placeholder={t('Gõ để tìm, ví dụ: so noi vu', 'Type to search, e.g. so noi vu')}
-          filterOption={matchesOptionLabel}
-          options={(agencies.data?.items ?? []).map((a) => ({
-            value: a.id,
-            label: `${a.name} (${a.code})`,
-          }))}
-          notFoundContent={agencies.isError ? agencies.error.message : undefined}
         />
       </Form.Item>
       <Form.Item

@@ -1,8 +1,8 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { Target } from '../../../../src/shared/schemas/indices.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DeleteButton } from '../../components/ConfirmButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -67,13 +67,10 @@ export function TargetsCard({ info }: { info: IndexInfo }) {
                 aria-label={t(`Sửa mục tiêu ${label(r.component)}`, `Edit target ${label(r.component)}`)}
                 onClick={() => setEditing(r)}
               />
-              <ConfirmButton
+              <DeleteButton
                 question={t('Xóa mục tiêu này?', 'Delete this target?')}
                 okText={t('Xóa', 'Delete')}
                 onConfirm={() => remove.mutate(r.id)}
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
                 aria-label={t(`Xóa mục tiêu ${label(r.component)}`, `Delete target ${label(r.component)}`)}
               />
             </Space>

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Agency, AgencyKind } from '../../../../src/shared/schemas/directory.ts';
 import type { UnknownAgency } from '../../../../src/shared/schemas/import.ts';
 import { ApiError, api } from '../../lib/api.ts';
-import { requiredText } from '../../lib/form-rules.ts';
+import { agencyCodeRule, requiredText } from '../../lib/form-rules.ts';
 import { matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { fetchAll, KIND_LABELS } from '../directory/agencies.ts';
@@ -259,20 +259,7 @@ function NewAgencyDialog({
         >
           <Input />
         </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('Mã', 'Code')}
-          rules={[
-            {
-              required: true,
-              pattern: /^[A-Za-z0-9_.-]{1,32}$/,
-              message: t(
-                'Mã gồm 1–32 ký tự A-Z, 0-9, dấu chấm, gạch ngang, gạch dưới.',
-                'A code is 1–32 of A-Z, 0-9, dot, dash, underscore.',
-              ),
-            },
-          ]}
-        >
+        <Form.Item name="code" label={t('Mã', 'Code')} rules={[agencyCodeRule(t)]}>
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('Cấp', 'Level')}>
