@@ -38,6 +38,7 @@ const LONGEST_FIRST = [
   'test/authorization-matrix.test.ts',
   'test/crash.test.ts',
   'test/fuzz.test.ts',
+  'test/fuzz.part2.test.ts',
   'test/sweep.test.ts',
   'test/cli.test.ts',
   'test/compiled-build.test.ts',
