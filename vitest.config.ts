@@ -46,6 +46,7 @@ const LONGEST_FIRST = [
   'test/authorization-matrix.test.ts',
   'test/crash.test.ts',
   'test/fuzz.test.ts',
+  'test/fuzz.part2.test.ts',
   'test/sweep-year-pglite.test.ts',
   'test/sweep-half-done-pglite.test.ts',
   'test/sweep-year-postgres.test.ts',

@@ -11,6 +11,7 @@ import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { loadFollowupDemo, sweepContext } from './support/followup.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
+import { type Snapshot, takeSnapshot } from './support/snapshot.ts';
 
 const FROM = 'dondoc <dondoc@tayninh.gov.vn>';
 const MINUTE = 60_000;
@@ -85,12 +86,29 @@ describeEachDatabase('e-mail outbox', (t) => {
     smtp = await startSmtpCapture();
   });
   afterAll(() => smtp.close());
+  // the follow-up demo loaded once; each test starts from it as loaded, its ids included (the rows and
+  // sequences put back by test/support/snapshot.ts instead of the database emptied and the demo loaded again)
+  let demo: { id: number; snapshot: Snapshot } | undefined;
+  beforeAll(async () => {
+    const id = await loadFollowupDemo(t.db);
+    demo = { id, snapshot: await takeSnapshot(t.db) };
+    t.rowsRestoredBeforeEach?.(true);
+  });
+  afterAll(async () => {
+    t.rowsRestoredBeforeEach?.(false);
+    await demo?.snapshot.drop();
+  });
+  const loadFollowupDemoAgain = async () => {
+    if (!demo) throw new Error('the follow-up demo is not loaded yet');
+    await demo.snapshot.restore();
+    return demo.id;
+  };
   const captured = () => smtp.mails.splice(0);
   const outbox = () => t.db.selectFrom('outbox_message').selectAll().orderBy('id').execute();
 
   it('delivers every queued e-mail exactly once, the reminder letter attached', async () => {
     captured();
-    const id = await loadFollowupDemo(t.db);
+    const id = await loadFollowupDemoAgain();
     await sweepUpTo(sweepContext(t.db, id), '2021-01-14'); // notices of 13/01; I.1's reminder letter to VP on 14/01
     const queued = await outbox();
     expect(queued.length).toBeGreaterThan(20);
@@ -118,7 +136,7 @@ describeEachDatabase('e-mail outbox', (t) => {
 
   it('sends one digest per recipient per day', async () => {
     captured();
-    const id = await loadFollowupDemo(t.db);
+    const id = await loadFollowupDemoAgain();
     await sweepUpTo(sweepContext(t.db, id), '2021-01-23', { notifyWindowDays: 2 }); // digests on 21, 22 and 23/01
     const mailer = smtpMailer(smtp.url, FROM);
     await deliverOutbox(t.db, mailer, { now: () => new Date() }).finally(() => mailer.close());
@@ -134,7 +152,7 @@ describeEachDatabase('e-mail outbox', (t) => {
   });
 
   it('an unreachable server: retries after 1, 2, 4 … 64 minutes, dead after 8 attempts, nothing lost', async () => {
-    const id = await loadFollowupDemo(t.db);
+    const id = await loadFollowupDemoAgain();
     await sweepUpTo(sweepContext(t.db, id), '2021-01-13');
     const queued = await outbox();
     const broken = smtpMailer(await unreachableSmtpUrl(), FROM);
@@ -185,7 +203,7 @@ describeEachDatabase('e-mail outbox', (t) => {
 
   it('reclaims a lease that ran out, leaves a live one alone; two deliverers send each message once', async () => {
     captured();
-    const id = await loadFollowupDemo(t.db);
+    const id = await loadFollowupDemoAgain();
     await sweepUpTo(sweepContext(t.db, id), '2021-01-14');
     const [stale, live] = await outbox();
     const minutes = (n: number) => new Date(Date.now() + n * MINUTE);
@@ -223,7 +241,7 @@ describeEachDatabase('e-mail outbox', (t) => {
 
   it('the scheduler sweeps at 07:00 local time, then delivers; an unreachable server is named in the log', async () => {
     captured();
-    await loadFollowupDemo(t.db);
+    await loadFollowupDemoAgain();
     const lines: string[] = [];
     const log = {
       info: (m: string) => lines.push(`info ${m}`),

@@ -51,6 +51,29 @@ afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
 });
 
+/**
+ * The pool of the tests that need no limit of their own: one thread (≈ 1.5 s of CPU to start under
+ * tsx, and its readers' modules loaded once), kept across those tests as a server keeps its pool.
+ * One thread and a queue of one, as the test of the queue needs (the others read one file at a time);
+ * a generous time limit, so that on a loaded machine a fresh thread's first read never passes it.
+ */
+let sharedPool: ParsePool | undefined;
+function shared(): ParsePool {
+  sharedPool ??= pool({ threads: 1, queue: 1, timeoutMs: 600_000 });
+  return sharedPool;
+}
+
+/** What the importer reads in-process from a fixture, read once for the tests that compare with it. */
+const readInProcess = new Map<string, ReturnType<typeof readPlanFile>>();
+function inProcess(name: string): ReturnType<typeof readPlanFile> {
+  let read = readInProcess.get(name);
+  if (!read) {
+    read = readPlanFile(fixture(name));
+    readInProcess.set(name, read);
+  }
+  return read;
+}
+
 const bomb = docxBomb();
 const lyingBomb = docxBomb({ declared: 'lying' });
 const rows100k = xlsxWithRows(100_000);
@@ -168,7 +191,7 @@ describe('parsing limits (issue #16, finding 6)', () => {
       const expected = JSON.parse(
         readFileSync(new URL(name.replace(/\.\w+$/u, '.expected.json'), FIXTURES), 'utf8'),
       );
-      const parsed = await readPlanFile(fixture(name));
+      const parsed = await inProcess(name);
       expect(parsed.tasks.length, name).toBe(expected.tasks.length);
     }
   });
@@ -176,14 +199,14 @@ describe('parsing limits (issue #16, finding 6)', () => {
 
 describe('the parsing pool (issue #16, finding 1)', () => {
   it('reads in a worker thread exactly what the importer reads in-process', async () => {
-    const workers = pool();
+    const workers = shared();
     for (const name of [
       'appendix-300.xlsx',
       'seed-87-printed.pdf',
       'word-merged-cells.docx',
       'seed-87-kh-ubnd.txt',
     ]) {
-      expect(await workers.readPlan(fixture(name)), name).toEqual(await readPlanFile(fixture(name)));
+      expect(await workers.readPlan(fixture(name)), name).toEqual(await inProcess(name));
     }
     const template = xlsxOf(3, indexResultRow);
     expect(await workers.readIndexGrid({ fileName: 'ket-qua.xlsx', bytes: template })).toEqual(
@@ -192,7 +215,7 @@ describe('the parsing pool (issue #16, finding 1)', () => {
   });
 
   it('answers every attack of the issue with its refusal, as the in-process readers do', async () => {
-    const workers = pool();
+    const workers = shared();
     const cases: [string, Uint8Array, string][] = [
       ['bom.docx', bomb.bytes, 'IMPORT_INFLATED_TOO_LARGE'],
       ['bom-khai-gian.docx', lyingBomb.bytes, 'IMPORT_INFLATED_TOO_LARGE'],
@@ -216,7 +239,7 @@ describe('the parsing pool (issue #16, finding 1)', () => {
     // where a parsing thread, at a lower priority, gets little CPU): twenty times a warm thread's read
     // of the seed plan, at least half a second; a 100,000-row workbook really read takes exceljs
     // hundreds of times longer than that, and the seed read on the fresh thread fits in it
-    const probe = pool({ timeoutMs: 600_000 });
+    const probe = shared();
     await probe.readPlan(fixture('seed-87-kh-ubnd.txt'));
     const started = performance.now();
     await probe.readPlan(fixture('seed-87-kh-ubnd.txt'));
@@ -244,7 +267,7 @@ describe('the parsing pool (issue #16, finding 1)', () => {
   });
 
   it('reads a scan by OCR in a worker thread; its OCR stops at its own limit (issue #13)', async () => {
-    const plan = await pool().readPlan(fixture('real-scan.pdf'));
+    const plan = await shared().readPlan(fixture('real-scan.pdf'));
     expect(plan.warnings.map((w) => w.code)).toContain('ocr_text');
     expect(plan.tasks.map((t) => t.leadText.replace(/\s+/gu, ' '))).toContain('Sở Thông tin và Truyền thông');
     const slow = await refusal(pool({ ...UNBOUNDED, ocrTimeoutMs: 1 }).readPlan(fixture('real-scan.pdf')));
@@ -252,7 +275,7 @@ describe('the parsing pool (issue #16, finding 1)', () => {
   });
 
   it('refuses parses beyond its threads and queue at once with 503, asking to retry', async () => {
-    const workers = pool({ threads: 1, queue: 1 });
+    const workers = shared();
     const file = fixture('appendix-300.xlsx');
     const settled = await Promise.allSettled([1, 2, 3, 4].map(() => workers.readPlan(file)));
     expect(

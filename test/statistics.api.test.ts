@@ -1,12 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { STAT_KEYS } from '../src/modules/statistics/statistics.rules.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn } from './support/http.ts';
-import { useSeedWorld } from './support/world.ts';
+import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { type Snapshot, takeSnapshot } from './support/snapshot.ts';
 
 interface Group {
   id: number;
@@ -17,7 +17,35 @@ interface Group {
 }
 
 describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t) => {
-  const seed = useSeedWorld(t, { signedIn: { office: 'vanphong' } });
+  // the seed world built once and the Office signed in once, before the snapshot (test/support/snapshot.ts):
+  // the session is part of the rows put back, so a test that only reads leaves nothing to put back
+  let world: World | undefined;
+  let office: Client | undefined;
+  let snapshot: Snapshot | undefined;
+  beforeAll(async () => {
+    world = await buildWorld(t);
+    office = await signIn(world.app, 'vanphong');
+    snapshot = await takeSnapshot(t.db);
+    t.rowsRestoredBeforeEach?.(true);
+  });
+  beforeEach(async () => {
+    await snapshot?.restore();
+  });
+  afterAll(async () => {
+    t.rowsRestoredBeforeEach?.(false);
+    await world?.app.close();
+    await snapshot?.drop();
+  });
+  const seed = {
+    get world(): World {
+      if (!world) throw new Error('the seed world is not built yet');
+      return world;
+    },
+    get office(): Client {
+      if (!office) throw new Error('the Office is not signed in yet');
+      return office;
+    },
+  };
 
   /** Results on time, late, early and pending, a cancellation, and a plan with ongoing and quarterly tasks. */
   async function addActivity() {

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { multipartBody } from './matrix/plans.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
@@ -12,7 +12,8 @@ import {
   pdfWithPages,
   xlsxWithRows,
 } from './support/hostile-files.ts';
-import { buildWorld, DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { DEMO_PASSWORD, signIn, type World } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
 
 /**
  * Issue #16, findings 1 and 6 over HTTP: each attack as it was made and the answer it now gets.
@@ -109,19 +110,17 @@ function multipartStart(fileName: string, bytes: Uint8Array) {
 const rows100k = xlsxWithRows(100_000, indexResultRow);
 
 describeOnFastestDatabase('uploads under attack (issue #16)', (t) => {
+  // the seed world and its app built once, listening on one port; each test meets the world as built
+  // (test/support/world.ts puts the rows back before each)
+  const seed = useSeedWorld(t);
   let world: World;
   let port: number;
-
-  // the database is emptied before each test: a fresh world each time
-  beforeEach(async () => {
-    world = await buildWorld(t);
+  beforeAll(async () => {
+    world = seed.world;
     await world.app.listen({ port: 0, host: '127.0.0.1' });
     const address = world.app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     port = address.port;
-  });
-  afterEach(async () => {
-    await world.app.close();
   });
 
   it('refuses an agency user and a read-only token their 100,000-row workbook before reading it (403)', async () => {

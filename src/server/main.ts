@@ -1,11 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { openFileStore } from '../modules/files/open-file-store.ts';
-import { type Scheduler, startFollowupScheduler } from '../modules/followup/scheduler.ts';
-import { prepareFirstStart } from '../modules/setup/first-start.ts';
-import { buildApp } from './app.ts';
-import { ServerMetrics } from './observability.ts';
+import type { Scheduler } from '../modules/followup/scheduler.ts';
 
 /** The server (`npm start`, `node dist/server/main.js`): migrate, the demo if asked, serve on PORT (default 8080). */
 const config = (() => {
@@ -17,6 +11,25 @@ const config = (() => {
     process.exit(1);
   }
 })();
+// the server's modules loaded once the configuration is valid: a wrong setting is told in a fraction of
+// a second, without loading (or, under tsx, compiling) the database drivers, the app and its routes
+const [
+  { openDatabase },
+  { migrateToLatest },
+  { openFileStore },
+  { startFollowupScheduler },
+  { prepareFirstStart },
+  { buildApp },
+  { ServerMetrics },
+] = await Promise.all([
+  import('../db/database.ts'),
+  import('../db/migrate.ts'),
+  import('../modules/files/open-file-store.ts'),
+  import('../modules/followup/scheduler.ts'),
+  import('../modules/setup/first-start.ts'),
+  import('./app.ts'),
+  import('./observability.ts'),
+]);
 const database = await openDatabase(config.database);
 await migrateToLatest(database.db as never);
 // uploaded files: the local folder or the S3-compatible bucket (DONDOC_FILES_STORE), one store per process

@@ -95,29 +95,34 @@ export function docxBomb(options: { inflatedBytes?: number; declared?: 'honest' 
 } {
   const chunk = Buffer.from('<w:p/>'.repeat(174_763)); // 1 MiB less 2 bytes
   const copies = Math.max(1, Math.round((options.inflatedBytes ?? 1024 * 1024 * 1024) / chunk.length));
-  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>`);
-  const tail = Buffer.from('</w:body></w:document>');
-  const flushed = { finishFlush: constants.Z_FULL_FLUSH, level: 9 };
-  const segment = deflateRawSync(chunk, flushed);
-  const parts = [deflateRawSync(head, flushed)];
-  let crc = crc32(head);
-  for (let i = 0; i < copies; i++) {
-    parts.push(segment);
-    crc = crc32(chunk, crc);
+  // the deflated document and its CRC made once per size (the CRC of the inflated gigabyte is most
+  // of the cost), then packaged for each caller
+  let document = bombDocuments.get(copies);
+  if (!document) {
+    const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>`);
+    const tail = Buffer.from('</w:body></w:document>');
+    const flushed = { finishFlush: constants.Z_FULL_FLUSH, level: 9 };
+    const segment = deflateRawSync(chunk, flushed);
+    const parts = [deflateRawSync(head, flushed)];
+    let crc = crc32(head);
+    for (let i = 0; i < copies; i++) {
+      parts.push(segment);
+      crc = crc32(chunk, crc);
+    }
+    parts.push(deflateRawSync(tail));
+    crc = crc32(tail, crc);
+    const inflatedBytes = head.length + copies * chunk.length + tail.length;
+    document = { compressed: Buffer.concat(parts), crc, inflatedBytes };
+    bombDocuments.set(copies, document);
   }
-  parts.push(deflateRawSync(tail));
-  crc = crc32(tail, crc);
-  const inflatedBytes = head.length + copies * chunk.length + tail.length;
+  const { compressed, crc, inflatedBytes } = document;
   const size = options.declared === 'lying' ? 1024 * 1024 : inflatedBytes;
-  const bytes = docxPackage({
-    name: 'word/document.xml',
-    compressed: Buffer.concat(parts),
-    method: 8,
-    size,
-    crc,
-  });
+  const bytes = docxPackage({ name: 'word/document.xml', compressed, method: 8, size, crc });
   return { bytes, inflatedBytes };
 }
+
+/** The bomb's word/document.xml by number of copies of its 1 MiB chunk. */
+const bombDocuments = new Map<number, { compressed: Buffer; crc: number; inflatedBytes: number }>();
 
 /** A .docx with one task table of `rows` rows (header STT | Nội dung | Cơ quan chủ trì | Thời hạn). */
 export function docxWithRows(rows: number): Buffer {
@@ -204,8 +209,25 @@ export const appendixRow = (i: number): (string | number)[] =>
 export const indexResultRow = (i: number): (string | number)[] =>
   i === 1 ? ['Chỉ số', 'Năm', 'Mã thành phần', 'Tên thành phần', 'Điểm'] : ['PCI', 2020, '', '', 65.5];
 
-/** The 100,000-row .xlsx of the issue (plan appendix layout, ~2 MB). */
-export const xlsxWithRows = (rows: number, rowAt = appendixRow) => xlsxOf(rows, rowAt);
+/**
+ * The 100,000-row .xlsx of the issue (plan appendix layout, ~2 MB). Made once per row count and row
+ * function (a 100,000-row workbook takes ≈ 0.4 s to write), a copy given to each caller.
+ */
+export function xlsxWithRows(rows: number, rowAt = appendixRow): Buffer {
+  let byCount = workbooks.get(rowAt);
+  if (!byCount) {
+    byCount = new Map();
+    workbooks.set(rowAt, byCount);
+  }
+  let made = byCount.get(rows);
+  if (!made) {
+    made = xlsxOf(rows, rowAt);
+    byCount.set(rows, made);
+  }
+  return Buffer.from(made);
+}
+
+const workbooks = new WeakMap<(i: number) => (string | number)[], Map<number, Buffer>>();
 
 /** A CSV of `rows` records in the same layout. */
 export function csvWithRows(rows: number, rowAt = appendixRow): Buffer {
