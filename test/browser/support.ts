@@ -11,13 +11,57 @@ import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
 
 /**
  * Browser tests: the real server (API + built SPA) on 127.0.0.1 over the seed world, driven by
- * Debian's chromium through playwright-core (each launch gets a fresh temporary profile). One world and one browser per test file; screenshots
- * go to test-results/. vitest's `expect` has no Playwright matchers: wait with `locator.waitFor()` /
- * `filter({ hasText })`, then assert plain values. The tests compile without DOM types: pass
- * `page.evaluate` a string ('document.title') or use only what Node also has (fetch). Never downloads a browser: /usr/bin/chromium or CHROMIUM_PATH.
+ * Debian's chromium through playwright-core (one browser per vitest worker, a fresh context — no
+ * cookies, no cache — per page). One world per test file; screenshots go to test-results/. vitest's
+ * `expect` has no Playwright matchers: wait with `locator.waitFor()` / `filter({ hasText })`, then
+ * assert plain values. The tests compile without DOM types: pass `page.evaluate` a string
+ * ('document.title') or use only what Node also has (fetch). Never downloads a browser:
+ * /usr/bin/chromium or CHROMIUM_PATH.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results');
+
+/**
+ * Flags of every launch: no GPU, sandbox, sync, updates or background traffic — a test machine has none
+ * of them, and each costs CPU in a browser that only renders the SPA.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+let launched: Promise<Browser> | undefined;
+
+/**
+ * One chromium per vitest worker, launched by the first browser file the worker runs and kept for the
+ * next ones (the browser project has isolate: false, so this module and its browser outlive a file):
+ * a launch costs about a CPU-second, a new context (openPage) a few milliseconds, and contexts share
+ * nothing (cookies, storage, cache). Playwright closes it when the worker exits (vitest ends a worker
+ * with SIGTERM; chromium also quits when its pipe to the worker closes). A browser that crashed or
+ * disconnected is launched again by the next file.
+ */
+function workerBrowser(): Promise<Browser> {
+  if (!launched) {
+    const launching = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    launched = launching;
+    launching.then(
+      (browser) =>
+        browser.on('disconnected', () => {
+          if (launched === launching) launched = undefined;
+        }),
+      () => {
+        if (launched === launching) launched = undefined;
+      },
+    );
+  }
+  return launched;
+}
 
 export interface BrowserWorld {
   world: World;
@@ -44,28 +88,16 @@ export async function startBrowserWorld(
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await workerBrowser();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     world,
     db: database.db,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    // the worker's chromium stays open for the next file (workerBrowser); only this file's contexts close
     close: async () => {
-      await browser.close().catch(() => {});
+      await Promise.all(browser.contexts().map((context) => context.close().catch(() => {})));
       await app.close();
       await database.close();
       await drop?.();
@@ -149,15 +181,35 @@ export async function signInAs(page: Page, username: string, password = DEMO_PAS
   await page.locator('main').waitFor();
 }
 
-/** A fresh page (openPage) signed in as `username` through the login form, then at `at` when given. */
+/**
+ * Signs the page's context in through the API (POST /api/auth/login, whose session cookie the context
+ * keeps), then opens `at` — by default the role's home page, where the form's sign-in lands — and waits
+ * for the app frame. One page load instead of the form's three (login page, home, `at`); the tests whose
+ * subject is the login form use signInAs.
+ */
+export async function signInByApi(
+  { page, context }: Pick<OpenPage, 'page' | 'context'>,
+  username: string,
+  { at, password = DEMO_PASSWORD }: { at?: string; password?: string } = {},
+): Promise<void> {
+  const answer = await context.request.post('/api/auth/login', { data: { username, password } });
+  if (answer.status() !== 200)
+    throw new Error(`sign-in of ${username} failed: ${answer.status()} ${await answer.text()}`);
+  await page.goto(at ?? '/');
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/dang-nhap') && (at !== undefined || url.pathname !== '/'),
+  );
+  await page.locator('main').waitFor();
+}
+
+/** A fresh page (openPage) signed in as `username` (signInByApi), at `at` when given, else at the role's home page. */
 export async function openSignedIn(
   bw: BrowserWorld,
   username: string,
   { at, ...options }: Parameters<typeof openPage>[1] & { at?: string } = {},
 ): Promise<OpenPage> {
   const opened = await openPage(bw, options);
-  await signInAs(opened.page, username);
-  if (at) await opened.page.goto(at);
+  await signInByApi(opened, username, at === undefined ? {} : { at });
   return opened;
 }
 
