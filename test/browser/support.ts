@@ -1,12 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
+import { buildApp } from '../../src/server/app.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
-import { backendNames, openTestDatabase } from '../support/databases.ts';
+import { backendNames, createScratchDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
 
 /**
@@ -48,7 +53,11 @@ let launched: Promise<Browser> | undefined;
  */
 function workerBrowser(): Promise<Browser> {
   if (!launched) {
-    const launching = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const launching = chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     launched = launching;
     launching.then(
       (browser) =>
@@ -78,12 +87,9 @@ export async function startBrowserWorld(
   if (!existsSync(CHROMIUM)) {
     throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it)`);
   }
-  const onPostgres = backendNames().includes('postgres');
-  const { database, drop } = await openTestDatabase(onPostgres ? 'postgres' : 'pglite', { poolSize: 6 });
-  const world = await buildWorld(
-    { db: database.db, backend: onPostgres ? 'postgres' : 'pglite', url: undefined },
-    options,
-  );
+  const { world, database, drop } = backendNames().includes('postgres')
+    ? await worldOnPostgres(options)
+    : await worldOnPglite(options);
   const app: FastifyInstance = world.app;
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -103,6 +109,99 @@ export async function startBrowserWorld(
       await drop?.();
     },
   };
+}
+
+type WorldOptions = NonNullable<Parameters<typeof startBrowserWorld>[0]>;
+type OpenedWorld = { world: World; database: Database; drop: () => Promise<void> };
+
+async function worldOnPglite(options: WorldOptions): Promise<OpenedWorld> {
+  const { database, drop } = await openTestDatabase('pglite', { poolSize: 6 });
+  const world = await buildWorld({ db: database.db, backend: 'pglite', url: undefined }, options);
+  return { world, database, drop };
+}
+
+/** Prefix of the worker's seed-world databases; the project's global setup drops them after the run. */
+export const WORLD_TEMPLATE_PREFIX = 'dondoc_bworld_';
+
+interface WorldTemplate {
+  name: string;
+  authorityId: number;
+  otherAuthorityId: number;
+}
+
+let worldTemplate: Promise<WorldTemplate> | undefined;
+
+/**
+ * The seed world (buildWorld's rows) in a PostgreSQL database of this worker, built by the worker's
+ * first browser file and copied by each file (`create database … template …`): a copy costs the
+ * server a file copy, where the demo's load is thousands of statements. Named after the run
+ * (the vitest process, this worker's parent) so that the global setup's teardown drops it.
+ */
+function seedWorldTemplate(): Promise<WorldTemplate> {
+  worldTemplate ??= (async () => {
+    const name = `${WORLD_TEMPLATE_PREFIX}${process.ppid}_${process.pid}`;
+    const migrated = inject('databaseTemplate').postgres;
+    await adminStatement(`drop database if exists ${name}`);
+    await adminStatement(`create database ${name}${migrated ? ` template ${migrated}` : ''}`);
+    const url = new URL(process.env.TEST_DATABASE_URL as string);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+    try {
+      if (!migrated) await migrateToLatest(database.db as Kysely<unknown>);
+      const world = await buildWorld({ db: database.db, backend: 'postgres', url: undefined });
+      await world.app.close();
+      rmSync(world.filesDir, { recursive: true, force: true });
+      return { name, authorityId: world.authorityId, otherAuthorityId: world.otherAuthorityId };
+    } finally {
+      // a template must have no open connection while it is copied
+      await database.close();
+    }
+  })();
+  worldTemplate.catch(() => {
+    worldTemplate = undefined;
+  });
+  return worldTemplate;
+}
+
+async function adminStatement(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A copy of the worker's seed world, served by a new app with this file's clock and HTTP options (as buildWorld). */
+async function worldOnPostgres(options: WorldOptions): Promise<OpenedWorld> {
+  const template = await seedWorldTemplate();
+  const scratch = await createScratchDatabase(template.name);
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 6 });
+  const agencies = await database.db
+    .selectFrom('agency')
+    .select(['id', 'code'])
+    .where('authority_id', '=', template.authorityId)
+    .execute();
+  const filesDir = mkdtempSync(join(tmpdir(), 'dondoc-files-'));
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: 'postgres',
+    http: { filesDir, loginAttemptsPerIp: 10_000, ...options.http },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const world: World = {
+    app,
+    authorityId: template.authorityId,
+    otherAuthorityId: template.otherAuthorityId,
+    agency: (code) => {
+      const found = agencies.find((a) => a.code === code);
+      if (!found) throw new Error(`no agency ${code}`);
+      return found.id;
+    },
+    filesDir,
+  };
+  return { world, database, drop: scratch.drop };
 }
 
 export interface OpenPage {
