@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  closeClean,
-  openPage,
-  openSignedIn,
-  screenshot,
-  signInAs,
-  unexpectedErrors,
-  useBrowserWorld,
-} from './support.ts';
+import { closeClean, openSignedIn, screenshot, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /**
  * Kế hoạch in a real browser: the list (accent-insensitive search), the seed plan page against its
@@ -105,9 +97,7 @@ describe('plans pages (chromium)', () => {
     await page.locator('tr[data-ref="II.14"]').filter({ hasText: 'Đã hủy từ 15/02/2021' }).waitFor();
     expect(await page.getByRole('button', { name: 'Hủy nhiệm vụ II.14' }).count()).toBe(0);
     // the leader sees the plan but may not cancel
-    const leader = await openPage(bw);
-    await signInAs(leader.page, 'lanhdao');
-    await leader.page.goto(page.url());
+    const leader = await openSignedIn(bw, 'lanhdao', { at: page.url() });
     await leader.page.locator('tr[data-ref="I.3"]').waitFor();
     expect(await leader.page.getByRole('button', { name: /Hủy nhiệm vụ|Thu hồi kế hoạch/ }).count()).toBe(0);
     expect(unexpectedErrors([...errors, ...leader.errors])).toEqual([]);

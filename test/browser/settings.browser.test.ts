@@ -1,15 +1,7 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  closeClean,
-  openPage,
-  openSignedIn,
-  screenshot,
-  signInAs,
-  unexpectedErrors,
-  useBrowserWorld,
-} from './support.ts';
+import { closeClean, openSignedIn, screenshot, unexpectedErrors, useBrowserWorld } from './support.ts';
 
 /** A write through the page's own session (cookie + CSRF token), as another tab of the same user would make it. */
 async function apiWrite<T = { emails: number }>(
@@ -43,8 +35,7 @@ describe('follow-up settings (chromium)', () => {
       ['lanhdao', false],
       ['stp', false],
     ] as const) {
-      const { page, context, errors } = await openPage(bw);
-      await signInAs(page, username);
+      const { page, context, errors } = await openSignedIn(bw, username);
       const nav = page.getByRole('navigation').getByRole('menuitem');
       await nav.first().waitFor();
       const labels = (await nav.allInnerTexts()).map((s) => s.trim());
@@ -218,9 +209,7 @@ describe('follow-up settings (chromium)', () => {
     await closeClean({ context, errors });
 
     // the Office sees the outbox but has no retry button; a phone shows it without overflow
-    const office = await openPage(bw, { viewport: 'phone' });
-    await signInAs(office.page, 'vanphong');
-    await office.page.goto('/cau-hinh?tab=hop-thu');
+    const office = await openSignedIn(bw, 'vanphong', { viewport: 'phone', at: '/cau-hinh?tab=hop-thu' });
     await office.page.getByTestId('outbox-item').first().waitFor();
     expect(await office.page.getByTestId('outbox-item').first().innerText()).toContain('Tổng hợp quá hạn');
     expect(await office.page.getByRole('button', { name: /^Gửi lại/ }).count()).toBe(0);

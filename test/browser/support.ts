@@ -1,23 +1,76 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
+import { buildApp } from '../../src/server/app.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
-import { backendNames, openTestDatabase } from '../support/databases.ts';
+import { backendNames, createScratchDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
 
 /**
  * Browser tests: the real server (API + built SPA) on 127.0.0.1 over the seed world, driven by
- * Debian's chromium through playwright-core (each launch gets a fresh temporary profile). One world and one browser per test file; screenshots
- * go to test-results/. vitest's `expect` has no Playwright matchers: wait with `locator.waitFor()` /
- * `filter({ hasText })`, then assert plain values. The tests compile without DOM types: pass
- * `page.evaluate` a string ('document.title') or use only what Node also has (fetch). Never downloads a browser: /usr/bin/chromium or CHROMIUM_PATH.
+ * Debian's chromium through playwright-core (one browser per vitest worker, a fresh context — no
+ * cookies, no cache — per page). One world per test file; screenshots go to test-results/. vitest's
+ * `expect` has no Playwright matchers: wait with `locator.waitFor()` / `filter({ hasText })`, then
+ * assert plain values. The tests compile without DOM types: pass `page.evaluate` a string
+ * ('document.title') or use only what Node also has (fetch). Never downloads a browser:
+ * /usr/bin/chromium or CHROMIUM_PATH.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results');
+
+/**
+ * Flags of every launch: no GPU, sandbox, sync, updates or background traffic — a test machine has none
+ * of them, and each costs CPU in a browser that only renders the SPA.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+let launched: Promise<Browser> | undefined;
+
+/**
+ * One chromium per vitest worker, launched by the first browser file the worker runs and kept for the
+ * next ones (the browser project has isolate: false, so this module and its browser outlive a file):
+ * a launch costs about a CPU-second, a new context (openPage) a few milliseconds, and contexts share
+ * nothing (cookies, storage, cache). Playwright closes it when the worker exits (vitest ends a worker
+ * with SIGTERM; chromium also quits when its pipe to the worker closes). A browser that crashed or
+ * disconnected is launched again by the next file.
+ */
+function workerBrowser(): Promise<Browser> {
+  if (!launched) {
+    const launching = chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    launched = launching;
+    launching.then(
+      (browser) =>
+        browser.on('disconnected', () => {
+          if (launched === launching) launched = undefined;
+        }),
+      () => {
+        if (launched === launching) launched = undefined;
+      },
+    );
+  }
+  return launched;
+}
 
 export interface BrowserWorld {
   world: World;
@@ -34,43 +87,121 @@ export async function startBrowserWorld(
   if (!existsSync(CHROMIUM)) {
     throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it)`);
   }
-  const onPostgres = backendNames().includes('postgres');
-  const { database, drop } = await openTestDatabase(onPostgres ? 'postgres' : 'pglite', { poolSize: 6 });
-  const world = await buildWorld(
-    { db: database.db, backend: onPostgres ? 'postgres' : 'pglite', url: undefined },
-    options,
-  );
+  const { world, database, drop } = backendNames().includes('postgres')
+    ? await worldOnPostgres(options)
+    : await worldOnPglite(options);
   const app: FastifyInstance = world.app;
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await workerBrowser();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     world,
     db: database.db,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    // the worker's chromium stays open for the next file (workerBrowser); only this file's contexts close
     close: async () => {
-      await browser.close().catch(() => {});
+      await Promise.all(browser.contexts().map((context) => context.close().catch(() => {})));
       await app.close();
       await database.close();
       await drop?.();
     },
   };
+}
+
+type WorldOptions = NonNullable<Parameters<typeof startBrowserWorld>[0]>;
+type OpenedWorld = { world: World; database: Database; drop: () => Promise<void> };
+
+async function worldOnPglite(options: WorldOptions): Promise<OpenedWorld> {
+  const { database, drop } = await openTestDatabase('pglite', { poolSize: 6 });
+  const world = await buildWorld({ db: database.db, backend: 'pglite', url: undefined }, options);
+  return { world, database, drop };
+}
+
+/** Prefix of the worker's seed-world databases; the project's global setup drops them after the run. */
+export const WORLD_TEMPLATE_PREFIX = 'dondoc_bworld_';
+
+interface WorldTemplate {
+  name: string;
+  authorityId: number;
+  otherAuthorityId: number;
+}
+
+let worldTemplate: Promise<WorldTemplate> | undefined;
+
+/**
+ * The seed world (buildWorld's rows) in a PostgreSQL database of this worker, built by the worker's
+ * first browser file and copied by each file (`create database … template …`): a copy costs the
+ * server a file copy, where the demo's load is thousands of statements. Named after the run
+ * (the vitest process, this worker's parent) so that the global setup's teardown drops it.
+ */
+function seedWorldTemplate(): Promise<WorldTemplate> {
+  worldTemplate ??= (async () => {
+    const name = `${WORLD_TEMPLATE_PREFIX}${process.ppid}_${process.pid}`;
+    const migrated = inject('databaseTemplate').postgres;
+    await adminStatement(`drop database if exists ${name}`);
+    await adminStatement(`create database ${name}${migrated ? ` template ${migrated}` : ''}`);
+    const url = new URL(process.env.TEST_DATABASE_URL as string);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+    try {
+      if (!migrated) await migrateToLatest(database.db as Kysely<unknown>);
+      const world = await buildWorld({ db: database.db, backend: 'postgres', url: undefined });
+      await world.app.close();
+      rmSync(world.filesDir, { recursive: true, force: true });
+      return { name, authorityId: world.authorityId, otherAuthorityId: world.otherAuthorityId };
+    } finally {
+      // a template must have no open connection while it is copied
+      await database.close();
+    }
+  })();
+  worldTemplate.catch(() => {
+    worldTemplate = undefined;
+  });
+  return worldTemplate;
+}
+
+async function adminStatement(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A copy of the worker's seed world, served by a new app with this file's clock and HTTP options (as buildWorld). */
+async function worldOnPostgres(options: WorldOptions): Promise<OpenedWorld> {
+  const template = await seedWorldTemplate();
+  const scratch = await createScratchDatabase(template.name);
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 6 });
+  const agencies = await database.db
+    .selectFrom('agency')
+    .select(['id', 'code'])
+    .where('authority_id', '=', template.authorityId)
+    .execute();
+  const filesDir = mkdtempSync(join(tmpdir(), 'dondoc-files-'));
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: 'postgres',
+    http: { filesDir, loginAttemptsPerIp: 10_000, ...options.http },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const world: World = {
+    app,
+    authorityId: template.authorityId,
+    otherAuthorityId: template.otherAuthorityId,
+    agency: (code) => {
+      const found = agencies.find((a) => a.code === code);
+      if (!found) throw new Error(`no agency ${code}`);
+      return found.id;
+    },
+    filesDir,
+  };
+  return { world, database, drop: scratch.drop };
 }
 
 export interface OpenPage {
@@ -149,15 +280,35 @@ export async function signInAs(page: Page, username: string, password = DEMO_PAS
   await page.locator('main').waitFor();
 }
 
-/** A fresh page (openPage) signed in as `username` through the login form, then at `at` when given. */
+/**
+ * Signs the page's context in through the API (POST /api/auth/login, whose session cookie the context
+ * keeps), then opens `at` — by default the role's home page, where the form's sign-in lands — and waits
+ * for the app frame. One page load instead of the form's three (login page, home, `at`); the tests whose
+ * subject is the login form use signInAs.
+ */
+export async function signInByApi(
+  { page, context }: Pick<OpenPage, 'page' | 'context'>,
+  username: string,
+  { at, password = DEMO_PASSWORD }: { at?: string; password?: string } = {},
+): Promise<void> {
+  const answer = await context.request.post('/api/auth/login', { data: { username, password } });
+  if (answer.status() !== 200)
+    throw new Error(`sign-in of ${username} failed: ${answer.status()} ${await answer.text()}`);
+  await page.goto(at ?? '/');
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/dang-nhap') && (at !== undefined || url.pathname !== '/'),
+  );
+  await page.locator('main').waitFor();
+}
+
+/** A fresh page (openPage) signed in as `username` (signInByApi), at `at` when given, else at the role's home page. */
 export async function openSignedIn(
   bw: BrowserWorld,
   username: string,
   { at, ...options }: Parameters<typeof openPage>[1] & { at?: string } = {},
 ): Promise<OpenPage> {
   const opened = await openPage(bw, options);
-  await signInAs(opened.page, username);
-  if (at) await opened.page.goto(at);
+  await signInByApi(opened, username, at === undefined ? {} : { at });
   return opened;
 }
 
