@@ -27,12 +27,24 @@ function assetsOf(dir: string): string[] {
   });
 }
 
-/** Compiles src/ into `outDir` (default dist/, emptied first) with the assets; returns the assets copied. */
-export function buildServer(outDir = DIST): string[] {
+/**
+ * Compiles src/ into `outDir` (default dist/, emptied first) with the assets; returns the assets copied.
+ * `typeCheck: false` emits without checking the types (tsc --noCheck): the same JavaScript (the
+ * sources are isolatedModules, nothing is emitted from types), a third of the CPU — for a caller that
+ * checks the types elsewhere (the test of the compiled output: CI runs `tsc --noEmit -p .` first).
+ */
+export function buildServer(outDir = DIST, { typeCheck = true } = {}): string[] {
   rmSync(outDir, { recursive: true, force: true });
   const tsc = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+    [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      outDir,
+      ...(typeCheck ? [] : ['--noCheck']),
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
   if (tsc.status !== 0) throw new Error(`tsc failed (exit ${tsc.status})`);

@@ -14,7 +14,8 @@ import { type FileStore, sha256Hex } from '../src/modules/files/file-store.ts';
 import { createLocalFileStore } from '../src/modules/files/local-file-store.ts';
 import { buildApp } from '../src/server/app.ts';
 import { multipart, SMALL_PDF } from './matrix/results.matrix.ts';
-import { backendNames, createScratchDatabase, type TestDatabase } from './support/databases.ts';
+import { pgliteFolderFromTemplate, postgresScratch } from './support/cli.ts';
+import { backendNames, type TestDatabase } from './support/databases.ts';
 import { buildWorld, signIn, type World } from './support/http.ts';
 
 /**
@@ -23,15 +24,23 @@ import { buildWorld, signIn, type World } from './support/http.ts';
  * tampered archive fails --verify; a database or store with data is not overwritten without --force.
  */
 
-/** An empty database of the suite's kind: a scratch PostgreSQL database or a new PGlite folder. */
-async function emptyLocation(backend: 'pglite' | 'postgres', cleanups: (() => Promise<void>)[]) {
+/**
+ * An empty database of the suite's kind: a scratch PostgreSQL database or a new PGlite folder; with
+ * `migrated`, a copy of the run's migrated template instead (a database holding the schema, no rows).
+ */
+async function emptyLocation(
+  backend: 'pglite' | 'postgres',
+  cleanups: (() => Promise<void>)[],
+  { migrated = false } = {},
+) {
   if (backend === 'postgres') {
-    const scratch = await createScratchDatabase();
+    const scratch = await postgresScratch(migrated);
     cleanups.push(scratch.drop);
     return { kind: 'postgres', url: scratch.url } as const;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-restore-'));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  if (migrated) await pgliteFolderFromTemplate(dataDir, 'migrated');
   return { kind: 'pglite', dataDir } as const;
 }
 
@@ -104,7 +113,7 @@ for (const backend of backendNames()) {
     let source: { location: DatabaseLocation; database: Database; files: FileStore; world: World };
 
     beforeAll(async () => {
-      const location = await emptyLocation(backend, cleanups);
+      const location = await emptyLocation(backend, cleanups, { migrated: true });
       const database = await open(location);
       await migrateToLatest(database.db as Kysely<unknown>);
       // PGlite: the files in <DONDOC_DATA_DIR>/files as by default, which the database's copy must leave out
@@ -319,7 +328,7 @@ for (const backend of backendNames()) {
         new Date(),
       );
       // a target that already holds another authority's data
-      const target = await emptyLocation(backend, cleanups);
+      const target = await emptyLocation(backend, cleanups, { migrated: true });
       const filesDir = mkdtempSync(join(tmpdir(), 'dondoc-files-'));
       const other = await open(target);
       await migrateToLatest(other.db as Kysely<unknown>);

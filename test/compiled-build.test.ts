@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../scripts/build.ts';
 import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.service.ts';
+import { pgliteFolderFromTemplate } from './support/cli.ts';
 import { freePort } from './support/net.ts';
 
 /**
@@ -25,7 +26,8 @@ let app: string;
 
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), 'dondoc-compiled-'));
-  buildServer(join(app, 'dist'));
+  // the JavaScript `npm run build` emits, without its type check (the types are checked apart: tsc --noEmit)
+  buildServer(join(app, 'dist'), { typeCheck: false });
   ensureWebBuild({ quiet: true });
   cpSync(join(ROOT, 'package.json'), join(app, 'package.json'));
   cpSync(join(ROOT, 'web/dist'), join(app, 'web/dist'), { recursive: true });
@@ -155,6 +157,8 @@ describe('the compiled output (npm run build, node dist/server/main.js)', () => 
   });
 
   it('with DONDOC_DEMO=on loads the demo from the copied seed files, reads an upload in its worker thread', async () => {
+    // a migrated folder (the run's template): initdb and the migrations of the compiled code are the test above's
+    await pgliteFolderFromTemplate(join(app, 'data-on'), 'migrated');
     const server = await startCompiled({ DONDOC_DATA_DIR: join(app, 'data-on'), DONDOC_DEMO: 'on' });
     try {
       expect(server.log()).toContain('demo loaded: plan 87/KH-UBND, 29 tasks');

@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
-import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { pgliteFolderFromTemplate, postgresScratch } from './support/cli.ts';
+import { backendNames } from './support/databases.ts';
 import { DEMO_PASSWORD } from './support/http.ts';
 import { freePort } from './support/net.ts';
 
@@ -111,24 +112,30 @@ async function countPlan(db: Kysely<DB>, number: string) {
   return { tasks: Number(tasks.n), assignments: Number(assignments.n), source: source !== undefined };
 }
 
-for (const backend of backendNames()) {
-  describe(`kill -9 during writes [${backend}]`, () => {
-    const cleanups: (() => Promise<void>)[] = [];
-    afterAll(async () => {
-      for (const cleanup of cleanups) await cleanup();
-    });
+// the two databases at once: each test waits on its own servers (child processes), so together they
+// take the time of the longer one instead of the sum
+describe.concurrent('kill -9 during writes', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
 
-    it('leaves each import whole or absent, and the server restarts on the same data', async () => {
+  for (const backend of backendNames()) {
+    it(`leaves each import whole or absent, and the server restarts on the same data [${backend}]`, async ({
+      expect,
+    }) => {
       let env: NodeJS.ProcessEnv;
       let open: () => Promise<{ db: Kysely<DB>; close: () => Promise<void> }>;
       if (backend === 'postgres') {
-        const scratch = await createScratchDatabase();
+        // the run's migrated template: the servers' first start loads the demo and serves, migrating nothing
+        const scratch = await postgresScratch(true);
         cleanups.push(scratch.drop);
         env = { DATABASE_URL: scratch.url };
         open = () => openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 2 });
       } else {
         const dir = mkdtempSync(join(tmpdir(), 'dondoc-crash-'));
         cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+        await pgliteFolderFromTemplate(join(dir, 'data'), 'migrated');
         env = { DONDOC_DATA_DIR: join(dir, 'data') };
         open = () => openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
       }
@@ -185,5 +192,5 @@ for (const backend of backendNames()) {
       await killHard(server.child);
       console.log(`[${backend}] ${outcomes.join('; ')}`);
     }, 300_000);
-  });
-}
+  }
+});

@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { type DatabaseConfig, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { prepareFirstStart } from '../src/modules/setup/first-start.ts';
-import { runCaptured } from './support/cli.ts';
+import { pgliteFolderFromTemplate, runCaptured } from './support/cli.ts';
 import { backendNames, createScratchDatabase } from './support/databases.ts';
 
 /**
@@ -35,6 +35,8 @@ async function workspace(backend: string) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-first-start-'));
   const dataDir = join(dir, 'data');
+  // the folder as the first open leaves it (initdb, nothing migrated), from the run's template
+  await pgliteFolderFromTemplate(dataDir, 'empty');
   return {
     config: { kind: 'pglite', dataDir } as DatabaseConfig,
     env: { DONDOC_DATA_DIR: dataDir },

@@ -7,7 +7,7 @@ import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 /** `dondoc sweep` as cron runs it, on a real data folder (PGlite) and on a scratch PostgreSQL database. */
 for (const backend of fastestBackendNames()) {
   describe(`dondoc sweep [${backend}]`, () => {
-    const { cliWith: cli, withDatabase } = useCliWorkspace(backend, 'sweep-cli');
+    const { cliWith: cli, withDatabase } = useCliWorkspace(backend, 'sweep-cli', { migrated: true });
     let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 
     beforeAll(async () => {

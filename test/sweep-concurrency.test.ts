@@ -6,8 +6,9 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { addDays } from '../src/domain/dates.ts';
 import { sweepDay } from '../src/modules/followup/sweep.service.ts';
 import { listWrittenReminders } from '../src/modules/status/status.service.ts';
+import { postgresScratch } from './support/cli.ts';
 import { systemContextFor } from './support/context.ts';
-import { backendNames, createScratchDatabase } from './support/databases.ts';
+import { backendNames } from './support/databases.ts';
 import {
   followupCounts,
   lettersByDay,
@@ -74,7 +75,8 @@ function startWorker(
 }
 
 async function openScratch(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
-  const scratch = await createScratchDatabase();
+  // a copy of the run's migrated template (then migrateToLatest finds nothing to do)
+  const scratch = await postgresScratch(true);
   const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
   await migrateToLatest(database.db as Kysely<unknown>);
   return { database, ...scratch };

@@ -4,7 +4,6 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { type MigrationState, readMigrationState, refuseNewerDatabase } from '../db/migration-state.ts';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
-import { DEMO_PASSWORD, loadDemo } from '../modules/demo/demo.service.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { submitResult } from '../modules/results/results.service.ts';
 import { getStatus, listWrittenReminders, type StatusCounts } from '../modules/status/status.service.ts';
@@ -48,6 +47,8 @@ function printMigrationState(state: MigrationState, json: boolean, print: Print)
 }
 
 export async function demoCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+  // the demo's import and accounts, loaded by this command only (not by `dondoc status`)
+  const { DEMO_PASSWORD, loadDemo } = await import('../modules/demo/demo.service.ts');
   const loaded = await loadDemo(db, { reset: flags.reset === true, users: true });
   const p = loaded.plan;
   if (flags.json) return print(JSON.stringify(p, null, 2));

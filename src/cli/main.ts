@@ -1,27 +1,11 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
+import type { Kysely } from 'kysely';
+import { type Config, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { ensureSchemaForCli } from '../db/migration-state.ts';
+import type { DB } from '../db/schema.ts';
 import { isAppError } from '../shared/errors.ts';
-import { agenciesCommand } from './agencies-command.ts';
-import { runBackupCommand } from './backup-command.ts';
-import {
-  demoCommand,
-  type Flags,
-  migrateCommand,
-  type Print,
-  remindersCommand,
-  statusCommand,
-  submitCommand,
-} from './commands.ts';
-import { importCommand } from './import-command.ts';
-import { indicesCommand } from './indices-command.ts';
-import { appendixCommand, reportCommand } from './report-command.ts';
-import { scoreCommand } from './score-command.ts';
-import { settingsCommand } from './settings-command.ts';
-import { sweepCommand } from './sweep-command.ts';
-import { tokenCommand } from './token-command.ts';
-import { userCommand } from './user-command.ts';
+import type { Flags, Print } from './commands.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
 
@@ -85,23 +69,36 @@ Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json,
 chưa được server phiên bản này cập nhật; mặc định lệnh từ chối).
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc thư mục DONDOC_DATA_DIR (mặc định ./data, PostgreSQL nhúng).`;
 
-const COMMANDS = {
-  migrate: migrateCommand,
-  demo: demoCommand,
-  submit: submitCommand,
-  import: importCommand,
-  status: statusCommand,
-  reminders: remindersCommand,
-  score: scoreCommand,
-  user: userCommand,
-  agencies: agenciesCommand,
-  token: tokenCommand,
-  sweep: sweepCommand,
-  indices: indicesCommand,
-  settings: settingsCommand,
-  report: reportCommand,
-  appendix: appendixCommand,
-} as const;
+/** A command: (db, flags, print, positionals) and, for those that need it, the parsed Config. */
+type Command = (
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  positionals: string[],
+  config: Config,
+) => Promise<void>;
+
+/**
+ * Each command's module, imported when that command runs: `dondoc status` loads neither the readers
+ * of the import (PDF, docx, spreadsheets), nor the report writers, nor the mailer.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  migrate: async () => (await import('./commands.ts')).migrateCommand,
+  demo: async () => (await import('./commands.ts')).demoCommand,
+  submit: async () => (await import('./commands.ts')).submitCommand,
+  import: async () => (await import('./import-command.ts')).importCommand,
+  status: async () => (await import('./commands.ts')).statusCommand,
+  reminders: async () => (await import('./commands.ts')).remindersCommand,
+  score: async () => (await import('./score-command.ts')).scoreCommand,
+  user: async () => (await import('./user-command.ts')).userCommand,
+  agencies: async () => (await import('./agencies-command.ts')).agenciesCommand,
+  token: async () => (await import('./token-command.ts')).tokenCommand,
+  sweep: async () => (await import('./sweep-command.ts')).sweepCommand,
+  indices: async () => (await import('./indices-command.ts')).indicesCommand,
+  settings: async () => (await import('./settings-command.ts')).settingsCommand,
+  report: async () => (await import('./report-command.ts')).reportCommand,
+  appendix: async () => (await import('./report-command.ts')).appendixCommand,
+};
 
 /** Runs one CLI command; returns the process exit code (0 ok, 1 refused or failed, 2 usage). */
 export async function runCli(
@@ -125,17 +122,18 @@ export async function runCli(
     return name || parsed.values.help ? 0 : 2;
   }
   if (name === 'backup' || name === 'restore') {
+    const { runBackupCommand } = await import('./backup-command.ts');
     return runBackupCommand(name, parsed.values as Flags, parsed.positionals.slice(1), { out, err, env });
   }
-  // every command takes (db, flags, print, positionals) and may take the parsed Config as well
-  const command = COMMANDS[name as keyof typeof COMMANDS] as typeof sweepCommand | undefined;
-  if (!command) {
+  const loadCommand = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!loadCommand) {
     err(`Lỗi: không có lệnh "${name}".\n\n${USAGE}`);
     return 2;
   }
   let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
     const config = loadConfig(env);
+    const command = await loadCommand();
     database = await openDatabase(config.database);
     // the server migrates; the CLI refuses a schema of another version unless --migrate (src/db/migration-state.ts)
     if (name !== 'migrate')

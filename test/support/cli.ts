@@ -1,27 +1,63 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import type { DB } from '../../src/db/schema.ts';
+import type { DatabaseTemplate } from './database-template.ts';
 import { type BackendName, createScratchDatabase } from './databases.ts';
 
+function providedTemplate(): DatabaseTemplate | undefined {
+  try {
+    return inject('databaseTemplate');
+  } catch {
+    return undefined; // outside a vitest worker
+  }
+}
+
 /**
- * Where a CLI suite runs `dondoc`: a fresh data folder (PGlite) or a scratch PostgreSQL database,
- * given to the CLI through its environment, as a user would.
+ * Makes the PGlite data folder `dataDir` from the run's template (test/support/database-template.ts):
+ * `empty`, the folder as initdb leaves it (what the product creates on its first open, without the
+ * seconds of initdb in each test); `migrated`, the migrated one. Through the product's own
+ * openDatabase (its loadDataDir option, the folder's lock and modes). Without a template (outside
+ * the db projects' global setup) nothing is made: the product then creates the folder itself.
+ */
+export async function pgliteFolderFromTemplate(dataDir: string, which: 'empty' | 'migrated'): Promise<void> {
+  const template = providedTemplate();
+  const file = which === 'empty' ? template?.pgliteEmpty : template?.pglite;
+  if (!file || !existsSync(file)) return;
+  const database = await openDatabase({
+    kind: 'pglite',
+    dataDir,
+    loadDataDir: new Blob([readFileSync(file)]),
+  });
+  await database.close();
+}
+
+/** A scratch PostgreSQL database, a copy of the run's migrated template when `migrated` (and there is one). */
+export function postgresScratch(migrated: boolean): ReturnType<typeof createScratchDatabase> {
+  return createScratchDatabase(migrated ? (providedTemplate()?.postgres ?? undefined) : undefined);
+}
+
+/**
+ * Where a CLI suite runs `dondoc`: a fresh data folder (PGlite: initialised, not migrated, see
+ * pgliteFolderFromTemplate) or a scratch PostgreSQL database, given to the CLI through its
+ * environment, as a user would. `migrated`: the database already migrated (a copy of the run's template).
  */
 export async function cliWorkspace(
   backend: BackendName,
   prefix: string,
+  options: { migrated?: boolean } = {},
 ): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
   if (backend === 'postgres') {
-    const scratch = await createScratchDatabase();
+    const scratch = await postgresScratch(options.migrated === true);
     return { env: { DATABASE_URL: scratch.url }, cleanup: scratch.drop };
   }
   const dir = mkdtempSync(join(tmpdir(), `dondoc-${prefix}-`));
+  await pgliteFolderFromTemplate(join(dir, 'data'), options.migrated ? 'migrated' : 'empty');
   return {
     env: { DONDOC_DATA_DIR: join(dir, 'data') },
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
@@ -80,7 +116,7 @@ export interface CliSuite {
 export function useCliWorkspace(
   backend: BackendName,
   prefix: string,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; migrated?: boolean } = {},
 ): CliSuite {
   let env: NodeJS.ProcessEnv | undefined;
   let cleanup = async () => {};
@@ -94,7 +130,7 @@ export function useCliWorkspace(
     withDatabase: (fn) => withDatabase(suite.env, fn),
   };
   beforeAll(async () => {
-    ({ env, cleanup } = await cliWorkspace(backend, prefix));
+    ({ env, cleanup } = await cliWorkspace(backend, prefix, { migrated: options.migrated === true }));
     if (options.demo) expect((await suite.cli('demo')).code).toBe(0);
   });
   afterAll(() => cleanup());

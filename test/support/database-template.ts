@@ -13,6 +13,11 @@ import { PGliteDialect } from '../../src/db/pglite-dialect.ts';
 export interface DatabaseTemplate {
   /** a file holding a migrated PGlite data folder (dumpDataDir), for PGlite's loadDataDir */
   pglite: string;
+  /**
+   * a file holding a PGlite data folder just initialised (initdb, no migration: what a first start
+   * finds after creating its folder), for the suites about a fresh database
+   */
+  pgliteEmpty: string;
   /** a migrated database on the TEST_DATABASE_URL server, copied with `create database … template …` */
   postgres: string | null;
 }
@@ -32,7 +37,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const folder = mkdtempSync(join(tmpdir(), 'dondoc-template-'));
   const pglite = join(folder, 'pglite.tar');
+  const pgliteEmpty = join(folder, 'pglite-empty.tar');
   const instance = await createPGlite();
+  const empty = await instance.dumpDataDir('none');
+  writeFileSync(pgliteEmpty, new Uint8Array(await empty.arrayBuffer()));
   const db = new Kysely<unknown>({ dialect: new PGliteDialect(instance) });
   await migrateToLatest(db);
   const dump = await instance.dumpDataDir('none');
@@ -43,7 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const postgres = process.env.TEST_DATABASE_URL
     ? await createPostgresTemplate(process.env.TEST_DATABASE_URL)
     : null;
-  project.provide('databaseTemplate', { pglite, postgres: postgres?.name ?? null });
+  project.provide('databaseTemplate', { pglite, pgliteEmpty, postgres: postgres?.name ?? null });
   return async () => {
     rmSync(folder, { recursive: true, force: true });
     await postgres?.drop();

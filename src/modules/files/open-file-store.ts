@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FileStore } from './file-store.ts';
 import { createLocalFileStore } from './local-file-store.ts';
-import { createS3FileStore, type S3StoreOptions } from './s3-file-store.ts';
+import type { S3StoreOptions } from './s3-file-store.ts';
 
 /** Where uploaded files live (Config.files): a local folder, or an S3-compatible bucket for several servers. */
 export type FileStoreConfig = { kind: 'local'; dir: string } | ({ kind: 's3' } & S3StoreOptions);
@@ -64,6 +64,8 @@ export function fileStoreConfigOf(
 /** The store of the configuration, built once per process (server, CLI); an S3 bucket is checked first. */
 export async function openFileStore(config: FileStoreConfig): Promise<FileStore> {
   if (config.kind === 'local') return createLocalFileStore(config.dir);
+  // the S3 client (≈ 1 s to load on a small machine) only for a bucket
+  const { createS3FileStore } = await import('./s3-file-store.ts');
   const store = createS3FileStore(config);
   try {
     await store.checkBucket();

@@ -5,7 +5,6 @@
  */
 import type { LocalDate } from '../../domain/dates.ts';
 import type { Directory } from '../../domain/directory.ts';
-import { readIndexGrid } from '../indices/indices-file.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
 import type { ParseLimits } from './parse-limits.ts';
 import type { ParsedPlan } from './plan-text.ts';
@@ -34,6 +33,7 @@ export async function runParse(
         request.today,
       );
     case 'index-grid':
-      return readIndexGrid(request.file, request.limits);
+      // exceljs, loaded by the first indices file
+      return (await import('../indices/indices-file.ts')).readIndexGrid(request.file, request.limits);
   }
 }

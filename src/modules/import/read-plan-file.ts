@@ -5,10 +5,9 @@ import type { ImportPreview } from './import-preview.ts';
 import { checkTextLength, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.ts';
 import { type ParsedPlan, type ParseWarning, parsePlanText } from './plan-text.ts';
 import { IMPORT_EXTENSIONS, type ImportExtension, MAX_IMPORT_BYTES } from './plan-text-format.ts';
-import { docxToPlanText } from './readers/docx-reader.ts';
-import { type OcrEvents, ocrImageToPlanText, ocrPdfToPlanText } from './readers/ocr-reader.ts';
-import { pdfToPlanText } from './readers/pdf-reader.ts';
-import { csvToPlanText, xlsxToPlanText } from './readers/sheet-reader.ts';
+// each format's reader (jszip, exceljs, the PDF reader, the OCR engine) is loaded by the first file
+// of that format, not by every process that may read a plan (the server's start, the demo, the CLI)
+import type { OcrEvents } from './readers/ocr-reader.ts';
 
 export interface PlanFile {
   fileName: string;
@@ -79,6 +78,7 @@ async function readerSourceOf(file: PlanFile, limits: ParseLimits, events: OcrEv
   const extension = extensionOf(file.fileName);
   if (extension === 'png' || extension === 'jpg' || extension === 'jpeg') {
     checkSize(file);
+    const { ocrImageToPlanText } = await import('./readers/ocr-reader.ts');
     return ocrImageToPlanText(file.bytes, limits, events);
   }
   if (extension !== 'pdf') return { text: await readerTextOf(file, limits), warnings: [] };
@@ -86,6 +86,7 @@ async function readerSourceOf(file: PlanFile, limits: ParseLimits, events: OcrEv
     return { text: await readerTextOf(file, limits), warnings: [] };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'IMPORT_NO_TEXT') throw error;
+    const { ocrPdfToPlanText } = await import('./readers/ocr-reader.ts');
     return ocrPdfToPlanText(file.bytes, limits, events);
   }
 }
@@ -108,13 +109,16 @@ async function readerTextOf(file: PlanFile, limits: ParseLimits): Promise<string
     case 'txt':
       return decodeText(file);
     case 'csv':
-      return csvToPlanText(checkTextLength(decodeText(file), limits), limits);
+      return (await import('./readers/sheet-reader.ts')).csvToPlanText(
+        checkTextLength(decodeText(file), limits),
+        limits,
+      );
     case 'docx':
-      return docxToPlanText(file.bytes, limits);
+      return (await import('./readers/docx-reader.ts')).docxToPlanText(file.bytes, limits);
     case 'xlsx':
-      return xlsxToPlanText(file.bytes, limits);
+      return (await import('./readers/sheet-reader.ts')).xlsxToPlanText(file.bytes, limits);
     case 'pdf':
-      return pdfToPlanText(file.bytes, limits);
+      return (await import('./readers/pdf-reader.ts')).pdfToPlanText(file.bytes, limits);
     default:
       // pictures are read by OCR (readerSourceOf), never as text
       throw new AppError('IMPORT_NO_TEXT', `Tệp "${file.fileName}" là ảnh: chỉ đọc được bằng OCR.`);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { inTransaction } from '../../db/transaction.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -9,7 +8,7 @@ import { ensureIndexDefinitions, listDefinitions, type StoredDefinition } from '
 import { assertValidResult } from './indices.rules.ts';
 import { type ResultInput, requireIndexWrite, writeResult } from './indices.shared.ts';
 import { listOwners } from './indices-config.repo.ts';
-import { type IndexFile, readIndexGrid } from './indices-file.ts';
+import type { IndexFile } from './indices-file.ts';
 
 /** The columns of the import file, in the template's order; headers are matched without diacritics. */
 const COLUMNS = [
@@ -36,6 +35,8 @@ export async function buildResultsTemplate({ db, actor }: ServiceContext, year: 
   requireAccess(actor, 'index.read', { authorityId: authorityOf(actor) });
   await ensureIndexDefinitions(db);
   const defs = await listDefinitions(db, year);
+  // exceljs (a second of a small machine's CPU to load) by the first workbook, not by the server's start
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Kết quả');
   sheet.addRow(COLUMNS.map((c) => c.title)).font = { bold: true };
@@ -263,7 +264,7 @@ function toInput(
 
 /** The sheet's rows (1-based row numbers as the user sees them) keyed by column, after the header row. */
 async function readRows(file: IndexFile, reader?: IndexFileReader): Promise<{ row: number; cells: Cells }[]> {
-  const grid = await (reader ?? { readIndexGrid }).readIndexGrid(file);
+  const grid = await (reader ?? (await import('./indices-file.ts'))).readIndexGrid(file);
   const headerAt = grid.findIndex((cells) => {
     const keys = cells.map(columnOf);
     return keys.includes('index') && keys.includes('year');

@@ -2,12 +2,8 @@ import { authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { contentDisposition, getPlanDetail } from '../plans/plans-read.service.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { renderAppendixXlsx } from './appendix-xlsx.ts';
 import { buildReportData, type ReportData, type ReportQuery } from './report-data.ts';
-import { renderReportDocx } from './report-docx.ts';
-import { renderReportPdf } from './report-pdf.ts';
 import { reportDocument } from './report-text.ts';
-import { renderReportXlsx } from './report-xlsx.ts';
 
 export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -31,11 +27,16 @@ export function reportFileName(data: Pick<ReportData, 'from' | 'to' | 'plan'>, f
   return `bao-cao-${data.from}-den-${data.to}${plan}.${format}`;
 }
 
-/** A report's bytes in one of the three formats, from the one data builder. */
+/**
+ * A report's bytes in one of the three formats, from the one data builder. Each format's writer
+ * (exceljs, docx, pdfkit and its fonts) is loaded by its first report, not by the server's start.
+ */
 export async function renderReport(data: ReportData, format: ReportFormat): Promise<Uint8Array> {
-  if (format === 'xlsx') return renderReportXlsx(data);
+  if (format === 'xlsx') return (await import('./report-xlsx.ts')).renderReportXlsx(data);
   const doc = reportDocument(data);
-  return format === 'docx' ? renderReportDocx(doc) : renderReportPdf(doc);
+  return format === 'docx'
+    ? (await import('./report-docx.ts')).renderReportDocx(doc)
+    : (await import('./report-pdf.ts')).renderReportPdf(doc);
 }
 
 /** Báo cáo — the report for a period as a file (access: buildReportData). */
@@ -65,7 +66,9 @@ export async function exportPlanAppendix(
   return {
     fileName,
     mediaType: MEDIA_TYPES.xlsx,
-    content: Buffer.from(await renderAppendixXlsx(detail, authority.name)),
+    content: Buffer.from(
+      await (await import('./appendix-xlsx.ts')).renderAppendixXlsx(detail, authority.name),
+    ),
     contentDisposition: contentDisposition(fileName),
   };
 }
