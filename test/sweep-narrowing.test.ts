@@ -35,6 +35,10 @@ const PLAN = '87/KH-UBND';
 
 type Fact = AssignmentFactsRow;
 
+/** Records an assignment as withdrawn on `day` (or corrects the date of its withdrawal). */
+const cancelAssignment = (db: Kysely<DB>, assignmentId: number, day: LocalDate) =>
+  db.updateTable('assignment').set({ cancelled_on: day }).where('id', '=', assignmentId).execute();
+
 const leadFacts = (db: Kysely<DB>, authorityId: number, openedBy?: LocalDate) =>
   listAssignmentFacts(db, authorityId, { role: 'lead', ...(openedBy ? { openedBy } : {}) });
 
@@ -98,16 +102,8 @@ describeOnFastestDatabase('the narrowed sweep against the full rule', (t) => {
         systemContextFor(t.db, id),
         result(raced as Fact, '2021-01-20', false),
       );
-      await t.db
-        .updateTable('assignment')
-        .set({ cancelled_on: '2021-01-25' })
-        .where('id', '=', (cancelledAfter as Fact).id)
-        .execute();
-      await t.db
-        .updateTable('assignment')
-        .set({ cancelled_on: '2021-01-20' })
-        .where('id', '=', (cancelledOnDue as Fact).id)
-        .execute();
+      await cancelAssignment(t.db, (cancelledAfter as Fact).id, '2021-01-25');
+      await cancelAssignment(t.db, (cancelledOnDue as Fact).id, '2021-01-20');
       // the whole task I.2 withdrawn on 05/02, after its 31/01 deadline: its 29 reminders stand
       await sql`update task set cancelled_on = '2021-02-05' where id = (select task_id from assignment
         where id = ${(taskCancelledAfter as Fact).id})`.execute(t.db);
@@ -192,22 +188,10 @@ describeOnFastestDatabase('the narrowed sweep against the full rule', (t) => {
             );
             break;
           case 3: // withdrawn 3 days before its deadline: no reminder, no more notices
-            on(addDays(due, -3), () =>
-              t.db
-                .updateTable('assignment')
-                .set({ cancelled_on: addDays(due, -3) })
-                .where('id', '=', f.id)
-                .execute(),
-            );
+            on(addDays(due, -3), () => cancelAssignment(t.db, f.id, addDays(due, -3)));
             break;
           case 4: // withdrawn 3 days after it: reminded, out of the digests from then on
-            on(addDays(due, 3), () =>
-              t.db
-                .updateTable('assignment')
-                .set({ cancelled_on: addDays(due, 3) })
-                .where('id', '=', f.id)
-                .execute(),
-            );
+            on(addDays(due, 3), () => cancelAssignment(t.db, f.id, addDays(due, 3)));
             break;
           case 5: // a receipt dated on the deadline, entered 10 days later and accepted at once
             on(addDays(due, 10), () => submitResult(systemContextFor(t.db, id), result(f, due, true)));
@@ -219,20 +203,8 @@ describeOnFastestDatabase('the narrowed sweep against the full rule', (t) => {
             break;
           case 7: // withdrawn before its deadline; 5 days after it the withdrawal is corrected to the
             // day after the deadline: closed, yet reminded from then on (read although not open)
-            on(addDays(due, -3), () =>
-              t.db
-                .updateTable('assignment')
-                .set({ cancelled_on: addDays(due, -3) })
-                .where('id', '=', f.id)
-                .execute(),
-            );
-            on(addDays(due, 5), () =>
-              t.db
-                .updateTable('assignment')
-                .set({ cancelled_on: addDays(due, 1) })
-                .where('id', '=', f.id)
-                .execute(),
-            );
+            on(addDays(due, -3), () => cancelAssignment(t.db, f.id, addDays(due, -3)));
+            on(addDays(due, 5), () => cancelAssignment(t.db, f.id, addDays(due, 1)));
             break;
           default: // nothing: overdue all year, escalated, on every digest and list
             break;
