@@ -25,3 +25,20 @@ export function realAptHost(): AptHost {
       }).status === 0,
   };
 }
+
+/**
+ * apt-get on this host, through `sudo -n` unless root; null when it may not be run (neither root nor
+ * sudo without a password) or is not installed.
+ */
+export function aptGet(host: AptHost): ((args: string[]) => boolean) | null {
+  const sudo = host.isRoot
+    ? []
+    : host.hasCommand('sudo') && host.run('sudo', ['-n', 'true'])
+      ? ['sudo']
+      : null;
+  if (!sudo || !host.hasCommand('apt-get')) return null;
+  return (args) =>
+    sudo.length > 0
+      ? host.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
+      : host.run('apt-get', args);
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { type AptHost, realAptHost } from './apt-host.ts';
+import { type AptHost, aptGet, realAptHost } from './apt-host.ts';
 
 /**
  * Scans are read by Debian's OCR engine (src/modules/import/readers/ocr-reader.ts): tesseract with its
@@ -33,17 +33,9 @@ function missingPart(host: OcrHost): string {
 export function ensureOcrEngine(host: OcrHost = realHost()): OcrCheck {
   const missing = missingPart(host);
   if (missing === '') return { ok: true, installed: false };
-  const sudo = host.isRoot
-    ? []
-    : host.hasCommand('sudo') && host.run('sudo', ['-n', 'true'])
-      ? ['sudo']
-      : null;
-  if (sudo && host.hasCommand('apt-get')) {
+  const apt = aptGet(host);
+  if (apt) {
     console.error(`dondoc: the OCR tests need ${missing}: installing Debian's ${OCR_PACKAGES.join(' ')}…`);
-    const apt = (args: string[]) =>
-      sudo.length > 0
-        ? host.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
-        : host.run('apt-get', args);
     apt(['update', '-qq']); // a stale index only fails the install below, which says so
     if (apt(['install', '-y', '-qq', ...OCR_PACKAGES]) && missingPart(host) === '')
       return { ok: true, installed: true };

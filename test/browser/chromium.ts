@@ -1,5 +1,5 @@
 import { accessSync, constants, readdirSync } from 'node:fs';
-import { type AptHost, realAptHost } from '../apt-host.ts';
+import { type AptHost, aptGet, realAptHost } from '../apt-host.ts';
 
 /**
  * The browser tests drive Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); no browser is ever
@@ -27,19 +27,11 @@ export function ensureChromium(host: ChromiumHost = realHost()): ChromiumCheck {
         `Point CHROMIUM_PATH at chromium, or unset it to use Debian's (${DEBIAN_CHROMIUM}).`,
     };
   }
-  const sudo = host.isRoot
-    ? []
-    : host.hasCommand('sudo') && host.run('sudo', ['-n', 'true'])
-      ? ['sudo']
-      : null;
-  if (sudo && host.hasCommand('apt-get')) {
+  const apt = aptGet(host);
+  if (apt) {
     console.error(
       "dondoc: the browser tests need chromium: installing Debian's (apt-get install -y chromium)…",
     );
-    const apt = (args: string[]) =>
-      sudo.length > 0
-        ? host.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
-        : host.run('apt-get', args);
     apt(['update', '-qq']); // a stale index only fails the install below, which says so
     if (apt(['install', '-y', '-qq', 'chromium']) && host.isExecutable(path))
       return { ok: true, path, installed: true };
