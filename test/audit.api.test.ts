@@ -27,8 +27,7 @@ describeOnFastestDatabase('HTTP API: audit log', (t) => {
 
   it('shows the administrator the authority’s log, newest first, with before, after and ip', async () => {
     await signIn(seed.world.app, 'vanphong');
-    await writeAudit(t.db, {
-      authorityId: seed.world.authorityId,
+    const entry = {
       actor: 'vanphong',
       action: 'assignment.due_changed',
       entity: 'assignment',
@@ -36,18 +35,11 @@ describeOnFastestDatabase('HTTP API: audit log', (t) => {
       before: { dueOn: '2021-01-20', version: 1 },
       after: { dueOn: '2021-01-31', version: 2 },
       ip: '10.0.0.7',
-    });
+    };
+    await writeAudit(t.db, { authorityId: seed.world.authorityId, ...entry });
     const body = await list();
     expect(body).toMatchObject({ page: 1, pageSize: 50 });
-    expect(body.items[0]).toMatchObject({
-      actor: 'vanphong',
-      action: 'assignment.due_changed',
-      entity: 'assignment',
-      entityId: '42',
-      before: { dueOn: '2021-01-20', version: 1 },
-      after: { dueOn: '2021-01-31', version: 2 },
-      ip: '10.0.0.7',
-    });
+    expect(body.items[0]).toMatchObject(entry);
     const login = body.items.find((e) => e.action === 'auth.login' && e.actor === 'vanphong');
     expect(login).toMatchObject({ entity: 'app_user', ip: '127.0.0.1', before: null, after: null });
     const order = body.items.map((e) => [e.at, e.id] as const);
