@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { STAT_KEYS } from '../src/modules/statistics/statistics.rules.ts';
@@ -6,7 +6,7 @@ import { getStatus } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
-import { type Snapshot, takeSnapshot } from './support/snapshot.ts';
+import { restoredBeforeEach } from './support/snapshot.ts';
 
 interface Group {
   id: number;
@@ -21,21 +21,16 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
   // the session is part of the rows put back, so a test that only reads leaves nothing to put back
   let world: World | undefined;
   let office: Client | undefined;
-  let snapshot: Snapshot | undefined;
-  beforeAll(async () => {
-    world = await buildWorld(t);
-    office = await signIn(world.app, 'vanphong');
-    snapshot = await takeSnapshot(t.db);
-    t.rowsRestoredBeforeEach?.(true);
-  });
-  beforeEach(async () => {
-    await snapshot?.restore();
-  });
-  afterAll(async () => {
-    t.rowsRestoredBeforeEach?.(false);
-    await world?.app.close();
-    await snapshot?.drop();
-  });
+  restoredBeforeEach(
+    t,
+    async () => {
+      world = await buildWorld(t);
+      office = await signIn(world.app, 'vanphong');
+    },
+    async () => {
+      await world?.app.close();
+    },
+  );
   const seed = {
     get world(): World {
       if (!world) throw new Error('the seed world is not built yet');

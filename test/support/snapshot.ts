@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
+import type { TestDatabase } from './databases.ts';
 
 let taken = 0;
 
@@ -84,6 +86,31 @@ export async function takeSnapshot(db: Kysely<DB>): Promise<Snapshot> {
       await sql.raw(`drop schema if exists ${SCHEMA} cascade`).execute(db);
     },
   };
+}
+
+/**
+ * Builds a describe block's rows once (`build`), snapshots them, and puts them back before each of
+ * its tests; after the block, `close` (when given) runs and the snapshot is dropped.
+ */
+export function restoredBeforeEach(
+  t: TestDatabase,
+  build: () => Promise<void>,
+  close?: () => Promise<void>,
+): void {
+  let snapshot: Snapshot | undefined;
+  beforeAll(async () => {
+    await build();
+    snapshot = await takeSnapshot(t.db);
+    t.rowsRestoredBeforeEach?.(true);
+  });
+  beforeEach(async () => {
+    await snapshot?.restore();
+  });
+  afterAll(async () => {
+    t.rowsRestoredBeforeEach?.(false);
+    await close?.();
+    await snapshot?.drop();
+  });
 }
 
 /** The application's tables, each after the tables its foreign keys point to. */

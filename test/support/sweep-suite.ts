@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.ts';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
 import { submitResult } from '../../src/modules/results/results.service.ts';
@@ -15,7 +15,7 @@ import {
   sweepContext,
   sweepEveryDay,
 } from './followup.ts';
-import { type Snapshot, takeSnapshot } from './snapshot.ts';
+import { restoredBeforeEach } from './snapshot.ts';
 
 /**
  * The daily sweep's suites over plan 87/KH-UBND (test/sweep.test.ts and the simulated years, one file
@@ -47,19 +47,9 @@ export function serverZoneUtc(): void {
  */
 export function sharedFollowupDemo(t: TestDatabase): () => number {
   let authorityId: number | undefined;
-  let snapshot: Snapshot | undefined;
-  beforeAll(async () => {
+  restoredBeforeEach(t, async () => {
     await truncateAll(t.db);
     authorityId = await loadFollowupDemo(t.db);
-    snapshot = await takeSnapshot(t.db);
-    t.rowsRestoredBeforeEach?.(true);
-  });
-  beforeEach(async () => {
-    await snapshot?.restore();
-  });
-  afterAll(async () => {
-    t.rowsRestoredBeforeEach?.(false);
-    await snapshot?.drop();
   });
   return () => {
     if (authorityId === undefined) throw new Error('the follow-up demo is not loaded yet');
