@@ -24,3 +24,11 @@ export function usePaging() {
   const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
   return { paging, pagination, firstPage };
 }
+
+/**
+ * Whether a list paged by the server is loading another page: the previous page stays on screen (the
+ * query's placeholder) while the next one is fetched, and only then does the list show as loading.
+ */
+export function loadingPage(query: { isFetching: boolean; isPlaceholderData: boolean }): boolean {
+  return query.isFetching && query.isPlaceholderData;
+}

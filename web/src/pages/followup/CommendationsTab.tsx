@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Collapse, Empty, Row, Select, Space, Table, Typography } from 'antd';
+import { Card, Col, Collapse, Empty, Row, Select, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Commendations } from '../../../../src/shared/schemas/scoring.ts';
 import { FieldColumns } from '../../components/FieldColumns.tsx';
 import { FilterField, YearFilter } from '../../components/filters.tsx';
+import { ProvisionalNotice } from '../../components/ProvisionalNotice.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -62,16 +63,13 @@ export function CommendationsTab() {
                 `Assignments due from ${formatDate(data.from)} to ${formatDate(data.to)}. Criticised from ${data.threshold} written reminders.`,
               )}
             </Typography.Text>
-            {data.provisional && (
-              <Alert
-                type="info"
-                showIcon
-                title={t(
-                  `Kỳ này chưa kết thúc: danh sách tạm tính đến ngày ${formatDate(data.asOf)}.`,
-                  `The period is not over: provisional lists as of ${formatDate(data.asOf)}.`,
-                )}
-              />
-            )}
+            <ProvisionalNotice
+              provisional={data.provisional}
+              title={t(
+                `Kỳ này chưa kết thúc: danh sách tạm tính đến ngày ${formatDate(data.asOf)}.`,
+                `The period is not over: provisional lists as of ${formatDate(data.asOf)}.`,
+              )}
+            />
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={10}>
                 <Card

@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { api, apiUrl, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { usePaging } from '../../lib/paging.ts';
+import { loadingPage, usePaging } from '../../lib/paging.ts';
 
 /** Công văn đôn đốc: the reminder letters issued, newest first, each downloadable (.docx). */
 export function LettersTab() {
@@ -55,7 +55,7 @@ export function LettersTab() {
             size="small"
             rowKey="id"
             dataSource={data.items}
-            loading={query.isFetching && query.isPlaceholderData}
+            loading={loadingPage(query)}
             scroll={{ x: 820 }}
             pagination={pagination(data, (total) => t(`${total} công văn`, `${total} letters`))}
             columns={[

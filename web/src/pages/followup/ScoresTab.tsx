@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AgencyScore, Cause, Scores } from '../../../../src/shared/schemas/scoring.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FieldColumns } from '../../components/FieldColumns.tsx';
 import { SearchFilter, YearFilter } from '../../components/filters.tsx';
+import { ProvisionalNotice } from '../../components/ProvisionalNotice.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { STATE_TAG_COLORS, stateLabel } from '../../lib/domain.ts';
@@ -81,16 +82,13 @@ export function ScoresTab() {
               {data.ruleSet.excluded.length > 0 &&
                 ` · ${t('Không chấm', 'Not scored')}: ${data.ruleSet.excluded.join(', ')}`}
             </Typography.Text>
-            {data.provisional && (
-              <Alert
-                type="info"
-                showIcon
-                title={t(
-                  `Năm ${data.year} chưa kết thúc: điểm tạm tính đến ngày ${formatDate(data.asOf)} và có thể còn thay đổi.`,
-                  `${data.year} is not over: provisional scores as of ${formatDate(data.asOf)}; they may still change.`,
-                )}
-              />
-            )}
+            <ProvisionalNotice
+              provisional={data.provisional}
+              title={t(
+                `Năm ${data.year} chưa kết thúc: điểm tạm tính đến ngày ${formatDate(data.asOf)} và có thể còn thay đổi.`,
+                `${data.year} is not over: provisional scores as of ${formatDate(data.asOf)}; they may still change.`,
+              )}
+            />
             <Table<AgencyScore>
               size="small"
               rowKey="code"

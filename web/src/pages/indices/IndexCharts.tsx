@@ -14,6 +14,24 @@ export interface YearPoint {
 const BLUE = '#1677ff';
 const GREEN = '#389e0d';
 
+/** How a year with no figure reads: in the tooltip and in the chart's text for screen readers. */
+const notPublished = (lang: Lang) => (lang === 'en' ? 'not published' : 'chưa công bố');
+
+/** "2021 54.2, 2022 not published, …": each year of the chart with its figure, for the chart's text. */
+function yearsReading(
+  points: YearPoint[],
+  value: (p: YearPoint) => number | null,
+  format: (value: number) => string,
+  lang: Lang,
+): string {
+  return points
+    .map((p) => {
+      const v = value(p);
+      return `${p.year} ${v === null ? notPublished(lang) : format(v)}`;
+    })
+    .join(', ');
+}
+
 /**
  * The option both year charts share: one line over the years, a gap where a year has no figure, the
  * figures written on the points and the target (when set) as a dashed line.
@@ -45,8 +63,7 @@ function yearLineOption({
     tooltip: {
       trigger: 'axis',
       confine: true,
-      valueFormatter: (v) =>
-        typeof v === 'number' ? format(v) : lang === 'en' ? 'not published' : 'chưa công bố',
+      valueFormatter: (v) => (typeof v === 'number' ? format(v) : notPublished(lang)),
     },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
@@ -114,8 +131,13 @@ export function ScoreTrendChart({
       height={260}
       label={
         lang === 'en'
-          ? `Score by year: ${points.map((p) => `${p.year} ${p.score ?? 'not published'}`).join(', ')}`
-          : `Điểm qua các năm: ${points.map((p) => `${p.year} ${p.score === null ? 'chưa công bố' : formatNumberExact(p.score, lang)}`).join(', ')}`
+          ? `Score by year: ${yearsReading(points, (p) => p.score, String, lang)}`
+          : `Điểm qua các năm: ${yearsReading(
+              points,
+              (p) => p.score,
+              (v) => formatNumberExact(v, lang),
+              lang,
+            )}`
       }
     />
   );
@@ -158,8 +180,8 @@ export function RankTrendChart({
       height={260}
       label={
         lang === 'en'
-          ? `Rank by year (up is better): ${points.map((p) => `${p.year} ${p.rank ?? 'not published'}`).join(', ')}`
-          : `Thứ hạng qua các năm (càng cao càng tốt): ${points.map((p) => `${p.year} ${p.rank ?? 'chưa công bố'}`).join(', ')}`
+          ? `Rank by year (up is better): ${yearsReading(points, (p) => p.rank, String, lang)}`
+          : `Thứ hạng qua các năm (càng cao càng tốt): ${yearsReading(points, (p) => p.rank, String, lang)}`
       }
     />
   );

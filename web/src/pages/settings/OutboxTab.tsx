@@ -15,7 +15,7 @@ import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
-import { usePaging } from '../../lib/paging.ts';
+import { loadingPage, usePaging } from '../../lib/paging.ts';
 import { useSession } from '../../lib/session.tsx';
 
 type Filter = OutboxFilter | 'all';
@@ -162,7 +162,7 @@ export function OutboxTab() {
           phone ? (
             <OutboxCards
               data={data}
-              loading={query.isFetching && query.isPlaceholderData}
+              loading={loadingPage(query)}
               pagination={pagination(data)}
               statusCell={statusCell}
               retryButton={retryButton}
@@ -172,7 +172,7 @@ export function OutboxTab() {
               size="small"
               rowKey="id"
               dataSource={data.items}
-              loading={query.isFetching && query.isPlaceholderData}
+              loading={loadingPage(query)}
               scroll={{ x: 900 }}
               pagination={pagination(data)}
               columns={[
