@@ -14,6 +14,7 @@ import {
   splitAssignee,
   trimEnd,
 } from './plan-prose-clause.ts';
+import { columnMap } from './plan-text-columns.ts';
 import { collapse, fixOcr } from './plan-text-header.ts';
 
 export type Kind = 'number' | 'letter' | 'dash' | 'plus';
@@ -119,7 +120,7 @@ function toTask(item: Item): ParsedTask | null {
     deadlineText: deadline,
     note: '',
     product: trimEnd(attr('product')),
-    extra: {},
+    extra: columnMap(),
     raw: item.raw.join('\n'),
     line: item.line,
   };

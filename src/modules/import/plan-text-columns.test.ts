@@ -75,6 +75,28 @@ describe('parsePlanText: columns found by their titles', () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it('keeps columns titled like Object properties (toString, constructor, __proto__) as extra columns', () => {
+    // fast-check's counterexample: a column titled «toString» made the parser read Object.prototype.toString
+    const plan = parsePlanText(
+      doc('STT\tNội dung công việc\ttoString\tconstructor\t__proto__\tCơ quan chủ trì\tThời hạn', [
+        '1\tKiểm tra Sở Y tế\ta\tb\tc\tSở Nội vụ\tQuý II/2021',
+        '\tvà các đơn vị trực thuộc\td\t\t\t\t',
+        '2\tViết báo cáo\t\t\t\tSở Nội vụ\tQuý III/2021',
+      ]),
+    );
+    expect(plan.warnings).toEqual([]);
+    expect(plan.tasks.map((t) => [t.no, t.content, { ...t.extra }])).toEqual([
+      [
+        '1',
+        'Kiểm tra Sở Y tế và các đơn vị trực thuộc',
+        { toString: 'a d', constructor: 'b', ['__proto__']: 'c' },
+      ],
+      ['2', 'Viết báo cáo', { toString: '', constructor: '', ['__proto__']: '' }],
+    ]);
+    // stored as JSON: the three titles are three keys
+    expect(JSON.stringify(plan.tasks[0]?.extra)).toBe('{"toString":"a d","constructor":"b","__proto__":"c"}');
+  });
+
   it('reads a section merged from the left, but not an "X" mark in a column before STT', () => {
     const plan = parsePlanText(
       doc('Ưu tiên\tSTT\tNội dung\tCơ quan chủ trì\tThời hạn', [

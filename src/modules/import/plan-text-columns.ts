@@ -134,7 +134,26 @@ export function rowCells(line: string, cols: Columns): string[] {
 
 /** A row with every field empty. */
 export function emptyRow(): Row {
-  return { no: '', content: '', lead: '', support: '', deadline: '', note: '', product: '', extra: {} };
+  return {
+    no: '',
+    content: '',
+    lead: '',
+    support: '',
+    deadline: '',
+    note: '',
+    product: '',
+    extra: columnMap(),
+  };
+}
+
+/**
+ * A map from a column's title to a cell, with no prototype: a column titled «toString», «constructor»
+ * or «__proto__» is a column like any other, not a property inherited from Object.
+ */
+export function columnMap(entries: Iterable<readonly [string, string]> = []): Record<string, string> {
+  const map: Record<string, string> = Object.create(null);
+  for (const [key, value] of entries) map[key] = value;
+  return map;
 }
 
 /** A row's cells → its fields (cells as written, line breaks kept); every extra column gets a key. */

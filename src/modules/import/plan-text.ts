@@ -12,6 +12,7 @@ import { checkTasks } from './plan-text-checks.ts';
 import {
   agencyLines,
   type Columns,
+  columnMap,
   columnsOf,
   emptyRow,
   flat,
@@ -193,7 +194,7 @@ function parseTable(lines: string[], headerIdx: number, warnings: ParseWarning[]
       deadlineText: flat(row.deadline),
       note: flat(row.note),
       product: flat(row.product),
-      extra: Object.fromEntries(Object.entries(row.extra).map(([key, value]) => [key, flat(value)])),
+      extra: columnMap(Object.entries(row.extra).map(([key, value]) => [key, flat(value)])),
       raw: rawLine(line),
       line: n,
     };
