@@ -128,6 +128,10 @@ export default defineConfig({
           isolate: false,
           include: BROWSER_FILES,
           globalSetup: ['test/support/database-template.ts', 'test/browser/global-setup.ts'],
+          // a browser test makes several page waits (UI_TIMEOUT each, test/browser/support.ts): on a
+          // heavily loaded machine their sum passed 60 s; a passing test takes what the page takes
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
 
 /** Danh mục and Nhật ký in a real browser: accent-insensitive search, an edit, and the audit row it leaves. */
 describe('directory and audit trail (chromium)', () => {
@@ -12,8 +12,8 @@ describe('directory and audit trail (chromium)', () => {
     await page.getByLabel('Tìm cơ quan').fill('so noi vu');
     await page.getByRole('cell', { name: 'Sở Tư pháp', exact: true }).waitFor({ state: 'detached' });
     const rows = page.locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => rows.first().innerText(), { timeout: 15_000 }).toContain('Sở Nội vụ');
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(1);
+    await expect.poll(() => rows.first().innerText(), { timeout: UI_TIMEOUT }).toContain('Sở Nội vụ');
     await screenshot(page, 'directory-search-desktop');
 
     await page.getByLabel('Tìm cơ quan').fill('tu phap');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
 
 const SEED = readFileSync(new URL('../fixtures/import/seed-87-kh-ubnd.txt', import.meta.url));
 
@@ -37,18 +37,18 @@ describe('import wizard (chromium)', () => {
 
     await page.getByLabel('Số, ký hiệu').fill('88/KH-UBND');
     const i3 = table.locator('tr.ant-table-row').nth(2);
-    await expect.poll(() => i3.innerText(), { timeout: 15_000 }).toContain('Sở Tư pháp');
+    await expect.poll(() => i3.innerText(), { timeout: UI_TIMEOUT }).toContain('Sở Tư pháp');
     const lead = i3.getByLabel('Cơ quan chủ trì của I.3');
     await i3.locator('.ant-select').first().locator('.ant-tag-close-icon').first().click();
     await lead.click();
     await lead.fill('so noi vu');
     await page.locator('.ant-select-item-option[title="Sở Nội vụ"]').click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => i3.innerText(), { timeout: 15_000 }).toContain('Sở Nội vụ');
+    await expect.poll(() => i3.innerText(), { timeout: UI_TIMEOUT }).toContain('Sở Nội vụ');
     await i3.getByLabel('Ngày hạn của I.3').click();
     await i3.getByLabel('Ngày hạn của I.3').fill('25/01/2021');
     await page.keyboard.press('Enter');
-    await expect.poll(() => i3.innerText(), { timeout: 15_000 }).toContain('Đọc được: 20/01/2021');
+    await expect.poll(() => i3.innerText(), { timeout: UI_TIMEOUT }).toContain('Đọc được: 20/01/2021');
     await screenshot(page, 'import-corrected');
 
     await page.getByRole('button', { name: 'Xác nhận và lưu kế hoạch' }).click();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, SCREENSHOTS, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, SCREENSHOTS, UI_TIMEOUT, useBrowserWorld } from './support.ts';
 
 const Q1 = 'from=2021-01-01&to=2021-03-31';
 
@@ -28,7 +28,9 @@ async function openQ1(page: Page) {
   await pick(page, 'report-preset', 'Quý I');
   await pick(page, 'report-year', '2021');
   // the lists have closed (they fade out)
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: UI_TIMEOUT })
+    .toBe(0);
   await dialog.getByText('Kỳ báo cáo 01/01/2021 – 31/03/2021, tính đến ngày 31/03/2021').waitFor();
   return dialog;
 }
@@ -102,7 +104,7 @@ describe('report dialog and CSV exports (chromium)', () => {
     await again.getByText('Không lưu được: có người vừa sửa báo cáo này').waitFor();
     await again.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
     await expect
-      .poll(() => again.getByLabel('I. Đánh giá chung').inputValue(), { timeout: 15_000 })
+      .poll(() => again.getByLabel('I. Đánh giá chung').inputValue(), { timeout: UI_TIMEOUT })
       .toBe('Bản của người khác.');
     expect(await again.getByText('Không lưu được: có người vừa sửa báo cáo này').count()).toBe(0);
     await again.getByRole('tab', { name: 'Số liệu' }).click();

@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, unexpectedErrors, useBrowserWorld } from './support.ts';
+import {
+  closeClean,
+  openSignedIn,
+  screenshot,
+  UI_TIMEOUT,
+  unexpectedErrors,
+  useBrowserWorld,
+} from './support.ts';
 
 /** A write through the page's own session (cookie + CSRF token), as another tab of the same user would make it. */
 async function apiWrite<T = { emails: number }>(
@@ -96,7 +103,7 @@ describe('follow-up settings (chromium)', () => {
     // the form takes the reloaded values on the render after the version line: wait for it (CI once
     // read the field between the two)
     await expect
-      .poll(() => page.getByLabel('Họ và tên người ký').inputValue(), { timeout: 15_000 })
+      .poll(() => page.getByLabel('Họ và tên người ký').inputValue(), { timeout: UI_TIMEOUT })
       .toBe('Trần Thị Bình');
     await screenshot(page, 'settings-letters-desktop');
     await closeClean({ context, errors });

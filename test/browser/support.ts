@@ -15,6 +15,13 @@ import { backendNames, createScratchDatabase, openTestDatabase } from '../suppor
 import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
 
 /**
+ * How long a browser test waits for the page (a locator, a poll). A passing wait returns as soon as the
+ * page is ready, so this only bounds a failure: long enough for a machine under heavy load (a run beside
+ * other suites with load averages of 15–20 on 2 cores timed out at 15 s).
+ */
+export const UI_TIMEOUT = 45_000;
+
+/**
  * Browser tests: the real server (API + built SPA) on 127.0.0.1 over the seed world, driven by
  * Debian's chromium through playwright-core (one browser per vitest worker, a fresh context — no
  * cookies, no cache — per page). One world per test file; screenshots go to test-results/. vitest's
@@ -261,7 +268,7 @@ export async function openPage(
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(UI_TIMEOUT);
   const errors: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

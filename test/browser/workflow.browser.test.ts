@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, SCREENSHOTS, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, SCREENSHOTS, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
 
 /** A one-page PDF small enough to read: the server checks files by content, so it must start with %PDF-. */
 const PDF = Buffer.from(
@@ -91,7 +91,7 @@ describe('agency inbox and Office review (chromium)', () => {
     await page.getByText('Đã gửi đề nghị gia hạn.').waitFor();
     await page.getByRole('tab', { name: /Gia hạn \(1\)/ }).click();
     await expect
-      .poll(() => page.locator('main').innerText(), { timeout: 15_000 })
+      .poll(() => page.locator('main').innerText(), { timeout: UI_TIMEOUT })
       .toContain('Đến ngày 15/02/2021');
 
     // I.2: an obstacle with a proposal
