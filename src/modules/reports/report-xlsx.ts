@@ -54,7 +54,7 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
   });
   const title = [
     `BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ — ${data.issuer.parent} - ${data.issuer.name}`,
-    `Nhiệm vụ được giao tại ${scopePhrase(data)}, có thời hạn ${periodPhrase(data)}; số liệu tính đến ngày ${formatVietnameseDate(data.asOf)}.`,
+    `Nhiệm vụ được giao tại ${scopePhrase(data)} được giao, đến hạn hoặc còn đang thực hiện ${periodPhrase(data)}; số liệu tính đến ngày ${formatVietnameseDate(data.asOf)}.`,
   ];
 
   const c = data.totals.counts;

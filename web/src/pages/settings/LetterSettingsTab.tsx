@@ -42,6 +42,7 @@ function initialValues(view: LetterSettingsView): LetterSettings {
     issuer: { parent: '', name: '', place: '', ...(e?.issuer ?? s.issuer) },
     symbol: e?.symbol ?? s.symbol ?? '',
     signer: { authority: '', title: '', name: '', ...(e?.signer ?? s.signer) },
+    reportSigner: { authority: '', title: '', name: '', ...(e?.reportSigner ?? s.reportSigner) },
     recipients: e?.recipients ?? s.recipients ?? [],
     consequence: e?.consequence ?? s.consequence ?? '',
     reportWithinDays: e?.reportWithinDays ?? s.reportWithinDays ?? 7,
@@ -184,6 +185,35 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                 <LineField
                   md={8}
                   name={['signer', 'name']}
+                  label={t('Họ và tên người ký', 'Signer’s name')}
+                />
+              </Row>
+            </Card>
+
+            <Card
+              size="small"
+              title={t('Người ký báo cáo gửi Chủ tịch', 'Signer of the report to the Chairman')}
+              style={{ marginBottom: 12 }}
+            >
+              <Row gutter={12}>
+                <LineField
+                  md={8}
+                  name={['reportSigner', 'authority']}
+                  label={t('Thẩm quyền ký', 'Signing authority')}
+                  extra={t(
+                    'Ví dụ: KT. CHÁNH VĂN PHÒNG; để trống khi Chánh Văn phòng ký',
+                    'e.g. KT. CHÁNH VĂN PHÒNG; empty when the head of the Office signs',
+                  )}
+                />
+                <LineField
+                  md={8}
+                  name={['reportSigner', 'title']}
+                  label={t('Chức vụ', 'Title')}
+                  extra={t('Ví dụ: CHÁNH VĂN PHÒNG', 'e.g. CHÁNH VĂN PHÒNG')}
+                />
+                <LineField
+                  md={8}
+                  name={['reportSigner', 'name']}
                   label={t('Họ và tên người ký', 'Signer’s name')}
                 />
               </Row>
