@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, it } from 'vitest';
+import { REPORT_CATEGORIES } from '../src/modules/reports/report-categories.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
@@ -174,6 +175,7 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
       expect(row.getCell(col('Quá hạn')).value, code).toBe(SPLIT[code] ?? 2);
     }
     expect(agencyRows.get('VP')?.getCell(col('Tỷ lệ đúng hạn')).value).toBe(0);
+    expect(agencyRows.get('VP')?.getCell(col('Chưa đến hạn')).value).toBe(10);
     const overdue = sheet('Quá hạn');
     expect(overdue.rowCount - frozenRows(overdue)).toBe(68);
     const firstDue = overdue.getRow(frozenRows(overdue) + 1).getCell(9).value;
@@ -280,14 +282,7 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
 
     // the figures in the .docx are the JSON's
     const rows = await docxTableRows((await office.get(`/api/reports?${period}&format=docx`)).rawPayload);
-    const categories = [
-      'done_on_time',
-      'done_late',
-      'open_on_time',
-      'open_overdue',
-      'not_yet_due',
-      'ongoing',
-    ];
+    const categories = REPORT_CATEGORIES;
     for (const g of report.agencies) {
       const row = rows.find((r) => r[1] === g.name);
       const counted = categories.reduce((sum, k) => sum + g.categories[k], 0);
