@@ -56,7 +56,7 @@ describe('buildImportPreview — deadlines of real plans (issue #13)', () => {
     ]);
   });
 
-  it('flags a deadline on or before the plan\'s issue date (docs/domain-rules.md §4, seed I.1)', () => {
+  it("flags a deadline on or before the plan's issue date (docs/domain-rules.md §4, seed I.1)", () => {
     const preview = previewOf(['Trước ngày 01/3/2022', 'Trong tháng 2/2022', 'Trước ngày 02/3/2022']);
     expect(preview.warnings.filter((w) => w.code === 'deadline_not_after_issue')).toEqual([
       expect.objectContaining({
