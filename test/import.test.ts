@@ -92,6 +92,10 @@ describeEachDatabase('importing plan documents', (t) => {
     expect(preview.warnings).toContainEqual(
       expect.objectContaining({ code: 'open_group', task: 'I.2', field: 'support' }),
     );
+    // docs/domain-rules.md §4: I.1 is due on the plan's own date, flagged in the review (and only I.1)
+    expect(preview.warnings.filter((w) => w.code === 'deadline_not_after_issue').map((w) => w.task)).toEqual([
+      'I.1',
+    ]);
     expect(await counts(t.db)).toEqual(before);
   });
 

@@ -104,6 +104,48 @@ describeOnFastestDatabase('creating a plan', (t) => {
     expect(status.agencies.find((a) => a.code === 'SNV')).toMatchObject({ done_on_time: 1, open_on_time: 1 }); // 2021 done; 2022 open; 2023 not opened yet
   });
 
+  it('repeats recurring tasks until the horizon in the title, unless the Office sets an end (docs/domain-rules.md §4)', async () => {
+    await loadDemo(t.db);
+    const ctx = systemContextFor(t.db, authority.id);
+    const quarterly = (number: string, title: string, endsOn?: string) =>
+      createPlan(ctx, {
+        docType: 'KH',
+        number,
+        issuedOn: '2021-03-01',
+        ...(endsOn ? { endsOn } : {}),
+        title,
+        tasks: [{ no: '1', content: 'Báo cáo quý', leadText: 'Sở Nội vụ', deadlineText: 'Hằng quý' }],
+      });
+    const dues = async (planId: number) =>
+      (
+        await t.db
+          .selectFrom('assignment as a')
+          .innerJoin('task as k', 'k.id', 'a.task_id')
+          .select('a.current_due_on')
+          .where('k.plan_id', '=', planId)
+          .orderBy('a.occurrence')
+          .execute()
+      ).map((r) => r.current_due_on);
+    const stage = await quarterly('20/KH-UBND', 'Kế hoạch cải cách hành chính giai đoạn 2021-2025');
+    const stageDues = await dues(stage.planId);
+    expect([stageDues.length, stageDues[0], stageDues.at(-1)]).toEqual([20, '2021-03-31', '2025-12-31']);
+    const plan = await t.db
+      .selectFrom('plan')
+      .select('ends_on')
+      .where('id', '=', stage.planId)
+      .executeTakeFirstOrThrow();
+    expect(plan.ends_on).toBe('2025-12-31'); // shown and editable as the plan's end
+    const set = await quarterly(
+      '21/KH-UBND',
+      'Kế hoạch cải cách hành chính giai đoạn 2021-2025',
+      '2022-06-30',
+    );
+    expect((await dues(set.planId)).at(-1)).toBe('2022-06-30');
+    // without a stated period: the issue year, as before
+    const plain = await quarterly('22/KH-UBND', 'Kế hoạch kiểm tra công tác CCHC năm 2021');
+    expect((await dues(plain.planId)).at(-1)).toBe('2021-12-31');
+  });
+
   it('takes the Office’s date override over the parsed phrase, keeping the phrase', async () => {
     await loadDemo(t.db);
     const created = await createPlan(systemContextFor(t.db, authority.id), {

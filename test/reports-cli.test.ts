@@ -47,7 +47,7 @@ describe('dondoc report | appendix', () => {
     }
     const { value } = await mammoth.extractRawText({ buffer: readFileSync(join(dir, 'bao-cao.docx')) });
     expect(value).toContain('Kế hoạch số 87/KH-UBND ngày 13/01/2021');
-    expect(value).toContain('68 lượt chưa hoàn thành đã quá hạn');
+    expect(value).toContain('68 lượt đang thực hiện quá hạn');
 
     const appendix = join(dir, 'phu-luc.xlsx');
     const run = await cli('appendix', '--plan', '87/KH-UBND', '--as-of', '2021-02-15', '--out', appendix);

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, it } from 'vitest';
+import { REPORT_CATEGORIES } from '../src/modules/reports/report-categories.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
@@ -44,9 +45,31 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
     expect(json.statusCode).toBe(200);
     const report = json.json();
     expect(report.totals.counts).toMatchObject({ open_overdue: 68, reminders: 68, done_on_time: 0 });
+    // in force in the period (§8): the 70 assignments due in it and the 41 opened by 15/02 and due later
+    expect(report.totals.categories).toEqual({
+      done_on_time: 0,
+      done_late: 0,
+      open_on_time: 2,
+      open_overdue: 68,
+      not_yet_due: 41,
+      ongoing: 0,
+    });
     expect(report.overdue).toHaveLength(68);
     expect(report.agencies).toHaveLength(29);
     for (const g of report.agencies) expect(g.counts.open_overdue, g.code).toBe(SPLIT[g.code] ?? 2);
+    // one row per agency, the most overdue first; the Office is reported but not proposed for criticism
+    const overdueCounts = report.agencies.map(
+      (g: { counts: { open_overdue: number } }) => g.counts.open_overdue,
+    );
+    expect(overdueCounts).toEqual([...overdueCounts].sort((a, b) => b - a));
+    expect(report.agencies[0]).toMatchObject({ code: 'VP', isMonitor: true });
+    expect(report.commendations.criticised.map((a: { code: string }) => a.code).sort()).toEqual([
+      'SNV',
+      'STC',
+      'STP',
+      'STTTT',
+    ]);
+    expect(report.plans).toEqual([expect.objectContaining({ code: '87/KH-UBND', issuedOn: '2021-01-13' })]);
 
     // .docx: the báo cáo layout and the figures
     const docx = await office.get(`/api/reports?${PERIOD}&format=docx`);
@@ -62,38 +85,62 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
       'Độc lập - Tự do - Hạnh phúc',
       'Tây Ninh, ngày 15 tháng 02 năm 2021',
       'BÁO CÁO',
-      'Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh.',
-      'I. TÌNH HÌNH THỰC HIỆN',
-      'II. NHIỆM VỤ QUÁ HẠN VÀ NHẮC NHỞ BẰNG VĂN BẢN',
-      'III. KHÓ KHĂN, VƯỚNG MẮC VÀ GIA HẠN',
-      'IV. ĐỀ XUẤT BIỂU DƯƠNG, PHÊ BÌNH',
-      '68 lượt chưa hoàn thành đã quá hạn',
+      'I. KẾT QUẢ THỰC HIỆN',
+      'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
+      'III. ĐỀ XUẤT, KIẾN NGHỊ',
+      '68 lượt đang thực hiện quá hạn, 41 lượt chưa đến hạn',
+      'Kế hoạch số 87/KH-UBND ngày 13/01/2021 của UBND tỉnh',
       'Đến ngày 15/02/2021 còn 68 lượt nhiệm vụ chưa hoàn thành đã quá hạn',
+      'Trong đó, Văn phòng UBND tỉnh có 8 lượt nhiệm vụ chủ trì đã quá hạn.',
+      'kính báo cáo Chủ tịch Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.',
+      'PHỤ LỤC I',
+      'KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA CÁC CƠ QUAN CHỦ TRÌ',
+      '(Kèm theo Báo cáo số        /BC-VP ngày 15/02/2021 của Văn phòng UBND tỉnh)',
+      'PHỤ LỤC II',
+      'PHỤ LỤC III',
       'CHÁNH VĂN PHÒNG',
       'Nơi nhận:',
       '- Lưu: VT, VP.',
     ]) {
       expect(text, part).toContain(part);
     }
+    // a báo cáo has no Kính gửi (NĐ 30/2020, Phụ lục I)
+    expect(text).not.toContain('Kính gửi');
     const rows = await docxTableRows(docx.rawPayload);
     const agencyRow = (name: string) => rows.find((r) => r[1] === name) ?? [];
-    // STT, Cơ quan, Được giao, Đến hạn, Đúng hạn, Trễ hạn, Trong hạn, Quá hạn, Nhắc nhở, Tỷ lệ
-    expect(agencyRow('Văn phòng UBND tỉnh').slice(2)).toEqual(['10', '8', '0', '0', '2', '8', '8', '0%']);
-    expect(agencyRow('Sở Tư pháp')[7]).toBe('3');
-    expect(agencyRow('UBND huyện Gò Dầu')[7]).toBe('2');
-    expect(rows.filter((r) => r[1] === 'Tổng cộng')[0]?.slice(2, 8)).toEqual([
-      '70',
-      '68',
+    // STT, Cơ quan, Tổng số, HT đúng hạn, HT quá hạn, ĐTH trong hạn, ĐTH quá hạn, Chưa đến hạn, Thường xuyên, Nhắc nhở, Tỷ lệ
+    expect(agencyRow('Văn phòng UBND tỉnh').slice(2)).toEqual([
+      '20',
+      '0',
+      '0',
+      '2',
+      '8',
+      '10',
+      '0',
+      '8',
+      '0%',
+    ]);
+    expect(agencyRow('Sở Tư pháp')[6]).toBe('3');
+    expect(agencyRow('UBND huyện Gò Dầu')[6]).toBe('2');
+    // Phụ lục I starts with the most overdue agency
+    expect(rows.find((r) => r[0] === '1' && r[1]?.startsWith('Văn phòng'))).toBeTruthy();
+    // the totals by plan, the plan cited in full
+    expect(rows.find((r) => r[1]?.startsWith('Kế hoạch số 87/KH-UBND'))?.slice(2, 8)).toEqual([
+      '111',
       '0',
       '0',
       '2',
       '68',
+      '41',
     ]);
     const documentXml = await (await JSZip.loadAsync(docx.rawPayload))
       .file('word/document.xml')
       ?.async('string');
     expect(documentXml).toContain('w:ascii="Times New Roman"');
     expect(documentXml).toMatch(/<w:sz w:val="28"\/>/u); // 14 pt body
+    // the short rule right under the trích yếu, and each phụ lục on a new page
+    expect(documentXml).toMatch(/đến ngày 31\/03\/2021\)<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:pBdr><w:top /u);
+    expect(documentXml?.match(/<w:pageBreakBefore\/>/gu)).toHaveLength(3);
 
     // .xlsx: five sheets, real numbers and dates, frozen header, filter
     const xlsx = await office.get(`/api/reports?${PERIOD}&format=xlsx`);
@@ -128,6 +175,7 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
       expect(row.getCell(col('Quá hạn')).value, code).toBe(SPLIT[code] ?? 2);
     }
     expect(agencyRows.get('VP')?.getCell(col('Tỷ lệ đúng hạn')).value).toBe(0);
+    expect(agencyRows.get('VP')?.getCell(col('Chưa đến hạn')).value).toBe(10);
     const overdue = sheet('Quá hạn');
     expect(overdue.rowCount - frozenRows(overdue)).toBe(68);
     const firstDue = overdue.getRow(frozenRows(overdue) + 1).getCell(9).value;
@@ -143,10 +191,11 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
     const pdfContent = await pdfText(pdf.rawPayload);
     expect(pdfContent).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(pdfContent).toContain('Tây Ninh, ngày 15 tháng 02 năm 2021');
-    expect(pdfContent).toContain('68 lượt chưa hoàn thành đã quá hạn');
-    expect(pdfContent).toMatch(/Văn phòng UBND tỉnh 10 8 0 0 2 8 8 0%/u);
-    expect(pdfContent).toMatch(/Sở Tư pháp 3 3 0 0 0 3 3 0%/u);
-    expect(pdfContent).toMatch(/UBND huyện Gò Dầu 2 2 0 0 0 2 2 0%/u);
+    expect(pdfContent).toContain('68 lượt đang thực hiện quá hạn');
+    expect(pdfContent).not.toContain('Kính gửi');
+    expect(pdfContent).toContain('PHỤ LỤC III');
+    expect(pdfContent).toMatch(/Văn phòng UBND tỉnh 20 0 0 2 8 10 0 8 0%/u);
+    expect(pdfContent).toMatch(/Sở Tư pháp 4 0 0 0 3 1 0 3 0%/u);
     expect(pdf.rawPayload.toString('latin1')).toContain('Tinos');
   });
 
@@ -191,19 +240,23 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
 
     const period = 'from=2021-01-01&to=2021-06-30&asOf=2021-02-15';
     const report = (await office.get(`/api/reports?${period}`)).json();
-    const byAgency = (await office.get(`/api/statistics?${period}&groupBy=agency`)).json();
-    const byPlan = (await office.get(`/api/statistics?${period}&groupBy=plan`)).json();
-    expect(report.totals).toEqual(byAgency.totals);
-    expect(report.agencies).toEqual(byAgency.groups);
-    expect(report.plans).toEqual(byPlan.groups);
+    // the report counts what is in force in the period (§8): the statistics with scope=in_force
+    const inForce = `${period}&scope=in_force`;
+    const byAgency = (await office.get(`/api/statistics?${inForce}&groupBy=agency`)).json();
+    const byPlan = (await office.get(`/api/statistics?${inForce}&groupBy=plan`)).json();
+    const figures = ({ categories, isMonitor, issuedOn, ...g }: Record<string, unknown>) => g;
+    const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+    expect(figures(report.totals)).toEqual(byAgency.totals);
+    expect(report.agencies.map(figures).sort(byId)).toEqual(byAgency.groups.sort(byId));
+    expect(report.plans.map(figures)).toEqual(byPlan.groups);
     const overdue = (
-      await office.get(`/api/statistics/items?${period}&state=open_overdue&pageSize=200`)
+      await office.get(`/api/statistics/items?${inForce}&state=open_overdue&pageSize=200`)
     ).json();
     expect(report.overdue.map((o: { assignmentId: number }) => o.assignmentId).sort()).toEqual(
       overdue.items.map((o: { assignmentId: number }) => o.assignmentId).sort(),
     );
     const reminded = (
-      await office.get(`/api/statistics/items?${period}&state=reminders&pageSize=200`)
+      await office.get(`/api/statistics/items?${inForce}&state=reminders&pageSize=200`)
     ).json();
     expect(report.reminders).toHaveLength(reminded.total);
     expect(report.totals.counts).toMatchObject({ done_on_time: 3, done_late: 1 });
@@ -229,12 +282,12 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
 
     // the figures in the .docx are the JSON's
     const rows = await docxTableRows((await office.get(`/api/reports?${period}&format=docx`)).rawPayload);
+    const categories = REPORT_CATEGORIES;
     for (const g of report.agencies) {
       const row = rows.find((r) => r[1] === g.name);
-      expect(row?.slice(2, 9), g.code).toEqual(
-        ['total', 'due', 'done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'reminders'].map((k) =>
-          String(g.counts[k]),
-        ),
+      const counted = categories.reduce((sum, k) => sum + g.categories[k], 0);
+      expect(row?.slice(2, 10), g.code).toEqual(
+        [counted, ...categories.map((k) => g.categories[k]), g.counts.reminders].map(String),
       );
     }
     const text = (
@@ -244,6 +297,36 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
     ).value;
     expect(text).toContain('Chưa nhận đủ báo cáo của các huyện.');
     expect(text).toContain('Trả lời ngày 15/02/2021: Đồng ý, khẩn trương tổng hợp.');
+  });
+
+  it('the signer comes from the settings unless the draft names one (docs/domain-rules.md §8)', async () => {
+    const office = await signIn(seed.world.app, 'vanphong');
+    const current = (await office.get('/api/settings/letters')).json();
+    const reportSigner = {
+      authority: 'KT. CHÁNH VĂN PHÒNG',
+      title: 'PHÓ CHÁNH VĂN PHÒNG',
+      name: 'Trần Thị B',
+    };
+    const put = await office.put('/api/settings/letters', {
+      ...current.settings,
+      reportSigner,
+      version: current.version,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const q = 'from=2021-01-01&to=2021-03-31';
+    expect((await office.get(`/api/reports/draft?${q}`)).json().draft.signer).toEqual(reportSigner);
+    const docx = await office.get(`/api/reports?${q}&asOf=2021-02-15&format=docx`);
+    const { value } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+    for (const part of Object.values(reportSigner)) expect(value).toContain(part);
+    // a draft's own signer wins over the settings
+    const signer = { name: 'Lê Văn C' };
+    expect(
+      (await office.put(`/api/reports/draft?${q}`, { version: null, draft: { signer } })).statusCode,
+    ).toBe(200);
+    expect((await office.get(`/api/reports?${q}&asOf=2021-02-15`)).json().draft.signer).toEqual({
+      ...reportSigner,
+      ...signer,
+    });
   });
 
   it('drafts: the Office writes the free text, the export prints it; leaders read, agencies are refused', async () => {
@@ -281,7 +364,7 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
     for (const part of [
       'Số: 15/BC-VP',
       draft.overview,
-      'V. ĐỀ XUẤT, KIẾN NGHỊ VÀ NHIỆM VỤ THỜI GIAN TỚI',
+      'III. ĐỀ XUẤT, KIẾN NGHỊ',
       draft.proposals,
       'KT. CHÁNH VĂN PHÒNG',
       'PHÓ CHÁNH VĂN PHÒNG',

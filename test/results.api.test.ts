@@ -148,6 +148,15 @@ describeOnFastestDatabase('HTTP API: results', (t) => {
     expect((await submit(office, { documentNumber: '1/BC', submittedOn: '2021-01-20' })).statusCode).toBe(
       400,
     );
+    // docs/domain-rules.md §5: no result is dated before the plan was issued (13/01/2021)
+    const beforePlan = await submit(office, { documentNumber: '1/BC', submittedOn: '2021-01-12' });
+    expect([beforePlan.statusCode, beforePlan.json().error]).toEqual([
+      400,
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        message: 'Ngày nhận kết quả phải từ ngày ban hành kế hoạch đến hôm nay.',
+      }),
+    ]);
     const recorded = await submit(office, {
       documentNumber: '1/BC',
       submittedOn: '2021-01-15',

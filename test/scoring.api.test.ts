@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
-import { nd335RuleSet } from '../src/modules/scoring/default-rule-set.ts';
+import { defaultRuleSet, nd335RuleSet } from '../src/modules/scoring/default-rule-set.ts';
 import { listWrittenReminders, type ReminderRow } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase, truncateAll } from './support/databases.ts';
@@ -111,7 +111,13 @@ describeOnFastestDatabase('HTTP API: scoring, commendation and criticism', (t) =
       ['II.6', '2021-04-13'],
     ]);
     const lists = (await office.get('/api/commendations?from=2021-01-01&to=2021-12-31')).json();
-    expect(lists.criticised.map((a: { code: string }) => a.code)).toEqual(['VP']); // only VP keeps ≥ 3
+    // only VP keeps ≥ 3, and the Office does not propose itself (docs/domain-rules.md §7) …
+    expect(lists.criticised).toEqual([]);
+    // … unless the rule set says the lists include the monitor
+    const withMonitor = { ...defaultRuleSet(2021), listMonitor: true, version: null };
+    expect((await office.put('/api/score-rule-sets/2021', withMonitor)).statusCode).toBe(200);
+    const listed = (await office.get('/api/commendations?from=2021-01-01&to=2021-12-31')).json();
+    expect(listed.criticised.map((a: { code: string }) => a.code)).toEqual(['VP']);
     const q2 = (await office.get('/api/commendations?from=2021-04-01&to=2021-06-30')).json();
     const commended = q2.commended.map((a: { code: string }) => a.code);
     expect(commended).toContain('SCT'); // its only Q2 task, II.6, done on time

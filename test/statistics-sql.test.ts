@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { countStatistics } from '../src/modules/statistics/statistics.repo.ts';
-import { inPeriod, type Period, STAT_KEYS, summarise } from '../src/modules/statistics/statistics.rules.ts';
+import { inScope, type Period, STAT_KEYS, summarise } from '../src/modules/statistics/statistics.rules.ts';
 import { listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
@@ -36,17 +36,21 @@ describeEachDatabase('statistics counted in SQL equal the rules applied row by r
       { from: '2021-01-01', to: '2021-01-31' },
       { from: '2020-10-01' },
       { to: '2021-01-20' },
+      // in force (docs/domain-rules.md §8): due in the period, or neither done nor withdrawn before it starts
+      { from: '2021-01-21', to: '2021-03-31', scope: 'in_force' },
+      { from: '2021-02-01', scope: 'in_force' },
+      { to: '2021-01-31', scope: 'in_force' },
     ];
     for (const asOf of ['2021-01-13', '2021-01-21', '2021-02-15', '2021-06-30', '2022-01-01']) {
       const rows = await listAssignmentFacts(t.db, authorityId, { role: 'lead', openedBy: asOf });
       for (const period of periods) {
-        const inScope = rows.filter((r) => inPeriod(r.due_on, period));
         const facts = (r: (typeof rows)[number]) => ({
           role: r.role,
           dueOn: r.due_on,
           doneOn: r.done_on ?? null,
           cancelledOn: r.cancelled_on,
         });
+        const scoped = rows.filter((r) => inScope(facts(r), period));
         for (const groupBy of ['agency', 'plan'] as const) {
           const counted = await countStatistics(
             t.db,
@@ -59,7 +63,7 @@ describeEachDatabase('statistics counted in SQL equal the rules applied row by r
           const expected = new Map<number, ReturnType<typeof summarise>['counts']>();
           const keyOf = (r: (typeof rows)[number]) => (groupBy === 'agency' ? r.agency_id : r.plan_number);
           const byKey = new Map<number | string, (typeof rows)[number][]>();
-          for (const r of inScope) byKey.set(keyOf(r), [...(byKey.get(keyOf(r)) ?? []), r]);
+          for (const r of scoped) byKey.set(keyOf(r), [...(byKey.get(keyOf(r)) ?? []), r]);
           for (const g of counted) {
             const key = groupBy === 'agency' ? g.id : g.code;
             expected.set(g.id, summarise((byKey.get(key) ?? []).map(facts), asOf).counts);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeadline, type Recurrence } from './deadline.ts';
-import { defaultOccurrencesEnd, listOccurrences } from './occurrences.ts';
+import { defaultOccurrencesEnd, listOccurrences, planHorizon } from './occurrences.ts';
 
 /** [label, opensOn, dueOn] per occurrence, index implied by position. */
 type Row = [string, string, string];
@@ -256,5 +256,19 @@ describe('listed dates and yearly runs (issue #13)', () => {
     ],
   ])('default end of occurrences, %s', (_name, r, issuedOn, end) => {
     expect(defaultOccurrencesEnd(r, issuedOn)).toBe(end);
+  });
+});
+
+describe("planHorizon — the period in a plan's title (docs/domain-rules.md §4)", () => {
+  it.each([
+    ['Kế hoạch cải cách hành chính giai đoạn 2021-2025', '2025-12-31'],
+    ['Chương trình chuyển đổi số tỉnh Tây Ninh giai đoạn 2021 – 2025, định hướng đến 2030', '2025-12-31'],
+    ['Kế hoạch thực hiện Đề án giai đoạn 2022 đến năm 2026', '2026-12-31'],
+    ['KE HOACH GIAI DOAN 2023-2024', '2024-12-31'],
+    ['Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI nhiệm kỳ 2020-2025', null],
+    ['Kế hoạch kiểm tra công tác CCHC năm 2021', null],
+    ['giai đoạn 2025-2021', null],
+  ])('%s → %s', (title, horizon) => {
+    expect(planHorizon(title)).toBe(horizon);
   });
 });

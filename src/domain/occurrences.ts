@@ -12,6 +12,7 @@ import {
   maxDate,
 } from './dates.ts';
 import type { PeriodicRecurrence, Recurrence, RecurrencePeriod } from './deadline.ts';
+import { foldVietnamese } from './vietnamese-text.ts';
 
 export interface Occurrence {
   /** 1-based, in date order */
@@ -100,6 +101,17 @@ export function defaultOccurrencesEnd(recurrence: Recurrence, issuedOn: LocalDat
   return recurrence.fromYear === undefined
     ? endOfIssueYear
     : maxDate(endOfIssueYear, `${recurrence.fromYear}-12-31`);
+}
+
+/**
+ * The horizon a plan's title states, where its recurring tasks stop when the Office gives no end:
+ * `… giai đoạn 2021–2025` (also `2021-2025`, `2021 đến 2025`, without diacritics) → 31/12/2025. Null
+ * when the title names no such period (a `nhiệm kỳ` is a term of office, not the plan's horizon).
+ */
+export function planHorizon(title: string): LocalDate | null {
+  const m = /giai doan (\d{4}) ?(?:-|–|—|den|toi) ?(?:nam )?(\d{4})/u.exec(foldVietnamese(title));
+  const [from, to] = [Number(m?.[1]), Number(m?.[2])];
+  return m && to >= from ? `${to}-12-31` : null;
 }
 
 /** The due date of the period of `step` months starting at `firstMonth` of `year`. */

@@ -67,6 +67,11 @@ export interface RuleSet {
   exclude: string[];
   /** phê bình: agencies with at least this many written reminders in a period */
   criticismThreshold: number;
+  /**
+   * The commendation and criticism lists include the monitor (the Office, `agency.is_monitor`); by default
+   * they do not: the Office does not propose itself for praise or blame (docs/domain-rules.md §7).
+   */
+  listMonitor?: boolean | undefined;
 }
 
 /** A written reminder of the year, as listWrittenReminders gives it. */

@@ -140,8 +140,9 @@ describe('follow-up settings (chromium)', () => {
     expect(unchanged.source).toBe('default');
     expect(unchanged.version).toBeNull();
 
-    // corrected, it saves: the summary reads the new rules
+    // corrected, it saves: the summary reads the new rules; the Office is put in the lists (§7)
     await page.getByLabel('Đánh giá chung (tối đa)').fill('30');
+    await page.getByLabel('Đưa cả Văn phòng (cơ quan theo dõi) vào danh sách biểu dương, phê bình').check();
     await page.getByRole('button', { name: 'Lưu bộ tiêu chí năm 2021' }).click();
     await page.getByText('Đã lưu bộ tiêu chí năm 2021.').waitFor();
     await page.getByText('Đã cấu hình · phiên bản 1').waitFor();
@@ -152,6 +153,7 @@ describe('follow-up settings (chromium)', () => {
     expect(saved.source).toBe('configured');
     expect(saved.ruleSet.criteria.map((c: { kind: string }) => c.kind)).toEqual(['nd335']);
     expect(saved.ruleSet.grades[0]).toEqual({ minRate: 0.9, label: 'Tốt' });
+    expect(saved.ruleSet.listMonitor).toBe(true);
     await closeClean({ context, errors });
   });
 

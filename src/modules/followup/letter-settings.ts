@@ -51,6 +51,8 @@ export function effectiveLetterSettings(
     issuer: { ...issuerOf(authority), ...s.issuer },
     symbol: s.symbol ?? 'UBND-VP',
     signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: '', ...s.signer },
+    // the report to the Chairman is the Office's: its head signs (docs/domain-rules.md §8)
+    reportSigner: { authority: '', title: 'CHÁNH VĂN PHÒNG', name: '', ...s.reportSigner },
     recipients: s.recipients ?? ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP'],
     // the seed plan's rule (docs/domain-rules.md §6), which is how dondoc counts written reminders
     consequence: s.consequence ?? CONSEQUENCE_87,

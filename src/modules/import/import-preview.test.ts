@@ -55,4 +55,18 @@ describe('buildImportPreview — deadlines of real plans (issue #13)', () => {
       expect.objectContaining({ task: '2', message: 'Thời hạn "Cả năm" không ghi năm: hiểu là năm 2022.' }),
     ]);
   });
+
+  it("flags a deadline on or before the plan's issue date (docs/domain-rules.md §4, seed I.1)", () => {
+    const preview = previewOf(['Trước ngày 01/3/2022', 'Trong tháng 2/2022', 'Trước ngày 02/3/2022']);
+    expect(preview.warnings.filter((w) => w.code === 'deadline_not_after_issue')).toEqual([
+      expect.objectContaining({
+        task: '1',
+        field: 'deadline',
+        message:
+          'Thời hạn "Trước ngày 01/3/2022" (01/03/2022) không sau ngày ban hành kế hoạch (01/03/2022): ' +
+          'nhiệm vụ quá hạn ngay khi giao, hãy kiểm tra.',
+      }),
+      expect.objectContaining({ task: '2' }),
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { type CellRef, resolveAgencyCell } from '../../domain/agency-cell.ts';
-import type { LocalDate } from '../../domain/dates.ts';
+import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { parseDeadline, type Recurrence, type RecurrencePeriod } from '../../domain/deadline.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { taskRef } from '../plans/plans.service.ts';
@@ -101,6 +101,17 @@ export function buildImportPreview(
         field: 'deadline',
         code: 'year_inferred',
         message: `Thời hạn "${task.deadlineText}" không ghi năm: hiểu là năm ${years}.`,
+      });
+    }
+    if (parsed.issuedOn !== null && deadline.kind === 'once' && deadline.dueOn <= parsed.issuedOn) {
+      // docs/domain-rules.md §4: a deadline on or before the issue date is overdue as soon as it is assigned
+      warnings.push({
+        task: ref,
+        field: 'deadline',
+        code: 'deadline_not_after_issue',
+        message:
+          `Thời hạn "${task.deadlineText}" (${formatVietnameseDate(deadline.dueOn)}) không sau ngày ban hành ` +
+          `kế hoạch (${formatVietnameseDate(parsed.issuedOn)}): nhiệm vụ quá hạn ngay khi giao, hãy kiểm tra.`,
       });
     }
     return {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { localDateOf } from '../../domain/dates.ts';
+import { planHorizon } from '../../domain/occurrences.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
@@ -54,7 +55,10 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
     const loaded = await loadDirectory(trx, authority.id, authority.place);
     const { agencyByCode } = loaded;
     const directory = sharedDirectory(loaded.directory);
-    const span = { issuedOn: plan.issuedOn, endsOn: plan.endsOn ?? null };
+    // the end the Office sets, else the horizon of the title ('giai đoạn 2021–2025'; docs/domain-rules.md §4)
+    const horizon = planHorizon(plan.title);
+    const endsOn = plan.endsOn ?? (horizon !== null && horizon >= plan.issuedOn ? horizon : null);
+    const span = { issuedOn: plan.issuedOn, endsOn };
     const planned = plan.tasks.map((task) => ({
       task,
       ref: taskRef(task.sectionCode, task.no),
@@ -72,7 +76,7 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
       signer: plan.signer,
       bases: JSON.stringify(plan.bases),
       recipients: JSON.stringify(plan.recipients),
-      ends_on: plan.endsOn ?? null,
+      ends_on: endsOn,
       cancelled_on: null,
     });
 

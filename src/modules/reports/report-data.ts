@@ -15,6 +15,7 @@ import { listExtensionsFor } from '../extensions/extensions.service.ts';
 import { letterSettingsOf } from '../followup/letter-settings.ts';
 import { listObstaclesFor } from '../obstacles/obstacles.service.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
+import { listMonitorCodes } from '../scoring/scoring.repo.ts';
 import { listCommendations } from '../scoring/scoring.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { StatCounts } from '../statistics/statistics.rules.ts';
@@ -23,8 +24,9 @@ import {
   type StatisticItem,
   type StatisticsGroup,
 } from '../statistics/statistics.service.ts';
-import { defaultDraft, type ReportDraft } from './report-draft.ts';
-import { findReportDraft } from './reports.repo.ts';
+import { type CategoryCounts, countCategories, emptyCategoryCounts } from './report-categories.ts';
+import { completeDraft, type ReportDraft } from './report-draft.ts';
+import { findReportDraft, listPlanCitations } from './reports.repo.ts';
 
 export interface ReportQuery {
   from: LocalDate;
@@ -45,6 +47,11 @@ export type ObstacleItem = Awaited<ReturnType<typeof listObstaclesFor>>['items']
 export type ExtensionItem = Awaited<ReturnType<typeof listExtensionsFor>>['items'][number];
 export type Commendations = Awaited<ReturnType<typeof listCommendations>>;
 
+/** An agency's row: its §5 figures and the report's categories (report-categories.ts). */
+export type AgencyGroup = StatisticsGroup & { categories: CategoryCounts; isMonitor: boolean };
+/** A plan's row: the same, with the plan's full citation ('Kế hoạch số 87/KH-UBND ngày 13/01/2021 của UBND tỉnh'). */
+export type PlanGroup = StatisticsGroup & { categories: CategoryCounts; issuedOn: LocalDate | null };
+
 export interface ReportData {
   authority: { id: number; name: string; place: string };
   /** issuer block: { parent: 'UBND TỈNH TÂY NINH', name: 'VĂN PHÒNG' } */
@@ -54,9 +61,11 @@ export interface ReportData {
   asOf: LocalDate;
   /** the plan reported on, or null for every plan of the authority */
   plan: { id: number; number: string; issuedOn: LocalDate; title: string } | null;
-  totals: { counts: StatCounts; onTimeRate: number | null };
-  agencies: StatisticsGroup[];
-  plans: StatisticsGroup[];
+  /** every lead assignment in force in the period: assigned in it, due in it, or open (§8) */
+  totals: { counts: StatCounts; onTimeRate: number | null; categories: CategoryCounts };
+  /** one row per agency, the most overdue first */
+  agencies: AgencyGroup[];
+  plans: PlanGroup[];
   /** open overdue lead assignments, longest overdue first */
   overdue: OverdueItem[];
   ageing: Record<AgeingBucket, number>;
@@ -101,7 +110,7 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
   }
   const filter = { from: query.from, to: query.to, asOf, planId: query.planId };
   const [stats, obstacles, extensions, commendations] = await Promise.all([
-    getStatisticsDigest(ctx, { ...filter, itemStates: ['open_overdue', 'reminders'] }),
+    getStatisticsDigest(ctx, { ...filter, scope: 'in_force', itemStates: ['open_overdue', 'reminders'] }),
     listObstaclesFor(ctx, ALL),
     listExtensionsFor(ctx, ALL),
     // the lists are read "as of" the report's date: a period still running at asOf is provisional
@@ -113,6 +122,16 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
     planId: query.planId ?? 0,
   });
   const settings = letterSettingsOf(authority);
+  const [monitors, citations] = await Promise.all([
+    listMonitorCodes(db, authority.id),
+    listPlanCitations(
+      db,
+      authority.id,
+      stats.byPlan.map((g) => g.id),
+    ),
+  ]);
+  const byAgency = countCategories(stats.assignments, query.to, (a) => a.agencyId);
+  const byPlan = countCategories(stats.assignments, query.to, (a) => a.planId);
   const inPeriod = (day: LocalDate | null) =>
     day !== null && day >= query.from && day <= query.to && day <= asOf;
   const ofPlan = (number: string) => !plan || number === plan.number;
@@ -138,9 +157,19 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
     to: query.to,
     asOf,
     plan: plan ? { id: plan.id, number: plan.number, issuedOn: plan.issued_on, title: plan.title } : null,
-    totals: stats.totals,
-    agencies: stats.byAgency,
-    plans: stats.byPlan,
+    totals: { ...stats.totals, categories: byAgency.total },
+    agencies: stats.byAgency
+      .map((g) => ({
+        ...g,
+        categories: byAgency.by.get(g.id) ?? emptyCategoryCounts(),
+        isMonitor: monitors.includes(g.code),
+      }))
+      .sort((a, b) => b.counts.open_overdue - a.counts.open_overdue),
+    plans: stats.byPlan.map((g) => ({
+      ...g,
+      categories: byPlan.by.get(g.id) ?? emptyCategoryCounts(),
+      issuedOn: citations.get(g.id)?.issued_on ?? null,
+    })),
     overdue: overdueItems,
     ageing,
     reminders: stats.items.reminders
@@ -158,7 +187,7 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
       .filter((e) => e.status !== 'pending' && inPeriod(e.decidedOn) && ofPlan(e.plan))
       .sort((a, b) => (a.decidedOn ?? '').localeCompare(b.decidedOn ?? '') || a.id - b.id),
     commendations,
-    draft: draftRow ? { ...defaultDraft(), ...draftRow.content } : defaultDraft(),
+    draft: completeDraft(draftRow?.content ?? {}, settings.reportSigner),
     draftVersion: draftRow?.version ?? null,
   };
 }

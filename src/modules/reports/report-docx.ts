@@ -1,8 +1,9 @@
 /**
  * The report as .docx in the layout of a báo cáo under Nghị định 30/2020/NĐ-CP (Phụ lục I): the
  * reminder letter's header and foot tables and typography (src/modules/letters), then the title
- * BÁO CÁO with its trích yếu, Kính gửi, numbered sections with tables, the closing, the signature
- * block and Nơi nhận. Pure: a ReportDocument in, bytes out.
+ * BÁO CÁO with its trích yếu and the rule under it (a báo cáo has no Kính gửi), numbered sections with
+ * tables, the closing, the signature block and Nơi nhận, then each phụ lục on a new page. Pure: a
+ * ReportDocument in, bytes out.
  */
 import {
   AlignmentType,
@@ -15,7 +16,15 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { line, renderOfficialDocx, SIZE, TEXT_WIDTH, tableFrame } from '../letters/docx-style.ts';
+import {
+  CELL_PADDING,
+  line,
+  renderOfficialDocx,
+  rule,
+  SIZE,
+  TEXT_WIDTH,
+  tableFrame,
+} from '../letters/docx-style.ts';
 import { footTable, headerTable } from '../letters/letter-blocks.ts';
 import type { Align, Block, ReportDocument } from './report-text.ts';
 
@@ -107,14 +116,31 @@ function blockChildren(blocks: Block[]): (Paragraph | Table)[] {
   return out;
 }
 
+/** The short solid rule under a trích yếu (NĐ 30/2020, Phụ lục I): about a third of the line, centred. */
+const SUMMARY_RULE = 2200;
+
+/** A centred title with its trích yếu lines in bold, an optional note in italics, and the rule under them. */
+function titleBlock(title: string, lines: string[], before: number, note?: string): Paragraph[] {
+  return [
+    line(title, { size: SIZE.body, bold: true }, { align: AlignmentType.CENTER, before }),
+    ...lines.map((s) => line(s, { size: SIZE.body, bold: true }, { align: AlignmentType.CENTER })),
+    ...(note ? [line(note, { size: SIZE.body, italics: true }, { align: AlignmentType.CENTER })] : []),
+    rule(SUMMARY_RULE, TEXT_WIDTH + 2 * CELL_PADDING),
+    line('', { size: SIZE.body }, { after: 120 }),
+  ];
+}
+
+/** A phụ lục on its own page: 'PHỤ LỤC I', its title, '(Kèm theo Báo cáo số …)', its tables. */
+function annexChildren(annex: ReportDocument['annexes'][number]): (Paragraph | Table)[] {
+  return [
+    new Paragraph({ pageBreakBefore: true, children: [] }),
+    ...titleBlock(annex.label.toLocaleUpperCase('vi'), [annex.title], 0, annex.note),
+    ...blockChildren(annex.blocks),
+  ];
+}
+
 /** NĐ 30: pages numbered from the second, centred in the top margin; none on the first. */
 export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array> {
-  const title = [
-    line(doc.title, { size: SIZE.body, bold: true }, { align: AlignmentType.CENTER, before: 360 }),
-    ...doc.subtitle.map((s) => line(s, { size: SIZE.body, bold: true }, { align: AlignmentType.CENTER })),
-    line('', { size: SIZE.body }),
-    line(doc.addressee, { size: SIZE.body }, { align: AlignmentType.CENTER, after: 240 }),
-  ];
   return renderOfficialDocx({
     creator: `${doc.issuer.parent} ${doc.issuer.name}`,
     title: doc.documentTitle,
@@ -123,10 +149,11 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array>
         { issuer: doc.issuer },
         { numberLine: doc.numberLine, abstract: '', placeAndDate: doc.placeAndDate },
       ),
-      ...title,
+      ...titleBlock(doc.title, doc.subtitle, 360),
       ...blockChildren(doc.blocks),
       line('', { size: SIZE.body }, { keepNext: true }),
       footTable({ signer: doc.signer }, { recipientLines: doc.recipientLines }),
+      ...doc.annexes.flatMap(annexChildren),
     ],
   });
 }

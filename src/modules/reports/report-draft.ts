@@ -19,12 +19,17 @@ export interface ReportDraft {
   nextSteps: string;
 }
 
-export function defaultDraft(): ReportDraft {
+export type ReportSigner = ReportDraft['signer'];
+
+/** The defaults; the signer is the one of the Office's settings (`letters.reportSigner`, letter-settings.ts). */
+export function defaultDraft(
+  signer: ReportSigner = { authority: '', title: 'CHÁNH VĂN PHÒNG', name: '' },
+): ReportDraft {
   return {
     number: '',
     issuedOn: null,
     addressee: 'Chủ tịch Ủy ban nhân dân tỉnh',
-    signer: { authority: '', title: 'CHÁNH VĂN PHÒNG', name: '' },
+    signer: { ...signer },
     recipients: ['Chủ tịch, các PCT UBND tỉnh', 'LĐVP', 'Lưu: VT, VP'],
     overview: '',
     obstacles: '',
@@ -34,10 +39,13 @@ export function defaultDraft(): ReportDraft {
 }
 
 /** A stored or submitted draft over the defaults (a partial signer keeps the other defaults). */
-export function completeDraft(input: ReportDraftInput | Record<string, unknown>): ReportDraft {
+export function completeDraft(
+  input: ReportDraftInput | Record<string, unknown>,
+  signer?: ReportSigner,
+): ReportDraft {
   const parsed = ReportDraftSchema.safeParse(input);
   const d = parsed.success ? parsed.data : {};
-  const base = defaultDraft();
+  const base = defaultDraft(signer);
   return {
     ...base,
     ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)),

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import { letterSettingsOf } from '../followup/letter-settings.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { completeDraft, type ReportDraft, type ReportDraftInput, ReportDraftSchema } from './report-draft.ts';
@@ -34,13 +35,14 @@ export async function getReportDraft(ctx: ServiceContext, query: DraftQuery): Pr
   const { db } = ctx;
   const key = await draftKey(db, authorityId, query);
   const row = await findReportDraft(db, authorityId, key);
+  const signer = await reportSignerOf(db, authorityId);
   return {
     from: key.from,
     to: key.to,
     planId: query.planId ?? null,
     version: row?.version ?? null,
     updatedBy: row?.updated_by ?? null,
-    draft: completeDraft(row?.content ?? {}),
+    draft: completeDraft(row?.content ?? {}, signer),
   };
 }
 
@@ -103,8 +105,13 @@ export async function putReportDraft(
     planId: query.planId ?? null,
     version,
     updatedBy: actorName(actor),
-    draft: completeDraft(content),
+    draft: completeDraft(content, await reportSignerOf(db, authorityId)),
   };
+}
+
+/** The signer a report takes when its draft names none: the Office's settings (docs/domain-rules.md §8). */
+async function reportSignerOf(db: Kysely<DB>, authorityId: number) {
+  return letterSettingsOf(await findAuthorityById(db, authorityId)).reportSigner;
 }
 
 async function draftKey(db: Kysely<DB>, authorityId: number, query: DraftQuery): Promise<DraftKey> {

@@ -21,6 +21,8 @@ const NATION_WIDTH = WIDTH - ISSUER_WIDTH;
 const RECIPIENTS_WIDTH = 215;
 const BODY = 14;
 const PAD = 3;
+/** the rule under a trích yếu: about a third of the line */
+const SUMMARY_RULE = 110;
 
 const FONTS_DIR = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json'));
 const FONTS = {
@@ -88,11 +90,15 @@ function header(doc: Doc, r: ReportDocument) {
   const a = text(doc, r.numberLine, LEFT, second, ISSUER_WIDTH, 'regular', 13, 'center');
   const b = text(doc, r.placeAndDate, nx, second, NATION_WIDTH, 'italic', BODY, 'center');
   doc.y = Math.max(a, b) + 18;
-  for (const [i, line] of [r.title, ...r.subtitle].entries()) {
-    doc.y = text(doc, line, LEFT, doc.y, WIDTH, 'bold', BODY, 'center') + (i === 0 ? 0 : 0);
-  }
-  doc.y += BODY;
-  doc.y = text(doc, r.addressee, LEFT, doc.y, WIDTH, 'regular', BODY, 'center') + 12;
+  titleBlock(doc, r.title, r.subtitle);
+}
+
+/** The title, its trích yếu in bold, an optional note in italics, and the short rule under them (NĐ 30). */
+function titleBlock(doc: Doc, title: string, lines: string[], note?: string) {
+  for (const line of [title, ...lines]) doc.y = text(doc, line, LEFT, doc.y, WIDTH, 'bold', BODY, 'center');
+  if (note) doc.y = text(doc, note, LEFT, doc.y, WIDTH, 'italic', BODY, 'center');
+  centredRule(doc, LEFT, WIDTH, SUMMARY_RULE, doc.y + 6);
+  doc.y += BODY + 8;
 }
 
 function ensure(doc: Doc, needed: number) {
@@ -179,6 +185,25 @@ function foot(doc: Doc, r: ReportDocument) {
   if (r.signer.name.trim() !== '') text(doc, r.signer.name, sx, s + 85, sw, 'bold', BODY, 'center');
 }
 
+/** Headings, paragraphs and tables; the last paragraph of the report keeps the signature block with it. */
+function body(doc: Doc, r: ReportDocument, blocks: Block[]) {
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind === 'heading' || block.kind === 'subheading') {
+      const next = blocks[i + 1];
+      const keep = next?.kind === 'table' ? 60 : 3 * BODY * 1.2;
+      ensure(doc, height(doc, block.text, WIDTH, 'bold', BODY) + keep);
+      doc.y += block.kind === 'heading' ? 6 : 2;
+      doc.font('bold').fontSize(BODY).text(block.text, LEFT, doc.y, { width: WIDTH, indent: 36, lineGap: 2 });
+      doc.y += 4;
+    } else if (block.kind === 'para') {
+      // the closing paragraph never leaves the signature block alone on a page
+      const keep = blocks === r.blocks && i === blocks.length - 1 ? footHeight(r) : 0;
+      if (keep > 0) ensure(doc, height(doc, block.text, WIDTH, 'regular', BODY) + 6 + keep);
+      paragraph(doc, block.text, block.italics ? 'italic' : 'regular');
+    } else table(doc, block);
+  }
+}
+
 /** Renders the report as PDF bytes. */
 export async function renderReportPdf(r: ReportDocument): Promise<Uint8Array> {
   const doc = new PDFDocument({
@@ -197,22 +222,14 @@ export async function renderReportPdf(r: ReportDocument): Promise<Uint8Array> {
   });
 
   header(doc, r);
-  for (const [i, block] of r.blocks.entries()) {
-    if (block.kind === 'heading' || block.kind === 'subheading') {
-      const next = r.blocks[i + 1];
-      const keep = next?.kind === 'table' ? 60 : 3 * BODY * 1.2;
-      ensure(doc, height(doc, block.text, WIDTH, 'bold', BODY) + keep);
-      doc.y += block.kind === 'heading' ? 6 : 2;
-      doc.font('bold').fontSize(BODY).text(block.text, LEFT, doc.y, { width: WIDTH, indent: 36, lineGap: 2 });
-      doc.y += 4;
-    } else if (block.kind === 'para') {
-      // the closing paragraph never leaves the signature block alone on a page
-      const keep = i === r.blocks.length - 1 ? footHeight(r) : 0;
-      if (keep > 0) ensure(doc, height(doc, block.text, WIDTH, 'regular', BODY) + 6 + keep);
-      paragraph(doc, block.text, block.italics ? 'italic' : 'regular');
-    } else table(doc, block);
-  }
+  body(doc, r, r.blocks);
   foot(doc, r);
+  for (const annex of r.annexes) {
+    doc.addPage();
+    doc.y = MARGIN.top;
+    titleBlock(doc, annex.label.toLocaleUpperCase('vi'), [annex.title], annex.note);
+    body(doc, r, annex.blocks);
+  }
 
   const range = doc.bufferedPageRange();
   for (let p = range.start + 1; p < range.start + range.count; p++) {

@@ -5,8 +5,7 @@
  */
 import { formatVietnameseDate } from '../../domain/dates.ts';
 import { AGEING_BUCKETS, AGEING_LABELS, STATE_LABELS } from '../../domain/state.ts';
-import type { StatisticsGroup } from '../statistics/statistics.service.ts';
-import type { ReportData } from './report-data.ts';
+import type { AgencyGroup, PlanGroup, ReportData } from './report-data.ts';
 import { periodPhrase, scopePhrase } from './report-text.ts';
 import { DATE_FORMAT, excelDate, type SheetColumn, StreamedWorkbook } from './xlsx-style.ts';
 
@@ -16,6 +15,8 @@ const FIGURES: SheetColumn[] = [
   { header: 'Đúng hạn', width: 10, kind: 'int' },
   { header: 'Trễ hạn', width: 10, kind: 'int' },
   { header: 'Trong hạn', width: 10, kind: 'int' },
+  // docs/domain-rules.md §8: of those on time, due after the period
+  { header: 'Chưa đến hạn', width: 10, kind: 'int' },
   { header: 'Quá hạn', width: 10, kind: 'int' },
   { header: 'Thường xuyên', width: 11, kind: 'int' },
   { header: 'Đã hủy', width: 9, kind: 'int' },
@@ -30,7 +31,7 @@ const FIGURES: SheetColumn[] = [
   ),
 ];
 
-function figures(g: Pick<StatisticsGroup, 'counts' | 'onTimeRate'>): unknown[] {
+function figures(g: Pick<AgencyGroup, 'counts' | 'onTimeRate' | 'categories'>): unknown[] {
   const c = g.counts;
   return [
     c.total,
@@ -38,6 +39,7 @@ function figures(g: Pick<StatisticsGroup, 'counts' | 'onTimeRate'>): unknown[] {
     c.done_on_time,
     c.done_late,
     c.open_on_time,
+    g.categories.not_yet_due,
     c.open_overdue,
     c.ongoing,
     c.cancelled,
@@ -54,7 +56,7 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
   });
   const title = [
     `BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ — ${data.issuer.parent} - ${data.issuer.name}`,
-    `Nhiệm vụ được giao tại ${scopePhrase(data)}, có thời hạn ${periodPhrase(data)}; số liệu tính đến ngày ${formatVietnameseDate(data.asOf)}.`,
+    `Nhiệm vụ được giao tại ${scopePhrase(data)} (được giao, đến hạn hoặc còn đang thực hiện ${periodPhrase(data)}); số liệu tính đến ngày ${formatVietnameseDate(data.asOf)}.`,
   ];
 
   const c = data.totals.counts;
@@ -68,6 +70,7 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     ...(['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'ongoing', 'cancelled'] as const).map(
       (s) => [STATE_LABELS[s], c[s], c.total === 0 ? null : c[s] / c.total],
     ),
+    ['Trong đó chưa đến hạn (thời hạn sau kỳ báo cáo)', data.totals.categories.not_yet_due, null],
     ['Tỷ lệ hoàn thành đúng hạn (đúng hạn / đến hạn)', c.due_on_time, data.totals.onTimeRate],
     ['Số lượt nhắc nhở bằng văn bản', c.reminders, null],
     ...AGEING_BUCKETS.map((b) => [`Quá hạn ${AGEING_LABELS[b].toLocaleLowerCase('vi')}`, c[b], null]),
@@ -94,7 +97,7 @@ export async function renderReportXlsx(data: ReportData): Promise<Uint8Array> {
     (row, column) => (row < 3 && column === 1 ? dateCell : undefined),
   );
 
-  const groupRows = (groups: StatisticsGroup[]) =>
+  const groupRows = (groups: AgencyGroup[] | PlanGroup[]) =>
     groups.map((g, i) => [i + 1, g.code, g.name, ...figures(g)]);
   workbook.addTable(
     'Theo cơ quan',

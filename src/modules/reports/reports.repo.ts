@@ -79,3 +79,15 @@ export async function updateReportDraft(
     .executeTakeFirst();
   return updated?.version ?? null;
 }
+
+/** What a report cites of each plan: its number and date of issue (by id). */
+export async function listPlanCitations(db: Kysely<DB>, authorityId: number, planIds: number[]) {
+  if (planIds.length === 0) return new Map<number, { number: string; issued_on: string }>();
+  const rows = await db
+    .selectFrom('plan')
+    .select(['id', 'number', 'issued_on'])
+    .where('authority_id', '=', authorityId)
+    .where('id', 'in', planIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { number: r.number, issued_on: r.issued_on }]));
+}

@@ -83,6 +83,17 @@ export function listScorableAgencies(db: Kysely<DB>, authorityId: number, from: 
     .execute();
 }
 
+/** The codes of the authority's monitor agencies (Văn phòng UBND, `is_monitor`). */
+export async function listMonitorCodes(db: Kysely<DB>, authorityId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agency')
+    .select('code')
+    .where('authority_id', '=', authorityId)
+    .where('is_monitor', '=', true)
+    .execute();
+  return rows.map((r) => r.code);
+}
+
 export function listAgencyCodes(db: Kysely<DB>, authorityId: number) {
   return db.selectFrom('agency').select('code').where('authority_id', '=', authorityId).execute();
 }

@@ -16,7 +16,7 @@ import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { listAssignmentFacts } from '../status/status.repo.ts';
 import { computeWrittenReminders } from '../status/written-reminders.ts';
-import { listScorableAgencies, loadRuleSet } from './scoring.repo.ts';
+import { listMonitorCodes, listScorableAgencies, loadRuleSet } from './scoring.repo.ts';
 
 export interface YearScores {
   year: number;
@@ -86,13 +86,16 @@ export async function listCommendations(ctx: ServiceContext, query: { from: Loca
     statesAsOf: asOf,
     remindersAsOf: minDate(addDays(query.to, 1), today),
   });
+  // the Office reports its own overdue tasks; it does not propose itself (docs/domain-rules.md §7)
+  const monitors = ruleSet.listMonitor ? [] : await listMonitorCodes(db, authority.id);
+  const listed = facts.filter((a) => !monitors.includes(a.code));
   return {
     from: query.from,
     to: query.to,
     asOf,
     provisional: today <= query.to,
     threshold: ruleSet.criticismThreshold,
-    ...commendationLists(facts, ruleSet.criticismThreshold),
+    ...commendationLists(listed, ruleSet.criticismThreshold),
   };
 }
 

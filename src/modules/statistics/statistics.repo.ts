@@ -93,6 +93,22 @@ const STAT_CONDITIONS: Record<StatKey, RawBuilder<SqlBool>> = {
   d120_plus: sql`s.state = 'open_overdue' and s.days > 120`,
 };
 
+/** Due in the period (`inPeriod`), in SQL; null when the period has no end. */
+function periodSql(period: Period): RawBuilder<SqlBool> | null {
+  if (period.from === undefined && period.to === undefined) return null;
+  const from = period.from === undefined ? sql`true` : sql`a.current_due_on >= ${period.from}::date`;
+  const to = period.to === undefined ? sql`true` : sql`a.current_due_on <= ${period.to}::date`;
+  return sql<SqlBool>`(${from} and ${to})`;
+}
+
+/** In force in the period (`inForce`, statistics.rules.ts): due in it, or not done nor withdrawn before it starts. */
+function inForceSql(dueIn: RawBuilder<SqlBool>, period: Period): RawBuilder<SqlBool> {
+  if (period.from === undefined) return sql<SqlBool>`true`;
+  const from = sql`${period.from}::date`;
+  return sql<SqlBool>`(coalesce(${dueIn}, false) or not (coalesce(${doneOnSql} < ${from}, false)
+    or coalesce(${cancelledOnSql} < ${from}, false)))`;
+}
+
 export interface CountedGroup {
   id: number;
   code: string;
@@ -116,8 +132,8 @@ export async function countStatistics(
 ): Promise<CountedGroup[]> {
   let base = factsBase(db, authorityId, filter);
   if (!base) return [];
-  if (period.from !== undefined) base = base.where('a.current_due_on', '>=', period.from);
-  if (period.to !== undefined) base = base.where('a.current_due_on', '<=', period.to);
+  const dueIn = periodSql(period);
+  if (dueIn) base = base.where(period.scope === 'in_force' ? inForceSql(dueIn, period) : dueIn);
   const facts = base
     .select([
       'a.agency_id',

@@ -20,11 +20,18 @@ export interface StatFacts extends AssignmentFacts {
   n?: number;
 }
 
-/** Kỳ báo cáo — only assignments whose current due date falls in [from, to] (either end optional). */
+/**
+ * Kỳ báo cáo — only assignments whose current due date falls in [from, to] (either end optional), or,
+ * with `scope: 'in_force'`, every assignment in force in the period (`inForce`).
+ */
 export interface Period {
   from?: LocalDate | undefined;
   to?: LocalDate | undefined;
+  scope?: PeriodScope | undefined;
 }
+
+/** 'due': due in the period (the default); 'in_force': assigned in it, due in it, or open (docs/domain-rules.md §8). */
+export type PeriodScope = 'due' | 'in_force';
 
 export function emptyStatCounts(): StatCounts {
   return Object.fromEntries(STAT_KEYS.map((key) => [key, 0])) as StatCounts;
@@ -51,6 +58,33 @@ export function inPeriod(dueOn: LocalDate | null, period: Period): boolean {
   return (
     (period.from === undefined || dueOn >= period.from) && (period.to === undefined || dueOn <= period.to)
   );
+}
+
+/**
+ * In force in a period (docs/domain-rules.md §8, the report to the Chairman): due in it, or neither done
+ * nor withdrawn before it starts — so everything assigned in it, due in it, or still open at its start
+ * (a task due later, an ongoing one, one overdue since before). What is opened after the as-of date
+ * is left out by the facts query.
+ */
+export function inForce(
+  facts: { dueOn: LocalDate | null; doneOn: LocalDate | null; cancelledOn: LocalDate | null },
+  period: Period,
+): boolean {
+  if (facts.dueOn !== null && inPeriod(facts.dueOn, period)) return true;
+  const { from } = period;
+  if (from === undefined) return true;
+  return !(
+    (facts.doneOn !== null && facts.doneOn < from) ||
+    (facts.cancelledOn !== null && facts.cancelledOn < from)
+  );
+}
+
+/** Whether an assignment belongs to a period in the period's scope (`inPeriod` or `inForce`). */
+export function inScope(
+  facts: { dueOn: LocalDate | null; doneOn: LocalDate | null; cancelledOn: LocalDate | null },
+  period: Period,
+): boolean {
+  return period.scope === 'in_force' ? inForce(facts, period) : inPeriod(facts.dueOn, period);
 }
 
 /**

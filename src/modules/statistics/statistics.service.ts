@@ -19,9 +19,10 @@ import {
 } from './statistics.repo.ts';
 import {
   emptyStatCounts,
-  inPeriod,
+  inScope,
   monthlyTrend,
   type Period,
+  type PeriodScope,
   rateOf,
   STAT_KEYS,
   type StatCounts,
@@ -37,6 +38,8 @@ export interface StatisticsFilter {
   from?: LocalDate | undefined;
   to?: LocalDate | undefined;
   planId?: number | undefined;
+  /** which assignments a period holds: due in it (default) or in force in it (statistics.rules.ts `inForce`) */
+  scope?: PeriodScope | undefined;
 }
 
 export interface StatisticsQuery extends StatisticsFilter {
@@ -131,6 +134,13 @@ export async function getStatisticsDigest<S extends StatKey>(
     from: period.from ?? null,
     to: period.to ?? null,
     planId: query.planId ?? null,
+    /** every assignment counted, as little as a breakdown of its own needs (the report's categories) */
+    assignments: rows.map((row, i) => ({
+      agencyId: row.agency_id,
+      planId: plans.get(row.plan_number)?.id ?? 0,
+      dueOn: row.due_on,
+      state: assignmentStateAsOf(facts[i] as StatFacts, asOf),
+    })),
     byAgency: groupFigures(rows, facts, plans, 'agency', asOf),
     byPlan: groupFigures(rows, facts, plans, 'plan', asOf),
     totals: summarise(facts, asOf),
@@ -217,7 +227,7 @@ async function loadFacts(
 ) {
   const scope = await resolveScope(ctx, authorityId, agencies, query, agencyId);
   const rows = await listAssignmentFacts(ctx.db, scope.authorityId, scope.filter);
-  return { ...scope, rows: rows.filter((row) => inPeriod(row.due_on, scope.period)) };
+  return { ...scope, rows: rows.filter((row) => inScope(toFacts(row), scope.period)) };
 }
 
 /**
@@ -234,7 +244,7 @@ async function resolveScope(
   const { db, actor } = ctx;
   const authority = await findAuthorityById(db, authorityId);
   const asOf = parseAsOf(query.asOf, authority.time_zone, ctx.now);
-  const period: Period = { from: query.from, to: query.to };
+  const period: Period = { from: query.from, to: query.to, scope: query.scope };
   if (period.from !== undefined && period.to !== undefined && period.from > period.to) {
     throw new AppError('VALIDATION_FAILED', 'Kỳ báo cáo không hợp lệ: "từ ngày" phải trước "đến ngày".', {
       from: period.from,

@@ -110,6 +110,14 @@ export const LetterSettingsSchema = z
       .strict()
       .optional()
       .describe('người ký: authority "KT. CHỦ TỊCH" (trống khi Chủ tịch ký), title "PHÓ CHỦ TỊCH", name'),
+    reportSigner: z
+      .object({ authority: Text, title: Text, name: Text })
+      .partial()
+      .strict()
+      .optional()
+      .describe(
+        'người ký báo cáo của Văn phòng gửi Chủ tịch: authority "KT. CHÁNH VĂN PHÒNG" (trống khi Chánh Văn phòng ký), title "CHÁNH VĂN PHÒNG", name',
+      ),
     recipients: z
       .array(z.string().trim().min(1).max(LETTER_LINE_MAX))
       .max(LETTER_RECIPIENTS_MAX)
@@ -137,6 +145,7 @@ export const EffectiveLetterSettingsSchema = z.object({
   issuer: z.object({ parent: z.string(), name: z.string(), place: z.string() }),
   symbol: z.string(),
   signer: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
+  reportSigner: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
   recipients: z.array(z.string()),
   consequence: z.string(),
   reportWithinDays: z.number(),

@@ -42,12 +42,25 @@ export const ReportDraftSchema = z.strictObject({
 export type ReportDraftInput = z.infer<typeof ReportDraftSchema>;
 
 export const ReportPeriodSchema = z.object({
-  from: LocalDateSchema.describe('period start: assignments due on or after this date'),
-  to: LocalDateSchema.describe('period end: assignments due on or before this date'),
+  from: LocalDateSchema.describe('period start: the report counts every assignment in force in the period'),
+  to: LocalDateSchema.describe('period end: assigned, due or still open in the period'),
   planId: IdTextSchema.optional().describe('one plan; default every plan of the authority'),
 });
 
 const GroupSchema = StatSummarySchema.extend({ id: z.number(), code: z.string(), name: z.string() });
+/** The report's categories (src/modules/reports/report-categories.ts, docs/domain-rules.md §8). */
+const CategoriesSchema = z
+  .object({
+    done_on_time: z.number(),
+    done_late: z.number(),
+    open_on_time: z.number(),
+    open_overdue: z.number(),
+    not_yet_due: z.number(),
+    ongoing: z.number(),
+  })
+  .describe(
+    'hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, đang thực hiện quá hạn, chưa đến hạn (due after the period), thường xuyên',
+  );
 /** The draft as the report prints it: every field filled (the saved text or the default). */
 export const EffectiveDraftSchema = z.object({
   number: z.string(),
@@ -75,9 +88,11 @@ export const ReportSchema = z.object({
   to: z.string(),
   asOf: z.string(),
   plan: z.object({ id: z.number(), number: z.string(), issuedOn: z.string(), title: z.string() }).nullable(),
-  totals: StatSummarySchema,
-  agencies: z.array(GroupSchema),
-  plans: z.array(GroupSchema),
+  totals: StatSummarySchema.extend({ categories: CategoriesSchema }),
+  agencies: z
+    .array(GroupSchema.extend({ categories: CategoriesSchema, isMonitor: z.boolean() }))
+    .describe('one row per agency, the most overdue first'),
+  plans: z.array(GroupSchema.extend({ categories: CategoriesSchema, issuedOn: z.string().nullable() })),
   overdue: z.array(StatItemSchema.extend({ daysOverdue: z.number(), age: z.enum(AGEING_BUCKETS) })),
   ageing: z.object(
     Object.fromEntries(AGEING_BUCKETS.map((b) => [b, z.number()])) as Record<

@@ -88,6 +88,8 @@ const fields = {
     .max(10)
     .default(DEFAULT_GRADES),
   exclude: z.array(code).max(200).default([]),
+  /** biểu dương / phê bình lists the monitor (the Office) too; by default it is reported, not listed (docs/domain-rules.md §7) */
+  listMonitor: z.boolean().optional(),
   criticismThreshold: z
     .number()
     .int()

@@ -40,6 +40,12 @@ export const StatFilterSchema = z.object({
   from: LocalDateSchema.optional().describe('period start: only assignments due on or after this date'),
   to: LocalDateSchema.optional().describe('period end: only assignments due on or before this date'),
   planId: IdTextSchema.optional(),
+  scope: z
+    .enum(['due', 'in_force'])
+    .optional()
+    .describe(
+      'due (default): assignments due in the period; in_force: assigned in it, due in it, or still open at its start (the report to the Chairman)',
+    ),
 });
 
 export const StatItemSchema = z.object({

@@ -5,8 +5,9 @@ import { formatNumber, formatRate } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.tsx';
 
 /**
- * The report's figures: the four states (open and overdue is the overdue list of the report), the
- * on-time rate, written reminders; obstacles and extensions in a line.
+ * The report's figures: the four states (open and overdue is the overdue list of the report), of the
+ * open ones on time those due after the period, the on-time rate, written reminders; obstacles and
+ * extensions in a line.
  */
 export function Figures({
   data,
@@ -27,6 +28,12 @@ export function Figures({
       value: formatNumber(counts[state], lang),
       color: STATE_COLORS[state],
     })),
+    {
+      // docs/domain-rules.md §8: open and on time, due after the period (the report's “chưa đến hạn”)
+      key: 'not_yet_due',
+      label: t('Trong đó chưa đến hạn (hạn sau kỳ)', 'Of which not yet due (after the period)'),
+      value: formatNumber(data.totals.categories.not_yet_due, lang),
+    },
     { key: 'rate', label: t('Tỷ lệ đúng hạn', 'On-time rate'), value: formatRate(onTimeRate, lang) },
     {
       key: 'reminders',

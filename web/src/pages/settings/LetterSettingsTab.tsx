@@ -42,6 +42,7 @@ function initialValues(view: LetterSettingsView): LetterSettings {
     issuer: { parent: '', name: '', place: '', ...(e?.issuer ?? s.issuer) },
     symbol: e?.symbol ?? s.symbol ?? '',
     signer: { authority: '', title: '', name: '', ...(e?.signer ?? s.signer) },
+    reportSigner: { authority: '', title: '', name: '', ...(e?.reportSigner ?? s.reportSigner) },
     recipients: e?.recipients ?? s.recipients ?? [],
     consequence: e?.consequence ?? s.consequence ?? '',
     reportWithinDays: e?.reportWithinDays ?? s.reportWithinDays ?? 7,
@@ -164,30 +165,30 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
               </Row>
             </Card>
 
-            <Card size="small" title={t('Người ký', 'Signer')} style={{ marginBottom: 12 }}>
-              <Row gutter={12}>
-                <LineField
-                  md={8}
-                  name={['signer', 'authority']}
-                  label={t('Thẩm quyền ký', 'Signing authority')}
-                  extra={t(
-                    'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
-                    'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
-                  )}
-                />
-                <LineField
-                  md={8}
-                  name={['signer', 'title']}
-                  label={t('Chức vụ', 'Title')}
-                  extra={t('Ví dụ: PHÓ CHỦ TỊCH', 'e.g. PHÓ CHỦ TỊCH')}
-                />
-                <LineField
-                  md={8}
-                  name={['signer', 'name']}
-                  label={t('Họ và tên người ký', 'Signer’s name')}
-                />
-              </Row>
-            </Card>
+            <SignerCard
+              field="signer"
+              title={t('Người ký', 'Signer')}
+              authorityExample={t(
+                'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
+                'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
+              )}
+              titleExample="PHÓ CHỦ TỊCH"
+            />
+            {/* docs/domain-rules.md §8: the report to the Chairman is signed for the Office */}
+            <SignerCard
+              field="reportSigner"
+              title={t('Người ký báo cáo gửi Chủ tịch', 'Signer of the report to the Chairman')}
+              authorityExample={t(
+                'Ví dụ: KT. CHÁNH VĂN PHÒNG; để trống khi Chánh Văn phòng ký',
+                'e.g. KT. CHÁNH VĂN PHÒNG; empty when the head of the Office signs',
+              )}
+              titleExample="CHÁNH VĂN PHÒNG"
+              labels={[
+                t('Thẩm quyền ký báo cáo', 'Report signing authority'),
+                t('Chức vụ người ký báo cáo', 'Report signer’s title'),
+                t('Người ký báo cáo: họ và tên', 'Report signer: name'),
+              ]}
+            />
 
             <Card size="small" title={t('Nơi nhận', 'Copies to (Nơi nhận)')} style={{ marginBottom: 12 }}>
               <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
@@ -312,6 +313,43 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
 }
 
 /** One line of the letter's heading or signature, at most LETTER_LINE_MAX characters; `required` says what to enter. */
+/** The three lines of a signature block: signing authority, title, name. */
+function SignerCard({
+  field,
+  title,
+  authorityExample,
+  titleExample,
+  labels,
+}: {
+  field: 'signer' | 'reportSigner';
+  title: string;
+  authorityExample: string;
+  titleExample: string;
+  /** the three fields' labels, when they must differ from another card's */
+  labels?: [string, string, string];
+}) {
+  const t = useT();
+  const [authority, signerTitle, name] = labels ?? [
+    t('Thẩm quyền ký', 'Signing authority'),
+    t('Chức vụ', 'Title'),
+    t('Họ và tên người ký', 'Signer’s name'),
+  ];
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 12 }}>
+      <Row gutter={12}>
+        <LineField md={8} name={[field, 'authority']} label={authority} extra={authorityExample} />
+        <LineField
+          md={8}
+          name={[field, 'title']}
+          label={signerTitle}
+          extra={t(`Ví dụ: ${titleExample}`, `e.g. ${titleExample}`)}
+        />
+        <LineField md={8} name={[field, 'name']} label={name} />
+      </Row>
+    </Card>
+  );
+}
+
 function LineField({
   md,
   name,

@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   Dropdown,
   Form,
@@ -160,6 +161,16 @@ export function RuleSetEditor({
                 style={{ width: '100%' }}
                 suffix={t('lần', 'times')}
               />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="listMonitor" valuePropName="checked" style={{ marginBottom: 0 }}>
+              <Checkbox>
+                {t(
+                  'Đưa cả Văn phòng (cơ quan theo dõi) vào danh sách biểu dương, phê bình',
+                  'List the Office (the monitor) for commendation and criticism too',
+                )}
+              </Checkbox>
             </Form.Item>
           </Col>
         </Row>

@@ -130,10 +130,17 @@ export function RuleSetSummary({
           {
             key: 'criticism',
             label: t('Phê bình', 'Criticism'),
-            children: t(
-              `Cơ quan bị nhắc nhở bằng văn bản từ ${ruleSet.criticismThreshold} lần trở lên trong kỳ`,
-              `Agencies with ${ruleSet.criticismThreshold} or more written reminders in the period`,
-            ),
+            children:
+              t(
+                `Cơ quan bị nhắc nhở bằng văn bản từ ${ruleSet.criticismThreshold} lần trở lên trong kỳ`,
+                `Agencies with ${ruleSet.criticismThreshold} or more written reminders in the period`,
+              ) +
+              (ruleSet.listMonitor
+                ? ''
+                : t(
+                    '; Văn phòng (cơ quan theo dõi) không tự đề xuất biểu dương, phê bình',
+                    '; the Office (the monitor) does not list itself for commendation or criticism',
+                  )),
           },
         ]}
       />

@@ -29,6 +29,8 @@ export interface RuleSetValues {
   grades: { minRate: number; label: string }[];
   exclude: string[];
   criticismThreshold: number;
+  /** biểu dương / phê bình list the Office too (docs/domain-rules.md §7) */
+  listMonitor: boolean;
 }
 
 /** 0.9 → 90 (two decimals kept, no floating-point noise). */
@@ -62,6 +64,7 @@ export function toFormValues(ruleSet: RuleSet): RuleSetValues {
     grades: ruleSet.grades.map((g) => ({ minRate: toPercent(g.minRate), label: g.label })),
     exclude: ruleSet.exclude,
     criticismThreshold: ruleSet.criticismThreshold,
+    listMonitor: ruleSet.listMonitor === true,
   };
 }
 
@@ -101,6 +104,7 @@ export function fromFormValues(values: RuleSetValues): Omit<RuleSet, 'year'> {
     grades: (values.grades ?? []).map((g) => ({ minRate: fromPercent(g.minRate), label: g.label })),
     exclude: values.exclude ?? [],
     criticismThreshold: values.criticismThreshold,
+    ...(values.listMonitor ? { listMonitor: true } : {}),
   };
 }
 
