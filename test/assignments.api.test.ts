@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { ASSIGNMENT_STATES } from '../src/domain/state.ts';
 import { foldVietnamese } from '../src/domain/vietnamese-text.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
-import { systemContextFor } from './support/context.ts';
+import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -191,12 +191,7 @@ describeOnFastestDatabase('HTTP API: the work list and one assignment', (t) => {
   });
 
   it('shows one assignment with its task, plan header and results', async () => {
-    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'STP',
-      submittedOn: '2021-01-19',
-      accept: true,
+    await submitSeedResult(t.db, seed.world.authorityId, 'I.3', 'STP', '2021-01-19', {
       documentNumber: '15/BC-STP',
     });
     const id = await leadId('I.3', 'STP');

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { auditEntries } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -64,13 +65,7 @@ describeOnFastestDatabase('sign-in, sessions, CSRF and API tokens', (t) => {
     const unknownDelayed = await login('khongco', 'sai-mat-khau');
     expect(unknownDelayed.statusCode).toBe(429);
     expect(unknownDelayed.json().error.code).toBe('LOGIN_DELAYED');
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'auth.lockout')
-      .where('actor', '=', 'stp')
-      .execute();
-    expect(audit).toHaveLength(1);
+    expect(await auditEntries(t.db, 'auth.lockout', 'stp')).toHaveLength(1);
   });
 
   it('rate-limits sign-in attempts per address', async () => {

@@ -9,6 +9,7 @@ import { DEMO_AUTHORITY } from '../src/modules/demo/demo.service.ts';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
 import { describeOnFastestDatabase, type TestDatabase, truncateAll } from './support/databases.ts';
 import { buildWorld, signIn } from './support/http.ts';
+import { assignmentOf } from './support/lookups.ts';
 
 /**
  * Issue #17: the CLI and the API call the same use cases. Each CLI write of lane s1 runs on a fresh
@@ -38,7 +39,7 @@ describeOnFastestDatabase('CLI and API twins: results and plan import', (t) => {
       const api = await twinRun(t, async (app) => {
         const office = await signIn(app, 'vanphong');
         const reply = await office.post(
-          `/api/assignments/${await leadAssignmentOf(t, 'I.3', 'STP')}/results`,
+          `/api/assignments/${(await assignmentOf(t.db, 'STP', 'I.3')).id}/results`,
           {
             ...submission,
             accept,
@@ -130,20 +131,4 @@ function normalise(value: unknown): unknown {
     );
   }
   return value;
-}
-
-async function leadAssignmentOf(t: TestDatabase, ref: string, agencyCode: string): Promise<number> {
-  const row = await t.db
-    .selectFrom('assignment as a')
-    .innerJoin('task as k', 'k.id', 'a.task_id')
-    .innerJoin('agency as g', 'g.id', 'a.agency_id')
-    .innerJoin('plan as p', 'p.id', 'k.plan_id')
-    .select('a.id')
-    .where('p.number', '=', '87/KH-UBND')
-    .where('k.ref', '=', ref)
-    .where('g.code', '=', agencyCode)
-    .where('a.role', '=', 'lead')
-    .orderBy('a.occurrence')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }

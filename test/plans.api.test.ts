@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { contentDisposition } from '../src/modules/plans/plans-read.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { multipartBody, planRow, renumberedSeed, SEED_PLAN_TEXT, SMALL_PLAN } from './matrix/plans.matrix.ts';
-import { systemContextFor } from './support/context.ts';
+import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -172,13 +172,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.plan_id === newId)).toBe(true);
     expect(links).toContainEqual({ plan_id: newId, ref: 'II.2', index_code: 'PCI' });
-    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'STP',
-      submittedOn: '2021-01-19',
-      accept: true,
-    });
+    await submitSeedResult(t.db, seed.world.authorityId, 'I.3', 'STP', '2021-01-19');
     const refused = upload(seed.office, '/api/plans/import', SEED_PLAN_TEXT, { replace: 'true' });
     expect(await answer(refused)).toBe('409 PLAN_HAS_RESULTS');
     expect((await detail(newId)).plan.number).toBe('87/KH-UBND');
@@ -282,13 +276,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
   });
 
   it('overrides a task’s due date for its open assignments only, keeping the first date', async () => {
-    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'HTB',
-      submittedOn: '2021-01-14',
-      accept: true,
-    });
+    await submitSeedResult(t.db, seed.world.authorityId, 'I.3', 'HTB', '2021-01-14');
     const i3 = await task('I.3');
     const reply = await seed.office.patch(`/api/tasks/${i3.id}`, {
       version: 1,

@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
-import { systemContextFor } from './support/context.ts';
+import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -89,20 +89,8 @@ describeOnFastestDatabase('HTTP API: public transparency page', (t) => {
   });
 
   it('shows a plan: header, and each task with its lead agencies, deadline and state as of today', async () => {
-    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'STP',
-      submittedOn: '2021-01-18',
-      accept: true,
-    });
-    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-      plan: '87/KH-UBND',
-      task: 'I.1',
-      agency: 'VP',
-      submittedOn: '2021-01-20',
-      accept: true,
-    });
+    await submitSeedResult(t.db, seed.world.authorityId, 'I.3', 'STP', '2021-01-18');
+    await submitSeedResult(t.db, seed.world.authorityId, 'I.1', 'VP', '2021-01-20');
     const body = (await visitor.get(`/api/public/plans/${await planId()}`)).json();
     expect(body.plan).toMatchObject({
       number: '87/KH-UBND',

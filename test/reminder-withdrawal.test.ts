@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { auditEntries } from './support/audit.ts';
-import { systemContextFor } from './support/context.ts';
+import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -47,11 +47,7 @@ describeOnFastestDatabase(
 
     it('received 19/01 for a 20/01 deadline, accepted 26/01: the reminder of 21/01 is withdrawn, count and score follow', async () => {
       // Sở Tư pháp sends I.3's report on 19/01; the Office has not accepted it when the sweep runs
-      const { resultId } = await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-        plan: PLAN,
-        task: 'I.3',
-        agency: 'STP',
-        submittedOn: '2021-01-19',
+      const { resultId } = await submitSeedResult(t.db, seed.world.authorityId, 'I.3', 'STP', '2021-01-19', {
         accept: false,
       });
       const sweep = await seed.office.post('/api/sweeps', { asOf: '2021-01-25' });
@@ -114,13 +110,7 @@ describeOnFastestDatabase(
 
       // a result received after the deadline does not withdraw anything (docs/domain-rules.md §6: a late result
       // does not erase the reminder)
-      await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-        plan: PLAN,
-        task: 'I.8',
-        agency: 'STP',
-        submittedOn: '2021-01-25',
-        accept: true,
-      });
+      await submitSeedResult(t.db, seed.world.authorityId, 'I.8', 'STP', '2021-01-25');
       expect((await recorded('STP')).map((r) => [r.ref, r.withdrawn_at === null])).toEqual([
         ['I.3', false],
         ['I.8', true],

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { submitResult } from '../src/modules/results/results.service.ts';
-import { systemContextFor } from './support/context.ts';
+import { submitSeedResult } from './support/context.ts';
 import { describeOnFastestDatabase, type TestDatabase } from './support/databases.ts';
 import { type Client, signIn } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
@@ -40,13 +39,7 @@ describeOnFastestDatabase('reorganisation (sắp xếp 2025)', (t) => {
     const oldII2 = await assignmentOf(t.db, 'SKHDT', 'II.2');
     const stcBefore = await line('2021-12-31', 'STC');
     // a pending result and a pending extension request on II.2 before the move
-    await submitResult(systemContextFor(t.db, seed.world.authorityId), {
-      plan: '87/KH-UBND',
-      task: 'II.2',
-      agency: 'SKHDT',
-      submittedOn: '2021-04-08',
-      accept: false,
-    });
+    await submitSeedResult(t.db, seed.world.authorityId, 'II.2', 'SKHDT', '2021-04-08', { accept: false });
     const skhdt = await signIn(seed.world.app, 'skhdt');
     expect(
       (

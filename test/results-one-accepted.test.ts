@@ -11,7 +11,7 @@ import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { auditEntries } from './support/audit.ts';
 import { SUBMIT_STP_I3, useCliWorkspace } from './support/cli.ts';
-import { systemContextFor } from './support/context.ts';
+import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { backendNames, describeEachDatabase } from './support/databases.ts';
 import { signIn } from './support/http.ts';
 
@@ -135,13 +135,7 @@ describeEachDatabase('finding 10: one accepted and one pending result per assign
   it('the database refuses a second accepted result (23505), and a second pending one, written behind the services’ back', async () => {
     const { authorityId } = await loadDemo(t.db);
     const i3 = await leadAssignmentId(t.db, authorityId, 'I.3', 'STP');
-    await submitResult(systemContextFor(t.db, authorityId), {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      agency: 'STP',
-      submittedOn: '2021-01-19',
-      accept: true,
-    });
+    await submitSeedResult(t.db, authorityId, 'I.3', 'STP', '2021-01-19');
     // the attack as it was made, now at the level below the service: a plain INSERT
     expect(await sqlState(insertResult(i3, 'accepted'))).toBe('23505');
     // one pending beside the accepted one is possible in the table (the services refuse it), a second is not

@@ -6,6 +6,7 @@ import { sha256Hex, storedFilePath } from '../src/modules/files/file-store.ts';
 import { ORPHAN_AGE_MS, sweepOrphanUploads } from '../src/modules/files/files.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
+import { auditEntries } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, DEMO_PASSWORD, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -30,15 +31,7 @@ describeOnFastestDatabase('security regressions (issue #16)', (t) => {
       payload: { username: 'vanphong', password: DEMO_PASSWORD },
     });
   /** The addresses vanphong's sign-ins were audited from. */
-  const auditedLoginIps = async () => {
-    const rows = await t.db
-      .selectFrom('audit_log')
-      .select('ip')
-      .where('action', '=', 'auth.login')
-      .where('actor', '=', 'vanphong')
-      .execute();
-    return rows.map((r) => r.ip);
-  };
+  const auditedLoginIps = async () => (await auditEntries(t.db, 'auth.login', 'vanphong')).map((r) => r.ip);
 
   const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
     seed.world.app.inject({

@@ -1,7 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { DB } from '../db/schema.ts';
 import { isLocalDate } from '../domain/dates.ts';
 import { assertAgencyKind, normaliseAgencyCode, tidyAgencyName } from '../modules/directory/agency-names.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
@@ -14,7 +11,7 @@ import { addAgencyAlias, createAgency, listAgencies } from '../modules/directory
 import { importReferenceAgencies } from '../modules/directory/directory-reference.service.ts';
 import { REFERENCE_IDS } from '../modules/directory/reference-directories.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command, Flags } from './commands.ts';
 import { cliContext } from './context.ts';
 import { required, str } from './flags.ts';
 import { renderTable } from './table.ts';
@@ -40,13 +37,7 @@ const KIND_LABEL = {
  * directory, nothing else), through the web API's own checked
  * service functions (directory-edit.service.ts, directory-csv.service.ts, directory-reference.service.ts).
  */
-export async function agenciesCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  args: string[] = [],
-  config?: Config,
-) {
+export const agenciesCommand: Command = async (db, flags, print, args = [], config) => {
   const [sub, ...rest] = args;
   const authority = await resolveAuthority(db, str(flags.authority));
   const c = await cliContext(db, config, authority.id, ['directory.read', 'directory.write']);
@@ -128,7 +119,7 @@ export async function agenciesCommand(
     default:
       throw new AppError('VALIDATION_FAILED', USAGE);
   }
-}
+};
 
 function readText(file: string): string {
   try {

@@ -16,10 +16,22 @@ export type { Flags } from './flags.ts';
 export type Print = (text: string) => void;
 
 /**
+ * A command: (db, flags, print, the words after its name, the parsed Config). main.ts passes them
+ * all; a test calling a command itself may leave out the words and the Config.
+ */
+export type Command = (
+  db: Kysely<DB>,
+  flags: Flags,
+  print: Print,
+  positionals?: string[],
+  config?: Config,
+) => Promise<void>;
+
+/**
  * `dondoc migrate`: brings the schema up to this version (what the server does at start), refused on
  * a database a newer dondoc migrated. `--status`: applied, pending and unknown migrations, changing nothing.
  */
-export async function migrateCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export const migrateCommand: Command = async (db, flags, print) => {
   const state = await readMigrationState(db as Kysely<unknown>);
   if (flags.status === true) return printMigrationState(state, flags.json === true, print);
   refuseNewerDatabase(state);
@@ -29,7 +41,7 @@ export async function migrateCommand(db: Kysely<DB>, flags: Flags, print: Print)
       ? `Đã chạy ${applied.length} migration: ${applied.join(', ')}`
       : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.',
   );
-}
+};
 
 function printMigrationState(state: MigrationState, json: boolean, print: Print) {
   if (json) return print(JSON.stringify(state, null, 2));
@@ -46,7 +58,7 @@ function printMigrationState(state: MigrationState, json: boolean, print: Print)
   );
 }
 
-export async function demoCommand(db: Kysely<DB>, flags: Flags, print: Print) {
+export const demoCommand: Command = async (db, flags, print) => {
   // the demo's import and accounts, loaded by this command only (not by `dondoc status`)
   const { DEMO_PASSWORD, loadDemo } = await import('../modules/demo/demo.service.ts');
   const loaded = await loadDemo(db, { reset: flags.reset === true, users: true });
@@ -64,15 +76,9 @@ export async function demoCommand(db: Kysely<DB>, flags: Flags, print: Print) {
       `  ${task}: chưa xác định ${refs.map((r) => `"${r.text}" (${r.kind === 'open_group' ? 'nhóm mở' : 'không khớp'})`).join(', ')}`,
     );
   }
-}
+};
 
-export async function submitCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const submitCommand: Command = async (db, flags, print, _positionals, config) => {
   const authority = await resolveAuthority(db, str(flags.authority));
   const input = {
     plan: required(flags, 'plan', 'số kế hoạch, ví dụ --plan 87/KH-UBND'),
@@ -92,7 +98,7 @@ export async function submitCommand(
     `Đã ghi nhận kết quả của ${input.agency} cho nhiệm vụ ${input.task} (${input.plan}) ngày ${formatVietnameseDate(input.submittedOn)}` +
       (result.status === 'accepted' ? ', đã tiếp nhận.' : ', chờ Văn phòng tiếp nhận.'),
   );
-}
+};
 
 const STATUS_COLUMNS: [keyof StatusCounts, string][] = [
   ['done_on_time', 'Xong đúng hạn'],
@@ -104,13 +110,7 @@ const STATUS_COLUMNS: [keyof StatusCounts, string][] = [
   ['reminders', 'Nhắc nhở'],
 ];
 
-export async function statusCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const statusCommand: Command = async (db, flags, print, _positionals, config) => {
   const authority = await resolveAuthority(db, str(flags.authority));
   const ctx = await cliContext(db, config, authority.id, ['stats.read']);
   const report = await getStatus(ctx, { asOf: str(flags['as-of']), plan: str(flags.plan) });
@@ -123,15 +123,9 @@ export async function statusCommand(
   const rows = report.agencies.map((a) => [a.code, a.name, ...STATUS_COLUMNS.map(([key]) => a[key])]);
   rows.push(['', 'Tổng cộng', ...STATUS_COLUMNS.map(([key]) => report.totals[key])]);
   print(renderTable(['Mã', 'Cơ quan', ...STATUS_COLUMNS.map(([, label]) => label)], rows));
-}
+};
 
-export async function remindersCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const remindersCommand: Command = async (db, flags, print, _positionals, config) => {
   const authority = await resolveAuthority(db, str(flags.authority));
   const ctx = await cliContext(db, config, authority.id, ['reminder.read']);
   const { asOf, reminders } = await listWrittenReminders(ctx, {
@@ -167,4 +161,4 @@ export async function remindersCommand(
       ]),
     ),
   );
-}
+};

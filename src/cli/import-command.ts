@@ -1,8 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { describeRecurrence, type Recurrence } from '../domain/deadline.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
@@ -16,7 +13,7 @@ import type { ImportPreview, PreviewTask } from '../modules/import/import-previe
 import { MAX_IMPORT_BYTES } from '../modules/import/plan-text-format.ts';
 import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command } from './commands.ts';
 import { cliContext } from './context.ts';
 import { str } from './flags.ts';
 import { renderTable } from './table.ts';
@@ -27,13 +24,7 @@ import { renderTable } from './table.ts';
  * that would get no lead agency are stored only with --allow-no-lead; header fields the document
  * lacks are given with --set.
  */
-export async function importCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  positionals: string[],
-  config?: Config,
-) {
+export const importCommand: Command = async (db, flags, print, positionals = [], config) => {
   const path = positionals[0];
   if (!path) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: dondoc import TỆP [--dry-run].');
   const set = headerOverridesOf((flags as Record<string, unknown>).set);
@@ -58,7 +49,7 @@ export async function importCommand(
     `Đã lưu Kế hoạch ${plan.number}: ${plan.tasks} nhiệm vụ, ${plan.leadAssignments} lượt chủ trì, ` +
       `${plan.supportAssignments} lượt phối hợp.`,
   );
-}
+};
 
 const SET_FIELDS = { title: 'title', number: 'number', issuedOn: 'issuedOn', issuedon: 'issuedOn' } as const;
 

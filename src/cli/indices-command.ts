@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { DB } from '../db/schema.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { INDEX_CODES } from '../modules/indices/definitions.ts';
 import { listIndexResults } from '../modules/indices/indices-results.service.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command } from './commands.ts';
 import { cliContext } from './context.ts';
 import { str } from './flags.ts';
 import { renderTable } from './table.ts';
@@ -14,13 +11,7 @@ import { renderTable } from './table.ts';
  * `dondoc indices [--year 2023] [--json]`: the latest result of each index up to that year (as the
  * system actor) with its source. --json prints the same items as GET /api/indices/results.
  */
-export async function indicesCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const indicesCommand: Command = async (db, flags, print, _positionals, config) => {
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
     throw new AppError('VALIDATION_FAILED', `Năm "${String(flags.year)}" không hợp lệ (ví dụ --year 2023).`);
@@ -47,4 +38,4 @@ export async function indicesCommand(
       ]),
     ),
   );
-}
+};

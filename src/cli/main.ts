@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
-import { type Config, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { ensureSchemaForCli } from '../db/migration-state.ts';
-import type { DB } from '../db/schema.ts';
 import { isAppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command, Flags, Print } from './commands.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
 
@@ -68,15 +66,6 @@ Cách dùng:
 Tùy chọn chung: --authority MÃ (khi có nhiều cơ quan ban hành), --json, --migrate (cập nhật cơ sở dữ liệu
 chưa được server phiên bản này cập nhật; mặc định lệnh từ chối).
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc thư mục DONDOC_DATA_DIR (mặc định ./data, PostgreSQL nhúng).`;
-
-/** A command: (db, flags, print, positionals) and, for those that need it, the parsed Config. */
-type Command = (
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  positionals: string[],
-  config: Config,
-) => Promise<void>;
 
 /**
  * Each command's module, imported when that command runs: `dondoc status` loads neither the readers

@@ -12,7 +12,7 @@ import {
 } from '../modules/reports/reports.service.ts';
 import { parseLocalDateInput } from '../shared/as-of.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command, Flags } from './commands.ts';
 import { cliContext } from './context.ts';
 import { str } from './flags.ts';
 
@@ -43,13 +43,7 @@ function outPath(flags: Flags, extension: string): string {
  * `dondoc report --from 2021-01-01 --to 2021-03-31 [--as-of 2021-03-31] [--plan 87/KH-UBND]
  * --format docx|xlsx|pdf --out FILE`: the report to the Chairman, written to FILE (as the system actor).
  */
-export async function reportCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const reportCommand: Command = async (db, flags, print, _positionals, config) => {
   const from = parseLocalDateInput(str(flags.from), 'Ngày bắt đầu kỳ báo cáo (--from)');
   const to = parseLocalDateInput(str(flags.to), 'Ngày kết thúc kỳ báo cáo (--to)');
   const format = (str(flags.format) ?? 'docx').toLowerCase();
@@ -72,16 +66,10 @@ export async function reportCommand(
   print(
     `Đã ghi báo cáo ${file.fileName} (${file.content.byteLength.toLocaleString('vi-VN')} byte) vào ${out}.`,
   );
-}
+};
 
 /** `dondoc appendix --plan 87/KH-UBND [--as-of DATE] --out FILE.xlsx`: the plan's appendix with state columns. */
-export async function appendixCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const appendixCommand: Command = async (db, flags, print, _positionals, config) => {
   if (str(flags.plan) === undefined) {
     throw new AppError('VALIDATION_FAILED', 'Thiếu --plan SỐ (ví dụ --plan 87/KH-UBND).');
   }
@@ -94,4 +82,4 @@ export async function appendixCommand(
   print(
     `Đã ghi phụ lục ${file.fileName} (${file.content.byteLength.toLocaleString('vi-VN')} byte) vào ${out}.`,
   );
-}
+};

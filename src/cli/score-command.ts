@@ -1,12 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { formatPercent, formatPoints } from '../domain/scoring.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { listCommendations, scoreYear } from '../modules/scoring/scoring.service.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command } from './commands.ts';
 import { cliContext } from './context.ts';
 import { str } from './flags.ts';
 import { renderTable } from './table.ts';
@@ -16,13 +13,7 @@ import { renderTable } from './table.ts';
  * then the year's commendation and criticism lists. --json prints the same answer as GET /api/scores
  * with the lists under `commendations`.
  */
-export async function scoreCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const scoreCommand: Command = async (db, flags, print, _positionals, config) => {
   const year = parseYear(flags.year);
   const authority = await resolveAuthority(db, str(flags.authority));
   // the same use cases as GET /api/scores and /api/commendations, for the system actor 'cli'
@@ -75,7 +66,7 @@ export async function scoreCommand(
     lists.criticised.map((a) => `${a.name} (${a.reminders} lần)`),
   );
   print('Chi tiết điểm bị trừ (nhiệm vụ, hạn, ngày nhắc nhở): dondoc score --year NĂM --json, mục "lost".');
-}
+};
 
 function parseYear(value: string | boolean | undefined): number {
   const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value) : Number.NaN;

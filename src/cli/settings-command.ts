@@ -1,6 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { DB } from '../db/schema.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import {
   getLetterSettings,
@@ -9,7 +6,7 @@ import {
 } from '../modules/followup/letter-settings.service.ts';
 import type { StoredLetterSettings } from '../modules/followup/letter-settings.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command, Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
 import { str } from './flags.ts';
 
@@ -36,13 +33,7 @@ const TEXT_OPTIONS = {
  * first drops every setting (back to the defaults). `--recipients` takes "Nơi nhận" lines separated
  * by ';' ("" for none); `--consequence ""` leaves the consequence paragraph out.
  */
-export async function settingsCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  args: string[] = [],
-  config?: Config,
-) {
+export const settingsCommand: Command = async (db, flags, print, args = [], config) => {
   if (args[0] !== 'letters' || args.length > 1) throw new AppError('VALIDATION_FAILED', USAGE);
   const authority = await resolveAuthority(db, str(flags.authority));
   // the same use cases as GET/PUT /api/settings/letters, for the system actor 'cli'
@@ -59,7 +50,7 @@ export async function settingsCommand(
   if (view !== current)
     print(`Đã lưu cấu hình công văn đôn đốc của ${authority.name} (phiên bản ${view.version}).`);
   printView(view, print);
-}
+};
 
 function changesFrom(flags: Flags): Partial<Record<string, unknown>> | null {
   const changes: Record<string, Record<string, string> | unknown> = {};

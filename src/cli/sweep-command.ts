@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Config, FollowupConfig } from '../config.ts';
+import type { FollowupConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { listAuthorities } from '../modules/directory/directory.repo.ts';
@@ -8,7 +8,7 @@ import { purgeReadNotifications } from '../modules/followup/notifications.servic
 import { deliverOutbox, redactUrl, smtpMailer } from '../modules/followup/outbox.ts';
 import { runSweep, type SweepSummary } from '../modules/followup/sweep.service.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command } from './commands.ts';
 import { cliContext } from './context.ts';
 import { str } from './flags.ts';
 
@@ -20,13 +20,7 @@ import { str } from './flags.ts';
  * Exit code 1 when e-mails could not be sent (they stay in the outbox and are retried). Like the
  * server's daily sweep, it deletes the read notifications older than DONDOC_NOTIFICATION_RETENTION_DAYS.
  */
-export async function sweepCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  _positionals: string[] = [],
-  config?: Config,
-) {
+export const sweepCommand: Command = async (db, flags, print, _positionals, config) => {
   const followup: Partial<FollowupConfig> = config?.followup ?? {};
   const code = str(flags.authority);
   const authorities = code ? [await resolveAuthority(db, code)] : await listAuthorities(db);
@@ -74,7 +68,7 @@ export async function sweepCommand(
         `${delivery.lastError}. Thư vẫn nằm trong hộp thư đi và sẽ được gửi lại.`,
     );
   }
-}
+};
 
 async function deliver(db: Kysely<DB>, followup: Partial<FollowupConfig>) {
   if (!followup.smtpUrl) {

@@ -1,6 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { DB } from '../db/schema.ts';
 import { ACTIONS } from '../modules/access/access.ts';
 import {
   createApiToken,
@@ -12,7 +9,7 @@ import {
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import { findUserIdByUsername } from '../modules/users/users.repo.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command } from './commands.ts';
 import { cliContext } from './context.ts';
 import { required, str } from './flags.ts';
 import { renderTable } from './table.ts';
@@ -33,13 +30,7 @@ const STATE_LABEL: Record<TokenView['state'], string> = {
  * secret of a new token is printed once; `revoke --user X --all` revokes every token of an account
  * (an integration thought compromised, without disabling the account).
  */
-export async function tokenCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  args: string[] = [],
-  config?: Config,
-) {
+export const tokenCommand: Command = async (db, flags, print, args = [], config) => {
   const [sub] = args;
   if (sub !== 'list' && sub !== 'create' && sub !== 'revoke') throw new AppError('VALIDATION_FAILED', USAGE);
   const authority = await resolveAuthority(db, str(flags.authority));
@@ -114,7 +105,7 @@ export async function tokenCommand(
   const token = await revokeApiToken(c, id);
   if (flags.json) return print(JSON.stringify(token));
   print(`Đã thu hồi mã truy cập số ${token.id} "${token.name}" của "${token.username}".`);
-}
+};
 
 /** An ISO instant as dd/mm/yyyy HH:mm in Asia/Ho_Chi_Minh. */
 function instant(iso: string): string {

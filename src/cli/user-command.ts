@@ -9,7 +9,7 @@ import { createFirstAuthority } from '../modules/setup/first-start.ts';
 import { findUserIdByUsername } from '../modules/users/users.repo.ts';
 import { createUser, updateUser } from '../modules/users/users.service.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Flags, Print } from './commands.ts';
+import type { Command, Flags } from './commands.ts';
 import { cliContext } from './context.ts';
 import { required, str } from './flags.ts';
 
@@ -28,13 +28,7 @@ const USAGE =
  * e-mails go ("" removes the address) and whether it is its agency's head (receives escalations).
  * Both go through the users service (same validation and audit as the API) as the system actor.
  */
-export async function userCommand(
-  db: Kysely<DB>,
-  flags: Flags,
-  print: Print,
-  args: string[] = [],
-  config?: Config,
-) {
+export const userCommand: Command = async (db, flags, print, args = [], config) => {
   const [sub] = args;
   if (sub !== 'add' && sub !== 'set') throw new AppError('VALIDATION_FAILED', USAGE);
   const authority =
@@ -109,7 +103,7 @@ export async function userCommand(
   }
   print(`Đã tạo tài khoản "${user.username}" (${role}) cho ${authority.name}${extras ? `; ${extras}` : ''}.`);
   if (!given) print(`Mật khẩu (chỉ hiện một lần, hãy đổi sau khi đăng nhập): ${password}`);
-}
+};
 
 /**
  * `user add --role admin --authority CODE --authority-name "…"` on a fresh database: creates the

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from './schema.ts';
 
 /** The tables whose rows have an id and belong to one authority. */
@@ -24,6 +24,26 @@ export function findOfAuthority<T extends AuthorityTable>(
     .where('authority_id', '=', authorityId)
     .where('id', '=', id)
     .executeTakeFirst() as Promise<Selectable<DB[T]> | undefined>;
+}
+
+/** The tables whose rows get their id from the database. */
+type GeneratedIdTable = {
+  [T in keyof DB]: DB[T] extends { id: Generated<number> } ? T : never;
+}[keyof DB];
+
+/** Inserts one row; its new id. Typed like findOfAuthority: on the one column all such tables have. */
+export async function insertRow<T extends GeneratedIdTable>(
+  db: Kysely<DB>,
+  table: T,
+  values: Insertable<DB[T]>,
+): Promise<number> {
+  const rows = db as unknown as Kysely<{ inserted: { id: Generated<number> } }>;
+  const { id } = await rows
+    .insertInto(table as unknown as 'inserted')
+    .values(values as Insertable<{ id: Generated<number> }>)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 /** The tables whose rows belong to one assignment. */

@@ -47,7 +47,8 @@ export interface RouteDefinition<Params, Query, Body, Response> {
  * The routes of one module, all under its OpenAPI tags: `route.post(url, { summary, params, body,
  * response, handler })` registers what `app.post(url, { schema: {…, tags} }, handler)` did.
  * A response whose one success code is not 200 (201 Created, 204 No Content) sets that status
- * before the handler runs: the handler returns the body, the reply goes out with that code.
+ * before the handler runs: the handler returns the body, the reply goes out with that code; for
+ * 204 the handler returns nothing and the reply has no body.
  */
 export function moduleRoutes(app: ZodApp, ...tags: string[]) {
   const add =
@@ -59,23 +60,32 @@ export function moduleRoutes(app: ZodApp, ...tags: string[]) {
       const { handler, config, guard, tags: ownTags, ...schema } = definition;
       // the typed handler, as Fastify calls any handler (its types were checked against the schema above)
       const handle = handler as RouteHandlerMethod;
-      const status = successStatus(schema.response);
       app.route({
         method,
         url,
         ...(config ? { config } : {}),
         ...guard,
         schema: { ...schema, tags: ownTags ?? tags },
-        handler:
-          status === 200
-            ? handle
-            : function (request, reply) {
-                reply.status(status);
-                return handle.call(this, request, reply);
-              },
+        handler: replyingWith(successStatus(schema.response), handle),
       });
     };
   return { get: add('GET'), post: add('POST'), put: add('PUT'), patch: add('PATCH'), delete: add('DELETE') };
+}
+
+/** The handler, answering with `status`: 204 drops what it returns (No Content has no body). */
+function replyingWith(status: number, handle: RouteHandlerMethod): RouteHandlerMethod {
+  if (status === 200) return handle;
+  if (status === 204) {
+    return async function (request, reply) {
+      reply.status(status);
+      await handle.call(this, request, reply);
+      return null;
+    };
+  }
+  return function (request, reply) {
+    reply.status(status);
+    return handle.call(this, request, reply);
+  };
 }
 
 /** The one 2xx code of a response schema; 200 when there are several or none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openOnPhone, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /** Tổng quan and its drill-down list in a real browser, as of 15/02/2021 over the seed plan 87/KH-UBND. */
 describe('dashboard and drill-down list (chromium)', () => {
@@ -46,10 +46,7 @@ describe('dashboard and drill-down list (chromium)', () => {
   });
 
   it('works at 360 px: numbers, charts and the list as cards, without horizontal overflow', async () => {
-    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
-      viewport: 'phone',
-      at: '/tong-quan?asOf=2021-02-15',
-    });
+    const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/tong-quan?asOf=2021-02-15');
     await page.getByTestId('stat-open_overdue').waitFor();
     await page.locator('[role="img"] canvas').first().waitFor();
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);

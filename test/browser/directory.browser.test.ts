@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
+import { closeClean, openOnPhone, openSignedIn, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
 
 /** Danh mục and Nhật ký in a real browser: accent-insensitive search, an edit, and the audit row it leaves. */
 describe('directory and audit trail (chromium)', () => {
@@ -37,10 +37,7 @@ describe('directory and audit trail (chromium)', () => {
   }, 60_000);
 
   it('works at 360 px: search by cards, no sideways scrolling', async () => {
-    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
-      viewport: 'phone',
-      at: '/danh-muc',
-    });
+    const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/danh-muc');
     await page.getByLabel('Tìm cơ quan').fill('so noi vu');
     const items = page.getByRole('list', { name: 'Danh sách cơ quan' }).getByRole('listitem');
     await items.filter({ hasText: 'Sở Nội vụ' }).waitFor();
@@ -81,10 +78,7 @@ describe('directory and audit trail (chromium)', () => {
   }, 60_000);
 
   it('the audit page fits a 360 px phone', async () => {
-    const { page, context, errors } = await openSignedIn(bw, 'quantri', {
-      viewport: 'phone',
-      at: '/nhat-ky',
-    });
+    const { page, context, errors } = await openOnPhone(bw, 'quantri', '/nhat-ky');
     await page.locator('tr.ant-table-row').first().waitFor();
     await screenshot(page, 'audit-phone');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);

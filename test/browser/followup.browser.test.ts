@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openOnPhone, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /** Nhắc nhở & chấm điểm in a real browser, the server's clock on 15/02/2021 (seed plan 87/KH-UBND). */
 describe('reminders, letters and scores (chromium)', () => {
@@ -68,10 +68,7 @@ describe('reminders, letters and scores (chromium)', () => {
   });
 
   it('works at 360 px without horizontal overflow', async () => {
-    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
-      viewport: 'phone',
-      at: '/nhac-nho?asOf=2021-02-15',
-    });
+    const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/nhac-nho?asOf=2021-02-15');
     await page.getByTestId('reminders-total').waitFor();
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await screenshot(page, 'followup-phone');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openSignedIn, screenshot, sidewaysOverflow, useBrowserWorld } from './support.ts';
 
 /**
  * Task 1 led by a directory agency and supported by a body the directory lacks, task 2 led by
@@ -84,9 +84,7 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
     expect(await rowText(page, 0)).toContain('Đọc được: 30/04/2021');
     expect(await page.getByLabel('Trích yếu').inputValue()).toBe('Nâng cấp dịch vụ công trực tuyến năm 2021');
     await page.getByText('1 nhiệm vụ chưa có cơ quan chủ trì: 3').waitFor();
-    expect(
-      await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
-    ).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'import-review-alias');
 
     // storing asks first, and names the task that will have no lead

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
+import {
+  closeClean,
+  openOnPhone,
+  openSignedIn,
+  screenshot,
+  sidewaysOverflow,
+  UI_TIMEOUT,
+  useBrowserWorld,
+} from './support.ts';
 
 const SEED = readFileSync(new URL('../fixtures/import/seed-87-kh-ubnd.txt', import.meta.url));
 
@@ -74,10 +82,7 @@ describe('import wizard (chromium)', () => {
   }, 150_000);
 
   it('says clearly when a file cannot be read', async () => {
-    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
-      viewport: 'phone',
-      at: '/nhap-ke-hoach',
-    });
+    const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/nhap-ke-hoach');
     await page.locator('input[type="file"]').setInputFiles({
       name: 'ke-hoach.doc',
       mimeType: 'application/msword',
@@ -86,9 +91,7 @@ describe('import wizard (chromium)', () => {
     await page.getByText('Không đọc được "ke-hoach.doc"').waitFor();
     expect(await page.locator('main').innerText()).toContain('IMPORT_UNSUPPORTED');
     await page.getByText('Kéo thả văn bản vào đây').waitFor();
-    expect(
-      await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
-    ).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'import-error-phone');
     await closeClean({ context, errors });
   }, 90_000);

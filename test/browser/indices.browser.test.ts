@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openOnPhone, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
 /**
  * Chỉ số in a real browser over the seed world: Tây Ninh's published figures (docs/domain-rules.md §9), the PCI
@@ -128,10 +128,7 @@ describe('indices (chromium)', () => {
   });
 
   it('works at 360 px', async () => {
-    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
-      viewport: 'phone',
-      at: '/chi-so',
-    });
+    const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/chi-so');
     await page.getByTestId('index-card-SIPAS').getByTestId('index-score').waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await screenshot(page, 'indices-overview-phone');

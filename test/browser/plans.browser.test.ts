@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, screenshot, unexpectedErrors, useBrowserWorld } from './support.ts';
+import {
+  closeClean,
+  openOnPhone,
+  openSignedIn,
+  screenshot,
+  sidewaysOverflow,
+  unexpectedErrors,
+  useBrowserWorld,
+} from './support.ts';
 
 /**
  * Kế hoạch in a real browser: the list (accent-insensitive search), the seed plan page against its
@@ -106,21 +114,17 @@ describe('plans pages (chromium)', () => {
   }, 120_000);
 
   it('reads on a 360 px phone: a card per task, the timeline scrolls inside its box', async () => {
-    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
-      viewport: 'phone',
-      at: '/ke-hoach',
-    });
+    const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/ke-hoach');
     await page.getByRole('link', { name: '87/KH-UBND' }).waitFor();
     await screenshot(page, 'plans-list-phone');
     await page.getByRole('link', { name: '87/KH-UBND' }).click();
     await page.getByText('Trước ngày 20/1/2021').first().waitFor();
-    const overflow = () => page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     await screenshot(page, 'plans-plan-phone');
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.getByRole('tab', { name: 'Tiến độ theo thời gian' }).click();
     await page.locator('.dd-gantt [role="img"]').first().waitFor();
     await screenshot(page, 'plans-gantt-phone');
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await closeClean({ context, errors });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openPage, SCREENSHOTS, useBrowserWorld } from './support.ts';
+import { closeClean, openPage, SCREENSHOTS, sidewaysOverflow, useBrowserWorld } from './support.ts';
 
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
@@ -51,9 +51,7 @@ describe('public pages (chromium)', () => {
       const overdue = await tasks.allInnerTexts();
       expect(overdue.length).toBeGreaterThan(0);
       expect(overdue.every((task) => task.includes('Chưa hoàn thành – quá hạn'))).toBe(true);
-      expect(
-        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
-      ).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await screenshot(page, `public-plan-${viewport}`);
       await closeClean({ context, errors });
     }, 120_000);

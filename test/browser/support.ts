@@ -319,6 +319,16 @@ export async function openSignedIn(
   return opened;
 }
 
+/** A page signed in as `username` on a 360 px phone, at `at` (else the home page). */
+export function openOnPhone(bw: BrowserWorld, username: string, at?: string): Promise<OpenPage> {
+  return openSignedIn(bw, username, { viewport: 'phone', ...(at === undefined ? {} : { at }) });
+}
+
+/** How far the page is wider than the window: 0 (or less) when nothing scrolls sideways. */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+}
+
 /** The end of a test's page: nothing logged but the expected refusals (unexpectedErrors), then closed. */
 export async function closeClean({ context, errors }: Pick<OpenPage, 'context' | 'errors'>): Promise<void> {
   expect(unexpectedErrors(errors)).toEqual([]);

@@ -5,6 +5,11 @@ import type { DB } from '../../src/db/schema.ts';
 import type { Action, Actor } from '../../src/modules/access/access.ts';
 import type { FileStore } from '../../src/modules/files/file-store.ts';
 import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
+import {
+  type SubmitResultInput,
+  type SubmittedResult,
+  submitResult,
+} from '../../src/modules/results/results.service.ts';
 import { type ServiceContext, systemContext } from '../../src/modules/service-context.ts';
 
 const files = createLocalFileStore(join(tmpdir(), 'dondoc-test-files'));
@@ -36,4 +41,20 @@ export function testContext(
   options: { now?: Date; ip?: string | null; files?: FileStore } = {},
 ): ServiceContext {
   return { db, actor, now: options.now ?? new Date(), ip: options.ip ?? null, files: options.files ?? files };
+}
+
+/**
+ * A result on a task of the seed plan 87/KH-UBND recorded by the system actor, as `dondoc submit`
+ * does: accepted at once unless `more` says otherwise.
+ */
+export function submitSeedResult(
+  db: Kysely<DB>,
+  authorityId: number,
+  task: string,
+  agency: string,
+  submittedOn: string,
+  more: Partial<SubmitResultInput> = {},
+): Promise<SubmittedResult> {
+  const input = { plan: '87/KH-UBND', task, agency, submittedOn, accept: true, ...more };
+  return submitResult(systemContextFor(db, authorityId), input);
 }

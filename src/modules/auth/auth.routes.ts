@@ -50,7 +50,6 @@ export async function authRoutes(app: ZodApp) {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(app.deps.db, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return null;
     },
   });
 
@@ -78,7 +77,6 @@ export async function authRoutes(app: ZodApp) {
         ...request.body,
         keepSessionToken: request.cookies[SESSION_COOKIE],
       });
-      return null;
     },
   });
 }

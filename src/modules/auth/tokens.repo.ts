@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { type PageRequest, selectPage } from '../../db/page.ts';
+import { insertRow } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 
 const TOKEN_COLUMNS = [
@@ -55,17 +56,6 @@ export function revokeTokensOfUser(db: Kysely<DB>, userId: number, now: Date): P
   return revokeInForce(db, 'user_id', userId, now);
 }
 
-/** The account a token is created for or listed of, in the authority. */
-export function findTokenOwner(db: Kysely<DB>, authorityId: number, userId: number) {
-  return db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'disabled'])
-    .where('id', '=', userId)
-    .where('authority_id', '=', authorityId)
-    .executeTakeFirst();
-}
-
-export async function insertApiToken(db: Kysely<DB>, values: Insertable<DB['api_token']>): Promise<number> {
-  const { id } = await db.insertInto('api_token').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+export function insertApiToken(db: Kysely<DB>, values: Insertable<DB['api_token']>): Promise<number> {
+  return insertRow(db, 'api_token', values);
 }

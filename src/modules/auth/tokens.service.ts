@@ -1,4 +1,5 @@
 import { pageAnswer } from '../../db/page.ts';
+import { findOfAuthority } from '../../db/rows.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -9,7 +10,6 @@ import type { ServiceContext } from '../service-context.ts';
 import { newSecret, sha256 } from './passwords.ts';
 import {
   findTokenOfAuthority,
-  findTokenOwner,
   insertApiToken,
   listTokenPageOfUser,
   revokeToken,
@@ -98,7 +98,7 @@ async function resolveOwner(c: ServiceContext, userId: number | undefined) {
   }
   requireAccess(actor, 'user.manage', { authorityId });
   if (userId === undefined) throw new AppError('VALIDATION_FAILED', 'Cần chỉ rõ tài khoản.');
-  const owner = await findTokenOwner(c.db, authorityId, userId);
+  const owner = await findOfAuthority(c.db, 'app_user', authorityId, userId);
   if (!owner) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
   return { authorityId, userId: owner.id, username: owner.username, disabled: owner.disabled };
 }

@@ -1,16 +1,15 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { insertRow } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** The writes of the directory: authorities, agencies, groups and their members, successor links. */
 
-export async function insertAuthority(db: Kysely<DB>, values: Insertable<DB['authority']>): Promise<number> {
-  const { id } = await db.insertInto('authority').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+export function insertAuthority(db: Kysely<DB>, values: Insertable<DB['authority']>): Promise<number> {
+  return insertRow(db, 'authority', values);
 }
 
-export async function insertAgency(db: Kysely<DB>, values: Insertable<DB['agency']>): Promise<number> {
-  const { id } = await db.insertInto('agency').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+export function insertAgency(db: Kysely<DB>, values: Insertable<DB['agency']>): Promise<number> {
+  return insertRow(db, 'agency', values);
 }
 
 export function insertAgencies(db: Kysely<DB>, values: Insertable<DB['agency']>[]) {
@@ -56,9 +55,8 @@ export async function listAgencyIdsOfAuthority(
   return rows.map((r) => r.id);
 }
 
-export async function insertGroup(db: Kysely<DB>, values: Insertable<DB['agency_group']>): Promise<number> {
-  const { id } = await db.insertInto('agency_group').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+export function insertGroup(db: Kysely<DB>, values: Insertable<DB['agency_group']>): Promise<number> {
+  return insertRow(db, 'agency_group', values);
 }
 
 export async function insertGroupMembers(
@@ -91,14 +89,9 @@ export async function bumpGroupVersion(db: Kysely<DB>, id: number, version: numb
   return Number(updated.numUpdatedRows) === 1;
 }
 
-export async function insertSuccessorLink(
+export function insertSuccessorLink(
   db: Kysely<DB>,
   values: Insertable<DB['agency_successor']>,
 ): Promise<number> {
-  const { id } = await db
-    .insertInto('agency_successor')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return insertRow(db, 'agency_successor', values);
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { findOfAuthority } from '../../db/rows.ts';
+import { findOfAuthority, insertRow } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Targets, owner agencies and links of an authority's indices ('' as component = the whole index). */
@@ -159,9 +159,8 @@ export async function deleteOwner(db: Kysely<DB>, id: number): Promise<void> {
 }
 
 /** Stores a link; returns its id (a duplicate raises the database's unique violation). */
-export async function insertLink(db: Kysely<DB>, values: Insertable<DB['index_link']>): Promise<number> {
-  const { id } = await db.insertInto('index_link').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+export function insertLink(db: Kysely<DB>, values: Insertable<DB['index_link']>): Promise<number> {
+  return insertRow(db, 'index_link', values);
 }
 
 export async function deleteLink(db: Kysely<DB>, id: number): Promise<void> {

@@ -53,10 +53,7 @@ export async function indicesConfigRoutes(app: ZodApp) {
     summary: 'Xóa mục tiêu',
     params: IdParams,
     response: { 204: z.null() },
-    handler: async (request) => {
-      await deleteIndexTarget(ctx(request), request.params.id);
-      return null;
-    },
+    handler: async (request) => deleteIndexTarget(ctx(request), request.params.id),
   });
 
   route.get('/indices/owners', {
@@ -78,10 +75,7 @@ export async function indicesConfigRoutes(app: ZodApp) {
     summary: 'Bỏ cơ quan chủ trì',
     params: IdParams,
     response: { 204: z.null() },
-    handler: async (request) => {
-      await deleteIndexOwner(ctx(request), request.params.id);
-      return null;
-    },
+    handler: async (request) => deleteIndexOwner(ctx(request), request.params.id),
   });
 
   route.get('/indices/links', {
@@ -103,9 +97,6 @@ export async function indicesConfigRoutes(app: ZodApp) {
     summary: 'Bỏ liên kết',
     params: IdParams,
     response: { 204: z.null() },
-    handler: async (request) => {
-      await deleteIndexLink(ctx(request), request.params.id);
-      return null;
-    },
+    handler: async (request) => deleteIndexLink(ctx(request), request.params.id),
   });
 }

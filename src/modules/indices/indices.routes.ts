@@ -73,10 +73,7 @@ export async function indicesRoutes(app: ZodApp) {
     summary: 'Xóa kết quả of an index and year',
     params: IndexYearParams,
     response: { 204: z.null() },
-    handler: async (request) => {
-      await deleteIndexResult(ctx(request), request.params.index, request.params.year);
-      return null;
-    },
+    handler: async (request) => deleteIndexResult(ctx(request), request.params.index, request.params.year),
   });
 
   route.get('/indices/template.xlsx', {

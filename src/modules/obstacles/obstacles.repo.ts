@@ -5,6 +5,7 @@ import {
   assignmentsOfFilter,
 } from '../../db/assignment-facts.ts';
 import { type PageRequest, selectPage } from '../../db/page.ts';
+import { insertRow } from '../../db/rows.ts';
 import type { DB, ObstacleTable } from '../../db/schema.ts';
 
 export interface ObstacleFilter extends AssignmentRowFilter {
@@ -54,9 +55,8 @@ export function findObstacle(db: Kysely<DB>, authorityId: number, id: number) {
 export type ObstacleRow = NonNullable<Awaited<ReturnType<typeof findObstacle>>>;
 
 /** Records a reported obstacle; its id. */
-export async function insertObstacle(db: Kysely<DB>, values: Insertable<ObstacleTable>): Promise<number> {
-  const { id } = await db.insertInto('obstacle').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+export function insertObstacle(db: Kysely<DB>, values: Insertable<ObstacleTable>): Promise<number> {
+  return insertRow(db, 'obstacle', values);
 }
 
 /** The answer to an obstacle, which closes it. */

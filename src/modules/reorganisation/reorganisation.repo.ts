@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { assignmentsWithPlan } from '../../db/assignment-facts.ts';
+import { insertRow } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 
@@ -135,10 +136,9 @@ export async function endAgencyValidity(db: Kysely<DB>, agencyId: number, validT
     .execute();
 }
 
-export async function insertSuccessorAssignment(
+export function insertSuccessorAssignment(
   db: Kysely<DB>,
   values: Insertable<DB['assignment']>,
 ): Promise<number> {
-  const { id } = await db.insertInto('assignment').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+  return insertRow(db, 'assignment', values);
 }

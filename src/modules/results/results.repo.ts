@@ -7,6 +7,7 @@ import {
   assignmentsWithPlan,
   hasAcceptedSql,
 } from '../../db/assignment-facts.ts';
+import { insertRow } from '../../db/rows.ts';
 import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
 
 /**
@@ -262,14 +263,9 @@ export function listAssignmentsOfTaskAgency(db: Kysely<DB>, taskId: number, agen
 }
 
 /** Records a result; its id. */
-export async function insertResultSubmission(
+export function insertResultSubmission(
   db: Kysely<DB>,
   values: Insertable<ResultSubmissionTable>,
 ): Promise<number> {
-  const { id } = await db
-    .insertInto('result_submission')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return insertRow(db, 'result_submission', values);
 }

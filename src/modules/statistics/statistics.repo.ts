@@ -23,15 +23,6 @@ export function listPlanHeaders(db: Kysely<DB>, authorityId: number) {
     .execute();
 }
 
-export function findAgencyOfAuthority(db: Kysely<DB>, authorityId: number, agencyId: number) {
-  return db
-    .selectFrom('agency')
-    .select(['id', 'code', 'name'])
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', agencyId)
-    .executeTakeFirst();
-}
-
 /** The task content of each of these assignments (a page of a drill-down list, or a whole list). */
 export async function taskContentByAssignment(
   db: Kysely<DB>,

@@ -1,3 +1,4 @@
+import { findOfAuthority } from '../../db/rows.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { writtenReminderAsOf } from '../../domain/reminders.ts';
 import { type AssignmentState, assignmentStateAsOf, daysOverdue } from '../../domain/state.ts';
@@ -11,12 +12,7 @@ import {
   type AssignmentFactsRow,
   listAssignmentFacts,
 } from '../status/status.repo.ts';
-import {
-  countStatistics,
-  findAgencyOfAuthority,
-  listPlanHeaders,
-  taskContentByAssignment,
-} from './statistics.repo.ts';
+import { countStatistics, listPlanHeaders, taskContentByAssignment } from './statistics.repo.ts';
 import {
   emptyStatCounts,
   inScope,
@@ -257,7 +253,7 @@ async function resolveScope(
   }
   let agencyIds = scope;
   if (agencyId !== undefined) {
-    if (!(await findAgencyOfAuthority(db, authority.id, agencyId))) {
+    if (!(await findOfAuthority(db, 'agency', authority.id, agencyId))) {
       throw new AppError('AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.', { agencyId });
     }
     requireAccess(actor, 'stats.read', { authorityId: authority.id, agencyId });

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { type PageRequest, selectPage } from '../../db/page.ts';
+import { insertRow } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Accounts with their agency's code; never the password hash. */
@@ -68,9 +69,8 @@ export async function findUserIdByUsername(db: Kysely<DB>, authorityId: number, 
   return row?.id;
 }
 
-export async function insertUser(db: Kysely<DB>, values: Insertable<DB['app_user']>): Promise<number> {
-  const { id } = await db.insertInto('app_user').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+export function insertUser(db: Kysely<DB>, values: Insertable<DB['app_user']>): Promise<number> {
+  return insertRow(db, 'app_user', values);
 }
 
 export async function updateUserRow(db: Kysely<DB>, id: number, change: Updateable<DB['app_user']>) {

@@ -44,9 +44,6 @@ export async function usersRoutes(app: ZodApp) {
     params: IdParamsSchema,
     body: PasswordResetBody,
     response: { 204: z.null() },
-    handler: async (request) => {
-      await resetPassword(accountContext(request), request.params.id, request.body);
-      return null;
-    },
+    handler: async (request) => resetPassword(accountContext(request), request.params.id, request.body),
   });
 }

@@ -1,4 +1,5 @@
 import { App, Button, Checkbox, Form, Input } from 'antd';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
@@ -47,24 +48,22 @@ export function PasswordForm() {
       initialValues={{ revokeTokens: false }}
       onFinish={(v) => change.mutate(v)}
     >
-      <Form.Item
+      <PasswordField
         name="currentPassword"
         label={t('Mật khẩu hiện tại', 'Current password')}
-        rules={[{ required: true, message: t('Nhập mật khẩu hiện tại.', 'Enter the current password.') }]}
-      >
-        <Input.Password autoComplete="current-password" />
-      </Form.Item>
-      <Form.Item
+        required={t('Nhập mật khẩu hiện tại.', 'Enter the current password.')}
+        autoComplete="current-password"
+      />
+      <PasswordField
         name="newPassword"
         label={t('Mật khẩu mới', 'New password')}
         extra={t(
           'Ít nhất 10 ký tự; một cụm từ dài, ít gặp là tốt nhất.',
           'At least 10 characters; a long, uncommon phrase is best.',
         )}
-        rules={[{ required: true, min: 10, message: t('Ít nhất 10 ký tự.', 'At least 10 characters.') }]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+        min={10}
+        required={t('Ít nhất 10 ký tự.', 'At least 10 characters.')}
+      />
       <Form.Item
         name="confirm"
         label={t('Nhập lại mật khẩu mới', 'Repeat the new password')}

@@ -6,6 +6,7 @@ import { DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from '../../../../src/share
 import type { User } from '../../../../src/shared/schemas/users.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { type Role, roleLabel } from '../../lib/domain.ts';
@@ -199,13 +200,11 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
         <Input type="email" maxLength={EMAIL_MAX} />
       </Form.Item>
       {!user && (
-        <Form.Item
+        <PasswordField
           name="password"
           label={t('Mật khẩu', 'Password')}
-          rules={[{ required: true, message: t('Nhập mật khẩu.', 'Enter a password.') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          required={t('Nhập mật khẩu.', 'Enter a password.')}
+        />
       )}
       {user && (
         <Form.Item name="disabled" valuePropName="checked">
@@ -229,13 +228,11 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
       title={t(`Đặt lại mật khẩu: ${user.username}`, `Reset password: ${user.username}`)}
       okText={t('Đặt lại', 'Reset')}
     >
-      <Form.Item
+      <PasswordField
         name="newPassword"
         label={t('Mật khẩu mới', 'New password')}
-        rules={[{ required: true, message: t('Nhập mật khẩu mới.', 'Enter a new password.') }]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+        required={t('Nhập mật khẩu mới.', 'Enter a new password.')}
+      />
     </FormModal>
   );
 }
