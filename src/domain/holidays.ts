@@ -150,6 +150,14 @@ export function allShippedCalendarDays(): CalendarDay[] {
   return days;
 }
 
+let shipped: WorkingCalendar | undefined;
+
+/** The working calendar of every shipped day (the calendar of an authority that has not edited its own). */
+export function shippedWorkingCalendar(): WorkingCalendar {
+  shipped ??= workingCalendarOf(allShippedCalendarDays());
+  return shipped;
+}
+
 /** The working calendar of a list of days (as stored for an authority). */
 export function workingCalendarOf(days: readonly Pick<CalendarDay, 'date' | 'kind'>[]): WorkingCalendar {
   return {
