@@ -54,8 +54,8 @@ export async function deleteCalendarDay(db: Kysely<DB>, authorityId: number, dat
 }
 
 /**
- * Loads the shipped days into the authority's calendar unless they were (the authority row locked, so
- * two first uses load them once); a day the Office already has keeps the Office's entry.
+ * Loads the shipped days into the authority's calendar unless they were (checked again under the
+ * authority row's lock, so two first uses load them once); a day the Office already has keeps its entry.
  */
 export async function loadShippedDaysOnce(
   trx: Kysely<DB>,
@@ -63,13 +63,15 @@ export async function loadShippedDaysOnce(
   days: CalendarDay[],
   shippedRange: string,
 ) {
-  const authority = await trx
-    .selectFrom('authority')
-    .select(sql<boolean>`settings ? ${SHIPPED_MARK}`.as('loaded'))
-    .where('id', '=', authorityId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  if (authority.loaded) return false;
+  const loaded = (locked: boolean) => {
+    const query = trx
+      .selectFrom('authority')
+      .select(sql<boolean>`settings ? ${SHIPPED_MARK}`.as('loaded'))
+      .where('id', '=', authorityId);
+    return (locked ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  };
+  // the lock only on the first use: a sweep reading the calendar does not queue behind another
+  if ((await loaded(false)).loaded || (await loaded(true)).loaded) return false;
   const rows = days.map((d) => ({ authority_id: authorityId, ...d, source: 'shipped' as const }));
   await inSlices(rows, async (slice) => {
     await trx

@@ -4,7 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { addDays, daysBetween, type LocalDate } from '../../domain/dates.ts';
+import { daysBetween, type LocalDate } from '../../domain/dates.ts';
+import { addWorkingDays } from '../../domain/working-days.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import {
   type ReminderLetterInput,
   reminderLetterText,
@@ -52,6 +54,12 @@ export async function issueLettersForDay(
 ): Promise<IssuedLetter[]> {
   if (items.length === 0) return [];
   const settings = letterSettingsOf(authority);
+  // the reply is due N working days after the letter (docs/domain-rules.md §4a, §6)
+  const reportBy = addWorkingDays(
+    await loadWorkingCalendar(trx, authority.id),
+    day,
+    settings.reportWithinDays,
+  );
   const byAgency = new Map<number, LetterItem[]>();
   for (const item of items) byAgency.set(item.agencyId, [...(byAgency.get(item.agencyId) ?? []), item]);
   const year = Number(day.slice(0, 4));
@@ -81,7 +89,7 @@ export async function issueLettersForDay(
       signer: settings.signer,
       recipients: settings.recipients,
       asOf: day,
-      reportBy: addDays(day, settings.reportWithinDays),
+      reportBy,
     };
     const content = await renderReminderLetter(input);
     const fileName = `Cong-van-don-doc-${number}-${settings.symbol}-${first.agencyCode}-${day}.docx`.replace(
