@@ -59,6 +59,10 @@ Cách dùng:
                   [--recipients "Như trên;LĐVP"] [--symbol UBND-VP] [--consequence "…"] [--report-within-days N]
                   [--issuer-parent …] [--issuer-name …] [--issuer-place …] [--reset] [--json]
                                                    cấu hình công văn đôn đốc (không có tùy chọn: xem cấu hình)
+  dondoc calendar list [--year 2021] [--json]      lịch làm việc: ngày nghỉ lễ, tết, nghỉ bù, thứ Bảy làm việc bù
+  dondoc calendar add NGÀY --off|--working --name "Tên"
+                                                   thêm, sửa một ngày nghỉ (--off) hoặc làm việc bù (--working)
+  dondoc calendar remove NGÀY                      xóa một ngày khỏi lịch làm việc
   dondoc backup --out TỆP.tar [--verify]           sao lưu cơ sở dữ liệu, mọi tệp đính kèm và manifest (mã SHA-256)
   dondoc backup --verify TỆP.tar                   kiểm tra toàn vẹn một bản sao lưu
   dondoc restore TỆP.tar [--force]                 khôi phục vào cơ sở dữ liệu và kho tệp trống (--force: thay thế)
@@ -85,6 +89,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sweep: async () => (await import('./sweep-command.ts')).sweepCommand,
   indices: async () => (await import('./indices-command.ts')).indicesCommand,
   settings: async () => (await import('./settings-command.ts')).settingsCommand,
+  calendar: async () => (await import('./calendar-command.ts')).calendarCommand,
   report: async () => (await import('./report-command.ts')).reportCommand,
   appendix: async () => (await import('./report-command.ts')).appendixCommand,
 };
@@ -199,6 +204,8 @@ function parse(argv: string[]) {
       consequence: { type: 'string' },
       'report-within-days': { type: 'string' },
       verify: { type: 'boolean' },
+      off: { type: 'boolean' },
+      working: { type: 'boolean' },
       force: { type: 'boolean' },
       code: { type: 'string' },
       kind: { type: 'string' },

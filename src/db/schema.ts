@@ -477,6 +477,15 @@ export interface IndexLinkTable {
   created_at: CreatedAt;
 }
 
+/** A day of an authority's working calendar that is not as its weekday says (docs/domain-rules.md §4a). */
+export interface CalendarDayTable {
+  authority_id: number;
+  date: DateColumn;
+  kind: 'day_off' | 'working_day';
+  name: string;
+  source: 'shipped' | 'office';
+}
+
 export interface DB {
   authority: AuthorityTable;
   agency: AgencyTable;
@@ -513,6 +522,7 @@ export interface DB {
   index_target: IndexTargetTable;
   index_owner: IndexOwnerTable;
   index_link: IndexLinkTable;
+  calendar_day: CalendarDayTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -351,3 +351,37 @@ describe('phrases of real plans (issue #13)', () => {
     expect(parseDeadline(label, plan2022)).toEqual({ kind: 'recurring', recurrence: r });
   });
 });
+
+describe('N ngày làm việc kể từ … (docs/domain-rules.md §4, §4a)', () => {
+  it.each([
+    // 04/01/2021 is a Monday: the fifth working day after it is Monday 11/01
+    ['Trong 5 ngày làm việc kể từ ngày 04/01/2021', '2021-01-11'],
+    // Tết 10–16/02/2021 as announced is not counted
+    ['Trong vòng 10 ngày làm việc, kể từ ngày 05/02/2021', '2021-02-26'],
+    ['Chậm nhất 3 ngày làm việc sau ngày 9/2', '2021-02-19'],
+    // from the plan's issue date (13/01/2021, a Wednesday)
+    ['05 ngày làm việc kể từ ngày ký', '2021-01-20'],
+    ['Trong thời hạn 15 ngày làm việc kể từ ngày Kế hoạch được ban hành', '2021-02-03'],
+  ])('%j is due %s', (text, due) => {
+    expect(dueOf(text)).toBe(due);
+  });
+
+  it('counts on the calendar it is given (an authority’s own)', () => {
+    const calendar = { daysOff: new Set(['2021-01-05']), workingDays: new Set(['2021-01-09']) };
+    expect(dueOf('Trong 5 ngày làm việc kể từ ngày 04/01/2021', { ...ctx, calendar })).toBe('2021-01-11');
+    expect(dueOf('Trong 6 ngày làm việc kể từ ngày 04/01/2021', { ...ctx, calendar })).toBe('2021-01-12');
+  });
+
+  it.each([
+    [
+      '3 ngày làm việc kể từ khi nhận được văn bản',
+      'Không rõ mốc tính 3 ngày làm việc của thời hạn "3 ngày làm việc kể từ khi nhận được văn bản": cần một ngày, ví dụ "kể từ ngày 04/01/2021"',
+    ],
+    [
+      '0 ngày làm việc kể từ ngày 04/01/2021',
+      'Thời hạn "0 ngày làm việc kể từ ngày 04/01/2021": số ngày làm việc phải từ 1 trở lên',
+    ],
+  ])('%j stays unparsed, saying why', (text, reason) => {
+    expect(parseDeadline(text, ctx)).toEqual({ kind: 'unparsed', reason });
+  });
+});

@@ -11,7 +11,9 @@ import {
   lastDayOfMonth,
   makeDate,
 } from './dates.ts';
+import { shippedWorkingCalendar } from './holidays.ts';
 import { foldVietnamese } from './vietnamese-text.ts';
+import { addWorkingDays, type WorkingCalendar } from './working-days.ts';
 
 export type RecurrencePeriod = 'year' | 'half_year' | 'quarter' | 'month';
 
@@ -44,6 +46,8 @@ export interface DeadlineContext {
   referenceDate: LocalDate;
   /** `Trước ngày X` is inclusive (due X) by default; when true it is strict (due X − 1 day). */
   beforeIsStrict?: boolean;
+  /** The calendar `N ngày làm việc` is counted on (§4a); default the shipped holidays 2020–2030. */
+  calendar?: WorkingCalendar;
 }
 
 /** A date without a year that falls more than this many days before the reference date belongs to the next year. */
@@ -79,6 +83,8 @@ function parsePhrase(text: string, ctx: DeadlineContext): ParsedDeadline {
   const original = text.replace(/\s+/g, ' ').trim();
   const s = normalizeDeadlineText(text);
   if (s === '') return unparsed('Chưa có thời hạn');
+  const counted = parseWorkingDays(s, original, ctx);
+  if (counted) return counted;
   const recurring = parseRecurring(s, original, ctx) ?? parseYearsOnward(s);
   if (recurring) return recurring;
   const once = parseOnce(s, original, ctx);
@@ -95,6 +101,39 @@ function unparsed(reason: string): ParsedDeadline {
 
 function notUnderstood(original: string): ParsedDeadline {
   return unparsed(notUnderstoodReason(original));
+}
+
+// ---------- N ngày làm việc ----------
+
+/** "Trong (vòng|thời hạn) N ngày làm việc(,) kể từ …": N working days after a date (§4, §4a). */
+const WORKING_DAYS =
+  /^(?:(?:trong|cham nhat) (?:vong |thoi han |thoi gian )?)?(\d{1,3}) ngay lam viec(?: (?:ke tu|tu|sau))? (.+)$/;
+/** "… kể từ ngày ký / ban hành (Kế hoạch)": from the plan's issue date */
+const FROM_ISSUE = /^(?:ngay )?(?:(?:ke hoach|van ban)(?: nay)? (?:duoc )?)?(?:ky|ban hanh)\b/;
+
+function parseWorkingDays(s: string, original: string, ctx: DeadlineContext): ParsedDeadline | null {
+  const m = WORKING_DAYS.exec(s);
+  if (!m?.[1] || !m[2]) return null;
+  const n = Number(m[1]);
+  let from: LocalDate;
+  let yearInferred = false;
+  if (FROM_ISSUE.test(m[2])) from = ctx.referenceDate;
+  else {
+    const start = parseOnce(m[2], original, ctx);
+    if (start.kind !== 'once') {
+      return unparsed(
+        `Không rõ mốc tính ${n} ngày làm việc của thời hạn "${original}": cần một ngày, ví dụ "kể từ ngày 04/01/2021"`,
+      );
+    }
+    from = start.dueOn;
+    yearInferred = start.yearInferred;
+  }
+  if (n === 0) return unparsed(`Thời hạn "${original}": số ngày làm việc phải từ 1 trở lên`);
+  return {
+    kind: 'once',
+    dueOn: addWorkingDays(ctx.calendar ?? shippedWorkingCalendar(), from, n),
+    yearInferred,
+  };
 }
 
 // ---------- recurring ----------

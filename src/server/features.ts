@@ -3,6 +3,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { oidcRoutes } from '../modules/auth/oidc.routes.ts';
 import { tokensRoutes } from '../modules/auth/tokens.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { directoryRoutes } from '../modules/directory/directory.routes.ts';
 import { extensionsRoutes } from '../modules/extensions/extensions.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
@@ -46,6 +47,7 @@ export const FEATURES: ((app: ZodApp) => Promise<void>)[] = [
   auditRoutes,
   publicRoutes,
   followupRoutes,
+  calendarRoutes,
   indicesRoutes,
   reportsRoutes,
 ];

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.ts';
+import { isWorkingDay } from '../../src/domain/working-days.ts';
+import { loadWorkingCalendar } from '../../src/modules/calendar/calendar.service.ts';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
 import { submitResult } from '../../src/modules/results/results.service.ts';
 import { listAssignmentFacts } from '../../src/modules/status/status.repo.ts';
@@ -124,6 +126,23 @@ export function simulatedYearTest(t: TestDatabase): void {
         expect(listed.length).toBeGreaterThan(0);
         for (const r of listed) expect([r.reminded_on, r.agency_id]).toEqual([l.sweep_day, l.agency_id]);
       }
+      // no letter dated on a non-working day (docs/domain-rules.md §4a): a weekend's or a holiday's
+      // letters bear the next working day's date on the shipped 2021 calendar
+      const calendar = await loadWorkingCalendar(t.db, id);
+      const dated = await t.db.selectFrom('reminder_letter').select(['sweep_day', 'issued_on']).execute();
+      expect(dated.filter((l) => !isWorkingDay(calendar, l.issued_on))).toEqual([]);
+      const moved = new Map(
+        dated.filter((l) => l.issued_on !== l.sweep_day).map((l) => [l.sweep_day, l.issued_on]),
+      );
+      expect(Object.fromEntries([...moved].sort())).toEqual({
+        '2021-01-30': '2021-02-01',
+        '2021-02-11': '2021-02-17',
+        '2021-02-13': '2021-02-17',
+        '2021-04-17': '2021-04-19',
+        '2021-04-21': '2021-04-22', // Giỗ Tổ Hùng Vương
+        '2021-04-24': '2021-04-26',
+        '2021-04-30': '2021-05-04',
+      });
 
       // notices: 7, 3, 1 and 0 days before each of the 111 deadlines, from the plan's date on (441);
       // digests daily per agency user with overdue items; the Office and leader's list from 12/02

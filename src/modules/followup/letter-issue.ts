@@ -4,7 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { addDays, daysBetween, type LocalDate } from '../../domain/dates.ts';
+import { daysBetween, type LocalDate } from '../../domain/dates.ts';
+import { addWorkingDays, nextWorkingDay } from '../../domain/working-days.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import {
   type ReminderLetterInput,
   reminderLetterText,
@@ -52,9 +54,14 @@ export async function issueLettersForDay(
 ): Promise<IssuedLetter[]> {
   if (items.length === 0) return [];
   const settings = letterSettingsOf(authority);
+  // dated on a working day: a weekend's or a holiday's letters bear the next working day's date, and
+  // the reply is due N working days after it (docs/domain-rules.md §4a, §6)
+  const calendar = await loadWorkingCalendar(trx, authority.id);
+  const issuedOn = nextWorkingDay(calendar, day);
+  const reportBy = addWorkingDays(calendar, issuedOn, settings.reportWithinDays);
   const byAgency = new Map<number, LetterItem[]>();
   for (const item of items) byAgency.set(item.agencyId, [...(byAgency.get(item.agencyId) ?? []), item]);
-  const year = Number(day.slice(0, 4));
+  const year = Number(issuedOn.slice(0, 4));
   const issued: IssuedLetter[] = [];
   for (const [agencyId, list] of [...byAgency].sort(([a], [b]) => a - b)) {
     const first = list[0] as LetterItem;
@@ -63,7 +70,7 @@ export async function issueLettersForDay(
       issuer: settings.issuer,
       number,
       symbol: settings.symbol,
-      issuedOn: day,
+      issuedOn,
       recipient: first.agencyName,
       plans: [...new Map(list.map((i) => [i.planNumber, i])).values()].map((i) => ({
         number: i.planNumber,
@@ -81,19 +88,20 @@ export async function issueLettersForDay(
       signer: settings.signer,
       recipients: settings.recipients,
       asOf: day,
-      reportBy: addDays(day, settings.reportWithinDays),
+      reportBy,
     };
     const content = await renderReminderLetter(input);
-    const fileName = `Cong-van-don-doc-${number}-${settings.symbol}-${first.agencyCode}-${day}.docx`.replace(
-      /[\\/:*?"<>|\s]+/g,
-      '-',
-    );
+    const fileName =
+      `Cong-van-don-doc-${number}-${settings.symbol}-${first.agencyCode}-${issuedOn}.docx`.replace(
+        /[\\/:*?"<>|\s]+/g,
+        '-',
+      );
     const id = await insertReminderLetter(trx, {
       authority_id: authority.id,
       agency_id: agencyId,
       year,
       number,
-      issued_on: day,
+      issued_on: issuedOn,
       sweep_day: day,
       content,
       file_name: fileName,

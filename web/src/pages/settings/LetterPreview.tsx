@@ -1,6 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Typography } from 'antd';
+import { workingCalendarOf } from '../../../../src/domain/holidays.ts';
+import { addWorkingDays } from '../../../../src/domain/working-days.ts';
+import type { CalendarReply } from '../../../../src/shared/schemas/calendar.ts';
 import type { LetterSettings } from '../../../../src/shared/schemas/followup.ts';
-import { addDays } from '../../lib/domain.ts';
+import { api } from '../../lib/api.ts';
 import { formatDate, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
@@ -12,6 +16,13 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
   const issuer = values.issuer ?? { parent: '', name: '', place: '' };
   const signer = values.signer ?? { authority: '', title: '', name: '' };
   const days = Number(values.reportWithinDays) || 7;
+  // working days on the authority's calendar of this year (docs/domain-rules.md §4a); weekends only until it loads
+  const year = Number(today.slice(0, 4));
+  const calendar = useQuery({
+    queryKey: ['calendar', year],
+    queryFn: () => api.get<CalendarReply>('/settings/calendar', { year }),
+  });
+  const reportBy = addWorkingDays(workingCalendarOf(calendar.data?.days ?? []), today, days);
   const consequence = (values.consequence ?? '').trim().replace(/[\s.;]+$/u, '');
   const centre = { textAlign: 'center' as const };
   const column = { flex: '1 1 150px', minWidth: 0, ...centre };
@@ -45,7 +56,7 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
           <div style={{ color: 'var(--ant-color-text-tertiary, #888)' }}>…</div>
           {consequence && <p style={{ margin: '4px 0' }}>Kế hoạch số 87/KH-UBND đã lưu ý: {consequence}.</p>}
           <p style={{ margin: '4px 0' }}>
-            Đề nghị … gửi kết quả về UBND … trước ngày {formatDate(addDays(today, days))}; …
+            Đề nghị … gửi kết quả về UBND … trước ngày {formatDate(reportBy)}; …
           </p>
         </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>

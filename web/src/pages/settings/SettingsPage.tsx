@@ -3,11 +3,12 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { CalendarTab } from './CalendarTab.tsx';
 import { LetterSettingsTab } from './LetterSettingsTab.tsx';
 import { OutboxTab } from './OutboxTab.tsx';
 import { RuleSetTab } from './RuleSetTab.tsx';
 
-const TABS = ['cong-van', 'hop-thu', 'cham-diem'] as const;
+const TABS = ['cong-van', 'hop-thu', 'cham-diem', 'lich'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -52,6 +53,7 @@ export default function SettingsPage() {
             label: t('Quy tắc chấm điểm', 'Scoring rules'),
             children: <RuleSetTab />,
           },
+          { key: 'lich', label: t('Lịch làm việc', 'Working calendar'), children: <CalendarTab /> },
         ]}
       />
     </>

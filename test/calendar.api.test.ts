@@ -1,0 +1,72 @@
+import { expect, it } from 'vitest';
+import { describeOnFastestDatabase } from './support/databases.ts';
+import { anonymous, signIn } from './support/http.ts';
+import { useSeedWorld } from './support/world.ts';
+
+/** GET|POST /api/settings/calendar, DELETE /api/settings/calendar/:date (docs/domain-rules.md §4a). */
+describeOnFastestDatabase('HTTP API: the working calendar', (t) => {
+  const seed = useSeedWorld(t, {
+    now: () => new Date('2021-02-20T10:00:00+07:00'),
+    signedIn: { office: 'vanphong', leader: 'lanhdao', agency: 'stp' },
+  });
+
+  it('lists a year for the Office and leadership, refuses agencies and the public', async () => {
+    const read = await seed.office.get('/api/settings/calendar');
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ year: 2021, announced: true });
+    expect(read.json().days).toContainEqual({
+      date: '2021-02-10',
+      kind: 'day_off',
+      name: 'Tết Nguyên đán',
+      source: 'shipped',
+    });
+    const leader = await seed.leader.get('/api/settings/calendar?year=2025');
+    expect(leader.json().days).toContainEqual(
+      expect.objectContaining({ date: '2025-04-26', kind: 'working_day' }),
+    );
+    expect((await seed.agency.get('/api/settings/calendar')).statusCode).toBe(403);
+    expect((await anonymous(seed.world.app).get('/api/settings/calendar')).statusCode).toBe(401);
+    expect((await seed.office.get('/api/settings/calendar?year=20x1')).statusCode).toBe(400);
+  });
+
+  it('lets the Office add and remove days; leadership may not; bad input gets a Vietnamese message', async () => {
+    const added = await seed.office.post('/api/settings/calendar', {
+      date: '2021-02-09',
+      kind: 'day_off',
+      name: ' Nghỉ Tết thêm ',
+    });
+    expect(added.statusCode).toBe(200);
+    expect(added.json()).toEqual({
+      date: '2021-02-09',
+      kind: 'day_off',
+      name: 'Nghỉ Tết thêm',
+      source: 'office',
+    });
+    expect((await seed.office.delete('/api/settings/calendar/2021-02-09')).statusCode).toBe(200);
+    const missing = await seed.office.delete('/api/settings/calendar/2021-02-09');
+    expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'NOT_FOUND']);
+
+    const weekday = await seed.office.post('/api/settings/calendar', {
+      date: '2021-02-18',
+      kind: 'working_day',
+      name: 'x',
+    });
+    expect([weekday.statusCode, weekday.json().error.message]).toEqual([
+      400,
+      expect.stringContaining('là ngày thường'),
+    ]);
+    const badDate = await seed.office.post('/api/settings/calendar', {
+      date: '2021-02-30',
+      kind: 'day_off',
+      name: 'x',
+    });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.body).toContain('Ngày không hợp lệ');
+    const leader = await signIn(seed.world.app, 'lanhdao');
+    expect(
+      (await leader.post('/api/settings/calendar', { date: '2021-03-08', kind: 'day_off', name: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await leader.delete('/api/settings/calendar/2021-02-10')).statusCode).toBe(403);
+  });
+});
