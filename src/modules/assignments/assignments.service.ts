@@ -21,6 +21,7 @@ export interface WorkListParams extends PageQuery {
   asOf?: string | undefined;
   agencyId?: number | undefined;
   planId?: number | undefined;
+  leaderUserId?: number | undefined;
   role?: 'lead' | 'support' | 'all' | undefined;
   state?: AssignmentState | undefined;
   dueFrom?: LocalDate | undefined;
@@ -53,6 +54,7 @@ export async function listAssignmentsFor(ctx: ServiceContext, params: WorkListPa
       authorityId: authority.id,
       agencyIds,
       planId: params.planId,
+      leaderUserId: params.leaderUserId,
       role: role === 'all' ? undefined : role,
       openedBy: asOf,
       q: params.q,

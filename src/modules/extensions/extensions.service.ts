@@ -171,8 +171,9 @@ export async function approveExtension(
   const { db, actor, ip } = ctx;
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
+    // who decides first: the Office is refused even a request already decided
     const decider = await deciderIn(trx, ctx, authorityId, input, today);
+    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
     await lockRow(trx, 'assignment', extension.assignment_id);
     const assignment = await findAssignmentOfAuthority(trx, authorityId, extension.assignment_id);
     if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
@@ -230,8 +231,9 @@ export async function rejectExtension(
   const { db, actor, ip } = ctx;
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
+    // who decides first: the Office is refused even a request already decided
     const decider = await deciderIn(trx, ctx, authorityId, input, today);
+    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
     await decide(trx, id, { status: 'rejected', today, ...decider, note: input.note });
     await writeAudit(trx, {
       authorityId,

@@ -30,6 +30,7 @@ export const WorkListQuerySchema = PageQuerySchema.extend({
   asOf: AsOfSchema,
   agencyId: IdTextSchema.optional(),
   planId: IdTextSchema.optional(),
+  leaderUserId: IdTextSchema.optional().describe('lãnh đạo phụ trách: tasks in the charge of this leader'),
   role: z.enum(['lead', 'support', 'all']).default('lead'),
   state: StateSchema.optional().describe('the §5 state as of asOf'),
   dueFrom: LocalDateSchema.optional().describe('current due date on or after'),
