@@ -128,7 +128,8 @@ describeOnFastestDatabase(
         expect(text).toContain(expected);
       }
       expect(text).not.toContain('Nguyễn Mạnh Hùng');
-      expect(text).toContain('trước ngày 24/01/2021'); // 14/01 + the 10 days now set
+      // 14/01/2021 (a Thursday) + the 10 working days now set (docs/domain-rules.md §10)
+      expect(text).toContain('trước ngày 28/01/2021');
     });
 
     it('users: an e-mail address and the agency-head flag; the sweep’s mail reaches the address, the escalation the head', async () => {

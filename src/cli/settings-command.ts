@@ -122,7 +122,7 @@ function printView(view: LetterSettingsView, print: Print) {
   print(`Nơi nhận${mark(s.recipients !== undefined)}:`);
   for (const r of e.recipients) print(`  - ${r};`);
   print(
-    `Thời hạn báo cáo: ${e.reportWithinDays} ngày kể từ ngày ký${mark(s.reportWithinDays !== undefined)}`,
+    `Thời hạn báo cáo: ${e.reportWithinDays} ngày làm việc kể từ ngày ký${mark(s.reportWithinDays !== undefined)}`,
   );
   print(
     `Câu lưu ý${mark(s.consequence !== undefined)}: ${e.consequence === '' ? '(không có)' : e.consequence}`,

@@ -47,6 +47,20 @@ export function toExtensionView(row: ExtensionRow) {
     decidedOn: row.decided_on,
     decidedBy: row.decided_by,
     decisionNote: row.decision_note,
+    ...proposalAndDocumentOf(row),
+  };
+}
+
+/** The Office's proposal and the leader's decision document of a request (docs/domain-rules.md §10). */
+export function proposalAndDocumentOf(row: {
+  proposed_on: string | null;
+  proposed_by: string | null;
+  office_recommends: 'approve' | 'reject' | null;
+  office_opinion: string | null;
+  decision_number: string | null;
+  decision_date: string | null;
+}) {
+  return {
     proposal:
       row.proposed_on === null
         ? null

@@ -4,14 +4,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { addDays, daysBetween, type LocalDate } from '../../domain/dates.ts';
+import { daysBetween, type LocalDate } from '../../domain/dates.ts';
 import {
   type ReminderLetterInput,
   reminderLetterText,
   renderReminderLetter,
 } from '../letters/reminder-letter.ts';
 import { nextLetterNumber } from './followup.repo.ts';
-import { letterSettingsOf } from './letter-settings.ts';
+import { letterSettingsOf, replyDueOn } from './letter-settings.ts';
 import { insertReminderLetter, linkRemindersToLetter } from './letters.repo.ts';
 
 /** A written reminder the sweep has just recorded, with what the letter quotes of it. */
@@ -81,7 +81,7 @@ export async function issueLettersForDay(
       signer: settings.signer,
       recipients: settings.recipients,
       asOf: day,
-      reportBy: addDays(day, settings.reportWithinDays),
+      reportBy: replyDueOn(day, settings),
     };
     const content = await renderReminderLetter(input);
     const fileName = `Cong-van-don-doc-${number}-${settings.symbol}-${first.agencyCode}-${day}.docx`.replace(
@@ -97,6 +97,7 @@ export async function issueLettersForDay(
       sweep_day: day,
       content,
       file_name: fileName,
+      reply_due_on: input.reportBy ?? null,
     });
     await linkRemindersToLetter(
       trx,

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { LocalDate } from '../../domain/dates.ts';
+import { addWorkingDays, WEEKENDS_ONLY } from '../../domain/working-days.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   type LetterSettings,
@@ -56,6 +58,15 @@ export function effectiveLetterSettings(
     consequence: s.consequence ?? CONSEQUENCE_87,
     reportWithinDays: s.reportWithinDays ?? 7,
   };
+}
+
+/**
+ * The reply deadline a letter issued on `day` sets: `reportWithinDays` working days after it
+ * (docs/domain-rules.md §10). The calendar is the weekends-only one until the authority's calendar of
+ * holidays is stored (lane "calendar"): plug it in here and in the sweep's follow-up.
+ */
+export function replyDueOn(day: LocalDate, settings: Pick<LetterSettings, 'reportWithinDays'>): LocalDate {
+  return addWorkingDays(WEEKENDS_ONLY, day, settings.reportWithinDays);
 }
 
 export function letterSettingsOf(authority: {

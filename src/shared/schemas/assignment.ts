@@ -7,7 +7,7 @@ import {
   PageQuerySchema,
   SEARCH_TEXT_MAX,
 } from './common.ts';
-import { ExtensionStatusSchema } from './extension.ts';
+import { ExtensionSchema, ExtensionStatusSchema } from './extension.ts';
 import { ObstacleStatusSchema } from './obstacle.ts';
 import { AgencyOccurrenceFields, DueStateFields, StateSchema, TaskDeadlineFields } from './plan.ts';
 import { ResultFileSchema, ResultStatusSchema } from './result.ts';
@@ -99,6 +99,7 @@ export const AssignmentDetailSchema = z.object({
       decidedOn: nullableText,
       decidedBy: nullableText,
       decisionNote: nullableText,
+      ...ExtensionSchema.pick({ proposal: true, decisionNumber: true, decisionDate: true }).shape,
     }),
   ),
   obstacles: z.array(

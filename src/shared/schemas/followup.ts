@@ -122,7 +122,7 @@ export const LetterSettingsSchema = z
       .max(LETTER_CONSEQUENCE_MAX)
       .optional()
       .describe('câu lưu ý của kế hoạch; "" để bỏ đoạn này'),
-    /** days from the letter's date to the date the results are requested by */
+    /** working days from the letter's date to the date the results are requested by (docs/domain-rules.md §10) */
     reportWithinDays: z.number().int().min(1).max(REPORT_WITHIN_DAYS_MAX).optional(),
   })
   .strict();
