@@ -232,6 +232,7 @@ export type PlanPatch = z.infer<typeof PlanPatchSchema>;
 export type CancelBody = z.infer<typeof CancelBodySchema>;
 export type TaskPatch = z.infer<typeof TaskPatchSchema>;
 export type TaskView = z.infer<typeof TaskViewSchema>;
+export type LeaderList = z.infer<typeof LeaderListSchema>;
 export type PlanListQuery = z.input<typeof PlanListQuerySchema>;
 export type UpdatedPlan = z.infer<typeof UpdatedPlanSchema>;
 export type UpdatedTask = z.infer<typeof UpdatedTaskSchema>;

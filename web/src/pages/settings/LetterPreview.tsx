@@ -1,6 +1,6 @@
 import { Alert, Card, Typography } from 'antd';
+import { addWorkingDays, WEEKENDS_ONLY } from '../../../../src/domain/working-days.ts';
 import type { LetterSettings } from '../../../../src/shared/schemas/followup.ts';
-import { addDays } from '../../lib/domain.ts';
 import { formatDate, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
@@ -45,7 +45,8 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
           <div style={{ color: 'var(--ant-color-text-tertiary, #888)' }}>…</div>
           {consequence && <p style={{ margin: '4px 0' }}>Kế hoạch số 87/KH-UBND đã lưu ý: {consequence}.</p>}
           <p style={{ margin: '4px 0' }}>
-            Đề nghị … gửi kết quả về UBND … trước ngày {formatDate(addDays(today, days))}; …
+            Đề nghị … gửi kết quả về UBND … trước ngày{' '}
+            {formatDate(addWorkingDays(WEEKENDS_ONLY, today, days))}; …
           </p>
         </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>

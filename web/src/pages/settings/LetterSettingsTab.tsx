@@ -260,8 +260,8 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
               <Form.Item
                 name="reportWithinDays"
                 label={t(
-                  'Thời hạn gửi kết quả (ngày kể từ ngày công văn)',
-                  'Report within (days from the letter)',
+                  'Thời hạn gửi kết quả (ngày làm việc kể từ ngày công văn)',
+                  'Report within (working days from the letter)',
                 )}
                 rules={[
                   {

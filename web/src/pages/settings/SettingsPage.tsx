@@ -3,11 +3,12 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { DecisionSettingsTab } from './DecisionSettingsTab.tsx';
 import { LetterSettingsTab } from './LetterSettingsTab.tsx';
 import { OutboxTab } from './OutboxTab.tsx';
 import { RuleSetTab } from './RuleSetTab.tsx';
 
-const TABS = ['cong-van', 'hop-thu', 'cham-diem'] as const;
+const TABS = ['cong-van', 'hop-thu', 'cham-diem', 'gia-han'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -51,6 +52,11 @@ export default function SettingsPage() {
             key: 'cham-diem',
             label: t('Quy tắc chấm điểm', 'Scoring rules'),
             children: <RuleSetTab />,
+          },
+          {
+            key: 'gia-han',
+            label: t('Quyết định gia hạn', 'Extension decisions'),
+            children: <DecisionSettingsTab />,
           },
         ]}
       />
