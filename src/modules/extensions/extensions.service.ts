@@ -18,7 +18,12 @@ import {
   type RequestReader,
   viewRequest,
 } from './assignment-requests.ts';
-import { type DecisionDocument, deciderOf, loadDecisionSettings } from './extension-decisions.ts';
+import {
+  type Decider,
+  type DecisionDocument,
+  deciderOf,
+  loadDecisionSettings,
+} from './extension-decisions.ts';
 import {
   decidePendingExtension,
   type ExtensionDecision,
@@ -185,9 +190,7 @@ export async function approveExtension(
   const { db, actor, ip } = ctx;
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    // who decides first: the Office is refused even a request already decided
-    const decider = await deciderIn(trx, ctx, authorityId, input, today);
-    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
+    const { extension, decider } = await loadWithDecider(trx, ctx, authorityId, id, input, today);
     await lockRow(trx, 'assignment', extension.assignment_id);
     const assignment = await findAssignmentOfAuthority(trx, authorityId, extension.assignment_id);
     if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
@@ -245,9 +248,7 @@ export async function rejectExtension(
   const { db, actor, ip } = ctx;
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    // who decides first: the Office is refused even a request already decided
-    const decider = await deciderIn(trx, ctx, authorityId, input, today);
-    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
+    const { extension, decider } = await loadWithDecider(trx, ctx, authorityId, id, input, today);
     await decide(trx, id, { status: 'rejected', today, ...decider, note: input.note });
     await writeAudit(trx, {
       authorityId,
@@ -301,15 +302,25 @@ export async function proposeExtension(
   return viewRequest(db, authorityId, id, EXTENSION);
 }
 
-/** Who decides, by the authority's settings (read inside the deciding transaction). */
-async function deciderIn(
+/**
+ * A request to decide and who decides it, inside the deciding transaction: another authority's request
+ * is NOT_FOUND, then who may decide (by the authority's settings, docs/domain-rules.md §10) before
+ * "already decided" — the Office is refused even a request decided meanwhile.
+ */
+async function loadWithDecider(
   trx: Kysely<DB>,
   ctx: ServiceContext,
   authorityId: number,
+  id: number,
   document: DecisionDocument,
   today: LocalDate,
 ) {
-  return deciderOf(ctx.actor, await loadDecisionSettings(trx, authorityId), document, today);
+  const deciders: Decider[] = [];
+  const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION, async () => {
+    const settings = await loadDecisionSettings(trx, authorityId);
+    deciders.push(deciderOf(ctx.actor, settings, document, today));
+  });
+  return { extension, decider: deciders[0] as Decider };
 }
 
 function documentOf(d: { userId: number | null; number: string | null; date: string | null }) {
