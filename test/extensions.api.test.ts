@@ -3,6 +3,10 @@ import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
 
+/** A leader's decision document (docs/domain-rules.md §10). */
+const DECISION = { decisionNumber: '25/QĐ-UBND', decisionDate: '2021-01-18' };
+const PROPOSAL = { recommends: 'approve', opinion: 'Văn phòng thống nhất đề nghị của Sở Nội vụ.' };
+
 describeOnFastestDatabase('extensions (gia hạn)', (t) => {
   let world: World;
   let clock = new Date('2021-01-18T09:00:00+07:00');
@@ -12,6 +16,12 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     return world;
   };
   afterEach(() => world.app.close());
+  /** docs/domain-rules.md §10: an administrator lets the Office decide extensions alone */
+  const allowOfficeToDecide = async () => {
+    const admin = await signIn(world.app, 'quantri');
+    const put = await admin.put('/api/settings/decisions', { officeDecidesExtensions: true });
+    expect(put.json()).toEqual({ officeDecidesExtensions: true });
+  };
 
   it('an extension approved before the deadline moves the due date and removes the reminder for the original date', async () => {
     await start();
@@ -43,13 +53,19 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     expect((await (await signIn(world.app, 'stp')).get('/api/extensions')).json().total).toBe(0);
     expect((await snv.get('/api/extensions')).json().items).toHaveLength(1);
 
-    const approved = await leader.post(`/api/extensions/${asked.json().id}/approve`, { note: 'Đồng ý' });
+    const approved = await leader.post(`/api/extensions/${asked.json().id}/approve`, {
+      note: 'Đồng ý',
+      ...DECISION,
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({
       status: 'approved',
       decidedOn: '2021-01-18',
       decidedBy: 'lanhdao',
       decisionNote: 'Đồng ý',
+      decisionNumber: '25/QĐ-UBND',
+      decisionDate: '2021-01-18',
+      proposal: null,
       originalDueOn: '2021-01-20',
       currentDueOn: '2021-01-31',
       assignmentVersion: i6.version + 1,
@@ -125,10 +141,11 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     expect(late.json().error.message).toContain('Đã quá thời hạn 20/01/2021');
   });
 
-  it('lets the Office or leadership decide once, refuses approval after the deadline, and keeps rejected due dates', async () => {
+  it('lets the Office, where the authority allows it, decide once, refuses approval after the deadline, and keeps rejected due dates', async () => {
     await start('2021-01-20T16:00:00+07:00');
     const snv = await signIn(world.app, 'snv');
     const office = await signIn(world.app, 'vanphong');
+    await allowOfficeToDecide();
     const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
     const i8 = await assignmentOf(t.db, 'SNV', 'I.8');
     const ask = async (id: number) =>
@@ -165,6 +182,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     await start();
     const snv = await signIn(world.app, 'snv');
     const office = await signIn(world.app, 'vanphong');
+    await allowOfficeToDecide();
     const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
     const id = (
       await snv.post(`/api/assignments/${i6.id}/extensions`, { requestedDueOn: '2021-01-31', reason: 'x' })
@@ -175,5 +193,90 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     expect((await office.post(`/api/extensions/${id}/approve`, { version: i6.version })).statusCode).toBe(
       200,
     );
+  });
+
+  it('the Office proposes with its opinion and the leader decides with the decision document (§10)', async () => {
+    await start();
+    const snv = await signIn(world.app, 'snv');
+    const office = await signIn(world.app, 'vanphong');
+    const leader = await signIn(world.app, 'lanhdao');
+    const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
+    const id = (
+      await snv.post(`/api/assignments/${i6.id}/extensions`, { requestedDueOn: '2021-01-31', reason: 'x' })
+    ).json().id as number;
+    expect((await office.get('/api/settings/decisions')).json()).toEqual({ officeDecidesExtensions: false });
+
+    // by default the Office does not decide: it proposes
+    const alone = await office.post(`/api/extensions/${id}/approve`, { version: i6.version });
+    expect(alone.statusCode).toBe(403);
+    expect(alone.json().error.message).toContain('Văn phòng trình kèm ý kiến');
+    expect((await leader.post(`/api/extensions/${id}/propose`, PROPOSAL)).statusCode).toBe(403);
+    expect(
+      (await office.post(`/api/extensions/${id}/propose`, { ...PROPOSAL, opinion: ' ' })).statusCode,
+    ).toBe(400);
+    const proposed = await office.post(`/api/extensions/${id}/propose`, PROPOSAL);
+    expect(proposed.statusCode).toBe(200);
+    expect(proposed.json()).toMatchObject({
+      status: 'pending',
+      proposal: { proposedOn: '2021-01-18', proposedBy: 'vanphong', ...PROPOSAL },
+    });
+    expect((await office.post(`/api/extensions/${id}/propose`, PROPOSAL)).statusCode).toBe(409);
+
+    // the leader gives the decision document: its number, and a date no later than today
+    const noDocument = await leader.post(`/api/extensions/${id}/approve`, { note: 'Đồng ý' });
+    expect(noDocument.statusCode).toBe(400);
+    expect(noDocument.json().error.message).toContain('số và ngày của văn bản quyết định');
+    const future = await leader.post(`/api/extensions/${id}/approve`, {
+      ...DECISION,
+      decisionDate: '2021-01-19',
+    });
+    expect(future.statusCode).toBe(400);
+    const decided = await leader.post(`/api/extensions/${id}/approve`, DECISION);
+    expect(decided.json()).toMatchObject({
+      status: 'approved',
+      decidedBy: 'lanhdao',
+      ...DECISION,
+      proposal: { recommends: 'approve' },
+      currentDueOn: '2021-01-31',
+    });
+    const row = await t.db
+      .selectFrom('extension_request as e')
+      .innerJoin('app_user as u', 'u.id', 'e.decided_by_user_id')
+      .select(['u.username', 'e.decision_number', 'e.decision_date'])
+      .where('e.id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ username: 'lanhdao', decision_number: '25/QĐ-UBND', decision_date: '2021-01-18' });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('entity', 'in', ['extension_request', 'assignment'])
+      .where('action', 'like', 'extension.%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => `${a.action} ${a.actor}`)).toEqual([
+      'extension.request snv',
+      'extension.propose vanphong',
+      'extension.approve lanhdao',
+    ]);
+  });
+
+  it('only an administrator lets the Office decide alone; the setting is audited', async () => {
+    await start();
+    const office = await signIn(world.app, 'vanphong');
+    expect((await office.put('/api/settings/decisions', { officeDecidesExtensions: true })).statusCode).toBe(
+      403,
+    );
+    await allowOfficeToDecide();
+    expect((await office.get('/api/settings/decisions')).json()).toEqual({ officeDecidesExtensions: true });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['actor', 'before', 'after'])
+      .where('action', '=', 'settings.decisions.update')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      actor: 'quantri',
+      before: { officeDecidesExtensions: false },
+      after: { officeDecidesExtensions: true },
+    });
   });
 });

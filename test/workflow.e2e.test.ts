@@ -96,7 +96,13 @@ describeEachDatabase('the seed workflow over HTTP', (t) => {
     const pending = (await leader.get('/api/extensions?status=pending')).json();
     expect(pending.items).toHaveLength(1);
     expect(
-      (await leader.post(`/api/extensions/${pending.items[0].id}/approve`, { note: 'Đồng ý' })).statusCode,
+      (
+        await leader.post(`/api/extensions/${pending.items[0].id}/approve`, {
+          note: 'Đồng ý',
+          decisionNumber: '123/UBND-VP',
+          decisionDate: '2021-01-18',
+        })
+      ).statusCode,
     ).toBe(200);
 
     const after = (await snv.get(`/api/assignments/${i6.id}`)).json().assignment;

@@ -112,6 +112,8 @@ export interface TaskTable {
   note: string;
   position: number;
   cancelled_on: DateColumn | null;
+  /** lãnh đạo phụ trách — the leader account (Phó Chủ tịch) in charge; migration 2026-12-07T1200 */
+  leader_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: Generated<number>;
   created_at: CreatedAt;
 }
@@ -161,6 +163,15 @@ export interface ExtensionRequestTable {
   decided_on: DateColumn | null;
   decided_by: string | null;
   decision_note: string | null;
+  /** the Office's proposal to the leader (trình, docs/domain-rules.md §10); migration 2026-12-07T1200 */
+  proposed_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  proposed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  office_recommends: ColumnType<'approve' | 'reject' | null, 'approve' | 'reject' | null | undefined>;
+  office_opinion: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the deciding user, and the decision document (số, ngày) when a leader decided */
+  decided_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  decision_number: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_date: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: CreatedAt;
 }
 
@@ -373,6 +384,9 @@ export interface ReminderLetterTable {
   sweep_day: DateColumn;
   content: Uint8Array;
   file_name: string;
+  /** the reply deadline the letter set and the day the sweep followed it up (docs/domain-rules.md §10) */
+  reply_due_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  reply_followed_up_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: CreatedAt;
 }
 

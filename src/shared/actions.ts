@@ -14,7 +14,8 @@ export const ACTIONS = [
   'result.submit',
   'result.decide', // accept or return
   'extension.request',
-  'extension.decide',
+  'extension.decide', // a leader, or the Office where the authority allows it (docs/domain-rules.md §10)
+  'extension.propose', // trình: the Office's opinion on a request, for the leader who decides
   'obstacle.report',
   'obstacle.respond',
   'subassign', // split an own assignment to own units

@@ -37,7 +37,8 @@ async function signOut(page: Page): Promise<void> {
 /**
  * The agency–Office workflow in a real browser, on 18/01/2021 (the seed's first deadlines are 20/01):
  * Sở Tư pháp submits I.3 with a file, asks to extend I.8 and reports an obstacle on I.2; the Office
- * accepts, approves and answers in Duyệt, and the dashboard's "done on time" figure rises by one.
+ * accepts, proposes the extension to the leader (who decides it with the decision document) and
+ * answers in Duyệt, and the dashboard's "done on time" figure rises by one.
  */
 describe('agency inbox and Office review (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-01-18T03:00:00Z') });
@@ -111,7 +112,7 @@ describe('agency inbox and Office review (chromium)', () => {
     await closeClean({ context, errors });
   }, 60_000);
 
-  it('the Office accepts the result, approves the extension, answers the obstacle; the dashboard rises', async () => {
+  it('the Office accepts the result, proposes the extension to the leader, answers the obstacle; the dashboard rises', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
       at: '/tong-quan?asOf=2021-01-18',
     });
@@ -137,10 +138,14 @@ describe('agency inbox and Office review (chromium)', () => {
     const ext = page.locator('li.dd-item').filter({ hasText: 'I.8' });
     await ext.waitFor();
     expect(await ext.innerText()).toContain('15/02/2021');
-    await ext.getByRole('button', { name: 'Duyệt' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
-    // the decided request leaves the queue (a state, not the toast, which is gone after 3 s on a busy machine)
-    await page.getByText('Không có đề nghị gia hạn nào chờ quyết định.').waitFor({ timeout: 30_000 });
+    // the Office does not decide (docs/domain-rules.md §10): it proposes to the leader with its opinion
+    expect(await ext.getByRole('button', { name: 'Duyệt' }).count()).toBe(0);
+    await ext.getByRole('button', { name: 'Trình lãnh đạo' }).click();
+    const proposal = page.getByRole('dialog');
+    await proposal.getByLabel('Ý kiến của Văn phòng').fill('Đề nghị đồng ý: cần số liệu của cấp huyện.');
+    await proposal.getByRole('button', { name: 'Trình', exact: true }).click();
+    await ext.getByText('Văn phòng trình 18/01/2021: đề nghị đồng ý').waitFor({ timeout: 30_000 });
+    expect(await ext.getByRole('button', { name: 'Trình lãnh đạo' }).count()).toBe(0);
 
     await page.getByRole('tab', { name: /Khó khăn, vướng mắc/ }).click();
     const obs = page.locator('li.dd-item').filter({ hasText: 'I.2' });
@@ -161,6 +166,37 @@ describe('agency inbox and Office review (chromium)', () => {
       .waitFor();
     expect(await tileNumber(page, 'done_on_time')).toBe(before + 1);
     expect(await apiDoneOnTime(page)).toBe(apiBefore + 1);
+    await closeClean({ context, errors });
+  }, 60_000);
+
+  it('the leader decides the proposed extension with the decision document', async () => {
+    const { page, context, errors } = await openSignedIn(bw, 'lanhdao', { at: '/duyet?tab=gia-han' });
+    const ext = page.locator('li.dd-item').filter({ hasText: 'I.8' });
+    await ext.getByText('Văn phòng trình 18/01/2021: đề nghị đồng ý').waitFor();
+    await ext.getByRole('button', { name: 'Duyệt' }).click();
+    const dialog = page.getByRole('dialog');
+    // the document is required of a leader
+    await dialog.getByRole('button', { name: 'Duyệt' }).click();
+    await dialog.getByText('Ghi số văn bản.').waitFor();
+    await dialog.getByLabel('Số văn bản quyết định').fill('45/QĐ-UBND');
+    await dialog.getByLabel('Ngày văn bản quyết định').click();
+    await dialog.getByLabel('Ngày văn bản quyết định').fill('18/01/2021');
+    await dialog.getByLabel('Ngày văn bản quyết định').press('Enter');
+    await dialog.getByRole('button', { name: 'Duyệt' }).click();
+    // the decided request leaves the queue (a state, not the toast, which is gone after 3 s on a busy machine)
+    await page.getByText('Không có đề nghị gia hạn nào chờ quyết định.').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'workflow-leader-decides-extension');
+    const decided = (await page.evaluate(
+      "fetch('/api/extensions?status=approved').then((r) => r.json())",
+    )) as { items: { task: string; decisionNumber: string; decisionDate: string; decidedBy: string }[] };
+    expect(decided.items).toContainEqual(
+      expect.objectContaining({
+        task: 'I.8',
+        decisionNumber: '45/QĐ-UBND',
+        decisionDate: '2021-01-18',
+        decidedBy: 'lanhdao',
+      }),
+    );
     await closeClean({ context, errors });
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import { overseers as deciders, officeAdminAndOwnAgency, signedIn } from './allow.ts';
+import { adminOnly, officeAdminAndOwnAgency, officeAndAdmin, overseers, signedIn } from './allow.ts';
 import { listingAfter, listRoute, mentions } from './entry.ts';
 import { targetAssignment } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
@@ -23,7 +23,13 @@ async function pendingExtensionId(ctx: MatrixContext, target: Target): Promise<n
   return id;
 }
 
-/** Gia hạn: request (lead agency, the Office), list, approve and reject (Office, leadership). */
+/** Leaders decide; the Office and admins only where the authority allows it, which the seed does not. */
+const deciders = { ...overseers, office: false, admin: false };
+
+/**
+ * Gia hạn: request (lead agency, the Office), list, propose (the Office), approve and reject (leaders,
+ * docs/domain-rules.md §10), who decides (read by the overseers, set by admins).
+ */
 export const entries: MatrixEntry[] = [
   {
     method: 'POST',
@@ -51,9 +57,26 @@ export const entries: MatrixEntry[] = [
       url: `/api/extensions/:id/${decision}`,
       request: async (ctx, target) => ({
         url: `/api/extensions/${await pendingExtensionId(ctx, target)}/${decision}`,
-        payload: { note },
+        payload: { note, decisionNumber: '15/QĐ-UBND', decisionDate: '2021-01-18' },
       }),
       allow: deciders,
     }),
   ),
+  {
+    method: 'POST',
+    url: '/api/extensions/:id/propose',
+    request: async (ctx, target) => ({
+      url: `/api/extensions/${await pendingExtensionId(ctx, target)}/propose`,
+      payload: { recommends: 'approve', opinion: 'Đề nghị đồng ý' },
+    }),
+    allow: officeAndAdmin,
+  },
+  // the answer is the caller's own authority's setting, which names no data of another
+  listRoute('GET', '/api/settings/decisions', overseers, () => false),
+  {
+    method: 'PUT',
+    url: '/api/settings/decisions',
+    request: async () => ({ url: '/api/settings/decisions', payload: { officeDecidesExtensions: true } }),
+    allow: adminOnly,
+  },
 ];

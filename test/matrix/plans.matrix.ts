@@ -100,6 +100,8 @@ const leaksTayNinh = (body: unknown) => /87\/KH-UBND|Sở Nội vụ|"SNV"/.test
 
 /** Plans and tasks: list, create, import (preview, store), read, edit, withdraw, source; task edit and cancel. */
 export const entries: MatrixEntry[] = [
+  // the other authority has no leader account: any name listed would be Tây Ninh's
+  listRoute('GET', '/api/leaders', readers, mentions('Phó Chủ tịch')),
   // an agency user sees the headers of the plans concerning its scope, whatever the target
   listRoute('GET', '/api/plans', signedIn, mentions('87/KH-UBND'), '/api/plans?asOf=2021-02-15'),
   listRoute('POST', '/api/plans', office, leaksTayNinh, async () => ({

@@ -146,7 +146,9 @@ export function simulatedYearTest(t: TestDatabase): void {
 
       // notices: 7, 3, 1 and 0 days before each of the 111 deadlines, from the plan's date on (441);
       // digests daily per agency user with overdue items; the Office and leader's list from 12/02
-      // (I.1 30 days overdue) to 31/12: 323 days × 2; escalations to the STP head: its 4 overdue tasks
+      // (I.1 30 days overdue) to 31/12: 323 days × 2; escalations to the STP head: its 4 overdue tasks;
+      // and each of the 104 letters unanswered by its reply deadline (docs/domain-rules.md §10): a
+      // second-reminder proposal to the Office (overdue_list) and an escalation to the leader
       const facts = await listAssignmentFacts(t.db, id, { role: 'lead' });
       const notices = facts.flatMap((f) =>
         [7, 3, 1, 0].filter((o) => addDays(f.due_on as string, -o) >= '2021-01-13'),
@@ -155,8 +157,8 @@ export function simulatedYearTest(t: TestDatabase): void {
       expect(await notificationsByKind(t.db)).toEqual({
         notice: 441,
         digest: 10_012,
-        overdue_list: 646,
-        escalation: 4,
+        overdue_list: 646 + 104,
+        escalation: 4 + 104,
         reminder: 104,
       });
       const perUserDay = await sql<{ n: number }>`
@@ -215,12 +217,13 @@ export function halfDoneYearTest(t: TestDatabase): void {
       ).map((l) => l.number);
       expect(numbers).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
       // a task done on its due date still had its 7-, 3- and 1-day notices, not the 0-day one: 441 − 42;
-      // the long-overdue list starts on 19/02 (items due 20/01 + 30 days): 316 days × 2
+      // the long-overdue list starts on 19/02 (items due 20/01 + 30 days): 316 days × 2; each of the 67
+      // letters is unanswered by its reply deadline: + 67 proposals and 67 escalations (§10)
       expect(await notificationsByKind(t.db)).toEqual({
         notice: 399,
         digest: 9996,
-        overdue_list: 632,
-        escalation: 2,
+        overdue_list: 632 + 67,
+        escalation: 2 + 67,
         reminder: 67,
       });
       const remindedDone = await t.db

@@ -17,6 +17,8 @@ import { listFilesOfResults } from '../results/results.repo.ts';
 export interface FactsScope {
   authorityId: number;
   planId?: number | undefined;
+  /** lãnh đạo phụ trách: only tasks in this leader's charge */
+  leaderUserId?: number | undefined;
   role?: 'lead' | 'support' | undefined;
   /** only these agencies (an agency user's scope); null/undefined = every agency */
   agencyIds?: readonly number[] | null | undefined;
@@ -59,6 +61,7 @@ export function assignmentFacts(db: Kysely<DB>, scope: FactsScope) {
     .where('a.authority_id', '=', scope.authorityId);
   if (!scope.subAssignments) query = query.where('a.parent_assignment_id', 'is', null);
   if (scope.planId !== undefined) query = query.where('p.id', '=', scope.planId);
+  if (scope.leaderUserId !== undefined) query = query.where('t.leader_user_id', '=', scope.leaderUserId);
   if (scope.role) query = query.where('a.role', '=', scope.role);
   if (scope.agencyIds) {
     // an empty scope matches nothing

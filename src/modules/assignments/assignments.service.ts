@@ -5,6 +5,7 @@ import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
+import { proposalAndDocumentOf } from '../extensions/extensions.service.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
 import { authorityContext } from '../plans/plans.service.ts';
 import { submissionView } from '../results/results.repo.ts';
@@ -21,6 +22,7 @@ export interface WorkListParams extends PageQuery {
   asOf?: string | undefined;
   agencyId?: number | undefined;
   planId?: number | undefined;
+  leaderUserId?: number | undefined;
   role?: 'lead' | 'support' | 'all' | undefined;
   state?: AssignmentState | undefined;
   dueFrom?: LocalDate | undefined;
@@ -53,6 +55,7 @@ export async function listAssignmentsFor(ctx: ServiceContext, params: WorkListPa
       authorityId: authority.id,
       agencyIds,
       planId: params.planId,
+      leaderUserId: params.leaderUserId,
       role: role === 'all' ? undefined : role,
       openedBy: asOf,
       q: params.q,
@@ -152,6 +155,7 @@ export async function getAssignmentFor(
       decidedOn: e.decided_on,
       decidedBy: e.decided_by,
       decisionNote: e.decision_note,
+      ...proposalAndDocumentOf(e),
     })),
     obstacles: history.obstacles.map((o) => ({
       id: o.id,

@@ -107,11 +107,14 @@ export async function loadForDecision<Row extends { agency_id: number; status: s
   authorityId: number,
   id: number,
   kind: RequestKind<Row, View>,
+  /** a refusal of the kind's own, after the access check and before "decided" (who may decide, §10) */
+  refuse?: () => Promise<void>,
 ): Promise<Row> {
   await lockRow(trx, kind.table, id);
   const row = await kind.find(trx, authorityId, id);
   if (!row) throw new AppError('NOT_FOUND', kind.notFound);
   requireAccess(ctx.actor, kind.action, { authorityId, agencyId: row.agency_id });
+  await refuse?.();
   if (row.status !== kind.open) throw kind.decided(row.status);
   return row;
 }

@@ -58,6 +58,12 @@ const EXTENSION_COLUMNS = [
   'e.decided_on',
   'e.decided_by',
   'e.decision_note',
+  'e.proposed_on',
+  'e.proposed_by',
+  'e.office_recommends',
+  'e.office_opinion',
+  'e.decision_number',
+  'e.decision_date',
   ...ASSIGNMENT_LABEL_COLUMNS,
   'a.original_due_on',
   'a.current_due_on',
@@ -122,17 +128,57 @@ export async function moveDueDateVersioned(
   return Number(updated.numUpdatedRows) === 1;
 }
 
+/** What deciding a request records: the outcome, the day, the decider and its decision document. */
+export interface ExtensionDecision {
+  status: 'approved' | 'rejected';
+  today: string;
+  by: string;
+  userId: number | null;
+  number: string | null;
+  date: string | null;
+  note: string | null;
+}
+
 /** Decides a request still pending; false when it was decided meanwhile. */
 export async function decidePendingExtension(
   db: Kysely<DB>,
   id: number,
-  d: { status: 'approved' | 'rejected'; today: string; by: string; note: string | null },
+  d: ExtensionDecision,
 ): Promise<boolean> {
   const updated = await db
     .updateTable('extension_request')
-    .set({ status: d.status, decided_on: d.today, decided_by: d.by, decision_note: d.note })
+    .set({
+      status: d.status,
+      decided_on: d.today,
+      decided_by: d.by,
+      decided_by_user_id: d.userId,
+      decision_number: d.number,
+      decision_date: d.date,
+      decision_note: d.note,
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Records the Office's proposal on a pending request not proposed yet; false otherwise. */
+export async function proposePendingExtension(
+  db: Kysely<DB>,
+  id: number,
+  p: { today: string; by: string; recommends: 'approve' | 'reject'; opinion: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('extension_request')
+    .set({
+      proposed_on: p.today,
+      proposed_by: p.by,
+      office_recommends: p.recommends,
+      office_opinion: p.opinion,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('proposed_on', 'is', null)
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction, lockRow } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { actorName } from '../access/access.ts';
+import { actorName, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { isUniqueViolation } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -19,7 +19,14 @@ import {
   viewRequest,
 } from './assignment-requests.ts';
 import {
+  type Decider,
+  type DecisionDocument,
+  deciderOf,
+  loadDecisionSettings,
+} from './extension-decisions.ts';
+import {
   decidePendingExtension,
+  type ExtensionDecision,
   type ExtensionRow,
   findAssignmentOfAuthority,
   findExtension,
@@ -27,6 +34,7 @@ import {
   insertExtension,
   listExtensions,
   moveDueDateVersioned,
+  proposePendingExtension,
 } from './extensions.repo.ts';
 
 export function toExtensionView(row: ExtensionRow) {
@@ -44,6 +52,31 @@ export function toExtensionView(row: ExtensionRow) {
     decidedOn: row.decided_on,
     decidedBy: row.decided_by,
     decisionNote: row.decision_note,
+    ...proposalAndDocumentOf(row),
+  };
+}
+
+/** The Office's proposal and the leader's decision document of a request (docs/domain-rules.md §10). */
+export function proposalAndDocumentOf(row: {
+  proposed_on: string | null;
+  proposed_by: string | null;
+  office_recommends: 'approve' | 'reject' | null;
+  office_opinion: string | null;
+  decision_number: string | null;
+  decision_date: string | null;
+}) {
+  return {
+    proposal:
+      row.proposed_on === null
+        ? null
+        : {
+            proposedOn: row.proposed_on,
+            proposedBy: row.proposed_by,
+            recommends: row.office_recommends ?? 'approve',
+            opinion: row.office_opinion ?? '',
+          },
+    decisionNumber: row.decision_number,
+    decisionDate: row.decision_date,
   };
 }
 
@@ -152,12 +185,12 @@ export function listExtensionsFor(ctx: RequestReader, query: RequestListQuery<Ex
 export async function approveExtension(
   ctx: ServiceContext,
   id: number,
-  input: { note?: string | undefined; version?: number | undefined },
+  input: DecisionDocument & { note?: string | undefined; version?: number | undefined },
 ): Promise<ExtensionView> {
   const { db, actor, ip } = ctx;
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
+    const { extension, decider } = await loadWithDecider(trx, ctx, authorityId, id, input, today);
     await lockRow(trx, 'assignment', extension.assignment_id);
     const assignment = await findAssignmentOfAuthority(trx, authorityId, extension.assignment_id);
     if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
@@ -186,14 +219,14 @@ export async function approveExtension(
       extension.requested_due_on,
     );
     if (!moved) throw versionConflict();
-    await decide(trx, id, { status: 'approved', today, by: actorName(actor), note: input.note ?? null });
+    await decide(trx, id, { status: 'approved', today, ...decider, note: input.note ?? null });
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
       action: 'extension.approve',
       entity: 'assignment',
       entityId: String(assignment.id),
-      data: { extensionId: id, note: input.note ?? null },
+      data: { extensionId: id, note: input.note ?? null, ...documentOf(decider) },
       before: { currentDueOn: due, originalDueOn: assignment.original_due_on, version: assignment.version },
       after: {
         currentDueOn: extension.requested_due_on,
@@ -210,13 +243,13 @@ export async function approveExtension(
 export async function rejectExtension(
   ctx: ServiceContext,
   id: number,
-  input: { note: string },
+  input: DecisionDocument & { note: string },
 ): Promise<ExtensionView> {
   const { db, actor, ip } = ctx;
   const { authorityId, today } = await decisionDay(ctx);
   await inTransaction(db, async (trx) => {
-    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
-    await decide(trx, id, { status: 'rejected', today, by: actorName(actor), note: input.note });
+    const { extension, decider } = await loadWithDecider(trx, ctx, authorityId, id, input, today);
+    await decide(trx, id, { status: 'rejected', today, ...decider, note: input.note });
     await writeAudit(trx, {
       authorityId,
       actor: actorName(actor),
@@ -224,18 +257,77 @@ export async function rejectExtension(
       entity: 'extension_request',
       entityId: String(id),
       before: { status: 'pending' },
-      after: { status: 'rejected', note: input.note, assignmentId: extension.assignment_id },
+      after: {
+        status: 'rejected',
+        note: input.note,
+        assignmentId: extension.assignment_id,
+        ...documentOf(decider),
+      },
       ip,
     });
   });
   return viewRequest(db, authorityId, id, EXTENSION);
 }
 
-async function decide(
-  trx: Kysely<DB>,
+/**
+ * Trình — the Office proposes a decision on a pending request to the leader, with its opinion
+ * (docs/domain-rules.md §10): once per request; the request stays pending until the leader decides.
+ */
+export async function proposeExtension(
+  ctx: ServiceContext,
   id: number,
-  d: { status: 'approved' | 'rejected'; today: LocalDate; by: string; note: string | null },
+  input: { recommends: 'approve' | 'reject'; opinion: string },
+): Promise<ExtensionView> {
+  const { db, actor, ip } = ctx;
+  const { authorityId, today } = await decisionDay(ctx);
+  await inTransaction(db, async (trx) => {
+    const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION);
+    requireAccess(actor, 'extension.propose', { authorityId, agencyId: extension.agency_id });
+    const proposal = { today, by: actorName(actor), ...input };
+    if (!(await proposePendingExtension(trx, id, proposal))) {
+      throw new AppError('CONFLICT', 'Văn phòng đã trình đề nghị gia hạn này.', {
+        proposedOn: extension.proposed_on,
+      });
+    }
+    await writeAudit(trx, {
+      authorityId,
+      actor: actorName(actor),
+      action: 'extension.propose',
+      entity: 'extension_request',
+      entityId: String(id),
+      after: { recommends: input.recommends, opinion: input.opinion, assignmentId: extension.assignment_id },
+      ip,
+    });
+  });
+  return viewRequest(db, authorityId, id, EXTENSION);
+}
+
+/**
+ * A request to decide and who decides it, inside the deciding transaction: another authority's request
+ * is NOT_FOUND, then who may decide (by the authority's settings, docs/domain-rules.md §10) before
+ * "already decided" — the Office is refused even a request decided meanwhile.
+ */
+async function loadWithDecider(
+  trx: Kysely<DB>,
+  ctx: ServiceContext,
+  authorityId: number,
+  id: number,
+  document: DecisionDocument,
+  today: LocalDate,
 ) {
+  const deciders: Decider[] = [];
+  const extension = await loadForDecision(trx, ctx, authorityId, id, EXTENSION, async () => {
+    const settings = await loadDecisionSettings(trx, authorityId);
+    deciders.push(deciderOf(ctx.actor, settings, document, today));
+  });
+  return { extension, decider: deciders[0] as Decider };
+}
+
+function documentOf(d: { userId: number | null; number: string | null; date: string | null }) {
+  return { decidedByUserId: d.userId, decisionNumber: d.number, decisionDate: d.date };
+}
+
+async function decide(trx: Kysely<DB>, id: number, d: ExtensionDecision) {
   if (!(await decidePendingExtension(trx, id, d))) {
     throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.');
   }

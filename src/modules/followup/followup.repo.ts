@@ -166,6 +166,7 @@ export async function listSweepFacts(
       ...ASSIGNMENT_LABEL_COLUMNS,
       'p.id as plan_id',
       't.position as task_position',
+      't.leader_user_id',
       'a.current_due_on as due_on',
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),

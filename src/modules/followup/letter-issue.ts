@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { daysBetween, type LocalDate } from '../../domain/dates.ts';
-import { addWorkingDays, nextWorkingDay } from '../../domain/working-days.ts';
+import { nextWorkingDay } from '../../domain/working-days.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import {
   type ReminderLetterInput,
@@ -13,7 +13,7 @@ import {
   renderReminderLetter,
 } from '../letters/reminder-letter.ts';
 import { nextLetterNumber } from './followup.repo.ts';
-import { letterSettingsOf } from './letter-settings.ts';
+import { letterSettingsOf, replyDueOn } from './letter-settings.ts';
 import { insertReminderLetter, linkRemindersToLetter } from './letters.repo.ts';
 
 /** A written reminder the sweep has just recorded, with what the letter quotes of it. */
@@ -58,7 +58,7 @@ export async function issueLettersForDay(
   // the reply is due N working days after it (docs/domain-rules.md §4a, §6)
   const calendar = await loadWorkingCalendar(trx, authority.id);
   const issuedOn = nextWorkingDay(calendar, day);
-  const reportBy = addWorkingDays(calendar, issuedOn, settings.reportWithinDays);
+  const reportBy = replyDueOn(issuedOn, settings, calendar);
   const byAgency = new Map<number, LetterItem[]>();
   for (const item of items) byAgency.set(item.agencyId, [...(byAgency.get(item.agencyId) ?? []), item]);
   const year = Number(issuedOn.slice(0, 4));
@@ -105,6 +105,7 @@ export async function issueLettersForDay(
       sweep_day: day,
       content,
       file_name: fileName,
+      reply_due_on: input.reportBy ?? null,
     });
     await linkRemindersToLetter(
       trx,

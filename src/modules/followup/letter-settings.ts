@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { LocalDate } from '../../domain/dates.ts';
+import { addWorkingDays, WEEKENDS_ONLY, type WorkingCalendar } from '../../domain/working-days.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   type LetterSettings,
@@ -58,6 +60,19 @@ export function effectiveLetterSettings(
     consequence: s.consequence ?? CONSEQUENCE_87,
     reportWithinDays: s.reportWithinDays ?? 7,
   };
+}
+
+/**
+ * The reply deadline a letter issued on `day` sets: `reportWithinDays` working days after it
+ * (docs/domain-rules.md §4a, §10), on the authority's working calendar (the letter's issue path loads
+ * it; the settings preview, which has none, counts weekends only).
+ */
+export function replyDueOn(
+  day: LocalDate,
+  settings: Pick<LetterSettings, 'reportWithinDays'>,
+  calendar: WorkingCalendar = WEEKENDS_ONLY,
+): LocalDate {
+  return addWorkingDays(calendar, day, settings.reportWithinDays);
 }
 
 export function letterSettingsOf(authority: {

@@ -21,6 +21,8 @@ export interface SweepFact {
   dueOn: LocalDate | null;
   doneOn: LocalDate | null;
   cancelledOn: LocalDate | null;
+  /** lãnh đạo phụ trách of the task, who receives its escalations too (docs/domain-rules.md §10) */
+  leaderUserId?: number | null;
 }
 
 export interface Recipient {
@@ -150,7 +152,16 @@ export const escalationKey = (assignmentId: number, dueOn: LocalDate, userId: nu
 export const headsOf = (recipients: Recipient[], agencyId: number) =>
   agencyUsers(recipients, agencyId).filter((r) => r.isHead);
 
-/** Báo cáo thủ trưởng: once per occurrence and due date, when it has been overdue `afterDays` days. */
+/** Who an overdue task is escalated to: its agency's heads and the leader in charge of the task (§10). */
+export const escalationRecipientsOf = (recipients: Recipient[], f: SweepFact) => [
+  ...headsOf(recipients, f.agencyId),
+  ...recipients.filter((r) => r.role === 'leader' && r.userId === f.leaderUserId),
+];
+
+/**
+ * Báo cáo thủ trưởng và lãnh đạo phụ trách: once per occurrence, due date and recipient, when it has
+ * been overdue `afterDays` days.
+ */
 export function planEscalations(
   day: LocalDate,
   facts: SweepFact[],
@@ -160,7 +171,7 @@ export function planEscalations(
   const drafts: NotificationDraft[] = [];
   for (const f of longOverdue(facts, day, afterDays)) {
     const due = f.dueOn as LocalDate;
-    for (const head of headsOf(recipients, f.agencyId)) {
+    for (const head of escalationRecipientsOf(recipients, f)) {
       drafts.push({
         userId: head.userId,
         kind: 'escalation',
@@ -169,7 +180,9 @@ export function planEscalations(
         body:
           `Nhiệm vụ ${f.taskRef} tại ${citePlans([f.planNumber])} do ${f.agencyName} chủ trì: ${shorten(f.content)}. ` +
           `Thời hạn ${d(due)}, đến ngày ${d(day)} đã quá hạn ${daysBetween(due, day)} ngày mà chưa có kết quả. ` +
-          'Đề nghị Thủ trưởng cơ quan chỉ đạo khẩn trương hoàn thành.',
+          (head.role === 'leader'
+            ? 'Kính báo cáo lãnh đạo phụ trách lĩnh vực.'
+            : 'Đề nghị Thủ trưởng cơ quan chỉ đạo khẩn trương hoàn thành.'),
         link: `/assignments/${f.assignmentId}`,
         assignmentId: f.assignmentId,
       });

@@ -41,6 +41,7 @@ export async function loadSweepFacts(
     doneOn: r.done_on ?? null,
     cancelledOn: r.cancelled_on,
     reminded: Boolean(r.reminded),
+    leaderUserId: r.leader_user_id,
   }));
 }
 

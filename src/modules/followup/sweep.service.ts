@@ -22,7 +22,7 @@ import {
 import { issueLettersForDay, type LetterItem } from './letter-issue.ts';
 import {
   escalationKey,
-  headsOf,
+  escalationRecipientsOf,
   isNoticeDue,
   longOverdue,
   type NotificationDraft,
@@ -35,6 +35,7 @@ import {
 } from './notices.ts';
 import { enqueueMessages } from './outbox.repo.ts';
 import { withdrawRemindersNoLongerDue } from './reminder-withdrawal.ts';
+import { planReplyFollowUps } from './reply-followup.ts';
 import { fillQuotedDetails, loadRecipients, loadSweepFacts, type SweepFactRow } from './sweep-facts.ts';
 
 export interface SweepOptions {
@@ -127,7 +128,7 @@ async function sweepOneDay(
       // an escalation goes once per occurrence, due date and head: only those not sent yet are
       // drafted (the others would be dropped by their taken business keys)
       const keyed = longOverdue(facts, day, o.escalateAfterDays).flatMap((f) =>
-        headsOf(recipients, f.agencyId).map((h) => ({
+        escalationRecipientsOf(recipients, f).map((h) => ({
           f,
           key: escalationKey(f.assignmentId, f.dueOn as LocalDate, h.userId),
         })),
@@ -158,6 +159,7 @@ async function sweepOneDay(
           ...planDigests(day, facts, recipients),
           ...planEscalations(day, escalating, recipients, o.escalateAfterDays),
           ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
+          ...(await planReplyFollowUps(trx, authorityId, day, recipients, NOTIFY_WINDOW_DAYS + 1)),
         ]
       : [];
     // the letters last: the newest notification, so the top of the recipient's list

@@ -18,6 +18,7 @@ import {
 } from './plans.repo.ts';
 import { authorityContext } from './plans.service.ts';
 import { planHeaderOf } from './plans-write.service.ts';
+import { leaderNamesOf } from './task-leaders.ts';
 
 export type Progress = StateCounts & { total: number; onTimeRate: number | null };
 
@@ -76,6 +77,7 @@ export async function getPlanDetail(
     listFactsWithState(ctx.db, { authorityId: authority.id, planId: plan.id }, asOf),
     hasPlanSource(ctx.db, plan.id),
   ]);
+  const leaders = await leaderNamesOf(ctx.db, authority.id, { tasks: tasks.map((t) => t.id) });
   const counted = facts.filter((f) => f.role === 'lead' && f.opens_on <= asOf && f.plan_issued_on <= asOf);
   const progressOf = (rows: typeof facts): Progress => {
     const counts = emptyStateCounts();
@@ -111,6 +113,7 @@ export async function getPlanDetail(
       note: t.note,
       unresolved: t.unresolved,
       cancelledOn: t.cancelled_on,
+      leader: leaders.get(t.id) ?? null,
       version: t.version,
       assignments: facts
         .filter((f) => f.task_id === t.id)

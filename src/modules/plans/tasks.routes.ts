@@ -3,10 +3,12 @@ import { moduleRoutes } from '../../server/route.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.ts';
 import {
   CancelBodySchema,
+  LeaderListSchema,
   TaskPatchSchema,
   TaskViewSchema,
   UpdatedTaskSchema,
 } from '../../shared/schemas/plan.ts';
+import { listLeadersFor } from './task-leaders.ts';
 import { cancelTask, updateTask } from './tasks.service.ts';
 
 /** Nhiệm vụ: the Office's edits of one task of a plan (registered by plansRoutes). */
@@ -20,6 +22,12 @@ export async function tasksRoutes(app: ZodApp) {
     body: TaskPatchSchema,
     response: { 200: UpdatedTaskSchema },
     handler: async (request) => updateTask(ctx(request), request.params.id, request.body),
+  });
+
+  route.get('/leaders', {
+    summary: 'Lãnh đạo UBND tỉnh (the leader accounts a task can be put in the charge of)',
+    response: { 200: LeaderListSchema },
+    handler: async (request) => listLeadersFor(ctx(request)),
   });
 
   route.post('/tasks/:id/cancel', {

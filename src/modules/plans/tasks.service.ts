@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { findPlanById, findTaskById, moveTaskDueDates, updateTaskVersioned } from './plans.repo.ts';
 import { authorityContext } from './plans.service.ts';
+import { checkLeaderAccount } from './task-leaders.ts';
 
 /** A task as the API shows it after an edit. */
 export function taskViewOf(task: Task) {
@@ -20,6 +21,7 @@ export function taskViewOf(task: Task) {
     deadlineKind: task.deadline_kind,
     dueOn: task.due_on,
     cancelledOn: task.cancelled_on,
+    leaderUserId: task.leader_user_id,
     version: task.version,
   };
 }
@@ -29,6 +31,8 @@ export interface TaskPatch {
   content?: string | undefined;
   note?: string | undefined;
   dueOn?: LocalDate | undefined;
+  /** lãnh đạo phụ trách; null clears it */
+  leaderUserId?: number | null | undefined;
 }
 
 /**
@@ -72,7 +76,9 @@ export async function updateTask(ctx: ServiceContext, taskId: number, patch: Tas
         );
       }
     }
+    if (patch.leaderUserId !== undefined) await checkLeaderAccount(trx, authority.id, patch.leaderUserId);
     const after = await updateTaskVersioned(trx, before.id, patch.version, {
+      ...(patch.leaderUserId !== undefined ? { leader_user_id: patch.leaderUserId } : {}),
       ...(patch.content !== undefined ? { content: patch.content } : {}),
       ...(patch.note !== undefined ? { note: patch.note } : {}),
       ...(patch.dueOn !== undefined ? { due_on: patch.dueOn, deadline_kind: 'once' as const } : {}),

@@ -15,6 +15,7 @@ import { listExtensionsFor } from '../extensions/extensions.service.ts';
 import { letterSettingsOf } from '../followup/letter-settings.ts';
 import { listObstaclesFor } from '../obstacles/obstacles.service.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
+import { leaderNamesOf } from '../plans/task-leaders.ts';
 import { listMonitorCodes } from '../scoring/scoring.repo.ts';
 import { listCommendations } from '../scoring/scoring.service.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -39,6 +40,8 @@ export interface ReportQuery {
 export type OverdueItem = StatisticItem & {
   daysOverdue: number;
   age: AgeingBucket;
+  /** lãnh đạo phụ trách of the task (docs/domain-rules.md §10), null when none is set */
+  leader: string | null;
 };
 export type ReminderItem = StatisticItem & {
   remindedOn: LocalDate;
@@ -136,10 +139,14 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
     day !== null && day >= query.from && day <= query.to && day <= asOf;
   const ofPlan = (number: string) => !plan || number === plan.number;
 
+  const leaders = await leaderNamesOf(db, authority.id, {
+    assignments: stats.items.open_overdue.map((i) => i.assignmentId),
+  });
   const overdueItems = stats.items.open_overdue
     .map((item) => {
       const days = item.daysOverdue ?? 0;
-      return { ...item, daysOverdue: days, age: ageingBucket(days) };
+      const leader = leaders.get(item.assignmentId)?.name ?? null;
+      return { ...item, daysOverdue: days, age: ageingBucket(days), leader };
     })
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.agency.code.localeCompare(b.agency.code));
   const ageing = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, stats.totals.counts[b]])) as Record<

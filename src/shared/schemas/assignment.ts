@@ -7,7 +7,7 @@ import {
   PageQuerySchema,
   SEARCH_TEXT_MAX,
 } from './common.ts';
-import { ExtensionStatusSchema } from './extension.ts';
+import { ExtensionSchema, ExtensionStatusSchema } from './extension.ts';
 import { ObstacleStatusSchema } from './obstacle.ts';
 import { AgencyOccurrenceFields, DueStateFields, StateSchema, TaskDeadlineFields } from './plan.ts';
 import { ResultFileSchema, ResultStatusSchema } from './result.ts';
@@ -30,6 +30,7 @@ export const WorkListQuerySchema = PageQuerySchema.extend({
   asOf: AsOfSchema,
   agencyId: IdTextSchema.optional(),
   planId: IdTextSchema.optional(),
+  leaderUserId: IdTextSchema.optional().describe('lãnh đạo phụ trách: tasks in the charge of this leader'),
   role: z.enum(['lead', 'support', 'all']).default('lead'),
   state: StateSchema.optional().describe('the §5 state as of asOf'),
   dueFrom: LocalDateSchema.optional().describe('current due date on or after'),
@@ -98,6 +99,7 @@ export const AssignmentDetailSchema = z.object({
       decidedOn: nullableText,
       decidedBy: nullableText,
       decisionNote: nullableText,
+      ...ExtensionSchema.pick({ proposal: true, decisionNumber: true, decisionDate: true }).shape,
     }),
   ),
   obstacles: z.array(

@@ -23,6 +23,18 @@ export const ExtensionSchema = z.object({
   decidedOn: z.string().nullable(),
   decidedBy: z.string().nullable(),
   decisionNote: z.string().nullable(),
+  /** the Office's proposal (trình) to the leader, null until made (docs/domain-rules.md §10) */
+  proposal: z
+    .object({
+      proposedOn: z.string(),
+      proposedBy: z.string().nullable(),
+      recommends: z.enum(['approve', 'reject']),
+      opinion: z.string(),
+    })
+    .nullable(),
+  /** the decision document (số, ngày) a leader's decision gives */
+  decisionNumber: z.string().nullable(),
+  decisionDate: z.string().nullable(),
 });
 
 export const ExtensionRequestBodySchema = z.object({
@@ -37,14 +49,29 @@ export const ExtensionListQuerySchema = PageQuerySchema.extend({
 
 export const ExtensionListSchema = pageOf(ExtensionSchema);
 
-export const ApproveExtensionBodySchema = z
-  .object({
-    note: z.string().trim().max(NOTE_MAX).optional(),
-    version: IdSchema.optional().describe("the assignment's version"),
-  })
-  .default({});
+/** Số văn bản quyết định — required from a leader, optional when the Office decides alone. */
+const DecisionDocumentSchema = z.object({
+  decisionNumber: z.string().trim().min(1).max(100).optional().describe('the decision document number'),
+  decisionDate: LocalDateSchema.optional().describe('the decision document date'),
+});
 
-export const RejectExtensionBodySchema = z.object({ note: z.string().trim().min(1).max(NOTE_MAX) });
+export const ApproveExtensionBodySchema = DecisionDocumentSchema.extend({
+  note: z.string().trim().max(NOTE_MAX).optional(),
+  version: IdSchema.optional().describe("the assignment's version"),
+}).default({});
+
+export const RejectExtensionBodySchema = DecisionDocumentSchema.extend({
+  note: z.string().trim().min(1).max(NOTE_MAX),
+});
+
+/** Trình: the Office's recommendation and opinion for the leader who decides. */
+export const ProposeExtensionBodySchema = z.object({
+  recommends: z.enum(['approve', 'reject']),
+  opinion: z.string().trim().min(1).max(NOTE_MAX),
+});
+
+/** Who decides extensions in this authority (docs/domain-rules.md §10). */
+export const DecisionSettingsSchema = z.object({ officeDecidesExtensions: z.boolean() });
 
 export type ExtensionStatus = z.infer<typeof ExtensionStatusSchema>;
 export type ExtensionItem = z.infer<typeof ExtensionSchema>;
@@ -52,3 +79,5 @@ export type ExtensionList = z.infer<typeof ExtensionListSchema>;
 export type ExtensionRequestBody = z.infer<typeof ExtensionRequestBodySchema>;
 export type ApproveExtensionBody = z.input<typeof ApproveExtensionBodySchema>;
 export type RejectExtensionBody = z.infer<typeof RejectExtensionBodySchema>;
+export type ProposeExtensionBody = z.infer<typeof ProposeExtensionBodySchema>;
+export type DecisionSettings = z.infer<typeof DecisionSettingsSchema>;

@@ -126,6 +126,8 @@ export const PlanDetailSchema = z.object({
       note: z.string(),
       unresolved: z.array(UnresolvedSchema),
       cancelledOn: z.string().nullable(),
+      /** lãnh đạo phụ trách: the leader account in charge, and its name */
+      leader: z.object({ id: z.number(), name: z.string() }).nullable(),
       version: z.number(),
       assignments: z.array(
         z.object({
@@ -174,6 +176,9 @@ export const TaskPatchSchema = z.strictObject({
   content: z.string().trim().min(1).max(10_000).optional(),
   note: text(10_000).optional(),
   dueOn: LocalDateSchema.optional().describe('the Office’s due date; the deadline phrase stays as written'),
+  leaderUserId: IdSchema.nullable()
+    .optional()
+    .describe('lãnh đạo phụ trách: a leader account (Phó Chủ tịch in charge); null clears it'),
 });
 
 export const TaskViewSchema = z.object({
@@ -184,7 +189,14 @@ export const TaskViewSchema = z.object({
   note: z.string(),
   ...TaskDeadlineFields,
   cancelledOn: z.string().nullable(),
+  /** lãnh đạo phụ trách (docs/domain-rules.md §10) */
+  leaderUserId: z.number().nullable(),
   version: z.number(),
+});
+
+/** The leader accounts a task can be put in the charge of. */
+export const LeaderListSchema = z.object({
+  items: z.array(z.object({ id: z.number(), displayName: z.string() })),
 });
 
 export const PlanListQuerySchema = PageQuerySchema.extend({
@@ -220,6 +232,7 @@ export type PlanPatch = z.infer<typeof PlanPatchSchema>;
 export type CancelBody = z.infer<typeof CancelBodySchema>;
 export type TaskPatch = z.infer<typeof TaskPatchSchema>;
 export type TaskView = z.infer<typeof TaskViewSchema>;
+export type LeaderList = z.infer<typeof LeaderListSchema>;
 export type PlanListQuery = z.input<typeof PlanListQuerySchema>;
 export type UpdatedPlan = z.infer<typeof UpdatedPlanSchema>;
 export type UpdatedTask = z.infer<typeof UpdatedTaskSchema>;

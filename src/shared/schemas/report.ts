@@ -93,7 +93,14 @@ export const ReportSchema = z.object({
     .array(GroupSchema.extend({ categories: CategoriesSchema, isMonitor: z.boolean() }))
     .describe('one row per agency, the most overdue first'),
   plans: z.array(GroupSchema.extend({ categories: CategoriesSchema, issuedOn: z.string().nullable() })),
-  overdue: z.array(StatItemSchema.extend({ daysOverdue: z.number(), age: z.enum(AGEING_BUCKETS) })),
+  overdue: z.array(
+    StatItemSchema.extend({
+      daysOverdue: z.number(),
+      age: z.enum(AGEING_BUCKETS),
+      /** lãnh đạo phụ trách of the task (docs/domain-rules.md §10) */
+      leader: z.string().nullable(),
+    }),
+  ),
   ageing: z.object(
     Object.fromEntries(AGEING_BUCKETS.map((b) => [b, z.number()])) as Record<
       (typeof AGEING_BUCKETS)[number],

@@ -17,6 +17,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { WorkItem, WorkList } from '../../../../src/shared/schemas/assignment.ts';
+import type { LeaderList } from '../../../../src/shared/schemas/plan.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -53,7 +54,7 @@ function tabQuery(
 /** Việc của đơn vị: an agency's assignments by tab (due soon, overdue, done, all), each opening its page. */
 export default function InboxPage() {
   const t = useT();
-  const { session } = useSession();
+  const { session, can } = useSession();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [params] = useSearchParams();
@@ -66,20 +67,27 @@ export default function InboxPage() {
   const page = Math.max(1, Number(params.get('trang')) || 1);
   const pageSize = 20;
   const isAgency = session?.user.role === 'agency';
+  // lãnh đạo phụ trách (docs/domain-rules.md §10): the overseers narrow the list to one leader's tasks
+  const leader = Number(params.get('lanh-dao')) || undefined;
+  const leaders = useQuery({
+    queryKey: ['leaders'],
+    queryFn: () => api.get<LeaderList>('/leaders'),
+    enabled: can('plan.read'),
+  });
 
   const setParams = useSetSearchParams();
   // any other change starts the list again from its first page
   const update = (next: Record<string, string | null>) => setParams({ trang: null, ...next });
 
-  const base: Query = { role, q: q.trim() || undefined };
+  const base: Query = { role, q: q.trim() || undefined, leaderUserId: leader };
   const list = useQuery({
-    queryKey: ['assignments', 'inbox', tab, role, done, q, page],
+    queryKey: ['assignments', 'inbox', tab, role, done, q, leader, page],
     queryFn: () =>
       api.get<WorkList>('/assignments', { ...base, ...tabQuery(tab, done), sort: 'dueOn', page, pageSize }),
     placeholderData: (previous) => previous,
   });
   const counts = useQuery({
-    queryKey: ['assignments', 'inbox-counts', role, q],
+    queryKey: ['assignments', 'inbox-counts', role, q, leader],
     queryFn: async () => {
       const count = (state: AssignmentState) =>
         api.get<WorkList>('/assignments', { ...base, state, pageSize: 1 }).then((r) => r.total);
@@ -185,6 +193,18 @@ export default function InboxPage() {
               { value: 'support', label: t('Phối hợp', 'Support') },
             ]}
           />
+          {leaders.data && leaders.data.items.length > 0 && (
+            <Select<number | 0>
+              value={leader ?? 0}
+              onChange={(value) => update({ 'lanh-dao': value ? String(value) : null })}
+              aria-label={t('Lãnh đạo phụ trách', 'Leader in charge')}
+              style={{ width: 240 }}
+              options={[
+                { value: 0, label: t('Mọi lãnh đạo phụ trách', 'Any leader in charge') },
+                ...leaders.data.items.map((l) => ({ value: l.id, label: l.displayName })),
+              ]}
+            />
+          )}
           <CsvButton path="/assignments" query={{ ...base, ...tabQuery(tab, done), sort: 'dueOn' }} />
         </Flex>
         {narrow ? (

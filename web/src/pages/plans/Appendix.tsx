@@ -9,6 +9,7 @@ import { useT } from '../../lib/i18n.tsx';
 import { DoneBar, StateTag } from './parts.tsx';
 import { byAgency, countsOf, openedLeads, type summaryState } from './plan-state.ts';
 import './plans.css';
+import { TaskLeader } from './TaskLeader.tsx';
 
 type Row =
   | { kind: 'section'; key: string; code: string; title: string; detail: PlanDetail['sections'][number] }
@@ -115,6 +116,7 @@ export function Appendix({
                 {row.task.note}
               </Typography.Text>
             )}
+            <TaskLeader task={row.task} />
           </>
         ),
     },
@@ -222,6 +224,7 @@ function TaskCard({
         <Deadline task={task} />
       </div>
       <TaskState task={task} detail={detail} />
+      <TaskLeader task={task} />
       {onCancelTask && !task.cancelledOn && (
         <Button size="small" danger icon={<StopOutlined />} onClick={() => onCancelTask(task)}>
           {t(`Hủy nhiệm vụ ${task.ref}`, `Cancel task ${task.ref}`)}

@@ -1,16 +1,17 @@
-import { CloseOutlined, MessageOutlined } from '@ant-design/icons';
-import { Alert, Space, Typography } from 'antd';
+import { MessageOutlined } from '@ant-design/icons';
+import { Alert, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { ExtensionStatus } from '../../../../src/shared/schemas/extension.ts';
-import { NOTE_MAX, OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
+import { OBSTACLE_TEXT_MAX } from '../../../../src/shared/schemas/limits.ts';
 import type { ObstacleStatus } from '../../../../src/shared/schemas/obstacle.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ItemList } from '../inbox/ItemList.tsx';
-import { ConfirmDecision, TextDecision, useDecision } from './decisions.tsx';
+import { TextDecision, useDecision } from './decisions.tsx';
+import { ExtensionActions, type ExtensionFacts, ExtensionTrail } from './ExtensionDecisions.tsx';
 
 /** What an extension request carries wherever it is listed (the review queue, the assignment's history). */
-export interface ExtensionRequest {
+export interface ExtensionRequest extends ExtensionFacts {
   id: number;
   status: ExtensionStatus;
   decidedOn: string | null;
@@ -65,11 +66,9 @@ export function RequestList<E extends ExtensionRequest, O extends ObstacleReques
                 {[formatDate(e.decidedOn), e.decidedBy, e.decisionNote].filter(Boolean).join(' · ')}
               </Typography.Paragraph>
             )}
+            <ExtensionTrail request={e} />
             {e.status === 'pending' && props.canDecide && (
-              <Space wrap style={{ marginTop: 8 }}>
-                <ApproveExtensionButton extensionId={e.id} version={props.version(e)} />
-                <RejectExtensionButton extensionId={e.id} />
-              </Space>
+              <ExtensionActions request={e} version={props.version(e)} />
             )}
           </div>
         )}
@@ -107,48 +106,6 @@ function ObstacleAnswer({ obstacle: o }: { obstacle: ObstacleRequest }) {
         .filter(Boolean)
         .join(' · ')}
       description={o.response}
-    />
-  );
-}
-
-function ApproveExtensionButton({ extensionId, version }: { extensionId: number; version: number }) {
-  const t = useT();
-  const decide = useDecision<{ version: number }>(
-    `/extensions/${extensionId}/approve`,
-    t('Đã duyệt gia hạn.', 'Extension approved.'),
-  );
-  return (
-    <ConfirmDecision
-      label={t('Duyệt', 'Approve')}
-      title={t('Duyệt đề nghị gia hạn?', 'Approve this extension?')}
-      content={t(
-        'Thời hạn của nhiệm vụ sẽ được dời sang ngày đề nghị.',
-        'The deadline moves to the requested date.',
-      )}
-      okText={t('Duyệt', 'Approve')}
-      pending={decide.isPending}
-      onConfirm={() => decide.mutateAsync({ version })}
-    />
-  );
-}
-
-function RejectExtensionButton({ extensionId }: { extensionId: number }) {
-  const t = useT();
-  const decide = useDecision<{ note: string }>(
-    `/extensions/${extensionId}/reject`,
-    t('Đã từ chối gia hạn.', 'Extension rejected.'),
-  );
-  return (
-    <TextDecision
-      icon={<CloseOutlined />}
-      buttonLabel={t('Từ chối', 'Reject')}
-      title={t('Từ chối đề nghị gia hạn', 'Reject the extension')}
-      fieldLabel={t('Lý do từ chối', 'Reason')}
-      maxLength={NOTE_MAX}
-      okLabel={t('Từ chối', 'Reject')}
-      danger
-      pending={decide.isPending}
-      onSubmit={(text) => decide.mutateAsync({ note: text })}
     />
   );
 }

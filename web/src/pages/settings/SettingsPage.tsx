@@ -4,11 +4,12 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { CalendarTab } from './CalendarTab.tsx';
+import { DecisionSettingsTab } from './DecisionSettingsTab.tsx';
 import { LetterSettingsTab } from './LetterSettingsTab.tsx';
 import { OutboxTab } from './OutboxTab.tsx';
 import { RuleSetTab } from './RuleSetTab.tsx';
 
-const TABS = ['cong-van', 'hop-thu', 'cham-diem', 'lich'] as const;
+const TABS = ['cong-van', 'hop-thu', 'cham-diem', 'lich', 'gia-han'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -54,6 +55,11 @@ export default function SettingsPage() {
             children: <RuleSetTab />,
           },
           { key: 'lich', label: t('Lịch làm việc', 'Working calendar'), children: <CalendarTab /> },
+          {
+            key: 'gia-han',
+            label: t('Quyết định gia hạn', 'Extension decisions'),
+            children: <DecisionSettingsTab />,
+          },
         ]}
       />
     </>
