@@ -59,34 +59,20 @@ export function sharedFollowupDemo(t: TestDatabase): () => number {
 
 export const YEAR = 240_000; // ms, for the tests that sweep a whole year
 
-/** One letter per agency per day on which reminders fall due, for plan 87/KH-UBND with no results. */
+/**
+ * One letter a day to the agencies reminded that day, for plan 87/KH-UBND with no results (§6.1): the
+ * other 17 days with reminders remind only the Office (VP), which is not written to.
+ */
 export const LETTERS_NO_RESULTS = {
-  '2021-01-14': 1, // I.1, VP
-  '2021-01-21': 29, // I.3–I.8 due 20/01: I.8 alone names the 28 other agencies
-  '2021-01-26': 1,
-  '2021-01-30': 1,
-  '2021-02-01': 29, // I.2 due 31/01: every agency
-  '2021-02-05': 1,
-  '2021-02-11': 1,
-  '2021-02-13': 1,
-  '2021-02-19': 1,
-  '2021-02-26': 1,
-  '2021-04-02': 1,
-  '2021-04-13': 29, // II.2–II.6 due 12/04
-  '2021-04-17': 1,
-  '2021-04-21': 1,
-  '2021-04-24': 1,
-  '2021-04-30': 1,
-  '2021-05-05': 1,
-  '2021-05-13': 1,
-  '2021-05-21': 1,
-  '2021-05-26': 1,
+  '2021-01-21': 1, // I.3–I.8 due 20/01: I.8 alone names the 28 other agencies
+  '2021-02-01': 1, // I.2 due 31/01: every agency
+  '2021-04-13': 1, // II.2–II.6 due 12/04
 };
 
 /** The simulated year with no results, swept day by day, then swept again twice. */
 export function simulatedYearTest(t: TestDatabase): void {
   it(
-    'simulated year: 111 written reminders dated due + 1, 104 letters numbered 1..104, re-runs add nothing',
+    'simulated year: 111 written reminders dated due + 1, one draft letter a day, re-runs add nothing',
     async () => {
       const id = await loadFollowupDemo(t.db);
       const run = await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31');
@@ -98,31 +84,37 @@ export function simulatedYearTest(t: TestDatabase): void {
       for (const r of reminders) {
         expect(r.reminded_on).toBe(addDays(r.due_on, 1));
         expect(r.year).toBe(2021);
-        expect(r.letter_id).not.toBeNull();
       }
       // the same reminders as the rule computes as of 31/12 (status, GET /reminders)
       const rule = await (await listWrittenReminders(systemContextFor(t.db, id), { asOf: '2021-12-31' }))
         .reminders;
       expect(reminders.map((r) => r.reminded_on).sort()).toEqual(rule.map((r) => r.remindedOn).sort());
 
-      // letters: one per agency per day, numbered 1..104 in day order, each listing that day's reminders
+      // letters (§6.1): one draft a day to every agency reminded that day but the Office, whose own
+      // reminders go in no letter; each lists that day's reminders of its addressees
       expect(await lettersByDay(t.db)).toEqual(LETTERS_NO_RESULTS);
-      const perDayAgency = new Set(rule.map((r) => `${r.remindedOn}:${r.agency}`));
-      expect(perDayAgency.size).toBe(104);
+      const external = rule.filter((r) => r.agency !== 'VP');
+      expect(Object.keys(LETTERS_NO_RESULTS)).toEqual([...new Set(external.map((r) => r.remindedOn))].sort());
       const letters = await t.db
         .selectFrom('reminder_letter')
-        .select(['id', 'number', 'year', 'sweep_day', 'agency_id'])
+        .select(['id', 'status', 'number', 'sweep_day'])
         .orderBy('sweep_day')
-        .orderBy('agency_id')
         .execute();
-      expect(letters.map((l) => l.number)).toEqual(Array.from({ length: 104 }, (_, i) => i + 1));
-      expect(await t.db.selectFrom('letter_counter').selectAll().execute()).toEqual([
-        { authority_id: id, year: 2021, last_number: 104 },
-      ]);
+      expect(new Set(letters.map((l) => `${l.status}:${l.number}`))).toEqual(new Set(['draft:null']));
+      const office = await t.db
+        .selectFrom('agency')
+        .select('id')
+        .where('code', '=', 'VP')
+        .executeTakeFirstOrThrow();
+      for (const r of reminders) expect(r.letter_id === null).toBe(r.agency_id === office.id);
+      const addressees = await t.db.selectFrom('reminder_letter_agency').selectAll().execute();
       for (const l of letters) {
         const listed = reminders.filter((r) => r.letter_id === l.id);
         expect(listed.length).toBeGreaterThan(0);
-        for (const r of listed) expect([r.reminded_on, r.agency_id]).toEqual([l.sweep_day, l.agency_id]);
+        for (const r of listed) expect(r.reminded_on).toBe(l.sweep_day);
+        expect(new Set(listed.map((r) => r.agency_id))).toEqual(
+          new Set(addressees.filter((a) => a.letter_id === l.id).map((a) => a.agency_id)),
+        );
       }
 
       // notices: 7, 3, 1 and 0 days before each of the 111 deadlines, from the plan's date on (441);
@@ -177,24 +169,18 @@ export function halfDoneYearTest(t: TestDatabase): void {
       }
       expect(results).toBe(42);
       await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31');
-      expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 111 - 42, reminder_letter: 67 });
-      expect(await lettersByDay(t.db)).toEqual({
-        '2021-01-21': 28, // I.4, I.6, I.8 (I.3, I.5, I.7 done)
-        '2021-01-30': 1,
-        '2021-02-01': 29,
-        '2021-02-11': 1,
-        '2021-02-19': 1,
-        '2021-04-02': 1,
-        '2021-04-13': 2, // II.3, II.5 (II.2, II.4, II.6 done)
-        '2021-04-17': 1,
-        '2021-04-24': 1,
-        '2021-05-05': 1,
-        '2021-05-21': 1,
-      });
-      const numbers = (
-        await t.db.selectFrom('reminder_letter').select('number').orderBy('number').execute()
-      ).map((l) => l.number);
-      expect(numbers).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
+      expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 111 - 42 });
+      // one draft letter a day with a reminder of an agency other than the Office (§6.1)
+      const external = await t.db
+        .selectFrom('written_reminder as w')
+        .innerJoin('agency as g', 'g.id', 'w.agency_id')
+        .select('w.reminded_on')
+        .distinct()
+        .where('g.code', '<>', 'VP')
+        .orderBy('w.reminded_on')
+        .execute();
+      expect(Object.keys(await lettersByDay(t.db))).toEqual(external.map((r) => r.reminded_on));
+      expect(Object.values(await lettersByDay(t.db)).every((n) => n === 1)).toBe(true);
       // a task done on its due date still had its 7-, 3- and 1-day notices, not the 0-day one: 441 − 42;
       // the long-overdue list starts on 19/02 (items due 20/01 + 30 days): 316 days × 2
       expect(await notificationsByKind(t.db)).toEqual({

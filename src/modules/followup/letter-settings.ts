@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
+import { LETTER_FORM_PRESETS, type LetterForm, signatureProblem } from '../../shared/letter-forms.ts';
 import {
   type LetterSettings,
   LetterSettingsSchema,
   type StoredLetterSettings,
 } from '../../shared/schemas/followup.ts';
+import { shortAuthority } from '../letters/letter-text.ts';
 import { CONSEQUENCE_87 } from '../letters/sample-letter.ts';
 
 export type { LetterSettings, StoredLetterSettings };
@@ -16,42 +18,64 @@ export function settingsProblems(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`);
 }
 
+/** Letter settings checked: the schema, then the signature block of the form (docs/domain-rules.md §6.1). */
+export function checkLetterSettings(
+  value: unknown,
+): { data: StoredLetterSettings; problems: [] } | { data: null; problems: string[] } {
+  const parsed = LetterSettingsSchema.safeParse(value ?? {});
+  if (!parsed.success) return { data: null, problems: settingsProblems(parsed.error) };
+  const form = parsed.data.form ?? 'office';
+  const signature = signatureProblem(form, { ...LETTER_FORM_PRESETS[form].signer, ...parsed.data.signer });
+  return signature ? { data: null, problems: [`signer: ${signature}`] } : { data: parsed.data, problems: [] };
+}
+
 /** Validates letter settings; AppError VALIDATION_FAILED with every problem listed. */
 export function parseLetterSettings(
   value: unknown,
   what = 'Cấu hình công văn đôn đốc',
 ): StoredLetterSettings {
-  const parsed = LetterSettingsSchema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const problems = settingsProblems(parsed.error);
+  const { data, problems } = checkLetterSettings(value);
+  if (data === null) {
     throw new AppError('VALIDATION_FAILED', `${what} không hợp lệ: ${problems.join('; ')}.`, {
       issues: problems,
     });
   }
-  return parsed.data;
+  return data;
 }
 
-/** 'Ủy ban nhân dân tỉnh Tây Ninh' → ỦY BAN NHÂN DÂN / TỈNH TÂY NINH. */
-function issuerOf(authority: { name: string; place: string }) {
+/**
+ * The issuer block of a form (docs/domain-rules.md §6.1): the UBND's own name in bold on two lines
+ * (ỦY BAN NHÂN DÂN / TỈNH TÂY NINH), or for the Office its parent above (UBND TỈNH TÂY NINH / VĂN PHÒNG).
+ */
+function issuerOf(authority: { name: string; place: string }, form: LetterForm) {
   const name = authority.name.normalize('NFC').trim();
   const m = /^(ủy|uỷ) ban nhân dân\s+(.+)$/iu.exec(name);
-  return {
-    parent: m ? 'ỦY BAN NHÂN DÂN' : '',
-    name: (m?.[2] ?? name).toLocaleUpperCase('vi'),
-    place: authority.place,
-  };
+  const level = (m?.[2] ?? name).toLocaleUpperCase('vi');
+  if (LETTER_FORM_PRESETS[form].byOffice) {
+    return { parent: m ? `UBND ${level}` : level, name: 'VĂN PHÒNG', place: authority.place };
+  }
+  return { parent: '', name: m ? `ỦY BAN NHÂN DÂN\n${level}` : level, place: authority.place };
 }
 
-/** The settings the next letter uses: the stored ones over the defaults. */
+/** The settings the next letter uses: the stored ones over the defaults of the form. */
 export function effectiveLetterSettings(
   authority: { name: string; place: string },
   s: StoredLetterSettings,
 ): LetterSettings {
+  const form = s.form ?? 'office';
+  const preset = LETTER_FORM_PRESETS[form];
+  const division = s.division ?? 'KSTT';
+  const ubnd = issuerOf(authority, 'ubnd-kt');
   return {
-    issuer: { ...issuerOf(authority), ...s.issuer },
-    symbol: s.symbol ?? 'UBND-VP',
-    signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: '', ...s.signer },
-    recipients: s.recipients ?? ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP'],
+    form,
+    division,
+    combined: s.combined ?? true,
+    officeAgency: s.officeAgency ?? 'VP',
+    authority: shortAuthority({ parent: 'ỦY BAN NHÂN DÂN', name: ubnd.name.split('\n').at(-1) ?? '' }),
+    issuer: { ...issuerOf(authority, form), ...s.issuer },
+    symbol: s.symbol ?? `${preset.symbolPrefix}-${division}`,
+    signer: { ...preset.signer, name: '', ...s.signer },
+    recipients: s.recipients ?? preset.recipients,
     // the seed plan's rule (docs/domain-rules.md §6), which is how dondoc counts written reminders
     consequence: s.consequence ?? CONSEQUENCE_87,
     reportWithinDays: s.reportWithinDays ?? 7,

@@ -23,16 +23,19 @@ const REPORT_TAIL =
   'giai đoạn 2015-2020 và đề xuất, kiến nghị mục tiêu, nhiệm vụ, giải pháp trọng tâm thực hiện giai đoạn ' +
   '2021-2025 gửi UBND tỉnh';
 
+/** The letter of the Office (docs/domain-rules.md §6.1's default form), n° 04, to Sở Tư pháp alone. */
 export function sampleReminderLetter(): ReminderLetterInput {
   return {
-    issuer: { parent: 'ỦY BAN NHÂN DÂN', name: 'TỈNH TÂY NINH', place: 'Tây Ninh' },
-    number: 12,
-    symbol: 'UBND-VP',
+    issuer: { parent: 'UBND TỈNH TÂY NINH', name: 'VĂN PHÒNG', place: 'Tây Ninh' },
+    authority: 'UBND tỉnh',
+    number: 4,
+    symbol: 'VP-KSTT',
     issuedOn: '2021-02-15',
-    recipient: 'Sở Tư pháp',
+    addressees: ['Sở Tư pháp'],
     plans: [PLAN_87],
     items: [
       {
+        agency: 'Sở Tư pháp',
         plan: '87/KH-UBND',
         task: 'I.3',
         content: `Báo cáo đánh giá kết quả thực hiện công tác cải cách thể chế ${REPORT_TAIL}`,
@@ -40,6 +43,7 @@ export function sampleReminderLetter(): ReminderLetterInput {
         daysOverdue: 26,
       },
       {
+        agency: 'Sở Tư pháp',
         plan: '87/KH-UBND',
         task: 'I.8',
         content: `Báo cáo đánh giá kết quả thực hiện công tác CCHC ${REPORT_TAIL}.`,
@@ -47,6 +51,7 @@ export function sampleReminderLetter(): ReminderLetterInput {
         daysOverdue: 26,
       },
       {
+        agency: 'Sở Tư pháp',
         plan: '87/KH-UBND',
         task: 'I.2',
         content:
@@ -59,7 +64,45 @@ export function sampleReminderLetter(): ReminderLetterInput {
       },
     ],
     consequence: CONSEQUENCE_87,
-    signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' },
+    signer: { authority: 'KT. CHÁNH VĂN PHÒNG', title: 'PHÓ CHÁNH VĂN PHÒNG', name: 'Nguyễn Văn Tâm' },
+    recipients: ['Như trên', 'Chủ tịch, các PCT UBND tỉnh (b/c)', 'CVP, các PCVP'],
+    division: 'KSTT',
+    asOf: '2021-02-15',
+    reportBy: '2021-02-22',
+  };
+}
+
+/**
+ * The day's one letter to several agencies (§6.1, the default): Sở Tư pháp's three tasks and Sở Nội vụ's
+ * I.4, a draft of the UBND signed by a Vice-Chairman — no number or date yet, for the văn thư.
+ */
+export function sampleCombinedLetter(): ReminderLetterInput {
+  const stp = sampleReminderLetter();
+  return {
+    ...stp,
+    issuer: { parent: '', name: 'ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH', place: 'Tây Ninh' },
+    number: null,
+    symbol: 'UBND-KSTT',
+    issuedOn: null,
+    addressees: ['Sở Tư pháp', 'Sở Nội vụ'],
+    items: [
+      ...stp.items,
+      {
+        agency: 'Sở Nội vụ',
+        plan: '87/KH-UBND',
+        task: 'I.4',
+        content:
+          'Báo cáo đánh giá kết quả thực hiện công tác cải cách tổ chức bộ máy hành chính nhà nước ' +
+          REPORT_TAIL,
+        dueOn: '2021-01-20',
+        daysOverdue: 26,
+      },
+    ],
+    signer: {
+      authority: 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH',
+      title: 'PHÓ CHỦ TỊCH',
+      name: 'Nguyễn Mạnh Hùng',
+    },
     recipients: ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP'],
   };
 }
