@@ -47,7 +47,7 @@ export function parseLetterSettings(
  * The issuer block of a form (docs/domain-rules.md §6.1): the UBND's own name in bold on two lines
  * (ỦY BAN NHÂN DÂN / TỈNH TÂY NINH), or for the Office its parent above (UBND TỈNH TÂY NINH / VĂN PHÒNG).
  */
-function issuerOf(authority: { name: string; place: string }, form: LetterForm) {
+export function letterIssuerOf(authority: { name: string; place: string }, form: LetterForm) {
   const name = authority.name.normalize('NFC').trim();
   const m = /^(ủy|uỷ) ban nhân dân\s+(.+)$/iu.exec(name);
   const level = (m?.[2] ?? name).toLocaleUpperCase('vi');
@@ -65,14 +65,14 @@ export function effectiveLetterSettings(
   const form = s.form ?? 'office';
   const preset = LETTER_FORM_PRESETS[form];
   const division = s.division ?? 'KSTT';
-  const ubnd = issuerOf(authority, 'ubnd-kt');
+  const ubnd = letterIssuerOf(authority, 'ubnd-kt');
   return {
     form,
     division,
     combined: s.combined ?? true,
     officeAgency: s.officeAgency ?? 'VP',
     authority: shortAuthority({ parent: 'ỦY BAN NHÂN DÂN', name: ubnd.name.split('\n').at(-1) ?? '' }),
-    issuer: { ...issuerOf(authority, form), ...s.issuer },
+    issuer: { ...letterIssuerOf(authority, form), ...s.issuer },
     symbol: s.symbol ?? `${preset.symbolPrefix}-${division}`,
     signer: { ...preset.signer, name: '', ...s.signer },
     recipients: s.recipients ?? preset.recipients,

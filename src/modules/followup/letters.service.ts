@@ -98,7 +98,7 @@ export async function getLetterForDownload(ctx: ServiceContext, id: number) {
 }
 
 /**
- * Vào sổ công văn — POST /letters/{id}/register and `dondoc letters register` (docs/domain-rules.md §6.1):
+ * Vào sổ công văn — POST /letters/{id}/register (docs/domain-rules.md §6.1):
  * the Office records the draft's number from the outgoing register (or none: 'Số:       /VP-KSTT' for
  * the văn thư to write) and its date, no earlier than its reminders' day and no later than today; the
  * letter is rendered again with them and becomes issued, and each addressee's users are told, by e-mail

@@ -135,9 +135,14 @@ export function overdueTable(input: Pick<ReminderLetterInput, 'items' | 'address
     new TableRow({
       cantSplit: true,
       children: [
-        centred(romanNumeral(g + 1), widthAt(0), { ...t, bold: true }),
+        cell(
+          [line(romanNumeral(g + 1), { ...t, bold: true }, { ...cellPara, align: CENTER, keepNext: true })],
+          widthAt(0),
+          true,
+        ),
         new TableCell({
-          children: [line(agency, { ...t, bold: true }, cellPara)],
+          // kept with its first task on the page
+          children: [line(agency, { ...t, bold: true }, { ...cellPara, keepNext: true })],
           columnSpan: 3,
           width: { size: widthAt(1) + widthAt(2) + widthAt(3), type: WidthType.DXA },
         }),

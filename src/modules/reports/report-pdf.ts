@@ -85,14 +85,23 @@ function header(doc: Doc, r: ReportDocument) {
     right + 2,
   );
   const second = Math.max(left, right) + 8;
-  const a = text(doc, r.numberLine, LEFT, second, ISSUER_WIDTH, 'regular', 13, 'center');
+  let a = text(doc, r.numberLine, LEFT, second, ISSUER_WIDTH, 'regular', 13, 'center');
+  if (r.abstract) a = text(doc, r.abstract, LEFT, a + 3, ISSUER_WIDTH, 'regular', 12, 'center');
   const b = text(doc, r.placeAndDate, nx, second, NATION_WIDTH, 'italic', BODY, 'center');
   doc.y = Math.max(a, b) + 18;
-  for (const [i, line] of [r.title, ...r.subtitle].entries()) {
+  for (const [i, line] of [r.title, ...r.subtitle].filter((l) => l !== '').entries()) {
     doc.y = text(doc, line, LEFT, doc.y, WIDTH, 'bold', BODY, 'center') + (i === 0 ? 0 : 0);
   }
-  doc.y += BODY;
-  doc.y = text(doc, r.addressee, LEFT, doc.y, WIDTH, 'regular', BODY, 'center') + 12;
+  if (r.title !== '') doc.y += BODY;
+  const [salutation = '', ...list] = r.addressee.split('\n');
+  if (list.length === 0) {
+    doc.y = text(doc, salutation, LEFT, doc.y, WIDTH, 'regular', BODY, 'center') + 12;
+    return;
+  }
+  // a công văn to several: 'Kính gửi:' and the addressees listed under it, each on its line
+  doc.y = text(doc, salutation, LEFT + 70, doc.y, WIDTH - 70, 'regular', BODY, 'left');
+  for (const line of list) doc.y = text(doc, line, LEFT + 130, doc.y, WIDTH - 130, 'regular', BODY, 'left');
+  doc.y += 12;
 }
 
 function ensure(doc: Doc, needed: number) {

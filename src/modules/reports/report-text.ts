@@ -27,6 +27,8 @@ export interface ReportDocument {
   issuer: { parent: string; name: string };
   /** 'Số: 15/BC-VP', or 'Số:      /BC-VP' for the văn thư to fill in */
   numberLine: string;
+  /** a công văn's trích yếu, under the number (a báo cáo has a title instead) */
+  abstract?: string;
   placeAndDate: string;
   title: string;
   /** the trích yếu under the title, one or two lines */
