@@ -49,6 +49,25 @@ export const LETTER_FORM_PRESETS: Record<LetterForm, LetterFormPreset> = {
   },
 };
 
+/**
+ * The issuer block of a form, from the province's line (TỈNH TÂY NINH): the UBND's own name in bold on
+ * two lines, or for the Office its parent above (UBND TỈNH TÂY NINH / VĂN PHÒNG).
+ */
+export function issuerForForm(level: string, place: string, form: LetterForm) {
+  return LETTER_FORM_PRESETS[form].byOffice
+    ? { parent: `UBND ${level}`, name: 'VĂN PHÒNG', place }
+    : { parent: '', name: `ỦY BAN NHÂN DÂN\n${level}`, place };
+}
+
+/** The province's line of an issuer block of either form: 'TỈNH TÂY NINH'. */
+export function issuerLevel(issuer: { parent: string; name: string }): string {
+  const lines = [...issuer.parent.split('\n'), ...issuer.name.split('\n')]
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const parent = lines.find((l) => /^UBND\s/u.test(l));
+  return parent ? parent.replace(/^UBND\s+/u, '') : (lines.at(-1) ?? '');
+}
+
 /** The signature block's title lines (authority then title, each may hold several lines), upper case. */
 export function signerTitles(signer: { authority?: string; title?: string }): string[] {
   return [...(signer.authority ?? '').split('\n'), ...(signer.title ?? '').split('\n')]

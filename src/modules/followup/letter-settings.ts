@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { LETTER_FORM_PRESETS, type LetterForm, signatureProblem } from '../../shared/letter-forms.ts';
+import {
+  issuerForForm,
+  LETTER_FORM_PRESETS,
+  type LetterForm,
+  signatureProblem,
+} from '../../shared/letter-forms.ts';
 import {
   type LetterSettings,
   LetterSettingsSchema,
@@ -43,18 +48,12 @@ export function parseLetterSettings(
   return data;
 }
 
-/**
- * The issuer block of a form (docs/domain-rules.md §6.1): the UBND's own name in bold on two lines
- * (ỦY BAN NHÂN DÂN / TỈNH TÂY NINH), or for the Office its parent above (UBND TỈNH TÂY NINH / VĂN PHÒNG).
- */
+/** The issuer block of a form for an authority named 'Ủy ban nhân dân tỉnh Tây Ninh' (docs/domain-rules.md §6.1). */
 export function letterIssuerOf(authority: { name: string; place: string }, form: LetterForm) {
   const name = authority.name.normalize('NFC').trim();
   const m = /^(ủy|uỷ) ban nhân dân\s+(.+)$/iu.exec(name);
-  const level = (m?.[2] ?? name).toLocaleUpperCase('vi');
-  if (LETTER_FORM_PRESETS[form].byOffice) {
-    return { parent: m ? `UBND ${level}` : level, name: 'VĂN PHÒNG', place: authority.place };
-  }
-  return { parent: '', name: m ? `ỦY BAN NHÂN DÂN\n${level}` : level, place: authority.place };
+  if (!m) return { parent: '', name: name.toLocaleUpperCase('vi'), place: authority.place };
+  return issuerForForm((m[2] ?? '').toLocaleUpperCase('vi'), authority.place, form);
 }
 
 /** The settings the next letter uses: the stored ones over the defaults of the form. */
