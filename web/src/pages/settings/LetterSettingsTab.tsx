@@ -226,17 +226,17 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                     name="symbol"
                     label={t('Ký hiệu công văn', 'Number symbol')}
                     extra={t(
-                      'Sau số công văn: UBND-VP → “Số: 12/UBND-VP”',
-                      'After the number: UBND-VP → “Số: 12/UBND-VP”',
+                      'Sau số công văn: VP-KSTT → “Số: 04/VP-KSTT”',
+                      'After the number: VP-KSTT → “Số: 04/VP-KSTT”',
                     )}
                     rules={[
-                      requiredText(t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.')),
+                      requiredText(t('Nhập ký hiệu, ví dụ VP-KSTT.', 'Enter the symbol, e.g. VP-KSTT.')),
                       { max: LETTER_SYMBOL_MAX },
                       {
                         pattern: SYMBOL,
                         message: t(
-                          'Chỉ gồm chữ, số, dấu chấm và gạch ngang, ví dụ UBND-VP.',
-                          'Letters, digits, dots and hyphens only, e.g. UBND-VP.',
+                          'Chỉ gồm chữ, số, dấu chấm và gạch ngang, ví dụ VP-KSTT.',
+                          'Letters, digits, dots and hyphens only, e.g. VP-KSTT.',
                         ),
                       },
                     ]}
@@ -255,15 +255,15 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                   multiline
                   label={t('Thẩm quyền ký', 'Signing authority')}
                   extra={t(
-                    'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
-                    'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
+                    'Ví dụ: KT. CHÁNH VĂN PHÒNG; TM. ỦY BAN NHÂN DÂN (mỗi dòng một cấp)',
+                    'e.g. KT. CHÁNH VĂN PHÒNG; TM. ỦY BAN NHÂN DÂN (one line each)',
                   )}
                 />
                 <LineField
                   md={8}
                   name={['signer', 'title']}
                   label={t('Chức vụ', 'Title')}
-                  extra={t('Ví dụ: PHÓ CHỦ TỊCH', 'e.g. PHÓ CHỦ TỊCH')}
+                  extra={t('Ví dụ: PHÓ CHÁNH VĂN PHÒNG', 'e.g. PHÓ CHÁNH VĂN PHÒNG')}
                 />
                 <LineField
                   md={8}
@@ -276,8 +276,8 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
             <Card size="small" title={t('Nơi nhận', 'Copies to (Nơi nhận)')} style={{ marginBottom: 12 }}>
               <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
                 {t(
-                  'Mỗi dòng một nơi nhận. Dòng “Lưu: VT, VP.” được thêm cuối nếu không có.',
-                  'One recipient per line. “Lưu: VT, VP.” is added at the end when missing.',
+                  'Mỗi dòng một nơi nhận theo vai trò. Dòng “Lưu: VT, <phòng soạn thảo>.” được thêm cuối nếu không có.',
+                  'One recipient per line, by role. “Lưu: VT, <division>.” is added at the end when missing.',
                 )}
               </Typography.Paragraph>
               <Form.List
