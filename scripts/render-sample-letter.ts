@@ -9,16 +9,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatVietnameseDate } from '../src/domain/dates.ts';
-import {
-  type CorrectionNoticeInput,
-  correctionParts,
-  renderCorrectionNotice,
-} from '../src/modules/letters/correction-notice.ts';
+import { correctionParts, renderCorrectionNotice } from '../src/modules/letters/correction-notice.ts';
 import { OVERDUE_HEADINGS, romanNumeral } from '../src/modules/letters/letter-blocks.ts';
 import type { ReminderLetterInput } from '../src/modules/letters/letter-input.ts';
 import { letterParts } from '../src/modules/letters/letter-text.ts';
 import { renderReminderLetter } from '../src/modules/letters/reminder-letter.ts';
-import { sampleCombinedLetter, sampleReminderLetter } from '../src/modules/letters/sample-letter.ts';
+import {
+  sampleCombinedLetter,
+  sampleCorrectionNotice,
+  sampleReminderLetter,
+} from '../src/modules/letters/sample-letter.ts';
 import { renderReportPdf } from '../src/modules/reports/report-pdf.ts';
 import type { Block, ReportDocument } from '../src/modules/reports/report-text.ts';
 
@@ -133,25 +133,7 @@ for (const [name, input] of [
   );
 }
 
-const letter = sampleReminderLetter();
-const correction: CorrectionNoticeInput = {
-  ...letter,
-  writer: 'Văn phòng UBND tỉnh',
-  number: 7,
-  issuedOn: '2021-02-26',
-  draftedOn: '2021-02-25',
-  addressee: 'Sở Tư pháp',
-  corrected: { number: 4, symbol: 'VP-KSTT', issuedOn: '2021-02-15', abstract: letterParts(letter).abstract },
-  items: [
-    {
-      plan: '87/KH-UBND',
-      task: 'I.3',
-      reason:
-        'Kết quả nhận ngày 19/01/2021, trong thời hạn (20/01/2021), đã được tiếp nhận: nhiệm vụ hoàn thành ' +
-        'đúng hạn, không tính nhắc nhở bằng văn bản.',
-    },
-  ],
-};
+const correction = sampleCorrectionNotice();
 const cParts = correctionParts(correction);
 await write('cong-van-dieu-chinh-mau', await renderCorrectionNotice(correction), () =>
   renderReportPdf(asPdfDocument(correction, cParts, cParts.body.map(para))),

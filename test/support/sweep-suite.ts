@@ -155,7 +155,7 @@ export function simulatedYearTest(t: TestDatabase): void {
 /** The simulated year with half the tasks done on their due date, swept day by day. */
 export function halfDoneYearTest(t: TestDatabase): void {
   it(
-    'half the tasks done on their due date: 69 reminders, 67 letters, no notice on the day itself',
+    'half the tasks done on their due date: 69 reminders, one draft letter a day, no notice on the day itself',
     async () => {
       const id = await loadFollowupDemo(t.db);
       const tasks = await t.db.selectFrom('task').select('ref').orderBy('position').execute();

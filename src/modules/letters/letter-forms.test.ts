@@ -9,7 +9,7 @@ import { effectiveLetterSettings, parseLetterSettings } from '../followup/letter
 import { correctionNoticeText, renderCorrectionNotice } from './correction-notice.ts';
 import { romanNumeral } from './letter-blocks.ts';
 import { reminderLetterText, renderReminderLetter } from './reminder-letter.ts';
-import { sampleCombinedLetter, sampleReminderLetter } from './sample-letter.ts';
+import { sampleCombinedLetter, sampleCorrectionNotice } from './sample-letter.ts';
 
 const TAY_NINH = { name: 'Ủy ban nhân dân tỉnh Tây Ninh', place: 'Tây Ninh' };
 
@@ -114,30 +114,7 @@ describe('§6.1 one letter a day to several agencies (a draft)', () => {
 });
 
 describe('§6.1 the correction notice of a withdrawn reminder', () => {
-  const letter = sampleReminderLetter();
-  const notice = {
-    ...letter,
-    writer: 'Văn phòng UBND tỉnh',
-    number: 7,
-    issuedOn: '2021-02-20',
-    draftedOn: '2021-02-19',
-    addressee: 'Sở Tư pháp',
-    corrected: {
-      number: 4,
-      symbol: 'VP-KSTT',
-      issuedOn: '2021-02-15',
-      abstract: 'V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND',
-    },
-    items: [
-      {
-        plan: '87/KH-UBND',
-        task: 'I.3',
-        reason:
-          'Kết quả nhận ngày 19/01/2021, trong thời hạn (20/01/2021), đã được tiếp nhận: nhiệm vụ hoàn thành ' +
-          'đúng hạn, không tính nhắc nhở bằng văn bản.',
-      },
-    ],
-  };
+  const notice = sampleCorrectionNotice();
 
   it('cites the letter it corrects and the reason, and keeps the rest of that letter', () => {
     const { abstract, body } = correctionNoticeText(notice);

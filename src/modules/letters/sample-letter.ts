@@ -2,6 +2,7 @@
  * A sample reminder letter from the seed plan (Kế hoạch 87/KH-UBND, Tây Ninh, 13/01/2021): Sở Tư pháp's
  * three lead tasks overdue as of 15/02/2021. Used by the tests and by scripts/render-sample-letter.ts.
  */
+import type { CorrectionNoticeInput } from './correction-notice.ts';
 import type { ReminderLetterInput } from './letter-input.ts';
 
 export const PLAN_87 = {
@@ -104,5 +105,32 @@ export function sampleCombinedLetter(): ReminderLetterInput {
       name: 'Nguyễn Mạnh Hùng',
     },
     recipients: ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP'],
+  };
+}
+
+/** The correction notice n° 07 of 20/02/2021: Sở Tư pháp's I.3, received on time, withdrawn from letter n° 04. */
+export function sampleCorrectionNotice(): CorrectionNoticeInput {
+  return {
+    ...sampleReminderLetter(),
+    writer: 'Văn phòng UBND tỉnh',
+    number: 7,
+    issuedOn: '2021-02-20',
+    draftedOn: '2021-02-19',
+    addressee: 'Sở Tư pháp',
+    corrected: {
+      number: 4,
+      symbol: 'VP-KSTT',
+      issuedOn: '2021-02-15',
+      abstract: 'V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND',
+    },
+    items: [
+      {
+        plan: '87/KH-UBND',
+        task: 'I.3',
+        reason:
+          'Kết quả nhận ngày 19/01/2021, trong thời hạn (20/01/2021), đã được tiếp nhận: nhiệm vụ hoàn thành ' +
+          'đúng hạn, không tính nhắc nhở bằng văn bản.',
+      },
+    ],
   };
 }
