@@ -43,11 +43,13 @@ describeOnFastestDatabase(
       expect(read.json()).toMatchObject({
         version: 0,
         problems: [],
-        settings: { signer: { title: 'CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' } }, // the demo: the plan's signer
+        // the demo: the UBND's letter, signed by the plan's signer (docs/domain-rules.md §6.1)
+        settings: { form: 'ubnd-kt', signer: { title: 'CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' } },
         effective: {
-          issuer: { parent: 'ỦY BAN NHÂN DÂN', name: 'TỈNH TÂY NINH', place: 'Tây Ninh' },
-          symbol: 'UBND-VP',
-          signer: { authority: '', title: 'CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' },
+          form: 'ubnd-kt',
+          issuer: { parent: '', name: 'ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH', place: 'Tây Ninh' },
+          symbol: 'UBND-KSTT',
+          signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' },
           recipients: ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP'],
           reportWithinDays: 7,
         },
@@ -59,7 +61,8 @@ describeOnFastestDatabase(
       expect((await anonymous(seed.world.app).get('/api/settings/letters')).statusCode).toBe(401);
 
       const vice = {
-        signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: ' Trần Văn Chiến ' },
+        form: 'ubnd-kt',
+        signer: { name: ' Trần Văn Chiến ' },
         recipients: ['Như trên', 'TT. Tỉnh ủy', 'LĐVP'],
         reportWithinDays: 10,
       };
@@ -72,6 +75,9 @@ describeOnFastestDatabase(
         { reportWithinDays: 0 },
         { symbol: 'UBND VP/2' },
         { recipients: [''] },
+        { signer: { authority: '', title: 'CHỦ TỊCH' } }, // never "CHỦ TỊCH" alone
+        { form: 'office', signer: { authority: 'KT. CHỦ TỊCH' } }, // the Office signs for no Chairman
+        { form: 'ubnd' },
       ]) {
         const refused = await seed.office.put('/api/settings/letters', bad);
         expect([JSON.stringify(bad), refused.statusCode, refused.json().error.code]).toEqual([
@@ -85,7 +91,15 @@ describeOnFastestDatabase(
       expect(saved.json()).toMatchObject({
         version: 1,
         settings: { ...vice, signer: { ...vice.signer, name: 'Trần Văn Chiến' } },
-        effective: { signer: { name: 'Trần Văn Chiến' }, recipients: vice.recipients, symbol: 'UBND-VP' },
+        effective: {
+          signer: {
+            authority: 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH',
+            title: 'PHÓ CHỦ TỊCH',
+            name: 'Trần Văn Chiến',
+          },
+          recipients: vice.recipients,
+          symbol: 'UBND-KSTT',
+        },
       });
       const stale = await seed.admin.put('/api/settings/letters', { version: 0, symbol: 'VP-UBND' });
       expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'VERSION_CONFLICT']);
@@ -99,7 +113,10 @@ describeOnFastestDatabase(
         {
           actor: 'vanphong',
           entity_id: String(seed.world.authorityId),
-          before: { signer: { authority: '', title: 'CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' } },
+          before: {
+            form: 'ubnd-kt',
+            signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' },
+          },
           after: { ...vice, signer: { ...vice.signer, name: 'Trần Văn Chiến' } },
         },
       ]);
@@ -108,27 +125,29 @@ describeOnFastestDatabase(
       expect((await bd.get('/api/settings/letters')).json()).toMatchObject({
         version: 0,
         settings: {},
-        effective: { issuer: { name: 'TỈNH BÌNH ĐỊNH' }, signer: { name: '' } },
+        effective: { issuer: { parent: 'UBND TỈNH BÌNH ĐỊNH', name: 'VĂN PHÒNG' }, signer: { name: '' } },
       });
 
-      // the next letter: I.1 (VP, due 13/01) is reminded on 14/01
-      const sweep = await seed.office.post('/api/sweeps', { asOf: '2021-01-14' });
-      expect(sweep.json()).toMatchObject({ reminders: 1, letters: 1 });
+      // the next letter: 21/01's, to the agencies but the Office (I.1, VP's, reminded on 14/01 goes in none)
+      const sweep = await seed.office.post('/api/sweeps', { asOf: '2021-01-21' });
+      expect(sweep.json()).toMatchObject({ reminders: 34, letters: 1 });
       const letter = (await seed.office.get('/api/letters')).json().items[0];
       const download = await seed.office.get(`/api/letters/${letter.id}/download`);
       const xml = (await openDocx(download.rawPayload)).document;
       const text = xml.replace(/<[^>]+>/g, '');
       for (const expected of [
+        'TM. ỦY BAN NHÂN DÂN',
         'KT. CHỦ TỊCH',
         'PHÓ CHỦ TỊCH',
         'Trần Văn Chiến',
         '- TT. Tỉnh ủy;',
-        'Số: 1/UBND-VP',
+        'Số:        /UBND-KSTT',
       ]) {
         expect(text).toContain(expected);
       }
       expect(text).not.toContain('Nguyễn Mạnh Hùng');
-      expect(text).toContain('trước ngày 28/01/2021'); // Thursday 14/01 + the 10 working days now set
+      // the draft's 21/01 (a Thursday) + the 10 working days now set (docs/domain-rules.md §4a, §10)
+      expect(text).toContain('trước ngày 04/02/2021');
     });
 
     it('users: an e-mail address and the agency-head flag; the sweep’s mail reaches the address, the escalation the head', async () => {
@@ -252,7 +271,8 @@ describeOnFastestDatabase(
 
     it('outbox: listed by state to the Office and admins; an admin puts a dead e-mail back, it is sent once', async () => {
       await seed.admin.patch(`/api/users/${await userId('vp')}`, { email: 'vp@tayninh.gov.vn' });
-      await seed.office.post('/api/sweeps', { asOf: '2021-01-14' }); // I.1's letter to VP, the notices of 13/01
+      // I.1's reminder to VP (told inside dondoc, no letter: §6.1), the notices of 13/01
+      await seed.office.post('/api/sweeps', { asOf: '2021-01-14' });
       const queued = await t.db.selectFrom('outbox_message').select('id').execute();
       expect(queued.length).toBeGreaterThanOrEqual(2);
       const down = await deliver(await unreachableSmtpUrl(), 1); // one attempt allowed: dead at once
@@ -275,7 +295,7 @@ describeOnFastestDatabase(
         nextAttemptAt: expect.any(String),
         sentAt: null,
       });
-      expect(letterMail.subject).toContain('Công văn đôn đốc số 1/UBND-VP');
+      expect(letterMail.subject).toContain('nhiệm vụ của Văn phòng quá hạn ngày 14/01/2021');
       expect((await seed.office.get('/api/outbox?state=pending')).json()).toMatchObject({
         total: 0,
         items: [],
@@ -300,7 +320,7 @@ describeOnFastestDatabase(
       expect(await deliver()).toMatchObject({ sent: 1, dead: 0 }); // only the one put back
       const mails = smtp.mails.splice(0);
       expect(mails.map((m) => m.to)).toEqual([['vp@tayninh.gov.vn']]);
-      expect(mails[0]?.raw).toContain('Cong-van-don-doc-1-UBND-VP-VP-2021-01-14.docx');
+      expect(mails[0]?.raw).not.toContain('.docx'); // the Office writes itself no letter
       const sent = (await seed.office.get('/api/outbox?state=sent')).json();
       expect(sent.items).toEqual([
         expect.objectContaining({ id: letterMail.id, status: 'sent', attempts: 1, nextAttemptAt: null }),

@@ -18,7 +18,7 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
       authority: 'UBND-TN',
       asOf: '2021-01-21',
       reminders: 34,
-      letters: 30,
+      letters: 1, // §6.1: one letter to the 28 agencies reminded on 21/01, none to the Office (VP)
     });
     expect(first.json().days).toHaveLength(9); // 13/01 (the plan's date) to 21/01
     const again = await seed.office.post('/api/sweeps', { asOf: '2021-01-21T23:59:00+07:00' });
@@ -30,7 +30,7 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
 
     // no date: up to today (15/02): the seed check's 68 reminders in all
     const today = await seed.office.post('/api/sweeps', {});
-    expect(today.json()).toMatchObject({ asOf: '2021-02-15', reminders: 68 - 34, letters: 34 });
+    expect(today.json()).toMatchObject({ asOf: '2021-02-15', reminders: 68 - 34, letters: 1 }); // 01/02
     const status = await seed.office.get('/api/status?asOf=2021-02-15');
     expect(status.json().totals.reminders).toBe(68);
 
@@ -48,12 +48,12 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
     const list = await seed.stp.get('/api/notifications');
     expect(list.statusCode).toBe(200);
     const body = list.json();
-    // 13/01, 17/01: I.3 and I.8 in 7 and 3 days; 19/01, 20/01: 1 and 0; 21/01: the letter (n° 4 after VP's
-    // n° 1 of 14/01 and the 21/01 letters of VP and SNV, numbered in agency order) and the digest
+    // 13/01, 17/01: I.3 and I.8 in 7 and 3 days; 19/01, 20/01: 1 and 0; 21/01: the written reminder (its
+    // letter a draft until registered, docs/domain-rules.md §6.1) and the digest
     expect(body.items.map((n: { kind: string; title: string }) => [n.kind, n.title])).toEqual([
       [
         'reminder',
-        'Công văn đôn đốc số 4/UBND-VP: V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND',
+        'Nhắc nhở bằng văn bản ngày 21/01/2021: V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND',
       ],
       ['digest', 'Sở Tư pháp: 2 nhiệm vụ quá hạn đến ngày 21/01/2021'],
       ['notice', 'Đến hạn hôm nay: nhiệm vụ I.8 (87/KH-UBND)'],
@@ -81,23 +81,22 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
     expect((await seed.office.get('/api/notifications')).json().total).toBe(0); // nothing 30 days overdue yet
   });
 
-  it('letters: all for the Office and leadership, its own for an agency; downloaded as .docx', async () => {
+  it('letters: all for the Office and leadership, those addressed to it for an agency; downloaded as .docx', async () => {
     await sweepUpTo(sweepContext(t.db, seed.world.authorityId), '2021-01-21');
     const all = (await seed.office.get('/api/letters?year=2021')).json();
-    expect(all.total).toBe(30);
-    expect(all.items.map((l: { number: number }) => l.number)).toEqual(
-      Array.from({ length: 30 }, (_, i) => 30 - i),
-    );
-    expect((await (await signIn(seed.world.app, 'lanhdao')).get('/api/letters')).json().total).toBe(30);
+    expect(all.total).toBe(1);
+    expect(all.items[0].agencies).toHaveLength(28);
+    expect((await (await signIn(seed.world.app, 'lanhdao')).get('/api/letters')).json().total).toBe(1);
 
     const own = (await seed.stp.get('/api/letters')).json();
     expect(own.total).toBe(1);
     expect(own.items[0]).toMatchObject({
-      issuedOn: '2021-01-21',
-      agency: { code: 'STP', name: 'Sở Tư pháp' },
+      status: 'draft',
+      issuedOn: null,
+      sweepDay: '2021-01-21',
       tasks: [
-        { plan: '87/KH-UBND', task: 'I.3', dueOn: '2021-01-20' },
-        { plan: '87/KH-UBND', task: 'I.8', dueOn: '2021-01-20' },
+        { agency: 'Sở Tư pháp', plan: '87/KH-UBND', task: 'I.3', dueOn: '2021-01-20' },
+        { agency: 'Sở Tư pháp', plan: '87/KH-UBND', task: 'I.8', dueOn: '2021-01-20' },
       ],
     });
     const download = await seed.stp.get(`/api/letters/${own.items[0].id}/download`);
@@ -106,7 +105,18 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
     expect(download.headers['content-disposition']).toContain(own.items[0].fileName);
     expect(download.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
-    const snv = all.items.find((l: { agency: { code: string } }) => l.agency.code === 'SNV');
+    // one letter per agency: Sở Nội vụ's is not Sở Tư pháp's to read
+    await t.db
+      .updateTable('authority')
+      .set({ settings: JSON.stringify({ letters: { combined: false } }) })
+      .where('id', '=', seed.world.authorityId)
+      .execute();
+    await sweepUpTo(sweepContext(t.db, seed.world.authorityId), '2021-02-01');
+    const split = (await seed.office.get('/api/letters?year=2021&pageSize=100')).json();
+    expect(split.total).toBe(1 + 28);
+    const snv = split.items.find(
+      (l: { agencies: { code: string }[] }) => l.agencies.length === 1 && l.agencies[0]?.code === 'SNV',
+    );
     expect((await seed.stp.get(`/api/letters/${snv.id}/download`)).statusCode).toBe(403);
     expect((await seed.office.get(`/api/letters/${snv.id}/download`)).statusCode).toBe(200);
     const bd = await signIn(seed.world.app, 'bd.vanphong');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FollowupConfig, loadConfig } from '../src/config.ts';
+import { registerLetter } from '../src/modules/followup/letters.service.ts';
 import { backoffMs, deliverOutbox, MAX_ATTEMPTS, smtpMailer } from '../src/modules/followup/outbox.ts';
 import { startFollowupScheduler } from '../src/modules/followup/scheduler.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
@@ -109,7 +110,13 @@ describeEachDatabase('e-mail outbox', (t) => {
   it('delivers every queued e-mail exactly once, the reminder letter attached', async () => {
     captured();
     const id = await loadFollowupDemoAgain();
-    await sweepUpTo(sweepContext(t.db, id), '2021-01-14'); // notices of 13/01; I.1's reminder letter to VP on 14/01
+    // the notices of 13/01 … 20/01; 21/01's letter, registered: then sent with the letter attached (§6.1)
+    await sweepUpTo(sweepContext(t.db, id), '2021-01-21');
+    const draft = await t.db.selectFrom('reminder_letter').select('id').executeTakeFirstOrThrow();
+    await registerLetter(sweepContext(t.db, id, new Date('2021-01-22T09:00:00+07:00')), draft.id, {
+      number: 4,
+      issuedOn: '2021-01-22',
+    });
     const queued = await outbox();
     expect(queued.length).toBeGreaterThan(20);
     const mailer = smtpMailer(smtp.url, FROM);
@@ -128,9 +135,9 @@ describeEachDatabase('e-mail outbox', (t) => {
     expect(mails).toHaveLength(queued.length);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(queued.length);
     expect((await outbox()).every((m) => m.status === 'sent' && m.attempts === 1 && m.sent_at)).toBe(true);
-    const letter = mails.find((m) => m.key === `mail.reminder.2021-01-14.u${userId(queued, 'vp')}`);
-    expect(letter?.to).toEqual(['vp@tayninh.gov.vn']);
-    expect(letter?.raw).toContain('Cong-van-don-doc-1-UBND-VP-VP-2021-01-14.docx');
+    const letter = mails.find((m) => m.key === `mail.letter.l${draft.id}.u${userId(queued, 'stp')}`);
+    expect(letter?.to).toEqual(['stp@tayninh.gov.vn']);
+    expect(letter?.raw).toContain('Cong-van-don-doc-04-UBND-KSTT-2021-01-22.docx');
     expect(letter?.raw).toMatch(/^From: dondoc <dondoc@tayninh\.gov\.vn>/m);
   });
 
@@ -266,8 +273,8 @@ describeEachDatabase('e-mail outbox', (t) => {
       await scheduler.tick();
       expect(await lastDay()).toBe('2021-01-21');
       expect(lines).toContain(
-        // 29 letters to 29 agency users, and each one's digest
-        'info reminder sweep UBND-TN 2021-01-21 (1 day): 33 new written reminders, 29 letters, 58 notifications, 58 e-mails queued',
+        // one letter to 28 agencies (§6.1): their 28 users told, VP's told inside, and each one's digest
+        'info reminder sweep UBND-TN 2021-01-21 (1 day): 33 new written reminders, 1 letters drafted, 58 notifications, 58 e-mails queued',
       );
       const pending = await t.db
         .selectFrom('outbox_message')

@@ -76,7 +76,7 @@ describeOnFastestDatabase(
         'Kết quả nhận ngày 19/01/2021, trong thời hạn (20/01/2021), đã được tiếp nhận: ' +
           'nhiệm vụ hoàn thành đúng hạn, không tính nhắc nhở bằng văn bản.',
       );
-      expect(i3?.letter_id).toBe(letterBefore[0].id); // the letter that listed it stays as issued
+      expect(i3?.letter_id).toBe(letterBefore[0].id); // the letter that listed it stays as drafted
       expect(i8?.withdrawn_at).toBeNull();
       expect(await statusOf('STP')).toMatchObject({ reminders: 1, open_overdue: 1, done_on_time: 1 });
       expect(await remindersOf('STP')).toEqual(['I.8']);
@@ -86,13 +86,21 @@ describeOnFastestDatabase(
       const letters = (await seed.stp.get('/api/letters')).json().items;
       expect(letters[0].tasks).toEqual([
         {
+          agency: 'Sở Tư pháp',
           plan: PLAN,
           task: 'I.3',
           dueOn: '2021-01-20',
           withdrawnAt: expect.any(String),
           withdrawnReason: i3?.withdrawn_reason,
         },
-        { plan: PLAN, task: 'I.8', dueOn: '2021-01-20', withdrawnAt: null, withdrawnReason: null },
+        {
+          agency: 'Sở Tư pháp',
+          plan: PLAN,
+          task: 'I.8',
+          dueOn: '2021-01-20',
+          withdrawnAt: null,
+          withdrawnReason: null,
+        },
       ]);
       const audit = await t.db
         .selectFrom('audit_log')

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { registerLetter } from '../src/modules/followup/letters.service.ts';
 import { escalationKey } from '../src/modules/followup/notices.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
@@ -34,11 +35,44 @@ describeEachDatabase('the reply deadline of a reminder letter', (t) => {
     const office = await userIdOf(t.db, 'vanphong');
     await t.db.updateTable('task').set({ leader_user_id: pct }).where('ref', '=', 'I.6').execute();
 
-    await sweepEveryDay(t.db, id, '2021-01-13', '2021-01-21');
+    // one letter per agency, so each agency's reply is followed up on its own letter (§6.1 `combined`)
+    const authority = await t.db
+      .selectFrom('authority')
+      .select('settings')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const settings = authority.settings as Record<string, unknown>;
+    await t.db
+      .updateTable('authority')
+      .set({
+        settings: JSON.stringify({
+          ...settings,
+          letters: { ...(settings.letters as object), combined: false },
+        }),
+      })
+      .where('id', '=', id)
+      .execute();
+    // the Office registers each day's drafts the day they are drafted (a working day here): a letter's
+    // reply deadline runs from its registration (docs/domain-rules.md §6.1, §10)
+    const registerDrafts = async () => {
+      const drafts = await t.db
+        .selectFrom('reminder_letter')
+        .select(['id', 'sweep_day'])
+        .where('status', '=', 'draft')
+        .orderBy('id')
+        .execute();
+      const office = systemContextFor(t.db, id, { now: new Date('2021-12-31T03:00:00Z') });
+      for (const d of drafts) await registerLetter(office, d.id, { number: null, issuedOn: d.sweep_day });
+    };
+    await sweepEveryDay(t.db, id, '2021-01-13', '2021-01-14');
+    await registerDrafts();
+    await sweepEveryDay(t.db, id, '2021-01-15', '2021-01-21');
+    await registerDrafts();
     const letterOf = (code: string) =>
       t.db
         .selectFrom('reminder_letter as l')
-        .innerJoin('agency as g', 'g.id', 'l.agency_id')
+        .innerJoin('reminder_letter_agency as la', 'la.letter_id', 'l.id')
+        .innerJoin('agency as g', 'g.id', 'la.agency_id')
         .select(['l.id', 'l.issued_on', 'l.reply_due_on', 'l.reply_followed_up_on'])
         .where('g.code', '=', code)
         .where('l.issued_on', '=', '2021-01-21')
@@ -95,9 +129,10 @@ describeEachDatabase('the reply deadline of a reminder letter', (t) => {
       (await allFollowUps()).filter((n) => day21.has(Number(/:l(\d+):/.exec(n.business_key)?.[1])));
     expect(day21.size).toBeGreaterThan(2);
     expect(await followUps()).toEqual([]); // their reply deadline has not passed yet
-    expect((await allFollowUps()).map((n) => n.business_key)).toContain(
-      `second_reminder:l1:u${office}`, // 14/01 (Thursday) + 7 working days = 25/01
-    );
+    // 14/01's only reminder is the Office's own I.1: no letter, so no reply deadline (§6.1)
+    expect(
+      await t.db.selectFrom('reminder_letter').select('id').where('sweep_day', '=', '2021-01-14').execute(),
+    ).toEqual([]);
 
     await sweepEveryDay(t.db, id, '2021-02-02', '2021-02-02');
     const snv = await letterOf('SNV');

@@ -12,7 +12,9 @@ for (const backend of fastestBackendNames()) {
     it('shows the settings, changes the signer and Nơi nhận, and the next letter carries them', async () => {
       const shown = await cli('settings', 'letters');
       expect(shown.code).toBe(0);
-      expect(shown.out).toContain('Người ký: CHỦ TỊCH / Nguyễn Mạnh Hùng');
+      expect(shown.out).toContain('Người ký: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Nguyễn Mạnh Hùng');
+      expect(shown.out).toContain('Hình thức: Công văn của UBND tỉnh (KT. Chủ tịch, Phó Chủ tịch ký)');
+      expect(shown.out).toContain('  - Lưu: VT, KSTT. (mặc định)');
       expect(shown.out).toContain(
         'Nơi nhận (mặc định):\n  - Như trên;\n  - CT, các PCT UBND tỉnh;\n  - LĐVP;',
       );
@@ -39,6 +41,7 @@ for (const backend of fastestBackendNames()) {
       expect(json).toMatchObject({
         version: 2,
         settings: {
+          form: 'ubnd-kt',
           signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Văn Chiến' },
           recipients: ['Như trên', 'TT. Tỉnh ủy', 'LĐVP'],
           symbol: 'VP-UBND',
@@ -51,6 +54,9 @@ for (const backend of fastestBackendNames()) {
         [['--report-within-days', '0'], 'reportWithinDays'],
         [['--report-within-days', 'bảy'], '--report-within-days "bảy"'],
         [['--symbol', 'VP UBND/1'], 'symbol: chỉ gồm chữ, số'],
+        [['--form', 'ubnd'], 'form'],
+        [['--combined', 'có'], '--combined "có"'],
+        [['--signer-authority', '', '--signer-title', 'CHỦ TỊCH'], 'Không ghi "CHỦ TỊCH" một mình'],
       ] as const) {
         const refused = await cli('settings', 'letters', ...args);
         expect([args.join(' '), refused.code]).toEqual([args.join(' '), 1]);
@@ -70,15 +76,16 @@ for (const backend of fastestBackendNames()) {
           values (${user.authority_id}, ${user.id}, 'digest', 'old:read', 'x', now() - interval '200 days',
             now() - interval '199 days')`.execute(db);
       });
-      const sweep = JSON.parse((await cli('sweep', '--as-of', '2021-01-14', '--json')).out);
-      expect(sweep.sweeps[0]).toMatchObject({ reminders: 1, letters: 1 });
+      // 14/01: VP's I.1, in no letter (§6.1); 21/01: one draft letter to the 28 other agencies
+      const sweep = JSON.parse((await cli('sweep', '--as-of', '2021-01-21', '--json')).out);
+      expect(sweep.sweeps[0]).toMatchObject({ reminders: 34, letters: 1 });
       expect(sweep.purgedNotifications).toBe(1);
       const text = await withDatabase(async (db) => {
         const letter = await db.selectFrom('reminder_letter').select('content').executeTakeFirstOrThrow();
         return (await openDocx(letter.content)).document.replace(/<[^>]+>/g, '');
       });
       for (const expected of [
-        'Số: 1/VP-UBND',
+        'Số:        /VP-UBND',
         'KT. CHỦ TỊCH',
         'PHÓ CHỦ TỊCH',
         'Trần Văn Chiến',
@@ -93,7 +100,7 @@ for (const backend of fastestBackendNames()) {
       expect(reset).toMatchObject({
         version: 3,
         settings: {},
-        effective: { symbol: 'UBND-VP', signer: { name: '' } },
+        effective: { form: 'office', symbol: 'VP-KSTT', signer: { name: '' } },
       });
       const audit = await withDatabase((db) =>
         db

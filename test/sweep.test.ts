@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { daysBetween } from '../src/domain/dates.ts';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
@@ -23,11 +22,11 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
   const demo = sharedFollowupDemo(t);
 
   it(
-    'catch-up: one late sweepUpTo(31/12) records the same 111 reminders and 104 letters',
+    'catch-up: one late sweepUpTo(31/12) records the same 111 reminders and one letter a day',
     async () => {
       const id = demo();
       const late = await sweepUpTo(sweepContext(t.db, id), '2021-12-31');
-      expect(late).toMatchObject({ reminders: 111, letters: 104 });
+      expect(late).toMatchObject({ reminders: 111, letters: Object.keys(LETTERS_NO_RESULTS).length });
       expect(late.days).toHaveLength(353);
       expect(await lettersByDay(t.db)).toEqual(LETTERS_NO_RESULTS);
       // time-bound messages only for the last 3 days: no "due in 7 days" for a deadline long gone
@@ -93,7 +92,7 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
     expect(await dueOn20()).toHaveLength(33); // I.3–I.7 one agency each, I.8 28 agencies
   });
 
-  it('numbers survive a failed day: the rolled-back letters give their numbers back, none is reused', async () => {
+  it('a failed day keeps no draft: the day is swept again whole, its letter a draft without number', async () => {
     const id = demo();
     await sweepUpTo(sweepContext(t.db, id), '2021-01-20');
     const snv = await t.db
@@ -101,24 +100,26 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
       .select('id')
       .where('code', '=', 'SNV')
       .executeTakeFirstOrThrow();
-    await sql`alter table reminder_letter add constraint test_refuse_snv check (agency_id <> ${sql.lit(snv.id)})`.execute(
+    await sql`alter table reminder_letter_agency add constraint test_refuse_snv check (agency_id <> ${sql.lit(snv.id)})`.execute(
       t.db,
     );
     try {
       await expect(sweepUpTo(sweepContext(t.db, id), '2021-01-21')).rejects.toThrow(/test_refuse_snv/);
     } finally {
-      await sql`alter table reminder_letter drop constraint test_refuse_snv`.execute(t.db);
+      await sql`alter table reminder_letter_agency drop constraint test_refuse_snv`.execute(t.db);
     }
-    expect(await t.db.selectFrom('letter_counter').select('last_number').execute()).toEqual([
-      { last_number: 1 },
-    ]);
+    expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 1, reminder_letter: 0 });
     expect(
       await t.db.selectFrom('sweep_day').select('day').where('day', '=', '2021-01-21').execute(),
     ).toEqual([]);
     const again = await sweepUpTo(sweepContext(t.db, id), '2021-01-21');
-    expect(again).toMatchObject({ days: ['2021-01-21'], reminders: 33, letters: 29 });
-    const numbers = await t.db.selectFrom('reminder_letter').select('number').orderBy('number').execute();
-    expect(numbers.map((n) => n.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    // §6.1: one letter to the 28 agencies other than the Office (VP's I.3–I.7 reminders go in none)
+    expect(again).toMatchObject({ days: ['2021-01-21'], reminders: 33, letters: 1 });
+    const letters = await t.db
+      .selectFrom('reminder_letter')
+      .select(['status', 'number', 'issued_on'])
+      .execute();
+    expect(letters).toEqual([{ status: 'draft', number: null, issued_on: null }]);
   });
 
   it('prints the configured signer and Nơi nhận; bad letter settings stop the day and lose nothing', async () => {
@@ -137,20 +138,32 @@ describeEachDatabase('daily sweep over plan 87/KH-UBND', (t) => {
     expect(await t.db.selectFrom('sweep_day').select('day').execute()).toEqual([{ day: '2021-01-13' }]);
     expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 0, reminder_letter: 0 });
     await setLetters({
-      signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Văn Chiến' },
+      form: 'ubnd-kt',
+      signer: { name: 'Trần Văn Chiến' },
       recipients: ['Như trên', 'TT. Tỉnh ủy', 'LĐVP'],
     });
-    expect(await sweepUpTo(sweepContext(t.db, id), '2021-01-14')).toMatchObject({ reminders: 1, letters: 1 });
+    // 14/01: I.1 is the Office's own task — reminded, but in no letter (§6.1)
+    expect(await sweepUpTo(sweepContext(t.db, id), '2021-01-14')).toMatchObject({ reminders: 1, letters: 0 });
+    expect(await sweepUpTo(sweepContext(t.db, id), '2021-01-21')).toMatchObject({
+      reminders: 33,
+      letters: 1,
+    });
     const letter = await t.db.selectFrom('reminder_letter').selectAll().executeTakeFirstOrThrow();
     const text = (await openDocx(letter.content)).document.replace(/<[^>]+>/g, '');
     for (const expected of [
-      'Số: 1/UBND-VP',
-      'Kính gửi: Văn phòng UBND tỉnh.',
+      'Số:        /UBND-KSTT',
+      'ngày      tháng      năm 2021',
+      'Kính gửi:',
+      '- Sở Tư pháp;',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
       'Trần Văn Chiến',
       '- TT. Tỉnh ủy;',
+      '- Lưu: VT, KSTT.',
     ]) {
       expect(text).toContain(expected);
     }
-    expect(daysBetween('2021-01-13', letter.issued_on)).toBe(1);
+    expect(text).not.toContain('Kính gửi: Văn phòng UBND tỉnh');
+    expect(letter).toMatchObject({ status: 'draft', number: null, issued_on: null, sweep_day: '2021-01-21' });
   });
 });

@@ -55,7 +55,8 @@ Cách dùng:
   dondoc token create --user TÊN --name "Tên mã" [--days 90] [--scopes index.write]
                                                    tạo mã truy cập (in một lần; mặc định DONDOC_TOKEN_DAYS ngày)
   dondoc token revoke --id SỐ | --user TÊN --all   thu hồi một mã, hoặc mọi mã của tài khoản
-  dondoc settings letters [--signer-name TÊN] [--signer-title CHỨC_VỤ] [--signer-authority "KT. CHỦ TỊCH"]
+  dondoc settings letters [--form office|ubnd-tl|ubnd-kt] [--division KSTT] [--combined on|off] [--office-agency VP]
+                  [--signer-name TÊN] [--signer-title CHỨC_VỤ] [--signer-authority "KT. CHỦ TỊCH"]
                   [--recipients "Như trên;LĐVP"] [--symbol UBND-VP] [--consequence "…"] [--report-within-days N]
                   [--issuer-parent …] [--issuer-name …] [--issuer-place …] [--reset] [--json]
                                                    cấu hình công văn đôn đốc (không có tùy chọn: xem cấu hình)
@@ -196,6 +197,10 @@ function parse(argv: string[]) {
       'signer-name': { type: 'string' },
       'signer-title': { type: 'string' },
       'signer-authority': { type: 'string' },
+      form: { type: 'string' },
+      division: { type: 'string' },
+      combined: { type: 'string' },
+      'office-agency': { type: 'string' },
       'issuer-parent': { type: 'string' },
       'issuer-name': { type: 'string' },
       'issuer-place': { type: 'string' },

@@ -6,12 +6,14 @@ import {
 } from '../modules/followup/letter-settings.service.ts';
 import type { StoredLetterSettings } from '../modules/followup/letter-settings.ts';
 import { AppError } from '../shared/errors.ts';
+import { LETTER_FORM_PRESETS } from '../shared/letter-forms.ts';
 import type { Command, Flags, Print } from './commands.ts';
 import { cliContext } from './context.ts';
 import { str } from './flags.ts';
 
 const USAGE =
-  'Cách dùng: dondoc settings letters [--signer-name TÊN] [--signer-title "PHÓ CHỦ TỊCH"] ' +
+  'Cách dùng: dondoc settings letters [--form office|ubnd-tl|ubnd-kt] [--division KSTT] ' +
+  '[--combined on|off] [--office-agency VP] [--signer-name TÊN] [--signer-title "PHÓ CHỦ TỊCH"] ' +
   '[--signer-authority "KT. CHỦ TỊCH"] [--recipients "Như trên;LĐVP"] [--symbol UBND-VP] ' +
   '[--consequence "…"] [--report-within-days 7] [--issuer-parent …] [--issuer-name …] [--issuer-place …] ' +
   '[--reset] [--json]';
@@ -66,9 +68,25 @@ function changesFrom(flags: Flags): Partial<Record<string, unknown>> | null {
       .map((r) => r.trim())
       .filter(Boolean);
   }
-  for (const option of ['symbol', 'consequence'] as const) {
+  for (const [option, key] of [
+    ['symbol', 'symbol'],
+    ['consequence', 'consequence'],
+    ['form', 'form'],
+    ['division', 'division'],
+    ['office-agency', 'officeAgency'],
+  ] as const) {
     const value = str(flags[option]);
-    if (value !== undefined) changes[option] = value;
+    if (value !== undefined) changes[key] = value;
+  }
+  const combined = str(flags.combined);
+  if (combined !== undefined) {
+    if (combined !== 'on' && combined !== 'off') {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `--combined "${combined}": cần on (một công văn gửi nhiều cơ quan) hoặc off.`,
+      );
+    }
+    changes.combined = combined === 'on';
   }
   const within = str(flags['report-within-days']);
   if (within !== undefined) {
@@ -101,17 +119,24 @@ function printView(view: LetterSettingsView, print: Print) {
   const e = view.effective;
   const s = view.settings as StoredLetterSettings;
   const mark = (set: boolean) => (set ? '' : ' (mặc định)');
+  print(`Hình thức: ${LETTER_FORM_PRESETS[e.form].label}${mark(s.form !== undefined)}`);
   print(
-    `Cơ quan ban hành: ${[e.issuer.parent, e.issuer.name].filter(Boolean).join(' / ')}${mark(!!s.issuer)}`,
+    `Cơ quan ban hành: ${[e.issuer.parent, e.issuer.name].filter(Boolean).join(' / ').replace(/\n/gu, ' / ')}` +
+      mark(!!s.issuer),
   );
   print(`Địa danh: ${e.issuer.place}${mark(s.issuer?.place !== undefined)}`);
   print(`Số, ký hiệu: Số: …/${e.symbol}${mark(s.symbol !== undefined)}`);
   print(
-    `Người ký: ${[e.signer.authority, e.signer.title, e.signer.name || '(chưa có tên)'].filter(Boolean).join(' / ')}` +
+    `Người ký: ${[e.signer.authority, e.signer.title, e.signer.name || '(chưa có tên)'].filter(Boolean).join(' / ').replace(/\n/gu, ' / ')}` +
       mark(s.signer !== undefined),
   );
   print(`Nơi nhận${mark(s.recipients !== undefined)}:`);
   for (const r of e.recipients) print(`  - ${r};`);
+  print(`  - Lưu: VT, ${e.division}.${mark(s.division !== undefined)}`);
+  print(
+    `Gửi: ${e.combined ? 'một công văn mỗi ngày cho các cơ quan' : 'mỗi cơ quan một công văn'}` +
+      `${mark(s.combined !== undefined)}; Văn phòng (${e.officeAgency}) không tự gửi công văn cho mình`,
+  );
   print(
     `Thời hạn báo cáo: ${e.reportWithinDays} ngày làm việc kể từ ngày ký${mark(s.reportWithinDays !== undefined)}`,
   );

@@ -48,7 +48,7 @@ export const sweepCommand: Command = async (db, flags, print, _positionals, conf
           : `${r.days.length} ngày (${formatVietnameseDate(r.days[0] as string)} – ${formatVietnameseDate(r.days.at(-1) as string)})`;
       print(
         `Quét nhắc việc ${r.authority} đến ngày ${formatVietnameseDate(r.asOf)}: ${days}; ` +
-          `${r.reminders} nhắc nhở bằng văn bản mới, ${r.letters} công văn đôn đốc, ` +
+          `${r.reminders} nhắc nhở bằng văn bản mới, ${r.letters} dự thảo công văn đôn đốc, ` +
           `${r.notifications} thông báo, ${r.emails} email vào hộp thư đi.`,
       );
     }

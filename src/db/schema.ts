@@ -188,6 +188,8 @@ export interface WrittenReminderTable {
   /** withdrawn (kept for audit, no longer counted) when the rule no longer gives it; migration 2026-11-27T2100 */
   withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the correction notice that told the agency of the withdrawal (migration 2026-12-07T1100) */
+  correction_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
 }
 
@@ -374,26 +376,41 @@ export interface OutboxMessageTable {
   created_at: CreatedAt;
 }
 
+/** Công văn đôn đốc and correction notices (migration 2026-12-07T1100-letters, docs/domain-rules.md §6.1). */
 export interface ReminderLetterTable {
   id: Generated<number>;
   authority_id: number;
-  agency_id: number;
+  /** 'correction': tells an agency that reminders of an issued letter were withdrawn */
+  kind: ColumnType<LetterKind, LetterKind | undefined, LetterKind>;
+  /** a draft until the Office registers it (number and date from the outgoing register) */
+  status: ColumnType<LetterStatus, LetterStatus | undefined, LetterStatus>;
+  /** the sweep day's year while a draft, then the year of its date */
   year: number;
-  number: number;
-  issued_on: DateColumn;
+  /** the register's number; null on a draft, or when left for the văn thư to write */
+  number: number | null;
+  symbol: string;
+  /** null while a draft */
+  issued_on: ColumnType<string | null, string | null | undefined, string | null>;
   sweep_day: DateColumn;
   content: Uint8Array;
   file_name: string;
   /** the reply deadline the letter set and the day the sweep followed it up (docs/domain-rules.md §10) */
   reply_due_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   reply_followed_up_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  /** the facts the letter was drafted from, rendered again when it is registered; null before 2026-12-07 */
+  input: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** a correction notice: the letter it corrects */
+  corrects_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
 }
 
-export interface LetterCounterTable {
-  authority_id: number;
-  year: number;
-  last_number: number;
+export type LetterKind = 'reminder' | 'correction';
+export type LetterStatus = 'draft' | 'issued';
+
+/** The agencies a letter is addressed to (Kính gửi). */
+export interface ReminderLetterAgencyTable {
+  letter_id: number;
+  agency_id: number;
 }
 
 /** Chỉ số PCI, PAPI, PAR Index, ICT/DTI, SIPAS (migration 2026-11-27T1900-indices; global definitions). */
@@ -528,7 +545,7 @@ export interface DB {
   notification: NotificationTable;
   outbox_message: OutboxMessageTable;
   reminder_letter: ReminderLetterTable;
-  letter_counter: LetterCounterTable;
+  reminder_letter_agency: ReminderLetterAgencyTable;
   index_definition: IndexDefinitionTable;
   index_component: IndexComponentTable;
   index_result: IndexResultTable;

@@ -31,7 +31,16 @@ describe('reminders, letters and scores (chromium)', () => {
     await screenshot(page, 'followup-reminders');
 
     await page.getByRole('tab', { name: 'Công văn đôn đốc' }).click();
-    const link = page.getByRole('link', { name: /^Tải công văn số/ }).first();
+    // the sweep drafted the letters; the Office registers one with its number and date (§6.1)
+    await page.getByRole('button', { name: 'Vào sổ' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Vào sổ công văn đi' });
+    await dialog.getByLabel('Số trong sổ văn bản đi').fill('4');
+    await dialog.getByLabel('Ngày ban hành').click();
+    await dialog.getByLabel('Ngày ban hành').fill('15/02/2021');
+    await dialog.getByLabel('Ngày ban hành').press('Enter');
+    await dialog.getByRole('button', { name: 'Vào sổ và gửi' }).click();
+    await page.getByText(/^Đã vào sổ: Số: 04\//).waitFor();
+    const link = page.getByRole('link', { name: /^Tải công văn Cong-van-don-doc-04-/ }).first();
     await link.waitFor();
     await screenshot(page, 'followup-letters');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -57,9 +57,10 @@ describe('follow-up settings (chromium)', () => {
     await page.waitForURL('**/cau-hinh');
     const name = page.getByLabel('Họ và tên người ký');
     await name.waitFor();
-    expect(await page.getByLabel('Ký hiệu công văn').inputValue()).toBe('UBND-VP');
+    // the demo's letters are the UBND's (docs/domain-rules.md §6.1)
+    expect(await page.getByLabel('Ký hiệu công văn').inputValue()).toBe('UBND-KSTT');
     const preview = page.getByTestId('letter-preview');
-    expect(await preview.innerText()).toContain('Số: 12/UBND-VP');
+    expect(await preview.innerText()).toContain('Số: 04/UBND-KSTT');
     expect(await preview.innerText()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
 
     await name.fill('Nguyễn Văn An');

@@ -1,3 +1,4 @@
+import { sampleReminderLetter } from '../../src/modules/letters/sample-letter.ts';
 import { adminOnly, officeAndAdmin, overseers, overseersAndOwnAgency, signedIn } from './allow.ts';
 import { listingAfter, listRoute, mentions } from './entry.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
@@ -44,7 +45,8 @@ async function createSeed({ db, world }: MatrixContext) {
       .insertInto('reminder_letter')
       .values({
         authority_id: world.authorityId,
-        agency_id: world.agency(code),
+        status: 'issued',
+        symbol: 'UBND-KSTT',
         year: 2021,
         number: target === 'own' ? 1 : 2,
         issued_on: '2021-01-21',
@@ -54,6 +56,10 @@ async function createSeed({ db, world }: MatrixContext) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db
+      .insertInto('reminder_letter_agency')
+      .values({ letter_id: id, agency_id: world.agency(code) })
+      .execute();
     letters[target] = id;
   }
   const notifications: Partial<Record<string, number>> = {};
@@ -81,6 +87,33 @@ async function createSeed({ db, world }: MatrixContext) {
     notifications[user.username] = id;
   }
   return { letters, notifications };
+}
+
+/** A drafted letter of UBND-TN to the target's agency, drafted from the sample letter's facts. */
+async function seedDraft({ db, world }: MatrixContext, target: Target): Promise<number> {
+  const code = AGENCY[target];
+  const letter = { ...sampleReminderLetter(), number: null, issuedOn: null };
+  const { id } = await db
+    .insertInto('reminder_letter')
+    .values({
+      authority_id: world.authorityId,
+      status: 'draft',
+      symbol: 'UBND-KSTT',
+      year: 2021,
+      number: null,
+      issued_on: null,
+      sweep_day: '2021-01-21',
+      content: new TextEncoder().encode('PK\u0003\u0004 docx'),
+      file_name: `${TN_MARK}-draft-${code}.docx`,
+      input: JSON.stringify({ letter, reportWithinDays: 7, reminderIds: [] }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('reminder_letter_agency')
+    .values({ letter_id: id, agency_id: world.agency(code) })
+    .execute();
+  return id;
 }
 
 /** A dead e-mail of UBND-TN (its subject carries the mark), for the outbox routes. */
@@ -136,6 +169,16 @@ export const entries: MatrixEntry[] = [
     },
     allow: overseersAndOwnAgency,
   },
+  {
+    method: 'POST',
+    url: '/api/letters/:id/register',
+    // registering is the Office's (and admins'): a second registration answers 409, still "allowed"
+    request: async (ctx, target) => ({
+      url: `/api/letters/${await seedDraft(ctx, target)}/register`,
+      payload: { number: null, issuedOn: '2021-01-22' },
+    }),
+    allow: officeAndAdmin,
+  },
   // one day (the plan's date: notices only); another authority's office sweeps its own authority
   listRoute('POST', '/api/sweeps', officeAndAdmin, mentions('UBND-TN'), async () => ({
     url: '/api/sweeps',
@@ -147,7 +190,7 @@ export const entries: MatrixEntry[] = [
   // another authority's office saves its own authority's settings
   listRoute('PUT', '/api/settings/letters', officeAndAdmin, mentions('TÂY NINH'), async () => ({
     url: '/api/settings/letters',
-    payload: { signer: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Người ký thử' } },
+    payload: { form: 'ubnd-kt', signer: { title: 'PHÓ CHỦ TỊCH', name: 'Người ký thử' } },
   })),
   listRoute(
     'GET',

@@ -59,7 +59,7 @@ export const FOLLOWUP_TABLES = [
   'sweep_day',
   'written_reminder',
   'reminder_letter',
-  'letter_counter',
+  'reminder_letter_agency',
   'notification',
   'outbox_message',
 ] as const;

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.ts';
-import { isWorkingDay } from '../../src/domain/working-days.ts';
+import { isWorkingDay, nextWorkingDay } from '../../src/domain/working-days.ts';
 import { loadWorkingCalendar } from '../../src/modules/calendar/calendar.service.ts';
+import { registerLetter } from '../../src/modules/followup/letters.service.ts';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
 import { submitResult } from '../../src/modules/results/results.service.ts';
 import { listAssignmentFacts } from '../../src/modules/status/status.repo.ts';
@@ -61,34 +62,20 @@ export function sharedFollowupDemo(t: TestDatabase): () => number {
 
 export const YEAR = 240_000; // ms, for the tests that sweep a whole year
 
-/** One letter per agency per day on which reminders fall due, for plan 87/KH-UBND with no results. */
+/**
+ * One letter a day to the agencies reminded that day, for plan 87/KH-UBND with no results (§6.1): the
+ * other 17 days with reminders remind only the Office (VP), which is not written to.
+ */
 export const LETTERS_NO_RESULTS = {
-  '2021-01-14': 1, // I.1, VP
-  '2021-01-21': 29, // I.3–I.8 due 20/01: I.8 alone names the 28 other agencies
-  '2021-01-26': 1,
-  '2021-01-30': 1,
-  '2021-02-01': 29, // I.2 due 31/01: every agency
-  '2021-02-05': 1,
-  '2021-02-11': 1,
-  '2021-02-13': 1,
-  '2021-02-19': 1,
-  '2021-02-26': 1,
-  '2021-04-02': 1,
-  '2021-04-13': 29, // II.2–II.6 due 12/04
-  '2021-04-17': 1,
-  '2021-04-21': 1,
-  '2021-04-24': 1,
-  '2021-04-30': 1,
-  '2021-05-05': 1,
-  '2021-05-13': 1,
-  '2021-05-21': 1,
-  '2021-05-26': 1,
+  '2021-01-21': 1, // I.3–I.8 due 20/01: I.8 alone names the 28 other agencies
+  '2021-02-01': 1, // I.2 due 31/01: every agency
+  '2021-04-13': 1, // II.2–II.6 due 12/04
 };
 
 /** The simulated year with no results, swept day by day, then swept again twice. */
 export function simulatedYearTest(t: TestDatabase): void {
   it(
-    'simulated year: 111 written reminders dated due + 1, 104 letters numbered 1..104, re-runs add nothing',
+    'simulated year: 111 written reminders dated due + 1, one draft letter a day, re-runs add nothing',
     async () => {
       const id = await loadFollowupDemo(t.db);
       const run = await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31');
@@ -100,55 +87,42 @@ export function simulatedYearTest(t: TestDatabase): void {
       for (const r of reminders) {
         expect(r.reminded_on).toBe(addDays(r.due_on, 1));
         expect(r.year).toBe(2021);
-        expect(r.letter_id).not.toBeNull();
       }
       // the same reminders as the rule computes as of 31/12 (status, GET /reminders)
       const rule = await (await listWrittenReminders(systemContextFor(t.db, id), { asOf: '2021-12-31' }))
         .reminders;
       expect(reminders.map((r) => r.reminded_on).sort()).toEqual(rule.map((r) => r.remindedOn).sort());
 
-      // letters: one per agency per day, numbered 1..104 in day order, each listing that day's reminders
+      // letters (§6.1): one draft a day to every agency reminded that day but the Office, whose own
+      // reminders go in no letter; each lists that day's reminders of its addressees
       expect(await lettersByDay(t.db)).toEqual(LETTERS_NO_RESULTS);
-      const perDayAgency = new Set(rule.map((r) => `${r.remindedOn}:${r.agency}`));
-      expect(perDayAgency.size).toBe(104);
+      const external = rule.filter((r) => r.agency !== 'VP');
+      expect(Object.keys(LETTERS_NO_RESULTS)).toEqual([...new Set(external.map((r) => r.remindedOn))].sort());
       const letters = await t.db
         .selectFrom('reminder_letter')
-        .select(['id', 'number', 'year', 'sweep_day', 'agency_id'])
+        .select(['id', 'status', 'number', 'sweep_day'])
         .orderBy('sweep_day')
-        .orderBy('agency_id')
         .execute();
-      expect(letters.map((l) => l.number)).toEqual(Array.from({ length: 104 }, (_, i) => i + 1));
-      expect(await t.db.selectFrom('letter_counter').selectAll().execute()).toEqual([
-        { authority_id: id, year: 2021, last_number: 104 },
-      ]);
+      expect(new Set(letters.map((l) => `${l.status}:${l.number}`))).toEqual(new Set(['draft:null']));
+      const office = await t.db
+        .selectFrom('agency')
+        .select('id')
+        .where('code', '=', 'VP')
+        .executeTakeFirstOrThrow();
+      for (const r of reminders) expect(r.letter_id === null).toBe(r.agency_id === office.id);
+      const addressees = await t.db.selectFrom('reminder_letter_agency').selectAll().execute();
       for (const l of letters) {
         const listed = reminders.filter((r) => r.letter_id === l.id);
         expect(listed.length).toBeGreaterThan(0);
-        for (const r of listed) expect([r.reminded_on, r.agency_id]).toEqual([l.sweep_day, l.agency_id]);
+        for (const r of listed) expect(r.reminded_on).toBe(l.sweep_day);
+        expect(new Set(listed.map((r) => r.agency_id))).toEqual(
+          new Set(addressees.filter((a) => a.letter_id === l.id).map((a) => a.agency_id)),
+        );
       }
-      // no letter dated on a non-working day (docs/domain-rules.md §4a): a weekend's or a holiday's
-      // letters bear the next working day's date on the shipped 2021 calendar
-      const calendar = await loadWorkingCalendar(t.db, id);
-      const dated = await t.db.selectFrom('reminder_letter').select(['sweep_day', 'issued_on']).execute();
-      expect(dated.filter((l) => !isWorkingDay(calendar, l.issued_on))).toEqual([]);
-      const moved = new Map(
-        dated.filter((l) => l.issued_on !== l.sweep_day).map((l) => [l.sweep_day, l.issued_on]),
-      );
-      expect(Object.fromEntries([...moved].sort())).toEqual({
-        '2021-01-30': '2021-02-01',
-        '2021-02-11': '2021-02-17',
-        '2021-02-13': '2021-02-17',
-        '2021-04-17': '2021-04-19',
-        '2021-04-21': '2021-04-22', // Giỗ Tổ Hùng Vương
-        '2021-04-24': '2021-04-26',
-        '2021-04-30': '2021-05-04',
-      });
-
       // notices: 7, 3, 1 and 0 days before each of the 111 deadlines, from the plan's date on (441);
       // digests daily per agency user with overdue items; the Office and leader's list from 12/02
-      // (I.1 30 days overdue) to 31/12: 323 days × 2; escalations to the STP head: its 4 overdue tasks;
-      // and each of the 104 letters unanswered by its reply deadline (docs/domain-rules.md §10): a
-      // second-reminder proposal to the Office (overdue_list) and an escalation to the leader
+      // (I.1 30 days overdue) to 31/12: 323 days × 2; escalations to the STP head: its 4 overdue tasks
+      // (no reply follow-up, docs/domain-rules.md §10: a draft never registered sets no reply deadline)
       const facts = await listAssignmentFacts(t.db, id, { role: 'lead' });
       const notices = facts.flatMap((f) =>
         [7, 3, 1, 0].filter((o) => addDays(f.due_on as string, -o) >= '2021-01-13'),
@@ -157,8 +131,8 @@ export function simulatedYearTest(t: TestDatabase): void {
       expect(await notificationsByKind(t.db)).toEqual({
         notice: 441,
         digest: 10_012,
-        overdue_list: 646 + 104,
-        escalation: 4 + 104,
+        overdue_list: 646,
+        escalation: 4,
         reminder: 104,
       });
       const perUserDay = await sql<{ n: number }>`
@@ -176,6 +150,38 @@ export function simulatedYearTest(t: TestDatabase): void {
       expect(rerun).toMatchObject({ reminders: 0, letters: 0, notifications: 0, emails: 0 });
       expect(rerun.days).toHaveLength(353);
       expect(await followupCounts(t.db)).toEqual(before);
+
+      // the Office registers every draft (docs/domain-rules.md §4a, §6.1): never on a non-working day —
+      // a weekend's or a holiday's draft is registered on the next working day of the shipped 2021
+      // calendar; the date refused is named with the next working day
+      const calendar = await loadWorkingCalendar(t.db, id);
+      const clerk = systemContextFor(t.db, id, { now: new Date('2021-12-31T03:00:00Z') });
+      const drafts = await t.db
+        .selectFrom('reminder_letter')
+        .select(['id', 'sweep_day'])
+        .orderBy('id')
+        .execute();
+      // the first draft, registered on the first non-working day after it (21/01 → Saturday 23/01)
+      const first = drafts[0] as { id: number; sweep_day: string };
+      let offDay = first.sweep_day;
+      while (isWorkingDay(calendar, offDay)) offDay = addDays(offDay, 1);
+      await expect(registerLetter(clerk, first.id, { number: null, issuedOn: offDay })).rejects.toMatchObject(
+        {
+          code: 'INVALID_DATE',
+          details: { issuedOn: '2021-01-23', nextWorkingDay: '2021-01-25' },
+        },
+      );
+      // and 01/02's on a Thursday of Tết (10–16/02/2021 off): the next working day is 17/02
+      const second = drafts[1] as { id: number; sweep_day: string };
+      await expect(
+        registerLetter(clerk, second.id, { number: null, issuedOn: '2021-02-11' }),
+      ).rejects.toMatchObject({ code: 'INVALID_DATE', details: { nextWorkingDay: '2021-02-17' } });
+      for (const l of drafts) {
+        await registerLetter(clerk, l.id, { number: null, issuedOn: nextWorkingDay(calendar, l.sweep_day) });
+      }
+      const dated = await t.db.selectFrom('reminder_letter').select(['sweep_day', 'issued_on']).execute();
+      expect(dated).toHaveLength(drafts.length);
+      expect(dated.filter((l) => l.issued_on === null || !isWorkingDay(calendar, l.issued_on))).toEqual([]);
     },
     YEAR,
   );
@@ -184,7 +190,7 @@ export function simulatedYearTest(t: TestDatabase): void {
 /** The simulated year with half the tasks done on their due date, swept day by day. */
 export function halfDoneYearTest(t: TestDatabase): void {
   it(
-    'half the tasks done on their due date: 69 reminders, 67 letters, no notice on the day itself',
+    'half the tasks done on their due date: 69 reminders, one draft letter a day, no notice on the day itself',
     async () => {
       const id = await loadFollowupDemo(t.db);
       const tasks = await t.db.selectFrom('task').select('ref').orderBy('position').execute();
@@ -198,32 +204,26 @@ export function halfDoneYearTest(t: TestDatabase): void {
       }
       expect(results).toBe(42);
       await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31');
-      expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 111 - 42, reminder_letter: 67 });
-      expect(await lettersByDay(t.db)).toEqual({
-        '2021-01-21': 28, // I.4, I.6, I.8 (I.3, I.5, I.7 done)
-        '2021-01-30': 1,
-        '2021-02-01': 29,
-        '2021-02-11': 1,
-        '2021-02-19': 1,
-        '2021-04-02': 1,
-        '2021-04-13': 2, // II.3, II.5 (II.2, II.4, II.6 done)
-        '2021-04-17': 1,
-        '2021-04-24': 1,
-        '2021-05-05': 1,
-        '2021-05-21': 1,
-      });
-      const numbers = (
-        await t.db.selectFrom('reminder_letter').select('number').orderBy('number').execute()
-      ).map((l) => l.number);
-      expect(numbers).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
+      expect(await followupCounts(t.db)).toMatchObject({ written_reminder: 111 - 42 });
+      // one draft letter a day with a reminder of an agency other than the Office (§6.1)
+      const external = await t.db
+        .selectFrom('written_reminder as w')
+        .innerJoin('agency as g', 'g.id', 'w.agency_id')
+        .select('w.reminded_on')
+        .distinct()
+        .where('g.code', '<>', 'VP')
+        .orderBy('w.reminded_on')
+        .execute();
+      expect(Object.keys(await lettersByDay(t.db))).toEqual(external.map((r) => r.reminded_on));
+      expect(Object.values(await lettersByDay(t.db)).every((n) => n === 1)).toBe(true);
       // a task done on its due date still had its 7-, 3- and 1-day notices, not the 0-day one: 441 − 42;
-      // the long-overdue list starts on 19/02 (items due 20/01 + 30 days): 316 days × 2; each of the 67
-      // letters is unanswered by its reply deadline: + 67 proposals and 67 escalations (§10)
+      // the long-overdue list starts on 19/02 (items due 20/01 + 30 days): 316 days × 2; no reply
+      // follow-up (§10): the drafts are never registered, so they set no reply deadline
       expect(await notificationsByKind(t.db)).toEqual({
         notice: 399,
         digest: 9996,
-        overdue_list: 632 + 67,
-        escalation: 2 + 67,
+        overdue_list: 632,
+        escalation: 2,
         reminder: 67,
       });
       const remindedDone = await t.db

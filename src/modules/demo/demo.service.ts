@@ -129,9 +129,13 @@ async function loadDemoIn(trx: Kysely<DB>, demo: DemoFiles, reset: boolean): Pro
   if (existing) await deleteAuthorityData(trx, existing.id);
   const authorityId = await createAuthorityFromDirectory({ db: trx, actor: SYSTEM_ACTOR }, directory);
   await applyReorganisation(trx, authorityId, reorganisation);
-  // the reminder letters are signed by the Chairman who signed the plan (settings.letters, editable per authority)
+  // the reminder letters are the UBND's, signed by the Chairman who signed the plan — "TM. ỦY BAN NHÂN
+  // DÂN / CHỦ TỊCH", never "CHỦ TỊCH" alone (docs/domain-rules.md §6.1; settings.letters, editable per authority)
   const chair = (directory.authority as { chair?: string }).chair ?? '';
-  const letters = { signer: { authority: '', title: 'CHỦ TỊCH', name: chair } };
+  const letters = {
+    form: 'ubnd-kt',
+    signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: chair },
+  };
   await trx
     .updateTable('authority')
     .set({ settings: JSON.stringify({ letters }) })

@@ -279,19 +279,6 @@ export async function insertWrittenReminders(
   );
 }
 
-/** The next number of the authority's yearly counter; rolled back with the transaction, so never reused. */
-export async function nextLetterNumber(trx: Kysely<DB>, authorityId: number, year: number): Promise<number> {
-  const row = await trx
-    .insertInto('letter_counter')
-    .values({ authority_id: authorityId, year, last_number: 1 })
-    .onConflict((oc) =>
-      oc.columns(['authority_id', 'year']).doUpdateSet({ last_number: sql`letter_counter.last_number + 1` }),
-    )
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return row.last_number;
-}
-
 /** A notification drafted by notices.ts, in its authority. */
 export interface NotificationInsert extends NotificationDraft {
   authorityId: number;

@@ -2,6 +2,8 @@ import { serviceContext, type ZodApp } from '../../server/http.ts';
 import { moduleRoutes } from '../../server/route.ts';
 import {
   FollowupIdParams,
+  LetterRegisterBody,
+  LetterRegisterReplySchema,
   LettersPageSchema,
   LettersQuery,
   NotificationReadSchema,
@@ -11,7 +13,7 @@ import {
   SweepResultSchema,
 } from '../../shared/schemas/followup.ts';
 import { followupAdminRoutes } from './followup-admin.routes.ts';
-import { DOCX_TYPE, getLetterForDownload, listLetters } from './letters.service.ts';
+import { DOCX_TYPE, getLetterForDownload, listLetters, registerLetter } from './letters.service.ts';
 import { listMyNotifications, markNotificationRead } from './notifications.service.ts';
 import { runSweep } from './sweep.service.ts';
 
@@ -62,6 +64,14 @@ export async function followupRoutes(app: ZodApp) {
         .header('Cache-Control', 'private, no-store')
         .send(letter.content);
     },
+  });
+
+  route.post('/letters/:id/register', {
+    summary: 'Vào sổ công văn (register a drafted letter: its number and date); the Office and admins',
+    params: FollowupIdParams,
+    body: LetterRegisterBody,
+    response: { 200: LetterRegisterReplySchema },
+    handler: async (request) => registerLetter(serviceContext(request), request.params.id, request.body),
   });
 
   route.post('/sweeps', {

@@ -6,12 +6,11 @@ import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { findAuthoritySettings, saveLetterSettings } from './followup-admin.repo.ts';
 import {
+  checkLetterSettings,
   effectiveLetterSettings,
   type LetterSettings,
-  LetterSettingsSchema,
   parseLetterSettings,
   type StoredLetterSettings,
-  settingsProblems,
 } from './letter-settings.ts';
 
 export interface LetterSettingsView {
@@ -32,10 +31,8 @@ function viewOf(authority: {
 }): LetterSettingsView {
   const stored = (authority.settings.letters ?? {}) as Record<string, unknown>;
   const version = Number(authority.settings.lettersVersion ?? 0) || 0;
-  const parsed = LetterSettingsSchema.safeParse(stored);
-  return parsed.success
-    ? { settings: stored, effective: effectiveLetterSettings(authority, parsed.data), problems: [], version }
-    : { settings: stored, effective: null, problems: settingsProblems(parsed.error), version };
+  const { data, problems } = checkLetterSettings(stored);
+  return { settings: stored, effective: data && effectiveLetterSettings(authority, data), problems, version };
 }
 
 /**

@@ -1,20 +1,25 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import { assignmentsWithPlan, scopeAgencyIds } from '../../db/assignment-facts.ts';
 import { selectPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 
-/** Kysely functions of the reminder letters (công văn đôn đốc): issue, link, list, download. */
+/** Kysely functions of the letters (công văn đôn đốc, correction notices): draft, register, list, download. */
 
-/** Stores an issued letter; returns its id. */
+/** Stores a letter and its addressees; returns its id. */
 export async function insertReminderLetter(
   db: Kysely<DB>,
   letter: Insertable<DB['reminder_letter']>,
+  agencyIds: readonly number[],
 ): Promise<number> {
   const { id } = await db
     .insertInto('reminder_letter')
     .values(letter)
     .returning('id')
     .executeTakeFirstOrThrow();
+  await db
+    .insertInto('reminder_letter_agency')
+    .values(agencyIds.map((agency_id) => ({ letter_id: id, agency_id })))
+    .execute();
   return id;
 }
 
@@ -32,45 +37,169 @@ export async function linkRemindersToLetter(
     .execute();
 }
 
-/** One page of an authority's letters (of the agencies given; null: every agency), newest number first. */
+/** Links withdrawn reminders to the correction notice that tells their agency. */
+export async function linkRemindersToCorrection(
+  db: Kysely<DB>,
+  correctionId: number,
+  reminderIds: readonly number[],
+) {
+  await db
+    .updateTable('written_reminder')
+    .set({ correction_id: correctionId })
+    .where('id', 'in', [...reminderIds])
+    .execute();
+}
+
+/** The issued letters among these, with their addressees. */
+export async function listIssuedLetters(db: Kysely<DB>, authorityId: number, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const letters = await db
+    .selectFrom('reminder_letter')
+    .select(['id', 'number', 'symbol', 'issued_on'])
+    .where('authority_id', '=', authorityId)
+    .where('id', 'in', [...ids])
+    .where('kind', '=', 'reminder')
+    .where('status', '=', 'issued')
+    .orderBy('id')
+    .execute();
+  const agencies = await listLetterAgencies(
+    db,
+    letters.map((l) => l.id),
+  );
+  return letters.map((l) => ({ ...l, agencies: agencies.filter((a) => a.letter_id === l.id) }));
+}
+
+/** The reminders of a letter withdrawn since it was drafted (left out when it is registered). */
+export async function listWithdrawnReminderIds(db: Kysely<DB>, letterId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('written_reminder')
+    .select('id')
+    .where('letter_id', '=', letterId)
+    .where('withdrawn_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Keeps only these addressees of a letter (those with a reminder left in it). */
+export async function keepLetterAgencies(db: Kysely<DB>, letterId: number, agencyIds: readonly number[]) {
+  await db
+    .deleteFrom('reminder_letter_agency')
+    .where('letter_id', '=', letterId)
+    .where('agency_id', 'not in', scopeAgencyIds(agencyIds))
+    .execute();
+}
+
+/** One page of an authority's letters (addressed to one of the agencies given; null: any), newest first. */
 export function listLetterPage(
   db: Kysely<DB>,
   authorityId: number,
   agencyIds: readonly number[] | null,
   query: { year?: number | undefined; page: number; pageSize: number },
 ) {
-  let base = db
-    .selectFrom('reminder_letter as l')
-    .innerJoin('agency as g', 'g.id', 'l.agency_id')
-    .where('l.authority_id', '=', authorityId);
-  if (agencyIds) base = base.where('l.agency_id', 'in', scopeAgencyIds(agencyIds));
+  let base = db.selectFrom('reminder_letter as l').where('l.authority_id', '=', authorityId);
+  if (agencyIds) {
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('reminder_letter_agency as r')
+          .whereRef('r.letter_id', '=', 'l.id')
+          .where('r.agency_id', 'in', scopeAgencyIds(agencyIds)),
+      ),
+    );
+  }
   if (query.year !== undefined) base = base.where('l.year', '=', query.year);
   return selectPage(base, query, (q) =>
     q
-      .select(['l.id', 'l.year', 'l.number', 'l.issued_on', 'l.file_name', 'g.code', 'g.name'])
-      .orderBy('l.year', 'desc')
-      .orderBy('l.number', 'desc'),
+      .select([
+        'l.id',
+        'l.kind',
+        'l.status',
+        'l.year',
+        'l.number',
+        'l.symbol',
+        'l.issued_on',
+        'l.sweep_day',
+        'l.file_name',
+        'l.corrects_id',
+      ])
+      .orderBy('l.sweep_day', 'desc')
+      .orderBy('l.id', 'desc'),
   );
 }
 
-/** The tasks the letters given quote, in plan and task order. */
+/** The addressees of the letters given, in directory order. */
+export async function listLetterAgencies(db: Kysely<DB>, letterIds: readonly number[]) {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('reminder_letter_agency as r')
+    .innerJoin('agency as g', 'g.id', 'r.agency_id')
+    .select(['r.letter_id', 'g.id', 'g.code', 'g.name'])
+    .where('r.letter_id', 'in', [...letterIds])
+    .orderBy('g.id')
+    .execute();
+}
+
+/** The tasks the letters given quote (or, for a correction notice, withdraw), in plan and task order. */
 export async function listLetterTasks(db: Kysely<DB>, letterIds: readonly number[]) {
   if (letterIds.length === 0) return [];
   return assignmentsWithPlan(db)
     .innerJoin('written_reminder as w', 'w.assignment_id', 'a.id')
-    .select(['w.letter_id', 't.ref', 'p.number', 'w.due_on', 'w.withdrawn_at', 'w.withdrawn_reason'])
-    .where('w.letter_id', 'in', [...letterIds])
+    .select([
+      'w.letter_id',
+      'w.correction_id',
+      'a.agency_id',
+      't.ref',
+      'p.number',
+      'w.due_on',
+      'w.withdrawn_at',
+      'w.withdrawn_reason',
+    ])
+    .where((eb) =>
+      eb.or([eb('w.letter_id', 'in', [...letterIds]), eb('w.correction_id', 'in', [...letterIds])]),
+    )
     .orderBy('p.id')
     .orderBy('t.position')
     .execute();
 }
 
-/** A letter's file, in one authority. */
-export async function findLetterFile(db: Kysely<DB>, authorityId: number, id: number) {
+/** A letter of one authority, with what registering it needs. */
+export async function findLetter(db: Kysely<DB>, authorityId: number, id: number, forUpdate = false) {
+  let q = db
+    .selectFrom('reminder_letter')
+    .select([
+      'id',
+      'kind',
+      'status',
+      'year',
+      'number',
+      'symbol',
+      'issued_on',
+      'sweep_day',
+      'file_name',
+      'content',
+      'input',
+    ])
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Whether a register number is taken already by another letter (same authority, year and symbol). */
+export async function findRegisteredNumber(
+  db: Kysely<DB>,
+  key: { authorityId: number; year: number; symbol: string; number: number },
+) {
   return db
     .selectFrom('reminder_letter')
-    .select(['id', 'agency_id', 'file_name', 'content'])
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', id)
+    .select(['id', 'issued_on'])
+    .where('authority_id', '=', key.authorityId)
+    .where('year', '=', key.year)
+    .where('symbol', '=', key.symbol)
+    .where('number', '=', key.number)
     .executeTakeFirst();
+}
+
+export async function updateLetter(db: Kysely<DB>, id: number, values: Updateable<DB['reminder_letter']>) {
+  await db.updateTable('reminder_letter').set(values).where('id', '=', id).execute();
 }

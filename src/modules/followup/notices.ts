@@ -215,19 +215,54 @@ export function planOverdueLists(
     }));
 }
 
-/** Công văn đôn đốc: the letter, as a notification to each user of the agency it is addressed to. */
-export function planLetterNotifications(
-  letters: { id: number; agencyId: number; numberLine: string; abstract: string; body: string[] }[],
+/**
+ * The Office does not write to itself (docs/domain-rules.md §6.1): its own overdue tasks, reminded that
+ * day, are told to its users inside dondoc instead of in a letter.
+ */
+export function planInternalReminders(
+  day: LocalDate,
+  items: { agencyId: number; taskRef: string; planNumber: string; content: string; dueOn: LocalDate }[],
   recipients: Recipient[],
 ): NotificationDraft[] {
-  return letters.flatMap((letter) =>
-    agencyUsers(recipients, letter.agencyId).map((r) => ({
+  if (items.length === 0) return [];
+  const title = `${items.length} nhiệm vụ của Văn phòng quá hạn ngày ${d(day)} (theo dõi nội bộ, không gửi công văn)`;
+  const body = items
+    .map(
+      (i) =>
+        `- Nhiệm vụ ${i.taskRef} tại ${citePlans([i.planNumber])}: ${i.content.trim()} (thời hạn ${d(i.dueOn)})`,
+    )
+    .join('\n');
+  const agencies = new Set(items.map((i) => i.agencyId));
+  return recipients
+    .filter((r) => r.agencyId !== null && agencies.has(r.agencyId))
+    .map((r) => ({
       userId: r.userId,
       kind: 'reminder' as const,
-      businessKey: `reminder:l${letter.id}:u${r.userId}`,
-      title: `Công văn đôn đốc ${letter.numberLine.replace('Số: ', 'số ')}: ${letter.abstract}`,
-      body: letter.body.join('\n\n'),
-      link: `/letters/${letter.id}`,
+      businessKey: `reminder:internal:${day}:u${r.userId}`,
+      title,
+      body,
+      link: `/status?asOf=${day}`,
+      assignmentId: null,
+    }));
+}
+
+/**
+ * Công văn đôn đốc: each addressee's part of a letter (its own tasks), as a notification to each user
+ * of that agency; `key` tells the drafted letter ('reminder', at the sweep) from the registered one ('letter').
+ */
+export function planLetterNotifications(
+  notices: { letterId: number; agencyId: number; title: string; body: string[] }[],
+  recipients: Recipient[],
+  key: 'reminder' | 'letter' = 'reminder',
+): NotificationDraft[] {
+  return notices.flatMap((notice) =>
+    agencyUsers(recipients, notice.agencyId).map((r) => ({
+      userId: r.userId,
+      kind: 'reminder' as const,
+      businessKey: `${key}:l${notice.letterId}:u${r.userId}`,
+      title: notice.title,
+      body: notice.body.join('\n\n'),
+      link: `/letters/${notice.letterId}`,
       assignmentId: null,
     })),
   );

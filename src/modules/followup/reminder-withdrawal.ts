@@ -8,9 +8,12 @@ import {
   listActiveReminderFacts,
   markReminderWithdrawn,
 } from './followup-admin.repo.ts';
+import { draftCorrectionNotices } from './letter-correction.ts';
 
 export interface WithdrawnReminder {
   id: number;
+  /** the letter that carried it; an issued one gets a correction notice to the agency (§6.1) */
+  letterId: number | null;
   assignmentId: number;
   agencyId: number;
   dueOn: LocalDate;
@@ -49,7 +52,8 @@ export function withdrawalReason(f: Pick<ActiveReminderFacts, 'due_on' | 'done_o
  * that the rule no longer gives: `withdrawn_at` and the reason are set, the row and the letter that
  * listed it stay for the record, and from then on it is counted nowhere (status, statistics and
  * scores compute from the same rule; lists of recorded reminders filter `withdrawn_at is null`).
- * One audit row per withdrawal, in the caller's transaction. Called when a result is accepted, and by
+ * One audit row per withdrawal, in the caller's transaction; a reminder whose letter was issued gets a
+ * draft correction notice to its agency (letter-correction.ts). Called when a result is accepted, and by
  * each sweep day as a safety net (a result accepted while that day's sweep was recording).
  */
 export async function withdrawRemindersNoLongerDue(
@@ -59,6 +63,7 @@ export async function withdrawRemindersNoLongerDue(
 ): Promise<WithdrawnReminder[]> {
   const facts = await listActiveReminderFacts(trx, authorityId, options.assignmentIds);
   const withdrawn: WithdrawnReminder[] = [];
+  const withdrawnFacts: ActiveReminderFacts[] = [];
   for (const f of facts) {
     const reason = withdrawalReason(f);
     if (reason === null) continue;
@@ -81,13 +86,24 @@ export async function withdrawRemindersNoLongerDue(
       after: { withdrawnAt: options.now.toISOString(), reason },
       ip: options.ip ?? null,
     });
+    withdrawnFacts.push(f);
     withdrawn.push({
       id: f.id,
+      letterId: f.letter_id,
       assignmentId: f.assignment_id,
       agencyId: f.agency_id,
       dueOn: f.recorded_due_on,
       reason,
     });
   }
+  await draftCorrectionNotices(
+    trx,
+    authorityId,
+    options.now,
+    withdrawn.map((w, i) => {
+      const f = withdrawnFacts[i] as ActiveReminderFacts;
+      return { ...w, reminderId: w.id, plan: f.plan_number, task: f.task_ref };
+    }),
+  );
   return withdrawn;
 }

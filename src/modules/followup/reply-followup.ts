@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { assignmentsWithPlanAndAgency, cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import { addDays, formatVietnameseDate as d, type LocalDate } from '../../domain/dates.ts';
+import { numberLine } from '../../shared/letter-forms.ts';
 import type { NotificationDraft, Recipient } from './notices.ts';
 
 /**
@@ -23,9 +24,10 @@ export async function planReplyFollowUps(
 ): Promise<NotificationDraft[]> {
   const letters = await trx
     .selectFrom('reminder_letter as l')
-    .innerJoin('agency as g', 'g.id', 'l.agency_id')
-    .select(['l.id', 'l.number', 'l.issued_on', 'l.reply_due_on', 'g.name as agency_name'])
+    .select(['l.id', 'l.number', 'l.symbol', 'l.issued_on', 'l.reply_due_on'])
     .where('l.authority_id', '=', authorityId)
+    // only a registered letter sets a reply deadline (a draft has none: docs/domain-rules.md §6.1)
+    .where('l.status', '=', 'issued')
     .where('l.reply_due_on', '<', day)
     .where('l.reply_followed_up_on', 'is', null)
     .orderBy('l.id')
@@ -41,18 +43,20 @@ export async function planReplyFollowUps(
         (t.done_on === null || t.done_on > replyDue) && (t.cancelled_on === null || t.cancelled_on > day),
     );
     if (open.length === 0) continue;
-    const cite = `Công văn đôn đốc số ${letter.number} ngày ${d(letter.issued_on)}`;
+    const cite = `Công văn đôn đốc số ${numberLine(letter.number, letter.symbol).slice(4).trim()} ngày ${d(letter.issued_on as LocalDate)}`;
+    // a letter may go to several agencies (one letter a day to many): those still owing a result
+    const agencyNames = [...new Set(open.map((t) => t.agency_name))].join(', ');
     const lines = open.map(
       (t) => `- Nhiệm vụ ${t.task_ref} (${t.plan_number}), hạn ${d(t.due_on as LocalDate)}`,
     );
-    const body = `${cite} đề nghị ${letter.agency_name} gửi kết quả trước ngày ${d(replyDue)}; đến ngày ${d(day)} chưa nhận được kết quả của:\n${lines.join('\n')}`;
+    const body = `${cite} đề nghị ${agencyNames} gửi kết quả trước ngày ${d(replyDue)}; đến ngày ${d(day)} chưa nhận được kết quả của:\n${lines.join('\n')}`;
     const link = `/letters/${letter.id}`;
     for (const r of recipients.filter((r) => r.role === 'office')) {
       drafts.push({
         userId: r.userId,
         kind: 'overdue_list',
         businessKey: `second_reminder:l${letter.id}:u${r.userId}`,
-        title: `Đề nghị đôn đốc lần 2: ${letter.agency_name} chưa báo cáo theo ${cite}`,
+        title: `Đề nghị đôn đốc lần 2: ${agencyNames} chưa báo cáo theo ${cite}`,
         body: `${body}\n\nĐề nghị Văn phòng trình ban hành công văn đôn đốc lần 2 (không tính thêm lần nhắc nhở bằng văn bản).`,
         link,
         assignmentId: null,
@@ -66,7 +70,7 @@ export async function planReplyFollowUps(
         userId: r.userId,
         kind: 'escalation',
         businessKey: `reply_escalation:l${letter.id}:u${r.userId}`,
-        title: `Quá hạn báo cáo theo ${cite}: ${letter.agency_name}`,
+        title: `Quá hạn báo cáo theo ${cite}: ${agencyNames}`,
         body: `${body}\n\nKính báo cáo lãnh đạo phụ trách lĩnh vực.`,
         link,
         assignmentId: null,
@@ -93,6 +97,7 @@ function listLetterTasks(trx: Kysely<DB>, letterId: number) {
       'a.id',
       't.ref as task_ref',
       'p.number as plan_number',
+      'g.name as agency_name',
       't.leader_user_id',
       'w.due_on',
       doneOnSql.as('done_on'),

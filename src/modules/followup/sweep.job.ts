@@ -55,7 +55,7 @@ export function createSweepJob(): JobDefinition {
         log.info(
           `reminder sweep ${authority.code} ${range} (${s.days.length} day${s.days.length === 1 ? '' : 's'}): ` +
             `${s.reminders} new written reminders, ` +
-            `${s.letters} letters, ${s.notifications} notifications, ${s.emails} e-mails queued`,
+            `${s.letters} letters drafted, ${s.notifications} notifications, ${s.emails} e-mails queued`,
         );
       }
     },

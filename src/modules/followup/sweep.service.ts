@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { addDays, type LocalDate, localDateOf, maxDate } from '../../domain/dates.ts';
+import {
+  addDays,
+  formatVietnameseDate as d,
+  type LocalDate,
+  localDateOf,
+  maxDate,
+} from '../../domain/dates.ts';
 import { writtenReminderAsOf, writtenReminderFor } from '../../domain/reminders.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -19,7 +25,7 @@ import {
   type NotificationInsert,
   readSweepStart,
 } from './followup.repo.ts';
-import { issueLettersForDay, type LetterItem } from './letter-issue.ts';
+import { draftLettersForDay, type LetterItem } from './letter-issue.ts';
 import {
   escalationKey,
   escalationRecipientsOf,
@@ -29,6 +35,7 @@ import {
   planDigests,
   planEmails,
   planEscalations,
+  planInternalReminders,
   planLetterNotifications,
   planNotices,
   planOverdueLists,
@@ -148,11 +155,11 @@ async function sweepOneDay(
       ...(byId.get(r.assignment_id) as SweepFactRow),
       dueOn: r.due_on,
     }));
-    // the authority's letter settings, read only on a day that issues letters
-    const letters =
+    // the authority's letter settings, read only on a day that drafts letters
+    const drafted =
       items.length > 0
-        ? await issueLettersForDay(trx, await findAuthorityById(trx, authorityId), day, items)
-        : [];
+        ? await draftLettersForDay(trx, await findAuthorityById(trx, authorityId), day, items)
+        : { letters: 0, notices: [], internal: [] };
     const drafts: NotificationDraft[] = o.notify
       ? [
           ...planNotices(day, facts, recipients, o.noticeOffsets),
@@ -163,21 +170,19 @@ async function sweepOneDay(
         ]
       : [];
     // the letters last: the newest notification, so the top of the recipient's list
-    drafts.push(...planLetterNotifications(letters, recipients));
+    drafts.push(
+      ...planInternalReminders(day, drafted.internal, recipients),
+      ...planLetterNotifications(
+        drafted.notices.map((n) => ({ ...n, title: `Nhắc nhở bằng văn bản ngày ${d(day)}: ${n.title}` })),
+        recipients,
+      ),
+    );
     const created = await insertNotifications(
       trx,
       drafts.map((n): NotificationInsert => ({ authorityId, ...n })),
     );
-    const letterOf = new Map(letters.map((l) => [l.agencyId, l.id]));
-    const agencyOf = new Map(recipients.map((r) => [r.userId, r.agencyId]));
-    const emails = planEmails(day, created, recipients).map((e) => {
-      const letterId = e.kind === 'reminder' ? letterOf.get(agencyOf.get(e.userId) ?? -1) : undefined;
-      return {
-        authorityId,
-        ...e,
-        attachments: letterId ? [{ kind: 'reminder_letter' as const, letterId }] : [],
-      };
-    });
+    // a draft is not sent: the letter goes with the e-mails of its registration (letters.service.ts)
+    const emails = planEmails(day, created, recipients).map((e) => ({ authorityId, ...e, attachments: [] }));
     const queued = await enqueueMessages(trx, emails);
     if (recorded.length > 0) {
       await writeAudit(trx, {
@@ -186,14 +191,14 @@ async function sweepOneDay(
         action: 'sweep.reminders',
         entity: 'sweep_day',
         entityId: day,
-        data: { reminders: recorded.length, letters: letters.map((l) => l.numberLine) },
+        data: { reminders: recorded.length, letters: drafted.letters, internal: drafted.internal.length },
       });
     }
     return {
       day,
       swept: true,
       reminders: recorded.length,
-      letters: letters.length,
+      letters: drafted.letters,
       notifications: created.length,
       emails: queued,
     };

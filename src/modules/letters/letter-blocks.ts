@@ -35,10 +35,16 @@ export function headerTable(
   parts: Pick<LetterParts, 'numberLine' | 'abstract' | 'placeAndDate'>,
 ): Table {
   const h: RunStyle = { size: SIZE.header };
+  // NĐ 30: the parent body (cơ quan chủ quản) in regular type, the issuer's own name in bold
+  const upper = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim().toLocaleUpperCase('vi'))
+      .filter((l) => l !== '');
   const issuer = cell(
     [
-      line(input.issuer.parent.toLocaleUpperCase('vi'), h, { align: CENTER }),
-      line(input.issuer.name.toLocaleUpperCase('vi'), { ...h, bold: true }, { align: CENTER }),
+      ...upper(input.issuer.parent).map((l) => line(l, h, { align: CENTER })),
+      ...upper(input.issuer.name).map((l) => line(l, { ...h, bold: true }, { align: CENTER })),
       rule(ISSUER_RULE, ISSUER_WIDTH),
     ],
     ISSUER_WIDTH,
@@ -74,7 +80,16 @@ export function headerTable(
 const COLUMNS = [850, TEXT_WIDTH - 850 - 1560 - 1560, 1560, 1560];
 export const OVERDUE_HEADINGS = ['STT', 'Nhiệm vụ', 'Thời hạn', 'Số ngày quá hạn'];
 
-export function overdueTable(input: ReminderLetterInput): Table {
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** I, II, … XXXIX: the STT of an agency's heading row in a letter to several agencies. */
+export function romanNumeral(n: number): string {
+  const tens = ['', 'X', 'XX', 'XXX'][Math.floor(n / 10)] ?? String(n);
+  return n % 10 === 0 ? tens : tens + ROMAN[(n % 10) - 1];
+}
+
+/** The overdue tasks; in a letter to several agencies, grouped under a bold row per agency (I, II, …). */
+export function overdueTable(input: Pick<ReminderLetterInput, 'items' | 'addressees'>): Table {
   const t: RunStyle = { size: SIZE.table };
   const cellPara = { before: 40, after: 40 };
   const centred = (text: string, width: number, style: RunStyle = t) =>
@@ -86,32 +101,87 @@ export function overdueTable(input: ReminderLetterInput): Table {
     cantSplit: true,
     children: OVERDUE_HEADINGS.map((h, i) => centred(h, widthAt(i), { ...t, bold: true })),
   });
-  const rows = input.items.map(
-    (item, i) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          centred(String(i + 1), widthAt(0)),
-          cell(
-            [
-              para(
-                [
-                  run(`Kế hoạch số ${item.plan}, nhiệm vụ ${item.task}: `, { ...t, italics: true }),
-                  run(item.content.trim(), t),
-                ],
-                { ...cellPara, align: AlignmentType.JUSTIFIED },
-              ),
-            ],
-            widthAt(1),
-            true,
-          ),
-          centred(formatVietnameseDate(item.dueOn), widthAt(2)),
-          centred(String(item.daysOverdue), widthAt(3)),
-        ],
-      }),
-  );
+  const taskRow = (item: ReminderLetterInput['items'][number], stt: number) =>
+    new TableRow({
+      cantSplit: true,
+      children: [
+        centred(String(stt), widthAt(0)),
+        cell(
+          [
+            para(
+              [
+                run(`Kế hoạch số ${item.plan}, nhiệm vụ ${item.task}: `, { ...t, italics: true }),
+                run(item.content.trim(), t),
+              ],
+              { ...cellPara, align: AlignmentType.JUSTIFIED },
+            ),
+          ],
+          widthAt(1),
+          true,
+        ),
+        centred(formatVietnameseDate(item.dueOn), widthAt(2)),
+        centred(String(item.daysOverdue), widthAt(3)),
+      ],
+    });
+  if (input.addressees.length <= 1) {
+    return new Table({
+      ...tableFrame(COLUMNS, true),
+      rows: [header, ...input.items.map((item, i) => taskRow(item, i + 1))],
+    });
+  }
+  const groups = new Map<string, ReminderLetterInput['items']>();
+  for (const item of input.items) groups.set(item.agency, [...(groups.get(item.agency) ?? []), item]);
+  const rows = [...groups].flatMap(([agency, items], g) => [
+    new TableRow({
+      cantSplit: true,
+      children: [
+        cell(
+          [line(romanNumeral(g + 1), { ...t, bold: true }, { ...cellPara, align: CENTER, keepNext: true })],
+          widthAt(0),
+          true,
+        ),
+        new TableCell({
+          // kept with its first task on the page
+          children: [line(agency, { ...t, bold: true }, { ...cellPara, keepNext: true })],
+          columnSpan: 3,
+          width: { size: widthAt(1) + widthAt(2) + widthAt(3), type: WidthType.DXA },
+        }),
+      ],
+    }),
+    ...items.map((item, i) => taskRow(item, i + 1)),
+  ]);
   return new Table({ ...tableFrame(COLUMNS, true), rows: [header, ...rows] });
 }
+
+/** Body paragraphs: justified 14 pt, first line indented 1.27 cm, 6 pt after, line spacing 1.15. */
+export function bodyParagraph(text: string, keepNext = false): Paragraph {
+  return line(
+    text,
+    { size: SIZE.body },
+    { align: AlignmentType.JUSTIFIED, firstLine: 720, before: 0, after: 120, line: 276, keepNext },
+  );
+}
+
+/** Kính gửi: one addressee centred on its line; several listed under it, each on its own line. */
+export function salutation(lines: string[]): Paragraph[] {
+  const body = { size: SIZE.body };
+  if (lines.length === 1) {
+    return [line(lines[0] ?? '', body, { align: AlignmentType.CENTER, before: 360, after: 240 })];
+  }
+  return lines.map((text, i) =>
+    i === 0
+      ? line(text, body, { indent: SALUTATION_INDENT, before: 360, keepNext: true })
+      : line(text, body, {
+          indent: LIST_INDENT,
+          after: i === lines.length - 1 ? 240 : 0,
+          keepNext: true,
+        }),
+  );
+}
+
+/** 'Kính gửi:' 2.5 cm in, the addressees under it 4.5 cm in. */
+const SALUTATION_INDENT = 1418;
+const LIST_INDENT = 2552;
 
 // Foot: Nơi nhận 7.6 cm on the left, the signature block centred in the rest.
 const RECIPIENTS_WIDTH = 4300;

@@ -4,30 +4,45 @@
  */
 import type { LocalDate } from '../../domain/dates.ts';
 
-/** The facts of one công văn đôn đốc, as the sweep gathers them. */
+/** The facts of one công văn đôn đốc, as the sweep gathers them (docs/domain-rules.md §6.1). */
 export interface ReminderLetterInput {
-  /** e.g. { parent: 'ỦY BAN NHÂN DÂN', name: 'TỈNH TÂY NINH', place: 'Tây Ninh' } */
+  /**
+   * The issuer block as printed: the parent line in regular type, the name (one line per '\n') in bold —
+   * { parent: 'UBND TỈNH TÂY NINH', name: 'VĂN PHÒNG' } for the Office's letter, { parent: '', name:
+   * 'ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH' } for the UBND's; place 'Tây Ninh'.
+   */
   issuer: { parent: string; name: string; place: string };
-  /** The yearly counter: 12 → 'Số: 12/UBND-VP'. */
-  number: number;
-  /** 'UBND-VP' (a công văn carries no type abbreviation). */
+  /** How the body names the People's Committee: 'UBND tỉnh'. */
+  authority: string;
+  /** The outgoing register's number: 4 → 'Số: 04/VP-KSTT'; null → 'Số:       /VP-KSTT' (a draft, or for the văn thư). */
+  number: number | null;
+  /** 'VP-KSTT' (a công văn carries no type abbreviation). */
   symbol: string;
-  /** The letter's date → 'Tây Ninh, ngày 15 tháng 02 năm 2021'. */
-  issuedOn: LocalDate;
-  /** 'Sở Tư pháp' → 'Kính gửi: Sở Tư pháp.' */
-  recipient: string;
+  /** The letter's date → 'Tây Ninh, ngày 15 tháng 02 năm 2021'; null while it is a draft (left blank). */
+  issuedOn: LocalDate | null;
+  /** ['Sở Tư pháp'] → 'Kính gửi: Sở Tư pháp.'; several → 'Kính gửi:' and one '- …;' line each. */
+  addressees: string[];
   /** The plans concerned, cited in the trích yếu and the opening. */
   plans: { number: string; issuedOn: LocalDate; title: string }[];
-  /** The overdue tasks, in the order the table lists them. */
-  items: { plan: string; task: string; content: string; dueOn: LocalDate; daysOverdue: number }[];
+  /** The overdue tasks, grouped by their agency (an addressee) in the order the table lists them. */
+  items: {
+    agency: string;
+    plan: string;
+    task: string;
+    content: string;
+    dueOn: LocalDate;
+    daysOverdue: number;
+  }[];
   /** The plan's consequence sentence (its 'Lưu ý'), quoted in the letter. */
   consequence: string;
-  /** e.g. { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Mạnh Hùng' }; '' authority for the Chairman. */
+  /** e.g. { authority: 'KT. CHÁNH VĂN PHÒNG', title: 'PHÓ CHÁNH VĂN PHÒNG', name: '…' }; lines split on '\n'. */
   signer: { authority: string; title: string; name: string };
-  /** Nơi nhận, e.g. ['Như trên', 'CT, các PCT UBND tỉnh', 'LĐVP']; always ends with 'Lưu: VT, VP.'. */
+  /** Nơi nhận by role, e.g. ['Như trên', 'Chủ tịch, các PCT UBND tỉnh (b/c)', 'CVP, các PCVP']. */
   recipients: string[];
-  /** The day the tasks were found overdue ('đến ngày …'); default `issuedOn`. */
-  asOf?: LocalDate;
-  /** The date the results are requested by; default `issuedOn` + 7 days. */
-  reportBy?: LocalDate;
+  /** The drafting division: the filing line 'Lưu: VT, KSTT.'. */
+  division: string;
+  /** The day the tasks were found overdue ('đến ngày …'): the reminders' date. */
+  asOf: LocalDate;
+  /** The date the results are requested by. */
+  reportBy: LocalDate;
 }

@@ -23,15 +23,9 @@ describe('letter text helpers', () => {
   });
 
   it('refers to the issuer the way a body does', () => {
-    expect(shortAuthority({ parent: 'ỦY BAN NHÂN DÂN', name: 'TỈNH TÂY NINH', place: 'Tây Ninh' })).toBe(
-      'UBND tỉnh',
-    );
-    expect(shortAuthority({ parent: 'Ủy ban nhân dân', name: 'Thành phố Hà Nội', place: 'Hà Nội' })).toBe(
-      'UBND thành phố',
-    );
-    expect(shortAuthority({ parent: 'UỶ BAN NHÂN DÂN', name: 'XÃ TÂN BIÊN', place: 'Tân Biên' })).toBe(
-      'UBND xã',
-    );
+    expect(shortAuthority({ parent: 'ỦY BAN NHÂN DÂN', name: 'TỈNH TÂY NINH' })).toBe('UBND tỉnh');
+    expect(shortAuthority({ parent: 'Ủy ban nhân dân', name: 'Thành phố Hà Nội' })).toBe('UBND thành phố');
+    expect(shortAuthority({ parent: 'UỶ BAN NHÂN DÂN', name: 'XÃ TÂN BIÊN' })).toBe('UBND xã');
   });
 
   it('ends Nơi nhận with the filing line, added when missing, punctuated ; and .', () => {

@@ -2,18 +2,19 @@
  * The Vietnamese wording of the reminder letter (công văn đôn đốc), independent of any file
  * format: the .docx generator lays these strings out, the in-app notice can show them as they are.
  */
-import { addDays, dateParts, formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
+import { dateParts, formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
+import { numberLine } from '../../shared/letter-forms.ts';
 import type { ReminderLetterInput } from './letter-input.ts';
 
 export interface LetterParts {
   /** Trích yếu: 'V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND'. */
   abstract: string;
-  /** 'Số: 12/UBND-VP' */
+  /** 'Số: 04/VP-KSTT'; 'Số:       /VP-KSTT' without a number */
   numberLine: string;
-  /** 'Tây Ninh, ngày 15 tháng 02 năm 2021' */
+  /** 'Tây Ninh, ngày 15 tháng 02 năm 2021'; a draft's 'Tây Ninh, ngày      tháng      năm 2021' */
   placeAndDate: string;
-  /** 'Kính gửi: Sở Tư pháp.' */
-  salutation: string;
+  /** ['Kính gửi: Sở Tư pháp.'], or for several ['Kính gửi:', '- Sở Tư pháp;', '- Sở Nội vụ.'] */
+  salutation: string[];
   /** Cites the plan(s) by number, date and title. */
   opening: string;
   /** 'Theo dõi của Văn phòng UBND tỉnh, đến ngày …, các nhiệm vụ sau …:' */
@@ -24,7 +25,7 @@ export interface LetterParts {
   consequence: string;
   /** The request to report by a date and to raise difficulties; ends the body with './.'. */
   request: string;
-  /** Nơi nhận, each '- …;' and the last '- Lưu: VT, VP.'. */
+  /** Nơi nhận, each '- …;' and the last '- Lưu: VT, KSTT.'. */
   recipientLines: string[];
 }
 
@@ -58,7 +59,7 @@ export function dateInWords(date: LocalDate): string {
 const LEVELS = ['THÀNH PHỐ', 'THỊ XÃ', 'THỊ TRẤN', 'ĐẶC KHU', 'TỈNH', 'HUYỆN', 'QUẬN', 'PHƯỜNG', 'XÃ'];
 
 /** 'UBND tỉnh' for ỦY BAN NHÂN DÂN / TỈNH TÂY NINH, as the body of a letter refers to its issuer. */
-export function shortAuthority(issuer: ReminderLetterInput['issuer']): string {
+export function shortAuthority(issuer: { parent: string; name: string }): string {
   const name = issuer.name.normalize('NFC').trim().toLocaleUpperCase('vi');
   const level = LEVELS.find((l) => name === l || name.startsWith(`${l} `)) ?? name;
   const parent = issuer.parent.normalize('NFC').trim().toLocaleUpperCase('vi');
@@ -90,25 +91,36 @@ export function citePlans(numbers: string[]): string {
   return cited.length > 1 ? `${cited.slice(0, -1).join(', ')} và ${cited.at(-1)}` : (cited[0] ?? '');
 }
 
-/** Nơi nhận: '- Như trên;' … ending with the filing line '- Lưu: VT, VP.' (added when missing). */
-export function recipientLines(recipients: string[]): string[] {
+/** Nơi nhận: '- Như trên;' … ending with the filing line '- Lưu: VT, <division>.' (added when missing). */
+export function recipientLines(recipients: string[], division = 'VP'): string[] {
   const clean = recipients
     .map((r) => withoutFinalStop(r.replace(/^\s*[-–•]\s*/u, '')))
     .filter((r) => r !== '');
   const isFiling = (r: string) => /^lưu\s*:/iu.test(r);
-  const filing = clean.filter(isFiling).at(-1) ?? 'Lưu: VT, VP';
+  const filing = clean.filter(isFiling).at(-1) ?? `Lưu: VT, ${division}`;
   const list = [...clean.filter((r) => !isFiling(r)), filing];
   return list.map((r, i) => `- ${r}${i === list.length - 1 ? '.' : ';'}`);
 }
 
+/** 'Tây Ninh, ngày 15 tháng 02 năm 2021'; without a date, the blanks the văn thư fills in on the day. */
+export function placeAndDate(place: string, date: LocalDate | null, year: number): string {
+  return `${place}, ${date === null ? `ngày      tháng      năm ${year}` : dateInWords(date)}`;
+}
+
+/** Kính gửi: one addressee on the line, several as a list under it (NĐ 30, Phụ lục I). */
+export function salutationLines(addressees: string[]): string[] {
+  const names = addressees.map(withoutFinalStop);
+  if (names.length === 1) return [`Kính gửi: ${names[0]}.`];
+  return ['Kính gửi:', ...names.map((n, i) => `- ${n}${i === names.length - 1 ? '.' : ';'}`)];
+}
+
 export function letterParts(input: ReminderLetterInput): LetterParts {
-  const authority = shortAuthority(input.issuer);
+  const authority = input.authority;
   const office = `Văn phòng ${authority}`;
-  const recipient = withoutFinalStop(input.recipient);
+  const one = input.addressees.length === 1;
+  const recipient = one ? withoutFinalStop(input.addressees[0] ?? '') : 'các cơ quan, đơn vị';
   const plans = [...new Map(input.plans.map((p) => [p.number, p])).values()];
   const planNumbers = plans.length > 0 ? plans.map((p) => p.number) : input.items.map((i) => i.plan);
-  const asOf = input.asOf ?? input.issuedOn;
-  const reportBy = input.reportBy ?? addDays(input.issuedOn, 7);
   const several = input.items.length > 1;
 
   const citations = plans.map(
@@ -120,27 +132,32 @@ export function letterParts(input: ReminderLetterInput): LetterParts {
 
   return {
     abstract: `V/v đôn đốc thực hiện nhiệm vụ tại ${citePlans(planNumbers)}`,
-    numberLine: `Số: ${input.number}/${input.symbol}`,
-    placeAndDate: `${input.issuer.place}, ${dateInWords(input.issuedOn)}`,
-    salutation: `Kính gửi: ${recipient}.`,
+    numberLine: numberLine(input.number, input.symbol),
+    placeAndDate: placeAndDate(
+      input.issuer.place,
+      input.issuedOn,
+      dateParts(input.issuedOn ?? input.asOf).year,
+    ),
+    salutation: salutationLines(input.addressees),
     opening:
       `Tại ${citations.join('; ')}, ${authority} đã giao ${recipient} chủ trì thực hiện ` +
       'các nhiệm vụ với thời hạn hoàn thành cụ thể.',
     lead:
-      `Theo dõi của ${office}, đến ngày ${formatVietnameseDate(asOf)}, ` +
+      `Theo dõi của ${office}, đến ngày ${formatVietnameseDate(input.asOf)}, ` +
       `${several ? 'các nhiệm vụ sau' : 'nhiệm vụ sau'} đã quá thời hạn nhưng ${authority} chưa nhận được kết quả:`,
     itemLines: input.items.map(
       (item, i) =>
-        `${i + 1}. Nhiệm vụ ${item.task} tại ${citePlans([item.plan])}: ${withoutFinalStop(item.content)} ` +
+        `${i + 1}. ${one ? '' : `${item.agency}: `}Nhiệm vụ ${item.task} tại ${citePlans([item.plan])}: ` +
+        `${withoutFinalStop(item.content)} ` +
         `(thời hạn ${formatVietnameseDate(item.dueOn)}, quá hạn ${item.daysOverdue} ngày).`,
     ),
     consequence: consequence === '' ? '' : `${planRef} đã lưu ý: ${consequence}.`,
     request:
       `Đề nghị ${recipient} khẩn trương hoàn thành ${several ? 'các nhiệm vụ' : 'nhiệm vụ'} nêu trên, ` +
-      `gửi kết quả về ${authority} (qua ${office}) trước ngày ${formatVietnameseDate(reportBy)}; ` +
+      `gửi kết quả về ${authority} (qua ${office}) trước ngày ${formatVietnameseDate(input.reportBy)}; ` +
       `trường hợp có khó khăn, vướng mắc, kịp thời phản ánh về ${office} để tổng hợp, ` +
       `báo cáo ${authority} xem xét, chỉ đạo./.`,
-    recipientLines: recipientLines(input.recipients),
+    recipientLines: recipientLines(input.recipients, input.division),
   };
 }
 

@@ -60,7 +60,7 @@ describe('renderReminderLetter — the .docx of Sở Tư pháp, 3 tasks of 87/KH
     expect(runs.length).toBeGreaterThan(30);
     expect(new Set(runs.map((r) => r.font))).toEqual(new Set(['Times New Roman']));
     expect(para('Kính gửi: Sở Tư pháp.').runs[0]?.size).toBe(28);
-    expect(para('Số: 12/UBND-VP').runs[0]?.size).toBe(26);
+    expect(para('Số: 04/VP-KSTT').runs[0]?.size).toBe(26);
   });
 
   it('opens with the header table: issuer, number and trích yếu left; Quốc hiệu, Tiêu ngữ and date right', () => {
@@ -68,9 +68,10 @@ describe('renderReminderLetter — the .docx of Sở Tư pháp, 3 tasks of 87/KH
     expect(header.xml).toContain('<w:top w:val="none"');
     expect(header.xml).toContain('<w:insideV w:val="none"');
     const [[issuer, nation] = [], [number, date] = []] = header.rows;
-    expect(cellText(issuer)).toBe('ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\n');
+    // the Office's own letter (§6.1): its parent body in regular type above, its name in bold
+    expect(cellText(issuer)).toBe('UBND TỈNH TÂY NINH\nVĂN PHÒNG\n');
     expect(cellText(nation)).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n');
-    expect(cellText(number)).toBe(`Số: 12/UBND-VP\n${ABSTRACT}`);
+    expect(cellText(number)).toBe(`Số: 04/VP-KSTT\n${ABSTRACT}`);
     expect(cellText(date)).toBe('Tây Ninh, ngày 15 tháng 02 năm 2021');
 
     const [parent, name, issuerRule] = issuer ?? [];
@@ -152,12 +153,16 @@ describe('renderReminderLetter — the .docx of Sở Tư pháp, 3 tasks of 87/KH
     expect(label?.runs[0]).toMatchObject({ bold: true, italics: true, size: 24 });
     expect(items.map((p) => p.text)).toEqual([
       '- Như trên;',
-      '- CT, các PCT UBND tỉnh;',
-      '- LĐVP;',
-      '- Lưu: VT, VP.',
+      '- Chủ tịch, các PCT UBND tỉnh (b/c);',
+      '- CVP, các PCVP;',
+      '- Lưu: VT, KSTT.',
     ]);
     expect(items.every((p) => p.runs[0]?.size === 22)).toBe(true);
-    expect(right?.map((p) => p.text)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Mạnh Hùng']);
+    expect(right?.map((p) => p.text)).toEqual([
+      'KT. CHÁNH VĂN PHÒNG',
+      'PHÓ CHÁNH VĂN PHÒNG',
+      'Nguyễn Văn Tâm',
+    ]);
     expect(right?.every((p) => p.align === 'center' && p.runs[0]?.bold)).toBe(true);
     expect(Number(attr(right?.[2]?.xml ?? '', 'w:spacing', 'w:before'))).toBeGreaterThanOrEqual(1400);
   });
@@ -176,11 +181,11 @@ describe('renderReminderLetter — the .docx of Sở Tư pháp, 3 tasks of 87/KH
   it("reads in order in mammoth's raw text", async () => {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     const order = [
-      'ỦY BAN NHÂN DÂN',
-      'TỈNH TÂY NINH',
+      'UBND TỈNH TÂY NINH',
+      'VĂN PHÒNG',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'Số: 12/UBND-VP',
+      'Số: 04/VP-KSTT',
       ABSTRACT,
       'Tây Ninh, ngày 15 tháng 02 năm 2021',
       'Kính gửi: Sở Tư pháp.',
@@ -198,10 +203,10 @@ describe('renderReminderLetter — the .docx of Sở Tư pháp, 3 tasks of 87/KH
       'trước ngày 22/02/2021',
       'Nơi nhận:',
       '- Như trên;',
-      '- Lưu: VT, VP.',
-      'KT. CHỦ TỊCH',
-      'PHÓ CHỦ TỊCH',
-      'Nguyễn Mạnh Hùng',
+      '- Lưu: VT, KSTT.',
+      'KT. CHÁNH VĂN PHÒNG',
+      'PHÓ CHÁNH VĂN PHÒNG',
+      'Nguyễn Văn Tâm',
     ];
     let from = 0;
     for (const text of order) {
@@ -211,16 +216,16 @@ describe('renderReminderLetter — the .docx of Sở Tư pháp, 3 tasks of 87/KH
     }
   });
 
-  it('lets the Chairman sign without "KT." and keeps a given filing line last', async () => {
+  it('lets the Chairman sign for the UBND without "KT." and keeps a given filing line last', async () => {
     const input: ReminderLetterInput = {
       ...sampleReminderLetter(),
-      signer: { authority: '', title: 'Chủ tịch', name: 'Nguyễn Thanh Ngọc' },
+      signer: { authority: 'TM. Ủy ban nhân dân', title: 'Chủ tịch', name: 'Nguyễn Thanh Ngọc' },
       recipients: ['- Lưu: VT, VP.UBND tỉnh.', 'Như trên;', 'TT: TU, HĐND tỉnh'],
       consequence: '',
     };
     const doc = (await openDocx(await renderReminderLetter(input))).document;
     const [left, right] = tables(doc)[2]?.rows[0] ?? [];
-    expect(right?.map((p) => p.text)).toEqual(['CHỦ TỊCH', 'Nguyễn Thanh Ngọc']);
+    expect(right?.map((p) => p.text)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Thanh Ngọc']);
     expect(left?.map((p) => p.text)).toEqual([
       'Nơi nhận:',
       '- Như trên;',
@@ -260,6 +265,7 @@ describe('reminderLetterText — the text the in-app notice reuses', () => {
       title: 'Chương trình công tác năm 2021.',
     };
     const item = (plan: string, task: string) => ({
+      agency: 'Sở Tư pháp',
       plan,
       task,
       content: 'Báo cáo',

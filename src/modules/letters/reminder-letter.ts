@@ -1,11 +1,11 @@
 /**
- * The reminder letter (công văn đôn đốc, issue #5): one letter per agency per sweep, listing its
- * newly overdue tasks and the plan's consequence sentence, laid out as Nghị định 30/2020/NĐ-CP
+ * The reminder letter (công văn đôn đốc, issue #5, #14 §2): one letter a sweep day to the agencies
+ * concerned (or one per agency), listing their newly overdue tasks and the plan's consequence sentence, laid out as Nghị định 30/2020/NĐ-CP
  * (Phụ lục I) lays out a công văn. Pure: input in, .docx bytes out; no I/O, no clock.
  */
-import { AlignmentType, type Paragraph, type Table } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import { line, renderOfficialDocx, SIZE } from './docx-style.ts';
-import { footTable, headerTable, overdueTable } from './letter-blocks.ts';
+import { bodyParagraph, footTable, headerTable, overdueTable, salutation } from './letter-blocks.ts';
 import type { ReminderLetterInput } from './letter-input.ts';
 import { bodyParagraphs, type LetterParts, letterParts } from './letter-text.ts';
 
@@ -17,20 +17,11 @@ export function reminderLetterText(input: ReminderLetterInput): { abstract: stri
   return { abstract: parts.abstract, body: bodyParagraphs(parts) };
 }
 
-/** Body paragraphs: justified 14 pt, first line indented 1.27 cm, 6 pt after, line spacing 1.15. */
-function bodyParagraph(text: string, keepNext = false): Paragraph {
-  return line(
-    text,
-    { size: SIZE.body },
-    { align: AlignmentType.JUSTIFIED, firstLine: 720, before: 0, after: 120, line: 276, keepNext },
-  );
-}
-
 /** NĐ 30: pages numbered from the second, centred in the top margin, 13–14 pt; none on the first. */
 function letterChildren(input: ReminderLetterInput, parts: LetterParts): (Paragraph | Table)[] {
   return [
     headerTable(input, parts),
-    line(parts.salutation, { size: SIZE.body }, { align: AlignmentType.CENTER, before: 360, after: 240 }),
+    ...salutation(parts.salutation),
     bodyParagraph(parts.opening),
     bodyParagraph(parts.lead),
     overdueTable(input),
@@ -46,7 +37,7 @@ function letterChildren(input: ReminderLetterInput, parts: LetterParts): (Paragr
 export async function renderReminderLetter(input: ReminderLetterInput): Promise<Uint8Array> {
   const parts = letterParts(input);
   return renderOfficialDocx({
-    creator: `${input.issuer.parent} ${input.issuer.name}`,
+    creator: `${input.issuer.parent} ${input.issuer.name}`.replace(/\s+/gu, ' ').trim(),
     title: `${parts.numberLine} — ${parts.abstract}`,
     children: letterChildren(input, parts),
   });

@@ -105,7 +105,7 @@ export function planCitation(
   const symbol = plan.code.split('/')[1]?.split('-').at(-1) ?? '';
   const name = authority.replace(/^UBND\s+/iu, '');
   const by: Record<string, string> = {
-    UBND: shortAuthority({ parent: 'ỦY BAN NHÂN DÂN', name, place: '' }),
+    UBND: shortAuthority({ parent: 'ỦY BAN NHÂN DÂN', name }),
     TTg: 'Thủ tướng Chính phủ',
     CP: 'Chính phủ',
   };

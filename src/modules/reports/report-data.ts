@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors.ts';
 import { authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { listExtensionsFor } from '../extensions/extensions.service.ts';
-import { letterSettingsOf } from '../followup/letter-settings.ts';
+import { letterIssuerOf, letterSettingsOf } from '../followup/letter-settings.ts';
 import { listObstaclesFor } from '../obstacles/obstacles.service.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
 import { leaderNamesOf } from '../plans/task-leaders.ts';
@@ -155,11 +155,8 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
   >;
   return {
     authority: { id: authority.id, name: authority.name, place: authority.place },
-    issuer: {
-      parent: settings.issuer.parent ? `UBND ${settings.issuer.name}` : settings.issuer.name,
-      name: 'VĂN PHÒNG',
-      place: settings.issuer.place,
-    },
+    // the Office reports: its own issuer block, whatever form its letters take (§6.1)
+    issuer: settings.form === 'office' ? settings.issuer : letterIssuerOf(authority, 'office'),
     from: query.from,
     to: query.to,
     asOf,

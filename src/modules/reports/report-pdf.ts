@@ -87,10 +87,12 @@ function header(doc: Doc, r: ReportDocument) {
     right + 2,
   );
   const second = Math.max(left, right) + 8;
-  const a = text(doc, r.numberLine, LEFT, second, ISSUER_WIDTH, 'regular', 13, 'center');
+  let a = text(doc, r.numberLine, LEFT, second, ISSUER_WIDTH, 'regular', 13, 'center');
+  if (r.abstract) a = text(doc, r.abstract, LEFT, a + 3, ISSUER_WIDTH, 'regular', 12, 'center');
   const b = text(doc, r.placeAndDate, nx, second, NATION_WIDTH, 'italic', BODY, 'center');
   doc.y = Math.max(a, b) + 18;
-  titleBlock(doc, r.title, r.subtitle);
+  if (r.title !== '') titleBlock(doc, r.title, r.subtitle);
+  if (r.addressee) addresseeBlock(doc, r.addressee);
 }
 
 /** The title, its trích yếu in bold, an optional note in italics, and the short rule under them (NĐ 30). */
@@ -99,6 +101,18 @@ function titleBlock(doc: Doc, title: string, lines: string[], note?: string) {
   if (note) doc.y = text(doc, note, LEFT, doc.y, WIDTH, 'italic', BODY, 'center');
   centredRule(doc, LEFT, WIDTH, SUMMARY_RULE, doc.y + 6);
   doc.y += BODY + 8;
+}
+
+/** A công văn's Kính gửi: one line, or 'Kính gửi:' and the addressees listed under it, each on its line. */
+function addresseeBlock(doc: Doc, addressee: string) {
+  const [salutation = '', ...list] = addressee.split('\n');
+  if (list.length === 0) {
+    doc.y = text(doc, salutation, LEFT, doc.y, WIDTH, 'regular', BODY, 'center') + 12;
+    return;
+  }
+  doc.y = text(doc, salutation, LEFT + 70, doc.y, WIDTH - 70, 'regular', BODY, 'left');
+  for (const line of list) doc.y = text(doc, line, LEFT + 130, doc.y, WIDTH - 130, 'regular', BODY, 'left');
+  doc.y += 12;
 }
 
 function ensure(doc: Doc, needed: number) {

@@ -43,7 +43,11 @@ export interface ReportDocument {
   issuer: { parent: string; name: string };
   /** 'Số: 15/BC-VP', or 'Số:      /BC-VP' for the văn thư to fill in */
   numberLine: string;
+  /** a công văn's trích yếu, under the number (a báo cáo has a title instead) */
+  abstract?: string;
   placeAndDate: string;
+  /** a công văn's Kính gửi ('Kính gửi:\n- Sở Tư pháp;\n…' to several); a báo cáo has none */
+  addressee?: string;
   title: string;
   /** the trích yếu under the title, one or two lines, with the short rule under it */
   subtitle: string[];

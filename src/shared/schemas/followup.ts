@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdParamsSchema, PageQuerySchema, pageOf } from './common.ts';
+import { LETTER_FORMS } from '../letter-forms.ts';
+import { IdParamsSchema, LocalDateSchema, PageQuerySchema, pageOf } from './common.ts';
 import {
   LETTER_CONSEQUENCE_MAX,
   LETTER_LINE_MAX,
@@ -40,13 +41,26 @@ export const LettersQuery = z
 
 export const LetterSchema = z.object({
   id: z.number(),
+  /** correction: tells an agency that reminders of an issued letter were withdrawn (§6.1) */
+  kind: z.enum(['reminder', 'correction']),
+  /** draft until the Office registers it with its number and date (POST /letters/{id}/register) */
+  status: z.enum(['draft', 'issued']),
   year: z.number(),
-  number: z.number(),
-  issuedOn: z.string(),
-  agency: z.object({ code: z.string(), name: z.string() }),
+  /** the outgoing register's number; null on a draft or when left for the văn thư */
+  number: z.number().nullable(),
+  /** 'Số: 04/VP-KSTT', 'Số:       /VP-KSTT' without a number */
+  numberLine: z.string(),
+  issuedOn: z.string().nullable(),
+  /** the day of the reminders it carries (the sweep day) */
+  sweepDay: z.string(),
+  /** Kính gửi: the agencies it is addressed to */
+  agencies: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** a correction notice: the letter it corrects */
+  correctsId: z.number().nullable(),
   fileName: z.string(),
   tasks: z.array(
     z.object({
+      agency: z.string(),
       plan: z.string(),
       task: z.string(),
       dueOn: z.string(),
@@ -55,6 +69,26 @@ export const LetterSchema = z.object({
       withdrawnReason: z.string().nullable(),
     }),
   ),
+});
+
+/** POST /letters/{id}/register: the number in the outgoing register (null: left for the văn thư) and the date */
+export const LetterRegisterBody = z.object({
+  number: z
+    .number()
+    .int()
+    .min(1)
+    .max(999_999)
+    .nullable()
+    .describe('số trong sổ văn bản đi; null để văn thư ghi'),
+  issuedOn: LocalDateSchema.describe('ngày ban hành (YYYY-MM-DD)'),
+});
+
+export const LetterRegisterReplySchema = z.object({
+  id: z.number(),
+  status: z.literal('issued'),
+  numberLine: z.string(),
+  issuedOn: z.string(),
+  fileName: z.string(),
 });
 
 export const LettersPageSchema = pageOf(LetterSchema);
@@ -89,6 +123,30 @@ const Text = z.string().trim().max(LETTER_LINE_MAX);
  */
 export const LetterSettingsSchema = z
   .object({
+    /** docs/domain-rules.md §6.1: the Office's own letter (default) or the UBND's, and who signs it */
+    form: z
+      .enum(LETTER_FORMS)
+      .optional()
+      .describe('office: công văn của Văn phòng (mặc định); ubnd-tl: TL. Chủ tịch; ubnd-kt: KT. Chủ tịch'),
+    /** the drafting division: 'KSTT' → 'Số: …/VP-KSTT' and 'Lưu: VT, KSTT.' */
+    division: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LETTER_SYMBOL_MAX)
+      .regex(/^[\p{L}\p{N}.]+$/u, 'chỉ gồm chữ, số và dấu chấm, ví dụ KSTT')
+      .optional()
+      .describe('phòng soạn thảo: "KSTT" → "Số: …/VP-KSTT", "Lưu: VT, KSTT."'),
+    /** one letter a day to every agency concerned (default), or one letter per agency */
+    combined: z.boolean().optional().describe('true (mặc định): một công văn gửi nhiều cơ quan mỗi ngày'),
+    /** the Office's agency code: its overdue tasks are reported internally, not by letter */
+    officeAgency: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LETTER_SYMBOL_MAX)
+      .optional()
+      .describe('mã cơ quan của Văn phòng (mặc định "VP"): Văn phòng không tự gửi công văn cho mình'),
     issuer: z
       .object({ parent: Text, name: Text.min(1), place: Text.min(1) })
       .partial()
@@ -122,7 +180,7 @@ export const LetterSettingsSchema = z
       .array(z.string().trim().min(1).max(LETTER_LINE_MAX))
       .max(LETTER_RECIPIENTS_MAX)
       .optional()
-      .describe('Nơi nhận, sau "Như trên"; dòng "Lưu: VT, VP." được thêm cuối nếu thiếu'),
+      .describe('Nơi nhận theo vai trò, sau "Như trên"; dòng "Lưu: VT, <phòng>." được thêm cuối nếu thiếu'),
     /** quoted after 'Kế hoạch số … đã lưu ý:'; '' to leave the paragraph out */
     consequence: z
       .string()
@@ -142,6 +200,12 @@ export const LetterSettingsBody = LetterSettingsSchema.extend({
 
 /** what the next letter uses: the stored settings over the defaults */
 export const EffectiveLetterSettingsSchema = z.object({
+  form: z.enum(LETTER_FORMS),
+  division: z.string(),
+  combined: z.boolean(),
+  officeAgency: z.string(),
+  /** how the body names the People's Committee: 'UBND tỉnh' */
+  authority: z.string(),
   issuer: z.object({ parent: z.string(), name: z.string(), place: z.string() }),
   symbol: z.string(),
   signer: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
@@ -202,6 +266,7 @@ export type NotificationsPage = z.infer<typeof NotificationsPageSchema>;
 /** One row of GET /api/letters */
 export type Letter = z.infer<typeof LetterSchema>;
 export type LettersPage = z.infer<typeof LettersPageSchema>;
+export type LetterRegisterInput = z.infer<typeof LetterRegisterBody>;
 export type SweepInput = z.input<typeof SweepBody>;
 /** POST /api/sweeps */
 export type SweepResult = z.infer<typeof SweepResultSchema>;

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Letter } from '../../../../src/shared/schemas/followup.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
@@ -10,10 +10,17 @@ import { api, apiUrl, type Page } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { loadingPage, usePaging } from '../../lib/paging.ts';
+import { useSession } from '../../lib/session.tsx';
+import { RegisterLetterDialog } from './RegisterLetterDialog.tsx';
 
-/** Công văn đôn đốc: the reminder letters issued, newest first, each downloadable (.docx). */
+/**
+ * Công văn đôn đốc: the letters and correction notices, newest first, each downloadable (.docx); a
+ * draft is registered by the Office (number and date) before it is sent (docs/domain-rules.md §6.1).
+ */
 export function LettersTab() {
   const t = useT();
+  const { can } = useSession();
+  const [registering, setRegistering] = useState<Letter | null>(null);
   const [year, setYear] = useState<number | undefined>(undefined);
   const { paging, pagination, firstPage } = usePaging();
   const query = useQuery({
@@ -46,8 +53,8 @@ export function LettersTab() {
         query={query}
         isEmpty={(data) => data.total === 0}
         empty={t(
-          'Chưa có công văn đôn đốc nào. Công văn được ban hành khi quét nhắc việc.',
-          'No reminder letter yet. Letters are issued by the follow-up sweep.',
+          'Chưa có công văn đôn đốc nào. Dự thảo được lập khi quét nhắc việc, rồi Văn phòng vào sổ để ban hành.',
+          'No reminder letter yet. The sweep drafts them; the Office registers them to issue them.',
         )}
       >
         {(data) => (
@@ -62,19 +69,37 @@ export function LettersTab() {
               {
                 title: t('Số', 'Number'),
                 key: 'number',
-                width: 110,
-                render: (_, l) => `${l.number}/${l.year}`,
+                width: 150,
+                render: (_, l) => (
+                  <Space orientation="vertical" size={0}>
+                    <span>{l.numberLine.replace('Số: ', '')}</span>
+                    {l.status === 'draft' && <Tag color="gold">{t('Dự thảo', 'Draft')}</Tag>}
+                    {l.kind === 'correction' && <Tag color="blue">{t('Điều chỉnh', 'Correction')}</Tag>}
+                  </Space>
+                ),
               },
               {
                 title: t('Ngày ban hành', 'Issued on'),
-                dataIndex: 'issuedOn',
+                key: 'issuedOn',
                 width: 120,
-                render: (d: string) => formatDate(d),
+                render: (_, l) =>
+                  l.issuedOn ? (
+                    formatDate(l.issuedOn)
+                  ) : can('reminder.issue') ? (
+                    <Button size="small" onClick={() => setRegistering(l)}>
+                      {t('Vào sổ', 'Register')}
+                    </Button>
+                  ) : (
+                    t('Chưa ban hành', 'Not issued')
+                  ),
               },
               {
-                title: t('Gửi cơ quan, đơn vị', 'To agency'),
-                key: 'agency',
-                render: (_, l) => l.agency.name,
+                title: t('Kính gửi', 'To'),
+                key: 'agencies',
+                render: (_, l) =>
+                  l.agencies.length <= 3
+                    ? l.agencies.map((a) => a.name).join('; ')
+                    : t(`${l.agencies.length} cơ quan, đơn vị`, `${l.agencies.length} agencies`),
               },
               {
                 title: t('Nhiệm vụ được nhắc', 'Tasks reminded'),
@@ -83,6 +108,7 @@ export function LettersTab() {
                   <Space orientation="vertical" size={0}>
                     {l.tasks.map((task) => (
                       <span key={`${task.plan}|${task.task}|${task.dueOn}`}>
+                        {l.agencies.length > 1 && `${task.agency}: `}
                         {task.task} · {task.plan} · {t('hạn', 'due')} {formatDate(task.dueOn)}
                         {task.withdrawnAt && (
                           <Tooltip title={task.withdrawnReason ?? undefined}>
@@ -104,10 +130,7 @@ export function LettersTab() {
                   <Typography.Link
                     href={apiUrl(`/letters/${l.id}/download`)}
                     download={l.fileName}
-                    aria-label={t(
-                      `Tải công văn số ${l.number}/${l.year}`,
-                      `Download letter ${l.number}/${l.year}`,
-                    )}
+                    aria-label={t(`Tải công văn ${l.fileName}`, `Download letter ${l.fileName}`)}
                   >
                     <DownloadOutlined /> {t('Tải về', 'Download')}
                   </Typography.Link>
@@ -117,6 +140,7 @@ export function LettersTab() {
           />
         )}
       </QueryState>
+      <RegisterLetterDialog letter={registering} onClose={() => setRegistering(null)} />
     </Space>
   );
 }

@@ -2,15 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Typography } from 'antd';
 import { workingCalendarOf } from '../../../../src/domain/holidays.ts';
 import { addWorkingDays } from '../../../../src/domain/working-days.ts';
+import { numberLine, signatureProblem, signerTitles } from '../../../../src/shared/letter-forms.ts';
 import type { CalendarReply } from '../../../../src/shared/schemas/calendar.ts';
 import type { LetterSettings } from '../../../../src/shared/schemas/followup.ts';
 import { api } from '../../lib/api.ts';
 import { formatDate, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { dateInWords, recipientLines, signerTitles } from './letter-preview.ts';
+import { dateInWords, recipientLines } from './letter-preview.ts';
+
+function upperLines(text: string | undefined): string[] {
+  return (text ?? '')
+    .split('\n')
+    .map((l) => l.trim().toLocaleUpperCase('vi'))
+    .filter((l) => l !== '');
+}
 
 /** How the letter's header, the consequence and deadline sentence, and the signature will read. */
-export function LetterPreview({ values }: { values: LetterSettings }) {
+export function LetterPreview({ values }: { values: Omit<LetterSettings, 'authority'> }) {
   const t = useT();
   const today = todayInVietnam();
   const issuer = values.issuer ?? { parent: '', name: '', place: '' };
@@ -27,6 +35,7 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
   const centre = { textAlign: 'center' as const };
   const column = { flex: '1 1 150px', minWidth: 0, ...centre };
   const titles = signerTitles(signer);
+  const signature = signatureProblem(values.form ?? 'office', signer);
   return (
     <Card
       size="small"
@@ -37,10 +46,16 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
       <div style={{ fontFamily: '"Times New Roman", Tinos, serif', fontSize: 14, lineHeight: 1.45 }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
           <div style={column}>
-            <div>{(issuer.parent ?? '').toLocaleUpperCase('vi')}</div>
-            <div style={{ fontWeight: 700 }}>{(issuer.name ?? '').toLocaleUpperCase('vi') || '…'}</div>
+            {upperLines(issuer.parent).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+            {(upperLines(issuer.name).length > 0 ? upperLines(issuer.name) : ['…']).map((line) => (
+              <div key={line} style={{ fontWeight: 700 }}>
+                {line}
+              </div>
+            ))}
             <div style={{ width: 60, margin: '2px auto 6px', borderTop: '1px solid currentColor' }} />
-            <div>Số: 12/{values.symbol || '…'}</div>
+            <div>{numberLine(4, values.symbol || '…')}</div>
             <div style={{ fontSize: 12 }}>V/v đôn đốc thực hiện nhiệm vụ tại Kế hoạch số 87/KH-UBND</div>
           </div>
           <div style={column}>
@@ -62,7 +77,7 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
           <div style={{ flex: '1 1 150px', minWidth: 0, fontSize: 12 }}>
             <div style={{ fontWeight: 700, fontStyle: 'italic' }}>Nơi nhận:</div>
-            {recipientLines(values.recipients ?? []).map((line, i) => (
+            {recipientLines(values.recipients ?? [], values.division || 'KSTT').map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat while being typed
               <div key={i}>{line}</div>
             ))}
@@ -77,6 +92,7 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
           </div>
         </div>
       </div>
+      {signature && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={signature} />}
       {!signer.name?.trim() && (
         <Alert
           style={{ marginTop: 12 }}
@@ -90,8 +106,8 @@ export function LetterPreview({ values }: { values: LetterSettings }) {
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
         {t(
-          'Số công văn, kế hoạch và ngày chỉ là ví dụ; công văn thật lấy số tiếp theo của năm và ngày quét.',
-          'The number, plan and date are examples; a real letter takes the year’s next number and the sweep’s date.',
+          'Số công văn, kế hoạch và ngày chỉ là ví dụ; công văn thật lấy số và ngày khi vào sổ văn bản đi.',
+          'The number, plan and date are examples; a real letter takes its number and date when registered.',
         )}
       </Typography.Paragraph>
     </Card>

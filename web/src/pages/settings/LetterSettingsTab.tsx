@@ -1,6 +1,27 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
+import {
+  issuerForForm,
+  issuerLevel,
+  LETTER_FORM_PRESETS,
+  LETTER_FORMS,
+  type LetterForm,
+} from '../../../../src/shared/letter-forms.ts';
 import type {
   LetterSettings,
   LetterSettingsView,
@@ -33,12 +54,19 @@ export function LetterSettingsTab() {
   );
 }
 
+/** The form's values: what the next letter uses (stored fields), every field filled. */
+type FormValues = Omit<LetterSettings, 'authority'>;
+
 /** The form's values: the settings the next letter uses, every field filled. */
-function initialValues(view: LetterSettingsView): LetterSettings {
+function initialValues(view: LetterSettingsView): FormValues {
   // what the authority has set, as dondoc writes it (when set outside dondoc and invalid, `effective` is null)
   const s = view.settings as StoredLetterSettings;
   const e = view.effective;
   return {
+    form: e?.form ?? s.form ?? 'office',
+    division: e?.division ?? s.division ?? 'KSTT',
+    combined: e?.combined ?? s.combined ?? true,
+    officeAgency: e?.officeAgency ?? s.officeAgency ?? 'VP',
     issuer: { parent: '', name: '', place: '', ...(e?.issuer ?? s.issuer) },
     symbol: e?.symbol ?? s.symbol ?? '',
     signer: { authority: '', title: '', name: '', ...(e?.signer ?? s.signer) },
@@ -55,10 +83,21 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const editable = can('reminder.issue');
-  const [form] = Form.useForm<LetterSettings>();
-  const values = Form.useWatch((v: LetterSettings) => v, form) ?? initialValues(view);
+  const [form] = Form.useForm<FormValues>();
+  const values = Form.useWatch((v: FormValues) => v, form) ?? initialValues(view);
+  // docs/domain-rules.md §6.1: choosing a form fills the issuer, the symbol, the signer and Nơi nhận
+  const chooseForm = (next: LetterForm) => {
+    const preset = LETTER_FORM_PRESETS[next];
+    const current = form.getFieldsValue(true) as FormValues;
+    form.setFieldsValue({
+      issuer: issuerForForm(issuerLevel(current.issuer), current.issuer.place, next),
+      symbol: `${preset.symbolPrefix}-${current.division || 'KSTT'}`,
+      signer: { ...preset.signer, name: current.signer.name },
+      recipients: preset.recipients,
+    });
+  };
   const { save, failure } = useVersionedSave(
-    (v: LetterSettings) =>
+    (v: FormValues) =>
       api.put<LetterSettingsView>('/settings/letters', {
         ...v,
         recipients: (v.recipients ?? []).map((r) => r.trim()).filter((r) => r !== ''),
@@ -109,7 +148,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
               onReload={onReload}
             />
           )}
-          <Form<LetterSettings>
+          <Form<FormValues>
             form={form}
             layout="vertical"
             initialValues={initialValues(view)}
@@ -117,6 +156,49 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
             onFinish={(v) => save.mutate(v)}
             requiredMark="optional"
           >
+            <Card size="small" title={t('Hình thức công văn', 'Letter form')} style={{ marginBottom: 12 }}>
+              <Row gutter={12}>
+                <Col xs={24} md={16}>
+                  <Form.Item name="form" label={t('Công văn của', 'Letter of')}>
+                    <Select<LetterForm>
+                      options={LETTER_FORMS.map((f) => ({ value: f, label: LETTER_FORM_PRESETS[f].label }))}
+                      onChange={chooseForm}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name="division"
+                    label={t('Phòng soạn thảo', 'Drafting division')}
+                    extra={t('“Lưu: VT, KSTT.”', '“Lưu: VT, KSTT.”')}
+                    rules={[requiredText(t('Nhập phòng, ví dụ KSTT.', 'Enter the division, e.g. KSTT.'))]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={16}>
+                  <Form.Item
+                    name="combined"
+                    valuePropName="checked"
+                    label={t('Một công văn mỗi ngày gửi các cơ quan', 'One letter a day to every agency')}
+                    extra={t('Tắt: mỗi cơ quan một công văn.', 'Off: one letter per agency.')}
+                  >
+                    <Switch />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name="officeAgency"
+                    label={t('Mã cơ quan của Văn phòng', 'The Office’s agency code')}
+                    extra={t('Không gửi công văn cho chính mình', 'Not written to')}
+                    rules={[requiredText(t('Nhập mã, ví dụ VP.', 'Enter the code, e.g. VP.'))]}
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+
             <Card size="small" title={t('Cơ quan ban hành', 'Issuing body')} style={{ marginBottom: 12 }}>
               <Row gutter={12}>
                 <LineField
@@ -128,6 +210,7 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                 <LineField
                   md={12}
                   name={['issuer', 'name']}
+                  multiline
                   label={t('Tên cơ quan ban hành', 'Issuing body')}
                   extra={t('Ví dụ: TỈNH TÂY NINH', 'e.g. TỈNH TÂY NINH')}
                   required={t('Nhập tên cơ quan ban hành.', 'Enter the issuing body.')}
@@ -144,17 +227,17 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                     name="symbol"
                     label={t('Ký hiệu công văn', 'Number symbol')}
                     extra={t(
-                      'Sau số công văn: UBND-VP → “Số: 12/UBND-VP”',
-                      'After the number: UBND-VP → “Số: 12/UBND-VP”',
+                      'Sau số công văn: VP-KSTT → “Số: 04/VP-KSTT”',
+                      'After the number: VP-KSTT → “Số: 04/VP-KSTT”',
                     )}
                     rules={[
-                      requiredText(t('Nhập ký hiệu, ví dụ UBND-VP.', 'Enter the symbol, e.g. UBND-VP.')),
+                      requiredText(t('Nhập ký hiệu, ví dụ VP-KSTT.', 'Enter the symbol, e.g. VP-KSTT.')),
                       { max: LETTER_SYMBOL_MAX },
                       {
                         pattern: SYMBOL,
                         message: t(
-                          'Chỉ gồm chữ, số, dấu chấm và gạch ngang, ví dụ UBND-VP.',
-                          'Letters, digits, dots and hyphens only, e.g. UBND-VP.',
+                          'Chỉ gồm chữ, số, dấu chấm và gạch ngang, ví dụ VP-KSTT.',
+                          'Letters, digits, dots and hyphens only, e.g. VP-KSTT.',
                         ),
                       },
                     ]}
@@ -168,11 +251,12 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
             <SignerCard
               field="signer"
               title={t('Người ký', 'Signer')}
+              multiline
               authorityExample={t(
-                'Ví dụ: KT. CHỦ TỊCH; để trống khi Chủ tịch ký',
-                'e.g. KT. CHỦ TỊCH; empty when the Chairman signs',
+                'Ví dụ: KT. CHÁNH VĂN PHÒNG; TM. ỦY BAN NHÂN DÂN (mỗi dòng một cấp)',
+                'e.g. KT. CHÁNH VĂN PHÒNG; TM. ỦY BAN NHÂN DÂN (one line each)',
               )}
-              titleExample="PHÓ CHỦ TỊCH"
+              titleExample="PHÓ CHÁNH VĂN PHÒNG"
             />
             {/* docs/domain-rules.md §8: the report to the Chairman is signed for the Office */}
             <SignerCard
@@ -193,8 +277,8 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
             <Card size="small" title={t('Nơi nhận', 'Copies to (Nơi nhận)')} style={{ marginBottom: 12 }}>
               <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
                 {t(
-                  'Mỗi dòng một nơi nhận. Dòng “Lưu: VT, VP.” được thêm cuối nếu không có.',
-                  'One recipient per line. “Lưu: VT, VP.” is added at the end when missing.',
+                  'Mỗi dòng một nơi nhận theo vai trò. Dòng “Lưu: VT, <phòng soạn thảo>.” được thêm cuối nếu không có.',
+                  'One recipient per line, by role. “Lưu: VT, <division>.” is added at the end when missing.',
                 )}
               </Typography.Paragraph>
               <Form.List
@@ -320,8 +404,11 @@ function SignerCard({
   authorityExample,
   titleExample,
   labels,
+  multiline,
 }: {
   field: 'signer' | 'reportSigner';
+  /** the signing authority over several lines (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH) */
+  multiline?: boolean;
   title: string;
   authorityExample: string;
   titleExample: string;
@@ -337,7 +424,13 @@ function SignerCard({
   return (
     <Card size="small" title={title} style={{ marginBottom: 12 }}>
       <Row gutter={12}>
-        <LineField md={8} name={[field, 'authority']} label={authority} extra={authorityExample} />
+        <LineField
+          md={8}
+          name={[field, 'authority']}
+          multiline={multiline}
+          label={authority}
+          extra={authorityExample}
+        />
         <LineField
           md={8}
           name={[field, 'title']}
@@ -356,9 +449,12 @@ function LineField({
   label,
   extra,
   required,
+  multiline,
 }: {
   md: number;
-  name: [keyof LetterSettings, string];
+  /** a block of several lines (ỦY BAN NHÂN DÂN / TỈNH TÂY NINH; TM. … / KT. …), one per line */
+  multiline?: boolean;
+  name: [keyof FormValues, string];
   label: string;
   extra?: string;
   required?: string;
@@ -371,7 +467,7 @@ function LineField({
         extra={extra}
         rules={[...(required ? [requiredText(required)] : []), { max: LETTER_LINE_MAX }]}
       >
-        <Input />
+        {multiline ? <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} /> : <Input />}
       </Form.Item>
     </Col>
   );

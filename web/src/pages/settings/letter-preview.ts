@@ -15,20 +15,12 @@ function withoutFinalStop(text: string): string {
 }
 
 /** Nơi nhận as printed: '- Như trên;' … ending with the filing line '- Lưu: VT, VP.' (added when missing). */
-export function recipientLines(recipients: string[]): string[] {
+export function recipientLines(recipients: string[], division = 'VP'): string[] {
   const clean = recipients
     .map((r) => withoutFinalStop((r ?? '').replace(/^\s*[-–•]\s*/u, '')))
     .filter((r) => r !== '');
   const isFiling = (r: string) => /^lưu\s*:/iu.test(r);
-  const filing = clean.filter(isFiling).at(-1) ?? 'Lưu: VT, VP';
+  const filing = clean.filter(isFiling).at(-1) ?? `Lưu: VT, ${division}`;
   const list = [...clean.filter((r) => !isFiling(r)), filing];
   return list.map((r, i) => `- ${r}${i === list.length - 1 ? '.' : ';'}`);
-}
-
-/** The signature block's title lines (authority then title, each may hold several lines), upper case. */
-export function signerTitles(signer: { authority?: string; title?: string }): string[] {
-  return [...(signer.authority ?? '').split('\n'), ...(signer.title ?? '').split('\n')]
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((l) => l.toLocaleUpperCase('vi'));
 }
