@@ -15,6 +15,7 @@ import * as assignmentOpenIndex from './migrations/2026-11-28T0400-assignment-op
 import * as security from './migrations/2026-12-06T1000-security.ts';
 import * as oidc from './migrations/2026-12-06T1100-oidc.ts';
 import * as tokensResults from './migrations/2026-12-06T1200-tokens-results.ts';
+import * as publish from './migrations/2026-12-07T1400-publish.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1000-security': security,
   '2026-12-06T1100-oidc': oidc,
   '2026-12-06T1200-tokens-results': tokensResults,
+  '2026-12-07T1400-publish': publish,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -98,7 +98,7 @@ const SMALL_PLAN_TEXT = [
  */
 const leaksTayNinh = (body: unknown) => /87\/KH-UBND|Sở Nội vụ|"SNV"/.test(JSON.stringify(body));
 
-/** Plans and tasks: list, create, import (preview, store), read, edit, withdraw, source; task edit and cancel. */
+/** Plans and tasks: list, create, import (preview, store), read, edit, withdraw, publish, source; task edit and cancel. */
 export const entries: MatrixEntry[] = [
   // an agency user sees the headers of the plans concerning its scope, whatever the target
   listRoute('GET', '/api/plans', signedIn, mentions('87/KH-UBND'), '/api/plans?asOf=2021-02-15'),
@@ -133,6 +133,15 @@ export const entries: MatrixEntry[] = [
     request: async (ctx) => ({
       url: `/api/plans/${(await planRow(ctx.db, ctx.world.authorityId)).id}/cancel`,
       payload: { cancelledOn: '2021-03-01' },
+    }),
+    allow: office,
+  },
+  {
+    method: 'POST',
+    url: '/api/plans/:id/publish',
+    request: async (ctx) => ({
+      url: `/api/plans/${(await planRow(ctx.db, ctx.world.authorityId)).id}/publish`,
+      payload: { published: false },
     }),
     allow: office,
   },

@@ -43,6 +43,15 @@ export interface NotificationDraft {
 
 const d = formatVietnameseDate;
 
+/*
+ * Where each notification opens, in the app (docs/domain-rules.md §13): the assignment's page, the
+ * agency's overdue tab, the Office's list of overdue items as of the sweep's day, the reminder letters.
+ */
+const assignmentPage = (assignmentId: number) => `/nhiem-vu/${assignmentId}`;
+const AGENCY_OVERDUE_PAGE = '/viec-cua-don-vi?tab=qua-han';
+const overdueListPage = (day: LocalDate) => `/danh-sach?state=open_overdue&asOf=${day}`;
+const LETTERS_PAGE = '/nhac-nho?tab=cong-van';
+
 function shorten(text: string, max = 180): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
@@ -99,7 +108,7 @@ export function planNotices(
         businessKey: `notice:a${f.assignmentId}:${f.dueOn}:d${offset}:u${user.userId}`,
         title,
         body,
-        link: `/assignments/${f.assignmentId}`,
+        link: assignmentPage(f.assignmentId),
         assignmentId: f.assignmentId,
       });
     }
@@ -131,7 +140,7 @@ export function planDigests(
         businessKey: `digest:${day}:u${user.userId}`,
         title,
         body,
-        link: '/assignments?state=open_overdue',
+        link: AGENCY_OVERDUE_PAGE,
         assignmentId: null,
       });
     }
@@ -170,7 +179,7 @@ export function planEscalations(
           `Nhiệm vụ ${f.taskRef} tại ${citePlans([f.planNumber])} do ${f.agencyName} chủ trì: ${shorten(f.content)}. ` +
           `Thời hạn ${d(due)}, đến ngày ${d(day)} đã quá hạn ${daysBetween(due, day)} ngày mà chưa có kết quả. ` +
           'Đề nghị Thủ trưởng cơ quan chỉ đạo khẩn trương hoàn thành.',
-        link: `/assignments/${f.assignmentId}`,
+        link: assignmentPage(f.assignmentId),
         assignmentId: f.assignmentId,
       });
     }
@@ -197,7 +206,7 @@ export function planOverdueLists(
       businessKey: `overdue_list:${day}:u${r.userId}`,
       title,
       body,
-      link: `/status?asOf=${day}`,
+      link: overdueListPage(day),
       assignmentId: null,
     }));
 }
@@ -214,7 +223,7 @@ export function planLetterNotifications(
       businessKey: `reminder:l${letter.id}:u${r.userId}`,
       title: `Công văn đôn đốc ${letter.numberLine.replace('Số: ', 'số ')}: ${letter.abstract}`,
       body: letter.body.join('\n\n'),
-      link: `/letters/${letter.id}`,
+      link: LETTERS_PAGE,
       assignmentId: null,
     })),
   );

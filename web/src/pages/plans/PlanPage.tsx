@@ -21,7 +21,7 @@ import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { REPORT_FORMATS } from '../../components/report-formats.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
-import { formatDate, formatRate } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
@@ -223,7 +223,7 @@ export default function PlanPage() {
                     </label>
                     <DatePicker
                       id="dd-plan-asof"
-                      format="DD/MM/YYYY"
+                      format={DATE_INPUT_FORMATS}
                       allowClear={false}
                       value={dayjs(detail.asOf)}
                       onChange={(value) => set('ngay', value ? value.format('YYYY-MM-DD') : null)}
