@@ -28,6 +28,7 @@ import { useSession } from '../../lib/session.tsx';
 import { Appendix } from './Appendix.tsx';
 import { CancelDialog, type CancelTarget } from './CancelDialog.tsx';
 import { Gantt } from './Gantt.tsx';
+import { PublishSwitch } from './PublishSwitch.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
 
 /**
@@ -116,6 +117,11 @@ export default function PlanPage() {
                     ...(plan.endsOn
                       ? [{ key: 'ends', label: t('Kết thúc', 'Ends on'), children: formatDate(plan.endsOn) }]
                       : []),
+                    {
+                      key: 'public',
+                      label: t('Công khai', 'Public'),
+                      children: <PublishSwitch plan={plan} writable={writable} />,
+                    },
                     {
                       key: 'progress',
                       label: t(
