@@ -23,7 +23,7 @@ import { REPORT_FORMATS } from '../../components/report-formats.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
 import { DATE_INPUT_FORMATS, formatDate, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useSetSearchParams } from '../../lib/search-params.ts';
+import { AS_OF_PARAM, useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { Appendix } from './Appendix.tsx';
 import { CancelDialog, type CancelTarget } from './CancelDialog.tsx';
@@ -43,7 +43,7 @@ export default function PlanPage() {
   const screens = Grid.useBreakpoint();
   const [params] = useSearchParams();
   // no date chosen: the server's today (its clock and the authority's time zone)
-  const chosen = params.get('ngay') ?? undefined;
+  const chosen = params.get(AS_OF_PARAM) ?? undefined;
   const tab = params.get('xem') === 'tien-do' ? 'gantt' : 'appendix';
   const [cancel, setCancel] = useState<CancelTarget | null>(null);
   const query = useQuery({
