@@ -215,20 +215,21 @@ function ItemTable({ rows, lang }: { rows: StatItem[]; lang: Lang }) {
       rowKey="assignmentId"
       size="small"
       dataSource={rows}
-      scroll={{ x: 1240 }}
+      // fixed layout, no horizontal scroll: every column shows at 1366 px (docs/domain-rules.md §13)
+      tableLayout="fixed"
       pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
       locale={{ emptyText: t('Không có nhiệm vụ nào.', 'No assignment.') }}
       columns={[
         {
           title: t('Cơ quan, đơn vị', 'Agency'),
           key: 'agency',
-          width: 180,
+          width: 150,
           render: (_, item) => item.agency.name,
         },
         {
           title: t('Kế hoạch', 'Plan'),
           key: 'plan',
-          width: 120,
+          width: 108,
           render: (_, item) => (
             <Link to={withAsOf(`/ke-hoach/${item.plan.id}`, asOf)}>{item.plan.number}</Link>
           ),
@@ -236,38 +237,41 @@ function ItemTable({ rows, lang }: { rows: StatItem[]; lang: Lang }) {
         {
           title: t('Nhiệm vụ', 'Task'),
           key: 'task',
-          width: 340,
           render: (_, item) => <TaskCell item={item} />,
         },
         {
           title: t('Hạn xử lý', 'Due'),
           key: 'due',
-          width: 120,
+          width: 96,
           render: (_, item) => <DueDate item={item} lang={lang} />,
         },
         {
           title: t('Ngày hoàn thành', 'Done on'),
           key: 'done',
-          width: 120,
+          width: 96,
           render: (_, item) => formatDate(item.doneOn),
         },
         {
           title: t('Trạng thái', 'State'),
           key: 'state',
-          width: 200,
-          render: (_, item) => <Tag color={STATE_TAG_COLORS[item.state]}>{stateLabel(item.state, lang)}</Tag>,
+          width: 150,
+          render: (_, item) => (
+            <Tag color={STATE_TAG_COLORS[item.state]} style={{ whiteSpace: 'normal' }}>
+              {stateLabel(item.state, lang)}
+            </Tag>
+          ),
         },
         {
           title: t('Số ngày quá hạn', 'Days overdue'),
           key: 'days',
-          width: 110,
+          width: 78,
           align: 'right',
           render: (_, item) => item.daysOverdue ?? '',
         },
         {
           title: t('Ngày nhắc nhở', 'Reminded on'),
           key: 'reminded',
-          width: 120,
+          width: 96,
           render: (_, item) => formatDate(item.remindedOn),
         },
       ]}

@@ -232,7 +232,7 @@ export default function PlanPage() {
                       format={DATE_INPUT_FORMATS}
                       allowClear={false}
                       value={dayjs(detail.asOf)}
-                      onChange={(value) => set('ngay', value ? value.format('YYYY-MM-DD') : null)}
+                      onChange={(value) => set(AS_OF_PARAM, value ? value.format('YYYY-MM-DD') : null)}
                     />
                   </Space>
                 </Space>
