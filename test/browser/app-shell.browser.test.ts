@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
+import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { auditEntries } from '../support/audit.ts';
+import { systemContextFor } from '../support/context.ts';
 import { sweepContext, sweepEveryDay } from '../support/followup.ts';
 import { closeClean, openPage, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
 
@@ -170,5 +172,49 @@ describe('the app: bell, counts, drill-downs, dates, publishing (chromium)', () 
     expect(actions.sort()).toEqual(['plan.publish', 'plan.unpublish']);
     await closeClean(visitor);
     await closeClean(office);
+  });
+
+  it('the timeline of a plan of years reads by quarter; no label overlaps another; the line’s label is whole', async () => {
+    const { planId } = await createPlan(systemContextFor(bw.db, bw.world.authorityId), {
+      docType: 'KH',
+      number: '30/KH-UBND',
+      issuedOn: '2021-01-05',
+      title: 'Kế hoạch giai đoạn 2021-2024',
+      tasks: [
+        { no: '1', content: 'Việc năm đầu', leadText: 'Sở Tư pháp', deadlineText: 'Trước ngày 30/6/2021' },
+        {
+          no: '2',
+          content: 'Việc cuối giai đoạn',
+          leadText: 'Sở Nội vụ',
+          deadlineText: 'Trước ngày 31/12/2024',
+        },
+      ],
+    });
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
+      at: `/ke-hoach/${planId}?xem=tien-do`,
+    });
+    const scale = page.locator('.dd-gantt-scale');
+    await scale.waitFor();
+    const labels = await scale.locator('.dd-gantt-month').allInnerTexts();
+    expect(labels).toContain('Q1/2022');
+    expect(labels.every((label) => /^Q[1-4]\/20\d\d$/.test(label))).toBe(true);
+    expect(await page.getByTestId('gantt-line-label').innerText()).toBe('Hôm nay');
+    // every label of the scale, the line's included, inside the track and clear of its neighbours
+    const boxes = (await page.evaluate(
+      `[...document.querySelectorAll('.dd-gantt-scale .dd-gantt-month, .dd-gantt-scale .dd-gantt-today-label')]
+        .map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })
+        .sort((a, b) => a[0] - b[0])`,
+    )) as [number, number][];
+    const track = (await page.evaluate(
+      `(() => { const r = document.querySelector('.dd-gantt-scale .dd-gantt-track').getBoundingClientRect(); return [r.left, r.right]; })()`,
+    )) as [number, number];
+    expect(boxes.length).toBeGreaterThan(8);
+    for (const [i, [left, right]] of boxes.entries()) {
+      expect(left).toBeGreaterThanOrEqual(track[0] - 0.5);
+      expect(right).toBeLessThanOrEqual(track[1] + 0.5);
+      if (i > 0) expect(left).toBeGreaterThanOrEqual((boxes[i - 1] as [number, number])[1]);
+    }
+    await screenshot(page, 'app-gantt-years-1366');
+    await closeClean({ context, errors });
   });
 });
