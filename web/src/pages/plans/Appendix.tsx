@@ -96,7 +96,7 @@ export function Appendix({
     {
       title: t('Nội dung công việc', 'Task'),
       key: 'content',
-      width: 340,
+      width: 310,
       onCell: section,
       render: (_, row) =>
         row.kind === 'task' && (
@@ -178,7 +178,8 @@ export function Appendix({
       dataSource={rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1046 }}
+      // every column shows at 1366 px, a vertical scroll bar included (docs/domain-rules.md §13)
+      scroll={{ x: 1016 }}
       onRow={(row) =>
         row.kind === 'task' ? ({ 'data-ref': row.task.ref } as HTMLAttributes<HTMLElement>) : {}
       }
