@@ -18,6 +18,7 @@ import * as tokensResults from './migrations/2026-12-06T1200-tokens-results.ts';
 import * as calendar from './migrations/2026-12-07T1000-calendar.ts';
 import * as letters from './migrations/2026-12-07T1100-letters.ts';
 import * as decisions from './migrations/2026-12-07T1200-decisions.ts';
+import * as publish from './migrations/2026-12-07T1400-publish.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1000-calendar': calendar,
   '2026-12-07T1100-letters': letters,
   '2026-12-07T1200-decisions': decisions,
+  '2026-12-07T1400-publish': publish,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

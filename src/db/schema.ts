@@ -71,6 +71,8 @@ export interface PlanTable {
   recipients: JsonDefault<string[]>;
   ends_on: DateColumn | null;
   cancelled_on: DateColumn | null;
+  /** công khai — when the Office published the plan; null: not on the public page (§11) */
+  published_at: Date | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;

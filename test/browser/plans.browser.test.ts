@@ -69,7 +69,7 @@ describe('plans pages (chromium)', () => {
     const i8 = await cells('I.8');
     expect(i8[2]).toContain('UBND cấp huyện');
     expect(i8[5]).toMatch(/Xem \d+ đơn vị/);
-    expect(i8[5]).toMatch(/\d+\/\d+ đã xong/);
+    expect(i8[5]).toMatch(/\d+\/\d+ lượt giao chủ trì đã xong/);
     // no raw state codes anywhere
     expect(await page.locator('main').innerText()).not.toMatch(/open_overdue|done_on_time|open_on_time/);
     await screenshot(page, 'plans-plan-appendix');

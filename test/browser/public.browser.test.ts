@@ -17,7 +17,7 @@ describe('public pages (chromium)', () => {
       await page.getByRole('link', { name: 'Kế hoạch 87/KH-UBND' }).waitFor();
       const list = await page.locator('main').innerText();
       expect(list).toContain('số liệu tính đến ngày 15/02/2021');
-      expect(list).toMatch(/\d+\/\d+ đã xong/);
+      expect(list).toMatch(/\d+\/111 lượt giao chủ trì đã xong/);
       expect(list).toContain('Tỷ lệ hoàn thành đúng hạn');
       await page.getByLabel('Tìm kế hoạch').fill('chi so pci');
       await page.getByRole('link', { name: 'Kế hoạch 87/KH-UBND' }).waitFor();

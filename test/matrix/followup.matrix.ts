@@ -1,6 +1,6 @@
 import { sampleReminderLetter } from '../../src/modules/letters/sample-letter.ts';
 import { adminOnly, officeAndAdmin, overseers, overseersAndOwnAgency, signedIn } from './allow.ts';
-import { listingAfter, listRoute, mentions } from './entry.ts';
+import { leaksNothing, listingAfter, listRoute, mentions } from './entry.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A mark only UBND-TN's follow-up rows carry: seeing it elsewhere is a leak. */
@@ -159,6 +159,14 @@ export const entries: MatrixEntry[] = [
     },
     allow: { admin: false, office: false, leader: false, agencyOwn: true, agencyOther: false, public: false },
   },
+  // every signed-in user marks only their own notifications read
+  listRoute(
+    'POST',
+    '/api/notifications/read-all',
+    signedIn,
+    leaksNothing,
+    listingAfter(seedFollowup, '/api/notifications/read-all'),
+  ),
   listRoute('GET', '/api/letters', signedIn, leaks, listingAfter(seedFollowup, '/api/letters?year=2021')),
   {
     method: 'GET',

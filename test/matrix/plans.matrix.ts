@@ -98,7 +98,7 @@ const SMALL_PLAN_TEXT = [
  */
 const leaksTayNinh = (body: unknown) => /87\/KH-UBND|Sở Nội vụ|"SNV"/.test(JSON.stringify(body));
 
-/** Plans and tasks: list, create, import (preview, store), read, edit, withdraw, source; task edit and cancel. */
+/** Plans and tasks: list, create, import (preview, store), read, edit, withdraw, publish, source; task edit and cancel. */
 export const entries: MatrixEntry[] = [
   // the other authority has no leader account: any name listed would be Tây Ninh's
   listRoute('GET', '/api/leaders', readers, mentions('Phó Chủ tịch')),
@@ -135,6 +135,15 @@ export const entries: MatrixEntry[] = [
     request: async (ctx) => ({
       url: `/api/plans/${(await planRow(ctx.db, ctx.world.authorityId)).id}/cancel`,
       payload: { cancelledOn: '2021-03-01' },
+    }),
+    allow: office,
+  },
+  {
+    method: 'POST',
+    url: '/api/plans/:id/publish',
+    request: async (ctx) => ({
+      url: `/api/plans/${(await planRow(ctx.db, ctx.world.authorityId)).id}/publish`,
+      payload: { published: false },
     }),
     allow: office,
   },

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/demo.service.ts'
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
 import type { FileStore } from '../../src/modules/files/file-store.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
+import { setPlanPublished } from '../../src/modules/plans/plans-publish.service.ts';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { HttpOptions } from '../../src/server/http.ts';
@@ -44,7 +45,8 @@ export async function buildWorld(
     groups: [],
     monitor: 'VP',
   });
-  await createPlan(systemContextFor(t.db, otherAuthorityId), {
+  const asOtherSystem = systemContextFor(t.db, otherAuthorityId);
+  const { planId: otherPlanId } = await createPlan(asOtherSystem, {
     docType: 'KH',
     number: '52/KH-UBND',
     issuedOn: '2021-04-08',
@@ -58,6 +60,8 @@ export async function buildWorld(
       },
     ],
   });
+  // published, as the demo publishes its seed plan (docs/domain-rules.md §11)
+  await setPlanPublished(asOtherSystem, otherPlanId, { published: true });
   const otherAgencies = await t.db
     .selectFrom('agency')
     .select(['id', 'code'])

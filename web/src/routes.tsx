@@ -10,9 +10,11 @@ import {
   LineChartOutlined,
   SettingOutlined,
   UploadOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Action } from '../../src/shared/actions.ts';
+import type { NavCountKey } from './lib/nav-counts.ts';
 import type { Session } from './lib/session.tsx';
 
 /**
@@ -28,6 +30,10 @@ export interface PageRoute {
     en: string;
     icon: ReactNode;
     visible: (session: Session) => boolean;
+    /** where the menu entry goes, when not the path itself (a filtered list) */
+    to?: string;
+    /** the count shown beside the entry (lib/nav-counts.ts) */
+    count?: NavCountKey;
   };
 }
 
@@ -42,6 +48,7 @@ export const PRIVATE_ROUTES: PageRoute[] = [
       en: 'Our assignments',
       icon: <InboxOutlined />,
       visible: (s) => s.user.role === 'agency',
+      count: 'inbox',
     },
   },
   { path: '/nhiem-vu/:id', component: lazy(() => import('./pages/inbox/AssignmentPage.tsx')) },
@@ -57,7 +64,18 @@ export const PRIVATE_ROUTES: PageRoute[] = [
       visible: (s) => has(s, 'stats.read'),
     },
   },
-  { path: '/danh-sach', component: lazy(() => import('./pages/dashboard/DrillDownPage.tsx')) },
+  {
+    path: '/danh-sach',
+    component: lazy(() => import('./pages/dashboard/DrillDownPage.tsx')),
+    nav: {
+      vi: 'Quá hạn',
+      en: 'Overdue',
+      icon: <WarningOutlined />,
+      visible: (s) => has(s, 'stats.read') && s.user.role !== 'agency',
+      to: '/danh-sach?state=open_overdue',
+      count: 'overdue',
+    },
+  },
   {
     path: '/ke-hoach',
     component: lazy(() => import('./pages/plans/PlansPage.tsx')),
@@ -87,6 +105,7 @@ export const PRIVATE_ROUTES: PageRoute[] = [
       en: 'Review',
       icon: <CheckSquareOutlined />,
       visible: (s) => has(s, 'result.decide') || has(s, 'extension.decide') || has(s, 'obstacle.respond'),
+      count: 'review',
     },
   },
   {

@@ -12,6 +12,7 @@ import { createLocalFileStore } from '../files/local-file-store.ts';
 import { importPlanDocument } from '../import/import.service.ts';
 import { loadIndicesDemo } from '../indices/indices-demo.ts';
 import type { CreatedPlan } from '../plans/plans.service.ts';
+import { setPlanPublished } from '../plans/plans-publish.service.ts';
 import { systemContext } from '../service-context.ts';
 import { applyReorganisation, type ReorganisationFile } from './reorganisation.ts';
 
@@ -144,6 +145,8 @@ async function loadDemoIn(trx: Kysely<DB>, demo: DemoFiles, reset: boolean): Pro
   // the importer as the demo authority's system actor (the audit names it 'system', as before)
   const ctx = systemContext({ db: trx, files, authorityId, name: 'system', rights: ['plan.write'] });
   const { plan } = await importPlanDocument(ctx, seed);
+  // the seed plan is published, so the public page shows it (docs/domain-rules.md §11)
+  await setPlanPublished(ctx, plan.planId, { published: true });
   await loadIndicesDemo(trx, authorityId);
   if (passwordHash) await createDemoUsers(trx, authorityId, passwordHash);
   await writeAudit(trx, {

@@ -9,12 +9,17 @@ import {
   NotificationReadSchema,
   NotificationsPageSchema,
   NotificationsQuery,
+  NotificationsReadAllSchema,
   SweepBody,
   SweepResultSchema,
 } from '../../shared/schemas/followup.ts';
 import { followupAdminRoutes } from './followup-admin.routes.ts';
 import { DOCX_TYPE, getLetterForDownload, listLetters, registerLetter } from './letters.service.ts';
-import { listMyNotifications, markNotificationRead } from './notifications.service.ts';
+import {
+  listMyNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from './notifications.service.ts';
 import { runSweep } from './sweep.service.ts';
 
 /** Theo dõi, đôn đốc (issue #5): notifications, reminder letters, and running the daily sweep now. */
@@ -41,6 +46,12 @@ export async function followupRoutes(app: ZodApp) {
     handler: async (request) => {
       return markNotificationRead(serviceContext(request), request.params.id);
     },
+  });
+
+  route.post('/notifications/read-all', {
+    summary: 'Đánh dấu tất cả đã đọc (mark all my unread notifications read)',
+    response: { 200: NotificationsReadAllSchema },
+    handler: async (request) => markAllNotificationsRead(serviceContext(request)),
   });
 
   route.get('/letters', {

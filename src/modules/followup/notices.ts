@@ -45,6 +45,15 @@ export interface NotificationDraft {
 
 const d = formatVietnameseDate;
 
+/*
+ * Where each notification opens, in the app (docs/domain-rules.md §11): the assignment's page, the
+ * agency's overdue tab, the Office's list of overdue items as of the sweep's day, the reminder letters.
+ */
+const assignmentPage = (assignmentId: number) => `/nhiem-vu/${assignmentId}`;
+const AGENCY_OVERDUE_PAGE = '/viec-cua-don-vi?tab=qua-han';
+const overdueListPage = (day: LocalDate) => `/danh-sach?state=open_overdue&asOf=${day}`;
+export const LETTERS_PAGE = '/nhac-nho?tab=cong-van';
+
 function shorten(text: string, max = 180): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
@@ -101,7 +110,7 @@ export function planNotices(
         businessKey: `notice:a${f.assignmentId}:${f.dueOn}:d${offset}:u${user.userId}`,
         title,
         body,
-        link: `/assignments/${f.assignmentId}`,
+        link: assignmentPage(f.assignmentId),
         assignmentId: f.assignmentId,
       });
     }
@@ -133,7 +142,7 @@ export function planDigests(
         businessKey: `digest:${day}:u${user.userId}`,
         title,
         body,
-        link: '/assignments?state=open_overdue',
+        link: AGENCY_OVERDUE_PAGE,
         assignmentId: null,
       });
     }
@@ -183,7 +192,7 @@ export function planEscalations(
           (head.role === 'leader'
             ? 'Kính báo cáo lãnh đạo phụ trách lĩnh vực.'
             : 'Đề nghị Thủ trưởng cơ quan chỉ đạo khẩn trương hoàn thành.'),
-        link: `/assignments/${f.assignmentId}`,
+        link: assignmentPage(f.assignmentId),
         assignmentId: f.assignmentId,
       });
     }
@@ -210,7 +219,7 @@ export function planOverdueLists(
       businessKey: `overdue_list:${day}:u${r.userId}`,
       title,
       body,
-      link: `/status?asOf=${day}`,
+      link: overdueListPage(day),
       assignmentId: null,
     }));
 }
@@ -241,7 +250,7 @@ export function planInternalReminders(
       businessKey: `reminder:internal:${day}:u${r.userId}`,
       title,
       body,
-      link: `/status?asOf=${day}`,
+      link: overdueListPage(day),
       assignmentId: null,
     }));
 }
@@ -262,7 +271,7 @@ export function planLetterNotifications(
       businessKey: `${key}:l${notice.letterId}:u${r.userId}`,
       title: notice.title,
       body: notice.body.join('\n\n'),
-      link: `/letters/${notice.letterId}`,
+      link: LETTERS_PAGE,
       assignmentId: null,
     })),
   );

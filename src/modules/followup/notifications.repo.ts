@@ -51,3 +51,19 @@ export async function markUserNotificationRead(
     .returning(['id', 'read_at'])
     .executeTakeFirst();
 }
+
+/** Marks every unread notification of a user read at `now`; how many it marked. */
+export async function markAllUserNotificationsRead(
+  db: Kysely<DB>,
+  user: { userId: number; authorityId: number },
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('notification')
+    .set({ read_at: now })
+    .where('user_id', '=', user.userId)
+    .where('authority_id', '=', user.authorityId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

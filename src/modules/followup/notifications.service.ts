@@ -4,6 +4,7 @@ import type { ServiceContext } from '../service-context.ts';
 import { deleteReadNotifications } from './followup-admin.repo.ts';
 import {
   listUserNotifications,
+  markAllUserNotificationsRead,
   markUserNotificationRead,
   type NotificationPage,
 } from './notifications.repo.ts';
@@ -40,6 +41,13 @@ export async function markNotificationRead(ctx: ServiceContext, id: number) {
   const row = await markUserNotificationRead(ctx.db, user, id, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy thông báo.');
   return { id: row.id, readAt: (row.read_at as Date).toISOString() };
+}
+
+/** Đánh dấu tất cả đã đọc — the bell's "mark all read": every unread notification of the caller. */
+export async function markAllNotificationsRead(ctx: ServiceContext) {
+  const user = requireUser(ctx.actor);
+  requireAccess(ctx.actor, 'self', { authorityId: user.authorityId });
+  return { read: await markAllUserNotificationsRead(ctx.db, user, ctx.now) };
 }
 
 export const DEFAULT_NOTIFICATION_RETENTION_DAYS = 180;

@@ -3,7 +3,7 @@ import { assignmentsWithPlanAndAgency, cancelledOnSql, doneOnSql } from '../../d
 import type { DB } from '../../db/schema.ts';
 import { addDays, formatVietnameseDate as d, type LocalDate } from '../../domain/dates.ts';
 import { numberLine } from '../../shared/letter-forms.ts';
-import type { NotificationDraft, Recipient } from './notices.ts';
+import { LETTERS_PAGE, type NotificationDraft, type Recipient } from './notices.ts';
 
 /**
  * Hạn báo cáo theo công văn đôn đốc (docs/domain-rules.md §10): a reminder letter asks for the results
@@ -50,7 +50,7 @@ export async function planReplyFollowUps(
       (t) => `- Nhiệm vụ ${t.task_ref} (${t.plan_number}), hạn ${d(t.due_on as LocalDate)}`,
     );
     const body = `${cite} đề nghị ${agencyNames} gửi kết quả trước ngày ${d(replyDue)}; đến ngày ${d(day)} chưa nhận được kết quả của:\n${lines.join('\n')}`;
-    const link = `/letters/${letter.id}`;
+    const link = LETTERS_PAGE;
     for (const r of recipients.filter((r) => r.role === 'office')) {
       drafts.push({
         userId: r.userId,

@@ -26,6 +26,7 @@ export function planHeaderOf(plan: Plan) {
     recipients: plan.recipients,
     endsOn: plan.ends_on,
     cancelledOn: plan.cancelled_on,
+    publishedAt: plan.published_at?.toISOString() ?? null,
     version: plan.version,
   };
 }

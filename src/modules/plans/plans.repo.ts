@@ -126,6 +126,20 @@ export function updatePlanVersioned(
   return updateVersioned(db, 'plan', id, version, values);
 }
 
+/**
+ * Publishes (`at`) or unpublishes (null) a plan if it is not so already; the plan after, or undefined
+ * when there was nothing to change. The switch is not an edit of the document: the version stays.
+ */
+export function updatePlanPublishedAt(db: Kysely<DB>, id: number, at: Date | null) {
+  return db
+    .updateTable('plan')
+    .set({ published_at: at })
+    .where('id', '=', id)
+    .where('published_at', at ? 'is' : 'is not', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Updates a task if its version is still `version`; undefined when someone else changed it first. */
 export function updateTaskVersioned(
   db: Kysely<DB>,

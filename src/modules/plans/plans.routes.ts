@@ -15,10 +15,12 @@ import {
   PlanListQuerySchema,
   PlanListSchema,
   PlanPatchSchema,
+  PublishBodySchema,
   UpdatedPlanSchema,
 } from '../../shared/schemas/plan.ts';
 import type { PlanFile } from '../import/read-plan-file.ts';
 import { createPlan } from './plans.service.ts';
+import { setPlanPublished } from './plans-publish.service.ts';
 import { getPlanDetail, getPlanSource, listPlansFor } from './plans-read.service.ts';
 import {
   cancelPlan,
@@ -92,6 +94,15 @@ export async function plansRoutes(app: ZodApp) {
     body: CancelBodySchema.nullish(),
     response: { 200: PlanHeaderSchema },
     handler: async (request) => cancelPlan(ctx(request), request.params.id, request.body ?? {}),
+  });
+
+  route.post('/plans/:id/publish', {
+    summary:
+      'Công khai kế hoạch (the publish switch: put the plan on the public page or take it off; audited)',
+    params: IdParamsSchema,
+    body: PublishBodySchema,
+    response: { 200: PlanHeaderSchema },
+    handler: async (request) => setPlanPublished(ctx(request), request.params.id, request.body),
   });
 
   route.get('/plans/:id/source', {

@@ -17,13 +17,14 @@ export function findPublicAuthority(db: Kysely<DB>, code: string) {
     .executeTakeFirst();
 }
 
-/** Plans not cancelled, newest first. */
+/** Plans the Office published and did not withdraw (§11), newest first. */
 export function listPublicPlans(db: Kysely<DB>, authorityId: number) {
   return db
     .selectFrom('plan')
     .select(['id', 'doc_type', 'number', 'title', 'issued_on'])
     .where('authority_id', '=', authorityId)
     .where('cancelled_on', 'is', null)
+    .where('published_at', 'is not', null)
     .orderBy('issued_on', 'desc')
     .orderBy('id', 'desc')
     .execute();
@@ -47,6 +48,7 @@ export function findPublicPlan(db: Kysely<DB>, planId: number) {
     ])
     .where('p.id', '=', planId)
     .where('p.cancelled_on', 'is', null)
+    .where('p.published_at', 'is not', null)
     .executeTakeFirst();
 }
 

@@ -35,6 +35,10 @@ export const NotificationsPageSchema = pageOf(NotificationSchema).extend({ unrea
 
 export const NotificationReadSchema = z.object({ id: z.number(), readAt: z.string() });
 
+export const NotificationsReadAllSchema = z.object({
+  read: z.number().describe('how many of my unread notifications this marked read'),
+});
+
 export const LettersQuery = z
   .object({ year: z.coerce.number().int().min(1900).max(2200).optional() })
   .extend(PageQuerySchema.shape);

@@ -86,6 +86,7 @@ export const PlanHeaderSchema = z.object({
   recipients: z.array(z.string()),
   endsOn: z.string().nullable(),
   cancelledOn: z.string().nullable(),
+  publishedAt: z.string().nullable().describe('when the Office published the plan; null: not public (§11)'),
   version: z.number(),
 });
 
@@ -171,6 +172,11 @@ export const CancelBodySchema = z.strictObject({
   reason: text(CANCEL_REASON_MAX).optional(),
 });
 
+export const PublishBodySchema = z.strictObject({
+  published: z.boolean().describe('true: on the public page; false: taken off it'),
+  version: IdSchema.optional(),
+});
+
 export const TaskPatchSchema = z.strictObject({
   version: IdSchema,
   content: z.string().trim().min(1).max(10_000).optional(),
@@ -219,7 +225,7 @@ export type Counts = z.infer<typeof CountsSchema>;
 export type Progress = z.infer<typeof ProgressSchema>;
 export type PlanHeader = z.infer<typeof PlanHeaderSchema>;
 /** What a plan's document says of itself: the fields of a stored plan and of a plan to store. */
-export type PlanDocument = Omit<PlanHeader, 'id' | 'endsOn' | 'cancelledOn' | 'version'>;
+export type PlanDocument = Omit<PlanHeader, 'id' | 'endsOn' | 'cancelledOn' | 'publishedAt' | 'version'>;
 export type PlanList = z.infer<typeof PlanListSchema>;
 export type PlanListItem = PlanList['items'][number];
 export type Unresolved = z.infer<typeof UnresolvedSchema>;
@@ -230,6 +236,7 @@ export type DeadlineKind = PlanTask['deadlineKind'];
 export type CreatedPlan = z.infer<typeof CreatedPlanSchema>;
 export type PlanPatch = z.infer<typeof PlanPatchSchema>;
 export type CancelBody = z.infer<typeof CancelBodySchema>;
+export type PublishBody = z.infer<typeof PublishBodySchema>;
 export type TaskPatch = z.infer<typeof TaskPatchSchema>;
 export type TaskView = z.infer<typeof TaskViewSchema>;
 export type LeaderList = z.infer<typeof LeaderListSchema>;

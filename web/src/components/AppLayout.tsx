@@ -1,12 +1,14 @@
 import { IdcardOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { roleLabel } from '../lib/domain.ts';
 import { useLang } from '../lib/i18n.tsx';
+import { useNavCounts } from '../lib/nav-counts.ts';
 import { useSession } from '../lib/session.tsx';
 import { PRIVATE_ROUTES, PUBLIC_NAV } from '../routes.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -18,6 +20,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const counts = useNavCounts(session);
   if (!session) return null;
   const narrow = !screens.lg;
 
@@ -25,7 +28,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...PRIVATE_ROUTES.filter((route) => route.nav?.visible(session)).map((route) => ({
       key: route.path,
       icon: route.nav?.icon,
-      label: <Link to={route.path}>{lang === 'en' ? route.nav?.en : route.nav?.vi}</Link>,
+      label: (
+        <NavLabel
+          to={route.nav?.to ?? route.path}
+          text={(lang === 'en' ? route.nav?.en : route.nav?.vi) ?? ''}
+          count={route.nav?.count ? counts.data?.[route.nav.count] : undefined}
+        />
+      ),
     })),
     {
       key: '/cong-khai',
@@ -84,6 +93,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             )}
           </Space>
           <Space size="small">
+            <NotificationBell />
             <LangSwitch />
             <Dropdown
               trigger={['click']}
@@ -141,5 +151,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {menu}
       </Drawer>
     </Layout>
+  );
+}
+
+/** A menu entry's link, with its count (what awaits the user) when it has one. */
+function NavLabel({ to, text, count }: { to: string; text: string; count: number | undefined }) {
+  return (
+    <Link to={to} className="dd-nav-label">
+      <span>{text}</span>
+      {count !== undefined && count > 0 && (
+        <Badge count={count} overflowCount={999} size="small" data-testid="nav-count" />
+      )}
+    </Link>
   );
 }

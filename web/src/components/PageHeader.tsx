@@ -1,7 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { Link } from 'react-router';
+
+/** The name after a page's title in the browser tab: the product's, or on public pages the authority's. */
+export const SiteNameContext = createContext('dondoc');
 
 /** The title row of a page (an h1, a subtitle, actions on the right) that also names the browser tab. */
 export function PageHeader({
@@ -13,9 +16,10 @@ export function PageHeader({
   subtitle?: ReactNode;
   extra?: ReactNode;
 }) {
+  const site = useContext(SiteNameContext);
   useEffect(() => {
-    document.title = `${title} · dondoc`;
-  }, [title]);
+    document.title = site ? `${title} · ${site}` : title;
+  }, [title, site]);
   return (
     <div className="dd-page-head">
       <div style={{ minWidth: 0 }}>

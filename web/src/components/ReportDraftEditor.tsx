@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import type { DraftReply, EffectiveDraft } from '../../../src/shared/schemas/report.ts';
 import { ApiError, api, apiUrl, type Query } from '../lib/api.ts';
+import { DATE_INPUT_FORMATS } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { FieldColumns } from './FieldColumns.tsx';
@@ -128,7 +129,7 @@ export function DraftEditor({
               label={t('Ngày ban hành', 'Date issued')}
               extra={t('Để trống: lấy ngày tính số liệu', 'Empty: the as-of date')}
             >
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
             </Form.Item>
           </FieldColumns>
           <Form.Item name="addressee" label={t('Kính gửi', 'To')}>

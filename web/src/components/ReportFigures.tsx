@@ -19,7 +19,7 @@ export function Figures({
   const tiles: { key: string; label: string; value: string; color?: string }[] = [
     {
       key: 'total',
-      label: t('Tổng số nhiệm vụ', 'All assignments'),
+      label: t('Tổng số lượt giao chủ trì', 'Lead assignments'),
       value: formatNumber(counts.total, lang),
     },
     ...FOUR_STATES.map((state) => ({
@@ -65,7 +65,7 @@ export function Figures({
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {t(
-          `${counts.due_on_time} hoàn thành đúng hạn trong số ${counts.due} nhiệm vụ đã đến hạn; ${data.obstacles.length} khó khăn, vướng mắc; ${data.extensions.length} đề nghị gia hạn.`,
+          `${counts.due_on_time} hoàn thành đúng hạn trong số ${counts.due} lượt giao chủ trì đã đến hạn; ${data.obstacles.length} khó khăn, vướng mắc; ${data.extensions.length} đề nghị gia hạn.`,
           `${counts.due_on_time} done on time of ${counts.due} due; ${data.obstacles.length} obstacles; ${data.extensions.length} extension requests.`,
         )}
       </Typography.Text>

@@ -3,6 +3,7 @@ import { DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CSSProperties } from 'react';
 import { api } from '../lib/api.ts';
+import { DATE_INPUT_FORMATS } from '../lib/format.ts';
 import { useT } from '../lib/i18n.tsx';
 
 /** 'YYYY-MM-DD' → the date pickers' dayjs (none → null). */
@@ -28,7 +29,7 @@ export function DateField({
     <Form.Item label={label} htmlFor={id} style={{ marginBottom: 8 }}>
       <DatePicker
         id={id}
-        format="DD/MM/YYYY"
+        format={DATE_INPUT_FORMATS}
         allowClear={clearable}
         value={toDay(value)}
         onChange={(day) => onChange(ymd(day))}

@@ -36,11 +36,24 @@ export function todayInVietnam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
 }
 
-/** 'dd/mm/yyyy' or 'd/m/yyyy' → 'YYYY-MM-DD', or null when it is not a real date. */
+/**
+ * What a date field accepts, as dates are typed in documents (docs/domain-rules.md §11): `15/02/2021`,
+ * `15/2/2021`, `15-02-2021`, `15.2.2021` or `2021-02-15`; shown as the first, dd/mm/yyyy.
+ */
+export const DATE_INPUT_FORMATS = [
+  'DD/MM/YYYY',
+  'D/M/YYYY',
+  'DD-MM-YYYY',
+  'D-M-YYYY',
+  'D.M.YYYY',
+  'YYYY-MM-DD',
+];
+
+/** 'dd/mm/yyyy', 'd/m/yyyy', 'dd-mm-yyyy' or 'd.m.yyyy' → 'YYYY-MM-DD', or null when it is not a real date. */
 export function parseDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  const m = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$/.exec(text);
   if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [day, month, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
     return null;

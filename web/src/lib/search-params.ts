@@ -23,3 +23,12 @@ export function useSetSearchParams(): (patch: Record<string, string | number | n
     [setParams],
   );
 }
+
+/** The parameter that carries the as-of date from page to page (docs/domain-rules.md §11). */
+export const AS_OF_PARAM = 'ngay';
+
+/** `path` with the as-of date a drill-down keeps (dashboard → list → plan → assignment). */
+export function withAsOf(path: string, asOf: string | null | undefined): string {
+  if (!asOf) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${AS_OF_PARAM}=${encodeURIComponent(asOf)}`;
+}

@@ -22,7 +22,7 @@ import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useSetSearchParams } from '../../lib/search-params.ts';
 import { ACTION_LABELS, ENTITY_LABELS } from './labels.ts';
@@ -145,7 +145,7 @@ export default function AuditPage() {
               style={{ flex: '1 1 240px', marginBottom: 8 }}
             >
               <DatePicker.RangePicker
-                format="DD/MM/YYYY"
+                format={DATE_INPUT_FORMATS}
                 allowEmpty={[true, true]}
                 style={{ width: '100%' }}
               />

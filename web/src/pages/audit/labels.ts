@@ -13,6 +13,8 @@ export const ACTION_LABELS: Record<string, [string, string]> = {
   'plan.import_replace': ['Nhập lại kế hoạch', 'Plan re-imported'],
   'plan.update': ['Sửa kế hoạch', 'Plan edited'],
   'plan.cancel': ['Hủy kế hoạch', 'Plan cancelled'],
+  'plan.publish': ['Công khai kế hoạch', 'Plan published'],
+  'plan.unpublish': ['Thôi công khai kế hoạch', 'Plan unpublished'],
   'task.update': ['Sửa nhiệm vụ', 'Task edited'],
   'task.cancel': ['Hủy nhiệm vụ', 'Task cancelled'],
   'result.submit': ['Báo cáo kết quả', 'Result submitted'],

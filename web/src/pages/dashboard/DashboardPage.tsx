@@ -10,6 +10,7 @@ import { api } from '../../lib/api.ts';
 import { AGEING_BUCKETS, ageingLabel, STATE_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate, formatNumber, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
+import { withAsOf } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { drillLink, filterQuery, type StatFilter, StatFilterBar, useStatFilter } from './filters.tsx';
 
@@ -164,7 +165,9 @@ function Tiles({ data, filter }: { data: Statistics; filter: StatFilter }) {
           }}
         >
           <div style={{ fontSize: 13, color: '#595959', minHeight: 36 }}>
-            {key === 'total' ? t('Tổng số nhiệm vụ', 'All assignments') : stateLabel(key as never, lang)}
+            {key === 'total'
+              ? t('Tổng số lượt giao chủ trì', 'Lead assignments')
+              : stateLabel(key as never, lang)}
           </div>
           <div
             className="dd-stat-number"
@@ -352,7 +355,7 @@ function PlanProgress({ groups, filter }: { groups: StatGroup[]; filter: StatFil
         const pct = counted ? (done / counted) * 100 : 0;
         return (
           <div key={plan.id}>
-            <Link to={`/ke-hoach/${plan.id}`} style={{ fontWeight: 600 }}>
+            <Link to={withAsOf(`/ke-hoach/${plan.id}`, filter.asOf)} style={{ fontWeight: 600 }}>
               {plan.code}
             </Link>
             {plan.name && (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Grid, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { StatItem, StatItems, StatKey } from '../../../../src/shared/schemas/statistics.ts';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import { FieldColumns } from '../../components/FieldColumns.tsx';
@@ -20,6 +20,7 @@ import {
 } from '../../lib/domain.ts';
 import { formatDate, formatNumber, matchesSearch } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/i18n.tsx';
+import { withAsOf } from '../../lib/search-params.ts';
 import { filterQuery, StatFilterBar, useStatFilter } from './filters.tsx';
 
 const STAT_KEYS: StatKey[] = [
@@ -38,7 +39,7 @@ export function statKeyLabel(key: StatKey, lang: Lang): string {
     return `${lang === 'en' ? 'Overdue' : 'Quá hạn'} ${ageingLabel(key as AgeingBucket, lang).toLowerCase()}`;
   }
   const labels: Record<string, [string, string]> = {
-    total: ['Tất cả nhiệm vụ', 'All assignments'],
+    total: ['Tất cả lượt giao chủ trì', 'All lead assignments'],
     due: ['Đã đến hạn', 'Due'],
     due_on_time: ['Đến hạn và hoàn thành đúng hạn', 'Due and done on time'],
     reminders: ['Đã bị nhắc nhở bằng văn bản', 'Reminded in writing'],
@@ -143,7 +144,7 @@ export default function DrillDownPage() {
                 <span data-testid="drill-total" style={{ fontWeight: 600, fontSize: 18 }}>
                   {formatNumber(data.total, lang)}
                 </span>{' '}
-                {t('nhiệm vụ', 'assignments')}
+                {t('lượt giao chủ trì', 'lead assignments')}
                 {search.trim() && (
                   <Typography.Text type="secondary">
                     {' '}
@@ -186,10 +187,16 @@ function DueDate({ item, lang }: { item: StatItem; lang: Lang }) {
   );
 }
 
+/** The list's as-of date, which its links to a plan or an assignment keep (docs/domain-rules.md §11). */
+function useListAsOf(): string | null {
+  return useSearchParams()[0].get('asOf');
+}
+
 function TaskCell({ item }: { item: StatItem }) {
+  const asOf = useListAsOf();
   return (
     <>
-      <Link to={`/nhiem-vu/${item.assignmentId}`} style={{ fontWeight: 600 }}>
+      <Link to={withAsOf(`/nhiem-vu/${item.assignmentId}`, asOf)} style={{ fontWeight: 600 }}>
         {item.task.ref}
         {item.periodLabel ? ` · ${item.periodLabel}` : ''}
       </Link>
@@ -202,62 +209,69 @@ function TaskCell({ item }: { item: StatItem }) {
 
 function ItemTable({ rows, lang }: { rows: StatItem[]; lang: Lang }) {
   const t = (vi: string, en: string) => (lang === 'en' ? en : vi);
+  const asOf = useListAsOf();
   return (
     <Table<StatItem>
       rowKey="assignmentId"
       size="small"
       dataSource={rows}
-      scroll={{ x: 1240 }}
+      // fixed layout, no horizontal scroll: every column shows at 1366 px (docs/domain-rules.md §11)
+      tableLayout="fixed"
       pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
       locale={{ emptyText: t('Không có nhiệm vụ nào.', 'No assignment.') }}
       columns={[
         {
           title: t('Cơ quan, đơn vị', 'Agency'),
           key: 'agency',
-          width: 180,
+          width: 150,
           render: (_, item) => item.agency.name,
         },
         {
           title: t('Kế hoạch', 'Plan'),
           key: 'plan',
-          width: 120,
-          render: (_, item) => <Link to={`/ke-hoach/${item.plan.id}`}>{item.plan.number}</Link>,
+          width: 108,
+          render: (_, item) => (
+            <Link to={withAsOf(`/ke-hoach/${item.plan.id}`, asOf)}>{item.plan.number}</Link>
+          ),
         },
         {
           title: t('Nhiệm vụ', 'Task'),
           key: 'task',
-          width: 340,
           render: (_, item) => <TaskCell item={item} />,
         },
         {
           title: t('Hạn xử lý', 'Due'),
           key: 'due',
-          width: 120,
+          width: 96,
           render: (_, item) => <DueDate item={item} lang={lang} />,
         },
         {
           title: t('Ngày hoàn thành', 'Done on'),
           key: 'done',
-          width: 120,
+          width: 96,
           render: (_, item) => formatDate(item.doneOn),
         },
         {
           title: t('Trạng thái', 'State'),
           key: 'state',
-          width: 200,
-          render: (_, item) => <Tag color={STATE_TAG_COLORS[item.state]}>{stateLabel(item.state, lang)}</Tag>,
+          width: 150,
+          render: (_, item) => (
+            <Tag color={STATE_TAG_COLORS[item.state]} style={{ whiteSpace: 'normal' }}>
+              {stateLabel(item.state, lang)}
+            </Tag>
+          ),
         },
         {
           title: t('Số ngày quá hạn', 'Days overdue'),
           key: 'days',
-          width: 110,
+          width: 78,
           align: 'right',
           render: (_, item) => item.daysOverdue ?? '',
         },
         {
           title: t('Ngày nhắc nhở', 'Reminded on'),
           key: 'reminded',
-          width: 120,
+          width: 96,
           render: (_, item) => formatDate(item.remindedOn),
         },
       ]}
@@ -268,6 +282,7 @@ function ItemTable({ rows, lang }: { rows: StatItem[]; lang: Lang }) {
 /** The same list on a phone: one card per assignment, 20 a page. */
 function ItemCards({ rows, lang }: { rows: StatItem[]; lang: Lang }) {
   const t = (vi: string, en: string) => (lang === 'en' ? en : vi);
+  const asOf = useListAsOf();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(rows.length / 20));
   const current = Math.min(page, pages);
@@ -286,7 +301,8 @@ function ItemCards({ rows, lang }: { rows: StatItem[]; lang: Lang }) {
           >
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Typography.Text type="secondary">
-                {item.agency.name} · <Link to={`/ke-hoach/${item.plan.id}`}>{item.plan.number}</Link>
+                {item.agency.name} ·{' '}
+                <Link to={withAsOf(`/ke-hoach/${item.plan.id}`, asOf)}>{item.plan.number}</Link>
               </Typography.Text>
               <TaskCell item={item} />
               <Space size={[8, 4]} wrap>

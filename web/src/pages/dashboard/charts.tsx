@@ -60,7 +60,7 @@ export function AgencyChart({
       label={
         lang === 'en'
           ? 'Assignments by agency, stacked by state'
-          : 'Biểu đồ số nhiệm vụ theo cơ quan, đơn vị và trạng thái'
+          : 'Biểu đồ số lượt giao chủ trì theo cơ quan, đơn vị và trạng thái'
       }
       onClick={({ seriesId, dataIndex }) => {
         const group = rows[dataIndex];
@@ -121,7 +121,7 @@ export function TrendChart({ months, lang }: { months: Trend['months']; lang: La
       label={
         lang === 'en'
           ? 'Assignments due per month against assignments done per month'
-          : 'Biểu đồ số nhiệm vụ đến hạn và số nhiệm vụ hoàn thành theo tháng'
+          : 'Biểu đồ số lượt giao chủ trì đến hạn và hoàn thành theo tháng'
       }
     />
   );

@@ -10,7 +10,7 @@ import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { agencyCodeRule } from '../../lib/form-rules.ts';
-import { formatDate, matchesSearch } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate, matchesSearch } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { KIND_LABELS, useAgencies } from './agencies.ts';
@@ -253,10 +253,10 @@ function AgencyModal({
       )}
       <Flex gap={8} wrap>
         <Form.Item name="validFrom" label={t('Hiệu lực từ ngày', 'Valid from')}>
-          <DatePicker format="DD/MM/YYYY" />
+          <DatePicker format={DATE_INPUT_FORMATS} />
         </Form.Item>
         <Form.Item name="validTo" label={t('Đến ngày', 'Valid to')}>
-          <DatePicker format="DD/MM/YYYY" />
+          <DatePicker format={DATE_INPUT_FORMATS} />
         </Form.Item>
       </Flex>
     </FormModal>

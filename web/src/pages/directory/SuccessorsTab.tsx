@@ -9,7 +9,7 @@ import { SUCCESSOR_FUNCTIONS_MAX } from '../../../../src/shared/schemas/limits.t
 import { FormModal, useFormDialog } from '../../components/FormModal.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';
 import { useSession } from '../../lib/session.tsx';
@@ -120,7 +120,7 @@ function SuccessionFields({ from, functions, on }: { from: string; functions: st
         label={on}
         rules={[{ required: true, message: t('Chọn ngày.', 'Choose a date.') }]}
       >
-        <DatePicker format="DD/MM/YYYY" />
+        <DatePicker format={DATE_INPUT_FORMATS} />
       </Form.Item>
     </>
   );

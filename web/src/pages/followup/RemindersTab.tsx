@@ -9,7 +9,7 @@ import { FieldColumns } from '../../components/FieldColumns.tsx';
 import { FilterField, SearchFilter } from '../../components/filters.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { formatDate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate, matchesSearch, todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSetSearchParams } from '../../lib/search-params.ts';
 
@@ -50,7 +50,7 @@ export function RemindersTab() {
         <FilterField id="reminders-as-of" label={t('Tính đến ngày', 'As of')}>
           <DatePicker
             id="reminders-as-of"
-            format="DD/MM/YYYY"
+            format={DATE_INPUT_FORMATS}
             allowClear={false}
             value={dayjs(asOf)}
             onChange={(value) => {

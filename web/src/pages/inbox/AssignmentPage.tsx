@@ -8,13 +8,14 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Grid, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { AS_OF_PARAM } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { AssignmentHistory } from './AssignmentHistory.tsx';
 import { dueHint, RoleTag, StateTag } from './labels.tsx';
@@ -36,10 +37,12 @@ export default function AssignmentPage() {
   const t = useT();
   const navigate = useNavigate();
   const id = Number(useParams().id);
+  // the as-of date of the list or plan it was opened from (docs/domain-rules.md §11); else today
+  const asOf = useSearchParams()[0].get(AS_OF_PARAM) ?? undefined;
   const valid = Number.isInteger(id) && id > 0;
   const detail = useQuery({
-    queryKey: ['assignment', id],
-    queryFn: () => api.get<AssignmentDetail>(`/assignments/${id}`),
+    queryKey: ['assignment', id, asOf ?? 'today'],
+    queryFn: () => api.get<AssignmentDetail>(`/assignments/${id}`, { asOf }),
     enabled: valid,
   });
   const back = (
@@ -155,6 +158,9 @@ function AssignmentView({ data, back }: { data: AssignmentDetail; back: ReactNod
           <Typography.Paragraph style={{ fontSize: 16 }}>{data.task.content}</Typography.Paragraph>
           <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
             <StateTag state={a.state} />
+            <Typography.Text type="secondary" data-testid="assignment-as-of">
+              {t(`tính đến ngày ${formatDate(data.asOf)}`, `as of ${formatDate(data.asOf)}`)}
+            </Typography.Text>
             <RoleTag role={a.role} />
             {hint && (
               <Typography.Text type={a.state === 'open_overdue' ? 'danger' : 'secondary'}>

@@ -277,7 +277,7 @@ export default function InboxPage() {
                   total: data.total,
                   showSizeChanger: false,
                   hideOnSinglePage: true,
-                  showTotal: (total) => t(`${total} nhiệm vụ`, `${total} assignments`),
+                  showTotal: (total) => t(`${total} lượt giao`, `${total} assignments`),
                   onChange: (p) => update({ trang: String(p) }),
                 }}
               />

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { PlanDetail, PlanTask } from '../../../../src/shared/schemas/plan.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { withAsOf } from '../../lib/search-params.ts';
 import { DoneBar, StateTag } from './parts.tsx';
 import { byAgency, countsOf, openedLeads, type summaryState } from './plan-state.ts';
 import './plans.css';
@@ -96,7 +97,7 @@ export function Appendix({
     {
       title: t('Nội dung công việc', 'Task'),
       key: 'content',
-      width: 340,
+      width: 310,
       onCell: section,
       render: (_, row) =>
         row.kind === 'task' && (
@@ -179,7 +180,8 @@ export function Appendix({
       dataSource={rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1046 }}
+      // every column shows at 1366 px, a vertical scroll bar included (docs/domain-rules.md §11)
+      scroll={{ x: 1016 }}
       onRow={(row) =>
         row.kind === 'task' ? ({ 'data-ref': row.task.ref } as HTMLAttributes<HTMLElement>) : {}
       }
@@ -290,7 +292,8 @@ function Deadline({ task }: { task: PlanTask }) {
 /** The state of each lead agency's assignment as of the date (summed up when there are many), and progress. */
 function TaskState({ task, detail }: { task: PlanTask; detail: PlanDetail }) {
   const t = useT();
-  const leads = openedLeads(task, detail.asOf, detail.plan.issuedOn);
+  const { asOf } = detail;
+  const leads = openedLeads(task, asOf, detail.plan.issuedOn);
   if (leads.length === 0) {
     return (
       <Typography.Text type="secondary">
@@ -306,7 +309,9 @@ function TaskState({ task, detail }: { task: PlanTask; detail: PlanDetail }) {
     <ul style={{ margin: 0, paddingInlineStart: 16, maxHeight: 320, overflow: 'auto' }}>
       {agencies.map((agency) => (
         <li key={agency.code} style={{ marginBottom: 4 }}>
-          <Link to={`/nhiem-vu/${agency.items[agency.items.length - 1]?.id}`}>{agency.name}</Link>{' '}
+          <Link to={withAsOf(`/nhiem-vu/${agency.items[agency.items.length - 1]?.id}`, asOf)}>
+            {agency.name}
+          </Link>{' '}
           <StateTag state={agency.state} />
         </li>
       ))}
@@ -317,7 +322,10 @@ function TaskState({ task, detail }: { task: PlanTask; detail: PlanDetail }) {
       {agencies.length <= MAX_TAGS ? (
         <Space size={[4, 4]} wrap>
           {agencies.map((agency) => (
-            <Link key={agency.code} to={`/nhiem-vu/${agency.items[agency.items.length - 1]?.id}`}>
+            <Link
+              key={agency.code}
+              to={withAsOf(`/nhiem-vu/${agency.items[agency.items.length - 1]?.id}`, asOf)}
+            >
               <StateTag state={agency.state} prefix={agencies.length > 1 ? agency.name : undefined} />
             </Link>
           ))}

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { CANCEL_REASON_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { api } from '../../lib/api.ts';
 import { requiredText } from '../../lib/form-rules.ts';
-import { formatDate } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 
 export interface CancelTarget {
@@ -96,7 +96,7 @@ export function CancelDialog({ target, onClose }: { target: CancelTarget | null;
           )}
         >
           <DatePicker
-            format="DD/MM/YYYY"
+            format={DATE_INPUT_FORMATS}
             placeholder={t('Hôm nay', 'Today')}
             disabledDate={(d) => (target ? d.format('YYYY-MM-DD') < target.notBefore : false)}
           />

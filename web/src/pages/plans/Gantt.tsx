@@ -4,10 +4,12 @@ import { addDays, daysBetween, STATE_COLORS, stateLabel } from '../../lib/domain
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
 import { StateLegend } from './parts.tsx';
-import { lastDueOf, monthStarts, openedLeads, summaryState } from './plan-state.ts';
+import { lastDueOf, openedLeads, summaryState, timeScale } from './plan-state.ts';
 import './plans.css';
 
 const NOT_OPEN_COLOR = '#bfbfbf';
+/** How near (a share of the span) a scale label may come to the as-of line's label. */
+const TICK_CLEARANCE = 0.07;
 
 /**
  * Tiến độ theo thời gian: one bar per task from the plan's date to its deadline (recurring tasks: to
@@ -22,10 +24,19 @@ export function Gantt({ detail, isToday }: { detail: PlanDetail; isToday: boolea
   const latest = [start, asOf, ...dues].sort().at(-1) ?? start;
   const end = addDays(latest, 7);
   const span = Math.max(1, daysBetween(start, end));
-  const at = (date: string) => `${(Math.min(Math.max(daysBetween(start, date), 0), span) / span) * 100}%`;
-  const months = monthStarts(start, end);
+  const share = (date: string) => Math.min(Math.max(daysBetween(start, date), 0), span) / span;
+  const at = (date: string) => `${share(date) * 100}%`;
   const lineLabel = isToday ? t('Hôm nay', 'Today') : formatDate(asOf);
   const showLine = asOf >= start && asOf <= end;
+  // the scale's labels never run into the line's: those too near it are left out (§11)
+  // and none so near the right end that it would be cut off
+  const ticks = timeScale(start, end).ticks.filter(
+    (tick) =>
+      share(tick.date) <= 1 - TICK_CLEARANCE &&
+      (!showLine || Math.abs(share(tick.date) - share(asOf)) >= TICK_CLEARANCE),
+  );
+  // the line's label stays inside the chart at either end
+  const lineShift = share(asOf) < 0.06 ? '0' : share(asOf) > 0.94 ? '-100%' : '-50%';
 
   return (
     <div>
@@ -45,13 +56,17 @@ export function Gantt({ detail, isToday }: { detail: PlanDetail; isToday: boolea
           <div className="dd-gantt-row dd-gantt-scale" aria-hidden>
             <div className="dd-gantt-label" />
             <div className="dd-gantt-track">
-              {months.map((month) => (
-                <span key={month} className="dd-gantt-month" style={{ left: at(month) }}>
-                  {month.slice(5, 7)}/{month.slice(0, 4)}
+              {ticks.map((tick) => (
+                <span key={tick.date} className="dd-gantt-month" style={{ left: at(tick.date) }}>
+                  {tick.label}
                 </span>
               ))}
               {showLine && (
-                <span className="dd-gantt-today-label" style={{ left: at(asOf) }}>
+                <span
+                  className="dd-gantt-today-label"
+                  style={{ left: at(asOf), transform: `translateX(${lineShift})` }}
+                  data-testid="gantt-line-label"
+                >
                   {lineLabel}
                 </span>
               )}

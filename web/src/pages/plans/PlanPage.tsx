@@ -21,13 +21,14 @@ import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { REPORT_FORMATS } from '../../components/report-formats.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
-import { formatDate, formatRate } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate, formatRate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';
-import { useSetSearchParams } from '../../lib/search-params.ts';
+import { AS_OF_PARAM, useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { Appendix } from './Appendix.tsx';
 import { CancelDialog, type CancelTarget } from './CancelDialog.tsx';
 import { Gantt } from './Gantt.tsx';
+import { PublishSwitch } from './PublishSwitch.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
 
 /**
@@ -42,7 +43,7 @@ export default function PlanPage() {
   const screens = Grid.useBreakpoint();
   const [params] = useSearchParams();
   // no date chosen: the server's today (its clock and the authority's time zone)
-  const chosen = params.get('ngay') ?? undefined;
+  const chosen = params.get(AS_OF_PARAM) ?? undefined;
   const tab = params.get('xem') === 'tien-do' ? 'gantt' : 'appendix';
   const [cancel, setCancel] = useState<CancelTarget | null>(null);
   const query = useQuery({
@@ -116,6 +117,11 @@ export default function PlanPage() {
                     ...(plan.endsOn
                       ? [{ key: 'ends', label: t('Kết thúc', 'Ends on'), children: formatDate(plan.endsOn) }]
                       : []),
+                    {
+                      key: 'public',
+                      label: t('Công khai', 'Public'),
+                      children: <PublishSwitch plan={plan} writable={writable} />,
+                    },
                     {
                       key: 'progress',
                       label: t(
@@ -223,10 +229,10 @@ export default function PlanPage() {
                     </label>
                     <DatePicker
                       id="dd-plan-asof"
-                      format="DD/MM/YYYY"
+                      format={DATE_INPUT_FORMATS}
                       allowClear={false}
                       value={dayjs(detail.asOf)}
-                      onChange={(value) => set('ngay', value ? value.format('YYYY-MM-DD') : null)}
+                      onChange={(value) => set(AS_OF_PARAM, value ? value.format('YYYY-MM-DD') : null)}
                     />
                   </Space>
                 </Space>

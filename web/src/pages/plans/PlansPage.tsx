@@ -9,7 +9,7 @@ import { CsvButton } from '../../components/CsvButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api.ts';
-import { formatDate, matchesSearch } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
@@ -107,7 +107,7 @@ export default function PlansPage() {
           />
           <DatePicker
             aria-label={t('Tính đến ngày', 'As of')}
-            format="DD/MM/YYYY"
+            format={DATE_INPUT_FORMATS}
             allowClear={false}
             value={asOf ? dayjs(asOf) : null}
             onChange={(value) => set('ngay', value ? value.format('YYYY-MM-DD') : null)}

@@ -2,6 +2,7 @@ import { Alert, Card, Col, DatePicker, Form, type FormInstance, Input, Row, Typo
 import dayjs from 'dayjs';
 import type { ImportPreview } from '../../../../src/shared/schemas/import.ts';
 import { requiredText } from '../../lib/form-rules.ts';
+import { DATE_INPUT_FORMATS } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 
 export interface HeaderValues {
@@ -58,7 +59,7 @@ export function ReviewHeader({
               label={t('Ngày ban hành', 'Issued on')}
               rules={[{ required: true, message: t('Thiếu ngày ban hành.', 'The issue date is missing.') }]}
             >
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

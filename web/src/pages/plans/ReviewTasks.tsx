@@ -3,7 +3,7 @@ import { Card, DatePicker, Segmented, Select, Space, Table, Tag, Typography } fr
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { ImportPreview, PreviewTask, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
-import { formatDate, matchesSearch } from '../../lib/format.ts';
+import { DATE_INPUT_FORMATS, formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { taskRef } from './plan-state.ts';
 import type { Edit, Edits, ReviewDirectory } from './review-model.ts';
@@ -125,7 +125,7 @@ export function ReviewTasks({
         ) : (
           <DatePicker
             size="small"
-            format="DD/MM/YYYY"
+            format={DATE_INPUT_FORMATS}
             value={due ? dayjs(due) : null}
             aria-label={t(`Ngày hạn của ${ref}`, `Due date of ${ref}`)}
             placeholder={t('Chọn ngày hạn', 'Pick the due date')}

@@ -30,12 +30,12 @@ export function StateTag({
   );
 }
 
-/** Done / total as a thin bar with the figures, e.g. "12/29 đã xong". */
+/** Done / total lead assignments as a thin bar with the figures, e.g. "12/111 lượt giao chủ trì đã xong" (§11). */
 export function DoneBar({ counts, width = 160 }: { counts: Counts; width?: number }) {
   const { t } = useLang();
   const { done, total } = doneOf(counts);
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
-  const label = t(`${done}/${total} đã xong`, `${done}/${total} done`);
+  const label = t(`${done}/${total} lượt giao chủ trì đã xong`, `${done}/${total} lead assignments done`);
   return (
     <div style={{ width, maxWidth: '100%' }}>
       <Progress

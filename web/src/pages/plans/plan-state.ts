@@ -94,3 +94,36 @@ export function doneOf(counts: Counts): { done: number; total: number } {
 export function taskRef(sectionCode: string, no: string): string {
   return sectionCode ? `${sectionCode}.${no}` : no;
 }
+
+/** One mark of the timeline's scale: where it stands and what it reads. */
+export interface ScaleTick {
+  date: string;
+  label: string;
+}
+
+/**
+ * The timeline's scale for a span (docs/domain-rules.md §11): months up to 14 of them, quarters up to
+ * four years, years beyond — so that a plan of years gets as few labels as one of months.
+ */
+export function timeScale(
+  from: string,
+  to: string,
+): { unit: 'month' | 'quarter' | 'year'; ticks: ScaleTick[] } {
+  const months = monthStarts(from, to);
+  const ym = (date: string) => [Number(date.slice(0, 4)), Number(date.slice(5, 7))] as const;
+  if (months.length <= 14) {
+    return {
+      unit: 'month',
+      ticks: months.map((date) => ({ date, label: `${date.slice(5, 7)}/${date.slice(0, 4)}` })),
+    };
+  }
+  if (months.length <= 48) {
+    const quarters = months.filter((date) => ym(date)[1] % 3 === 1);
+    return {
+      unit: 'quarter',
+      ticks: quarters.map((date) => ({ date, label: `Q${(ym(date)[1] + 2) / 3}/${ym(date)[0]}` })),
+    };
+  }
+  const years = months.filter((date) => ym(date)[1] === 1);
+  return { unit: 'year', ticks: years.map((date) => ({ date, label: date.slice(0, 4) })) };
+}
