@@ -69,4 +69,21 @@ describeOnFastestDatabase('HTTP API: the working calendar', (t) => {
     ).toBe(403);
     expect((await leader.delete('/api/settings/calendar/2021-02-10')).statusCode).toBe(403);
   });
+
+  it('lets the Office move deadlines off non-working days; the status follows; leadership may not', async () => {
+    const url = '/api/settings/calendar/due-shift';
+    const on = await seed.office.put(url, { dueShift: 'next_working_day' });
+    expect([on.statusCode, on.json()]).toEqual([200, { dueShift: 'next_working_day', moved: 87 }]);
+    expect((await seed.office.get('/api/settings/calendar')).json().dueShift).toBe('next_working_day');
+    const status = await seed.office.get('/api/status?asOf=2021-02-15');
+    expect(status.json().totals).toMatchObject({ open_overdue: 66, reminders: 66 });
+    expect((await seed.leader.put(url, { dueShift: 'keep' })).statusCode).toBe(403);
+    const bad = await seed.office.put(url, { dueShift: 'move' });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await seed.office.put(url, { dueShift: 'keep' })).json()).toEqual({
+      dueShift: 'keep',
+      moved: 87,
+    });
+    expect((await seed.office.get('/api/status?asOf=2021-02-15')).json().totals.open_overdue).toBe(68);
+  });
 });

@@ -16,6 +16,7 @@ import * as security from './migrations/2026-12-06T1000-security.ts';
 import * as oidc from './migrations/2026-12-06T1100-oidc.ts';
 import * as tokensResults from './migrations/2026-12-06T1200-tokens-results.ts';
 import * as calendar from './migrations/2026-12-07T1000-calendar.ts';
+import * as dueShift from './migrations/2026-12-07T1500-due-shift.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1100-oidc': oidc,
   '2026-12-06T1200-tokens-results': tokensResults,
   '2026-12-07T1000-calendar': calendar,
+  '2026-12-07T1500-due-shift': dueShift,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
