@@ -98,6 +98,15 @@ describeEachDatabase('deadline on a non-working day', (t) => {
         .where('t.ref', '=', 'I.2')
         .where('g.code', '=', 'VP')
         .executeTakeFirstOrThrow();
+    // a copy of the whole row keeps its stated date, not the moved one
+    const { rows: copied } = await sql<{ stated_due_on: string; current_due_on: string }>`
+      insert into assignment (authority_id, task_id, agency_id, role, occurrence, opens_on,
+                              original_due_on, current_due_on, stated_due_on)
+      select authority_id, task_id, agency_id, role, 99, opens_on, original_due_on, current_due_on, stated_due_on
+      from assignment where id = ${(await i2()).id}
+      returning stated_due_on::text, current_due_on::text`.execute(t.db);
+    expect(copied).toEqual([{ stated_due_on: '2021-01-31', current_due_on: '2021-02-01' }]);
+    await t.db.deleteFrom('assignment').where('occurrence', '=', 99).execute();
     // a Monday made a day off moves I.2 on to Tuesday; removing it moves it back
     await addCalendarDay(context(), { date: '2021-02-01', kind: 'day_off', name: 'Nghỉ thử' });
     expect(await i2()).toMatchObject({ stated_due_on: '2021-01-31', current_due_on: '2021-02-02' });

@@ -34,7 +34,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   $$`.execute(db);
   await sql`create or replace function assignment_due_shift() returns trigger language plpgsql as $$
     begin
-      if tg_op = 'INSERT' or coalesce(current_setting('dondoc.due_recompute', true), '') <> 'on' then
+      if tg_op = 'INSERT' then
+        -- a copy of whole rows (a test template, a restore by inserts) brings its stated date along
+        new.stated_due_on := coalesce(new.stated_due_on, new.current_due_on);
+      elsif coalesce(current_setting('dondoc.due_recompute', true), '') <> 'on' then
         new.stated_due_on := new.current_due_on;
       end if;
       if new.stated_due_on is not null
