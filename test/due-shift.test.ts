@@ -9,10 +9,12 @@ import {
   setDueShift,
 } from '../src/modules/calendar/calendar.service.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
+import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { auditEntries } from './support/audit.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
+import { sweepContext } from './support/followup.ts';
 
 /**
  * A deadline on a non-working day (docs/domain-rules.md §4a, "Hạn rơi vào ngày nghỉ"; §6, the seed
@@ -84,6 +86,29 @@ describeEachDatabase('deadline on a non-working day', (t) => {
     const by15 = (await listWrittenReminders(context(), { asOf: '2021-02-15' })).reminders;
     expect(by15.some((r) => r.task === 'I.12' || r.task === 'I.13')).toBe(false);
     expect(by15.filter((r) => r.task === 'I.2').every((r) => r.remindedOn === '2021-02-02')).toBe(true);
+  });
+
+  it('the sweep records no reminder before the moved date', async () => {
+    await loadDemo(t.db);
+    await setDueShift(context(), 'next_working_day');
+    await sweepUpTo(sweepContext(t.db, 1), '2021-02-15');
+    const recorded = await t.db
+      .selectFrom('written_reminder as w')
+      .innerJoin('assignment as a', 'a.id', 'w.assignment_id')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .select(['t.ref', 'w.due_on', 'w.reminded_on', 'a.current_due_on'])
+      .where('w.withdrawn_at', 'is', null)
+      .execute();
+    expect(recorded).toHaveLength(66);
+    for (const r of recorded)
+      expect([r.due_on, r.current_due_on !== null && r.reminded_on > r.current_due_on]).toEqual([
+        r.current_due_on,
+        true,
+      ]);
+    expect(recorded.some((r) => r.ref === 'I.12' || r.ref === 'I.13')).toBe(false);
+    expect(new Set(recorded.filter((r) => r.ref === 'I.2').map((r) => r.reminded_on))).toEqual(
+      new Set(['2021-02-02']),
+    );
   });
 
   it('moves what writers write later, and follows the calendar’s edits', async () => {
