@@ -39,6 +39,15 @@ for (const backend of fastestBackendNames()) {
         'Đã xóa ngày 08/03/2021 (Nghỉ theo quyết định của tỉnh) khỏi lịch làm việc.',
       );
 
+      // docs/domain-rules.md §4a, "Hạn rơi vào ngày nghỉ": I.2, I.12, I.13 of the demo move
+      expect((await cli('calendar', 'due-shift')).out).toBe('Hạn rơi vào ngày nghỉ: giữ nguyên.');
+      expect((await cli('calendar', 'due-shift', 'next-working-day')).out).toBe(
+        'Đã lưu: hạn rơi vào ngày nghỉ — lùi sang ngày làm việc tiếp theo; 87 hạn đã tính lại.',
+      );
+      expect((await cli('calendar', 'due-shift')).out).toBe(
+        'Hạn rơi vào ngày nghỉ: lùi sang ngày làm việc tiếp theo.',
+      );
+
       for (const [args, message] of [
         [['add', '2021-03-09', '--name', 'x'], 'Cần đúng một trong --off'],
         [['add', '2021-03-09', '--off'], 'Thiếu --name'],
@@ -47,6 +56,7 @@ for (const backend of fastestBackendNames()) {
         [['remove', '2021-03-09'], 'Lịch làm việc không có ngày 09/03/2021.'],
         [['list', '--year', 'hai'], 'Năm không hợp lệ'],
         [['show'], 'Cách dùng: dondoc calendar'],
+        [['due-shift', 'move'], 'cần keep hoặc next-working-day'],
       ] as const) {
         const refused = await cli('calendar', ...args);
         expect([args.join(' '), refused.code]).toEqual([args.join(' '), 1]);

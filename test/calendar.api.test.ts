@@ -69,4 +69,38 @@ describeOnFastestDatabase('HTTP API: the working calendar', (t) => {
     ).toBe(403);
     expect((await leader.delete('/api/settings/calendar/2021-02-10')).statusCode).toBe(403);
   });
+
+  it('lets the Office move deadlines off non-working days; the status follows; leadership may not', async () => {
+    const url = '/api/settings/calendar/due-shift';
+    const on = await seed.office.put(url, { dueShift: 'next_working_day' });
+    expect([on.statusCode, on.json()]).toEqual([200, { dueShift: 'next_working_day', moved: 87 }]);
+    expect((await seed.office.get('/api/settings/calendar')).json().dueShift).toBe('next_working_day');
+    const status = await seed.office.get('/api/status?asOf=2021-02-15');
+    expect(status.json().totals).toMatchObject({ open_overdue: 66, reminders: 66 });
+    // the work list judges by the moved date too: VP's I.12 and I.13 are due 17/02, not yet overdue
+    const vp = `asOf=2021-02-15&agencyId=${seed.world.agency('VP')}`;
+    expect((await seed.office.get(`/api/assignments?${vp}&state=open_overdue`)).json().total).toBe(6);
+    const dueOn17 = (
+      await seed.office.get(`/api/assignments?${vp}&dueFrom=2021-02-17&dueTo=2021-02-17`)
+    ).json();
+    expect(
+      dueOn17.items.map((i: Record<string, unknown>) => [
+        i.taskRef,
+        i.originalDueOn,
+        i.currentDueOn,
+        i.state,
+      ]),
+    ).toEqual([
+      ['I.12', '2021-02-10', '2021-02-17', 'open_on_time'],
+      ['I.13', '2021-02-12', '2021-02-17', 'open_on_time'],
+    ]);
+    expect((await seed.leader.put(url, { dueShift: 'keep' })).statusCode).toBe(403);
+    const bad = await seed.office.put(url, { dueShift: 'move' });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await seed.office.put(url, { dueShift: 'keep' })).json()).toEqual({
+      dueShift: 'keep',
+      moved: 87,
+    });
+    expect((await seed.office.get('/api/status?asOf=2021-02-15')).json().totals.open_overdue).toBe(68);
+  });
 });

@@ -52,6 +52,7 @@ describeEachDatabase('working calendar storage', (t) => {
       year: 2031,
       days: [],
       announced: false,
+      dueShift: 'keep',
     });
   });
 

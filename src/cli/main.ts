@@ -64,6 +64,8 @@ Cách dùng:
   dondoc calendar add NGÀY --off|--working --name "Tên"
                                                    thêm, sửa một ngày nghỉ (--off) hoặc làm việc bù (--working)
   dondoc calendar remove NGÀY                      xóa một ngày khỏi lịch làm việc
+  dondoc calendar due-shift [keep|next-working-day]
+                                                   hạn rơi vào ngày nghỉ: giữ nguyên hoặc lùi sang ngày làm việc
   dondoc backup --out TỆP.tar [--verify]           sao lưu cơ sở dữ liệu, mọi tệp đính kèm và manifest (mã SHA-256)
   dondoc backup --verify TỆP.tar                   kiểm tra toàn vẹn một bản sao lưu
   dondoc restore TỆP.tar [--force]                 khôi phục vào cơ sở dữ liệu và kho tệp trống (--force: thay thế)

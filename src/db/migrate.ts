@@ -19,6 +19,7 @@ import * as calendar from './migrations/2026-12-07T1000-calendar.ts';
 import * as letters from './migrations/2026-12-07T1100-letters.ts';
 import * as decisions from './migrations/2026-12-07T1200-decisions.ts';
 import * as publish from './migrations/2026-12-07T1400-publish.ts';
+import * as dueShift from './migrations/2026-12-07T1500-due-shift.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1100-letters': letters,
   '2026-12-07T1200-decisions': decisions,
   '2026-12-07T1400-publish': publish,
+  '2026-12-07T1500-due-shift': dueShift,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -131,6 +131,8 @@ export interface AssignmentTable {
   opens_on: DateColumn;
   original_due_on: DateColumn | null;
   current_due_on: DateColumn | null;
+  /** the due date as stated or extended; `current_due_on` is it moved per the authority's setting (§4a); written only by the database's trigger */
+  stated_due_on: ColumnType<string | null, never, never>;
   cancelled_on: DateColumn | null;
   /** receipt date of the earliest accepted result; written only by the database's triggers */
   done_on: ColumnType<string | null, never, never>;

@@ -49,3 +49,15 @@ export function addWorkingDays(calendar: WorkingCalendar, date: LocalDate, n: nu
   }
   return day;
 }
+
+/**
+ * An authority's rule for a deadline on a non-working day (docs/domain-rules.md §4a, "Hạn rơi vào
+ * ngày nghỉ"): keep it, or move it to the next working day (Bộ luật Dân sự 2015, art. 148).
+ */
+export const DUE_SHIFTS = ['keep', 'next_working_day'] as const;
+export type DueShift = (typeof DUE_SHIFTS)[number];
+
+/** The due date the rules judge by, from the stated one (the database's `next_working_day` trigger is its twin). */
+export function effectiveDueOn(calendar: WorkingCalendar, stated: LocalDate, shift: DueShift): LocalDate {
+  return shift === 'next_working_day' ? nextWorkingDay(calendar, stated) : stated;
+}

@@ -29,6 +29,12 @@ describe('working calendar settings (chromium)', () => {
     await added.waitFor({ state: 'detached' });
     const stored = await (await page.request.get('/api/settings/calendar?year=2021')).json();
     expect(stored.days.map((d: { date: string }) => d.date)).not.toContain('2021-03-08');
+
+    // Hạn rơi vào ngày nghỉ (§4a): the seed's I.2, I.12 and I.13 move
+    await page.getByText('Lùi sang ngày làm việc tiếp theo', { exact: true }).click();
+    await page.getByText('Đã lưu; 87 hạn đã tính lại.').waitFor();
+    const shifted = await (await page.request.get('/api/settings/calendar')).json();
+    expect(shifted.dueShift).toBe('next_working_day');
     await closeClean(opened);
   });
 });

@@ -34,6 +34,11 @@ export const entries: MatrixEntry[] = [
     url: '/api/settings/calendar',
     payload: { date: '2021-03-09', kind: 'day_off', name: 'Nghỉ thử' },
   })),
+  // another authority's office sets its own rule for a deadline on a non-working day
+  listRoute('PUT', '/api/settings/calendar/due-shift', officeAndAdmin, mentions(TN_MARK), async () => ({
+    url: '/api/settings/calendar/due-shift',
+    payload: { dueShift: 'keep' },
+  })),
   {
     method: 'DELETE',
     url: '/api/settings/calendar/:date',

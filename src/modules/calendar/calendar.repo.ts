@@ -2,9 +2,13 @@ import { type Kysely, sql } from 'kysely';
 import { inSlices } from '../../db/chunks.ts';
 import type { CalendarDayTable, DB } from '../../db/schema.ts';
 import type { CalendarDay } from '../../domain/holidays.ts';
+import type { DueShift } from '../../domain/working-days.ts';
 
 /** The mark in `authority.settings` that the shipped days were loaded into the authority's calendar. */
 export const SHIPPED_MARK = 'calendarShipped';
+
+/** The key in `authority.settings` of the rule for a deadline on a non-working day (read by the database's trigger too). */
+export const DUE_SHIFT_KEY = 'dueOnNonWorkingDay';
 
 /** The days of an authority's calendar, by date; of one year when given. */
 export async function listCalendarDays(db: Kysely<DB>, authorityId: number, year?: number) {
@@ -89,4 +93,46 @@ export async function loadShippedDaysOnce(
     .where('id', '=', authorityId)
     .execute();
   return true;
+}
+
+/** The authority's rule for a deadline on a non-working day; "keep" when never set. */
+export async function findDueShift(db: Kysely<DB>, authorityId: number): Promise<DueShift> {
+  const row = await db
+    .selectFrom('authority')
+    .select(sql<string | null>`settings->>${DUE_SHIFT_KEY}`.as('shift'))
+    .where('id', '=', authorityId)
+    .executeTakeFirstOrThrow();
+  return row.shift === 'next_working_day' ? 'next_working_day' : 'keep';
+}
+
+export async function saveDueShift(trx: Kysely<DB>, authorityId: number, shift: DueShift) {
+  await trx
+    .updateTable('authority')
+    .set({ settings: sql<string>`settings || jsonb_build_object(${DUE_SHIFT_KEY}::text, ${shift}::text)` })
+    .where('id', '=', authorityId)
+    .execute();
+}
+
+/**
+ * Re-derives the due dates of the authority's assignments from their stated ones under its current
+ * setting and calendar (the trigger of migration 2026-12-07T1500-due-shift does the moving; the flag
+ * tells it the stated dates stay). Every row with a due date, cancelled and done ones too, so the
+ * history reads under one rule; only changed rows are written. Returns how many moved.
+ */
+export async function recomputeDueDates(trx: Kysely<DB>, authorityId: number): Promise<number> {
+  await sql`select set_config('dondoc.due_recompute', 'on', true)`.execute(trx);
+  const shift = await findDueShift(trx, authorityId);
+  const target =
+    shift === 'next_working_day'
+      ? sql<string>`next_working_day(authority_id, stated_due_on)`
+      : sql<string>`stated_due_on`;
+  const updated = await trx
+    .updateTable('assignment')
+    .set((eb) => ({ current_due_on: sql<string>`stated_due_on`, version: eb('version', '+', 1) }))
+    .where('authority_id', '=', authorityId)
+    .where('stated_due_on', 'is not', null)
+    .where(sql<boolean>`current_due_on is distinct from ${target}`)
+    .executeTakeFirst();
+  await sql`select set_config('dondoc.due_recompute', '', true)`.execute(trx);
+  return Number(updated.numUpdatedRows);
 }

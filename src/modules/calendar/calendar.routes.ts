@@ -6,8 +6,10 @@ import {
   CalendarDaySchema,
   CalendarQuery,
   CalendarReplySchema,
+  DueShiftBody,
+  DueShiftReplySchema,
 } from '../../shared/schemas/calendar.ts';
-import { addCalendarDay, listCalendar, removeCalendarDay } from './calendar.service.ts';
+import { addCalendarDay, listCalendar, removeCalendarDay, setDueShift } from './calendar.service.ts';
 
 /** Lịch làm việc (docs/domain-rules.md §4a): GET|POST /api/settings/calendar, DELETE /api/settings/calendar/:date. */
 export async function calendarRoutes(app: ZodApp) {
@@ -27,6 +29,16 @@ export async function calendarRoutes(app: ZodApp) {
     body: CalendarDayBody,
     response: { 200: CalendarDaySchema },
     handler: async (request) => addCalendarDay(serviceContext(request), request.body),
+  });
+
+  route.put('/settings/calendar/due-shift', {
+    summary:
+      'Hạn rơi vào ngày nghỉ: giữ nguyên hoặc lùi sang ngày làm việc tiếp theo (the Office and admins); audited',
+    description:
+      'Every due date of the authority is re-derived from its stated date at once (docs/domain-rules.md §4a).',
+    body: DueShiftBody,
+    response: { 200: DueShiftReplySchema },
+    handler: async (request) => setDueShift(serviceContext(request), request.body.dueShift),
   });
 
   route.delete('/settings/calendar/:date', {

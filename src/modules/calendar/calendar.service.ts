@@ -9,9 +9,14 @@ import {
   SHIPPED_LAST_YEAR,
   workingCalendarOf,
 } from '../../domain/holidays.ts';
-import { isWorkingDay, WEEKENDS_ONLY, type WorkingCalendar } from '../../domain/working-days.ts';
+import {
+  type DueShift,
+  isWorkingDay,
+  WEEKENDS_ONLY,
+  type WorkingCalendar,
+} from '../../domain/working-days.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { CalendarDayInput, CalendarReply } from '../../shared/schemas/calendar.ts';
+import type { CalendarDayInput, CalendarReply, DueShiftReply } from '../../shared/schemas/calendar.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
@@ -19,9 +24,12 @@ import type { ServiceContext } from '../service-context.ts';
 import {
   deleteCalendarDay,
   findCalendarDay,
+  findDueShift,
   listCalendarDays,
   loadShippedDaysOnce,
+  recomputeDueDates,
   saveCalendarDay,
+  saveDueShift,
 } from './calendar.repo.ts';
 
 /**
@@ -55,7 +63,7 @@ export async function listCalendar(
   const year = query.year ?? (await thisYear(c, authorityId));
   await ensureShippedCalendar(c.db, authorityId);
   const days = await listCalendarDays(c.db, authorityId, year);
-  return { year, days, announced: isAnnouncedYear(year) };
+  return { year, days, announced: isAnnouncedYear(year), dueShift: await findDueShift(c.db, authorityId) };
 }
 
 /**
@@ -80,6 +88,7 @@ export async function addCalendarDay(c: ServiceContext, input: CalendarDayInput)
     const before = await findCalendarDay(trx, authorityId, input.date);
     const day = { date: input.date, kind: input.kind, name: input.name, source: 'office' as const };
     await saveCalendarDay(trx, authorityId, day);
+    await recomputeDueDates(trx, authorityId);
     await auditCalendar(c, trx, before ? 'settings.calendar.update' : 'settings.calendar.add', input.date, {
       before,
       after: day,
@@ -98,8 +107,36 @@ export async function removeCalendarDay(c: ServiceContext, date: string) {
     if (!before || !(await deleteCalendarDay(trx, authorityId, date))) {
       throw new AppError('NOT_FOUND', `Lịch làm việc không có ngày ${formatVietnameseDate(date)}.`, { date });
     }
+    await recomputeDueDates(trx, authorityId);
     await auditCalendar(c, trx, 'settings.calendar.remove', date, { before });
     return before;
+  });
+}
+
+/**
+ * PUT /api/settings/calendar/due-shift — the Office and admins choose the rule for a deadline on a
+ * non-working day (docs/domain-rules.md §4a): every due date of the authority is re-derived in the
+ * same transaction, by the shipped calendar too. Audited with before, after and how many dates moved.
+ */
+export async function setDueShift(c: ServiceContext, dueShift: DueShift): Promise<DueShiftReply> {
+  const authorityId = authorityOf(c.actor);
+  requireAccess(c.actor, 'reminder.issue', { authorityId });
+  return inTransaction(c.db, async (trx) => {
+    await ensureShippedCalendar(trx, authorityId);
+    const before = await findDueShift(trx, authorityId);
+    await saveDueShift(trx, authorityId, dueShift);
+    const moved = await recomputeDueDates(trx, authorityId);
+    await writeAudit(trx, {
+      authorityId,
+      actor: actorName(c.actor),
+      action: 'settings.calendar.due_shift',
+      entity: 'authority',
+      entityId: String(authorityId),
+      before: { dueShift: before },
+      after: { dueShift, moved },
+      ip: c.ip,
+    });
+    return { dueShift, moved };
   });
 }
 

@@ -199,7 +199,8 @@ async function placeWithSuccessor(
     period_label: a.period_label,
     opens_on: maxDate(a.opens_on, effectiveOn),
     original_due_on: a.original_due_on,
-    current_due_on: a.current_due_on,
+    // the stated date: the successor's trigger moves it by the setting (docs/domain-rules.md §4a)
+    current_due_on: a.stated_due_on,
     cancelled_on: null,
     parent_assignment_id: a.parent_assignment_id,
   });

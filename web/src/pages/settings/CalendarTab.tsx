@@ -19,6 +19,7 @@ import type {
   CalendarDayInput,
   CalendarDayView,
   CalendarReply,
+  DueShiftReply,
 } from '../../../../src/shared/schemas/calendar.ts';
 import { CALENDAR_NAME_MAX } from '../../../../src/shared/schemas/calendar.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -72,6 +73,13 @@ export function CalendarTab() {
     invalidate: [['calendar']],
     onSuccess: () => form.resetFields(['date', 'name']),
   });
+  // docs/domain-rules.md §4a, "Hạn rơi vào ngày nghỉ": every due date of the authority is re-derived
+  const dueShift = useApiMutation({
+    mutationFn: (value: CalendarReply['dueShift']) =>
+      api.put<DueShiftReply>('/settings/calendar/due-shift', { dueShift: value }),
+    success: (r) => t(`Đã lưu; ${r.moved} hạn đã tính lại.`, `Saved; ${r.moved} due dates recomputed.`),
+    invalidate: [['calendar']],
+  });
   const remove = useApiMutation({
     mutationFn: (date: string) => api.delete<CalendarDayView>(`/settings/calendar/${date}`),
     success: (d) => t(`Đã xóa ngày ${formatDate(d.date)}.`, `Removed ${formatDate(d.date)}.`),
@@ -90,6 +98,24 @@ export function CalendarTab() {
           onChange={(v) => v && setYear(v)}
         />
       </Space>
+      {query.data && (
+        <Space wrap>
+          <span>{t('Hạn rơi vào ngày nghỉ', 'A deadline on a day off')}</span>
+          <Segmented<CalendarReply['dueShift']>
+            aria-label={t('Hạn rơi vào ngày nghỉ', 'A deadline on a day off')}
+            disabled={!canEdit || dueShift.isPending}
+            value={query.data.dueShift}
+            onChange={(v) => dueShift.mutate(v)}
+            options={[
+              { value: 'keep', label: t('Giữ nguyên', 'Keep it') },
+              {
+                value: 'next_working_day',
+                label: t('Lùi sang ngày làm việc tiếp theo', 'Move to the next working day'),
+              },
+            ]}
+          />
+        </Space>
+      )}
       {query.data && (
         <Alert
           type="info"
