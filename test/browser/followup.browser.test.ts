@@ -35,9 +35,17 @@ describe('reminders, letters and scores (chromium)', () => {
     await page.getByRole('button', { name: 'Vào sổ' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Vào sổ công văn đi' });
     await dialog.getByLabel('Số trong sổ văn bản đi').fill('4');
-    await dialog.getByLabel('Ngày ban hành').click();
-    await dialog.getByLabel('Ngày ban hành').fill('15/02/2021');
-    await dialog.getByLabel('Ngày ban hành').press('Enter');
+    // today, 15/02/2021, is a day off of Tết (10–16/02): refused, naming the next working day (§4a)
+    const issuedOn = dialog.getByLabel('Ngày ban hành');
+    await issuedOn.click();
+    await issuedOn.fill('15/02/2021');
+    await issuedOn.press('Enter');
+    await dialog.getByRole('button', { name: 'Vào sổ và gửi' }).click();
+    await page.getByText(/Ngày ban hành 15\/02\/2021 không phải ngày làm việc/).first().waitFor();
+    // the last working day before Tết, after the drafts' days (21/01, 01/02)
+    await issuedOn.click();
+    await issuedOn.fill('09/02/2021');
+    await issuedOn.press('Enter');
     await dialog.getByRole('button', { name: 'Vào sổ và gửi' }).click();
     await page.getByText(/^Đã vào sổ: Số: 04\//).waitFor();
     const link = page.getByRole('link', { name: /^Tải công văn Cong-van-don-doc-04-/ }).first();
