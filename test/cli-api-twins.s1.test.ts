@@ -118,6 +118,8 @@ async function twinRun(
 
 /** Who acted and when set aside: ids, actor names, the client address; a clock reading becomes its presence. */
 const SET_ASIDE = new Set(['id', 'actor', 'ip', 'decided_by', 'decidedBy', 'created_at', 'createdAt']);
+/** Clock readings written as text (an audit entry's JSON): their presence, as a Date column's. */
+const CLOCK_TEXT = new Set(['publishedAt']);
 
 function normalise(value: unknown): unknown {
   if (value instanceof Date) return '<time>';
@@ -127,7 +129,7 @@ function normalise(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([key]) => !SET_ASIDE.has(key))
-        .map(([key, v]) => [key, normalise(v)]),
+        .map(([key, v]) => [key, CLOCK_TEXT.has(key) && typeof v === 'string' ? '<time>' : normalise(v)]),
     );
   }
   return value;
