@@ -11,6 +11,9 @@ const POSTGRES_ONLY = [
   'test/concurrent-first-start.test.ts',
   'test/sweep-year-postgres.test.ts',
   'test/sweep-half-done-postgres.test.ts',
+  'test/browser/settings.browser.test.ts',
+  'test/browser/workflow.browser.test.ts',
+  'test/browser/reports.browser.test.ts',
 ];
 
 /** Test files under test/ that need no database, no child process, no OCR engine and no SPA build. */
@@ -43,6 +46,7 @@ const BROWSER_FILES = ['test/browser/**/*.test.ts', 'test/web-bundle.test.ts'];
  * each one alone would make the tail of the run.
  */
 const LONGEST_FIRST = [
+  'test/browser/app-shell.browser.test.ts',
   'test/authorization-matrix.test.ts',
   'test/crash.test.ts',
   'test/fuzz.test.ts',

@@ -41,7 +41,10 @@ describe('reminders, letters and scores (chromium)', () => {
     await issuedOn.fill('15/02/2021');
     await issuedOn.press('Enter');
     await dialog.getByRole('button', { name: 'Vào sổ và gửi' }).click();
-    await page.getByText(/Ngày ban hành 15\/02\/2021 không phải ngày làm việc/).first().waitFor();
+    await page
+      .getByText(/Ngày ban hành 15\/02\/2021 không phải ngày làm việc/)
+      .first()
+      .waitFor();
     // the last working day before Tết, after the drafts' days (21/01, 01/02)
     await issuedOn.click();
     await issuedOn.fill('09/02/2021');
