@@ -1,8 +1,7 @@
 import { AuditOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { DecisionSettings, ExtensionItem } from '../../../../src/shared/schemas/extension.ts';
 import { NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
 import { api } from '../../lib/api.ts';
@@ -10,7 +9,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DATE_FORMAT, toDay } from '../inbox/form-values.ts';
-import { useDecision } from './decisions.tsx';
+import { DecisionDialog, useDecision } from './decisions.tsx';
 
 /** What the extension buttons read of a request. */
 export type ExtensionFacts = Pick<
@@ -178,62 +177,5 @@ function DecideButton(props: {
         <Input.TextArea rows={3} maxLength={NOTE_MAX} showCount />
       </Form.Item>
     </DecisionDialog>
-  );
-}
-
-/** A button opening a form in a dialog; closes when the server agrees, else stays open with the message shown. */
-function DecisionDialog<V extends object>(props: {
-  icon: React.ReactNode;
-  label: string;
-  title: string;
-  okLabel: string;
-  primary?: boolean;
-  danger?: boolean;
-  pending: boolean;
-  initialValues?: Partial<V>;
-  onSubmit: (values: V) => Promise<unknown>;
-  children: React.ReactNode;
-}) {
-  const t = useT();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<V>();
-  return (
-    <>
-      <Button
-        icon={props.icon}
-        type={props.primary ? 'primary' : 'default'}
-        danger={props.danger}
-        onClick={() => setOpen(true)}
-      >
-        {props.label}
-      </Button>
-      <Modal
-        open={open}
-        title={props.title}
-        okText={props.okLabel}
-        cancelText={t('Hủy', 'Cancel')}
-        okButtonProps={{ danger: props.danger, loading: props.pending }}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={props.initialValues}
-          onFinish={async (values) => {
-            try {
-              await props.onSubmit(values);
-              setOpen(false);
-            } catch {
-              // the message is shown by the mutation; the dialog stays open to correct the form
-            }
-          }}
-        >
-          {props.children}
-        </Form>
-      </Modal>
-    </>
   );
 }

@@ -117,18 +117,62 @@ export function TextDecision(props: {
   onSubmit: (text: string) => Promise<unknown>;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ text: string }>();
   const min = props.minLength ?? 1;
+  return (
+    <DecisionDialog<{ text: string }>
+      icon={props.icon}
+      label={props.buttonLabel}
+      title={props.title}
+      okLabel={props.okLabel}
+      danger={props.danger}
+      primary={props.primary}
+      pending={props.pending}
+      onSubmit={({ text }) => props.onSubmit(text.trim())}
+    >
+      <Form.Item
+        name="text"
+        label={props.fieldLabel}
+        extra={props.help}
+        rules={[
+          {
+            validator: (_, value: string | undefined) =>
+              (value ?? '').trim().length >= min
+                ? Promise.resolve()
+                : Promise.reject(new Error(t(`Cần ít nhất ${min} ký tự.`, `At least ${min} characters.`))),
+          },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={props.maxLength} showCount autoFocus />
+      </Form.Item>
+    </DecisionDialog>
+  );
+}
+
+/** A button opening a form in a dialog; closes when the server agrees, else stays open with the message shown. */
+export function DecisionDialog<V extends object>(props: {
+  icon: ReactNode;
+  label: string;
+  title: string;
+  okLabel: string;
+  primary?: boolean;
+  danger?: boolean;
+  pending: boolean;
+  initialValues?: Partial<V>;
+  onSubmit: (values: V) => Promise<unknown>;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<V>();
   return (
     <>
       <Button
         icon={props.icon}
-        danger={props.danger}
         type={props.primary ? 'primary' : 'default'}
+        danger={props.danger}
         onClick={() => setOpen(true)}
       >
-        {props.buttonLabel}
+        {props.label}
       </Button>
       <Modal
         open={open}
@@ -144,32 +188,17 @@ export function TextDecision(props: {
           form={form}
           layout="vertical"
           preserve={false}
-          onFinish={async ({ text }) => {
+          initialValues={props.initialValues}
+          onFinish={async (values) => {
             try {
-              await props.onSubmit(text.trim());
+              await props.onSubmit(values);
               setOpen(false);
             } catch {
-              // the message is shown by the mutation; the dialog stays open to correct the text
+              // the message is shown by the mutation; the dialog stays open to correct the form
             }
           }}
         >
-          <Form.Item
-            name="text"
-            label={props.fieldLabel}
-            extra={props.help}
-            rules={[
-              {
-                validator: (_, value: string | undefined) =>
-                  (value ?? '').trim().length >= min
-                    ? Promise.resolve()
-                    : Promise.reject(
-                        new Error(t(`Cần ít nhất ${min} ký tự.`, `At least ${min} characters.`)),
-                      ),
-              },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={props.maxLength} showCount autoFocus />
-          </Form.Item>
+          {props.children}
         </Form>
       </Modal>
     </>
