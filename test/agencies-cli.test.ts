@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useCliWorkspace } from './support/cli.ts';
+import { expectPrinted, expectRefused, useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 
 interface ListedAgency {
@@ -108,8 +108,7 @@ for (const backend of fastestBackendNames()) {
         '--kind',
         'commune',
       );
-      expect(again.code).toBe(1);
-      expect(again.err).toContain('CONFLICT');
+      expectRefused(again, 'CONFLICT');
       const clash = await cli(
         'agencies',
         'add',
@@ -126,8 +125,7 @@ for (const backend of fastestBackendNames()) {
       );
 
       const alias = await cli('agencies', 'alias', 'stp', 'Sở TP');
-      expect(alias.code).toBe(0);
-      expect(alias.out).toContain('Sở TP');
+      expectPrinted(alias, 'Sở TP');
       expect((await cli('agencies', 'alias', 'STP', 'sở tp')).code).toBe(0); // already one of its names
       const taken = await cli('agencies', 'alias', 'STP', 'Sở Nội vụ');
       expect(taken.err).toContain('CONFLICT');
@@ -153,8 +151,7 @@ for (const backend of fastestBackendNames()) {
           'PHUONG-Y,UBND phường Y,ward,\r\n',
       );
       const refused = await cli('agencies', 'import', bad);
-      expect(refused.code).toBe(1);
-      expect(refused.err).toContain('3 dòng lỗi');
+      expectRefused(refused, '3 dòng lỗi');
       expect(refused.err).toContain('"line":3');
       expect(refused.err).toContain('Mã STP đã có trong danh mục');
       expect(refused.err).toContain('"line":5');

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, signIn } from './support/http.ts';
+import { anonymous, expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** GET|POST /api/settings/calendar, DELETE /api/settings/calendar/:date (docs/domain-rules.md §4a). */
@@ -12,8 +12,7 @@ describeOnFastestDatabase('HTTP API: the working calendar', (t) => {
 
   it('lists a year for the Office and leadership, refuses agencies and the public', async () => {
     const read = await seed.office.get('/api/settings/calendar');
-    expect(read.statusCode).toBe(200);
-    expect(read.json()).toMatchObject({ year: 2021, announced: true });
+    expectReply(read, 200, { year: 2021, announced: true });
     expect(read.json().days).toContainEqual({
       date: '2021-02-10',
       kind: 'day_off',

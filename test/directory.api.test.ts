@@ -5,7 +5,7 @@ import { importReferenceAgencies } from '../src/modules/directory/directory-refe
 import { auditEntries } from './support/audit.ts';
 import { testContext } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn } from './support/http.ts';
+import { anonymous, type Client, expectReply, signIn } from './support/http.ts';
 import { anyAgencyOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -61,8 +61,7 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
       kind: 'commune',
       validFrom: '2025-07-01',
     });
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({
+    expectReply(created, 201, {
       code: 'PHUONG1',
       kind: 'commune',
       validFrom: '2025-07-01',
@@ -200,8 +199,7 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
       effectiveOn: '2025-03-01',
     };
     const created = await seed.office.post('/api/directory/successors', body);
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({
+    expectReply(created, 201, {
       from: { code: 'SCT' },
       to: { code: 'STC' },
       functions: 'quản lý giá',

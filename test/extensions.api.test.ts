@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, signIn, type World } from './support/http.ts';
+import { anonymous, buildWorld, expectReply, signIn, type World } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
 
 /** A leader's decision document (docs/domain-rules.md §10). */
@@ -39,8 +39,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
       requestedDueOn: '2021-01-31',
       reason: 'Chờ ý kiến góp ý của các sở, ngành',
     });
-    expect(asked.statusCode).toBe(201);
-    expect(asked.json()).toMatchObject({
+    expectReply(asked, 201, {
       status: 'pending',
       requestedOn: '2021-01-18',
       requestedDueOn: '2021-01-31',
@@ -57,8 +56,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
       note: 'Đồng ý',
       ...DECISION,
     });
-    expect(approved.statusCode).toBe(200);
-    expect(approved.json()).toMatchObject({
+    expectReply(approved, 200, {
       status: 'approved',
       decidedOn: '2021-01-18',
       decidedBy: 'lanhdao',
@@ -215,8 +213,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
       (await office.post(`/api/extensions/${id}/propose`, { ...PROPOSAL, opinion: ' ' })).statusCode,
     ).toBe(400);
     const proposed = await office.post(`/api/extensions/${id}/propose`, PROPOSAL);
-    expect(proposed.statusCode).toBe(200);
-    expect(proposed.json()).toMatchObject({
+    expectReply(proposed, 200, {
       status: 'pending',
       proposal: { proposedOn: '2021-01-18', proposedBy: 'vanphong', ...PROPOSAL },
     });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { leadAssignmentId, multipart } from './matrix/results.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, signIn, type World } from './support/http.ts';
+import { anonymous, expectReply, signIn, type World } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const PCI_2021 = {
@@ -142,8 +142,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
   it('writes results with clear errors, lets an owner agency write only when allowed, and takes posts by a scoped API token', async () => {
     const office = await signIn(seed.world.app, 'vanphong');
     const created = await office.put('/api/indices/results/PCI/2021', PCI_2021);
-    expect(created.statusCode).toBe(200);
-    expect(created.json()).toMatchObject({
+    expectReply(created, 200, {
       created: true,
       result: {
         index: 'PCI',

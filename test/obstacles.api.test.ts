@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, signIn } from './support/http.ts';
+import { anonymous, expectReply, signIn } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -16,8 +16,7 @@ describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
       description: 'Chưa nhận được số liệu của các huyện',
       proposal: 'Đề nghị UBND tỉnh chỉ đạo các huyện gửi số liệu trước ngày 18/01',
     });
-    expect(reported.statusCode).toBe(201);
-    expect(reported.json()).toMatchObject({
+    expectReply(reported, 201, {
       assignmentId: i3,
       agency: { code: 'STP' },
       task: 'I.3',
@@ -72,8 +71,7 @@ describeOnFastestDatabase('obstacles (khó khăn, vướng mắc)', (t) => {
     const answered = await leader.post(`/api/obstacles/${id}/respond`, {
       response: 'Giao Sở Tài chính bố trí kinh phí',
     });
-    expect(answered.statusCode).toBe(200);
-    expect(answered.json()).toMatchObject({
+    expectReply(answered, 200, {
       status: 'answered',
       response: 'Giao Sở Tài chính bố trí kinh phí',
       respondedOn: '2021-01-16',

@@ -3,7 +3,7 @@ import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { auditEntries } from './support/audit.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { anonymous, signIn } from './support/http.ts';
+import { anonymous, expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const NOW = () => new Date('2021-02-15T10:00:00+07:00');
@@ -33,8 +33,7 @@ describeEachDatabase('publishing a plan: the switch, its audit, the public page'
     expect((await seed.office.get(`/api/plans/${planId}`)).json().plan.publishedAt).toBeNull();
 
     const on = await seed.office.post(`/api/plans/${planId}/publish`, { published: true });
-    expect(on.statusCode).toBe(200);
-    expect(on.json()).toMatchObject({ number: '9/KH-UBND', publishedAt: NOW().toISOString(), version: 1 });
+    expectReply(on, 200, { number: '9/KH-UBND', publishedAt: NOW().toISOString(), version: 1 });
     expect(await publicNumbers()).toEqual(['9/KH-UBND', '87/KH-UBND']);
     const page = await visitor.get(`/api/public/plans/${planId}`);
     expect(page.statusCode).toBe(200);

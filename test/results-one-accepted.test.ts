@@ -10,7 +10,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { auditEntries } from './support/audit.ts';
-import { SUBMIT_STP_I3, useCliWorkspace } from './support/cli.ts';
+import { expectRefused, SUBMIT_STP_I3, useCliWorkspace } from './support/cli.ts';
 import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { backendNames, describeEachDatabase } from './support/databases.ts';
 import { signIn } from './support/http.ts';
@@ -82,8 +82,7 @@ for (const backend of backendNames()) {
         '--on',
         '2021-01-02',
       );
-      expect(early.code).toBe(1);
-      expect(early.err).toContain('VALIDATION_FAILED');
+      expectRefused(early, 'VALIDATION_FAILED');
       const counts = await withDatabase((db) =>
         db
           .selectFrom('result_submission')

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF, smallDocx } from './matrix/results.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, buildWorld, type Client, expectReply, signIn, type World } from './support/http.ts';
 
 /** 19/01/2021 10:00 in Tây Ninh: the day before I.3 (Sở Tư pháp) is due. */
 const JAN_19 = () => new Date('2021-01-19T10:00:00+07:00');
@@ -74,8 +74,7 @@ describeOnFastestDatabase('HTTP API: results', (t) => {
     expect(await stpLine(office, '2021-01-19')).toMatchObject({ done_on_time: 0 });
 
     const accepted = await office.post(`/api/results/${result.id}/accept`);
-    expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toMatchObject({
+    expectReply(accepted, 200, {
       status: 'accepted',
       decidedOn: '2021-01-19',
       decidedBy: 'vanphong',
@@ -162,8 +161,7 @@ describeOnFastestDatabase('HTTP API: results', (t) => {
       submittedOn: '2021-01-15',
       accept: 'true',
     });
-    expect(recorded.statusCode).toBe(201);
-    expect(recorded.json()).toMatchObject({
+    expectReply(recorded, 201, {
       submittedOn: '2021-01-15',
       status: 'accepted',
       decidedOn: '2021-01-19',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { useCliWorkspace } from './support/cli.ts';
+import { expectPrinted, useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 import { openDocx } from './support/docx-xml.ts';
 
@@ -11,8 +11,7 @@ for (const backend of fastestBackendNames()) {
 
     it('shows the settings, changes the signer and Nơi nhận, and the next letter carries them', async () => {
       const shown = await cli('settings', 'letters');
-      expect(shown.code).toBe(0);
-      expect(shown.out).toContain('Người ký: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Nguyễn Mạnh Hùng');
+      expectPrinted(shown, 'Người ký: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Nguyễn Mạnh Hùng');
       expect(shown.out).toContain('Hình thức: Công văn của UBND tỉnh (KT. Chủ tịch, Phó Chủ tịch ký)');
       expect(shown.out).toContain('  - Lưu: VT, KSTT. (mặc định)');
       expect(shown.out).toContain(

@@ -4,7 +4,7 @@ import { createUser } from '../src/modules/users/users.service.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
 import { testContext } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, DEMO_PASSWORD, signIn } from './support/http.ts';
+import { anonymous, type Client, DEMO_PASSWORD, expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const JAN_15 = () => new Date('2021-01-15T09:00:00+07:00');
@@ -27,8 +27,7 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
 
   it('lets an agency add its own units and list them; others see none of them', async () => {
     const created = await addUnit(seed.stp, 'Phòng Xây dựng và kiểm tra văn bản', 'stp-xdkt');
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({
+    expectReply(created, 201, {
       code: 'STP-XDKT',
       parentId: seed.world.agency('STP'),
       parentCode: 'STP',
@@ -181,8 +180,7 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
 
     const statusBefore = (await seed.office.get('/api/status?asOf=2021-01-19')).json();
     const accepted = await seed.stp.post(`/api/results/${result.id}/accept`);
-    expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toMatchObject({ status: 'accepted', decidedBy: 'stp' });
+    expectReply(accepted, 200, { status: 'accepted', decidedBy: 'stp' });
     // stp records and accepts the other unit's report at once
     const atOnce = await seed.stp.post(`/api/assignments/${childB.id}/results`, {
       documentNumber: '04/BC-HCTP',

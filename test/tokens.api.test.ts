@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { auditEntries } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, DEMO_PASSWORD, signIn } from './support/http.ts';
+import { anonymous, DEMO_PASSWORD, expectReply, signIn } from './support/http.ts';
 import { userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -92,8 +92,7 @@ describeOnFastestDatabase('API tokens: expiry, list, revoke', (t) => {
     const created = (await stp.post('/api/auth/tokens', { name: 'Phần mềm một cửa' })).json();
     expect((await bearer(created.token)).statusCode).toBe(200);
     const revoked = await stp.delete(`/api/auth/tokens/${created.id}`);
-    expect(revoked.statusCode).toBe(200);
-    expect(revoked.json()).toMatchObject({ id: created.id, state: 'revoked' });
+    expectReply(revoked, 200, { id: created.id, state: 'revoked' });
     const refused = await bearer(created.token);
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error.message).toContain('thu hồi');

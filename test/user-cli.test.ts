@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { login } from '../src/modules/auth/auth.service.ts';
-import { useCliWorkspace } from './support/cli.ts';
+import { expectPrinted, expectRefused, useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 
 /** `dondoc user add` and `dondoc user set` against each database. */
@@ -31,8 +31,7 @@ for (const backend of fastestBackendNames()) {
         '--password',
         'mat-khau-dai-1',
       );
-      expect(added.code).toBe(0);
-      expect(added.out).toContain('Đã tạo tài khoản "cv.theodoi" (office)');
+      expectPrinted(added, 'Đã tạo tài khoản "cv.theodoi" (office)');
       expect(added.out).not.toContain('Mật khẩu');
       expect(await signsIn('cv.theodoi', 'mat-khau-dai-1')).toBe(true);
       const again = await cli(
@@ -47,8 +46,7 @@ for (const backend of fastestBackendNames()) {
         '--password',
         'mat-khau-dai-1',
       );
-      expect(again.code).toBe(1);
-      expect(again.err).toContain('USER_EXISTS');
+      expectRefused(again, 'USER_EXISTS');
     });
 
     it('generates a password when none is given and prints it once', async () => {
@@ -153,8 +151,7 @@ for (const backend of fastestBackendNames()) {
       [['--username', 'u1', '--name', 'x', '--role', 'office', '--password', 'ngan'], 'WEAK_PASSWORD'],
     ])('refuses %j with %s', async (args, code) => {
       const refused = await cli('user', 'add', ...args);
-      expect(refused.code).toBe(1);
-      expect(refused.err).toContain(code);
+      expectRefused(refused, code);
     });
 
     it('explains its usage', async () => {

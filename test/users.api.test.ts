@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { DEMO_PASSWORD, signIn } from './support/http.ts';
+import { DEMO_PASSWORD, expectReply, signIn } from './support/http.ts';
 import { anyAgencyOf, userIdOf } from './support/lookups.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -41,8 +41,7 @@ describeOnFastestDatabase('users (tài khoản)', (t) => {
       agencyId: seed.world.agency('STP'),
       password: 'mat-khau-dai-1',
     });
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ username: 'nguyen.van.a', role: 'agency', agencyCode: 'STP' });
+    expectReply(created, 201, { username: 'nguyen.van.a', role: 'agency', agencyCode: 'STP' });
     expect((await login('nguyen.van.a', 'mat-khau-dai-1')).statusCode).toBe(200);
     const office = await seed.admin.post('/api/users', {
       username: 'cv2',

@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { ReminderLetterTable } from '../../src/db/schema.ts';
 import { sampleReminderLetter } from '../../src/modules/letters/sample-letter.ts';
 import { adminOnly, officeAndAdmin, overseers, overseersAndOwnAgency, signedIn } from './allow.ts';
 import { leaksNothing, listingAfter, listRoute, mentions } from './entry.ts';
@@ -38,29 +40,16 @@ async function findSeed({ db, world }: MatrixContext) {
   };
 }
 
-async function createSeed({ db, world }: MatrixContext) {
+async function createSeed(ctx: MatrixContext) {
+  const { db, world } = ctx;
   const letters: Partial<Record<Target, number>> = {};
   for (const [target, code] of Object.entries(AGENCY) as [Target, string][]) {
-    const { id } = await db
-      .insertInto('reminder_letter')
-      .values({
-        authority_id: world.authorityId,
-        status: 'issued',
-        symbol: 'UBND-KSTT',
-        year: 2021,
-        number: target === 'own' ? 1 : 2,
-        issued_on: '2021-01-21',
-        sweep_day: '2021-01-21',
-        content: new TextEncoder().encode('PK\u0003\u0004 docx'),
-        file_name: `${TN_MARK}-${code}.docx`,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('reminder_letter_agency')
-      .values({ letter_id: id, agency_id: world.agency(code) })
-      .execute();
-    letters[target] = id;
+    letters[target] = await insertLetter(ctx, code, {
+      status: 'issued',
+      number: target === 'own' ? 1 : 2,
+      issued_on: '2021-01-21',
+      file_name: `${TN_MARK}-${code}.docx`,
+    });
   }
   const notifications: Partial<Record<string, number>> = {};
   const users = await db
@@ -90,22 +79,33 @@ async function createSeed({ db, world }: MatrixContext) {
 }
 
 /** A drafted letter of UBND-TN to the target's agency, drafted from the sample letter's facts. */
-async function seedDraft({ db, world }: MatrixContext, target: Target): Promise<number> {
+function seedDraft(ctx: MatrixContext, target: Target): Promise<number> {
   const code = AGENCY[target];
   const letter = { ...sampleReminderLetter(), number: null, issuedOn: null };
+  return insertLetter(ctx, code, {
+    status: 'draft',
+    number: null,
+    issued_on: null,
+    file_name: `${TN_MARK}-draft-${code}.docx`,
+    input: JSON.stringify({ letter, reportWithinDays: 7, reminderIds: [] }),
+  });
+}
+
+/** A letter of UBND-TN of 21/01/2021 (a stand-in .docx) to the agency `code`; its id. */
+async function insertLetter(
+  { db, world }: MatrixContext,
+  code: string,
+  values: Pick<Insertable<ReminderLetterTable>, 'status' | 'number' | 'issued_on' | 'file_name' | 'input'>,
+): Promise<number> {
   const { id } = await db
     .insertInto('reminder_letter')
     .values({
       authority_id: world.authorityId,
-      status: 'draft',
       symbol: 'UBND-KSTT',
       year: 2021,
-      number: null,
-      issued_on: null,
       sweep_day: '2021-01-21',
       content: new TextEncoder().encode('PK\u0003\u0004 docx'),
-      file_name: `${TN_MARK}-draft-${code}.docx`,
-      input: JSON.stringify({ letter, reportWithinDays: 7, reminderIds: [] }),
+      ...values,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

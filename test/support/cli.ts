@@ -65,11 +65,30 @@ export async function cliWorkspace(
 }
 
 /** Runs one `dondoc` command in-process; returns its exit code and what it printed. */
-export async function runCaptured(env: NodeJS.ProcessEnv, argv: string[]) {
+export async function runCaptured(env: NodeJS.ProcessEnv, argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), env });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** What a command run gives back: its exit code and what it printed to stdout and stderr. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** The command was refused: exit code 1 and `text` in what it wrote to stderr. */
+export function expectRefused(run: Pick<CliRun, 'code' | 'err'>, text: string): void {
+  expect(run.code).toBe(1);
+  expect(run.err).toContain(text);
+}
+
+/** The command succeeded: exit code 0 and `text` in what it printed. */
+export function expectPrinted(run: Pick<CliRun, 'code' | 'out'>, text: string): void {
+  expect(run.code).toBe(0);
+  expect(run.out).toContain(text);
 }
 
 /** `dondoc submit`: Sở Tư pháp's result on task I.3 of the seed plan (87/KH-UBND), submitted 19/01/2021. */

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { SYSTEM_ACTOR, systemActor } from '../../src/modules/access/access.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/demo.service.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
@@ -108,6 +109,12 @@ export async function buildWorld(
     },
     filesDir,
   };
+}
+
+/** The reply has `status` and a JSON body holding at least what `expected` says (toMatchObject). */
+export function expectReply(reply: LightMyRequestResponse, status: number, expected: object): void {
+  expect(reply.statusCode).toBe(status);
+  expect(reply.json()).toMatchObject(expected);
 }
 
 /** A signed-in browser: sends the session cookie and, on writes, the CSRF header. */

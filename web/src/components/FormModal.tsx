@@ -18,6 +18,7 @@ export function FormModal<TValues>({
   open = true,
   title,
   okText,
+  cancelText,
   onCancel,
   onValuesChange,
   error,
@@ -34,6 +35,8 @@ export function FormModal<TValues>({
   open?: boolean;
   title: ReactNode;
   okText: string;
+  /** the close button's text when 'Hủy' (Cancel) would read as the action itself */
+  cancelText?: string;
   onCancel: () => void;
   onValuesChange?: (changed: Partial<TValues>, values: TValues) => void;
   /** the server's refusal, shown above the fields (the dialog stays open to correct them) */
@@ -55,7 +58,7 @@ export function FormModal<TValues>({
       open={open}
       title={title}
       okText={okText}
-      cancelText={t('Hủy', 'Cancel')}
+      cancelText={cancelText ?? t('Hủy', 'Cancel')}
       okButtonProps={{ loading: pending, ...okButtonProps }}
       onCancel={onCancel}
       onOk={() => form.submit()}

@@ -140,7 +140,7 @@ export function LettersTab() {
           />
         )}
       </QueryState>
-      <RegisterLetterDialog letter={registering} onClose={() => setRegistering(null)} />
+      {registering && <RegisterLetterDialog letter={registering} onClose={() => setRegistering(null)} />}
     </Space>
   );
 }

@@ -273,7 +273,7 @@ export default function PlanPage() {
           );
         }}
       </QueryState>
-      <CancelDialog target={cancel} onClose={() => setCancel(null)} />
+      {cancel && <CancelDialog target={cancel} onClose={() => setCancel(null)} />}
     </>
   );
 }
