@@ -15,15 +15,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table result_submission add column period text`.execute(db);
   await sql`alter table result_submission add constraint result_submission_period_format
     check (period is null or period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$')`.execute(db);
+  // one accepted and one pending result per assignment — and per period for the periodic ones
+  await sql`drop index result_submission_one_accepted`.execute(db);
+  await sql`drop index result_submission_one_pending`.execute(db);
+  await sql`create unique index result_submission_one_accepted on result_submission (assignment_id)
+    where status = 'accepted' and period is null`.execute(db);
+  await sql`create unique index result_submission_one_pending on result_submission (assignment_id)
+    where status = 'pending' and period is null`.execute(db);
   await sql`create unique index result_submission_period_accepted on result_submission (assignment_id, period)
     where status = 'accepted' and period is not null`.execute(db);
+  await sql`create unique index result_submission_period_pending on result_submission (assignment_id, period)
+    where status = 'pending' and period is not null`.execute(db);
   await refreshFunction(db, sql`and r.period is null`);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await refreshFunction(db, sql``);
+  await sql`delete from result_submission where period is not null`.execute(db);
+  await sql`drop index if exists result_submission_period_pending`.execute(db);
   await sql`drop index if exists result_submission_period_accepted`.execute(db);
+  await sql`drop index if exists result_submission_one_pending`.execute(db);
+  await sql`drop index if exists result_submission_one_accepted`.execute(db);
   await sql`alter table result_submission drop column period`.execute(db);
+  await sql`create unique index result_submission_one_accepted on result_submission (assignment_id)
+    where status = 'accepted'`.execute(db);
+  await sql`create unique index result_submission_one_pending on result_submission (assignment_id)
+    where status = 'pending'`.execute(db);
   await sql`alter table plan drop column followup_from`.execute(db);
 }
 
