@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -20,8 +20,13 @@ const UNTITLED_PLAN = [
  * tasks that would get no lead only with `confirmTasksWithoutLead=true`.
  */
 describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
+  // the clock of the world; the old-plan test below reads it in 2026
+  let clock = new Date('2021-01-15T03:00:00Z');
+  afterEach(() => {
+    clock = new Date('2021-01-15T03:00:00Z');
+  });
   const seed = useSeedWorld(t, {
-    now: () => new Date('2021-01-15T03:00:00Z'),
+    now: () => clock,
     signedIn: { office: 'vanphong' },
   });
 
@@ -178,5 +183,48 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     expect(detail.tasks.map((task: { assignments: unknown[] }) => task.assignments.length)).toEqual([
       1, 1, 0,
     ]);
+  });
+
+  it('follows an old plan from today unless told: no reminder dated in 2021, the Office may change it (§6, issue #14 §4)', async () => {
+    clock = new Date('2026-12-08T03:00:00Z');
+    const reply = await importWith(renumberedSeed('93/KH-UBND'), {});
+    expect(reply.statusCode, reply.body).toBe(201);
+    const { plan } = reply.json();
+    // every one of the 111 lead deadlines of 2021 has passed: the answer says from when the plan is followed
+    expect(plan).toMatchObject({ followupFrom: '2026-12-08', pastDeadlines: 111 });
+    expect(plan.followupNotice).toContain('theo dõi từ hôm nay (08/12/2026)');
+    const reminders = async (asOf: string) =>
+      (await seed.office.get(`/api/reminders?asOf=${asOf}&plan=93/KH-UBND`)).json().reminders as {
+        dueOn: string;
+        countedDueOn: string;
+        remindedOn: string;
+        year: number;
+      }[];
+    expect(await reminders('2021-12-31')).toEqual([]);
+    expect(await reminders('2026-12-08')).toEqual([]);
+    const fromTomorrow = await reminders('2026-12-09');
+    expect(fromTomorrow).toHaveLength(111);
+    expect(new Set(fromTomorrow.map((r) => `${r.countedDueOn} ${r.remindedOn} ${r.year}`))).toEqual(
+      new Set(['2026-12-08 2026-12-09 2026']),
+    );
+    expect(fromTomorrow.some((r) => r.dueOn.startsWith('2021-'))).toBe(true);
+
+    // the Office moves the start back to the issue date, audited: the 2021 reminders are counted again
+    const detail = (await seed.office.get(`/api/plans/${plan.planId}`)).json();
+    const patched = await seed.office.patch(`/api/plans/${plan.planId}`, {
+      version: detail.plan.version,
+      followupFrom: null,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().followupFrom).toBeNull();
+    expect(await reminders('2021-12-31')).toHaveLength(111);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'plan.update')
+      .where('entity_id', '=', String(plan.planId))
+      .executeTakeFirstOrThrow();
+    expect(audit.before).toMatchObject({ followupFrom: '2026-12-08' });
+    expect(audit.after).toMatchObject({ followupFrom: null });
   });
 });

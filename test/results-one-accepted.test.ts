@@ -199,6 +199,109 @@ describeEachDatabase('finding 10: one accepted and one pending result per assign
     ).toBe('23505');
   });
 
+  it('an ongoing (Thường xuyên) task takes one accepted result per reporting period, none completes it (§5, issue #14 §4)', async () => {
+    const { authorityId } = await loadDemo(t.db);
+    const ctx = () => systemContextFor(t.db, authorityId, { now: new Date('2021-03-10T03:00:00Z') });
+    await createPlan(ctx(), {
+      docType: 'KH',
+      number: '13/KH-UBND',
+      issuedOn: '2021-01-04',
+      title: 'Kế hoạch tuyên truyền cải cách hành chính',
+      tasks: [
+        {
+          no: '1',
+          content: 'Tuyên truyền thường xuyên',
+          leadText: 'Sở Nội vụ',
+          deadlineText: 'Thường xuyên',
+        },
+        { no: '2', content: 'Báo cáo sơ kết', leadText: 'Sở Nội vụ', deadlineText: 'Trước ngày 31/3/2021' },
+      ],
+    });
+    const ongoing = { plan: '13/KH-UBND', task: '1', agency: 'SNV' };
+    const january = await submitResult(ctx(), {
+      ...ongoing,
+      submittedOn: '2021-02-03',
+      period: '2021-01',
+      accept: true,
+    });
+    expect(january.status).toBe('accepted');
+    const again = submitResult(ctx(), {
+      ...ongoing,
+      submittedOn: '2021-02-04',
+      period: '2021-01',
+      accept: true,
+    });
+    await expect(again).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Kỳ báo cáo tháng 01/2021 đã có kết quả được tiếp nhận.',
+    });
+    // another period is its own: pending while the Office reviews it, one at a time
+    await submitResult(ctx(), { ...ongoing, submittedOn: '2021-03-01', period: '2021-02', accept: false });
+    const secondPending = submitResult(ctx(), {
+      ...ongoing,
+      submittedOn: '2021-03-02',
+      period: '2021-02',
+      accept: false,
+    });
+    await expect(secondPending).rejects.toMatchObject({ code: 'CONFLICT' });
+    // a periodic result does not complete the task: still Thường xuyên, no done date
+    const row = await t.db
+      .selectFrom('assignment')
+      .select(['done_on', 'current_due_on'])
+      .where('id', '=', january.assignmentId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ done_on: null, current_due_on: null });
+    const periods = await t.db
+      .selectFrom('result_submission')
+      .select(['period', 'status'])
+      .where('assignment_id', '=', january.assignmentId)
+      .orderBy('period')
+      .execute();
+    expect(periods).toEqual([
+      { period: '2021-01', status: 'accepted' },
+      { period: '2021-02', status: 'pending' },
+    ]);
+    // the database holds the rule too: a second accepted result of January written behind the service
+    const duplicate = t.db
+      .insertInto('result_submission')
+      .values({
+        authority_id: authorityId,
+        assignment_id: january.assignmentId,
+        submitted_on: '2021-02-05',
+        document_number: null,
+        status: 'accepted',
+        decided_on: '2021-02-05',
+        decided_by: 'test',
+        return_reason: null,
+        period: '2021-01',
+      })
+      .execute();
+    expect(await sqlState(duplicate)).toBe('23505');
+    // periods only for ongoing tasks, and only from the plan's month to the current one
+    const dated = submitResult(ctx(), {
+      ...ongoing,
+      task: '2',
+      submittedOn: '2021-03-01',
+      period: '2021-02',
+      accept: true,
+    });
+    await expect(dated).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const early = submitResult(ctx(), {
+      ...ongoing,
+      submittedOn: '2021-03-01',
+      period: '2020-12',
+      accept: true,
+    });
+    await expect(early).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const future = submitResult(ctx(), {
+      ...ongoing,
+      submittedOn: '2021-03-01',
+      period: '2021-04',
+      accept: true,
+    });
+    await expect(future).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('the migration settles duplicates left before it: the earliest accepted stays, the others are returned and audited', async () => {
     const { authorityId } = await loadDemo(t.db);
     const i3 = await leadAssignmentId(t.db, authorityId, 'I.3', 'STP');

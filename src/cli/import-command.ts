@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { formatVietnameseDate } from '../domain/dates.ts';
+import { formatVietnameseDate, isLocalDate } from '../domain/dates.ts';
 import { describeRecurrence, type Recurrence } from '../domain/deadline.ts';
 import { resolveAuthority } from '../modules/directory/directory.service.ts';
 import {
@@ -39,6 +39,8 @@ export const importCommand: Command = async (db, flags, print, positionals = [],
     replace: flags.replace === true,
     set,
     confirmTasksWithoutLead: flags['allow-no-lead'] === true,
+    followupDefault: 'today',
+    ...followupFlagOf(str(flags['followup-from'])),
   }).catch((error: unknown) => {
     throw withCliHint(error, path);
   });
@@ -49,7 +51,23 @@ export const importCommand: Command = async (db, flags, print, positionals = [],
     `Đã lưu Kế hoạch ${plan.number}: ${plan.tasks} nhiệm vụ, ${plan.leadAssignments} lượt chủ trì, ` +
       `${plan.supportAssignments} lượt phối hợp.`,
   );
+  if (plan.followupNotice) print(plan.followupNotice);
+  else if (plan.followupFrom) print(`Theo dõi từ ngày ${formatVietnameseDate(plan.followupFrom)}.`);
 };
+
+/** `--followup-from YYYY-MM-DD` (theo dõi từ ngày, docs/domain-rules.md §6), or `--followup-from issue`: from the issue date. */
+function followupFlagOf(value: string | undefined): { followupFrom?: string | null } {
+  if (value === undefined) return {};
+  const text = value.trim();
+  if (text === 'issue') return { followupFrom: null };
+  if (!isLocalDate(text)) {
+    throw new AppError(
+      'INVALID_DATE',
+      `--followup-from "${text}" không hợp lệ: cần dạng YYYY-MM-DD (hoặc "issue": theo dõi từ ngày ban hành).`,
+    );
+  }
+  return { followupFrom: text };
+}
 
 const SET_FIELDS = { title: 'title', number: 'number', issuedOn: 'issuedOn', issuedon: 'issuedOn' } as const;
 

@@ -12,11 +12,12 @@ Cách dùng:
                                                    --status: các migration đã chạy, chờ chạy
   dondoc demo [--reset]                            nạp dữ liệu mẫu (Kế hoạch 87/KH-UBND, Tây Ninh)
   dondoc import TỆP [--dry-run] [--json] [--replace] [--set title="…"] [--set number=…] [--set issuedOn=NGÀY]
-                  [--allow-no-lead]
+                  [--allow-no-lead] [--followup-from NGÀY|issue]
                                                    nhập kế hoạch từ .txt, .docx, .pdf, .xlsx, .csv, ảnh quét .png/.jpg
                                                    (--dry-run: chỉ xem kết quả đọc, không lưu; --set: trích yếu,
                                                    số, ngày ban hành khi văn bản thiếu; --allow-no-lead: vẫn lưu
-                                                   nhiệm vụ chưa có cơ quan chủ trì)
+                                                   nhiệm vụ chưa có cơ quan chủ trì; --followup-from: theo dõi từ
+                                                   ngày, mặc định hôm nay khi đã có hạn trôi qua)
   dondoc submit --plan 87/KH-UBND --task I.3 --agency STP --on 2021-01-19 [--no-accept] [--document SỐ]
                                                    ghi nhận kết quả (mặc định: tiếp nhận ngay)
   dondoc status [--as-of 2021-02-15] [--plan SỐ] [--json]
@@ -173,6 +174,7 @@ function parse(argv: string[]) {
       'dry-run': { type: 'boolean' },
       set: { type: 'string', multiple: true },
       'allow-no-lead': { type: 'boolean' },
+      'followup-from': { type: 'string' },
       replace: { type: 'boolean' },
       accept: { type: 'boolean' },
       document: { type: 'string' },

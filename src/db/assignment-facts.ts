@@ -82,3 +82,11 @@ export function assignmentLabelOf(row: {
 export function scopeAgencyIds(agencyIds: readonly number[]): number[] {
   return agencyIds.length > 0 ? [...agencyIds] : [-1];
 }
+
+/**
+ * The date an assignment is followed up against (`followupDueOn`, domain/reminders.ts; docs/domain-rules.md
+ * §6, issue #14 §4): its current due date, or its plan's follow-up start when that is later; null for an
+ * ongoing one. Aliases `a` and `p`.
+ */
+export const followupDueOnSql = sql<string | null>`(case when a.current_due_on < p.followup_from
+  then p.followup_from else a.current_due_on end)`;

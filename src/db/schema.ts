@@ -73,6 +73,8 @@ export interface PlanTable {
   cancelled_on: DateColumn | null;
   /** công khai — when the Office published the plan; null: not on the public page (§11) */
   published_at: Date | null;
+  /** theo dõi từ ngày — reminders, scores and days late never count a day before it; null: from the issue date (issue #14 §4, §6) */
+  followup_from: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -153,6 +155,8 @@ export interface ResultSubmissionTable {
   decided_on: DateColumn | null;
   decided_by: string | null;
   return_reason: string | null;
+  /** kỳ báo cáo `YYYY-MM` of a periodic result of an ongoing (Thường xuyên) assignment; null: the result that completes it (§5) */
+  period: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

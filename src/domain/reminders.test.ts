@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveDueOn, type ReminderFacts, writtenReminderAsOf, writtenReminderFor } from './reminders.ts';
+import {
+  effectiveDueOn,
+  followupDueOn,
+  type ReminderFacts,
+  writtenReminderAsOf,
+  writtenReminderFor,
+} from './reminders.ts';
 
 const lead = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
   role: 'lead',
@@ -11,9 +17,15 @@ const lead = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
 
 describe('writtenReminderFor', () => {
   it('dates the reminder the day after the due date, in the due date’s year', () => {
-    expect(writtenReminderFor(lead())).toEqual({ dueOn: '2021-01-20', remindedOn: '2021-01-21', year: 2021 });
+    expect(writtenReminderFor(lead())).toEqual({
+      dueOn: '2021-01-20',
+      countedDueOn: '2021-01-20',
+      remindedOn: '2021-01-21',
+      year: 2021,
+    });
     expect(writtenReminderFor(lead({ dueOn: '2021-12-31' }))).toEqual({
       dueOn: '2021-12-31',
+      countedDueOn: '2021-12-31',
       remindedOn: '2022-01-01',
       year: 2021,
     });
@@ -33,6 +45,38 @@ describe('writtenReminderFor', () => {
     expect(writtenReminderFor(lead({ dueOn: null }))).toBeNull();
     expect(writtenReminderFor(lead({ cancelledOn: '2021-01-20' }))).toBeNull();
     expect(writtenReminderFor(lead({ cancelledOn: '2021-01-22' }))).not.toBeNull();
+  });
+});
+
+describe('a plan followed from a later date (theo dõi từ ngày, §6, issue #14 §4)', () => {
+  const old = (over: Partial<ReminderFacts> = {}) => lead({ followupFrom: '2026-12-08', ...over });
+
+  it('judges a deadline passed before the follow-up start as due on it: reminded the day after, in its year', () => {
+    expect(followupDueOn('2021-01-20', '2026-12-08')).toBe('2026-12-08');
+    expect(writtenReminderFor(old())).toEqual({
+      dueOn: '2021-01-20',
+      countedDueOn: '2026-12-08',
+      remindedOn: '2026-12-09',
+      year: 2026,
+    });
+    expect(writtenReminderAsOf(old(), '2021-12-31')).toBeNull();
+    expect(writtenReminderAsOf(old(), '2026-12-08')).toBeNull();
+    expect(writtenReminderAsOf(old(), '2026-12-09')?.remindedOn).toBe('2026-12-09');
+  });
+
+  it('counts no reminder for work done or withdrawn by the follow-up start, however late', () => {
+    expect(writtenReminderFor(old({ doneOn: '2022-06-30' }))).toBeNull();
+    expect(writtenReminderFor(old({ doneOn: '2026-12-08' }))).toBeNull();
+    expect(writtenReminderFor(old({ cancelledOn: '2023-01-01' }))).toBeNull();
+    expect(writtenReminderFor(old({ doneOn: '2026-12-10' }))?.remindedOn).toBe('2026-12-09');
+  });
+
+  it('leaves deadlines on or after the follow-up start, ongoing tasks and plans without one as they were', () => {
+    expect(writtenReminderFor(old({ dueOn: '2027-03-31' }))?.remindedOn).toBe('2027-04-01');
+    expect(writtenReminderFor(old({ dueOn: '2026-12-08' }))?.remindedOn).toBe('2026-12-09');
+    expect(writtenReminderFor(old({ dueOn: null }))).toBeNull();
+    expect(followupDueOn(null, '2026-12-08')).toBeNull();
+    expect(writtenReminderFor(lead({ followupFrom: null }))).toEqual(writtenReminderFor(lead()));
   });
 });
 

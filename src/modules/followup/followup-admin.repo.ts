@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import { assignmentsWithPlan, cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import {
+  assignmentsWithPlan,
+  cancelledOnSql,
+  doneOnSql,
+  followupDueOnSql,
+} from '../../db/assignment-facts.ts';
 import { selectPage } from '../../db/page.ts';
 import type { DB, OutboxStatus } from '../../db/schema.ts';
 import type { StoredLetterSettings } from './letter-settings.ts';
@@ -130,6 +135,7 @@ export function listActiveReminderFacts(db: Kysely<DB>, authorityId: number, ass
       'w.due_on as recorded_due_on',
       'w.letter_id',
       'a.current_due_on as due_on',
+      'p.followup_from',
       't.ref as task_ref',
       'p.number as plan_number',
       cancelledOnSql.as('cancelled_on'),
@@ -140,10 +146,11 @@ export function listActiveReminderFacts(db: Kysely<DB>, authorityId: number, ass
     .where((eb) =>
       eb.or([
         eb('a.current_due_on', 'is', null),
-        eb(cancelledOnSql, '<=', eb.ref('a.current_due_on')),
+        // judged from the plan's follow-up start when it is later (docs/domain-rules.md §6)
+        eb(cancelledOnSql, '<=', followupDueOnSql),
         // the earliest accepted result received by the deadline (one column to compare once the
         // receipt date is kept on the assignment, no per-reminder probe of the results)
-        eb(doneOnSql, '<=', eb.ref('a.current_due_on')),
+        eb(doneOnSql, '<=', followupDueOnSql),
       ]),
     );
   if (assignmentIds) {

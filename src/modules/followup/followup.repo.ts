@@ -5,6 +5,7 @@ import {
   assignmentsWithPlanAndAgency,
   cancelledOnSql,
   doneOnSql,
+  followupDueOnSql,
 } from '../../db/assignment-facts.ts';
 import { inSlices } from '../../db/chunks.ts';
 import type { DB } from '../../db/schema.ts';
@@ -121,8 +122,9 @@ type FactsQuery = ExpressionBuilder<
 const ruleGivesReminder = (eb: FactsQuery) =>
   eb.and([
     eb('a.current_due_on', 'is not', null),
-    sql<boolean>`(${cancelledOnSql} <= a.current_due_on) is not true`,
-    sql<boolean>`(${doneOnSql} <= a.current_due_on) is not true`,
+    // judged from the plan's follow-up start when it is later (followupDueOn, docs/domain-rules.md §6)
+    sql<boolean>`(${cancelledOnSql} <= ${followupDueOnSql}) is not true`,
+    sql<boolean>`(${doneOnSql} <= ${followupDueOnSql}) is not true`,
   ]);
 
 /**
@@ -168,6 +170,7 @@ export async function listSweepFacts(
       't.position as task_position',
       't.leader_user_id',
       'a.current_due_on as due_on',
+      'p.followup_from',
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),
       sql<boolean>`w.id is not null`.as('reminded'),
@@ -225,6 +228,7 @@ export function listReminderCandidates(db: Kysely<DB>, authorityId: number) {
     .select([
       'a.id',
       'a.current_due_on as due_on',
+      'p.followup_from',
       sql<LocalDate>`greatest(a.opens_on, p.issued_on)`.as('opened_on'),
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { formatVietnameseDate as d, type LocalDate } from '../../domain/dates.ts';
-import { writtenReminderFor } from '../../domain/reminders.ts';
+import { followupDueOn, writtenReminderFor } from '../../domain/reminders.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import {
   type ActiveReminderFacts,
@@ -26,23 +26,29 @@ export interface WithdrawnReminder {
  * received on or before the deadline and accepted afterwards makes the task done on time, so the
  * reminder recorded in between was never due.
  */
-export function withdrawalReason(f: Pick<ActiveReminderFacts, 'due_on' | 'done_on' | 'cancelled_on'>) {
+export function withdrawalReason(
+  f: Pick<ActiveReminderFacts, 'due_on' | 'done_on' | 'cancelled_on'> & { followup_from?: string | null },
+) {
   const facts = {
     role: 'lead' as const,
     dueOn: f.due_on,
     doneOn: f.done_on ?? null,
     cancelledOn: f.cancelled_on,
+    followupFrom: f.followup_from ?? null,
   };
   if (writtenReminderFor(facts) !== null) return null;
   if (f.due_on === null) return 'Nhiệm vụ không còn thời hạn hoàn thành: không tính nhắc nhở bằng văn bản.';
-  if (f.done_on && f.done_on <= f.due_on) {
+  const judged = followupDueOn(f.due_on, f.followup_from);
+  // a plan followed from a later date is judged from it (docs/domain-rules.md §6, issue #14 §4)
+  const limit = judged === f.due_on ? `thời hạn (${d(f.due_on)})` : `ngày bắt đầu theo dõi (${d(judged)})`;
+  if (f.done_on && f.done_on <= judged) {
     return (
-      `Kết quả nhận ngày ${d(f.done_on)}, trong thời hạn (${d(f.due_on)}), đã được tiếp nhận: ` +
+      `Kết quả nhận ngày ${d(f.done_on)}, trong ${limit}, đã được tiếp nhận: ` +
       'nhiệm vụ hoàn thành đúng hạn, không tính nhắc nhở bằng văn bản.'
     );
   }
   return (
-    `Nhiệm vụ đã hủy từ ngày ${d(f.cancelled_on as string)}, không muộn hơn thời hạn ${d(f.due_on)}: ` +
+    `Nhiệm vụ đã hủy từ ngày ${d(f.cancelled_on as string)}, không muộn hơn ${limit}: ` +
     'không tính nhắc nhở bằng văn bản.'
   );
 }

@@ -9,6 +9,8 @@ export type SweepFactRow = SweepFact & {
   agencyCode: string;
   planTitle: string;
   planIssuedOn: LocalDate;
+  /** theo dõi từ ngày of the plan: no reminder is judged before it (docs/domain-rules.md §6) */
+  followupFrom: LocalDate | null;
   /** a written reminder is recorded for it already (withdrawn or not) */
   reminded: boolean;
 };
@@ -40,6 +42,7 @@ export async function loadSweepFacts(
     dueOn: r.due_on,
     doneOn: r.done_on ?? null,
     cancelledOn: r.cancelled_on,
+    followupFrom: r.followup_from,
     reminded: Boolean(r.reminded),
     leaderUserId: r.leader_user_id,
   }));

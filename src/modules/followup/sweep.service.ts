@@ -314,6 +314,7 @@ async function reminderCandidates(db: Kysely<DB>, authorityId: number): Promise<
       dueOn: f.due_on,
       doneOn: f.done_on ?? null,
       cancelledOn: f.cancelled_on,
+      followupFrom: f.followup_from,
     });
     if (r) candidates.push({ id: f.id, day: maxDate(r.remindedOn, f.opened_on) });
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { localDateOf } from '../../domain/dates.ts';
+import { type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PlanInput } from '../../shared/schemas/plan.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
@@ -11,7 +11,7 @@ import { findAuthorityById } from '../directory/directory.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
 import { type DetachedLink, detachPlanLinks, reattachPlanLinks } from '../indices/plan-links.repo.ts';
 import { deletePlan, findPlanByNumber, hasRecordedResults, insertPlanSource } from '../plans/plans.repo.ts';
-import { type CreatedPlan, createPlan } from '../plans/plans.service.ts';
+import { type CreatedPlan, createPlan, type FollowupDefault } from '../plans/plans.service.ts';
 import { type ServiceContext, withDb } from '../service-context.ts';
 import { buildImportPreview, type ImportPreview } from './import-preview.ts';
 import {
@@ -85,6 +85,10 @@ export async function importPlanDocument(
     set?: HeaderOverrides;
     /** the Office saw that some tasks have no lead agency and registers them so */
     confirmTasksWithoutLead?: boolean;
+    /** theo dõi từ ngày chosen in the review (null: from the issue date); overrides the corrected plan's */
+    followupFrom?: LocalDate | null;
+    /** when none is chosen (createPlan's `FollowupDefault`): the Office's entry points say 'today' */
+    followupDefault?: FollowupDefault;
     /** the HTTP server's parsing pool; without it the file is read in this thread */
     reader?: PlanReader;
   } = {},
@@ -93,7 +97,8 @@ export async function importPlanDocument(
   const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
   const parsed = await readPlanFile(file, options.reader);
   // the Office's corrections of the preview (agency matches, dates, number) replace what was read
-  const input = options.corrected ?? planInputOf(parsed, options.set);
+  const read = options.corrected ?? planInputOf(parsed, options.set);
+  const input = options.followupFrom !== undefined ? { ...read, followupFrom: options.followupFrom } : read;
   const actor = actorName(ctx.actor);
   return inTransaction(ctx.db, async (trx) => {
     const { directory } = await loadDirectory(trx, authority.id, authority.place);
@@ -108,7 +113,9 @@ export async function importPlanDocument(
       existing && options.replace
         ? await deletePlanForReplace(trx, authority.id, existing.id, existing.number)
         : [];
-    const plan = await createPlan(withDb(ctx, trx), input);
+    const plan = await createPlan(withDb(ctx, trx), input, {
+      followupDefault: options.followupDefault ?? 'issue',
+    });
     const indexLinks = await reattachPlanLinks(trx, authority.id, plan.planId, links);
     await insertPlanSource(trx, {
       authority_id: authority.id,

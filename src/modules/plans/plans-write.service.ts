@@ -1,15 +1,16 @@
 import type { Plan } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { LocalDate } from '../../domain/dates.ts';
+import { isLocalDate, type LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { importPlanDocument, previewPlanImport } from '../import/import.service.ts';
 import type { PlanFile, PlanReader } from '../import/read-plan-file.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { replanOccurrences } from './plan-occurrences.ts';
-import { findPlanById, findPlanByNumber, updatePlanVersioned } from './plans.repo.ts';
+import { findPlanById, findPlanByNumber, listPlanAssignmentIds, updatePlanVersioned } from './plans.repo.ts';
 import { authorityContext } from './plans.service.ts';
 
 /** A plan's header as the API shows it. */
@@ -27,6 +28,7 @@ export function planHeaderOf(plan: Plan) {
     endsOn: plan.ends_on,
     cancelledOn: plan.cancelled_on,
     publishedAt: plan.published_at?.toISOString() ?? null,
+    followupFrom: plan.followup_from,
     version: plan.version,
   };
 }
@@ -65,10 +67,27 @@ export async function importPlanUpload(ctx: UploadContext, read: UploadReader) {
   const imported = await importPlanDocument(ctx, file, {
     replace: yes(fields.replace),
     confirmTasksWithoutLead: yes(fields.confirmTasksWithoutLead),
+    followupDefault: 'today',
+    ...(fields.followupFrom !== undefined ? { followupFrom: followupFieldOf(fields.followupFrom) } : {}),
     ...(corrected ? { corrected } : {}),
     ...(ctx.parser ? { reader: ctx.parser } : {}),
   });
   return { plan: imported.plan, warnings: imported.preview.warnings };
+}
+
+/**
+ * The optional form field `followupFrom` (theo dõi từ ngày, docs/domain-rules.md §6): a date
+ * YYYY-MM-DD, or `issue` — followed from the plan's issue date.
+ */
+function followupFieldOf(value: string): LocalDate | null {
+  const text = value.trim();
+  if (text === 'issue') return null;
+  if (!isLocalDate(text)) {
+    throw new AppError('INVALID_DATE', `Ngày bắt đầu theo dõi "${text}" không hợp lệ: cần dạng YYYY-MM-DD.`, {
+      followupFrom: text,
+    });
+  }
+  return text;
 }
 
 /**
@@ -104,6 +123,8 @@ export interface PlanPatch {
   bases?: string[] | undefined;
   recipients?: string[] | undefined;
   endsOn?: LocalDate | null | undefined;
+  /** theo dõi từ ngày (docs/domain-rules.md §6); null: from the issue date */
+  followupFrom?: LocalDate | null | undefined;
 }
 
 /**
@@ -111,6 +132,8 @@ export interface PlanPatch {
  * re-plans the recurring tasks: occurrences now inside the plan's span are added, those now outside
  * it removed — refused if one of them has anything recorded or is already due (plan-occurrences.ts).
  * The issue date cannot change: it dates every occurrence; re-import the document instead.
+ * A new `followupFrom` (theo dõi từ ngày, §6) is audited with the header; recorded reminders the rule
+ * no longer gives under it are withdrawn in the same transaction (reminder-withdrawal.ts).
  */
 export async function updatePlan(ctx: ServiceContext, planId: number, patch: PlanPatch) {
   requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
@@ -131,6 +154,13 @@ export async function updatePlan(ctx: ServiceContext, planId: number, patch: Pla
         issuedOn: before.issued_on,
       });
     }
+    if (patch.followupFrom && patch.followupFrom < before.issued_on) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Ngày bắt đầu theo dõi không được trước ngày ban hành kế hoạch.',
+        { followupFrom: patch.followupFrom, issuedOn: before.issued_on },
+      );
+    }
     const after = await updatePlanVersioned(trx, before.id, patch.version, {
       ...(patch.docType !== undefined ? { doc_type: patch.docType } : {}),
       ...(number !== undefined ? { number } : {}),
@@ -140,19 +170,33 @@ export async function updatePlan(ctx: ServiceContext, planId: number, patch: Pla
       ...(patch.bases !== undefined ? { bases: JSON.stringify(patch.bases) } : {}),
       ...(patch.recipients !== undefined ? { recipients: JSON.stringify(patch.recipients) } : {}),
       ...(patch.endsOn !== undefined ? { ends_on: patch.endsOn } : {}),
+      ...(patch.followupFrom !== undefined ? { followup_from: patch.followupFrom } : {}),
     });
     if (!after) throw planConflict(null);
     const replanned =
       patch.endsOn !== undefined && patch.endsOn !== before.ends_on
         ? await replanOccurrences(trx, after, { place: authority.place, today })
         : null;
+    const withdrawn =
+      patch.followupFrom !== undefined && patch.followupFrom !== before.followup_from
+        ? await withdrawRemindersNoLongerDue(trx, authority.id, {
+            assignmentIds: await listPlanAssignmentIds(trx, after.id),
+            actor: actorName(ctx.actor),
+            now: ctx.now,
+            ip: ctx.ip ?? null,
+          })
+        : [];
     await writeAudit(trx, {
       authorityId: authority.id,
       actor: actorName(ctx.actor),
       action: 'plan.update',
       entity: 'plan',
       entityId: String(after.id),
-      data: { number: after.number, ...(replanned ? { replanned } : {}) },
+      data: {
+        number: after.number,
+        ...(replanned ? { replanned } : {}),
+        ...(withdrawn.length > 0 ? { remindersWithdrawn: withdrawn.length } : {}),
+      },
       before: planHeaderOf(before),
       after: planHeaderOf(after),
       ip: ctx.ip ?? null,

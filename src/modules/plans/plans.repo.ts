@@ -236,3 +236,14 @@ export async function hasRecordedResults(db: Kysely<DB>, planId: number): Promis
 export async function deletePlan(db: Kysely<DB>, planId: number): Promise<void> {
   await db.deleteFrom('plan').where('id', '=', planId).execute();
 }
+
+/** Every assignment of a plan (its tasks' occurrences, both roles, sub-assignments included). */
+export async function listPlanAssignmentIds(db: Kysely<DB>, planId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .select('a.id')
+    .where('t.plan_id', '=', planId)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -53,7 +53,8 @@ export async function plansRoutes(app: ZodApp) {
     summary: 'Đăng ký kế hoạch (register a plan from its appendix as JSON)',
     body: PlanInputSchema,
     response: { 201: CreatedPlanSchema },
-    handler: async (request) => createPlan(ctx(request), request.body),
+    // a plan with deadlines already past is followed from today unless the body says (docs/domain-rules.md §6)
+    handler: async (request) => createPlan(ctx(request), request.body, { followupDefault: 'today' }),
   });
 
   route.post('/plans/import/preview', {

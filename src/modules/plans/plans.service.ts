@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { localDateOf } from '../../domain/dates.ts';
+import { formatVietnameseDate, type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { planHorizon } from '../../domain/occurrences.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
@@ -28,14 +28,32 @@ export interface CreatedPlan {
   supportAssignments: number;
   /** Names kept as written (unmatched) and open groups, per task ref. */
   unresolved: { task: string; refs: UnresolvedRef[] }[];
+  /** theo dõi từ ngày as stored (docs/domain-rules.md §6); null: from the issue date */
+  followupFrom: LocalDate | null;
+  /** lead assignments already due before today */
+  pastDeadlines: number;
+  /** what defaulting the follow-up start to today means, when the caller did not choose it */
+  followupNotice: string | null;
 }
+
+/**
+ * How a new plan's follow-up start is chosen (issue #14 §4): `'today'` — the Office's entry points (API,
+ * CLI): a plan with deadlines already past is followed from today unless the input says otherwise
+ * (`followupFrom`, null = from the issue date), and the answer says so; `'issue'` — from the issue date
+ * unless the input says otherwise (the demo's seed plan and programmatic loads: the behaviour before).
+ */
+export type FollowupDefault = 'today' | 'issue';
 
 /**
  * Đăng ký kế hoạch — registers a plan from its JSON (the appendix as written): sections, tasks as
  * written, and the assignments each task expands to (one per agency, role and occurrence). All or
  * nothing: a caller inside a transaction passes it (`withDb`), else this opens one.
  */
-export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise<CreatedPlan> {
+export async function createPlan(
+  ctx: ServiceContext,
+  input: PlanInput,
+  options: { followupDefault?: FollowupDefault } = {},
+): Promise<CreatedPlan> {
   requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
   const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
   const actor = actorName(ctx.actor);
@@ -65,6 +83,19 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
       plan: planTask(task, directory, span),
     }));
     rejectUnusableRows(planned);
+    const today = localDateOf(ctx.now, authority.time_zone);
+    const pastDeadlines = planned.reduce(
+      (n, t) =>
+        n +
+        t.plan.expansion.assignments.filter((a) => a.role === 'lead').length *
+          t.plan.occurrences.filter((o) => o.dueOn !== null && o.dueOn < today).length,
+      0,
+    );
+    const followup = followupStartOf(plan, {
+      today,
+      pastDeadlines,
+      default: options.followupDefault ?? 'issue',
+    });
 
     const planId = await insertPlan(trx, {
       authority_id: authority.id,
@@ -77,6 +108,7 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
       bases: JSON.stringify(plan.bases),
       recipients: JSON.stringify(plan.recipients),
       ends_on: endsOn,
+      followup_from: followup.from,
       cancelled_on: null,
     });
 
@@ -141,6 +173,9 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
       unresolved: planned
         .filter((t) => t.plan.unresolved.length > 0)
         .map((t) => ({ task: t.ref, refs: t.plan.unresolved })),
+      followupFrom: followup.from,
+      pastDeadlines,
+      followupNotice: followup.notice,
     };
     await writeAudit(trx, {
       authorityId: authority.id,
@@ -148,12 +183,46 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
       action: 'plan.create',
       entity: 'plan',
       entityId: String(planId),
-      data: { number: plan.number, tasks: created.tasks, leadAssignments: created.leadAssignments },
+      data: {
+        number: plan.number,
+        tasks: created.tasks,
+        leadAssignments: created.leadAssignments,
+        ...(followup.from !== null ? { followupFrom: followup.from } : {}),
+      },
       ip: ctx.ip,
     });
     return created;
   };
   return inTransaction(ctx.db, run);
+}
+
+/**
+ * Theo dõi từ ngày of a new plan (docs/domain-rules.md §6, issue #14 §4): the date given, checked (not
+ * before the issue date); else, under the `'today'` default, today when some deadline has already
+ * passed — with a sentence saying so —, otherwise none (followed from the issue date).
+ */
+export function followupStartOf(
+  plan: { issuedOn: LocalDate; followupFrom?: LocalDate | null | undefined },
+  at: { today: LocalDate; pastDeadlines: number; default: FollowupDefault },
+): { from: LocalDate | null; notice: string | null } {
+  if (plan.followupFrom !== undefined) {
+    if (plan.followupFrom !== null && plan.followupFrom < plan.issuedOn) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Ngày bắt đầu theo dõi (${formatVietnameseDate(plan.followupFrom)}) không được trước ngày ban hành kế hoạch (${formatVietnameseDate(plan.issuedOn)}).`,
+        { followupFrom: plan.followupFrom, issuedOn: plan.issuedOn },
+      );
+    }
+    return { from: plan.followupFrom, notice: null };
+  }
+  if (at.default === 'issue' || at.pastDeadlines === 0) return { from: null, notice: null };
+  return {
+    from: at.today,
+    notice:
+      `${at.pastDeadlines} lượt giao chủ trì đã quá hạn trước hôm nay: kế hoạch được theo dõi từ hôm nay ` +
+      `(${formatVietnameseDate(at.today)}); nhắc nhở, chấm điểm và số ngày quá hạn không tính những ngày trước đó. ` +
+      'Có thể đổi ngày bắt đầu theo dõi trong phần thông tin kế hoạch.',
+  };
 }
 
 /** 'I' + '3' → 'I.3'; a plan without sections numbers its tasks plainly. */

@@ -55,12 +55,16 @@ export async function findResultAssignment(db: Kysely<DB>, authorityId: number, 
   return row?.authorityId === authorityId ? row : undefined;
 }
 
-/** How many accepted and pending results an assignment has. */
-export async function countOpenResults(db: Kysely<DB>, assignmentId: number) {
+/**
+ * How many accepted and pending results an assignment has — of one reporting period for a periodic
+ * result (`period`), else of those that complete it.
+ */
+export async function countOpenResults(db: Kysely<DB>, assignmentId: number, period: string | null = null) {
   const rows = await db
     .selectFrom('result_submission')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('assignment_id', '=', assignmentId)
+    .where('period', period === null ? 'is' : '=', period)
     .where('status', 'in', ['accepted', 'pending'])
     .groupBy('status')
     .execute();
@@ -108,6 +112,7 @@ export function listResultRows(
       ...ASSIGNMENT_LABEL_COLUMNS,
       'a.current_due_on',
       'r.submitted_on',
+      'r.period',
       'r.document_number',
       'r.note',
       'r.status',
@@ -176,6 +181,8 @@ export interface ResultView {
   occurrence: number;
   dueOn: string | null;
   submittedOn: string;
+  /** kỳ báo cáo of a periodic result (YYYY-MM); null: the result that completes the assignment */
+  period: string | null;
   documentNumber: string | null;
   note: string;
   status: 'pending' | 'accepted' | 'returned';
@@ -220,6 +227,7 @@ export function submissionView(
     Selectable<ResultSubmissionTable>,
     | 'id'
     | 'submitted_on'
+    | 'period'
     | 'document_number'
     | 'note'
     | 'status'
@@ -232,6 +240,7 @@ export function submissionView(
   return {
     id: r.id,
     submittedOn: r.submitted_on,
+    period: r.period,
     documentNumber: r.document_number,
     note: r.note,
     status: r.status,

@@ -95,7 +95,11 @@ async function decideResult(
     }
     if (decision.status === 'accepted') {
       // only the pending one is left open: a closed assignment or an accepted result refuses it
-      assertOpenForResult(locked, { ...(await countOpenResults(trx, locked.id)), pending: 0 });
+      assertOpenForResult(
+        locked,
+        { ...(await countOpenResults(trx, locked.id, before.period)), pending: 0 },
+        before.period,
+      );
     }
     const decided = await decidePendingResult(trx, resultId, {
       status: decision.status,

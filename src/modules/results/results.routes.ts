@@ -79,7 +79,7 @@ export async function resultsRoutes(app: ZodApp) {
       if (params.success) await requireResultSubmitAccess(ctx(request), params.data.id);
     }, MAX_FILES_PER_RESULT),
     summary:
-      'Báo cáo kết quả (submit a result): multipart documentNumber, note, submittedOn?, accept?, files ×0–5',
+      'Báo cáo kết quả (submit a result): multipart documentNumber, note, submittedOn?, period? (YYYY-MM, an ongoing task), accept?, files ×0–5',
     description:
       'multipart/form-data (or JSON without files). Files are checked by content: PDF, DOCX, XLSX, DOC, XLS, ' +
       'PNG, JPEG, plain UTF-8 text; others 415, over the limit 413. 409 while a result is pending or accepted.',

@@ -40,6 +40,8 @@ export interface SubmitResultInput {
   note?: string;
   /** For a recurring task: which occurrence (1-based); default the earliest without an accepted result. */
   occurrence?: number;
+  /** kỳ báo cáo YYYY-MM of a periodic result of an ongoing task */
+  period?: string;
 }
 
 export interface SubmittedResult {
@@ -63,6 +65,7 @@ export async function submitResult(ctx: ServiceContext, input: SubmitResultInput
     note: input.note ?? '',
     submittedOn: input.submittedOn,
     accept: input.accept,
+    ...(input.period !== undefined ? { period: input.period } : {}),
   };
   const view = await submitAssignmentResult(ctx, assignmentId, async () => ({ fields, files: [] }));
   return { resultId: view.id, assignmentId, status: view.status === 'accepted' ? 'accepted' : 'pending' };
@@ -120,6 +123,8 @@ export interface SubmissionFields {
   submittedOn?: LocalDate | undefined;
   /** record and accept at once (whoever may decide the result) */
   accept: boolean;
+  /** kỳ báo cáo YYYY-MM: a periodic result of an ongoing (Thường xuyên) assignment (docs/domain-rules.md §5) */
+  period?: string | undefined;
 }
 
 export interface SubmissionBody {
@@ -147,10 +152,14 @@ export function requireDecideAccess(
   }
 }
 
-/** Refuses a new result while one is pending or accepted, or when the assignment is closed. */
+/**
+ * Refuses a new result while one is pending or accepted, or when the assignment is closed; for a
+ * periodic result (`period`), while one of that period is pending or accepted.
+ */
 export function assertOpenForResult(
   assignment: Pick<AssignmentForResult, 'cancelled_on' | 'moved_to_assignment_id'>,
   open: { accepted: number; pending: number },
+  period: string | null = null,
 ): void {
   const refuse = (reason: string, message: string) => {
     throw new AppError('CONFLICT', message, { reason });
@@ -159,8 +168,39 @@ export function assertOpenForResult(
   if (assignment.moved_to_assignment_id !== null) {
     refuse('moved', 'Nhiệm vụ đã chuyển cho cơ quan kế thừa: hãy báo cáo trên nhiệm vụ mới.');
   }
-  if (open.accepted > 0) refuse('accepted', 'Nhiệm vụ đã có kết quả được tiếp nhận.');
-  if (open.pending > 0) refuse('pending', 'Nhiệm vụ đang có kết quả chờ Văn phòng xem xét.');
+  const of = period === null ? 'Nhiệm vụ' : `Kỳ báo cáo ${periodLabel(period)}`;
+  if (open.accepted > 0) refuse('accepted', `${of} đã có kết quả được tiếp nhận.`);
+  if (open.pending > 0) refuse('pending', `${of} đang có kết quả chờ Văn phòng xem xét.`);
+}
+
+/** '2021-03' → 'tháng 03/2021' */
+export function periodLabel(period: string): string {
+  return `tháng ${period.slice(5, 7)}/${period.slice(0, 4)}`;
+}
+
+/**
+ * Báo cáo định kỳ (docs/domain-rules.md §5, issue #14 §4): a periodic result is for an ongoing
+ * (Thường xuyên) assignment only, and for a month from the plan's issue to the current one.
+ */
+function assertPeriodAllowed(
+  assignment: Pick<AssignmentForResult, 'current_due_on' | 'plan_issued_on'>,
+  period: string,
+  today: LocalDate,
+): void {
+  if (assignment.current_due_on !== null) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Chỉ nhiệm vụ thực hiện thường xuyên mới báo cáo định kỳ theo kỳ; nhiệm vụ có thời hạn báo cáo kết quả hoàn thành.',
+      { field: 'period' },
+    );
+  }
+  if (period < assignment.plan_issued_on.slice(0, 7) || period > today.slice(0, 7)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Kỳ báo cáo ${periodLabel(period)} phải từ tháng ban hành kế hoạch đến tháng hiện tại.`,
+      { field: 'period', period },
+    );
+  }
 }
 
 /**
@@ -197,22 +237,27 @@ export async function submitAssignmentResult(
       field: 'submittedOn',
     });
   }
+  const period = fields.period ?? null;
+  if (period !== null) assertPeriodAllowed(assignment, period, today);
   if (fields.accept) requireDecideAccess(actor, authorityId, assignment);
   const checked = checkUploads(files);
   const by = actorName(actor);
   // refused before any file is stored; without files the check under the lock below is the same one
-  if (checked.length > 0) assertOpenForResult(assignment, await countOpenResults(db, assignment.id));
+  if (checked.length > 0) {
+    assertOpenForResult(assignment, await countOpenResults(db, assignment.id, period), period);
+  }
   // written under temporary names now, moved into place as the transaction's last step (files.service.ts)
   const staged = checked.length > 0 ? await stageUploads(c.files, checked) : null;
   try {
     return await inTransaction(db, async (trx) => {
       const locked = await findAssignmentForResult(trx, authorityId, assignmentId, true);
       if (!locked) throw assignmentNotFound();
-      assertOpenForResult(locked, await countOpenResults(trx, locked.id));
+      assertOpenForResult(locked, await countOpenResults(trx, locked.id, period), period);
       const resultId = await insertResultSubmission(trx, {
         authority_id: authorityId,
         assignment_id: locked.id,
         submitted_on: submittedOn,
+        period,
         document_number: fields.documentNumber || null,
         note: fields.note,
         status: fields.accept ? 'accepted' : 'pending',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { addDays, type LocalDate, localDateOf, minDate } from '../../domain/dates.ts';
+import { followupDueOn } from '../../domain/reminders.ts';
 import {
   type AgencyScore,
   commendationLists,
@@ -122,7 +123,8 @@ async function loadFacts(
   const reminders = new Map<string, ScoreReminder[]>();
   const written = await computeWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
   for (const r of written) {
-    if (!inWindow(r.dueOn)) continue;
+    // scored in the year of the date it is judged by: a plan followed from a later date, from it (§6)
+    if (!inWindow(r.countedDueOn)) continue;
     const list = reminders.get(r.agency) ?? [];
     list.push({
       plan: r.plan,
@@ -140,14 +142,23 @@ async function loadFacts(
     agencyIds,
   });
   for (const row of rows) {
-    const facts = { dueOn: row.due_on, doneOn: row.done_on ?? null, cancelledOn: row.cancelled_on };
-    if (row.due_on === null || !inWindow(row.due_on) || !isDueBy(facts, window.statesAsOf)) continue;
+    // theo dõi từ ngày (docs/domain-rules.md §7, issue #14 §4): work finished or withdrawn before the
+    // plan's follow-up start is not scored; the rest is judged from it when its deadline was earlier
+    const from = row.followup_from;
+    if (from && ((row.done_on && row.done_on < from) || (row.cancelled_on && row.cancelled_on < from)))
+      continue;
+    const facts = {
+      dueOn: followupDueOn(row.due_on, from),
+      doneOn: row.done_on ?? null,
+      cancelledOn: row.cancelled_on,
+    };
+    if (facts.dueOn === null || !inWindow(facts.dueOn) || !isDueBy(facts, window.statesAsOf)) continue;
     const list = items.get(row.agency_id) ?? [];
     list.push({
       plan: row.plan_number,
       task: row.task_ref,
       occurrence: row.occurrence,
-      dueOn: row.due_on,
+      dueOn: facts.dueOn,
       doneOn: facts.doneOn,
       state: assignmentStateAsOf(facts, window.statesAsOf),
     });

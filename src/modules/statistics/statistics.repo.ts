@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import { cancelledOnSql, doneOnSql, followupDueOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { stateAsOfSql } from '../assignments/assignments.repo.ts';
@@ -55,14 +55,16 @@ const CONTENT_SLICE = 10_000;
  */
 function statFactsSql(asOf: LocalDate) {
   const d = sql`${asOf}::date`;
+  // reminders and days overdue are judged from the follow-up start when it is later (followupDueOn, §6)
+  const judged = sql`f.followup_due_on`;
   return [
     stateAsOfSql(asOf).as('state'),
     sql<boolean>`(f.cancelled_on is null or f.cancelled_on > ${d}) and f.due_on <= ${d}`.as('due'),
     sql<boolean>`f.role = 'lead' and f.due_on is not null
-      and (f.cancelled_on is null or f.cancelled_on > f.due_on)
-      and (f.done_on is null or f.done_on > f.due_on)
-      and f.due_on + 1 <= ${d}`.as('reminded'),
-    sql<number>`${d} - f.due_on`.as('days'),
+      and (f.cancelled_on is null or f.cancelled_on > ${judged})
+      and (f.done_on is null or f.done_on > ${judged})
+      and ${judged} + 1 <= ${d}`.as('reminded'),
+    sql<number>`${d} - ${judged}`.as('days'),
   ] as const;
 }
 
@@ -131,6 +133,7 @@ export async function countStatistics(
       'p.id as plan_id',
       'a.role',
       'a.current_due_on as due_on',
+      followupDueOnSql.as('followup_due_on'),
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),
     ])

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../domain/dates.ts';
-import { writtenReminderAsOf } from '../../domain/reminders.ts';
+import { followupDueOn, writtenReminderAsOf } from '../../domain/reminders.ts';
 import {
   type AssignmentFacts,
   ageingBucket,
@@ -17,6 +17,8 @@ export type StatCounts = Record<StatKey, number>;
 /** What one lead assignment's figures depend on; `n`: how many assignments share these facts (default 1). */
 export interface StatFacts extends AssignmentFacts {
   role: 'lead' | 'support';
+  /** theo dõi từ ngày of the plan: reminders and days overdue never count a day before it (§6) */
+  followupFrom?: LocalDate | null | undefined;
   n?: number;
 }
 
@@ -47,7 +49,7 @@ export function statKeysOf(facts: StatFacts, asOf: LocalDate): StatKey[] {
   }
   if (writtenReminderAsOf(facts, asOf)) keys.push('reminders');
   if (state === 'open_overdue' && facts.dueOn !== null)
-    keys.push(ageingBucket(daysOverdue(facts.dueOn, asOf)));
+    keys.push(ageingBucket(daysOverdue(followupDueOn(facts.dueOn, facts.followupFrom), asOf)));
   return keys;
 }
 

@@ -1,6 +1,6 @@
 import { findOfAuthority } from '../../db/rows.ts';
 import type { LocalDate } from '../../domain/dates.ts';
-import { writtenReminderAsOf } from '../../domain/reminders.ts';
+import { followupDueOn, writtenReminderAsOf } from '../../domain/reminders.ts';
 import { type AssignmentState, assignmentStateAsOf, daysOverdue } from '../../domain/state.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -274,8 +274,16 @@ async function resolveScope(
   };
 }
 
-function toFacts(row: Pick<AssignmentFactsRow, 'role' | 'due_on' | 'done_on' | 'cancelled_on'>): StatFacts {
-  return { role: row.role, dueOn: row.due_on, doneOn: row.done_on ?? null, cancelledOn: row.cancelled_on };
+function toFacts(
+  row: Pick<AssignmentFactsRow, 'role' | 'due_on' | 'done_on' | 'cancelled_on' | 'followup_from'>,
+): StatFacts {
+  return {
+    role: row.role,
+    dueOn: row.due_on,
+    doneOn: row.done_on ?? null,
+    cancelledOn: row.cancelled_on,
+    followupFrom: row.followup_from,
+  };
 }
 
 /** One assignment of a drill-down list. */
@@ -296,7 +304,10 @@ function toItem(row: AssignmentFactsRow, asOf: LocalDate, planId: number, conten
     doneOn: facts.doneOn,
     cancelledOn: row.cancelled_on,
     state,
-    daysOverdue: state === 'open_overdue' && row.due_on !== null ? daysOverdue(row.due_on, asOf) : null,
+    daysOverdue:
+      state === 'open_overdue' && row.due_on !== null
+        ? daysOverdue(followupDueOn(row.due_on, row.followup_from), asOf)
+        : null,
     remindedOn: writtenReminderAsOf(facts, asOf)?.remindedOn ?? null,
   };
 }

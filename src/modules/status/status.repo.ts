@@ -54,6 +54,8 @@ export function listAssignmentFacts(db: Kysely<DB>, authorityId: number, filter:
       'a.period_label',
       'a.original_due_on',
       'a.current_due_on as due_on',
+      // theo dõi từ ngày: what reminders and days late are judged from (docs/domain-rules.md §6)
+      'p.followup_from',
       cancelledOnSql.as('cancelled_on'),
       doneOnSql.as('done_on'),
     ])

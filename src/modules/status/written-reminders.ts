@@ -26,6 +26,8 @@ export interface ReminderRow {
   task: string;
   occurrence: number;
   dueOn: LocalDate;
+  /** the due date, or the plan's follow-up start when later (docs/domain-rules.md §6, issue #14 §4) */
+  countedDueOn: LocalDate;
   remindedOn: LocalDate;
   year: number;
 }
@@ -72,5 +74,10 @@ export async function leadFacts(db: Kysely<DB>, authorityId: number, query: Stat
 }
 
 export function toFacts(row: AssignmentFactsRow) {
-  return { dueOn: row.due_on, doneOn: row.done_on ?? null, cancelledOn: row.cancelled_on };
+  return {
+    dueOn: row.due_on,
+    doneOn: row.done_on ?? null,
+    cancelledOn: row.cancelled_on,
+    followupFrom: row.followup_from,
+  };
 }

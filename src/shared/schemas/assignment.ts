@@ -80,6 +80,7 @@ export const AssignmentDetailSchema = z.object({
     z.object({
       id: z.number(),
       submittedOn: z.string(),
+      period: nullableText.describe('kỳ báo cáo YYYY-MM of a periodic result (Thường xuyên); null otherwise'),
       documentNumber: nullableText,
       note: z.string(),
       status: ResultStatusSchema,

@@ -29,6 +29,11 @@ export const PlanInputSchema = z.object({
   recipients: z.array(z.string()).default([]),
   /** Last day recurring tasks produce occurrences for; default 31/12 of the issue year. */
   endsOn: LocalDateSchema.nullable().optional(),
+  /**
+   * Theo dõi từ ngày (docs/domain-rules.md §6, issue #14 §4): reminders, scores and days late count
+   * from it. Absent: today when a deadline has passed (the answer says so); null: from the issue date.
+   */
+  followupFrom: LocalDateSchema.nullable().optional(),
   sections: z.array(z.object({ code: z.string().min(1), title: z.string() })).default([]),
   tasks: z.array(TaskInputSchema).min(1, 'Kế hoạch chưa có nhiệm vụ nào.'),
 });
@@ -87,6 +92,7 @@ export const PlanHeaderSchema = z.object({
   endsOn: z.string().nullable(),
   cancelledOn: z.string().nullable(),
   publishedAt: z.string().nullable().describe('when the Office published the plan; null: not public (§11)'),
+  followupFrom: z.string().nullable().describe('theo dõi từ ngày (§6); null: followed from the issue date'),
   version: z.number(),
 });
 
@@ -150,6 +156,17 @@ export const CreatedPlanSchema = z.object({
   leadAssignments: z.number(),
   supportAssignments: z.number(),
   unresolved: z.array(z.object({ task: z.string(), refs: z.array(UnresolvedSchema) })),
+  followupFrom: z
+    .string()
+    .nullable()
+    .describe(
+      'theo dõi từ ngày: reminders, scores and days late count from it (§6); null: from the issue date',
+    ),
+  pastDeadlines: z.number().describe('lead assignments due before today when the plan was registered'),
+  followupNotice: z
+    .string()
+    .nullable()
+    .describe('set when the follow-up start was not given and defaulted to today: what that means'),
 });
 
 const text = (max: number) => z.string().max(max);
@@ -164,6 +181,11 @@ export const PlanPatchSchema = z.strictObject({
   bases: z.array(text(2000)).max(200).optional(),
   recipients: z.array(text(500)).max(500).optional(),
   endsOn: LocalDateSchema.nullable().optional(),
+  followupFrom: LocalDateSchema.nullable()
+    .optional()
+    .describe(
+      'theo dõi từ ngày (§6); null: from the issue date. Audited; recorded reminders it no longer gives are withdrawn',
+    ),
 });
 
 export const CancelBodySchema = z.strictObject({
@@ -225,7 +247,10 @@ export type Counts = z.infer<typeof CountsSchema>;
 export type Progress = z.infer<typeof ProgressSchema>;
 export type PlanHeader = z.infer<typeof PlanHeaderSchema>;
 /** What a plan's document says of itself: the fields of a stored plan and of a plan to store. */
-export type PlanDocument = Omit<PlanHeader, 'id' | 'endsOn' | 'cancelledOn' | 'publishedAt' | 'version'>;
+export type PlanDocument = Omit<
+  PlanHeader,
+  'id' | 'endsOn' | 'cancelledOn' | 'publishedAt' | 'followupFrom' | 'version'
+>;
 export type PlanList = z.infer<typeof PlanListSchema>;
 export type PlanListItem = PlanList['items'][number];
 export type Unresolved = z.infer<typeof UnresolvedSchema>;

@@ -25,6 +25,10 @@ export const ResultSchema = z.object({
   task: z.string(),
   occurrence: z.number(),
   dueOn: z.string().nullable(),
+  period: z
+    .string()
+    .nullable()
+    .describe('kỳ báo cáo YYYY-MM of a periodic result; null: the result that completes the task'),
   submittedOn: z.string(),
   documentNumber: z.string().nullable(),
   note: z.string(),
@@ -51,6 +55,11 @@ export const SubmissionFieldsSchema = z.object({
   documentNumber: z.string().trim().min(1).max(DOCUMENT_NUMBER_MAX),
   note: z.string().trim().max(NOTE_MAX).default(''),
   submittedOn: LocalDateSchema.optional(),
+  /** kỳ báo cáo YYYY-MM of a periodic result of an ongoing (Thường xuyên) assignment (docs/domain-rules.md §5) */
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ báo cáo không hợp lệ: cần dạng YYYY-MM (ví dụ 2021-03).')
+    .optional(),
   accept: z
     .union([z.boolean(), z.string().refine((v) => BOOLEAN_WORDS.has(v.toLowerCase()), 'true hoặc false')])
     .optional()

@@ -28,6 +28,8 @@ export const RemindersSchema = z.object({
       task: z.string(),
       occurrence: z.number(),
       dueOn: z.string(),
+      /** the date it is judged by: the due date, or the plan's follow-up start when later (docs/domain-rules.md §6) */
+      countedDueOn: z.string(),
       remindedOn: z.string(),
       year: z.number(),
     }),
