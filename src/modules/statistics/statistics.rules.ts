@@ -18,6 +18,8 @@ export type StatCounts = Record<StatKey, number>;
 export interface StatFacts extends AssignmentFacts {
   role: 'lead' | 'support';
   n?: number;
+  /** false: its written reminder is not counted — the Office's own, `officeRemindersCount` off (docs/domain-rules.md §6.1) */
+  remindersCounted?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export function statKeysOf(facts: StatFacts, asOf: LocalDate): StatKey[] {
     keys.push('due');
     if (state === 'done_on_time') keys.push('due_on_time');
   }
-  if (writtenReminderAsOf(facts, asOf)) keys.push('reminders');
+  if (facts.remindersCounted !== false && writtenReminderAsOf(facts, asOf)) keys.push('reminders');
   if (state === 'open_overdue' && facts.dueOn !== null)
     keys.push(ageingBucket(daysOverdue(facts.dueOn, asOf)));
   return keys;

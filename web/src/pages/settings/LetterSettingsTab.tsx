@@ -67,6 +67,7 @@ function initialValues(view: LetterSettingsView): FormValues {
     division: e?.division ?? s.division ?? 'KSTT',
     combined: e?.combined ?? s.combined ?? true,
     officeAgency: e?.officeAgency ?? s.officeAgency ?? 'VP',
+    officeRemindersCount: e?.officeRemindersCount ?? s.officeRemindersCount ?? true,
     issuer: { parent: '', name: '', place: '', ...(e?.issuer ?? s.issuer) },
     symbol: e?.symbol ?? s.symbol ?? '',
     signer: { authority: '', title: '', name: '', ...(e?.signer ?? s.signer) },
@@ -194,6 +195,22 @@ function LetterSettingsForm({ view, onReload }: { view: LetterSettingsView; onRe
                     rules={[requiredText(t('Nhập mã, ví dụ VP.', 'Enter the code, e.g. VP.'))]}
                   >
                     <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name="officeRemindersCount"
+                    valuePropName="checked"
+                    label={t(
+                      'Tính lần nhắc nhở của nhiệm vụ do Văn phòng chủ trì',
+                      'Count the reminders of the Office’s own tasks',
+                    )}
+                    extra={t(
+                      'Tắt: theo dõi nội bộ, không tính vào thống kê, chấm điểm CCHC.',
+                      'Off: tracked internally, not counted in statistics or scores.',
+                    )}
+                  >
+                    <Switch />
                   </Form.Item>
                 </Col>
               </Row>
