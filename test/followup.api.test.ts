@@ -48,7 +48,7 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
     const list = await seed.stp.get('/api/notifications');
     expect(list.statusCode).toBe(200);
     const body = list.json();
-    // 13/01, 17/01: I.3 and I.8 in 7 and 3 days; 19/01, 20/01: 1 and 0; 21/01: the written reminder (its
+    // 13/01, 18/01: I.3 and I.8 in 7 and 2 days (the 3-day notice, Sunday 17/01, on Monday: §11); 19/01, 20/01: 1 and 0; 21/01: the written reminder (its
     // letter a draft until registered, docs/domain-rules.md §6.1) and the digest
     expect(body.items.map((n: { kind: string; title: string }) => [n.kind, n.title])).toEqual([
       [
@@ -60,8 +60,8 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
       ['notice', 'Đến hạn hôm nay: nhiệm vụ I.3 (87/KH-UBND)'],
       ['notice', 'Còn 1 ngày đến hạn: nhiệm vụ I.8 (87/KH-UBND)'],
       ['notice', 'Còn 1 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)'],
-      ['notice', 'Còn 3 ngày đến hạn: nhiệm vụ I.8 (87/KH-UBND)'],
-      ['notice', 'Còn 3 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)'],
+      ['notice', 'Còn 2 ngày đến hạn: nhiệm vụ I.8 (87/KH-UBND)'],
+      ['notice', 'Còn 2 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)'],
       ['notice', 'Còn 7 ngày đến hạn: nhiệm vụ I.8 (87/KH-UBND)'],
       ['notice', 'Còn 7 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)'],
     ]);

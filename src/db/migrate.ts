@@ -21,6 +21,7 @@ import * as decisions from './migrations/2026-12-07T1200-decisions.ts';
 import * as publish from './migrations/2026-12-07T1400-publish.ts';
 import * as dueShift from './migrations/2026-12-07T1500-due-shift.ts';
 import * as oldPlans from './migrations/2026-12-08T0100-old-plans.ts';
+import * as reminderRecordedOn from './migrations/2026-12-08T0200-reminder-recorded-on.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1400-publish': publish,
   '2026-12-07T1500-due-shift': dueShift,
   '2026-12-08T0100-old-plans': oldPlans,
+  '2026-12-08T0200-reminder-recorded-on': reminderRecordedOn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

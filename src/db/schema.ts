@@ -198,6 +198,8 @@ export interface WrittenReminderTable {
   withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** the correction notice that told the agency of the withdrawal (migration 2026-12-07T1100) */
   correction_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** the sweep day that recorded it: what a day off defers is told on the next working day (migration 2026-12-08T0200) */
+  recorded_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: CreatedAt;
 }
 

@@ -36,6 +36,23 @@ export function nextWorkingDay(calendar: WorkingCalendar, date: LocalDate): Loca
   return day;
 }
 
+/** The last working day strictly before `date` (a digest on `date` covers the days since it). */
+export function previousWorkingDay(calendar: WorkingCalendar, date: LocalDate): LocalDate {
+  let day = addDays(date, -1);
+  for (let i = 0; i < 366 && !isWorkingDay(calendar, day); i++) day = addDays(day, -1);
+  return day;
+}
+
+/**
+ * The day a message meant for `day` is sent on (docs/domain-rules.md §4a, §11): the day itself when it
+ * is a working day, else the next working day — or, when that comes after `latest` (a "due soon" notice
+ * whose deadline would have passed), the last working day before `day`.
+ */
+export function messageDayOf(calendar: WorkingCalendar, day: LocalDate, latest?: LocalDate): LocalDate {
+  const next = nextWorkingDay(calendar, day);
+  return latest === undefined || next <= latest ? next : previousWorkingDay(calendar, day);
+}
+
 /**
  * `n` working days after `date` (n ≥ 1): the n-th working day strictly after it — "trong 5 ngày làm
  * việc kể từ ngày 04/01" is the fifth working day after 04/01. n = 0 is nextWorkingDay(date).

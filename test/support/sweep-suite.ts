@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.ts';
-import { isWorkingDay, nextWorkingDay } from '../../src/domain/working-days.ts';
+import {
+  isWorkingDay,
+  messageDayOf,
+  nextWorkingDay,
+  type WorkingCalendar,
+} from '../../src/domain/working-days.ts';
 import { loadWorkingCalendar } from '../../src/modules/calendar/calendar.service.ts';
 import { registerLetter } from '../../src/modules/followup/letters.service.ts';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
@@ -60,6 +65,13 @@ export function sharedFollowupDemo(t: TestDatabase): () => number {
   };
 }
 
+/** The working days from `from` to `to`, both included. */
+function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): number {
+  let n = 0;
+  for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(calendar, day)) n++;
+  return n;
+}
+
 export const YEAR = 240_000; // ms, for the tests that sweep a whole year
 
 /**
@@ -78,6 +90,7 @@ export function simulatedYearTest(t: TestDatabase): void {
     'simulated year: 111 written reminders dated due + 1, one draft letter a day, re-runs add nothing',
     async () => {
       const id = await loadFollowupDemo(t.db);
+      const calendar = await loadWorkingCalendar(t.db, id);
       const run = await sweepEveryDay(t.db, id, '2021-01-01', '2021-12-31');
       expect(run.days).toHaveLength(353); // 13/01 (the plan's date) to 31/12
       expect(run.reminders).toBe(111);
@@ -119,21 +132,28 @@ export function simulatedYearTest(t: TestDatabase): void {
           new Set(addressees.filter((a) => a.letter_id === l.id).map((a) => a.agency_id)),
         );
       }
-      // notices: 7, 3, 1 and 0 days before each of the 111 deadlines, from the plan's date on (441);
-      // digests daily per agency user with overdue items; the Office and leader's list from 12/02
-      // (I.1 30 days overdue) to 31/12: 323 days × 2; escalations to the STP head: its 4 overdue tasks
+      // nothing is sent on a day off (docs/domain-rules.md §11): notices 7, 3, 1 and 0 days before each
+      // of the 111 deadlines, from the plan's date on, each on its working day (messageDayOf: several
+      // falling on one day are one notice); digests per agency user with overdue items on working days
+      // (10,012 when every day sent one); the Office and leader's list on the working days from 12/02
+      // (I.1 30 days overdue) to 31/12, × 2; escalations to the STP head: its 4 overdue tasks; the
+      // Office's own reminders of days off told with the next working day's (104 when told every day)
       // (no reply follow-up, docs/domain-rules.md §10: a draft never registered sets no reply deadline)
       const facts = await listAssignmentFacts(t.db, id, { role: 'lead' });
-      const notices = facts.flatMap((f) =>
-        [7, 3, 1, 0].filter((o) => addDays(f.due_on as string, -o) >= '2021-01-13'),
-      ).length;
-      expect(notices).toBe(441);
+      const noticeDays = (due: string) =>
+        new Set(
+          [7, 3, 1, 0]
+            .map((o) => messageDayOf(calendar, addDays(due, -o), due))
+            .filter((day) => day >= '2021-01-13'),
+        ).size;
+      const notices = facts.reduce((n, f) => n + noticeDays(f.due_on as string), 0);
+      expect(notices).toBe(370);
       expect(await notificationsByKind(t.db)).toEqual({
-        notice: 441,
-        digest: 10_012,
-        overdue_list: 646,
+        notice: notices,
+        digest: 6878,
+        overdue_list: 2 * workingDaysBetween(calendar, '2021-02-12', '2021-12-31'),
         escalation: 4,
-        reminder: 104,
+        reminder: 102,
       });
       const perUserDay = await sql<{ n: number }>`
         select max(n)::int as n from (select count(*) as n from outbox_message where kind = 'digest'
@@ -154,7 +174,6 @@ export function simulatedYearTest(t: TestDatabase): void {
       // the Office registers every draft (docs/domain-rules.md §4a, §6.1): never on a non-working day —
       // a weekend's or a holiday's draft is registered on the next working day of the shipped 2021
       // calendar; the date refused is named with the next working day
-      const calendar = await loadWorkingCalendar(t.db, id);
       const clerk = systemContextFor(t.db, id, { now: new Date('2021-12-31T03:00:00Z') });
       const drafts = await t.db
         .selectFrom('reminder_letter')
@@ -216,15 +235,18 @@ export function halfDoneYearTest(t: TestDatabase): void {
         .execute();
       expect(Object.keys(await lettersByDay(t.db))).toEqual(external.map((r) => r.reminded_on));
       expect(Object.values(await lettersByDay(t.db)).every((n) => n === 1)).toBe(true);
-      // a task done on its due date still had its 7-, 3- and 1-day notices, not the 0-day one: 441 − 42;
-      // the long-overdue list starts on 19/02 (items due 20/01 + 30 days): 316 days × 2; no reply
-      // follow-up (§10): the drafts are never registered, so they set no reply deadline
+      // on working days only (docs/domain-rules.md §11): a task done on its due date still had its
+      // earlier notices, not the one of the due date itself (370 of the simulated year, less the 41 done
+      // on a working day due date; 399 when every day sent); the long-overdue list on the working days
+      // from 19/02 (items due 20/01 + 30 days), × 2; no reply follow-up (§10): the drafts are never
+      // registered, so they set no reply deadline
+      const calendar = await loadWorkingCalendar(t.db, id);
       expect(await notificationsByKind(t.db)).toEqual({
-        notice: 399,
-        digest: 9996,
-        overdue_list: 632,
+        notice: 329,
+        digest: 6866,
+        overdue_list: 2 * workingDaysBetween(calendar, '2021-02-19', '2021-12-31'),
         escalation: 2,
-        reminder: 67,
+        reminder: 66,
       });
       const remindedDone = await t.db
         .selectFrom('written_reminder as w')

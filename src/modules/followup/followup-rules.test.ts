@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/dates.ts';
+import { workingCalendarOf } from '../../domain/holidays.ts';
+import { WEEKENDS_ONLY } from '../../domain/working-days.ts';
 import { planDigests, planEmails, planNotices, type Recipient, type SweepFact } from './notices.ts';
 import { backoffMs, redactUrl } from './outbox.ts';
 import { localTimeOf, sweepAsOf } from './sweep.job.ts';
@@ -37,12 +40,58 @@ const users: Recipient[] = [
 describe('notices, digests and their e-mails', () => {
   it('notices the lead agency on the configured days only, until a result is accepted', () => {
     const offsets = [7, 3, 1, 0];
-    const on = (day: string, f = fact({})) => planNotices(day, [f], users, offsets).map((n) => n.businessKey);
+    const on = (day: string, f = fact({})) =>
+      planNotices(day, [f], users, offsets, WEEKENDS_ONLY).map((n) => n.businessKey);
     expect(on('2021-01-13')).toEqual(['notice:a1:2021-01-20:d7:u7']);
     expect(on('2021-01-14')).toEqual([]);
     expect(on('2021-01-20')).toEqual(['notice:a1:2021-01-20:d0:u7']);
     expect(on('2021-01-21')).toEqual([]); // overdue: the digest's business now
     expect(on('2021-01-19', fact({ doneOn: '2021-01-18' }))).toEqual([]);
+  });
+
+  it('sends a notice falling on a day off on the next working day, or the last one before a deadline that comes first (§11)', () => {
+    const offsets = [7, 3, 1, 0];
+    // Tết 2021: 10–16/02 off (docs/domain-rules.md §4a)
+    const calendar = workingCalendarOf([
+      ...['10', '11', '12', '13', '14', '15', '16'].map((day) => ({
+        date: `2021-02-${day}`,
+        kind: 'day_off' as const,
+        name: 'Tết Nguyên đán',
+      })),
+    ]);
+    const days = (f: SweepFact, from: string, to: string) => {
+      const sent: string[] = [];
+      for (let day = from; day <= to; day = addDays(day, 1)) {
+        for (const n of planNotices(day, [f], users, offsets, calendar)) sent.push(`${day} ${n.title}`);
+      }
+      return sent;
+    };
+    // due Wednesday 20/01: its 3-day notice (Sunday 17/01) goes on Monday 18/01, two days before
+    expect(days(fact({}), '2021-01-10', '2021-01-21')).toEqual([
+      '2021-01-13 Còn 7 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)',
+      '2021-01-18 Còn 2 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)',
+      '2021-01-19 Còn 1 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)',
+      '2021-01-20 Đến hạn hôm nay: nhiệm vụ I.3 (87/KH-UBND)',
+    ]);
+    // due 12/02, in Tết: the notices of 09/02 (3 days), 11/02 and 12/02 all go on Tuesday 09/02, once
+    expect(days(fact({ dueOn: '2021-02-12' }), '2021-02-01', '2021-02-17')).toEqual([
+      '2021-02-05 Còn 7 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)',
+      '2021-02-09 Còn 3 ngày đến hạn: nhiệm vụ I.3 (87/KH-UBND)',
+    ]);
+    // due Wednesday 17/02, the first working day after Tết: the 7- and 3-day notices (10/02, 14/02) on 17/02
+    expect(days(fact({ dueOn: '2021-02-17' }), '2021-02-08', '2021-02-18')).toEqual([
+      '2021-02-17 Đến hạn hôm nay: nhiệm vụ I.3 (87/KH-UBND)',
+    ]);
+  });
+
+  it('a digest after days off covers them, dated the working day', () => {
+    const [digest] = planDigests('2021-02-17', [fact({})], users, '2021-02-09');
+    expect(digest).toMatchObject({
+      businessKey: 'digest:2021-02-17:u7',
+      title: 'Sở Tư pháp: 1 nhiệm vụ quá hạn đến ngày 17/02/2021',
+    });
+    expect(digest?.body).toContain('(tổng hợp từ ngày 10/02/2021 đến ngày 17/02/2021)');
+    expect(planDigests('2021-01-22', [fact({})], users)[0]?.body).not.toContain('tổng hợp từ');
   });
 
   it('sends one e-mail per recipient, kind and day, and none to users without an address', () => {

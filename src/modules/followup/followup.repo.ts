@@ -257,11 +257,15 @@ export interface NewWrittenReminder {
   year: number;
 }
 
-/** Records reminders; returns only the rows this call created (unique per assignment occurrence). */
+/**
+ * Records reminders, on the sweep day `recordedOn` (default: each one's reminder date); returns only
+ * the rows this call created (unique per assignment occurrence).
+ */
 export async function insertWrittenReminders(
   trx: Kysely<DB>,
   authorityId: number,
   rows: NewWrittenReminder[],
+  recordedOn?: LocalDate,
 ) {
   // in slices: the first sweep over a province's past plans can record tens of thousands at once
   return inSlices(rows, (slice) =>
@@ -274,6 +278,7 @@ export async function insertWrittenReminders(
           agency_id: r.agencyId,
           due_on: r.dueOn,
           reminded_on: r.remindedOn,
+          recorded_on: recordedOn ?? r.remindedOn,
           year: r.year,
         })),
       )

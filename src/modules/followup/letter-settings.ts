@@ -72,6 +72,7 @@ export function effectiveLetterSettings(
     division,
     combined: s.combined ?? true,
     officeAgency: s.officeAgency ?? 'VP',
+    officeRemindersCount: s.officeRemindersCount ?? true,
     authority: shortAuthority({ parent: 'ỦY BAN NHÂN DÂN', name: ubnd.name.split('\n').at(-1) ?? '' }),
     issuer: { ...letterIssuerOf(authority, form), ...s.issuer },
     symbol: s.symbol ?? `${preset.symbolPrefix}-${division}`,

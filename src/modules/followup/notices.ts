@@ -5,10 +5,14 @@
  * - escalation: the agency head (is_head), once per overdue occurrence and due date, from N days overdue;
  * - overdue_list: the Office and leadership, one a day listing the items N days or more overdue.
  * Business keys make each exactly-once: a second sweep of the same day finds them taken.
+ * Nothing is sent on a non-working day (docs/domain-rules.md §11, issue #14 §1): the sweep defers the
+ * day's messages to the next working day, and a "due soon" notice that would fall on a day off goes out
+ * on the next working day, or on the last one before when the deadline comes first (messageDayOf).
  */
 import type { NotificationKind, Role } from '../../db/schema.ts';
-import { daysBetween, formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
+import { addDays, daysBetween, formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { assignmentStateAsOf } from '../../domain/state.ts';
+import { messageDayOf, type WorkingCalendar } from '../../domain/working-days.ts';
 import { citePlans } from '../letters/letter-text.ts';
 
 export interface SweepFact {
@@ -72,13 +76,20 @@ const isOpenOverdue = (f: SweepFact, day: LocalDate) =>
   assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) ===
   'open_overdue';
 
-/** An open lead assignment whose deadline is one of `offsets` days away (0 = today). */
+/**
+ * An open lead assignment whose deadline is one of `offsets` days away (0 = today), the notice of an
+ * offset falling on a non-working day moved to a working day by messageDayOf; `day` is a working day.
+ */
 export function isNoticeDue(
   f: SweepFact,
   day: LocalDate,
   offsets: readonly number[],
+  calendar: WorkingCalendar,
 ): f is SweepFact & { dueOn: LocalDate } {
-  if (f.dueOn === null || !offsets.includes(daysBetween(day, f.dueOn))) return false;
+  const due = f.dueOn;
+  if (due === null || !offsets.some((o) => messageDayOf(calendar, addDays(due, -o), due) === day)) {
+    return false;
+  }
   return (
     assignmentStateAsOf({ dueOn: f.dueOn, doneOn: f.doneOn, cancelledOn: f.cancelledOn }, day) ===
     'open_on_time'
@@ -91,10 +102,11 @@ export function planNotices(
   facts: SweepFact[],
   recipients: Recipient[],
   offsets: readonly number[],
+  calendar: WorkingCalendar,
 ): NotificationDraft[] {
   const drafts: NotificationDraft[] = [];
   for (const f of facts) {
-    if (!isNoticeDue(f, day, offsets)) continue;
+    if (!isNoticeDue(f, day, offsets, calendar)) continue;
     const offset = daysBetween(day, f.dueOn);
     const title =
       offset === 0
@@ -118,11 +130,15 @@ export function planNotices(
   return drafts;
 }
 
-/** Tổng hợp quá hạn: one digest a day per user of each agency that has overdue items. */
+/**
+ * Tổng hợp quá hạn: one digest a working day per user of each agency that has overdue items; after
+ * days off (`since`: the last working day before `day`) one digest covers them, dated `day`.
+ */
 export function planDigests(
   day: LocalDate,
   facts: SweepFact[],
   recipients: Recipient[],
+  since: LocalDate = addDays(day, -1),
 ): NotificationDraft[] {
   const byAgency = new Map<number, SweepFact[]>();
   for (const f of facts) {
@@ -131,8 +147,10 @@ export function planDigests(
   const drafts: NotificationDraft[] = [];
   for (const [agencyId, items] of byAgency) {
     const title = `${items[0]?.agencyName}: ${items.length} nhiệm vụ quá hạn đến ngày ${d(day)}`;
+    const covers =
+      daysBetween(since, day) > 1 ? ` (tổng hợp từ ngày ${d(addDays(since, 1))} đến ngày ${d(day)})` : '';
     const body = [
-      `Các nhiệm vụ chủ trì đã quá thời hạn mà chưa có kết quả được tiếp nhận:`,
+      `Các nhiệm vụ chủ trì đã quá thời hạn mà chưa có kết quả được tiếp nhận${covers}:`,
       ...items.map((f) => taskLine(f, day)),
     ].join('\n');
     for (const user of agencyUsers(recipients, agencyId)) {

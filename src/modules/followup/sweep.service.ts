@@ -3,17 +3,26 @@ import type { DB } from '../../db/schema.ts';
 import {
   addDays,
   formatVietnameseDate as d,
+  daysBetween,
   type LocalDate,
   localDateOf,
   maxDate,
 } from '../../domain/dates.ts';
 import { writtenReminderAsOf, writtenReminderFor } from '../../domain/reminders.ts';
+import {
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  type WorkingCalendar,
+} from '../../domain/working-days.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { listDeferredInternalReminders, listDeferredLetterNotices } from './deferred-notices.ts';
 import {
   claimQuietDays,
   claimSweepDay,
@@ -26,6 +35,7 @@ import {
   readSweepStart,
 } from './followup.repo.ts';
 import { draftLettersForDay, type LetterItem } from './letter-issue.ts';
+import { letterSettingsOf } from './letter-settings.ts';
 import {
   escalationKey,
   escalationRecipientsOf,
@@ -92,6 +102,9 @@ export interface DaySweep {
  * The day reads only the lead assignments it can act on (loadSweepFacts): those the rule can still
  * remind and, when it notifies, those open and due within the notice window; a catch-up day before the
  * window reads only its candidates (`catchUp`). The Office, admins and the scheduler (`reminder.issue`).
+ * On a non-working day of the authority's calendar (docs/domain-rules.md §4a, §11) the day records its
+ * reminders and drafts their letters but sends nothing: its notifications and e-mails wait for the next
+ * working day, which tells in one go what the days since the last working day left.
  */
 export async function sweepDay(
   ctx: ServiceContext,
@@ -107,7 +120,7 @@ async function sweepOneDay(
   ctx: ServiceContext,
   authorityId: number,
   day: LocalDate,
-  options: Partial<SweepOptions> & { catchUp?: CatchUpDay },
+  options: Partial<SweepOptions> & { catchUp?: CatchUpDay; calendar?: WorkingCalendar },
 ): Promise<DaySweep> {
   const o = { ...DEFAULT_SWEEP_OPTIONS, ...options };
   const catchUp = options.catchUp;
@@ -116,22 +129,34 @@ async function sweepOneDay(
     if (!(await claimSweepDay(trx, authorityId, day))) {
       return { day, swept: false, reminders: 0, letters: 0, notifications: 0, emails: 0 };
     }
+    const calendar = options.calendar ?? (await loadWorkingCalendar(trx, authorityId));
+    // a day off tells no one; a working day tells what the days off since the last one left
+    const working = isWorkingDay(calendar, day);
+    const since = previousWorkingDay(calendar, day);
+    const notify = o.notify && working;
     // safety net: a result received by its deadline but accepted while a sweep was recording
     if (!catchUp) await withdrawRemindersNoLongerDue(trx, authorityId, { actor: 'system', now: ctx.now });
-    const noticeUntil = o.notify ? addDays(day, Math.max(0, ...o.noticeOffsets)) : null;
+    // the notices of the day: deadlines up to the longest offset, and those before the next working
+    // day (their notices, falling on days off, are sent today: messageDayOf)
+    const noticeUntil = notify
+      ? maxDate(
+          addDays(day, Math.max(0, ...o.noticeOffsets)),
+          addDays(nextWorkingDay(calendar, addDays(day, 1)), -1),
+        )
+      : null;
     const facts = await loadSweepFacts(trx, authorityId, day, catchUp ?? { noticeUntil });
     const due = facts.flatMap((f) => {
       if (f.reminded) return [];
       const r = writtenReminderAsOf({ role: 'lead', ...f }, day);
       return r ? [{ assignmentId: f.assignmentId, agencyId: f.agencyId, ...r }] : [];
     });
-    const recorded = await insertWrittenReminders(trx, authorityId, due);
+    const recorded = await insertWrittenReminders(trx, authorityId, due, day);
     const recipients = await loadRecipients(trx, authorityId);
     // task contents and plan headers only for what is quoted: letters, notices, escalations
     const quoted = recorded.map((r) => r.assignment_id);
     let escalating: SweepFactRow[] = [];
-    if (o.notify) {
-      for (const f of facts) if (isNoticeDue(f, day, o.noticeOffsets)) quoted.push(f.assignmentId);
+    if (notify) {
+      for (const f of facts) if (isNoticeDue(f, day, o.noticeOffsets, calendar)) quoted.push(f.assignmentId);
       // an escalation goes once per occurrence, due date and head: only those not sent yet are
       // drafted (the others would be dropped by their taken business keys)
       const keyed = longOverdue(facts, day, o.escalateAfterDays).flatMap((f) =>
@@ -155,28 +180,46 @@ async function sweepOneDay(
       ...(byId.get(r.assignment_id) as SweepFactRow),
       dueOn: r.due_on,
     }));
-    // the authority's letter settings, read only on a day that drafts letters
+    // the authority's settings, read only on a day that drafts letters or tells of the days off before it
+    const deferred = working && daysBetween(since, day) > 1;
+    const authority = items.length > 0 || deferred ? await findAuthorityById(trx, authorityId) : null;
     const drafted =
-      items.length > 0
-        ? await draftLettersForDay(trx, await findAuthorityById(trx, authorityId), day, items)
+      items.length > 0 && authority
+        ? await draftLettersForDay(trx, authority, day, items)
         : { letters: 0, notices: [], internal: [] };
-    const drafts: NotificationDraft[] = o.notify
+    const drafts: NotificationDraft[] = notify
       ? [
-          ...planNotices(day, facts, recipients, o.noticeOffsets),
-          ...planDigests(day, facts, recipients),
+          ...planNotices(day, facts, recipients, o.noticeOffsets, calendar),
+          ...planDigests(day, facts, recipients, since),
           ...planEscalations(day, escalating, recipients, o.escalateAfterDays),
           ...planOverdueLists(day, facts, recipients, o.escalateAfterDays),
-          ...(await planReplyFollowUps(trx, authorityId, day, recipients, NOTIFY_WINDOW_DAYS + 1)),
+          // reply deadlines passed since the last working day are not stale
+          ...(await planReplyFollowUps(
+            trx,
+            authorityId,
+            day,
+            recipients,
+            NOTIFY_WINDOW_DAYS + daysBetween(since, day),
+          )),
         ]
       : [];
-    // the letters last: the newest notification, so the top of the recipient's list
-    drafts.push(
-      ...planInternalReminders(day, drafted.internal, recipients),
-      ...planLetterNotifications(
-        drafted.notices.map((n) => ({ ...n, title: `Nhắc nhở bằng văn bản ngày ${d(day)}: ${n.title}` })),
-        recipients,
-      ),
-    );
+    if (working) {
+      const letterNotices = [...drafted.notices];
+      const internal: InternalItem[] = [...drafted.internal];
+      if (deferred && authority) {
+        letterNotices.unshift(...(await listDeferredLetterNotices(trx, authorityId, since, day)));
+        const office = letterSettingsOf(authority).officeAgency;
+        internal.unshift(...(await listDeferredInternalReminders(trx, authorityId, office, since, day)));
+      }
+      // the letters last: the newest notification, so the top of the recipient's list
+      drafts.push(
+        ...planInternalReminders(day, internal, recipients),
+        ...planLetterNotifications(
+          letterNotices.map((n) => ({ ...n, title: `Nhắc nhở bằng văn bản ngày ${d(day)}: ${n.title}` })),
+          recipients,
+        ),
+      );
+    }
     const created = await insertNotifications(
       trx,
       drafts.map((n): NotificationInsert => ({ authorityId, ...n })),
@@ -204,6 +247,8 @@ async function sweepOneDay(
     };
   });
 }
+
+type InternalItem = Parameters<typeof planInternalReminders>[1][number];
 
 export interface SweepSummary {
   asOf: LocalDate;
@@ -256,6 +301,9 @@ export async function sweepUpTo(
     unswept = !swept.has(day);
   const candidates = unswept ? await reminderCandidates(db, authorityId) : [];
   const events = new Set(candidates.map((c) => c.day));
+  const calendar = await loadWorkingCalendar(db, authorityId);
+  // a day off that recorded reminders leaves them to be told on the next working day: not a quiet one
+  let owed = false;
   let given = 0; // candidates[0, given) were handed to a day already
   let quiet: LocalDate[] = [];
   const claimQuiet = async () => {
@@ -265,7 +313,8 @@ export async function sweepUpTo(
   for (let day = first; day <= last && !options.shouldStop?.(); day = addDays(day, 1)) {
     if (swept.has(day)) continue;
     // outside the notify window a day on which no reminder becomes recordable has nothing to do
-    if (day < notifyFrom && !events.has(day)) {
+    const working = isWorkingDay(calendar, day);
+    if (day < notifyFrom && !events.has(day) && !(owed && working)) {
       quiet.push(day);
       if (quiet.length >= 366) await claimQuiet();
       continue;
@@ -279,9 +328,11 @@ export async function sweepUpTo(
     }
     const result = await sweepOneDay(ctx, authorityId, day, {
       ...options,
+      calendar,
       notify: day >= notifyFrom,
       ...(catchUp ? { catchUp } : {}),
     });
+    owed = !working && (owed || result.reminders > 0);
     if (!result.swept) continue;
     summary.days.push(day);
     summary.reminders += result.reminders;

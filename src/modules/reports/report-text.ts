@@ -5,6 +5,7 @@
  * the signer and Nơi nhận, then the annexes as tables. The .docx and .pdf renderers lay out these same
  * blocks, so both say exactly the same thing.
  */
+
 import type { LocalDate } from '../../domain/dates.ts';
 import { formatPercent } from '../../domain/scoring.ts';
 import { AGEING_BUCKETS, AGEING_LABELS } from '../../domain/state.ts';
@@ -35,6 +36,7 @@ import {
 } from './report-blocks.ts';
 import { CATEGORY_LABELS, REPORT_CATEGORIES } from './report-categories.ts';
 import type { ReportData } from './report-data.ts';
+import { officeOverdueBlocks } from './report-office-tasks.ts';
 
 export { OVERDUE_LIMIT } from './report-annexes.ts';
 export type { Align, Annex, Block, Column } from './report-blocks.ts';
@@ -145,7 +147,9 @@ export function reportDocument(data: ReportData): ReportDocument {
   blocks.push({ kind: 'heading', text: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN' });
   blocks.push({ kind: 'subheading', text: '1. Nhiệm vụ chưa hoàn thành đã quá hạn' });
   blocks.push({ kind: 'para', text: overdueSummary(data, annexOf(OVERDUE_ANNEX)) });
-  blocks.push({ kind: 'subheading', text: '2. Nhắc nhở bằng văn bản' });
+  // the Office's own overdue tasks, followed internally (docs/domain-rules.md §6.1, §8)
+  blocks.push(...officeOverdueBlocks(data, '2'));
+  blocks.push({ kind: 'subheading', text: '3. Nhắc nhở bằng văn bản' });
   const reminded = remindersByAgency(data);
   blocks.push({
     kind: 'para',
@@ -156,7 +160,7 @@ export function reportDocument(data: ReportData): ReportDocument {
           '(mỗi nhiệm vụ quá thời hạn mà UBND tỉnh chưa nhận được kết quả được tính 01 lần nhắc nhở để chấm điểm chỉ số CCHC), ' +
           `chi tiết tại ${annexOf(REMINDER_ANNEX) ?? 'Phụ lục'}.`,
   });
-  blocks.push({ kind: 'subheading', text: '3. Khó khăn, vướng mắc và nguyên nhân' });
+  blocks.push({ kind: 'subheading', text: '4. Khó khăn, vướng mắc và nguyên nhân' });
   blocks.push(...obstacleBlocks(data));
   blocks.push(...paragraphs(draft.obstacles));
 

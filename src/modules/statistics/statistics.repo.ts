@@ -53,17 +53,18 @@ const CONTENT_SLICE = 10_000;
  * it is overdue — so that the database counts a province's figures in one pass and sends one row
  * per agency or plan. test/statistics-sql.test.ts checks both give the same figures, key by key.
  */
-function statFactsSql(asOf: LocalDate) {
+function statFactsSql(asOf: LocalDate, uncountedAgencyId: number | null) {
   const d = sql`${asOf}::date`;
   // reminders and days overdue are judged from the follow-up start when it is later (followupDueOn, §6)
   const judged = sql`f.followup_due_on`;
+  const counted = uncountedAgencyId === null ? sql`true` : sql`f.agency_id <> ${uncountedAgencyId}`;
   return [
     stateAsOfSql(asOf).as('state'),
     sql<boolean>`(f.cancelled_on is null or f.cancelled_on > ${d}) and f.due_on <= ${d}`.as('due'),
     sql<boolean>`f.role = 'lead' and f.due_on is not null
       and (f.cancelled_on is null or f.cancelled_on > ${judged})
       and (f.done_on is null or f.done_on > ${judged})
-      and ${judged} + 1 <= ${d}`.as('reminded'),
+      and ${judged} + 1 <= ${d} and ${counted}`.as('reminded'),
     sql<number>`${d} - ${judged}`.as('days'),
   ] as const;
 }
@@ -122,6 +123,8 @@ export async function countStatistics(
   asOf: LocalDate,
   period: Period,
   groupBy: 'agency' | 'plan',
+  /** the agency whose reminders do not count (counted-reminders.ts), or null */
+  uncountedAgencyId: number | null = null,
 ): Promise<CountedGroup[]> {
   let base = factsBase(db, authorityId, filter);
   if (!base) return [];
@@ -140,7 +143,7 @@ export async function countStatistics(
     .as('f');
   const perRow = db
     .selectFrom(facts)
-    .select(['f.agency_id', 'f.plan_id', ...statFactsSql(asOf)])
+    .select(['f.agency_id', 'f.plan_id', ...statFactsSql(asOf, uncountedAgencyId)])
     .as('s');
   const counts = STAT_KEYS.map((key) => sql<number>`count(*) filter (where ${STAT_CONDITIONS[key]})`.as(key));
   const grouped =

@@ -20,6 +20,8 @@ export interface StatFacts extends AssignmentFacts {
   /** theo dõi từ ngày of the plan: reminders and days overdue never count a day before it (§6) */
   followupFrom?: LocalDate | null | undefined;
   n?: number;
+  /** false: its written reminder is not counted — the Office's own, `officeRemindersCount` off (docs/domain-rules.md §6.1) */
+  remindersCounted?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export function statKeysOf(facts: StatFacts, asOf: LocalDate): StatKey[] {
     keys.push('due');
     if (state === 'done_on_time') keys.push('due_on_time');
   }
-  if (writtenReminderAsOf(facts, asOf)) keys.push('reminders');
+  if (facts.remindersCounted !== false && writtenReminderAsOf(facts, asOf)) keys.push('reminders');
   if (state === 'open_overdue' && facts.dueOn !== null)
     keys.push(ageingBucket(daysOverdue(followupDueOn(facts.dueOn, facts.followupFrom), asOf)));
   return keys;

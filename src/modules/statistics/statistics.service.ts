@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { findUncountedReminderAgency } from '../status/counted-reminders.ts';
 import {
   type AssignmentFactsFilter,
   type AssignmentFactsRow,
@@ -69,10 +70,16 @@ export async function getStatistics(ctx: ServiceContext, query: StatisticsQuery)
   const authorityId = authorityOf(ctx.actor);
   const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
   const { db } = ctx;
-  const { asOf, period, filter, plans } = await resolveScope(ctx, authorityId, scope, query, undefined);
+  const { asOf, period, filter, plans, uncounted } = await resolveScope(
+    ctx,
+    authorityId,
+    scope,
+    query,
+    undefined,
+  );
   const groupBy = query.groupBy ?? 'agency';
   // counted by the database in one pass (issue #9: the province overview), by the rules of statKeysOf
-  const counted = await countStatistics(db, authorityId, filter, asOf, period, groupBy);
+  const counted = await countStatistics(db, authorityId, filter, asOf, period, groupBy, uncounted);
   const titles = new Map([...plans.values()].map((p) => [p.id, p.title]));
   const groups = counted.map(
     (g): StatisticsGroup => ({
@@ -222,7 +229,10 @@ async function loadFacts(
   agencyId: number | undefined,
 ) {
   const scope = await resolveScope(ctx, authorityId, agencies, query, agencyId);
-  const rows = await listAssignmentFacts(ctx.db, scope.authorityId, scope.filter);
+  const rows = (await listAssignmentFacts(ctx.db, scope.authorityId, scope.filter)).map((row) => ({
+    ...row,
+    remindersCounted: row.agency_id !== scope.uncounted,
+  }));
   return { ...scope, rows: rows.filter((row) => inScope(toFacts(row), scope.period)) };
 }
 
@@ -271,11 +281,15 @@ async function resolveScope(
     period,
     filter,
     plans: new Map(planList.map((p) => [p.number, p])),
+    // the Office's own reminders, when they do not count (docs/domain-rules.md §6.1)
+    uncounted: (await findUncountedReminderAgency(db, authority.id))?.id ?? null,
   };
 }
 
 function toFacts(
-  row: Pick<AssignmentFactsRow, 'role' | 'due_on' | 'done_on' | 'cancelled_on' | 'followup_from'>,
+  row: Pick<AssignmentFactsRow, 'role' | 'due_on' | 'done_on' | 'cancelled_on' | 'followup_from'> & {
+    remindersCounted?: boolean;
+  },
 ): StatFacts {
   return {
     role: row.role,
@@ -283,6 +297,7 @@ function toFacts(
     doneOn: row.done_on ?? null,
     cancelledOn: row.cancelled_on,
     followupFrom: row.followup_from,
+    ...(row.remindersCounted === false ? { remindersCounted: false } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { parseAsOf } from '../../shared/as-of.ts';
 import { agencyFilterFor, authorityOf } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { findUncountedReminderAgency } from './counted-reminders.ts';
 import {
   computeWrittenReminders,
   leadFacts,
@@ -61,6 +62,7 @@ export interface StatusReport {
  */
 async function computeStatus(db: Kysely<DB>, authorityId: number, query: StatusQuery): Promise<StatusReport> {
   const rows = await leadFacts(db, authorityId, query);
+  const uncounted = await findUncountedReminderAgency(db, authorityId);
   const totals: StatusCounts = { ...emptyStateCounts(), reminders: 0 };
   const byAgency = new Map<number, { code: string; name: string } & StatusCounts>();
   for (const row of rows) {
@@ -72,7 +74,10 @@ async function computeStatus(db: Kysely<DB>, authorityId: number, query: StatusQ
     const state = assignmentStateAsOf(toFacts(row), query.asOf);
     agency[state]++;
     totals[state]++;
-    if (writtenReminderAsOf({ role: row.role, ...toFacts(row) }, query.asOf)) {
+    if (
+      row.agency_id !== uncounted?.id &&
+      writtenReminderAsOf({ role: row.role, ...toFacts(row) }, query.asOf)
+    ) {
       agency.reminders++;
       totals.reminders++;
     }

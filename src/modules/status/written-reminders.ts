@@ -4,6 +4,7 @@ import type { LocalDate } from '../../domain/dates.ts';
 import { writtenReminderAsOf } from '../../domain/reminders.ts';
 import { AppError } from '../../shared/errors.ts';
 import { findPlanByNumber } from '../plans/plans.repo.ts';
+import { findUncountedReminderAgency } from './counted-reminders.ts';
 import { type AssignmentFactsRow, listAssignmentFacts } from './status.repo.ts';
 
 /**
@@ -39,8 +40,11 @@ export async function computeWrittenReminders(
   query: StatusQuery,
 ): Promise<ReminderRow[]> {
   const rows = await leadFacts(db, authorityId, query);
+  // the Office's own reminders, when they do not count (docs/domain-rules.md §6.1)
+  const uncounted = await findUncountedReminderAgency(db, authorityId);
   const reminders: (ReminderRow & { order: number })[] = [];
   for (const [order, row] of rows.entries()) {
+    if (row.agency_id === uncounted?.id) continue;
     const reminder = writtenReminderAsOf({ role: row.role, ...toFacts(row) }, query.asOf);
     if (!reminder) continue;
     reminders.push({

@@ -151,6 +151,13 @@ export const LetterSettingsSchema = z
       .max(LETTER_SYMBOL_MAX)
       .optional()
       .describe('mã cơ quan của Văn phòng (mặc định "VP"): Văn phòng không tự gửi công văn cho mình'),
+    /** whether the written reminder of the Office's own overdue task counts (default true; docs/domain-rules.md §6.1) */
+    officeRemindersCount: z
+      .boolean()
+      .optional()
+      .describe(
+        'true (mặc định): lần nhắc nhở của nhiệm vụ do Văn phòng chủ trì quá hạn được tính (thống kê, chấm điểm)',
+      ),
     issuer: z
       .object({ parent: Text, name: Text.min(1), place: Text.min(1) })
       .partial()
@@ -208,6 +215,7 @@ export const EffectiveLetterSettingsSchema = z.object({
   division: z.string(),
   combined: z.boolean(),
   officeAgency: z.string(),
+  officeRemindersCount: z.boolean(),
   /** how the body names the People's Committee: 'UBND tỉnh' */
   authority: z.string(),
   issuer: z.object({ parent: z.string(), name: z.string(), place: z.string() }),

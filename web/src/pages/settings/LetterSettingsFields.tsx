@@ -61,6 +61,22 @@ export function LetterFormCard({ onChooseForm }: { onChooseForm: (form: LetterFo
             <Input />
           </Form.Item>
         </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="officeRemindersCount"
+            valuePropName="checked"
+            label={t(
+              'Tính lần nhắc nhở của nhiệm vụ do Văn phòng chủ trì',
+              'Count the reminders of the Office’s own tasks',
+            )}
+            extra={t(
+              'Tắt: theo dõi nội bộ, không tính vào thống kê, chấm điểm CCHC.',
+              'Off: tracked internally, not counted in statistics or scores.',
+            )}
+          >
+            <Switch />
+          </Form.Item>
+        </Col>
       </Row>
     </Card>
   );

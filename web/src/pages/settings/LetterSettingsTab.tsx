@@ -45,6 +45,7 @@ function initialValues(view: LetterSettingsView): LetterFormValues {
     division: e?.division ?? s.division ?? 'KSTT',
     combined: e?.combined ?? s.combined ?? true,
     officeAgency: e?.officeAgency ?? s.officeAgency ?? 'VP',
+    officeRemindersCount: e?.officeRemindersCount ?? s.officeRemindersCount ?? true,
     issuer: { parent: '', name: '', place: '', ...(e?.issuer ?? s.issuer) },
     symbol: e?.symbol ?? s.symbol ?? '',
     signer: { authority: '', title: '', name: '', ...(e?.signer ?? s.signer) },
