@@ -49,7 +49,7 @@ for (const backend of backendNames()) {
 
         await withDatabase(w.env, migrateAllButLast);
         const behind = await runCaptured(w.env, ['migrate', '--status']);
-        expectPrinted(behind, ` chờ chạy ${last}`);
+        expectPrinted(behind, `  chờ chạy  ${last}`);
         expect(behind.out).toMatch(new RegExp(`  đã chạy   ${names[0]}  \\d{4}-\\d\\d-\\d\\dT`));
         expect(behind.out).toContain(
           `${names.length - 1} migration đã chạy (applied), 1 chờ chạy (pending).`,
@@ -98,7 +98,7 @@ for (const backend of backendNames()) {
           expect(refused.err).toContain(future);
         }
         const status = await runCaptured(w.env, ['migrate', '--status']);
-        expectPrinted(status, `${future} `);
+        expectPrinted(status, `${future}  `);
         expect(status.out).toContain('1 không có trong phiên bản này (unknown).');
       } finally {
         await w.cleanup();
