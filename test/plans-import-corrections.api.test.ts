@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
+import { chooseOneLead } from '../src/domain/lead-choice.ts';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -12,6 +14,21 @@ const UNTITLED_PLAN = [
   '1\tRà soát thủ tục hành chính\tSở Tư pháp\t\tTrước ngày 30/4/2021\t',
   '2\tTiếp nhận hồ sơ trực tuyến\tTrung tâm Hành chính công tỉnh\tSở Nội vụ\tTrước ngày 31/5/2021\t',
   '3\tTuyên truyền dịch vụ công\t\t\tTrước ngày 30/6/2021\t',
+].join('\n');
+
+/**
+ * Tasks 1 and 2 name two lead agencies each, task 3 a group (docs/domain-rules.md §3); the deadlines
+ * fall on a Sunday, on the 30/4 holiday of 2021 and on a Monday (§4a).
+ */
+const SEVERAL_LEADS_PLAN = [
+  'Số: 96/KH-UBND',
+  'Tây Ninh, ngày 15 tháng 01 năm 2021',
+  'KẾ HOẠCH',
+  'Phối hợp kiểm tra công tác cải cách hành chính năm 2021',
+  'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+  '1\tKiểm tra thủ tục hành chính\tSở Tư pháp, Sở Nội vụ\tSở Tài chính\tTrước ngày 31/1/2021\t',
+  '2\tKiểm tra dịch vụ công y tế, giáo dục\tSở Y tế và Sở Giáo dục và Đào tạo\t\tTrước ngày 30/4/2021\t',
+  '3\tTự kiểm tra\tCác sở, ban, ngành tỉnh\t\tTrước ngày 15/3/2021\t',
 ].join('\n');
 
 /**
@@ -226,5 +243,76 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
       .executeTakeFirstOrThrow();
     expect(audit.before).toMatchObject({ followupFrom: '2026-12-08' });
     expect(audit.after).toMatchObject({ followupFrom: null });
+  });
+
+  it('several leads: flagged in the review, one chosen applied at commit, the other kept as written; moved deadlines shown', async () => {
+    // the authority moves deadlines off non-working days (§4a): the review shows both dates
+    await sql`update authority set settings = settings || '{"dueOnNonWorkingDay":"next_working_day"}'::jsonb`.execute(
+      t.db,
+    );
+    const upload = (url: string, fields: Record<string, string> = {}) =>
+      seed.office.request({
+        method: 'POST',
+        url,
+        ...multipartBody({ fileName: 'ke-hoach-96.txt', content: SEVERAL_LEADS_PLAN }, fields),
+      });
+    const preview = await upload('/api/plans/import/preview');
+    expect(preview.statusCode, preview.body).toBe(200);
+    const read = preview.json();
+    const several = read.warnings.filter((w: { code: string }) => w.code === 'several_leads');
+    expect(several).toEqual([
+      expect.objectContaining({ task: '1', field: 'lead', agencies: ['Sở Tư pháp', 'Sở Nội vụ'] }),
+      expect.objectContaining({ task: '2', field: 'lead', agencies: ['Sở Y tế', 'Sở Giáo dục và Đào tạo'] }),
+    ]);
+    expect(several[0].message).toContain('Ô chủ trì ghi nhiều cơ quan: Sở Tư pháp; Sở Nội vụ');
+    expect(
+      read.tasks.map((task: { dueOn: string; movedDueOn: string | null }) => [task.dueOn, task.movedDueOn]),
+    ).toEqual([
+      ['2021-01-31', '2021-02-01'],
+      ['2021-04-30', '2021-05-04'],
+      ['2021-03-15', null],
+    ]);
+
+    // the review's corrections: task 1 led by Sở Nội vụ alone, task 2 left as written (all lead)
+    const corrected = {
+      ...read.plan,
+      signer: read.plan.signer ?? '',
+      sections: read.sections,
+      tasks: read.tasks.map((task: Record<string, string> & { lead: string[]; support: string[] }) => {
+        const cells = task.no === '1' ? chooseOneLead(task, 'Sở Nội vụ') : null;
+        return {
+          sectionCode: task.section,
+          no: task.no,
+          content: task.content,
+          leadText: cells ? cells.lead.join('; ') : task.leadText,
+          supportText: cells ? cells.support.join('; ') : task.supportText,
+          deadlineText: task.deadlineText,
+          note: task.note,
+        };
+      }),
+    };
+    const stored = await upload('/api/plans/import', { plan: JSON.stringify(corrected) });
+    expect(stored.statusCode, stored.body).toBe(201);
+    const planId = stored.json().plan.planId;
+    const detail = (await seed.office.get(`/api/plans/${planId}?asOf=2021-01-15`)).json();
+    const roles = (ref: string) =>
+      detail.tasks
+        .find((task: { ref: string }) => task.ref === ref)
+        .assignments.map((a: { agencyCode: string; role: string }) => `${a.role}:${a.agencyCode}`)
+        .sort();
+    expect(roles('1')).toEqual(['lead:SNV', 'support:STC', 'support:STP']);
+    expect(roles('2')).toEqual(['lead:SGDDT', 'lead:SYT']);
+    const task1 = detail.tasks.find((task: { ref: string }) => task.ref === '1');
+    expect(task1.assignments.find((a: { role: string }) => a.role === 'lead').currentDueOn).toBe(
+      '2021-02-01',
+    );
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'plan.import')
+      .where('entity_id', '=', String(planId))
+      .executeTakeFirstOrThrow();
+    // the record of the review: which tasks were stored with several leads
+    expect(audit.data).toMatchObject({ corrected: true, severalLeads: ['2'] });
   });
 });

@@ -138,9 +138,10 @@ function readPlanFileFromDisk(path: string) {
 }
 
 /** What was read; with the review's lists (unknown names, tasks without lead) when it is a dry run. */
-function describePreview(preview: ImportPreview & Partial<ReviewedPreview>): string {
-  const unknownAgencies = preview.unknownAgencies ?? [];
-  const tasksWithoutLead = preview.tasksWithoutLead ?? [];
+function describePreview(preview: ImportPreview | ReviewedPreview): string {
+  const reviewed = 'unknownAgencies' in preview ? preview : null;
+  const unknownAgencies = reviewed?.unknownAgencies ?? [];
+  const tasksWithoutLead = reviewed?.tasksWithoutLead ?? [];
   const p = preview.plan;
   const lines = [
     `Văn bản: ${p.docType} số ${p.number ?? '(chưa rõ)'}, ${p.place ?? ''}${p.issuedOn ? ` ngày ${formatVietnameseDate(p.issuedOn)}` : ''}`,
@@ -156,7 +157,9 @@ function describePreview(preview: ImportPreview & Partial<ReviewedPreview>): str
         cut(t.support.join('; '), 40),
         cut(t.deadlineText, 28),
         t.dueOn
-          ? formatVietnameseDate(t.dueOn)
+          ? formatVietnameseDate(t.dueOn) +
+            // §4a: the date the rules will judge by, when the authority moves it off a day off
+            ('movedDueOn' in t && t.movedDueOn ? ` → ${formatVietnameseDate(t.movedDueOn)}` : '')
           : t.recurrence
             ? 'every' in t.recurrence
               ? describePreviewRecurrence(t.recurrence)
@@ -168,6 +171,12 @@ function describePreview(preview: ImportPreview & Partial<ReviewedPreview>): str
   if (preview.warnings.length > 0) {
     lines.push('', `Cảnh báo (${preview.warnings.length}):`);
     for (const w of preview.warnings) lines.push(`  - ${w.task ? `${w.task}: ` : ''}${w.message}`);
+  }
+  if (preview.warnings.some((w) => w.code === 'several_leads')) {
+    lines.push(
+      '  Nhiệm vụ ghi nhiều cơ quan chủ trì được lưu như văn bản (tất cả là chủ trì); muốn chọn một cơ quan ' +
+        'chủ trì, các cơ quan khác phối hợp: dùng màn hình Nhập kế hoạch.',
+    );
   }
   if (unknownAgencies.length > 0) {
     lines.push('', `Tên chưa có trong danh mục (${unknownAgencies.length}):`);

@@ -4,7 +4,14 @@ import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { auditEntries } from '../support/audit.ts';
 import { systemContextFor } from '../support/context.ts';
 import { sweepContext, sweepEveryDay } from '../support/followup.ts';
-import { closeClean, openPage, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import {
+  closeClean,
+  openPage,
+  openSignedIn,
+  screenshot,
+  sidewaysOverflow,
+  useBrowserWorld,
+} from './support.ts';
 
 /** How far the widest table of the page runs past its box (> 0: columns hidden behind a scroll bar). */
 const TABLE_OVERFLOW = `Math.max(0, ...[...document.querySelectorAll('.ant-table-content')].map((t) => t.scrollWidth - t.clientWidth))`;
@@ -100,6 +107,64 @@ describe('the app: bell, counts, drill-downs, dates, publishing (chromium)', () 
     await page.waitForURL((url) => url.pathname.startsWith('/nhiem-vu/'));
     expect(new URL(page.url()).searchParams.get('ngay')).toBe('2021-01-31');
     expect(await page.getByTestId('assignment-as-of').innerText()).toContain('31/01/2021');
+    await closeClean({ context, errors });
+  });
+
+  it('the audit log, outbox, letters and directory fit 1366 px: no hidden column, nothing scrolls sideways', async () => {
+    await sweep(); // letters to list
+    // the longest values these lists meet, none with a place to break a line
+    const address = 'dau-moi-cai-cach-hanh-chinh.so-thong-tin-va-truyen-thong.tinh-tay-ninh@tayninh.gov.vn';
+    await bw.db.updateTable('app_user').set({ email: address }).where('username', '=', 'stttt').execute();
+    await bw.db
+      .insertInto('outbox_message')
+      .values({
+        authority_id: bw.world.authorityId,
+        business_key: 'fit-1366',
+        kind: 'digest',
+        to_address: address,
+        subject: '[dondoc] Tổng hợp nhiệm vụ quá hạn ngày 15/02/2021',
+        body_text: '…',
+        status: 'dead',
+        attempts: 8,
+        last_error: `550-5.1.1 <${address}>:Recipient_address_rejected:User_unknown_in_virtual_mailbox_table`,
+      })
+      .execute();
+    await bw.db
+      .insertInto('audit_log')
+      .values({
+        authority_id: bw.world.authorityId,
+        actor: `sso:${address}`,
+        action: 'plan.import',
+        entity: 'plan',
+        entity_id: '1',
+        data: JSON.stringify({ file: `${address.replace('@', '-')}-ke-hoach-87-KH-UBND-ban-ky-so.docx` }),
+        ip: '2001:0db8:85a3:0000:0000:8a2e:0370:7334',
+      })
+      .execute();
+    const { page, context, errors } = await openSignedIn(bw, 'quantri', {
+      at: '/nhat-ky?action=plan.import',
+    });
+    for (const [at, name, shown] of [
+      ['/nhat-ky?action=plan.import', 'audit', '.ant-table-row'],
+      ['/cau-hinh?tab=hop-thu', 'outbox', '.ant-table-row'],
+      ['/nhac-nho?tab=cong-van', 'letters', '.ant-table-row'],
+      ['/danh-muc?tab=co-quan', 'directory-agencies', '.ant-table-row'],
+      ['/danh-muc?tab=nhom', 'directory-groups', 'li'],
+      ['/danh-muc?tab=ke-thua', 'directory-successors', '.ant-table-row'],
+      ['/danh-muc?tab=tai-khoan', 'directory-accounts', '.ant-table-row'],
+    ] as const) {
+      await page.goto(at);
+      await page.locator(`main ${shown}`).first().waitFor();
+      if (name === 'audit') await page.locator('.ant-table-row-expand-icon').first().click();
+      if (name === 'directory-accounts') {
+        await page.getByPlaceholder(/Tìm tên đăng nhập/).fill('stttt');
+        await page.keyboard.press('Enter');
+        await page.getByText(address).waitFor();
+      }
+      await screenshot(page, `app-${name}-1366`);
+      expect({ name, overflow: await page.evaluate(TABLE_OVERFLOW) }).toEqual({ name, overflow: 0 });
+      expect({ name, sideways: Math.max(0, await sidewaysOverflow(page)) }).toEqual({ name, sideways: 0 });
+    }
     await closeClean({ context, errors });
   });
 

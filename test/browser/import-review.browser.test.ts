@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { closeClean, openSignedIn, screenshot, sidewaysOverflow, useBrowserWorld } from './support.ts';
@@ -16,6 +17,17 @@ const PLAN = [
   '3\tTuyên truyền dịch vụ công\t\t\tTrước ngày 30/6/2021\t',
 ].join('\n');
 const UNKNOWN = 'Trung tâm Hành chính công tỉnh';
+
+/** Tasks 1 and 2 name two lead agencies each (docs/domain-rules.md §3); 31/1/2021 is a Sunday (§4a). */
+const SEVERAL_LEADS_PLAN = [
+  'Số: 96/KH-UBND',
+  'Tây Ninh, ngày 15 tháng 01 năm 2021',
+  'KẾ HOẠCH',
+  'Phối hợp kiểm tra công tác cải cách hành chính năm 2021',
+  'STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tGhi chú',
+  '1\tKiểm tra thủ tục hành chính\tSở Tư pháp, Sở Nội vụ\tSở Tài chính\tTrước ngày 31/1/2021\t',
+  '2\tKiểm tra dịch vụ công y tế, giáo dục\tSở Y tế và Sở Giáo dục và Đào tạo\t\tTrước ngày 15/3/2021\t',
+].join('\n');
 
 const rowText = (page: Page, n: number) =>
   page.locator('.ant-table-tbody tr.ant-table-row').nth(n).innerText();
@@ -140,6 +152,50 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
     expect(imports.map((row) => row.data)).toContainEqual(
       expect.objectContaining({ number: '95/KH-UBND', corrected: true, tasksWithoutLead: ['3'] }),
     );
+    await closeClean({ context, errors });
+  }, 150_000);
+
+  it('several leads: one task led by the agency chosen, the others coordinating; the moved deadline beside the stated one', async () => {
+    await sql`update authority set settings = settings || '{"dueOnNonWorkingDay":"next_working_day"}'::jsonb`.execute(
+      bw.db,
+    );
+    const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/nhap-ke-hoach' });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'ke-hoach-96.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(SEVERAL_LEADS_PLAN),
+    });
+    await page.getByTestId('several-leads').waitFor();
+    expect(await page.getByTestId('several-leads-task').count()).toBe(2);
+    await page.getByText('2 nhiệm vụ ghi nhiều cơ quan chủ trì chưa chọn (1, 2)', { exact: false }).waitFor();
+    expect(await page.getByTestId('moved-due-on').allInnerTexts()).toEqual([
+      '31/01/2021 → 01/02/2021 (ngày làm việc tiếp theo)',
+    ]);
+    await page.getByRole('radio', { name: 'Sở Nội vụ chủ trì, các cơ quan còn lại phối hợp' }).check();
+    await expect.poll(() => rowText(page, 0)).toMatch(/Sở Nội vụ\s+Sở Tư pháp\s+Sở Tài chính/);
+    await page.getByText('1 nhiệm vụ ghi nhiều cơ quan chủ trì chưa chọn (2)', { exact: false }).waitFor();
+    await screenshot(page, 'import-review-several-leads');
+    await page.getByRole('button', { name: 'Xác nhận và lưu kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Kế hoạch 96/KH-UBND' }).waitFor();
+    const assignments = await bw.db
+      .selectFrom('assignment as a')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .innerJoin('agency as g', 'g.id', 'a.agency_id')
+      .select(['t.ref', 'g.code', 'a.role', 'a.current_due_on'])
+      .where('p.number', '=', '96/KH-UBND')
+      .orderBy('t.ref')
+      .orderBy('a.role')
+      .orderBy('g.code')
+      .execute();
+    expect(assignments).toEqual([
+      { ref: '1', code: 'SNV', role: 'lead', current_due_on: '2021-02-01' },
+      { ref: '1', code: 'STC', role: 'support', current_due_on: '2021-02-01' },
+      { ref: '1', code: 'STP', role: 'support', current_due_on: '2021-02-01' },
+      // not chosen: stored as the document says, both lead
+      { ref: '2', code: 'SGDDT', role: 'lead', current_due_on: '2021-03-15' },
+      { ref: '2', code: 'SYT', role: 'lead', current_due_on: '2021-03-15' },
+    ]);
     await closeClean({ context, errors });
   }, 150_000);
 });

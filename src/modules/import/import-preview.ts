@@ -2,6 +2,7 @@ import { type CellRef, resolveAgencyCell } from '../../domain/agency-cell.ts';
 import { formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
 import { parseDeadline, type Recurrence, type RecurrencePeriod } from '../../domain/deadline.ts';
 import type { Directory } from '../../domain/directory.ts';
+import { severalLeadAgencies } from '../../domain/lead-choice.ts';
 import { taskRef } from '../plans/plans.service.ts';
 import type { PlanHeader } from './parsed-plan.ts';
 import type { ParsedPlan, ParsedTask } from './plan-text.ts';
@@ -46,6 +47,8 @@ export interface PreviewWarning {
   code: string;
   message: string;
   suggestions?: string[];
+  /** `several_leads`: the agencies the lead cell names, to keep all or pick one */
+  agencies?: string[];
 }
 
 /**
@@ -77,8 +80,24 @@ export function buildImportPreview(
   }
   const tasks = parsed.tasks.map((task): PreviewTask => {
     const ref = taskRef(task.sectionCode, task.no);
-    const names = (field: 'lead' | 'support', text: string) =>
-      resolveAgencyCell(text, directory).map((cell) => nameOf(cell, directory, ref, field, warnings));
+    const leadCells = resolveAgencyCell(task.leadText, directory);
+    const lead = leadCells.map((cell) => nameOf(cell, directory, ref, 'lead', warnings));
+    const support = resolveAgencyCell(task.supportText, directory).map((cell) =>
+      nameOf(cell, directory, ref, 'support', warnings),
+    );
+    const severalLeads = severalLeadAgencies(leadCells, directory);
+    if (severalLeads.length > 0) {
+      // docs/domain-rules.md §3 (issue #14 §3): one lead per task is the norm; the Office decides
+      warnings.push({
+        task: ref,
+        field: 'lead',
+        code: 'several_leads',
+        message:
+          `Ô chủ trì ghi nhiều cơ quan: ${severalLeads.join('; ')}. Mỗi nhiệm vụ thường có một cơ quan ` +
+          'chủ trì: giữ tất cả làm chủ trì, hoặc chọn một cơ quan chủ trì, các cơ quan còn lại phối hợp.',
+        agencies: severalLeads,
+      });
+    }
     const deadline = parseDeadline(task.deadlineText, { referenceDate });
     if (deadline.kind === 'unparsed') {
       warnings.push({ task: ref, field: 'deadline', code: 'unparsed_deadline', message: deadline.reason });
@@ -118,8 +137,8 @@ export function buildImportPreview(
       section: task.sectionCode,
       no: task.no,
       content: task.content,
-      lead: names('lead', task.leadText),
-      support: names('support', task.supportText),
+      lead,
+      support,
       leadText: task.leadText,
       supportText: task.supportText,
       deadlineText: task.deadlineText,

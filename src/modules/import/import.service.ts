@@ -2,18 +2,23 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { resolveAgencyCell } from '../../domain/agency-cell.ts';
 import { type LocalDate, localDateOf } from '../../domain/dates.ts';
+import { severalLeadAgencies } from '../../domain/lead-choice.ts';
+import { effectiveDueOn } from '../../domain/working-days.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PlanInput } from '../../shared/schemas/plan.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { findDueShift } from '../calendar/calendar.repo.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
 import { loadDirectory } from '../directory/directory.service.ts';
 import { type DetachedLink, detachPlanLinks, reattachPlanLinks } from '../indices/plan-links.repo.ts';
 import { deletePlan, findPlanByNumber, hasRecordedResults, insertPlanSource } from '../plans/plans.repo.ts';
-import { type CreatedPlan, createPlan, type FollowupDefault } from '../plans/plans.service.ts';
+import { type CreatedPlan, createPlan, type FollowupDefault, taskRef } from '../plans/plans.service.ts';
 import { type ServiceContext, withDb } from '../service-context.ts';
-import { buildImportPreview, type ImportPreview } from './import-preview.ts';
+import { buildImportPreview, type ImportPreview, type PreviewTask } from './import-preview.ts';
 import {
   findTasksWithoutLead,
   listUnknownAgencies,
@@ -25,7 +30,9 @@ import type { ParsedPlan } from './plan-text.ts';
 import { extensionOf, MEDIA_TYPES, type PlanFile, type PlanReader, readPlanFile } from './read-plan-file.ts';
 
 /** The preview with what the review asks the Office to settle (import-review.ts). */
-export type ReviewedPreview = ImportPreview & {
+export type ReviewedPreview = Omit<ImportPreview, 'tasks'> & {
+  /** movedDueOn: the due date the rules judge by, when the authority's setting moves dueOn off a day off (§4a) */
+  tasks: (PreviewTask & { movedDueOn: LocalDate | null })[];
   /** names the directory does not know: add each as an agency, or as another agency's alias */
   unknownAgencies: UnknownAgency[];
   /** tasks that would be registered with no lead assignment (registering them needs a confirmation) */
@@ -49,8 +56,17 @@ export async function previewPlanImport(
   const preview = reader?.previewPlan
     ? await reader.previewPlan(file, directory, today)
     : buildImportPreview(await readPlanFile(file, reader), directory, today);
+  // docs/domain-rules.md §4a: the review shows the stated deadline and, beside it, the moved one
+  const dueShift = await findDueShift(ctx.db, authority.id);
+  const calendar = dueShift === 'next_working_day' ? await loadWorkingCalendar(ctx.db, authority.id) : null;
+  const movedOf = (dueOn: LocalDate | null): LocalDate | null => {
+    if (!calendar || !dueOn) return null;
+    const moved = effectiveDueOn(calendar, dueOn, dueShift);
+    return moved === dueOn ? null : moved;
+  };
   return {
     ...preview,
+    tasks: preview.tasks.map((task) => ({ ...task, movedDueOn: movedOf(task.dueOn) })),
     unknownAgencies: listUnknownAgencies(preview, directory),
     tasksWithoutLead: previewTasksWithoutLead(preview.tasks, directory, preview.plan.issuedOn ?? undefined),
   };
@@ -108,6 +124,14 @@ export async function importPlanDocument(
       ? findTasksWithoutLead(input.tasks, directory, input.issuedOn)
       : previewTasksWithoutLead(preview.tasks, directory, input.issuedOn);
     if (withoutLead.length > 0 && !options.confirmTasksWithoutLead) throw tasksWithoutLeadError(withoutLead);
+    // §3: several leads are a warning, not a refusal — what is stored is the record of the choice
+    const severalLeads = options.corrected
+      ? input.tasks
+          .filter(
+            (t) => severalLeadAgencies(resolveAgencyCell(t.leadText ?? '', directory), directory).length > 0,
+          )
+          .map((t) => taskRef(t.sectionCode ?? '', t.no))
+      : preview.warnings.flatMap((w) => (w.code === 'several_leads' && w.task ? [w.task] : []));
     const existing = await findPlanByNumber(trx, authority.id, input.number);
     const links =
       existing && options.replace
@@ -138,6 +162,7 @@ export async function importPlanDocument(
         warnings: preview.warnings.length,
         ...(options.corrected ? { corrected: true } : {}),
         ...(withoutLead.length > 0 ? { tasksWithoutLead: withoutLead.map((t) => t.task) } : {}),
+        ...(severalLeads.length > 0 ? { severalLeads } : {}),
         ...(links.length > 0 ? { indexLinks } : {}),
       },
       ip: ctx.ip,

@@ -9,6 +9,10 @@ export const WarningSchema = z.object({
   code: z.string(),
   message: z.string(),
   suggestions: z.array(z.string()).optional(),
+  agencies: z
+    .array(z.string())
+    .optional()
+    .describe('several_leads: the agencies the lead cell names (keep all as leads, or pick one)'),
 });
 
 export const ImportPreviewSchema = z.object({
@@ -34,6 +38,12 @@ export const ImportPreviewSchema = z.object({
       supportText: z.string().describe('the cell as written'),
       deadlineText: z.string(),
       dueOn: z.string().nullable(),
+      movedDueOn: z
+        .string()
+        .nullable()
+        .describe(
+          'the due date the rules will judge by when the authority moves deadlines off non-working days (docs/domain-rules.md §4a) and dueOn falls on one; else null',
+        ),
       recurrence: z.record(z.string(), z.unknown()).nullable(),
       product: z.string().nullable(),
       note: z.string(),

@@ -9,6 +9,8 @@ import type { Lang } from './i18n.tsx';
 
 /** Calendar arithmetic on 'YYYY-MM-DD' strings, the server's own (src/domain/dates.ts). */
 export { addDays, daysBetween } from '../../../src/domain/dates.ts';
+/** Several lead agencies in one cell: one chosen, the others coordinate (src/domain/lead-choice.ts, §3). */
+export { chooseOneLead } from '../../../src/domain/lead-choice.ts';
 
 /** The §5 states and ageing buckets, shared with the server (src/domain/state.ts), with English labels and colours. */
 export { AGEING_BUCKETS, ASSIGNMENT_STATES, type AssignmentState };

@@ -177,6 +177,7 @@ export default function AuditPage() {
             <Table<AuditEntry>
               rowKey="id"
               rowClassName="dd-audit-row"
+              className="dd-fit-table"
               size="middle"
               columns={columns}
               dataSource={data.items}
@@ -230,7 +231,7 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
   const keys = [...new Set([...before.keys(), ...after.keys()])];
   const dataEntries = [...flatten(entry.data).entries()].filter(([k]) => k !== '—');
   return (
-    <div style={{ maxWidth: 900 }}>
+    <div className="dd-fit-table" style={{ maxWidth: 900 }}>
       {dataEntries.length > 0 && (
         <Descriptions
           size="small"
@@ -253,7 +254,11 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
               title: t('Trường', 'Field'),
               dataIndex: 'key',
               key: 'key',
-              render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
+              render: (k: string) => (
+                <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                  {k}
+                </Typography.Text>
+              ),
             },
             diffColumn('before', t('Trước', 'Before'), (v) => (
               <Typography.Text delete type="danger">

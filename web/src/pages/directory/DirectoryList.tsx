@@ -32,6 +32,7 @@ export function DirectoryList<T extends { id: number }>({
     <Table<T>
       rowKey="id"
       size="middle"
+      className="dd-fit-table"
       columns={columns}
       dataSource={rows}
       scroll={{ x: true }}

@@ -61,6 +61,7 @@ export function LettersTab() {
           <Table<Letter>
             size="small"
             rowKey="id"
+            className="dd-fit-table"
             dataSource={data.items}
             loading={loadingPage(query)}
             scroll={{ x: 820 }}

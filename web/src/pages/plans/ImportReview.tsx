@@ -16,6 +16,7 @@ import {
   renameInEdits,
   tasksWithoutLeadOf,
 } from './review-model.ts';
+import { SeveralLeads, SeveralLeadsNotice } from './SeveralLeads.tsx';
 import { UnknownAgencies } from './UnknownAgencies.tsx';
 
 export type { PlanInput, ReviewState } from './review-model.ts';
@@ -170,6 +171,7 @@ export function ImportReview({
             onReread();
           }}
         />
+        <SeveralLeads preview={preview} edits={edits} onEdit={edit} />
         <ReviewTasks
           preview={preview}
           edits={edits}
@@ -183,6 +185,7 @@ export function ImportReview({
         {footer}
         <Card>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <SeveralLeadsNotice preview={preview} resolved={resolved} />
             {withoutLead.length > 0 && (
               <Alert
                 type="warning"

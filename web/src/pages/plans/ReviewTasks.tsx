@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { ImportPreview, PreviewTask, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
 import { DATE_INPUT_FORMATS, formatDate, matchesSearch } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { MovedDueDate } from './MovedDueDate.tsx';
 import { taskRef } from './plan-state.ts';
 import type { Edit, Edits, ReviewDirectory } from './review-model.ts';
 
@@ -133,6 +134,7 @@ export function ReviewTasks({
             onChange={(value) => onEdit(index, { dueOn: value ? value.format('YYYY-MM-DD') : undefined })}
           />
         )}
+        {!edits[index]?.dueOn && <MovedDueDate task={task} />}
         {edits[index]?.dueOn && task.dueOn && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t(`Đọc được: ${formatDate(task.dueOn)}`, `Read: ${formatDate(task.dueOn)}`)}

@@ -1,6 +1,7 @@
 import type { Agency, Group } from '../../../../src/shared/schemas/directory.ts';
 import type { ImportPreview, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
 import type { PlanDocument } from '../../../../src/shared/schemas/plan.ts';
+import { chooseOneLead } from '../../lib/domain.ts';
 import { taskRef } from './plan-state.ts';
 
 /** The import review's state and rules, without React: what the clerk changed and what is left. */
@@ -33,6 +34,20 @@ export interface Edit {
   lead?: string[];
   support?: string[];
   dueOn?: string;
+  /** a lead cell naming several agencies (warning several_leads): keep them all, or the one chosen */
+  leadChoice?: LeadChoice;
+}
+
+/** The Office's answer to several_leads (docs/domain-rules.md §3): all lead, or one leads and the others coordinate. */
+export type LeadChoice = { keepAll: true } | { one: string };
+
+/**
+ * The row's change for a lead choice, from the cells as read: keeping all leaves them as the
+ * document has them; one lead makes the cell's other names coordinating agencies.
+ */
+export function leadChoiceEdit(task: { lead: string[]; support: string[] }, choice: LeadChoice): Edit {
+  if ('keepAll' in choice) return { leadChoice: choice, lead: undefined, support: undefined };
+  return { leadChoice: choice, ...chooseOneLead(task, choice.one) };
 }
 
 export type Edits = Record<number, Edit>;
@@ -120,6 +135,11 @@ export function isResolved(
   const index = preview.tasks.findIndex((task) => taskRef(task.section, task.no) === w.task);
   const edit = edits[index];
   if (!edit) return false;
+  if (w.code === 'several_leads') {
+    // chosen in the review, or the lead cell edited by hand down to one of the agencies it named
+    if (edit.leadChoice !== undefined) return true;
+    return edit.lead !== undefined && edit.lead.filter((name) => w.agencies?.includes(name)).length < 2;
+  }
   if (w.field === 'deadline') return edit.dueOn !== undefined;
   if (w.field === 'lead' || w.field === 'support') {
     const names = edit[w.field];

@@ -171,6 +171,7 @@ export function OutboxTab() {
             <Table<OutboxMessage>
               size="small"
               rowKey="id"
+              className="dd-fit-table"
               dataSource={data.items}
               loading={loadingPage(query)}
               scroll={{ x: 900 }}
