@@ -85,6 +85,12 @@ describe('the app: bell, counts, drill-downs, dates, publishing (chromium)', () 
     const total = page.getByTestId('stat-total');
     await total.waitFor();
     expect(await total.innerText()).toContain('Tổng số lượt giao chủ trì');
+    // the Office's own overdue tasks, tracked internally (docs/domain-rules.md §6.1): a card opening their list
+    const own = page.getByTestId('office-own-overdue');
+    await own.waitFor();
+    expect(await own.innerText()).toMatch(
+      /Văn phòng UBND tỉnh: \d+ lượt giao chủ trì quá hạn \(theo dõi nội bộ/,
+    );
     expect(await page.locator('main').innerText()).not.toMatch(/\d+ nhiệm vụ\b/);
     await page.getByTestId('stat-open_overdue').click();
     await page.waitForURL((url) => url.pathname === '/danh-sach');

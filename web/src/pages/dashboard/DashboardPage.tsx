@@ -13,6 +13,7 @@ import { useLang } from '../../lib/i18n.tsx';
 import { withAsOf } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { drillLink, filterQuery, type StatFilter, StatFilterBar, useStatFilter } from './filters.tsx';
+import { OfficeOwnCard } from './OfficeOwnCard.tsx';
 
 const AgencyChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.AgencyChart })));
 const TrendChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.TrendChart })));
@@ -87,6 +88,7 @@ export default function DashboardPage() {
               />
             ) : (
               <>
+                {!agencyUser && <OfficeOwnCard groups={data.groups} filter={filter} />}
                 {!agencyUser && <AgencyCard groups={data.groups} filter={filter} />}
                 <Row gutter={[16, 16]}>
                   <Col xs={24} xl={10}>
