@@ -12,7 +12,12 @@ import {
   type AssignmentFactsRow,
   listAssignmentFacts,
 } from '../status/status.repo.ts';
-import { countStatistics, listPlanHeaders, taskContentByAssignment } from './statistics.repo.ts';
+import {
+  countFromDeltas,
+  countStatistics,
+  listPlanHeaders,
+  taskContentByAssignment,
+} from './statistics.repo.ts';
 import {
   emptyStatCounts,
   inScope,
@@ -71,8 +76,17 @@ export async function getStatistics(ctx: ServiceContext, query: StatisticsQuery)
   const { db } = ctx;
   const { asOf, period, filter, plans } = await resolveScope(ctx, authorityId, scope, query, undefined);
   const groupBy = query.groupBy ?? 'agency';
-  // counted by the database in one pass (issue #9: the province overview), by the rules of statKeysOf
-  const counted = await countStatistics(db, authorityId, filter, asOf, period, groupBy);
+  // from the counts the writes keep (issue #18) where they serve the filter: no period, no plan, and
+  // for an agency's scope only by agency; else counted by the database in one pass over the
+  // assignments (issue #9), by the rules of statKeysOf
+  const fromCounts =
+    period.from === undefined &&
+    period.to === undefined &&
+    filter.planId === undefined &&
+    (groupBy === 'agency' || !filter.agencyIds);
+  const counted = fromCounts
+    ? await countFromDeltas(db, authorityId, asOf, groupBy, filter.agencyIds ?? null)
+    : await countStatistics(db, authorityId, filter, asOf, period, groupBy);
   const titles = new Map([...plans.values()].map((p) => [p.id, p.title]));
   const groups = counted.map(
     (g): StatisticsGroup => ({
@@ -144,7 +158,7 @@ export async function getStatisticsDigest<S extends StatKey>(
   };
 }
 
-/** The figures of each agency (or plan), in the order of the facts query. */
+/** The figures of each agency (or plan), in id order. */
 function groupFigures(
   rows: Pick<AssignmentFactsRow, 'agency_id' | 'agency_code' | 'agency_name' | 'plan_number'>[],
   facts: StatFacts[],
@@ -166,9 +180,12 @@ function groupFigures(
     }
     group.facts.push(facts[i] as StatFacts);
   });
-  return [...groups.values()].map(
-    ({ facts: groupFacts, ...group }): StatisticsGroup => ({ ...group, ...summarise(groupFacts, asOf) }),
-  );
+  // in id order, as countStatistics gives them (agencies already are: the facts query's order)
+  return [...groups.values()]
+    .sort((a, b) => a.id - b.id)
+    .map(
+      ({ facts: groupFacts, ...group }): StatisticsGroup => ({ ...group, ...summarise(groupFacts, asOf) }),
+    );
 }
 
 /** Danh sách chi tiết — the assignments behind one figure of the statistics, a page at a time. */
