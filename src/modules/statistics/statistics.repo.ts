@@ -125,22 +125,22 @@ export async function countFromDeltas(
   const [year, month] = asOf.split('-') as [string, string];
   const yearStart = `${year}-01-01`;
   const monthStart = `${year}-${month}-01`;
-  const at = (grain: 'y' | 'm' | 'd', from: LocalDate | null, before: LocalDate, inclusive = false) => {
-    let q = db
-      .selectFrom('statistic_delta')
-      .selectAll()
-      .where('authority_id', '=', authorityId)
-      .where('dimension', '=', groupBy)
-      .where('grain', '=', grain)
-      .where('day', inclusive ? '<=' : '<', before);
-    if (from !== null) q = q.where('day', '>=', from);
-    if (agencyIds) q = q.where('group_id', 'in', [...agencyIds]);
-    return q;
-  };
-  const changes = at('y', null, yearStart)
-    .unionAll(at('m', yearStart, monthStart))
-    .unionAll(at('d', monthStart, asOf, true))
-    .as('c');
+  // one scan of the three ranges of the primary key (a bitmap of three index ranges): as a union of
+  // three scans, PostgreSQL ran them in parallel workers, 130 ms instead of 10 at 1M on 2 cores
+  let deltas = db
+    .selectFrom('statistic_delta')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('dimension', '=', groupBy)
+    .where(({ and, or, eb }) =>
+      or([
+        and([eb('grain', '=', 'y'), eb('day', '<', yearStart)]),
+        and([eb('grain', '=', 'm'), eb('day', '>=', yearStart), eb('day', '<', monthStart)]),
+        and([eb('grain', '=', 'd'), eb('day', '>=', monthStart), eb('day', '<=', asOf)]),
+      ]),
+    );
+  if (agencyIds) deltas = deltas.where('group_id', 'in', [...agencyIds]);
+  const changes = deltas.as('c');
   const sums = STAT_KEYS.map((key) => sql<number>`sum(${sql.ref(`c.${key}`)})`.as(key));
   const counted = sql`sum(c.total)`;
   const query =
