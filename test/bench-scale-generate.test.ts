@@ -34,13 +34,21 @@ describeOnFastestDatabase('bench/scale generator', (t) => {
     const perCell = await sql<{ lead_text: string; all: number; lead: number }>`
       select k.lead_text, count(*)::int as all, (count(*) filter (where a.role = 'lead'))::int as lead
       from assignment a join task k on k.id = a.task_id
-      where k.lead_text in (${GROUP_PROVINCE}, ${GROUP_COMMUNES})
+      where k.lead_text in (${GROUP_PROVINCE}, ${GROUP_COMMUNES}) and a.parent_assignment_id is null
       group by k.lead_text, a.task_id, a.occurrence`.execute(t.db);
     expect(perCell.rows.length).toBeGreaterThan(0);
     for (const row of perCell.rows) {
       if (row.lead_text === GROUP_PROVINCE) expect(row.all).toBe(26);
       else expect(row.lead).toBe(104);
     }
+
+    // STP's units (issue #18): every sub-assignment under one of STP's own, to one of its 3 units
+    expect(data.subAssignments).toBeGreaterThan(0);
+    const subs = await sql<{ n: number; wrong: number }>`select count(*)::int as n,
+        (count(*) filter (where u.parent_id <> p.agency_id or u.kind <> 'unit' or g.code <> 'STP'))::int as wrong
+      from assignment c join agency u on u.id = c.agency_id join assignment p on p.id = c.parent_assignment_id
+      join agency g on g.id = p.agency_id`.execute(t.db);
+    expect(subs.rows[0]).toEqual({ n: data.subAssignments, wrong: 0 });
 
     const recurring = await t.db
       .selectFrom('assignment as a')

@@ -204,6 +204,8 @@ export interface ScaleData {
   extensions: number;
   results: number;
   pendingResults: number;
+  /** STP's lead assignments split among its 3 units (one child per unit) */
+  subAssignments: number;
   users: number;
   /** milliseconds per phase */
   timings: { directory: number; plans: number; extensions: number; results: number; users: number };
@@ -335,6 +337,10 @@ export async function generateScaleData(db: Kysely<DB>, options: ScaleOptions): 
   }
   timings.results = performance.now() - t;
 
+  // STP's own units (phòng), as an agency adds them on the web, and half of its lead assignments split
+  // among them (the rows subassign writes): its users' scope then names 4 agencies (issue #18)
+  const subAssignments = await addUnitsOf(db, authorityId, 'STP', 3);
+
   t = performance.now();
   const users = await createScaleUsers(db, authorityId, code === 'BENCH' ? '' : `${code.toLowerCase()}.`);
   timings.users = performance.now() - t;
@@ -352,9 +358,43 @@ export async function generateScaleData(db: Kysely<DB>, options: ScaleOptions): 
     extensions: extended.length,
     results: results.length,
     pendingResults: pending,
+    subAssignments,
     users,
     timings,
   };
+}
+
+/**
+ * `units` units under the agency `code` and, for every other one of its lead assignments (by id), one
+ * sub-assignment per unit with the parent's due date: the rows `subassign` writes, in one statement.
+ */
+async function addUnitsOf(db: Kysely<DB>, authorityId: number, code: string, units: number): Promise<number> {
+  const parent = await db
+    .selectFrom('agency')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('agency')
+    .values(
+      Array.from({ length: units }, (_, i) => ({
+        authority_id: authorityId,
+        code: `${code}-P${i + 1}`,
+        name: `Phòng ${i + 1}`,
+        kind: 'unit' as const,
+        parent_id: parent.id,
+      })),
+    )
+    .execute();
+  const inserted = await sql`insert into assignment (authority_id, task_id, agency_id, role, occurrence,
+      period_label, opens_on, original_due_on, current_due_on, parent_assignment_id)
+    select a.authority_id, a.task_id, u.id, 'lead', a.occurrence, a.period_label, a.opens_on,
+      a.current_due_on, a.current_due_on, a.id
+    from assignment a cross join agency u
+    where a.authority_id = ${authorityId} and a.agency_id = ${parent.id} and a.role = 'lead'
+      and a.parent_assignment_id is null and a.id % 2 = 0 and u.parent_id = ${parent.id}`.execute(db);
+  return Number(inserted.numAffectedRows ?? 0);
 }
 
 let passwordHash: string | null = null;

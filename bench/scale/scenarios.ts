@@ -25,6 +25,7 @@ import { writtenReminderAsOf } from '../../src/domain/reminders.ts';
 import type { Actor } from '../../src/modules/access/access.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/access/access.ts';
 import { listAssignmentsFor } from '../../src/modules/assignments/assignments.service.ts';
+import { listAgencyScope } from '../../src/modules/auth/auth.repo.ts';
 import { createAuthorityFromDirectory } from '../../src/modules/directory/directory.service.ts';
 import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import {
@@ -324,7 +325,12 @@ export async function runEngine(options: {
       return userActor(row, row.authority_id);
     };
     const office = user('vanphong');
-    const stp = user('stp');
+    // the session's scope, as the sign-in resolves it: STP and its 3 units (generate.ts)
+    const stp = {
+      ...user('stp'),
+      agencyScope: await listAgencyScope(db, users.find((u) => u.username === 'stp')?.agency_id ?? 0),
+    } as Actor;
+    const stpId = users.find((u) => u.username === 'stp')?.agency_id ?? 0;
     const wOffice = user('w.vanphong');
     const now = new Date(`${asOf}T03:00:00Z`); // 10:00 in Hà Nội on the as-of day: "today" for the app
     const service = {
@@ -365,6 +371,26 @@ export async function runEngine(options: {
         { max: 300, budgetMs: 15_000 },
       ),
     );
+    // issue #18: an agency's own list (no state filter, first page by due date) and the same rows asked by the Office
+    const ownList = { asOf, page: 1, pageSize: 20 };
+    const s2a = add(
+      '2a',
+      "one agency's own list: STP (scope: STP and its 3 units), every lead assignment, first 20 by due date (GET /api/assignments as STP)",
+      await time(() => listAssignmentsFor({ ...service, actor: stp }, ownList), {
+        max: 300,
+        budgetMs: 15_000,
+      }),
+    );
+    const s2o = add(
+      '2o',
+      'the same rows asked by the Office (GET /api/assignments?agencyId=STP)',
+      await time(() => listAssignmentsFor({ ...service, actor: office }, { ...ownList, agencyId: stpId }), {
+        max: 300,
+        budgetMs: 15_000,
+      }),
+    );
+    const own = await listAssignmentsFor({ ...service, actor: stp }, ownList);
+    s2a.note = `STP's scope names ${(stp as { agencyScope: readonly number[] }).agencyScope.length} agencies; ${own.total} lead assignments as of ${asOf}`;
     const s7 = add(
       '7',
       'quarterly report Q2/2025, data (GET /api/reports?format=json)',
@@ -452,6 +478,8 @@ export async function runEngine(options: {
       };
       await get(s1, `/api/statistics?asOf=${asOf}`, officeH);
       await get(s2, `/api/assignments?asOf=${asOf}&state=open_overdue&pageSize=50`, stpH);
+      await get(s2a, `/api/assignments?asOf=${asOf}&pageSize=20`, stpH);
+      await get(s2o, `/api/assignments?asOf=${asOf}&pageSize=20&agencyId=${stpId}`, officeH);
       await get(s7, `/api/reports?from=${quarter.from}&to=${quarter.to}&asOf=${asOf}&format=json`, officeH);
       await drain();
     }

@@ -22,6 +22,7 @@ import * as publish from './migrations/2026-12-07T1400-publish.ts';
 import * as dueShift from './migrations/2026-12-07T1500-due-shift.ts';
 import * as oldPlans from './migrations/2026-12-08T0100-old-plans.ts';
 import * as reminderRecordedOn from './migrations/2026-12-08T0200-reminder-recorded-on.ts';
+import * as statisticCounts from './migrations/2026-12-08T0600-statistic-counts.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1500-due-shift': dueShift,
   '2026-12-08T0100-old-plans': oldPlans,
   '2026-12-08T0200-reminder-recorded-on': reminderRecordedOn,
+  '2026-12-08T0600-statistic-counts': statisticCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

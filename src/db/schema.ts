@@ -527,6 +527,48 @@ export interface CalendarDayTable {
   source: 'shipped' | 'office';
 }
 
+/**
+ * What a counted lead assignment was last counted as in `statistic_delta` (migration 2026-12-08T0600;
+ * kept by triggers, never written by the app).
+ */
+export interface StatisticFactTable {
+  assignment_id: number;
+  authority_id: number;
+  agency_id: number;
+  plan_id: number;
+  opened_on: DateColumn;
+  due_on: DateColumn | null;
+  done_on: DateColumn | null;
+  cancelled_on: DateColumn | null;
+}
+
+/**
+ * How much each §5 figure of an agency (or plan) changes on a day, at the grain of that day, its month
+ * or its year (`day` is then the first of the month or year): the overview as of D sums the changes
+ * dated on or before D (statistics.repo.ts `countFromDeltas`). Kept by triggers (migration 2026-12-08T0600).
+ */
+export interface StatisticDeltaTable {
+  authority_id: number;
+  dimension: 'agency' | 'plan';
+  grain: 'y' | 'm' | 'd';
+  day: DateColumn;
+  group_id: number;
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  open_on_time: number;
+  open_overdue: number;
+  ongoing: number;
+  cancelled: number;
+  due: number;
+  due_on_time: number;
+  reminders: number;
+  d0_30: number;
+  d31_90: number;
+  d91_120: number;
+  d120_plus: number;
+}
+
 export interface DB {
   authority: AuthorityTable;
   agency: AgencyTable;
@@ -564,6 +606,8 @@ export interface DB {
   index_owner: IndexOwnerTable;
   index_link: IndexLinkTable;
   calendar_day: CalendarDayTable;
+  statistic_fact: StatisticFactTable;
+  statistic_delta: StatisticDeltaTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

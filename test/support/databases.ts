@@ -24,7 +24,10 @@ import type { DatabaseTemplate } from './database-template.ts';
  */
 export type BackendName = 'pglite' | 'postgres';
 
+// statistic_*: the counts the triggers keep (migration 2026-12-08T0600); a truncate fires no trigger
 const TABLES = [
+  'statistic_delta',
+  'statistic_fact',
   'audit_log',
   'index_link',
   'index_owner',

@@ -1,3 +1,4 @@
+import { agenciesHoldingTopLevel } from '../../db/assignment-facts.ts';
 import { pageAnswer } from '../../db/page.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { type AssignmentState, daysOverdue } from '../../domain/state.ts';
@@ -47,6 +48,8 @@ export async function listAssignmentsFor(ctx: ServiceContext, params: WorkListPa
     }
     agencyIds = [params.agencyId];
   }
+  // an agency's own list: its units hold sub-assignments, which the list leaves out (issue #18)
+  if (agencyIds !== null) agencyIds = await agenciesHoldingTopLevel(ctx.db, authority.id, agencyIds);
   const asOf = parseAsOf(params.asOf, authority.time_zone, ctx.now);
   const role = params.role ?? 'lead';
   const { total, rows } = await listAssignments(

@@ -16,7 +16,7 @@ import {
 export function listPlanHeaders(db: Kysely<DB>, authorityId: number) {
   return db
     .selectFrom('plan')
-    .select(['id', 'number', 'title'])
+    .select(['id', 'number', 'title', 'followup_from'])
     .where('authority_id', '=', authorityId)
     .orderBy('issued_on')
     .orderBy('id')
@@ -111,10 +111,75 @@ export interface CountedGroup {
 }
 
 /**
+ * Thống kê from the counts the writes keep (`statistic_delta`, migration 2026-12-08T0600): the figures
+ * of every agency (or plan) as of `asOf` are the changes dated on or before it — whole years before
+ * its year, months of its year before its month, days of its month up to it — a few thousand rows
+ * instead of every assignment (issue #18). Only groups with at least one assignment opened by `asOf`
+ * (a `total` above zero), as the full aggregate gives them; agencies (or plans) in id order.
+ */
+export async function countFromDeltas(
+  db: Kysely<DB>,
+  authorityId: number,
+  asOf: LocalDate,
+  groupBy: 'agency' | 'plan',
+  agencyIds: readonly number[] | null,
+): Promise<CountedGroup[]> {
+  if (agencyIds && agencyIds.length === 0) return [];
+  const [year, month] = asOf.split('-') as [string, string];
+  const yearStart = `${year}-01-01`;
+  const monthStart = `${year}-${month}-01`;
+  // one scan of the three ranges of the primary key (a bitmap of three index ranges): as a union of
+  // three scans, PostgreSQL ran them in parallel workers, 130 ms instead of 10 at 1M on 2 cores
+  let deltas = db
+    .selectFrom('statistic_delta')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('dimension', '=', groupBy)
+    .where(({ and, or, eb }) =>
+      or([
+        and([eb('grain', '=', 'y'), eb('day', '<', yearStart)]),
+        and([eb('grain', '=', 'm'), eb('day', '>=', yearStart), eb('day', '<', monthStart)]),
+        and([eb('grain', '=', 'd'), eb('day', '>=', monthStart), eb('day', '<=', asOf)]),
+      ]),
+    );
+  if (agencyIds) deltas = deltas.where('group_id', 'in', [...agencyIds]);
+  const changes = deltas.as('c');
+  const sums = STAT_KEYS.map((key) => sql<number>`sum(${sql.ref(`c.${key}`)})`.as(key));
+  const counted = sql`sum(c.total)`;
+  const query =
+    groupBy === 'agency'
+      ? db
+          .selectFrom(changes)
+          .innerJoin('agency as g', 'g.id', 'c.group_id')
+          .select(['g.id', 'g.code', 'g.name'])
+          .select(sums)
+          .groupBy('g.id')
+          .having(counted, '>', 0)
+          .orderBy('g.id')
+      : db
+          .selectFrom(changes)
+          .innerJoin('plan as p', 'p.id', 'c.group_id')
+          .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
+          .select(sums)
+          .groupBy('p.id')
+          .having(counted, '>', 0)
+          .orderBy('p.id');
+  const rows = (await query.execute()) as unknown as (Record<StatKey, number | string> & {
+    id: number;
+    code: string;
+    name: string;
+  })[];
+  return rows.map((row) => {
+    const counts = emptyStatCounts();
+    for (const key of STAT_KEYS) counts[key] = Number(row[key]);
+    return { id: row.id, code: row.code, name: row.name, counts };
+  });
+}
+
+/**
  * Thống kê counted by the database: the figures of every agency (or plan) of a facts scope as of a
  * date, for assignments whose current due date falls in the period — what summarising
- * `listAssignmentFacts` row by row gives, in one aggregate. Agencies in id order; plans in the order
- * they first appear in that list (by agency, then plan).
+ * `listAssignmentFacts` row by row gives, in one aggregate. Agencies and plans in id order.
  */
 export async function countStatistics(
   db: Kysely<DB>,
@@ -161,7 +226,6 @@ export async function countStatistics(
           .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
           .select(counts)
           .groupBy('p.id')
-          .orderBy(sql`min(s.agency_id)`)
           .orderBy('p.id');
   const rows = (await grouped.execute()) as unknown as (Record<StatKey, number | string> & {
     id: number;

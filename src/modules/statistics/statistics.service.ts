@@ -13,7 +13,12 @@ import {
   type AssignmentFactsRow,
   listAssignmentFacts,
 } from '../status/status.repo.ts';
-import { countStatistics, listPlanHeaders, taskContentByAssignment } from './statistics.repo.ts';
+import {
+  countFromDeltas,
+  countStatistics,
+  listPlanHeaders,
+  taskContentByAssignment,
+} from './statistics.repo.ts';
 import {
   emptyStatCounts,
   inScope,
@@ -70,7 +75,7 @@ export async function getStatistics(ctx: ServiceContext, query: StatisticsQuery)
   const authorityId = authorityOf(ctx.actor);
   const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
   const { db } = ctx;
-  const { asOf, period, filter, plans, uncounted } = await resolveScope(
+  const { asOf, period, filter, plans, uncounted, followedFromStart } = await resolveScope(
     ctx,
     authorityId,
     scope,
@@ -78,8 +83,21 @@ export async function getStatistics(ctx: ServiceContext, query: StatisticsQuery)
     undefined,
   );
   const groupBy = query.groupBy ?? 'agency';
-  // counted by the database in one pass (issue #9: the province overview), by the rules of statKeysOf
-  const counted = await countStatistics(db, authorityId, filter, asOf, period, groupBy, uncounted);
+  // from the counts the writes keep (issue #18) where they serve the filter: no period, no plan, and
+  // for an agency's scope only by agency — and where every reminder counts from the due date (the
+  // counts know neither a plan's follow-up start, docs/domain-rules.md §6, nor the Office's uncounted
+  // reminders, §6.1); else counted by the database in one pass over the assignments (issue #9), by the
+  // rules of statKeysOf
+  const fromCounts =
+    period.from === undefined &&
+    period.to === undefined &&
+    filter.planId === undefined &&
+    (groupBy === 'agency' || !filter.agencyIds) &&
+    uncounted === null &&
+    !followedFromStart;
+  const counted = fromCounts
+    ? await countFromDeltas(db, authorityId, asOf, groupBy, filter.agencyIds ?? null)
+    : await countStatistics(db, authorityId, filter, asOf, period, groupBy, uncounted);
   const titles = new Map([...plans.values()].map((p) => [p.id, p.title]));
   const groups = counted.map(
     (g): StatisticsGroup => ({
@@ -151,7 +169,7 @@ export async function getStatisticsDigest<S extends StatKey>(
   };
 }
 
-/** The figures of each agency (or plan), in the order of the facts query. */
+/** The figures of each agency (or plan), in id order. */
 function groupFigures(
   rows: Pick<AssignmentFactsRow, 'agency_id' | 'agency_code' | 'agency_name' | 'plan_number'>[],
   facts: StatFacts[],
@@ -173,9 +191,12 @@ function groupFigures(
     }
     group.facts.push(facts[i] as StatFacts);
   });
-  return [...groups.values()].map(
-    ({ facts: groupFacts, ...group }): StatisticsGroup => ({ ...group, ...summarise(groupFacts, asOf) }),
-  );
+  // in id order, as countStatistics gives them (agencies already are: the facts query's order)
+  return [...groups.values()]
+    .sort((a, b) => a.id - b.id)
+    .map(
+      ({ facts: groupFacts, ...group }): StatisticsGroup => ({ ...group, ...summarise(groupFacts, asOf) }),
+    );
 }
 
 /** Danh sách chi tiết — the assignments behind one figure of the statistics, a page at a time. */
@@ -283,6 +304,8 @@ async function resolveScope(
     plans: new Map(planList.map((p) => [p.number, p])),
     // the Office's own reminders, when they do not count (docs/domain-rules.md §6.1)
     uncounted: (await findUncountedReminderAgency(db, authority.id))?.id ?? null,
+    // a plan followed from a start later than its issue (docs/domain-rules.md §6)
+    followedFromStart: planList.some((p) => p.followup_from !== null),
   };
 }
 
