@@ -5,6 +5,7 @@
  * the signer and Nơi nhận, then the annexes as tables. The .docx and .pdf renderers lay out these same
  * blocks, so both say exactly the same thing.
  */
+
 import type { LocalDate } from '../../domain/dates.ts';
 import { formatPercent } from '../../domain/scoring.ts';
 import { AGEING_BUCKETS, AGEING_LABELS } from '../../domain/state.ts';
@@ -35,6 +36,7 @@ import {
 } from './report-blocks.ts';
 import { CATEGORY_LABELS, REPORT_CATEGORIES } from './report-categories.ts';
 import type { ReportData } from './report-data.ts';
+import { periodicBlocks } from './report-periodic-text.ts';
 
 export { OVERDUE_LIMIT } from './report-annexes.ts';
 export type { Align, Annex, Block, Column } from './report-blocks.ts';
@@ -140,6 +142,10 @@ export function reportDocument(data: ReportData): ReportDocument {
 
   blocks.push({ kind: 'subheading', text: '4. Gia hạn thời hạn thực hiện' });
   blocks.push(...extensionBlocks(data));
+  const periodic = periodicBlocks(data);
+  if (periodic.length > 0) {
+    blocks.push({ kind: 'subheading', text: '5. Nhiệm vụ thực hiện thường xuyên' }, ...periodic);
+  }
 
   // II. Tồn tại, hạn chế và nguyên nhân
   blocks.push({ kind: 'heading', text: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN' });
