@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import * as migration from '../src/db/migrations/2026-12-06T1200-tokens-results.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
+import { buildReportData } from '../src/modules/reports/report-data.ts';
+import { reportDocument } from '../src/modules/reports/report-text.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF } from './matrix/results.matrix.ts';
@@ -300,6 +302,20 @@ describeEachDatabase('finding 10: one accepted and one pending result per assign
       accept: true,
     });
     await expect(future).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+
+    // the report to the Chairman for Q1 as of 10/03: January reported, February pending, March not yet
+    const report = await buildReportData(ctx(), { from: '2021-01-01', to: '2021-03-31', asOf: '2021-03-10' });
+    const item = report.periodic.items.find((i) => i.plan === '13/KH-UBND');
+    expect(item).toMatchObject({
+      agency: { code: 'SNV' },
+      task: { ref: '1' },
+      owed: ['2021-01', '2021-02', '2021-03'],
+      missing: ['2021-02', '2021-03'],
+    });
+    expect(report.periodic.missing).toBeGreaterThanOrEqual(1);
+    const text = JSON.stringify(reportDocument(report));
+    expect(text).toContain('5. Nhiệm vụ thực hiện thường xuyên');
+    expect(text).toContain('Chưa báo cáo: 02/2021, 03/2021');
   });
 
   it('the migration settles duplicates left before it: the earliest accepted stays, the others are returned and audited', async () => {

@@ -47,12 +47,13 @@ export const importCommand: Command = async (db, flags, print, positionals = [],
   if (flags.json) return print(JSON.stringify({ ...preview, created: plan }, null, 2));
   print(describePreview(preview));
   print('');
+  // theo dõi từ ngày first: the last line stays the one that says what was stored
+  if (plan.followupNotice) print(plan.followupNotice);
+  else if (plan.followupFrom) print(`Theo dõi từ ngày ${formatVietnameseDate(plan.followupFrom)}.`);
   print(
     `Đã lưu Kế hoạch ${plan.number}: ${plan.tasks} nhiệm vụ, ${plan.leadAssignments} lượt chủ trì, ` +
       `${plan.supportAssignments} lượt phối hợp.`,
   );
-  if (plan.followupNotice) print(plan.followupNotice);
-  else if (plan.followupFrom) print(`Theo dõi từ ngày ${formatVietnameseDate(plan.followupFrom)}.`);
 };
 
 /** `--followup-from YYYY-MM-DD` (theo dõi từ ngày, docs/domain-rules.md §6), or `--followup-from issue`: from the issue date. */

@@ -27,6 +27,7 @@ import {
 } from '../statistics/statistics.service.ts';
 import { type CategoryCounts, countCategories, emptyCategoryCounts } from './report-categories.ts';
 import { completeDraft, type ReportDraft } from './report-draft.ts';
+import { listPeriodicItems, type PeriodicItem } from './report-periodic.ts';
 import { findReportDraft, listPlanCitations } from './reports.repo.ts';
 
 export interface ReportQuery {
@@ -80,6 +81,12 @@ export interface ReportData {
   extensions: ExtensionItem[];
   /** biểu dương / phê bình for the period, read as of asOf (every plan: the lists are per agency) */
   commendations: Commendations;
+  /**
+   * Thường xuyên: each ongoing lead assignment in force, the reporting periods (months) the report
+   * covers for it and those without an accepted periodic result; the count of assignments with one
+   * missing (đã báo cáo / chưa báo cáo kỳ này; report-periodic.ts)
+   */
+  periodic: { items: PeriodicItem[]; reported: number; missing: number };
   draft: ReportDraft;
   draftVersion: number | null;
 }
@@ -112,12 +119,13 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
     throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.', { planId: query.planId });
   }
   const filter = { from: query.from, to: query.to, asOf, planId: query.planId };
-  const [stats, obstacles, extensions, commendations] = await Promise.all([
+  const [stats, obstacles, extensions, commendations, periodicItems] = await Promise.all([
     getStatisticsDigest(ctx, { ...filter, scope: 'in_force', itemStates: ['open_overdue', 'reminders'] }),
     listObstaclesFor(ctx, ALL),
     listExtensionsFor(ctx, ALL),
     // the lists are read "as of" the report's date: a period still running at asOf is provisional
     listCommendations({ ...ctx, now: noonOf(asOf) }, { from: query.from, to: query.to }),
+    listPeriodicItems(db, authority.id, filter),
   ]);
   const draftRow = await findReportDraft(db, authority.id, {
     from: query.from,
@@ -191,6 +199,11 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
       .filter((e) => e.status !== 'pending' && inPeriod(e.decidedOn) && ofPlan(e.plan))
       .sort((a, b) => (a.decidedOn ?? '').localeCompare(b.decidedOn ?? '') || a.id - b.id),
     commendations,
+    periodic: {
+      items: periodicItems,
+      reported: periodicItems.filter((i) => i.owed.length > 0 && i.missing.length === 0).length,
+      missing: periodicItems.filter((i) => i.missing.length > 0).length,
+    },
     draft: completeDraft(draftRow?.content ?? {}, settings.reportSigner),
     draftVersion: draftRow?.version ?? null,
   };

@@ -37,6 +37,7 @@ import {
 import { CATEGORY_LABELS, REPORT_CATEGORIES } from './report-categories.ts';
 import type { ReportData } from './report-data.ts';
 import { officeOverdueBlocks } from './report-office-tasks.ts';
+import { periodicBlocks } from './report-periodic-text.ts';
 
 export { OVERDUE_LIMIT } from './report-annexes.ts';
 export type { Align, Annex, Block, Column } from './report-blocks.ts';
@@ -142,6 +143,10 @@ export function reportDocument(data: ReportData): ReportDocument {
 
   blocks.push({ kind: 'subheading', text: '4. Gia hạn thời hạn thực hiện' });
   blocks.push(...extensionBlocks(data));
+  const periodic = periodicBlocks(data);
+  if (periodic.length > 0) {
+    blocks.push({ kind: 'subheading', text: '5. Nhiệm vụ thực hiện thường xuyên' }, ...periodic);
+  }
 
   // II. Tồn tại, hạn chế và nguyên nhân
   blocks.push({ kind: 'heading', text: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN' });

@@ -121,6 +121,22 @@ export const ReportSchema = z.object({
       z.object({ code: z.string(), name: z.string(), reminders: z.number(), because: z.array(CauseSchema) }),
     ),
   }),
+  periodic: z
+    .object({
+      items: z.array(
+        z.object({
+          assignmentId: z.number(),
+          agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+          plan: z.string(),
+          task: z.object({ ref: z.string(), content: z.string() }),
+          owed: z.array(z.string()).describe('reporting periods (YYYY-MM) the report covers for it'),
+          missing: z.array(z.string()).describe('of those, the ones without an accepted periodic result'),
+        }),
+      ),
+      reported: z.number().describe('ongoing assignments with every period reported'),
+      missing: z.number().describe('ongoing assignments with a period not reported (chưa báo cáo kỳ này)'),
+    })
+    .describe('Thường xuyên: periodic results per ongoing lead assignment (§8, issue #14 §4)'),
   draft: EffectiveDraftSchema,
   draftVersion: z.number().nullable(),
 });

@@ -52,7 +52,15 @@ export function AssignmentHistory({
                 <>
                   <div style={{ width: '100%' }}>
                     <EntryHead
-                      title={r.documentNumber ?? t('(không số)', '(no number)')}
+                      title={
+                        (r.documentNumber ?? t('(không số)', '(no number)')) +
+                        (r.period
+                          ? t(
+                              ` · kỳ ${r.period.slice(5, 7)}/${r.period.slice(0, 4)}`,
+                              ` · period ${r.period.slice(5, 7)}/${r.period.slice(0, 4)}`,
+                            )
+                          : '')
+                      }
                       status={<ResultStatusTag status={r.status} />}
                       when={`${t('Gửi ngày', 'Submitted')} ${formatDate(r.submittedOn)}`}
                     />

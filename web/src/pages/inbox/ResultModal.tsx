@@ -1,6 +1,6 @@
 import { SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Flex, Form, Input, Typography, Upload, type UploadFile } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AssignmentDetail } from '../../../../src/shared/schemas/assignment.ts';
 import { DOCUMENT_NUMBER_MAX, NOTE_MAX } from '../../../../src/shared/schemas/limits.ts';
@@ -21,6 +21,8 @@ interface ResultValues {
   note?: string;
   submittedOn?: Dayjs;
   accept?: boolean;
+  /** kỳ báo cáo of a Thường xuyên task (a month) */
+  period?: Dayjs;
 }
 
 /** Báo cáo kết quả: document number, note, up to five files (multipart); the Office may record a receipt date and accept at once. */
@@ -39,6 +41,8 @@ export function SubmitResultModal({
   const t = useT();
   const [form] = Form.useForm<ResultValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  // a Thường xuyên task (no deadline) reports each month: báo cáo định kỳ (docs/domain-rules.md §5)
+  const ongoing = detail.assignment.currentDueOn === null;
   const submit = useApiMutation({
     mutationFn: (values: ResultValues) => {
       const body = new FormData();
@@ -46,6 +50,7 @@ export function SubmitResultModal({
       body.set('note', (values.note ?? '').trim());
       if (onBehalf && values.submittedOn) body.set('submittedOn', toDay(values.submittedOn));
       if (onBehalf && values.accept) body.set('accept', 'true');
+      if (ongoing && values.period) body.set('period', values.period.format('YYYY-MM'));
       for (const file of files) {
         if (file.originFileObj) body.append('files', file.originFileObj, file.name);
       }
@@ -88,6 +93,19 @@ export function SubmitResultModal({
           autoFocus
         />
       </Form.Item>
+      {ongoing && (
+        <Form.Item
+          name="period"
+          label={t('Kỳ báo cáo định kỳ', 'Reporting period')}
+          initialValue={dayjs()}
+          extra={t(
+            'Nhiệm vụ thực hiện thường xuyên: báo cáo kết quả của từng tháng. Để trống: báo cáo hoàn thành nhiệm vụ.',
+            'An ongoing task reports each month. Empty: the result that completes the task.',
+          )}
+        >
+          <DatePicker picker="month" format="MM/YYYY" allowClear />
+        </Form.Item>
+      )}
       <Form.Item name="note" label={t('Nội dung tóm tắt, ghi chú', 'Summary, note')}>
         <Input.TextArea rows={3} maxLength={NOTE_MAX} showCount />
       </Form.Item>

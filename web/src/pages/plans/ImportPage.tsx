@@ -7,6 +7,7 @@ import type { Agency, Group } from '../../../../src/shared/schemas/directory.ts'
 import type { Imported, ImportPreview } from '../../../../src/shared/schemas/import.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiError, api } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { fetchAll } from '../directory/agencies.ts';
@@ -102,6 +103,7 @@ export default function ImportPage() {
     if (replace) form.append('replace', 'true');
     if (review.confirmTasksWithoutLead || allowNoLead) form.append('confirmTasksWithoutLead', 'true');
     if (review.corrected) form.append('plan', JSON.stringify(review.plan));
+    if (review.followupFrom) form.append('followupFrom', review.followupFrom);
     form.append('file', file, file.name);
     try {
       const answer = await api.upload<Imported>('/plans/import', form);
@@ -112,6 +114,14 @@ export default function ImportPage() {
           `Plan ${answer.plan.number} stored: ${answer.plan.tasks} tasks, ${answer.plan.leadAssignments} lead assignments.`,
         ),
       );
+      if (answer.plan.followupFrom) {
+        message.info(
+          t(
+            `Theo dõi từ ngày ${formatDate(answer.plan.followupFrom)}: những ngày trước đó không tính nhắc nhở, điểm và ngày quá hạn.`,
+            `Followed up from ${formatDate(answer.plan.followupFrom)}: earlier days count for no reminder, score or days overdue.`,
+          ),
+        );
+      }
       navigate(`/ke-hoach/${answer.plan.planId}`);
     } catch (error) {
       setSaveError(toApiError(error));

@@ -1,7 +1,9 @@
 import { Alert, App, Button, Card, Col, Form, Row, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import type { ImportPreview, PreviewWarning } from '../../../../src/shared/schemas/import.ts';
+import { todayInVietnam } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { FollowupStart } from './FollowupStart.tsx';
 import { taskRef } from './plan-state.ts';
 import { type HeaderValues, ReviewHeader } from './ReviewHeader.tsx';
 import { ReviewTasks } from './ReviewTasks.tsx';
@@ -72,6 +74,13 @@ export function ImportReview({
   const resolved = (w: PreviewWarning) => isResolved(w, preview, edits, known);
   const open = preview.warnings.filter((w) => !resolved(w));
   const withoutLead = tasksWithoutLeadOf(preview, edits, directory);
+  // theo dõi từ ngày: asked when a deadline (as read or as corrected) is already past
+  const today = todayInVietnam();
+  const [followupFrom, setFollowupFrom] = useState(today);
+  const pastDeadlines = preview.tasks.filter((task, index) => {
+    const dueOn = edits[index]?.dueOn ?? task.dueOn;
+    return dueOn !== null && dueOn !== undefined && dueOn < today;
+  }).length;
 
   const edit = (index: number, patch: Edit) =>
     setEdits((all) => {
@@ -105,6 +114,7 @@ export function ImportReview({
     onConfirm({
       corrected: headerChanged || tasksChanged,
       confirmTasksWithoutLead,
+      ...(pastDeadlines > 0 ? { followupFrom } : {}),
       plan: {
         ...header,
         bases: p.bases,
@@ -186,6 +196,14 @@ export function ImportReview({
         <Card>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <SeveralLeadsNotice preview={preview} resolved={resolved} />
+            {pastDeadlines > 0 && (
+              <FollowupStart
+                pastDeadlines={pastDeadlines}
+                value={followupFrom}
+                issuedOn={preview.plan.issuedOn ?? null}
+                onChange={setFollowupFrom}
+              />
+            )}
             {withoutLead.length > 0 && (
               <Alert
                 type="warning"

@@ -27,6 +27,7 @@ import { AS_OF_PARAM, useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
 import { Appendix } from './Appendix.tsx';
 import { CancelDialog, type CancelTarget } from './CancelDialog.tsx';
+import { FollowupField } from './FollowupField.tsx';
 import { Gantt } from './Gantt.tsx';
 import { PublishSwitch } from './PublishSwitch.tsx';
 import { DoneBar, StateCounts } from './parts.tsx';
@@ -117,6 +118,11 @@ export default function PlanPage() {
                     ...(plan.endsOn
                       ? [{ key: 'ends', label: t('Kết thúc', 'Ends on'), children: formatDate(plan.endsOn) }]
                       : []),
+                    {
+                      key: 'followup',
+                      label: t('Theo dõi từ ngày', 'Followed up from'),
+                      children: <FollowupField plan={plan} writable={writable} />,
+                    },
                     {
                       key: 'public',
                       label: t('Công khai', 'Public'),

@@ -27,6 +27,8 @@ export interface ReviewState {
   plan: PlanInput;
   /** the clerk confirmed registering tasks that have no lead agency */
   confirmTasksWithoutLead: boolean;
+  /** theo dõi từ ngày, asked when a deadline has passed (docs/domain-rules.md §6); absent otherwise */
+  followupFrom?: string;
 }
 
 /** The clerk's change of one task row (by its position: a re-read of the same file keeps the order). */
