@@ -20,6 +20,7 @@ import * as letters from './migrations/2026-12-07T1100-letters.ts';
 import * as decisions from './migrations/2026-12-07T1200-decisions.ts';
 import * as publish from './migrations/2026-12-07T1400-publish.ts';
 import * as dueShift from './migrations/2026-12-07T1500-due-shift.ts';
+import * as letterDraftsRenderedOnRead from './migrations/2026-12-08T0500-letter-drafts-rendered-on-read.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1200-decisions': decisions,
   '2026-12-07T1400-publish': publish,
   '2026-12-07T1500-due-shift': dueShift,
+  '2026-12-08T0500-letter-drafts-rendered-on-read': letterDraftsRenderedOnRead,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
