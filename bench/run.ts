@@ -145,3 +145,8 @@ spawnSync(process.execPath, ['--import', 'tsx', 'bench/pdf-pages.ts', '5', '--wr
 
 // scans read by OCR (issue #13): a page's time and /api/health during OCR; BENCH_OCR=off skips it
 if (process.env.BENCH_OCR !== 'off') await import('./ocr.ts');
+
+// start-up, the CLI and transfer (issue #18): servers and CLI calls in their own processes; BENCH_STARTUP=off skips it
+if (process.env.BENCH_STARTUP !== 'off') {
+  spawnSync(process.execPath, ['--import', 'tsx', 'bench/startup.ts', '--write'], { stdio: 'inherit' });
+}

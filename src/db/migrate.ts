@@ -22,6 +22,7 @@ import * as publish from './migrations/2026-12-07T1400-publish.ts';
 import * as dueShift from './migrations/2026-12-07T1500-due-shift.ts';
 import * as oldPlans from './migrations/2026-12-08T0100-old-plans.ts';
 import * as reminderRecordedOn from './migrations/2026-12-08T0200-reminder-recorded-on.ts';
+import * as letterDraftsRenderedOnRead from './migrations/2026-12-08T0500-letter-drafts-rendered-on-read.ts';
 import * as statisticCounts from './migrations/2026-12-08T0600-statistic-counts.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
@@ -49,13 +50,21 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1500-due-shift': dueShift,
   '2026-12-08T0100-old-plans': oldPlans,
   '2026-12-08T0200-reminder-recorded-on': reminderRecordedOn,
+  '2026-12-08T0500-letter-drafts-rendered-on-read': letterDraftsRenderedOnRead,
   '2026-12-08T0600-statistic-counts': statisticCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; throws with the failing migration's name. */
+/**
+ * Brings the schema up to date; throws with the failing migration's name. A database already up to
+ * date (every start but the first after an upgrade) is told by one read of kysely_migration instead of
+ * the Migrator's round (its tables ensured, its lock taken in a transaction): on PGlite 0.19 instead of
+ * 0.66 CPU-s of the start (issue #18, docs/benchmarks.md). Anything else — behind, ahead, no table —
+ * goes to the Migrator, which migrates under its lock or refuses.
+ */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -64,6 +73,16 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     throw new Error(`migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Whether the database has run exactly the code's migrations (false without the table). */
+async function isUpToDate(db: Kysely<unknown>): Promise<boolean> {
+  const { rows } = await sql<{ present: boolean }>`
+    select to_regclass('kysely_migration') is not null as present`.execute(db);
+  if (!rows[0]?.present) return false;
+  const { rows: applied } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const known = new Set(knownMigrationNames());
+  return applied.length === known.size && applied.every((row) => known.has(row.name));
 }
 
 /** Which of the code's migrations the database has applied, which are pending, and any it has that the code does not know (a newer server's). */

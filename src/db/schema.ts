@@ -402,7 +402,8 @@ export interface ReminderLetterTable {
   /** null while a draft */
   issued_on: ColumnType<string | null, string | null | undefined, string | null>;
   sweep_day: DateColumn;
-  content: Uint8Array;
+  /** the .docx; null on a draft until its first download renders it from `input` (issue #18) */
+  content: Uint8Array | null;
   file_name: string;
   /** the reply deadline the letter set and the day the sweep followed it up (docs/domain-rules.md §10) */
   reply_due_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;

@@ -1,5 +1,12 @@
+import module from 'node:module';
 import { loadConfig } from '../config.ts';
 import type { Scheduler } from '../modules/followup/scheduler.ts';
+import { startupPhases } from './startup-phases.ts';
+
+const phases = startupPhases();
+// Node 22.1+: V8's compiled code of each module kept on disk (the OS's temporary folder) between starts,
+// for the module graph imported below; a no-op on Node 20, whose types do not know it
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 /** The server (`npm start`, `node dist/server/main.js`): migrate, the demo if asked, serve on PORT (default 8080). */
 const config = (() => {
@@ -12,9 +19,13 @@ const config = (() => {
   }
 })();
 // the server's modules loaded once the configuration is valid: a wrong setting is told in a fraction of
-// a second, without loading (or, under tsx, compiling) the database drivers, the app and its routes
+// a second, without loading (or, under tsx, compiling) the database drivers, the app and its routes.
+// The database opens while the app's modules load: PGlite's start (compiling and starting PostgreSQL
+// in WASM, ≈ 1.7 CPU-s) and the module graph then share the start instead of following each other
+// (issue #18, docs/benchmarks.md).
+const opening = import('../db/database.ts').then(({ openDatabase }) => openDatabase(config.database));
 const [
-  { openDatabase },
+  database,
   { migrateToLatest },
   { openFileStore },
   { startFollowupScheduler },
@@ -22,7 +33,7 @@ const [
   { buildApp },
   { ServerMetrics },
 ] = await Promise.all([
-  import('../db/database.ts'),
+  opening,
   import('../db/migrate.ts'),
   import('../modules/files/open-file-store.ts'),
   import('../modules/followup/scheduler.ts'),
@@ -30,8 +41,9 @@ const [
   import('./app.ts'),
   import('./observability.ts'),
 ]);
-const database = await openDatabase(config.database);
+phases.mark('modules+database');
 await migrateToLatest(database.db as never);
+phases.mark('migrations');
 // uploaded files: the local folder or the S3-compatible bucket (DONDOC_FILES_STORE), one store per process
 const files = await openFileStore(config.files);
 const metrics = new ServerMetrics({
@@ -52,12 +64,14 @@ const app = await buildApp(
   },
   { logger: { level: config.logLevel }, disableRequestLogging: false },
 );
+phases.mark('app');
 // the demo only with DONDOC_DEMO=on (npm start sets it); without an administrator, the log says how to create one
 await prepareFirstStart(database.db, {
   demo: config.demoOnFirstStart,
   embedded: database.kind === 'pglite',
   log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
 });
+phases.mark('first-start');
 // the daily sweep and e-mail delivery (issue #5), started once the server listens; stopped before the database closes
 let scheduler: Scheduler | null = null;
 app.addHook('onClose', async () => scheduler?.stop());
@@ -74,6 +88,8 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 // listen first: the catch-up of days missed while the server was down runs in the background,
 // and /api/health/ready says so (scheduler: catching-up) instead of the port staying closed
 await app.listen({ port: config.port, host: config.host });
+phases.mark('listen');
+app.log.info({ startup: phases.summary() }, `ready in ${phases.totalMs()} ms`);
 if (config.followup.scheduler) {
   metrics.scheduler.state = 'catching-up';
   scheduler = startFollowupScheduler({

@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { type LocalDate, localDateOf } from '../../domain/dates.ts';
 import { LETTER_FORM_PRESETS } from '../../shared/letter-forms.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
-import { type CorrectionNoticeInput, renderCorrectionNotice } from '../letters/correction-notice.ts';
+import type { CorrectionNoticeInput } from '../letters/correction-text.ts';
 import { citePlans } from '../letters/letter-text.ts';
 import { letterFileName } from './letter-issue.ts';
 import { letterSettingsOf } from './letter-settings.ts';
@@ -78,7 +78,8 @@ export async function draftCorrectionNotices(
           symbol: settings.symbol,
           issued_on: null,
           sweep_day: day,
-          content: await renderCorrectionNotice(notice),
+          // rendered on its first download, as the sweep's drafts (letter-issue.ts renderDraft)
+          content: null,
           file_name: letterFileName('correction', null, [agency.code], day),
           input: JSON.stringify({ correction: notice }),
           corrects_id: letter.id,

@@ -9,16 +9,10 @@ import { daysBetween, formatVietnameseDate, type LocalDate } from '../../domain/
 import { nextWorkingDay, type WorkingCalendar } from '../../domain/working-days.ts';
 import { numberLine } from '../../shared/letter-forms.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
-import {
-  type CorrectionNoticeInput,
-  correctionNoticeText,
-  renderCorrectionNotice,
-} from '../letters/correction-notice.ts';
-import {
-  type ReminderLetterInput,
-  reminderLetterText,
-  renderReminderLetter,
-} from '../letters/reminder-letter.ts';
+import { type CorrectionNoticeInput, correctionNoticeText } from '../letters/correction-text.ts';
+import type { ReminderLetterInput } from '../letters/letter-input.ts';
+import { renderCorrectionNotice, renderReminderLetter } from '../letters/letter-render.ts';
+import { reminderLetterText } from '../letters/letter-text.ts';
 import { type LetterSettings, letterSettingsOf, replyDueOn } from './letter-settings.ts';
 import { insertReminderLetter, linkRemindersToLetter } from './letters.repo.ts';
 
@@ -180,7 +174,8 @@ export async function draftLettersForDay(
         symbol: settings.symbol,
         issued_on: null,
         sweep_day: day,
-        content: await renderReminderLetter(input),
+        // rendered on its first download (renderDraft), not in the sweep day's transaction (issue #18)
+        content: null,
         file_name: letterFileName(
           'reminder',
           null,
@@ -202,6 +197,13 @@ export async function draftLettersForDay(
     }
   }
   return { letters: groups.length, notices, internal };
+}
+
+/** A draft's .docx, rendered from what it was drafted from (on its first download: letters.service.ts). */
+export async function renderDraft(stored: StoredLetterInput): Promise<Uint8Array> {
+  return 'correction' in stored
+    ? renderCorrectionNotice(stored.correction)
+    : renderReminderLetter(stored.letter);
 }
 
 /**

@@ -200,6 +200,16 @@ export async function findRegisteredNumber(
     .executeTakeFirst();
 }
 
+/** A draft's .docx, stored at its first download; a draft rendered meanwhile by another request keeps its own. */
+export async function storeDraftContent(db: Kysely<DB>, id: number, content: Uint8Array): Promise<void> {
+  await db
+    .updateTable('reminder_letter')
+    .set({ content })
+    .where('id', '=', id)
+    .where('content', 'is', null)
+    .execute();
+}
+
 export async function updateLetter(db: Kysely<DB>, id: number, values: Updateable<DB['reminder_letter']>) {
   await db.updateTable('reminder_letter').set(values).where('id', '=', id).execute();
 }

@@ -12,7 +12,7 @@ import { findAuthorityById } from '../directory/directory.repo.ts';
 import { contentDisposition } from '../files/file-store.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { insertNotifications } from './followup.repo.ts';
-import { renderStoredLetter, type StoredLetterInput } from './letter-issue.ts';
+import { renderDraft, renderStoredLetter, type StoredLetterInput } from './letter-issue.ts';
 import {
   findLetter,
   findRegisteredNumber,
@@ -21,6 +21,7 @@ import {
   listLetterPage,
   listLetterTasks,
   listWithdrawnReminderIds,
+  storeDraftContent,
   updateLetter,
 } from './letters.repo.ts';
 import { planEmails, planLetterNotifications } from './notices.ts';
@@ -92,9 +93,15 @@ export async function getLetterForDownload(ctx: ServiceContext, id: number) {
   const letter = await findLetter(ctx.db, authorityId, id);
   if (!letter) throw new AppError('NOT_FOUND', 'Không tìm thấy công văn đôn đốc.');
   await requireLetterReader(ctx, authorityId, id);
+  let content = letter.content;
+  if (content === null) {
+    // a draft the sweep left unrendered (issue #18): rendered now from its input, and kept
+    content = await renderDraft(letter.input as StoredLetterInput);
+    await storeDraftContent(ctx.db, id, content);
+  }
   return {
     fileName: letter.file_name,
-    content: Buffer.from(letter.content),
+    content: Buffer.from(content),
     contentDisposition: contentDisposition(letter.file_name),
   };
 }

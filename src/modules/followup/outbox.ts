@@ -7,7 +7,7 @@
  * is 'dead' (kept, with its last error). A lease that ran out (a process died mid-send) is reclaimed.
  */
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { DB } from '../../db/schema.ts';
 import { DOCX_TYPE } from './letters.service.ts';
 import {
@@ -44,23 +44,30 @@ export interface Mailer {
 
 /**
  * The SMTP mailer of SMTP_URL: a small pool of connections reused across messages; timeouts short
- * enough that a dead server fails an attempt, not a lease.
+ * enough that a dead server fails an attempt, not a lease. nodemailer is loaded with the first message
+ * (or check), not with the server and the CLI, most of whose starts send nothing (issue #18).
  */
 export function smtpMailer(smtpUrl: string, from: string): Mailer & { verify(): Promise<true> } {
-  const transport = nodemailer.createTransport({
-    pool: true,
-    maxConnections: 2,
-    url: smtpUrl,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
-  });
+  let transport: Promise<Transporter> | undefined;
+  const open = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        pool: true,
+        maxConnections: 2,
+        url: smtpUrl,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 60_000,
+      }),
+    );
+    return transport;
+  };
   return {
     async send(message) {
-      await transport.sendMail({ from, ...message });
+      await (await open()).sendMail({ from, ...message });
     },
-    verify: () => transport.verify(),
-    close: () => transport.close(),
+    verify: async () => (await open()).verify(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 
@@ -138,7 +145,8 @@ async function loadAttachments(db: Kysely<DB>, messageId: number): Promise<MailM
   const files: MailMessage['attachments'] = [];
   for (const ref of await findAttachmentRefs(db, messageId)) {
     const letter = await findLetterFile(db, ref.letterId);
-    if (!letter) throw new Error(`attachment reminder_letter ${ref.letterId} is missing`);
+    // only registered letters are sent, and registering renders them: a draft's null content never gets here
+    if (!letter?.content) throw new Error(`attachment reminder_letter ${ref.letterId} is missing`);
     files.push({ filename: letter.file_name, content: Buffer.from(letter.content), contentType: DOCX_TYPE });
   }
   return files;

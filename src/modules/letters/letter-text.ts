@@ -167,3 +167,9 @@ export function bodyParagraphs(parts: LetterParts): string[] {
     (p) => p !== '',
   );
 }
+
+/** The letter's Vietnamese text: the trích yếu and the body paragraphs (the tasks as one line each). */
+export function reminderLetterText(input: ReminderLetterInput): { abstract: string; body: string[] } {
+  const parts = letterParts(input);
+  return { abstract: parts.abstract, body: bodyParagraphs(parts) };
+}

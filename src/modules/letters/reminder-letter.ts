@@ -7,15 +7,11 @@ import type { Paragraph, Table } from 'docx';
 import { line, renderOfficialDocx, SIZE } from './docx-style.ts';
 import { bodyParagraph, footTable, headerTable, overdueTable, salutation } from './letter-blocks.ts';
 import type { ReminderLetterInput } from './letter-input.ts';
-import { bodyParagraphs, type LetterParts, letterParts } from './letter-text.ts';
+import { type LetterParts, letterParts } from './letter-text.ts';
+
+export { reminderLetterText } from './letter-text.ts';
 
 export type { ReminderLetterInput };
-
-/** The letter's Vietnamese text: the trích yếu and the body paragraphs (the tasks as one line each). */
-export function reminderLetterText(input: ReminderLetterInput): { abstract: string; body: string[] } {
-  const parts = letterParts(input);
-  return { abstract: parts.abstract, body: bodyParagraphs(parts) };
-}
 
 /** NĐ 30: pages numbered from the second, centred in the top margin, 13–14 pt; none on the first. */
 function letterChildren(input: ReminderLetterInput, parts: LetterParts): (Paragraph | Table)[] {

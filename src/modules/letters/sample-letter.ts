@@ -2,7 +2,7 @@
  * A sample reminder letter from the seed plan (Kế hoạch 87/KH-UBND, Tây Ninh, 13/01/2021): Sở Tư pháp's
  * three lead tasks overdue as of 15/02/2021. Used by the tests and by scripts/render-sample-letter.ts.
  */
-import type { CorrectionNoticeInput } from './correction-notice.ts';
+import type { CorrectionNoticeInput } from './correction-text.ts';
 import type { ReminderLetterInput } from './letter-input.ts';
 
 export const PLAN_87 = {
