@@ -20,7 +20,7 @@ import {
   renderReminderLetter,
 } from '../letters/reminder-letter.ts';
 import { type LetterSettings, letterSettingsOf, replyDueOn } from './letter-settings.ts';
-import { insertReminderLetter, linkRemindersToLetter } from './letters.repo.ts';
+import { insertDraftLetter, linkRemindersToLetter } from './letters.repo.ts';
 
 /** A written reminder the sweep has just recorded, with what the letter quotes of it. */
 export interface LetterItem {
@@ -170,15 +170,11 @@ export async function draftLettersForDay(
       reportWithinDays: settings.reportWithinDays,
       reminderIds: list.map((i) => i.reminderId),
     };
-    const id = await insertReminderLetter(
+    const id = await insertDraftLetter(
       trx,
       {
         authority_id: authority.id,
-        status: 'draft',
-        year: Number(day.slice(0, 4)),
-        number: null,
         symbol: settings.symbol,
-        issued_on: null,
         sweep_day: day,
         content: await renderReminderLetter(input),
         file_name: letterFileName(
