@@ -71,7 +71,25 @@ export function listOfAssignment<T extends AssignmentRowTable>(
 }
 
 /** The tables whose rows carry a version that every change moves on (optimistic locking). */
-type VersionedTable = 'plan' | 'task';
+type VersionedTable = {
+  [T in keyof DB]: DB[T] extends { id: Generated<number>; version: Generated<number> } ? T : never;
+}[keyof DB];
+
+/** The update that sets `values` and moves the version on, of a row still at `version`. */
+function updateAtVersion<T extends VersionedTable>(
+  db: Kysely<DB>,
+  table: T,
+  id: number,
+  version: number,
+  values: Updateable<DB[T]>,
+) {
+  const rows = db as unknown as Kysely<{ versioned: { id: number; version: number } }>;
+  return rows
+    .updateTable(table as unknown as 'versioned')
+    .set({ ...(values as object), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version);
+}
 
 /** Updates a row if its version is still `version`, moving it on; undefined when someone else changed it first. */
 export function updateVersioned<T extends VersionedTable>(
@@ -81,12 +99,39 @@ export function updateVersioned<T extends VersionedTable>(
   version: number,
   values: Updateable<DB[T]>,
 ): Promise<Selectable<DB[T]> | undefined> {
-  const rows = db as unknown as Kysely<{ versioned: { id: number; version: number } }>;
-  return rows
-    .updateTable(table as unknown as 'versioned')
-    .set({ ...(values as object), version: version + 1 })
+  return updateAtVersion(db, table, id, version, values).returningAll().executeTakeFirst() as Promise<
+    Selectable<DB[T]> | undefined
+  >;
+}
+
+/** Like updateVersioned (an empty `values` only moves the version on); whether the row was still at `version`. */
+export async function changedAtVersion<T extends VersionedTable>(
+  db: Kysely<DB>,
+  table: T,
+  id: number,
+  version: number,
+  values: Updateable<DB[T]> = {},
+): Promise<boolean> {
+  const updated = await updateAtVersion(db, table, id, version, values).executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** The tables of requests that wait, `pending`, for one decision. */
+type PendingTable = 'extension_request' | 'result_submission';
+
+/** Sets `values` (the decision) on a request still pending; false when it was decided meanwhile. */
+export async function decidedIfPending<T extends PendingTable>(
+  db: Kysely<DB>,
+  table: T,
+  id: number,
+  values: Updateable<DB[T]>,
+): Promise<boolean> {
+  const rows = db as unknown as Kysely<{ request: { id: number; status: string } }>;
+  const updated = await rows
+    .updateTable(table as unknown as 'request')
+    .set(values as Updateable<{ id: number; status: string }>)
     .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst() as Promise<Selectable<DB[T]> | undefined>;
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }

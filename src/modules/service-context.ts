@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { type Action, type Actor, systemActor } from './access/access.ts';
+import { localDateOf } from '../domain/dates.ts';
+import { type Action, type Actor, authorityOf, systemActor } from './access/access.ts';
+import { findAuthorityById } from './directory/directory.repo.ts';
 import type { FileStore } from './files/file-store.ts';
 
 /**
@@ -43,4 +45,10 @@ export function systemContext(options: {
 /** The same context, acting in another transaction (use cases that open one pass it on). */
 export function withDb(ctx: ServiceContext, db: Kysely<DB>): ServiceContext {
   return { ...ctx, db };
+}
+
+/** The actor's authority (401 for the public) and today there: `now` in the authority's time zone. */
+export async function authorityContext(ctx: Pick<ServiceContext, 'db' | 'actor' | 'now'>) {
+  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  return { authority, today: localDateOf(ctx.now, authority.time_zone) };
 }

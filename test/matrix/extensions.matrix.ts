@@ -1,26 +1,22 @@
+import { insertRow } from '../../src/db/rows.ts';
 import { adminOnly, officeAdminAndOwnAgency, officeAndAdmin, overseers, signedIn } from './allow.ts';
 import { listingAfter, listRoute, mentions } from './entry.ts';
-import { targetAssignment } from './results.matrix.ts';
+import { requestOnTargetAssignment, targetAssignment } from './results.matrix.ts';
 import type { MatrixContext, MatrixEntry, Target } from './types.ts';
 
 /** A pending extension request on the target assignment, written straight to the database. */
 async function pendingExtensionId(ctx: MatrixContext, target: Target): Promise<number> {
-  const { id } = await ctx.db
-    .insertInto('extension_request')
-    .values({
-      authority_id: ctx.world.authorityId,
-      assignment_id: await targetAssignment(ctx, target),
-      requested_on: '2021-01-18',
-      requested_due_on: '2021-01-31',
-      reason: 'Chờ số liệu',
-      status: 'pending',
-      decided_on: null,
-      decided_by: null,
-      decision_note: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return insertRow(ctx.db, 'extension_request', {
+    authority_id: ctx.world.authorityId,
+    assignment_id: await targetAssignment(ctx, target),
+    requested_on: '2021-01-18',
+    requested_due_on: '2021-01-31',
+    reason: 'Chờ số liệu',
+    status: 'pending',
+    decided_on: null,
+    decided_by: null,
+    decision_note: null,
+  });
 }
 
 /** Leaders decide; the Office and admins only where the authority allows it, which the seed does not. */
@@ -31,16 +27,12 @@ const deciders = { ...overseers, office: false, admin: false };
  * docs/domain-rules.md §10), who decides (read by the overseers, set by admins).
  */
 export const entries: MatrixEntry[] = [
-  {
-    method: 'POST',
-    url: '/api/assignments/:id/extensions',
-    // today is past the 2021 deadlines, so the allowed callers get 409; access is checked first
-    request: async (ctx, target) => ({
-      url: `/api/assignments/${await targetAssignment(ctx, target)}/extensions`,
-      payload: { requestedDueOn: '2021-02-28', reason: 'Chờ số liệu' },
-    }),
-    allow: officeAdminAndOwnAgency,
-  },
+  // today is past the 2021 deadlines, so the allowed callers get 409; access is checked first
+  requestOnTargetAssignment(
+    'extensions',
+    { requestedDueOn: '2021-02-28', reason: 'Chờ số liệu' },
+    officeAdminAndOwnAgency,
+  ),
   listRoute(
     'GET',
     '/api/extensions',

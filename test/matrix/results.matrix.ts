@@ -80,6 +80,23 @@ export function targetAssignment(ctx: MatrixContext, target: Target) {
     : leadAssignmentId(ctx.db, ctx.world.authorityId, 'I.6', 'SNV');
 }
 
+/** An agency's request on the target's assignment (an extension, an obstacle): POST `payload` to it. */
+export function requestOnTargetAssignment(
+  path: 'extensions' | 'obstacles',
+  payload: Record<string, unknown>,
+  allow: MatrixEntry['allow'],
+): MatrixEntry {
+  return {
+    method: 'POST',
+    url: `/api/assignments/:id/${path}`,
+    request: async (ctx, target) => ({
+      url: `/api/assignments/${await targetAssignment(ctx, target)}/${path}`,
+      payload,
+    }),
+    allow,
+  };
+}
+
 /** A pending result (with one PDF) on the target's assignment, recorded through the service. */
 export async function pendingResult(ctx: MatrixContext, target: Target): Promise<ResultView> {
   const actor: Actor = { kind: 'system', authorityId: ctx.world.authorityId };

@@ -3,6 +3,7 @@
  * check a generated letter's paragraphs, runs and tables without a full XML parser.
  */
 import JSZip from 'jszip';
+import { expect } from 'vitest';
 
 export interface XmlRun {
   text: string;
@@ -84,4 +85,14 @@ export async function openDocx(bytes: Uint8Array): Promise<{ zip: JSZip; documen
   const zip = await JSZip.loadAsync(bytes);
   const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
   return { zip, document };
+}
+
+/** The words of a .docx's body: word/document.xml with its tags dropped (entities as written). */
+export async function docxText(bytes: Uint8Array): Promise<string> {
+  return (await openDocx(bytes)).document.replace(/<[^>]+>/g, '');
+}
+
+/** A document's text shows every one of `parts`; a failure lists all the missing ones at once. */
+export function expectToContainAll(text: string, parts: readonly string[]): void {
+  expect(parts.filter((part) => !text.includes(part))).toEqual([]);
 }

@@ -8,9 +8,8 @@ import type { PageQuery } from '../../shared/schemas/common.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { proposalAndDocumentOf } from '../extensions/extensions.service.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
-import { authorityContext } from '../plans/plans.service.ts';
 import { submissionView } from '../results/results.repo.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import {
   findAssignmentFacts,
   listAssignments,

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import { insertRow } from '../../db/rows.ts';
+import { changedAtVersion, insertRow } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** The writes of the directory: authorities, agencies, groups and their members, successor links. */
@@ -17,19 +17,13 @@ export function insertAgencies(db: Kysely<DB>, values: Insertable<DB['agency']>[
 }
 
 /** Sets `change` and bumps the version when it is still `version`; whether the row was updated. */
-export async function updateAgencyAtVersion(
+export function updateAgencyAtVersion(
   db: Kysely<DB>,
   id: number,
   version: number,
   change: Updateable<DB['agency']>,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('agency')
-    .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return changedAtVersion(db, 'agency', id, version, change);
 }
 
 export async function setAgencyAliases(db: Kysely<DB>, id: number, aliases: string[]): Promise<void> {
@@ -79,14 +73,8 @@ export async function deleteGroupMembers(db: Kysely<DB>, groupId: number): Promi
 }
 
 /** Bumps the group's version when it is still `version`; whether it was. */
-export async function bumpGroupVersion(db: Kysely<DB>, id: number, version: number): Promise<boolean> {
-  const updated = await db
-    .updateTable('agency_group')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+export function bumpGroupVersion(db: Kysely<DB>, id: number, version: number): Promise<boolean> {
+  return changedAtVersion(db, 'agency_group', id, version);
 }
 
 export function insertSuccessorLink(

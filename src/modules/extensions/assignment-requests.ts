@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import { pageAnswer } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import { lockRow } from '../../db/transaction.ts';
-import { type LocalDate, localDateOf } from '../../domain/dates.ts';
+import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
 import { type Action, agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
-import { findAuthorityById } from '../directory/directory.repo.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import { type AssignmentForWorkflow, findAssignmentOfAuthority } from './extensions.repo.ts';
 
 /**
@@ -28,14 +27,14 @@ export async function openRequestOn(
   /** a refusal of the kind's own, checked before "cancelled" (an extension: only the lead agency asks) */
   refuse?: (assignment: AssignmentForWorkflow) => void,
 ): Promise<{ authorityId: number; assignment: AssignmentForWorkflow; today: LocalDate }> {
-  const authority = await findAuthorityOf(ctx);
+  const { authority, today } = await authorityContext(ctx);
   const assignment = await findAssignmentOfAuthority(ctx.db, authority.id, assignmentId);
   if (!assignment) throw new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
   requireAccess(ctx.actor, action, { authorityId: authority.id, agencyId: assignment.agency_id });
   refuse?.(assignment);
   if (assignment.cancelled_on !== null)
     throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
-  return { authorityId: authority.id, assignment, today: localDateOf(ctx.now, authority.time_zone) };
+  return { authorityId: authority.id, assignment, today };
 }
 
 /** What a kind of request brings to the shared core: its repo functions, its view and its words. */
@@ -121,10 +120,6 @@ export async function loadForDecision<Row extends { agency_id: number; status: s
 
 /** The actor's authority and today there. */
 export async function decisionDay(ctx: ServiceContext): Promise<{ authorityId: number; today: LocalDate }> {
-  const authority = await findAuthorityOf(ctx);
-  return { authorityId: authority.id, today: localDateOf(ctx.now, authority.time_zone) };
-}
-
-function findAuthorityOf(ctx: ServiceContext) {
-  return findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  const { authority, today } = await authorityContext(ctx);
+  return { authorityId: authority.id, today };
 }

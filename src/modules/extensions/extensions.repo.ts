@@ -8,6 +8,7 @@ import {
   hasAcceptedSql,
 } from '../../db/assignment-facts.ts';
 import { type PageRequest, selectPage } from '../../db/page.ts';
+import { changedAtVersion, decidedIfPending, insertRow } from '../../db/rows.ts';
 import type { DB, ExtensionRequestTable } from '../../db/schema.ts';
 
 /**
@@ -100,32 +101,18 @@ export function findPendingExtension(db: Kysely<DB>, assignmentId: number) {
 }
 
 /** Records an extension request; its id. */
-export async function insertExtension(
-  db: Kysely<DB>,
-  values: Insertable<ExtensionRequestTable>,
-): Promise<number> {
-  const { id } = await db
-    .insertInto('extension_request')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+export function insertExtension(db: Kysely<DB>, values: Insertable<ExtensionRequestTable>): Promise<number> {
+  return insertRow(db, 'extension_request', values);
 }
 
 /** Moves an assignment's current due date if its version is still the one read; false when it changed. */
-export async function moveDueDateVersioned(
+export function moveDueDateVersioned(
   db: Kysely<DB>,
   assignmentId: number,
   version: number,
   dueOn: string,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('assignment')
-    .set((eb) => ({ current_due_on: dueOn, version: eb('version', '+', 1) }))
-    .where('id', '=', assignmentId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return changedAtVersion(db, 'assignment', assignmentId, version, { current_due_on: dueOn });
 }
 
 /** What deciding a request records: the outcome, the day, the decider and its decision document. */
@@ -140,26 +127,16 @@ export interface ExtensionDecision {
 }
 
 /** Decides a request still pending; false when it was decided meanwhile. */
-export async function decidePendingExtension(
-  db: Kysely<DB>,
-  id: number,
-  d: ExtensionDecision,
-): Promise<boolean> {
-  const updated = await db
-    .updateTable('extension_request')
-    .set({
-      status: d.status,
-      decided_on: d.today,
-      decided_by: d.by,
-      decided_by_user_id: d.userId,
-      decision_number: d.number,
-      decision_date: d.date,
-      decision_note: d.note,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+export function decidePendingExtension(db: Kysely<DB>, id: number, d: ExtensionDecision): Promise<boolean> {
+  return decidedIfPending(db, 'extension_request', id, {
+    status: d.status,
+    decided_on: d.today,
+    decided_by: d.by,
+    decided_by_user_id: d.userId,
+    decision_number: d.number,
+    decision_date: d.date,
+    decision_note: d.note,
+  });
 }
 
 /** Records the Office's proposal on a pending request not proposed yet; false otherwise. */

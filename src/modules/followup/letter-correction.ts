@@ -12,7 +12,7 @@ import type { CorrectionNoticeInput } from '../letters/correction-text.ts';
 import { citePlans } from '../letters/letter-text.ts';
 import { letterFileName } from './letter-issue.ts';
 import { letterSettingsOf } from './letter-settings.ts';
-import { insertReminderLetter, linkRemindersToCorrection, listIssuedLetters } from './letters.repo.ts';
+import { insertDraftLetter, linkRemindersToCorrection, listIssuedLetters } from './letters.repo.ts';
 
 export interface WithdrawnFromLetter {
   reminderId: number;
@@ -67,16 +67,12 @@ export async function draftCorrectionNotices(
         },
         items: items.map((i) => ({ plan: i.plan, task: i.task, reason: i.reason })),
       };
-      const id = await insertReminderLetter(
+      const id = await insertDraftLetter(
         trx,
         {
           authority_id: authorityId,
           kind: 'correction',
-          status: 'draft',
-          year: Number(day.slice(0, 4)),
-          number: null,
           symbol: settings.symbol,
-          issued_on: null,
           sweep_day: day,
           // rendered on its first download, as the sweep's drafts (letter-issue.ts renderDraft)
           content: null,

@@ -14,7 +14,7 @@ import type { ReminderLetterInput } from '../letters/letter-input.ts';
 import { renderCorrectionNotice, renderReminderLetter } from '../letters/letter-render.ts';
 import { reminderLetterText } from '../letters/letter-text.ts';
 import { type LetterSettings, letterSettingsOf, replyDueOn } from './letter-settings.ts';
-import { insertReminderLetter, linkRemindersToLetter } from './letters.repo.ts';
+import { insertDraftLetter, linkRemindersToLetter } from './letters.repo.ts';
 
 /** A written reminder the sweep has just recorded, with what the letter quotes of it. */
 export interface LetterItem {
@@ -164,15 +164,11 @@ export async function draftLettersForDay(
       reportWithinDays: settings.reportWithinDays,
       reminderIds: list.map((i) => i.reminderId),
     };
-    const id = await insertReminderLetter(
+    const id = await insertDraftLetter(
       trx,
       {
         authority_id: authority.id,
-        status: 'draft',
-        year: Number(day.slice(0, 4)),
-        number: null,
         symbol: settings.symbol,
-        issued_on: null,
         sweep_day: day,
         // rendered on its first download (renderDraft), not in the sweep day's transaction (issue #18)
         content: null,

@@ -5,15 +5,30 @@ import type { DB } from '../../db/schema.ts';
 
 /** Kysely functions of the letters (công văn đôn đốc, correction notices): draft, register, list, download. */
 
-/** Stores a letter and its addressees; returns its id. */
-export async function insertReminderLetter(
+/** A letter as the sweep drafts it: what it says, whom, from which sweep day; the rest is the draft's. */
+export type LetterDraft = Omit<
+  Insertable<DB['reminder_letter']>,
+  'status' | 'year' | 'number' | 'issued_on' | 'sweep_day'
+> & { sweep_day: string };
+
+/**
+ * Stores a draft letter and its addressees; returns its id. A draft has no number and no date until the
+ * Office registers it, and the year of its sweep day (docs/domain-rules.md §6, numbers from the register).
+ */
+export async function insertDraftLetter(
   db: Kysely<DB>,
-  letter: Insertable<DB['reminder_letter']>,
+  draft: LetterDraft,
   agencyIds: readonly number[],
 ): Promise<number> {
   const { id } = await db
     .insertInto('reminder_letter')
-    .values(letter)
+    .values({
+      ...draft,
+      status: 'draft',
+      year: Number(draft.sweep_day.slice(0, 4)),
+      number: null,
+      issued_on: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db

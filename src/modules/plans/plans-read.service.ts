@@ -6,7 +6,7 @@ import type { PageQuery } from '../../shared/schemas/common.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { countStatesByPlan, listFactsWithState } from '../assignments/assignments.repo.ts';
 import { stateFields } from '../assignments/assignments.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import {
   countTasksByPlan,
   findPlanById,
@@ -16,7 +16,6 @@ import {
   listSectionsOfPlan,
   listTasksOfPlan,
 } from './plans.repo.ts';
-import { authorityContext } from './plans.service.ts';
 import { planHeaderOf } from './plans-write.service.ts';
 import { leaderNamesOf } from './task-leaders.ts';
 

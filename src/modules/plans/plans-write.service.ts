@@ -8,10 +8,9 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { importPlanDocument, previewPlanImport } from '../import/import.service.ts';
 import type { PlanFile, PlanReader } from '../import/read-plan-file.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import { replanOccurrences } from './plan-occurrences.ts';
 import { findPlanById, findPlanByNumber, listPlanAssignmentIds, updatePlanVersioned } from './plans.repo.ts';
-import { authorityContext } from './plans.service.ts';
 
 /** A plan's header as the API shows it. */
 export function planHeaderOf(plan: Plan) {

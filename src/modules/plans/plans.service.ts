@@ -14,12 +14,6 @@ import { findPlanByNumber, insertAssignments, insertPlan, insertSection, insertT
 import { sharedDirectory } from './shared-directory.ts';
 import { type PlannedTask, planTask } from './task-assignments.ts';
 
-/** The actor's authority (401 for the public) and today there. */
-export async function authorityContext(ctx: Pick<ServiceContext, 'db' | 'actor' | 'now'>) {
-  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
-  return { authority, today: localDateOf(ctx.now, authority.time_zone) };
-}
-
 export interface CreatedPlan {
   planId: number;
   number: string;

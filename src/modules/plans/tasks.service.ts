@@ -4,9 +4,8 @@ import type { LocalDate } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import { findPlanById, findTaskById, moveTaskDueDates, updateTaskVersioned } from './plans.repo.ts';
-import { authorityContext } from './plans.service.ts';
 import { checkLeaderAccount } from './task-leaders.ts';
 
 /** A task as the API shows it after an edit. */

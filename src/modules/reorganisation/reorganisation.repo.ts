@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { assignmentsWithPlan } from '../../db/assignment-facts.ts';
-import { insertRow } from '../../db/rows.ts';
+import { changedAtVersion, insertRow } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 
@@ -68,23 +68,16 @@ export function listTasksOfAuthority(db: Kysely<DB>, authorityId: number, taskId
 }
 
 /** Closes a moved assignment on the effective date, pointing to its successor's; false when changed meanwhile. */
-export async function closeMovedAssignment(
+export function closeMovedAssignment(
   db: Kysely<DB>,
   a: { id: number; version: number },
   effectiveOn: LocalDate,
   targetId: number,
 ): Promise<boolean> {
-  const closed = await db
-    .updateTable('assignment')
-    .set((eb) => ({
-      cancelled_on: effectiveOn,
-      moved_to_assignment_id: targetId,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', a.id)
-    .where('version', '=', a.version)
-    .executeTakeFirst();
-  return Number(closed.numUpdatedRows) === 1;
+  return changedAtVersion(db, 'assignment', a.id, a.version, {
+    cancelled_on: effectiveOn,
+    moved_to_assignment_id: targetId,
+  });
 }
 
 /**

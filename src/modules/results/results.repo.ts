@@ -7,7 +7,7 @@ import {
   assignmentsWithPlan,
   hasAcceptedSql,
 } from '../../db/assignment-facts.ts';
-import { insertRow } from '../../db/rows.ts';
+import { decidedIfPending, insertRow } from '../../db/rows.ts';
 import type { DB, ResultSubmissionTable } from '../../db/schema.ts';
 
 /**
@@ -143,7 +143,7 @@ export function listFilesOfResults(db: Kysely<DB>, authorityId: number, resultId
 }
 
 /** Moves a pending result to accepted or returned; false when it was no longer pending. */
-export async function decidePendingResult(
+export function decidePendingResult(
   db: Kysely<DB>,
   resultId: number,
   decision: {
@@ -153,18 +153,12 @@ export async function decidePendingResult(
     returnReason: string | null;
   },
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('result_submission')
-    .set({
-      status: decision.status,
-      decided_on: decision.decidedOn,
-      decided_by: decision.decidedBy,
-      return_reason: decision.returnReason,
-    })
-    .where('id', '=', resultId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return decidedIfPending(db, 'result_submission', resultId, {
+    status: decision.status,
+    decided_on: decision.decidedOn,
+    decided_by: decision.decidedBy,
+    return_reason: decision.returnReason,
+  });
 }
 
 /** A result as the API shows it: what, whose, when, its decision and its files. */

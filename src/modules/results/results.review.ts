@@ -1,12 +1,10 @@
 import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { localDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName, agencyFilterFor, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { findAuthorityById } from '../directory/directory.repo.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import {
   countOpenResults,
   countResults,
@@ -78,14 +76,13 @@ async function decideResult(
   decision: { status: 'accepted' | 'returned'; returnReason: string | null },
 ): Promise<ResultView> {
   const { db, actor } = c;
-  const authority = await findAuthorityById(db, authorityOf(actor));
+  const { authority, today } = await authorityContext(c);
   const authorityId = authority.id;
   const result = await findResultAssignment(db, authorityId, resultId);
   if (!result) throw new AppError('NOT_FOUND', 'Không tìm thấy kết quả.');
   const assignment = await findAssignmentForResult(db, authorityId, result.assignmentId);
   if (!assignment) throw assignmentNotFound();
   requireDecideAccess(actor, authorityId, assignment);
-  const today = localDateOf(c.now, authority.time_zone);
   return inTransaction(db, async (trx) => {
     const locked = await findAssignmentForResult(trx, authorityId, result.assignmentId, true);
     const before = await findResultView(trx, authorityId, resultId);

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { type LocalDate, localDateOf } from '../../domain/dates.ts';
+import type { LocalDate } from '../../domain/dates.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, actorName, authorityOf, can, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { findAuthorityById, listAgencies } from '../directory/directory.repo.ts';
+import { listAgencies } from '../directory/directory.repo.ts';
 import {
   attachFilesToResult,
   checkUploads,
@@ -17,7 +17,7 @@ import {
 } from '../files/files.service.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { findPlanByNumber, findTaskByRef } from '../plans/plans.repo.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import {
   type AssignmentForResult,
   countOpenResults,
@@ -219,13 +219,12 @@ export async function submitAssignmentResult(
   readBody: () => Promise<SubmissionBody>,
 ): Promise<ResultView> {
   const { db, actor } = c;
-  const authority = await findAuthorityById(db, authorityOf(actor));
+  const { authority, today } = await authorityContext(c);
   const authorityId = authority.id;
   const assignment = await findAssignmentForResult(db, authorityId, assignmentId);
   if (!assignment) throw assignmentNotFound();
   requireAccess(actor, 'result.submit', { authorityId, agencyId: assignment.agency_id });
   const { fields, files } = await readBody();
-  const today = localDateOf(c.now, authority.time_zone);
   const submittedOn = fields.submittedOn ?? today;
   if (submittedOn !== today && !can(actor, 'result.decide', { authorityId })) {
     throw new AppError('FORBIDDEN', 'Chỉ Văn phòng được ghi ngày nhận kết quả khác ngày hôm nay.', {

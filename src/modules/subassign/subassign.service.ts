@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { type LocalDate, localDateOf } from '../../domain/dates.ts';
+import type { LocalDate } from '../../domain/dates.ts';
 import { type AssignmentState, assignmentStateAsOf } from '../../domain/state.ts';
 import { AppError } from '../../shared/errors.ts';
-import { actorName, authorityOf, requireAccess } from '../access/access.ts';
+import { actorName, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { listAgencyScope } from '../auth/auth.repo.ts';
-import { findAuthorityById } from '../directory/directory.repo.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
 import {
   findAgencies,
   findLeadsOfOccurrence,
@@ -56,12 +55,11 @@ export async function subassign(
   items: readonly SubassignItem[],
 ): Promise<SubassignmentsView> {
   const { db, actor } = c;
-  const authority = await findAuthorityById(db, authorityOf(actor));
+  const { authority, today } = await authorityContext(c);
   const authorityId = authority.id;
   const parent = await findParentAssignment(db, authorityId, parentId);
   if (!parent) throw assignmentNotFound();
   requireAccess(actor, 'subassign', { authorityId, agencyId: parent.agency_id });
-  const today = localDateOf(c.now, authority.time_zone);
   assertOpen(parent);
   await checkItems(db, authorityId, parent, items, today);
   await inTransaction(db, async (trx) => {
@@ -101,11 +99,11 @@ export async function getSubassignments(
   parentId: number,
 ): Promise<SubassignmentsView> {
   const { db, actor } = c;
-  const authority = await findAuthorityById(db, authorityOf(actor));
+  const { authority, today } = await authorityContext(c);
   const parent = await findParentAssignment(db, authority.id, parentId);
   if (!parent) throw assignmentNotFound();
   requireAccess(actor, 'assignment.read', { authorityId: authority.id, agencyId: parent.agency_id });
-  return loadView(db, authority.id, parent, localDateOf(c.now, authority.time_zone));
+  return loadView(db, authority.id, parent, today);
 }
 
 async function loadView(
