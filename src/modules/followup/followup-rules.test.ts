@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/dates.ts';
 import { workingCalendarOf } from '../../domain/holidays.ts';
 import { WEEKENDS_ONLY } from '../../domain/working-days.ts';
-import { planDigests, planEmails, planNotices, type Recipient, type SweepFact } from './notices.ts';
+import {
+  longOverdue,
+  planDigests,
+  planEmails,
+  planNotices,
+  type Recipient,
+  type SweepFact,
+} from './notices.ts';
 import { backoffMs, redactUrl } from './outbox.ts';
 import { localTimeOf, sweepAsOf } from './sweep.job.ts';
 
@@ -36,6 +43,19 @@ const users: Recipient[] = [
   { userId: 8, role: 'agency', agencyId: 11, email: null, isHead: false },
   { userId: 9, role: 'office', agencyId: null, email: 'vp@tayninh.gov.vn', isHead: false },
 ];
+
+describe('escalations and overdue lists of an old plan (docs/domain-rules.md §6, theo dõi từ ngày)', () => {
+  it('count the days overdue from the follow-up start when it is later than the deadline', () => {
+    const old = fact({ dueOn: '2021-01-20', followupFrom: '2026-12-08' });
+    // followed from 08/12/2026: not escalated on its first days, though due in 2021
+    expect(longOverdue([old], '2026-12-09', 10)).toEqual([]);
+    expect(longOverdue([old], '2026-12-17', 10)).toEqual([]);
+    expect(longOverdue([old], '2026-12-18', 10)).toEqual([old]);
+    // a plan followed from its issue: from the deadline, as before
+    expect(longOverdue([fact({})], '2021-01-30', 10)).toEqual([fact({})]);
+    expect(longOverdue([fact({ followupFrom: null })], '2021-01-29', 10)).toEqual([]);
+  });
+});
 
 describe('notices, digests and their e-mails', () => {
   it('notices the lead agency on the configured days only, until a result is accepted', () => {

@@ -11,6 +11,7 @@
  */
 import type { NotificationKind, Role } from '../../db/schema.ts';
 import { addDays, daysBetween, formatVietnameseDate, type LocalDate } from '../../domain/dates.ts';
+import { followupDueOn } from '../../domain/reminders.ts';
 import { assignmentStateAsOf } from '../../domain/state.ts';
 import { messageDayOf, type WorkingCalendar } from '../../domain/working-days.ts';
 import { citePlans } from '../letters/letter-text.ts';
@@ -27,6 +28,8 @@ export interface SweepFact {
   cancelledOn: LocalDate | null;
   /** lãnh đạo phụ trách of the task, who receives its escalations too (docs/domain-rules.md §10) */
   leaderUserId?: number | null;
+  /** the plan's follow-up start (theo dõi từ ngày, docs/domain-rules.md §6), when later than its issue */
+  followupFrom?: LocalDate | null;
 }
 
 export interface Recipient {
@@ -168,8 +171,17 @@ export function planDigests(
   return drafts;
 }
 
+/**
+ * The open overdue tasks escalated and listed: overdue `afterDays` days, counted from the plan's
+ * follow-up start when it is later than the deadline (docs/domain-rules.md §6: an old plan imported
+ * today does not escalate its whole past on its first sweep).
+ */
 export const longOverdue = (facts: SweepFact[], day: LocalDate, afterDays: number) =>
-  facts.filter((f) => isOpenOverdue(f, day) && daysBetween(f.dueOn as LocalDate, day) >= afterDays);
+  facts.filter(
+    (f) =>
+      isOpenOverdue(f, day) &&
+      daysBetween(followupDueOn(f.dueOn as LocalDate, f.followupFrom), day) >= afterDays,
+  );
 
 /** The escalation's business key: one per occurrence, due date and head. */
 export const escalationKey = (assignmentId: number, dueOn: LocalDate, userId: number) =>
