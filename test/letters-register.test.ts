@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { docxText, expectToContainAll } from './support/docx-xml.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -22,7 +22,7 @@ type Letter = {
  * the Office; the Office registers it with the number of the outgoing register (or none, for the văn
  * thư) and its date; a reminder withdrawn after the letter was issued gets a correction notice.
  */
-describeEachDatabase('letters the Office can send: drafts, registration, corrections', (t) => {
+describeOnFastestDatabase('letters the Office can send: drafts, registration, corrections', (t) => {
   const seed = useSeedWorld(t, {
     now: () => new Date('2021-02-22T10:00:00+07:00'), // a Monday: letters are dated on working days
     signedIn: { office: 'vanphong', stp: 'stp' },

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { sweepContext, sweepEveryDay } from './support/followup.ts';
 import { signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -9,7 +9,7 @@ import { useSeedWorld } from './support/world.ts';
 const FEB_22 = () => new Date('2021-02-22T10:00:00+07:00');
 
 /** The bell's server side (docs/domain-rules.md §11): links into the app, unread counts, marking all read. */
-describeEachDatabase('notifications: links to the app’s pages, unread count, mark all read', (t) => {
+describeOnFastestDatabase('notifications: links to the app’s pages, unread count, mark all read', (t) => {
   const seed = useSeedWorld(t, { now: FEB_22, signedIn: { office: 'vanphong', stp: 'stp' } });
 
   it('every notification opens a page of the app: the assignment, the overdue tab, the list, the letters', async () => {

@@ -2,14 +2,14 @@ import { expect, it } from 'vitest';
 import { createPlan } from '../src/modules/plans/plans.service.ts';
 import { auditEntries } from './support/audit.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const NOW = () => new Date('2021-02-15T10:00:00+07:00');
 
 /** Công khai kế hoạch (docs/domain-rules.md §11): public only once the Office publishes; audited. */
-describeEachDatabase('publishing a plan: the switch, its audit, the public page', (t) => {
+describeOnFastestDatabase('publishing a plan: the switch, its audit, the public page', (t) => {
   const seed = useSeedWorld(t, { now: NOW, signedIn: { office: 'vanphong' } });
 
   const newPlan = () =>

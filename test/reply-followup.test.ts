@@ -3,7 +3,7 @@ import { registerLetter } from '../src/modules/followup/letters.service.ts';
 import { escalationKey } from '../src/modules/followup/notices.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { loadFollowupDemo, sweepEveryDay } from './support/followup.ts';
 import { assignmentOf, userIdOf } from './support/lookups.ts';
 import { serverZoneUtc } from './support/sweep-suite.ts';
@@ -15,7 +15,7 @@ serverZoneUtc();
  * days after the letter; the first sweep after it proposes a second reminder to the Office for the
  * tasks still without a result and tells the leader in charge; the §6 count does not grow.
  */
-describeEachDatabase('the reply deadline of a reminder letter', (t) => {
+describeOnFastestDatabase('the reply deadline of a reminder letter', (t) => {
   it('is tracked in working days, followed up once, to the Office and the leader in charge of the task', async () => {
     const id = await loadFollowupDemo(t.db);
     // a second Phó Chủ tịch, in charge of I.6; the other tasks have no leader in charge

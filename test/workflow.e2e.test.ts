@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { multipart, SMALL_PDF } from './matrix/results.matrix.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import { describeOnFastestDatabase } from './support/databases.ts';
 import { type Client, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -9,7 +9,7 @@ import { useSeedWorld } from './support/world.ts';
  * file, the Office accepts it and the statistics change; Sở Nội vụ asks to extend task I.6, a
  * leader approves, the due date moves and no reminder falls due.
  */
-describeEachDatabase('the seed workflow over HTTP', (t) => {
+describeOnFastestDatabase('the seed workflow over HTTP', (t) => {
   const seed = useSeedWorld(t, { now: () => new Date('2021-01-18T09:00:00+07:00') });
 
   async function myAssignment(client: Client, taskRef: string) {
