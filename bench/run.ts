@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { type DatabaseConfig, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
@@ -16,6 +15,7 @@ import { readPlanFile } from '../src/modules/import/read-plan-file.ts';
 import { getStatus, listWrittenReminders } from '../src/modules/status/status.service.ts';
 import { writeBenchSection } from './doc-section.ts';
 import { benchContext } from './scale/bench-context.ts';
+import { withScratchPostgres } from './scratch-postgres.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
@@ -69,22 +69,6 @@ async function benchBackend(name: string, config: DatabaseConfig): Promise<Row[]
   return rows;
 }
 
-async function withScratchPostgres<T>(base: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `dondoc_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 /** The importer alone (no database): read + parse a document into a plan. */
 async function benchImport(): Promise<Row[]> {
   const fixture = (name: string) => ({
@@ -109,7 +93,9 @@ rows.push(...(await benchBackend('PGlite (in memory)', { kind: 'pglite' })));
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgBase)
   rows.push(
-    ...(await withScratchPostgres(pgBase, (url) => benchBackend('PostgreSQL', { kind: 'postgres', url }))),
+    ...(await withScratchPostgres(pgBase, 'dondoc_bench', (url) =>
+      benchBackend('PostgreSQL', { kind: 'postgres', url }),
+    )),
   );
 
 const fmt = (ms: number) => ms.toFixed(2);

@@ -4,9 +4,9 @@ import { request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { freePort } from '../test/support/net.ts';
 import { writeBenchSection } from './doc-section.ts';
+import { withScratchPostgres } from './scratch-postgres.ts';
 
 /**
  * Issue #18 goals 4 and 5 (docs/benchmarks.md, "Issue #18: start-up, CLI, transfer"):
@@ -283,22 +283,6 @@ async function benchTransfer(port: number, lines: string[], plan: string[]) {
   }
 }
 
-async function withScratchPostgres<T>(base: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `dondoc_bench_startup_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 if (!args.includes('--no-build') || !existsSync(join(ROOT, 'dist/server/main.js'))) {
   const { buildServer } = await import('../scripts/build.ts');
   const { ensureWebBuild } = await import('../scripts/ensure-web-build.ts');
@@ -326,7 +310,7 @@ try {
 }
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgBase) {
-  await withScratchPostgres(pgBase, async (url) => {
+  await withScratchPostgres(pgBase, 'dondoc_bench_startup', async (url) => {
     const env = { DATABASE_URL: url };
     const first = await startServer(['dist/server/main.js'], { ...env, DONDOC_DEMO: 'on' });
     await first.stop();

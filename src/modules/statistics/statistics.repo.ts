@@ -164,16 +164,7 @@ export async function countFromDeltas(
           .groupBy('p.id')
           .having(counted, '>', 0)
           .orderBy('p.id');
-  const rows = (await query.execute()) as unknown as (Record<StatKey, number | string> & {
-    id: number;
-    code: string;
-    name: string;
-  })[];
-  return rows.map((row) => {
-    const counts = emptyStatCounts();
-    for (const key of STAT_KEYS) counts[key] = Number(row[key]);
-    return { id: row.id, code: row.code, name: row.name, counts };
-  });
+  return toCountedGroups(await query.execute());
 }
 
 /**
@@ -227,11 +218,12 @@ export async function countStatistics(
           .select(counts)
           .groupBy('p.id')
           .orderBy('p.id');
-  const rows = (await grouped.execute()) as unknown as (Record<StatKey, number | string> & {
-    id: number;
-    code: string;
-    name: string;
-  })[];
+  return toCountedGroups(await grouped.execute());
+}
+
+/** A grouped aggregate's rows (id, code, name and one column per key; bigint sums come as text) as figures. */
+function toCountedGroups(result: unknown[]): CountedGroup[] {
+  const rows = result as (Record<StatKey, number | string> & { id: number; code: string; name: string })[];
   return rows.map((row) => {
     const counts = emptyStatCounts();
     for (const key of STAT_KEYS) counts[key] = Number(row[key]);
