@@ -98,6 +98,9 @@ export default defineConfig({
     sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // DONDOC_CPU_LOG=<file>: each database or browser file appends its CPU seconds (children reaped
+    // included) and wall seconds to <file> — where the suite's time goes (docs/benchmarks.md, test loop)
+    setupFiles: process.env.DONDOC_CPU_LOG ? ['test/support/cpu-log.ts'] : [],
     projects: [
       {
         extends: true,
