@@ -1,10 +1,5 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openPage, SCREENSHOTS, sidewaysOverflow, useBrowserWorld } from './support.ts';
-
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 45_000 });
+import { closeClean, openPage, screenshot, sidewaysOverflow, useBrowserWorld } from './support.ts';
 
 /** Công khai in a real browser, without signing in: plans with progress, one plan's tasks, on a phone. */
 describe('public pages (chromium)', () => {
