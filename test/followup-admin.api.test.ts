@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { deliverOutbox, smtpMailer } from '../src/modules/followup/outbox.ts';
+import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { docxText, expectToContainAll } from './support/docx-xml.ts';
 import { anonymous, signIn } from './support/http.ts';
@@ -104,11 +105,12 @@ describeOnFastestDatabase(
       const stale = await seed.admin.put('/api/settings/letters', { version: 0, symbol: 'VP-UBND' });
       expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'VERSION_CONFLICT']);
       expect((await seed.office.get('/api/settings/letters')).json().version).toBe(1);
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['actor', 'before', 'after', 'entity_id'])
-        .where('action', '=', 'settings.letters.update')
-        .execute();
+      const audit = await auditColumns(t.db, { action: 'settings.letters.update' }, [
+        'actor',
+        'before',
+        'after',
+        'entity_id',
+      ]);
       expect(audit).toEqual([
         {
           actor: 'vanphong',
@@ -211,12 +213,10 @@ describeOnFastestDatabase(
       expect(
         await t.db.selectFrom('app_user').select('id').where('username', '=', 'cv.head').execute(),
       ).toEqual([]);
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['before', 'after'])
-        .where('action', '=', 'user.update')
-        .where('entity_id', '=', String(stp))
-        .executeTakeFirstOrThrow();
+      const [audit] = await auditColumns(t.db, { action: 'user.update', entityId: String(stp) }, [
+        'before',
+        'after',
+      ]);
       expect(audit).toMatchObject({
         before: { email: null, isHead: false },
         after: { email: 'DauMoi.STP@tayninh.gov.vn', isHead: true },
@@ -324,11 +324,7 @@ describeOnFastestDatabase(
       ]);
       expect(sent.items[0].sentAt).toEqual(expect.any(String));
       expect(sent.counts).toMatchObject({ sent: 1, dead: queued.length - 1 });
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['actor', 'before', 'after'])
-        .where('action', '=', 'outbox.retry')
-        .execute();
+      const audit = await auditColumns(t.db, { action: 'outbox.retry' }, ['actor', 'before', 'after']);
       expect(audit).toEqual([
         {
           actor: 'quantri',
