@@ -3,7 +3,7 @@ import { deliverOutbox, smtpMailer } from '../src/modules/followup/outbox.ts';
 import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { docxText, expectToContainAll } from './support/docx-xml.ts';
-import { anonymous, signIn } from './support/http.ts';
+import { anonymous, expectReply, signIn } from './support/http.ts';
 import { userIdOf } from './support/lookups.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -40,8 +40,7 @@ describeOnFastestDatabase(
 
     it('letter settings: read by the Office, leaders and admins, saved validated, versioned and audited; the next letter uses them', async () => {
       const read = await seed.office.get('/api/settings/letters');
-      expect(read.statusCode).toBe(200);
-      expect(read.json()).toMatchObject({
+      expectReply(read, 200, {
         version: 0,
         problems: [],
         // the demo: the UBND's letter, signed by the plan's signer (docs/domain-rules.md §6.1)
@@ -88,8 +87,7 @@ describeOnFastestDatabase(
         ]);
       }
       const saved = await seed.office.put('/api/settings/letters', { ...vice, version: 0 });
-      expect(saved.statusCode, saved.body).toBe(200);
-      expect(saved.json()).toMatchObject({
+      expectReply(saved, 200, {
         version: 1,
         settings: { ...vice, signer: { ...vice.signer, name: 'Trần Văn Chiến' } },
         effective: {
@@ -155,8 +153,7 @@ describeOnFastestDatabase(
         email: ' DauMoi.STP@tayninh.gov.vn ',
         isHead: true,
       });
-      expect(set.statusCode, set.body).toBe(200);
-      expect(set.json()).toMatchObject({ username: 'stp', email: 'DauMoi.STP@tayninh.gov.vn', isHead: true });
+      expectReply(set, 200, { username: 'stp', email: 'DauMoi.STP@tayninh.gov.vn', isHead: true });
       const badEmail = await seed.admin.patch(`/api/users/${stp}`, { email: 'khong-phai-email' });
       expect([badEmail.statusCode, badEmail.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect(badEmail.json().error.message).toContain('Địa chỉ email "khong-phai-email" không hợp lệ');
@@ -196,8 +193,7 @@ describeOnFastestDatabase(
         email: 'giamdoc.stp@tayninh.gov.vn',
         isHead: true,
       });
-      expect(created.statusCode, created.body).toBe(201);
-      expect(created.json()).toMatchObject({
+      expectReply(created, 201, {
         email: 'giamdoc.stp@tayninh.gov.vn',
         isHead: true,
         agencyCode: 'STP',
@@ -307,8 +303,7 @@ describeOnFastestDatabase(
 
       expect((await seed.office.post(`/api/outbox/${letterMail.id}/retry`)).statusCode).toBe(403);
       const retried = await seed.admin.post(`/api/outbox/${letterMail.id}/retry`);
-      expect(retried.statusCode, retried.body).toBe(200);
-      expect(retried.json()).toMatchObject({ id: letterMail.id, status: 'pending', attempts: 0 });
+      expectReply(retried, 200, { id: letterMail.id, status: 'pending', attempts: 0 });
       const again = await seed.admin.post(`/api/outbox/${letterMail.id}/retry`);
       expect([again.statusCode, again.json().error.code]).toEqual([409, 'CONFLICT']);
       expect((await seed.admin.post('/api/outbox/999999/retry')).statusCode).toBe(404);
