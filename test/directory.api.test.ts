@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Actor } from '../src/modules/access/access.ts';
 import { addAgencyAlias } from '../src/modules/directory/directory-edit.service.ts';
 import { importReferenceAgencies } from '../src/modules/directory/directory-reference.service.ts';
-import { auditEntries } from './support/audit.ts';
+import { auditColumns, auditEntries } from './support/audit.ts';
 import { testContext } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, expectReply, signIn } from './support/http.ts';
@@ -274,13 +274,14 @@ describeOnFastestDatabase('directory (danh mục)', (t) => {
       alias: 'Sở Nội vụ',
     });
     expect(taken.statusCode).toBe(409);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['action', 'actor'])
-      .where('authority_id', '=', seed.world.authorityId)
-      .where('action', 'in', ['directory.import_reference', 'directory.agency_alias'])
-      .orderBy('id')
-      .execute();
+    const audit = await auditColumns(
+      t.db,
+      {
+        authorityId: seed.world.authorityId,
+        action: ['directory.import_reference', 'directory.agency_alias'],
+      },
+      ['action', 'actor'],
+    );
     expect(audit).toEqual([
       { action: 'directory.import_reference', actor: 'vanphong' },
       { action: 'directory.agency_alias', actor: 'vanphong' },

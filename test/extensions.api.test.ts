@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, expectReply, signIn, type World } from './support/http.ts';
 import { assignmentOf } from './support/lookups.ts';
@@ -93,11 +94,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
         currentDueOn: '2021-01-31',
       });
     }
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['actor', 'before', 'after'])
-      .where('action', '=', 'extension.approve')
-      .executeTakeFirstOrThrow();
+    const [audit] = await auditColumns(t.db, { action: 'extension.approve' }, ['actor', 'before', 'after']);
     expect(audit).toMatchObject({
       actor: 'lanhdao',
       before: { currentDueOn: '2021-01-20' },
@@ -265,11 +262,11 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     );
     await allowOfficeToDecide();
     expect((await office.get('/api/settings/decisions')).json()).toEqual({ officeDecidesExtensions: true });
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['actor', 'before', 'after'])
-      .where('action', '=', 'settings.decisions.update')
-      .executeTakeFirstOrThrow();
+    const [audit] = await auditColumns(t.db, { action: 'settings.decisions.update' }, [
+      'actor',
+      'before',
+      'after',
+    ]);
     expect(audit).toMatchObject({
       actor: 'quantri',
       before: { officeDecidesExtensions: false },

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { deliverOutbox, smtpMailer } from '../src/modules/followup/outbox.ts';
+import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { docxText, expectToContainAll } from './support/docx-xml.ts';
-import { anonymous, signIn } from './support/http.ts';
+import { anonymous, expectReply, signIn } from './support/http.ts';
 import { userIdOf } from './support/lookups.ts';
 import { startSmtpCapture, unreachableSmtpUrl } from './support/smtp.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -39,8 +40,7 @@ describeOnFastestDatabase(
 
     it('letter settings: read by the Office, leaders and admins, saved validated, versioned and audited; the next letter uses them', async () => {
       const read = await seed.office.get('/api/settings/letters');
-      expect(read.statusCode).toBe(200);
-      expect(read.json()).toMatchObject({
+      expectReply(read, 200, {
         version: 0,
         problems: [],
         // the demo: the UBND's letter, signed by the plan's signer (docs/domain-rules.md §6.1)
@@ -87,8 +87,7 @@ describeOnFastestDatabase(
         ]);
       }
       const saved = await seed.office.put('/api/settings/letters', { ...vice, version: 0 });
-      expect(saved.statusCode, saved.body).toBe(200);
-      expect(saved.json()).toMatchObject({
+      expectReply(saved, 200, {
         version: 1,
         settings: { ...vice, signer: { ...vice.signer, name: 'Trần Văn Chiến' } },
         effective: {
@@ -104,11 +103,12 @@ describeOnFastestDatabase(
       const stale = await seed.admin.put('/api/settings/letters', { version: 0, symbol: 'VP-UBND' });
       expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'VERSION_CONFLICT']);
       expect((await seed.office.get('/api/settings/letters')).json().version).toBe(1);
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['actor', 'before', 'after', 'entity_id'])
-        .where('action', '=', 'settings.letters.update')
-        .execute();
+      const audit = await auditColumns(t.db, { action: 'settings.letters.update' }, [
+        'actor',
+        'before',
+        'after',
+        'entity_id',
+      ]);
       expect(audit).toEqual([
         {
           actor: 'vanphong',
@@ -153,8 +153,7 @@ describeOnFastestDatabase(
         email: ' DauMoi.STP@tayninh.gov.vn ',
         isHead: true,
       });
-      expect(set.statusCode, set.body).toBe(200);
-      expect(set.json()).toMatchObject({ username: 'stp', email: 'DauMoi.STP@tayninh.gov.vn', isHead: true });
+      expectReply(set, 200, { username: 'stp', email: 'DauMoi.STP@tayninh.gov.vn', isHead: true });
       const badEmail = await seed.admin.patch(`/api/users/${stp}`, { email: 'khong-phai-email' });
       expect([badEmail.statusCode, badEmail.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect(badEmail.json().error.message).toContain('Địa chỉ email "khong-phai-email" không hợp lệ');
@@ -194,8 +193,7 @@ describeOnFastestDatabase(
         email: 'giamdoc.stp@tayninh.gov.vn',
         isHead: true,
       });
-      expect(created.statusCode, created.body).toBe(201);
-      expect(created.json()).toMatchObject({
+      expectReply(created, 201, {
         email: 'giamdoc.stp@tayninh.gov.vn',
         isHead: true,
         agencyCode: 'STP',
@@ -211,12 +209,10 @@ describeOnFastestDatabase(
       expect(
         await t.db.selectFrom('app_user').select('id').where('username', '=', 'cv.head').execute(),
       ).toEqual([]);
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['before', 'after'])
-        .where('action', '=', 'user.update')
-        .where('entity_id', '=', String(stp))
-        .executeTakeFirstOrThrow();
+      const [audit] = await auditColumns(t.db, { action: 'user.update', entityId: String(stp) }, [
+        'before',
+        'after',
+      ]);
       expect(audit).toMatchObject({
         before: { email: null, isHead: false },
         after: { email: 'DauMoi.STP@tayninh.gov.vn', isHead: true },
@@ -307,8 +303,7 @@ describeOnFastestDatabase(
 
       expect((await seed.office.post(`/api/outbox/${letterMail.id}/retry`)).statusCode).toBe(403);
       const retried = await seed.admin.post(`/api/outbox/${letterMail.id}/retry`);
-      expect(retried.statusCode, retried.body).toBe(200);
-      expect(retried.json()).toMatchObject({ id: letterMail.id, status: 'pending', attempts: 0 });
+      expectReply(retried, 200, { id: letterMail.id, status: 'pending', attempts: 0 });
       const again = await seed.admin.post(`/api/outbox/${letterMail.id}/retry`);
       expect([again.statusCode, again.json().error.code]).toEqual([409, 'CONFLICT']);
       expect((await seed.admin.post('/api/outbox/999999/retry')).statusCode).toBe(404);
@@ -324,11 +319,7 @@ describeOnFastestDatabase(
       ]);
       expect(sent.items[0].sentAt).toEqual(expect.any(String));
       expect(sent.counts).toMatchObject({ sent: 1, dead: queued.length - 1 });
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['actor', 'before', 'after'])
-        .where('action', '=', 'outbox.retry')
-        .execute();
+      const audit = await auditColumns(t.db, { action: 'outbox.retry' }, ['actor', 'before', 'after']);
       expect(audit).toEqual([
         {
           actor: 'quantri',

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { sweepUpTo } from '../src/modules/followup/sweep.service.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { sweepContext, sweepEveryDay } from './support/followup.ts';
-import { anonymous, signIn } from './support/http.ts';
+import { anonymous, expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** 15/02/2021 10:00 in Tây Ninh: the seed check's day (68 overdue lead assignments). */
@@ -13,8 +13,7 @@ describeOnFastestDatabase('HTTP API: follow-up (sweeps, notifications, letters)'
 
   it('the Office runs the sweep up to a date, never past today; running it again adds nothing', async () => {
     const first = await seed.office.post('/api/sweeps', { asOf: '2021-01-21' });
-    expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({
+    expectReply(first, 200, {
       authority: 'UBND-TN',
       asOf: '2021-01-21',
       reminders: 34,

@@ -14,6 +14,7 @@ import { importPlanDocument, previewPlanImport } from '../src/modules/import/imp
 import { submitResult } from '../src/modules/results/results.service.ts';
 import { getStatus } from '../src/modules/status/status.service.ts';
 import { AppError } from '../src/shared/errors.ts';
+import { auditColumns } from './support/audit.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { rowCounts } from './support/lookups.ts';
@@ -165,12 +166,8 @@ describeEachDatabase('importing plan documents', (t) => {
       confirmTasksWithoutLead: true,
     });
     expect(plan).toMatchObject({ number: '95/KH-UBND', tasks: 3, leadAssignments: 1, supportAssignments: 1 });
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'plan.import')
-      .executeTakeFirstOrThrow();
-    expect(audit.data).toMatchObject({ tasksWithoutLead: ['2', '3'] });
+    const [audit] = await auditColumns(t.db, { action: 'plan.import' }, ['data']);
+    expect(audit?.data).toMatchObject({ tasksWithoutLead: ['2', '3'] });
   });
 
   it('re-reads the plan against the directory as the Office completes it', async () => {

@@ -445,8 +445,7 @@ describeOnFastestDatabase('indices (PCI, PAPI, PAR Index, ICT/DTI, SIPAS)', (t) 
       component: 'time_costs',
       assignmentId: assignment,
     });
-    expect(link.statusCode, link.body).toBe(201);
-    expect(link.json()).toMatchObject({
+    expectReply(link, 201, {
       kind: 'assignment',
       task: 'I.7',
       agency: 'VP',

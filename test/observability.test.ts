@@ -12,7 +12,7 @@ import { buildApp } from '../src/server/app.ts';
 import { ServerMetrics } from '../src/server/observability.ts';
 import { WEB_DIST } from '../src/server/web.ts';
 import { createScratchDatabase, describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, signIn } from './support/http.ts';
+import { anonymous, expectReply, signIn } from './support/http.ts';
 import { freePort } from './support/net.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -104,8 +104,7 @@ describeOnFastestDatabase('observability (issue #15)', (t) => {
     expect(live.statusCode).toBe(200);
     expect(live.json().status).toBe('live');
     const ready = await anonymous(seed.world.app).get('/api/health/ready');
-    expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({
+    expectReply(ready, 200, {
       status: 'ready',
       checks: {
         database: { ok: true },
@@ -133,8 +132,7 @@ describeOnFastestDatabase('observability (issue #15)', (t) => {
     await sql`delete from kysely_migration where name = ${name}`.execute(t.db);
     try {
       const answer = await broken.inject({ url: '/api/health/ready' });
-      expect(answer.statusCode).toBe(503);
-      expect(answer.json()).toMatchObject({
+      expectReply(answer, 503, {
         status: 'not-ready',
         checks: { database: { ok: true }, files: { ok: false }, migrations: { ok: false } },
       });

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { sessionCookie, signInThroughProvider, withTestProvider } from './support/oidc-flow.ts';
 import { useOwnWorld } from './support/world.ts';
@@ -30,12 +31,11 @@ describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect): 
     const impostor = await signInThroughProvider(app, 'mao.danh');
     expect(impostor.headers.location).toBe('/dang-nhap?loi=OIDC_SUBJECT_MISMATCH');
 
-    const refusals = await t.db
-      .selectFrom('audit_log')
-      .select(['authority_id', 'actor', 'entity_id', 'data'])
-      .where('action', '=', 'auth.oidc_refused')
-      .orderBy('id')
-      .execute();
+    const refusals = await auditColumns(t.db, { action: 'auth.oidc_refused' }, [
+      'authority_id',
+      'actor',
+      'data',
+    ]);
     expect(
       refusals.map((r) => [r.actor, (r.data as { code: string }).code, r.authority_id === null]),
     ).toEqual([
@@ -102,12 +102,7 @@ describeOnFastestDatabase('sign-in with the identity provider (OpenID Connect): 
     const noRole = await signInThroughProvider(app, 'van.phong');
     expect(noRole.headers.location).toBe('/dang-nhap?loi=OIDC_ROLE_MISSING');
 
-    const changes = await t.db
-      .selectFrom('audit_log')
-      .select(['actor', 'before', 'after'])
-      .where('action', '=', 'user.update')
-      .orderBy('id')
-      .execute();
+    const changes = await auditColumns(t.db, { action: 'user.update' }, ['actor', 'before', 'after']);
     expect(changes).toEqual([
       {
         actor: 'oidc',

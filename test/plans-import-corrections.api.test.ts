@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { chooseOneLead } from '../src/domain/lead-choice.ts';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
+import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
 
@@ -47,18 +48,19 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     signedIn: { office: 'vanphong' },
   });
 
+  /** POSTs a plan file to the preview or the import, with the form's other fields. */
+  const upload = (
+    url: string,
+    file: { fileName: string; content: string },
+    fields: Record<string, string> = {},
+  ) => seed.office.request({ method: 'POST', url, ...multipartBody(file, fields) });
   const importWith = (content: string, fields: Record<string, string>) =>
-    seed.office.request({
-      method: 'POST',
-      url: '/api/plans/import',
-      ...multipartBody({ fileName: 'ke-hoach.txt', content }, fields),
-    });
+    upload('/api/plans/import', { fileName: 'ke-hoach.txt', content }, fields);
 
   it('stores the corrected number, agency and due date, keeps the uploaded file as the source', async () => {
-    const preview = await seed.office.request({
-      method: 'POST',
-      url: '/api/plans/import/preview',
-      ...multipartBody({ fileName: 'ke-hoach.txt', content: renumberedSeed('90/KH-UBND') }),
+    const preview = await upload('/api/plans/import/preview', {
+      fileName: 'ke-hoach.txt',
+      content: renumberedSeed('90/KH-UBND'),
     });
     expect(preview.statusCode, preview.body).toBe(200);
     const read = preview.json();
@@ -91,13 +93,8 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
       expect.objectContaining({ agencyCode: 'SNV', currentDueOn: '2021-01-25' }),
     ]);
     expect((await seed.office.get(`/api/plans/${planId}/source`)).body).toContain('90/KH-UBND');
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'plan.import')
-      .where('entity_id', '=', String(planId))
-      .executeTakeFirstOrThrow();
-    expect(audit.data).toMatchObject({ number: '91/KH-UBND', corrected: true });
+    const [audit] = await auditColumns(t.db, { action: 'plan.import', entityId: String(planId) }, ['data']);
+    expect(audit?.data).toMatchObject({ number: '91/KH-UBND', corrected: true });
   });
 
   it('refuses a corrected plan that is not valid, storing nothing', async () => {
@@ -131,13 +128,8 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
   });
 
   it('asks before storing tasks without lead, and takes the title the clerk typed', async () => {
-    const upload = (url: string, fields: Record<string, string> = {}) =>
-      seed.office.request({
-        method: 'POST',
-        url,
-        ...multipartBody({ fileName: 'ke-hoach-95.txt', content: UNTITLED_PLAN }, fields),
-      });
-    const preview = await upload('/api/plans/import/preview');
+    const file = { fileName: 'ke-hoach-95.txt', content: UNTITLED_PLAN };
+    const preview = await upload('/api/plans/import/preview', file);
     expect(preview.statusCode, preview.body).toBe(200);
     const read = preview.json();
     expect(read.plan.title).toBeNull();
@@ -171,7 +163,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
         note: task.note,
       })),
     };
-    const refused = await upload('/api/plans/import', { plan: JSON.stringify(corrected) });
+    const refused = await upload('/api/plans/import', file, { plan: JSON.stringify(corrected) });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({
       code: 'IMPORT_TASKS_WITHOUT_LEAD',
@@ -181,7 +173,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
       },
     });
     expect(refused.json().error.message).toContain('2 nhiệm vụ chưa có cơ quan chủ trì');
-    const untitled = await upload('/api/plans/import', { confirmTasksWithoutLead: 'true' });
+    const untitled = await upload('/api/plans/import', file, { confirmTasksWithoutLead: 'true' });
     expect(untitled.statusCode).toBe(400);
     expect(untitled.json().error).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -189,7 +181,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     });
     expect((await seed.office.get('/api/plans')).json().total).toBe(before);
 
-    const stored = await upload('/api/plans/import', {
+    const stored = await upload('/api/plans/import', file, {
       plan: JSON.stringify(corrected),
       confirmTasksWithoutLead: 'true',
     });
@@ -241,14 +233,11 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().followupFrom).toBeNull();
     expect(await reminders('2021-12-31')).toHaveLength(111);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['before', 'after'])
-      .where('action', '=', 'plan.update')
-      .where('entity_id', '=', String(plan.planId))
-      .executeTakeFirstOrThrow();
-    expect(audit.before).toMatchObject({ followupFrom: '2026-12-08' });
-    expect(audit.after).toMatchObject({ followupFrom: null });
+    const [audit] = await auditColumns(t.db, { action: 'plan.update', entityId: String(plan.planId) }, [
+      'before',
+      'after',
+    ]);
+    expect(audit).toMatchObject({ before: { followupFrom: '2026-12-08' }, after: { followupFrom: null } });
   });
 
   it('several leads: flagged in the review, one chosen applied at commit, the other kept as written; moved deadlines shown', async () => {
@@ -256,13 +245,8 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     await sql`update authority set settings = settings || '{"dueOnNonWorkingDay":"next_working_day"}'::jsonb`.execute(
       t.db,
     );
-    const upload = (url: string, fields: Record<string, string> = {}) =>
-      seed.office.request({
-        method: 'POST',
-        url,
-        ...multipartBody({ fileName: 'ke-hoach-96.txt', content: SEVERAL_LEADS_PLAN }, fields),
-      });
-    const preview = await upload('/api/plans/import/preview');
+    const file = { fileName: 'ke-hoach-96.txt', content: SEVERAL_LEADS_PLAN };
+    const preview = await upload('/api/plans/import/preview', file);
     expect(preview.statusCode, preview.body).toBe(200);
     const read = preview.json();
     const several = read.warnings.filter((w: { code: string }) => w.code === 'several_leads');
@@ -297,7 +281,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
         };
       }),
     };
-    const stored = await upload('/api/plans/import', { plan: JSON.stringify(corrected) });
+    const stored = await upload('/api/plans/import', file, { plan: JSON.stringify(corrected) });
     expect(stored.statusCode, stored.body).toBe(201);
     const planId = stored.json().plan.planId;
     const detail = (await seed.office.get(`/api/plans/${planId}?asOf=2021-01-15`)).json();
@@ -312,13 +296,8 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     expect(task1.assignments.find((a: { role: string }) => a.role === 'lead').currentDueOn).toBe(
       '2021-02-01',
     );
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'plan.import')
-      .where('entity_id', '=', String(planId))
-      .executeTakeFirstOrThrow();
+    const [audit] = await auditColumns(t.db, { action: 'plan.import', entityId: String(planId) }, ['data']);
     // the record of the review: which tasks were stored with several leads
-    expect(audit.data).toMatchObject({ corrected: true, severalLeads: ['2'] });
+    expect(audit?.data).toMatchObject({ corrected: true, severalLeads: ['2'] });
   });
 });

@@ -5,7 +5,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { multipartBody, planRow, renumberedSeed, SEED_PLAN_TEXT, SMALL_PLAN } from './matrix/plans.matrix.ts';
 import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
-import { anonymous, type Client, signIn } from './support/http.ts';
+import { anonymous, type Client, expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 const RECURRING_PLAN = {
@@ -106,8 +106,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
 
   it('creates a plan from JSON: 201, in the list, refused twice and refused to leadership', async () => {
     const reply = await seed.office.post('/api/plans', SMALL_PLAN);
-    expect(reply.statusCode, reply.body).toBe(201);
-    expect(reply.json()).toMatchObject({
+    expectReply(reply, 201, {
       number: '90/KH-UBND',
       tasks: 1,
       leadAssignments: 1,
@@ -182,8 +181,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
   it('edits the header against its version: the second of two edits from one version gets 409', async () => {
     const edit = { version: 1, title: 'Tên mới', signer: 'Trần Văn Chiến' };
     const first = await seed.office.patch(`/api/plans/${planId}`, edit);
-    expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({ ...edit, version: 2, replanned: null });
+    expectReply(first, 200, { ...edit, version: 2, replanned: null });
     const second = seed.office.patch(`/api/plans/${planId}`, { version: 1, title: 'Tên khác' });
     expect(await answer(second)).toBe('409 VERSION_CONFLICT');
     expect((await detail()).plan).toMatchObject({ title: 'Tên mới', version: 2 });
@@ -245,8 +243,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
       cancelledOn: '2021-02-01',
       reason: 'Thay thế',
     });
-    expect(reply.statusCode, reply.body).toBe(200);
-    expect(reply.json()).toMatchObject({ cancelledOn: '2021-02-01', version: 2 });
+    expectReply(reply, 200, { cancelledOn: '2021-02-01', version: 2 });
     expect(await status('2021-01-31')).toEqual(before);
     expect(await status('2021-02-15')).toMatchObject({ cancelled: 111, open_overdue: 0, open_on_time: 0 });
     expect((await seed.office.get('/api/assignments?asOf=2021-02-15&state=cancelled')).json().total).toBe(
@@ -321,8 +318,7 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
   it('cancels a task from a date', async () => {
     const i6 = await task('I.6');
     const reply = await seed.office.post(`/api/tasks/${i6.id}/cancel`, { cancelledOn: '2021-01-18' });
-    expect(reply.statusCode, reply.body).toBe(200);
-    expect(reply.json()).toMatchObject({ ref: 'I.6', cancelledOn: '2021-01-18', version: 2 });
+    expectReply(reply, 200, { ref: 'I.6', cancelledOn: '2021-01-18', version: 2 });
     const agencies = (await seed.office.get('/api/status?asOf=2021-02-15')).json().agencies;
     expect(agencies.find((a: { code: string }) => a.code === 'SNV')).toMatchObject({
       open_overdue: 2,

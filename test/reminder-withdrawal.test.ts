@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { AgencyScore } from '../src/domain/scoring.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
-import { auditEntries } from './support/audit.ts';
+import { auditColumns, auditEntries } from './support/audit.ts';
 import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
@@ -102,11 +102,12 @@ describeOnFastestDatabase(
           withdrawnReason: null,
         },
       ]);
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['actor', 'entity_id', 'data', 'after'])
-        .where('action', '=', 'reminder.withdraw')
-        .execute();
+      const audit = await auditColumns(t.db, { action: 'reminder.withdraw' }, [
+        'actor',
+        'entity_id',
+        'data',
+        'after',
+      ]);
       expect(audit).toEqual([
         {
           actor: 'vanphong',

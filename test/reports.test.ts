@@ -8,7 +8,7 @@ import { submitResult } from '../src/modules/results/results.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { expectToContainAll } from './support/docx-xml.ts';
-import { signIn } from './support/http.ts';
+import { expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** docs/domain-rules.md §6: with no results, 68 lead assignments are overdue as of 2021-02-15. */
@@ -342,8 +342,7 @@ describeOnFastestDatabase('reports to the Chairman (issue #7)', (t) => {
       signer: { authority: 'KT. CHÁNH VĂN PHÒNG', title: 'PHÓ CHÁNH VĂN PHÒNG', name: 'Nguyễn Văn A' },
     };
     const saved = await office.put(`/api/reports/draft?${q}`, { version: null, draft });
-    expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ version: 1, updatedBy: 'vanphong', draft: { number: '15' } });
+    expectReply(saved, 200, { version: 1, updatedBy: 'vanphong', draft: { number: '15' } });
     // a stale version loses nothing and answers 409
     expect((await office.put(`/api/reports/draft?${q}`, { version: null, draft })).statusCode).toBe(409);
     expect((await leader.put(`/api/reports/draft?${q}`, { version: 1, draft })).statusCode).toBe(403);

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { leadAssignmentId, multipart, SMALL_PDF, smallDocx } from './matrix/results.matrix.ts';
+import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, buildWorld, type Client, expectReply, signIn, type World } from './support/http.ts';
 
@@ -86,11 +87,7 @@ describeOnFastestDatabase('HTTP API: results', (t) => {
     const feb15 = await stpLine(office, '2021-02-15');
     expect(feb15).toMatchObject({ done_on_time: 1, open_overdue: 2, reminders: 2 });
 
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['actor', 'before', 'after', 'ip'])
-      .where('action', '=', 'result.accept')
-      .executeTakeFirstOrThrow();
+    const [audit] = await auditColumns(t.db, { action: 'result.accept' }, ['actor', 'before', 'after']);
     expect(audit).toMatchObject({
       actor: 'vanphong',
       before: { status: 'pending' },
@@ -132,12 +129,8 @@ describeOnFastestDatabase('HTTP API: results', (t) => {
     expect(second.statusCode).toBe(201);
     expect((await office.post(`/api/results/${second.json().id}/accept`)).statusCode).toBe(200);
     expect(await stpLine(office, '2021-01-19')).toMatchObject({ done_on_time: 1 });
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['before', 'after'])
-      .where('action', '=', 'result.return')
-      .executeTakeFirstOrThrow();
-    expect(audit.after).toMatchObject({ status: 'returned', returnReason: 'Thiếu phụ lục số liệu' });
+    const [audit] = await auditColumns(t.db, { action: 'result.return' }, ['after']);
+    expect(audit?.after).toMatchObject({ status: 'returned', returnReason: 'Thiếu phụ lục số liệu' });
   });
 
   it('lets only the Office record a past receipt date, and record and accept at once', async () => {

@@ -5,7 +5,7 @@ import { defaultRuleSet, nd335RuleSet } from '../src/modules/scoring/default-rul
 import { listWrittenReminders, type ReminderRow } from '../src/modules/status/status.service.ts';
 import { systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase, truncateAll } from './support/databases.ts';
-import { anonymous, buildWorld, type Client, signIn, type World } from './support/http.ts';
+import { anonymous, buildWorld, type Client, expectReply, signIn, type World } from './support/http.ts';
 
 const PLAN = '87/KH-UBND';
 const ALL_29 = 29;
@@ -152,8 +152,7 @@ describeOnFastestDatabase('HTTP API: scoring, commendation and criticism', (t) =
       ],
     };
     const put = await office.put('/api/score-rule-sets/2021', bands);
-    expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ source: 'configured', version: 1 });
+    expectReply(put, 200, { source: 'configured', version: 1 });
     const byBands = byCode((await scores(office)).agencies);
     // on time: 2/3 = 66,67% → 1,5; 2/4 = 50% → 1; 3/5 = 60% → 1,5; VP 10/20 = 50% → 1 of 2, scaled to 2 of 4
     for (const [code, n] of counts) {

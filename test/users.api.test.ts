@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { DEMO_PASSWORD, expectReply, signIn } from './support/http.ts';
 import { anyAgencyOf, userIdOf } from './support/lookups.ts';
@@ -78,12 +79,7 @@ describeOnFastestDatabase('users (tài khoản)', (t) => {
     expect((await login('stp', DEMO_PASSWORD)).statusCode).toBe(401);
     await seed.admin.patch(`/api/users/${id}`, { disabled: false });
     expect((await login('stp', DEMO_PASSWORD)).statusCode).toBe(200);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['before', 'after'])
-      .where('action', '=', 'user.update')
-      .orderBy('id')
-      .execute();
+    const audit = await auditColumns(t.db, { action: 'user.update' }, ['before', 'after']);
     expect(audit[0]).toMatchObject({ before: { disabled: false }, after: { disabled: true } });
   });
 
@@ -129,19 +125,12 @@ describeOnFastestDatabase('users (tài khoản)', (t) => {
     expect((await snv.get('/api/auth/session')).statusCode).toBe(401);
     expect((await login('snv', DEMO_PASSWORD)).statusCode).toBe(401);
     expect((await login('snv', 'mat-khau-moi-2021')).statusCode).toBe(200);
+    const leader = await signIn(seed.world.app, 'lanhdao');
     expect(
-      (
-        await (
-          await signIn(seed.world.app, 'lanhdao')
-        ).post(`/api/users/${id}/password`, { newPassword: 'mat-khau-moi-2022' })
-      ).statusCode,
+      (await leader.post(`/api/users/${id}/password`, { newPassword: 'mat-khau-moi-2022' })).statusCode,
     ).toBe(403);
-    expect(
-      await t.db
-        .selectFrom('audit_log')
-        .select('actor')
-        .where('action', '=', 'user.password_reset')
-        .execute(),
-    ).toEqual([{ actor: 'quantri' }]);
+    expect(await auditColumns(t.db, { action: 'user.password_reset' }, ['actor'])).toEqual([
+      { actor: 'quantri' },
+    ]);
   });
 });

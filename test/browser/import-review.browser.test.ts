@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { auditColumns } from '../support/audit.ts';
 import { closeClean, openSignedIn, screenshot, sidewaysOverflow, useBrowserWorld } from './support.ts';
 
 /**
@@ -40,6 +41,19 @@ const rowText = (page: Page, n: number) =>
  */
 describe('import review: unknown agencies and tasks without lead (chromium)', () => {
   const bw = useBrowserWorld({ now: () => new Date('2021-02-15T03:00:00Z') });
+  /** What a stored plan assigned: task, agency, role and due date of each assignment, by task, role and agency. */
+  const assignmentsOf = (planNumber: string) =>
+    bw.db
+      .selectFrom('assignment as a')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .innerJoin('agency as g', 'g.id', 'a.agency_id')
+      .select(['t.ref', 'g.code', 'a.role', 'a.current_due_on'])
+      .where('p.number', '=', planNumber)
+      .orderBy('t.ref')
+      .orderBy('a.role')
+      .orderBy('g.code')
+      .execute();
 
   it('adds one name as a new agency and another as an alias, re-reading the plan each time; registers after the confirmation', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/nhap-ke-hoach' });
@@ -110,19 +124,10 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
     await page.getByRole('button', { name: 'Vẫn lưu' }).click();
     await page.getByRole('heading', { name: 'Kế hoạch 95/KH-UBND' }).waitFor();
 
-    const leads = await bw.db
-      .selectFrom('assignment as a')
-      .innerJoin('task as t', 't.id', 'a.task_id')
-      .innerJoin('plan as p', 'p.id', 't.plan_id')
-      .innerJoin('agency as g', 'g.id', 'a.agency_id')
-      .select(['t.ref', 'g.code', 'a.current_due_on'])
-      .where('p.number', '=', '95/KH-UBND')
-      .where('a.role', '=', 'lead')
-      .orderBy('t.ref')
-      .execute();
+    const leads = (await assignmentsOf('95/KH-UBND')).filter((a) => a.role === 'lead');
     expect(leads).toEqual([
-      { ref: '1', code: 'STP', current_due_on: '2021-04-29' },
-      { ref: '2', code: 'VP', current_due_on: '2021-05-31' },
+      { ref: '1', code: 'STP', role: 'lead', current_due_on: '2021-04-29' },
+      { ref: '2', code: 'VP', role: 'lead', current_due_on: '2021-05-31' },
     ]);
     const plan = await bw.db
       .selectFrom('plan')
@@ -144,11 +149,7 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
       .where('code', '=', 'VP')
       .executeTakeFirstOrThrow();
     expect(vp.aliases).toContain(UNKNOWN);
-    const imports = await bw.db
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'plan.import')
-      .execute();
+    const imports = await auditColumns(bw.db, { action: 'plan.import' }, ['data']);
     expect(imports.map((row) => row.data)).toContainEqual(
       expect.objectContaining({ number: '95/KH-UBND', corrected: true, tasksWithoutLead: ['3'] }),
     );
@@ -177,18 +178,7 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
     await screenshot(page, 'import-review-several-leads');
     await page.getByRole('button', { name: 'Xác nhận và lưu kế hoạch' }).click();
     await page.getByRole('heading', { name: 'Kế hoạch 96/KH-UBND' }).waitFor();
-    const assignments = await bw.db
-      .selectFrom('assignment as a')
-      .innerJoin('task as t', 't.id', 'a.task_id')
-      .innerJoin('plan as p', 'p.id', 't.plan_id')
-      .innerJoin('agency as g', 'g.id', 'a.agency_id')
-      .select(['t.ref', 'g.code', 'a.role', 'a.current_due_on'])
-      .where('p.number', '=', '96/KH-UBND')
-      .orderBy('t.ref')
-      .orderBy('a.role')
-      .orderBy('g.code')
-      .execute();
-    expect(assignments).toEqual([
+    expect(await assignmentsOf('96/KH-UBND')).toEqual([
       { ref: '1', code: 'SNV', role: 'lead', current_due_on: '2021-02-01' },
       { ref: '1', code: 'STC', role: 'support', current_due_on: '2021-02-01' },
       { ref: '1', code: 'STP', role: 'support', current_due_on: '2021-02-01' },

@@ -111,9 +111,12 @@ export async function buildWorld(
   };
 }
 
-/** The reply has `status` and a JSON body holding at least what `expected` says (toMatchObject). */
+/**
+ * The reply has `status` and a JSON body holding at least what `expected` says (toMatchObject); a
+ * wrong status shows the body (the error's code and message).
+ */
 export function expectReply(reply: LightMyRequestResponse, status: number, expected: object): void {
-  expect(reply.statusCode).toBe(status);
+  expect(reply.statusCode, reply.body).toBe(status);
   expect(reply.json()).toMatchObject(expected);
 }
 

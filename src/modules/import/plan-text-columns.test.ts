@@ -216,6 +216,12 @@ describe('parsePlanText: line breaks inside cells', () => {
 describe('parsePlanText: section rows', () => {
   const task = '1\tKiểm tra\tSở Nội vụ\t\tQuý II/2021';
   it.each([
+    ['I Churong trình hành động', 'I', 'Chương trình hành động'],
+    ['I.\tChương trình hành động\t\t\t\t', 'I', 'Chương trình hành động'],
+    ['II. Đề án nâng cao chỉ số', 'II', 'Đề án nâng cao chỉ số'],
+    ['Phần I\tNhiệm vụ chung', 'I', 'Nhiệm vụ chung'],
+    ['PHẦN III: NHIỆM VỤ CỤ THỂ', 'III', 'NHIỆM VỤ CỤ THỂ'],
+    ['Mục II. Đề án', 'II', 'Đề án'],
     ['II\tĐề án nâng cao chỉ số\t\t\t\t', 'II', 'Đề án nâng cao chỉ số'],
     ['III.\t\tNhiệm vụ chung', 'III', 'Nhiệm vụ chung'],
     ['IV. Chương trình hành động\t\t\t\t\t', 'IV', 'Chương trình hành động'],

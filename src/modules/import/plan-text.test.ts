@@ -302,19 +302,6 @@ describe('parsePlanText on small documents', () => {
     expect(plan.tasks.map((t) => t.sectionCode)).toEqual(['', '']);
   });
 
-  it.each([
-    ['I Churong trình hành động', 'I', 'Chương trình hành động'],
-    ['I.\tChương trình hành động\t\t\t\t', 'I', 'Chương trình hành động'],
-    ['II. Đề án nâng cao chỉ số', 'II', 'Đề án nâng cao chỉ số'],
-    ['Phần I\tNhiệm vụ chung', 'I', 'Nhiệm vụ chung'],
-    ['PHẦN III: NHIỆM VỤ CỤ THỂ', 'III', 'NHIỆM VỤ CỤ THỂ'],
-    ['Mục II. Đề án', 'II', 'Đề án'],
-  ])('reads the section row %j', (row, code, title) => {
-    const plan = parsePlanText(doc([row, '1\tKiểm tra\tSở Nội vụ\t\tQuý II/2021']));
-    expect(plan.sections).toEqual([{ code, title, line: HEAD.length + 2 }]);
-    expect(plan.tasks.map((t) => [t.sectionCode, t.no])).toEqual([[code, '1']]);
-  });
-
   it('reads "Số: 12/QĐ-UBND" and the two-column header of a Quyết định', () => {
     const plan = parsePlanText(
       [

@@ -1,7 +1,7 @@
 import { pageAnswer } from '../../db/page.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
-import { actorName, agencyFilterFor, authorityOf, can, requireAccess } from '../access/access.ts';
+import { actorName, agencyFilterFor, authorityOf, can } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { withdrawRemindersNoLongerDue } from '../followup/reminder-withdrawal.ts';
 import { authorityContext, type ServiceContext } from '../service-context.ts';
@@ -16,7 +16,8 @@ import {
   type ResultFilter,
   type ResultView,
 } from './results.repo.ts';
-import { assertOpenForResult, assignmentNotFound, requireDecideAccess } from './results.service.ts';
+import { assertOpenForResult, requireDecideAccess } from './results.service.ts';
+import { assignmentForResults, assignmentNotFound } from './results-access.ts';
 
 export interface ResultListQuery {
   status?: 'pending' | 'accepted' | 'returned' | undefined;
@@ -34,11 +35,7 @@ export interface ResultListQuery {
 export async function listResults(c: ServiceContext, query: ResultListQuery) {
   const { db, actor } = c;
   const authorityId = authorityOf(actor);
-  if (query.assignmentId !== undefined) {
-    const assignment = await findAssignmentForResult(db, authorityId, query.assignmentId);
-    if (!assignment) throw assignmentNotFound();
-    requireAccess(actor, 'assignment.read', { authorityId, agencyId: assignment.agency_id });
-  }
+  if (query.assignmentId !== undefined) await assignmentForResults(c, query.assignmentId, 'assignment.read');
   const agencyIds = can(actor, 'result.decide', { authorityId })
     ? null
     : agencyFilterFor(actor, 'assignment.read', authorityId);

@@ -27,6 +27,7 @@ import {
   listAssignmentsOfTaskAgency,
   type ResultView,
 } from './results.repo.ts';
+import { assignmentForResults, assignmentNotFound } from './results-access.ts';
 
 export interface SubmitResultInput {
   plan: string;
@@ -221,9 +222,7 @@ export async function submitAssignmentResult(
   const { db, actor } = c;
   const { authority, today } = await authorityContext(c);
   const authorityId = authority.id;
-  const assignment = await findAssignmentForResult(db, authorityId, assignmentId);
-  if (!assignment) throw assignmentNotFound();
-  requireAccess(actor, 'result.submit', { authorityId, agencyId: assignment.agency_id });
+  const assignment = await assignmentForResults(c, assignmentId, 'result.submit');
   const { fields, files } = await readBody();
   const submittedOn = fields.submittedOn ?? today;
   if (submittedOn !== today && !can(actor, 'result.decide', { authorityId })) {
@@ -290,8 +289,4 @@ export async function submitAssignmentResult(
   } finally {
     if (staged) await discardUploads(c.files, staged);
   }
-}
-
-export function assignmentNotFound() {
-  return new AppError('ASSIGNMENT_NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.');
 }

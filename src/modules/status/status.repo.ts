@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { assignmentsWithPlanAndAgency, cancelledOnSql, doneOnSql } from '../../db/assignment-facts.ts';
+import {
+  ASSIGNMENT_LABEL_COLUMNS,
+  assignmentsWithPlanAndAgency,
+  cancelledOnSql,
+  doneOnSql,
+} from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface AssignmentFactsFilter {
@@ -43,14 +48,9 @@ export function listAssignmentFacts(db: Kysely<DB>, authorityId: number, filter:
   return base
     .select([
       'a.id',
-      'a.agency_id',
-      'g.code as agency_code',
-      'g.name as agency_name',
-      'p.number as plan_number',
-      't.ref as task_ref',
+      ...ASSIGNMENT_LABEL_COLUMNS,
       't.position as task_position',
       'a.role',
-      'a.occurrence',
       'a.period_label',
       'a.original_due_on',
       'a.current_due_on as due_on',
