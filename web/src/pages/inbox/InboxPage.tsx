@@ -8,13 +8,12 @@ import {
   Input,
   Segmented,
   Select,
+  Skeleton,
   Space,
-  Table,
   Tabs,
   Typography,
 } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { WorkItem, WorkList } from '../../../../src/shared/schemas/assignment.ts';
 import type { LeaderList } from '../../../../src/shared/schemas/plan.ts';
@@ -27,8 +26,11 @@ import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
+import { DueCell } from './DueCell.tsx';
 import { ItemList } from './ItemList.tsx';
-import { dueHint, RoleTag, StateTag } from './labels.tsx';
+import { RoleTag, StateTag } from './labels.tsx';
+
+const InboxTable = lazy(() => import('./InboxTable.tsx'));
 
 type TabKey = 'sap-den-han' | 'qua-han' | 'hoan-thanh' | 'tat-ca';
 type RoleFilter = 'all' | 'lead' | 'support';
@@ -116,47 +118,6 @@ export default function InboxPage() {
     { key: 'qua-han', label: label(t('Quá hạn', 'Overdue'), counts.data?.overdue, true) },
     { key: 'hoan-thanh', label: label(t('Đã hoàn thành', 'Done'), counts.data?.done) },
     { key: 'tat-ca', label: t('Tất cả', 'All') },
-  ];
-
-  const columns: ColumnsType<WorkItem> = [
-    {
-      title: t('Nhiệm vụ', 'Task'),
-      key: 'task',
-      render: (_, item) => (
-        <div style={{ minWidth: 280 }}>
-          <Link to={`/nhiem-vu/${item.id}`}>
-            <Typography.Text strong>{item.taskRef}.</Typography.Text> {item.taskContent}
-          </Link>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('Kế hoạch', 'Plan')} {item.planNumber}
-              {item.periodLabel ? ` · ${item.periodLabel}` : ''}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-    },
-    ...(isAgency
-      ? []
-      : [{ title: t('Cơ quan', 'Agency'), dataIndex: 'agencyName', key: 'agency', width: 200 } as const]),
-    {
-      title: t('Vai trò', 'Role'),
-      key: 'role',
-      width: 100,
-      render: (_, item) => <RoleTag role={item.role} />,
-    },
-    {
-      title: t('Thời hạn', 'Deadline'),
-      key: 'due',
-      width: 150,
-      render: (_, item) => <DueCell item={item} asOf={list.data?.asOf ?? ''} />,
-    },
-    {
-      title: t('Tình trạng', 'State'),
-      key: 'state',
-      width: 170,
-      render: (_, item) => <StateTag state={item.state} />,
-    },
   ];
 
   return (
@@ -265,60 +226,21 @@ export default function InboxPage() {
                 render={(item) => <WorkCard item={item} asOf={data.asOf} showAgency={!isAgency} />}
               />
             ) : (
-              <Table<WorkItem>
-                rowKey="id"
-                size="middle"
-                columns={columns}
-                dataSource={data.items}
-                scroll={{ x: true }}
-                pagination={{
-                  current: page,
-                  pageSize,
-                  total: data.total,
-                  showSizeChanger: false,
-                  hideOnSinglePage: true,
-                  showTotal: (total) => t(`${total} lượt giao`, `${total} assignments`),
-                  onChange: (p) => update({ trang: String(p) }),
-                }}
-              />
+              // the table (antd's Table) only where it is shown: a phone reads the cards above without it
+              <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+                <InboxTable
+                  data={data}
+                  showAgency={!isAgency}
+                  page={page}
+                  pageSize={pageSize}
+                  onPage={(p) => update({ trang: String(p) })}
+                />
+              </Suspense>
             )
           }
         </QueryState>
       </Card>
     </>
-  );
-}
-
-function DueCell({ item, asOf }: { item: WorkItem; asOf: string }) {
-  const t = useT();
-  if (!item.currentDueOn)
-    return <Typography.Text type="secondary">{t('Thường xuyên', 'Ongoing')}</Typography.Text>;
-  const open = item.state === 'open_on_time' || item.state === 'open_overdue';
-  const hint = open && asOf ? dueHint(item.currentDueOn, asOf, t) : null;
-  return (
-    <div>
-      <div>{formatDate(item.currentDueOn)}</div>
-      {item.originalDueOn && item.originalDueOn !== item.currentDueOn && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('Hạn ban đầu', 'Originally')} {formatDate(item.originalDueOn)}
-        </Typography.Text>
-      )}
-      {hint && (
-        <div>
-          <Typography.Text
-            type={item.state === 'open_overdue' ? 'danger' : 'secondary'}
-            style={{ fontSize: 12 }}
-          >
-            {hint}
-          </Typography.Text>
-        </div>
-      )}
-      {item.doneOn && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('Hoàn thành', 'Done')} {formatDate(item.doneOn)}
-        </Typography.Text>
-      )}
-    </div>
   );
 }
 
