@@ -1,19 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Button,
-  Card,
-  Flex,
-  Grid,
-  Input,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Tabs,
-  Typography,
-} from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { Badge, Button, Card, Flex, Grid, Input, Segmented, Skeleton, Space, Tabs, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { WorkItem, WorkList } from '../../../../src/shared/schemas/assignment.ts';
 import type { LeaderList } from '../../../../src/shared/schemas/plan.ts';
@@ -30,7 +17,9 @@ import { DueCell } from './DueCell.tsx';
 import { ItemList } from './ItemList.tsx';
 import { RoleTag, StateTag } from './labels.tsx';
 
-const InboxTable = lazy(() => import('./InboxTable.tsx'));
+const loadTable = () => import('./InboxTable.tsx');
+const InboxTable = lazy(loadTable);
+const LeaderFilter = lazy(() => import('./LeaderFilter.tsx'));
 
 type TabKey = 'sap-den-han' | 'qua-han' | 'hoan-thanh' | 'tat-ca';
 type RoleFilter = 'all' | 'lead' | 'support';
@@ -59,6 +48,10 @@ export default function InboxPage() {
   const { session, can } = useSession();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
+  // a wider screen shows the table: its code is asked at once, with the lists, not after them
+  useEffect(() => {
+    if (!narrow) void loadTable();
+  }, [narrow]);
   const [params] = useSearchParams();
   const tab = (TABS.includes(params.get('tab') as TabKey) ? params.get('tab') : 'sap-den-han') as TabKey;
   const role = (
@@ -143,11 +136,10 @@ export default function InboxPage() {
             onSearch={(value) => update({ q: value })}
             style={{ flex: '1 1 240px', maxWidth: 420 }}
           />
-          <Select<RoleFilter>
+          <Segmented<RoleFilter>
             value={role}
             onChange={(value) => update({ 'vai-tro': value === 'all' ? null : value })}
             aria-label={t('Vai trò', 'Role')}
-            style={{ width: 170 }}
             options={[
               { value: 'all', label: t('Chủ trì và phối hợp', 'Lead and support') },
               { value: 'lead', label: t('Chủ trì', 'Lead') },
@@ -155,16 +147,14 @@ export default function InboxPage() {
             ]}
           />
           {leaders.data && leaders.data.items.length > 0 && (
-            <Select<number | 0>
-              value={leader ?? 0}
-              onChange={(value) => update({ 'lanh-dao': value ? String(value) : null })}
-              aria-label={t('Lãnh đạo phụ trách', 'Leader in charge')}
-              style={{ width: 240 }}
-              options={[
-                { value: 0, label: t('Mọi lãnh đạo phụ trách', 'Any leader in charge') },
-                ...leaders.data.items.map((l) => ({ value: l.id, label: l.displayName })),
-              ]}
-            />
+            // antd's Select only for those who choose a leader, not in an agency's first page
+            <Suspense fallback={null}>
+              <LeaderFilter
+                leaders={leaders.data.items}
+                value={leader}
+                onChange={(id) => update({ 'lanh-dao': id ? String(id) : null })}
+              />
+            </Suspense>
           )}
           <CsvButton path="/assignments" query={{ ...base, ...tabQuery(tab, done), sort: 'dueOn' }} />
         </Flex>
