@@ -321,7 +321,7 @@ try {
 }
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgBase) {
-  await withScratchPostgres(pgBase, 'dondoc_bench_startup', async (url) => {
+  await withScratchPostgres(pgBase, process.env.BENCH_DB_PREFIX ?? 'dondoc_bench_startup', async (url) => {
     const env = { DATABASE_URL: url };
     const first = await startServer(['dist/server/main.js'], { ...env, DONDOC_DEMO: 'on' });
     await first.stop();
