@@ -1,5 +1,5 @@
 # dondoc — production image (issue #15; docs/operations.md). Build: docker build -t dondoc .
-# Stage 1 compiles the server (tsc → dist/) and builds the SPA (vite → web/dist) with every dependency;
+# Stage 1 compiles the server (tsc → dist/, its entry bundled by esbuild) and builds the SPA (vite → web/dist) with every dependency;
 # stage 2 holds the compiled output and the runtime dependencies only, runs as an unprivileged user.
 
 FROM node:22-trixie-slim AS build

@@ -9,7 +9,9 @@ import { ensureWebBuild } from './ensure-web-build.ts';
  * unit). The TypeScript sources are compiled into a clean dist/ (tsc rewrites the `.ts` imports to
  * `.js`), the files the code reads beside itself are copied (the demo's seed plan and directory),
  * and the SPA is built into web/dist. The parsing worker compiles to dist/modules/import/parse-worker.js
- * like any module; its `.mjs` entry only serves the TypeScript sources. `--no-web` skips the SPA.
+ * like any module; its `.mjs` entry only serves the TypeScript sources. The server's entry,
+ * dist/server/main.js, is then replaced by its bundle (scripts/bundle-server.mjs: our modules and kysely
+ * in a few files, the lazy imports as chunks beside it). `--no-web` skips the SPA.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
@@ -52,6 +54,12 @@ export function buildServer(outDir = DIST, { typeCheck = true } = {}): string[] 
   for (const file of copied) {
     cpSync(join(SRC, file), join(outDir, file));
   }
+  // the server's start bundled over tsc's dist/server/main.js (scripts/bundle-server.mjs, issue #18)
+  const bundle = spawnSync(process.execPath, [join(ROOT, 'scripts/bundle-server.mjs'), outDir], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (bundle.status !== 0) throw new Error(`bundling the server failed (exit ${bundle.status})`);
   return copied;
 }
 

@@ -1,12 +1,18 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { chooseOneLead } from '../src/domain/lead-choice.ts';
+import { expandPlanDetail } from '../src/shared/plan-assignments.ts';
 import { multipartBody, renumberedSeed } from './matrix/plans.matrix.ts';
 import { auditColumns } from './support/audit.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { useSeedWorld } from './support/world.ts';
 
 /** Task 1 led by a directory agency, task 2 by a name the directory lacks, task 3 by nobody; no title. */
+/** The plan's answer with one row per assignment, as the plan page reads it (`any`, as every reply here). */
+const expanded = (reply: LightMyRequestResponse): ReturnType<typeof JSON.parse> =>
+  expandPlanDetail(reply.json());
+
 const UNTITLED_PLAN = [
   'Số: 95/KH-UBND',
   'Tây Ninh, ngày 01 tháng 03 năm 2021',
@@ -85,7 +91,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json().plan).toMatchObject({ number: '91/KH-UBND', tasks: 29 });
     const planId = reply.json().plan.planId;
-    const detail = (await seed.office.get(`/api/plans/${planId}?asOf=2021-01-15`)).json();
+    const detail = expanded(await seed.office.get(`/api/plans/${planId}?asOf=2021-01-15`));
     expect(detail.plan).toMatchObject({ number: '91/KH-UBND', hasSource: true });
     const i3 = detail.tasks.find((task: { ref: string }) => task.ref === 'I.3');
     expect(i3).toMatchObject({ deadlineText: 'Trước ngày 20/1/2021.', dueOn: '2021-01-25' });
@@ -187,7 +193,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     });
     expect(stored.statusCode, stored.body).toBe(201);
     expect(stored.json().plan).toMatchObject({ number: '95/KH-UBND', tasks: 3, leadAssignments: 1 });
-    const detail = (await seed.office.get(`/api/plans/${stored.json().plan.planId}?asOf=2021-03-02`)).json();
+    const detail = expanded(await seed.office.get(`/api/plans/${stored.json().plan.planId}?asOf=2021-03-02`));
     expect(detail.plan.title).toBe('Nâng cấp dịch vụ công trực tuyến năm 2021');
     expect(detail.tasks.map((task: { assignments: unknown[] }) => task.assignments.length)).toEqual([
       1, 1, 0,
@@ -284,7 +290,7 @@ describeOnFastestDatabase('HTTP API: importing a corrected preview', (t) => {
     const stored = await upload('/api/plans/import', file, { plan: JSON.stringify(corrected) });
     expect(stored.statusCode, stored.body).toBe(201);
     const planId = stored.json().plan.planId;
-    const detail = (await seed.office.get(`/api/plans/${planId}?asOf=2021-01-15`)).json();
+    const detail = expanded(await seed.office.get(`/api/plans/${planId}?asOf=2021-01-15`));
     const roles = (ref: string) =>
       detail.tasks
         .find((task: { ref: string }) => task.ref === ref)

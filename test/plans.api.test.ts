@@ -2,11 +2,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contentDisposition } from '../src/modules/plans/plans-read.service.ts';
 import { submitResult } from '../src/modules/results/results.service.ts';
+import { expandPlanDetail } from '../src/shared/plan-assignments.ts';
 import { multipartBody, planRow, renumberedSeed, SEED_PLAN_TEXT, SMALL_PLAN } from './matrix/plans.matrix.ts';
 import { submitSeedResult, systemContextFor } from './support/context.ts';
 import { describeOnFastestDatabase } from './support/databases.ts';
 import { anonymous, type Client, expectReply, signIn } from './support/http.ts';
 import { useSeedWorld } from './support/world.ts';
+
+/** The plan's answer with one row per assignment, as the plan page reads it (`any`, as every reply here). */
+const expanded = (reply: LightMyRequestResponse): ReturnType<typeof JSON.parse> =>
+  expandPlanDetail(reply.json());
 
 const RECURRING_PLAN = {
   docType: 'KH',
@@ -39,7 +44,8 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
   const detail = async (id = planId, asOf = '2021-02-15') => {
     const reply = await seed.office.get(`/api/plans/${id}?asOf=${asOf}`);
     expect(reply.statusCode, reply.body).toBe(200);
-    return reply.json();
+    // one row per assignment, with its agency's code and name, as the plan page reads them
+    return expanded(reply);
   };
   const task = async (ref: string) => (await detail()).tasks.find((x: { ref: string }) => x.ref === ref);
   const status = async (asOf: string) => (await seed.office.get(`/api/status?asOf=${asOf}`)).json().totals;
@@ -102,6 +108,33 @@ describeOnFastestDatabase('HTTP API: plans and tasks', (t) => {
     ]);
     expect(await answer(seed.office.get('/api/plans/999999'))).toBe('404 PLAN_NOT_FOUND');
     expect(await answer(seed.office.get('/api/plans/abc'))).toBe('400 VALIDATION_FAILED');
+  });
+
+  it('answers each agency once and the assignments grouped by what they share: the seed plan under 50 KB (issue #18 goal 5)', async () => {
+    const reply = await seed.office.get(`/api/plans/${planId}?asOf=2021-02-15`);
+    expect(reply.statusCode, reply.body).toBe(200);
+    expect(reply.body.length).toBeLessThanOrEqual(50 * 1024);
+    const raw = reply.json();
+    expect(raw.agencies).toHaveLength(29);
+    expect(new Set(raw.agencies.map((a: { id: number }) => a.id)).size).toBe(29);
+    expect(raw.agencies).toContainEqual(expect.objectContaining({ code: 'STP', name: 'Sở Tư pháp' }));
+    const groups = raw.tasks.flatMap((x: { assignmentGroups: unknown[] }) => x.assignmentGroups);
+    for (const group of groups) expect(group.ids.length).toBe(group.agencyIds.length);
+    const ids = groups.flatMap((group: { ids: number[] }) => group.ids);
+    expect(ids).toHaveLength(721);
+    expect(new Set(ids).size).toBe(721);
+    // every assignment, once, as the database has it
+    const rows = await t.db
+      .selectFrom('assignment')
+      .innerJoin('task', 'task.id', 'assignment.task_id')
+      .where('task.plan_id', '=', planId)
+      .where('assignment.parent_assignment_id', 'is', null)
+      .select(['assignment.id', 'assignment.agency_id', 'assignment.role'])
+      .execute();
+    const answered = expandPlanDetail(raw).tasks.flatMap((x) => x.assignments);
+    expect(new Map(answered.map((a) => [a.id, `${a.agencyId} ${a.role}`]))).toEqual(
+      new Map(rows.map((r) => [r.id, `${r.agency_id} ${r.role}`])),
+    );
   });
 
   it('creates a plan from JSON: 201, in the list, refused twice and refused to leadership', async () => {

@@ -1,30 +1,20 @@
-import { Result, Spin } from 'antd';
-import { Suspense } from 'react';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
-import { useT } from './lib/i18n.tsx';
 import { useSession } from './lib/session.tsx';
 import LoginPage from './pages/LoginPage.tsx';
 import { homePath, PRIVATE_ROUTES, PUBLIC_ROUTES } from './routes.tsx';
+
+/** antd's Result (its pictures) only for an address that is no page: not in the first download. */
+const NotFound = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function PageSpinner() {
   return (
     <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
       <Spin size="large" />
     </div>
-  );
-}
-
-function NotFound() {
-  const t = useT();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('Không có trang này.', 'There is no such page.')}
-      extra={<Link to="/">{t('Về trang chủ', 'Go home')}</Link>}
-    />
   );
 }
 
@@ -76,7 +66,9 @@ function AppRoutes() {
             path="*"
             element={
               <AppLayout>
-                <NotFound />
+                <Suspense fallback={<PageSpinner />}>
+                  <NotFound />
+                </Suspense>
               </AppLayout>
             }
           />

@@ -2,6 +2,7 @@ import { emptyStateCounts, onTimeRate, type StateCounts } from '../../domain/sta
 import { stripDiacritics } from '../../domain/vietnamese-text.ts';
 import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
+import { groupAssignments } from '../../shared/plan-assignments.ts';
 import type { PageQuery } from '../../shared/schemas/common.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { countStatesByPlan, listFactsWithState } from '../assignments/assignments.repo.ts';
@@ -58,6 +59,8 @@ export async function listPlansFor(ctx: ServiceContext, query: PageQuery & { asO
  * Chi tiết kế hoạch: the header, sections and tasks as written, in document order, each task with
  * all its assignments (lead and support, every occurrence) and their state as of `asOf`; progress
  * per section and for the plan counts lead assignments that exist by `asOf`, as the status does.
+ * Each task's assignments come as groups sharing their role, occurrence, dates and state, and their
+ * agencies once in `agencies` (src/shared/plan-assignments.ts: issue #18 goal 5).
  * (`Pick`: the appendix export of reports.service.ts calls it with the parts of a context it has.)
  */
 export async function getPlanDetail(
@@ -88,6 +91,14 @@ export async function getPlanDetail(
     return { ...counts, total: rows.length, onTimeRate: rate };
   };
   const sectionCode = new Map(sections.map((s) => [s.id, s.code]));
+  const factsOfTask = new Map<number, typeof facts>();
+  const agencies = new Map<number, { id: number; code: string; name: string }>();
+  for (const f of facts) {
+    const ofTask = factsOfTask.get(f.task_id);
+    if (ofTask) ofTask.push(f);
+    else factsOfTask.set(f.task_id, [f]);
+    agencies.set(f.agency_id, { id: f.agency_id, code: f.agency_code, name: f.agency_name });
+  }
   return {
     asOf,
     plan: { ...planHeaderOf(plan), hasSource: source },
@@ -97,6 +108,7 @@ export async function getPlanDetail(
       title: s.title,
       progress: progressOf(counted.filter((f) => f.section_id === s.id)),
     })),
+    agencies: [...agencies.values()].sort((a, b) => a.id - b.id),
     tasks: tasks.map((t) => ({
       id: t.id,
       ref: t.ref,
@@ -114,13 +126,10 @@ export async function getPlanDetail(
       cancelledOn: t.cancelled_on,
       leader: leaders.get(t.id) ?? null,
       version: t.version,
-      assignments: facts
-        .filter((f) => f.task_id === t.id)
-        .map((f) => ({
+      assignmentGroups: groupAssignments(
+        (factsOfTask.get(t.id) ?? []).map((f) => ({
           id: f.id,
           agencyId: f.agency_id,
-          agencyCode: f.agency_code,
-          agencyName: f.agency_name,
           role: f.role,
           occurrence: f.occurrence,
           periodLabel: f.period_label,
@@ -129,6 +138,7 @@ export async function getPlanDetail(
           currentDueOn: f.due_on,
           ...stateFields(f, asOf),
         })),
+      ),
     })),
   };
 }

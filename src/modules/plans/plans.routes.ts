@@ -74,7 +74,8 @@ export async function plansRoutes(app: ZodApp) {
   });
 
   route.get('/plans/:id', {
-    summary: 'Chi tiết kế hoạch: header, sections, tasks with their assignments and progress as of a date',
+    summary:
+      'Chi tiết kế hoạch: header, sections, tasks with their assignments and progress as of a date (each task’s assignments grouped by role, occurrence, dates and state; their agencies once, in `agencies`)',
     params: IdParamsSchema,
     querystring: AsOfQuerySchema,
     response: { 200: PlanDetailSchema },

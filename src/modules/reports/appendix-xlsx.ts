@@ -35,8 +35,10 @@ type Task = PlanDetail['tasks'][number];
 
 /** One task's lead assignments (every occurrence) as of the date: counts and a short status. */
 function stateOf(task: Task): unknown[] {
-  const lead = task.assignments.filter((a) => a.role === 'lead');
-  const count = (s: string) => lead.filter((a) => a.state === s).length;
+  const lead = task.assignmentGroups.filter((g) => g.role === 'lead');
+  const size = (groups: typeof lead) => groups.reduce((n, g) => n + g.ids.length, 0);
+  const count = (s: string) => size(lead.filter((g) => g.state === s));
+  const leads = size(lead);
   const c = {
     done_on_time: count('done_on_time'),
     done_late: count('done_late'),
@@ -46,20 +48,12 @@ function stateOf(task: Task): unknown[] {
   let status: string;
   if (task.cancelledOn !== null) status = `Đã hủy ngày ${formatVietnameseDate(task.cancelledOn)}`;
   else if (task.deadlineKind === 'ongoing') status = 'Thường xuyên';
-  else if (lead.length === 0) status = 'Chưa giao cơ quan chủ trì';
-  else if (c.open_overdue > 0) status = `Quá hạn: ${c.open_overdue}/${lead.length} lượt`;
+  else if (leads === 0) status = 'Chưa giao cơ quan chủ trì';
+  else if (c.open_overdue > 0) status = `Quá hạn: ${c.open_overdue}/${leads} lượt`;
   else if (c.open_on_time > 0) status = 'Đang thực hiện';
   else if (c.done_late > 0) status = 'Đã hoàn thành (có lượt trễ hạn)';
   else status = 'Đã hoàn thành đúng hạn';
-  return [
-    excelDate(task.dueOn),
-    lead.length,
-    c.done_on_time,
-    c.done_late,
-    c.open_on_time,
-    c.open_overdue,
-    status,
-  ];
+  return [excelDate(task.dueOn), leads, c.done_on_time, c.done_late, c.open_on_time, c.open_overdue, status];
 }
 
 export async function renderAppendixXlsx(detail: PlanDetail, authorityName: string): Promise<Uint8Array> {

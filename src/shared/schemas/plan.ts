@@ -114,11 +114,34 @@ export const UnresolvedSchema = z.object({
   suggestions: z.array(z.string()).optional(),
 });
 
+/** An agency the plan's assignments name, given once per answer (the assignments refer to it by id). */
+export const PlanAgencySchema = z.object({ id: z.number(), code: z.string(), name: z.string() });
+
+/**
+ * The assignments of one task that share their role, occurrence, dates and state as of the answer's
+ * date: those fields once, then the assignments' ids and their agencies' ids (`ids[i]` is the
+ * assignment of agency `agencyIds[i]`). A plan's hundreds of assignments mostly share them (every
+ * support agency of a task, every lead agency not yet reporting), so the plan page's answer carries
+ * each date and state once instead of once per agency (issue #18 goal 5).
+ * `expandAssignments` (src/shared/plan-assignments.ts) turns them back into one row per assignment.
+ */
+export const AssignmentGroupSchema = z.object({
+  role: z.enum(['lead', 'support']),
+  occurrence: z.number(),
+  periodLabel: z.string().nullable(),
+  opensOn: z.string(),
+  ...DueStateFields,
+  doneOn: z.string().nullable(),
+  ids: z.array(z.number()).describe('the assignments; ids[i] is the assignment of agencyIds[i]'),
+  agencyIds: z.array(z.number()).describe('their agencies (in `agencies`), in the order of `ids`'),
+});
+
 export const PlanDetailSchema = z.object({
   asOf: z.string(),
   plan: PlanHeaderSchema.extend({ hasSource: z.boolean() }),
   progress: ProgressSchema,
   sections: z.array(z.object({ code: z.string(), title: z.string(), progress: ProgressSchema })),
+  agencies: z.array(PlanAgencySchema).describe("every agency of the plan's assignments, once, by id"),
   tasks: z.array(
     z.object({
       id: z.number(),
@@ -136,15 +159,7 @@ export const PlanDetailSchema = z.object({
       /** lãnh đạo phụ trách: the leader account in charge, and its name */
       leader: z.object({ id: z.number(), name: z.string() }).nullable(),
       version: z.number(),
-      assignments: z.array(
-        z.object({
-          id: z.number(),
-          ...AgencyOccurrenceFields,
-          opensOn: z.string(),
-          ...DueStateFields,
-          doneOn: z.string().nullable(),
-        }),
-      ),
+      assignmentGroups: z.array(AssignmentGroupSchema),
     }),
   ),
 });
@@ -256,7 +271,8 @@ export type PlanListItem = PlanList['items'][number];
 export type Unresolved = z.infer<typeof UnresolvedSchema>;
 export type PlanDetail = z.infer<typeof PlanDetailSchema>;
 export type PlanTask = PlanDetail['tasks'][number];
-export type PlanAssignment = PlanTask['assignments'][number];
+export type PlanAgency = z.infer<typeof PlanAgencySchema>;
+export type AssignmentGroup = z.infer<typeof AssignmentGroupSchema>;
 export type DeadlineKind = PlanTask['deadlineKind'];
 export type CreatedPlan = z.infer<typeof CreatedPlanSchema>;
 export type PlanPatch = z.infer<typeof PlanPatchSchema>;

@@ -1,20 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Button,
-  Card,
-  Flex,
-  Grid,
-  Input,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import type { ReactNode } from 'react';
+import { Badge, Button, Card, Flex, Grid, Input, Segmented, Skeleton, Space, Tabs, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { WorkItem, WorkList } from '../../../../src/shared/schemas/assignment.ts';
 import type { LeaderList } from '../../../../src/shared/schemas/plan.ts';
@@ -27,8 +13,13 @@ import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useSetSearchParams } from '../../lib/search-params.ts';
 import { useSession } from '../../lib/session.tsx';
+import { DueCell } from './DueCell.tsx';
 import { ItemList } from './ItemList.tsx';
-import { dueHint, RoleTag, StateTag } from './labels.tsx';
+import { RoleTag, StateTag } from './labels.tsx';
+
+const loadTable = () => import('./InboxTable.tsx');
+const InboxTable = lazy(loadTable);
+const LeaderFilter = lazy(() => import('./LeaderFilter.tsx'));
 
 type TabKey = 'sap-den-han' | 'qua-han' | 'hoan-thanh' | 'tat-ca';
 type RoleFilter = 'all' | 'lead' | 'support';
@@ -57,6 +48,10 @@ export default function InboxPage() {
   const { session, can } = useSession();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
+  // a wider screen shows the table: its code is asked at once, with the lists, not after them
+  useEffect(() => {
+    if (!narrow) void loadTable();
+  }, [narrow]);
   const [params] = useSearchParams();
   const tab = (TABS.includes(params.get('tab') as TabKey) ? params.get('tab') : 'sap-den-han') as TabKey;
   const role = (
@@ -118,47 +113,6 @@ export default function InboxPage() {
     { key: 'tat-ca', label: t('Tất cả', 'All') },
   ];
 
-  const columns: ColumnsType<WorkItem> = [
-    {
-      title: t('Nhiệm vụ', 'Task'),
-      key: 'task',
-      render: (_, item) => (
-        <div style={{ minWidth: 280 }}>
-          <Link to={`/nhiem-vu/${item.id}`}>
-            <Typography.Text strong>{item.taskRef}.</Typography.Text> {item.taskContent}
-          </Link>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('Kế hoạch', 'Plan')} {item.planNumber}
-              {item.periodLabel ? ` · ${item.periodLabel}` : ''}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-    },
-    ...(isAgency
-      ? []
-      : [{ title: t('Cơ quan', 'Agency'), dataIndex: 'agencyName', key: 'agency', width: 200 } as const]),
-    {
-      title: t('Vai trò', 'Role'),
-      key: 'role',
-      width: 100,
-      render: (_, item) => <RoleTag role={item.role} />,
-    },
-    {
-      title: t('Thời hạn', 'Deadline'),
-      key: 'due',
-      width: 150,
-      render: (_, item) => <DueCell item={item} asOf={list.data?.asOf ?? ''} />,
-    },
-    {
-      title: t('Tình trạng', 'State'),
-      key: 'state',
-      width: 170,
-      render: (_, item) => <StateTag state={item.state} />,
-    },
-  ];
-
   return (
     <>
       <PageHeader
@@ -182,11 +136,10 @@ export default function InboxPage() {
             onSearch={(value) => update({ q: value })}
             style={{ flex: '1 1 240px', maxWidth: 420 }}
           />
-          <Select<RoleFilter>
+          <Segmented<RoleFilter>
             value={role}
             onChange={(value) => update({ 'vai-tro': value === 'all' ? null : value })}
             aria-label={t('Vai trò', 'Role')}
-            style={{ width: 170 }}
             options={[
               { value: 'all', label: t('Chủ trì và phối hợp', 'Lead and support') },
               { value: 'lead', label: t('Chủ trì', 'Lead') },
@@ -194,16 +147,14 @@ export default function InboxPage() {
             ]}
           />
           {leaders.data && leaders.data.items.length > 0 && (
-            <Select<number | 0>
-              value={leader ?? 0}
-              onChange={(value) => update({ 'lanh-dao': value ? String(value) : null })}
-              aria-label={t('Lãnh đạo phụ trách', 'Leader in charge')}
-              style={{ width: 240 }}
-              options={[
-                { value: 0, label: t('Mọi lãnh đạo phụ trách', 'Any leader in charge') },
-                ...leaders.data.items.map((l) => ({ value: l.id, label: l.displayName })),
-              ]}
-            />
+            // antd's Select only for those who choose a leader, not in an agency's first page
+            <Suspense fallback={null}>
+              <LeaderFilter
+                leaders={leaders.data.items}
+                value={leader}
+                onChange={(id) => update({ 'lanh-dao': id ? String(id) : null })}
+              />
+            </Suspense>
           )}
           <CsvButton path="/assignments" query={{ ...base, ...tabQuery(tab, done), sort: 'dueOn' }} />
         </Flex>
@@ -265,60 +216,21 @@ export default function InboxPage() {
                 render={(item) => <WorkCard item={item} asOf={data.asOf} showAgency={!isAgency} />}
               />
             ) : (
-              <Table<WorkItem>
-                rowKey="id"
-                size="middle"
-                columns={columns}
-                dataSource={data.items}
-                scroll={{ x: true }}
-                pagination={{
-                  current: page,
-                  pageSize,
-                  total: data.total,
-                  showSizeChanger: false,
-                  hideOnSinglePage: true,
-                  showTotal: (total) => t(`${total} lượt giao`, `${total} assignments`),
-                  onChange: (p) => update({ trang: String(p) }),
-                }}
-              />
+              // the table (antd's Table) only where it is shown: a phone reads the cards above without it
+              <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+                <InboxTable
+                  data={data}
+                  showAgency={!isAgency}
+                  page={page}
+                  pageSize={pageSize}
+                  onPage={(p) => update({ trang: String(p) })}
+                />
+              </Suspense>
             )
           }
         </QueryState>
       </Card>
     </>
-  );
-}
-
-function DueCell({ item, asOf }: { item: WorkItem; asOf: string }) {
-  const t = useT();
-  if (!item.currentDueOn)
-    return <Typography.Text type="secondary">{t('Thường xuyên', 'Ongoing')}</Typography.Text>;
-  const open = item.state === 'open_on_time' || item.state === 'open_overdue';
-  const hint = open && asOf ? dueHint(item.currentDueOn, asOf, t) : null;
-  return (
-    <div>
-      <div>{formatDate(item.currentDueOn)}</div>
-      {item.originalDueOn && item.originalDueOn !== item.currentDueOn && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('Hạn ban đầu', 'Originally')} {formatDate(item.originalDueOn)}
-        </Typography.Text>
-      )}
-      {hint && (
-        <div>
-          <Typography.Text
-            type={item.state === 'open_overdue' ? 'danger' : 'secondary'}
-            style={{ fontSize: 12 }}
-          >
-            {hint}
-          </Typography.Text>
-        </div>
-      )}
-      {item.doneOn && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('Hoàn thành', 'Done')} {formatDate(item.doneOn)}
-        </Typography.Text>
-      )}
-    </div>
   );
 }
 

@@ -1,5 +1,8 @@
-import { Empty, Pagination, Typography } from 'antd';
-import type { Key, ReactNode } from 'react';
+import { Empty, Typography } from 'antd';
+import { type Key, lazy, type ReactNode, Suspense } from 'react';
+
+/** antd's Pagination (and the Select it imports) only for a list longer than a page: not in a first page of one. */
+const Pagination = lazy(() => import('antd/es/pagination'));
 
 /**
  * A plain list of items separated by hairlines (antd's List is deprecated in antd 6.6 and warns in the
@@ -56,15 +59,17 @@ export function ItemList<T>({
         ))}
       </ul>
       {pagination && pagination.total > pagination.pageSize && (
-        <Pagination
-          style={{ marginTop: 12, justifyContent: 'flex-end' }}
-          size="small"
-          current={pagination.current}
-          pageSize={pagination.pageSize}
-          total={pagination.total}
-          showSizeChanger={false}
-          onChange={pagination.onChange}
-        />
+        <Suspense fallback={null}>
+          <Pagination
+            style={{ marginTop: 12, justifyContent: 'flex-end' }}
+            size="small"
+            current={pagination.current}
+            pageSize={pagination.pageSize}
+            total={pagination.total}
+            showSizeChanger={false}
+            onChange={pagination.onChange}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -3,7 +3,10 @@ import { Button, Card, Grid, Popover, Space, Table, Tag, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
-import type { PlanDetail, PlanTask } from '../../../../src/shared/schemas/plan.ts';
+import type {
+  PlanDetailView as PlanDetail,
+  PlanTaskView as PlanTask,
+} from '../../../../src/shared/plan-assignments.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { withAsOf } from '../../lib/search-params.ts';

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import type { PlanDetail } from '../../../../src/shared/schemas/plan.ts';
+import type { PlanDetailView as PlanDetail } from '../../../../src/shared/plan-assignments.ts';
 import { addDays, daysBetween, STATE_COLORS, stateLabel } from '../../lib/domain.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/i18n.tsx';

@@ -16,6 +16,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import { expandPlanDetail } from '../../../../src/shared/plan-assignments.ts';
 import type { PlanDetail } from '../../../../src/shared/schemas/plan.ts';
 import { BackLink, PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -49,7 +50,8 @@ export default function PlanPage() {
   const [cancel, setCancel] = useState<CancelTarget | null>(null);
   const query = useQuery({
     queryKey: ['plans', 'detail', id, chosen ?? 'today'],
-    queryFn: () => api.get<PlanDetail>(`/plans/${id}`, { asOf: chosen }),
+    // the answer groups the assignments (issue #18 goal 5); the page reads one row per assignment
+    queryFn: async () => expandPlanDetail(await api.get<PlanDetail>(`/plans/${id}`, { asOf: chosen })),
   });
   const setParams = useSetSearchParams();
   const set = (key: string, value: string | null) => setParams({ [key]: value });

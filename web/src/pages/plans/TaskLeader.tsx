@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Typography } from 'antd';
-import type { LeaderList, PlanTask } from '../../../../src/shared/schemas/plan.ts';
+import type { PlanTaskView as PlanTask } from '../../../../src/shared/plan-assignments.ts';
+import type { LeaderList } from '../../../../src/shared/schemas/plan.ts';
 import { api } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { useApiMutation } from '../../lib/mutation.ts';

@@ -1,4 +1,5 @@
-import type { Counts, PlanAssignment, PlanTask } from '../../../../src/shared/schemas/plan.ts';
+import type { PlanAssignment, PlanTaskView as PlanTask } from '../../../../src/shared/plan-assignments.ts';
+import type { Counts } from '../../../../src/shared/schemas/plan.ts';
 import type { AssignmentState } from '../../lib/domain.ts';
 
 /** Which state speaks for a group of assignments: the most urgent first. */
