@@ -49,8 +49,11 @@ const { values } = parseArgs({
     database: { type: 'string' },
     /** the server as its own process with this many node:cluster workers (bench/scale/serve.ts); 0: in this process */
     workers: { type: 'string', default: '0' },
+    /** seconds of load before each measured run, not counted */
+    warmup: { type: 'string', default: '0' },
   },
 });
+const warmup = Number(values.warmup);
 const workers = Number(values.workers);
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!pgBase) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
@@ -314,22 +317,22 @@ try {
           .orderBy('a.id')
           .execute()
       ).map((r) => r.id);
-    const runs: { id: string; run: (c: number) => Promise<CannonResult> }[] = [
+    const runs: { id: string; run: (c: number, s?: number) => Promise<CannonResult> }[] = [
       {
         id: '2',
-        run: (c) =>
+        run: (c, s = seconds) =>
           cannon({
             mode: 'get',
             base,
             path: `/api/assignments?asOf=${data.asOf}&state=open_overdue&pageSize=50`,
             headers: stpH,
             connections: c,
-            seconds,
+            seconds: s,
           }),
       },
       {
         id: '3b',
-        run: (c) =>
+        run: (c, s = seconds) =>
           cannon({
             mode: 'create',
             base,
@@ -337,12 +340,12 @@ try {
             headers: wH,
             body: oneTask,
             connections: c,
-            seconds,
+            seconds: s,
           }),
       },
       {
         id: '4',
-        run: async (c) =>
+        run: async (c, s = seconds) =>
           cannon({
             mode: 'submit-accept',
             base,
@@ -350,7 +353,7 @@ try {
             headers: wH,
             ids: await openIds(),
             connections: c,
-            seconds,
+            seconds: s,
           }),
       },
     ];
@@ -358,6 +361,8 @@ try {
     for (const { id, run } of runs) {
       if (!only.has(id)) continue;
       for (const c of connections) {
+        // a first run not counted: the server's code compiled and its connections opened
+        if (warmup > 0) await runs.find((r) => r.id === id)?.run(c, warmup);
         const waits = values.waits ? watchWaits(scratch.url) : null;
         await waits?.start();
         if (session) {
