@@ -26,6 +26,11 @@ export interface ServiceContext {
    * the same statement); `authorityContext` reads it otherwise.
    */
   readonly authority?: Authority | undefined;
+  /**
+   * Of an agency user's scope, the agencies that hold assignments of their own, when the caller has
+   * read them already (a request: with the session); the work list asks otherwise.
+   */
+  readonly scopeHoldingTopLevel?: readonly number[] | undefined;
 }
 
 /** A context for the CLI, the scheduler and the demo loader: a system actor with the rights named. */

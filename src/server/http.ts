@@ -90,6 +90,8 @@ declare module 'fastify' {
     csrfToken: string | null;
     /** the actor's authority as the session or token lookup read it (null for the public) */
     authority: Authority | null;
+    /** of an agency user's scope, the agencies holding assignments of their own, read with the session */
+    scopeHoldingTopLevel: readonly number[] | null;
   }
 }
 
@@ -112,6 +114,7 @@ export function serviceContext(request: FastifyRequest): ServiceContext {
     now: deps.now(),
     files: deps.files,
     authority: request.authority ?? undefined,
+    scopeHoldingTopLevel: request.scopeHoldingTopLevel ?? undefined,
   };
 }
 

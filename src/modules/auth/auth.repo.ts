@@ -28,6 +28,25 @@ const agencyScopeOfUser = sql<number[] | null>`(
 )`.as('agency_scope');
 
 /**
+ * Of the user's scope (`agencyScopeOfUser`), the agencies that hold assignments of their own (not only
+ * sub-assignments), in id order — what `agenciesHoldingTopLevel` asks before an agency's own list
+ * (issue #18), read here with the session: one index probe per agency of the scope, no round trip
+ * of its own. Null for a user without an agency.
+ */
+const agencyScopeHoldingOfUser = sql<number[] | null>`(
+  with recursive scope(id) as (
+    select ${sql.ref('u.agency_id')}
+    union all
+    select a.id from agency a inner join scope s on s.id = a.parent_id
+  )
+  select case when ${sql.ref('u.agency_id')} is null then null else coalesce(array_agg(s.id order by s.id), '{}') end
+  from scope s
+  where s.id is not null and exists (
+    select 1 from assignment x
+    where x.authority_id = ${sql.ref('u.authority_id')} and x.agency_id = s.id and x.parent_assignment_id is null)
+)`.as('agency_scope_holding');
+
+/**
  * The user columns an actor is resolved from (resolveActor), the same for a session and a token —
  * with the user's authority row (alias `au`, columns `authority_*`): every use case reads it
  * (`authorityContext`), and read here it costs no round trip of its own (issue #18).
@@ -40,6 +59,7 @@ const ACTOR_USER_COLUMNS = [
   'u.agency_id',
   'u.disabled',
   agencyScopeOfUser,
+  agencyScopeHoldingOfUser,
   'au.code as authority_code',
   'au.name as authority_name',
   'au.short_name as authority_short_name',

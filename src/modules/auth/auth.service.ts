@@ -98,6 +98,8 @@ export interface ResolvedActor {
   csrfToken: string | null;
   /** the user's authority, read with the session or token (null for the public) */
   authority: Authority | null;
+  /** of an agency user's scope, the agencies holding assignments of their own (null: no agency) */
+  scopeHoldingTopLevel: readonly number[] | null;
 }
 
 /**
@@ -118,7 +120,12 @@ export async function resolveActor(
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOKEN_USE_RESOLUTION_MS) {
       await touchApiToken(db, row.token_id, now);
     }
-    return { actor: toActor(row, 'token', row.scopes), csrfToken: null, authority: authorityOfActorRow(row) };
+    return {
+      actor: toActor(row, 'token', row.scopes),
+      csrfToken: null,
+      authority: authorityOfActorRow(row),
+      scopeHoldingTopLevel: row.agency_scope_holding,
+    };
   }
   if (credentials.sessionToken) {
     const seenAfter = new Date(now.getTime() - sessionIdleMinutes * 60_000);
@@ -132,10 +139,11 @@ export async function resolveActor(
         actor: toActor(row, 'session'),
         csrfToken: row.csrf_token,
         authority: authorityOfActorRow(row),
+        scopeHoldingTopLevel: row.agency_scope_holding,
       };
     }
   }
-  return { actor: PUBLIC_ACTOR, csrfToken: null, authority: null };
+  return { actor: PUBLIC_ACTOR, csrfToken: null, authority: null, scopeHoldingTopLevel: null };
 }
 
 function toActor(
