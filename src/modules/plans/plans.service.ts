@@ -2,11 +2,16 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate, localDateOf } from '../../domain/dates.ts';
+import type { Directory } from '../../domain/directory.ts';
 import { planHorizon } from '../../domain/occurrences.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
-import { directoryFingerprintSql, loadDirectoryByFingerprint } from '../directory/directory.service.ts';
+import {
+  directoryFingerprintSql,
+  type LoadedDirectory,
+  loadDirectoryByFingerprint,
+} from '../directory/directory.service.ts';
 import { authorityContext, type ServiceContext } from '../service-context.ts';
 import { insertAssignments, insertPlanAudited, insertSection, insertTasks } from './plans.repo.ts';
 import { sharedDirectory } from './shared-directory.ts';
@@ -72,7 +77,7 @@ export async function createPlan(
     }
     const loaded = await loadDirectoryByFingerprint(trx, authority.id, authority.place, fingerprint);
     const { agencyByCode } = loaded;
-    const directory = sharedDirectory(loaded.directory);
+    const directory = sharedDirectoryOf(loaded);
     // the end the Office sets, else the horizon of the title ('giai đoạn 2021–2025'; docs/domain-rules.md §4)
     const horizon = planHorizon(plan.title);
     const endsOn = plan.endsOn ?? (horizon !== null && horizon >= plan.issuedOn ? horizon : null);
@@ -216,6 +221,18 @@ export async function createPlan(
     } satisfies CreatedPlan;
   };
   return inTransaction(ctx.db, run);
+}
+
+/** The shared Directory of each loaded directory, found once: the loaded ones are kept per fingerprint. */
+const sharedOfLoaded = new WeakMap<LoadedDirectory, Directory>();
+
+function sharedDirectoryOf(loaded: LoadedDirectory): Directory {
+  let directory = sharedOfLoaded.get(loaded);
+  if (!directory) {
+    directory = sharedDirectory(loaded.directory);
+    sharedOfLoaded.set(loaded, directory);
+  }
+  return directory;
 }
 
 /**
