@@ -283,7 +283,10 @@ try {
       const { user, system } = process.cpuUsage();
       return (user + system) / 1e6;
     }
-    return [...new Set([external.child.pid as number, ...external.pids])].reduce((sum, pid) => sum + procCpu(pid), 0);
+    return [...new Set([external.child.pid as number, ...external.pids])].reduce(
+      (sum, pid) => sum + procCpu(pid),
+      0,
+    );
   };
   if (external) log(`server: ${workers} worker(s), pids ${external.pids.join(', ')}`);
   try {
