@@ -114,6 +114,11 @@ describeOnFastestDatabase('HTTP API: the work list and one assignment', (t) => {
       (id) => pages.flatMap((p) => p.items).find((i) => i.id === id)?.currentDueOn ?? '9999',
     );
     expect(dues).toEqual([...dues].sort());
+    // nothing on the first page: nothing at all (the count rides on the page's rows)
+    expect(await list(seed.office, 'asOf=2021-02-15&q=khong-co-viec-nao-nhu-the')).toMatchObject({
+      total: 0,
+      items: [],
+    });
   });
 
   it('sorts by due date, agency or plan, either way', async () => {

@@ -11,6 +11,46 @@ import { describeOnFastestDatabase } from './support/databases.ts';
 const authority = { id: 1, place: 'Tây Ninh' };
 
 describeOnFastestDatabase('creating a plan', (t) => {
+  it('matches cells against the directory as it is now: an alias added after a plan serves the next one (issue #18)', async () => {
+    await loadDemo(t.db);
+    const ctx = systemContextFor(t.db, authority.id);
+    const oneTask = (number: string) => ({
+      docType: 'CV',
+      number,
+      issuedOn: '2021-03-01',
+      title: 'Giao nhiệm vụ',
+      tasks: [
+        {
+          no: '1',
+          content: 'Báo cáo',
+          leadText: 'Sở Thử Nghiệm Bí Danh',
+          deadlineText: 'Trước ngày 30/6/2021',
+        },
+      ],
+    });
+    const first = await createPlan(ctx, oneTask('1/CV-ALIAS'));
+    expect(first.leadAssignments).toBe(0);
+    expect(first.unresolved).toHaveLength(1);
+    // the same directory again: the loaded one is used again, with the same answer
+    expect((await createPlan(ctx, oneTask('2/CV-ALIAS'))).unresolved).toHaveLength(1);
+    await t.db
+      .updateTable('agency')
+      .set({ aliases: ['Sở Thử Nghiệm Bí Danh'] })
+      .where('authority_id', '=', authority.id)
+      .where('code', '=', 'STP')
+      .execute();
+    const third = await createPlan(ctx, oneTask('3/CV-ALIAS'));
+    expect(third.unresolved).toEqual([]);
+    const agencies = await t.db
+      .selectFrom('assignment as a')
+      .innerJoin('task as k', 'k.id', 'a.task_id')
+      .innerJoin('agency as g', 'g.id', 'a.agency_id')
+      .where('k.plan_id', '=', third.planId)
+      .select(['g.code', 'a.role'])
+      .execute();
+    expect(agencies).toEqual([{ code: 'STP', role: 'lead' }]);
+  });
+
   it('expands recurring and ongoing tasks: one assignment and one reminder per occurrence', async () => {
     await loadDemo(t.db);
     const created = await createPlan(systemContextFor(t.db, authority.id), {

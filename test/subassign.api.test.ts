@@ -129,6 +129,34 @@ describeOnFastestDatabase('HTTP API: sub-units and sub-assignment', (t) => {
     expect((await (await signIn(seed.world.app, 'lanhdao')).get(url)).statusCode).toBe(200);
   });
 
+  it('an agency’s own list leaves its units’ sub-assignments out and keeps a unit’s own work (issue #18)', async () => {
+    const list = async () =>
+      (await seed.stp.get('/api/assignments?asOf=2021-02-15&pageSize=200')).json() as {
+        total: number;
+        items: { id: number; agencyCode: string }[];
+      };
+    const before = await list();
+    const [a, b] = await twoUnits();
+    if (!a || !b) throw new Error('units');
+    expect(
+      (
+        await seed.stp.post(`/api/assignments/${i3}/subassignments`, {
+          items: [{ agencyId: a.id, dueOn: '2021-01-18' }],
+        })
+      ).statusCode,
+    ).toBe(201);
+    // the scope now names three agencies; the sub-assignment is not in the list
+    expect(await list()).toEqual(before);
+    // a unit given work of its own (as a reorganisation does) stays in its agency's list
+    const other = before.items.find((item) => item.id !== i3);
+    if (!other) throw new Error('a second assignment of STP');
+    await t.db.updateTable('assignment').set({ agency_id: b.id }).where('id', '=', other.id).execute();
+    const after = await list();
+    expect(after.total).toBe(before.total);
+    expect(after.items.find((item) => item.id === other.id)?.agencyCode).toBe('STP-HCTP');
+    expect(after.items.map((item) => item.id).sort()).toEqual(before.items.map((item) => item.id).sort());
+  });
+
   it('the parent agency receives and decides its units’ results; progress rolls up', async () => {
     const [a, b] = await twoUnits();
     if (!a || !b) throw new Error('units');

@@ -8,9 +8,12 @@
  * states of the app's connections). The scratch database is dropped at the end.
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
  *     node --import tsx bench/scale/profile-http.ts [--scale 10k] [--seconds 10] [--connections 10] \
- *       [--only 2,3b,4] [--profile] [--waits] [--pool 10]
+ *       [--only 2,3b,4] [--profile] [--waits] [--pool 10] [--database perf_100k]
+ * With `--database NAME` the data is generated into that database on the first run and reused by the
+ * next ones (never dropped): a 100k load is generated once, then each profile starts in seconds.
  */
 
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -26,7 +29,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { prng } from '../generate.ts';
 import { benchContext } from './bench-context.ts';
 import type { CannonResult } from './cannon.ts';
-import { createScaleUsers, generateScaleData, planInput, scaleDirectory } from './generate.ts';
+import { createScaleUsers, generateScaleData, planInput, SCALE_AS_OF, scaleDirectory } from './generate.ts';
 import { cannon, SCALES, scratchPostgres, signIn } from './scenarios.ts';
 
 const { values } = parseArgs({
@@ -42,8 +45,16 @@ const { values } = parseArgs({
     'w-plans': { type: 'string', default: '12' },
     analyze: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** a named database, generated on the first run and reused (kept) by the next ones */
+    database: { type: 'string' },
+    /** the server as its own process with this many node:cluster workers (bench/scale/serve.ts); 0: in this process */
+    workers: { type: 'string', default: '0' },
+    /** seconds of load before each measured run, not counted */
+    warmup: { type: 'string', default: '0' },
   },
 });
+const warmup = Number(values.warmup);
+const workers = Number(values.workers);
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!pgBase) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 const seconds = Number(values.seconds);
@@ -130,6 +141,51 @@ function watchWaits(url: string) {
   };
 }
 
+/** CPU seconds (user + system) of one process, from /proc; 0 once it has ended. */
+function procCpu(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+  } catch {
+    return 0;
+  }
+}
+
+/** bench/scale/serve.ts as a child process; resolves once every worker listens. */
+function startServer(url: string, now: Date, count: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL('./serve.ts', import.meta.url).pathname,
+      '--url',
+      url,
+      '--now',
+      now.toISOString(),
+      '--workers',
+      String(count),
+      '--pool',
+      String(Math.max(2, Math.ceil(Number(values.pool) / count))),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise<{ child: ChildProcess; base: string; pids: number[] }>((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`serve.ts exited with ${code}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /ready (\d+) ([\d,]+)/.exec(out);
+      if (ready)
+        resolve({
+          child,
+          base: `http://127.0.0.1:${ready[1]}`,
+          pids: (ready[2] as string).split(',').map(Number),
+        });
+    });
+  });
+}
+
 /** CPU seconds (user + system) of the PostgreSQL backends serving this database, from /proc. */
 async function postgresCpu(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -150,46 +206,89 @@ async function postgresCpu(url: string): Promise<number> {
   return ticks / 100;
 }
 
-const scratch = await scratchPostgres(pgBase);
+/** The database `name` under `base`, created when missing; `fresh` tells whether it was. */
+async function namedPostgres(base: string, name: string) {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`--database: a lower-case identifier, not ${name}`);
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), fresh: !exists, drop: async () => {} };
+}
+
+const scratch = values.database
+  ? await namedPostgres(pgBase, values.database)
+  : await scratchPostgres(pgBase);
+const fresh = 'fresh' in scratch ? scratch.fresh : true;
 const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: Number(values.pool) });
 const db = database.db;
 const session = values.profile ? new Session() : null;
 try {
   await migrateToLatest(db as Kysely<unknown>);
-  let t = performance.now();
-  const data = await generateScaleData(db, {
-    seed: Number(values.seed),
-    assignments: SCALES[values.scale] ?? Number(values.scale),
-  });
-  log(
-    `generated ${data.leadAssignments + data.supportAssignments} assignments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-  );
-  const w = await createAuthorityFromDirectory({ db, actor: SYSTEM_ACTOR }, scaleDirectory('BENCH-W'));
-  await createScaleUsers(db, w, 'w.');
-  // open assignments for scenario 4: plans of 50 tasks with group cells in BENCH-W
-  t = performance.now();
-  const random = prng(Number(values.seed) + 1);
-  for (let i = 1; i <= Number(values['w-plans']); i++) {
-    await createPlan(benchContext(db, w), planInput(random, `${i}/KH-P`, '2025-06-02'));
+  let w: number;
+  if (fresh) {
+    const t0 = performance.now();
+    const generated = await generateScaleData(db, {
+      seed: Number(values.seed),
+      assignments: SCALES[values.scale] ?? Number(values.scale),
+    });
+    log(
+      `generated ${generated.leadAssignments + generated.supportAssignments} assignments in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    w = await createAuthorityFromDirectory({ db, actor: SYSTEM_ACTOR }, scaleDirectory('BENCH-W'));
+    await createScaleUsers(db, w, 'w.');
+    // open assignments for scenario 4: plans of 50 tasks with group cells in BENCH-W
+    const t = performance.now();
+    const random = prng(Number(values.seed) + 1);
+    for (let i = 1; i <= Number(values['w-plans']); i++) {
+      await createPlan(benchContext(db, w), planInput(random, `${i}/KH-P`, '2025-06-02'));
+    }
+    const wCount = await db
+      .selectFrom('assignment')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('authority_id', '=', w)
+      .executeTakeFirstOrThrow();
+    log(
+      `BENCH-W: ${values['w-plans']} plans, ${wCount.n} assignments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+  } else {
+    w = (
+      await db.selectFrom('authority').select('id').where('code', '=', 'BENCH-W').executeTakeFirstOrThrow()
+    ).id;
+    log(`reusing ${values.database}`);
   }
-  const wCount = await db
-    .selectFrom('assignment')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('authority_id', '=', w)
-    .executeTakeFirstOrThrow();
-  log(
-    `BENCH-W: ${values['w-plans']} plans, ${wCount.n} assignments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-  );
-  if (values.analyze) await sql`vacuum analyze`.execute(db);
+  const data = { asOf: SCALE_AS_OF };
+  if (values.analyze || (fresh && values.database)) await sql`vacuum analyze`.execute(db);
   const now = new Date(`${data.asOf}T03:00:00Z`);
-  const app = await buildApp({
-    db,
-    databaseKind: 'postgres',
-    now: () => now,
-    web: false,
-    http: { filesDir: '/tmp/dondoc-scale-files' },
-  });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  // the server in this process, or with --workers in its own (serve.ts: node:cluster workers)
+  const external = workers > 0 ? await startServer(scratch.url, now, workers) : null;
+  const app = external
+    ? null
+    : await buildApp({
+        db,
+        databaseKind: 'postgres',
+        now: () => now,
+        web: false,
+        http: { filesDir: '/tmp/dondoc-scale-files' },
+      });
+  const base = external
+    ? external.base
+    : await (app as NonNullable<typeof app>).listen({ host: '127.0.0.1', port: 0 });
+  /** CPU seconds of the server so far: this process, or the server's processes from /proc */
+  const serverCpu = () => {
+    if (!external) {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1e6;
+    }
+    return [...new Set([external.child.pid as number, ...external.pids])].reduce(
+      (sum, pid) => sum + procCpu(pid),
+      0,
+    );
+  };
+  if (external) log(`server: ${workers} worker(s), pids ${external.pids.join(', ')}`);
   try {
     const stpH = await signIn(base, 'stp');
     const wH = await signIn(base, 'w.vanphong');
@@ -221,22 +320,22 @@ try {
           .orderBy('a.id')
           .execute()
       ).map((r) => r.id);
-    const runs: { id: string; run: (c: number) => Promise<CannonResult> }[] = [
+    const runs: { id: string; run: (c: number, s?: number) => Promise<CannonResult> }[] = [
       {
         id: '2',
-        run: (c) =>
+        run: (c, s = seconds) =>
           cannon({
             mode: 'get',
             base,
             path: `/api/assignments?asOf=${data.asOf}&state=open_overdue&pageSize=50`,
             headers: stpH,
             connections: c,
-            seconds,
+            seconds: s,
           }),
       },
       {
         id: '3b',
-        run: (c) =>
+        run: (c, s = seconds) =>
           cannon({
             mode: 'create',
             base,
@@ -244,12 +343,12 @@ try {
             headers: wH,
             body: oneTask,
             connections: c,
-            seconds,
+            seconds: s,
           }),
       },
       {
         id: '4',
-        run: async (c) =>
+        run: async (c, s = seconds) =>
           cannon({
             mode: 'submit-accept',
             base,
@@ -257,7 +356,7 @@ try {
             headers: wH,
             ids: await openIds(),
             connections: c,
-            seconds,
+            seconds: s,
           }),
       },
     ];
@@ -265,6 +364,8 @@ try {
     for (const { id, run } of runs) {
       if (!only.has(id)) continue;
       for (const c of connections) {
+        // a first run not counted: the server's code compiled and its connections opened
+        if (warmup > 0) await runs.find((r) => r.id === id)?.run(c, warmup);
         const waits = values.waits ? watchWaits(scratch.url) : null;
         await waits?.start();
         if (session) {
@@ -274,15 +375,15 @@ try {
         }
         const load = loadavg()[0]?.toFixed(1);
         const pgBefore = await postgresCpu(scratch.url);
-        const cpuBefore = process.cpuUsage();
+        const cpuBefore = serverCpu();
         const r = await run(c);
-        const cpu = process.cpuUsage(cpuBefore);
+        const cpu = serverCpu() - cpuBefore;
         const pgCpu = (await postgresCpu(scratch.url)) - pgBefore;
         const perRequest = (seconds: number) => ((1000 * seconds) / Math.max(1, r.responses)).toFixed(2);
         const line = `scenario ${id} ×${c}: ${r.perSecond} ${r.unit}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.ok} ok, ${r.failed} failed ${JSON.stringify(r.failedStatuses)}${r.exhausted ? ' (ids exhausted)' : ''} (load ${load})`;
         console.log(line);
         console.log(
-          `    CPU per response: server ${perRequest((cpu.user + cpu.system) / 1e6)} ms, PostgreSQL ${perRequest(pgCpu)} ms (of ${r.responses} responses in ${r.seconds} s)`,
+          `    CPU per response: server ${perRequest(cpu)} ms, PostgreSQL ${perRequest(pgCpu)} ms (of ${r.responses} responses in ${r.seconds} s)`,
         );
         if (session) {
           const { profile } = await session.post('Profiler.stop');
@@ -297,7 +398,8 @@ try {
     }
   } finally {
     session?.disconnect();
-    await app.close();
+    await app?.close();
+    external?.child.kill('SIGTERM');
   }
 } finally {
   await database.close();

@@ -611,6 +611,7 @@ export interface DB {
   statistic_delta: StatisticDeltaTable;
 }
 
+export type Authority = Selectable<AuthorityTable>;
 export type Agency = Selectable<AgencyTable>;
 export type Plan = Selectable<PlanTable>;
 export type Task = Selectable<TaskTable>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Authority, DB } from '../db/schema.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { type Action, type Actor, authorityOf, systemActor } from './access/access.ts';
 import { findAuthorityById } from './directory/directory.repo.ts';
@@ -21,6 +21,16 @@ export interface ServiceContext {
   readonly ip: string | null;
   /** where uploaded files and rendered documents are kept */
   readonly files: FileStore;
+  /**
+   * The actor's authority row when the caller has it already (a request: read with the session, in
+   * the same statement); `authorityContext` reads it otherwise.
+   */
+  readonly authority?: Authority | undefined;
+  /**
+   * Of an agency user's scope, the agencies that hold assignments of their own, when the caller has
+   * read them already (a request: with the session); the work list asks otherwise.
+   */
+  readonly scopeHoldingTopLevel?: readonly number[] | undefined;
 }
 
 /** A context for the CLI, the scheduler and the demo loader: a system actor with the rights named. */
@@ -48,7 +58,8 @@ export function withDb(ctx: ServiceContext, db: Kysely<DB>): ServiceContext {
 }
 
 /** The actor's authority (401 for the public) and today there: `now` in the authority's time zone. */
-export async function authorityContext(ctx: Pick<ServiceContext, 'db' | 'actor' | 'now'>) {
-  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+export async function authorityContext(ctx: Pick<ServiceContext, 'db' | 'actor' | 'now' | 'authority'>) {
+  const id = authorityOf(ctx.actor);
+  const authority = ctx.authority?.id === id ? ctx.authority : await findAuthorityById(ctx.db, id);
   return { authority, today: localDateOf(ctx.now, authority.time_zone) };
 }

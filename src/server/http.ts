@@ -8,7 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Authority, DB } from '../db/schema.ts';
 import type { Actor } from '../modules/access/access.ts';
 import type { OidcOptions } from '../modules/auth/oidc.client.ts';
 import type { FileStore } from '../modules/files/file-store.ts';
@@ -88,6 +88,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     csrfToken: string | null;
+    /** the actor's authority as the session or token lookup read it (null for the public) */
+    authority: Authority | null;
+    /** of an agency user's scope, the agencies holding assignments of their own, read with the session */
+    scopeHoldingTopLevel: readonly number[] | null;
   }
 }
 
@@ -103,7 +107,15 @@ export type ZodApp = FastifyInstance<
 /** The use-case context of a request (src/modules/service-context.ts): database, actor, clock, address, files. */
 export function serviceContext(request: FastifyRequest): ServiceContext {
   const { deps } = request.server;
-  return { db: deps.db, actor: request.actor, ip: request.ip, now: deps.now(), files: deps.files };
+  return {
+    db: deps.db,
+    actor: request.actor,
+    ip: request.ip,
+    now: deps.now(),
+    files: deps.files,
+    authority: request.authority ?? undefined,
+    scopeHoldingTopLevel: request.scopeHoldingTopLevel ?? undefined,
+  };
 }
 
 /** The use-case context plus what only routes use: the HTTP options and the parsing pool. */

@@ -48,7 +48,13 @@ export async function listAssignmentsFor(ctx: ServiceContext, params: WorkListPa
     agencyIds = [params.agencyId];
   }
   // an agency's own list: its units hold sub-assignments, which the list leaves out (issue #18)
-  if (agencyIds !== null) agencyIds = await agenciesHoldingTopLevel(ctx.db, authority.id, agencyIds);
+  if (agencyIds !== null) {
+    // the actor's own scope was probed with its session: the same rows, no statement of its own
+    agencyIds =
+      params.agencyId === undefined && agencyIds.length > 1 && ctx.scopeHoldingTopLevel !== undefined
+        ? ctx.scopeHoldingTopLevel
+        : await agenciesHoldingTopLevel(ctx.db, authority.id, agencyIds);
+  }
   const asOf = parseAsOf(params.asOf, authority.time_zone, ctx.now);
   const role = params.role ?? 'lead';
   const { total, rows } = await listAssignments(

@@ -33,6 +33,17 @@ export async function writeAudit(db: Kysely<DB>, entry: AuditEntry): Promise<voi
     .execute();
 }
 
+/**
+ * The audit row of an entity inserted by the same statement, as a data-modifying CTE: `select … from
+ * ${cte}` names the new row's id (column `id` of the CTE) as entity_id. The same row writeAudit writes.
+ */
+export function auditOfInsertedSql(entry: Omit<AuditEntry, 'entityId' | 'before' | 'after'>, cte: string) {
+  return sql`insert into audit_log (authority_id, actor, action, entity, entity_id, data, ip)
+    select ${entry.authorityId}::integer, ${entry.actor}::text, ${entry.action}::text, ${entry.entity}::text,
+      ${sql.ref(`${cte}.id`)}::text, ${JSON.stringify(entry.data ?? {})}::jsonb, ${entry.ip ?? null}::text
+    from ${sql.table(cte)}`;
+}
+
 export interface AuditFilter {
   entity?: string | undefined;
   action?: string | undefined;

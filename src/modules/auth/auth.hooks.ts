@@ -17,7 +17,7 @@ export async function attachActor(request: FastifyRequest, _reply: FastifyReply)
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   const sessionToken = request.cookies[SESSION_COOKIE];
   const { deps } = request.server;
-  const { actor, csrfToken } = await resolveActor(
+  const { actor, csrfToken, authority, scopeHoldingTopLevel } = await resolveActor(
     deps.db,
     { sessionToken, bearer },
     wallClock(),
@@ -25,6 +25,8 @@ export async function attachActor(request: FastifyRequest, _reply: FastifyReply)
   );
   request.actor = actor;
   request.csrfToken = csrfToken;
+  request.authority = authority;
+  request.scopeHoldingTopLevel = scopeHoldingTopLevel;
   if (actor.kind === 'user' && actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !csrfToken || !safeEqual(sent, csrfToken)) {

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Authority, DB } from '../../db/schema.ts';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
   return db
@@ -27,7 +27,30 @@ const agencyScopeOfUser = sql<number[] | null>`(
   select array_agg(id) from scope where id is not null
 )`.as('agency_scope');
 
-/** The user columns an actor is resolved from (resolveActor), the same for a session and a token. */
+/**
+ * Of the user's scope (`agencyScopeOfUser`), the agencies that hold assignments of their own (not only
+ * sub-assignments), in id order — what `agenciesHoldingTopLevel` asks before an agency's own list
+ * (issue #18), read here with the session: one index probe per agency of the scope, no round trip
+ * of its own. Null for a user without an agency.
+ */
+const agencyScopeHoldingOfUser = sql<number[] | null>`(
+  with recursive scope(id) as (
+    select ${sql.ref('u.agency_id')}
+    union all
+    select a.id from agency a inner join scope s on s.id = a.parent_id
+  )
+  select case when ${sql.ref('u.agency_id')} is null then null else coalesce(array_agg(s.id order by s.id), '{}') end
+  from scope s
+  where s.id is not null and exists (
+    select 1 from assignment x
+    where x.authority_id = ${sql.ref('u.authority_id')} and x.agency_id = s.id and x.parent_assignment_id is null)
+)`.as('agency_scope_holding');
+
+/**
+ * The user columns an actor is resolved from (resolveActor), the same for a session and a token —
+ * with the user's authority row (alias `au`, columns `authority_*`): every use case reads it
+ * (`authorityContext`), and read here it costs no round trip of its own (issue #18).
+ */
 const ACTOR_USER_COLUMNS = [
   'u.id',
   'u.username',
@@ -36,13 +59,45 @@ const ACTOR_USER_COLUMNS = [
   'u.agency_id',
   'u.disabled',
   agencyScopeOfUser,
+  agencyScopeHoldingOfUser,
+  'au.code as authority_code',
+  'au.name as authority_name',
+  'au.short_name as authority_short_name',
+  'au.place as authority_place',
+  'au.time_zone as authority_time_zone',
+  'au.settings as authority_settings',
+  'au.created_at as authority_created_at',
 ] as const;
+
+/** The authority row of a session or token lookup (ACTOR_USER_COLUMNS). */
+export function authorityOfActorRow(row: {
+  authority_id: number;
+  authority_code: string;
+  authority_name: string;
+  authority_short_name: string;
+  authority_place: string;
+  authority_time_zone: string;
+  authority_settings: Record<string, unknown>;
+  authority_created_at: Date;
+}): Authority {
+  return {
+    id: row.authority_id,
+    code: row.authority_code,
+    name: row.authority_name,
+    short_name: row.authority_short_name,
+    place: row.authority_place,
+    time_zone: row.authority_time_zone,
+    settings: row.authority_settings,
+    created_at: row.authority_created_at,
+  };
+}
 
 /** The session's user, if the session has not expired and was used after `seenAfter` (the idle limit). */
 export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: Date, seenAfter: Date) {
   return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('authority as au', 'au.id', 'u.authority_id')
     .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', ...ACTOR_USER_COLUMNS])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
@@ -59,6 +114,7 @@ export function findTokenUser(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('api_token as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .innerJoin('authority as au', 'au.id', 'u.authority_id')
     .select([
       't.id as token_id',
       't.scopes',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, Role } from '../../db/schema.ts';
+import type { Authority, DB, Role } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, PUBLIC_ACTOR, requireAccess, requireUser } from '../access/access.ts';
@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { setPasswordHash } from '../users/users.repo.ts';
 import {
+  authorityOfActorRow,
   deleteSession,
   deleteSessionsOfUserExcept,
   findSessionProfile,
@@ -95,6 +96,10 @@ export interface ResolvedActor {
   actor: Actor;
   /** the session's CSRF token when the actor came from a session cookie */
   csrfToken: string | null;
+  /** the user's authority, read with the session or token (null for the public) */
+  authority: Authority | null;
+  /** of an agency user's scope, the agencies holding assignments of their own (null: no agency) */
+  scopeHoldingTopLevel: readonly number[] | null;
 }
 
 /**
@@ -115,7 +120,12 @@ export async function resolveActor(
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOKEN_USE_RESOLUTION_MS) {
       await touchApiToken(db, row.token_id, now);
     }
-    return { actor: toActor(row, 'token', row.scopes), csrfToken: null };
+    return {
+      actor: toActor(row, 'token', row.scopes),
+      csrfToken: null,
+      authority: authorityOfActorRow(row),
+      scopeHoldingTopLevel: row.agency_scope_holding,
+    };
   }
   if (credentials.sessionToken) {
     const seenAfter = new Date(now.getTime() - sessionIdleMinutes * 60_000);
@@ -125,10 +135,15 @@ export async function resolveActor(
       if (now.getTime() - row.last_seen_at.getTime() >= TOKEN_USE_RESOLUTION_MS) {
         await touchSession(db, row.session_id, now);
       }
-      return { actor: toActor(row, 'session'), csrfToken: row.csrf_token };
+      return {
+        actor: toActor(row, 'session'),
+        csrfToken: row.csrf_token,
+        authority: authorityOfActorRow(row),
+        scopeHoldingTopLevel: row.agency_scope_holding,
+      };
     }
   }
-  return { actor: PUBLIC_ACTOR, csrfToken: null };
+  return { actor: PUBLIC_ACTOR, csrfToken: null, authority: null, scopeHoldingTopLevel: null };
 }
 
 function toActor(

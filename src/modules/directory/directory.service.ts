@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Agency, DB } from '../../db/schema.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -77,6 +77,52 @@ export async function loadDirectory(
     agencyByCode: new Map(agencies.map((a) => [a.code, a])),
     agencyById: new Map(agencies.map((a) => [a.id, a])),
   };
+}
+
+/** how many loaded directories (authorities × contents) the process keeps */
+const MAX_LOADED_DIRECTORIES = 32;
+const loadedDirectories = new Map<string, LoadedDirectory>();
+
+/**
+ * A fingerprint of every row `loadDirectory` reads for the authority (each agency, group and
+ * membership row as text, md5 of them in id order), as an SQL expression: a caller asks it in the
+ * statement it sends anyway and hands it to `loadDirectoryByFingerprint`.
+ */
+export function directoryFingerprintSql(authorityId: number) {
+  return sql<string>`md5(concat_ws('|',
+    (select string_agg(a::text, ',' order by a.id) from agency a where a.authority_id = ${authorityId}),
+    (select string_agg(g::text, ',' order by g.id) from agency_group g where g.authority_id = ${authorityId}),
+    (select string_agg(m::text, ',' order by m.group_id, m.agency_id)
+       from agency_group_member m where m.authority_id = ${authorityId})))`;
+}
+
+/**
+ * `loadDirectory`, kept per content: the directory loaded for the same fingerprint
+ * (`directoryFingerprintSql`, read in the caller's snapshot) is used again — the same rows by
+ * construction. A plan registered over HTTP read the three tables, built the maps and keyed its
+ * compiled matcher by the directory's JSON on every request (issue #18). The result is shared:
+ * callers read it, never change it.
+ */
+export async function loadDirectoryByFingerprint(
+  db: Kysely<DB>,
+  authorityId: number,
+  place: string,
+  fingerprint: string,
+): Promise<LoadedDirectory> {
+  const key = `${authorityId}|${place}|${fingerprint}`;
+  const known = loadedDirectories.get(key);
+  if (known) {
+    loadedDirectories.delete(key);
+    loadedDirectories.set(key, known); // most recently used last
+    return known;
+  }
+  const loaded = await loadDirectory(db, authorityId, place);
+  if (loadedDirectories.size >= MAX_LOADED_DIRECTORIES) {
+    const oldest = loadedDirectories.keys().next().value;
+    if (oldest !== undefined) loadedDirectories.delete(oldest);
+  }
+  loadedDirectories.set(key, loaded);
+  return loaded;
 }
 
 /**

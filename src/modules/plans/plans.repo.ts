@@ -11,6 +11,7 @@ import type {
   TaskTable,
 } from '../../db/schema.ts';
 import { containsPattern } from '../assignments/assignments.repo.ts';
+import { type AuditEntry, auditOfInsertedSql } from '../audit/audit.repo.ts';
 
 export function findPlanByNumber(db: Kysely<DB>, authorityId: number, number: string) {
   return db
@@ -184,21 +185,45 @@ export async function moveTaskDueDates(db: Kysely<DB>, taskId: number, dueOn: st
   return rows.map((r) => r.id);
 }
 
-/** A new plan's header row; its id. */
-export async function insertPlan(db: Kysely<DB>, values: Insertable<PlanTable>): Promise<number> {
-  const { id } = await db.insertInto('plan').values(values).returning('id').executeTakeFirstOrThrow();
+/**
+ * A new plan and the audit row of its creation (`audit`, its entity id the new plan's), in one
+ * statement; the plan's id.
+ */
+export async function insertPlanAudited(
+  db: Kysely<DB>,
+  values: Insertable<PlanTable>,
+  audit: Omit<AuditEntry, 'entityId' | 'before' | 'after' | 'entity'>,
+): Promise<number> {
+  const { id } = await db
+    .with('new_plan', (qb) => qb.insertInto('plan').values(values).returning('id'))
+    .with('new_plan_audit', () => sql`(${auditOfInsertedSql({ ...audit, entity: 'plan' }, 'new_plan')})`)
+    .selectFrom('new_plan')
+    .select('id')
+    .executeTakeFirstOrThrow();
   return id;
+}
+
+/** New tasks of a plan, one statement; their ids in the order given (by `position`, unique in a plan). */
+export async function insertTasks(
+  db: Kysely<DB>,
+  values: readonly Insertable<TaskTable>[],
+): Promise<number[]> {
+  const idAt = new Map<number, number>();
+  // a thousand rows a statement: PostgreSQL takes at most 65,535 parameters
+  for (let i = 0; i < values.length; i += 1000) {
+    const rows = await db
+      .insertInto('task')
+      .values(values.slice(i, i + 1000))
+      .returning(['id', 'position'])
+      .execute();
+    for (const row of rows) idAt.set(row.position, row.id);
+  }
+  return values.map((v) => idAt.get(v.position) as number);
 }
 
 /** A new plan section; its id. */
 export async function insertSection(db: Kysely<DB>, values: Insertable<PlanSectionTable>): Promise<number> {
   const { id } = await db.insertInto('plan_section').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
-}
-
-/** A new task; its id. */
-export async function insertTask(db: Kysely<DB>, values: Insertable<TaskTable>): Promise<number> {
-  const { id } = await db.insertInto('task').values(values).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 

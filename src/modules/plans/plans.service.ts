@@ -1,16 +1,19 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, NewAssignment, UnresolvedRef } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { formatVietnameseDate, type LocalDate, localDateOf } from '../../domain/dates.ts';
+import type { Directory } from '../../domain/directory.ts';
 import { planHorizon } from '../../domain/occurrences.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type PlanInput, PlanInputSchema } from '../../shared/schemas/plan.ts';
 import { actorName, authorityOf, requireAccess } from '../access/access.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import { findAuthorityById } from '../directory/directory.repo.ts';
-import { loadDirectory } from '../directory/directory.service.ts';
-import type { ServiceContext } from '../service-context.ts';
-import { findPlanByNumber, insertAssignments, insertPlan, insertSection, insertTask } from './plans.repo.ts';
+import {
+  directoryFingerprintSql,
+  type LoadedDirectory,
+  loadDirectoryByFingerprint,
+} from '../directory/directory.service.ts';
+import { authorityContext, type ServiceContext } from '../service-context.ts';
+import { insertAssignments, insertPlanAudited, insertSection, insertTasks } from './plans.repo.ts';
 import { sharedDirectory } from './shared-directory.ts';
 import { type PlannedTask, planTask } from './task-assignments.ts';
 
@@ -49,7 +52,7 @@ export async function createPlan(
   options: { followupDefault?: FollowupDefault } = {},
 ): Promise<CreatedPlan> {
   requireAccess(ctx.actor, 'plan.write', { authorityId: authorityOf(ctx.actor) });
-  const authority = await findAuthorityById(ctx.db, authorityOf(ctx.actor));
+  const { authority } = await authorityContext(ctx);
   const actor = actorName(ctx.actor);
   const parsed = PlanInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -59,14 +62,22 @@ export async function createPlan(
   }
   const plan = parsed.data;
   const run = async (trx: Kysely<DB>) => {
-    if (await findPlanByNumber(trx, authority.id, plan.number)) {
+    // one statement: is the number taken, and which directory to match the cells against (issue #18)
+    const { taken, fingerprint } = await trx
+      .selectNoFrom([
+        sql<boolean>`exists (select 1 from plan where authority_id = ${authority.id}
+          and upper(number) = ${plan.number.trim().toUpperCase()})`.as('taken'),
+        directoryFingerprintSql(authority.id).as('fingerprint'),
+      ])
+      .executeTakeFirstOrThrow();
+    if (taken) {
       throw new AppError('PLAN_EXISTS', `Kế hoạch số ${plan.number} đã được đăng ký.`, {
         number: plan.number,
       });
     }
-    const loaded = await loadDirectory(trx, authority.id, authority.place);
+    const loaded = await loadDirectoryByFingerprint(trx, authority.id, authority.place, fingerprint);
     const { agencyByCode } = loaded;
-    const directory = sharedDirectory(loaded.directory);
+    const directory = sharedDirectoryOf(loaded);
     // the end the Office sets, else the horizon of the title ('giai đoạn 2021–2025'; docs/domain-rules.md §4)
     const horizon = planHorizon(plan.title);
     const endsOn = plan.endsOn ?? (horizon !== null && horizon >= plan.issuedOn ? horizon : null);
@@ -90,21 +101,57 @@ export async function createPlan(
       pastDeadlines,
       default: options.followupDefault ?? 'issue',
     });
+    // each assignee's agency, before anything is written
+    const agencyIdOf = (code: string) => {
+      const agency = agencyByCode.get(code);
+      if (!agency) throw new AppError('AGENCY_NOT_FOUND', `Không có cơ quan mã ${code}.`);
+      return agency.id;
+    };
+    const assigneeAgencies = planned.map(({ plan: p }) =>
+      p.expansion.assignments.map((assignee) => agencyIdOf(assignee.agencyCode)),
+    );
+    const leadAssignments = planned.reduce(
+      (n, { plan: p }) =>
+        n + p.expansion.assignments.filter((a) => a.role === 'lead').length * p.occurrences.length,
+      0,
+    );
+    const supportAssignments = planned.reduce(
+      (n, { plan: p }) =>
+        n + p.expansion.assignments.filter((a) => a.role === 'support').length * p.occurrences.length,
+      0,
+    );
 
-    const planId = await insertPlan(trx, {
-      authority_id: authority.id,
-      doc_type: plan.docType,
-      number: plan.number,
-      issued_on: plan.issuedOn,
-      place: plan.place,
-      title: plan.title,
-      signer: plan.signer,
-      bases: JSON.stringify(plan.bases),
-      recipients: JSON.stringify(plan.recipients),
-      ends_on: endsOn,
-      followup_from: followup.from,
-      cancelled_on: null,
-    });
+    // the plan with the audit row of its creation, then its sections, its tasks, and last the
+    // assignments, whose triggers lock the counts of their agencies (statistic_delta) until the commit
+    const planId = await insertPlanAudited(
+      trx,
+      {
+        authority_id: authority.id,
+        doc_type: plan.docType,
+        number: plan.number,
+        issued_on: plan.issuedOn,
+        place: plan.place,
+        title: plan.title,
+        signer: plan.signer,
+        bases: JSON.stringify(plan.bases),
+        recipients: JSON.stringify(plan.recipients),
+        ends_on: endsOn,
+        followup_from: followup.from,
+        cancelled_on: null,
+      },
+      {
+        authorityId: authority.id,
+        actor,
+        action: 'plan.create',
+        data: {
+          number: plan.number,
+          tasks: planned.length,
+          leadAssignments,
+          ...(followup.from !== null ? { followupFrom: followup.from } : {}),
+        },
+        ip: ctx.ip,
+      },
+    );
 
     const sectionIds = new Map<string, number>();
     for (const [position, section] of plan.sections.entries()) {
@@ -118,9 +165,9 @@ export async function createPlan(
       sectionIds.set(section.code, id);
     }
 
-    const assignments: NewAssignment[] = [];
-    for (const [position, { task, ref, plan: p }] of planned.entries()) {
-      const taskId = await insertTask(trx, {
+    const taskIds = await insertTasks(
+      trx,
+      planned.map(({ task, ref, plan: p }, position) => ({
         authority_id: authority.id,
         plan_id: planId,
         section_id: sectionIds.get(task.sectionCode) ?? null,
@@ -137,15 +184,16 @@ export async function createPlan(
         note: task.note,
         position,
         cancelled_on: null,
-      });
-      for (const assignee of p.expansion.assignments) {
-        const agency = agencyByCode.get(assignee.agencyCode);
-        if (!agency) throw new AppError('AGENCY_NOT_FOUND', `Không có cơ quan mã ${assignee.agencyCode}.`);
+      })),
+    );
+    const assignments: NewAssignment[] = [];
+    for (const [position, { plan: p }] of planned.entries()) {
+      for (const [i, assignee] of p.expansion.assignments.entries()) {
         for (const o of p.occurrences) {
           assignments.push({
             authority_id: authority.id,
-            task_id: taskId,
-            agency_id: agency.id,
+            task_id: taskIds[position] as number,
+            agency_id: assigneeAgencies[position]?.[i] as number,
             role: assignee.role,
             occurrence: o.occurrence,
             period_label: o.periodLabel,
@@ -158,36 +206,33 @@ export async function createPlan(
       }
     }
     await insertAssignments(trx, assignments);
-    const created: CreatedPlan = {
+    return {
       planId,
       number: plan.number,
       tasks: planned.length,
-      leadAssignments: assignments.filter((a) => a.role === 'lead').length,
-      supportAssignments: assignments.filter((a) => a.role === 'support').length,
+      leadAssignments,
+      supportAssignments,
       unresolved: planned
         .filter((t) => t.plan.unresolved.length > 0)
         .map((t) => ({ task: t.ref, refs: t.plan.unresolved })),
       followupFrom: followup.from,
       pastDeadlines,
       followupNotice: followup.notice,
-    };
-    await writeAudit(trx, {
-      authorityId: authority.id,
-      actor,
-      action: 'plan.create',
-      entity: 'plan',
-      entityId: String(planId),
-      data: {
-        number: plan.number,
-        tasks: created.tasks,
-        leadAssignments: created.leadAssignments,
-        ...(followup.from !== null ? { followupFrom: followup.from } : {}),
-      },
-      ip: ctx.ip,
-    });
-    return created;
+    } satisfies CreatedPlan;
   };
   return inTransaction(ctx.db, run);
+}
+
+/** The shared Directory of each loaded directory, found once: the loaded ones are kept per fingerprint. */
+const sharedOfLoaded = new WeakMap<LoadedDirectory, Directory>();
+
+function sharedDirectoryOf(loaded: LoadedDirectory): Directory {
+  let directory = sharedOfLoaded.get(loaded);
+  if (!directory) {
+    directory = sharedDirectory(loaded.directory);
+    sharedOfLoaded.set(loaded, directory);
+  }
+  return directory;
 }
 
 /**
