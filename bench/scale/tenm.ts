@@ -25,7 +25,7 @@
  * 4. Results in bench/scale/results/tenm.json; `--render-only` writes the docs/benchmarks.md section
  *    'tenm' from it. The databases are dropped at the end unless `--keep`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -47,9 +47,13 @@ import {
 } from '../../src/modules/followup/followup.repo.ts';
 import { sweepUpTo } from '../../src/modules/followup/sweep.service.ts';
 import { loadSweepFacts } from '../../src/modules/followup/sweep-facts.ts';
+import { createPlan } from '../../src/modules/plans/plans.service.ts';
+import { acceptResult } from '../../src/modules/results/results.review.ts';
+import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
 import { getStatistics } from '../../src/modules/statistics/statistics.service.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { writeBenchSection } from '../doc-section.ts';
+import { benchContext } from './bench-context.ts';
 import {
   createScaleUsers,
   generateScaleData,
@@ -57,10 +61,13 @@ import {
   SCALE_FIRST_DAY,
   scaleDirectory,
 } from './generate.ts';
-import { SCALES, sweepContext, type Timing } from './scenarios.ts';
+import { capturing, floorOf, inlineSql, SCALES, sweepContext, type Timing } from './scenarios.ts';
 import { convertToPartitioned, PARTITIONED } from './tenm-partition.ts';
 
 const RESULT = new URL('./results/tenm.json', import.meta.url);
+const FLAT_RESULT = new URL('./results/tenm-flat.json', import.meta.url);
+/** What the numbers mean, the choices and Citus: written by hand after a run, appended to the section. */
+const FINDINGS = new URL('./tenm-findings.md', import.meta.url);
 const round = (x: number) => Math.round(x * 100) / 100;
 const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
 
@@ -280,6 +287,157 @@ async function measureProvince(
     assignmentsInDatabase: await count(false),
     scenarios,
   };
+}
+
+/**
+ * On a kept database (`--kept`): the writes of one province (they fire the statement-level triggers with
+ * transition tables that keep done_on and the statistic counts — on the partitioned tables too), and
+ * the plan of the agency list's main statement (partition pruning).
+ */
+async function measureKept(
+  url: string,
+  o: { label: string; authorityId: number; prefix: string },
+  log: (s: string) => void,
+): Promise<{
+  label: string;
+  loadBefore: number[];
+  loadAfter: number[];
+  reads: ProvinceRun;
+  writes: ProvinceRun['scenarios'];
+  plan: string[];
+}> {
+  const loadBefore = load();
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
+  const db = database.db;
+  const reads = await measureProvince(
+    db,
+    {
+      label: o.label,
+      database: new URL(url).pathname.slice(1),
+      authorityId: o.authorityId,
+      prefix: o.prefix,
+      sweep: false,
+    },
+    log,
+  );
+  const asOf = SCALE_AS_OF;
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'role', 'agency_id'])
+    .where('authority_id', '=', o.authorityId)
+    .execute();
+  const row = users.find((u) => u.username === `${o.prefix}vanphong`);
+  const stpRow = users.find((u) => u.username === `${o.prefix}stp`);
+  if (!row || !stpRow) throw new Error(`no users ${o.prefix}`);
+  const actor = (r: typeof row, scope: number[]): Actor => ({
+    kind: 'user',
+    userId: r.id,
+    username: r.username,
+    authorityId: o.authorityId,
+    role: r.role as 'office',
+    agencyId: r.agency_id,
+    agencyScope: scope,
+    via: 'session',
+  });
+  const office = actor(row, []);
+  const stp = actor(stpRow, await listAgencyScope(db, stpRow.agency_id ?? 0));
+  const service = {
+    db,
+    ip: '127.0.0.1',
+    now: new Date(`${asOf}T03:00:00Z`),
+    http: { ...DEFAULT_HTTP_OPTIONS, filesDir: '/tmp/dondoc-scale-files' },
+    files: createLocalFileStore('/tmp/dondoc-scale-files'),
+  };
+  const writes: ProvinceRun['scenarios'] = [];
+  const stamp = Date.now() % 100_000;
+  const oneTask = (number: string) => ({
+    docType: 'CV',
+    number,
+    issuedOn: '2025-06-02',
+    title: 'Giao nhiệm vụ',
+    tasks: [
+      {
+        no: '1',
+        content: 'Báo cáo tình hình thực hiện',
+        leadText: 'Sở Nội vụ',
+        deadlineText: 'Trước ngày 30/7/2025',
+      },
+    ],
+  });
+  let i = 0;
+  const created = await time(
+    () => createPlan(benchContext(db, o.authorityId), oneTask(`${stamp}-${i++}/CV-10M`)),
+    {
+      max: 100,
+      budgetMs: 10_000,
+    },
+  );
+  writes.push({ id: '3b', label: 'create one task assigned to one agency (createPlan)', timing: created });
+  log(`  ${o.label} 3b: ${JSON.stringify(created)}`);
+  const open = (
+    await db
+      .selectFrom('assignment as a')
+      .leftJoin('result_submission as r', (j) =>
+        j.onRef('r.assignment_id', '=', 'a.id').onRef('r.authority_id', '=', 'a.authority_id'),
+      )
+      .where('a.authority_id', '=', o.authorityId)
+      .where('a.role', '=', 'lead')
+      .where('a.parent_assignment_id', 'is', null)
+      .where('a.opens_on', '<=', asOf)
+      .where('r.id', 'is', null)
+      .select('a.id')
+      .orderBy('a.id')
+      .limit(400)
+      .execute()
+  ).map((r) => r.id);
+  let n = 0;
+  const submitted = await time(
+    async () => {
+      const id = open[n++] as number;
+      const r = await submitAssignmentResult({ ...service, actor: office }, id, async () => ({
+        fields: { documentNumber: `${id}/BC`, note: '', accept: false },
+        files: [],
+      }));
+      await acceptResult({ ...service, actor: office }, r.id);
+    },
+    { max: Math.min(300, open.length - 3), budgetMs: 10_000 },
+  );
+  writes.push({
+    id: '4',
+    label: 'submit a result and accept it (submitAssignmentResult + acceptResult)',
+    timing: submitted,
+  });
+  log(`  ${o.label} 4: ${JSON.stringify(submitted)}`);
+  // the sweep again, three normal days after the last day swept (with this commit's code)
+  const last = await db
+    .selectFrom('sweep_day')
+    .select((eb) => eb.fn.max('day').as('day'))
+    .where('authority_id', '=', o.authorityId)
+    .executeTakeFirst();
+  let day = String(last?.day ?? asOf).slice(0, 10) as LocalDate;
+  const normal: string[] = [];
+  const swept = await time(
+    async () => {
+      day = addDays(day, 1);
+      const r = await sweepUpTo(sweepContext(db, o.authorityId), day);
+      normal.push(`${day}: ${r.reminders}/${r.letters}/${r.notifications}`);
+    },
+    { max: 3, min: 3, budgetMs: 0, warm: 0 },
+  );
+  writes.push({
+    id: '5',
+    label: 'sweep, a normal day (3 days in a row)',
+    timing: swept,
+    note: `reminders/letters/notifications: ${normal.join(', ')}`,
+  });
+  log(`  ${o.label} 5: ${JSON.stringify(swept)} ${normal.join(', ')}`);
+  // the list's statements, captured from the service, the last one (the page) explained
+  const cap = capturing(db);
+  await listAssignmentsFor({ ...service, db: cap.db, actor: stp }, { asOf, page: 1, pageSize: 20 });
+  const page = cap.queries.filter((q) => /"assignment"/.test(q.sql)).at(-1);
+  const plan = page ? floorOf(url, inlineSql(page), 5).plan : [];
+  await database.close();
+  return { label: o.label, loadBefore, loadAfter: load(), reads, writes, plan };
 }
 
 /** Tables copied from the first province to the others, in foreign-key order, and their id columns. */
@@ -513,6 +671,7 @@ export interface TenmRun {
   flat: { assignments: number; generateSeconds: number; databaseBytes: number } | null;
   provinces: ProvinceRun[];
   seconds: number;
+  kept?: Awaited<ReturnType<typeof measureKept>>[];
 }
 
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
@@ -566,9 +725,33 @@ ${table}
 
 ${notes}
 
+${
+  run.kept?.length
+    ? `Reads and writes again on the kept databases, the two sides alternating (each twice), p50 / p95 ms:
+
+| side | load before → after | ${(run.kept[0]?.reads.scenarios ?? []).map((r) => r.id).join(' | ')} |
+|---|---|${(run.kept[0]?.reads.scenarios ?? []).map(() => '---:').join('|')}|
+${run.kept.map((k) => `| ${k.label} | ${k.loadBefore.join(' ')} → ${k.loadAfter.join(' ')} | ${k.reads.scenarios.map((r) => `${r.timing.p50} / ${r.timing.p95}`).join(' | ')} |`).join('\n')}
+
+Writes:
+
+| side | load before → after | ${run.kept[0]?.writes.map((w) => `${w.id} ${w.label}`).join(' | ')} |
+|---|---|${run.kept[0]?.writes.map(() => '---:').join('|')}|
+${run.kept.map((k) => `| ${k.label} | ${k.loadBefore.join(' ')} → ${k.loadAfter.join(' ')} | ${k.writes.map((w) => `${w.timing.p50} / ${w.timing.p95} (n ${w.timing.n})`).join(' | ')} |`).join('\n')}
+
+The agency list's page statement (STP's own list, first 20), EXPLAIN (ANALYZE, BUFFERS) on the partitioned database:
+
+\`\`\`
+${(run.kept[0]?.plan ?? []).slice(0, 30).join('\n')}
+\`\`\`
+`
+    : ''
+}
 Keys and constraints changed by the conversion (bench/scale/tenm-partition.ts):
 
 ${g.conversion.map((l) => `- ${l}`).join('\n')}
+
+${existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8').trim() : ''}
 `;
 }
 
@@ -581,16 +764,97 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'measure-authority': { type: 'string', default: '17' },
       keep: { type: 'boolean', default: false },
       'render-only': { type: 'boolean', default: false },
+      kept: { type: 'boolean', default: false },
+      'flat-only': { type: 'boolean', default: false },
+      drop: { type: 'boolean', default: false },
     },
   });
   const log = (s: string) => console.error(`[tenm ${new Date().toISOString().slice(11, 19)}] ${s}`);
   if (values['render-only']) {
-    const { readFileSync } = await import('node:fs');
     writeBenchSection('tenm', renderSection(JSON.parse(readFileSync(RESULT, 'utf8')) as TenmRun));
     process.exit(0);
   }
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  const named = (name: string) => {
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  if (values['flat-only']) {
+    // the unpartitioned comparison alone, into tenm_flat1m (kept), results in results/tenm-flat.json
+    const flatPer = SCALES[values['flat-per']] ?? Number(values['flat-per']);
+    const flat = await scratch(base, 'tenm_flat1m');
+    const database = await openDatabase({ kind: 'postgres', url: flat.url, poolSize: 4 });
+    await migrateToLatest(database.db as Kysely<unknown>);
+    const t = performance.now();
+    const data = await generateScaleData(database.db, {
+      seed: 9,
+      assignments: flatPer,
+      progress: (n, plans) => {
+        if (plans % 200 === 0) log(`  … flat: ${plans} plans, ${n} assignments`);
+      },
+    });
+    const generateSeconds = round((performance.now() - t) / 1000);
+    await sql`vacuum analyze`.execute(database.db);
+    const bytes = Number(
+      (await sql<{ b: string }>`select pg_database_size(current_database()) as b`.execute(database.db))
+        .rows[0]?.b,
+    );
+    const province = await measureProvince(
+      database.db,
+      {
+        label: `unpartitioned, one authority (generate.ts ${values['flat-per']})`,
+        database: 'tenm_flat1m',
+        authorityId: data.authorityId,
+        prefix: '',
+        sweep: true,
+      },
+      log,
+    );
+    await database.close();
+    writeFileSync(
+      FLAT_RESULT,
+      `${JSON.stringify({ flat: { assignments: data.leadAssignments + data.supportAssignments + data.subAssignments, generateSeconds, databaseBytes: bytes, data }, province }, null, 2)}\n`,
+    );
+    process.exit(0);
+  }
+  if (values.kept) {
+    // the databases a `--keep` run left: writes and the list's plan, the two sides alternating
+    const run = JSON.parse(readFileSync(RESULT, 'utf8')) as TenmRun;
+    const measured = Number(values['measure-authority']);
+    const sides = [
+      {
+        url: named('tenm_part'),
+        label: `partitioned, province ${measured}`,
+        authorityId: measured,
+        prefix: `p${String(measured).padStart(2, '0')}.`,
+      },
+      { url: named('tenm_flat1m'), label: 'unpartitioned, one authority', authorityId: 1, prefix: '' },
+    ];
+    if (existsSync(FLAT_RESULT)) {
+      const flat = JSON.parse(readFileSync(FLAT_RESULT, 'utf8')) as {
+        flat: NonNullable<TenmRun['flat']>;
+        province: ProvinceRun;
+      };
+      run.flat = flat.flat;
+      run.provinces = [...run.provinces.filter((p) => !p.label.startsWith('unpartitioned')), flat.province];
+    }
+    run.kept = [];
+    for (const side of [...sides, ...sides]) run.kept.push(await measureKept(side.url, side, log));
+    writeFileSync(RESULT, `${JSON.stringify(run, null, 2)}\n`);
+    writeBenchSection('tenm', renderSection(run));
+    process.exit(0);
+  }
+  if (values.drop) {
+    for (const name of ['tenm_part', 'tenm_flat']) {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    }
+    process.exit(0);
+  }
   const started = performance.now();
   const loadBefore = load();
   const authorities = Number(values.authorities);
