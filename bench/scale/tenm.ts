@@ -705,7 +705,7 @@ export function renderSection(run: TenmRun): string {
     .join('\n');
   return `## Issue #18 goal 6: 10M assignments, measured (bench/scale/tenm.ts)
 
-Run ${run.when.slice(0, 16).replace('T', ' ')} UTC, ${run.seconds} s in all; ${run.machine.cpus} cores (${run.machine.model}), ${run.machine.ramGiB} GiB, Node ${run.machine.node}, PostgreSQL ${run.machine.postgres} (shared machine: load ${run.loadBefore.join(' ')} before, ${run.loadAfter.join(' ')} after).
+Run ${run.when.slice(0, 16).replace('T', ' ')} UTC${run.seconds ? `, ${run.seconds} s in all` : ''}; ${run.machine.cpus} cores (${run.machine.model}), ${run.machine.ramGiB} GiB, Node ${run.machine.node}, PostgreSQL ${run.machine.postgres} (shared machine: load ${run.loadBefore.join(' ')} before, ${run.loadAfter.join(' ')} after).
 
 Data: ${g.authorities} provinces × ${(d.leadAssignments + d.supportAssignments + d.subAssignments).toLocaleString('en')} assignments = **${g.rows.assignment?.toLocaleString('en')} assignments** (${d.plans} plans, ${d.tasks.toLocaleString('en')} tasks, ${d.results.toLocaleString('en')} results, ${d.extensions.toLocaleString('en')} extensions per province; ${g.rows.result_submission?.toLocaleString('en')} results, ${g.rows.statistic_fact?.toLocaleString('en')} statistic facts, ${g.rows.statistic_delta?.toLocaleString('en')} statistic deltas in all). Generation: migrate ${g.seconds.migrate} s, conversion to partitions ${g.seconds.partition} s, first province by generate.ts ${g.seconds.first} s, the other ${g.authorities - 1} directories by the app ${g.seconds.directories} s, the SQL copy ${g.seconds.copy} s (${Object.entries(
     g.copySeconds,
@@ -840,6 +840,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       run.flat = flat.flat;
       run.provinces = [...run.provinces.filter((p) => !p.label.startsWith('unpartitioned')), flat.province];
     }
+    if (!run.machine.postgres) {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      run.machine.postgres =
+        (await c.query(`select current_setting('server_version') as v`)).rows[0]?.v ?? '';
+      await c.end();
+    }
     run.kept = [];
     for (const side of [...sides, ...sides]) run.kept.push(await measureKept(side.url, side, log));
     writeFileSync(RESULT, `${JSON.stringify(run, null, 2)}\n`);
@@ -847,7 +854,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(0);
   }
   if (values.drop) {
-    for (const name of ['tenm_part', 'tenm_flat']) {
+    for (const name of ['tenm_part', 'tenm_flat', 'tenm_flat1m']) {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -866,7 +873,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let postgres = '';
   try {
     const built = await buildPartitioned(part.url, authorities, per, log);
-    postgres = (await sql<{ v: string }>`show server_version`.execute(built.db)).rows[0]?.v ?? '';
+    postgres =
+      (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(built.db)).rows[0]
+        ?.v ?? '';
     provinces.push(built.alone);
     provinces.push(
       await measureProvince(
