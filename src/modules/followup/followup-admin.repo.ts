@@ -142,6 +142,9 @@ export function listActiveReminderFacts(db: Kysely<DB>, authorityId: number, ass
       doneOnSql.as('done_on'),
     ])
     .where('w.authority_id', '=', authorityId)
+    // the same authority on both sides of the join: with assignment partitioned by authority (issue #18
+    // goal 6) the planner then reads one partition instead of hashing every province's rows (7.8 s → 0.7 s)
+    .where('a.authority_id', '=', authorityId)
     .where('w.withdrawn_at', 'is', null)
     .where((eb) =>
       eb.or([
