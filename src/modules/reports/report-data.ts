@@ -11,7 +11,7 @@ import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import { authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
-import { listExtensionsFor } from '../extensions/extensions.service.ts';
+import { listExtensionsDecidedIn } from '../extensions/extensions.service.ts';
 import { letterIssuerOf, letterSettingsOf } from '../followup/letter-settings.ts';
 import { listObstaclesFor } from '../obstacles/obstacles.service.ts';
 import { findPlanById } from '../plans/plans.repo.ts';
@@ -25,7 +25,7 @@ import {
   type StatisticItem,
   type StatisticsGroup,
 } from '../statistics/statistics.service.ts';
-import { type CategoryCounts, countCategories, emptyCategoryCounts } from './report-categories.ts';
+import { type CategoryCounts, emptyCategoryCounts } from './report-categories.ts';
 import { completeDraft, type ReportDraft } from './report-draft.ts';
 import { listPeriodicItems, type PeriodicItem } from './report-periodic.ts';
 import { findReportDraft, listPlanCitations } from './reports.repo.ts';
@@ -48,7 +48,7 @@ export type ReminderItem = StatisticItem & {
   remindedOn: LocalDate;
 };
 export type ObstacleItem = Awaited<ReturnType<typeof listObstaclesFor>>['items'][number];
-export type ExtensionItem = Awaited<ReturnType<typeof listExtensionsFor>>['items'][number];
+export type ExtensionItem = Awaited<ReturnType<typeof listExtensionsDecidedIn>>['items'][number];
 export type Commendations = Awaited<ReturnType<typeof listCommendations>>;
 
 /** An agency's row: its §5 figures and the report's categories (report-categories.ts). */
@@ -122,7 +122,8 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
   const [stats, obstacles, extensions, commendations, periodicItems] = await Promise.all([
     getStatisticsDigest(ctx, { ...filter, scope: 'in_force', itemStates: ['open_overdue', 'reminders'] }),
     listObstaclesFor(ctx, ALL),
-    listExtensionsFor(ctx, ALL),
+    // those decided in the period (the filter below keeps those decided by asOf)
+    listExtensionsDecidedIn(ctx, { from: query.from, to: query.to }, ALL),
     // the lists are read "as of" the report's date: a period still running at asOf is provisional
     listCommendations({ ...ctx, now: noonOf(asOf) }, { from: query.from, to: query.to }),
     listPeriodicItems(db, authority.id, filter),
@@ -141,8 +142,6 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
       stats.byPlan.map((g) => g.id),
     ),
   ]);
-  const byAgency = countCategories(stats.assignments, query.to, (a) => a.agencyId);
-  const byPlan = countCategories(stats.assignments, query.to, (a) => a.planId);
   const inPeriod = (day: LocalDate | null) =>
     day !== null && day >= query.from && day <= query.to && day <= asOf;
   const ofPlan = (number: string) => !plan || number === plan.number;
@@ -169,17 +168,17 @@ export async function buildReportData(ctx: ServiceContext, query: ReportQuery): 
     to: query.to,
     asOf,
     plan: plan ? { id: plan.id, number: plan.number, issuedOn: plan.issued_on, title: plan.title } : null,
-    totals: { ...stats.totals, categories: byAgency.total },
+    totals: { ...stats.totals, categories: stats.categories.total },
     agencies: stats.byAgency
       .map((g) => ({
         ...g,
-        categories: byAgency.by.get(g.id) ?? emptyCategoryCounts(),
+        categories: stats.categories.byAgency.get(g.id) ?? emptyCategoryCounts(),
         isMonitor: monitors.includes(g.code),
       }))
       .sort((a, b) => b.counts.open_overdue - a.counts.open_overdue),
     plans: stats.byPlan.map((g) => ({
       ...g,
-      categories: byPlan.by.get(g.id) ?? emptyCategoryCounts(),
+      categories: stats.categories.byPlan.get(g.id) ?? emptyCategoryCounts(),
       issuedOn: citations.get(g.id)?.issued_on ?? null,
     })),
     overdue: overdueItems,

@@ -121,7 +121,13 @@ async function loadFacts(
   const agencyIds = agencies.map((a) => a.id);
   const inWindow = (dueOn: LocalDate) => dueOn >= window.from && dueOn <= window.to;
   const reminders = new Map<string, ScoreReminder[]>();
-  const written = await computeWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
+  // only the window's rows: those judged by a date in it (the rule below keeps exactly those)
+  const judgedIn = { from: window.from, to: window.to };
+  const written = await computeWrittenReminders(db, authorityId, {
+    asOf: window.remindersAsOf,
+    agencyIds,
+    judgedIn,
+  });
   for (const r of written) {
     // scored in the year of the date it is judged by: a plan followed from a later date, from it (§6)
     if (!inWindow(r.countedDueOn)) continue;
@@ -140,6 +146,7 @@ async function loadFacts(
     role: 'lead',
     openedBy: window.statesAsOf,
     agencyIds,
+    judgedIn,
   });
   for (const row of rows) {
     // theo dõi từ ngày (docs/domain-rules.md §7, issue #14 §4): work finished or withdrawn before the
