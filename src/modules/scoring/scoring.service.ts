@@ -122,7 +122,14 @@ async function loadFacts(
   const inWindow = (dueOn: LocalDate) => dueOn >= window.from && dueOn <= window.to;
   const reminders = new Map<string, ScoreReminder[]>();
   // only the window's rows: those judged by a date in it (the rule below keeps exactly those)
-  const judgedIn = { from: window.from, to: window.to };
+  const followed = await db
+    .selectFrom('plan')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('followup_from', '>=', window.from)
+    .where('followup_from', '<=', window.to)
+    .execute();
+  const judgedIn = { from: window.from, to: window.to, followedPlans: followed.map((p) => p.id) };
   const written = await computeWrittenReminders(db, authorityId, {
     asOf: window.remindersAsOf,
     agencyIds,

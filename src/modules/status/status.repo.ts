@@ -11,10 +11,11 @@ export interface AssignmentFactsFilter {
   agencyIds?: readonly number[] | null;
   /**
    * Only assignments that may be judged by a date in [from, to] (docs/domain-rules.md §6, `followupDueOn`):
-   * due in it, or of a plan followed from a date in it — a superset the caller narrows with the rule
-   * itself, so that a period's scores read the period's rows, not every assignment.
+   * due in it, or of a plan followed from a date in it (`followedPlans`: their ids) — a superset the
+   * caller narrows with the rule itself, so that a period's scores read the period's rows by the
+   * due-date index, not every assignment.
    */
-  judgedIn?: { from: string; to: string };
+  judgedIn?: { from: string; to: string; followedPlans: readonly number[] };
 }
 
 /**
@@ -33,13 +34,16 @@ export function factsBase(db: Kysely<DB>, authorityId: number, filter: Assignmen
     query = query.where('a.agency_id', 'in', [...filter.agencyIds]);
   }
   if (filter.judgedIn) {
-    const { from, to } = filter.judgedIn;
-    query = query.where(({ or, eb }) =>
-      or([
-        eb('a.current_due_on', '>=', from).and('a.current_due_on', '<=', to),
-        eb.between('p.followup_from', from, to),
-      ]),
-    );
+    const { from, to, followedPlans } = filter.judgedIn;
+    query =
+      followedPlans.length === 0
+        ? query.where('a.current_due_on', '>=', from).where('a.current_due_on', '<=', to)
+        : query.where(({ or, eb }) =>
+            or([
+              eb('a.current_due_on', '>=', from).and('a.current_due_on', '<=', to),
+              eb('p.id', 'in', [...followedPlans]),
+            ]),
+          );
   }
   if (filter.openedBy) {
     const openedBy = filter.openedBy;

@@ -19,7 +19,7 @@ export interface StatusQuery {
   /** only these agencies (an agency user's scope); null/undefined = every agency */
   agencyIds?: readonly number[] | null;
   /** only assignments that may be judged by a date in [from, to] (AssignmentFactsFilter `judgedIn`) */
-  judgedIn?: { from: LocalDate; to: LocalDate };
+  judgedIn?: { from: LocalDate; to: LocalDate; followedPlans: readonly number[] };
 }
 
 export interface ReminderRow {
