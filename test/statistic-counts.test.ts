@@ -5,7 +5,14 @@ import type { DB } from '../src/db/schema.ts';
 import { addDays, type LocalDate } from '../src/domain/dates.ts';
 import { recomputeDueDates, saveDueShift } from '../src/modules/calendar/calendar.repo.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
-import { countFromDeltas, countStatistics } from '../src/modules/statistics/statistics.repo.ts';
+import {
+  countFromDeltas,
+  countReportFromDeltas,
+  countStatistics,
+  listOverdueOrRemindedFacts,
+} from '../src/modules/statistics/statistics.repo.ts';
+import { inScope, type Period, statKeysOf } from '../src/modules/statistics/statistics.rules.ts';
+import { type AssignmentFactsRow, listAssignmentFacts } from '../src/modules/status/status.repo.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 /**
@@ -15,10 +22,13 @@ import { describeEachDatabase } from './support/databases.ts';
  * withdrawn, extensions, cancellations of assignments, tasks and plans, reorganisation transfers,
  * new occurrences, sub-assignments, due-shift recomputes, deletions, a rolled-back write — the two
  * give the same figures, by agency and by plan, for every agency and for an agency's scope, as of
- * dates around every boundary the counts sum over (year, month, day).
+ * dates around every boundary the counts sum over (year, month, day). The same for a report's
+ * counts (`report_delta`, migration 2026-12-09T0100): periods of whole months in force, against the
+ * full aggregate with `scope: 'in_force'`, the open assignments due after the period counted from the
+ * facts rows, and the rows its two lists read against every facts row the rules put on them.
  */
 describeEachDatabase('overview counts kept by the writes equal the full aggregate', (t) => {
-  it('over a random history, as of any date, by agency and by plan', async () => {
+  it('over a random history, as of any date, by agency and by plan, and for the periods of a report', async () => {
     const { authorityId } = await loadDemo(t.db);
     const random = prng(18);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
@@ -154,8 +164,88 @@ describeEachDatabase('overview counts kept by the writes equal the full aggregat
           expect(kept, `${when}: ${groupBy} as of ${asOf}${agencyIds ? ' (scope)' : ''}`).toEqual(expected);
           compared += expected.length;
         }
+        await compareReports(db, when, asOf);
       }
     };
+    // a report's periods (whole months, in force: report_delta, migration 2026-12-09T0100)
+    const facts = (r: AssignmentFactsRow) => ({
+      role: r.role,
+      dueOn: r.due_on,
+      doneOn: r.done_on ?? null,
+      cancelledOn: r.cancelled_on,
+      followupFrom: r.followup_from,
+    });
+    const compareReports = async (db: Kysely<DB>, when: string, asOf: LocalDate) => {
+      const rows = await listAssignmentFacts(db, authorityId, { role: 'lead', openedBy: asOf });
+      const periods = [
+        { from: '2021-01-01', to: '2021-03-31' },
+        { from: '2021-02-01', to: '2021-02-28' },
+        { from: '2021-01-01', to: '2021-12-31' },
+        pick([
+          { from: '2020-12-01', to: '2021-01-31' },
+          { from: '2021-03-01', to: '2021-05-31' },
+          { from: '2022-01-01', to: '2022-01-31' },
+        ]),
+      ];
+      for (const { from, to } of periods) {
+        const period: Period = { from, to, scope: 'in_force' };
+        const scoped = rows.filter((r) => inScope(facts(r), period));
+        for (const groupBy of ['agency', 'plan'] as const) {
+          const label = `${when}: report ${from} – ${to} by ${groupBy} as of ${asOf}`;
+          const expected = await countStatistics(
+            db,
+            authorityId,
+            { role: 'lead', openedBy: asOf },
+            asOf,
+            period,
+            groupBy,
+          );
+          const kept = await countReportFromDeltas(db, authorityId, { from, to }, asOf, groupBy);
+          expect(
+            kept.map(({ notYetDue: _, ...g }) => g),
+            label,
+          ).toEqual(expected);
+          // open on time and due after the period: "chưa đến hạn" (report-categories.ts)
+          const notYetDue = new Map<number, number>();
+          for (const r of scoped) {
+            if (!statKeysOf(facts(r), asOf).includes('open_on_time') || (r.due_on ?? '') <= to) continue;
+            const key = groupBy === 'agency' ? r.agency_id : (planIds.get(r.plan_number) as number);
+            notYetDue.set(key, (notYetDue.get(key) ?? 0) + 1);
+          }
+          expect(
+            kept.filter((g) => g.notYetDue > 0).map((g) => [g.id, g.notYetDue]),
+            `${label}: not yet due`,
+          ).toEqual([...notYetDue].sort((a, b) => a[0] - b[0]));
+          compared += expected.length;
+          notYetDueSeen += [...notYetDue.values()].reduce((n, v) => n + v, 0);
+        }
+        // the rows of the report's two lists: every one the rules put on them, in the facts' order
+        const listed = (list: AssignmentFactsRow[]) =>
+          list
+            .filter((r) => statKeysOf(facts(r), asOf).some((k) => k === 'open_overdue' || k === 'reminders'))
+            .map((r) => r.id);
+        const read = await listOverdueOrRemindedFacts(
+          db,
+          authorityId,
+          { role: 'lead', openedBy: asOf },
+          period as Period & { from: LocalDate; to: LocalDate },
+          asOf,
+        );
+        expect(listed(read), `${when}: report ${from} – ${to} lists as of ${asOf}`).toEqual(listed(scoped));
+        listedRows += read.length;
+      }
+    };
+    const planIds = new Map(
+      (
+        await t.db
+          .selectFrom('plan')
+          .select(['id', 'number'])
+          .where('authority_id', '=', authorityId)
+          .execute()
+      ).map((p) => [p.number, p.id]),
+    );
+    let listedRows = 0;
+    let notYetDueSeen = 0;
 
     await compare(t.db, 'after the demo load');
     for (let round = 0; round < 6; round++) {
@@ -174,5 +264,7 @@ describeEachDatabase('overview counts kept by the writes equal the full aggregat
       await compare(trx, 'inside a transaction');
     });
     expect(compared).toBeGreaterThan(500);
+    expect(listedRows).toBeGreaterThan(100);
+    expect(notYetDueSeen).toBeGreaterThan(0);
   });
 });

@@ -24,6 +24,7 @@ import * as oldPlans from './migrations/2026-12-08T0100-old-plans.ts';
 import * as reminderRecordedOn from './migrations/2026-12-08T0200-reminder-recorded-on.ts';
 import * as letterDraftsRenderedOnRead from './migrations/2026-12-08T0500-letter-drafts-rendered-on-read.ts';
 import * as statisticCounts from './migrations/2026-12-08T0600-statistic-counts.ts';
+import * as reportCounts from './migrations/2026-12-09T0100-report-counts.ts';
 import * as planNumberUpper from './migrations/2026-12-09T0200-plan-number-upper.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T0200-reminder-recorded-on': reminderRecordedOn,
   '2026-12-08T0500-letter-drafts-rendered-on-read': letterDraftsRenderedOnRead,
   '2026-12-08T0600-statistic-counts': statisticCounts,
+  '2026-12-09T0100-report-counts': reportCounts,
   '2026-12-09T0200-plan-number-upper': planNumberUpper,
 };
 

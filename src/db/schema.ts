@@ -570,6 +570,17 @@ export interface StatisticDeltaTable {
   d120_plus: number;
 }
 
+/**
+ * `statistic_delta` with the month of the due date (`due_month`, 'infinity' for an ongoing assignment)
+ * and the month it was done or withdrawn (`end_month`, 'infinity' while neither): a report for a
+ * period of whole months sums the assignments in force in it (statistics.repo.ts `countReportFromDeltas`).
+ * Kept by triggers (migration 2026-12-09T0100).
+ */
+export interface ReportDeltaTable extends StatisticDeltaTable {
+  due_month: DateColumn;
+  end_month: DateColumn;
+}
+
 export interface DB {
   authority: AuthorityTable;
   agency: AgencyTable;
@@ -609,6 +620,7 @@ export interface DB {
   calendar_day: CalendarDayTable;
   statistic_fact: StatisticFactTable;
   statistic_delta: StatisticDeltaTable;
+  report_delta: ReportDeltaTable;
 }
 
 export type Authority = Selectable<AuthorityTable>;

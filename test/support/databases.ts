@@ -24,8 +24,10 @@ import type { DatabaseTemplate } from './database-template.ts';
  */
 export type BackendName = 'pglite' | 'postgres';
 
-// statistic_*: the counts the triggers keep (migration 2026-12-08T0600); a truncate fires no trigger
+// statistic_*, report_delta: the counts the triggers keep (migrations 2026-12-08T0600, 2026-12-09T0100);
+// a truncate fires no trigger
 const TABLES = [
+  'report_delta',
   'statistic_delta',
   'statistic_fact',
   'audit_log',

@@ -39,6 +39,8 @@ export type AssignmentForWorkflow = NonNullable<Awaited<ReturnType<typeof findAs
 
 export interface ExtensionFilter extends AssignmentRowFilter {
   status?: ExtensionRequestTable['status'] | undefined;
+  /** only requests decided in [from, to] (a report's period) */
+  decidedIn?: { from: string; to: string } | undefined;
 }
 
 /** Extension requests with their assignment, agency and task; the base of both the page and the count. */
@@ -46,7 +48,12 @@ function extensionsQuery(db: Kysely<DB>, authorityId: number, filter: ExtensionF
   const query = assignmentsOfFilter(db, filter)
     .innerJoin('extension_request as e', 'e.assignment_id', 'a.id')
     .where('e.authority_id', '=', authorityId);
-  return filter.status ? query.where('e.status', '=', filter.status) : query;
+  const decided = filter.decidedIn
+    ? query
+        .where('e.decided_on', '>=', filter.decidedIn.from)
+        .where('e.decided_on', '<=', filter.decidedIn.to)
+    : query;
+  return filter.status ? decided.where('e.status', '=', filter.status) : decided;
 }
 
 const EXTENSION_COLUMNS = [

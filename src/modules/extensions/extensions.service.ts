@@ -175,6 +175,19 @@ export function listExtensionsFor(ctx: RequestReader, query: RequestListQuery<Ex
   return listRequests(ctx, query, EXTENSION);
 }
 
+/** The extension requests decided in [from, to], as listExtensionsFor lists them (a report's period: its rows only). */
+export function listExtensionsDecidedIn(
+  ctx: RequestReader,
+  period: { from: LocalDate; to: LocalDate },
+  query: RequestListQuery<ExtensionRow['status']>,
+) {
+  return listRequests(ctx, query, {
+    ...EXTENSION,
+    list: (db, authorityId, filter, page) =>
+      listExtensions(db, authorityId, { ...filter, decidedIn: period }, page),
+  });
+}
+
 /**
  * Duyệt gia hạn — moves the assignment's current due date to the requested one; the original due
  * date stays as it was. Refused once the current due date has passed: by then the deadline went by

@@ -56,12 +56,21 @@ export async function leaderNamesOf(
     .selectFrom('task as t')
     .innerJoin('app_user as u', 'u.id', 't.leader_user_id')
     .where('t.authority_id', '=', authorityId);
-  const rows = byTask
-    ? await base.select(['t.id as key', 'u.id', 'u.display_name']).where('t.id', 'in', wanted).execute()
-    : await base
-        .innerJoin('assignment as a', 'a.task_id', 't.id')
-        .select(['a.id as key', 'u.id', 'u.display_name'])
-        .where('a.id', 'in', wanted)
-        .execute();
-  return new Map(rows.map((r) => [r.key, { id: r.id, name: r.display_name }]));
+  const leaders = new Map<number, { id: number; name: string }>();
+  // in slices: a report's overdue list at 1M holds ~80,000 assignments, past PostgreSQL's 65,535
+  // parameters of one statement
+  for (let i = 0; i < wanted.length; i += LEADER_SLICE) {
+    const slice = wanted.slice(i, i + LEADER_SLICE);
+    const rows = byTask
+      ? await base.select(['t.id as key', 'u.id', 'u.display_name']).where('t.id', 'in', slice).execute()
+      : await base
+          .innerJoin('assignment as a', 'a.task_id', 't.id')
+          .select(['a.id as key', 'u.id', 'u.display_name'])
+          .where('a.id', 'in', slice)
+          .execute();
+    for (const r of rows) leaders.set(r.key, { id: r.id, name: r.display_name });
+  }
+  return leaders;
 }
+
+const LEADER_SLICE = 10_000;

@@ -121,7 +121,20 @@ async function loadFacts(
   const agencyIds = agencies.map((a) => a.id);
   const inWindow = (dueOn: LocalDate) => dueOn >= window.from && dueOn <= window.to;
   const reminders = new Map<string, ScoreReminder[]>();
-  const written = await computeWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds });
+  // only the window's rows: those judged by a date in it (the rule below keeps exactly those)
+  const followed = await db
+    .selectFrom('plan')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('followup_from', '>=', window.from)
+    .where('followup_from', '<=', window.to)
+    .execute();
+  const judgedIn = { from: window.from, to: window.to, followedPlans: followed.map((p) => p.id) };
+  // the two reads at once (each its own connection on PostgreSQL)
+  const [written, rows] = await Promise.all([
+    computeWrittenReminders(db, authorityId, { asOf: window.remindersAsOf, agencyIds, judgedIn }),
+    listAssignmentFacts(db, authorityId, { role: 'lead', openedBy: window.statesAsOf, agencyIds, judgedIn }),
+  ]);
   for (const r of written) {
     // scored in the year of the date it is judged by: a plan followed from a later date, from it (§6)
     if (!inWindow(r.countedDueOn)) continue;
@@ -136,11 +149,6 @@ async function loadFacts(
     reminders.set(r.agency, list);
   }
   const items = new Map<number, ScoreItem[]>();
-  const rows = await listAssignmentFacts(db, authorityId, {
-    role: 'lead',
-    openedBy: window.statesAsOf,
-    agencyIds,
-  });
   for (const row of rows) {
     // theo dõi từ ngày (docs/domain-rules.md §7, issue #14 §4): work finished or withdrawn before the
     // plan's follow-up start is not scored; the rest is judged from it when its deadline was earlier

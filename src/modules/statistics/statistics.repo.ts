@@ -3,7 +3,7 @@ import { cancelledOnSql, doneOnSql, followupDueOnSql } from '../../db/assignment
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { stateAsOfSql } from '../assignments/assignments.repo.ts';
-import { type AssignmentFactsFilter, factsBase } from '../status/status.repo.ts';
+import { type AssignmentFactsFilter, FACTS_COLUMNS, factsBase } from '../status/status.repo.ts';
 import {
   emptyStatCounts,
   type Period,
@@ -165,6 +165,120 @@ export async function countFromDeltas(
           .having(counted, '>', 0)
           .orderBy('p.id');
   return toCountedGroups(await query.execute());
+}
+
+/**
+ * The facts rows (`listAssignmentFacts`, in its order, with the task's content) that can be open overdue
+ * or have incurred their written reminder as of `asOf`, among those in force in `period`: due before
+ * `asOf` and not done by their due date — what both rules need whatever the plan's follow-up start
+ * (docs/domain-rules.md §5, §6) — so that a report's two lists read their rows, not every assignment.
+ * The caller applies `statKeysOf` to each, as to every facts row.
+ */
+export async function listOverdueOrRemindedFacts(
+  db: Kysely<DB>,
+  authorityId: number,
+  filter: AssignmentFactsFilter,
+  period: Period & { from: LocalDate; to: LocalDate },
+  asOf: LocalDate,
+) {
+  const base = factsBase(db, authorityId, filter);
+  if (!base) return [];
+  return (
+    base
+      .where(sql<SqlBool>`a.current_due_on < ${asOf}::date`)
+      .where(sql<SqlBool>`(${doneOnSql} is null or ${doneOnSql} > a.current_due_on)`)
+      .where(inForceSql(periodSql(period) ?? sql<SqlBool>`true`, period))
+      // implied by the two above (done after the due date, so after the period's start when due in it):
+      // the range of index assignment_late_or_open (migration 2026-12-09T0100) that holds the rows
+      .where(sql<SqlBool>`coalesce(a.done_on, 'infinity'::date) >= ${period.from}::date`)
+      .select([...FACTS_COLUMNS, 't.content'])
+      .orderBy('g.id')
+      .orderBy('p.id')
+      .orderBy('t.position')
+      .orderBy('a.occurrence')
+      .execute()
+  );
+}
+
+/** A group's figures in a report, with its open assignments due after the period ("chưa đến hạn"). */
+export interface ReportCountedGroup extends CountedGroup {
+  /** of `counts.open_on_time`, those due after the period's end (report-categories.ts `not_yet_due`) */
+  notYetDue: number;
+}
+
+/** Whether a period is whole calendar months (from the 1st of one to the last day of another). */
+export function isWholeMonths(from: LocalDate, to: LocalDate): boolean {
+  if (!from.endsWith('-01')) return false;
+  const [year, month] = to.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return to === `${to.slice(0, 8)}${String(last).padStart(2, '0')}`;
+}
+
+/**
+ * A report's figures from the counts the writes keep (`report_delta`, migration 2026-12-09T0100): the
+ * lead assignments in force in a period of whole months [from, to] (`inForce`, statistics.rules.ts:
+ * due in it, or neither done nor withdrawn before it starts) counted as of `asOf`, per agency or plan,
+ * as `countStatistics` with `scope: 'in_force'` gives them — the same sums over the as-of grains as
+ * `countFromDeltas`, over the cells of due month and end month the period holds. Only groups with
+ * an assignment counted (a `total` above zero), in id order.
+ */
+export async function countReportFromDeltas(
+  db: Kysely<DB>,
+  authorityId: number,
+  period: { from: LocalDate; to: LocalDate },
+  asOf: LocalDate,
+  groupBy: 'agency' | 'plan',
+): Promise<ReportCountedGroup[]> {
+  if (!isWholeMonths(period.from, period.to)) {
+    throw new Error(`countReportFromDeltas: not a period of whole months: ${period.from} – ${period.to}`);
+  }
+  const [year, month] = asOf.split('-') as [string, string];
+  const yearStart = `${year}-01-01`;
+  const monthStart = `${year}-${month}-01`;
+  const lastMonth = `${period.to.slice(0, 7)}-01`;
+  const changes = db
+    .selectFrom('report_delta')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('dimension', '=', groupBy)
+    .where(({ and, or, eb }) =>
+      or([
+        and([eb('grain', '=', 'y'), eb('day', '<', yearStart)]),
+        and([eb('grain', '=', 'm'), eb('day', '>=', yearStart), eb('day', '<', monthStart)]),
+        and([eb('grain', '=', 'd'), eb('day', '>=', monthStart), eb('day', '<=', asOf)]),
+      ]),
+    )
+    // in force: due in the period, or done / withdrawn in its first month or later ('infinity': neither)
+    .where(({ or, eb }) =>
+      or([eb.between('due_month', period.from, lastMonth), eb('end_month', '>=', period.from)]),
+    )
+    .as('c');
+  const sums = [
+    ...STAT_KEYS.map((key) => sql<number>`sum(${sql.ref(`c.${key}`)})`.as(key)),
+    sql<number>`coalesce(sum(c.open_on_time) filter (where c.due_month > ${lastMonth}::date
+      and c.due_month <> 'infinity'::date), 0)`.as('not_yet_due'),
+  ];
+  const counted = sql`sum(c.total)`;
+  const query =
+    groupBy === 'agency'
+      ? db
+          .selectFrom(changes)
+          .innerJoin('agency as g', 'g.id', 'c.group_id')
+          .select(['g.id', 'g.code', 'g.name'])
+          .select(sums)
+          .groupBy('g.id')
+          .having(counted, '>', 0)
+          .orderBy('g.id')
+      : db
+          .selectFrom(changes)
+          .innerJoin('plan as p', 'p.id', 'c.group_id')
+          .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
+          .select(sums)
+          .groupBy('p.id')
+          .having(counted, '>', 0)
+          .orderBy('p.id');
+  const rows = (await query.execute()) as unknown as { not_yet_due: number | string }[];
+  return toCountedGroups(rows).map((g, i) => ({ ...g, notYetDue: Number(rows[i]?.not_yet_due ?? 0) }));
 }
 
 /**

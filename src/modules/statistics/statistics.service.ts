@@ -6,6 +6,12 @@ import { parseAsOf } from '../../shared/as-of.ts';
 import { AppError } from '../../shared/errors.ts';
 import { agencyFilterFor, authorityOf, requireAccess } from '../access/access.ts';
 import { findAuthorityById } from '../directory/directory.repo.ts';
+import {
+  type CategoryCounts,
+  countCategories,
+  emptyCategoryCounts,
+  REPORT_CATEGORIES,
+} from '../reports/report-categories.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { findUncountedReminderAgency } from '../status/counted-reminders.ts';
 import {
@@ -15,8 +21,12 @@ import {
 } from '../status/status.repo.ts';
 import {
   countFromDeltas,
+  countReportFromDeltas,
   countStatistics,
+  isWholeMonths,
+  listOverdueOrRemindedFacts,
   listPlanHeaders,
+  type ReportCountedGroup,
   taskContentByAssignment,
 } from './statistics.repo.ts';
 import {
@@ -120,17 +130,131 @@ export async function getStatistics(ctx: ServiceContext, query: StatisticsQuery)
 }
 
 /**
- * One read of the facts for everything a report takes from the statistics: the figures by agency,
- * by plan and in total, and the whole list behind some figures. Each part equals what
- * `getStatistics` (groupBy agency / plan) and `listStatisticItems` (state, every page at once)
- * answer for the same filter — the same rows through the same rules, read once instead of once each.
+ * Everything a report takes from the statistics: the figures by agency, by plan and in total, their
+ * report categories (report-categories.ts), and the whole list behind some figures. Each part equals
+ * what `getStatistics` (groupBy agency / plan) and `listStatisticItems` (state, every page at once)
+ * answer for the same filter. A period of whole months in force (the report's), over every agency and
+ * plan, where every reminder counts from the due date, is counted from the counts the writes keep
+ * (`countReportFromDeltas`, issue #18) and its lists read only the rows that can be on them; anything
+ * else reads the facts once and applies the rules row by row.
  */
 export async function getStatisticsDigest<S extends StatKey>(
   ctx: ServiceContext,
   query: StatisticsFilter & { itemStates: readonly S[] },
-) {
+): Promise<StatisticsDigest<S>> {
   const authorityId = authorityOf(ctx.actor);
   const scope = agencyFilterFor(ctx.actor, 'stats.read', authorityId);
+  const resolved = await resolveScope(ctx, authorityId, scope, query, undefined);
+  const { period, filter, uncounted, followedFromStart } = resolved;
+  const fromCounts =
+    period.scope === 'in_force' &&
+    period.from !== undefined &&
+    period.to !== undefined &&
+    isWholeMonths(period.from, period.to) &&
+    filter.planId === undefined &&
+    !filter.agencyIds &&
+    uncounted === null &&
+    !followedFromStart;
+  return fromCounts
+    ? digestFromCounts(
+        ctx,
+        { ...resolved, period: { ...period, from: period.from as LocalDate, to: period.to as LocalDate } },
+        query.itemStates,
+      )
+    : digestFromFacts(ctx, authorityId, scope, query);
+}
+
+export interface StatisticsDigest<S extends StatKey> {
+  asOf: LocalDate;
+  from: LocalDate | null;
+  to: LocalDate | null;
+  planId: number | null;
+  byAgency: StatisticsGroup[];
+  byPlan: StatisticsGroup[];
+  totals: { counts: StatCounts; onTimeRate: number | null };
+  /** the report's categories (report-categories.ts) of the period, in total and per agency / plan id */
+  categories: {
+    total: CategoryCounts;
+    byAgency: Map<number, CategoryCounts>;
+    byPlan: Map<number, CategoryCounts>;
+  };
+  items: Record<S, StatisticItem[]>;
+}
+
+/** The digest from the kept counts (`countReportFromDeltas`) and the rows of its lists alone. */
+async function digestFromCounts<S extends StatKey>(
+  ctx: ServiceContext,
+  scope: Awaited<ReturnType<typeof resolveScope>> & { period: Period & { from: LocalDate; to: LocalDate } },
+  itemStates: readonly S[],
+): Promise<StatisticsDigest<S>> {
+  const { db } = ctx;
+  const { authorityId, asOf, period, filter, plans } = scope;
+  const [byAgency, byPlan, rows] = await Promise.all([
+    countReportFromDeltas(db, authorityId, period, asOf, 'agency'),
+    countReportFromDeltas(db, authorityId, period, asOf, 'plan'),
+    itemStates.length === 0 ? [] : listOverdueOrRemindedFacts(db, authorityId, filter, period, asOf),
+  ]);
+  const planIds = new Map([...plans.values()].map((p) => [p.number, p.id]));
+  const titles = new Map([...plans.values()].map((p) => [p.id, p.title]));
+  const wanted = new Set<StatKey>(itemStates);
+  const items = Object.fromEntries(itemStates.map((state) => [state, [] as StatisticItem[]])) as Record<
+    S,
+    StatisticItem[]
+  >;
+  for (const row of rows) {
+    const keys = statKeysOf(toFacts(row), asOf).filter((key) => wanted.has(key));
+    if (keys.length === 0) continue;
+    const item = toItem(row, asOf, planIds.get(row.plan_number) ?? 0, row.content);
+    for (const key of keys) items[key as S].push(item);
+  }
+  const categoriesOf = (groups: ReportCountedGroup[]) =>
+    new Map(groups.map((g) => [g.id, categoriesFromCounts(g.counts, g.notYetDue)]));
+  const total = emptyCategoryCounts();
+  for (const g of byAgency) {
+    const counts = categoriesFromCounts(g.counts, g.notYetDue);
+    for (const c of REPORT_CATEGORIES) total[c] += counts[c];
+  }
+  const counts = emptyStatCounts();
+  for (const g of byAgency) for (const key of STAT_KEYS) counts[key] += g.counts[key];
+  const group = (g: ReportCountedGroup, name: string): StatisticsGroup => ({
+    id: g.id,
+    code: g.code,
+    name,
+    counts: g.counts,
+    onTimeRate: rateOf(g.counts),
+  });
+  return {
+    asOf,
+    from: period.from,
+    to: period.to,
+    planId: null,
+    byAgency: byAgency.map((g) => group(g, g.name)),
+    byPlan: byPlan.map((g) => group(g, titles.get(g.id) ?? '')),
+    totals: { counts, onTimeRate: rateOf(counts) },
+    categories: { total, byAgency: categoriesOf(byAgency), byPlan: categoriesOf(byPlan) },
+    items,
+  };
+}
+
+/** The report's categories of a group from its figures: the open ones split by whether they are due after the period. */
+function categoriesFromCounts(counts: StatCounts, notYetDue: number): CategoryCounts {
+  return {
+    done_on_time: counts.done_on_time,
+    done_late: counts.done_late,
+    open_on_time: counts.open_on_time - notYetDue,
+    open_overdue: counts.open_overdue,
+    not_yet_due: notYetDue,
+    ongoing: counts.ongoing,
+  };
+}
+
+/** The digest from one read of the facts, the rules applied row by row. */
+async function digestFromFacts<S extends StatKey>(
+  ctx: ServiceContext,
+  authorityId: number,
+  scope: readonly number[] | null,
+  query: StatisticsFilter & { itemStates: readonly S[] },
+): Promise<StatisticsDigest<S>> {
   const { db } = ctx;
   const { asOf, period, rows, plans } = await loadFacts(ctx, authorityId, scope, query, undefined);
   const facts = rows.map(toFacts);
@@ -150,21 +274,28 @@ export async function getStatisticsDigest<S extends StatKey>(
       }),
     ]),
   ) as Record<S, StatisticItem[]>;
+  // every assignment counted, as little as the report's categories need
+  const assignments = rows.map((row, i) => ({
+    agencyId: row.agency_id,
+    planId: plans.get(row.plan_number)?.id ?? 0,
+    dueOn: row.due_on,
+    state: assignmentStateAsOf(facts[i] as StatFacts, asOf),
+  }));
+  const periodEnd = period.to ?? asOf;
+  const byAgencyCategories = countCategories(assignments, periodEnd, (a) => a.agencyId);
   return {
     asOf,
     from: period.from ?? null,
     to: period.to ?? null,
     planId: query.planId ?? null,
-    /** every assignment counted, as little as a breakdown of its own needs (the report's categories) */
-    assignments: rows.map((row, i) => ({
-      agencyId: row.agency_id,
-      planId: plans.get(row.plan_number)?.id ?? 0,
-      dueOn: row.due_on,
-      state: assignmentStateAsOf(facts[i] as StatFacts, asOf),
-    })),
     byAgency: groupFigures(rows, facts, plans, 'agency', asOf),
     byPlan: groupFigures(rows, facts, plans, 'plan', asOf),
     totals: summarise(facts, asOf),
+    categories: {
+      total: byAgencyCategories.total,
+      byAgency: byAgencyCategories.by,
+      byPlan: countCategories(assignments, periodEnd, (a) => a.planId).by,
+    },
     items,
   };
 }

@@ -18,6 +18,8 @@ export interface StatusQuery {
   plan?: string | undefined;
   /** only these agencies (an agency user's scope); null/undefined = every agency */
   agencyIds?: readonly number[] | null;
+  /** only assignments that may be judged by a date in [from, to] (AssignmentFactsFilter `judgedIn`) */
+  judgedIn?: { from: LocalDate; to: LocalDate; followedPlans: readonly number[] };
 }
 
 export interface ReminderRow {
@@ -74,6 +76,7 @@ export async function leadFacts(db: Kysely<DB>, authorityId: number, query: Stat
     openedBy: query.asOf,
     agencyIds: query.agencyIds ?? null,
     ...(planId !== undefined ? { planId } : {}),
+    ...(query.judgedIn ? { judgedIn: query.judgedIn } : {}),
   });
 }
 
