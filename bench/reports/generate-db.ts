@@ -8,11 +8,11 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { generateScaleData } from '../scale/generate.ts';
 import { SCALES } from '../scale/scenarios.ts';
+import { createScratchPostgres } from '../scratch-postgres.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,21 +24,14 @@ const { values } = parseArgs({
 const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 const name = values.db ?? `reports_${values.scale}`;
-if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`drop database if exists ${name} with (force)`);
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(base);
-url.pathname = `/${name}`;
+const { url } = await createScratchPostgres(base, name);
 const started = performance.now();
 console.error(
   `[generate-db] ${name}: load ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' ')}`,
 );
-const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
 try {
   await migrateToLatest(database.db as Kysely<unknown>);
   const data = await generateScaleData(database.db, {

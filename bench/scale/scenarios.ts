@@ -105,7 +105,7 @@ export function sweepContext(db: Kysely<DB>, authorityId: number): ServiceContex
 }
 
 /** Runs `fn` `warm` times unmeasured, then up to `max` times or until `budgetMs` is spent (at least `min`). */
-async function time(
+export async function time(
   fn: (i: number) => Promise<unknown>,
   o: { max?: number; min?: number; budgetMs?: number; warm?: number } = {},
 ): Promise<Timing> {

@@ -53,6 +53,7 @@ import { submitAssignmentResult } from '../../src/modules/results/results.servic
 import { getStatistics } from '../../src/modules/statistics/statistics.service.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { writeBenchSection } from '../doc-section.ts';
+import { createScratchPostgres } from '../scratch-postgres.ts';
 import { benchContext } from './bench-context.ts';
 import {
   createScaleUsers,
@@ -61,7 +62,7 @@ import {
   SCALE_FIRST_DAY,
   scaleDirectory,
 } from './generate.ts';
-import { capturing, floorOf, inlineSql, SCALES, sweepContext, type Timing } from './scenarios.ts';
+import { capturing, floorOf, inlineSql, SCALES, sweepContext, type Timing, time } from './scenarios.ts';
 import { convertToPartitioned, PARTITIONED } from './tenm-partition.ts';
 
 const RESULT = new URL('./results/tenm.json', import.meta.url);
@@ -71,52 +72,9 @@ const FINDINGS = new URL('./tenm-findings.md', import.meta.url);
 const round = (x: number) => Math.round(x * 100) / 100;
 const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
 
-/** Samples `fn` (after `warm` unmeasured runs) up to `max` times or `budgetMs`, at least `min`. */
-async function time(
-  fn: () => Promise<unknown>,
-  o: { max: number; min?: number; budgetMs: number; warm?: number },
-): Promise<Timing> {
-  for (let w = 0; w < (o.warm ?? 3); w++) await fn();
-  const samples: number[] = [];
-  const start = performance.now();
-  while (
-    samples.length < o.max &&
-    (samples.length < (o.min ?? 5) || performance.now() - start < o.budgetMs)
-  ) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) =>
-    samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)] as number;
-  return {
-    n: samples.length,
-    p50: round(at(0.5)),
-    p95: round(at(0.95)),
-    p99: round(at(0.99)),
-    mean: round(samples.reduce((a, b) => a + b, 0) / samples.length),
-  };
-}
-
 async function scratch(base: string, name: string) {
   if (!name.startsWith('tenm')) throw new Error(`only tenm* databases: ${name}`);
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return createScratchPostgres(base, name);
 }
 
 /** This session's backend at nice 10: the bulk statements yield to the other users of the machine. */
