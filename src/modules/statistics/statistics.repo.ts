@@ -1,4 +1,11 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type AliasedRawBuilder,
+  type AliasedSelectQueryBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { cancelledOnSql, doneOnSql, followupDueOnSql } from '../../db/assignment-facts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LocalDate } from '../../domain/dates.ts';
@@ -145,26 +152,7 @@ export async function countFromDeltas(
   if (agencyIds) deltas = deltas.where('group_id', 'in', [...agencyIds]);
   const changes = deltas.as('c');
   const sums = STAT_KEYS.map((key) => sql<number>`sum(${sql.ref(`c.${key}`)})`.as(key));
-  const counted = sql`sum(c.total)`;
-  const query =
-    groupBy === 'agency'
-      ? db
-          .selectFrom(changes)
-          .innerJoin('agency as g', 'g.id', 'c.group_id')
-          .select(['g.id', 'g.code', 'g.name'])
-          .select(sums)
-          .groupBy('g.id')
-          .having(counted, '>', 0)
-          .orderBy('g.id')
-      : db
-          .selectFrom(changes)
-          .innerJoin('plan as p', 'p.id', 'c.group_id')
-          .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
-          .select(sums)
-          .groupBy('p.id')
-          .having(counted, '>', 0)
-          .orderBy('p.id');
-  return toCountedGroups(await query.execute());
+  return toCountedGroups(await sumPerGroup(db, changes, groupBy, sums));
 }
 
 /**
@@ -258,26 +246,7 @@ export async function countReportFromDeltas(
     sql<number>`coalesce(sum(c.open_on_time) filter (where c.due_month > ${lastMonth}::date
       and c.due_month <> 'infinity'::date), 0)`.as('not_yet_due'),
   ];
-  const counted = sql`sum(c.total)`;
-  const query =
-    groupBy === 'agency'
-      ? db
-          .selectFrom(changes)
-          .innerJoin('agency as g', 'g.id', 'c.group_id')
-          .select(['g.id', 'g.code', 'g.name'])
-          .select(sums)
-          .groupBy('g.id')
-          .having(counted, '>', 0)
-          .orderBy('g.id')
-      : db
-          .selectFrom(changes)
-          .innerJoin('plan as p', 'p.id', 'c.group_id')
-          .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
-          .select(sums)
-          .groupBy('p.id')
-          .having(counted, '>', 0)
-          .orderBy('p.id');
-  const rows = (await query.execute()) as unknown as { not_yet_due: number | string }[];
+  const rows = (await sumPerGroup(db, changes, groupBy, sums)) as { not_yet_due: number | string }[];
   return toCountedGroups(rows).map((g, i) => ({ ...g, notYetDue: Number(rows[i]?.not_yet_due ?? 0) }));
 }
 
@@ -336,6 +305,38 @@ export async function countStatistics(
 }
 
 /** A grouped aggregate's rows (id, code, name and one column per key; bigint sums come as text) as figures. */
+/**
+ * The sums `sums` of the kept changes `c` (rows of statistic_delta or report_delta) per agency, or per plan,
+ * of the groups that count at least one assignment (as the full aggregate gives them), in id order.
+ */
+function sumPerGroup(
+  db: Kysely<DB>,
+  changes: AliasedSelectQueryBuilder<{ group_id: number; total: number }, 'c'>,
+  groupBy: 'agency' | 'plan',
+  sums: readonly AliasedRawBuilder<number, string>[],
+): Promise<unknown[]> {
+  const counted = sql`sum(c.total)`;
+  const query =
+    groupBy === 'agency'
+      ? db
+          .selectFrom(changes)
+          .innerJoin('agency as g', 'g.id', 'c.group_id')
+          .select(['g.id', 'g.code', 'g.name'])
+          .select(sums)
+          .groupBy('g.id')
+          .having(counted, '>', 0)
+          .orderBy('g.id')
+      : db
+          .selectFrom(changes)
+          .innerJoin('plan as p', 'p.id', 'c.group_id')
+          .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
+          .select(sums)
+          .groupBy('p.id')
+          .having(counted, '>', 0)
+          .orderBy('p.id');
+  return query.execute();
+}
+
 function toCountedGroups(result: unknown[]): CountedGroup[] {
   const rows = result as (Record<StatKey, number | string> & { id: number; code: string; name: string })[];
   return rows.map((row) => {
