@@ -62,7 +62,7 @@ const app = await buildApp(
     http: config.http,
     parsing: config.parsing,
   },
-  { logger: { level: config.logLevel }, disableRequestLogging: false },
+  { logger: { level: config.logLevel } },
 );
 phases.mark('app');
 // the demo only with DONDOC_DEMO=on (npm start sets it); without an administrator, the log says how to create one
