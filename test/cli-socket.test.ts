@@ -48,7 +48,7 @@ beforeAll(async () => {
     'provincial-departments',
   ]);
   expect(first).toMatchObject({ code: 0, err: '' });
-}, 120_000);
+});
 afterAll(() => cleanup());
 
 const STATUS = ['status', '--as-of', '2021-02-15'];

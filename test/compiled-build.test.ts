@@ -32,7 +32,7 @@ beforeAll(() => {
   cpSync(join(ROOT, 'package.json'), join(app, 'package.json'));
   cpSync(join(ROOT, 'web/dist'), join(app, 'web/dist'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
-}, 300_000);
+});
 
 afterAll(() => rmSync(app, { recursive: true, force: true }));
 

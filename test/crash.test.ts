@@ -191,6 +191,6 @@ describe.concurrent('kill -9 during writes', () => {
       expect(((await status.json()) as { totals: { open_overdue: number } }).totals.open_overdue).toBe(68);
       await killHard(server.child);
       console.log(`[${backend}] ${outcomes.join('; ')}`);
-    }, 300_000);
+    });
   }
 });

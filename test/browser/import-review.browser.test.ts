@@ -157,7 +157,7 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
       expect.objectContaining({ number: '95/KH-UBND', corrected: true, tasksWithoutLead: ['3'] }),
     );
     await closeClean({ context, errors });
-  }, 150_000);
+  });
 
   it('several leads: one task led by the agency chosen, the others coordinating; the moved deadline beside the stated one', async () => {
     await sql`update authority set settings = settings || '{"dueOnNonWorkingDay":"next_working_day"}'::jsonb`.execute(
@@ -186,5 +186,5 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
       { ref: '2', code: 'SYT', role: 'lead', current_due_on: '2021-03-15' },
     ]);
     await closeClean({ context, errors });
-  }, 150_000);
+  });
 });

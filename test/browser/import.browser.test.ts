@@ -76,7 +76,7 @@ describe('import wizard (chromium)', () => {
       .execute();
     expect(stored).toEqual([{ number: '88/KH-UBND', file_name: 'ke-hoach-87.txt' }]);
     await closeClean({ context, errors });
-  }, 150_000);
+  });
 
   it('says clearly when a file cannot be read', async () => {
     const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/nhap-ke-hoach');
@@ -92,5 +92,5 @@ describe('import wizard (chromium)', () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'import-error-phone');
     await closeClean({ context, errors });
-  }, 90_000);
+  });
 });

@@ -26,7 +26,7 @@ import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
  * page is ready, so this only bounds a failure: long enough for a machine under heavy load (a run beside
  * other suites with load averages of 15–20 on 2 cores timed out at 15 s).
  */
-export const UI_TIMEOUT = 45_000;
+export const UI_TIMEOUT = 120_000;
 
 /**
  * Browser tests: the real server (API + built SPA) on 127.0.0.1 over the seed world, driven by
@@ -234,7 +234,7 @@ export function useBrowserWorld(options: Parameters<typeof startBrowserWorld>[0]
   let started: BrowserWorld | undefined;
   beforeAll(async () => {
     started = await startBrowserWorld(options);
-  }, 120_000);
+  });
   afterAll(async () => {
     await started?.close();
   });
