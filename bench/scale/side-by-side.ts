@@ -156,13 +156,16 @@ export function renderTable(runs: Run[]): string {
     const sum = (xs: Run[], f: (r: Run) => number) => xs.reduce((a, r) => a + f(r), 0);
     const cell = (xs: Run[]) => {
       const ok = sum(xs, (r) => r.ok);
-      const p50s = xs.map((r) => r.p50).sort((a, b) => a - b);
+      const answered = xs.filter((r) => r.ok > 0); // a run without a response has no percentiles (null)
+      const p50s = answered.map((r) => r.p50).sort((a, b) => a - b);
       return {
+        ok,
+        seconds: sum(xs, (r) => r.seconds),
         perSecond: ok / sum(xs, (r) => r.seconds),
         p50: p50s[Math.floor((p50s.length - 1) / 2)] ?? Number.NaN,
-        p99: Math.max(...xs.map((r) => r.p99)),
-        server: sum(xs, (r) => r.serverCpuMs * r.ok) / ok,
-        postgres: sum(xs, (r) => r.postgresCpuMs * r.ok) / ok,
+        p99: Math.max(...answered.map((r) => r.p99)),
+        server: sum(answered, (r) => r.serverCpuMs * r.ok) / ok,
+        postgres: sum(answered, (r) => r.postgresCpuMs * r.ok) / ok,
         failed: sum(xs, (r) => r.failed),
         load: xs.flatMap((r) => [r.load1Before, r.load1After]),
       };
@@ -170,10 +173,15 @@ export function renderTable(runs: Run[]): string {
     const d = cell(of('dondoc'));
     const m = cell(of('redmine'));
     const side = (x: typeof d) =>
-      `${fmt(x.perSecond)} | ${fmt(x.p50)} / ${fmt(x.p99)} | ${x.server.toFixed(2)} + ${x.postgres.toFixed(2)}${x.failed ? ` (${x.failed} failed)` : ''}`;
+      x.ok === 0
+        ? `0 (none in ${fmt(x.seconds)} s) | — | —`
+        : `${fmt(x.perSecond)} | ${fmt(x.p50)} / ${fmt(x.p99)} | ${x.server.toFixed(2)} + ${x.postgres.toFixed(2)}${x.failed ? ` (${x.failed} failed)` : ''}`;
+    // no Redmine response in the runs' seconds: its rate is below 1 ÷ those seconds
+    const ratio = m.ok === 0 ? `> ${fmt(d.perSecond * m.seconds)}` : fmt(d.perSecond / m.perSecond);
+    const cpuRatio = m.ok === 0 ? '—' : `${fmt((m.server + m.postgres) / (d.server + d.postgres))}×`;
     const load = [...d.load, ...m.load];
     rows.push(
-      `| ${request} | ${c} | ${side(d)} | ${side(m)} | **${fmt(d.perSecond / m.perSecond)}×** | ${fmt((m.server + m.postgres) / (d.server + d.postgres))}× | ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} |`,
+      `| ${request} | ${c} | ${side(d)} | ${side(m)} | **${ratio}×** | ${cpuRatio} | ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} |`,
     );
   }
   return [
