@@ -1,20 +1,20 @@
 /**
  * What PostgreSQL spends on planning the list's statements (issue #18 goal 1): the statements of one
  * GET /api/assignments (scenario 2, STP's open overdue list) captured from the app's pg clients, then
- * each run `--repeat` times on one connection in three ways — as the app sends them (unnamed: parsed
- * and planned on every call), as a named prepared statement (PostgreSQL's plan cache, plan_cache_mode
- * auto) and named with plan_cache_mode = force_generic_plan — with the backend's CPU per call read from
- * /proc (much less sensitive to a loaded machine than wall time), and Planning / Execution Time of
- * EXPLAIN (ANALYZE, SUMMARY) as medians of 20.
+ * each run `--repeat` times on one connection in three ways — unnamed (parsed and planned on every
+ * call), as a named prepared statement (plan_cache_mode auto: what the app's PreparingClient in
+ * src/db/database.ts sends) and named with plan_cache_mode = force_generic_plan — with the backend's CPU
+ * per call read from /proc (much less sensitive to a loaded machine than wall time), and Planning /
+ * Execution Time of EXPLAIN (ANALYZE, SUMMARY) as medians of 20.
  *   node --import tsx bench/scale/plan-cost.ts postgres://postgres@127.0.0.1:5432/redmine_dondoc_100k [--repeat 300]
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { SCALE_AS_OF } from './generate.ts';
+import { procCpu } from './proc-cpu.ts';
 import { signIn } from './scenarios.ts';
 
 const { values, positionals } = parseArgs({
@@ -54,11 +54,7 @@ pg.Client.prototype.query = query;
 const client = new pg.Client({ connectionString: url, options: '-c jit=off -c random_page_cost=1.1' });
 await client.connect();
 const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid as number;
-const backendCpuMs = () => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, 100 ticks a second
-};
+const backendCpuMs = () => procCpu(pid) * 1000;
 const perCall = async (run: (i: number) => Promise<unknown>) => {
   for (let i = 0; i < 10; i++) await run(i);
   const before = backendCpuMs();

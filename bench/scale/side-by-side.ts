@@ -29,6 +29,7 @@ import { addDays, apiKeyFor, DEFAULT_DATABASE_URL } from '../redmine/load.ts';
 import { pumaCpuSeconds } from '../redmine/measure.ts';
 import type { CannonResult, CannonSpec } from './cannon.ts';
 import { SCALE_AS_OF } from './generate.ts';
+import { backendDelta, backends, procCpu } from './proc-cpu.ts';
 import { cannon, signIn } from './scenarios.ts';
 
 const { values } = parseArgs({
@@ -60,36 +61,6 @@ const asOf = SCALE_AS_OF;
 const log = (line: string) => console.error(`[side-by-side] ${line}`);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const load1 = () => round2(loadavg()[0] ?? Number.NaN);
-
-/** CPU seconds (user + system) of one process from /proc; 0 once it has ended. */
-function procCpu(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
-  } catch {
-    return 0;
-  }
-}
-
-/** One database's client backends: CPU seconds per pid, and how many run a statement now. */
-async function backends(client: pg.Client): Promise<{ cpu: Map<number, number>; active: number }> {
-  const { rows } = await client.query<{ pid: number; state: string | null }>(
-    `select pid, state from pg_stat_activity
-      where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
-  );
-  return {
-    cpu: new Map(rows.map((r) => [r.pid, procCpu(r.pid)])),
-    active: rows.filter((r) => r.state === 'active').length,
-  };
-}
-
-/** CPU the backends used between two readings; a backend that started meanwhile counts whole. */
-function backendDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, cpu] of after) sum += cpu - (before.get(pid) ?? 0);
-  return sum;
-}
 
 /** bench/scale/serve.ts (one process) on the dondoc database; resolves once it listens. */
 function startDondoc(): Promise<{ child: ChildProcess; base: string; pid: number }> {
