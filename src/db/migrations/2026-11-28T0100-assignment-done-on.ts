@@ -10,8 +10,12 @@ import { type Kysely, sql } from 'kysely';
  * assignments the statement touched, from the same definition the subquery had. Only changed values
  * are written, so a pending submission does not rewrite its assignment.
  */
-/** The trigger function as this migration made it: exported for the `down` of 2026-12-10T0100, which puts it back. */
-export async function createDoneOnRefresh(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table assignment add column done_on date`.execute(db);
+  await sql`update assignment a set done_on = s.done_on
+    from (select assignment_id, min(submitted_on) as done_on from result_submission
+          where status = 'accepted' group by assignment_id) s
+    where a.id = s.assignment_id`.execute(db);
   await sql`create or replace function assignment_done_on_refresh() returns trigger language plpgsql as $$
     begin
       if tg_op in ('UPDATE', 'DELETE') then
@@ -33,15 +37,6 @@ export async function createDoneOnRefresh(db: Kysely<unknown>): Promise<void> {
       return null;
     end
   $$`.execute(db);
-}
-
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table assignment add column done_on date`.execute(db);
-  await sql`update assignment a set done_on = s.done_on
-    from (select assignment_id, min(submitted_on) as done_on from result_submission
-          where status = 'accepted' group by assignment_id) s
-    where a.id = s.assignment_id`.execute(db);
-  await createDoneOnRefresh(db);
   await sql`create trigger result_submission_done_on_insert after insert on result_submission
     referencing new table as new_rows
     for each statement execute function assignment_done_on_refresh()`.execute(db);
