@@ -87,13 +87,17 @@ try {
       // the partitions the statement reads (scans); a generic plan still lists a pruned update's targets
       const partitions = [
         ...new Set(
-          [...m.matchAll(/Scan[^\n]* on ((?:assignment|result_submission|statistic_fact|statistic_delta|report_delta)_(?:a\d+|default))\b/g)].map(
-            (x) => x[1],
-          ),
+          [
+            ...m.matchAll(
+              /Scan[^\n]* on ((?:assignment|result_submission|statistic_fact|statistic_delta|report_delta)_(?:a\d+|default))\b/g,
+            ),
+          ].map((x) => x[1]),
         ),
       ];
       if (partitions.length === 0 && !/assignment|result_submission|statistic/.test(text)) continue;
-      console.log(`${partitions.length.toString().padStart(3)} partitions  ${text}\n      ${partitions.join(' ')}`);
+      console.log(
+        `${partitions.length.toString().padStart(3)} partitions  ${text}\n      ${partitions.join(' ')}`,
+      );
       if (process.env.SHOW_PLANS) console.log(m);
     }
   } finally {

@@ -6,9 +6,10 @@
  * `--count` one-task plans for one agency through createPlan (as scenario 3b) and submits and accepts
  * a result on each new assignment (as scenario 4), reading that backend's CPU from /proc before and
  * after each batch. Sides alternate, so both meet the same load of a shared machine. Prints CPU per
- * operation of PostgreSQL (the backend) and of this process, and the wall-clock p50.
+ * operation of PostgreSQL (the backend) and of this process, and the wall-clock p50. With `--off`, a
+ * third side: the count triggers of `assignment` disabled (what the writes cost without the counts).
  *   TEST_DATABASE_URL=postgres://… node --import tsx bench/scale/trigger-ab.ts --database writes_100k \
- *     [--rounds 4] [--count 100]
+ *     [--rounds 4] [--count 100] [--off]
  * The database is one of profile-http.ts --database NAME (BENCH-W and its users); it is left with the
  * "after" functions in place.
  */
@@ -19,11 +20,11 @@ import { type Kysely, sql } from 'kysely';
 import { openDatabase } from '../../src/db/database.ts';
 import * as migration from '../../src/db/migrations/2026-12-10T0100-count-triggers-by-authority.ts';
 import type { Actor } from '../../src/modules/access/access.ts';
+import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { acceptResult } from '../../src/modules/results/results.review.ts';
 import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
-import { createLocalFileStore } from '../../src/modules/files/local-file-store.ts';
 import { benchContext } from './bench-context.ts';
 import { SCALE_AS_OF } from './generate.ts';
 
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'writes_100k' },
     rounds: { type: 'string', default: '4' },
     count: { type: 'string', default: '100' },
+    /** a third side: the "after" functions with the count triggers of assignment disabled (the floor) */
+    off: { type: 'boolean', default: false },
   },
 });
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -54,8 +57,9 @@ const processCpu = () => {
   return (u.user + u.system) / 1e6;
 };
 
-const w = (await db.selectFrom('authority').select('id').where('code', '=', 'BENCH-W').executeTakeFirstOrThrow())
-  .id;
+const w = (
+  await db.selectFrom('authority').select('id').where('code', '=', 'BENCH-W').executeTakeFirstOrThrow()
+).id;
 const office = await db
   .selectFrom('app_user')
   .select(['id', 'username', 'agency_id'])
@@ -79,14 +83,28 @@ const service = {
   files: createLocalFileStore('/tmp/dondoc-scale-files'),
 };
 const installed = async () =>
-  (await sql<{ n: number }>`select count(*)::integer as n from pg_proc where proname = 'statistic_overview_refresh'`.execute(
-    db,
-  )).rows[0]?.n === 0
+  (
+    await sql<{
+      n: number;
+    }>`select count(*)::integer as n from pg_proc where proname = 'statistic_overview_refresh'`.execute(db)
+  ).rows[0]?.n === 0
     ? 'after'
     : 'before';
-const put = async (side: 'before' | 'after') => {
-  if ((await installed()) === side) return;
-  if (side === 'before') await migration.down(db as Kysely<unknown>);
+const COUNT_TRIGGERS = [
+  'assignment_statistic_insert',
+  'assignment_statistic_update',
+  'assignment_statistic_delete',
+];
+const countTriggers = async (state: 'enable' | 'disable') => {
+  for (const name of COUNT_TRIGGERS)
+    await sql.raw(`alter table assignment ${state} trigger ${name}`).execute(db);
+};
+type Side = 'before' | 'after' | 'off';
+const put = async (side: Side) => {
+  await countTriggers(side === 'off' ? 'disable' : 'enable');
+  const functions = side === 'before' ? 'before' : 'after';
+  if ((await installed()) === functions) return;
+  if (functions === 'before') await migration.down(db as Kysely<unknown>);
   else await migration.up(db as Kysely<unknown>);
 };
 
@@ -104,10 +122,15 @@ const add = (key: string, pg: number, node: number, ms: number[]) => {
 const line = (key: string, pg: number, node: number, ms: number[]) =>
   `${key.padEnd(20)} PostgreSQL ${((1000 * pg) / ms.length).toFixed(2)} ms  node ${((1000 * node) / ms.length).toFixed(2)} ms  p50 ${p50(ms).toFixed(2)} ms  (n ${ms.length})`;
 
-console.log(`load before: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `load before: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 try {
   for (let round = 0; round < Number(values.rounds); round++) {
-    for (const side of round % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
+    const sides: Side[] = values.off ? ['before', 'after', 'off'] : ['before', 'after'];
+    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
       await put(side);
       const ids: number[] = [];
       let ms: number[] = [];
@@ -164,8 +187,13 @@ try {
     }
   }
   await put('after');
-  console.log(`load after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  for (const [key, t] of [...totals.entries()].sort()) console.log(`all     ${line(key, t.pg, t.node, t.ms)}`);
+  console.log(
+    `load after: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  for (const [key, t] of [...totals.entries()].sort())
+    console.log(`all     ${line(key, t.pg, t.node, t.ms)}`);
 } finally {
   await database.close();
 }
