@@ -3,13 +3,14 @@
  * process on one database (issue #18): the trigger functions live in the database, so ab-http.ts (two
  * apps, one database) cannot compare them. Each round puts the functions of one side in place (the
  * migration's `down` for "before", its `up` for "after"), then on one pool connection creates
- * `--count` one-task plans for one agency through createPlan (as scenario 3b) and submits and accepts
- * a result on each new assignment (as scenario 4), reading that backend's CPU from /proc before and
+ * `--count` plans through createPlan — one task for one agency (as scenario 3b), or `--tasks` tasks
+ * of generate.ts's mix — and submits and accepts
+ * a result on each new lead assignment, 100 at most (as scenario 4), reading that backend's CPU from /proc before and
  * after each batch. Sides alternate, so both meet the same load of a shared machine. Prints CPU per
  * operation of PostgreSQL (the backend) and of this process, and the wall-clock p50. With `--off`, a
  * third side: the count triggers of `assignment` disabled (what the writes cost without the counts).
  *   TEST_DATABASE_URL=postgres://… node --import tsx bench/scale/trigger-ab.ts --database writes_100k \
- *     [--rounds 4] [--count 100] [--off]
+ *     [--rounds 4] [--count 100] [--off] [--tasks 50]
  * The database is one of profile-http.ts --database NAME (BENCH-W and its users); it is left with the
  * "after" functions in place.
  */
@@ -25,8 +26,9 @@ import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { acceptResult } from '../../src/modules/results/results.review.ts';
 import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
+import { prng } from '../generate.ts';
 import { benchContext } from './bench-context.ts';
-import { SCALE_AS_OF } from './generate.ts';
+import { planInput, SCALE_AS_OF } from './generate.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +37,8 @@ const { values } = parseArgs({
     count: { type: 'string', default: '100' },
     /** a third side: the "after" functions with the count triggers of assignment disabled (the floor) */
     off: { type: 'boolean', default: false },
+    /** tasks per plan: 1 (one task for Sở Nội vụ, as scenario 3b) or more (generate.ts planInput: many agencies, groups) */
+    tasks: { type: 'string', default: '1' },
   },
 });
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -42,6 +46,8 @@ if (!pgBase) throw new Error('set TEST_DATABASE_URL');
 const url = new URL(pgBase);
 url.pathname = `/${values.database}`;
 const count = Number(values.count);
+const tasks = Number(values.tasks);
+const random = prng(11);
 const now = new Date(`${SCALE_AS_OF}T03:00:00Z`);
 
 const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 1 });
@@ -138,20 +144,26 @@ try {
       let n0 = processCpu();
       for (let i = 0; i < count; i++) {
         const t = performance.now();
-        const plan = await createPlan(benchContext(db, w), {
-          docType: 'CV',
-          number: `${runTag}-${side}-${round}-${i}/CV-T`,
-          issuedOn: '2025-06-02',
-          title: 'Giao nhiệm vụ',
-          tasks: [
-            {
-              no: '1',
-              content: 'Báo cáo tình hình thực hiện',
-              leadText: 'Sở Nội vụ',
-              deadlineText: 'Trước ngày 30/7/2025',
-            },
-          ],
-        });
+        const number = `${runTag}-${side}-${round}-${i}/CV-T`;
+        const plan = await createPlan(
+          benchContext(db, w),
+          tasks > 1
+            ? planInput(random, number, '2025-06-02', tasks)
+            : {
+                docType: 'CV',
+                number,
+                issuedOn: '2025-06-02',
+                title: 'Giao nhiệm vụ',
+                tasks: [
+                  {
+                    no: '1',
+                    content: 'Báo cáo tình hình thực hiện',
+                    leadText: 'Sở Nội vụ',
+                    deadlineText: 'Trước ngày 30/7/2025',
+                  },
+                ],
+              },
+        );
         ms.push(performance.now() - t);
         ids.push(plan.planId);
       }
@@ -167,7 +179,9 @@ try {
           .where('a.role', '=', 'lead')
           .select('a.id')
           .execute()
-      ).map((r) => r.id);
+      )
+        .map((r) => r.id)
+        .slice(0, 100);
       ms = [];
       pg0 = backendCpu();
       n0 = processCpu();
