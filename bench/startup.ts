@@ -15,7 +15,8 @@ import { withScratchPostgres } from './scratch-postgres.ts';
  *   TEST_DATABASE_URL: a scratch database), for `npm start`'s command (tsx) and the compiled server
  *   (`node dist/server/main.js`, built first unless --no-build); wall-clock and the process's CPU time
  *   at ready (from /proc), and the phases the server logs with "ready in";
- * - the CLI: `dondoc status` through bin/dondoc.mjs, wall and CPU (bash's `time`);
+ * - the CLI: `dondoc status` through bin/dondoc.mjs, wall and CPU (bash's `time`), on PGlite alone and
+ *   beside its running server (the command sent to it), and on PostgreSQL;
  * - transfer: the bytes of the first page as served (brotli when offered), and the time at 1.6 Mbit/s
  *   with a stated round-trip time; the JSON of the plan page for the seed's 29 tasks.
  * The machine may be shared: CPU time is the figure that does not grow with other processes' load.
@@ -314,7 +315,10 @@ try {
   const first = await startServer(['dist/server/main.js'], { ...env, DONDOC_DEMO: 'on' });
   await first.stop();
   starts.push(startRow('PGlite, first start (migrations + demo), compiled', [first.start]));
-  await benchStarts('PGlite with the demo', env, starts);
+  // the CLI while the compiled server holds the folder: sent to it over dondoc.sock (src/cli/cli-socket.ts)
+  await benchStarts('PGlite with the demo', env, starts, async () =>
+    benchCli('PGlite, the server running', env, cli),
+  );
   benchCli('PGlite', env, cli);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -57,10 +57,16 @@ interface Started {
   log: () => string;
 }
 
+/** This process's environment without DATABASE_URL: the compiled code then opens its embedded database. */
+function withoutDatabaseUrl(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  return inherited;
+}
+
 /** `node dist/server/main.js` in the app folder, as the Dockerfile's CMD and the systemd unit run it. */
 async function startCompiled(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
-  const { DATABASE_URL: _ignored, DONDOC_DEMO: _demo, ...inherited } = process.env;
+  const { DONDOC_DEMO: _demo, ...inherited } = withoutDatabaseUrl();
   const child = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: app,
     env: { ...inherited, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -176,8 +182,32 @@ describe('the compiled output (npm run build, node dist/server/main.js)', () => 
       });
       expect(preview.status).toBe(200);
       expect(JSON.stringify(await preview.json())).toContain('87/KH-UBND');
+
+      // the compiled CLI beside the running server: its command runs in the server (src/cli/cli-socket.ts),
+      // where opening the folder itself would be refused (the server holds it)
+      const cli = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "const { runCli } = await import('./dist/cli/main.js'); process.exitCode = await runCli(process.argv.slice(1));",
+          'status',
+          '--as-of',
+          '2021-02-15',
+          '--json',
+        ],
+        {
+          cwd: app,
+          env: { ...process.env, DATABASE_URL: '', DONDOC_DATA_DIR: join(app, 'data-on') },
+          encoding: 'utf8',
+        },
+      );
+      expect(cli.stderr).toBe('');
+      expect(cli.status).toBe(0);
+      expect(JSON.parse(cli.stdout)).toMatchObject({ asOf: '2021-02-15' });
     } finally {
       expect(await stop(server)).toBe(0);
     }
+    expect(readdirSync(join(app, 'data-on'))).not.toContain('dondoc.sock');
   });
 });

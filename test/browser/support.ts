@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -322,6 +329,17 @@ export async function openSignedIn(
 /** A page signed in as `username` on a 360 px phone, at `at` (else the home page). */
 export function openOnPhone(bw: BrowserWorld, username: string, at?: string): Promise<OpenPage> {
   return openSignedIn(bw, username, { viewport: 'phone', ...(at === undefined ? {} : { at }) });
+}
+
+/** Chooses a file in the page's (or a dialog's) file input, as a user dropping it there would. */
+export function chooseFile(
+  where: Page | Locator,
+  name: string,
+  content: string | Buffer,
+  mimeType = 'text/plain',
+): Promise<void> {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  return where.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
 }
 
 /** How far the page is wider than the window: 0 (or less) when nothing scrolls sideways. */

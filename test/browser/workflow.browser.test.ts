@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, SCREENSHOTS, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
+import {
+  chooseFile,
+  closeClean,
+  openSignedIn,
+  SCREENSHOTS,
+  screenshot,
+  UI_TIMEOUT,
+  useBrowserWorld,
+} from './support.ts';
 
 /** A one-page PDF small enough to read: the server checks files by content, so it must start with %PDF-. */
 const PDF = Buffer.from(
@@ -61,11 +69,7 @@ describe('agency inbox and Office review (chromium)', () => {
     await dialog
       .getByLabel('Nội dung tóm tắt, ghi chú')
       .fill('Báo cáo đánh giá công tác cải cách thể chế 2015-2020.');
-    await dialog.locator('input[type="file"]').setInputFiles({
-      name: 'bao-cao-12-BC-STP.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF,
-    });
+    await chooseFile(dialog, 'bao-cao-12-BC-STP.pdf', PDF, 'application/pdf');
     await dialog.getByText('bao-cao-12-BC-STP.pdf').waitFor();
     await dialog.getByRole('button', { name: /Gửi báo cáo/ }).click();
     await page.getByText('Đã gửi báo cáo kết quả.').waitFor();

@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
@@ -18,6 +18,23 @@ function PageSpinner() {
   );
 }
 
+/** A page in a layout, the spinner in its place while the page's chunk loads. */
+function InLayout({
+  layout: Layout,
+  page: Page,
+}: {
+  layout: ComponentType<{ children: ReactNode }>;
+  page: ComponentType;
+}) {
+  return (
+    <Layout>
+      <Suspense fallback={<PageSpinner />}>
+        <Page />
+      </Suspense>
+    </Layout>
+  );
+}
+
 /** Routes: the public pages for everyone, the sign-in page, and every other page behind a session. */
 function AppRoutes() {
   const { session, loading } = useSession();
@@ -28,21 +45,7 @@ function AppRoutes() {
         <Route
           key={path}
           path={path}
-          element={
-            session ? (
-              <AppLayout>
-                <Suspense fallback={<PageSpinner />}>
-                  <Page />
-                </Suspense>
-              </AppLayout>
-            ) : (
-              <PublicLayout>
-                <Suspense fallback={<PageSpinner />}>
-                  <Page />
-                </Suspense>
-              </PublicLayout>
-            )
-          }
+          element={<InLayout layout={session ? AppLayout : PublicLayout} page={Page} />}
         />
       ))}
       <Route path="/dang-nhap" element={session ? <Navigate to="/" replace /> : <LoginPage />} />
@@ -50,28 +53,9 @@ function AppRoutes() {
         <>
           <Route path="/" element={<Navigate to={homePath(session)} replace />} />
           {PRIVATE_ROUTES.map(({ path, component: Page }) => (
-            <Route
-              key={path}
-              path={path}
-              element={
-                <AppLayout>
-                  <Suspense fallback={<PageSpinner />}>
-                    <Page />
-                  </Suspense>
-                </AppLayout>
-              }
-            />
+            <Route key={path} path={path} element={<InLayout layout={AppLayout} page={Page} />} />
           ))}
-          <Route
-            path="*"
-            element={
-              <AppLayout>
-                <Suspense fallback={<PageSpinner />}>
-                  <NotFound />
-                </Suspense>
-              </AppLayout>
-            }
-          />
+          <Route path="*" element={<InLayout layout={AppLayout} page={NotFound} />} />
         </>
       ) : (
         <Route path="*" element={<Navigate to="/dang-nhap" replace />} />

@@ -19,7 +19,11 @@ import { type Kysely, sql } from 'kysely';
  * not sub-assignments count, as in `countStatistics`. test/statistic-counts.test.ts checks the sums
  * against the full aggregate over random histories.
  */
-const KEYS = [
+/**
+ * The figures of `statistic_delta`, one integer column each, as this migration creates them (frozen
+ * with it); report-counts (2026-12-09T0100) gives `report_delta` the same columns.
+ */
+export const KEYS = [
   'total',
   'done_on_time',
   'done_late',
@@ -36,18 +40,23 @@ const KEYS = [
   'd120_plus',
 ] as const;
 
+/** The figures' columns of a delta table. */
+export const KEY_COLUMNS = KEYS.map((k) => `${k} integer not null default 0`).join(',\n    ');
+/** Each figure's sum of the changes `c` (rows of key and n) of a delta row. */
+export const KEY_SUMS = KEYS.map((k) => `coalesce(sum(c.n) filter (where c.key = '${k}'), 0)`).join(', ');
+/** The upsert's `set` of a delta table `s`: each figure plus the change. */
+export const KEY_ADDS = KEYS.map((k) => `${k} = s.${k} + excluded.${k}`).join(', ');
+
 // What the assignments of `which` count as now (none for a support, sub- or deleted assignment).
 const factsNow = (which: string) => `select a.id as assignment_id, a.authority_id, a.agency_id, t.plan_id,
     greatest(a.opens_on, p.issued_on) as opened_on, a.current_due_on as due_on, a.done_on,
     least(a.cancelled_on, t.cancelled_on, p.cancelled_on) as cancelled_on
   from assignment a join task t on t.id = a.task_id join plan p on p.id = t.plan_id
   where ${which} and a.role = 'lead' and a.parent_assignment_id is null`;
-const sums = KEYS.map((k) => `coalesce(sum(c.n) filter (where c.key = '${k}'), 0)`).join(', ');
-const adds = KEYS.map((k) => `${k} = s.${k} + excluded.${k}`).join(', ');
 // the changes of these facts (sign -1: taken back, +1: added), at the three grains, for both dimensions
 const deltasOf = (facts: string) => `insert into statistic_delta as s
     (authority_id, dimension, grain, day, group_id, ${KEYS.join(', ')})
-  select c.authority_id, c.dimension, c.grain, c.day, c.group_id, ${sums}
+  select c.authority_id, c.dimension, c.grain, c.day, c.group_id, ${KEY_SUMS}
   from (
     select f.authority_id, g.dimension, r.grain, r.day, g.group_id, e.key, sum(f.sign * e.n)::integer as n
     from (${facts}) f
@@ -62,7 +71,7 @@ const deltasOf = (facts: string) => `insert into statistic_delta as s
   ) c
   group by 1, 2, 3, 4, 5
   order by 1, 2, 3, 4, 5
-  on conflict (authority_id, dimension, grain, day, group_id) do update set ${adds}`;
+  on conflict (authority_id, dimension, grain, day, group_id) do update set ${KEY_ADDS}`;
 
 /**
  * The refresh of the counts (`statistic_refresh(ids)` here; renamed `statistic_overview_refresh` by
@@ -130,7 +139,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     done_on date,
     cancelled_on date
   )`.execute(db);
-  const columns = sql.raw(KEYS.map((k) => `${k} integer not null default 0`).join(',\n    '));
+  const columns = sql.raw(KEY_COLUMNS);
   await sql`create table statistic_delta (
     authority_id integer not null,
     dimension text not null check (dimension in ('agency', 'plan')),

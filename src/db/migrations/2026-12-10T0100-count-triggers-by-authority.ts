@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { refreshFunction as createDoneOnRefresh } from './2026-12-08T0100-old-plans.ts';
-import { createRefreshFunctions } from './2026-12-08T0600-statistic-counts.ts';
+import { createRefreshFunctions, KEY_ADDS, KEY_SUMS, KEYS } from './2026-12-08T0600-statistic-counts.ts';
 import { createReportRefresh } from './2026-12-09T0100-report-counts.ts';
 
 /**
@@ -21,29 +21,11 @@ import { createReportRefresh } from './2026-12-09T0100-report-counts.ts';
  * partition instead of probing all of them by id. The `done_on` trigger finds an assignment by the
  * authority of its result, which the composite foreign key added here makes the assignment's own.
  */
-const KEYS = [
-  'total',
-  'done_on_time',
-  'done_late',
-  'open_on_time',
-  'open_overdue',
-  'ongoing',
-  'cancelled',
-  'due',
-  'due_on_time',
-  'reminders',
-  'd0_30',
-  'd31_90',
-  'd91_120',
-  'd120_plus',
-] as const;
 
 /** The facts compared to tell a changed assignment (all of statistic_fact but its key). */
 const FACTS = ['agency_id', 'plan_id', 'opened_on', 'due_on', 'done_on', 'cancelled_on'] as const;
 const same = (x: string, y: string) =>
   `(${FACTS.map((f) => `${x}.${f}`).join(', ')}) is not distinct from (${FACTS.map((f) => `${y}.${f}`).join(', ')})`;
-const sums = KEYS.map((k) => `coalesce(sum(c.n) filter (where c.key = '${k}'), 0)`).join(', ');
-const adds = KEYS.map((k) => `${k} = s.${k} + excluded.${k}`).join(', ');
 
 // Planned once per connection (a generic plan), not at every call: PL/pgSQL's plan cache kept a custom
 // plan for each call, as the generic one is costed for arrays of ten ids — planning this statement cost
@@ -104,18 +86,18 @@ const refresh = `create or replace function statistic_refresh(p_authority intege
     ), report_added as (
       insert into report_delta as s
         (authority_id, dimension, grain, day, group_id, due_month, end_month, ${KEYS.join(', ')})
-      select p_authority, c.dimension, c.grain, c.day, c.group_id, c.due_month, c.end_month, ${sums}
+      select p_authority, c.dimension, c.grain, c.day, c.group_id, c.due_month, c.end_month, ${KEY_SUMS}
       from report c
       group by 2, 3, 4, 5, 6, 7
       order by 2, 3, 4, 5, 6, 7
-      on conflict (authority_id, dimension, grain, day, group_id, due_month, end_month) do update set ${adds}
+      on conflict (authority_id, dimension, grain, day, group_id, due_month, end_month) do update set ${KEY_ADDS}
     ), overview_added as (
       insert into statistic_delta as s (authority_id, dimension, grain, day, group_id, ${KEYS.join(', ')})
-      select p_authority, c.dimension, c.grain, c.day, c.group_id, ${sums}
+      select p_authority, c.dimension, c.grain, c.day, c.group_id, ${KEY_SUMS}
       from overview c
       group by 2, 3, 4, 5
       order by 2, 3, 4, 5
-      on conflict (authority_id, dimension, grain, day, group_id) do update set ${adds}
+      on conflict (authority_id, dimension, grain, day, group_id) do update set ${KEY_ADDS}
     ), updated as (
       -- the facts replaced in place: an assignment counted before and now, differently
       update statistic_fact f set ${FACTS.map((x) => `${x} = c.${x}`).join(', ')}
