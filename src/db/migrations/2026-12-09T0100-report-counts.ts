@@ -50,6 +50,23 @@ function reportDeltasOf(facts: string): string {
     on conflict (authority_id, dimension, grain, day, group_id, due_month, end_month) do update set ${KEY_ADDS}`;
 }
 
+/**
+ * `statistic_refresh(ids)` as this migration made it (the report's counts, then the overview's refresh):
+ * exported for the `down` of 2026-12-10T0100, which puts it back.
+ */
+export async function createReportRefresh(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(`create or replace function statistic_refresh(ids integer[]) returns void language plpgsql as $$
+    begin
+      if ids is null or cardinality(ids) = 0 then return; end if;
+      ${reportDeltasOf(`select -1 as sign, o.* from statistic_fact o where o.assignment_id = any(ids)
+        union all select 1 as sign, n.* from (${factsNow}) n`)};
+      perform statistic_overview_refresh(ids);
+    end
+  $$`)
+    .execute(db);
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const columns = sql.raw(KEY_COLUMNS);
   await sql`create table report_delta (
@@ -67,16 +84,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table report_delta set (parallel_workers = 0)`.execute(db);
 
   await sql`alter function statistic_refresh(integer[]) rename to statistic_overview_refresh`.execute(db);
-  await sql
-    .raw(`create function statistic_refresh(ids integer[]) returns void language plpgsql as $$
-    begin
-      if ids is null or cardinality(ids) = 0 then return; end if;
-      ${reportDeltasOf(`select -1 as sign, o.* from statistic_fact o where o.assignment_id = any(ids)
-        union all select 1 as sign, n.* from (${factsNow}) n`)};
-      perform statistic_overview_refresh(ids);
-    end
-  $$`)
-    .execute(db);
+  await createReportRefresh(db);
 
   // A report's two lists (open overdue, written reminders) read only lead assignments not done by their
   // due date, those not done before the period starts (statistics.repo.ts listOverdueOrRemindedFacts):
