@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors.ts';
+import { pageWithFirstAnswers, readShell } from './first-page.ts';
 
 /** The built SPA (`npm run build:web` → web/dist); `npm start` builds it first when it is missing or stale. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -23,9 +24,12 @@ const CSP = [
 /**
  * Serves the web app at `/`: hashed assets cached for a year, index.html never cached, and every
  * other GET outside /api answered with index.html so that deep links (/ke-hoach/3) open the app.
+ * With a session cookie, index.html carries the first answers of its page (first-page.ts): then it is
+ * the user's own and never stored (`no-store`, like the API's answers).
  */
 export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promise<void> {
   const built = existsSync(`${root}index.html`);
+  const shell = built ? readShell(root) : null;
   app.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/api')) {
       reply.header('x-content-type-options', 'nosniff');
@@ -48,9 +52,18 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promis
       },
     });
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api');
-    if (isPage && built) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage && shell) {
+      reply.header('vary', 'cookie');
+      const page = await pageWithFirstAnswers(app, shell, request).catch((error: unknown) => {
+        request.log.warn({ err: error }, 'first answers left out of index.html');
+        return null;
+      });
+      if (page)
+        return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(page);
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
     if (isPage) {
       return reply
         .status(503)

@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../modules/auth/auth.service.ts';
+
+/**
+ * The first page of a signed-in user in one round trip (issue #18 goal 5: an agency's first page on a
+ * phone ≤ 2 s at 1.6 Mbit/s). When index.html is asked with a session cookie, the server asks its own
+ * API, with that cookie and nothing else, for what the page's first render will ask — the session, the
+ * menu's counts, the bell, an agency's inbox lists — and sends the answers inside the page as JSON the
+ * browser never runs (`<script type="application/json">`, the CSP unchanged), with `modulepreload`
+ * links to the page's chunks. The SPA's api.ts answers each of those first GETs from it once. The same
+ * routes, hooks and access rules answer as over the network: nothing is embedded that the user's own
+ * request would not get, and an answer other than 200 is left out (the SPA then asks for it).
+ */
+export const FIRST_ANSWERS_ID = 'dondoc-first-answers';
+
+/** The inbox (Việc của đơn vị) of an agency, its default tab: what InboxPage.tsx asks at first render. */
+const INBOX_MODULE = 'src/pages/inbox/InboxPage.tsx';
+const INBOX_ANSWERS = [
+  '/api/assignments?role=all&state=open_on_time&order=asc&sort=dueOn&page=1&pageSize=20',
+  ...['open_on_time', 'open_overdue', 'done_on_time', 'done_late'].map(
+    (state) => `/api/assignments?role=all&state=${state}&pageSize=1`,
+  ),
+];
+/** What the app frame of an agency asks on every page: the bell (NotificationBell.tsx), the menu's count (nav-counts.ts). */
+const AGENCY_FRAME_ANSWERS = [
+  '/api/notifications?pageSize=8',
+  '/api/assignments?state=open_overdue&role=all&pageSize=1',
+];
+
+/**
+ * JSON that can sit inside a `<script>` element whatever its strings hold: `<` (so no `</script>` and
+ * no `<!--`), `>` and `&` as \u escapes, and U+2028/U+2029, which JSON allows and older JavaScript
+ * parsers did not. JSON.parse reads the same value back.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+export interface Shell {
+  /** index.html as built */
+  html: string;
+  /** the files a page module needs beyond the entry's own (its chunk first), from the Vite manifest */
+  chunksOf(module: string): string[];
+}
+
+/** index.html and the Vite manifest of a build folder (`web/dist/`), read once at start. */
+export function readShell(root: string): Shell | null {
+  if (!existsSync(`${root}index.html`)) return null;
+  const html = readFileSync(`${root}index.html`, 'utf8');
+  const manifestPath = `${root}.vite/manifest.json`;
+  const manifest: Record<string, ManifestChunk> = existsSync(manifestPath)
+    ? JSON.parse(readFileSync(manifestPath, 'utf8'))
+    : {};
+  const closure = (key: string, into: Set<string>) => {
+    if (into.has(key) || !manifest[key]) return;
+    into.add(key);
+    for (const child of manifest[key].imports ?? []) closure(child, into);
+  };
+  const initial = new Set<string>();
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) closure(key, initial);
+  return {
+    html,
+    chunksOf: (module) => {
+      const needed = new Set<string>();
+      closure(module, needed);
+      return [...needed].filter((key) => !initial.has(key)).map((key) => `/${manifest[key]?.file}`);
+    },
+  };
+}
+
+/** The page a path opens for a signed-in user of this role, when it is one whose first answers are known. */
+function knownFirstPage(url: string, role: string): 'inbox' | null {
+  if (role !== 'agency') return null;
+  // `/` sends an agency to its inbox (web/src/routes.tsx, homePath); another tab or filter asks other lists
+  return url === '/' || url === '/viec-cua-don-vi' ? 'inbox' : null;
+}
+
+/** GET `url` of the API as the page's request (its session cookie alone); the answer when 200. */
+async function askApi(app: FastifyInstance, url: string, cookie: string): Promise<unknown> {
+  const answer = await app.inject({ method: 'GET', url, headers: { cookie, accept: 'application/json' } });
+  return answer.statusCode === 200 ? answer.json() : undefined;
+}
+
+/**
+ * index.html for this request with the first answers of its page inside, or null when there is nothing
+ * to add (no session cookie, or the cookie opens no session).
+ */
+export async function pageWithFirstAnswers(
+  app: FastifyInstance,
+  shell: Shell,
+  request: FastifyRequest,
+): Promise<string | null> {
+  if (!request.cookies[SESSION_COOKIE]) return null;
+  const cookie = `${SESSION_COOKIE}=${request.cookies[SESSION_COOKIE]}`;
+  const session = (await askApi(app, '/api/auth/session', cookie)) as { user: { role: string } } | undefined;
+  if (!session) return null;
+  const answers: Record<string, unknown> = { '/api/auth/session': session };
+  const page = knownFirstPage(request.url, session.user.role);
+  const urls =
+    session.user.role === 'agency' ? [...AGENCY_FRAME_ANSWERS, ...(page ? INBOX_ANSWERS : [])] : [];
+  const asked = await Promise.all(urls.map((url) => askApi(app, url, cookie)));
+  urls.forEach((url, i) => {
+    if (asked[i] !== undefined) answers[url] = asked[i];
+  });
+  const preloads = page ? shell.chunksOf(INBOX_MODULE) : [];
+  const head = [
+    ...preloads.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+    `<script type="application/json" id="${FIRST_ANSWERS_ID}">${jsonForHtml(answers)}</script>`,
+  ].join('\n    ');
+  return shell.html.replace('</head>', `    ${head}\n  </head>`);
+}
