@@ -19,12 +19,12 @@ describe('jsonForHtml', () => {
   });
 });
 
-/** The answers embedded in an index.html, or null when it has none. */
-function embedded(reply: LightMyRequestResponse): Record<string, unknown> | null {
+/** The answers embedded in an index.html (status and body by URL), or null when it has none. */
+function embedded(reply: LightMyRequestResponse): Record<string, { status: number; body: unknown }> | null {
   const found = reply.body.match(
     new RegExp(`<script type="application/json" id="${FIRST_ANSWERS_ID}">([^<]*)</script>`),
   );
-  return found?.[1] ? (JSON.parse(found[1]) as Record<string, unknown>) : null;
+  return found?.[1] ? (JSON.parse(found[1]) as Record<string, { status: number; body: unknown }>) : null;
 }
 
 const itemsOf = (list: unknown) => (list as { items: { agencyId: number }[] } | undefined)?.items ?? [];
@@ -75,13 +75,20 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     return `dondoc_session=${reply.cookies.find((c) => c.name === 'dondoc_session')?.value}`;
   };
 
-  it('sends the public the page as built, with nothing of anyone in it', async () => {
+  it("sends the public the session's 401 alone, nothing of anyone", async () => {
     const reply = await page('/');
     expect(reply.statusCode).toBe(200);
-    expect(embedded(reply)).toBeNull();
     expect(reply.headers['cache-control']).toBe('no-cache');
+    const answers = embedded(reply);
+    expect(Object.keys(answers ?? {})).toEqual(['/api/auth/session']);
+    expect(answers?.['/api/auth/session']).toMatchObject({
+      status: 401,
+      body: { error: { code: expect.any(String) } },
+    });
+    expect(reply.body).not.toContain('modulepreload" crossorigin href="/assets/InboxPage-1.js"');
     // a cookie that opens no session is the public too
-    expect(embedded(await page('/', 'dondoc_session=forged'))).toBeNull();
+    const forged = embedded(await page('/', 'dondoc_session=forged'));
+    expect(forged?.['/api/auth/session']?.status).toBe(401);
   });
 
   it("puts an agency's own session and inbox lists in its page, as its API answers them, never stored", async () => {
@@ -91,13 +98,16 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     expect(reply.headers['cache-control']).toBe('private, no-store');
     expect(String(reply.headers.vary)).toMatch(/cookie/i);
     const answers = embedded(reply);
-    expect(answers?.['/api/auth/session']).toMatchObject({ user: { username: 'stp', role: 'agency' } });
+    expect(answers?.['/api/auth/session']).toMatchObject({
+      status: 200,
+      body: { user: { username: 'stp', role: 'agency' } },
+    });
     const stp = await signIn(app, 'stp');
     const list = await stp.get(INBOX_LIST);
     expect(list.statusCode).toBe(200);
-    expect(answers?.[INBOX_LIST]).toEqual(list.json());
+    expect(answers?.[INBOX_LIST]).toEqual({ status: 200, body: list.json() });
     const stpId = seed.world.agency('STP');
-    const items = itemsOf(answers?.[INBOX_LIST]);
+    const items = itemsOf(answers?.[INBOX_LIST]?.body);
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.agencyId === stpId)).toBe(true);
     // the inbox's chunks beyond the entry's, preloaded
@@ -110,8 +120,8 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     const office = embedded(await page('/', await cookieOf('vanphong')));
     expect(Object.keys(office ?? {})).toEqual(['/api/auth/session']);
     const snv = embedded(await page('/viec-cua-don-vi', await cookieOf('snv')));
-    expect(snv?.['/api/auth/session']).toMatchObject({ user: { username: 'snv' } });
-    const items = itemsOf(snv?.[INBOX_LIST]);
+    expect(snv?.['/api/auth/session']?.body).toMatchObject({ user: { username: 'snv' } });
+    const items = itemsOf(snv?.[INBOX_LIST]?.body);
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.agencyId === seed.world.agency('SNV'))).toBe(true);
     // another tab of the inbox asks other lists: the session and the frame's answers only
@@ -124,6 +134,6 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     const reply = await page('/', await cookieOf('stp'));
     expect(reply.body).not.toContain('<script>alert(1)');
     expect(reply.body.match(/<\/script>/g)).toHaveLength(2); // the entry's and the answers'
-    expect(embedded(reply)?.['/api/auth/session']).toMatchObject({ user: { displayName: HOSTILE } });
+    expect(embedded(reply)?.['/api/auth/session']?.body).toMatchObject({ user: { displayName: HOSTILE } });
   });
 });

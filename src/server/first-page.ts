@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 
 /**
- * The first page of a signed-in user in one round trip (issue #18 goal 5: an agency's first page on a
- * phone ≤ 2 s at 1.6 Mbit/s). When index.html is asked with a session cookie, the server asks its own
- * API, with that cookie and nothing else, for what the page's first render will ask — the session, the
- * menu's counts, the bell, an agency's inbox lists — and sends the answers inside the page as JSON the
+ * The first page in one round trip (issue #18 goal 5: an agency's first page on a phone ≤ 2 s at
+ * 1.6 Mbit/s). When index.html is asked, the server asks its own API, with the request's cookies and
+ * nothing else, for what the page's first render will ask — the session (or its 401), and for an agency
+ * the menu's count, the bell and the inbox's lists — and sends the answers inside the page as JSON the
  * browser never runs (`<script type="application/json">`, the CSP unchanged), with `modulepreload`
  * links to the page's chunks. The SPA's api.ts answers each of those first GETs from it once. The same
  * routes, hooks and access rules answer as over the network: nothing is embedded that the user's own
- * request would not get, and an answer other than 200 is left out (the SPA then asks for it).
+ * request would not get, and a list answered other than 200 is left out (the SPA then asks for it).
  */
 export const FIRST_ANSWERS_ID = 'dondoc-first-answers';
 
@@ -85,37 +84,49 @@ function knownFirstPage(url: string, role: string): 'inbox' | null {
   return url === '/' || url === '/viec-cua-don-vi' ? 'inbox' : null;
 }
 
-/** GET `url` of the API as the page's request (its session cookie alone); the answer when 200. */
-async function askApi(app: FastifyInstance, url: string, cookie: string): Promise<unknown> {
-  const answer = await app.inject({ method: 'GET', url, headers: { cookie, accept: 'application/json' } });
-  return answer.statusCode === 200 ? answer.json() : undefined;
+/** An answer of the API as index.html carries it: the status and the JSON body. */
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** GET `url` of the API as the page's own request would (its cookies, nothing else of it). */
+async function askApi(app: FastifyInstance, url: string, cookie: string | undefined): Promise<Answer> {
+  const answer = await app.inject({
+    method: 'GET',
+    url,
+    headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) },
+  });
+  return { status: answer.statusCode, body: answer.json() };
 }
 
 /**
- * index.html for this request with the first answers of its page inside, or null when there is nothing
- * to add (no session cookie, or the cookie opens no session).
+ * index.html for this request with the first answers of its page inside: for the public (no cookie,
+ * or one that opens no session) the session's 401, so that the sign-in page shows without asking; for
+ * a signed-in user the session, and for an agency its frame's and its inbox's lists. `personal` when
+ * the page holds the user's data.
  */
 export async function pageWithFirstAnswers(
   app: FastifyInstance,
   shell: Shell,
   request: FastifyRequest,
-): Promise<string | null> {
-  if (!request.cookies[SESSION_COOKIE]) return null;
-  const cookie = `${SESSION_COOKIE}=${request.cookies[SESSION_COOKIE]}`;
-  const session = (await askApi(app, '/api/auth/session', cookie)) as { user: { role: string } } | undefined;
-  if (!session) return null;
-  const answers: Record<string, unknown> = { '/api/auth/session': session };
-  const page = knownFirstPage(request.url, session.user.role);
-  const urls =
-    session.user.role === 'agency' ? [...AGENCY_FRAME_ANSWERS, ...(page ? INBOX_ANSWERS : [])] : [];
+): Promise<{ html: string; personal: boolean }> {
+  const cookie = request.headers.cookie;
+  const session = await askApi(app, '/api/auth/session', cookie);
+  const answers: Record<string, Answer> = {};
+  if (session.status === 200 || session.status === 401) answers['/api/auth/session'] = session;
+  const user = session.status === 200 ? (session.body as { user: { role: string } }).user : null;
+  const page = user ? knownFirstPage(request.url, user.role) : null;
+  const urls = user?.role === 'agency' ? [...AGENCY_FRAME_ANSWERS, ...(page ? INBOX_ANSWERS : [])] : [];
   const asked = await Promise.all(urls.map((url) => askApi(app, url, cookie)));
   urls.forEach((url, i) => {
-    if (asked[i] !== undefined) answers[url] = asked[i];
+    // a refusal or a failure is left for the SPA to ask (and show) itself
+    if (asked[i]?.status === 200) answers[url] = asked[i];
   });
   const preloads = page ? shell.chunksOf(INBOX_MODULE) : [];
   const head = [
     ...preloads.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
     `<script type="application/json" id="${FIRST_ANSWERS_ID}">${jsonForHtml(answers)}</script>`,
   ].join('\n    ');
-  return shell.html.replace('</head>', `    ${head}\n  </head>`);
+  return { html: shell.html.replace('</head>', `    ${head}\n  </head>`), personal: user !== null };
 }

@@ -24,8 +24,8 @@ const CSP = [
 /**
  * Serves the web app at `/`: hashed assets cached for a year, index.html never cached, and every
  * other GET outside /api answered with index.html so that deep links (/ke-hoach/3) open the app.
- * With a session cookie, index.html carries the first answers of its page (first-page.ts): then it is
- * the user's own and never stored (`no-store`, like the API's answers).
+ * index.html carries the first answers of its page (first-page.ts); a signed-in user's is the user's
+ * own and never stored (`no-store`, like the API's answers).
  */
 export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promise<void> {
   const built = existsSync(`${root}index.html`);
@@ -60,9 +60,11 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promis
         request.log.warn({ err: error }, 'first answers left out of index.html');
         return null;
       });
-      if (page)
-        return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(page);
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      if (!page) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .header('cache-control', page.personal ? 'private, no-store' : 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(page.html);
     }
     if (isPage) {
       return reply
