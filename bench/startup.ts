@@ -19,7 +19,7 @@ import { withScratchPostgres } from './scratch-postgres.ts';
  * - transfer: the bytes of the first page as served (brotli when offered), and the time at 1.6 Mbit/s
  *   with a stated round-trip time; the JSON of the plan page for the seed's 29 tasks.
  * The machine may be shared: CPU time is the figure that does not grow with other processes' load.
- *   node --import tsx bench/startup.ts [--runs 3] [--no-build] [--write]
+ *   node --import tsx bench/startup.ts [--runs 3] [--no-build] [--write] [--transfer-only]
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -212,8 +212,8 @@ function benchCli(database: string, env: Record<string, string>, lines: string[]
 }
 
 /**
- * What the browser fetches for the first page (brotli offered). The public's sign-in page: index.html,
- * its scripts and styles, then /api/auth/session (401). A signed-in agency's first page: index.html
+ * What the browser fetches for the first page (brotli offered). The public's sign-in page: index.html
+ * (carrying the session's 401), its scripts and styles. A signed-in agency's first page: index.html
  * asked with its session cookie, which carries the page's first answers (the session, the menu's count,
  * the bell, the inbox lists: src/server/first-page.ts) and preloads the inbox's chunks, fetched in
  * parallel with the entry's; no API request before the list shows.
@@ -230,7 +230,7 @@ async function benchTransfer(port: number, lines: string[], plan: string[]) {
     assetBytes += answer.body.length;
     rawBytes += (await http(port, asset)).body.length;
   }
-  const publicSession = await http(port, '/api/auth/session', { headers: accept });
+  if (!html.includes('id="dondoc-first-answers"')) throw new Error("no session's 401 in the public's page");
   const agency = await signIn(port, 'stp');
   const agencyIndex = await http(port, '/', { headers: { ...accept, ...agency } });
   const agencyHtml = (await http(port, '/', { headers: agency })).body.toString('utf8');
@@ -262,16 +262,16 @@ async function benchTransfer(port: number, lines: string[], plan: string[]) {
     tableChunkBytes += (await http(port, file, { headers: accept })).body.length;
   }
   const kb = (b: number) => (b / 1024).toFixed(1);
-  const shell = index.body.length + assetBytes + publicSession.body.length;
-  // connection (1 RTT), TLS 1.3 (1 RTT), index.html (1 RTT), its assets in parallel (1 RTT), the session (1 RTT)
-  const shellMs = 5 * PHONE_RTT_MS + shell / PHONE_BYTES_PER_MS;
+  const shell = index.body.length + assetBytes;
+  // connection (1 RTT), TLS 1.3 (1 RTT), index.html with the session's 401 (1 RTT), its assets in parallel (1 RTT)
+  const shellMs = 4 * PHONE_RTT_MS + shell / PHONE_BYTES_PER_MS;
   const firstPage = agencyIndex.body.length + assetBytes + pageChunkBytes;
   // connection, TLS, index.html with the first answers, its assets and the inbox's chunks in parallel
   const firstPageMs = 4 * PHONE_RTT_MS + firstPage / PHONE_BYTES_PER_MS;
   // the table's chunks are asked when the page runs: one more round trip
   const wideMs = firstPageMs + PHONE_RTT_MS + tableChunkBytes / PHONE_BYTES_PER_MS;
   lines.push(
-    `| sign-in page: index.html + ${assets.length} scripts/styles (${kb(rawBytes)} KB uncompressed) + /api/auth/session (401) | ${kb(shell)} | ${ms(shellMs)} |`,
+    `| sign-in page: index.html with the session's 401 + ${assets.length} scripts/styles (${kb(rawBytes)} KB uncompressed) | ${kb(shell)} | ${ms(shellMs)} |`,
     `| an agency's first page (Việc của đơn vị) on a phone: index.html with its first answers (${kb(agencyIndex.body.length)} KB) + the same scripts/styles + ${pageChunks.length} preloaded chunks of the inbox | ${kb(firstPage)} | ${ms(firstPageMs)} |`,
     `| the same on a wider screen: + the list's table (InboxTable's chunks, asked when the page runs) | ${kb(firstPage + tableChunkBytes)} | ${ms(wideMs)} |`,
   );
@@ -301,6 +301,25 @@ if (!args.includes('--no-build') || !existsSync(join(ROOT, 'dist/server/main.js'
 }
 
 const load = loadavg()[0]?.toFixed(1);
+const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (args.includes('--transfer-only')) {
+  // the transfer and JSON tables alone: one start of the compiled server on PostgreSQL with the demo
+  if (!pgBase) throw new Error('--transfer-only needs TEST_DATABASE_URL (or BENCH_DATABASE_URL)');
+  const transfer: string[] = [];
+  const plan: string[] = [];
+  await withScratchPostgres(pgBase, process.env.BENCH_DB_PREFIX ?? 'dondoc_bench_startup', async (url) => {
+    const server = await startServer(['dist/server/main.js'], { DATABASE_URL: url, DONDOC_DEMO: 'on' });
+    try {
+      await benchTransfer(server.port, transfer, plan);
+    } finally {
+      await server.stop();
+    }
+  });
+  console.log(
+    `| what | KB on the wire | ms at 1.6 Mbit/s |\n|---|---:|---:|\n${transfer.join('\n')}\n\n| request | KB | KB brotli |\n|---|---:|---:|\n${plan.join('\n')}`,
+  );
+  process.exit(0);
+}
 const starts: string[] = [];
 const cli: string[] = [];
 const transfer: string[] = [];
@@ -318,7 +337,6 @@ try {
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
-const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgBase) {
   await withScratchPostgres(pgBase, process.env.BENCH_DB_PREFIX ?? 'dondoc_bench_startup', async (url) => {
     const env = { DATABASE_URL: url };
@@ -354,9 +372,9 @@ ${cli.join('\n')}
 
 **Transfer** (goal: the first page ≤ 2 s at 1.6 Mbit/s): bytes as served with \`Accept-Encoding: br, gzip\`;
 time = bytes at 1.6 Mbit/s + one round trip of ${PHONE_RTT_MS} ms for the connection, one for TLS, one for
-index.html, one for its assets (fetched in parallel), and for the public one for the session (401); a
-signed-in agency's index.html carries the session and the page's lists and preloads the page's chunks
-with the assets (src/server/first-page.ts); TCP slow start not modelled.
+index.html, one for its assets (fetched in parallel); index.html carries the session (the public: its 401),
+and a signed-in agency's the page's lists too, and preloads the page's chunks with the assets
+(src/server/first-page.ts); TCP slow start not modelled.
 
 | what | KB on the wire | ms at 1.6 Mbit/s |
 |---|---:|---:|
