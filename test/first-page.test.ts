@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
@@ -97,6 +98,16 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['cache-control']).toBe('private, no-store');
     expect(String(reply.headers.vary)).toMatch(/cookie/i);
+    // compressed for a browser that takes brotli, and the same page once decompressed
+    const br = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { cookie, 'accept-encoding': 'gzip, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    const text = brotliDecompressSync(br.rawPayload).toString('utf8');
+    expect(text).toContain(`id="${FIRST_ANSWERS_ID}"`);
+    expect(br.rawPayload.length).toBeLessThan(text.length / 2);
     const answers = embedded(reply);
     expect(answers?.['/api/auth/session']).toMatchObject({
       status: 200,
