@@ -56,6 +56,7 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
           imports: ['_shared-1.js', '_list-1.js'],
         },
         '_list-1.js': { file: 'assets/list-1.js' },
+        'src/pages/LoginPage.tsx': { file: 'assets/LoginPage-1.js', imports: ['_shared-1.js'] },
       }),
     );
     app = await buildApp({ db: t.db, databaseKind: t.backend, now, web: { root } });
@@ -81,12 +82,16 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['cache-control']).toBe('no-cache');
     const answers = embedded(reply);
-    expect(Object.keys(answers ?? {})).toEqual(['/api/auth/session']);
+    expect(Object.keys(answers ?? {}).sort()).toEqual(['/api/auth/providers', '/api/auth/session']);
     expect(answers?.['/api/auth/session']).toMatchObject({
       status: 401,
       body: { error: { code: expect.any(String) } },
     });
-    expect(reply.body).not.toContain('modulepreload" crossorigin href="/assets/InboxPage-1.js"');
+    expect(answers?.['/api/auth/providers']?.status).toBe(200);
+    // the sign-in page's chunk preloaded, not the inbox's; nothing for the public pages
+    expect(reply.body).toContain('<link rel="modulepreload" crossorigin href="/assets/LoginPage-1.js">');
+    expect(reply.body).not.toContain('href="/assets/InboxPage-1.js"');
+    expect((await page('/cong-khai')).body).not.toContain('href="/assets/LoginPage-1.js"');
     // a cookie that opens no session is the public too
     const forged = embedded(await page('/', 'dondoc_session=forged'));
     expect(forged?.['/api/auth/session']?.status).toBe(401);
@@ -125,6 +130,7 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     expect(reply.body).toContain('<link rel="modulepreload" crossorigin href="/assets/InboxPage-1.js">');
     expect(reply.body).toContain('<link rel="modulepreload" crossorigin href="/assets/list-1.js">');
     expect(reply.body).not.toContain('href="/assets/shared-1.js"');
+    expect(reply.body).not.toContain('href="/assets/LoginPage-1.js"');
   });
 
   it("gives the Office its session alone (no agency's lists), and another agency only its own", async () => {

@@ -13,6 +13,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  */
 export const FIRST_ANSWERS_ID = 'dondoc-first-answers';
 
+/** The sign-in page (web/src/App.tsx loads it lazily) and what it asks: the ways to sign in. */
+const LOGIN_MODULE = 'src/pages/LoginPage.tsx';
+const LOGIN_ANSWERS = ['/api/auth/providers'];
+
 /** The inbox (Việc của đơn vị) of an agency, its default tab: what InboxPage.tsx asks at first render. */
 const INBOX_MODULE = 'src/pages/inbox/InboxPage.tsx';
 const INBOX_ANSWERS = [
@@ -102,7 +106,8 @@ async function askApi(app: FastifyInstance, url: string, cookie: string | undefi
 
 /**
  * index.html for this request with the first answers of its page inside: for the public (no cookie,
- * or one that opens no session) the session's 401, so that the sign-in page shows without asking; for
+ * or one that opens no session) the session's 401 and, but on the public pages, the sign-in page's
+ * chunks and its ways to sign in, so that it shows without asking; for
  * a signed-in user the session, and for an agency its frame's and its inbox's lists. `personal` when
  * the page holds the user's data.
  */
@@ -117,13 +122,20 @@ export async function pageWithFirstAnswers(
   if (session.status === 200 || session.status === 401) answers['/api/auth/session'] = session;
   const user = session.status === 200 ? (session.body as { user: { role: string } }).user : null;
   const page = user ? knownFirstPage(request.url, user.role) : null;
-  const urls = user?.role === 'agency' ? [...AGENCY_FRAME_ANSWERS, ...(page ? INBOX_ANSWERS : [])] : [];
+  // the public is sent to the sign-in page, but for the public pages (Công khai)
+  const signIn = user === null && !request.url.startsWith('/cong-khai');
+  const urls =
+    user?.role === 'agency'
+      ? [...AGENCY_FRAME_ANSWERS, ...(page ? INBOX_ANSWERS : [])]
+      : signIn
+        ? LOGIN_ANSWERS
+        : [];
   const asked = await Promise.all(urls.map((url) => askApi(app, url, cookie)));
   urls.forEach((url, i) => {
     // a refusal or a failure is left for the SPA to ask (and show) itself
     if (asked[i]?.status === 200) answers[url] = asked[i];
   });
-  const preloads = page ? shell.chunksOf(INBOX_MODULE) : [];
+  const preloads = page ? shell.chunksOf(INBOX_MODULE) : signIn ? shell.chunksOf(LOGIN_MODULE) : [];
   const head = [
     ...preloads.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
     `<script type="application/json" id="${FIRST_ANSWERS_ID}">${jsonForHtml(answers)}</script>`,
