@@ -4,11 +4,15 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
 import { useSession } from './lib/session.tsx';
-import LoginPage from './pages/LoginPage.tsx';
 import { homePath, PRIVATE_ROUTES, PUBLIC_ROUTES } from './routes.tsx';
 
 /** antd's Result (its pictures) only for an address that is no page: not in the first download. */
 const NotFound = lazy(() => import('./pages/NotFoundPage.tsx'));
+/**
+ * The sign-in page (antd's Form, Card, Input.Password) out of a signed-in user's download: the server
+ * preloads its chunk in the public's index.html (src/server/first-page.ts), so it costs no round trip.
+ */
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 
 function PageSpinner() {
   return (
@@ -48,7 +52,18 @@ function AppRoutes() {
           element={<InLayout layout={session ? AppLayout : PublicLayout} page={Page} />}
         />
       ))}
-      <Route path="/dang-nhap" element={session ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route
+        path="/dang-nhap"
+        element={
+          session ? (
+            <Navigate to="/" replace />
+          ) : (
+            <Suspense fallback={<PageSpinner />}>
+              <LoginPage />
+            </Suspense>
+          )
+        }
+      />
       {session ? (
         <>
           <Route path="/" element={<Navigate to={homePath(session)} replace />} />
