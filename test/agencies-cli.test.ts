@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectPrinted, expectRefused, useCliWorkspace } from './support/cli.ts';
+import { expectPrinted, expectRefused, firstAdministrator, useCliWorkspace } from './support/cli.ts';
 import { fastestBackendNames } from './support/databases.ts';
 
 interface ListedAgency {
@@ -34,24 +34,13 @@ for (const backend of fastestBackendNames()) {
 
     it('creates a city authority whose directory starts as the provincial departments reference', async () => {
       const created = await cli(
-        'user',
-        'add',
-        '--role',
-        'admin',
-        '--username',
-        'quantri',
-        '--name',
-        'Quản trị',
-        '--password',
-        'mat-khau-dai-rat-kho-1',
-        '--authority',
-        'UBND-HN',
-        '--authority-name',
-        'Ủy ban nhân dân thành phố Hà Nội',
-        '--reference',
-        'provincial-departments',
-        '--place',
-        'Hà Nội',
+        ...firstAdministrator(
+          'UBND-HN',
+          'Ủy ban nhân dân thành phố Hà Nội',
+          'provincial-departments',
+          '--place',
+          'Hà Nội',
+        ),
       );
       expect(created.err).toBe('');
       expect(created.out).toMatch(

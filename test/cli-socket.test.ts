@@ -14,7 +14,7 @@ import { runForwardedOn } from '../src/cli/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { knownMigrationNames } from '../src/db/migrate.ts';
-import { cliWorkspace, runCaptured } from './support/cli.ts';
+import { cliWorkspace, firstAdministrator, runCaptured } from './support/cli.ts';
 
 /**
  * The CLI beside a server on the embedded database (src/cli/cli-socket.ts): while the server holds the
@@ -29,24 +29,10 @@ beforeAll(async () => {
   ({ env, cleanup } = await cliWorkspace('pglite', 'socket', { migrated: true }));
   dataDir = env.DONDOC_DATA_DIR as string;
   // an authority and its first administrator: what a status has to count in
-  const first = await runCaptured(env, [
-    'user',
-    'add',
-    '--role',
-    'admin',
-    '--username',
-    'quantri',
-    '--name',
-    'Quản trị',
-    '--password',
-    'mat-khau-du-dai-2026',
-    '--authority',
-    'TN',
-    '--authority-name',
-    'UBND tỉnh Tây Ninh',
-    '--reference',
-    'provincial-departments',
-  ]);
+  const first = await runCaptured(
+    env,
+    firstAdministrator('TN', 'UBND tỉnh Tây Ninh', 'provincial-departments'),
+  );
   expect(first).toMatchObject({ code: 0, err: '' });
 });
 afterAll(() => cleanup());
@@ -134,33 +120,21 @@ describe('dondoc beside a running server on the embedded database', () => {
   it('refuses a CLI of another version, a command the server does not run, and a request that is not one', async () => {
     const server = await serving();
     try {
-      const print = { out: () => {}, err: (s: string) => errors.push(s) };
-      const errors: string[] = [];
-      const older = await forwardToServer(
-        dataDir,
-        { values: {}, positionals: ['status'], schema: '2000-01-01T0000-old' },
-        print,
-      );
-      expect(older).toBe(1);
-      expect(errors.join('\n')).toMatch(/^Lỗi \[DATABASE_AHEAD\]/);
-      errors.length = 0;
-      const newer = await forwardToServer(
-        dataDir,
-        { values: {}, positionals: ['status'], schema: '2999-01-01T0000-new' },
-        print,
-      );
-      expect(newer).toBe(1);
-      expect(errors.join('\n')).toMatch(/^Lỗi \[DATABASE_BEHIND\]/);
-      errors.length = 0;
       const latest = knownMigrationNames().at(-1);
-      // backup and restore copy or replace the folder itself: never run inside the server that has it open
-      const backup = await forwardToServer(
-        dataDir,
-        { values: {}, positionals: ['backup'], schema: latest },
-        print,
-      );
-      expect(backup).toBe(1);
-      expect(errors.join('\n')).toMatch(/^Lỗi \[VALIDATION_FAILED\]/);
+      // a CLI older or newer than the server; backup and restore copy or replace the folder itself:
+      // never run inside the server that has it open
+      for (const [schema, command, code] of [
+        ['2000-01-01T0000-old', 'status', 'DATABASE_AHEAD'],
+        ['2999-01-01T0000-new', 'status', 'DATABASE_BEHIND'],
+        [latest, 'backup', 'VALIDATION_FAILED'],
+      ] as const) {
+        const errors: string[] = [];
+        const request = { values: {}, positionals: [command], schema };
+        expect(await forwardToServer(dataDir, request, { out: () => {}, err: (s) => errors.push(s) })).toBe(
+          1,
+        );
+        expect(errors.join('\n')).toMatch(new RegExp(`^Lỗi \\[${code}\\]`));
+      }
 
       expect(await rawExchange('not json\n')).toEqual([
         { err: expect.stringMatching(/^Lỗi: /) },

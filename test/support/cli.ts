@@ -72,6 +72,23 @@ export async function runCaptured(env: NodeJS.ProcessEnv, argv: string[]): Promi
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/**
+ * `dondoc user add` of the first administrator, `quantri`, with a new authority (`code`, `name`) and its
+ * directory from the `reference` list: the command a new install starts with (docs/operations.md).
+ */
+export function firstAdministrator(
+  code: string,
+  name: string,
+  reference: string,
+  ...extra: string[]
+): string[] {
+  return [
+    ...['user', 'add', '--role', 'admin', '--username', 'quantri', '--name', 'Quản trị'],
+    ...['--password', 'mat-khau-dai-rat-kho-1', '--authority', code, '--authority-name', name],
+    ...['--reference', reference, ...extra],
+  ];
+}
+
 /** What a command run gives back: its exit code and what it printed to stdout and stderr. */
 export interface CliRun {
   code: number;
