@@ -24,6 +24,12 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 
 let app: string;
 
+/**
+ * A first start on an empty embedded database (initdb, the migrations) took 136 s at load 21 here
+ * (docs/benchmarks.md, issue #18): a passing start takes what the machine gives it, as in crash.test.ts.
+ */
+const START_TIMEOUT_MS = 300_000;
+
 beforeAll(async () => {
   app = mkdtempSync(join(tmpdir(), 'dondoc-compiled-'));
   // the JavaScript `npm run build` emits, without its type check (the types are checked apart: tsc
@@ -135,51 +141,59 @@ describe('the compiled output (npm run build, node dist/server/main.js)', () => 
     }
   });
 
-  it('starts on an empty database without the demo: serves health and the SPA, no demo account, the log says how to create the first administrator', async () => {
-    const data = join(app, 'data-off');
-    const server = await startCompiled({ DONDOC_DATA_DIR: data, DONDOC_DEMO: 'off' });
-    try {
-      const health = await fetch(`${server.base}/api/health`);
-      expect(health.status).toBe(200);
-      const page = await fetch(`${server.base}/`);
-      expect(page.status).toBe(200);
-      expect(page.headers.get('content-type')).toContain('text/html');
-      expect(await page.text()).toContain('<div id="root">');
-      expect((await login(server.base, 'quantri', DEMO_PASSWORD)).status).toBe(401);
-      expect(server.log()).toContain('dondoc user add --role admin');
-      expect(server.log()).not.toContain('demo loaded');
-    } finally {
-      expect(await stop(server)).toBe(0);
-    }
-    // the embedded database's files: the service's user only
-    for (const path of [data, ...filesUnder(data)]) {
-      const mode = statSync(path).mode & 0o777;
-      expect([path, mode.toString(8)]).toEqual([path, statSync(path).isDirectory() ? '700' : '600']);
-    }
-  });
+  it(
+    'starts on an empty database without the demo: serves health and the SPA, no demo account, the log says how to create the first administrator',
+    async () => {
+      const data = join(app, 'data-off');
+      const server = await startCompiled({ DONDOC_DATA_DIR: data, DONDOC_DEMO: 'off' });
+      try {
+        const health = await fetch(`${server.base}/api/health`);
+        expect(health.status).toBe(200);
+        const page = await fetch(`${server.base}/`);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-type')).toContain('text/html');
+        expect(await page.text()).toContain('<div id="root">');
+        expect((await login(server.base, 'quantri', DEMO_PASSWORD)).status).toBe(401);
+        expect(server.log()).toContain('dondoc user add --role admin');
+        expect(server.log()).not.toContain('demo loaded');
+      } finally {
+        expect(await stop(server)).toBe(0);
+      }
+      // the embedded database's files: the service's user only
+      for (const path of [data, ...filesUnder(data)]) {
+        const mode = statSync(path).mode & 0o777;
+        expect([path, mode.toString(8)]).toEqual([path, statSync(path).isDirectory() ? '700' : '600']);
+      }
+    },
+    START_TIMEOUT_MS,
+  );
 
-  it('with DONDOC_DEMO=on loads the demo from the copied seed files, reads an upload in its worker thread', async () => {
-    // a migrated folder (the run's template): initdb and the migrations of the compiled code are the test above's
-    await pgliteFolderFromTemplate(join(app, 'data-on'), 'migrated');
-    const server = await startCompiled({ DONDOC_DATA_DIR: join(app, 'data-on'), DONDOC_DEMO: 'on' });
-    try {
-      expect(server.log()).toContain('demo loaded: plan 87/KH-UBND, 29 tasks');
-      const signedIn = await login(server.base, 'vanphong', DEMO_PASSWORD);
-      expect(signedIn.status).toBe(200);
-      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
-      const form = new FormData();
-      const text = readFileSync(join(app, 'dist/modules/demo/seed/ke-hoach-87-KH-UBND-2021-tay-ninh.txt'));
-      form.append('file', new Blob([text], { type: 'text/plain' }), 'ke-hoach.txt');
-      const preview = await fetch(`${server.base}/api/plans/import/preview`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrfToken },
-        body: form,
-      });
-      expect(preview.status).toBe(200);
-      expect(JSON.stringify(await preview.json())).toContain('87/KH-UBND');
-    } finally {
-      expect(await stop(server)).toBe(0);
-    }
-  });
+  it(
+    'with DONDOC_DEMO=on loads the demo from the copied seed files, reads an upload in its worker thread',
+    async () => {
+      // a migrated folder (the run's template): initdb and the migrations of the compiled code are the test above's
+      await pgliteFolderFromTemplate(join(app, 'data-on'), 'migrated');
+      const server = await startCompiled({ DONDOC_DATA_DIR: join(app, 'data-on'), DONDOC_DEMO: 'on' });
+      try {
+        expect(server.log()).toContain('demo loaded: plan 87/KH-UBND, 29 tasks');
+        const signedIn = await login(server.base, 'vanphong', DEMO_PASSWORD);
+        expect(signedIn.status).toBe(200);
+        const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+        const form = new FormData();
+        const text = readFileSync(join(app, 'dist/modules/demo/seed/ke-hoach-87-KH-UBND-2021-tay-ninh.txt'));
+        form.append('file', new Blob([text], { type: 'text/plain' }), 'ke-hoach.txt');
+        const preview = await fetch(`${server.base}/api/plans/import/preview`, {
+          method: 'POST',
+          headers: { cookie, 'x-csrf-token': csrfToken },
+          body: form,
+        });
+        expect(preview.status).toBe(200);
+        expect(JSON.stringify(await preview.json())).toContain('87/KH-UBND');
+      } finally {
+        expect(await stop(server)).toBe(0);
+      }
+    },
+    START_TIMEOUT_MS,
+  );
 });

@@ -23,14 +23,16 @@ import type { TestProject } from 'vitest/node';
  * process: each start of the bundle costs ≈ 1 CPU-s, against ≈ 3.7 under tsx, which compiles ≈ 300
  * modules at every start. Built from the same sources, once per run, by the db project's global setup,
  * in the background (while the database templates are made), into .tmp/server-build/<hash>/ — a hash of
- * src/ and of what the build reads: a rerun on unchanged sources builds nothing. The folder has the
- * Dockerfile's layout (dist/, package.json, node_modules); test files wait for it with serverBuild().
+ * src/, bin/ and of what the build reads: a rerun on unchanged sources builds nothing. The folder has
+ * an installation's layout (dist/, bin/, package.json, node_modules); test files wait for it with
+ * serverBuild().
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE = join(ROOT, '.tmp/server-build');
 
 /** The files that start the built server or CLI; a run of other files builds nothing. */
 const FILES_USING_THE_BUILD = [
+  'test/cli.test.ts',
   'test/crash.test.ts',
   'test/compiled-build.test.ts',
   'test/observability.test.ts',
@@ -60,10 +62,11 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** sha256 of the sources and build inputs, paths and contents (≈ 30 ms for src/). */
+/** sha256 of the sources, bin/ and build inputs, paths and contents (≈ 30 ms for src/). */
 function sourcesHash(): string {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(join(ROOT, 'src')), ...BUILD_INPUTS.map((f) => join(ROOT, f))]) {
+  const inputs = [...filesUnder(join(ROOT, 'src')), ...filesUnder(join(ROOT, 'bin'))];
+  for (const file of [...inputs, ...BUILD_INPUTS.map((f) => join(ROOT, f))]) {
     hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -77,9 +80,13 @@ function runUsesTheBuild(filters: readonly string[] | undefined): boolean {
   );
 }
 
-/** The build's folder with the Dockerfile's layout around dist/ (node_modules linked, not copied). */
+/**
+ * The build's folder with an installation's layout around dist/ (node_modules linked, not copied):
+ * bin/ without src/ beside it runs the compiled code (bin/compiled.mjs).
+ */
 function completeLayout(folder: string): void {
   cpSync(join(ROOT, 'package.json'), join(folder, 'package.json'));
+  cpSync(join(ROOT, 'bin'), join(folder, 'bin'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
 }
 
