@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
 import { pgliteFolderFromTemplate, postgresScratch } from './support/cli.ts';
@@ -46,10 +46,18 @@ function multipart(fileName: string, content: string) {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/**
+ * The run's build of these sources (test/support/server-build.ts): a start is ≈ 1 CPU-s, not ≈ 3.7
+ * under tsx. Waited for in a hook of its own, so that the tests' bound is their own work's.
+ */
+let build = '';
+beforeAll(async () => {
+  build = await serverBuild();
+}, 300_000);
+
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  // the run's build of these sources (test/support/server-build.ts): a start is ≈ 1 CPU-s, not ≈ 3.7 under tsx
-  const child = spawn(process.execPath, [join(await serverBuild(), 'dist/server/main.js')], {
+  const child = spawn(process.execPath, [join(build, 'dist/server/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
