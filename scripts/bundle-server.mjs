@@ -1,6 +1,8 @@
 // The server's start as a few files instead of ≈ 600 module loads (issue #18 goal 4): esbuild bundles
-// src/server/main.ts with our modules and kysely (pure ESM, 263 files) into <dist>/server/main.js; what
-// main.ts and the modules import with `import()` stays lazy, as chunks beside it. The other packages stay
+// src/server/main.ts with our modules and kysely (pure ESM, 263 files) into <dist>/server/main.js, and the
+// CLI's src/cli/main.ts into <dist>/cli/main.js (a command's start is mostly module loading: `dondoc
+// --help` 0.45–0.50 → 0.17–0.20 CPU-s, docs/benchmarks.md); what they and the modules import with `import()` stays lazy,
+// as chunks beside the server's (shared by both entries). The other packages stay
 // in node_modules (native code, WASM and data files, their own worker files, one zod for fastify's
 // type provider and us). Run by scripts/build.ts after tsc has emitted <dist> (the CLI, the parsing
 // worker and the files modules read beside themselves stay there):
@@ -13,6 +15,7 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
 const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
+/** where the bundled files are: one level below <dist>, as their twins (server/, cli/) */
 const outdir = join(dist, 'server');
 
 /** Packages bundled: pure ESM, imported only by our code. */
@@ -48,10 +51,10 @@ const externalPackages = {
 };
 
 await build({
-  entryPoints: { main: join(SRC, 'server/main.ts') },
-  outdir,
-  // chunks beside main.js: every bundled file is one level below <dist>, as the twins' URLs assume
-  chunkNames: 'bundle-[name]-[hash]',
+  entryPoints: { 'server/main': join(SRC, 'server/main.ts'), 'cli/main': join(SRC, 'cli/main.ts') },
+  outdir: dist,
+  // chunks beside server/main.js: every bundled file is one level below <dist>, as the twins' URLs assume
+  chunkNames: 'server/bundle-[name]-[hash]',
   bundle: true,
   splitting: true,
   format: 'esm',

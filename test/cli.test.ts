@@ -73,7 +73,7 @@ for (const backend of backendNames()) {
     let installedBin = '';
     beforeAll(async () => {
       installedBin = join(await serverBuild(), 'bin/dondoc.mjs');
-    }, 300_000);
+    });
 
     it.each(['UTC', 'America/Los_Angeles'])(
       'the bin script reads the deadline in Asia/Ho_Chi_Minh with TZ=%s',

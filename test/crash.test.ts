@@ -53,7 +53,7 @@ function multipart(fileName: string, content: string) {
 let build = '';
 beforeAll(async () => {
   build = await serverBuild();
-}, 300_000);
+});
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
@@ -201,6 +201,6 @@ describe.concurrent('kill -9 during writes', () => {
       expect(((await status.json()) as { totals: { open_overdue: number } }).totals.open_overdue).toBe(68);
       await killHard(server.child);
       console.log(`[${backend}] ${outcomes.join('; ')}`);
-    }, 300_000);
+    });
   }
 });

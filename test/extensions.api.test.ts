@@ -17,6 +17,19 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
     return world;
   };
   afterEach(() => world.app.close());
+  /**
+   * The world started, with the parties of a request signed in (SNV asks, the Office proposes, the
+   * leader decides), and SNV's I.6.
+   */
+  const startWithParties = async () => {
+    await start();
+    return {
+      snv: await signIn(world.app, 'snv'),
+      office: await signIn(world.app, 'vanphong'),
+      leader: await signIn(world.app, 'lanhdao'),
+      i6: await assignmentOf(t.db, 'SNV', 'I.6'),
+    };
+  };
   /** docs/domain-rules.md §10: an administrator lets the Office decide extensions alone */
   const allowOfficeToDecide = async () => {
     const admin = await signIn(world.app, 'quantri');
@@ -25,11 +38,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
   };
 
   it('an extension approved before the deadline moves the due date and removes the reminder for the original date', async () => {
-    await start();
-    const snv = await signIn(world.app, 'snv');
-    const office = await signIn(world.app, 'vanphong');
-    const leader = await signIn(world.app, 'lanhdao');
-    const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
+    const { snv, office, leader, i6 } = await startWithParties();
     const before = (await office.get('/api/status?asOf=2021-01-25')).json();
     expect(before.agencies.find((a: { code: string }) => a.code === 'SNV')).toMatchObject({
       open_overdue: 2,
@@ -191,11 +200,7 @@ describeOnFastestDatabase('extensions (gia hạn)', (t) => {
   });
 
   it('the Office proposes with its opinion and the leader decides with the decision document (§10)', async () => {
-    await start();
-    const snv = await signIn(world.app, 'snv');
-    const office = await signIn(world.app, 'vanphong');
-    const leader = await signIn(world.app, 'lanhdao');
-    const i6 = await assignmentOf(t.db, 'SNV', 'I.6');
+    const { snv, office, leader, i6 } = await startWithParties();
     const id = (
       await snv.post(`/api/assignments/${i6.id}/extensions`, { requestedDueOn: '2021-01-31', reason: 'x' })
     ).json().id as number;

@@ -33,7 +33,7 @@ describe('importer accuracy fixtures', () => {
   beforeAll(async () => {
     const directory = tayNinhDirectory();
     for (const file of files) results.set(file, await evaluateFixture(file, undefined, directory));
-  }, 180_000);
+  });
 
   it('has the fixtures (seed, the built ones and the real-world set)', () => {
     expect(files).toContain(SEED);

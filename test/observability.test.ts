@@ -178,7 +178,7 @@ describe('start-up (issue #15)', () => {
   let build = '';
   beforeAll(async () => {
     build = await serverBuild();
-  }, 300_000);
+  });
   afterAll(async () => {
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child?.once('exit', r));

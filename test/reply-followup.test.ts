@@ -176,5 +176,5 @@ describeOnFastestDatabase('the reply deadline of a reminder letter', (t) => {
       .where('business_key', '=', escalationKey(i6.id, '2021-01-20', pct))
       .execute();
     expect(escalated).toHaveLength(1);
-  }, 180_000);
+  });
 });

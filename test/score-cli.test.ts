@@ -57,6 +57,6 @@ for (const backend of fastestBackendNames()) {
         expect(bad.err).toContain('Năm chấm điểm không hợp lệ');
       }
       expect((await cli('help')).out).toContain('dondoc score --year 2021 [--json]');
-    }, 240_000);
+    });
   });
 }

@@ -150,7 +150,7 @@ describeOnFastestDatabase('HTTP API: statistics and their drill-down lists', (t)
   });
 
   // about 500 drill-down requests per scenario
-  describe('every figure equals the total of its drill-down list', { timeout: 180_000 }, () => {
+  describe('every figure equals the total of its drill-down list', () => {
     beforeEach(addActivity);
     it.each([
       ['as of 2021-02-15', 'asOf=2021-02-15'],

@@ -133,5 +133,5 @@ for (const _backend of postgresOnly)
       expect(counts).toEqual(await followupCounts(baseline.database.db));
       expect(await notificationsByKind(db)).toEqual(await notificationsByKind(baseline.database.db));
       expect(await lettersByDay(db)).toEqual(await lettersByDay(baseline.database.db));
-    }, 180_000);
+    });
   });

@@ -101,17 +101,32 @@ export function pumaCpuSeconds(): number {
 }
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * Waits until Puma is idle (under 0.15 of a core, three times in a row 300 ms apart; at most 5 min):
+ * autocannon stops at its deadline, but the requests still queued in Puma's backlog (up to 40 at 50
+ * connections, seconds each for the list at 100k) run on and would be counted in the next run's CPU.
+ */
+export async function waitForIdlePuma(): Promise<void> {
+  const until = performance.now() + 300_000;
+  for (let quiet = 0; quiet < 3 && performance.now() < until; ) {
+    const before = pumaCpuSeconds();
+    await new Promise((r) => setTimeout(r, 300));
+    quiet = (pumaCpuSeconds() - before) / 0.3 < 0.15 ? quiet + 1 : 0;
+  }
+}
+
 export function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
 }
 
-function load(
+async function load(
   scenario: string,
   connections: number,
   seconds: number,
   request: { url: string; method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
 ): Promise<Run> {
+  await waitForIdlePuma();
   return new Promise((resolve, reject) => {
     const times: number[] = [];
     let ok = 0;

@@ -6,7 +6,7 @@
  * machine. Prints per run and in sum: req/s, p50/p99, and CPU per 2xx response of the server (this
  * process: only the side under load works) and of PostgreSQL (the backends of the database, /proc).
  *   node --import tsx bench/scale/ab-http.ts --database perf_100k --before /tmp/base \
- *     [--only 2,3b] [--connections 10,50] [--seconds 5] [--rounds 4]
+ *     [--only 2,2a,2o,3b] [--connections 10,50] [--seconds 5] [--rounds 4]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -52,6 +52,7 @@ async function side(name: string, root: string) {
     name,
     base,
     stp: await signIn(base, 'stp'),
+    office: await signIn(base, 'vanphong'),
     w: await signIn(base, 'w.vanphong'),
     close: async () => {
       await app.close();
@@ -101,6 +102,16 @@ const oneTask = JSON.stringify({
     },
   ],
 });
+/** STP, the agency of scenarios 2, 2a and 2o (generate.ts gives it 3 units) */
+const stpId = await (async () => {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const { rows } = await client.query<{ agency_id: number }>(
+    `select agency_id from app_user where username = 'stp'`,
+  );
+  await client.end();
+  return rows[0]?.agency_id as number;
+})();
 const sides = [
   await side('before', values.before),
   await side('after', new URL('../..', import.meta.url).pathname),
@@ -122,16 +133,21 @@ try {
           const pgBefore = await postgresCpu();
           const cpuBefore = process.cpuUsage();
           const load = loadavg()[0]?.toFixed(1);
+          // 2: STP's open overdue list; 2a: STP's own list, first 20 by due date; 2o: the same rows asked by the Office
+          const list = {
+            '2': {
+              path: `/api/assignments?asOf=${SCALE_AS_OF}&state=open_overdue&pageSize=50`,
+              headers: s.stp,
+            },
+            '2a': { path: `/api/assignments?asOf=${SCALE_AS_OF}&pageSize=20`, headers: s.stp },
+            '2o': {
+              path: `/api/assignments?asOf=${SCALE_AS_OF}&pageSize=20&agencyId=${stpId}`,
+              headers: s.office,
+            },
+          }[scenario];
           const r =
-            scenario === '2'
-              ? await cannon({
-                  mode: 'get',
-                  base: s.base,
-                  path: `/api/assignments?asOf=${SCALE_AS_OF}&state=open_overdue&pageSize=50`,
-                  headers: s.stp,
-                  connections: c,
-                  seconds,
-                })
+            list !== undefined
+              ? await cannon({ mode: 'get', base: s.base, ...list, connections: c, seconds })
               : await cannon({
                   mode: 'create',
                   base: s.base,

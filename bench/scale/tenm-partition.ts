@@ -134,9 +134,13 @@ export async function convertToPartitioned(
         if (!keys.includes('authority_id') && keys.length === 1 && ix.constraint === 'p')
           await c.query(`create index ${s.table}_${keys[0]} on ${s.table} (${keys[0]})`);
       } else if (ix.unique) {
-        const withAuthority = def.replace(/USING (\w+) \(/, (m) => `${m}authority_id, `);
-        await c.query(withAuthority);
-        log.lines.push(`${s.table}: unique index ${ix.name} gains authority_id as its first column`);
+        // (assignment_authority_id, migration 2026-12-10T0100, has it already)
+        if (/USING \w+ \(authority_id[,)]/.test(def)) {
+          await c.query(def);
+        } else {
+          await c.query(def.replace(/USING (\w+) \(/, (m) => `${m}authority_id, `));
+          log.lines.push(`${s.table}: unique index ${ix.name} gains authority_id as its first column`);
+        }
       } else {
         await c.query(def);
       }

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { ensureSchemaForCli } from '../db/migration-state.ts';
-import { isAppError } from '../shared/errors.ts';
+import type { Kysely } from 'kysely';
+import { type Config, loadConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import type { RunForwarded } from './cli-socket.ts';
 import type { Command, Flags, Print } from './commands.ts';
 
 const USAGE = `dondoc — theo dõi, đôn đốc thực hiện nhiệm vụ
@@ -128,10 +130,28 @@ export async function runCli(
     err(`Lỗi: không có lệnh "${name}".\n\n${USAGE}`);
     return 2;
   }
-  let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  let database: Database | undefined;
   try {
     const config = loadConfig(env);
-    const command = await loadCommand();
+    // the embedded database held by a running server: the command runs there (src/cli/cli-socket.ts)
+    if (config.database.kind === 'pglite' && config.database.dataDir) {
+      const { forwardToServer, requestOf } = await import('./cli-socket.ts');
+      const { knownMigrationNames } = await import('../db/migrate.ts');
+      const request = requestOf(
+        parsed.values as Flags,
+        parsed.positionals,
+        process.cwd(),
+        knownMigrationNames().at(-1),
+      );
+      const exit = await forwardToServer(config.database.dataDir, request, { out, err });
+      if (exit !== null) return exit;
+    }
+    // the database drivers (PGlite, pg) loaded only when this process opens the database itself
+    const [command, { openDatabase }, { ensureSchemaForCli }] = await Promise.all([
+      loadCommand(),
+      import('../db/database.ts'),
+      import('../db/migration-state.ts'),
+    ]);
     database = await openDatabase(config.database);
     // the server migrates; the CLI refuses a schema of another version unless --migrate (src/db/migration-state.ts)
     if (name !== 'migrate')
@@ -139,16 +159,58 @@ export async function runCli(
     await command(database.db, parsed.values as Flags, out, parsed.positionals.slice(1), config);
     return 0;
   } catch (error) {
-    if (isAppError(error)) {
-      err(`Lỗi [${error.code}]: ${error.message}`);
-      const problems = (error.details?.problems ?? error.details?.issues) as unknown[] | undefined;
-      for (const p of problems ?? []) err(`  - ${JSON.stringify(p)}`);
-    } else {
-      err(`Lỗi: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    printError(error, err);
     return 1;
   } finally {
     await database?.close();
+  }
+}
+
+/**
+ * A command sent by the CLI to this server (src/cli/cli-socket.ts), run on the server's open database
+ * with its configuration: what `runCli` does after opening the database itself.
+ */
+export function runForwardedOn(db: Kysely<DB>, config: Config): RunForwarded {
+  return async ({ values, positionals, schema }, out, err) => {
+    const [name = ''] = positionals;
+    const loadCommand = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    try {
+      if (!loadCommand) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Không có lệnh "${name}" chạy được qua server (not a command the server runs).`,
+        );
+      }
+      const { knownMigrationNames } = await import('../db/migrate.ts');
+      const latest = knownMigrationNames().at(-1) ?? '';
+      if (schema !== latest) {
+        // the server migrated the database to its own version: a newer CLI finds it behind, an older ahead
+        const behind = (schema ?? '') > latest;
+        throw new AppError(
+          behind ? 'DATABASE_BEHIND' : 'DATABASE_AHEAD',
+          'Server đang dùng cơ sở dữ liệu nhúng là một phiên bản dondoc khác với lệnh này: hãy dùng dondoc cùng ' +
+            'phiên bản với server (hoặc khởi động lại server bằng phiên bản này). The running server is another ' +
+            'dondoc version than this CLI: use the CLI of the same version, or restart the server with this one.',
+          { server: latest, cli: schema ?? null },
+        );
+      }
+      const command = await loadCommand();
+      await command(db, values, out, positionals.slice(1), config);
+      return 0;
+    } catch (error) {
+      printError(error, err);
+      return 1;
+    }
+  };
+}
+
+function printError(error: unknown, err: Print): void {
+  if (isAppError(error)) {
+    err(`Lỗi [${error.code}]: ${error.message}`);
+    const problems = (error.details?.problems ?? error.details?.issues) as unknown[] | undefined;
+    for (const p of problems ?? []) err(`  - ${JSON.stringify(p)}`);
+  } else {
+    err(`Lỗi: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -26,6 +26,7 @@ import * as letterDraftsRenderedOnRead from './migrations/2026-12-08T0500-letter
 import * as statisticCounts from './migrations/2026-12-08T0600-statistic-counts.ts';
 import * as reportCounts from './migrations/2026-12-09T0100-report-counts.ts';
 import * as planNumberUpper from './migrations/2026-12-09T0200-plan-number-upper.ts';
+import * as countTriggersByAuthority from './migrations/2026-12-10T0100-count-triggers-by-authority.ts';
 
 /** Every migration, by its timestamped name. Migrations never import application code. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T0600-statistic-counts': statisticCounts,
   '2026-12-09T0100-report-counts': reportCounts,
   '2026-12-09T0200-plan-number-upper': planNumberUpper,
+  '2026-12-10T0100-count-triggers-by-authority': countTriggersByAuthority,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -62,7 +62,7 @@ const app = await buildApp(
     http: config.http,
     parsing: config.parsing,
   },
-  { logger: { level: config.logLevel }, disableRequestLogging: false },
+  { logger: { level: config.logLevel } },
 );
 phases.mark('app');
 // the demo only with DONDOC_DEMO=on (npm start sets it); without an administrator, the log says how to create one
@@ -75,9 +75,11 @@ phases.mark('first-start');
 // the daily sweep and e-mail delivery (issue #5), started once the server listens; stopped before the database closes
 let scheduler: Scheduler | null = null;
 app.addHook('onClose', async () => scheduler?.stop());
+let cliSocket: { close(): unknown } | null = null;
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
+  cliSocket?.close();
   await app.close();
   await database.close();
   process.exit(0);
@@ -90,6 +92,20 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 await app.listen({ port: config.port, host: config.host });
 phases.mark('listen');
 app.log.info({ startup: phases.summary() }, `ready in ${phases.totalMs()} ms`);
+// the CLI beside this server on the embedded database (which no other process may open): its commands
+// come over a socket in the data folder and run here (src/cli/cli-socket.ts)
+if (config.database.kind === 'pglite' && config.database.dataDir) {
+  const [{ serveCliSocket }, { runForwardedOn }] = await Promise.all([
+    import('../cli/cli-socket.ts'),
+    import('../cli/main.ts'),
+  ]);
+  cliSocket = await serveCliSocket(config.database.dataDir, runForwardedOn(database.db, config)).catch(
+    (error: Error) => {
+      app.log.warn(`the CLI cannot reach this server (${error.message}): dondoc commands need it stopped`);
+      return null;
+    },
+  );
+}
 if (config.followup.scheduler) {
   metrics.scheduler.state = 'catching-up';
   scheduler = startFollowupScheduler({

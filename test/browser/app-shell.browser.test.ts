@@ -65,6 +65,33 @@ describe('the app: bell, counts, drill-downs, dates, publishing (chromium)', () 
     await closeClean({ context, errors });
   });
 
+  it("an agency's first page on a phone asks the API nothing: its answers came in index.html (#18 goal 5)", async () => {
+    const { page, context, errors } = await openPage(bw, { viewport: 'phone' });
+    const login = await context.request.post('/api/auth/login', {
+      data: { username: 'stp', password: 'dondoc-87-KH-2021' },
+    });
+    expect(login.status()).toBe(200);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto('/');
+    await page.waitForURL((url) => url.pathname === '/viec-cua-don-vi');
+    await page.locator('main .dd-item').first().waitFor();
+    await page.getByTestId('bell').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(asked).toEqual([]);
+    // each answer served once: the next list is asked of the server
+    await page
+      .getByRole('group', { name: 'Nhóm nhiệm vụ' })
+      .getByRole('button', { name: /Quá hạn/ })
+      .click();
+    await page.waitForURL((url) => url.search === '?tab=qua-han');
+    await expect.poll(() => asked.some((url) => /state=open_overdue.*sort=dueOn/.test(url))).toBe(true);
+    await closeClean({ context, errors });
+  });
+
   it('the Office: Quá hạn in the menu with its count opens the overdue list', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong');
     const overdue = page.getByRole('menuitem').filter({ hasText: 'Quá hạn' });

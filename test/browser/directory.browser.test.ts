@@ -34,7 +34,7 @@ describe('directory and audit trail (chromium)', () => {
     // accounts are for administrators only
     expect(await page.getByRole('tab', { name: 'Tài khoản' }).count()).toBe(0);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('works at 360 px: search by cards, no sideways scrolling', async () => {
     const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/danh-muc');
@@ -45,7 +45,7 @@ describe('directory and audit trail (chromium)', () => {
     await screenshot(page, 'directory-search-phone');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('the audit trail shows the edit to quantri with its before and after', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'quantri', { at: '/nhat-ky' });
@@ -75,7 +75,7 @@ describe('directory and audit trail (chromium)', () => {
     await page.goto('/danh-muc?tab=tai-khoan');
     await page.getByRole('cell', { name: 'stp', exact: true }).waitFor();
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('the audit page fits a 360 px phone', async () => {
     const { page, context, errors } = await openOnPhone(bw, 'quantri', '/nhat-ky');
@@ -83,5 +83,5 @@ describe('directory and audit trail (chromium)', () => {
     await screenshot(page, 'audit-phone');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeClean, openOnPhone, openSignedIn, screenshot, useBrowserWorld } from './support.ts';
+import { closeClean, openOnPhone, openSignedIn, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
 
 /** Nhắc nhở & chấm điểm in a real browser, the server's clock on 15/02/2021 (seed plan 87/KH-UBND). */
 describe('reminders, letters and scores (chromium)', () => {
@@ -10,7 +10,7 @@ describe('reminders, letters and scores (chromium)', () => {
     await page.getByRole('button', { name: 'Chạy quét nhắc việc' }).click();
     await page.getByRole('button', { name: 'Chạy', exact: true }).click();
     // the sweep catches up every day since the plan was issued: allow it time on a busy machine
-    await page.getByText('Đã quét nhắc việc').waitFor({ timeout: 60_000 });
+    await page.getByText('Đã quét nhắc việc').waitFor({ timeout: UI_TIMEOUT });
     const notice = await page.locator('.ant-notification-notice').innerText();
     expect(notice).toMatch(/\d+ nhắc nhở, [1-9]\d* công văn/);
 

@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { auditColumns } from '../support/audit.ts';
-import { closeClean, openSignedIn, screenshot, sidewaysOverflow, useBrowserWorld } from './support.ts';
+import {
+  chooseFile,
+  closeClean,
+  openSignedIn,
+  screenshot,
+  sidewaysOverflow,
+  useBrowserWorld,
+} from './support.ts';
 
 /**
  * Task 1 led by a directory agency and supported by a body the directory lacks, task 2 led by
@@ -57,11 +64,7 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
 
   it('adds one name as a new agency and another as an alias, re-reading the plan each time; registers after the confirmation', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/nhap-ke-hoach' });
-    await page.locator('input[type="file"]').setInputFiles({
-      name: 'ke-hoach-95.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(PLAN),
-    });
+    await chooseFile(page, 'ke-hoach-95.txt', PLAN);
     await page.getByText('Tên cơ quan chưa có trong danh mục').waitFor();
     // what makes the reading doubtful comes first; the missing title is asked for, not a dead end
     expect(await page.getByRole('alert').first().innerText()).toContain('Không tìm thấy trích yếu');
@@ -154,18 +157,14 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
       expect.objectContaining({ number: '95/KH-UBND', corrected: true, tasksWithoutLead: ['3'] }),
     );
     await closeClean({ context, errors });
-  }, 150_000);
+  });
 
   it('several leads: one task led by the agency chosen, the others coordinating; the moved deadline beside the stated one', async () => {
     await sql`update authority set settings = settings || '{"dueOnNonWorkingDay":"next_working_day"}'::jsonb`.execute(
       bw.db,
     );
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/nhap-ke-hoach' });
-    await page.locator('input[type="file"]').setInputFiles({
-      name: 'ke-hoach-96.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(SEVERAL_LEADS_PLAN),
-    });
+    await chooseFile(page, 'ke-hoach-96.txt', SEVERAL_LEADS_PLAN);
     await page.getByTestId('several-leads').waitFor();
     expect(await page.getByTestId('several-leads-task').count()).toBe(2);
     await page.getByText('2 nhiệm vụ ghi nhiều cơ quan chủ trì chưa chọn (1, 2)', { exact: false }).waitFor();
@@ -187,5 +186,5 @@ describe('import review: unknown agencies and tasks without lead (chromium)', ()
       { ref: '2', code: 'SYT', role: 'lead', current_due_on: '2021-03-15' },
     ]);
     await closeClean({ context, errors });
-  }, 150_000);
+  });
 });

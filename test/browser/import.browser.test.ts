@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  chooseFile,
   closeClean,
   openOnPhone,
   openSignedIn,
@@ -24,11 +25,7 @@ describe('import wizard (chromium)', () => {
   it('takes the seed text to a stored plan, with the clerk’s corrections', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/nhap-ke-hoach' });
     await page.getByText('Kéo thả văn bản vào đây').waitFor();
-    await page.locator('input[type="file"]').setInputFiles({
-      name: 'ke-hoach-87.txt',
-      mimeType: 'text/plain',
-      buffer: SEED,
-    });
+    await chooseFile(page, 'ke-hoach-87.txt', SEED);
     await page.getByText('Thông tin văn bản').waitFor();
     expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe('87/KH-UBND');
     expect(await page.getByLabel('Ngày ban hành').inputValue()).toBe('13/01/2021');
@@ -79,20 +76,21 @@ describe('import wizard (chromium)', () => {
       .execute();
     expect(stored).toEqual([{ number: '88/KH-UBND', file_name: 'ke-hoach-87.txt' }]);
     await closeClean({ context, errors });
-  }, 150_000);
+  });
 
   it('says clearly when a file cannot be read', async () => {
     const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/nhap-ke-hoach');
-    await page.locator('input[type="file"]').setInputFiles({
-      name: 'ke-hoach.doc',
-      mimeType: 'application/msword',
-      buffer: Buffer.from('Văn bản Word cũ (.doc), hệ thống chưa đọc được.'),
-    });
+    await chooseFile(
+      page,
+      'ke-hoach.doc',
+      'Văn bản Word cũ (.doc), hệ thống chưa đọc được.',
+      'application/msword',
+    );
     await page.getByText('Không đọc được "ke-hoach.doc"').waitFor();
     expect(await page.locator('main').innerText()).toContain('IMPORT_UNSUPPORTED');
     await page.getByText('Kéo thả văn bản vào đây').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'import-error-phone');
     await closeClean({ context, errors });
-  }, 90_000);
+  });
 });

@@ -36,7 +36,7 @@ describe('sign-in with the identity provider (chromium)', () => {
         token_endpoint_auth_method: 'none',
       },
     ]);
-  }, 120_000);
+  });
   afterAll(async () => {
     await bw?.close();
     await idp?.close();

@@ -89,7 +89,7 @@ describe('plans pages (chromium)', () => {
     expect(await page.locator('.dd-gantt-today').count()).toBe(1);
     await screenshot(page, 'plans-plan-gantt');
     await closeClean({ context, errors });
-  }, 120_000);
+  });
 
   it('lets the Office cancel a task with a reason; the row shows it', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', { at: '/ke-hoach' });
@@ -111,7 +111,7 @@ describe('plans pages (chromium)', () => {
     expect(unexpectedErrors([...errors, ...leader.errors])).toEqual([]);
     await leader.context.close();
     await context.close();
-  }, 120_000);
+  });
 
   it('reads on a 360 px phone: a card per task, the timeline scrolls inside its box', async () => {
     const { page, context, errors } = await openOnPhone(bw, 'vanphong', '/ke-hoach');
@@ -126,5 +126,5 @@ describe('plans pages (chromium)', () => {
     await screenshot(page, 'plans-gantt-phone');
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await closeClean({ context, errors });
-  }, 120_000);
+  });
 });

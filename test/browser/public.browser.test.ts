@@ -49,6 +49,6 @@ describe('public pages (chromium)', () => {
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await screenshot(page, `public-plan-${viewport}`);
       await closeClean({ context, errors });
-    }, 120_000);
+    });
   }
 });

@@ -113,7 +113,7 @@ describe('report dialog and CSV exports (chromium)', () => {
 
     // the refused save (409) is logged by the browser as a failed request; nothing else
     await closeClean({ context, errors });
-  }, 90_000);
+  });
 
   it('a list exports to CSV with its filters: UTF-8 with a BOM and Vietnamese column titles', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
@@ -133,7 +133,7 @@ describe('report dialog and CSV exports (chromium)', () => {
     expect(lines.filter(Boolean)).toHaveLength(1 + 68); // the header and the 68 overdue lead assignments
 
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('a leader downloads the report but cannot edit or save its text', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'lanhdao');
@@ -153,7 +153,7 @@ describe('report dialog and CSV exports (chromium)', () => {
     });
     expect(put.status()).toBe(403);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('fits 360 px', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', { viewport: 'phone' });
@@ -171,5 +171,5 @@ describe('report dialog and CSV exports (chromium)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-dialog-phone-text.png') });
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 });

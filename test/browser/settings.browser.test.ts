@@ -190,7 +190,7 @@ describe('follow-up settings (chromium)', () => {
     await page.reload();
     const segment = (label: string) => page.locator('.ant-segmented-item').filter({ hasText: label });
     // the machine is shared and loaded: the first answer after the reload may take a while
-    await segment(`Chờ gửi (${pending})`).waitFor({ timeout: 40_000 });
+    await segment(`Chờ gửi (${pending})`).waitFor({ timeout: UI_TIMEOUT });
     await segment('Đã gửi (1)').waitFor();
     await segment('Thất bại (1)').waitFor();
     await page.locator('.ant-table-row').first().waitFor();

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -19,7 +26,7 @@ import { buildWorld, DEMO_PASSWORD, type World } from '../support/http.ts';
  * page is ready, so this only bounds a failure: long enough for a machine under heavy load (a run beside
  * other suites with load averages of 15–20 on 2 cores timed out at 15 s).
  */
-export const UI_TIMEOUT = 45_000;
+export const UI_TIMEOUT = 120_000;
 
 /**
  * Browser tests: the real server (API + built SPA) on 127.0.0.1 over the seed world, driven by
@@ -227,7 +234,7 @@ export function useBrowserWorld(options: Parameters<typeof startBrowserWorld>[0]
   let started: BrowserWorld | undefined;
   beforeAll(async () => {
     started = await startBrowserWorld(options);
-  }, 120_000);
+  });
   afterAll(async () => {
     await started?.close();
   });
@@ -322,6 +329,17 @@ export async function openSignedIn(
 /** A page signed in as `username` on a 360 px phone, at `at` (else the home page). */
 export function openOnPhone(bw: BrowserWorld, username: string, at?: string): Promise<OpenPage> {
   return openSignedIn(bw, username, { viewport: 'phone', ...(at === undefined ? {} : { at }) });
+}
+
+/** Chooses a file in the page's (or a dialog's) file input, as a user dropping it there would. */
+export function chooseFile(
+  where: Page | Locator,
+  name: string,
+  content: string | Buffer,
+  mimeType = 'text/plain',
+): Promise<void> {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  return where.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
 }
 
 /** How far the page is wider than the window: 0 (or less) when nothing scrolls sideways. */

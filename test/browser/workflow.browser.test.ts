@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, openSignedIn, SCREENSHOTS, screenshot, UI_TIMEOUT, useBrowserWorld } from './support.ts';
+import {
+  chooseFile,
+  closeClean,
+  openSignedIn,
+  SCREENSHOTS,
+  screenshot,
+  UI_TIMEOUT,
+  useBrowserWorld,
+} from './support.ts';
 
 /** A one-page PDF small enough to read: the server checks files by content, so it must start with %PDF-. */
 const PDF = Buffer.from(
@@ -61,11 +69,7 @@ describe('agency inbox and Office review (chromium)', () => {
     await dialog
       .getByLabel('Nội dung tóm tắt, ghi chú')
       .fill('Báo cáo đánh giá công tác cải cách thể chế 2015-2020.');
-    await dialog.locator('input[type="file"]').setInputFiles({
-      name: 'bao-cao-12-BC-STP.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF,
-    });
+    await chooseFile(dialog, 'bao-cao-12-BC-STP.pdf', PDF, 'application/pdf');
     await dialog.getByText('bao-cao-12-BC-STP.pdf').waitFor();
     await dialog.getByRole('button', { name: /Gửi báo cáo/ }).click();
     await page.getByText('Đã gửi báo cáo kết quả.').waitFor();
@@ -110,7 +114,7 @@ describe('agency inbox and Office review (chromium)', () => {
 
     await signOut(page);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('the Office accepts the result, proposes the extension to the leader, answers the obstacle; the dashboard rises', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'vanphong', {
@@ -144,7 +148,7 @@ describe('agency inbox and Office review (chromium)', () => {
     const proposal = page.getByRole('dialog');
     await proposal.getByLabel('Ý kiến của Văn phòng').fill('Đề nghị đồng ý: cần số liệu của cấp huyện.');
     await proposal.getByRole('button', { name: 'Trình', exact: true }).click();
-    await ext.getByText('Văn phòng trình 18/01/2021: đề nghị đồng ý').waitFor({ timeout: 30_000 });
+    await ext.getByText('Văn phòng trình 18/01/2021: đề nghị đồng ý').waitFor({ timeout: UI_TIMEOUT });
     expect(await ext.getByRole('button', { name: 'Trình lãnh đạo' }).count()).toBe(0);
 
     await page.getByRole('tab', { name: /Khó khăn, vướng mắc/ }).click();
@@ -156,7 +160,7 @@ describe('agency inbox and Office review (chromium)', () => {
       .getByLabel('Nội dung trả lời')
       .fill('Văn phòng đã gửi bản điện tử qua hệ thống.');
     await page.getByRole('dialog').getByRole('button', { name: 'Gửi trả lời' }).click();
-    await page.getByText('Không có khó khăn, vướng mắc nào chờ trả lời.').waitFor({ timeout: 30_000 });
+    await page.getByText('Không có khó khăn, vướng mắc nào chờ trả lời.').waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'workflow-review-obstacles');
 
     await page.goto('/tong-quan?asOf=2021-01-18');
@@ -167,7 +171,7 @@ describe('agency inbox and Office review (chromium)', () => {
     expect(await tileNumber(page, 'done_on_time')).toBe(before + 1);
     expect(await apiDoneOnTime(page)).toBe(apiBefore + 1);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('the leader decides the proposed extension with the decision document', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'lanhdao', { at: '/duyet?tab=gia-han' });
@@ -184,7 +188,7 @@ describe('agency inbox and Office review (chromium)', () => {
     await dialog.getByLabel('Ngày văn bản quyết định').press('Enter');
     await dialog.getByRole('button', { name: 'Duyệt' }).click();
     // the decided request leaves the queue (a state, not the toast, which is gone after 3 s on a busy machine)
-    await page.getByText('Không có đề nghị gia hạn nào chờ quyết định.').waitFor({ timeout: 30_000 });
+    await page.getByText('Không có đề nghị gia hạn nào chờ quyết định.').waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'workflow-leader-decides-extension');
     const decided = (await page.evaluate(
       "fetch('/api/extensions?status=approved').then((r) => r.json())",
@@ -198,7 +202,7 @@ describe('agency inbox and Office review (chromium)', () => {
       }),
     );
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 
   it('on a 360 px phone the agency sees the decisions on cards without sideways scrolling', async () => {
     const { page, context, errors } = await openSignedIn(bw, 'stp', { viewport: 'phone' });
@@ -219,5 +223,5 @@ describe('agency inbox and Office review (chromium)', () => {
     await screenshot(page, 'workflow-assignment-phone');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await closeClean({ context, errors });
-  }, 60_000);
+  });
 });

@@ -121,6 +121,6 @@ export function describeFuzzedRoutes(part: number, parts: number): void {
           .catch((e: Error) => failures.push(`${route.method} ${route.url}: ${e.message.split('\n')[0]}`));
       }
       expect(failures).toEqual([]);
-    }, 600_000);
+    });
   });
 }

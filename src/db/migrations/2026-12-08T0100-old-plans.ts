@@ -44,8 +44,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table plan drop column followup_from`.execute(db);
 }
 
-/** assignment_done_on_refresh as 2026-11-28T0100 wrote it, with `extra` added to what counts. */
-async function refreshFunction(db: Kysely<unknown>, extra: ReturnType<typeof sql>) {
+/**
+ * assignment_done_on_refresh as 2026-11-28T0100 wrote it, with `extra` added to what counts: exported for
+ * the `down` of 2026-12-10T0100, which puts this migration's version back.
+ */
+export async function refreshFunction(db: Kysely<unknown>, extra: ReturnType<typeof sql>) {
   await sql`create or replace function assignment_done_on_refresh() returns trigger language plpgsql as $$
     begin
       if tg_op in ('UPDATE', 'DELETE') then

@@ -19,7 +19,11 @@ import { type Kysely, sql } from 'kysely';
  * not sub-assignments count, as in `countStatistics`. test/statistic-counts.test.ts checks the sums
  * against the full aggregate over random histories.
  */
-const KEYS = [
+/**
+ * The figures of `statistic_delta`, one integer column each, as this migration creates them (frozen
+ * with it); report-counts (2026-12-09T0100) gives `report_delta` the same columns.
+ */
+export const KEYS = [
   'total',
   'done_on_time',
   'done_late',
@@ -36,6 +40,94 @@ const KEYS = [
   'd120_plus',
 ] as const;
 
+/** The figures' columns of a delta table. */
+export const KEY_COLUMNS = KEYS.map((k) => `${k} integer not null default 0`).join(',\n    ');
+/** Each figure's sum of the changes `c` (rows of key and n) of a delta row. */
+export const KEY_SUMS = KEYS.map((k) => `coalesce(sum(c.n) filter (where c.key = '${k}'), 0)`).join(', ');
+/** The upsert's `set` of a delta table `s`: each figure plus the change. */
+export const KEY_ADDS = KEYS.map((k) => `${k} = s.${k} + excluded.${k}`).join(', ');
+
+// What the assignments of `which` count as now (none for a support, sub- or deleted assignment).
+const factsNow = (which: string) => `select a.id as assignment_id, a.authority_id, a.agency_id, t.plan_id,
+    greatest(a.opens_on, p.issued_on) as opened_on, a.current_due_on as due_on, a.done_on,
+    least(a.cancelled_on, t.cancelled_on, p.cancelled_on) as cancelled_on
+  from assignment a join task t on t.id = a.task_id join plan p on p.id = t.plan_id
+  where ${which} and a.role = 'lead' and a.parent_assignment_id is null`;
+// the changes of these facts (sign -1: taken back, +1: added), at the three grains, for both dimensions
+const deltasOf = (facts: string) => `insert into statistic_delta as s
+    (authority_id, dimension, grain, day, group_id, ${KEYS.join(', ')})
+  select c.authority_id, c.dimension, c.grain, c.day, c.group_id, ${KEY_SUMS}
+  from (
+    select f.authority_id, g.dimension, r.grain, r.day, g.group_id, e.key, sum(f.sign * e.n)::integer as n
+    from (${facts}) f
+    cross join lateral statistic_events(f.opened_on, f.due_on, f.done_on, f.cancelled_on) e
+    cross join lateral (values ('agency', f.agency_id), ('plan', f.plan_id)) as g(dimension, group_id)
+    cross join lateral (values
+      ('y', make_date(extract(year from e.day)::integer, 1, 1)),
+      ('m', make_date(extract(year from e.day)::integer, extract(month from e.day)::integer, 1)),
+      ('d', e.day)) as r(grain, day)
+    group by 1, 2, 3, 4, 5, 6
+    having sum(f.sign * e.n) <> 0
+  ) c
+  group by 1, 2, 3, 4, 5
+  order by 1, 2, 3, 4, 5
+  on conflict (authority_id, dimension, grain, day, group_id) do update set ${KEY_ADDS}`;
+
+/**
+ * The refresh of the counts (`statistic_refresh(ids)` here; renamed `statistic_overview_refresh` by
+ * 2026-12-09T0100) and the trigger functions that call `statistic_refresh`, as this migration made them:
+ * exported for the `down` of 2026-12-10T0100, which puts them back.
+ */
+export async function createRefreshFunctions(db: Kysely<unknown>, name: string): Promise<void> {
+  await sql
+    .raw(`create or replace function ${name}(ids integer[]) returns void language plpgsql as $$
+    begin
+      if ids is null or cardinality(ids) = 0 then return; end if;
+      ${deltasOf(`select -1 as sign, o.* from statistic_fact o where o.assignment_id = any(ids)
+        union all select 1 as sign, n.* from (${factsNow('a.id = any(ids)')}) n`)};
+      delete from statistic_fact where assignment_id = any(ids);
+      insert into statistic_fact ${factsNow('a.id = any(ids)')};
+    end
+  $$`)
+    .execute(db);
+
+  // assignment: the rows inserted, deleted, or updated in a column the facts read
+  await sql`create or replace function statistic_assignment_changed() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'INSERT' then
+        perform statistic_refresh(array(select id from new_rows));
+      elsif tg_op = 'DELETE' then
+        perform statistic_refresh(array(select id from old_rows));
+      else
+        perform statistic_refresh(array(
+          select n.id from new_rows n join old_rows o on o.id = n.id
+          where (n.agency_id, n.task_id, n.role, n.parent_assignment_id, n.opens_on, n.current_due_on,
+                 n.cancelled_on, n.done_on, n.authority_id)
+             is distinct from (o.agency_id, o.task_id, o.role, o.parent_assignment_id, o.opens_on,
+                 o.current_due_on, o.cancelled_on, o.done_on, o.authority_id)));
+      end if;
+      return null;
+    end
+  $$`.execute(db);
+  await sql`create or replace function statistic_task_changed() returns trigger language plpgsql as $$
+    begin
+      perform statistic_refresh(array(
+        select a.id from assignment a join new_rows n on n.id = a.task_id join old_rows o on o.id = n.id
+        where (n.cancelled_on, n.plan_id) is distinct from (o.cancelled_on, o.plan_id)));
+      return null;
+    end
+  $$`.execute(db);
+  await sql`create or replace function statistic_plan_changed() returns trigger language plpgsql as $$
+    begin
+      perform statistic_refresh(array(
+        select a.id from assignment a join task t on t.id = a.task_id
+          join new_rows n on n.id = t.plan_id join old_rows o on o.id = n.id
+        where (n.cancelled_on, n.issued_on) is distinct from (o.cancelled_on, o.issued_on)));
+      return null;
+    end
+  $$`.execute(db);
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table statistic_fact (
     assignment_id integer primary key,
@@ -47,7 +139,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     done_on date,
     cancelled_on date
   )`.execute(db);
-  const columns = sql.raw(KEYS.map((k) => `${k} integer not null default 0`).join(',\n    '));
+  const columns = sql.raw(KEY_COLUMNS);
   await sql`create table statistic_delta (
     authority_id integer not null,
     dimension text not null check (dimension in ('agency', 'plan')),
@@ -89,81 +181,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     where i.starts is not null and (i.ends is null or i.starts < i.ends) and e.day is not null
   $$`.execute(db);
 
-  // What the assignments of `which` count as now (none for a support, sub- or deleted assignment).
-  const factsNow = (which: string) => `select a.id as assignment_id, a.authority_id, a.agency_id, t.plan_id,
-      greatest(a.opens_on, p.issued_on) as opened_on, a.current_due_on as due_on, a.done_on,
-      least(a.cancelled_on, t.cancelled_on, p.cancelled_on) as cancelled_on
-    from assignment a join task t on t.id = a.task_id join plan p on p.id = t.plan_id
-    where ${which} and a.role = 'lead' and a.parent_assignment_id is null`;
-  const sums = KEYS.map((k) => `coalesce(sum(c.n) filter (where c.key = '${k}'), 0)`).join(', ');
-  const adds = KEYS.map((k) => `${k} = s.${k} + excluded.${k}`).join(', ');
-  // the changes of these facts (sign -1: taken back, +1: added), at the three grains, for both dimensions
-  const deltasOf = (facts: string) => `insert into statistic_delta as s
-      (authority_id, dimension, grain, day, group_id, ${KEYS.join(', ')})
-    select c.authority_id, c.dimension, c.grain, c.day, c.group_id, ${sums}
-    from (
-      select f.authority_id, g.dimension, r.grain, r.day, g.group_id, e.key, sum(f.sign * e.n)::integer as n
-      from (${facts}) f
-      cross join lateral statistic_events(f.opened_on, f.due_on, f.done_on, f.cancelled_on) e
-      cross join lateral (values ('agency', f.agency_id), ('plan', f.plan_id)) as g(dimension, group_id)
-      cross join lateral (values
-        ('y', make_date(extract(year from e.day)::integer, 1, 1)),
-        ('m', make_date(extract(year from e.day)::integer, extract(month from e.day)::integer, 1)),
-        ('d', e.day)) as r(grain, day)
-      group by 1, 2, 3, 4, 5, 6
-      having sum(f.sign * e.n) <> 0
-    ) c
-    group by 1, 2, 3, 4, 5
-    order by 1, 2, 3, 4, 5
-    on conflict (authority_id, dimension, grain, day, group_id) do update set ${adds}`;
+  await createRefreshFunctions(db, 'statistic_refresh');
 
-  await sql
-    .raw(`create function statistic_refresh(ids integer[]) returns void language plpgsql as $$
-    begin
-      if ids is null or cardinality(ids) = 0 then return; end if;
-      ${deltasOf(`select -1 as sign, o.* from statistic_fact o where o.assignment_id = any(ids)
-        union all select 1 as sign, n.* from (${factsNow('a.id = any(ids)')}) n`)};
-      delete from statistic_fact where assignment_id = any(ids);
-      insert into statistic_fact ${factsNow('a.id = any(ids)')};
-    end
-  $$`)
-    .execute(db);
-
-  // assignment: the rows inserted, deleted, or updated in a column the facts read
-  await sql`create function statistic_assignment_changed() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then
-        perform statistic_refresh(array(select id from new_rows));
-      elsif tg_op = 'DELETE' then
-        perform statistic_refresh(array(select id from old_rows));
-      else
-        perform statistic_refresh(array(
-          select n.id from new_rows n join old_rows o on o.id = n.id
-          where (n.agency_id, n.task_id, n.role, n.parent_assignment_id, n.opens_on, n.current_due_on,
-                 n.cancelled_on, n.done_on, n.authority_id)
-             is distinct from (o.agency_id, o.task_id, o.role, o.parent_assignment_id, o.opens_on,
-                 o.current_due_on, o.cancelled_on, o.done_on, o.authority_id)));
-      end if;
-      return null;
-    end
-  $$`.execute(db);
-  await sql`create function statistic_task_changed() returns trigger language plpgsql as $$
-    begin
-      perform statistic_refresh(array(
-        select a.id from assignment a join new_rows n on n.id = a.task_id join old_rows o on o.id = n.id
-        where (n.cancelled_on, n.plan_id) is distinct from (o.cancelled_on, o.plan_id)));
-      return null;
-    end
-  $$`.execute(db);
-  await sql`create function statistic_plan_changed() returns trigger language plpgsql as $$
-    begin
-      perform statistic_refresh(array(
-        select a.id from assignment a join task t on t.id = a.task_id
-          join new_rows n on n.id = t.plan_id join old_rows o on o.id = n.id
-        where (n.cancelled_on, n.issued_on) is distinct from (o.cancelled_on, o.issued_on)));
-      return null;
-    end
-  $$`.execute(db);
   await sql`create trigger assignment_statistic_insert after insert on assignment
     referencing new table as new_rows
     for each statement execute function statistic_assignment_changed()`.execute(db);

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { KEY_ADDS, KEY_COLUMNS, KEY_SUMS, KEYS } from './2026-12-08T0600-statistic-counts.ts';
 
 /**
  * The report's figures kept by the writes (issue #18 goal 3): `report_delta` is `statistic_delta`
@@ -17,23 +18,6 @@ import { type Kysely, sql } from 'kysely';
  * the overview's refresh (renamed `statistic_overview_refresh`), which replaces the facts.
  * test/statistic-counts.test.ts checks the sums against the full aggregate over random histories.
  */
-const KEYS = [
-  'total',
-  'done_on_time',
-  'done_late',
-  'open_on_time',
-  'open_overdue',
-  'ongoing',
-  'cancelled',
-  'due',
-  'due_on_time',
-  'reminders',
-  'd0_30',
-  'd31_90',
-  'd91_120',
-  'd120_plus',
-] as const;
-
 /** The new facts of the assignments `ids` (those statistic_fact will hold after the refresh). */
 const factsNow = `select a.id as assignment_id, a.authority_id, a.agency_id, t.plan_id,
       greatest(a.opens_on, p.issued_on) as opened_on, a.current_due_on as due_on, a.done_on,
@@ -43,11 +27,9 @@ const factsNow = `select a.id as assignment_id, a.authority_id, a.agency_id, t.p
 
 /** The changes of a set of signed facts `f` (sign -1: taken back, +1: added) added into report_delta. */
 function reportDeltasOf(facts: string): string {
-  const sums = KEYS.map((k) => `coalesce(sum(c.n) filter (where c.key = '${k}'), 0)`).join(', ');
-  const adds = KEYS.map((k) => `${k} = s.${k} + excluded.${k}`).join(', ');
   return `insert into report_delta as s
       (authority_id, dimension, grain, day, group_id, due_month, end_month, ${KEYS.join(', ')})
-    select c.authority_id, c.dimension, c.grain, c.day, c.group_id, c.due_month, c.end_month, ${sums}
+    select c.authority_id, c.dimension, c.grain, c.day, c.group_id, c.due_month, c.end_month, ${KEY_SUMS}
     from (
       select f.authority_id, g.dimension, r.grain, r.day, g.group_id,
         coalesce(date_trunc('month', f.due_on)::date, 'infinity'::date) as due_month,
@@ -65,11 +47,28 @@ function reportDeltasOf(facts: string): string {
     ) c
     group by 1, 2, 3, 4, 5, 6, 7
     order by 1, 2, 3, 4, 5, 6, 7
-    on conflict (authority_id, dimension, grain, day, group_id, due_month, end_month) do update set ${adds}`;
+    on conflict (authority_id, dimension, grain, day, group_id, due_month, end_month) do update set ${KEY_ADDS}`;
+}
+
+/**
+ * `statistic_refresh(ids)` as this migration made it (the report's counts, then the overview's refresh):
+ * exported for the `down` of 2026-12-10T0100, which puts it back.
+ */
+export async function createReportRefresh(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(`create or replace function statistic_refresh(ids integer[]) returns void language plpgsql as $$
+    begin
+      if ids is null or cardinality(ids) = 0 then return; end if;
+      ${reportDeltasOf(`select -1 as sign, o.* from statistic_fact o where o.assignment_id = any(ids)
+        union all select 1 as sign, n.* from (${factsNow}) n`)};
+      perform statistic_overview_refresh(ids);
+    end
+  $$`)
+    .execute(db);
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const columns = sql.raw(KEYS.map((k) => `${k} integer not null default 0`).join(',\n    '));
+  const columns = sql.raw(KEY_COLUMNS);
   await sql`create table report_delta (
     authority_id integer not null,
     dimension text not null check (dimension in ('agency', 'plan')),
@@ -85,16 +84,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table report_delta set (parallel_workers = 0)`.execute(db);
 
   await sql`alter function statistic_refresh(integer[]) rename to statistic_overview_refresh`.execute(db);
-  await sql
-    .raw(`create function statistic_refresh(ids integer[]) returns void language plpgsql as $$
-    begin
-      if ids is null or cardinality(ids) = 0 then return; end if;
-      ${reportDeltasOf(`select -1 as sign, o.* from statistic_fact o where o.assignment_id = any(ids)
-        union all select 1 as sign, n.* from (${factsNow}) n`)};
-      perform statistic_overview_refresh(ids);
-    end
-  $$`)
-    .execute(db);
+  await createReportRefresh(db);
 
   // A report's two lists (open overdue, written reminders) read only lead assignments not done by their
   // due date, those not done before the period starts (statistics.repo.ts listOverdueOrRemindedFacts):

@@ -93,10 +93,25 @@ const EXTENSION: RequestKind<ExtensionRow, ExtensionView> = {
   decided: (status) => new AppError('CONFLICT', 'Đề nghị gia hạn này đã được quyết định.', { status }),
 };
 
-/** The current due date an extension would move; an ongoing task (no due date) has none to extend. */
-function dueToExtend(assignment: { current_due_on: LocalDate | null }): LocalDate {
+/**
+ * The current due date an extension would move, while it still may: the assignment is not done, has
+ * one (an ongoing task has none to extend), and the date has not passed (docs/domain-rules.md §6). Asking
+ * and approving check the same; `refusals` say why not in the words of each.
+ */
+function extendableDue(
+  assignment: { current_due_on: LocalDate | null; done: boolean },
+  today: LocalDate,
+  refusals: { done: string; passed: string },
+): LocalDate {
+  if (assignment.done) throw new AppError('CONFLICT', refusals.done);
   const due = assignment.current_due_on;
   if (due === null) throw new AppError('CONFLICT', 'Nhiệm vụ thường xuyên không có thời hạn để gia hạn.');
+  if (today > due) {
+    throw new AppError('CONFLICT', `Đã quá thời hạn ${formatVietnameseDate(due)}: ${refusals.passed}`, {
+      dueOn: due,
+      today,
+    });
+  }
   return due;
 }
 
@@ -119,15 +134,10 @@ export async function requestExtension(
         throw new AppError('CONFLICT', 'Chỉ cơ quan chủ trì mới đề nghị gia hạn nhiệm vụ.');
     },
   );
-  if (assignment.done) throw new AppError('CONFLICT', 'Nhiệm vụ đã hoàn thành, không cần gia hạn.');
-  const due = dueToExtend(assignment);
-  if (today > due) {
-    throw new AppError(
-      'CONFLICT',
-      `Đã quá thời hạn ${formatVietnameseDate(due)}: chỉ được đề nghị gia hạn trước khi hết hạn.`,
-      { dueOn: due, today },
-    );
-  }
+  const due = extendableDue(assignment, today, {
+    done: 'Nhiệm vụ đã hoàn thành, không cần gia hạn.',
+    passed: 'chỉ được đề nghị gia hạn trước khi hết hạn.',
+  });
   if (input.requestedDueOn <= due) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -210,15 +220,10 @@ export async function approveExtension(
     if (input.version !== undefined && input.version !== assignment.version) throw versionConflict();
     if (assignment.cancelled_on !== null)
       throw new AppError('CONFLICT', 'Nhiệm vụ đã bị hủy hoặc đã chuyển giao.');
-    if (assignment.done) throw new AppError('CONFLICT', 'Nhiệm vụ đã hoàn thành: hãy từ chối đề nghị này.');
-    const due = dueToExtend(assignment);
-    if (today > due) {
-      throw new AppError(
-        'CONFLICT',
-        `Đã quá thời hạn ${formatVietnameseDate(due)}: nhắc nhở bằng văn bản đã phát sinh, không thể duyệt gia hạn sau hạn.`,
-        { dueOn: due, today },
-      );
-    }
+    const due = extendableDue(assignment, today, {
+      done: 'Nhiệm vụ đã hoàn thành: hãy từ chối đề nghị này.',
+      passed: 'nhắc nhở bằng văn bản đã phát sinh, không thể duyệt gia hạn sau hạn.',
+    });
     if (extension.requested_due_on <= due) {
       throw new AppError(
         'CONFLICT',

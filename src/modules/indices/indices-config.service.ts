@@ -7,6 +7,7 @@ import type { ServiceContext } from '../service-context.ts';
 import { INDEX_DEFINITIONS } from './definitions.ts';
 import {
   deleteAudited,
+  indexRefOf,
   requireComponentCode,
   requireIndexCode,
   requireIndexWrite,
@@ -26,9 +27,7 @@ import {
 
 export function toTargetView(row: TargetRow) {
   return {
-    id: row.id,
-    index: row.index_code,
-    component: row.component_code === '' ? null : row.component_code,
+    ...indexRefOf(row),
     fromYear: row.from_year,
     toYear: row.to_year,
     score: row.target_score,
@@ -40,9 +39,7 @@ export function toTargetView(row: TargetRow) {
 
 export function toOwnerView(row: OwnerRow) {
   return {
-    id: row.id,
-    index: row.index_code,
-    component: row.component_code === '' ? null : row.component_code,
+    ...indexRefOf(row),
     agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
     ownerCanEdit: row.owner_can_edit,
   };

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../directory/directory.repo.ts';
 import { findAssignmentOfAuthority } from '../extensions/extensions.repo.ts';
 import { findPlanById, findTaskById } from '../plans/plans.repo.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { deleteAudited, requireComponentCode, requireIndexCode } from './indices.shared.ts';
+import { deleteAudited, indexRefOf, requireComponentCode, requireIndexCode } from './indices.shared.ts';
 import {
   deleteLink,
   findLink,
@@ -18,9 +18,7 @@ import {
 
 export function toLinkView(row: LinkRow) {
   return {
-    id: row.id,
-    index: row.index_code,
-    component: row.component_code === '' ? null : row.component_code,
+    ...indexRefOf(row),
     kind: row.assignment_id !== null ? 'assignment' : row.task_id !== null ? 'task' : 'plan',
     planId: row.resolved_plan_id,
     plan: row.plan_number,

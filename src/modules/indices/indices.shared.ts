@@ -22,6 +22,18 @@ export function requireIndexCode(code: string): IndexCode {
   return upper as IndexCode;
 }
 
+/**
+ * The id, index and component of a stored target, owner or link as the answers give them: the
+ * component null for the whole index (stored as '', see requireComponentCode).
+ */
+export function indexRefOf(row: { id: number; index_code: string; component_code: string }) {
+  return {
+    id: row.id,
+    index: row.index_code,
+    component: row.component_code === '' ? null : row.component_code,
+  };
+}
+
 /** A component code that some method version of the index has ('' = the whole index). */
 export function requireComponentCode(index: IndexCode, component: string | null | undefined): string {
   const code = (component ?? '').trim();

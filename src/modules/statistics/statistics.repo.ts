@@ -76,22 +76,22 @@ function statFactsSql(asOf: LocalDate, uncountedAgencyId: number | null) {
   ] as const;
 }
 
-/** The condition on a row of `statFactsSql` (alias `s`) under which it counts toward each figure. */
+/** The condition on a row of `statFactsSql` (alias `c`) under which it counts toward each figure. */
 const STAT_CONDITIONS: Record<StatKey, RawBuilder<SqlBool>> = {
   total: sql`true`,
-  done_on_time: sql`s.state = 'done_on_time'`,
-  done_late: sql`s.state = 'done_late'`,
-  open_on_time: sql`s.state = 'open_on_time'`,
-  open_overdue: sql`s.state = 'open_overdue'`,
-  ongoing: sql`s.state = 'ongoing'`,
-  cancelled: sql`s.state = 'cancelled'`,
-  due: sql`s.due`,
-  due_on_time: sql`s.due and s.state = 'done_on_time'`,
-  reminders: sql`s.reminded`,
-  d0_30: sql`s.state = 'open_overdue' and s.days <= 30`,
-  d31_90: sql`s.state = 'open_overdue' and s.days between 31 and 90`,
-  d91_120: sql`s.state = 'open_overdue' and s.days between 91 and 120`,
-  d120_plus: sql`s.state = 'open_overdue' and s.days > 120`,
+  done_on_time: sql`c.state = 'done_on_time'`,
+  done_late: sql`c.state = 'done_late'`,
+  open_on_time: sql`c.state = 'open_on_time'`,
+  open_overdue: sql`c.state = 'open_overdue'`,
+  ongoing: sql`c.state = 'ongoing'`,
+  cancelled: sql`c.state = 'cancelled'`,
+  due: sql`c.due`,
+  due_on_time: sql`c.due and c.state = 'done_on_time'`,
+  reminders: sql`c.reminded`,
+  d0_30: sql`c.state = 'open_overdue' and c.days <= 30`,
+  d31_90: sql`c.state = 'open_overdue' and c.days between 31 and 90`,
+  d91_120: sql`c.state = 'open_overdue' and c.days between 91 and 120`,
+  d120_plus: sql`c.state = 'open_overdue' and c.days > 120`,
 };
 
 /** Due in the period (`inPeriod`), in SQL; null when the period has no end. */
@@ -141,7 +141,7 @@ export async function countFromDeltas(
   if (agencyIds) deltas = deltas.where('group_id', 'in', [...agencyIds]);
   const changes = deltas.as('c');
   const sums = STAT_KEYS.map((key) => sql<number>`sum(${sql.ref(`c.${key}`)})`.as(key));
-  return toCountedGroups(await sumPerGroup(db, changes, groupBy, sums));
+  return toCountedGroups(await perGroup(db, changes, groupBy, sums, countsAnAssignment));
 }
 
 /**
@@ -226,7 +226,9 @@ export async function countReportFromDeltas(
     sql<number>`coalesce(sum(c.open_on_time) filter (where c.due_month > ${lastMonth}::date
       and c.due_month <> 'infinity'::date), 0)`.as('not_yet_due'),
   ];
-  const rows = (await sumPerGroup(db, changes, groupBy, sums)) as { not_yet_due: number | string }[];
+  const rows = (await perGroup(db, changes, groupBy, sums, countsAnAssignment)) as {
+    not_yet_due: number | string;
+  }[];
   return toCountedGroups(rows).map((g, i) => ({ ...g, notYetDue: Number(rows[i]?.not_yet_due ?? 0) }));
 }
 
@@ -262,29 +264,15 @@ export async function countStatistics(
     .as('f');
   const perRow = db
     .selectFrom(facts)
-    .select(['f.agency_id', 'f.plan_id', ...statFactsSql(asOf, uncountedAgencyId)])
-    .as('s');
+    .select([
+      sql<number>`${sql.ref(groupBy === 'agency' ? 'f.agency_id' : 'f.plan_id')}`.as('group_id'),
+      ...statFactsSql(asOf, uncountedAgencyId),
+    ])
+    .as('c');
   const counts = STAT_KEYS.map((key) => sql<number>`count(*) filter (where ${STAT_CONDITIONS[key]})`.as(key));
-  const grouped =
-    groupBy === 'agency'
-      ? db
-          .selectFrom(perRow)
-          .innerJoin('agency as g', 'g.id', 's.agency_id')
-          .select(['g.id', 'g.code', 'g.name'])
-          .select(counts)
-          .groupBy('g.id')
-          .orderBy('g.id')
-      : db
-          .selectFrom(perRow)
-          .innerJoin('plan as p', 'p.id', 's.plan_id')
-          .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
-          .select(counts)
-          .groupBy('p.id')
-          .orderBy('p.id');
-  return toCountedGroups(await grouped.execute());
+  return toCountedGroups(await perGroup(db, perRow, groupBy, counts));
 }
 
-/** A grouped aggregate's rows (id, code, name and one column per key; bigint sums come as text) as figures. */
 /**
  * The kept changes (statistic_delta, report_delta) that make the counts as of `asOf`: whole years before its
  * year, months of its year before its month, days of its month up to it — one scan of three ranges of the
@@ -300,38 +288,44 @@ function changesUpTo(asOf: LocalDate): RawBuilder<SqlBool> {
     or (grain = 'd' and day >= ${monthStart} and day <= ${asOf}))`;
 }
 
+/** A group of kept changes that counts at least one assignment (its `total` above zero). */
+const countsAnAssignment = sql<SqlBool>`sum(c.total) > 0`;
+
 /**
- * The sums `sums` of the kept changes `c` (rows of statistic_delta or report_delta) per agency, or per plan,
- * of the groups that count at least one assignment (as the full aggregate gives them), in id order.
+ * The aggregates of the rows `c` (facts counted one by one, or kept changes of statistic_delta or
+ * report_delta) per agency, or per plan, by their `group_id`, in id order; with `having`, only the
+ * groups it holds for (the kept changes: those that count at least one assignment, as the full
+ * aggregate gives them).
  */
-function sumPerGroup(
+function perGroup(
   db: Kysely<DB>,
-  changes: AliasedSelectQueryBuilder<{ group_id: number; total: number }, 'c'>,
+  rows: AliasedSelectQueryBuilder<{ group_id: number }, 'c'>,
   groupBy: 'agency' | 'plan',
-  sums: readonly AliasedRawBuilder<number, string>[],
+  aggregates: readonly AliasedRawBuilder<number, string>[],
+  having: RawBuilder<SqlBool> = sql<SqlBool>`true`,
 ): Promise<unknown[]> {
-  const counted = sql`sum(c.total)`;
   const query =
     groupBy === 'agency'
       ? db
-          .selectFrom(changes)
+          .selectFrom(rows)
           .innerJoin('agency as g', 'g.id', 'c.group_id')
           .select(['g.id', 'g.code', 'g.name'])
-          .select(sums)
+          .select(aggregates)
           .groupBy('g.id')
-          .having(counted, '>', 0)
+          .having(having)
           .orderBy('g.id')
       : db
-          .selectFrom(changes)
+          .selectFrom(rows)
           .innerJoin('plan as p', 'p.id', 'c.group_id')
           .select(['p.id', 'p.number as code', sql<string>`''`.as('name')])
-          .select(sums)
+          .select(aggregates)
           .groupBy('p.id')
-          .having(counted, '>', 0)
+          .having(having)
           .orderBy('p.id');
   return query.execute();
 }
 
+/** A grouped aggregate's rows (id, code, name and one column per key; bigint sums come as text) as figures. */
 function toCountedGroups(result: unknown[]): CountedGroup[] {
   const rows = result as (Record<StatKey, number | string> & { id: number; code: string; name: string })[];
   return rows.map((row) => {

@@ -29,6 +29,22 @@ export const AsOfSchema = z
   .optional()
   .describe('a date YYYY-MM-DD or an instant with offset; default today in Asia/Ho_Chi_Minh');
 
+/** An agency as a row about it names it. */
+export const AgencyRefSchema = z.object({ id: z.number(), code: z.string(), name: z.string() });
+
+/**
+ * Which assignment a request is about, as `assignmentLabelOf` (src/db/assignment-facts.ts) writes it:
+ * the row's id and its assignment's, the agency, the plan's number, the task's number, the occurrence.
+ */
+export const AssignmentRequestFields = {
+  id: z.number(),
+  assignmentId: z.number(),
+  agency: AgencyRefSchema,
+  plan: z.string(),
+  task: z.string(),
+  occurrence: z.number(),
+};
+
 /** `page` (from 1) and `pageSize` (≤ 200, default 50) of every list route; lists answer `{ items, total, page, pageSize }`. */
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(PAGE_MAX).default(1),

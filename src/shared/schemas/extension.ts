@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { IdSchema, IdTextSchema, LocalDateSchema, PageQuerySchema, pageOf } from './common.ts';
+import {
+  AssignmentRequestFields,
+  IdSchema,
+  IdTextSchema,
+  LocalDateSchema,
+  PageQuerySchema,
+  pageOf,
+} from './common.ts';
 import { NOTE_MAX } from './limits.ts';
 
 /** The contracts of the extensions routes: an agency asks before its deadline, the Office decides. */
@@ -7,12 +14,7 @@ import { NOTE_MAX } from './limits.ts';
 export const ExtensionStatusSchema = z.enum(['pending', 'approved', 'rejected']);
 
 export const ExtensionSchema = z.object({
-  id: z.number(),
-  assignmentId: z.number(),
-  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  plan: z.string(),
-  task: z.string(),
-  occurrence: z.number(),
+  ...AssignmentRequestFields,
   originalDueOn: z.string().nullable(),
   currentDueOn: z.string().nullable(),
   assignmentVersion: z.number(),

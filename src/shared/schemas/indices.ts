@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { IdParamsSchema, IdSchema, IdTextSchema, LocalDateSchema } from './common.ts';
+import { AgencyRefSchema, IdParamsSchema, IdSchema, IdTextSchema, LocalDateSchema } from './common.ts';
 import { PublicAuthoritySchema } from './public.ts';
 
 /**
@@ -173,7 +173,7 @@ export const OwnerSchema = z.object({
   id: z.number(),
   index: z.string(),
   component: z.string().nullable(),
-  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  agency: AgencyRefSchema,
   ownerCanEdit: z.boolean(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdTextSchema, PageQuerySchema, pageOf } from './common.ts';
+import { AssignmentRequestFields, IdTextSchema, PageQuerySchema, pageOf } from './common.ts';
 import { OBSTACLE_TEXT_MAX } from './limits.ts';
 
 /** The contracts of the obstacles routes: agencies report them, the Office or leadership answers. */
@@ -7,13 +7,8 @@ import { OBSTACLE_TEXT_MAX } from './limits.ts';
 export const ObstacleStatusSchema = z.enum(['open', 'answered']);
 
 export const ObstacleSchema = z.object({
-  id: z.number(),
-  assignmentId: z.number(),
-  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  plan: z.string(),
-  task: z.string(),
+  ...AssignmentRequestFields,
   role: z.enum(['lead', 'support']),
-  occurrence: z.number(),
   reportedOn: z.string(),
   description: z.string(),
   proposal: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGEING_BUCKETS } from '../../domain/state.ts';
-import { AsOfSchema, IdSchema, IdTextSchema, LocalDateSchema } from './common.ts';
+import { AgencyRefSchema, AsOfSchema, IdSchema, IdTextSchema, LocalDateSchema } from './common.ts';
 import { ExtensionSchema } from './extension.ts';
 import { ObstacleSchema } from './obstacle.ts';
 import { StatItemSchema, StatSummarySchema } from './statistics.ts';
@@ -126,7 +126,7 @@ export const ReportSchema = z.object({
       items: z.array(
         z.object({
           assignmentId: z.number(),
-          agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+          agency: AgencyRefSchema,
           plan: z.string(),
           task: z.object({ ref: z.string(), content: z.string() }),
           owed: z.array(z.string()).describe('reporting periods (YYYY-MM) the report covers for it'),

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { AGEING_BUCKETS, ASSIGNMENT_STATES } from '../../domain/state.ts';
-import { AsOfSchema, IdTextSchema, LocalDateSchema, PageFields, PageQuerySchema } from './common.ts';
+import {
+  AgencyRefSchema,
+  AsOfSchema,
+  IdTextSchema,
+  LocalDateSchema,
+  PageFields,
+  PageQuerySchema,
+} from './common.ts';
 import { StateSchema } from './plan.ts';
 
 /**
@@ -50,7 +57,7 @@ export const StatFilterSchema = z.object({
 
 export const StatItemSchema = z.object({
   assignmentId: z.number(),
-  agency: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  agency: AgencyRefSchema,
   plan: z.object({ id: z.number(), number: z.string() }),
   task: z.object({ ref: z.string(), content: z.string() }),
   occurrence: z.number(),

@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'r
 import type { z } from 'zod';
 import type { Action } from '../../../src/shared/actions.ts';
 import type { SessionReplySchema } from '../../../src/shared/schemas/account.ts';
-import { ApiError, api, onUnauthorised, setCsrfToken } from './api.ts';
+import { ApiError, api, dropFirstAnswers, onUnauthorised, setCsrfToken } from './api.ts';
 
 /** GET /api/auth/session: the signed-in user and what the server lets them do (src/shared/actions.ts). */
 export type Session = z.infer<typeof SessionReplySchema>;
@@ -37,6 +37,7 @@ async function fetchSession(): Promise<Session | null> {
 
 /** Drops every cached answer but the session itself: the next user must not see the last one's data. */
 function forgetUserData(queryClient: QueryClient): void {
+  dropFirstAnswers();
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
 }
 
@@ -60,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loading: query.isPending,
       can: (action) => session?.actions.includes(action) ?? false,
       signIn: async (username, password) => {
+        dropFirstAnswers();
         const answer = await api.post<{ csrfToken: string }>('/auth/login', { username, password });
         setCsrfToken(answer.csrfToken);
         const next = await fetchSession();

@@ -53,42 +53,58 @@ export function RequestList<E extends ExtensionRequest, O extends ObstacleReques
   ),
 ) {
   if (props.kind === 'extension') {
+    const { kind, canDecide, version, ...list } = props;
     return (
-      <ItemList
-        items={props.items}
-        rowKey={(e) => e.id}
-        pagination={props.pagination}
-        render={(e) => (
-          <div style={{ width: '100%' }}>
-            {props.describe(e)}
+      <RequestItems
+        {...list}
+        outcome={(e) => (
+          <>
             {e.decidedOn && (
               <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                 {[formatDate(e.decidedOn), e.decidedBy, e.decisionNote].filter(Boolean).join(' · ')}
               </Typography.Paragraph>
             )}
             <ExtensionTrail request={e} />
-            {e.status === 'pending' && props.canDecide && (
-              <ExtensionActions request={e} version={props.version(e)} />
-            )}
-          </div>
+            {e.status === 'pending' && canDecide && <ExtensionActions request={e} version={version(e)} />}
+          </>
         )}
       />
     );
   }
+  const { kind, canDecide, ...list } = props;
   return (
-    <ItemList
-      items={props.items}
-      rowKey={(o) => o.id}
-      pagination={props.pagination}
-      render={(o) => (
-        <div style={{ width: '100%' }}>
-          {props.describe(o)}
+    <RequestItems
+      {...list}
+      outcome={(o) => (
+        <>
           <ObstacleAnswer obstacle={o} />
-          {o.status === 'open' && props.canDecide && (
+          {o.status === 'open' && canDecide && (
             <div style={{ marginTop: 8 }}>
               <RespondObstacleButton obstacleId={o.id} />
             </div>
           )}
+        </>
+      )}
+    />
+  );
+}
+
+/** The requests one under the other: each as the place describes it, then its outcome or the buttons to decide it. */
+function RequestItems<R extends { id: number }>(props: {
+  items: readonly R[];
+  pagination?: Pagination | undefined;
+  describe: (request: R) => ReactNode;
+  outcome: (request: R) => ReactNode;
+}) {
+  return (
+    <ItemList
+      items={props.items}
+      rowKey={(r) => r.id}
+      pagination={props.pagination}
+      render={(r) => (
+        <div style={{ width: '100%' }}>
+          {props.describe(r)}
+          {props.outcome(r)}
         </div>
       )}
     />
