@@ -86,7 +86,8 @@ class LongestFirstSequencer extends BaseSequencer {
  * `vitest run --project db`):
  * - unit: pure code, no database (src/**, and the few such files of test/); seconds;
  * - db: database, API, CLI, child-process and OCR suites; its global setup migrates one database
- *   template per run (test/support/database-template.ts) and checks the OCR engine;
+ *   template per run (test/support/database-template.ts), builds the server for the suites that
+ *   start it as a child process (test/support/server-build.ts) and checks the OCR engine;
  * - browser: the only project whose global setup builds the SPA and checks chromium.
  * In CI (CI=true) a database or browser suite that cannot run fails; it is never skipped.
  */
@@ -127,7 +128,12 @@ export default defineConfig({
             ...BROWSER_FILES,
             ...(process.env.TEST_DATABASE_URL || process.env.CI ? [] : POSTGRES_ONLY),
           ],
-          globalSetup: ['test/support/database-template.ts', 'test/ocr-setup.ts'],
+          // the server build first: it is started in the background, while the templates are made
+          globalSetup: [
+            'test/support/server-build.ts',
+            'test/support/database-template.ts',
+            'test/ocr-setup.ts',
+          ],
         },
       },
       {

@@ -11,7 +11,8 @@ import { ensureWebBuild } from './ensure-web-build.ts';
  * and the SPA is built into web/dist. The parsing worker compiles to dist/modules/import/parse-worker.js
  * like any module; its `.mjs` entry only serves the TypeScript sources. The server's entry,
  * dist/server/main.js, is then replaced by its bundle (scripts/bundle-server.mjs: our modules and kysely
- * in a few files, the lazy imports as chunks beside it). `--no-web` skips the SPA.
+ * in a few files, the lazy imports as chunks beside it). `--no-web` skips the SPA; `--out <dir>` and
+ * `--no-check` serve the test suite's build (test/support/server-build.ts).
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
@@ -63,9 +64,19 @@ export function buildServer(outDir = DIST, { typeCheck = true } = {}): string[] 
   return copied;
 }
 
+/** The value after `flag` on the command line (`--out <dir>`), or undefined. */
+function optionValue(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const copied = buildServer();
-  console.log(`dondoc: compiled src/ into dist/ and copied ${copied.length} files: ${copied.join(', ')}`);
+  // `--out <dir>` another folder than dist/, `--no-check` without the type check (the test suite's build)
+  const outDir = optionValue('--out');
+  const copied = buildServer(outDir ?? DIST, { typeCheck: !process.argv.includes('--no-check') });
+  console.log(
+    `dondoc: compiled src/ into ${outDir ?? 'dist/'} and copied ${copied.length} files: ${copied.join(', ')}`,
+  );
   if (!process.argv.includes('--no-web')) ensureWebBuild({ force: true });
   console.log('dondoc: built; start with: node dist/server/main.js');
 }

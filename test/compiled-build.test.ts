@@ -5,17 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../scripts/build.ts';
 import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.service.ts';
 import { pgliteFolderFromTemplate } from './support/cli.ts';
 import { freePort } from './support/net.ts';
+import { serverBuild } from './support/server-build.ts';
 
 /**
  * What production runs (issue #15): the compiled output in the Dockerfile's layout — dist/ from
  * `npm run build`, web/dist, package.json, node_modules — started with `node dist/server/main.js`
  * on an empty embedded database, with and without the demo. (No Docker engine here: this is the
- * image's content without the image; docs/operations.md.) Built once for the file.
+ * image's content without the image; docs/operations.md.) Built once per run and sources.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -24,10 +24,12 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 
 let app: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   app = mkdtempSync(join(tmpdir(), 'dondoc-compiled-'));
-  // the JavaScript `npm run build` emits, without its type check (the types are checked apart: tsc --noEmit)
-  buildServer(join(app, 'dist'), { typeCheck: false });
+  // the JavaScript `npm run build` emits, without its type check (the types are checked apart: tsc
+  // --noEmit): the run's build of these sources (test/support/server-build.ts, scripts/build.ts's
+  // buildServer), copied so that this file's databases are written in its own folder
+  cpSync(join(await serverBuild(), 'dist'), join(app, 'dist'), { recursive: true });
   ensureWebBuild({ quiet: true });
   cpSync(join(ROOT, 'package.json'), join(app, 'package.json'));
   cpSync(join(ROOT, 'web/dist'), join(app, 'web/dist'), { recursive: true });

@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
 import { pgliteFolderFromTemplate, postgresScratch } from './support/cli.ts';
 import { backendNames } from './support/databases.ts';
 import { DEMO_PASSWORD } from './support/http.ts';
 import { freePort } from './support/net.ts';
+import { serverBuild } from './support/server-build.ts';
 
 /**
  * kill -9 of the server in the middle of a large import or a result submission, then a restart:
@@ -45,9 +46,18 @@ function multipart(fileName: string, content: string) {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/**
+ * The run's build of these sources (test/support/server-build.ts): a start is ≈ 1 CPU-s, not ≈ 3.7
+ * under tsx. Waited for in a hook of its own, so that the tests' bound is their own work's.
+ */
+let build = '';
+beforeAll(async () => {
+  build = await serverBuild();
+});
+
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [join(build, 'dist/server/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
