@@ -49,7 +49,7 @@ function sendHeadOnly(
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error('no answer while the body was withheld: the server is waiting for it'));
-    });
+    }, 20_000);
     socket.on('error', () => {}); // the server may close while we still write
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('close', () => {
