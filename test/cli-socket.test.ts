@@ -53,7 +53,7 @@ async function serving() {
     database,
     seen,
     async stop() {
-      await new Promise<void>((done) => server.close(() => done()));
+      await server.close();
       await database.close();
     },
   };
@@ -121,15 +121,16 @@ describe('dondoc beside a running server on the embedded database', () => {
     const server = await serving();
     try {
       const latest = knownMigrationNames().at(-1);
-      // a CLI older or newer than the server; backup and restore copy or replace the folder itself:
-      // never run inside the server that has it open
+      // a CLI older or newer than the server; backup and restore copy or replace the folder itself, and
+      // the demo's reset empties it: never run inside the server that has it open
       for (const [schema, command, code] of [
         ['2000-01-01T0000-old', 'status', 'DATABASE_AHEAD'],
         ['2999-01-01T0000-new', 'status', 'DATABASE_BEHIND'],
         [latest, 'backup', 'VALIDATION_FAILED'],
+        [latest, 'demo', 'CONFLICT'],
       ] as const) {
         const errors: string[] = [];
-        const request = { values: {}, positionals: [command], schema };
+        const request = { values: { reset: true }, positionals: [command], schema };
         expect(await forwardToServer(dataDir, request, { out: () => {}, err: (s) => errors.push(s) })).toBe(
           1,
         );
@@ -144,7 +145,18 @@ describe('dondoc beside a running server on the embedded database', () => {
         { err: 'Lỗi: yêu cầu không hợp lệ (bad request)' },
         { exit: 1 },
       ]);
-      expect(server.seen).toHaveLength(3);
+      // a request past 1 MB without its end of line: the connection is cut, nothing answered or run
+      const cut = await new Promise<string>((done) => {
+        let received = '';
+        const socket = createConnection(cliSocketPath(dataDir), () => socket.write('x'.repeat(1_100_000)));
+        socket.on('error', () => {}); // the server cuts while this side still writes: ECONNRESET
+        socket.on('data', (chunk) => {
+          received += chunk;
+        });
+        socket.on('close', () => done(received));
+      });
+      expect(cut).toBe('');
+      expect(server.seen).toHaveLength(4);
     } finally {
       await server.stop();
     }

@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Print } from './commands.ts';
@@ -41,16 +41,35 @@ export function cliSocketPath(dataDir: string): string {
 
 export type RunForwarded = (request: CliRequest, out: Print, err: Print) => Promise<number>;
 
+/** A request is one line of a few hundred bytes: a longer one, or none within a minute, is dropped. */
+const MAX_REQUEST_BYTES = 1 << 20;
+const REQUEST_WAIT_MS = 60_000;
+/** At shutdown, how long the commands running are given to finish before their connections are cut. */
+const SHUTDOWN_WAIT_MS = 10_000;
+
+export interface CliSocket {
+  /** Stops taking commands, waits up to 10 s for those running, then cuts them and removes the socket. */
+  close(): Promise<void>;
+}
+
 /**
  * Serves CLI commands on `<dataDir>/dondoc.sock` until closed; null when the path is too long for a
  * socket (the CLI then says the database is in use, as before). A socket left by a killed server is
  * replaced: only the process holding the data folder's lock gets here.
  */
-export async function serveCliSocket(dataDir: string, run: RunForwarded): Promise<Server | null> {
+export async function serveCliSocket(
+  dataDir: string,
+  run: RunForwarded,
+  warn: (message: string) => void = (m) => process.emitWarning(m),
+): Promise<CliSocket | null> {
   const path = cliSocketPath(dataDir);
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH) return null;
   rmSync(path, { force: true });
-  const server = createServer((socket) => void answer(socket, run));
+  const running = new Map<Socket, Promise<void>>();
+  const server = createServer((socket) => {
+    const answered = answer(socket, run).finally(() => running.delete(socket));
+    running.set(socket, answered);
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(path, () => {
@@ -59,8 +78,45 @@ export async function serveCliSocket(dataDir: string, run: RunForwarded): Promis
     });
   });
   chmodSync(path, 0o600);
-  server.on('close', () => rmSync(path, { force: true }));
-  return server;
+  // an accept that fails (EMFILE …) must not end the server: said in the log, the API serves on
+  server.on('error', (error) => warn(`CLI socket: ${error.message}`));
+  return {
+    async close() {
+      server.close();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(running.values()),
+        new Promise((done) => {
+          timer = setTimeout(done, SHUTDOWN_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      for (const socket of running.keys()) socket.destroy();
+      rmSync(path, { force: true });
+    },
+  };
+}
+
+/** The request's line, or null when the client sends none in time, too long a one, or goes away. */
+function firstLine(socket: Socket): Promise<string | null> {
+  return new Promise((resolve) => {
+    let text = '';
+    const finish = (line: string | null) => {
+      socket.off('data', onData);
+      socket.setTimeout(0);
+      socket.pause();
+      resolve(line);
+    };
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      const end = text.indexOf('\n');
+      if (end >= 0) finish(text.slice(0, end));
+      else if (Buffer.byteLength(text) > MAX_REQUEST_BYTES) finish(null);
+    };
+    socket.on('data', onData);
+    socket.once('end', () => finish(null));
+    socket.setTimeout(REQUEST_WAIT_MS, () => finish(null));
+  });
 }
 
 async function answer(socket: Socket, run: RunForwarded): Promise<void> {
@@ -68,12 +124,10 @@ async function answer(socket: Socket, run: RunForwarded): Promise<void> {
     if (!socket.destroyed) socket.write(`${JSON.stringify(a)}\n`);
   };
   socket.on('error', () => {}); // a client gone mid-answer: nothing to tell it
-  const lines = createInterface({ input: socket });
   let exit = 1;
   try {
-    const [line] = await lines[Symbol.asyncIterator]()
-      .next()
-      .then((r) => (r.done ? [] : [r.value]));
+    const line = await firstLine(socket);
+    if (line === null) return void socket.destroy();
     const request = parseRequest(line);
     exit = await run(
       request,
@@ -82,11 +136,9 @@ async function answer(socket: Socket, run: RunForwarded): Promise<void> {
     );
   } catch (error) {
     send({ err: `Lỗi: ${error instanceof Error ? error.message : String(error)}` });
-  } finally {
-    lines.close();
-    send({ exit });
-    socket.end();
   }
+  send({ exit });
+  socket.end();
 }
 
 function parseRequest(line: string | undefined): CliRequest {

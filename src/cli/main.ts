@@ -194,6 +194,13 @@ export function runForwardedOn(db: Kysely<DB>, config: Config): RunForwarded {
           { server: latest, cli: schema ?? null },
         );
       }
+      if (name === 'demo' && values.reset === true) {
+        throw new AppError(
+          'CONFLICT',
+          'Không nạp lại dữ liệu mẫu khi server đang chạy trên cơ sở dữ liệu này: dừng server trước. ' +
+            'The demo is not reset under a running server: stop it first.',
+        );
+      }
       const command = await loadCommand();
       await command(db, values, out, positionals.slice(1), config);
       return 0;

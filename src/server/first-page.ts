@@ -140,5 +140,6 @@ export async function pageWithFirstAnswers(
     ...preloads.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
     `<script type="application/json" id="${FIRST_ANSWERS_ID}">${jsonForHtml(answers)}</script>`,
   ].join('\n    ');
-  return { html: shell.html.replace('</head>', `    ${head}\n  </head>`), personal: user !== null };
+  // a function, not a string: `$&`, `$'`, `` $` `` in the user's data are not replacement patterns
+  return { html: shell.html.replace('</head>', () => `    ${head}\n  </head>`), personal: user !== null };
 }

@@ -75,11 +75,12 @@ phases.mark('first-start');
 // the daily sweep and e-mail delivery (issue #5), started once the server listens; stopped before the database closes
 let scheduler: Scheduler | null = null;
 app.addHook('onClose', async () => scheduler?.stop());
-let cliSocket: { close(): unknown } | null = null;
+let cliSocket: { close(): Promise<void> } | null = null;
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
-  cliSocket?.close();
+  // the CLI's commands running here end (or are cut after 10 s) before the database closes
+  await cliSocket?.close();
   await app.close();
   await database.close();
   process.exit(0);
@@ -99,12 +100,12 @@ if (config.database.kind === 'pglite' && config.database.dataDir) {
     import('../cli/cli-socket.ts'),
     import('../cli/main.ts'),
   ]);
-  cliSocket = await serveCliSocket(config.database.dataDir, runForwardedOn(database.db, config)).catch(
-    (error: Error) => {
-      app.log.warn(`the CLI cannot reach this server (${error.message}): dondoc commands need it stopped`);
-      return null;
-    },
-  );
+  cliSocket = await serveCliSocket(config.database.dataDir, runForwardedOn(database.db, config), (m) =>
+    app.log.warn(m),
+  ).catch((error: Error) => {
+    app.log.warn(`the CLI cannot reach this server (${error.message}): dondoc commands need it stopped`);
+    return null;
+  });
 }
 if (config.followup.scheduler) {
   metrics.scheduler.state = 'catching-up';

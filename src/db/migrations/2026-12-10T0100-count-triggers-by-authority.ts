@@ -220,10 +220,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // a result's authority is its assignment's: what lets the done_on trigger name it
   await sql`create unique index assignment_authority_id on assignment (authority_id, id)`.execute(db);
   await sql`alter table result_submission drop constraint result_submission_assignment_id_fkey`.execute(db);
+  // a result belongs to its assignment's authority: one written otherwise (never by this code) is put
+  // right rather than failing the start on the key below
+  await sql`update result_submission r set authority_id = a.authority_id from assignment a
+    where a.id = r.assignment_id and r.authority_id <> a.authority_id`.execute(db);
   await sql`alter table result_submission add constraint result_submission_assignment_id_fkey
-    foreign key (authority_id, assignment_id) references assignment (authority_id, id) on delete cascade`.execute(
-    db,
-  );
+    foreign key (authority_id, assignment_id) references assignment (authority_id, id)
+    on delete cascade on update cascade`.execute(db);
   await sql.raw(refresh).execute(db);
   await sql.raw(assignmentChanged).execute(db);
   await sql.raw(taskChanged).execute(db);
