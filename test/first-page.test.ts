@@ -95,6 +95,10 @@ describeOnFastestDatabase('index.html with the first answers of a signed-in user
     // a cookie that opens no session is the public too
     const forged = embedded(await page('/', 'dondoc_session=forged'));
     expect(forged?.['/api/auth/session']?.status).toBe(401);
+    // a chunk of an older build: a 404, not the page (nor the API requests it would carry)
+    const missing = await page('/assets/InboxPage-old.js');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).not.toContain(FIRST_ANSWERS_ID);
   });
 
   it("puts an agency's own session and inbox lists in its page, as its API answers them, never stored", async () => {

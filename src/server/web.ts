@@ -71,7 +71,10 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promis
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api');
+    // a missing hashed asset (a chunk of an older build) is a 404, never the page in its place — nor the
+    // API requests the page would carry (first-page.ts)
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/assets/');
     if (isPage && shell) {
       reply.header('vary', 'cookie');
       const page = await pageWithFirstAnswers(app, shell, request).catch((error: unknown) => {

@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -112,7 +113,11 @@ export default function setup(project: TestProject): () => void {
   }
   const folder = join(CACHE, sourcesHash());
   project.provide('serverBuild', folder);
-  if (existsSync(join(folder, 'dist/server/main.js'))) return () => {};
+  if (existsSync(join(folder, 'dist/server/main.js'))) {
+    // a build in use is the newest: removeOldBuilds keeps the newest by modification time
+    utimesSync(folder, new Date(), new Date());
+    return () => {};
+  }
   mkdirSync(CACHE, { recursive: true });
   rmSync(`${folder}.failed`, { force: true });
   const building = `${folder}.${process.pid}.building`;

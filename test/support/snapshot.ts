@@ -56,6 +56,8 @@ export async function takeSnapshot(db: Kysely<DB>): Promise<Snapshot> {
     )
     .execute(db);
   for (const table of tables) {
+    // PostgreSQL cuts a name at 63 bytes: a cut counter would not name its table back
+    if (Buffer.byteLength(`writes_${table}`) > 63) throw new Error(`snapshot: table name too long: ${table}`);
     await sql.raw(`create sequence ${SCHEMA}.writes_${table}`).execute(db);
     await sql
       .raw(
