@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { oneTaskPlan } from './bench-context.ts';
 import { SCALE_AS_OF } from './generate.ts';
 import { cannon, signIn } from './scenarios.ts';
 
@@ -88,20 +89,7 @@ function postgresCpuSince(before: Map<number, number>, after: Map<number, number
   return seconds;
 }
 
-const oneTask = JSON.stringify({
-  docType: 'CV',
-  number: '__N__/CV-AB',
-  issuedOn: '2025-06-02',
-  title: 'Giao nhiệm vụ',
-  tasks: [
-    {
-      no: '1',
-      content: 'Báo cáo tình hình thực hiện',
-      leadText: 'Sở Nội vụ',
-      deadlineText: 'Trước ngày 30/7/2025',
-    },
-  ],
-});
+const oneTask = JSON.stringify(oneTaskPlan('__N__/CV-AB'));
 /** STP, the agency of scenarios 2, 2a and 2o (generate.ts gives it 3 units) */
 const stpId = await (async () => {
   const client = new pg.Client({ connectionString: url.toString() });

@@ -27,7 +27,7 @@ import { createAuthorityFromDirectory } from '../../src/modules/directory/direct
 import { createPlan } from '../../src/modules/plans/plans.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { prng } from '../generate.ts';
-import { benchContext } from './bench-context.ts';
+import { benchContext, oneTaskPlan } from './bench-context.ts';
 import type { CannonResult } from './cannon.ts';
 import { createScaleUsers, generateScaleData, planInput, SCALE_AS_OF, scaleDirectory } from './generate.ts';
 import { cannon, SCALES, scratchPostgres, signIn } from './scenarios.ts';
@@ -292,20 +292,7 @@ try {
   try {
     const stpH = await signIn(base, 'stp');
     const wH = await signIn(base, 'w.vanphong');
-    const oneTask = JSON.stringify({
-      docType: 'CV',
-      number: '__N__/CV-HTTP',
-      issuedOn: '2025-06-02',
-      title: 'Giao nhiệm vụ',
-      tasks: [
-        {
-          no: '1',
-          content: 'Báo cáo tình hình thực hiện',
-          leadText: 'Sở Nội vụ',
-          deadlineText: 'Trước ngày 30/7/2025',
-        },
-      ],
-    });
+    const oneTask = JSON.stringify(oneTaskPlan('__N__/CV-HTTP'));
     const openIds = async () =>
       (
         await db

@@ -47,7 +47,7 @@ import { getStatistics } from '../../src/modules/statistics/statistics.service.t
 import { buildApp } from '../../src/server/app.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { prng } from '../generate.ts';
-import { benchContext } from './bench-context.ts';
+import { benchContext, oneTaskPlan } from './bench-context.ts';
 import type { CannonResult, CannonSpec } from './cannon.ts';
 import {
   createScaleUsers,
@@ -611,20 +611,7 @@ export async function runEngine(options: {
         budgetMs: 20_000,
       }),
     );
-    const oneTask = (number: string) => ({
-      docType: 'CV',
-      number,
-      issuedOn: '2025-06-02',
-      title: 'Giao nhiệm vụ',
-      tasks: [
-        {
-          no: '1',
-          content: 'Báo cáo tình hình thực hiện',
-          leadText: 'Sở Nội vụ',
-          deadlineText: 'Trước ngày 30/7/2025',
-        },
-      ],
-    });
+    const oneTask = oneTaskPlan;
     add(
       '3b',
       'create one task assigned to one agency (POST /api/plans with one task)',

@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { addDays, apiKeyFor, DEFAULT_DATABASE_URL } from '../redmine/load.ts';
 import { pumaCpuSeconds } from '../redmine/measure.ts';
+import { oneTaskPlan } from './bench-context.ts';
 import type { CannonResult, CannonSpec } from './cannon.ts';
 import { SCALE_AS_OF } from './generate.ts';
 import { backendDelta, backends, procCpu } from './proc-cpu.ts';
@@ -190,20 +191,7 @@ try {
   );
   const stpId = stp.rows[0]?.id;
   const dondocList = `/api/assignments?asOf=${asOf}&state=open_overdue&pageSize=50`;
-  const oneTask = JSON.stringify({
-    docType: 'CV',
-    number: '__N__/CV-SIDE',
-    issuedOn: '2025-06-02',
-    title: 'Giao nhiệm vụ',
-    tasks: [
-      {
-        no: '1',
-        content: 'Báo cáo tình hình thực hiện',
-        leadText: 'Sở Nội vụ',
-        deadlineText: 'Trước ngày 30/7/2025',
-      },
-    ],
-  });
+  const oneTask = JSON.stringify(oneTaskPlan('__N__/CV-SIDE'));
 
   // --- Redmine's requests (bench/redmine/measure.ts's, same data shape from load.ts)
   const rq = async (text: string) => (await redmineClient.query(text)).rows[0] as { id: number };

@@ -54,7 +54,7 @@ import { getStatistics } from '../../src/modules/statistics/statistics.service.t
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { writeBenchSection } from '../doc-section.ts';
 import { createScratchPostgres } from '../scratch-postgres.ts';
-import { benchContext } from './bench-context.ts';
+import { benchContext, oneTaskPlan } from './bench-context.ts';
 import {
   createScaleUsers,
   generateScaleData,
@@ -308,20 +308,7 @@ async function measureKept(
   };
   const writes: ProvinceRun['scenarios'] = [];
   const stamp = Date.now() % 100_000;
-  const oneTask = (number: string) => ({
-    docType: 'CV',
-    number,
-    issuedOn: '2025-06-02',
-    title: 'Giao nhiệm vụ',
-    tasks: [
-      {
-        no: '1',
-        content: 'Báo cáo tình hình thực hiện',
-        leadText: 'Sở Nội vụ',
-        deadlineText: 'Trước ngày 30/7/2025',
-      },
-    ],
-  });
+  const oneTask = oneTaskPlan;
   let i = 0;
   const created = await time(
     () => createPlan(benchContext(db, o.authorityId), oneTask(`${stamp}-${i++}/CV-10M`)),

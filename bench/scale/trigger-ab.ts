@@ -27,7 +27,7 @@ import { acceptResult } from '../../src/modules/results/results.review.ts';
 import { submitAssignmentResult } from '../../src/modules/results/results.service.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/server/http.ts';
 import { prng } from '../generate.ts';
-import { benchContext } from './bench-context.ts';
+import { benchContext, oneTaskPlan } from './bench-context.ts';
 import { planInput, SCALE_AS_OF } from './generate.ts';
 
 const { values } = parseArgs({
@@ -147,22 +147,7 @@ try {
         const number = `${runTag}-${side}-${round}-${i}/CV-T`;
         const plan = await createPlan(
           benchContext(db, w),
-          tasks > 1
-            ? planInput(random, number, '2025-06-02', tasks)
-            : {
-                docType: 'CV',
-                number,
-                issuedOn: '2025-06-02',
-                title: 'Giao nhiệm vụ',
-                tasks: [
-                  {
-                    no: '1',
-                    content: 'Báo cáo tình hình thực hiện',
-                    leadText: 'Sở Nội vụ',
-                    deadlineText: 'Trước ngày 30/7/2025',
-                  },
-                ],
-              },
+          tasks > 1 ? planInput(random, number, '2025-06-02', tasks) : oneTaskPlan(number),
         );
         ms.push(performance.now() - t);
         ids.push(plan.planId);
